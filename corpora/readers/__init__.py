@@ -1,0 +1,81 @@
+"""Readers: bytes of one file → `SourceText`, or a `ReadError` naming the file and the reason."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpora.records import ErrorReason, RawDocument, ReadError, SourceText
+
+# The largest input a reader accepts; bigger files get a `too_large` record instead of a memory spike.
+MAX_BYTES = 64 * 1024 * 1024
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx"}
+LEGACY_SUFFIXES = {".doc", ".wps", ".xls", ".xlsx", ".et", ".rar", ".zip", ".7z", ".ppt", ".pptx", ".ofd", ".cn"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | LEGACY_SUFFIXES
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    """The media type from magic bytes first, the file name second."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF"):
+        return "application/pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if suffix == ".docx" or b"word/" in data[:4096]:
+            return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        return "application/zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "application/x-ole-storage"  # .doc/.wps/.xls
+    if head.startswith(b"Rar!"):
+        return "application/x-rar"
+    lowered = head[:512].lower()
+    if suffix in HTML_SUFFIXES or lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
+        return "text/html"
+    if suffix in TEXT_SUFFIXES:
+        return "text/markdown" if suffix in {".md", ".markdown"} else "text/plain"
+    return "application/octet-stream"
+
+
+def read_bytes(raw: RawDocument) -> SourceText:
+    from corpora.readers import docx, html, pdf, text
+
+    if len(raw.data) > MAX_BYTES:
+        raise ReadError(raw.source, ErrorReason.TOO_LARGE, f"{len(raw.data)} bytes > limit {MAX_BYTES}")
+    if not raw.data.strip():
+        raise ReadError(raw.source, ErrorReason.EMPTY, "the file is empty")
+    mt = raw.media_type
+    if mt == "application/pdf":
+        return pdf.read(raw)
+    if mt.endswith("wordprocessingml.document"):
+        return docx.read(raw)
+    if mt == "text/html":
+        return html.read(raw)
+    if mt in {"text/plain", "text/markdown"}:
+        return text.read(raw)
+    raise ReadError(raw.source, ErrorReason.UNSUPPORTED_FORMAT,
+                    f"{mt} is not read (legacy Office, WPS, spreadsheets and archives are not supported yet)")
+
+
+def read_path(path: str | Path) -> SourceText:
+    """Read one file. Raises ReadError with the file and the reason when it yields no text."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(str(path), ErrorReason.TOO_LARGE, f"{size} bytes > limit {MAX_BYTES}")
+        data = p.read_bytes()
+    except OSError as e:
+        raise ReadError(str(path), ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
+    return read_bytes(RawDocument(str(path), data, sniff(data, p.suffix.lower())))
+
+
+def expand_paths(paths: list[str | Path]) -> list[Path]:
+    """Files named directly, plus every supported file under a folder (sorted, sidecars skipped)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,40 @@
+"""DOCX through python-docx: paragraphs and table cells in document order."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from corpora.records import ErrorReason, RawDocument, ReadError, SourceText
+
+# A .docx is a zip: refuse members that would inflate beyond this (zip bombs).
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+
+
+def read(raw: RawDocument) -> SourceText:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw.data)) as z:
+            size = sum(i.file_size for i in z.infolist())
+        if size > MAX_UNCOMPRESSED:
+            raise ReadError(raw.source, ErrorReason.TOO_LARGE, f"inflates to {size} bytes > limit {MAX_UNCOMPRESSED}")
+        document = docx.Document(io.BytesIO(raw.data))
+    except ReadError:
+        raise
+    except Exception as e:
+        raise ReadError(raw.source, ErrorReason.DECODE_ERROR, f"DOCX could not be opened: {type(e).__name__}: {e}") from e
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text.strip())
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells = list(dict.fromkeys(c.text.strip() for c in row.cells))
+                lines.append(" | ".join(cells))
+    text = "\n".join(ln for ln in lines if ln) + "\n"
+    if not text.strip():
+        raise ReadError(raw.source, ErrorReason.EMPTY, "the document has no text")
+    return SourceText(raw.source, text, raw.media_type)

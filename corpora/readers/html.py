@@ -1,0 +1,97 @@
+"""HTML: main text by trafilatura, plus the government-page metadata it would drop.
+
+The source text that offsets index is composed as: one `label：value` line per metadata field found
+(发文字号, 成文日期, ...), a blank line, then the main text. `SourceText.metadata_spans` says where
+each value sits, so a document number from the metadata table is grounded like any other.
+"""
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import trafilatura
+
+from corpora.readers.text import decode
+from corpora.records import ErrorReason, RawDocument, ReadError, SourceText
+
+# canonical key -> labels as printed on government pages (spaces inside labels are tolerated)
+METADATA_LABELS: dict[str, tuple[str, ...]] = {
+    "标题": ("标题", "名称", "信息名称", "文件名称", "公文名称", "文章标题"),
+    "索引号": ("索引号",),
+    "发文机关": ("发文机关", "发布机构", "发文单位", "发布单位", "制发机关", "发文机构", "成文单位", "公开责任部门"),
+    "发文字号": ("发文字号", "文号", "文件编号", "发文编号", "文件字号"),
+    "成文日期": ("成文日期", "生成日期", "印发日期", "发文日期", "成文时间"),
+    "发布日期": ("发布日期", "公开日期", "发布时间", "公布日期", "公开时间", "发文时间"),
+    "实施日期": ("实施日期", "施行日期", "生效日期", "生效时间"),
+    "主题分类": ("主题分类", "主题词", "分类"),
+    "有效性": ("有效性", "时效性", "效力状态", "废止日期"),
+}
+META_TAGS = {"articletitle": "标题", "pubdate": "发布日期", "contentsource": "来源"}
+
+_LABEL_TO_KEY = {label: key for key, labels in METADATA_LABELS.items() for label in labels}
+_LABEL_RE = re.compile(
+    r"^(" + "|".join(sorted(("[\\s\u3000]*".join(lab) for lab in _LABEL_TO_KEY), key=len, reverse=True))
+    + r")[\s\u3000]*[：:]?[\s\u3000]*(.*)$"
+)
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+_SPACES = re.compile(r"[\s\u3000\xa0]+")
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _CHARSET_RE.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def page_metadata(html: str) -> dict[str, str]:
+    """The labelled metadata table and <meta> tags of a government page, canonical key -> value."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return {}
+    found: dict[str, str] = {}
+    for el in root.iter("meta"):
+        name = (el.get("name") or "").lower()
+        if name in META_TAGS and (el.get("content") or "").strip():
+            found.setdefault(META_TAGS[name], _SPACES.sub(" ", el.get("content")).strip())
+    for el in root.xpath("//script|//style|//noscript"):
+        el.drop_tree()
+    chunks = [_SPACES.sub(" ", t).strip() for t in root.itertext()]
+    chunks = [c for c in chunks if c]
+    table: dict[str, str] = {}
+    for i, chunk in enumerate(chunks):
+        if len(chunk) > 200:
+            continue
+        m = _LABEL_RE.match(chunk)
+        if not m:
+            continue
+        key = _LABEL_TO_KEY[_SPACES.sub("", m.group(1))]
+        value = m.group(2).strip()
+        if not value and i + 1 < len(chunks) and not _LABEL_RE.match(chunks[i + 1]):
+            value = chunks[i + 1]
+        if value and len(value) <= 120 and key not in table:
+            table[key] = value
+    # the page's own table wins over <meta> tags, which some sites fill with the site's name
+    return {**found, **table}
+
+
+def read(raw: RawDocument) -> SourceText:
+    html, enc = decode(raw.data, raw.source, _declared_charset(raw.data))
+    meta = page_metadata(html)
+    try:
+        body = trafilatura.extract(html, include_tables=True, include_comments=False, favor_recall=True,
+                                   deduplicate=False, with_metadata=False)
+    except Exception as e:  # trafilatura raises assorted parser errors on broken markup
+        raise ReadError(raw.source, ErrorReason.DECODE_ERROR, f"HTML could not be parsed: {e}") from e
+    if not body or not body.strip():
+        raise ReadError(raw.source, ErrorReason.NOT_A_DOCUMENT, "no main text found (a list, error or empty page)")
+    parts: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    pos = 0
+    for key, value in meta.items():
+        line = f"{key}：{value}"
+        spans[key] = (pos + len(key) + 1, pos + len(line))
+        parts.append(line)
+        pos += len(line) + 1
+    header = "\n".join(parts) + ("\n\n" if parts else "")
+    return SourceText(raw.source, header + body.strip() + "\n", raw.media_type, encoding=enc,
+                      metadata=meta, metadata_spans=spans, body_start=len(header))

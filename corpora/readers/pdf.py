@@ -1,0 +1,80 @@
+"""PDF through pdfplumber: page text in reading order, running headers/footers and page numbers
+removed, wrapped lines joined (no hyphens in Chinese), scans answered with `no_text_layer`."""
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+
+import pdfplumber
+
+from corpora.records import ErrorReason, RawDocument, ReadError, SourceText
+
+_PAGE_NUMBER = re.compile(r"^[\s\-—–－·.]*(第\s*\d+\s*页(\s*[/／共]\s*\d+\s*页?)?|\d{1,4}|[-—–－]\s*\d{1,4}\s*[-—–－]|\d+\s*/\s*\d+)[\s\-—–－·.]*$")
+_END_PUNCT = "。！？；：:;!?」』”）)"
+_STARTS_BLOCK = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(\d+\)|（\d+）|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[章节条]|附件)")
+_MIN_CHARS_PER_PAGE = 20
+
+
+def _page_lines(page) -> list[tuple[str, bool]]:
+    """(line, reaches the right margin) in reading order."""
+    lines = [ln for ln in page.extract_text_lines(x_tolerance=1.5, y_tolerance=3) if ln["text"].strip()]
+    if not lines:
+        return []
+    right = sorted(ln["x1"] for ln in lines)[int(len(lines) * 0.9)]
+    char_w = max(6.0, min(ln["chars"][0]["size"] if ln.get("chars") else 12.0 for ln in lines))
+    return [(ln["text"].strip(), ln["x1"] >= right - 1.5 * char_w) for ln in lines]
+
+
+def _running_lines(pages: list[list[tuple[str, bool]]]) -> set[str]:
+    """Lines printed at the top or bottom of most pages: running headers and footers."""
+    if len(pages) < 3:
+        return set()
+    edge = Counter()
+    for lines in pages:
+        nonblank = [ln for ln, _ in lines]
+        edge.update(set(nonblank[:2] + nonblank[-2:]))
+    return {ln for ln, n in edge.items() if n >= max(3, len(pages) * 0.5) and not _PAGE_NUMBER.match(ln)}
+
+
+def _join_lines(lines: list[tuple[str, bool]]) -> list[str]:
+    """Join lines that a page wrapped mid-sentence: the previous one reaches the right margin."""
+    out: list[str] = []
+    prev_full = False
+    for ln, full in lines:
+        if out and prev_full and out[-1][-1] not in _END_PUNCT and not _STARTS_BLOCK.match(ln):
+            out[-1] += ln
+        else:
+            out.append(ln)
+        prev_full = full
+    return out
+
+
+def read(raw: RawDocument) -> SourceText:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(raw.data))
+    except Exception as e:  # pdfminer raises many types on damaged files
+        raise ReadError(raw.source, ErrorReason.DECODE_ERROR, f"PDF could not be opened: {type(e).__name__}: {e}") from e
+    try:
+        with pdf:
+            pages = [_page_lines(p) for p in pdf.pages]
+    except Exception as e:
+        raise ReadError(raw.source, ErrorReason.DECODE_ERROR, f"PDF page could not be read: {type(e).__name__}: {e}") from e
+    total = sum(len(ln) for lines in pages for ln, _ in lines)
+    if total < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4:
+        raise ReadError(raw.source, ErrorReason.NO_TEXT_LAYER, f"{len(pages)} pages, {total} characters of text: a scan without a text layer")
+    running = _running_lines(pages)
+    kept: list[tuple[str, bool]] = []
+    removed = 0
+    for lines in pages:
+        for ln, full in lines:
+            if ln in running or _PAGE_NUMBER.match(ln):
+                removed += 1
+                continue
+            kept.append((ln, full))
+    text = "\n".join(_join_lines(kept)) + "\n"
+    flags = ["page_furniture_removed"] if removed else []
+    cid = text.count("(cid:")
+    if cid > 20:
+        flags.append("broken_font_map")
+    return SourceText(raw.source, text, raw.media_type, flags=flags)

@@ -1,0 +1,124 @@
+"""Agencies: government and party bodies, abbreviations expanded, regions resolved from context."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractors import refdata
+from extractors.records import Agency, Region
+from extractors.regions import Division, Gazetteer, gazetteer
+
+_REL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
+        "县": "county", "区": "county", "旗": "county"}
+# bare cores this generic need a region before them to name one body
+_NEEDS_PREFIX = re.compile(r"^(人民政府|政府|委|人民代表大会|人大|政协|政治协商会议|人民法院|法院|人民检察院|检察院|中院|高院|"
+                           r"总工会|妇联|残联|团委|科协|纪委|监委|红十字会|政法委|规划委|外办|金融办|数据局|大数据局|"
+                           r"档案局|能源局|海洋局|气象局|地震局|信访局|统计局|林业局|体育局|审计局|水利局|商务局|民政局|司法局|"
+                           r"税务局|交通局|农业局|卫生局|国土局|外事局|粮食局|人防局)")
+_GENERIC_BEFORE = ("有关", "相关")
+_MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    pattern: re.Pattern
+    canonical: dict[tuple[str, str], str]
+
+
+@functools.cache
+def alias_table() -> AliasTable:
+    rows = refdata.agency_aliases()
+    canonical = {(r["alias"], r["scope"]): r["canonical"] for r in rows}
+    aliases = sorted({r["alias"] for r in rows}, key=len, reverse=True)
+    return AliasTable(re.compile("|".join(map(re.escape, aliases))), canonical)
+
+
+def _division_before(text: str, end: int, gaz: Gazetteer) -> tuple[int, list[Division]] | None:
+    for ln in range(min(gaz.max_len, end), 1, -1):
+        w = text[end - ln:end]
+        if w in gaz.full:
+            return end - ln, gaz.full[w]
+    return None
+
+
+def _resolve(rel: str | None, region: Region | None, gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """(region name, level) that a relative prefix (省/市/县…) or none means in this document."""
+    if region is None:
+        return None, _REL.get(rel or "")
+    d = gaz.by_code.get(region.adcode)
+    level = _REL.get(rel) if rel else region.level
+    if level == "province":
+        return region.province or region.name, "province"
+    if level == "city":
+        if d is not None and d.province_code in _MUNICIPALITIES or region.adcode in _MUNICIPALITIES:
+            return region.province, "province"
+        return region.city, "city"
+    if level == "county":
+        return region.county, "county"
+    return None, level
+
+
+_DELIM = set("，,、；;。：:（）()《》“”\n 和及与")
+
+
+def _generic(text: str, start: int) -> bool:
+    """各市卫生局, 各地级以上市人民政府, 市县财政局: plurals with no single referent."""
+    i = start
+    while i > 0 and start - i < 10 and text[i - 1] not in _DELIM:
+        i -= 1
+        if text[i] == "各":
+            return True
+    before = text[max(0, start - 2):start]
+    return any(before.endswith(g) for g in _GENERIC_BEFORE) or before.endswith(("市县", "县市", "省市"))
+
+
+def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int, int]] = (),
+                  gaz: Gazetteer | None = None) -> list[Agency]:
+    """Every agency mention in text, with canonical name, level and role."""
+    gaz = gaz or gazetteer()
+    table = alias_table()
+    out: list[Agency] = []
+    for m in table.pattern.finditer(text):
+        core, s, e = m.group(), m.start(), m.end()
+        if text[e:e + 1] in {"门", "长", "员"} or (core.endswith("部") and text[e:e + 1] == "署"):
+            continue  # 财政部门, 局长, 委员: not a body
+        start, rel, div = s, None, None
+        found = _division_before(text, s, gaz)
+        if found:
+            start, cands = found
+            div = cands[0]
+        else:
+            for r in ("自治区", "省", "市", "州", "盟", "县", "区", "旗"):
+                if text[max(0, s - len(r)):s] == r:
+                    rel, start = r, s - len(r)
+                    break
+        if text[max(0, start - 2):start] == "中共":
+            start -= 2
+        if _generic(text, start):
+            continue
+        national = (core, "national") in table.canonical and not div and not rel
+        if national:
+            normalized, level = table.canonical[(core, "national")], "national"
+        else:
+            canon = table.canonical.get((core, "local"))
+            if canon is None:
+                continue
+            if div is None and rel is None and _NEEDS_PREFIX.match(core):
+                continue
+            if div is not None:
+                name, level = div.name, div.level
+            else:
+                name, level = _resolve(rel, region, gaz)
+            if name is None:
+                continue  # a relative name (市财政局) whose region this document does not say
+            normalized = name + canon
+        surface = text[start:e]
+        role = "issuer" if any(a <= start < b for a, b in issuer_spans) else "mentioned"
+        out.append(Agency(surface, normalized, level, role, start, e))
+    issuers = [a for a in out if a.role == "issuer"]
+    names = list(dict.fromkeys(a.normalized for a in issuers))
+    for a in issuers:
+        if names and a.normalized != names[0]:
+            a.role = "co-issuer"
+    return out

@@ -1,0 +1,147 @@
+"""Commitments: quantitative targets, provisions and reported figures, each with its evidence."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractors import refdata
+from extractors.numerals import CN_NUM_CHARS, parse_number
+from extractors.records import Commitment
+
+_NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUM_CHARS}]+(?:点[{CN_NUM_CHARS}]+)?)"
+_MULT = r"(?:千万|百万|万亿|万|亿|千)?"
+_SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+_CLAUSE_END = re.compile(r"[，,：:。！？；;!?\n]")
+
+# comparators: (phrase, symbol, where) — before the number or after the unit
+_BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("最低", ">="), ("起码", ">="),
+           ("不高于", "<="), ("不超过", "<="), ("不多于", "<="), ("不大于", "<="), ("最高", "<="), ("最多", "<="),
+           ("上限", "<="), ("控制在", "<="), ("超过", ">"), ("高于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"),
+           ("大于", ">"), ("小于", "<"), ("达到", ">="), ("达", ">="), ("约", "~"), ("近", "~"), ("大约", "~")]
+_AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
+          ("内", "<="), ("左右", "~"), ("上下", "~")]
+
+_REPORTED = re.compile(r"(已经|已|累计|截至目前|截至|截止|目前|现有|共有|共计|同比|比上年|较上年|增长了|下降了|完成了|实现了|达到了|去年|上年|过去|期间全市|期间全省)")
+_FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
+_PROVISION = re.compile(r"(补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|费|价|标准|利率|上限|最高|最长|"
+                        r"面积|年龄|周岁|满|须|应当|不得|可|按)")
+_RECURRENCE = re.compile(r"每(年|季度|月|周|天|日|半年|学年|院|人|户|套|家|个[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,2}(?=[不至最]))")
+_SUBJECT = re.compile(r"(全国|全省|全市|全县|全区|全州|全旗|我省|我市|我县|我区|各[省市县区]|各地|每个[\u4e00-\u9fff]{1,3}|各[\u4e00-\u9fff]{1,3}?(?=[要应均]))")
+_YEAR_IN = re.compile(r"(?:(?:到|至|在|于|截至)?(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前)?)")
+# a number that is not a commitment: part of an ordinal, article, section count, time of day, phone, code
+_SKIP_BEFORE = re.compile(r"(第|共|以下|如下|附件|序号|编号|电话|传真|邮编|热线|联系|号码|条款|\d[:：]|[A-Za-z])$")
+_SECTION_UNIT_AFTER = re.compile(r"^(方面|部分|章|节|条|款|大任务|项任务|项措施|项重点|个方面|项工作|方面任务|项政策|条措施|条政策)")
+
+
+@functools.cache
+def _unit_pattern() -> re.Pattern:
+    path = refdata.data_path("units.txt")
+    units = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    units.sort(key=len, reverse=True)
+    return re.compile(rf"(?P<num>{_NUM})(?:\s*[-—–－~～至到]\s*(?P<num2>{_NUM}))?\s*(?P<unit>{_MULT}(?:{'|'.join(map(re.escape, units))})|成)(?:（(?P<paren>[\u4e00-\u9fff]{{1,2}})）)?")
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+
+
+def sentences(text: str) -> list[_Sentence]:
+    out, s = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() - s > 1:
+            out.append(_Sentence(s, m.end()))
+        s = m.end()
+    if s < len(text):
+        out.append(_Sentence(s, len(text)))
+    return out
+
+
+def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> str:
+    before = text[clause_start:num_start]
+    after = text[unit_end:unit_end + 4]
+    for phrase, sym in _AFTER:
+        if after.startswith(phrase) or after.startswith("（含）" + phrase):
+            return sym
+    best = None
+    for phrase, sym in _BEFORE:
+        i = before.rfind(phrase)
+        if i >= 0 and len(before) - (i + len(phrase)) <= 8 and (best is None or i + len(phrase) > best[0]):
+            best = (i + len(phrase), sym)
+    return best[1] if best else "="
+
+
+def _indicator(text: str, clause_start: int, num_start: int) -> str | None:
+    phrase = text[clause_start:num_start]
+    phrase = _YEAR_IN.sub("", phrase)
+    for p, _ in _BEFORE:
+        if phrase.endswith(p):
+            phrase = phrase[: -len(p)]
+    phrase = re.sub(r"^[\s、（(）)一二三四五六七八九十\d.]+[、.．）)]?", "", phrase)
+    phrase = re.sub(r"^(到|力争|争取|确保|全市|全省|全县|全区|我省|我市|每年|并|且|其中|同时|要|将)+", "", phrase)
+    phrase = phrase.strip(" ，,：:（(")
+    return phrase[-24:] or None
+
+
+def find_commitments(text: str, masked: str, doc_year: int | None = None) -> list[Commitment]:
+    """Quantities in `masked` (normalized text with document numbers and dates masked) that a
+    policy sets or reports. `doc_year` is the year of an annual plan's title, used for its targets."""
+    out: list[Commitment] = []
+    unit_rx = _unit_pattern()
+    for sent in sentences(masked):
+        stext = masked[sent.start:sent.end]
+        years = [(m.start() + sent.start, int(m.group("y"))) for m in _YEAR_IN.finditer(text[sent.start:sent.end])]
+        for m in unit_rx.finditer(stext):
+            ns, ue = m.start() + sent.start, m.end("unit") + sent.start
+            raw, unit = m.group("num"), m.group("unit")
+            if "#" in m.group():
+                continue
+            value = parse_number(raw)
+            if value is None:
+                continue
+            if unit == "成":
+                if not re.fullmatch(r"[一二三四五六七八九十]", raw):
+                    continue
+                value, unit = value * 10, "%"
+            if unit in {"年", "日", "月"} and (isinstance(value, int) and 1900 <= value <= 2100):
+                continue
+            if unit in {"分", "级", "星", "度", "部", "门", "期", "节", "类", "种", "M", "G", "兆"} and not re.match(r"\d", raw):
+                continue  # 部分, 五级, 一期: words, not measures, when written in Chinese numerals
+            prev = masked[max(sent.start, ns - 4):ns]
+            if _SKIP_BEFORE.search(prev) or (ns > 0 and re.match(r"[\d.]", masked[ns - 1])):
+                continue
+            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "件", "批次", "天"} and not _BEFORE_HINT.search(masked[max(sent.start, ns - 6):ns]):
+                continue  # 一个, 一项, 两年: ordinary words unless a comparator frames them
+            if _SECTION_UNIT_AFTER.match(masked[ue:ue + 5]) or (unit in {"个", "项", "条"} and _SECTION_UNIT_AFTER.match(unit[-1:] + masked[ue:ue + 4])):
+                continue
+            if unit in {"个", "项", "大", "类"} and re.match(r"^(方面|领域|环节|重点|原则|统一|坚持|机制|体系|中心|行动|工程|清单)", masked[ue:ue + 2]):
+                continue
+            value2 = parse_number(m.group("num2")) if m.group("num2") else None
+            clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent.start, ns)), default=sent.start)
+            comparator = _comparator(masked, clause_start, ns, ue)
+            year = next((y for pos, y in reversed(years) if pos < ns), None)
+            if year is None:
+                year = next((y for pos, y in years if pos > ue and pos - ue < 6), None)
+            ctx = masked[clause_start:ue + 6]
+            sctx = masked[sent.start:ue]
+            kind = "target"
+            if _REPORTED.search(sctx) and not _FUTURE.search(masked[clause_start:ns]):
+                kind = "reported"
+            elif year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx)):
+                kind = "provision"
+            if kind == "target" and year is None and doc_year is not None:
+                year = doc_year
+            rec = _RECURRENCE.search(masked[clause_start:ue])
+            subj = _SUBJECT.search(masked[sent.start:ns])
+            out.append(Commitment(
+                kind=kind, indicator=_indicator(text, clause_start, ns), subject=subj.group() if subj else None,
+                value=value, unit=unit, comparator=comparator,
+                deadline=f"{year}-12-31" if year and kind == "target" else None, year=year if kind != "reported" else None,
+                recurrence=rec.group() if rec else None, sentence=text[sent.start:sent.end].strip(),
+                start=sent.start, end=sent.end, value_max=value2))
+    return out
+
+
+_BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE))

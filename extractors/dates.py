@@ -1,0 +1,201 @@
+"""Dates: absolute, partial and relative forms resolved against the document's own date; periods;
+kinds (publication, effective, deadline, period, event). Document numbers are masked first."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from extractors.numerals import chinese_year, parse_number
+from extractors.records import DateMention
+
+_CN = "〇零一二三四五六七八九十"
+_Y = rf"(?P<y>(?:19|20)\d{{2}}|[{_CN}]{{4}})"
+_ROC = rf"(?:中华民国|民国)(?P<roc>[{_CN}百]{{1,5}})"
+_M = rf"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_D = rf"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_FULL = re.compile(rf"(?:{_Y}|{_ROC})\s*年\s*{_M}\s*月\s*{_D}\s*[日号]")
+_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)")
+_YM = re.compile(rf"{_Y}\s*年\s*{_M}\s*月(?!\s*\d*\s*[日号])")
+_MD = re.compile(rf"(?<![年\d]){_M}\s*月\s*{_D}\s*[日号]")
+_YEAR_ONLY = re.compile(rf"{_Y}\s*年(?![\d{_CN}]*\s*月)(?P<tail>(?:年?底|年?末)前?|上半年|下半年|第[一二三四]季度|以前|前)?")
+_PERIOD = re.compile(r"(?P<y1>(?:19|20)\d{2})\s*[-—–－~～至到]+\s*(?P<y2>(?:19|20)\d{2})\s*年")
+_FIVE_YEAR = re.compile(r"[“\"「]?(?P<n>[十]?[一二三四五六七八九十])五[”\"」]?\s*(?P<tail>期间|时期|末|期末|初)")
+_RELATIVE = re.compile(r"(?P<w>今年|本年度|年底前|年内|上半年|下半年|第[一二三四]季度|(?P<rm>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月底\s*(?:之|以)?前)")
+
+_DEADLINE_BEFORE = ("到", "至", "截至", "截止", "截止到", "力争", "争取", "在")
+_DEADLINE_AFTER = ("前", "以前", "之前", "底前", "末", "底", "年底", "年末")
+_EFFECTIVE = re.compile(r"^\s*(起|开始)?\s*(施行|实施|执行|生效)|^\s*起")
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    y: int | None
+    m: int | None
+    d: int | None
+    kind: str = "event"
+    start_date: str | None = None
+    end_date: str | None = None
+
+
+def _num(s: str | None) -> int | None:
+    if not s:
+        return None
+    v = parse_number(s)
+    return int(v) if v is not None else None
+
+
+def _year(m: re.Match) -> int | None:
+    if m.groupdict().get("roc"):
+        roc = chinese_year(m.group("roc"))
+        return roc + 1911 if roc else None
+    y = m.group("y")
+    return int(y) if y.isdigit() else chinese_year(y)
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> str:
+    return dt.date(y, m, calendar.monthrange(y, m)[1]).isoformat()
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a, b):
+            if chars[i] != "\n":
+                chars[i] = "#"
+    return "".join(chars)
+
+
+def _kind(text: str, h: _Hit) -> str:
+    before = text[max(0, h.start - 4):h.start]
+    after = text[h.end:h.end + 6]
+    if _EFFECTIVE.match(after) and ("自" in before or "从" in before or after.lstrip().startswith("起")):
+        return "effective"
+    if any(after.startswith(a) for a in _DEADLINE_AFTER) or any(before.endswith(b) for b in _DEADLINE_BEFORE[:5]):
+        return "deadline"
+    return "event"
+
+
+def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
+    """All dates in `text` (normalized, document numbers masked). `ref` resolves partial forms."""
+    hits: list[_Hit] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    def add(h: _Hit):
+        if free(h.start, h.end):
+            hits.append(h)
+            taken.append((h.start, h.end))
+
+    for m in _PERIOD.finditer(text):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if y1 <= y2 <= y1 + 30:
+            add(_Hit(m.start(), m.end(), y1, None, None, "period", f"{y1}-01-01", f"{y2}-12-31"))
+    for rx in (_FULL, _ISO):
+        for m in rx.finditer(text):
+            y, mo, d = _year(m), _num(m.group("m")), _num(m.group("d"))
+            iso = _iso(y, mo, d) if y and mo and d else None
+            if iso:
+                add(_Hit(m.start(), m.end(), y, mo, d, start_date=iso, end_date=iso))
+    for m in _YM.finditer(text):
+        y, mo = _year(m), _num(m.group("m"))
+        if y and mo:
+            add(_Hit(m.start(), m.end(), y, mo, None, start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo)))
+    for m in _FIVE_YEAR.finditer(text):
+        n = _num(m.group("n"))
+        if not n:
+            continue
+        # plans ran 1953-57 and 1958-62; after the 1963-65 adjustment the third began in 1966
+        first = 1953 + (n - 1) * 5 if n <= 2 else 1966 + (n - 3) * 5
+        tail = m.group("tail")
+        if tail in {"末", "期末"}:
+            add(_Hit(m.start(), m.end(), first + 4, None, None, "deadline", None, f"{first + 4}-12-31"))
+        else:
+            add(_Hit(m.start(), m.end(), first, None, None, "period", f"{first}-01-01", f"{first + 4}-12-31"))
+    for m in _YEAR_ONLY.finditer(text):
+        y = _year(m)
+        if not y:
+            continue
+        tail = m.group("tail") or ""
+        h = _Hit(m.start(), m.end(), y, None, None, start_date=f"{y}-01-01", end_date=f"{y}-12-31")
+        if tail.startswith("上半年"):
+            h.end_date = f"{y}-06-30"
+        elif tail.startswith("下半年"):
+            h.start_date = f"{y}-07-01"
+        elif tail.startswith("第"):
+            q = "一二三四".index(tail[1]) + 1
+            h.start_date, h.end_date = f"{y}-{3 * q - 2:02d}-01", _month_end(y, 3 * q)
+        if tail.endswith("前") or "底" in tail or "末" in tail:
+            h.kind, h.start_date = "deadline", None
+        add(h)
+    if ref is not None:
+        for m in _MD.finditer(text):
+            mo, d = _num(m.group("m")), _num(m.group("d"))
+            iso = _iso(ref.year, mo, d) if mo and d else None
+            if iso:
+                add(_Hit(m.start(), m.end(), ref.year, mo, d, start_date=iso, end_date=iso))
+        for m in _RELATIVE.finditer(text):
+            w, y = m.group("w"), ref.year
+            if m.group("rm"):
+                mo = _num(m.group("rm"))
+                add(_Hit(m.start(), m.end(), y, mo, None, "deadline", None, _month_end(y, mo)))
+            elif w in {"年底前", "年内"}:
+                add(_Hit(m.start(), m.end(), y, None, None, "deadline", None, f"{y}-12-31"))
+            elif w in {"今年", "本年度"}:
+                add(_Hit(m.start(), m.end(), y, None, None, "period", f"{y}-01-01", f"{y}-12-31"))
+            elif w == "上半年":
+                add(_Hit(m.start(), m.end(), y, None, None, "period", f"{y}-01-01", f"{y}-06-30"))
+            elif w == "下半年":
+                add(_Hit(m.start(), m.end(), y, None, None, "period", f"{y}-07-01", f"{y}-12-31"))
+            else:
+                q = "一二三四".index(w[1]) + 1
+                add(_Hit(m.start(), m.end(), y, None, None, "period", f"{y}-{3 * q - 2:02d}-01", _month_end(y, 3 * q)))
+    out = []
+    for h in sorted(hits, key=lambda h: h.start):
+        if h.kind == "event" and h.d is not None:
+            h.kind = _kind(text, h)
+            if h.kind == "deadline":
+                h.start_date = None
+        elif h.kind == "event":
+            k = _kind(text, h)
+            if k == "deadline":
+                h.kind, h.start_date = "deadline", None
+            elif h.d is None and h.m is None:
+                h.kind = "other"
+        out.append(DateMention(text[h.start:h.end], h.kind, h.start_date, h.end_date, h.start, h.end))
+    return out
+
+
+_SIGNATURE_AFTER = re.compile(r"^[\s）)]*($|\n|[（(]|此件|抄送|印发|附件)")
+_NOT_SIGNATURE_AFTER = re.compile(r"^\s*(起|开始|前|以前|之前|至|到|止|以来|后|期间|出台|印发的|发布的|，|,|的)")
+
+
+def signature_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """Full dates that stand as a signing date: alone at the end of a line or a sentence, not part of
+    a phrase (自…起, …前, 于…)."""
+    out = []
+    for d in dates:
+        if not d.start_date or d.start_date != d.end_date:
+            continue
+        before = text[max(0, d.start - 30):d.start]
+        after = text[d.end:d.end + 12]
+        if _NOT_SIGNATURE_AFTER.match(after) or before.rstrip().endswith(("于", "自", "从", "至", "到", "截至", "在")):
+            continue
+        line_before = before.rsplit("\n", 1)[-1]
+        clean_before = "\n" in before and len(line_before.strip()) <= 25 and not any(p in line_before for p in "，,；;")
+        after_sentence = before.rstrip().endswith(("。", "！", "\n")) or bool(re.search(r"(政府|办公室|办公厅|委员会|委|局|厅|部|院|会|中心|署|处)\s*$", before))
+        if (clean_before or after_sentence) and (_SIGNATURE_AFTER.match(after) or re.match(r"^\s*[\u4e00-\u9fff]", after)):
+            out.append(d)
+    return out

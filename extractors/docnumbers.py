@@ -1,0 +1,96 @@
+"""Document numbers (发文字号): every bracket form, 字第…号, Taiwan style; role own vs cited."""
+from __future__ import annotations
+
+import functools
+import re
+
+from extractors.records import DocNumber
+
+_OPEN, _CLOSE = "〔[［(（【〖{｛", "〕]］)）】〗}｝"
+_PREFIX = r"(?P<prefix>[\u4e00-\u9fff]{1,14}?)"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_SERIAL = r"(?P<serial>\d{1,6})"
+# 鲁卫发〔2024〕1号 / 国办发[2001]75号 / 苏政发(2019)17号 / 京政发2019年12号
+_BRACKETED = re.compile(rf"{_PREFIX}[{re.escape(_OPEN)}]\s*{_YEAR}\s*[{re.escape(_CLOSE)}]\s*第?\s*{_SERIAL}\s*[号號]")
+_UNBRACKETED = re.compile(rf"{_PREFIX}(?<=[发函字办令])\s*{_YEAR}\s*年?\s*第\s*{_SERIAL}\s*[号號]")
+# 院台卫字第1080037013号 / 京政字第12号
+_ZIDI = re.compile(rf"{_PREFIX}(?<=字)第\s*{_SERIAL[:-1]}\d{{0,6}})\s*[号號]")
+# characters that end the text before a prefix: the prefix never spans them
+_STOP_WORDS = ("印发", "转发", "根据", "依据", "按照", "执行", "落实", "贯彻", "参照", "详见", "关于", "通知", "文件",
+               "的", "和", "及", "与", "将", "按", "据", "见", "于", "以", "是", "在", "经", "对", "由", "即", "为", "中")
+_NOT_PREFIX = ("公网安备", "备", "网安", "证", "许可")
+
+
+@functools.cache
+def _province_abbr() -> dict[str, str]:
+    from extractors.regions import province_by_abbreviation
+    return province_by_abbreviation()
+
+
+def _trim_prefix(prefix: str) -> str:
+    cut = 0
+    for w in _STOP_WORDS:
+        i = prefix.rfind(w)
+        if i >= 0:
+            cut = max(cut, i + len(w))
+    return prefix[cut:]
+
+
+def normalize_docnum(prefix: str, year: int | None, serial: str, zidi: bool) -> str:
+    if zidi:
+        return f"{prefix}第{serial}号"
+    return f"{prefix}〔{year}〕{int(serial)}号"
+
+
+def find_docnumbers(text: str) -> list[DocNumber]:
+    """All document numbers in `text` (already simplified and width-folded), role left as cited."""
+    out: list[DocNumber] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, zidi in ((_BRACKETED, False), (_UNBRACKETED, False), (_ZIDI, True)):
+        for m in pattern.finditer(text):
+            prefix = _trim_prefix(m.group("prefix"))
+            if not prefix or any(prefix.endswith(n) or n in prefix for n in _NOT_PREFIX):
+                continue
+            start = m.end("prefix") - len(prefix)
+            if any(a < m.end() and start < b for a, b in taken):
+                continue
+            year = int(m.group("year")) if not zidi else None
+            serial = m.group("serial")
+            if zidi and len(serial) >= 9 and serial[:3].isdigit():
+                year = int(serial[:3]) + 1911  # Taiwan numbers open with the ROC year
+            norm = normalize_docnum(prefix, year, serial, zidi)
+            prov = _province_abbr().get(prefix[:3] if prefix.startswith("内蒙古") else prefix[0])
+            out.append(DocNumber(m.group()[m.start("prefix") - m.start() + (len(m.group("prefix")) - len(prefix)):],
+                                 norm, "cited", prefix, year, int(serial), start, m.end(), province=prov))
+            taken.append((start, m.end()))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+_OWN_LINE = re.compile(r"^[\s　]*$")
+
+
+def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, body_start: int,
+                 meta_span: tuple[int, int] | None) -> None:
+    """Mark the document's own number(s): in the metadata table, or on a line of its own in the header,
+    or right after the title before the body starts; everything else stays `cited`."""
+    own: set[str] = set()
+    head_limit = doc_start + 400
+    for d in numbers:
+        if meta_span and meta_span[0] <= d.start < meta_span[1]:
+            own.add(d.normalized)
+            continue
+        line_start = text.rfind("\n", 0, d.start) + 1
+        line_end = text.find("\n", d.end)
+        line_end = len(text) if line_end < 0 else line_end
+        alone = _OWN_LINE.match(text[line_start:d.start]) and _OWN_LINE.match(text[d.end:line_end])
+        before = text[max(doc_start, d.start - 3):d.start]
+        cited_context = any(c in before for c in "（(《〈") or "》" in text[max(0, d.start - 2):d.start]
+        if d.start < head_limit and (alone or not cited_context) and d.start >= doc_start:
+            own.add(d.normalized)
+    if not own:
+        return
+    first_own = min((d for d in numbers if d.normalized in own), key=lambda d: d.start)
+    for d in numbers:
+        if d.normalized in own and (d.normalized == first_own.normalized or d.start < head_limit):
+            d.role = "own"

@@ -1,0 +1,90 @@
+"""Normalization with an offset map back to the source: script, width, look-alikes, broken digits.
+
+Every normalized character remembers the source offset it came from, so a span found in the
+normalized text maps back to `source[start:end]` exactly (`NormalizedText.to_source`).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from extractors.records import Script
+
+# full-width ASCII → half-width; ideographic space → space
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# Kangxi radicals and CJK radical supplements that look like ordinary characters (⻄ → 西)
+_RADICALS = {}
+for _cp in list(range(0x2E80, 0x2EF4)) + list(range(0x2F00, 0x2FD6)):
+    _n = unicodedata.normalize("NFKC", chr(_cp))
+    if len(_n) == 1 and _n != chr(_cp):
+        _RADICALS[_cp] = ord(_n)
+_RADICALS.update({0x2EC4: ord("西"), 0x2ED1: ord("长"), 0x2EA0: ord("民"), 0x2E8C: ord("小"), 0x2EBB: ord("羊")})
+_TRANSLATE = {**_WIDTH, **_RADICALS}
+
+_CN_DIGIT = "〇零一二三四五六七八九十"
+# O/o/０/Ｏ used for 〇 between Chinese numerals (二O一O年)
+_LETTER_ZERO = re.compile(rf"(?<=[{_CN_DIGIT}])[Oo０Ｏ](?=[{_CN_DIGIT}Oo０Ｏ年])|(?<=[{_CN_DIGIT}][Oo０Ｏ])[Oo０Ｏ]")
+# spaces that split numbers from their units or from each other (2 025年, 2022 年 4 月, 25 号)
+_SPLIT_DIGITS = re.compile(r"(?<=\d)[ \t\u3000\xa0]+(?=\d{1,3}\s*年)|(?<=\d)[ \t\u3000\xa0]+(?=[年月日号號%％])"
+                           r"|(?<=[年月第])[ \t\u3000\xa0]+(?=\d)|(?<=\d)[ \t\u3000\xa0]+(?=[万亿千百]?[元个家人名户项所座台套])")
+
+
+@functools.cache
+def _converter():
+    import opencc
+    return opencc.OpenCC("t2s")
+
+
+@dataclass
+class NormalizedText:
+    text: str
+    index: list[int]  # normalized offset -> source offset
+    source_len: int
+    converted_chars: int  # characters OpenCC changed
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        if start >= len(self.index):
+            return self.source_len, self.source_len
+        s = self.index[start]
+        e = self.index[end - 1] + 1 if end > start else s
+        return s, e
+
+    def script(self) -> Script:
+        cjk = sum(1 for ch in self.text if "\u4e00" <= ch <= "\u9fff")
+        if not cjk:
+            return Script.SIMPLIFIED
+        ratio = self.converted_chars / cjk
+        if ratio > 0.06:
+            return Script.TRADITIONAL
+        if ratio > 0.01:
+            return Script.MIXED
+        return Script.SIMPLIFIED
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC t2s (covers Taiwan and Hong Kong variants), kept length-preserving line by line."""
+    conv = _converter().convert
+    out = conv(text)
+    if len(out) == len(text):
+        return out
+    lines = []
+    for line in text.split("\n"):
+        c = conv(line)
+        lines.append(c if len(c) == len(line) else "".join(conv(ch) if len(conv(ch)) == 1 else ch for ch in line))
+    return "\n".join(lines)
+
+
+def normalize(source: str) -> NormalizedText:
+    simplified = to_simplified(source)
+    converted = sum(1 for a, b in zip(source, simplified) if a != b)
+    text = simplified.translate(_TRANSLATE)
+    text = _LETTER_ZERO.sub("〇", text)
+    keep = [True] * len(text)
+    for m in _SPLIT_DIGITS.finditer(text):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    index = [i for i, k in enumerate(keep) if k]
+    norm = "".join(text[i] for i in index) if len(index) != len(text) else text
+    return NormalizedText(norm, index, len(source), converted)

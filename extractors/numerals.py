@@ -1,0 +1,37 @@
+"""Numbers as written in Chinese texts → Python numbers (Arabic, Chinese numerals, 万/亿, 成)."""
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+CN_NUM_CHARS = "〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_DIGIT_BY_DIGIT = re.compile(r"^[〇零一二三四五六七八九]+$")
+_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def chinese_year(s: str) -> int | None:
+    """二〇〇三 → 2003 (digit by digit), 一百零九 (ROC) → 109."""
+    if _DIGIT_BY_DIGIT.match(s) and len(s) >= 2:
+        return int("".join(_DIGITS[c] for c in s))
+    return int(v) if (v := parse_number(s)) is not None else None
+
+
+def parse_number(s: str) -> float | int | None:
+    """'1,200' '1.5万' '一千零六十' '两' '十二' '八成'(→80) → number; None when it is not one."""
+    s = s.strip().replace(",", "").replace("，", "")
+    if not s:
+        return None
+    if s.endswith("成") and len(s) > 1:
+        v = parse_number(s[:-1])
+        return None if v is None else v * 10
+    try:
+        v = float(s)
+        return int(v) if v.is_integer() and "." not in s else v
+    except ValueError:
+        pass
+    try:
+        v = cn2an.cn2an(s.replace("两", "二"), "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return int(v) if float(v).is_integer() else float(v)

@@ -1,0 +1,139 @@
+"""Document structure: title lines, splitting a file into its documents, and doc_type."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.records import DocType
+
+_TITLE_SUFFIX = ("通知", "通报", "决定", "意见", "方案", "计划", "规划", "办法", "措施", "细则", "规定", "条例", "制度",
+                 "公告", "通告", "批复", "解读", "报告", "总结", "要点", "纲要", "指南", "指引", "规则", "章程", "答记者问",
+                 "的函", "法", "令", "政策", "工作安排", "实施意见", "若干措施")
+_TYPE_BY_SUFFIX = [
+    (("解读", "答记者问", "问答"), DocType.INTERPRETATION),
+    (("通知", "通报", "的函", "批复", "公告", "通告"), DocType.NOTICE),
+    (("方案", "计划", "规划", "要点", "纲要", "工作安排"), DocType.PLAN),
+    (("意见",), DocType.OPINION),
+    (("措施", "办法", "细则", "政策", "指南", "指引", "规则"), DocType.MEASURES),
+    (("条例", "规定", "制度", "章程", "决定"), DocType.REGULATION),
+    (("法",), DocType.LAW),
+    (("总结",), DocType.SUMMARY),
+    (("报告",), DocType.REPORT),
+]
+_TITLE_LINE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:]{4,90}?)\s*$")
+_INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")
+_NOT_TITLE = re.compile(r"(〔\d{4}〕|^\d|年\d{1,2}月|^[一二三四五六七八九十]+、|^（|^\(|^第[一二三四五六七八九十百\d]+[章节条]|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
+_NEWS = re.compile(r"(记者|通讯员|本报讯|新华社|讯（|讯\(|日电|消息)")
+_QUOTED = re.compile(r"《([^》]{4,})》")
+
+
+@dataclass
+class Title:
+    text: str
+    start: int
+    end: int
+
+
+def _is_title_line(line: str) -> bool:
+    s = line.strip().lstrip("#").strip()
+    if not (6 <= len(s) <= 90) or _NOT_TITLE.search(s):
+        return False
+    return s.endswith(_TITLE_SUFFIX) or s.endswith(("》", "）")) and any(x in s for x in _TITLE_SUFFIX)
+
+
+def _lines(text: str, start: int, end: int):
+    pos = start
+    for line in text[start:end].split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def find_titles(text: str) -> list[Title]:
+    """Title lines, with short preceding lines joined (issuer line and wrapped title lines)."""
+    lines = list(_lines(text, 0, len(text)))
+    out: list[Title] = []
+    for i, (pos, line) in enumerate(lines):
+        if not _is_title_line(line):
+            continue
+        start, parts = pos, [line.strip().lstrip("#").strip()]
+        j = i - 1
+        while j >= 0 and i - j <= 3:
+            prev = lines[j][1].strip()
+            if not prev or len(prev) > 40 or prev[-1] in "。；;！？，,：:" or _NOT_TITLE.search(prev) or _is_title_line(prev) \
+                    or prev.endswith(("文件", "规范性文件")):
+                break
+            parts.insert(0, prev)
+            start = lines[j][0]
+            j -= 1
+        if out and out[-1].end >= start:
+            continue
+        t = "".join(parts)
+        ws = start + (len(lines[j + 1][1]) - len(lines[j + 1][1].lstrip().lstrip("#").lstrip())) if parts else start
+        out.append(Title(t, ws, pos + len(line.rstrip())))
+    if not out:
+        m = _INLINE_TITLE.search(text[:400])
+        if m:
+            out.append(Title(m.group("t").strip(), m.start("t"), m.end("t")))
+    return out
+
+
+def _core(title: str) -> str:
+    t = re.sub(r"^.*?关于(印发|转发|公布|发布)?", "", title)
+    t = re.sub(r"(的通知|的通报|的决定|的批复|的函)$", "", t)
+    return t.strip("《》“”\"")
+
+
+def _related(title: str, previous: str) -> bool:
+    """Does `title` belong to the document titled `previous` (the plan a notice issues)?"""
+    if title.endswith(("解读", "答记者问")):
+        return False
+    a, b = _core(title), _core(previous)
+    if not a or not b:
+        return False
+    quoted = _QUOTED.findall(previous)
+    return a in b or b in a or any(a in q or q in a for q in quoted) or _overlap(a, b) >= 0.6
+
+
+def _overlap(a: str, b: str) -> float:
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / max(1, min(len(sa), len(sb)))
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    title: Title | None
+
+
+def segment(text: str, body_start: int = 0, min_chars: int = 200) -> list[Segment]:
+    """Split a source into its documents at title lines of unrelated documents. A notice and the
+    plan it issues stay one document; an interpretation of a notice is its own document."""
+    titles = [t for t in find_titles(text) if t.start >= body_start or body_start == 0]
+    if not titles:
+        return [Segment(0, len(text), None)]
+    segs: list[Segment] = [Segment(0, len(text), titles[0])]
+    for t in titles[1:]:
+        cur = segs[-1]
+        if t.start - max(cur.title.start if cur.title else 0, cur.start) < min_chars:
+            continue
+        if cur.title and _related(t.text, cur.title.text):
+            continue
+        cur.end = t.start
+        segs.append(Segment(t.start, len(text), t))
+    return segs
+
+
+def doc_type(title: str | None, text: str) -> DocType:
+    if not title:
+        return DocType.NEWS if _NEWS.search(text[:300]) else DocType.OTHER
+    t = title.strip().rstrip("》）)")
+    for suffixes, dtype in _TYPE_BY_SUFFIX:
+        if t.endswith(suffixes):
+            return dtype
+    if _NEWS.search(text[:300]):
+        return DocType.NEWS
+    for suffixes, dtype in _TYPE_BY_SUFFIX:
+        if any(s in t[-8:] for s in suffixes):
+            return dtype
+    return DocType.ARTICLE

@@ -1,0 +1,1 @@
+"""Records to tables, the embedded store, exports and the cross-region comparison."""

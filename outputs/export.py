@@ -1,0 +1,37 @@
+"""Exports of the store's tables: Parquet and CSV, each written to a temporary file and renamed."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from outputs.store import Store
+
+TABLES = ("documents", "commitments", "mentions", "errors")
+
+
+def _atomic_write(path: Path, write) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def export_tables(store: Store, out_dir: str | Path) -> dict[str, Path]:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for name in TABLES:
+        df = store.table(name)
+        for ext in ("parquet", "csv"):
+            path = out / f"{name}.{ext}"
+            if ext == "parquet":
+                _atomic_write(path, lambda p: df.to_parquet(p, index=False))
+            else:
+                _atomic_write(path, lambda p: df.to_csv(p, index=False, encoding="utf-8-sig"))
+            written[f"{name}.{ext}"] = path
+    return written

@@ -1,0 +1,65 @@
+"""Contract records → rows of the three tables (documents, commitments, mentions) and the errors table.
+
+Column lists are the schema; the store and the exports use them as they are.
+"""
+from __future__ import annotations
+
+import json
+
+DOCUMENT_COLUMNS = ["doc_id", "source", "doc_index", "title", "doc_type", "script", "publish_date", "effective_date",
+                    "region_adcode", "region_name", "region_level", "province", "city", "county", "issuer",
+                    "own_doc_numbers", "flags", "n_commitments"]
+COMMITMENT_COLUMNS = ["doc_id", "idx", "source", "title", "region_adcode", "region_name", "region_level", "issuer",
+                      "doc_number", "publish_date", "kind", "indicator_key", "indicator", "subject", "value", "value_max",
+                      "unit", "comparator", "deadline", "year", "recurrence", "sentence", "start", "end"]
+MENTION_COLUMNS = ["doc_id", "kind", "text", "normalized", "role", "detail", "start", "end"]
+ERROR_COLUMNS = ["source", "error", "detail"]
+
+
+def document_row(r: dict) -> dict:
+    region = r.get("region") or {}
+    issuers = [a["normalized"] for a in r["agencies"] if a["role"] == "issuer"]
+    own = list(dict.fromkeys(d["normalized"] for d in r["doc_numbers"] if d["role"] == "own"))
+    return {
+        "doc_id": r["doc_id"], "source": r["source"], "doc_index": r["doc_index"], "title": r["title"],
+        "doc_type": r["doc_type"], "script": r["script"], "publish_date": r["publish_date"],
+        "effective_date": r["effective_date"], "region_adcode": region.get("adcode"), "region_name": region.get("name"),
+        "region_level": region.get("level"), "province": region.get("province"), "city": region.get("city"),
+        "county": region.get("county"), "issuer": issuers[0] if issuers else None,
+        "own_doc_numbers": "; ".join(own), "flags": ",".join(r.get("flags") or []),
+        "n_commitments": sum(1 for c in r["commitments"] if c["kind"] != "reported"),
+    }
+
+
+def commitment_rows(r: dict) -> list[dict]:
+    doc = document_row(r)
+    rows = []
+    for i, c in enumerate(r["commitments"]):
+        rows.append({
+            "doc_id": r["doc_id"], "idx": i, "source": r["source"], "title": r["title"],
+            "region_adcode": doc["region_adcode"], "region_name": doc["region_name"], "region_level": doc["region_level"],
+            "issuer": doc["issuer"], "doc_number": doc["own_doc_numbers"].split("; ")[0] or None,
+            "publish_date": r["publish_date"], "kind": c["kind"], "indicator_key": c.get("indicator_key"),
+            "indicator": c["indicator"], "subject": c["subject"], "value": float(c["value"]),
+            "value_max": None if c.get("value_max") is None else float(c["value_max"]), "unit": c["unit"],
+            "comparator": c["comparator"], "deadline": c["deadline"], "year": c["year"], "recurrence": c["recurrence"],
+            "sentence": c["sentence"], "start": c["start"], "end": c["end"],
+        })
+    return rows
+
+
+def mention_rows(r: dict) -> list[dict]:
+    rows = []
+    for d in r["doc_numbers"]:
+        rows.append({"doc_id": r["doc_id"], "kind": "doc_number", "text": d["text"], "normalized": d["normalized"],
+                     "role": d["role"], "detail": json.dumps({"prefix": d["prefix"], "year": d["year"], "serial": d["serial"],
+                                                              "province": d.get("province")}, ensure_ascii=False),
+                     "start": d["start"], "end": d["end"]})
+    for a in r["agencies"]:
+        rows.append({"doc_id": r["doc_id"], "kind": "agency", "text": a["text"], "normalized": a["normalized"],
+                     "role": a["role"], "detail": json.dumps({"level": a["level"]}), "start": a["start"], "end": a["end"]})
+    for d in r["dates"]:
+        rows.append({"doc_id": r["doc_id"], "kind": "date", "text": d["text"],
+                     "normalized": d["end_date"] if d["start_date"] in (None, d["end_date"]) else f"{d['start_date']}/{d['end_date']}",
+                     "role": d["kind"], "detail": None, "start": d["start"], "end": d["end"]})
+    return rows

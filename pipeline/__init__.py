@@ -1,0 +1,1 @@
+"""Prefect flows and tasks, runners, schedules and the `policy` CLI."""

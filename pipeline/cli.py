@@ -1,0 +1,121 @@
+"""The `policy` command line: extract, text, run, eval."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline import settings
+
+settings.apply()
+
+app = typer.Typer(help="Read Chinese policy notices and extract grounded, comparable commitments.",
+                  no_args_is_help=True, add_completion=False)
+
+
+class Format(str):
+    pass
+
+
+@app.command()
+def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders (every supported file in them).")],
+            format: Annotated[str, typer.Option("--format", "-f", help="jsonl (the contract) or table.")] = "jsonl"):
+    """Print extraction records (CONTRACT.md), one per document found."""
+    from corpora.readers import expand_paths
+    from pipeline.process import extract_records
+
+    if format not in {"jsonl", "table"}:
+        raise typer.BadParameter("format must be jsonl or table", param_hint="--format")
+    files = expand_paths(paths)
+    missing = [str(p) for p in paths if not p.exists()]
+    for m in missing:
+        typer.echo(f"policy: {m}: no such file or folder", err=True)
+    rows = []
+    for f in files:
+        if not f.exists():
+            continue
+        for rec in extract_records(f):
+            if format == "jsonl":
+                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            else:
+                rows.append(rec)
+    if format == "table":
+        _print_table(rows)
+    raise typer.Exit(1 if missing else 0)
+
+
+def _print_table(records: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table("source", "#", "title", "type", "date", "region", "doc no.", "agencies", "commitments", "error")
+    for r in records:
+        if r.get("error"):
+            t.add_row(Path(r["source"]).name, "", "", "", "", "", "", "", "", f"{r['error']}: {r.get('detail', '')}")
+            continue
+        own = [d["normalized"] for d in r["doc_numbers"] if d["role"] == "own"]
+        t.add_row(Path(r["source"]).name, str(r["doc_index"]), (r["title"] or "")[:40], r["doc_type"],
+                  r["publish_date"] or "", (r["region"] or {}).get("name", ""), ", ".join(dict.fromkeys(own)),
+                  str(len({a["normalized"] for a in r["agencies"]})),
+                  str(sum(1 for c in r["commitments"] if c["kind"] != "reported")), "")
+    Console().print(t)
+
+
+@app.command()
+def text(path: Annotated[Path, typer.Argument(help="One file.")]):
+    """Print the source text that extraction offsets index."""
+    from corpora.readers import read_path
+    from corpora.records import ReadError
+
+    try:
+        st = read_path(path)
+    except ReadError as e:
+        typer.echo(f"policy: {e}", err=True)
+        raise typer.Exit(1)
+    sys.stdout.write(st.text)
+
+
+@app.command()
+def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to process.")],
+        out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the store and tables.")] = Path("out")):
+    """Run the Prefect flow over the inputs: extract, store, write Parquet and CSV tables, summarize."""
+    from pipeline.flows import process_flow
+
+    summary = process_flow([str(p) for p in paths], str(out))
+    _print_summary(summary)
+    raise typer.Exit(0)
+
+
+def _print_summary(summary: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    c = Console()
+    t = Table("documents", "commitments", "errors", "store", title="policy run")
+    t.add_row(str(summary["documents"]), str(summary["commitments"]), str(len(summary["errors"])), summary["store"])
+    c.print(t)
+    r = Table("region", "documents", "targets", "provisions", title="commitments by region")
+    for row in summary["by_region"]:
+        r.add_row(row["region"] or "(none)", str(row["documents"]), str(row["targets"]), str(row["provisions"]))
+    c.print(r)
+    if summary["errors"]:
+        e = Table("file", "reason", "detail", title="errors")
+        for err in summary["errors"]:
+            e.add_row(err["source"], err["error"], err.get("detail", "")[:80])
+        c.print(e)
+
+
+@app.command(name="eval")
+def eval_(gold: Annotated[Path, typer.Option(help="Folder of gold annotations (<stem>.json).")],
+          docs: Annotated[Path, typer.Option(help="Folder of the annotated source files.")]):
+    """Extract the annotated files and score them against gold (the figures of score.py)."""
+    from pipeline.process import extract_records
+    from pipeline.scoring import score
+
+    files = sorted(p for p in docs.iterdir() if p.is_file() and (gold / (p.stem + ".json")).exists())
+    records = [rec for f in files for rec in extract_records(f)]
+    figs = score(records, gold, docs)
+    typer.echo(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in figs.items()))
