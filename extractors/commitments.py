@@ -24,6 +24,8 @@ _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下",
 
 _REPORTED = re.compile(r"(已经|已|累计|截至目前|截至|截止|目前|现有|共有|共计|同比|比上年|较上年|增长了|下降了|完成了|实现了|达到了|去年|上年|过去|期间全市|期间全省)")
 _FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
+# markers that a figure is still to come, which outweigh 已/累计/截至 in the same clause
+_FUTURE_STRONG = re.compile(r"(到\d{4}|力争|争取|确保|将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前)")
 _PROVISION = re.compile(r"(补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|费|价|标准|利率|上限|最高|最长|"
                         r"面积|年龄|周岁|满|须|应当|不得|可|按)")
 _RECURRENCE = re.compile(r"每(年|季度|月|周|天|日|半年|学年|院|人|户|套|家|个[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,2}(?=[不至最]))")
@@ -85,9 +87,10 @@ def _indicator(text: str, clause_start: int, num_start: int) -> str | None:
     return phrase[-24:] or None
 
 
-def find_commitments(text: str, masked: str, doc_year: int | None = None) -> list[Commitment]:
+def find_commitments(text: str, masked: str, doc_year: int | None = None, news: bool = False) -> list[Commitment]:
     """Quantities in `masked` (normalized text with document numbers and dates masked) that a
-    policy sets or reports. `doc_year` is the year of an annual plan's title, used for its targets."""
+    policy sets or reports. `doc_year` is the year of an annual plan's title, used for its targets;
+    in `news`, figures without a marker of the future are reported results."""
     out: list[Commitment] = []
     unit_rx = _unit_pattern()
     for sent in sentences(masked):
@@ -127,7 +130,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None) -> lis
             ctx = masked[clause_start:ue + 6]
             sctx = masked[sent.start:ue]
             kind = "target"
-            if _REPORTED.search(sctx) and not _FUTURE.search(masked[clause_start:ns]):
+            future = _FUTURE_STRONG.search(text[clause_start:ns])
+            if (_REPORTED.search(sctx) or news) and not future:
                 kind = "reported"
             elif year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx)):
                 kind = "provision"

@@ -33,7 +33,13 @@ def _trim_prefix(prefix: str) -> str:
         i = prefix.rfind(w)
         if i >= 0:
             cut = max(cut, i + len(w))
-    return prefix[cut:]
+    prefix = prefix[cut:]
+    # an issuer's name written before its number (行政院院台卫字…) is not part of the number
+    from extractors.agencies import alias_table
+    m = alias_table().pattern.match(prefix)
+    if m and len(prefix) - m.end() >= 2 and (m.group(), "national") in alias_table().canonical:
+        prefix = prefix[m.end():]
+    return prefix
 
 
 def normalize_docnum(prefix: str, year: int | None, serial: str, zidi: bool) -> str:
@@ -70,7 +76,7 @@ def find_docnumbers(text: str) -> list[DocNumber]:
 _OWN_LINE = re.compile(r"^[\s　]*$")
 
 
-def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, body_start: int,
+def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, seg_start: int,
                  meta_span: tuple[int, int] | None) -> None:
     """Mark the document's own number(s): in the metadata table, or on a line of its own in the header,
     or right after the title before the body starts; everything else stays `cited`."""
@@ -86,7 +92,7 @@ def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, body_start
         alone = _OWN_LINE.match(text[line_start:d.start]) and _OWN_LINE.match(text[d.end:line_end])
         before = text[max(doc_start, d.start - 3):d.start]
         cited_context = any(c in before for c in "（(《〈") or "》" in text[max(0, d.start - 2):d.start]
-        if d.start < head_limit and (alone or not cited_context) and d.start >= doc_start:
+        if seg_start <= d.start < head_limit and (alone or (not cited_context and d.start >= doc_start)):
             own.add(d.normalized)
     if not own:
         return

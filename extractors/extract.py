@@ -12,7 +12,7 @@ from extractors import commitments as commitments_mod
 from extractors import dates as dates_mod
 from extractors import docnumbers as docnumbers_mod
 from extractors.normalize import NormalizedText, normalize
-from extractors.records import Extraction, Script
+from extractors.records import DocType, Extraction, Script
 from extractors.regions import gazetteer, primary_region
 from extractors.structure import Segment, doc_type, segment
 
@@ -116,7 +116,7 @@ class Extractor:
             d.end += seg.start
         meta_docnum = meta_spans.get("发文字号")
         doc_head = seg.title.end if seg.title else seg.start
-        docnumbers_mod.assign_roles(text, docnums, doc_head, 0, meta_docnum)
+        docnumbers_mod.assign_roles(text, docnums, doc_head, seg.start, meta_docnum)
         # dates, with document numbers masked
         masked = dates_mod.mask(text, [(d.start, d.end) for d in docnums])
         seg_masked = masked[seg.start:seg.end]
@@ -152,7 +152,9 @@ class Extractor:
         cmask = dates_mod.mask(masked, [(d.start, d.end) for d in found_dates if d.kind != "deadline" or d.start_date])
         years = _ANNUAL_TITLE.findall(title or "")
         doc_year = int(years[0]) if len(set(years)) == 1 else None
-        coms = commitments_mod.find_commitments(text[seg.start:seg.end], cmask[seg.start:seg.end], doc_year)
+        dtype = doc_type(title, seg_text)
+        coms = commitments_mod.find_commitments(text[seg.start:seg.end], cmask[seg.start:seg.end], doc_year,
+                                                news=dtype in {DocType.NEWS, DocType.SUMMARY, DocType.REPORT})
         for c in coms:
             c.start += seg.start
             c.end += seg.start
@@ -174,7 +176,7 @@ class Extractor:
         s0, e0 = norm.to_source(seg.start, seg.end)
         return Extraction(
             source=st.source, doc_index=idx, doc_id=hashlib.sha256(seg_text.encode("utf-8")).hexdigest(),
-            title=title, doc_type=doc_type(title, seg_text).value, script=script.value, publish_date=publish,
+            title=title, doc_type=dtype.value, script=script.value, publish_date=publish,
             effective_date=effective, region=region, doc_numbers=g_docnums, agencies=g_agencies, dates=g_dates,
             commitments=g_coms, flags=flags, start=s0, end=e0)
 

@@ -16,19 +16,27 @@ def data_path(name: str) -> Path:
 
 
 def read_rows(name: str, required: tuple[str, ...], delimiter: str = ",") -> list[dict[str, str]]:
-    """Rows of a CSV/TSV data file; raises RefDataError naming file and line for a malformed row."""
+    """Rows of a CSV/TSV data file (`#` lines are comments); a malformed row raises RefDataError
+    naming the file and its line number."""
     path = data_path(name)
+    numbered = [(i, ln) for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if ln.strip() and not ln.lstrip().startswith("#")]
+    if not numbered:
+        raise RefDataError(f"{path}: no header")
+    header = next(csv.reader([numbered[0][1]], delimiter=delimiter))
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise RefDataError(f"{path}:{numbered[0][0]}: header lacks column(s) {', '.join(missing)}")
     rows = []
-    with path.open(encoding="utf-8", newline="") as f:
-        lines = (ln for ln in f if ln.strip() and not ln.lstrip().startswith("#"))
-        reader = csv.DictReader(lines, delimiter=delimiter)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise RefDataError(f"{path}: header lacks column(s) {', '.join(missing)}")
-        for row in reader:
-            if None in row or any(not (row.get(c) or "").strip() for c in required):
-                raise RefDataError(f"{path}:{reader.line_num}: missing value in {required} or extra columns: {row}")
-            rows.append({k: (v or "").strip() for k, v in row.items()})
+    for lineno, line in numbered[1:]:
+        values = next(csv.reader([line], delimiter=delimiter))
+        if len(values) > len(header):
+            raise RefDataError(f"{path}:{lineno}: {len(values)} fields, header has {len(header)}")
+        row = {k: v.strip() for k, v in zip(header, values + [""] * (len(header) - len(values)))}
+        empty = [c for c in required if not row[c]]
+        if empty:
+            raise RefDataError(f"{path}:{lineno}: empty {', '.join(empty)}")
+        rows.append(row)
     return rows
 
 

@@ -24,6 +24,7 @@ _TITLE_LINE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:]{4,90}?)\s*$")
 _INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")
 _NOT_TITLE = re.compile(r"(〔\d{4}〕|^\d|年\d{1,2}月|^[一二三四五六七八九十]+、|^（|^\(|^第[一二三四五六七八九十百\d]+[章节条]|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
 _NEWS = re.compile(r"(记者|通讯员|本报讯|新华社|讯（|讯\(|日电|消息)")
+_ENDS_WITH_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日[\s）)]*$")
 _QUOTED = re.compile(r"《([^》]{4,})》")
 
 
@@ -70,6 +71,12 @@ def find_titles(text: str) -> list[Title]:
         t = "".join(parts)
         ws = start + (len(lines[j + 1][1]) - len(lines[j + 1][1].lstrip().lstrip("#").lstrip())) if parts else start
         out.append(Title(t, ws, pos + len(line.rstrip())))
+    first = next(((p, ln) for p, ln in lines if ln.strip()), None)
+    if first and (not out or out[0].start > first[0] + 200):
+        p, ln = first
+        s = ln.strip().lstrip("#").strip()
+        if 6 <= len(s) <= 40 and s[-1] not in "。；;！？，,：:" and not _NOT_TITLE.search(s):
+            out.insert(0, Title(s, p + ln.index(s), p + ln.index(s) + len(s)))
     if not out:
         m = _INLINE_TITLE.search(text[:400])
         if m:
@@ -115,7 +122,10 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200) -> list[Segmen
     segs: list[Segment] = [Segment(0, len(text), titles[0])]
     for t in titles[1:]:
         cur = segs[-1]
-        if t.start - max(cur.title.start if cur.title else 0, cur.start) < min_chars:
+        gap = t.start - max(cur.title.start if cur.title else 0, cur.start)
+        # a short document still ends where a signature date closes it right before the next title
+        closed = bool(_ENDS_WITH_DATE.search(text[max(0, t.start - 40):t.start]))
+        if gap < (60 if closed else min_chars):
             continue
         if cur.title and _related(t.text, cur.title.text):
             continue

@@ -16,10 +16,6 @@ app = typer.Typer(help="Read Chinese policy notices and extract grounded, compar
                   no_args_is_help=True, add_completion=False)
 
 
-class Format(str):
-    pass
-
-
 @app.command()
 def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders (every supported file in them).")],
             format: Annotated[str, typer.Option("--format", "-f", help="jsonl (the contract) or table.")] = "jsonl"):
@@ -47,6 +43,12 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders (
     raise typer.Exit(1 if missing else 0)
 
 
+def _console():
+    """A terminal's own width; 200 columns when printing to a file or pipe."""
+    from rich.console import Console
+    return Console() if sys.stdout.isatty() else Console(width=200)
+
+
 def _print_table(records: list[dict]) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -61,7 +63,7 @@ def _print_table(records: list[dict]) -> None:
                   r["publish_date"] or "", (r["region"] or {}).get("name", ""), ", ".join(dict.fromkeys(own)),
                   str(len({a["normalized"] for a in r["agencies"]})),
                   str(sum(1 for c in r["commitments"] if c["kind"] != "reported")), "")
-    Console().print(t)
+    _console().print(t)
 
 
 @app.command()
@@ -93,7 +95,7 @@ def _print_summary(summary: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    c = Console()
+    c = _console()
     t = Table("documents", "commitments", "errors", "store", title="policy run")
     t.add_row(str(summary["documents"]), str(summary["commitments"]), str(len(summary["errors"])), summary["store"])
     c.print(t)

@@ -35,6 +35,9 @@ _LABEL_RE = re.compile(
 )
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# a page whose main text has fewer Chinese characters than this is not a policy document
+MIN_CJK_CHARS = 40
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -84,6 +87,10 @@ def read(raw: RawDocument) -> SourceText:
         raise ReadError(raw.source, ErrorReason.DECODE_ERROR, f"HTML could not be parsed: {e}") from e
     if not body or not body.strip():
         raise ReadError(raw.source, ErrorReason.NOT_A_DOCUMENT, "no main text found (a list, error or empty page)")
+    cjk = len(_CJK.findall(body))
+    if cjk < MIN_CJK_CHARS:
+        raise ReadError(raw.source, ErrorReason.NOT_A_DOCUMENT,
+                        f"main text has {cjk} Chinese characters (< {MIN_CJK_CHARS}): a list, error or empty page")
     parts: list[str] = []
     spans: dict[str, tuple[int, int]] = {}
     pos = 0

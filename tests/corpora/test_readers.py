@@ -1,0 +1,130 @@
+"""Readers: encodings, formats and the error records for inputs that yield no document."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from corpora.readers import expand_paths, read_path
+from corpora.records import ErrorReason, ReadError
+
+TEXT = "山东省卫生健康委员会关于印发方案的通知\n鲁卫发〔2024〕12号\n到2025年达到45%。\n"
+
+
+@pytest.mark.parametrize("encoding,prefix", [
+    ("utf-8", b""),
+    ("utf-8", b"\xef\xbb\xbf"),
+    ("gb18030", b""),
+    ("gbk", b""),
+    ("utf-16-le", b"\xff\xfe"),
+    ("utf-16-be", b"\xfe\xff"),
+])
+def test_text_encodings_decode_to_the_same_text(tmp_path, encoding, prefix):
+    p = tmp_path / "notice.txt"
+    p.write_bytes(prefix + TEXT.encode(encoding))
+    st = read_path(p)
+    assert st.text == TEXT
+
+
+def test_big5_traditional_text_decodes(tmp_path):
+    trad = "濟南市人民政府辦公廳關於印發行動計劃的通知，請認真組織實施。到2025年底，鄉村醫生佔比達到55%以上。" * 3
+    p = tmp_path / "jinan.txt"
+    p.write_bytes(trad.encode("big5"))
+    assert read_path(p).text == trad
+
+
+HTML = """<html><head><meta charset="gbk"><meta name="ArticleTitle" content="某市关于印发方案的通知">
+<meta name="PubDate" content="2024-06-12 09:30"><script>alert('x')</script></head><body>
+<div class="nav"><a href="/">首页</a><a href="/a">政务公开</a></div>
+<table><tr><td>索 引 号：</td><td>11370200/2024-00321</td></tr>
+<tr><td>发文字号：</td><td>青民发〔2024〕15号</td><td>成文日期：</td><td>2024-06-05</td></tr></table>
+<div class="article"><h1>青岛市民政局关于印发方案的通知</h1>
+<p>各区（市）民政局：现将《青岛市居家社区养老服务提升方案》印发给你们，请认真抓好落实。到2025年底，全市街道综合养老服务中心覆盖率达到100%，社区养老服务设施覆盖率达到95%以上。</p>
+<p>对新建的社区老年食堂，市级财政给予一次性建设补助，最高不超过20万元。</p>
+<p>青岛市民政局</p><p>2024年6月5日</p></div>
+<div class="footer">鲁ICP备05001234号</div></body></html>"""
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_bytes(HTML.encode("gbk"))
+    st = read_path(p)
+    assert st.metadata["发文字号"] == "青民发〔2024〕15号"
+    assert st.metadata["成文日期"] == "2024-06-05"
+    assert st.metadata["索引号"] == "11370200/2024-00321"
+    assert st.metadata["标题"] == "某市关于印发方案的通知"
+    a, b = st.metadata_spans["发文字号"]
+    assert st.text[a:b] == "青民发〔2024〕15号"
+    assert "最高不超过20万元" in st.text
+    assert "alert" not in st.text
+
+
+def test_pdf_with_text_layer(samples):
+    st = read_path(samples / "zibo_county_health_plan.pdf")
+    assert "淄卫发〔2024〕7号" in st.text
+    assert "- 1 -" not in st.text  # page numbers removed
+    assert "每家次中心床位数不少于100张" in st.text  # wrapped lines joined
+
+
+def test_pdf_without_text_layer_is_reported(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    for _ in range(2):
+        pdf.add_page()
+        pdf.rect(20, 20, 100, 100, style="F")
+    p = tmp_path / "scan.pdf"
+    pdf.output(str(p))
+    with pytest.raises(ReadError) as e:
+        read_path(p)
+    assert e.value.reason is ErrorReason.NO_TEXT_LAYER
+    assert str(p) in str(e.value)
+
+
+def test_docx_paragraphs_and_tables(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("某县人民政府关于印发若干措施的通知")
+    d.add_paragraph("补贴标准为每套1万元。")
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "项目"
+    t.cell(0, 1).text = "补贴2万元"
+    p = tmp_path / "a.docx"
+    d.save(p)
+    st = read_path(p)
+    assert "补贴标准为每套1万元。" in st.text and "项目 | 补贴2万元" in st.text
+
+
+@pytest.mark.parametrize("name,data,reason", [
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ErrorReason.UNSUPPORTED_FORMAT),
+    ("pack.rar", b"Rar!\x1a\x07\x00" + b"\x00" * 100, ErrorReason.UNSUPPORTED_FORMAT),
+    ("empty.txt", b"", ErrorReason.EMPTY),
+    ("blank.html", b"   \n  ", ErrorReason.EMPTY),
+    ("broken.pdf", b"%PDF-1.4\n garbage", ErrorReason.DECODE_ERROR),
+    ("broken.docx", b"PK\x03\x04word/ not a zip", ErrorReason.DECODE_ERROR),
+    ("list.html", b"<html><body><ul><li><a href='/1'>a</a></li></ul></body></html>", ErrorReason.NOT_A_DOCUMENT),
+])
+def test_unreadable_inputs_give_a_reason_naming_the_file(tmp_path, name, data, reason):
+    p = tmp_path / name
+    p.write_bytes(data)
+    with pytest.raises(ReadError) as e:
+        read_path(p)
+    assert e.value.reason is reason
+    rec = e.value.as_record()
+    assert rec["source"] == str(p) and rec["error"] == reason.value
+
+
+def test_missing_file_is_a_read_error(tmp_path):
+    with pytest.raises(ReadError) as e:
+        read_path(tmp_path / "nope.txt")
+    assert e.value.reason is ErrorReason.READ_ERROR
+
+
+def test_folder_expands_to_supported_files_only(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "b.html").write_text("x")
+    (tmp_path / "b.html.metadata.json").write_text("{}")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.pdf").write_bytes(b"%PDF")
+    assert [p.name for p in expand_paths([tmp_path])] == ["a.txt", "b.html", "c.pdf"]

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import pytest
+
+from extractors.commitments import find_commitments
+from extractors.normalize import normalize
+
+
+def items(text: str, doc_year=None, news=False):
+    t = normalize(text).text
+    return [(c.kind, c.value, c.unit, c.comparator, c.year) for c in find_commitments(t, t, doc_year, news=news)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("到2025年，覆盖率达到90%以上。", [("target", 90, "%", ">=", 2025)]),
+    ("2005年达到90%，2010年达到95%。", [("target", 90, "%", ">=", 2005), ("target", 95, "%", ">=", 2010)]),
+    ("2026年年底前，全市建成10家县域医疗服务次中心。", [("target", 10, "家", "=", 2026)]),
+    ("对购房者给予补贴1万元。", [("provision", 1, "万元", "=", None)]),
+    ("首付比例不低于20%。", [("provision", 20, "%", ">=", None)]),
+    ("贷款最高额度80万元。", [("provision", 80, "万元", "<=", None)]),
+    ("申请之日起15个工作日内办结。", [("provision", 15, "个工作日", "<=", None)]),
+    ("补助期限不超过3年。", [("provision", 3, "年", "<=", None)]),
+    ("全省治疗人数达到１２万人。", [("target", 12, "万人", ">=", None)]),
+    ("占比提高到八成以上。", [("target", 80, "%", ">=", None)]),
+    ("每年定向培养不少于六百名医学生。", [("target", 600, "名", ">=", None)]),
+    ("力争培训一千零六十人次。", [("target", 1060, "人次", "=", None)]),
+    ("新增1.5万套住房。", [("target", 1.5, "万套", "=", None)]),
+    ("覆盖人口达到约3亿人。", [("target", 3, "亿人", "~", None)]),
+    ("力争年接待人数超过1.5亿人次。", [("target", 1.5, "亿人次", ">", None)]),
+])
+def test_values_units_comparators_years(text, expected):
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "截至2023年底，全市已建成县域医疗服务次中心38家。",
+    "累计培训乡村医生1.2万人次。",
+    "全市家庭医生签约服务覆盖率比上年提高5个百分点。",
+])
+def test_reported_figures(text):
+    assert {k for k, *_ in items(text)} == {"reported"}
+
+
+@pytest.mark.parametrize("text", [
+    "本方案提出3个方面主要任务。",
+    "第十二条 本办法自发布之日起施行。",
+    "联系电话：0632-3311111。",
+    "鲁卫发〔2024〕12号",
+    "2024年3月18日",
+])
+def test_not_commitments(text):
+    t = normalize(text).text
+    from extractors.dates import find_dates, mask
+    from extractors.docnumbers import find_docnumbers
+    masked = mask(t, [(d.start, d.end) for d in find_docnumbers(t)])
+    masked = mask(masked, [(d.start, d.end) for d in find_dates(masked, None)])
+    assert find_commitments(t, masked) == []
+
+
+def test_annual_plan_year_applies_to_targets_without_one():
+    assert items("各级大厅综合一窗率达到90%以上。", doc_year=2022) == [("target", 90, "%", ">=", 2022)]
+
+
+def test_news_figures_without_a_future_marker_are_reported():
+    assert items("全市家庭医生签约服务覆盖率达到68%。", news=True) == [("reported", 68, "%", ">=", None)]

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from extractors.docnumbers import assign_roles, find_docnumbers
+from extractors.normalize import normalize
+
+
+def found(text: str) -> list[str]:
+    return [d.normalized for d in find_docnumbers(normalize(text).text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("鲁卫发〔2024〕1号", ["鲁卫发〔2024〕1号"]),
+    ("国办发[2001]75号", ["国办发〔2001〕75号"]),
+    ("国办发［2001］75号", ["国办发〔2001〕75号"]),
+    ("苏政发(2019)17号", ["苏政发〔2019〕17号"]),
+    ("苏政发（2019）17号", ["苏政发〔2019〕17号"]),
+    ("京政办发【2020】3号", ["京政办发〔2020〕3号"]),
+    ("国发〔２００１〕７５号", ["国发〔2001〕75号"]),
+    ("魯衛發〔2024〕1號", ["鲁卫发〔2024〕1号"]),
+    ("达市府办发〔2022〕25 号", ["达市府办发〔2022〕25号"]),
+    ("京政发2019年第12号", ["京政发〔2019〕12号"]),
+    ("院臺衛字第1080037013號", ["院台卫字第1080037013号"]),
+    ("行政院院臺衛字第 0930046334 號令", ["院台卫字第0930046334号"]),
+    ("根据《若干意见》（国发〔2016〕8号）要求", ["国发〔2016〕8号"]),
+    ("现将京政发〔2019〕12号文件转发", ["京政发〔2019〕12号"]),
+    ("按照财社〔2023〕7号和人社部发〔2022〕15号", ["财社〔2023〕7号", "人社部发〔2022〕15号"]),
+])
+def test_forms(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "京ICP证140722号", "苏ICP备05003616号", "苏公网安备32041102000483号", "粤公网安备 44010402001160号",
+    "索引号：006939748/2023-00565", "电话：0532-12345678", "网站标识码3702000001", "2024年7月29日",
+])
+def test_never_document_numbers(text):
+    assert found(text) == []
+
+
+def test_parsed_parts_and_province():
+    (d,) = find_docnumbers(normalize("闽政办〔2023〕45号").text)
+    assert (d.prefix, d.year, d.serial, d.province) == ("闽政办", 2023, 45, "350000")
+
+
+def test_own_number_under_title_cited_in_parentheses():
+    text = normalize("某市人民政府关于印发方案的通知\n某政发〔2024〕3号\n各县：根据《意见》（国发〔2016〕8号）制定本方案。").text
+    nums = find_docnumbers(text)
+    assign_roles(text, nums, doc_start=text.index("\n"), seg_start=0, meta_span=None)
+    assert {d.normalized: d.role for d in nums} == {"某政发〔2024〕3号": "own", "国发〔2016〕8号": "cited"}

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+from extractors.normalize import normalize
+from extractors.records import Script
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("魯衛發〔2024〕1號", "鲁卫发〔2024〕1号"),            # traditional → simplified
+    ("臺灣衛生福利部", "台湾卫生福利部"),                  # Taiwan variants
+    ("２０２４年７月２９日", "2024年7月29日"),             # full-width digits
+    ("９５％以上", "95%以上"),
+    ("⻄安市", "西安市"),                                  # radical look-alike
+    ("二O一O年三月", "二〇一〇年三月"),                     # letter O for 〇
+    ("二o一o年", "二〇一〇年"),
+    ("2 025年", "2025年"),                                 # digits split by a space
+    ("2022 年 4 月 28 日", "2022年4月28日"),
+    ("〔2022〕25 号", "〔2022〕25号"),
+    ("共 1000 万元", "共 1000万元"),
+])
+def test_normalized_text(source, expected):
+    assert normalize(source).text == expected
+
+
+@pytest.mark.parametrize("source", ["2022 年 4 月 28 日 达市府办发〔2022〕25 号", "魯衛發〔2024〕1號", "２ ０２５年"])
+def test_offsets_map_back_to_the_source(source):
+    n = normalize(source)
+    for i in range(len(n.text)):
+        s, e = n.to_source(i, i + 1)
+        assert 0 <= s < e <= len(source)
+    assert n.to_source(0, len(n.text)) == (0, len(source))
+
+
+@pytest.mark.parametrize("source,script", [
+    ("山东省卫生健康委员会关于印发方案的通知", Script.SIMPLIFIED),
+    ("濟南市人民政府辦公廳關於印發行動計劃的通知", Script.TRADITIONAL),
+])
+def test_script_detection(source, script):
+    assert normalize(source).script() is script

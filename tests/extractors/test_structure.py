@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from extractors.records import DocType
+from extractors.structure import doc_type, find_titles, segment
+
+
+def test_notice_and_the_plan_it_issues_are_one_document():
+    text = ("某省卫生健康委员会关于印发《某省乡村医生队伍建设行动方案》的通知\n各市：现印发给你们。" + "请认真贯彻落实。" * 30 +
+            "\n某省卫生健康委员会\n2024年3月18日\n某省乡村医生队伍建设行动方案\n一、总体目标\n" + "到2025年达到45%。" * 30)
+    assert len(segment(text)) == 1
+
+
+def test_compilation_splits_at_unrelated_titles():
+    doc = "各县区：现将有关事项通知如下。" + "请认真执行。" * 10 + "\n某市人民政府办公室\n2023年8月15日\n"
+    text = ("临沂市人民政府办公室关于调整市级救灾物资储备标准的通知\n" + doc +
+            "德州市教育局关于做好秋季学期学生资助工作的通知\n" + doc +
+            "枣庄市住房和城乡建设局关于公布保障性租赁住房项目的公告\n" + doc)
+    segs = segment(text)
+    assert [s.title.text[:4] for s in segs] == ["临沂市人", "德州市教", "枣庄市住"]
+    assert segs[0].end == segs[1].start
+
+
+def test_interpretation_after_its_notice_is_its_own_document():
+    text = ("关于优化住房公积金贷款住房套数认定标准的通知\n" + "各缴存人：现通知如下。" * 30 +
+            "\n《关于优化住房公积金贷款住房套数认定标准的通知》解读\n" + "一、出台背景。" * 30)
+    assert len(segment(text)) == 2
+
+
+def test_title_spread_over_lines_is_joined():
+    text = "达州市人民政府办公室\n关于印发达州市促进房地产市场\n健康发展十条措施的通知\n达市府办发〔2022〕25号\n"
+    (t,) = find_titles(text)
+    assert t.text == "达州市人民政府办公室关于印发达州市促进房地产市场健康发展十条措施的通知"
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("关于印发《某方案》的通知", DocType.NOTICE),
+    ("某市乡村医生队伍建设三年行动方案", DocType.PLAN),
+    ("关于加快发展的实施意见", DocType.OPINION),
+    ("某县促进房地产市场平稳健康发展若干措施", DocType.MEASURES),
+    ("临沂市健康乡村条例", DocType.REGULATION),
+    ("中华人民共和国基本医疗卫生与健康促进法", DocType.LAW),
+    ("《关于优化认定标准的通知》解读", DocType.INTERPRETATION),
+    ("2023年工作总结", DocType.SUMMARY),
+])
+def test_doc_type_from_title(title, expected):
+    assert doc_type(title, "") is expected
+
+
+def test_news_without_title_suffix():
+    assert doc_type("潍坊市医疗卫生服务能力持续提升", "本报讯（记者 张明）记者获悉") is DocType.NEWS

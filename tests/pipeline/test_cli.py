@@ -1,0 +1,116 @@
+"""The `policy` CLI: extract (records valid against the shipped schema, grounded), text, eval, errors."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+runner = CliRunner()
+
+
+def schema() -> dict:
+    return json.loads((resources.files("extractors") / "schema" / "extraction.schema.json").read_text(encoding="utf-8"))
+
+
+def extract(*paths) -> list[dict]:
+    res = runner.invoke(app, ["extract", *map(str, paths), "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    return [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
+
+
+def source_text(path: Path) -> str:
+    res = runner.invoke(app, ["text", str(path)])
+    assert res.exit_code == 0, res.output
+    return res.stdout
+
+
+def assert_grounded(rec: dict, text: str) -> None:
+    for field in ("doc_numbers", "agencies", "dates"):
+        for it in rec[field]:
+            assert text[it["start"]:it["end"]] == it["text"], (field, it)
+    for c in rec["commitments"]:
+        assert 0 <= c["start"] < c["end"] <= len(text)
+        assert text[c["start"]:c["end"]].strip() == c["sentence"]
+
+
+def test_every_command_has_help():
+    for cmd in ([], ["extract"], ["run"], ["text"], ["eval"]):
+        res = runner.invoke(app, [*cmd, "--help"])
+        assert res.exit_code == 0 and "Usage" in res.stdout
+
+
+def test_samples_give_valid_grounded_records(samples):
+    recs = extract(samples)
+    validator = jsonschema.Draft202012Validator(schema())
+    for r in recs:
+        validator.validate(r)
+    docs = [r for r in recs if not r.get("error")]
+    assert len(docs) >= 8  # six files, the compilation holding three documents
+    for path in sorted(samples.iterdir()):
+        text = source_text(path)
+        for r in docs:
+            if r["source"] == str(path):
+                assert_grounded(r, text)
+
+
+def test_sample_shapes(samples):
+    recs = {(Path(r["source"]).name, r["doc_index"]): r for r in extract(samples)}
+    shandong = recs[("shandong_village_doctor_notice.txt", 0)]
+    assert shandong["region"]["adcode"] == "370000"
+    assert [d["normalized"] for d in shandong["doc_numbers"] if d["role"] == "own"] == ["鲁卫发〔2024〕12号"]
+    assert shandong["publish_date"] == "2024-03-18" and shandong["effective_date"] == "2024-04-01"
+    assert any(c["value"] == 45 and c["unit"] == "%" and c["year"] == 2025 and c["kind"] == "target"
+               for c in shandong["commitments"])
+    jinan = recs[("jinan_primary_care_plan_traditional.txt", 0)]
+    assert jinan["script"] == "traditional" and jinan["region"]["adcode"] == "370100"
+    assert jinan["doc_numbers"][0]["normalized"] == "济政办字〔2024〕8号"
+    qingdao = recs[("qingdao_elderly_care_notice.html", 0)]
+    assert qingdao["publish_date"] == "2024-06-05" and qingdao["region"]["adcode"] == "370200"
+    assert not any("ICP" in d["text"] or "公网安备" in d["text"] for d in qingdao["doc_numbers"])
+    zibo = recs[("zibo_county_health_plan.pdf", 0)]
+    assert zibo["region"]["adcode"] == "370300" and zibo["publish_date"] == "2024-07-29"
+    assert [("compilation_three_documents.txt", i) in recs for i in range(3)] == [True, True, True]
+    news = recs[("weifang_news_report.txt", 0)]
+    assert news["doc_type"] == "news"
+    assert news["commitments"] and all(c["kind"] == "reported" for c in news["commitments"])
+
+
+def test_bad_input_is_reported_and_others_still_processed(tmp_path, samples):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 nothing")
+    recs = extract(bad, samples / "weifang_news_report.txt")
+    assert recs[0] == {"source": str(bad), "error": "decode_error", "detail": recs[0]["detail"]}
+    assert recs[1]["title"]
+
+
+def test_missing_path_named_on_stderr(tmp_path, samples):
+    res = runner.invoke(app, ["extract", str(tmp_path / "nope.txt"), str(samples / "weifang_news_report.txt")])
+    assert res.exit_code == 1
+    assert "nope.txt" in res.stderr
+    assert json.loads(res.stdout.splitlines()[0])["title"]
+
+
+def test_table_format(samples):
+    res = runner.invoke(app, ["extract", str(samples / "shandong_village_doctor_notice.txt"), "--format", "table"])
+    assert res.exit_code == 0 and "鲁卫发" in res.stdout
+
+
+def test_text_of_unreadable_file_fails_with_reason(tmp_path):
+    p = tmp_path / "x.rar"
+    p.write_bytes(b"Rar!\x1a\x07\x00")
+    res = runner.invoke(app, ["text", str(p)])
+    assert res.exit_code == 1 and "unsupported_format" in res.stderr
+
+
+def test_console_script_installed():
+    exe = Path(sys.executable).parent / "policy"
+    out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True)
+    assert "extract" in out.stdout

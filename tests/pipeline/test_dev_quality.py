@@ -1,0 +1,78 @@
+"""Quality gate on the dev gold set: scores from ../shared/tools/score.py must not drop below the floors."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from tests.conftest import SHARED
+from tests.pipeline.test_cli import assert_grounded, schema, source_text
+
+# What the extractors reach today; raise them as work lands, never lower them to make a change pass.
+FLOORS = {
+    "split_f1": 1.0,
+    "docnum_f1": 0.77,
+    "docnum_own_f1": 0.66,
+    "agency_f1": 0.79,
+    "commit_f1": 0.73,
+    "commit_value_unit_f1": 0.84,
+    "publish_date_acc": 0.88,
+    "region_acc": 0.82,
+    "span_grounding": 1.0,
+}
+CEILINGS = {"docnum_false_from_negatives": 0}
+
+
+@pytest.fixture(scope="module")
+def dev_records(tmp_path_factory):
+    docs = SHARED / "corpus" / "dev" / "docs"
+    if not docs.is_dir():
+        pytest.skip(f"../shared is absent ({docs} not found): dev-set quality gate skipped")
+    res = CliRunner().invoke(app, ["extract", *map(str, sorted(docs.iterdir())), "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    out = tmp_path_factory.mktemp("dev") / "pred.jsonl"
+    out.write_text(res.stdout, encoding="utf-8")
+    return out
+
+
+def test_dev_records_are_valid(dev_records):
+    validator = jsonschema.Draft202012Validator(schema())
+    for line in dev_records.read_text(encoding="utf-8").splitlines():
+        validator.validate(json.loads(line))
+
+
+def test_dev_scores_hold_their_floors(dev_records):
+    res = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), "--pred", str(dev_records),
+                          "--gold", str(SHARED / "corpus" / "dev" / "gold"), "--docs", str(SHARED / "corpus" / "dev" / "docs"),
+                          "--json"], capture_output=True, text=True, check=True)
+    figs = json.loads(res.stdout)
+    low = {k: figs[k] for k, floor in FLOORS.items() if figs[k] is None or figs[k] < floor}
+    high = {k: figs[k] for k, ceiling in CEILINGS.items() if figs[k] > ceiling}
+    assert not low and not high, f"below floor: {low}; above ceiling: {high}; all: {figs}"
+
+
+def test_policy_eval_prints_the_scorer_figures(dev_records, dev_docs, dev_gold):
+    res = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), "--pred", str(dev_records),
+                          "--gold", str(dev_gold), "--docs", str(dev_docs)], capture_output=True, text=True, check=True)
+    expected = res.stdout.strip().splitlines()[-1]
+    out = CliRunner().invoke(app, ["eval", "--gold", str(dev_gold), "--docs", str(dev_docs)])
+    assert out.exit_code == 0
+    assert out.stdout.strip().splitlines()[-1] == expected
+
+
+@pytest.mark.parametrize("suffix", [".html", ".pdf"])
+def test_html_and_pdf_offsets_index_policy_text(dev_records, dev_docs, suffix):
+    checked = 0
+    for line in dev_records.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec.get("error") or not rec["source"].endswith(suffix):
+            continue
+        from pathlib import Path
+        assert_grounded(rec, source_text(Path(rec["source"])))
+        checked += 1
+    assert checked >= 3
