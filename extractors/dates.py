@@ -178,24 +178,32 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
     return out
 
 
-_SIGNATURE_AFTER = re.compile(r"^[\s）)]*($|\n|[（(]|此件|抄送|印发|附件)")
-_NOT_SIGNATURE_AFTER = re.compile(r"^\s*(起|开始|前|以前|之前|至|到|止|以来|后|期间|出台|印发的|发布的|，|,|的)")
+_NOT_SIGNATURE_AFTER = re.compile(r"^\s*(起|开始|前|以前|之前|至|到|止|以来|后|期间|出台|印发|发布|，|,|的)")
+_LINE_END_AFTER = re.compile(r"^[ \t\r）)]*(\n|$|[（(]|此件)")
+# 2021年5月8日 某市人民代表大会常务委员会第三十七次会议通过 / 1.中华民国九十三年…日行政院…令订定
+_ADOPTION_AFTER = re.compile(r"^[^\n。；]{2,70}?(通过|批准|公布|发布|订定|修正|颁布)[^\n。；]{0,30}$", re.M)
+_ISSUER_TAIL = re.compile(r"(政府|办公室|办公厅|委员会|委|局|厅|部|院|会|中心|署|处|小组|公司|行|所)$")
 
 
 def signature_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
-    """Full dates that stand as a signing date: alone at the end of a line or a sentence, not part of
-    a phrase (自…起, …前, 于…)."""
+    """Full dates that stand as a signing date: on a line of their own (after the issuer's name, if
+    any), or right after the closing sentence of a notice run into one line; never part of a phrase
+    (自…起, 于…, …前, 对…印发)."""
     out = []
     for d in dates:
         if not d.start_date or d.start_date != d.end_date:
             continue
-        before = text[max(0, d.start - 30):d.start]
         after = text[d.end:d.end + 12]
-        if _NOT_SIGNATURE_AFTER.match(after) or before.rstrip().endswith(("于", "自", "从", "至", "到", "截至", "在")):
+        if _NOT_SIGNATURE_AFTER.match(after):
             continue
-        line_before = before.rsplit("\n", 1)[-1]
-        clean_before = "\n" in before and len(line_before.strip()) <= 25 and not any(p in line_before for p in "，,；;")
-        after_sentence = before.rstrip().endswith(("。", "！", "\n")) or bool(re.search(r"(政府|办公室|办公厅|委员会|委|局|厅|部|院|会|中心|署|处)\s*$", before))
-        if (clean_before or after_sentence) and (_SIGNATURE_AFTER.match(after) or re.match(r"^\s*[\u4e00-\u9fff]", after)):
+        line_before = text[text.rfind("\n", 0, d.start) + 1:d.start].strip()
+        own_line = _LINE_END_AFTER.match(after) and (
+            not line_before or (len(line_before) <= 40 and not re.search(r"[，,；;。：:、]", line_before)
+                                and _ISSUER_TAIL.search(line_before.replace(" ", ""))))
+        run_in = line_before.endswith(("。", "！")) and (_LINE_END_AFTER.match(after) or re.match(
+            r"^[\u4e00-\u9fff]{2,30}?(政府|办公室|办公厅|委员会|委|局|厅)", after))
+        adopted = re.fullmatch(r"[\d.、（()）\s]*", line_before) and _ADOPTION_AFTER.match(
+            text[d.end:text.find("\n", d.end) if "\n" in text[d.end:] else len(text)])
+        if own_line or run_in or adopted:
             out.append(d)
     return out

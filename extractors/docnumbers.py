@@ -16,7 +16,7 @@ _UNBRACKETED = re.compile(rf"{_PREFIX}(?<=[发函字办令])\s*{_YEAR}\s*年?\s*
 # 院台卫字第1080037013号 / 京政字第12号
 _ZIDI = re.compile(rf"{_PREFIX}(?<=字)第\s*{_SERIAL[:-1]}\d{{0,6}})\s*[号號]")
 # characters that end the text before a prefix: the prefix never spans them
-_STOP_WORDS = ("印发", "转发", "根据", "依据", "按照", "执行", "落实", "贯彻", "参照", "详见", "关于", "通知", "文件",
+_STOP_WORDS = ("日", "令", "号", "印发", "转发", "根据", "依据", "按照", "执行", "落实", "贯彻", "参照", "详见", "关于", "通知", "文件",
                "的", "和", "及", "与", "将", "按", "据", "见", "于", "以", "是", "在", "经", "对", "由", "即", "为", "中")
 _NOT_PREFIX = ("公网安备", "备", "网安", "证", "许可")
 
@@ -73,7 +73,8 @@ def find_docnumbers(text: str) -> list[DocNumber]:
     return out
 
 
-_OWN_LINE = re.compile(r"^[\s　]*$")
+_OWN_LINE = re.compile(r"^[\s　（(【\[]*$")
+_OWN_LINE_AFTER = re.compile(r"^[\s　）)】\]]*$")
 
 
 def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, seg_start: int,
@@ -89,10 +90,12 @@ def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, seg_start:
         line_start = text.rfind("\n", 0, d.start) + 1
         line_end = text.find("\n", d.end)
         line_end = len(text) if line_end < 0 else line_end
-        alone = _OWN_LINE.match(text[line_start:d.start]) and _OWN_LINE.match(text[d.end:line_end])
-        before = text[max(doc_start, d.start - 3):d.start]
-        cited_context = any(c in before for c in "（(《〈") or "》" in text[max(0, d.start - 2):d.start]
-        if seg_start <= d.start < head_limit and (alone or (not cited_context and d.start >= doc_start)):
+        alone = _OWN_LINE.match(text[line_start:d.start]) and _OWN_LINE_AFTER.match(text[d.end:line_end])
+        lead = text[line_start:d.start]
+        # right under the title, led at most by the issuer's name (某市人民政府 某政发〔2024〕1号)
+        under_title = (doc_start <= d.start and text.count("\n", doc_start, d.start) <= 2 and len(lead) <= 12
+                       and not re.search(r"[，,。；;：:（(《〈》]", lead))
+        if seg_start <= d.start < head_limit and (alone or under_title):
             own.add(d.normalized)
     if not own:
         return

@@ -170,6 +170,12 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         return None
     prov = max(provinces, key=lambda c: score[c])
     best = prov
+    # an issuer that names its own division settles the level: a provincial office stays provincial
+    # however often its text names the capital
+    named = [cands for s in issuers for _, _, cands in gaz.mentions(s, short=False)]
+    named = [d for cands in named for d in cands if d.adcode == prov or d.province_code == prov]
+    if named and not relative:
+        return gaz.region(max(named, key=lambda d: ({"province": 0, "city": 1, "county": 2}[d.level], score[d.adcode])).adcode)
     strong = W_TITLE  # a narrower unit must be named by the issuer or the title, or dominate the body
     cities = [c for c in score if c in gaz.by_code and gaz.by_code[c].province_code == prov and gaz.by_code[c].level == "city"]
     if cities:

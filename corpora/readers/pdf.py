@@ -16,33 +16,35 @@ _STARTS_BLOCK = re.compile(r"^([一二三四五六七八九十]+、|（[一二�
 _MIN_CHARS_PER_PAGE = 20
 
 
-def _page_lines(page) -> list[tuple[str, bool]]:
-    """(line, reaches the right margin) in reading order."""
+def _page_lines(page) -> list[tuple[str, bool, bool]]:
+    """(line, reaches the right margin, starts at the left margin) in reading order."""
     lines = [ln for ln in page.extract_text_lines(x_tolerance=1.5, y_tolerance=3) if ln["text"].strip()]
     if not lines:
         return []
     right = sorted(ln["x1"] for ln in lines)[int(len(lines) * 0.9)]
     char_w = max(6.0, min(ln["chars"][0]["size"] if ln.get("chars") else 12.0 for ln in lines))
-    return [(ln["text"].strip(), ln["x1"] >= right - 1.5 * char_w) for ln in lines]
+    left = sorted(ln["x0"] for ln in lines)[int(len(lines) * 0.1)]
+    return [(ln["text"].strip(), ln["x1"] >= right - 1.5 * char_w, ln["x0"] <= left + 2.5 * char_w) for ln in lines]
 
 
-def _running_lines(pages: list[list[tuple[str, bool]]]) -> set[str]:
+def _running_lines(pages: list[list[tuple[str, bool, bool]]]) -> set[str]:
     """Lines printed at the top or bottom of most pages: running headers and footers."""
     if len(pages) < 3:
         return set()
     edge = Counter()
     for lines in pages:
-        nonblank = [ln for ln, _ in lines]
+        nonblank = [ln[0] for ln in lines]
         edge.update(set(nonblank[:2] + nonblank[-2:]))
     return {ln for ln, n in edge.items() if n >= max(3, len(pages) * 0.5) and not _PAGE_NUMBER.match(ln)}
 
 
-def _join_lines(lines: list[tuple[str, bool]]) -> list[str]:
-    """Join lines that a page wrapped mid-sentence: the previous one reaches the right margin."""
+def _join_lines(lines: list[tuple[str, bool, bool]]) -> list[str]:
+    """Join lines that a page wrapped mid-sentence: the previous one reaches the right margin and
+    this one starts at the left margin (centred headings and titles are never joined)."""
     out: list[str] = []
     prev_full = False
-    for ln, full in lines:
-        if out and prev_full and out[-1][-1] not in _END_PUNCT and not _STARTS_BLOCK.match(ln):
+    for ln, full, at_left in lines:
+        if out and prev_full and at_left and out[-1][-1] not in _END_PUNCT and not _STARTS_BLOCK.match(ln):
             out[-1] += ln
         else:
             out.append(ln)
@@ -60,18 +62,18 @@ def read(raw: RawDocument) -> SourceText:
             pages = [_page_lines(p) for p in pdf.pages]
     except Exception as e:
         raise ReadError(raw.source, ErrorReason.DECODE_ERROR, f"PDF page could not be read: {type(e).__name__}: {e}") from e
-    total = sum(len(ln) for lines in pages for ln, _ in lines)
+    total = sum(len(ln[0]) for lines in pages for ln in lines)
     if total < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4:
         raise ReadError(raw.source, ErrorReason.NO_TEXT_LAYER, f"{len(pages)} pages, {total} characters of text: a scan without a text layer")
     running = _running_lines(pages)
-    kept: list[tuple[str, bool]] = []
+    kept: list[tuple[str, bool, bool]] = []
     removed = 0
     for lines in pages:
-        for ln, full in lines:
-            if ln in running or _PAGE_NUMBER.match(ln):
+        for line in lines:
+            if line[0] in running or _PAGE_NUMBER.match(line[0]):
                 removed += 1
                 continue
-            kept.append((ln, full))
+            kept.append(line)
     text = "\n".join(_join_lines(kept)) + "\n"
     flags = ["page_furniture_removed"] if removed else []
     cid = text.count("(cid:")
