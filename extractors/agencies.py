@@ -73,49 +73,98 @@ def _generic(text: str, start: int) -> bool:
     return any(before.endswith(g) for g in _GENERIC_BEFORE) or before.endswith(("市县", "县市", "省市"))
 
 
+_SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届$")
+_BRANCH_SUFFIX = re.compile(r"(中心支行|分行|支行|监管局|监管分局|税务局|调查总队|分局)")
+# development-zone committees (稀土高新区管委会, 横琴粤澳深度合作区执委会) are named as written
+_ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区|新区|合作区|综试区|自贸区|片区)"
+                   r"(管委会|管理委员会|执委会|执行委员会)")
+
+
+@dataclass
+class _Prefix:
+    start: int
+    div: Division | None = None
+    rel: str | None = None
+    party: bool = False
+    place: str | None = None  # a short place name (重庆, 合肥) before a branch office
+
+
+def _prefix(text: str, s: int, gaz: Gazetteer) -> _Prefix:
+    """What stands before an agency core: a division (北京市第十五届…), a relative prefix (省/市/县),
+    a party committee (县委…), or a short place name."""
+    end = s
+    party = False
+    if text[end - 1:end] == "委" and (text[end - 2:end - 1] in _REL or _division_before(text, end - 1, gaz)):
+        party, end = True, end - 1
+    session = _SESSION.search(text[max(0, end - 8):end])
+    if session:
+        end -= len(session.group())
+    found = _division_before(text, end, gaz)
+    if found:
+        return _Prefix(found[0], found[1][0], None, party)
+    for r in ("自治区", "省", "市", "州", "盟", "县", "区", "旗"):
+        if text[max(0, end - len(r)):end] == r:
+            return _Prefix(end - len(r), None, r, party)
+    for ln in range(min(6, end), 1, -1):
+        if text[end - ln:end] in gaz.short:
+            return _Prefix(end - ln, place=text[end - ln:end])
+    return _Prefix(s if not party else end, party=party)
+
+
 def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int, int]] = (),
                   gaz: Gazetteer | None = None) -> list[Agency]:
     """Every agency mention in text, with canonical name, level and role."""
     gaz = gaz or gazetteer()
     table = alias_table()
     out: list[Agency] = []
+    taken_until = -1
     for m in table.pattern.finditer(text):
         core, s, e = m.group(), m.start(), m.end()
-        if text[e:e + 1] in {"门", "长", "员"} or (core.endswith("部") and text[e:e + 1] == "署"):
-            continue  # 财政部门, 局长, 委员: not a body
-        start, rel, div = s, None, None
-        found = _division_before(text, s, gaz)
-        if found:
-            start, cands = found
-            div = cands[0]
-        else:
-            for r in ("自治区", "省", "市", "州", "盟", "县", "区", "旗"):
-                if text[max(0, s - len(r)):s] == r:
-                    rel, start = r, s - len(r)
-                    break
+        if s < taken_until:
+            continue
+        nxt = text[e:e + 1]
+        if nxt in {"门", "长", "员", "托", "派", "属"} or (core.endswith("部") and nxt == "署"):
+            continue  # 财政部门, 局长, 委员, 委托: not a body
+        if core == "委" and nxt not in _DELIM | {"、", "办", ""}:
+            continue
+        pre = _prefix(text, s, gaz)
+        start = pre.start
         if text[max(0, start - 2):start] == "中共":
             start -= 2
         if _generic(text, start):
             continue
-        national = (core, "national") in table.canonical and not div and not rel
-        if national:
+        scope_national = (core, "national") in table.canonical and not pre.div and not pre.rel and not pre.party
+        if scope_national:
             normalized, level = table.canonical[(core, "national")], "national"
+            place = gaz.mentions(text[e:e + 12])
+            branch = _BRANCH_SUFFIX.match(text, place[0][1] + e) if place and place[0][0] == 0 else None
+            if branch:  # 中国人民银行广东省分行, 国家税务总局安化县税务局
+                normalized += text[e:branch.end()]
+                level, e = place[0][2][0].level, branch.end()
+        elif pre.place and ((core, "branch") in table.canonical or (core, "local") in table.canonical):
+            normalized, level = pre.place + core, None  # 重庆证监局, 合肥海关: as written
         else:
             canon = table.canonical.get((core, "local"))
             if canon is None:
                 continue
-            if div is None and rel is None and _NEEDS_PREFIX.match(core):
+            if pre.div is None and pre.rel is None and (_NEEDS_PREFIX.match(core) or pre.party):
                 continue
-            if div is not None:
-                name, level = div.name, div.level
+            if pre.div is not None:
+                name, level = pre.div.name, pre.div.level
             else:
+                rel = pre.rel or ("省" if canon.endswith("厅") and not canon.endswith("办公厅") else None)
                 name, level = _resolve(rel, region, gaz)
             if name is None:
                 continue  # a relative name (市财政局) whose region this document does not say
-            normalized = name + canon
+            normalized = name + ("委" if pre.party and canon != "委" else "") + canon
         surface = text[start:e]
         role = "issuer" if any(a <= start < b for a, b in issuer_spans) else "mentioned"
         out.append(Agency(surface, normalized, level, role, start, e))
+        taken_until = e
+    for m in _ZONE.finditer(text):
+        if not any(a.start <= m.start() < a.end for a in out) and not _generic(text, m.start()):
+            out.append(Agency(m.group(), m.group(), None, "mentioned", m.start(), m.end()))
+    out.sort(key=lambda a: a.start)
     issuers = [a for a in out if a.role == "issuer"]
     names = list(dict.fromkeys(a.normalized for a in issuers))
     for a in issuers:
