@@ -36,6 +36,26 @@ _SKIP_BEFORE = re.compile(r"(第|共|以下|如下|附件|序号|编号|电话|�
 _SECTION_UNIT_AFTER = re.compile(r"^(方面|部分|章|节|条|款|大任务|项任务|项措施|项重点|个方面|项工作|方面任务|项政策|条措施|条政策)")
 
 
+# a paragraph opening with a deadline (到2023年，…) sets the year for what follows until the next heading
+_SCOPE_YEAR = re.compile(r"^[\s\-—－·•]*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:力争|争取)?(?:到|至)\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?|"
+                         r"^[\s\-—－·•]*(?P<y2>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前)")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十百\d]+[章节条]|\d+[.．、](?!\d))")
+
+
+def _scope_years(text: str) -> list[tuple[int, int | None]]:
+    """(offset, year) where a deadline paragraph opens a scope or a heading closes it."""
+    out: list[tuple[int, int | None]] = []
+    pos = 0
+    for line in text.split("\n"):
+        m = _SCOPE_YEAR.match(line)
+        if m:
+            out.append((pos, int(m.group("y") or m.group("y2"))))
+        elif _HEADING.match(line) and len(line.strip()) <= 40:
+            out.append((pos, None))
+        pos += len(line) + 1
+    return out
+
+
 @functools.cache
 def _unit_pattern() -> re.Pattern:
     path = refdata.data_path("units.txt")
@@ -93,6 +113,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     in `news`, figures without a marker of the future are reported results."""
     out: list[Commitment] = []
     unit_rx = _unit_pattern()
+    scopes = _scope_years(text)
     for sent in sentences(masked):
         stext = masked[sent.start:sent.end]
         years = [(m.start() + sent.start, int(m.group("y"))) for m in _YEAR_IN.finditer(text[sent.start:sent.end])]
@@ -127,14 +148,16 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             year = next((y for pos, y in reversed(years) if pos < ns), None)
             if year is None:
                 year = next((y for pos, y in years if pos > ue and pos - ue < 6), None)
+            if year is None:
+                year = next((y for pos, y in reversed(scopes) if pos <= ns), None)
             ctx = masked[clause_start:ue + 6]
             sctx = masked[sent.start:ue]
             kind = "target"
             future = _FUTURE_STRONG.search(text[clause_start:ns])
             if (_REPORTED.search(sctx) or news) and not future:
                 kind = "reported"
-            elif year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx)):
-                kind = "provision"
+            elif unit == "分" or (year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx))):
+                kind, year = "provision", None  # rules, benefits, limits, and points in a scoring scheme
             if kind == "target" and year is None and doc_year is not None:
                 year = doc_year
             rec = _RECURRENCE.search(masked[clause_start:ue])

@@ -12,7 +12,8 @@ from extractors.records import DateMention
 
 _CN = "〇零一二三四五六七八九十"
 _Y = rf"(?P<y>(?:19|20)\d{{2}}|[{_CN}]{{4}})"
-_ROC = rf"(?:中华民国|民国)(?P<roc>[{_CN}百]{{1,5}})"
+# ROC years: 中华民国九十三年, or a bare 一百零二年 (no Gregorian year is written with 百)
+_ROC = rf"(?:(?:中华民国|民国)(?P<roc>[{_CN}百]{{1,5}})|(?P<roc2>一百[{_CN}]{{1,3}}))"
 _M = rf"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _D = rf"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 _FULL = re.compile(rf"(?:{_Y}|{_ROC})\s*年\s*{_M}\s*月\s*{_D}\s*[日号]")
@@ -49,8 +50,8 @@ def _num(s: str | None) -> int | None:
 
 
 def _year(m: re.Match) -> int | None:
-    if m.groupdict().get("roc"):
-        roc = chinese_year(m.group("roc"))
+    if m.groupdict().get("roc") or m.groupdict().get("roc2"):
+        roc = chinese_year(m.group("roc") or m.group("roc2"))
         return roc + 1911 if roc else None
     y = m.group("y")
     return int(y) if y.isdigit() else chinese_year(y)

@@ -149,7 +149,7 @@ class Extractor:
             a.start += seg.start
             a.end += seg.start
         # commitments: dates and document numbers masked so their digits are not values
-        cmask = dates_mod.mask(masked, [(d.start, d.end) for d in found_dates if d.kind != "deadline" or d.start_date])
+        cmask = dates_mod.mask(masked, [(d.start, d.end) for d in found_dates])
         years = _ANNUAL_TITLE.findall(title or "")
         doc_year = int(years[0]) if len(set(years)) == 1 else None
         dtype = doc_type(title, seg_text)

@@ -63,3 +63,16 @@ def test_annual_plan_year_applies_to_targets_without_one():
 
 def test_news_figures_without_a_future_marker_are_reported():
     assert items("全市家庭医生签约服务覆盖率达到68%。", news=True) == [("reported", 68, "%", ">=", None)]
+
+
+def test_deadline_paragraph_sets_the_year_until_the_next_heading():
+    text = normalize("（二）发展目标\n到2023年，产业规模持续提升。\n--平台建设。培育3家综合型平台。\n三、主要任务\n培育5家示范企业。\n").text
+    assert [(c.value, c.year) for c in find_commitments(text, text)] == [(3, 2023), (5, None)]
+
+
+def test_points_in_a_scoring_scheme_are_provisions():
+    assert items("政务服务平台建设（3分）。", doc_year=2022) == [("provision", 3, "分", "=", None)]
+
+
+def test_technology_names_are_not_measures():
+    assert items("加快5G基站建设。") == []
