@@ -16,6 +16,22 @@ from extractors.records import DocType, Extraction, Script
 from extractors.regions import gazetteer, primary_region
 from extractors.structure import Segment, doc_type, segment
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TITLE_NOISE = re.compile(r"^[\s\-—–|_·•]+|[\s\-—–|_·•]+$")
+
+
+def clean_title(title: str) -> str:
+    """A page title without the site's name or a breadcrumb around it."""
+    t = title.strip()
+    if ">" in t:
+        t = t.rsplit(">", 1)[-1]
+    for sep in ("_", "｜", "|", " - ", "--"):
+        head = t.split(sep)[0]
+        if len(_CJK.findall(head)) >= 6:
+            t = head
+    return _TITLE_NOISE.sub("", t)
+
+
 _MOJIBAKE = re.compile(r"[\u4e00-\u9fff]\?{1,3}[\u4e00-\u9fff]|\ufffd")
 _ANNUAL_TITLE = re.compile(r"(?<![\d—\-–至])((?:19|20)\d{2})年(?!\s*[—\-–至])")
 _ISSUER_LINE = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|会|中心|署|小组|领导小组)$")
@@ -41,9 +57,12 @@ def _ground(items, norm: NormalizedText, source: str, with_text: bool = True):
     return out
 
 
-def _issuer_texts(text: str, seg: Segment, meta_issuer: str | None, sig_starts: list[int]) -> tuple[list[str], list[tuple[int, int]]]:
+def _issuer_texts(text: str, seg: Segment, title: str | None, meta_issuer: str | None,
+                  sig_starts: list[int]) -> tuple[list[str], list[tuple[int, int]]]:
     """Issuer names (strings for region scoring) and their spans (for agency roles)."""
     names, spans = [], []
+    if title and not seg.title and title.find("关于") > 0:
+        names.append(title[:title.find("关于")])
     if seg.title:
         i = seg.title.text.find("关于")
         if i > 0:
@@ -106,8 +125,9 @@ class Extractor:
         text = norm.text
         meta = st.metadata if idx == 0 else {}
         title = seg.title.text if seg.title else None
-        if idx == 0 and meta.get("标题"):
-            title = normalize(meta["标题"]).text
+        meta_title = clean_title(normalize(meta.get("标题", "")).text)
+        if idx == 0 and len(_CJK.findall(meta_title)) >= 6:
+            title = meta_title
         # document numbers, searched in the segment and mapped to full-text offsets
         seg_text = text[seg.start:seg.end]
         docnums = docnumbers_mod.find_docnumbers(seg_text)
@@ -137,7 +157,7 @@ class Extractor:
                 sig_starts.append(d.start)
         effective = next((d.start_date for d in found_dates if d.kind == "effective"), None)
         # region and agencies
-        issuer_names, issuer_spans = _issuer_texts(text, seg, normalize(meta["发文机关"]).text if meta.get("发文机关") else None, sig_starts)
+        issuer_names, issuer_spans = _issuer_texts(text, seg, title, normalize(meta["发文机关"]).text if meta.get("发文机关") else None, sig_starts)
         if "发文机关" in meta_spans:
             issuer_spans.append(meta_spans["发文机关"])
         own_provinces = [d.province for d in docnums if d.role == "own" and d.province]

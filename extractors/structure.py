@@ -8,7 +8,7 @@ from extractors.records import DocType
 
 _TITLE_SUFFIX = ("通知", "通报", "决定", "意见", "方案", "计划", "规划", "办法", "措施", "细则", "规定", "条例", "制度",
                  "公告", "通告", "批复", "解读", "报告", "总结", "要点", "纲要", "指南", "指引", "规则", "章程", "答记者问",
-                 "的函", "法", "令", "政策", "工作安排", "实施意见", "若干措施")
+                 "的函", "法", "令", "政策", "工作安排", "实施意见", "若干措施", "建议", "决议", "公报", "纪要", "说明")
 _TYPE_BY_SUFFIX = [
     (("解读", "答记者问", "问答"), DocType.INTERPRETATION),
     (("通知", "通报", "的函", "批复", "公告", "通告"), DocType.NOTICE),
@@ -49,9 +49,9 @@ def _lines(text: str, start: int, end: int):
         pos += len(line) + 1
 
 
-def find_titles(text: str) -> list[Title]:
+def find_titles(text: str, body_start: int = 0) -> list[Title]:
     """Title lines, with short preceding lines joined (issuer line and wrapped title lines)."""
-    lines = list(_lines(text, 0, len(text)))
+    lines = [(p, ln) for p, ln in _lines(text, 0, len(text)) if p >= body_start]
     out: list[Title] = []
     for i, (pos, line) in enumerate(lines):
         if not _is_title_line(line):
@@ -116,7 +116,7 @@ class Segment:
 def segment(text: str, body_start: int = 0, min_chars: int = 200) -> list[Segment]:
     """Split a source into its documents at title lines of unrelated documents. A notice and the
     plan it issues stay one document; an interpretation of a notice is its own document."""
-    titles = [t for t in find_titles(text) if t.start >= body_start or body_start == 0]
+    titles = find_titles(text, body_start)
     if not titles:
         return [Segment(0, len(text), None)]
     segs: list[Segment] = [Segment(0, len(text), titles[0])]

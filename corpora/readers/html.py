@@ -38,6 +38,9 @@ _SPACES = re.compile(r"[\s\u3000\xa0]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # a page whose main text has fewer Chinese characters than this is not a policy document
 MIN_CJK_CHARS = 40
+# short pages saying these are error, captcha or access-denied pages, not documents
+_ERROR_PAGE = re.compile(r"(拖动到图片|拼图|滑块|验证码|请开启JavaScript|访问过于频繁|访问受限|访问被拒绝|页面不存在|页面未找到|"
+                         r"您访问的页面|找不到页面|404 Not Found|403 Forbidden|Access Denied|安全验证|人机验证)", re.I)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -80,6 +83,10 @@ def page_metadata(html: str) -> dict[str, str]:
 def read(raw: RawDocument) -> SourceText:
     html, enc = decode(raw.data, raw.source, _declared_charset(raw.data))
     meta = page_metadata(html)
+    if "标题" not in meta or len(_CJK.findall(meta["标题"])) < 6:
+        page = trafilatura.extract_metadata(html)
+        if page is not None and page.title and len(_CJK.findall(page.title)) >= 6:
+            meta["标题"] = _SPACES.sub(" ", page.title).strip()
     try:
         body = trafilatura.extract(html, include_tables=True, include_comments=False, favor_recall=True,
                                    deduplicate=False, with_metadata=False)
@@ -88,6 +95,8 @@ def read(raw: RawDocument) -> SourceText:
     if not body or not body.strip():
         raise ReadError(raw.source, ErrorReason.NOT_A_DOCUMENT, "no main text found (a list, error or empty page)")
     cjk = len(_CJK.findall(body))
+    if cjk < 400 and (m := _ERROR_PAGE.search(body)):
+        raise ReadError(raw.source, ErrorReason.NOT_A_DOCUMENT, f"an error or challenge page ({m.group()})")
     if cjk < MIN_CJK_CHARS:
         raise ReadError(raw.source, ErrorReason.NOT_A_DOCUMENT,
                         f"main text has {cjk} Chinese characters (< {MIN_CJK_CHARS}): a list, error or empty page")

@@ -65,6 +65,11 @@ def read(raw: RawDocument) -> SourceText:
     total = sum(len(ln[0]) for lines in pages for ln in lines)
     if total < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4:
         raise ReadError(raw.source, ErrorReason.NO_TEXT_LAYER, f"{len(pages)} pages, {total} characters of text: a scan without a text layer")
+    chars = "".join(ln[0] for lines in pages for ln in lines)
+    cjk = sum(1 for ch in chars if "\u4e00" <= ch <= "\u9fff")
+    if cjk < 0.05 * len(chars.replace(" ", "")):
+        raise ReadError(raw.source, ErrorReason.DECODE_ERROR,
+                        f"unreadable font map: {cjk} Chinese characters in {len(chars)} characters of text layer")
     running = _running_lines(pages)
     kept: list[tuple[str, bool, bool]] = []
     removed = 0

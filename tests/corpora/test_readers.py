@@ -128,3 +128,35 @@ def test_folder_expands_to_supported_files_only(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c.pdf").write_bytes(b"%PDF")
     assert [p.name for p in expand_paths([tmp_path])] == ["a.txt", "b.html", "c.pdf"]
+
+
+def test_captcha_page_is_not_a_document(tmp_path):
+    p = tmp_path / "c.html"
+    p.write_text("<html><body><div class='main'><p>安全验证：请将下方的拼图块拖动到图片中的正确位置，完成验证后继续访问本站内容。"
+                 "如果无法完成，请刷新页面重新获取。</p></div></body></html>", encoding="utf-8")
+    with pytest.raises(ReadError) as e:
+        read_path(p)
+    assert e.value.reason is ErrorReason.NOT_A_DOCUMENT and "challenge" in e.value.detail
+
+
+def test_pdf_with_unreadable_font_map(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    for _ in range(20):
+        pdf.cell(0, 8, '!"#$%&()*+,- ./0123 <=>?@ []^_', new_x="LMARGIN", new_y="NEXT")
+    p = tmp_path / "font.pdf"
+    pdf.output(str(p))
+    with pytest.raises(ReadError) as e:
+        read_path(p)
+    assert e.value.reason is ErrorReason.DECODE_ERROR and "font map" in e.value.detail
+
+
+def test_html_title_from_page_title_when_no_metadata(tmp_path):
+    p = tmp_path / "n.html"
+    body = "<p>" + "记者从市卫生健康委获悉，全市基层医疗卫生服务能力稳步提升。" * 5 + "</p>"
+    p.write_text(f"<html><head><title>某市基层医疗卫生服务能力持续提升_新闻中心_某市人民政府网</title></head>"
+                 f"<body><article>{body}</article></body></html>", encoding="utf-8")
+    assert read_path(p).metadata["标题"].startswith("某市基层医疗卫生服务能力持续提升")

@@ -50,3 +50,13 @@ def test_doc_type_from_title(title, expected):
 
 def test_news_without_title_suffix():
     assert doc_type("潍坊市医疗卫生服务能力持续提升", "本报讯（记者 张明）记者获悉") is DocType.NEWS
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("北京市人民政府关于印发方案的通知_政策文件_首都之窗", "北京市人民政府关于印发方案的通知"),
+    ("首页 > 政务公开 > 某县住房和城乡建设局关于公布名单的通知", "某县住房和城乡建设局关于公布名单的通知"),
+    ("- 国务院关于综合改革试点实施方案的批复", "国务院关于综合改革试点实施方案的批复"),
+])
+def test_clean_title(raw, clean):
+    from extractors.extract import clean_title
+    assert clean_title(raw) == clean
