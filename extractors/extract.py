@@ -29,9 +29,12 @@ def clean_title(title: str) -> str:
         head = t.split(sep)[0]
         if len(_CJK.findall(head)) >= 6:
             t = head
-    return _TITLE_NOISE.sub("", t)
+    t = _TITLE_NOISE.sub("", t)
+    return "" if _SITE_TITLE.search(t) else t
 
 
+# titles that name a site or a section rather than a document
+_SITE_TITLE = re.compile(r"(信息公开|门户网站|人民政府网|政府网站|政务公开|首页|网站)$")
 _MOJIBAKE = re.compile(r"[\u4e00-\u9fff]\?{1,3}[\u4e00-\u9fff]|\ufffd")
 _ANNUAL_TITLE = re.compile(r"(?<![\d—\-–至])((?:19|20)\d{2})年(?!\s*[—\-–至])")
 _ISSUER_LINE = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|会|中心|署|小组|领导小组)$")

@@ -22,9 +22,10 @@ _TYPE_BY_SUFFIX = [
 ]
 _TITLE_LINE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:]{4,90}?)\s*$")
 _INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")
-_NOT_TITLE = re.compile(r"(〔\d{4}〕|^\d|年\d{1,2}月|^[一二三四五六七八九十]+、|^（|^\(|^第[一二三四五六七八九十百\d]+[章节条]|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
+_NOT_TITLE = re.compile(r"(^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^[一二三四五六七八九十]+、|^（|^\(|^第[一二三四五六七八九十百\d]+[章节条]|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
 _NEWS = re.compile(r"(记者|通讯员|本报讯|新华社|讯（|讯\(|日电|消息)")
 _ENDS_WITH_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日[\s）)]*$")
+_CLOSING = re.compile(r"(特此通知|特此公告|特此通告|特此函告|此复|此件公开发布|此件主动公开|日\s*$)")
 _QUOTED = re.compile(r"《([^》]{4,})》")
 
 
@@ -61,7 +62,7 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
         while j >= 0 and i - j <= 3:
             prev = lines[j][1].strip()
             if not prev or len(prev) > 40 or prev[-1] in "。；;！？，,：:" or _NOT_TITLE.search(prev) or _is_title_line(prev) \
-                    or prev.endswith(("文件", "规范性文件")):
+                    or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev):
                 break
             parts.insert(0, prev)
             start = lines[j][0]

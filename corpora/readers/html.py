@@ -83,10 +83,12 @@ def page_metadata(html: str) -> dict[str, str]:
 def read(raw: RawDocument) -> SourceText:
     html, enc = decode(raw.data, raw.source, _declared_charset(raw.data))
     meta = page_metadata(html)
-    if "标题" not in meta or len(_CJK.findall(meta["标题"])) < 6:
+    if "标题" not in meta or len(_CJK.findall(meta["标题"])) < 6 or "发布日期" not in meta:
         page = trafilatura.extract_metadata(html)
-        if page is not None and page.title and len(_CJK.findall(page.title)) >= 6:
+        if page is not None and page.title and len(_CJK.findall(page.title)) >= 6 and len(_CJK.findall(meta.get("标题", ""))) < 6:
             meta["标题"] = _SPACES.sub(" ", page.title).strip()
+        if page is not None and page.date and "发布日期" not in meta:
+            meta["发布日期"] = page.date
     try:
         body = trafilatura.extract(html, include_tables=True, include_comments=False, favor_recall=True,
                                    deduplicate=False, with_metadata=False)

@@ -60,3 +60,12 @@ def test_news_without_title_suffix():
 def test_clean_title(raw, clean):
     from extractors.extract import clean_title
     assert clean_title(raw) == clean
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("下一篇：2024年春节放假通知\n", []),
+    ("与本通知规定不一致的，按本通知规定\n", []),
+    ("请遵照执行。\n特此通知\n关于阶段性实施部分住房公积金提取政策的解读\n", ["关于阶段性实施部分住房公积金提取政策的解读"]),
+])
+def test_page_furniture_and_closings_are_not_titles(text, expected):
+    assert [t.text for t in find_titles(text)] == expected
