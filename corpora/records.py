@@ -61,14 +61,3 @@ class ReadError(Exception):
 
     def as_record(self) -> dict:
         return {"source": self.source, "error": self.reason.value, "detail": self.detail}
-
-
-@dataclass(frozen=True)
-class DocumentSpan:
-    """One logical document inside a source text: [start, end) and its title span if found."""
-
-    start: int
-    end: int
-    title: str | None = None
-    title_start: int | None = None
-    title_end: int | None = None

@@ -29,11 +29,14 @@ def clean_title(title: str) -> str:
         head = t.split(sep)[0]
         if len(_CJK.findall(head)) >= 6:
             t = head
-    t = _TITLE_NOISE.sub("", t)
+    t = _TITLE_TAG.sub("", _TITLE_NOISE.sub("", t))
+    t = _TITLE_NOISE.sub("", _TITLE_TRAILING_DATE.sub("", t))
     return "" if _SITE_TITLE.search(t) else t
 
 
 # titles that name a site or a section rather than a document
+_TITLE_TAG = re.compile(r"^[\[【［(（][^\]】］)）]{1,6}[\]】］)）]\s*")  # [已废止], 【贷款】
+_TITLE_TRAILING_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}(?:-\d{0,2})?[\d:\s]*$")
 _SITE_TITLE = re.compile(r"(信息公开|门户网站|人民政府网|政府网站|政务公开|首页|网站)$")
 _MOJIBAKE = re.compile(r"[\u4e00-\u9fff]\?{1,3}[\u4e00-\u9fff]|\ufffd")
 _ANNUAL_TITLE = re.compile(r"(?<![\d—\-–至])((?:19|20)\d{2})年(?!\s*[—\-–至])")

@@ -31,6 +31,10 @@ _SPLIT_DIGITS = re.compile(r"(?<=\d)[ \t\u3000\xa0]+(?=\d{1,3}\s*年)|(?<=\d)[ \
                            r"|(?<=[年月第])[ \t\u3000\xa0]+(?=\d)|(?<=\d)[ \t\u3000\xa0]+(?=[万亿千百]?[元个家人名户项所座台套])")
 
 
+# a heading printed with a space after every character: at least four letter-spaced CJK characters
+_LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000\t]){3,}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
+
+
 @functools.cache
 def _converter():
     import opencc
@@ -82,6 +86,10 @@ def normalize(source: str) -> NormalizedText:
     text = simplified.translate(_TRANSLATE)
     text = _LETTER_ZERO.sub("〇", text)
     keep = [True] * len(text)
+    for m in _LETTER_SPACED.finditer(text):  # 南 京 市 人 民 政 府 文 件 → 南京市人民政府文件
+        for i in range(m.start(), m.end()):
+            if text[i] in " \u3000\t":
+                keep[i] = False
     for m in _SPLIT_DIGITS.finditer(text):
         for i in range(m.start(), m.end()):
             keep[i] = False

@@ -18,6 +18,8 @@ from extractors.records import Script
     ("2022 年 4 月 28 日", "2022年4月28日"),
     ("〔2022〕25 号", "〔2022〕25号"),
     ("共 1000 万元", "共 1000万元"),
+    ("南 京 市 住 房 局 文 件", "南京市住房局文件"),                 # letter-spaced heading
+    ("补贴 每 户", "补贴 每 户"),                                   # too short to be letter-spaced
 ])
 def test_normalized_text(source, expected):
     assert normalize(source).text == expected
