@@ -1,6 +1,7 @@
 """Assemble the extractors over one source text: documents → grounded `Extraction` records."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -43,7 +44,7 @@ _ANNUAL_TITLE = re.compile(r"(?<![\d—\-–至])((?:19|20)\d{2})年(?!\s*[—\-
 _ISSUER_LINE = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|会|中心|署|小组|领导小组)$")
 
 
-def _iso_from_meta(value: str | None, text_for_ref: str = "") -> str | None:
+def _iso_from_meta(value: str | None) -> str | None:
     if not value:
         return None
     found = dates_mod.find_dates(normalize(value).text, None)
@@ -51,15 +52,12 @@ def _iso_from_meta(value: str | None, text_for_ref: str = "") -> str | None:
     return full[0].start_date if full else None
 
 
-def _ground(items, norm: NormalizedText, source: str, with_text: bool = True):
+def _ground(items, norm: NormalizedText, source: str):
     """Map normalized spans to source offsets; set `text` to the exact source slice."""
     out = []
     for it in items:
         s, e = norm.to_source(it.start, it.end)
-        if with_text:
-            out.append(replace(it, start=s, end=e, text=source[s:e]))
-        else:
-            out.append(replace(it, start=s, end=e))
+        out.append(replace(it, start=s, end=e, text=source[s:e]))
     return out
 
 
@@ -193,7 +191,7 @@ class Extractor:
         for c in coms:
             s, e = norm.to_source(c.start, c.end)
             g_coms.append(replace(c, start=s, end=e, sentence=src[s:e].strip()))
-        script = norm_script(norm, seg)
+        script = norm.script()
         flags = list(st.flags)
         if script != Script.SIMPLIFIED:
             flags.append("traditional_script" if script == Script.TRADITIONAL else "mixed_script")
@@ -209,9 +207,4 @@ class Extractor:
 
 def _norm_span(norm: NormalizedText, span: tuple[int, int]) -> tuple[int, int]:
     """Source span → normalized span (the inverse of `to_source`, by search in the offset map)."""
-    import bisect
     return bisect.bisect_left(norm.index, span[0]), bisect.bisect_left(norm.index, span[1])
-
-
-def norm_script(norm: NormalizedText, seg: Segment) -> Script:
-    return norm.script()

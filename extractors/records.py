@@ -27,12 +27,6 @@ class Script(str, enum.Enum):
 
 
 @dataclass
-class Span:
-    start: int
-    end: int
-
-
-@dataclass
 class DocNumber:
     text: str
     normalized: str
