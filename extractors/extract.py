@@ -5,8 +5,10 @@ import bisect
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from dataclasses import replace
 
+from corpora.noise import find_noise, has_mojibake
 from corpora.records import SourceText
 from extractors import agencies as agencies_mod
 from extractors import commitments as commitments_mod
@@ -39,7 +41,6 @@ def clean_title(title: str) -> str:
 _TITLE_TAG = re.compile(r"^[\[【［(（][^\]】］)）]{1,6}[\]】］)）]\s*")  # [已废止], 【贷款】
 _TITLE_TRAILING_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}(?:-\d{0,2})?[\d:\s]*$")
 _SITE_TITLE = re.compile(r"(信息公开|门户网站|人民政府网|政府网站|政务公开|首页|网站)$")
-_MOJIBAKE = re.compile(r"[\u4e00-\u9fff]\?{1,3}[\u4e00-\u9fff]|\ufffd")
 _ANNUAL_TITLE = re.compile(r"(?<![\d—\-–至])((?:19|20)\d{2})年(?!\s*[—\-–至])")
 _ISSUER_LINE = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|会|中心|署|小组|领导小组)$")
 
@@ -115,13 +116,22 @@ class Extractor:
 
     def extract(self, st: SourceText) -> list[Extraction]:
         norm = normalize(st.text)
-        text = norm.text
         body_start = len(normalize(st.text[:st.body_start]).text) if st.body_start else 0
+        noise = find_noise(norm.text, body_start)
+        norm = replace(norm, text=noise.mask(norm.text))  # same length and offset map, noise blanked
+        text = norm.text
         segs = segment(text, body_start)
         meta_spans = {k: _norm_span(norm, v) for k, v in st.metadata_spans.items()}
         out = []
         for idx, seg in enumerate(segs):
-            out.append(self._extract_one(st, norm, seg, idx, meta_spans if idx == 0 else {}))
+            x = self._extract_one(st, norm, seg, idx, meta_spans if idx == 0 else {})
+            counts = Counter(kind for a, _, kind in noise.spans if seg.start <= a < seg.end)
+            x.noise = dict(sorted(counts.items()))
+            if counts.keys() - {"duplicate_body"}:
+                x.flags.append("boilerplate_removed")
+            if counts.get("duplicate_body"):
+                x.flags.append("duplicate_body_removed")
+            out.append(x)
         return out
 
     def _extract_one(self, st: SourceText, norm: NormalizedText, seg: Segment, idx: int,
@@ -195,7 +205,7 @@ class Extractor:
         flags = list(st.flags)
         if script != Script.SIMPLIFIED:
             flags.append("traditional_script" if script == Script.TRADITIONAL else "mixed_script")
-        if _MOJIBAKE.search(seg_text):
+        if has_mojibake(seg_text):
             flags.append("mojibake")
         s0, e0 = norm.to_source(seg.start, seg.end)
         return Extraction(

@@ -103,6 +103,7 @@ class Extraction:
     dates: list[DateMention] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    noise: dict[str, int] = field(default_factory=dict)  # what noise removal blanked, by kind
     start: int = 0
     end: int = 0
 

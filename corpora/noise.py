@@ -1,0 +1,120 @@
+"""Noise in scraped and printed texts: site chrome, navigation, related-article lists, footers,
+platform disclaimers, duplicated bodies, mojibake. Detection only: it returns spans and kinds, and
+extraction masks them, so offsets into the source text never move and body text is never lost."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+# footers: licence and filing numbers, copyright, the site's sponsor; 主办/承办 only where a short line opens with them
+_FOOTER = re.compile(r"(ICP备|ICP证|公网安备|版权所有|Copyright|©|技术支持[:：]|网站标识码|网站地图|建议使用.{0,20}浏览器|"
+                     r"分辨率|政府网站找错)", re.I)
+_SPONSOR = re.compile(r"^[-\s]*(主办单位|主办|承办单位|承办|协办|运行维护|联系我们)\s*[:：]")
+_CHROME = re.compile(r"^\s*(您当前的位置|当前位置|您的位置|你的位置|你当前的位置|首页\s*[>＞»]|打印本页|关闭窗口|【\s*打印\s*】|"
+                     r"【\s*关闭\s*】|字号[:：]|【字体|分享到|扫一扫|收藏本页|浏览次数|阅读次数|访问量|点击数|信息来源[:：].{0,20}$)")
+_RELATED_HEAD = re.compile(r"^\s*(相关文章|相关新闻|相关链接|相关阅读|相关文件|相关稿件|推荐阅读|延伸阅读|热点新闻|热门文章|猜你喜欢|"
+                           r"更多新闻|相关新闻[:：]|相关信息)\s*[:：]?")
+_PREV_NEXT = re.compile(r"^\s*(上一篇|下一篇|上一条|下一条)\s*[:：]?")
+_DISCLAIMER = re.compile(r"(免责声明|本网站转载|本站转载|仅供参考，|如有侵权|不代表本(?:站|网|平台)观点|转载请注明|本文来源于网络|"
+                         r"版权归原作者|文章来源于网络|投诉邮箱)")
+_SENTENCE = re.compile(r"[。！？；]")
+_MENU_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+_MOJIBAKE = re.compile(r"[\u4e00-\u9fff]\?{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z][\u4e00-\u9fff]|\ufffd|锟斤拷|烫烫|屯屯")
+# only texts below this size are searched for a pasted-twice body (the search is quadratic at worst)
+_MAX_DUP_SEARCH = 2_000_000
+# a pasted-twice body repeats at least this much, and at least this share of the text: tables that
+# repeat a long cell in many rows are not duplicates
+MIN_DUPLICATE = 200
+MIN_DUPLICATE_SHARE = 0.15
+
+
+@dataclass
+class Noise:
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return dict(Counter(kind for _, _, kind in self.spans))
+
+    def mask(self, text: str) -> str:
+        chars = list(text)
+        for a, b, _ in self.spans:
+            for i in range(a, b):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+
+def _is_menu(line: str) -> bool:
+    if "|" in line:  # a table row, which readers write with " | " between cells
+        return False
+    tokens = [t for t in re.split(r"[\s｜/·•]+", line.strip()) if t]
+    return len(tokens) >= 4 and all(_MENU_TOKEN.match(t) for t in tokens)
+
+
+def find_noise(text: str, body_start: int = 0) -> Noise:
+    """Noise spans in `text` (normalized); the metadata header before `body_start` is left alone."""
+    noise = Noise()
+    pos = 0
+    related = False
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if start < body_start or not line.strip():
+            continue
+        s = line.strip()
+        kind = None
+        if _RELATED_HEAD.match(s):
+            kind, related = "related_list", True
+        elif related and len(s) <= 60 and not _SENTENCE.search(s):
+            kind = "related_list"
+        else:
+            related = False
+            if _PREV_NEXT.match(s):
+                kind = "navigation"
+            elif _CHROME.match(s) or (_is_menu(s) and len(s) <= 80):
+                kind = "navigation"
+            elif (_FOOTER.search(s) and len(s) <= 200) or (_SPONSOR.match(s) and len(s) <= 80 and not _SENTENCE.search(s[:-1])):
+                kind = "footer"
+            elif _DISCLAIMER.search(s) and len(s) <= 300:
+                kind = "disclaimer"
+        if kind:
+            noise.spans.append((start, end, kind))
+    noise.spans.extend((a, b, "duplicate_body") for a, b in duplicated_blocks(text, body_start))
+    noise.spans.sort()
+    return noise
+
+
+def duplicated_blocks(text: str, body_start: int = 0, probe: int = 50) -> list[tuple[int, int]]:
+    """Later copies of any run of MIN_DUPLICATE or more characters that already occurred earlier."""
+    if len(text) > _MAX_DUP_SEARCH:
+        return []
+    out: list[tuple[int, int]] = []
+    i = body_start
+    n = len(text)
+    need = max(MIN_DUPLICATE, int(MIN_DUPLICATE_SHARE * (n - body_start)))
+    while i + probe <= n:
+        piece = text[i:i + probe]
+        if not piece.strip() or len(set(piece)) < 10:
+            i += probe
+            continue
+        j = text.find(piece, i + probe)
+        if j < 0:
+            i += probe
+            continue
+        back = 0  # extend to the left, then right
+        while i - back > body_start and text[i - back - 1] == text[j - back - 1] and j - back - 1 >= i + probe:
+            back += 1
+        length = probe
+        while j + length < n and i + length < j and text[i + length] == text[j + length]:
+            length += 1
+        if length + back >= need:
+            out.append((j - back, j + length))
+            i = j + length
+        else:
+            i += probe
+    return out
+
+
+def has_mojibake(text: str) -> bool:
+    return bool(_MOJIBAKE.search(text))
