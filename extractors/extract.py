@@ -107,6 +107,15 @@ def _issuer_texts(text: str, seg: Segment, title: str | None, meta_issuer: str |
     return names, spans
 
 
+def prepare(st: SourceText):
+    """Normalize a source text, blank its noise (same length, same offset map), split it into documents."""
+    norm = normalize(st.text)
+    body_start = len(normalize(st.text[:st.body_start]).text) if st.body_start else 0
+    noise = find_noise(norm.text, body_start)
+    norm = replace(norm, text=noise.mask(norm.text))
+    return norm, noise, segment(norm.text, body_start)
+
+
 class Extractor:
     """All extractors over one source; stateless apart from loaded reference data."""
 
@@ -115,12 +124,7 @@ class Extractor:
         agencies_mod.alias_table()
 
     def extract(self, st: SourceText) -> list[Extraction]:
-        norm = normalize(st.text)
-        body_start = len(normalize(st.text[:st.body_start]).text) if st.body_start else 0
-        noise = find_noise(norm.text, body_start)
-        norm = replace(norm, text=noise.mask(norm.text))  # same length and offset map, noise blanked
-        text = norm.text
-        segs = segment(text, body_start)
+        norm, noise, segs = prepare(st)
         meta_spans = {k: _norm_span(norm, v) for k, v in st.metadata_spans.items()}
         out = []
         for idx, seg in enumerate(segs):

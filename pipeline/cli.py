@@ -67,6 +67,50 @@ def _print_table(records: list[dict]) -> None:
 
 
 @app.command()
+def read(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
+         show: Annotated[bool, typer.Option("--show/--no-show", help="One line per file with its outcome.")] = False):
+    """Read inputs without extracting: counts by outcome (documents, unsupported, no text layer, ...)
+    and throughput."""
+    import time
+
+    from rich.progress import track
+
+    from corpora.readers import expand_paths, read_path
+    from corpora.records import ReadError
+    from extractors.extract import prepare
+
+    files = expand_paths(paths)
+    counts: dict[str, int] = {}
+    total_bytes = 0
+    t0 = time.perf_counter()
+    for f in track(files, description="reading", transient=True, disable=not sys.stderr.isatty()):
+        try:
+            total_bytes += f.stat().st_size
+            st = read_path(f)
+            n = len(prepare(st)[2])
+            outcome, detail = "documents", f"{n} document(s)"
+            counts["files with documents"] = counts.get("files with documents", 0) + 1
+            counts["documents"] = counts.get("documents", 0) + n
+        except ReadError as e:
+            outcome, detail = e.reason.value, e.detail
+            counts[outcome] = counts.get(outcome, 0) + 1
+        except OSError as e:
+            outcome, detail = "read_error", str(e)
+            counts[outcome] = counts.get(outcome, 0) + 1
+        if show:
+            typer.echo(f"{f}\t{outcome}\t{detail}")
+    secs = time.perf_counter() - t0
+    from rich.table import Table
+    t = Table("outcome", "count", title=f"{len(files)} files read")
+    for k, v in sorted(counts.items(), key=lambda kv: -kv[1]):
+        t.add_row(k, str(v))
+    t.add_row("seconds", f"{secs:.1f}")
+    t.add_row("files/s", f"{len(files) / secs:.1f}" if secs else "-")
+    t.add_row("MB/s", f"{total_bytes / 1e6 / secs:.2f}" if secs else "-")
+    _console().print(t)
+
+
+@app.command()
 def text(path: Annotated[Path, typer.Argument(help="One file.")]):
     """Print the source text that extraction offsets index."""
     from corpora.readers import read_path

@@ -42,7 +42,7 @@ def assert_grounded(rec: dict, text: str) -> None:
 
 
 def test_every_command_has_help():
-    for cmd in ([], ["extract"], ["run"], ["text"], ["eval"]):
+    for cmd in ([], ["extract"], ["run"], ["text"], ["eval"], ["read"]):
         res = runner.invoke(app, [*cmd, "--help"])
         assert res.exit_code == 0 and "Usage" in res.stdout
 
@@ -114,3 +114,12 @@ def test_console_script_installed():
     exe = Path(sys.executable).parent / "policy"
     out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True)
     assert "extract" in out.stdout
+
+
+def test_read_prints_counts_by_outcome(tmp_path, samples):
+    (tmp_path / "x.rar").write_bytes(b"Rar!\x1a\x07\x00")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4 broken")
+    res = runner.invoke(app, ["read", str(samples), str(tmp_path), "--show"])
+    assert res.exit_code == 0, res.output
+    assert "unsupported_format" in res.stdout and "decode_error" in res.stdout and "files/s" in res.stdout
+    assert "compilation_three_documents.txt\tdocuments\t3 document(s)" in res.stdout
