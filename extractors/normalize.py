@@ -35,10 +35,24 @@ _SPLIT_DIGITS = re.compile(r"(?<=\d)[ \t\u3000\xa0]+(?=\d{1,3}\s*年)|(?<=\d)[ \
 _LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000\t]){3,}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
 
 
+# which OpenCC table: Hong Kong and Taiwan texts use their own character variants (衞, 裏, 羣 …)
+_HK = re.compile(r"香港特别行政区|香港特別行政區|特區政府|立法會|港元")
+_TW = re.compile(r"中華民國|臺灣|行政院|立法院|新臺幣|衛生福利部|縣政府")
+
+
 @functools.cache
-def _converter():
+def _converter(config: str = "t2s"):
     import opencc
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(config)
+
+
+def variant_config(text: str) -> str:
+    sample = text[:20000]
+    if _HK.search(sample):
+        return "hk2s"
+    if _TW.search(sample):
+        return "tw2s"
+    return "t2s"
 
 
 @dataclass
@@ -68,8 +82,9 @@ class NormalizedText:
 
 
 def to_simplified(text: str) -> str:
-    """OpenCC t2s (covers Taiwan and Hong Kong variants), kept length-preserving line by line."""
-    conv = _converter().convert
+    """OpenCC to simplified (the Taiwan or Hong Kong table where the text is from there), kept
+    length-preserving line by line."""
+    conv = _converter(variant_config(text)).convert
     out = conv(text)
     if len(out) == len(text):
         return out

@@ -24,6 +24,10 @@ def sniff(data: bytes, suffix: str) -> str:
     if head.startswith(b"PK\x03\x04"):
         if suffix == ".docx" or b"word/" in data[:4096]:
             return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        if suffix == ".xlsx" or b"xl/" in data[:4096]:
+            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        if suffix == ".pptx" or b"ppt/" in data[:4096]:
+            return "application/vnd.openxmlformats-officedocument.presentationml.presentation"
         return "application/zip"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "application/x-ole-storage"  # .doc/.wps/.xls
@@ -35,6 +39,16 @@ def sniff(data: bytes, suffix: str) -> str:
     if suffix in TEXT_SUFFIXES:
         return "text/markdown" if suffix in {".md", ".markdown"} else "text/plain"
     return "application/octet-stream"
+
+
+_KIND = {
+    "application/x-ole-storage": "a legacy Office or WPS file (.doc/.wps/.xls)",
+    "application/x-rar": "a RAR archive",
+    "application/zip": "a ZIP archive",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "a spreadsheet (.xlsx)",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "a presentation (.pptx)",
+    "application/octet-stream": "an unrecognised binary format",
+}
 
 
 def read_bytes(raw: RawDocument) -> SourceText:
@@ -53,8 +67,7 @@ def read_bytes(raw: RawDocument) -> SourceText:
         return html.read(raw)
     if mt in {"text/plain", "text/markdown"}:
         return text.read(raw)
-    raise ReadError(raw.source, ErrorReason.UNSUPPORTED_FORMAT,
-                    f"{mt} is not read (legacy Office, WPS, spreadsheets and archives are not supported yet)")
+    raise ReadError(raw.source, ErrorReason.UNSUPPORTED_FORMAT, f"{_KIND.get(mt, mt)} is not read")
 
 
 def read_path(path: str | Path) -> SourceText:

@@ -9,6 +9,7 @@ from extractors.records import Script
 @pytest.mark.parametrize("source,expected", [
     ("魯衛發〔2024〕1號", "鲁卫发〔2024〕1号"),            # traditional → simplified
     ("臺灣衛生福利部", "台湾卫生福利部"),                  # Taiwan variants
+    ("香港特別行政區衞生署", "香港特别行政区卫生署"),        # Hong Kong variants
     ("２０２４年７月２９日", "2024年7月29日"),             # full-width digits
     ("９５％以上", "95%以上"),
     ("⻄安市", "西安市"),                                  # radical look-alike
