@@ -34,7 +34,13 @@ def clean_title(title: str) -> str:
             t = head
     t = _TITLE_TAG.sub("", _TITLE_NOISE.sub("", t))
     t = _TITLE_NOISE.sub("", _TITLE_TRAILING_DATE.sub("", t))
-    return "" if _SITE_TITLE.search(t) else t
+    return "" if _SITE_TITLE.search(t) or is_seo_title(t) else t
+
+
+def is_seo_title(title: str) -> bool:
+    """营商环境,证照分离,民营科技企业: a keyword list stuffed into the title tag, not a title."""
+    pieces = [p for p in re.split(r"[,，、|｜;；\s]+", title) if p]
+    return len(pieces) >= 3 and all(len(p) <= 8 for p in pieces) and not re.search(r"关于|的通知|印发", title)
 
 
 # titles that name a site or a section rather than a document
@@ -143,9 +149,11 @@ class Extractor:
         text = norm.text
         meta = st.metadata if idx == 0 else {}
         title = seg.title.text if seg.title else None
-        meta_title = clean_title(normalize(meta.get("标题", "")).text)
+        raw_title = normalize(meta.get("标题", "")).text
+        meta_title = clean_title(raw_title)
         if idx == 0 and len(_CJK.findall(meta_title)) >= 6:
             title = meta_title
+        seo = idx == 0 and is_seo_title(raw_title)
         # document numbers, searched in the segment and mapped to full-text offsets
         seg_text = text[seg.start:seg.end]
         docnums = docnumbers_mod.find_docnumbers(seg_text)
@@ -211,6 +219,8 @@ class Extractor:
             flags.append("traditional_script" if script == Script.TRADITIONAL else "mixed_script")
         if has_mojibake(seg_text):
             flags.append("mojibake")
+        if seo:
+            flags.append("seo_title")
         s0, e0 = norm.to_source(seg.start, seg.end)
         return Extraction(
             source=st.source, doc_index=idx, doc_id=hashlib.sha256(seg_text.encode("utf-8")).hexdigest(),

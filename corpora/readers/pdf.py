@@ -16,8 +16,28 @@ _STARTS_BLOCK = re.compile(r"^([一二三四五六七八九十]+、|（[一二�
 _MIN_CHARS_PER_PAGE = 20
 
 
+def _columns(page) -> list:
+    """The page, or its left and right halves when it is set in two columns (gazettes): no character
+    sits on a gutter down the middle, and both halves carry many lines of text."""
+    chars = [c for c in page.chars if c["text"].strip()]
+    if len(chars) < 200:
+        return [page]
+    x0, top, x1, bottom = page.bbox
+    mid = (x0 + x1) / 2
+    on_gutter = sum(1 for c in chars if c["x0"] < mid + 4 and c["x1"] > mid - 4)
+    left = {round(c["top"]) for c in chars if c["x1"] <= mid}
+    right = {round(c["top"]) for c in chars if c["x0"] >= mid}
+    if on_gutter <= 0.002 * len(chars) and len(left) >= 5 and len(right) >= 5:
+        return [page.crop((x0, top, mid, bottom)), page.crop((mid, top, x1, bottom))]
+    return [page]
+
+
 def _page_lines(page) -> list[tuple[str, bool, bool]]:
-    """(line, reaches the right margin, starts at the left margin) in reading order."""
+    """(line, reaches the right margin, starts at the left margin) in reading order, column by column."""
+    return [ln for part in _columns(page) for ln in _part_lines(part)]
+
+
+def _part_lines(page) -> list[tuple[str, bool, bool]]:
     lines = [ln for ln in page.extract_text_lines(x_tolerance=1.5, y_tolerance=3) if ln["text"].strip()]
     if not lines:
         return []

@@ -160,3 +160,26 @@ def test_html_title_from_page_title_when_no_metadata(tmp_path):
     p.write_text(f"<html><head><title>某市基层医疗卫生服务能力持续提升_新闻中心_某市人民政府网</title></head>"
                  f"<body><article>{body}</article></body></html>", encoding="utf-8")
     assert read_path(p).metadata["标题"].startswith("某市基层医疗卫生服务能力持续提升")
+
+
+def test_two_column_pdf_reads_column_by_column(tmp_path):
+    from fpdf import FPDF
+
+    font = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+    import os
+    if not os.path.exists(font):
+        pytest.skip("no CJK font to write the test PDF (Debian fonts-wqy-microhei)")
+    pdf = FPDF()
+    pdf.add_font("cjk", fname=font)
+    pdf.add_page()
+    pdf.set_font("cjk", size=10)
+    left = "左栏第一篇通知正文内容，各地要认真贯彻落实有关要求。" * 10
+    right = "右栏第二篇决定正文内容，自发布之日起施行有关规定。" * 10
+    pdf.set_xy(10, 20)
+    pdf.multi_cell(85, 6, left)
+    pdf.set_xy(110, 20)
+    pdf.multi_cell(85, 6, right)
+    p = tmp_path / "gazette.pdf"
+    pdf.output(str(p))
+    text = read_path(p).text.replace("\n", "")
+    assert left in text and right in text

@@ -59,6 +59,7 @@ def test_news_without_title_suffix():
     ("[已废止]大连市人民政府办公室关于加强调控的通知", "大连市人民政府办公室关于加强调控的通知"),
     ("- 中共某市房产局党组关于职务任免的通知 2026-01-", "中共某市房产局党组关于职务任免的通知"),
     ("某市住房公积金管理中心政府信息公开", ""),
+    ("营商环境,证照分离,民营科技企业", ""),                          # SEO keywords, not a title
 ])
 def test_clean_title(raw, clean):
     from extractors.extract import clean_title
