@@ -39,19 +39,38 @@ _SECTION_UNIT_AFTER = re.compile(r"^(方面|部分|章|节|条|款|大任务|项
 # a paragraph opening with a deadline (到2023年，…) sets the year for what follows until the next heading
 _SCOPE_YEAR = re.compile(r"^[\s\-—－·•]*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:力争|争取)?(?:到|至)\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?|"
                          r"^[\s\-—－·•]*(?P<y2>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前)")
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十百\d]+[章节条]|\d+[.．、](?!\d))")
+# heading levels: 第X章 0, 一、 1, （一） 2, 1. 3, （1） 4; a deadline scope opened under a heading of
+# level L lasts through deeper headings until the next heading of level L or above
+_HEADINGS = [(re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[章节]"), 0),
+             (re.compile(r"^\s*[一二三四五六七八九十]+、"), 1),
+             (re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]"), 2),
+             (re.compile(r"^\s*\d+[.．、](?!\d)"), 3),
+             (re.compile(r"^\s*[（(]\d+[）)]"), 4)]
+
+
+def _heading_level(line: str) -> int | None:
+    if len(line.strip()) > 40:
+        return None
+    return next((lvl for rx, lvl in _HEADINGS if rx.match(line)), None)
 
 
 def _scope_years(text: str) -> list[tuple[int, int | None]]:
     """(offset, year) where a deadline paragraph opens a scope or a heading closes it."""
     out: list[tuple[int, int | None]] = []
     pos = 0
+    current_level = -1  # the level of the heading we are under (-1: none)
+    scope_level: int | None = None
     for line in text.split("\n"):
         m = _SCOPE_YEAR.match(line)
+        level = _heading_level(line)
         if m:
             out.append((pos, int(m.group("y") or m.group("y2"))))
-        elif _HEADING.match(line) and len(line.strip()) <= 40:
-            out.append((pos, None))
+            scope_level = current_level
+        elif level is not None:
+            if scope_level is not None and level <= max(scope_level, 0):
+                out.append((pos, None))
+                scope_level = None
+            current_level = level
         pos += len(line) + 1
     return out
 

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from extractors.records import Script
 
-# full-width ASCII → half-width; ideographic space → space
-_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# full-width digits, letters and the signs that belong to numbers (％ ． － ／ ＋) → half-width;
+# Chinese punctuation (，：；（）) stays as written; ideographic space → space
+_WIDTH = {cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
+                                     0xFF05, 0xFF0E, 0xFF0D, 0xFF0F, 0xFF0B]} | {0x3000: 0x20}
 # Kangxi radicals and CJK radical supplements that look like ordinary characters (⻄ → 西)
 _RADICALS = {}
 for _cp in list(range(0x2E80, 0x2EF4)) + list(range(0x2F00, 0x2FD6)):
@@ -95,6 +97,32 @@ def to_simplified(text: str) -> str:
     return "\n".join(lines)
 
 
+_NO_JOIN_END = "。！？；：:;!?」』”）)》"
+_BLOCK_START = re.compile(r"^\s*([一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[章节条]|附件)")
+
+
+def wrapped_line_breaks(text: str) -> list[int]:
+    """Offsets of line breaks that a fixed-width wrap put mid-sentence (text pasted from a PDF or a
+    terminal): the text has many lines of one length, and a line of that length ends without
+    punctuation before a line that does not open a new block."""
+    lines = text.split("\n")
+    lengths = [len(ln.rstrip()) for ln in lines if len(ln.strip()) >= 15]
+    if len(lengths) < 6:
+        return []
+    width = max(set(lengths), key=lengths.count)
+    if sum(1 for n in lengths if abs(n - width) <= 1) < 0.3 * len(lengths):
+        return []
+    out, pos = [], 0
+    for ln, nxt in zip(lines, lines[1:]):
+        pos += len(ln)
+        body = ln.rstrip()
+        if (abs(len(body) - width) <= 1 and body and body[-1] not in _NO_JOIN_END and nxt.strip()
+                and not _BLOCK_START.match(nxt) and "\u4e00" <= body[-1] <= "\u9fff" + "\uffff"):
+            out.append(pos)
+        pos += 1
+    return out
+
+
 def normalize(source: str) -> NormalizedText:
     simplified = to_simplified(source)
     converted = sum(1 for a, b in zip(source, simplified) if a != b)
@@ -108,6 +136,8 @@ def normalize(source: str) -> NormalizedText:
     for m in _SPLIT_DIGITS.finditer(text):
         for i in range(m.start(), m.end()):
             keep[i] = False
+    for i in wrapped_line_breaks(text):
+        keep[i] = False
     index = [i for i, k in enumerate(keep) if k]
     norm = "".join(text[i] for i in index) if len(index) != len(text) else text
     return NormalizedText(norm, index, len(source), converted)

@@ -76,3 +76,8 @@ def test_points_in_a_scoring_scheme_are_provisions():
 
 def test_technology_names_are_not_measures():
     assert items("加快5G基站建设。") == []
+
+
+def test_deadline_scope_lasts_through_deeper_headings():
+    text = normalize("二、工作目标\n到2025年，产业规模持续提升。\n（一）技术创新\n核心产业规模达到3000亿元。\n三、重点任务\n建成5个平台。\n").text
+    assert [(c.value, c.year) for c in find_commitments(text, text)] == [(3000, 2025), (5, None)]

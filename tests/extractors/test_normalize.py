@@ -41,3 +41,17 @@ def test_offsets_map_back_to_the_source(source):
 ])
 def test_script_detection(source, script):
     assert normalize(source).script() is script
+
+
+def test_fixed_width_wraps_are_joined():
+    para = "各地要按照省委省政府的部署要求，加快推进乡村医生队伍建设，到2025年底全省村卫生室乡村医生中具备执业资格的比例达到百分之四十五以上，确保各项任务落到实处。"
+    wrapped = "\n".join(para[i:i + 20] for i in range(0, len(para), 20))
+    text = "某省关于加强乡村医生队伍建设的通知\n" + wrapped + "\n一、总体要求\n" + wrapped
+    n = normalize(text)
+    assert para in n.text and "\n一、总体要求\n" in n.text
+    assert "某省关于加强乡村医生队伍建设的通知\n" in n.text
+
+
+def test_ordinary_lines_are_not_joined():
+    text = "第一行内容。\n第二行内容\n第三行\n" * 3
+    assert normalize(text).text == text
