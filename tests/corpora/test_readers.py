@@ -183,3 +183,38 @@ def test_two_column_pdf_reads_column_by_column(tmp_path):
     pdf.output(str(p))
     text = read_path(p).text.replace("\n", "")
     assert left in text and right in text
+
+
+def test_markdown_is_read_as_written(tmp_path):
+    text = "# 某市健康乡村条例\n\n## 第一章 总则\n\n第一条 为了推进健康乡村建设，制定本条例。\n"
+    p = tmp_path / "law.md"
+    p.write_text(text, encoding="utf-8")
+    st = read_path(p)
+    assert st.text == text and st.media_type == "text/markdown"
+
+
+def test_gazette_pdf_splits_into_its_documents(tmp_path):
+    import os
+
+    from fpdf import FPDF
+
+    from extractors.extract import prepare
+
+    font = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+    if not os.path.exists(font):
+        pytest.skip("no CJK font to write the test PDF (Debian fonts-wqy-microhei)")
+    pdf = FPDF()
+    pdf.add_font("cjk", fname=font)
+    for title, body in [("某省人民政府关于调整最低工资标准的通知", "各市人民政府：经研究，决定调整全省最低工资标准。" * 12),
+                        ("某省人民政府办公厅关于印发某省森林防火工作方案的通知", "各市人民政府：现将森林防火工作方案印发给你们。" * 12)]:
+        pdf.add_page()
+        pdf.set_font("cjk", size=16)
+        pdf.cell(0, 10, title, align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("cjk", size=11)
+        pdf.multi_cell(0, 7, body)
+        pdf.cell(0, 8, "某省人民政府", align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 8, "2024年3月1日", align="R", new_x="LMARGIN", new_y="NEXT")
+    p = tmp_path / "gazette.pdf"
+    pdf.output(str(p))
+    _, _, segs = prepare(read_path(p))
+    assert [s.title.text for s in segs] == ["某省人民政府关于调整最低工资标准的通知", "某省人民政府办公厅关于印发某省森林防火工作方案的通知"]
