@@ -137,6 +137,7 @@ class Extractor:
             x = self._extract_one(st, norm, seg, idx, meta_spans if idx == 0 else {})
             counts = Counter(kind for a, _, kind in noise.spans if seg.start <= a < seg.end)
             x.noise = dict(sorted(counts.items()))
+            x.metadata = dict(st.metadata) if idx == 0 else {}
             if counts.keys() - {"duplicate_body"}:
                 x.flags.append("boilerplate_removed")
             if counts.get("duplicate_body"):

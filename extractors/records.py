@@ -104,6 +104,7 @@ class Extraction:
     commitments: list[Commitment] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     noise: dict[str, int] = field(default_factory=dict)  # what noise removal blanked, by kind
+    metadata: dict[str, str] = field(default_factory=dict)  # the page's metadata table and <meta> tags
     start: int = 0
     end: int = 0
 
