@@ -22,6 +22,7 @@ run: $(BIN)/.installed
 
 ## Run the test suite (what CI runs)
 test: $(BIN)/.installed
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 clean:

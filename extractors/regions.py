@@ -81,8 +81,11 @@ class Gazetteer:
         return Region(d.adcode, d.name, d.level, prov.name if prov else None,
                       city.name if city else None, d.name if d.level == "county" else None)
 
-    def mentions(self, text: str, short: bool = True) -> list[tuple[int, int, list[Division]]]:
-        """Longest-match place names in text, left to right, no overlaps."""
+    def mentions(self, text: str, short: bool = True,
+                 boundaries: set[int] | None = None) -> list[tuple[int, int, list[Division]]]:
+        """Longest-match place names in text, left to right, no overlaps. A short name (常州 for 常州市)
+        counts only where it is a word of its own: at token `boundaries` when given (合作 in 合作社 and
+        阿里 in 阿里巴巴 are not places)."""
         out = []
         i, n = 0, len(text)
         while i < n:
@@ -92,7 +95,8 @@ class Gazetteer:
                 if w in self.full:
                     hit = (i, i + ln, self.full[w])
                     break
-                if short and w in self.short and not _continues_word(text, i + ln):
+                if short and w in self.short and not _continues_word(text, i + ln) and (
+                        boundaries is None or (i in boundaries and i + ln in boundaries)):
                     hit = (i, i + ln, self.short[w])
                     break
             if hit:
@@ -132,7 +136,7 @@ _RELATIVE_ISSUER = re.compile(r"^(省|市|县|区|州|盟|旗)(人民)?政府|^(
 
 
 def primary_region(text: str, title: str | None, issuers: list[str], docnum_provinces: list[str],
-                   gaz: Gazetteer | None = None) -> Region | None:
+                   gaz: Gazetteer | None = None, boundaries: set[int] | None = None) -> Region | None:
     """The jurisdiction a document governs: issuer first, then title, document number, body."""
     gaz = gaz or gazetteer()
     score: dict[str, float] = defaultdict(float)
@@ -144,9 +148,9 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         for p in d.parents:
             score[p] += w * 0.8
 
-    def add_text(s: str, w: float, cap: int | None = None):
+    def add_text(s: str, w: float, cap: int | None = None, bounds: set[int] | None = None):
         seen: dict[str, int] = defaultdict(int)
-        for _, _, cands in gaz.mentions(s):
+        for _, _, cands in gaz.mentions(s, boundaries=bounds):
             key = cands[0].adcode
             seen[key] += 1
             if cap is None or seen[key] <= cap:
@@ -160,7 +164,7 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     for code in docnum_provinces:
         if code in gaz.by_code:
             add(gaz.by_code[code], W_DOCNUM)
-    add_text(text, W_BODY, cap=20)
+    add_text(text, W_BODY, cap=20, bounds=boundaries)
     if not score:
         return None
     relative = next((m.group(1) for s in issuers if (m := _RELATIVE_ISSUER.match(s))), None)

@@ -4,8 +4,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from outputs.tables import (COMMITMENT_COLUMNS, DOCUMENT_COLUMNS, ERROR_COLUMNS, MENTION_COLUMNS, commitment_rows,
-                            document_row, mention_rows)
+from outputs.tables import (
+    COMMITMENT_COLUMNS,
+    DOCUMENT_COLUMNS,
+    ERROR_COLUMNS,
+    MENTION_COLUMNS,
+    commitment_rows,
+    document_row,
+    mention_rows,
+)
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS documents ({", ".join(f'"{c}"' for c in DOCUMENT_COLUMNS)}, PRIMARY KEY (doc_id));

@@ -50,7 +50,6 @@ def _console():
 
 
 def _print_table(records: list[dict]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     t = Table("source", "#", "title", "type", "date", "region", "doc no.", "agencies", "commitments", "error")
@@ -136,7 +135,6 @@ def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to pr
 
 
 def _print_summary(summary: dict) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     c = _console()

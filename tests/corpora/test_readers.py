@@ -1,8 +1,6 @@
 """Readers: encodings, formats and the error records for inputs that yield no document."""
 from __future__ import annotations
 
-import io
-
 import pytest
 
 from corpora.readers import expand_paths, read_path

@@ -8,7 +8,6 @@ from importlib import resources
 from pathlib import Path
 
 import jsonschema
-import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app

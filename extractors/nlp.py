@@ -1,0 +1,164 @@
+"""The spaCy pipeline: `spacy.blank("zh")` with the jieba segmenter, a user dictionary of place and
+agency names from the package data, and the extractors as registered components writing to `Doc`
+extensions. Components run in order; each reads what the ones before it wrote."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from dataclasses import dataclass, field
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors import agencies as agencies_mod
+from extractors import commitments as commitments_mod
+from extractors import dates as dates_mod
+from extractors import docnumbers as docnumbers_mod
+from extractors import refdata
+from extractors.issuers import issuer_texts
+from extractors.records import DocType
+from extractors.regions import gazetteer, primary_region
+from extractors.structure import doc_type
+
+PIPES = ("policy_doc_numbers", "policy_dates", "policy_regions", "policy_agencies", "policy_commitments")
+_ANNUAL_TITLE = re.compile(r"(?<![\d—\-–至])((?:19|20)\d{2})年(?!\s*[—\-–至])")
+
+
+@dataclass
+class DocContext:
+    """What the reader and the segmenter know about one document; spans are offsets into doc.text."""
+
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    metadata_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    meta_written: str | None = None  # 成文日期, ISO
+    meta_published: str | None = None  # 发布日期, ISO
+    meta_issuer: str | None = None
+
+
+_EXTENSIONS = {"context": None, "doc_numbers": None, "masked": None, "dates": None, "publish_date": None,
+               "effective_date": None, "signature_starts": None, "issuers": None, "issuer_spans": None,
+               "region": None, "agencies": None, "commitments": None, "doc_type": None}
+for _name, _default in _EXTENSIONS.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@Language.component("policy_doc_numbers")
+def doc_numbers_component(doc: Doc) -> Doc:
+    ctx: DocContext = doc._.context
+    nums = docnumbers_mod.find_docnumbers(doc.text)
+    head = ctx.title_span[1] if ctx.title_span else 0
+    docnumbers_mod.assign_roles(doc.text, nums, head, 0, ctx.metadata_spans.get("发文字号"))
+    doc._.doc_numbers = nums
+    doc._.masked = dates_mod.mask(doc.text, [(d.start, d.end) for d in nums])  # 〔2024〕1号 is not a date
+    return doc
+
+
+@Language.component("policy_dates")
+def dates_component(doc: Doc) -> Doc:
+    ctx: DocContext = doc._.context
+    masked = doc._.masked
+    body_from = max((b for _, b in ctx.metadata_spans.values()), default=0)
+    signature = [d for d in dates_mod.signature_dates(masked, dates_mod.find_dates(masked, None)) if d.start >= body_from]
+    publish = signature[0].start_date if signature else (ctx.meta_written or ctx.meta_published)
+    ref = dt.date.fromisoformat(publish) if publish else None
+    found = dates_mod.find_dates(masked, ref)
+    starts = []
+    for d in found:
+        if signature and d.start == signature[0].start:
+            d.kind = "publication"
+            starts.append(d.start)
+    doc._.dates = found
+    doc._.publish_date = publish
+    doc._.effective_date = next((d.start_date for d in found if d.kind == "effective"), None)
+    doc._.signature_starts = starts
+    return doc
+
+
+@Language.factory("policy_regions")
+def make_regions(nlp: Language, name: str):
+    gaz = gazetteer()
+
+    def regions_component(doc: Doc) -> Doc:
+        ctx: DocContext = doc._.context
+        names, spans = issuer_texts(doc.text, ctx.title, ctx.title_span, ctx.meta_issuer, doc._.signature_starts)
+        if "发文机关" in ctx.metadata_spans:
+            spans.append(ctx.metadata_spans["发文机关"])
+        own_provinces = [d.province for d in doc._.doc_numbers if d.role == "own" and d.province]
+        region = primary_region(doc.text, ctx.title, names, own_provinces, gaz, boundaries=token_boundaries(doc))
+        if region is None and re.search(r"中华民国|行政院|立法院", doc.text):
+            region = gaz.region("710000")
+        doc._.issuers, doc._.issuer_spans, doc._.region = names, spans, region
+        return doc
+
+    return regions_component
+
+
+@Language.factory("policy_agencies")
+def make_agencies(nlp: Language, name: str):
+    gaz = gazetteer()
+    agencies_mod.alias_table()
+
+    def agencies_component(doc: Doc) -> Doc:
+        doc._.agencies = agencies_mod.find_agencies(doc.text, doc._.region, doc._.issuer_spans, gaz)
+        return doc
+
+    return agencies_component
+
+
+@Language.component("policy_commitments")
+def commitments_component(doc: Doc) -> Doc:
+    ctx: DocContext = doc._.context
+    masked = dates_mod.mask(doc._.masked, [(d.start, d.end) for d in doc._.dates])  # dates are not values
+    years = _ANNUAL_TITLE.findall(ctx.title or "")
+    doc_year = int(years[0]) if len(set(years)) == 1 else None
+    dtype = doc_type(ctx.title, doc.text)
+    doc._.doc_type = dtype
+    doc._.commitments = commitments_mod.find_commitments(
+        doc.text, masked, doc_year, news=dtype in {DocType.NEWS, DocType.SUMMARY, DocType.REPORT})
+    return doc
+
+
+def token_boundaries(doc: Doc) -> set[int]:
+    """Character offsets where a jieba token starts or ends."""
+    out = {0, len(doc.text)}
+    for t in doc:
+        out.add(t.idx)
+        out.add(t.idx + len(t.text))
+    return out
+
+
+@functools.cache
+def user_words() -> tuple[str, ...]:
+    """Place and agency names for jieba's user dictionary, so that segmentation keeps them whole."""
+    gaz = gazetteer()
+    words = set(gaz.full) | set(gaz.short)
+    words |= {r["alias"] for r in refdata.agency_aliases() if len(r["alias"]) > 1}
+    return tuple(sorted(words))
+
+
+@functools.cache
+def build_nlp() -> Language:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on stderr
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    for w in user_words():
+        jieba.add_word(w, freq=2000)
+    for name in PIPES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def run(text: str, ctx: DocContext) -> Doc:
+    nlp = build_nlp()
+    doc = nlp.make_doc(text)
+    doc._.context = ctx
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
