@@ -22,6 +22,9 @@ _YM = re.compile(rf"{_Y}\s*年\s*{_M}\s*月(?!\s*\d*\s*[日号])")
 _MD = re.compile(rf"(?<![年\d]){_M}\s*月\s*{_D}\s*[日号]")
 _YEAR_ONLY = re.compile(rf"{_Y}\s*年(?![\d{_CN}]*\s*月)(?P<tail>(?:年?底|年?末)前?|上半年|下半年|第[一二三四]季度|以前|前)?")
 _PERIOD = re.compile(r"(?P<y1>(?:19|20)\d{2})\s*[-—–－~～至到]+\s*(?P<y2>(?:19|20)\d{2})\s*年")
+# 2024年10月至2025年3月, 2024年10月—12月
+_MONTH_PERIOD = re.compile(r"(?P<y1>(?:19|20)\d{2})\s*年\s*(?P<m1>1[0-2]|0?[1-9])\s*月(?:份)?\s*(?:[-—–－~～]+|至|到)\s*"
+                           r"(?:(?P<y2>(?:19|20)\d{2})\s*年\s*)?(?P<m2>1[0-2]|0?[1-9])\s*月(?:份)?(?!\s*\d{1,2}\s*日)")
 _FIVE_YEAR = re.compile(r"[“\"「]?(?P<n>[十]?[一二三四五六七八九十])五[”\"」]?\s*(?P<tail>期间|时期|末|期末|初)")
 _RELATIVE = re.compile(r"(?P<w>今年|本年度|年底前|年内|上半年|下半年|第[一二三四]季度|(?P<rm>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月底\s*(?:之|以)?前)")
 
@@ -104,6 +107,11 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if y1 <= y2 <= y1 + 30:
             add(_Hit(m.start(), m.end(), y1, None, None, "period", f"{y1}-01-01", f"{y2}-12-31"))
+    for m in _MONTH_PERIOD.finditer(text):
+        y1, m1, m2 = int(m.group("y1")), int(m.group("m1")), int(m.group("m2"))
+        y2 = int(m.group("y2")) if m.group("y2") else y1
+        if (y2, m2) >= (y1, m1):
+            add(_Hit(m.start(), m.end(), y1, m1, None, "period", f"{y1}-{m1:02d}-01", _month_end(y2, m2)))
     for rx in (_FULL, _ISO):
         for m in rx.finditer(text):
             y, mo, d = _year(m), _num(m.group("m")), _num(m.group("d"))

@@ -42,6 +42,15 @@ def _trim_prefix(prefix: str) -> str:
     return prefix
 
 
+def issuer_level(prefix: str, province: str | None) -> str | None:
+    """The level of the issuer a prefix names, where it says: 国发 national, 鲁政发 provincial."""
+    if prefix.startswith(("国", "中发", "中办")):
+        return "national"
+    if province and (len(prefix) <= 4 or prefix[1] in "政府办委"):
+        return "province"
+    return None
+
+
 def normalize_docnum(prefix: str, year: int | None, serial: str, zidi: bool) -> str:
     if zidi:
         return f"{prefix}第{serial}号"
@@ -67,7 +76,8 @@ def find_docnumbers(text: str) -> list[DocNumber]:
             norm = normalize_docnum(prefix, year, serial, zidi)
             prov = _province_abbr().get(prefix[:3] if prefix.startswith("内蒙古") else prefix[0])
             out.append(DocNumber(m.group()[m.start("prefix") - m.start() + (len(m.group("prefix")) - len(prefix)):],
-                                 norm, "cited", prefix, year, int(serial), start, m.end(), province=prov))
+                                 norm, "cited", prefix, year, int(serial), start, m.end(), province=prov,
+                                 issuer_level=issuer_level(prefix, prov)))
             taken.append((start, m.end()))
     out.sort(key=lambda d: d.start)
     return out

@@ -36,7 +36,8 @@ class DocNumber:
     serial: int | None
     start: int
     end: int
-    province: str | None = None
+    province: str | None = None  # adcode of the province the prefix names (鲁 → 370000)
+    issuer_level: str | None = None  # national (国发) or province (鲁政发); None where the prefix does not say
 
 
 @dataclass

@@ -49,3 +49,16 @@ def test_own_number_under_title_cited_in_parentheses():
     nums = find_docnumbers(text)
     assign_roles(text, nums, doc_start=text.index("\n"), seg_start=0, meta_span=None)
     assert {d.normalized: d.role for d in nums} == {"某政发〔2024〕3号": "own", "国发〔2016〕8号": "cited"}
+
+
+@pytest.mark.parametrize("text,level", [
+    ("国发〔2016〕8号", "national"), ("国办发〔2001〕75号", "national"), ("鲁政发〔2024〕1号", "province"),
+    ("鲁卫发〔2024〕12号", "province"), ("济政办字〔2024〕8号", None), ("包府办发〔2022〕43号", None),
+])
+def test_issuer_level_from_prefix(text, level):
+    (d,) = find_docnumbers(normalize(text).text)
+    assert d.issuer_level == level
+
+
+def test_mainland_zi_di_form():
+    assert found("京政字第12号") == ["京政字第12号"]

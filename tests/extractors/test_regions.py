@@ -43,3 +43,18 @@ def test_words_that_are_not_places(text, absent):
 def test_primary_region(title, issuers, body, expected):
     r = primary_region(body, title, issuers, [])
     assert (r.adcode if r else None) == expected
+
+
+@pytest.mark.parametrize("title,issuers,expected", [
+    ("吉林省人民政府关于印发方案的通知", ["吉林省人民政府"], "220000"),
+    ("吉林市人民政府关于印发方案的通知", ["吉林市人民政府"], "220200"),
+])
+def test_province_and_city_of_the_same_name(title, issuers, expected):
+    assert primary_region("", title, issuers, []).adcode == expected
+
+
+def test_short_place_names_must_be_words():
+    from extractors.nlp import build_nlp, token_boundaries
+    doc = build_nlp().make_doc("支持农民专业合作社和阿里巴巴开展合作")
+    hits = gazetteer().mentions(doc.text, boundaries=token_boundaries(doc))
+    assert hits == []
