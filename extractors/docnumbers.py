@@ -88,14 +88,17 @@ _OWN_LINE_AFTER = re.compile(r"^[\s　）)】\]]*$")
 
 
 def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, seg_start: int,
-                 meta_span: tuple[int, int] | None) -> None:
+                 meta_span: tuple[int, int] | None, attachment_span: tuple[int, int] | None = None) -> None:
     """Mark the document's own number(s): in the metadata table, or on a line of its own in the header,
-    or right after the title before the body starts; everything else stays `cited`."""
+    or right after the title before the body starts, or, failing those, in the name of the page's
+    attached file; everything else stays `cited`."""
     own: set[str] = set()
     head_limit = doc_start + 400
     for d in numbers:
         if meta_span and meta_span[0] <= d.start < meta_span[1]:
             own.add(d.normalized)
+            continue
+        if attachment_span and attachment_span[0] <= d.start < attachment_span[1]:
             continue
         line_start = text.rfind("\n", 0, d.start) + 1
         line_end = text.find("\n", d.end)
@@ -107,6 +110,8 @@ def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, seg_start:
                        and not re.search(r"[，,。；;：:（(《〈》]", lead))
         if seg_start <= d.start < head_limit and (alone or under_title):
             own.add(d.normalized)
+    if not own and attachment_span:  # a page whose only number names its attached file (…167号.pdf)
+        own = {d.normalized for d in numbers if attachment_span[0] <= d.start < attachment_span[1]}
     if not own:
         return
     first_own = min((d for d in numbers if d.normalized in own), key=lambda d: d.start)

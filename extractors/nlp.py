@@ -53,7 +53,7 @@ def doc_numbers_component(doc: Doc) -> Doc:
     ctx: DocContext = doc._.context
     nums = docnumbers_mod.find_docnumbers(doc.text)
     head = ctx.title_span[1] if ctx.title_span else 0
-    docnumbers_mod.assign_roles(doc.text, nums, head, 0, ctx.metadata_spans.get("发文字号"))
+    docnumbers_mod.assign_roles(doc.text, nums, head, 0, ctx.metadata_spans.get("发文字号"), ctx.metadata_spans.get("附件"))
     doc._.doc_numbers = nums
     doc._.masked = dates_mod.mask(doc.text, [(d.start, d.end) for d in nums])  # 〔2024〕1号 is not a date
     return doc

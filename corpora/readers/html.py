@@ -26,6 +26,7 @@ METADATA_LABELS: dict[str, tuple[str, ...]] = {
     "主题分类": ("主题分类", "主题词", "分类"),
     "有效性": ("有效性", "时效性", "效力状态", "废止日期"),
 }
+ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".ofd", ".rar", ".zip")
 META_TAGS = {"articletitle": "标题", "pubdate": "发布日期", "contentsource": "来源"}
 
 _LABEL_TO_KEY = {label: key for key, labels in METADATA_LABELS.items() for label in labels}
@@ -59,6 +60,15 @@ def page_metadata(html: str) -> dict[str, str]:
         name = (el.get("name") or "").lower()
         if name in META_TAGS and (el.get("content") or "").strip():
             found.setdefault(META_TAGS[name], _SPACES.sub(" ", el.get("content")).strip())
+    attachments = []
+    for a in root.iter("a"):
+        href = (a.get("href") or "").lower().split("?")[0]
+        name = _SPACES.sub(" ", a.text_content() or "").strip()
+        named_file = name.lower().endswith(ATTACHMENT_SUFFIXES) or href.endswith(ATTACHMENT_SUFFIXES)
+        if named_file and name and name not in attachments and len(name) <= 120:
+            attachments.append(name)
+    if attachments:
+        found["附件"] = "；".join(attachments[:10])
     for el in root.xpath("//script|//style|//noscript"):
         el.drop_tree()
     chunks = [_SPACES.sub(" ", t).strip() for t in root.itertext()]

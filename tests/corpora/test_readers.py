@@ -216,3 +216,15 @@ def test_gazette_pdf_splits_into_its_documents(tmp_path):
     pdf.output(str(p))
     _, _, segs = prepare(read_path(p))
     assert [s.title.text for s in segs] == ["某省人民政府关于调整最低工资标准的通知", "某省人民政府办公厅关于印发某省森林防火工作方案的通知"]
+
+
+def test_attachment_names_are_page_metadata(tmp_path):
+    p = tmp_path / "a.html"
+    body = "<p>" + "各县区人民政府：现将工作方案印发给你们，请认真贯彻落实。" * 4 + "</p>"
+    p.write_text(f"<html><body><article><h1>某市人民政府办公室关于印发工作方案的通知</h1>{body}"
+                 "<a href='/download?id=3'>某政办发〔2022〕167号.pdf</a></article></body></html>", encoding="utf-8")
+    st = read_path(p)
+    assert st.metadata["附件"] == "某政办发〔2022〕167号.pdf"
+    from pipeline.process import extract_records
+    (rec,) = extract_records(p)
+    assert [(d["normalized"], d["role"]) for d in rec["doc_numbers"]] == [("某政办发〔2022〕167号", "own")]
