@@ -227,4 +227,4 @@ def test_attachment_names_are_page_metadata(tmp_path):
     assert st.metadata["附件"] == "某政办发〔2022〕167号.pdf"
     from pipeline.process import extract_records
     (rec,) = extract_records(p)
-    assert [(d["normalized"], d["role"]) for d in rec["doc_numbers"]] == [("某政办发〔2022〕167号", "own")]
+    assert {(d["normalized"], d["role"]) for d in rec["doc_numbers"]} == {("某政办发〔2022〕167号", "own")}
