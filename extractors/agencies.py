@@ -35,9 +35,11 @@ def alias_table() -> AliasTable:
 
 
 def _division_before(text: str, end: int, gaz: Gazetteer) -> tuple[int, list[Division]] | None:
+    """The division named right before `end`. A two-character name (和县, 礼县) counts only where
+    nothing joins it to the text before: 县乡村振兴局和县农业农村局 is no 和县 body."""
     for ln in range(min(gaz.max_len, end), 1, -1):
         w = text[end - ln:end]
-        if w in gaz.full:
+        if w in gaz.full and (ln > 2 or end - ln == 0 or text[end - ln - 1] in _DELIM | {"、"}):
             return end - ln, gaz.full[w]
     return None
 
@@ -70,9 +72,14 @@ def _generic(text: str, start: int) -> bool:
         if text[i] == "各":
             return True
     before = text[max(0, start - 2):start]
-    return any(before.endswith(g) for g in _GENERIC_BEFORE) or before.endswith(("市县", "县市", "省市"))
+    return any(before.endswith(g) for g in _GENERIC_BEFORE) or before.endswith(("市县", "县市", "省市", "级"))
 
 
+# cores that are not the name of a body: 级财政局 (县级), 场监管局 (市场…), 直各部门 …
+_BAD_START = "级场直属内外各区县市省乡镇委本该其"
+_BAD_CORE = re.compile(r"^(有关|相关|政府|人民政府|上述|下列|以上|主管|同级|当地|所在)")
+_BODY_END = re.compile(r"(局|厅|委员会|办公室)(?![\u4e00-\u9fff]?[长员])")
+_BODY_BEFORE = _DELIM | {"、", "由", "经", "会", "同", "请", "向", "对", "是", "与", "和", "及"}
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届$")
 _BRANCH_SUFFIX = re.compile(r"(中心支行|分行|支行|监管局|监管分局|税务局|调查总队|分局)")
 # development-zone committees (稀土高新区管委会, 横琴粤澳深度合作区执委会) are named as written
@@ -161,6 +168,23 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
         role = "issuer" if any(a <= start < b for a, b in issuer_spans) else "mentioned"
         out.append(Agency(surface, normalized, level, role, start, e))
         taken_until = e
+    for m in _BODY_END.finditer(text):  # bodies not in the alias table: 市林业和园林局, 县住房保障和城乡建设局
+        e = m.end()
+        if any(a.start < e and e - 2 < a.end for a in out):
+            continue
+        for s in range(e - 3, max(-1, e - 12), -1):  # the shortest core that a region prefix stands before
+            if text[s] in _BAD_START or not ("\u4e00" <= text[s] <= "\u9fff") or _BAD_CORE.match(text, s):
+                continue
+            pre = _prefix(text, s, gaz)
+            if pre.div is None and pre.rel is None:
+                continue
+            if pre.party or _generic(text, pre.start) or (pre.start > 0 and text[pre.start - 1] not in _BODY_BEFORE):
+                break  # 全市…局, 各级…局, 小区…办公室: the prefix belongs to a longer word
+            name, level = (pre.div.name, pre.div.level) if pre.div else _resolve(pre.rel, region, gaz)
+            if name is not None and not any(a.start < e and pre.start < a.end for a in out):
+                role = "issuer" if any(a <= pre.start < b for a, b in issuer_spans) else "mentioned"
+                out.append(Agency(text[pre.start:e], name + text[s:e], level, role, pre.start, e))
+            break
     for m in _ZONE.finditer(text):
         if not any(a.start <= m.start() < a.end for a in out) and not _generic(text, m.start()):
             out.append(Agency(m.group(), m.group(), None, "mentioned", m.start(), m.end()))

@@ -33,12 +33,14 @@ def names(text: str, adcode: str | None) -> list[str]:
     ("审计厅", "150200", ["内蒙古自治区审计厅"]),                             # a 厅 is provincial
     ("临沂市第十九届人民代表大会常务委员会", None, ["临沂市人民代表大会常务委员会"]),
     ("稀土高新区管委会", "150200", ["稀土高新区管委会"]),                     # development-zone committee
+    ("由市林业和园林局牵头", "370300", ["淄博市林业和园林局"]),              # a body not in the alias table
+    ("县乡村振兴局和县农业农村局", "430923", ["安化县乡村振兴局", "安化县农业农村局"]),
 ])
 def test_canonical_names(text, adcode, expected):
     assert names(text, adcode) == expected
 
 
-@pytest.mark.parametrize("text", ["各市卫生局", "各地级以上市人民政府", "市县财政局", "有关部门", "财政部门", "政府引导"])
+@pytest.mark.parametrize("text", ["各市卫生局", "各地级以上市人民政府", "市县财政局", "有关部门", "财政部门", "政府引导", "县级财政局", "全市各级财政局"])
 def test_generic_plurals_are_not_agencies(text):
     assert names(text, "370000") == []
 
