@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from extractors import refdata
 from extractors.numerals import CN_NUM_CHARS, parse_number
 from extractors.records import Commitment
+from extractors.structure import is_title_line
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUM_CHARS}]+(?:点[{CN_NUM_CHARS}]+)?)"
 _MULT = r"(?:千万|百万|万亿|万|亿|千)?"
@@ -83,6 +84,13 @@ def _unit_pattern() -> re.Pattern:
     return re.compile(rf"(?P<num>{_NUM})(?:\s*[-—–－~～至到]\s*(?P<num2>{_NUM}))?\s*(?P<unit>{_MULT}(?:{'|'.join(map(re.escape, units))})|成)(?:（(?P<paren>[\u4e00-\u9fff]{{1,2}})）)?")
 
 
+def _line_spans(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
 @dataclass
 class _Sentence:
     start: int
@@ -114,7 +122,26 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     return best[1] if best else "="
 
 
-def _indicator(text: str, clause_start: int, num_start: int) -> str | None:
+_VERB_ONLY = re.compile(r"^(建成|新建|建设|新增|培育|打造|筹集|筹建|发放|组织|培训|引进|认定|开展|实施|推广|评选|提供|派发|支持|"
+                        r"布局|创建|改造|完成|举办|建立|设立|配备|招聘|吸引|新开工|累计|共|达到|超过)*$")
+
+
+def _indicator(text: str, clause_start: int, num_start: int, unit_end: int | None = None) -> str | None:
+    """What a value measures: the clause before it, or, where that is only a verb (建成10家…), the
+    verb and the noun phrase after the unit."""
+    before = _indicator_before(text, clause_start, num_start)
+    if unit_end is not None and (before is None or _VERB_ONLY.match(before) or len(_CJK.findall(before)) < 3):
+        after = _AFTER_UNIT.match(text, unit_end)
+        noun = re.sub(r"^(以上|以下|左右|以内|之内)", "", after.group(1)) if after else ""
+        if len(_CJK.findall(noun)) >= 2:
+            return ((before or "") + noun)[-24:]
+    return before
+
+
+_AFTER_UNIT = re.compile(r"(?:以上|以下|左右)?([^，,。；;：:！？!?\n（(、]{2,20})")
+
+
+def _indicator_before(text: str, clause_start: int, num_start: int) -> str | None:
     phrase = text[clause_start:num_start]
     phrase = _YEAR_IN.sub("", phrase)
     for p, _ in _BEFORE:
@@ -133,8 +160,17 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     out: list[Commitment] = []
     unit_rx = _unit_pattern()
     scopes = _scope_years(text)
+    last_indicator, last_line = None, -1
+    title_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if is_title_line(ln)]
+
+    def in_title(pos: int) -> bool:
+        return any(a <= pos < b for a, b in title_lines)
+
     for sent in sentences(masked):
         stext = masked[sent.start:sent.end]
+        line = masked.count("\n", 0, sent.start)
+        if line != last_line:  # an indicator carries over within one paragraph only
+            last_indicator, last_line = None, line
         years = [(m.start() + sent.start, int(m.group("y"))) for m in _YEAR_IN.finditer(text[sent.start:sent.end])]
         for m in unit_rx.finditer(stext):
             ns, ue = m.start() + sent.start, m.end("unit") + sent.start
@@ -152,6 +188,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if unit in {"分", "级", "星", "度", "部", "门", "期", "节", "类", "种", "M", "G", "兆"} and not re.match(r"\d", raw):
                 continue  # 部分, 五级, 一期: words, not measures, when written in Chinese numerals
+            if masked.rfind("《", sent.start, ns) > masked.rfind("》", sent.start, ns) or in_title(ns):
+                continue  # 《…三年行动方案》, or a heading that names a plan: part of a title
             prev = masked[max(sent.start, ns - 4):ns]
             if _SKIP_BEFORE.search(prev) or (ns > 0 and re.match(r"[\d.]", masked[ns - 1])):
                 continue
@@ -181,8 +219,12 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 year = doc_year
             rec = _RECURRENCE.search(masked[clause_start:ue])
             subj = _SUBJECT.search(masked[sent.start:ns])
+            indicator = _indicator(text, clause_start, ns, ue)
+            if last_indicator and (not indicator or len(_CJK.findall(indicator)) < 4):
+                indicator = last_indicator  # …2010年达到95%; 到2026年底，占比达到50%: the paragraph's last indicator
+            last_indicator = indicator
             out.append(Commitment(
-                kind=kind, indicator=_indicator(text, clause_start, ns), subject=subj.group() if subj else None,
+                kind=kind, indicator=indicator, subject=subj.group() if subj else None,
                 value=value, unit=unit, comparator=comparator,
                 deadline=f"{year}-12-31" if year and kind == "target" else None, year=year if kind != "reported" else None,
                 recurrence=rec.group() if rec else None, sentence=text[sent.start:sent.end].strip(),
@@ -190,4 +232,5 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     return out
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE))

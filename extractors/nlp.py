@@ -18,6 +18,7 @@ from extractors import commitments as commitments_mod
 from extractors import dates as dates_mod
 from extractors import docnumbers as docnumbers_mod
 from extractors import refdata
+from extractors.indicators import classify
 from extractors.issuers import issuer_texts
 from extractors.records import DocType
 from extractors.regions import gazetteer, primary_region
@@ -119,8 +120,11 @@ def commitments_component(doc: Doc) -> Doc:
     doc_year = int(years[0]) if len(set(years)) == 1 else None
     dtype = doc_type(ctx.title, doc.text)
     doc._.doc_type = dtype
-    doc._.commitments = commitments_mod.find_commitments(
+    found = commitments_mod.find_commitments(
         doc.text, masked, doc_year, news=dtype in {DocType.NEWS, DocType.SUMMARY, DocType.REPORT})
+    for c in found:
+        c.indicator_key = classify(c.indicator)
+    doc._.commitments = found
     return doc
 
 

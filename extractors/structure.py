@@ -36,7 +36,7 @@ class Title:
     end: int
 
 
-def _is_title_line(line: str) -> bool:
+def is_title_line(line: str) -> bool:
     s = line.strip().lstrip("#").strip()
     if not (6 <= len(s) <= 90) or _NOT_TITLE.search(s):
         return False
@@ -55,13 +55,13 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
     lines = [(p, ln) for p, ln in _lines(text, 0, len(text)) if p >= body_start]
     out: list[Title] = []
     for i, (pos, line) in enumerate(lines):
-        if not _is_title_line(line):
+        if not is_title_line(line):
             continue
         start, parts = pos, [line.strip().lstrip("#").strip()]
         j = i - 1
         while j >= 0 and i - j <= 3:
             prev = lines[j][1].strip()
-            if not prev or len(prev) > 40 or prev[-1] in "。；;！？，,：:" or _NOT_TITLE.search(prev) or _is_title_line(prev) \
+            if not prev or len(prev) > 40 or prev[-1] in "。；;！？，,：:" or _NOT_TITLE.search(prev) or is_title_line(prev) \
                     or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev):
                 break
             parts.insert(0, prev)
