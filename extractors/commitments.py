@@ -29,8 +29,8 @@ _FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目�
 _FUTURE_STRONG = re.compile(r"(到\d{4}|力争|争取|确保|将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前)")
 _PROVISION = re.compile(r"(补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|费|价|标准|利率|上限|最高|最长|"
                         r"面积|年龄|周岁|满|须|应当|不得|可|按)")
-_RECURRENCE = re.compile(r"每(年|季度|月|周|天|日|半年|学年|院|人|户|套|家|个[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,2}(?=[不至最]))")
-_SUBJECT = re.compile(r"(全国|全省|全市|全县|全区|全州|全旗|我省|我市|我县|我区|各[省市县区]|各地|每个[\u4e00-\u9fff]{1,3}|各[\u4e00-\u9fff]{1,3}?(?=[要应均]))")
+_RECURRENCE = re.compile(r"每(年|季度|月|周|天|日|半年|学年|院|人|户|套|家|所|校|村|[\u4e00-\u9fff](?=[不至最]))")
+_SUBJECT = re.compile(r"(全国|全省|全市|全县|全区|全州|全旗|我省|我市|我县|我区|各[省市县区]|各地|每个[\u4e00-\u9fff]{1,4}?(?=[至不应要均都须配])|各[\u4e00-\u9fff]{1,3}?(?=[要应均]))")
 _YEAR_IN = re.compile(r"(?:(?:到|至|在|于|截至)?(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前)?)")
 # a number that is not a commitment: part of an ordinal, article, section count, time of day, phone, code
 _SKIP_BEFORE = re.compile(r"(第|共|以下|如下|附件|序号|编号|电话|传真|邮编|热线|联系|号码|条款|\d[:：]|[A-Za-z])$")
@@ -153,10 +153,12 @@ def _indicator_before(text: str, clause_start: int, num_start: int) -> str | Non
     return phrase[-24:] or None
 
 
-def find_commitments(text: str, masked: str, doc_year: int | None = None, news: bool = False) -> list[Commitment]:
+def find_commitments(text: str, masked: str, doc_year: int | None = None, news: bool = False,
+                     deadlines: list[tuple[int, int]] = ()) -> list[Commitment]:
     """Quantities in `masked` (normalized text with document numbers and dates masked) that a
     policy sets or reports. `doc_year` is the year of an annual plan's title, used for its targets;
-    in `news`, figures without a marker of the future are reported results."""
+    in `news`, figures without a marker of the future are reported results; `deadlines` are
+    (offset, year) of deadlines not written as a year (“十四五”末)."""
     out: list[Commitment] = []
     unit_rx = _unit_pattern()
     scopes = _scope_years(text)
@@ -171,7 +173,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         line = masked.count("\n", 0, sent.start)
         if line != last_line:  # an indicator carries over within one paragraph only
             last_indicator, last_line = None, line
-        years = [(m.start() + sent.start, int(m.group("y"))) for m in _YEAR_IN.finditer(text[sent.start:sent.end])]
+        years = sorted([(m.start() + sent.start, int(m.group("y"))) for m in _YEAR_IN.finditer(text[sent.start:sent.end])]
+                       + [(p, y) for p, y in deadlines if sent.start <= p < sent.end])
         for m in unit_rx.finditer(stext):
             ns, ue = m.start() + sent.start, m.end("unit") + sent.start
             raw, unit = m.group("num"), m.group("unit")

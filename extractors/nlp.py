@@ -120,8 +120,9 @@ def commitments_component(doc: Doc) -> Doc:
     doc_year = int(years[0]) if len(set(years)) == 1 else None
     dtype = doc_type(ctx.title, doc.text)
     doc._.doc_type = dtype
+    five_year = [(d.start, int(d.end_date[:4])) for d in doc._.dates if d.kind == "deadline" and "五" in d.text and d.end_date]
     found = commitments_mod.find_commitments(
-        doc.text, masked, doc_year, news=dtype in {DocType.NEWS, DocType.SUMMARY, DocType.REPORT})
+        doc.text, masked, doc_year, news=dtype in {DocType.NEWS, DocType.SUMMARY, DocType.REPORT}, deadlines=five_year)
     for c in found:
         c.indicator_key = classify(c.indicator)
     doc._.commitments = found

@@ -10,8 +10,8 @@ from outputs.store import Store
 TABLES = ("documents", "commitments", "mentions", "errors")
 
 
-def _atomic_write(path: Path, write) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def atomic_write(path: Path, write) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}")
     os.close(fd)
     try:
         write(tmp)
@@ -30,8 +30,8 @@ def export_tables(store: Store, out_dir: str | Path) -> dict[str, Path]:
         for ext in ("parquet", "csv"):
             path = out / f"{name}.{ext}"
             if ext == "parquet":
-                _atomic_write(path, lambda p: df.to_parquet(p, index=False))
+                atomic_write(path, lambda p: df.to_parquet(p, index=False))
             else:
-                _atomic_write(path, lambda p: df.to_csv(p, index=False, encoding="utf-8-sig"))
+                atomic_write(path, lambda p: df.to_csv(p, index=False, encoding="utf-8-sig"))
             written[f"{name}.{ext}"] = path
     return written

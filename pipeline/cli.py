@@ -152,6 +152,73 @@ def _print_summary(summary: dict) -> None:
         c.print(e)
 
 
+def _open_store(db: Path):
+    from outputs.store import Store
+
+    if not db.exists():
+        typer.echo(f"policy: {db}: no store here; run `policy run PATH... --out {db.parent}` first", err=True)
+        raise typer.Exit(1)
+    return Store(db)
+
+
+@app.command()
+def compare(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+            indicator: Annotated[str | None, typer.Option(help="One indicator key (see `policy indicators`).")] = None,
+            level: Annotated[str | None, typer.Option(help="province, city or county.")] = None,
+            kind: Annotated[str | None, typer.Option(help="target or provision.")] = None,
+            out: Annotated[Path, typer.Option(help="Folder for comparison.csv/.parquet/.xlsx and matrix.csv.")] = Path("out/compare")):
+    """Compare commitments across regions: region × indicator → value, unit, comparator, deadline, source."""
+    from rich.table import Table
+
+    from outputs import compare as cmp
+
+    if level not in {None, "province", "city", "county"}:
+        raise typer.BadParameter("province, city or county", param_hint="--level")
+    if kind not in {None, "target", "provision"}:
+        raise typer.BadParameter("target or provision", param_hint="--kind")
+    with _open_store(db) as store:
+        long = cmp.comparison(store.table("commitments"), indicator, level, kind)
+    wide = cmp.matrix(long)
+    paths = cmp.write(long, wide, out)
+    if long.empty:
+        typer.echo("no commitment with a known indicator matches these filters")
+        return
+    t = Table(*wide.columns, title="commitments by region and indicator")
+    for row in wide.itertuples(index=False):
+        t.add_row(*map(str, row))
+    _console().print(t)
+    compared = long.groupby("indicator_key")["region_adcode"].nunique()
+    typer.echo(f"{len(long)} values; indicators compared across 2+ regions: "
+               + (", ".join(f"{k} ({n})" for k, n in compared[compared >= 2].items()) or "none"))
+    typer.echo("written: " + ", ".join(str(p) for p in paths.values()))
+
+
+@app.command()
+def indicators(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+               unknown: Annotated[bool, typer.Option("--unknown", help="Group the indicators the taxonomy does not know.")] = False):
+    """The indicator taxonomy with how often each key occurs, or groups of unknown indicators to name."""
+    from rich.table import Table
+
+    from extractors.indicators import group_unknown, labels
+
+    with _open_store(db) as store:
+        coms = store.table("commitments")
+    coms = coms[coms["kind"] != "reported"]
+    if unknown:
+        phrases = coms.loc[coms["indicator_key"].isna() & coms["indicator"].notna(), "indicator"].tolist()
+        t = Table("group", "phrases", "examples", title="indicators without a key (candidates for indicators.tsv)")
+        for i, members in enumerate(group_unknown(phrases), 1):
+            t.add_row(str(i), str(len(members)), "；".join(members[:4]))
+        _console().print(t)
+        return
+    counts = coms["indicator_key"].value_counts()
+    t = Table("key", "label", "commitments", "regions", title="indicator taxonomy (extractors/data/indicators.tsv)")
+    for key, label in labels().items():
+        regions = coms.loc[coms["indicator_key"] == key, "region_adcode"].nunique()
+        t.add_row(key, label, str(int(counts.get(key, 0))), str(regions))
+    _console().print(t)
+
+
 @app.command(name="eval")
 def eval_(gold: Annotated[Path, typer.Option(help="Folder of gold annotations (<stem>.json).")],
           docs: Annotated[Path, typer.Option(help="Folder of the annotated source files.")]):

@@ -81,3 +81,59 @@ def test_technology_names_are_not_measures():
 def test_deadline_scope_lasts_through_deeper_headings():
     text = normalize("二、工作目标\n到2025年，产业规模持续提升。\n（一）技术创新\n核心产业规模达到3000亿元。\n三、重点任务\n建成5个平台。\n").text
     assert [(c.value, c.year) for c in find_commitments(text, text)] == [(3000, 2025), (5, None)]
+
+
+@pytest.mark.parametrize("indicator,key", [
+    ("村卫生室中具备执业（助理）医师资格的乡村医生占比", "village_doctor_licensed_share"),
+    ("乡村医生中取得执业助理医师资格的比例", "village_doctor_licensed_share"),
+    ("建成县域医疗服务次中心", "county_medical_subcenters"),
+    ("首付款比例", "down_payment_ratio"),
+    ("城镇新增就业", "urban_new_jobs"),
+    ("新增筹建保障性租赁住房", "affordable_rental_housing"),
+    ("组织千人合唱", None),
+])
+def test_indicator_taxonomy(indicator, key):
+    from extractors.indicators import classify
+    assert classify(indicator) == key
+
+
+def test_unknown_indicators_are_grouped():
+    from extractors.indicators import group_unknown
+    groups = group_unknown(["新建智能工厂", "新建智能工厂数量", "培训人次", "新建智能工厂"])
+    assert groups[0] == ["新建智能工厂", "新建智能工厂数量"] and ["培训人次"] in groups
+
+
+def test_verb_only_phrase_takes_the_noun_after_the_value():
+    text = normalize("2026年年底前，全市建成10家县域医疗服务次中心，每家床位数不少于100张。").text
+    first = find_commitments(text, text)[0]
+    assert first.indicator.endswith("建成县域医疗服务次中心")
+
+
+def test_values_inside_cited_titles_are_not_commitments():
+    assert items("印发《某省乡村医生队伍建设三年行动方案》。") == []
+
+
+def test_range_is_kept_as_a_range():
+    t = normalize("2—3年内完成一轮系统培训。").text
+    (c,) = find_commitments(t, t)
+    assert (c.value, c.value_max, c.unit) == (2, 3, "年")
+
+
+def test_five_year_plan_end_is_the_deadline():
+    t = normalize("“十四五”末，全省森林覆盖率达到50%。").text
+    from extractors.dates import find_dates, mask
+    dates = find_dates(t, None)
+    deadlines = [(d.start, int(d.end_date[:4])) for d in dates if d.kind == "deadline"]
+    (c,) = find_commitments(t, mask(t, [(d.start, d.end) for d in dates]), deadlines=deadlines)
+    assert (c.value, c.year, c.kind) == (50, 2025, "target")
+
+
+@pytest.mark.parametrize("text,recurrence,subject", [
+    ("每年组织乡村医生轮训不少于2次。", "每年", None),
+    ("全市每周开展巡查不少于1次。", "每周", "全市"),
+    ("每个乡镇至少配备1名专职人员。", None, "每个乡镇"),
+])
+def test_recurrence_and_subject(text, recurrence, subject):
+    t = normalize(text).text
+    (c,) = find_commitments(t, t)
+    assert (c.recurrence, c.subject) == (recurrence, subject)

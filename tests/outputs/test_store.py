@@ -53,4 +53,4 @@ def test_exports_write_parquet_and_csv(tmp_path, records):
     docs = pd.read_parquet(written["documents.parquet"])
     assert set(docs["region_name"].dropna()) >= {"山东省", "济南市", "青岛市", "淄博市"}
     assert len(pd.read_csv(written["commitments.csv"])) == len(pd.read_parquet(written["commitments.parquet"]))
-    assert not list((tmp_path / "tables").glob(".*.tmp"))
+    assert not list((tmp_path / "tables").glob(".*.tmp*"))

@@ -41,7 +41,7 @@ def assert_grounded(rec: dict, text: str) -> None:
 
 
 def test_every_command_has_help():
-    for cmd in ([], ["extract"], ["run"], ["text"], ["eval"], ["read"]):
+    for cmd in ([], ["extract"], ["run"], ["text"], ["eval"], ["read"], ["compare"], ["indicators"]):
         res = runner.invoke(app, [*cmd, "--help"])
         assert res.exit_code == 0 and "Usage" in res.stdout
 
@@ -122,3 +122,30 @@ def test_read_prints_counts_by_outcome(tmp_path, samples):
     assert res.exit_code == 0, res.output
     assert "unsupported_format" in res.stdout and "decode_error" in res.stdout and "files/s" in res.stdout
     assert "compilation_three_documents.txt\tdocuments\t3 document(s)" in res.stdout
+
+
+def test_compare_and_indicators_over_a_run(tmp_path, samples):
+    from outputs.store import Store
+    from pipeline.flows import process_flow  # noqa: F401  (the flow itself is tested in test_flows)
+    from pipeline.process import extract_records
+
+    db = tmp_path / "policy.sqlite"
+    with Store(db) as st:
+        for p in sorted(samples.iterdir()):
+            st.put_file(str(p), extract_records(p))
+    res = runner.invoke(app, ["compare", "--db", str(db), "--out", str(tmp_path / "cmp")])
+    assert res.exit_code == 0, res.output
+    assert "village_doctor_licensed_share (3)" in res.stdout
+    assert (tmp_path / "cmp" / "comparison.xlsx").exists()
+    res = runner.invoke(app, ["compare", "--db", str(db), "--indicator", "county_medical_subcenters", "--level", "city",
+                              "--out", str(tmp_path / "cmp2")])
+    assert "淄博市" in res.stdout and "山东省" not in res.stdout
+    res = runner.invoke(app, ["indicators", "--db", str(db)])
+    assert res.exit_code == 0 and "village_doctor_licensed_share" in res.stdout
+    res = runner.invoke(app, ["indicators", "--db", str(db), "--unknown"])
+    assert res.exit_code == 0 and "candidates" in res.stdout
+
+
+def test_compare_without_a_store_says_what_to_do(tmp_path):
+    res = runner.invoke(app, ["compare", "--db", str(tmp_path / "none.sqlite")])
+    assert res.exit_code == 1 and "policy run" in res.stderr
