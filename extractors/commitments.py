@@ -214,7 +214,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             sctx = masked[sent.start:ue]
             kind = "target"
             future = _FUTURE_STRONG.search(text[clause_start:ns])
-            if (_REPORTED.search(sctx) or news) and not future:
+            # …为零的2034种商品: a count that describes a set of existing things, not a quantity set by the policy
+            describes = masked[ns - 1:ns] == "的" and comparator == "=" and year is None and unit in _CLASSIFIERS
+            if (_REPORTED.search(sctx) or news or describes) and not future:
                 kind = "reported"
             elif unit == "分" or (year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx))):
                 kind, year = "provision", None  # rules, benefits, limits, and points in a scoring scheme
@@ -236,4 +238,5 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CLASSIFIERS = {"种", "类", "个", "项", "家", "件", "款", "条", "批"}
 _BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE))

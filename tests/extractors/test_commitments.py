@@ -137,3 +137,7 @@ def test_recurrence_and_subject(text, recurrence, subject):
     t = normalize(text).text
     (c,) = find_commitments(t, t)
     assert (c.recurrence, c.subject) == (recurrence, subject)
+
+
+def test_counts_describing_existing_things_are_reported():
+    assert items("针对首年关税为零的2034种出口商品，加大市场开拓力度。") == [("reported", 2034, "种", "=", None)]
