@@ -35,6 +35,10 @@ _YEAR_IN = re.compile(r"(?:(?:到|至|在|于|截至)?(?P<y>(?:19|20)\d{2})\s*�
 # a number that is not a commitment: part of an ordinal, article, section count, time of day, phone, code
 _SKIP_BEFORE = re.compile(r"(第|共|以下|如下|附件|序号|编号|电话|传真|邮编|热线|联系|号码|条款|\d[:：]|[A-Za-z])$")
 _SECTION_UNIT_AFTER = re.compile(r"^(方面|部分|章|节|条|款|大任务|项任务|项措施|项重点|个方面|项工作|方面任务|项政策|条措施|条政策)")
+# 三年行动计划, 五年规划, 十条措施: the name of a plan, not a quantity
+_PLAN_NAME_AFTER = re.compile(r"^(行动|规划|计划|攻坚|发展规划|专项行动|措施|举措|意见)")
+# 首套/二套/三套住房: which home, not how many
+_ORDINAL_HOME = re.compile(r"^(住房|房|及以上|以上住房|商品住房|自住住房)")
 
 
 # a paragraph opening with a deadline (到2023年，…) sets the year for what follows until the next heading
@@ -198,6 +202,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "件", "批次", "天"} and not _BEFORE_HINT.search(masked[max(sent.start, ns - 6):ns]):
                 continue  # 一个, 一项, 两年: ordinary words unless a comparator frames them
+            if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
+                continue
             if _SECTION_UNIT_AFTER.match(masked[ue:ue + 5]) or (unit in {"个", "项", "条"} and _SECTION_UNIT_AFTER.match(unit[-1:] + masked[ue:ue + 4])):
                 continue
             if unit in {"个", "项", "大", "类"} and re.match(r"^(方面|领域|环节|重点|原则|统一|坚持|机制|体系|中心|行动|工程|清单)", masked[ue:ue + 2]):

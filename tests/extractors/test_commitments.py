@@ -141,3 +141,8 @@ def test_recurrence_and_subject(text, recurrence, subject):
 
 def test_counts_describing_existing_things_are_reported():
     assert items("针对首年关税为零的2034种出口商品，加大市场开拓力度。") == [("reported", 2034, "种", "=", None)]
+
+
+@pytest.mark.parametrize("text", ["制定国民经济和社会发展第十五个五年规划。", "实施三年行动计划。", "二套住房首付比例不低于30%。"])
+def test_plan_names_and_ordinal_homes_are_not_quantities(text):
+    assert all(unit == "%" for _, _, unit, _, _ in items(text))
