@@ -29,8 +29,8 @@ def clean_title(title: str) -> str:
         head = t.split(sep)[0]
         if len(_CJK.findall(head)) >= 6:
             t = head
-    t = _TITLE_TAG.sub("", _TITLE_NOISE.sub("", t))
-    t = _TITLE_NOISE.sub("", _TITLE_TRAILING_DATE.sub("", t))
+    t = _TITLE_LABEL.sub("", _TITLE_TAG.sub("", _TITLE_NOISE.sub("", t)))
+    t = _TITLE_NOISE.sub("", _TITLE_TRAILING_DATE.sub("", _TITLE_LEADING_DATE.sub("", t)))
     return "" if _SITE_TITLE.search(t) or is_seo_title(t) else t
 
 
@@ -42,6 +42,8 @@ def is_seo_title(title: str) -> bool:
 
 # titles that name a site or a section rather than a document
 _TITLE_TAG = re.compile(r"^[\[【［(（][^\]】］)）]{1,6}[\]】］)）]\s*")  # [已废止], 【贷款】
+_TITLE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*(?=\S{6,})")  # 文件链接：《…》解读
+_TITLE_LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 _TITLE_TRAILING_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}(?:-\d{0,2})?[\d:\s]*$")
 _SITE_TITLE = re.compile(r"(信息公开|门户网站|人民政府网|政府网站|政务公开|首页|网站)$")
 
@@ -91,7 +93,8 @@ class Extractor:
         meta = st.metadata if idx == 0 else {}
         raw_title = normalize(meta.get("标题", "")).text
         meta_title = clean_title(raw_title)
-        title = meta_title if idx == 0 and len(_CJK.findall(meta_title)) >= 6 else (seg.title.text if seg.title else None)
+        body_title = clean_title(seg.title.text) if seg.title else ""
+        title = meta_title if idx == 0 and len(_CJK.findall(meta_title)) >= 6 else (body_title or None)
         seg_text = norm.text[seg.start:seg.end]
         ctx = DocContext(
             title=title,

@@ -60,6 +60,8 @@ def test_news_without_title_suffix():
     ("- 中共某市房产局党组关于职务任免的通知 2026-01-", "中共某市房产局党组关于职务任免的通知"),
     ("某市住房公积金管理中心政府信息公开", ""),
     ("营商环境,证照分离,民营科技企业", ""),                          # SEO keywords, not a title
+    ("- 2023-10-31 11:04:08 2023年十月房地产大事件盘点", "2023年十月房地产大事件盘点"),
+    ("文件链接：《沈阳市历史建筑修缮管理办法》政策解读", "《沈阳市历史建筑修缮管理办法》政策解读"),
 ])
 def test_clean_title(raw, clean):
     from extractors.extract import clean_title
