@@ -20,6 +20,12 @@ CREATE TABLE IF NOT EXISTS commitments ({", ".join(f'"{c}"' for c in COMMITMENT_
 CREATE TABLE IF NOT EXISTS mentions ({", ".join(f'"{c}"' for c in MENTION_COLUMNS)}, PRIMARY KEY (doc_id, kind, start, "end"));
 CREATE TABLE IF NOT EXISTS errors ({", ".join(f'"{c}"' for c in ERROR_COLUMNS)}, PRIMARY KEY (source));
 CREATE INDEX IF NOT EXISTS commitments_region ON commitments (region_adcode, indicator_key);
+CREATE TABLE IF NOT EXISTS provenance (source PRIMARY KEY, raw_sha256, bytes, fetched_at, origin);
+CREATE TABLE IF NOT EXISTS sources (name PRIMARY KEY, region, hosts, schedule, list_urls);
+CREATE TABLE IF NOT EXISTS fetches (url PRIMARY KEY, source_name, status, etag, last_modified, raw_sha256,
+                                    fetched_at, error);
+CREATE TABLE IF NOT EXISTS scans (run_id, source_name, started_at, finished_at, list_pages, links,
+                                  fetched, not_modified, new_documents, errors, PRIMARY KEY (run_id, source_name));
 """
 
 
@@ -63,10 +69,74 @@ class Store:
                 self._insert("commitments", COMMITMENT_COLUMNS, commitment_rows(r))
                 self._insert("mentions", MENTION_COLUMNS, mention_rows(r))
 
+    def put_raw(self, data: bytes, suffix: str = "") -> tuple[str, Path]:
+        """Keep raw bytes in the content-addressed folder beside the database; returns (sha256, path)."""
+        import hashlib
+        import os
+        import tempfile
+
+        sha = hashlib.sha256(data).hexdigest()
+        folder = self.path.parent / "raw" / sha[:2]
+        folder.mkdir(parents=True, exist_ok=True)
+        safe_suffix = suffix if suffix.isascii() and len(suffix) <= 8 and suffix[1:].isalnum() else ""
+        path = folder / f"{sha}{safe_suffix.lower()}"
+        if not path.exists():
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        return sha, path
+
+    def put_provenance(self, source: str, raw_sha256: str, size: int, fetched_at: str, origin: str) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO provenance VALUES (?, ?, ?, ?, ?)",
+                              (source, raw_sha256, size, fetched_at, origin))
+
+    def put_source(self, name: str, region: str | None, hosts: list[str], schedule: str | None, list_urls: list[str]) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)",
+                              (name, region, ",".join(sorted(hosts)), schedule, "\n".join(list_urls)))
+
+    def last_fetch(self, url: str) -> dict | None:
+        row = self.conn.execute("SELECT status, etag, last_modified, raw_sha256 FROM fetches WHERE url = ?", (url,)).fetchone()
+        return None if row is None else dict(zip(("status", "etag", "last_modified", "raw_sha256"), row))
+
+    def put_fetch(self, url: str, source_name: str, status: int | None, etag: str | None, last_modified: str | None,
+                  raw_sha256: str | None, fetched_at: str, error: str | None) -> None:
+        with self.conn:
+            old = self.last_fetch(url)
+            if old and status == 304:  # keep what the last full response said
+                etag, last_modified, raw_sha256 = old["etag"], old["last_modified"], old["raw_sha256"]
+            self.conn.execute("INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                              (url, source_name, status, etag, last_modified, raw_sha256, fetched_at, error))
+            if error:
+                self.conn.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?)", (url, "fetch_error", error))
+            else:
+                self.conn.execute("DELETE FROM errors WHERE source = ? AND error = 'fetch_error'", (url,))
+
+    def raw_bytes(self, sha: str) -> bytes | None:
+        """The kept raw bytes with this SHA-256, if any."""
+        folder = self.path.parent / "raw" / sha[:2]
+        for p in folder.glob(f"{sha}*"):
+            if not p.name.endswith(".part"):
+                return p.read_bytes()
+        return None
+
+    def extracted(self, sha: str) -> bool:
+        """Whether bytes with this SHA-256 were already extracted (under any source)."""
+        return self.conn.execute("SELECT 1 FROM provenance WHERE raw_sha256 = ? LIMIT 1", (sha,)).fetchone() is not None
+
+    def put_scan(self, row: dict) -> None:
+        cols = ["run_id", "source_name", "started_at", "finished_at", "list_pages", "links", "fetched", "not_modified",
+                "new_documents", "errors"]
+        with self.conn:
+            self.conn.execute(f"INSERT OR REPLACE INTO scans VALUES ({', '.join('?' * len(cols))})", [row[c] for c in cols])
+
     def table(self, name: str):
         import pandas as pd
-        if name not in {"documents", "commitments", "mentions", "errors"}:
-            raise ValueError(f"no table {name!r}")
         order = {"documents": "source, doc_index", "commitments": "doc_id, idx", "mentions": 'doc_id, kind, start',
-                 "errors": "source"}[name]
+                 "errors": "source", "provenance": "source", "sources": "name", "fetches": "url",
+                 "scans": "run_id, source_name"}.get(name)
+        if order is None:
+            raise ValueError(f"no table {name!r}")
         return pd.read_sql_query(f"SELECT * FROM {name} ORDER BY {order}", self.conn)

@@ -125,13 +125,43 @@ def text(path: Annotated[Path, typer.Argument(help="One file.")]):
 
 @app.command()
 def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to process.")],
-        out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the store and tables.")] = Path("out")):
+        out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the store and tables.")] = Path("out"),
+        workers: Annotated[int, typer.Option(min=1, max=64, help="Documents extracted at once.")] = 4):
     """Run the Prefect flow over the inputs: extract, store, write Parquet and CSV tables, summarize."""
-    from pipeline.flows import process_flow
+    from pipeline.flows import process_flow, with_workers
 
-    summary = process_flow([str(p) for p in paths], str(out))
+    summary = with_workers(process_flow, workers)([str(p) for p in paths], str(out))
     _print_summary(summary)
     raise typer.Exit(0)
+
+
+@app.command()
+def ingest(config: Annotated[Path, typer.Option(help="Sources file (TOML), see sources.example.toml.")],
+           out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the store and tables.")] = Path("out"),
+           source: Annotated[list[str] | None, typer.Option(help="Only these source names.")] = None):
+    """Fetch what is new from published sources (list pages, detail pages, attachments) and process it."""
+    from corpora.sources import SourceConfigError, load_sources
+    from pipeline.flows import ingest_flow
+
+    try:
+        sources = load_sources(config)
+    except SourceConfigError as e:
+        typer.echo(f"policy: {e}", err=True)
+        raise typer.Exit(1)
+    if source:
+        unknown = set(source) - {s.name for s in sources}
+        if unknown:
+            typer.echo(f"policy: {config}: no source named {', '.join(sorted(unknown))}", err=True)
+            raise typer.Exit(1)
+        sources = [s for s in sources if s.name in source]
+    summary = ingest_flow(sources, str(out))
+    from rich.table import Table
+    t = Table("source", "list pages", "links", "fetched", "unchanged", "new documents", "errors", title="ingest")
+    for sc in summary["scans"]:
+        t.add_row(sc["source_name"], *(str(sc[k]) for k in ("list_pages", "links", "fetched", "not_modified",
+                                                             "new_documents", "errors")))
+    _console().print(t)
+    _print_summary(summary)
 
 
 def _print_summary(summary: dict) -> None:

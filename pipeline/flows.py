@@ -1,7 +1,11 @@
-"""Prefect flows: `process` reads paths, extracts, stores and exports the tables."""
+"""Prefect flows: `process` (paths → store) and `ingest` (published sources → fetch what is new → store)."""
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pipeline import settings
 
@@ -9,35 +13,187 @@ settings.apply()
 
 from prefect import flow, task  # noqa: E402
 from prefect.artifacts import create_table_artifact  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
+from corpora.fetch import Fetcher, FetchRefused, TransientFetchError, page_links  # noqa: E402
 from corpora.readers import expand_paths  # noqa: E402
+from corpora.sources import Source  # noqa: E402
+from extractors import extractor_version  # noqa: E402
 from outputs.export import export_tables  # noqa: E402
 from outputs.store import Store  # noqa: E402
 from pipeline.process import extract_records  # noqa: E402
 
 
-@task(name="extract-file", task_run_name="extract {path}")
-def extract_task(path: str) -> list[dict]:
-    return extract_records(path)
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _content_key(context, parameters) -> str:
+    """Cache by the bytes and the extractors' version: the same file is extracted once per version."""
+    try:
+        data = Path(parameters["path"]).read_bytes()
+    except OSError:
+        return f"extract-unreadable-{uuid.uuid4().hex}"  # never reuse a result for a file we cannot read
+    return f"extract-{hashlib.sha256(data).hexdigest()}-{extractor_version()}-{parameters.get('source') or ''}"
+
+
+@task(name="extract-file", task_run_name="extract {path}", cache_key_fn=_content_key, persist_result=True)
+def extract_task(path: str, source: str | None = None) -> list[dict]:
+    return extract_records(path, source)
+
+
+def _suffix(url: str, got) -> str:
+    suffix = Path(urlsplit(url).path).suffix.lower()
+    if suffix:
+        return suffix
+    return ".html" if "html" in (got.content_type or "") else ""
+
+
+def _transient(task, task_run, state) -> bool:
+    """Retry network failures only: never an HTTP status such as 404, never a refused URL."""
+    try:
+        state.result()
+    except TransientFetchError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+@task(name="fetch", task_run_name="fetch {url}", retries=2, retry_delay_seconds=1, retry_condition_fn=_transient,
+      cache_policy=NO_CACHE)
+def fetch_task(fetcher: Fetcher, url: str, etag: str | None, last_modified: str | None):
+    return fetcher.get(url, etag, last_modified)
 
 
 @flow(name="process", log_prints=False)
 def process_flow(paths: list[str], out: str = "out") -> dict:
-    """Extract every supported file under `paths`, upsert into out/policy.sqlite, export tables."""
+    """Extract every supported file under `paths`, upsert into out/policy.sqlite, export the tables."""
     files = [str(p) for p in expand_paths(paths)]
-    futures = [extract_task.submit(f) for f in files]
     out_dir = Path(out)
     store_path = out_dir / "policy.sqlite"
     with Store(store_path) as store:
+        futures = [extract_task.submit(f) for f in files]
         for f, fut in zip(files, futures):
+            try:
+                data = Path(f).read_bytes()
+                sha, _ = store.put_raw(data, Path(f).suffix)
+                store.put_provenance(f, sha, len(data), _now(), "file")
+            except OSError:
+                pass  # the extract task reports the unreadable file
             store.put_file(f, fut.result())
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
+    _artifact(summary)
+    return summary
+
+
+def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | None = None) -> dict:
+    """List pages (with pagination) → detail pages → attachments; new content is stored and extracted."""
+    fetcher = fetcher or Fetcher(source.hosts, source.allow_private, source.delay_seconds, source.max_bytes,
+                                 source.timeout_seconds)
+    import re
+
+    detail_rx = re.compile(source.detail_pattern)
+    next_rx = re.compile(source.next_pattern) if source.next_pattern else None
+    scan = {"run_id": run_id, "source_name": source.name, "started_at": _now(), "list_pages": 0, "links": 0,
+            "fetched": 0, "not_modified": 0, "new_documents": 0, "errors": 0}
+    store.put_source(source.name, source.region, sorted(source.hosts), source.schedule, list(source.list_urls))
+    seen: set[str] = set()
+
+    def fetch(url: str):
+        """(response, sha256, changed) — for an unchanged page the body kept last time — or None after
+        recording why not (an error, a refused URL)."""
+        if url in seen:
+            return None
+        seen.add(url)
+        last = store.last_fetch(url) or {}
+        kept = store.raw_bytes(last["raw_sha256"]) if last.get("raw_sha256") else None
+        try:
+            # ask conditionally only when the body from last time is still at hand
+            got = fetch_task(fetcher, url, last.get("etag") if kept else None, last.get("last_modified") if kept else None)
+        except (TransientFetchError, FetchRefused, OSError) as e:
+            store.put_fetch(url, source.name, None, None, None, None, _now(), str(e))
+            scan["errors"] += 1
+            return None
+        scan["fetched"] += 1
+        if got.not_modified and kept is not None:
+            store.put_fetch(url, source.name, 304, None, None, None, _now(), None)
+            scan["not_modified"] += 1
+            got.content = kept
+            return got, last["raw_sha256"], False
+        if got.status != 200:
+            store.put_fetch(url, source.name, got.status, None, None, None, _now(), f"{url}: HTTP {got.status}")
+            scan["errors"] += 1
+            return None
+        sha, _ = store.put_raw(got.content, _suffix(url, got))
+        store.put_fetch(url, source.name, 200, got.etag, got.last_modified, sha, _now(), None)
+        return got, sha, True
+
+    def keep(url: str, got, sha: str, changed: bool) -> None:
+        """Extract a document whose bytes are new (the same bytes under another URL count once)."""
+        if not changed or store.extracted(sha):
+            return
+        raw = store.path.parent / "raw" / sha[:2] / f"{sha}{_suffix(url, got)}"
+        store.put_file(url, extract_task(str(raw), url))
+        store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}")
+        scan["new_documents"] += 1
+
+    queue = list(source.list_urls)
+    details: list[str] = []
+    while queue and scan["list_pages"] < source.max_pages:
+        res = fetch(queue.pop(0))
+        if res is None:
+            continue
+        got = res[0]
+        scan["list_pages"] += 1
+        for link, _text in page_links(got.content, got.url):
+            if detail_rx.search(link) and link not in details:
+                details.append(link)
+            elif next_rx and next_rx.search(link) and link not in seen and link not in queue:
+                queue.append(link)
+    scan["links"] = len(details)
+    for url in details:
+        res = fetch(url)
+        if res is None:
+            continue
+        keep(url, *res)
+        for link, _text in page_links(res[0].content, res[0].url):
+            if urlsplit(link).path.lower().endswith(source.attachment_suffixes):
+                att = fetch(link)
+                if att is not None:
+                    keep(link, *att)
+    scan["finished_at"] = _now()
+    store.put_scan(scan)
+    return scan
+
+
+@flow(name="ingest", log_prints=False)
+def ingest_flow(sources: list[Source], out: str = "out") -> dict:
+    """Fetch what is new from published sources and process it into out/policy.sqlite."""
+    run_id = uuid.uuid4().hex[:12]
+    out_dir = Path(out)
+    store_path = out_dir / "policy.sqlite"
+    with Store(store_path) as store:
+        scans = [crawl_source(s, store, run_id) for s in sources]
+        export_tables(store, out_dir / "tables")
+        summary = summarize(store, str(store_path))
+    summary["scans"] = scans
+    _artifact(summary)
+    return summary
+
+
+def with_workers(flow_obj, max_workers: int):
+    """The same flow with at most `max_workers` tasks at once."""
+    return flow_obj.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max_workers))
+
+
+def _artifact(summary: dict) -> None:
     try:
-        create_table_artifact(key="process-summary", table=summary["by_region"], description="commitments by region")
+        create_table_artifact(key="run-summary", table=summary["by_region"], description="documents and commitments by region")
     except Exception:  # an artifact is a convenience; the run's result does not depend on it
         pass
-    return summary
 
 
 def summarize(store: Store, store_path: str) -> dict:

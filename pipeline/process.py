@@ -14,12 +14,13 @@ def extractor():
     return Extractor()
 
 
-def extract_records(path: str | Path) -> list[dict]:
-    """Contract records for one file: one per document, or one error record naming file and reason."""
+def extract_records(path: str | Path, source: str | None = None) -> list[dict]:
+    """Contract records for one file: one per document, or one error record naming file and reason.
+    `source` names where the bytes came from when that is not the path (a fetched URL)."""
     try:
-        st = read_path(path)
+        st = read_path(path, source)
         return [x.as_dict() for x in extractor().extract(st)]
     except ReadError as e:
         return [e.as_record()]
     except Exception as e:  # a reader or extractor bug must not stop the batch; report it with the file
-        return [ReadError(str(path), ErrorReason.READ_ERROR, f"{type(e).__name__}: {e}").as_record()]
+        return [ReadError(source or str(path), ErrorReason.READ_ERROR, f"{type(e).__name__}: {e}").as_record()]

@@ -70,17 +70,18 @@ def read_bytes(raw: RawDocument) -> SourceText:
     raise ReadError(raw.source, ErrorReason.UNSUPPORTED_FORMAT, f"{_KIND.get(mt, mt)} is not read")
 
 
-def read_path(path: str | Path) -> SourceText:
-    """Read one file. Raises ReadError with the file and the reason when it yields no text."""
+def read_path(path: str | Path, source: str | None = None) -> SourceText:
+    """Read one file. Raises ReadError with the file (or `source`, the URL it came from) and the reason."""
     p = Path(path)
+    name = source or str(path)
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise ReadError(str(path), ErrorReason.TOO_LARGE, f"{size} bytes > limit {MAX_BYTES}")
+            raise ReadError(name, ErrorReason.TOO_LARGE, f"{size} bytes > limit {MAX_BYTES}")
         data = p.read_bytes()
     except OSError as e:
-        raise ReadError(str(path), ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
-    return read_bytes(RawDocument(str(path), data, sniff(data, p.suffix.lower())))
+        raise ReadError(name, ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
+    return read_bytes(RawDocument(name, data, sniff(data, p.suffix.lower())))
 
 
 def expand_paths(paths: list[str | Path]) -> list[Path]:

@@ -41,7 +41,7 @@ def assert_grounded(rec: dict, text: str) -> None:
 
 
 def test_every_command_has_help():
-    for cmd in ([], ["extract"], ["run"], ["text"], ["eval"], ["read"], ["compare"], ["indicators"]):
+    for cmd in ([], ["extract"], ["run"], ["text"], ["eval"], ["read"], ["compare"], ["indicators"], ["ingest"]):
         res = runner.invoke(app, [*cmd, "--help"])
         assert res.exit_code == 0 and "Usage" in res.stdout
 

@@ -1,0 +1,99 @@
+"""`ingest` against a real HTTP server serving a small government-style site."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+import time
+
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+
+from corpora.sources import Source
+from outputs.store import Store
+from pipeline.flows import ingest_flow
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prefect_backend():
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+BODY = "各县（市、区）人民政府：现将有关事项通知如下。到2025年底，全市家庭医生签约服务覆盖率达到75%以上。请认真贯彻执行。"
+
+
+def page(title: str, extra: str = "") -> str:
+    return (f"<html><head><meta charset='{{cs}}'><title>{title}</title></head><body><div class='nav'>首页 政务公开</div>"
+            f"<article><h1>{title}</h1><p>{BODY}</p><p>某市卫生健康委员会</p><p>2024年3月18日</p>{extra}</article>"
+            "<div class='footer'>鲁ICP备05001234号</div></body></html>")
+
+
+@pytest.fixture
+def site(tmp_path, samples):
+    root = tmp_path / "site"
+    (root / "art").mkdir(parents=True)
+    (root / "files").mkdir()
+    (root / "list_1.html").write_text(
+        "<html><body><a href='art/1.html'>一</a><a href='art/2.html'>二</a><a href='list_2.html'>下一页</a></body></html>")
+    (root / "list_2.html").write_text(
+        "<html><body><a href='art/3.html'>三</a><a href='art/missing.html'>丢失</a>"
+        "<a href='http://127.0.0.1:9/art/4.html'>坏链接</a><a href='http://example.org/art/5.html'>外站</a></body></html>")
+    (root / "art" / "1.html").write_text(page("某市卫生健康委员会关于做好家庭医生签约服务工作的通知").replace("{cs}", "utf-8")
+                                         .replace("</article>", "<a href='../files/plan.pdf'>附件.pdf</a><a href='../files/rules.docx'>细则.docx</a></article>"),
+                                         encoding="utf-8")
+    (root / "art" / "2.html").write_text(page("某市民政局关于提高养老服务补贴标准的通知").replace("{cs}", "utf-8"), encoding="utf-8")
+    (root / "art" / "3.html").write_bytes(page("某市财政局关于下达基层医疗卫生补助资金的通知").replace("{cs}", "gbk").encode("gbk"))
+    shutil.copy(samples / "zibo_county_health_plan.pdf", root / "files" / "plan.pdf")
+    import docx
+    d = docx.Document()
+    d.add_paragraph("某市人民政府办公室关于印发实施细则的通知")
+    d.add_paragraph("对新建村卫生室每所给予一次性补助5万元。")
+    d.save(root / "files" / "rules.docx")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield root, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def source(base: str) -> Source:
+    return Source(name="test-site", list_urls=(f"{base}/list_1.html",), detail_pattern=r"/art/[^/]+\.html$",
+                  next_pattern=r"/list_\d+\.html$", delay_seconds=0, allow_private=True, region="370300",
+                  )
+
+
+def test_ingest_stores_each_document_once_and_then_only_what_changed(site, tmp_path):
+    root, base = site
+    out = tmp_path / "out"
+    first = ingest_flow([source(base)], str(out))
+    (scan,) = first["scans"]
+    assert scan["list_pages"] == 2 and scan["new_documents"] == 5  # three pages, a PDF and a DOCX
+    with Store(out / "policy.sqlite") as st:
+        docs = st.table("documents")
+        assert sorted(docs["source"].str.rsplit("/", n=1).str[-1]) == ["1.html", "2.html", "3.html", "plan.pdf", "rules.docx"]
+        gbk = docs[docs["source"].str.endswith("3.html")].iloc[0]
+        assert gbk["title"] == "某市财政局关于下达基层医疗卫生补助资金的通知"
+        errors = st.table("errors")
+        reasons = dict(zip(errors["source"].str.rsplit("/", n=1).str[-1], errors["detail"]))
+        assert "HTTP 404" in reasons["missing.html"]
+        assert "ConnectError" in reasons["4.html"]  # a broken link
+        assert "not one of this source's hosts" in reasons["5.html"]  # another host is never contacted
+        assert len(st.table("provenance")) == 5 and len(list((out / "raw").rglob("*.*"))) >= 5
+    second = ingest_flow([source(base)], str(out))
+    (scan2,) = second["scans"]
+    assert scan2["new_documents"] == 0 and scan2["not_modified"] >= 5
+    assert second["documents"] == first["documents"]
+    time.sleep(1.1)  # Last-Modified has one-second resolution
+    p = root / "art" / "2.html"
+    p.write_text(page("某市民政局关于再次提高养老服务补贴标准的通知").replace("{cs}", "utf-8"), encoding="utf-8")
+    os.utime(p)
+    third = ingest_flow([source(base)], str(out))
+    (scan3,) = third["scans"]
+    assert scan3["new_documents"] == 1
+    with Store(out / "policy.sqlite") as st:
+        titles = set(st.table("documents")["title"])
+    assert "某市民政局关于再次提高养老服务补贴标准的通知" in titles and "某市民政局关于提高养老服务补贴标准的通知" not in titles
