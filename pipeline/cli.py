@@ -126,11 +126,16 @@ def text(path: Annotated[Path, typer.Argument(help="One file.")]):
 @app.command()
 def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to process.")],
         out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the store and tables.")] = Path("out"),
-        workers: Annotated[int, typer.Option(min=1, max=64, help="Documents extracted at once.")] = 4):
+        workers: Annotated[int, typer.Option(min=1, max=64, help="Documents extracted at once.")] = 4,
+        runner: Annotated[str, typer.Option(help="threads (this machine) or dask (a cluster).")] = "threads",
+        dask_address: Annotated[str | None, typer.Option(help="tcp://host:port of a Dask scheduler; default: a local cluster of --workers processes.")] = None):
     """Run the Prefect flow over the inputs: extract, store, write Parquet and CSV tables, summarize."""
-    from pipeline.flows import process_flow, with_workers
+    from pipeline.flows import process_flow, with_dask, with_workers
 
-    summary = with_workers(process_flow, workers)([str(p) for p in paths], str(out))
+    if runner not in {"threads", "dask"}:
+        raise typer.BadParameter("threads or dask", param_hint="--runner")
+    flow_obj = with_dask(process_flow, dask_address, workers) if runner == "dask" else with_workers(process_flow, workers)
+    summary = flow_obj([str(p) for p in paths], str(out), progress=sys.stderr.isatty())
     _print_summary(summary)
     raise typer.Exit(0)
 
@@ -171,6 +176,10 @@ def _print_summary(summary: dict) -> None:
     t = Table("documents", "commitments", "errors", "store", title="policy run")
     t.add_row(str(summary["documents"]), str(summary["commitments"]), str(len(summary["errors"])), summary["store"])
     c.print(t)
+    o = Table("outcome", "count", title="outcomes")
+    for k, v in summary["outcomes"].items():
+        o.add_row(k, str(v))
+    c.print(o)
     r = Table("region", "documents", "targets", "provisions", title="commitments by region")
     for row in summary["by_region"]:
         r.add_row(row["region"] or "(none)", str(row["documents"]), str(row["targets"]), str(row["provisions"]))

@@ -35,7 +35,8 @@ def _content_key(context, parameters) -> str:
         data = Path(parameters["path"]).read_bytes()
     except OSError:
         return f"extract-unreadable-{uuid.uuid4().hex}"  # never reuse a result for a file we cannot read
-    return f"extract-{hashlib.sha256(data).hexdigest()}-{extractor_version()}-{parameters.get('source') or ''}"
+    source = hashlib.sha256((parameters.get("source") or "").encode()).hexdigest()[:16]
+    return f"extract-{hashlib.sha256(data).hexdigest()}-{extractor_version()}-{source}"
 
 
 @task(name="extract-file", task_run_name="extract {path}", cache_key_fn=_content_key, persist_result=True)
@@ -68,14 +69,18 @@ def fetch_task(fetcher: Fetcher, url: str, etag: str | None, last_modified: str 
 
 
 @flow(name="process", log_prints=False)
-def process_flow(paths: list[str], out: str = "out") -> dict:
-    """Extract every supported file under `paths`, upsert into out/policy.sqlite, export the tables."""
+def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> dict:
+    """Extract every supported file under `paths`, upsert into out/policy.sqlite, export the tables.
+    Files are stored one by one as their tasks finish, each in its own transaction, so a run that is
+    stopped midway keeps what it stored and a rerun completes it."""
+    from rich.progress import track
+
     files = [str(p) for p in expand_paths(paths)]
     out_dir = Path(out)
     store_path = out_dir / "policy.sqlite"
     with Store(store_path) as store:
         futures = [extract_task.submit(f) for f in files]
-        for f, fut in zip(files, futures):
+        for f, fut in track(list(zip(files, futures)), description="extracting", disable=not progress, transient=True):
             try:
                 data = Path(f).read_bytes()
                 sha, _ = store.put_raw(data, Path(f).suffix)
@@ -185,12 +190,26 @@ def ingest_flow(sources: list[Source], out: str = "out") -> dict:
 
 
 def with_workers(flow_obj, max_workers: int):
-    """The same flow with at most `max_workers` tasks at once."""
+    """The same flow with at most `max_workers` tasks at once, in threads."""
     return flow_obj.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max_workers))
+
+
+def with_dask(flow_obj, address: str | None = None, n_workers: int = 2):
+    """The same flow on a Dask cluster: an existing one at `address`, or a local one of `n_workers`."""
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return flow_obj.with_options(task_runner=DaskTaskRunner(address=address))
+    return flow_obj.with_options(task_runner=DaskTaskRunner(
+        cluster_kwargs={"n_workers": n_workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None}))
 
 
 def _artifact(summary: dict) -> None:
     try:
+        create_table_artifact(key="run-outcomes", table=[{"outcome": k, "count": v} for k, v in summary["outcomes"].items()],
+                              description="documents and inputs without a document, by reason")
+        create_table_artifact(key="run-errors", table=summary["errors"] or [{"source": "", "error": "", "detail": ""}],
+                              description="inputs that yielded no document, with reasons")
         create_table_artifact(key="run-summary", table=summary["by_region"], description="documents and commitments by region")
     except Exception:  # an artifact is a convenience; the run's result does not depend on it
         pass
@@ -206,5 +225,6 @@ def summarize(store: Store, store_path: str) -> dict:
             c = coms[coms["doc_id"].isin(group["doc_id"])]
             by_region.append({"region": name or None, "adcode": code or None, "documents": int(len(group)),
                               "targets": int((c["kind"] == "target").sum()), "provisions": int((c["kind"] == "provision").sum())})
+    outcomes = {"documents": int(len(docs)), **{str(k): int(v) for k, v in errs["error"].value_counts().items()}}
     return {"documents": int(len(docs)), "commitments": int((coms["kind"] != "reported").sum()) if len(coms) else 0,
-            "errors": errs.to_dict("records"), "by_region": by_region, "store": store_path}
+            "errors": errs.to_dict("records"), "outcomes": outcomes, "by_region": by_region, "store": store_path}

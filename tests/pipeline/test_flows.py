@@ -44,3 +44,40 @@ def test_bad_file_is_an_error_row_and_others_are_kept(tmp_path, samples):
     summary = process_flow([str(inputs)], str(out))
     assert summary["documents"] == 8
     assert [(e["source"].endswith("scan.pdf"), e["error"]) for e in summary["errors"]] == [(True, "decode_error")]
+
+
+def test_extraction_is_cached_by_content_and_extractor_version(tmp_path, samples, monkeypatch):
+    from prefect.settings import PREFECT_RESULTS_LOCAL_STORAGE_PATH, temporary_settings
+
+    import pipeline.flows as flows
+
+    with temporary_settings(updates={PREFECT_RESULTS_LOCAL_STORAGE_PATH: str(tmp_path / "results")}):
+        _cached_runs(tmp_path, samples, monkeypatch, flows)
+
+
+def _cached_runs(tmp_path, samples, monkeypatch, flows):
+    calls = []
+    real = flows.extract_records
+    monkeypatch.setattr(flows, "extract_records", lambda path, source=None: calls.append(path) or real(path, source))
+    inputs = tmp_path / "in"
+    shutil.copytree(samples, inputs)
+    process_flow([str(inputs)], str(tmp_path / "out"))
+    assert len(calls) == 6
+    process_flow([str(inputs)], str(tmp_path / "out"))
+    assert len(calls) == 6  # every file came from the cache
+    (inputs / "weifang_news_report.txt").write_text("潍坊市卫生健康委员会关于调整工作安排的通知\n内容已更新。", encoding="utf-8")
+    process_flow([str(inputs)], str(tmp_path / "out"))
+    assert len(calls) == 7  # only the changed file
+    monkeypatch.setattr(flows, "extractor_version", lambda: "a-new-version")
+    process_flow([str(inputs)], str(tmp_path / "out"))
+    assert len(calls) == 13  # a new extractor version re-extracts everything
+
+
+def test_dask_runner_gives_the_same_tables(tmp_path, samples):
+    from pipeline.flows import with_dask, with_workers
+
+    with_workers(process_flow, 2)([str(samples)], str(tmp_path / "threads"))
+    with_dask(process_flow, n_workers=2)([str(samples)], str(tmp_path / "dask"))
+    a, b = tables(tmp_path / "threads"), tables(tmp_path / "dask")
+    for name in a:
+        assert a[name].equals(b[name]), name
