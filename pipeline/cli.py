@@ -191,6 +191,48 @@ def _print_summary(summary: dict) -> None:
         c.print(e)
 
 
+@app.command()
+def schedule(config: Annotated[Path, typer.Option(help="Sources file (TOML) with a cron `schedule` per source.")],
+             out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the store and tables.")] = Path("out"),
+             api_url: Annotated[str | None, typer.Option(help="A Prefect server's API (default: PREFECT_API_URL, else a local one).")] = None,
+             source: Annotated[list[str] | None, typer.Option(help="Only these source names.")] = None):
+    """Register one ingestion deployment per source with its cron schedule and serve them. Starts a local
+    Prefect server (SQLite) when none is reachable."""
+    import os
+
+    from corpora.sources import SourceConfigError, load_sources
+    from pipeline import schedule as sched
+
+    try:
+        scheduled = [s for s in load_sources(config) if s.schedule and (not source or s.name in source)]
+    except SourceConfigError as e:
+        typer.echo(f"policy: {e}", err=True)
+        raise typer.Exit(1)
+    if not scheduled:
+        typer.echo(f"policy: {config}: no source with a schedule", err=True)
+        raise typer.Exit(1)
+    url = api_url or os.environ.get("PREFECT_API_URL") or sched.DEFAULT_API
+    server = None
+    if not sched.reachable(url):
+        typer.echo(f"no Prefect server at {url}; starting one (log: {out / 'prefect-server.log'})", err=True)
+        try:
+            server = sched.start_local_server(url, out / "prefect-server.log")
+        except RuntimeError as e:
+            typer.echo(f"policy: {e}", err=True)
+            raise typer.Exit(1)
+    os.environ["PREFECT_API_URL"] = url  # before prefect is imported by the flows
+    from prefect import serve
+
+    deps = sched.deployments(str(config), str(out), [s.name for s in scheduled])
+    for s in scheduled:
+        typer.echo(f"serving ingest-{s.name} on cron {s.schedule!r} against {url}")
+    try:
+        serve(*deps, print_starting_message=False)
+    finally:
+        if server is not None:
+            server.terminate()
+
+
 def _open_store(db: Path):
     from outputs.store import Store
 

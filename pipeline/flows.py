@@ -189,6 +189,15 @@ def ingest_flow(sources: list[Source], out: str = "out") -> dict:
     return summary
 
 
+@flow(name="ingest-configured", log_prints=False)
+def ingest_configured(config: str, source_names: list[str] | None = None, out: str = "out") -> dict:
+    """`ingest` for the sources of a sources file (the form a scheduled deployment runs: plain parameters)."""
+    from corpora.sources import load_sources
+
+    sources = [s for s in load_sources(config) if not source_names or s.name in source_names]
+    return ingest_flow(sources, out)
+
+
 def with_workers(flow_obj, max_workers: int):
     """The same flow with at most `max_workers` tasks at once, in threads."""
     return flow_obj.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max_workers))

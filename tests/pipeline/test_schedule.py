@@ -1,0 +1,73 @@
+"""`policy schedule` against a real Prefect server: the deployment carries the source's cron, and a
+triggered run of it ingests the test site."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from tests.pipeline.test_ingest import site  # noqa: F401  (the local government-style site)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(fn, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = fn()
+        if value:
+            return value
+        time.sleep(1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_schedule_serves_a_cron_deployment_that_ingests(site, tmp_path):  # noqa: F811
+    _, base = site
+    config = tmp_path / "sources.toml"
+    config.write_text(f'[[source]]\nname = "test-site"\nlist_urls = ["{base}/list_1.html"]\n'
+                      f'detail_pattern = "/art/[^/]+\\\\.html$"\nnext_pattern = "/list_\\\\d+\\\\.html$"\n'
+                      f'schedule = "0 6 * * *"\ndelay_seconds = 0\nallow_private = true\n', encoding="utf-8")
+    api = f"http://127.0.0.1:{free_port()}/api"
+    out = tmp_path / "out"
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_API_URL": api, "DO_NOT_TRACK": "1",
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    exe = Path(sys.executable).parent / "policy"
+    proc = subprocess.Popen([str(exe), "schedule", "--config", str(config), "--out", str(out)], env=env,
+                            stdout=open(tmp_path / "schedule.log", "wb"), stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        def deployment():
+            try:
+                r = httpx.get(f"{api}/deployments/name/ingest-configured/ingest-test-site", timeout=5)
+            except httpx.HTTPError:
+                return None
+            return r.json() if r.status_code == 200 else None
+
+        dep = wait_for(deployment, 240, "the deployment")
+        assert [s["schedule"]["cron"] for s in dep["schedules"]] == ["0 6 * * *"]
+        run = httpx.post(f"{api}/deployments/{dep['id']}/create_flow_run", json={}, timeout=10).json()
+
+        def finished():
+            state = httpx.get(f"{api}/flow_runs/{run['id']}", timeout=5).json()["state"]["type"]
+            return state if state in {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"} else None
+
+        assert wait_for(finished, 300, "the triggered run") == "COMPLETED", (tmp_path / "schedule.log").read_text()[-3000:]
+        with sqlite3.connect(out / "policy.sqlite") as c:
+            assert c.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 5
+            assert c.execute("SELECT new_documents FROM scans").fetchone()[0] == 5
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
