@@ -73,10 +73,11 @@ class Extractor:
 
     def extract(self, st: SourceText) -> list[Extraction]:
         norm, noise, segs = prepare(st)
+        script = norm.script()  # of the whole file: one pass over its characters, not one per document
         meta_spans = {k: _norm_span(norm, v) for k, v in st.metadata_spans.items()}
         out = []
         for idx, seg in enumerate(segs):
-            x = self._extract_one(st, norm, seg, idx, meta_spans if idx == 0 else {})
+            x = self._extract_one(st, norm, seg, idx, meta_spans if idx == 0 else {}, script)
             counts = Counter(kind for a, _, kind in noise.spans if seg.start <= a < seg.end)
             x.noise = dict(sorted(counts.items()))
             x.metadata = dict(st.metadata) if idx == 0 else {}
@@ -88,7 +89,7 @@ class Extractor:
         return out
 
     def _extract_one(self, st: SourceText, norm: NormalizedText, seg: Segment, idx: int,
-                     meta_spans: dict[str, tuple[int, int]]) -> Extraction:
+                     meta_spans: dict[str, tuple[int, int]], script: Script) -> Extraction:
         """Run the spaCy pipeline over one document, then move its spans to the source text."""
         meta = st.metadata if idx == 0 else {}
         raw_title = normalize(meta.get("标题", "")).text
@@ -115,7 +116,6 @@ class Extractor:
                            else replace(it, start=s, end=e, sentence=src[s:e].strip()))
             return out
 
-        script = norm.script()
         flags = list(st.flags)
         if script != Script.SIMPLIFIED:
             flags.append("traditional_script" if script == Script.TRADITIONAL else "mixed_script")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -98,8 +99,6 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
     """List pages (with pagination) → detail pages → attachments; new content is stored and extracted."""
     fetcher = fetcher or Fetcher(source.hosts, source.allow_private, source.delay_seconds, source.max_bytes,
                                  source.timeout_seconds)
-    import re
-
     detail_rx = re.compile(source.detail_pattern)
     next_rx = re.compile(source.next_pattern) if source.next_pattern else None
     scan = {"run_id": run_id, "source_name": source.name, "started_at": _now(), "list_pages": 0, "links": 0,

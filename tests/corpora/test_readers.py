@@ -160,15 +160,22 @@ def test_html_title_from_page_title_when_no_metadata(tmp_path):
     assert read_path(p).metadata["标题"].startswith("某市基层医疗卫生服务能力持续提升")
 
 
-def test_two_column_pdf_reads_column_by_column(tmp_path):
+def cjk_pdf():
+    """An FPDF with a CJK font loaded, or a skip where the machine has none (Debian fonts-wqy-microhei)."""
+    import os
+
     from fpdf import FPDF
 
     font = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
-    import os
     if not os.path.exists(font):
         pytest.skip("no CJK font to write the test PDF (Debian fonts-wqy-microhei)")
     pdf = FPDF()
     pdf.add_font("cjk", fname=font)
+    return pdf
+
+
+def test_two_column_pdf_reads_column_by_column(tmp_path):
+    pdf = cjk_pdf()
     pdf.add_page()
     pdf.set_font("cjk", size=10)
     left = "左栏第一篇通知正文内容，各地要认真贯彻落实有关要求。" * 10
@@ -192,17 +199,9 @@ def test_markdown_is_read_as_written(tmp_path):
 
 
 def test_gazette_pdf_splits_into_its_documents(tmp_path):
-    import os
-
-    from fpdf import FPDF
-
     from extractors.extract import prepare
 
-    font = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
-    if not os.path.exists(font):
-        pytest.skip("no CJK font to write the test PDF (Debian fonts-wqy-microhei)")
-    pdf = FPDF()
-    pdf.add_font("cjk", fname=font)
+    pdf = cjk_pdf()
     for title, body in [("某省人民政府关于调整最低工资标准的通知", "各市人民政府：经研究，决定调整全省最低工资标准。" * 12),
                         ("某省人民政府办公厅关于印发某省森林防火工作方案的通知", "各市人民政府：现将森林防火工作方案印发给你们。" * 12)]:
         pdf.add_page()
