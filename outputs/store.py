@@ -1,4 +1,7 @@
-"""The embedded store: one SQLite file; documents upserted by id, each file's records in one transaction."""
+"""The embedded store: one SQLite file; documents upserted by id, each file's records in one transaction.
+
+Beside the three tables it keeps each source's text (what the offsets point into, so a reader can see
+evidence in context) and a full-text index of titles and evidence sentences (`outputs.search`)."""
 from __future__ import annotations
 
 import sqlite3
@@ -24,6 +27,9 @@ CREATE TABLE IF NOT EXISTS provenance (source PRIMARY KEY, raw_sha256, bytes, fe
 CREATE TABLE IF NOT EXISTS sources (name PRIMARY KEY, region, hosts, schedule, list_urls);
 CREATE TABLE IF NOT EXISTS fetches (url PRIMARY KEY, source_name, status, etag, last_modified, raw_sha256,
                                     fetched_at, error);
+CREATE TABLE IF NOT EXISTS texts (source PRIMARY KEY, text);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(doc_id UNINDEXED, idx UNINDEXED, field UNINDEXED, body,
+                                                     tokenize = "unicode61");
 CREATE TABLE IF NOT EXISTS scans (run_id, source_name, started_at, finished_at, list_pages, links,
                                   fetched, not_modified, new_documents, errors, PRIMARY KEY (run_id, source_name));
 """
@@ -36,6 +42,16 @@ class Store:
         self.conn = sqlite3.connect(self.path)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.executescript(_SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Add the columns a store written by an earlier version lacks (its rows get NULL there)."""
+        for table, columns in (("documents", DOCUMENT_COLUMNS), ("commitments", COMMITMENT_COLUMNS),
+                               ("mentions", MENTION_COLUMNS), ("errors", ERROR_COLUMNS)):
+            have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+            for c in columns:
+                if c not in have:
+                    self.conn.execute(f'ALTER TABLE {table} ADD COLUMN "{c}"')
 
     def close(self) -> None:
         self.conn.close()
@@ -51,23 +67,41 @@ class Store:
             sql = f'INSERT OR REPLACE INTO {table} ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)}) VALUES ({", ".join("?" * len(columns))})'
             self.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
 
-    def put_file(self, source: str, records: list[dict]) -> None:
-        """Replace everything stored for one source file, atomically."""
+    def put_file(self, source: str, records: list[dict], text: str | None = None) -> None:
+        """Replace everything stored for one source file, atomically. `text` is the source text the
+        records' offsets point into; without it the text stored before is kept."""
         with self.conn:
             old = [r[0] for r in self.conn.execute("SELECT doc_id FROM documents WHERE source = ?", (source,))]
-            for table in ("commitments", "mentions"):
-                self.conn.executemany(f"DELETE FROM {table} WHERE doc_id = ?", [(d,) for d in old])
-            self.conn.execute("DELETE FROM documents WHERE source = ?", (source,))
+            for d in old + [r["doc_id"] for r in records if not r.get("error")]:
+                self._delete_document(d)
             self.conn.execute("DELETE FROM errors WHERE source = ?", (source,))
             for r in records:
                 if r.get("error"):
                     self._insert("errors", ERROR_COLUMNS, [{c: r.get(c) for c in ERROR_COLUMNS}])
                     continue
                 self._insert("documents", DOCUMENT_COLUMNS, [document_row(r)])
-                self.conn.execute("DELETE FROM commitments WHERE doc_id = ?", (r["doc_id"],))
-                self.conn.execute("DELETE FROM mentions WHERE doc_id = ?", (r["doc_id"],))
                 self._insert("commitments", COMMITMENT_COLUMNS, commitment_rows(r))
                 self._insert("mentions", MENTION_COLUMNS, mention_rows(r))
+                self._index(r)
+            if text is not None:
+                self.conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (source, text))
+            elif all(r.get("error") for r in records):
+                self.conn.execute("DELETE FROM texts WHERE source = ?", (source,))
+
+    def _delete_document(self, doc_id: str) -> None:
+        for table in ("documents", "commitments", "mentions", "search"):
+            self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def _index(self, r: dict) -> None:
+        from outputs.search import index_text
+
+        rows = [(r["doc_id"], None, "title", index_text(r["title"] or ""))]
+        rows += [(r["doc_id"], i, "sentence", index_text(c["sentence"])) for i, c in enumerate(r["commitments"])]
+        self.conn.executemany("INSERT INTO search (doc_id, idx, field, body) VALUES (?, ?, ?, ?)", rows)
+
+    def text(self, source: str) -> str | None:
+        row = self.conn.execute("SELECT text FROM texts WHERE source = ?", (source,)).fetchone()
+        return None if row is None else row[0]
 
     def put_raw(self, data: bytes, suffix: str = "") -> tuple[str, Path]:
         """Keep raw bytes in the content-addressed folder beside the database; returns (sha256, path)."""

@@ -23,7 +23,10 @@ from corpora.sources import Source  # noqa: E402
 from extractors import extractor_version  # noqa: E402
 from outputs.export import export_tables  # noqa: E402
 from outputs.store import Store  # noqa: E402
-from pipeline.process import extract_records  # noqa: E402
+from pipeline.process import extract_file  # noqa: E402
+
+# what an extract task returns; part of the cache key so results of an earlier shape are not reused
+RESULT_FORMAT = "records+text-1"
 
 
 def _now() -> str:
@@ -37,12 +40,14 @@ def _content_key(context, parameters) -> str:
     except OSError:
         return f"extract-unreadable-{uuid.uuid4().hex}"  # never reuse a result for a file we cannot read
     source = hashlib.sha256((parameters.get("source") or "").encode()).hexdigest()[:16]
-    return f"extract-{hashlib.sha256(data).hexdigest()}-{extractor_version()}-{source}"
+    fmt = hashlib.sha256(RESULT_FORMAT.encode()).hexdigest()[:8]
+    return f"extract-{hashlib.sha256(data).hexdigest()}-{extractor_version()}-{source}-{fmt}"
 
 
 @task(name="extract-file", task_run_name="extract {path}", cache_key_fn=_content_key, persist_result=True)
-def extract_task(path: str, source: str | None = None) -> list[dict]:
-    return extract_records(path, source)
+def extract_task(path: str, source: str | None = None) -> dict:
+    """{"records", "text"} for one file (`pipeline.process.extract_file`)."""
+    return extract_file(path, source)
 
 
 def _suffix(url: str, got) -> str:
@@ -88,7 +93,8 @@ def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> 
                 store.put_provenance(f, sha, len(data), _now(), "file")
             except OSError:
                 pass  # the extract task reports the unreadable file
-            store.put_file(f, fut.result())
+            result = fut.result()
+            store.put_file(f, result["records"], result["text"])
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     _artifact(summary)
@@ -140,7 +146,8 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
         if not changed or store.extracted(sha):
             return
         raw = store.path.parent / "raw" / sha[:2] / f"{sha}{_suffix(url, got)}"
-        store.put_file(url, extract_task(str(raw), url))
+        result = extract_task(str(raw), url)
+        store.put_file(url, result["records"], result["text"])
         store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}")
         scan["new_documents"] += 1
 

@@ -14,13 +14,20 @@ def extractor():
     return Extractor()
 
 
-def extract_records(path: str | Path, source: str | None = None) -> list[dict]:
-    """Contract records for one file: one per document, or one error record naming file and reason.
-    `source` names where the bytes came from when that is not the path (a fetched URL)."""
+def extract_file(path: str | Path, source: str | None = None) -> dict:
+    """{"records": contract records for one file — one per document, or one error record naming file and
+    reason —, "text": the source text their offsets point into (None for an error)}. `source` names where
+    the bytes came from when that is not the path (a fetched URL)."""
     try:
         st = read_path(path, source)
-        return [x.as_dict() for x in extractor().extract(st)]
+        return {"records": [x.as_dict() for x in extractor().extract(st)], "text": st.text}
     except ReadError as e:
-        return [e.as_record()]
+        return {"records": [e.as_record()], "text": None}
     except Exception as e:  # a reader or extractor bug must not stop the batch; report it with the file
-        return [ReadError(source or str(path), ErrorReason.READ_ERROR, f"{type(e).__name__}: {e}").as_record()]
+        error = ReadError(source or str(path), ErrorReason.READ_ERROR, f"{type(e).__name__}: {e}")
+        return {"records": [error.as_record()], "text": None}
+
+
+def extract_records(path: str | Path, source: str | None = None) -> list[dict]:
+    """The contract records of `extract_file`."""
+    return extract_file(path, source)["records"]

@@ -54,3 +54,38 @@ def test_exports_write_parquet_and_csv(tmp_path, records):
     assert set(docs["region_name"].dropna()) >= {"山东省", "济南市", "青岛市", "淄博市"}
     assert len(pd.read_csv(written["commitments.csv"])) == len(pd.read_parquet(written["commitments.parquet"]))
     assert not list((tmp_path / "tables").glob(".*.tmp*"))
+
+
+def test_source_text_and_search_index_are_kept_with_the_records(tmp_path, samples):
+    from outputs.search import match_query
+    from pipeline.process import extract_file
+
+    path = samples / "shandong_village_doctor_notice.txt"
+    result = extract_file(path)
+    with Store(tmp_path / "s.sqlite") as st:
+        st.put_file(str(path), result["records"], result["text"])
+        text = st.text(str(path))
+        for c in st.table("commitments").to_dict("records"):
+            assert c["sentence"] in text[c["start"]:c["end"] + 1] or text[c["start"]:c["end"]] in c["sentence"]
+        hits = st.conn.execute("SELECT doc_id, idx FROM search WHERE search MATCH ? AND field = 'sentence'",
+                               (match_query("乡村医生"),)).fetchall()
+        sentences = st.table("commitments")["sentence"]
+        assert len(hits) == sum("乡村医生" in s for s in sentences) > 0
+        st.put_file(str(path), [{"source": str(path), "error": "decode_error", "detail": "x"}])
+        assert st.text(str(path)) is None  # the file now reads as an error: nothing of it is kept
+        assert st.conn.execute("SELECT COUNT(*) FROM search").fetchone()[0] == 0
+
+
+def test_a_store_from_an_earlier_version_gains_the_new_columns(tmp_path, records):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as c:
+        c.execute('CREATE TABLE documents (doc_id, source, title, PRIMARY KEY (doc_id))')
+        c.execute("INSERT INTO documents VALUES ('d1', 'old.txt', '旧文件')")
+    with Store(path) as st:
+        name = "shandong_village_doctor_notice.txt"
+        st.put_file(name, records[name])
+        docs = st.table("documents")
+    assert {"start", "end", "region_adcode"} <= set(docs.columns)
+    assert set(docs["source"]) == {"old.txt", records[name][0]["source"]}

@@ -57,8 +57,8 @@ def test_extraction_is_cached_by_content_and_extractor_version(tmp_path, samples
 
 def _cached_runs(tmp_path, samples, monkeypatch, flows):
     calls = []
-    real = flows.extract_records
-    monkeypatch.setattr(flows, "extract_records", lambda path, source=None: calls.append(path) or real(path, source))
+    real = flows.extract_file
+    monkeypatch.setattr(flows, "extract_file", lambda path, source=None: calls.append(path) or real(path, source))
     inputs = tmp_path / "in"
     shutil.copytree(samples, inputs)
     process_flow([str(inputs)], str(tmp_path / "out"))
