@@ -70,11 +70,13 @@ class Store:
     def put_file(self, source: str, records: list[dict], text: str | None = None) -> None:
         """Replace everything stored for one source file, atomically. `text` is the source text the
         records' offsets point into; without it the text stored before is kept."""
+        # the records name their source as the reader resolved it (an absolute path); that is the key
+        sources = list(dict.fromkeys([source] + [r["source"] for r in records if r.get("source")]))
         with self.conn:
-            old = [r[0] for r in self.conn.execute("SELECT doc_id FROM documents WHERE source = ?", (source,))]
+            old = [r[0] for s in sources for r in self.conn.execute("SELECT doc_id FROM documents WHERE source = ?", (s,))]
             for d in old + [r["doc_id"] for r in records if not r.get("error")]:
                 self._delete_document(d)
-            self.conn.execute("DELETE FROM errors WHERE source = ?", (source,))
+            self.conn.executemany("DELETE FROM errors WHERE source = ?", [(s,) for s in sources])
             for r in records:
                 if r.get("error"):
                     self._insert("errors", ERROR_COLUMNS, [{c: r.get(c) for c in ERROR_COLUMNS}])
@@ -84,9 +86,9 @@ class Store:
                 self._insert("mentions", MENTION_COLUMNS, mention_rows(r))
                 self._index(r)
             if text is not None:
-                self.conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (source, text))
+                self.conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (sources[-1], text))
             elif all(r.get("error") for r in records):
-                self.conn.execute("DELETE FROM texts WHERE source = ?", (source,))
+                self.conn.executemany("DELETE FROM texts WHERE source = ?", [(s,) for s in sources])
 
     def _delete_document(self, doc_id: str) -> None:
         for table in ("documents", "commitments", "mentions", "search"):

@@ -275,6 +275,20 @@ def compare(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.
 
 
 @app.command()
+def serve(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+          port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+          host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 to let other machines in.")] = "127.0.0.1"):
+    """A read-only web UI over the store: filter commitments and documents, search, read evidence, export."""
+    from outputs.web.app import serve as run_server
+
+    if not db.is_file():
+        typer.echo(f"policy: {db}: no store here; run `policy run PATH... --out {db.parent}` first", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"serving {db} read-only at http://{host}:{port}/ (Ctrl+C stops)")
+    run_server(db, host, port)
+
+
+@app.command()
 def indicators(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
                unknown: Annotated[bool, typer.Option("--unknown", help="Group the indicators the taxonomy does not know.")] = False):
     """The indicator taxonomy with how often each key occurs, or groups of unknown indicators to name."""

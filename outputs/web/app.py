@@ -1,0 +1,185 @@
+"""`policy serve`: a read-only web UI over the store for people who do not program.
+
+Commitments and documents with facets (region by province → city → county, agency, indicator, kind,
+year, document type), full-text search in Chinese, each commitment opened in its document with the
+evidence highlighted, and CSV / Excel export of whatever the filters show. Labels are Chinese.
+
+Why not Datasette: its interface text is English, its search box hands whole clauses to a whitespace
+tokenizer (no hits for Chinese words), and a region hierarchy, offset-based highlighting and Excel
+export would each need a plugin and template overrides; FastAPI and Jinja2 are already installed with
+Prefect, so the UI is a few server-rendered pages that need no JavaScript.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import sqlite3
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pandas as pd
+from fastapi import FastAPI, Request
+from fastapi.exceptions import HTTPException, RequestValidationError
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from outputs.search import highlight_spans
+from outputs.web import queries
+from outputs.web.marks import Span, marked
+from outputs.web.queries import BadRequest, Filters, Query
+
+log = logging.getLogger("policy.serve")
+TEMPLATES = Path(__file__).parent / "templates"
+
+COMMITMENT_FACETS = [("region", "地区"), ("indicator", "指标"), ("kind", "类型"), ("year", "年份"), ("issuer", "发文机关")]
+DOCUMENT_FACETS = [("region", "地区"), ("doc_type", "文种"), ("year", "发布年份"), ("issuer", "发文机关")]
+
+
+def create_app(db: str | Path) -> FastAPI:
+    db = Path(db)
+    queries.connect(db).close()  # fail now, naming the file, if there is no store
+    app = FastAPI(title="政策承诺查询", docs_url=None, redoc_url=None, openapi_url=None)
+    templates = Jinja2Templates(directory=str(TEMPLATES))
+
+    def url(path: str, f: Filters | None = None, **changes) -> str:
+        params = f.params(**changes) if f is not None else {k: v for k, v in changes.items() if v is not None}
+        return path + ("?" + urlencode(params) if params else "")
+
+    templates.env.globals.update(url=url, kind_labels=queries.KIND_LABELS, level_labels=queries.LEVEL_LABELS,
+                                 region_name=queries.region_name, facet_label=queries.facet_label)
+
+    def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, context, status_code=status)
+
+    def open_store() -> sqlite3.Connection:
+        return queries.connect(db)
+
+    @app.exception_handler(BadRequest)
+    async def bad_request(request: Request, exc: BadRequest):
+        return page(request, "message.html", 400, heading="请求参数有误", message=str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        names = sorted({str(e.get("loc", ["", "?"])[-1]) for e in exc.errors()})
+        return page(request, "message.html", 400, heading="请求参数有误", message="无效的参数：" + "、".join(names))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        heading = {404: "未找到", 405: "只读服务：不支持此操作"}.get(exc.status_code, "请求失败")
+        return page(request, "message.html", exc.status_code, heading=heading, message=exc.detail if exc.status_code == 404 else "")
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        log.exception("error serving %s", request.url.path)  # details go to the log, never to the page
+        return page(request, "message.html", 500, heading="服务器内部错误", message="请求未能完成，错误已记入服务日志。")
+
+    @app.get("/", include_in_schema=False)
+    def home():
+        return RedirectResponse("/commitments")
+
+    def listing(request: Request, table: str, facets: list[tuple[str, str]], template: str):
+        f = Filters.parse(request.query_params)
+        conn = open_store()
+        try:
+            q = Query(conn, table)
+            total = q.count(f)
+            rows = q.rows(f, offset=(f.page - 1) * queries.PAGE_SIZE)
+            facet_values = [(name, label, q.facet(name, f)) for name, label in facets]
+        finally:
+            conn.close()
+        if f.q:
+            field = "sentence" if table == "commitments" else "title"
+            for r in rows:
+                r["marked"] = marked(r[field] or "", [Span(s, e) for s, e in highlight_spans(r[field] or "", f.q)])
+        pages = max(1, -(-total // queries.PAGE_SIZE))
+        return page(request, template, f=f, rows=rows, total=total, pages=pages, facets=facet_values,
+                    crumbs=queries.region_path(f.region), indicator_labels=queries.indicator_labels())
+
+    @app.get("/commitments", response_class=HTMLResponse)
+    def commitments(request: Request):
+        return listing(request, "commitments", COMMITMENT_FACETS, "commitments.html")
+
+    @app.get("/documents", response_class=HTMLResponse)
+    def documents(request: Request):
+        return listing(request, "documents", DOCUMENT_FACETS, "documents.html")
+
+    def export(request: Request, table: str, fmt: str) -> Response:
+        f = Filters.parse(request.query_params)
+        conn = open_store()
+        try:
+            rows = Query(conn, table).rows(f, limit=queries.EXPORT_LIMIT)
+        finally:
+            conn.close()
+        columns = queries.COMMITMENT_EXPORT if table == "commitments" else queries.DOCUMENT_EXPORT
+        df = pd.DataFrame(rows, columns=[c for c, _ in columns] if not rows else None)
+        df = df.reindex(columns=[c for c, _ in columns]).rename(columns=dict(columns))
+        if fmt == "csv":
+            body = df.to_csv(index=False).encode("utf-8-sig")  # the BOM lets Excel read Chinese as UTF-8
+            media = "text/csv; charset=utf-8"
+        else:
+            buf = io.BytesIO()
+            with pd.ExcelWriter(buf, engine="openpyxl") as xw:
+                df.to_excel(xw, sheet_name="承诺" if table == "commitments" else "文件", index=False)
+            body = buf.getvalue()
+            media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return Response(body, media_type=media,
+                        headers={"Content-Disposition": f'attachment; filename="{table}.{fmt}"'})
+
+    @app.get("/commitments.csv")
+    def commitments_csv(request: Request):
+        return export(request, "commitments", "csv")
+
+    @app.get("/commitments.xlsx")
+    def commitments_xlsx(request: Request):
+        return export(request, "commitments", "xlsx")
+
+    @app.get("/documents.csv")
+    def documents_csv(request: Request):
+        return export(request, "documents", "csv")
+
+    @app.get("/documents.xlsx")
+    def documents_xlsx(request: Request):
+        return export(request, "documents", "xlsx")
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse)
+    def document(request: Request, doc_id: str, c: int | None = None):
+        conn = open_store()
+        try:
+            doc = queries.document(conn, doc_id)
+            if doc is None:
+                raise HTTPException(404, "没有这份文件")
+            items = queries.commitments_of(conn, doc_id)
+            mentions = queries.mentions_of(conn, doc_id)
+            text = queries.source_text(conn, doc["source"])
+        finally:
+            conn.close()
+        body = None
+        if text is not None:
+            start = doc.get("start") or 0
+            end = doc.get("end") or len(text)
+            spans = [Span(it["start"] - start, it["end"] - start, "ev current" if it["idx"] == c else "ev",
+                          anchor=f"c{it['idx']}", title=f"{it['kind_label']}：{it['indicator'] or it['sentence'][:20]}")
+                     for it in items]
+            spans += [Span(m["start"] - start, m["end"] - start, f"m-{m['kind']}") for m in mentions
+                      if m["kind"] in ("agency", "doc_number")]
+            body = marked(text[start:end], spans)
+        return page(request, "document.html", doc=doc, items=items, mentions=mentions, body=body, current=c,
+                    crumbs=queries.region_path(doc.get("region_adcode")))
+
+    @app.get("/errors", response_class=HTMLResponse)
+    def errors(request: Request):
+        conn = open_store()
+        try:
+            rows = queries.errors(conn)
+        finally:
+            conn.close()
+        return page(request, "errors.html", rows=rows)
+
+    return app
+
+
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")

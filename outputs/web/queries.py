@@ -1,0 +1,292 @@
+"""What the UI asks the store: filters from query parameters, facets, pages and exports.
+
+Every value a user sends is validated here and reaches SQLite only as a bound parameter; the SQL text is
+built from fixed fragments. The connection is opened read-only (`mode=ro` and `query_only`), so nothing
+the UI runs can change the store.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors.indicators import labels as indicator_labels
+from extractors.regions import gazetteer
+from outputs.search import match_query
+
+PAGE_SIZE = 50
+EXPORT_LIMIT = 200_000
+
+KIND_LABELS = {"target": "目标", "provision": "政策规定", "reported": "已有数据"}
+COMPARATOR_LABELS = {">=": "不低于", ">": "超过", "<=": "不高于", "<": "低于", "~": "约", "=": ""}
+DOC_TYPE_LABELS = {"notice": "通知", "plan": "方案/规划", "opinion": "意见", "measures": "办法/措施", "regulation": "条例/规定",
+                   "law": "法律", "interpretation": "政策解读", "news": "新闻", "summary": "工作总结", "report": "报告",
+                   "article": "文章", "other": "其他"}
+LEVEL_LABELS = {"province": "省级", "city": "市级", "county": "县级"}
+
+# export columns: (column, Chinese header)
+COMMITMENT_EXPORT = [("region_name", "地区"), ("region_adcode", "区划代码"), ("indicator_label", "指标"),
+                     ("indicator", "指标原文"), ("kind_label", "类型"), ("comparator_label", "比较"), ("value", "数值"),
+                     ("value_max", "数值上限"), ("unit", "单位"), ("year", "年份"), ("deadline", "期限"),
+                     ("recurrence", "频次"), ("subject", "对象"), ("sentence", "依据原文"), ("title", "文件标题"),
+                     ("doc_number", "发文字号"), ("issuer", "发文机关"), ("publish_date", "发布日期"), ("source", "来源"),
+                     ("doc_id", "文件编号"), ("idx", "序号")]
+DOCUMENT_EXPORT = [("title", "标题"), ("own_doc_numbers", "发文字号"), ("doc_type_label", "文种"), ("region_name", "地区"),
+                   ("region_adcode", "区划代码"), ("issuer", "发文机关"), ("publish_date", "发布日期"),
+                   ("effective_date", "施行日期"), ("n_commitments", "承诺数"), ("source", "来源"), ("doc_id", "文件编号")]
+
+
+class BadRequest(ValueError):
+    """A query parameter the UI cannot use; the message is shown to the user as it is."""
+
+
+@dataclass
+class Filters:
+    region: str | None = None
+    issuer: str | None = None
+    indicator: str | None = None
+    kind: str | None = None
+    year: int | None = None
+    doc_type: str | None = None
+    q: str | None = None
+    page: int = 1
+    extra: dict = field(default_factory=dict)
+
+    FIELDS = ("region", "issuer", "indicator", "kind", "year", "doc_type", "q")
+
+    @classmethod
+    def parse(cls, params) -> Filters:
+        def text(name: str, limit: int = 200) -> str | None:
+            value = (params.get(name) or "").strip()
+            if len(value) > limit:
+                raise BadRequest(f"参数 {name} 过长（最多 {limit} 个字符）")
+            return value or None
+
+        f = cls(issuer=text("issuer"), q=text("q"))
+        region = text("region", 12)
+        if region is not None and not re.fullmatch(r"\d{6}", region):
+            raise BadRequest("参数 region 应为六位行政区划代码")
+        f.region = region
+        indicator = text("indicator", 80)
+        if indicator is not None and indicator != "none" and not re.fullmatch(r"[a-z0-9_]+", indicator):
+            raise BadRequest("参数 indicator 不是有效的指标代码")
+        f.indicator = indicator
+        kind = text("kind", 20)
+        if kind is not None and kind not in KIND_LABELS:
+            raise BadRequest("参数 kind 应为 target、provision 或 reported")
+        f.kind = kind
+        doc_type = text("doc_type", 20)
+        if doc_type is not None and doc_type not in DOC_TYPE_LABELS:
+            raise BadRequest("参数 doc_type 不是已知的文种")
+        f.doc_type = doc_type
+        for name in ("year", "page"):
+            value = text(name, 6)
+            if value is None:
+                continue
+            if not value.isdigit() or not (1 <= int(value) <= (2200 if name == "year" else 100_000)):
+                raise BadRequest(f"参数 {name} 应为正整数" + ("（年份）" if name == "year" else ""))
+            setattr(f, name, int(value))
+        return f
+
+    def params(self, **changes) -> dict:
+        """The filters as query parameters, with `changes` applied (None removes one); the page resets."""
+        values = {k: getattr(self, k) for k in self.FIELDS}
+        values.update(changes)
+        return {k: v for k, v in values.items() if v not in (None, "")}
+
+    def active(self) -> dict:
+        return self.params()
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no store here; run `policy run` first")
+    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
+    conn.execute("PRAGMA query_only = ON")
+    conn.row_factory = sqlite3.Row
+    conn.create_function("province_code", 1, _province_code, deterministic=True)
+    conn.create_function("city_code", 1, _city_code, deterministic=True)
+    return conn
+
+
+def _province_code(adcode: str | None) -> str | None:
+    return adcode[:2] + "0000" if adcode and len(adcode) == 6 else None
+
+
+def _city_code(adcode: str | None) -> str | None:
+    d = gazetteer().by_code.get(adcode or "")
+    if d is None:
+        return None
+    return d.adcode if d.level == "city" else (d.city_code or None)
+
+
+def region_name(adcode: str | None) -> str:
+    d = gazetteer().by_code.get(adcode or "")
+    return d.name if d else (adcode or "")
+
+
+def region_path(adcode: str | None) -> list[tuple[str, str]]:
+    """(code, name) from the province down to this region, for breadcrumbs."""
+    d = gazetteer().by_code.get(adcode or "")
+    if d is None:
+        return []
+    codes = [c for c in (d.province_code, d.city_code) if c and c != d.adcode] + [d.adcode]
+    return [(c, region_name(c)) for c in codes]
+
+
+def _has_fts(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search'").fetchone() is not None
+
+
+class Query:
+    """Filters → WHERE clause over `commitments` (alias c) or `documents` (alias d)."""
+
+    def __init__(self, conn: sqlite3.Connection, table: str):
+        assert table in ("commitments", "documents")
+        self.conn, self.table = conn, table
+        self.alias = "c" if table == "commitments" else "d"
+
+    def where(self, f: Filters, skip: str | None = None) -> tuple[str, list]:
+        a, clauses, params = self.alias, [], []
+        if f.region and skip != "region":
+            clauses.append(f"? IN ({a}.region_adcode, province_code({a}.region_adcode), city_code({a}.region_adcode))")
+            params.append(f.region)
+        if f.issuer and skip != "issuer":
+            clauses.append(f"{a}.issuer = ?")
+            params.append(f.issuer)
+        if self.table == "commitments":
+            if f.indicator and skip != "indicator":
+                if f.indicator == "none":
+                    clauses.append("c.indicator_key IS NULL")
+                else:
+                    clauses.append("c.indicator_key = ?")
+                    params.append(f.indicator)
+            if f.kind and skip != "kind":
+                clauses.append("c.kind = ?")
+                params.append(f.kind)
+            if f.year and skip != "year":
+                clauses.append("c.year = ?")
+                params.append(f.year)
+        else:
+            if f.doc_type and skip != "doc_type":
+                clauses.append("d.doc_type = ?")
+                params.append(f.doc_type)
+            if f.year and skip != "year":
+                clauses.append("substr(d.publish_date, 1, 4) = ?")
+                params.append(str(f.year))
+        if f.q:
+            clause, qparams = self._search(f.q)
+            clauses.append(clause)
+            params += qparams
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _search(self, q: str) -> tuple[str, list]:
+        expr = match_query(q)
+        if expr is None:
+            return "0", []
+        if not _has_fts(self.conn):  # a store written before the index existed: substring scan
+            like = f"%{q}%"
+            if self.table == "commitments":
+                return "(c.sentence LIKE ? OR c.title LIKE ?)", [like, like]
+            return "(d.title LIKE ? OR d.doc_id IN (SELECT doc_id FROM commitments WHERE sentence LIKE ?))", [like, like]
+        titles = "SELECT doc_id FROM search WHERE search MATCH ? AND field = 'title'"
+        if self.table == "commitments":
+            return (f"(c.doc_id IN ({titles}) OR (c.doc_id, c.idx) IN "
+                    "(SELECT doc_id, idx FROM search WHERE search MATCH ? AND field = 'sentence'))"), [expr, expr]
+        return "d.doc_id IN (SELECT doc_id FROM search WHERE search MATCH ?)", [expr]
+
+    def count(self, f: Filters) -> int:
+        where, params = self.where(f)
+        return self.conn.execute(f"SELECT COUNT(*) FROM {self.table} {self.alias}{where}", params).fetchone()[0]
+
+    def rows(self, f: Filters, limit: int = PAGE_SIZE, offset: int = 0) -> list[dict]:
+        where, params = self.where(f)
+        if self.table == "commitments":
+            order = "c.publish_date DESC, c.doc_id, c.idx"
+        else:
+            order = "d.publish_date DESC, d.source, d.doc_index"
+        sql = f"SELECT * FROM {self.table} {self.alias}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        return [decorate(dict(r)) for r in self.conn.execute(sql, params + [limit, offset])]
+
+    # facet name → (SQL expression of the value, how a value is labelled)
+    def _facet_expr(self, name: str, f: Filters) -> str | None:
+        a = self.alias
+        if name == "region":
+            if f.region is None:
+                return f"province_code({a}.region_adcode)"
+            level = (gazetteer().by_code.get(f.region).level if gazetteer().by_code.get(f.region) else None)
+            if level == "province":
+                return f"COALESCE(city_code({a}.region_adcode), {a}.region_adcode)"
+            return f"{a}.region_adcode"
+        return {"issuer": f"{a}.issuer", "indicator": "COALESCE(c.indicator_key, 'none')", "kind": "c.kind",
+                "year": "c.year" if self.table == "commitments" else "substr(d.publish_date, 1, 4)",
+                "doc_type": "d.doc_type"}.get(name)
+
+    def facet(self, name: str, f: Filters, limit: int = 20) -> list[dict]:
+        """Values of one facet with their counts under every other filter (and the region's own, for the
+        region facet, which lists the parts of the selected region)."""
+        expr = self._facet_expr(name, f)
+        where, params = self.where(f, skip=None if name == "region" else name)
+        extra = f"{' AND' if where else ' WHERE'} {expr} IS NOT NULL"
+        # (the alias must not be a column name: commitments has a `value` column)
+        order = "facet_value DESC" if name == "year" else "n DESC, facet_value"
+        sql = (f"SELECT {expr} AS facet_value, COUNT(*) AS n FROM {self.table} {self.alias}{where}{extra} "
+               f"GROUP BY facet_value ORDER BY {order} LIMIT ?")
+        out = []
+        for r in self.conn.execute(sql, params + [limit]):
+            value = str(r["facet_value"])
+            out.append({"value": value, "label": facet_label(name, value), "n": r["n"],
+                        "selected": str(getattr(f, name) or "") == value})
+        return out
+
+
+def facet_label(name: str, value: str) -> str:
+    if name == "region":
+        return region_name(value)
+    if name == "indicator":
+        return "（未归类）" if value == "none" else indicator_labels().get(value, value)
+    if name == "kind":
+        return KIND_LABELS.get(value, value)
+    if name == "doc_type":
+        return DOC_TYPE_LABELS.get(value, value)
+    return value
+
+
+def decorate(row: dict) -> dict:
+    """Labels a reader needs beside the stored codes."""
+    if "kind" in row:
+        row["kind_label"] = KIND_LABELS.get(row["kind"], row["kind"])
+        row["comparator_label"] = COMPARATOR_LABELS.get(row["comparator"], row["comparator"] or "")
+        row["indicator_label"] = indicator_labels().get(row.get("indicator_key") or "", "")
+        value = row["value"]
+        row["value_text"] = "" if value is None else f"{value:g}" + (
+            f"–{row['value_max']:g}" if row.get("value_max") is not None else "")
+    if "doc_type" in row:
+        row["doc_type_label"] = DOC_TYPE_LABELS.get(row["doc_type"], row["doc_type"])
+    return row
+
+
+def document(conn: sqlite3.Connection, doc_id: str) -> dict | None:
+    row = conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    return None if row is None else decorate(dict(row))
+
+
+def commitments_of(conn: sqlite3.Connection, doc_id: str) -> list[dict]:
+    return [decorate(dict(r)) for r in conn.execute("SELECT * FROM commitments WHERE doc_id = ? ORDER BY idx", (doc_id,))]
+
+
+def mentions_of(conn: sqlite3.Connection, doc_id: str) -> list[dict]:
+    return [dict(r) for r in conn.execute("SELECT * FROM mentions WHERE doc_id = ? ORDER BY start", (doc_id,))]
+
+
+def source_text(conn: sqlite3.Connection, source: str) -> str | None:
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'texts'").fetchone() is None:
+        return None
+    row = conn.execute("SELECT text FROM texts WHERE source = ?", (source,)).fetchone()
+    return None if row is None else row[0]
+
+
+def errors(conn: sqlite3.Connection) -> list[dict]:
+    return [dict(r) for r in conn.execute("SELECT * FROM errors ORDER BY error, source")]
