@@ -6,7 +6,8 @@ export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_HOME := $(CURDIR)/.prefect
 
-.PHONY: run test install clean
+.PHONY: run test install browser clean
+CHROMIUM ?= /usr/bin/chromium
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,12 +17,22 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 
 install: $(BIN)/.installed
 
-## Run the main job: the Prefect flow over the bundled sample corpus, tables under out/
+## Run the main job: the Prefect flow over the bundled sample corpus, tables under out/, and the report
 run: $(BIN)/.installed
 	$(BIN)/policy run corpora/samples --out out
+	$(BIN)/policy report --db out/policy.sqlite --out out/report.html
+
+## Debian's chromium and a CJK font for the browser tests (UI, report); nothing when already there
+browser:
+	@if [ ! -x "$(CHROMIUM)" ] || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk"; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei \
+			>/dev/null; \
+	fi
 
 ## Run the test suite (what CI runs)
-test: $(BIN)/.installed
+test: $(BIN)/.installed browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 

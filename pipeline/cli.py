@@ -275,6 +275,17 @@ def compare(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.
 
 
 @app.command()
+def report(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+           out: Annotated[Path, typer.Option(help="The HTML file to write.")] = Path("out/report.html")):
+    """A self-contained HTML report: value by region for each indicator, deadlines, region × indicator matrix."""
+    from outputs import report as rep
+
+    with _open_store(db) as store:
+        path = rep.write(store, out)
+    typer.echo(f"written: {path} ({path.stat().st_size / 1e6:.1f} MB, opens offline)")
+
+
+@app.command()
 def serve(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
           port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
           host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 to let other machines in.")] = "127.0.0.1"):

@@ -34,3 +34,37 @@ def dev_gold() -> Path:
     if not DEV_GOLD.is_dir():
         pytest.skip(f"../shared is absent ({DEV_GOLD} not found): dev-set checks skipped")
     return DEV_GOLD
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory) -> Path:
+    """A store of the six sample files, written as `policy run` writes it (records and source texts)."""
+    from outputs.store import Store
+    from pipeline.process import extract_file
+
+    path = tmp_path_factory.mktemp("sample-store") / "policy.sqlite"
+    with Store(path) as store:
+        for f in sorted(SAMPLES.iterdir()):
+            result = extract_file(f)
+            store.put_file(str(f), result["records"], result["text"])
+    return path
+
+
+CHROMIUM = Path(os.environ.get("POLICY_CHROMIUM", "/usr/bin/chromium"))
+# as root in a closed network: no sandbox, and nothing that phones home at start
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-default-apps"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (`make test` installs it; see the Makefile's browser target)."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} not found: run `make browser` (apt-get install chromium fonts-wqy-microhei) "
+                    "or set POLICY_CHROMIUM to a Chromium binary")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -163,7 +163,7 @@ def create_app(db: str | Path) -> FastAPI:
                      for it in items]
             spans += [Span(m["start"] - start, m["end"] - start, f"m-{m['kind']}") for m in mentions
                       if m["kind"] in ("agency", "doc_number")]
-            body = marked(text[start:end], spans)
+            body = marked(text[start:end], [_trimmed(text[start:end], s) for s in spans])
         return page(request, "document.html", doc=doc, items=items, mentions=mentions, body=body, current=c,
                     crumbs=queries.region_path(doc.get("region_adcode")))
 
@@ -177,6 +177,16 @@ def create_app(db: str | Path) -> FastAPI:
         return page(request, "errors.html", rows=rows)
 
     return app
+
+
+def _trimmed(text: str, span: Span) -> Span:
+    """The span without the indentation and line breaks at its ends (evidence spans start at the line)."""
+    s, e = max(span.start, 0), min(span.end, len(text))
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Span(s, e, span.css, span.anchor, span.title)
 
 
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:

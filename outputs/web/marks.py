@@ -29,7 +29,7 @@ def marked(text: str, spans: list[Span]) -> Markup:
         covering = [s for s in spans if s.start <= a and b <= s.end]
         chunk = escape(text[a:b])
         if covering:
-            classes = " ".join(sorted({s.css for s in covering}))
+            classes = " ".join(sorted({c for s in covering for c in s.css.split()}))
             titles = "；".join(dict.fromkeys(s.title for s in covering if s.title))
             title = f' title="{escape(titles)}"' if titles else ""
             out.append(f'<mark class="{classes}"{title}>{chunk}</mark>')

@@ -1,0 +1,143 @@
+"""`policy report`: one self-contained HTML file comparing commitments across regions.
+
+For every indicator: a bar chart of the value by region (one bar per deadline year, one chart per unit,
+since 万元 and % cannot share an axis) and the table behind it with each value's source; then a timeline
+of deadlines and the region × indicator matrix. Charts are Plotly figures with plotly.js written into the
+file itself, so the report opens offline and sends no request; text is text, drawn by the reader's
+browser with the CJK fonts the page asks for, so Chinese renders wherever a CJK font is installed.
+"""
+from __future__ import annotations
+
+import hashlib
+from html import escape
+from pathlib import Path
+
+import pandas as pd
+
+from outputs import compare as cmp
+from outputs.export import atomic_write
+
+FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
+_KIND = {"target": "目标", "provision": "政策规定"}
+_LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
+
+
+def _chart_id(*parts) -> str:
+    return "chart-" + hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:10]
+
+
+def _value_text(row) -> str:
+    return cmp._cell(row)
+
+
+def _bar_chart(group: pd.DataFrame, indicator: str, unit: str) -> str:
+    import plotly.graph_objects as go
+
+    regions = (group.assign(r=group["region_level"].map(_LEVEL_RANK)).sort_values(["r", "region_adcode"])["region_name"]
+               .drop_duplicates().tolist())
+    fig = go.Figure()
+    years = sorted(group["year"].dropna().unique().tolist()) + ([None] if group["year"].isna().any() else [])
+    for year in years:
+        part = group[group["year"].isna()] if year is None else group[group["year"] == year]
+        part = part.set_index("region_name").reindex(regions).dropna(subset=["value"])
+        fig.add_trace(go.Bar(
+            name="未定年份" if year is None else f"{int(year)}年", x=part.index.tolist(), y=part["value"].tolist(),
+            text=[_value_text(r) for _, r in part.reset_index().iterrows()], textposition="outside",
+            hovertext=[f"{r['title']}<br>{r['doc_number'] or ''} {r['publish_date'] or ''}" for _, r in part.reset_index().iterrows()],
+            hoverinfo="x+y+text"))
+    fig.update_layout(
+        title=dict(text=f"{indicator}（{unit}）"), barmode="group", height=380, margin=dict(l=50, r=20, t=50, b=80),
+        font=dict(family=FONT, size=13), yaxis=dict(title=unit, rangemode="tozero"), legend=dict(title="期限年份"),
+        xaxis=dict(type="category"), template="plotly_white")
+    return fig.to_html(full_html=False, include_plotlyjs=False, div_id=_chart_id(indicator, unit),
+                       config={"displaylogo": False, "responsive": True})
+
+
+def _timeline(long: pd.DataFrame) -> str:
+    import plotly.graph_objects as go
+
+    dated = long[long["deadline"].notna()].sort_values("deadline")
+    if dated.empty:
+        return "<p class='muted'>没有带期限的目标。</p>"
+    fig = go.Figure()
+    for label, part in dated.groupby("indicator_label", sort=False):
+        fig.add_trace(go.Scatter(
+            x=part["deadline"].tolist(), y=part["region_name"].tolist(), mode="markers", name=label,
+            marker=dict(size=11), text=[f"{label}：{_value_text(r)}" for _, r in part.iterrows()],
+            hovertemplate="%{y} · %{x}<br>%{text}<extra></extra>"))
+    rows = dated["region_name"].nunique()
+    fig.update_layout(title=dict(text="目标期限时间轴"), height=max(300, 60 + 28 * rows), font=dict(family=FONT, size=13),
+                      xaxis=dict(type="date", title="期限", tickformat="%Y-%m"), yaxis=dict(type="category"), template="plotly_white",
+                      margin=dict(l=90, r=20, t=50, b=50))
+    return fig.to_html(full_html=False, include_plotlyjs=False, div_id="chart-timeline",
+                       config={"displaylogo": False, "responsive": True})
+
+
+def _table(df: pd.DataFrame, columns: list[tuple[str, str]], css: str = "") -> str:
+    head = "".join(f"<th>{escape(label)}</th>" for _, label in columns)
+    body = []
+    for _, r in df.iterrows():
+        cells = []
+        for c, _ in columns:
+            v = r[c]
+            cells.append(f"<td>{'' if v is None or (isinstance(v, float) and pd.isna(v)) else escape(str(v))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table class='{css}'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def build(commitments: pd.DataFrame, documents: pd.DataFrame, title: str = "政策承诺跨地区比较") -> str:
+    """The report's HTML: plotly.js inline, then per-indicator charts and tables, timeline and matrix."""
+    from plotly.offline import get_plotlyjs
+
+    long = cmp.comparison(commitments)
+    wide = cmp.matrix(long)
+    sections = []
+    if not long.empty:
+        long = long.assign(value_text=long.apply(_value_text, axis=1), kind_label=long["kind"].map(_KIND))
+        spread = long.groupby("indicator_key")["region_adcode"].nunique().sort_values(ascending=False, kind="stable")
+        for key in spread.index:
+            part = long[long["indicator_key"] == key]
+            label = part["indicator_label"].iloc[0]
+            charts = "".join(_bar_chart(g, label, unit) for unit, g in part.groupby("unit", sort=True))
+            table = _table(part, [("region_name", "地区"), ("kind_label", "类型"), ("value_text", "数值"), ("deadline", "期限"),
+                                  ("title", "文件"), ("doc_number", "发文字号"), ("issuer", "发文机关"), ("publish_date", "发布日期"),
+                                  ("sentence", "依据原文")], "detail")
+            sections.append(f"<section class='indicator' data-indicator='{escape(key)}' data-regions='{spread[key]}'>"
+                            f"<h2 id='{escape(key)}'>{escape(label)} <span class='muted'>{spread[key]} 个地区</span></h2>"
+                            f"{charts}<details><summary>数据与出处（{len(part)} 条）</summary>{table}</details></section>")
+    toc = "".join(f"<li><a href='#{escape(k)}'>{escape(long[long['indicator_key'] == k]['indicator_label'].iloc[0])}</a>"
+                  f"（{n} 个地区）</li>" for k, n in (spread.items() if not long.empty else []))
+    matrix = _table(wide, [(c, c) for c in wide.columns], "matrix") if not wide.empty else ""
+    n_docs, n_regions = len(documents), long["region_adcode"].nunique() if not long.empty else 0
+    return f"""<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<style>
+body {{ font-family: {FONT}; margin: 0 auto; max-width: 1200px; padding: 1em 1.5em; color: #1f2933; }}
+h1 {{ color: #8b1a1a; }} h2 {{ border-bottom: 2px solid #8b1a1a; padding-bottom: .2em; margin-top: 2em; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 14px; }}
+th, td {{ border: 1px solid #e1e4e8; padding: .3em .5em; text-align: left; vertical-align: top; }}
+th {{ background: #eef1f5; }} .muted {{ color: #7b8794; font-size: .8em; font-weight: normal; }}
+details {{ margin: .5em 0 1em; }} summary {{ cursor: pointer; color: #1f4e8c; }}
+</style>
+<script type="text/javascript">{get_plotlyjs()}</script>
+</head><body>
+<h1>{escape(title)}</h1>
+<p>基于 {n_docs} 份文件中的 {len(long)} 项可比较的目标与政策规定，涉及 {n_regions} 个地区。
+每个指标取各地区最近发布的数值；图中每根柱为一个地区在一个期限年份的数值。</p>
+<nav><h2>指标</h2><ol>{toc or '<li>没有可比较的指标。</li>'}</ol></nav>
+{''.join(sections)}
+<h2>期限</h2>
+{_timeline(long) if not long.empty else "<p class='muted'>没有带期限的目标。</p>"}
+<h2>地区 × 指标</h2>
+{matrix or "<p class='muted'>没有可比较的指标。</p>"}
+</body></html>
+"""
+
+
+def write(store, out: str | Path) -> Path:
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    html = build(store.table("commitments"), store.table("documents"))
+    atomic_write(out, lambda p: Path(p).write_text(html, encoding="utf-8"))
+    return out

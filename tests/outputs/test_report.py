@@ -1,0 +1,47 @@
+"""`policy report`: one HTML file that opens offline, with a chart per indicator across regions."""
+from __future__ import annotations
+
+import pytest
+
+from outputs import report
+from outputs.store import Store
+
+
+@pytest.fixture(scope="module")
+def report_file(sample_store, tmp_path_factory):
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    with Store(sample_store) as st:
+        report.write(st, out)
+    return out
+
+
+def test_report_opens_offline_and_compares_an_indicator_across_regions(report_file, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(report_file.as_uri())
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    assert requests == [report_file.as_uri()]  # nothing outside the file: no CDN, no fonts, no data
+
+    sections = page.locator("section.indicator")
+    compared = [s for s in sections.all() if int(s.get_attribute("data-regions")) >= 2]
+    assert compared, "no indicator compared across two regions"
+    chart = compared[0].locator(".js-plotly-plot").first
+    ticks = chart.locator(".xtick text").evaluate_all("els => els.map(e => e.textContent)")
+    assert len(set(ticks)) >= 2 and all(any("\u4e00" <= ch <= "\u9fff" for ch in t) for t in ticks)
+    assert chart.locator(".point path").count() >= 2  # one bar per region at least
+    assert page.locator("#chart-timeline path.point").count() >= 1
+    page.screenshot(path=str(tmp_path / "report.png"), full_page=False)
+
+
+def test_the_report_is_the_same_on_a_rerun(report_file, sample_store, tmp_path):
+    again = tmp_path / "again.html"
+    with Store(sample_store) as st:
+        report.write(st, again)
+    assert again.read_bytes() == report_file.read_bytes()
+
+
+def test_an_empty_store_gives_a_report_that_says_so(tmp_path):
+    with Store(tmp_path / "empty.sqlite") as st:
+        html = report.write(st, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "没有可比较的指标" in html

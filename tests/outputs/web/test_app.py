@@ -1,0 +1,168 @@
+"""The UI's pages over a real store of the samples, through HTTP (Starlette's test client)."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from outputs.web.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(sample_store):
+    return TestClient(create_app(sample_store), raise_server_exceptions=False)
+
+
+def regions_in(html: str) -> list[str]:
+    return re.findall(r"<tr>\s*<td>([^<]*)</td>", html)
+
+
+def total(html: str) -> int:
+    return int(re.search(r'id="total">共 (\d+)', html).group(1))
+
+
+def test_home_redirects_to_commitments(client):
+    r = client.get("/", follow_redirects=False)
+    assert r.status_code in (302, 307) and r.headers["location"] == "/commitments"
+
+
+@pytest.mark.parametrize("region, allowed", [
+    ("370000", {"山东省", "济南市", "青岛市", "淄博市", "枣庄市", "潍坊市", "临沂市", "德州市"}),  # a province and its parts
+    ("370300", {"淄博市"}),
+    ("370200", {"青岛市"}),
+])
+def test_region_filter_covers_the_region_and_its_parts(client, region, allowed):
+    html = client.get("/commitments", params={"region": region}).text
+    assert total(html) > 0
+    assert set(regions_in(html)) <= allowed
+
+
+def test_region_facet_drills_down_from_provinces_to_cities(client):
+    top = client.get("/commitments").text
+    facet = top.split('data-facet="region"')[1].split("</div>")[0]
+    assert "山东省" in facet and "淄博市" not in facet
+    inside = client.get("/commitments", params={"region": "370000"}).text.split('data-facet="region"')[1].split("</div>")[0]
+    assert "淄博市" in inside and "青岛市" in inside
+
+
+@pytest.mark.parametrize("params, check", [
+    ({"kind": "target"}, lambda html: set(re.findall(r'class="kind-(\w+)"', html)) == {"target"}),
+    ({"year": "2026"}, lambda html: total(html) > 0),
+    ({"indicator": "village_doctor_licensed_share"}, lambda html: "乡村医生" in html),
+    ({"issuer": "淄博市卫生健康委员会"}, lambda html: set(regions_in(html)) == {"淄博市"}),
+    ({"q": "乡村医生"}, lambda html: '<mark class="hit">乡村医生</mark>' in html),
+    ({"q": "鄉村醫生"}, lambda html: '<mark class="hit">乡村医生</mark>' in html),   # a traditional query
+    ({"q": "不存在的词语组合"}, lambda html: total(html) == 0),
+])
+def test_filters(client, params, check):
+    r = client.get("/commitments", params=params)
+    assert r.status_code == 200
+    assert check(r.text)
+
+
+def test_documents_listing_and_facets(client):
+    html = client.get("/documents", params={"doc_type": "news"}).text
+    assert total(html) >= 1 and 'data-facet="doc_type"' in html
+    assert total(client.get("/documents", params={"q": "养老"}).text) >= 1
+
+
+def test_a_commitment_opens_its_document_with_the_evidence_highlighted(client, sample_store):
+    import sqlite3
+
+    with sqlite3.connect(sample_store) as c:
+        doc_id, idx, sentence = c.execute("SELECT doc_id, idx, sentence FROM commitments WHERE kind = 'target' LIMIT 1").fetchone()
+    html = client.get(f"/documents/{doc_id}", params={"c": idx}).text
+    current = re.findall(r'<mark class="[^"]*\bcurrent\b[^"]*"[^>]*>(.*?)</mark>', html.split('id="doctext"')[1], re.S)
+    assert "".join(current).replace("\n", "") in sentence.replace("\n", "") and len("".join(current)) >= len(sentence) // 2
+    assert f'id="c{idx}"' in html
+
+
+def test_exports_carry_the_filtered_rows(client):
+    import openpyxl
+
+    html = client.get("/commitments", params={"region": "370300"}).text
+    r = client.get("/commitments.csv", params={"region": "370300"})
+    assert r.headers["content-type"].startswith("text/csv") and r.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert len(rows) == total(html) and {row["地区"] for row in rows} == {"淄博市"}
+    x = client.get("/commitments.xlsx", params={"region": "370300"})
+    sheet = openpyxl.load_workbook(io.BytesIO(x.content)).active
+    assert sheet.max_row - 1 == len(rows) and sheet.cell(1, 1).value == "地区"
+    docs = list(csv.DictReader(io.StringIO(client.get("/documents.csv").content.decode("utf-8-sig"))))
+    assert len(docs) == 8 and "发文字号" in docs[0]
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/commitments", {"year": "abc"}),
+    ("/commitments", {"year": "2025 OR 1=1"}),
+    ("/commitments", {"region": "370000' OR '1'='1"}),
+    ("/commitments", {"page": "0"}),
+    ("/commitments", {"page": "-1"}),
+    ("/commitments", {"kind": "target' --"}),
+    ("/commitments", {"indicator": "x; DROP TABLE commitments"}),
+    ("/documents", {"doc_type": "1 UNION SELECT * FROM errors"}),
+    ("/commitments", {"q": "养" * 500}),
+    ("/commitments.csv", {"region": "1; DELETE FROM documents"}),
+    ("/documents/x", {"c": "1 OR 1=1"}),
+])
+def test_bad_parameters_get_a_plain_400(client, path, params):
+    r = client.get(path, params=params)
+    assert r.status_code == 400
+    assert "请求参数有误" in r.text
+    assert not re.search(r"Traceback|sqlite|SELECT|Error:", r.text)
+
+
+@pytest.mark.parametrize("params", [
+    {"issuer": "' OR '1'='1"},
+    {"issuer": "x'; DROP TABLE commitments; --"},
+    {"q": "'; DELETE FROM documents; --"},
+    {"q": '" OR body MATCH "*'},
+    {"q": "养老) OR (1=1"},
+])
+def test_injection_attempts_in_free_text_match_nothing_and_change_nothing(client, sample_store, params):
+    before = hashlib.sha256(sample_store.read_bytes()).hexdigest()
+    r = client.get("/commitments", params=params)
+    assert r.status_code == 200
+    assert total(r.text) == 0 or params.get("q", "").startswith("养老")
+    assert hashlib.sha256(sample_store.read_bytes()).hexdigest() == before
+    assert total(client.get("/commitments").text) > 0
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
+def test_the_ui_is_read_only(client, method):
+    assert getattr(client, method)("/commitments").status_code == 405
+
+
+def test_the_connection_refuses_writes(sample_store):
+    import sqlite3
+
+    from outputs.web.queries import connect
+
+    conn = connect(sample_store)
+    with pytest.raises(sqlite3.OperationalError):
+        conn.execute("DELETE FROM commitments")
+
+
+def test_an_unexpected_error_shows_no_details(client, monkeypatch):
+    from outputs.web import queries
+
+    def boom(self, f):
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(queries.Query, "count", boom)
+    r = client.get("/commitments")
+    assert r.status_code == 500 and "服务器内部错误" in r.text and "secret" not in r.text
+
+
+def test_unknown_document_is_404(client):
+    r = client.get("/documents/not-a-document")
+    assert r.status_code == 404 and "没有这份文件" in r.text
+
+
+def test_no_store_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="policy.sqlite"):
+        create_app(tmp_path / "policy.sqlite")
