@@ -35,6 +35,12 @@ CREATE TABLE IF NOT EXISTS scans (run_id, source_name, started_at, finished_at, 
 """
 
 
+def _chain(first, rest):
+    if first is not None:
+        yield first
+        yield from rest
+
+
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -67,28 +73,35 @@ class Store:
             sql = f'INSERT OR REPLACE INTO {table} ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)}) VALUES ({", ".join("?" * len(columns))})'
             self.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
 
-    def put_file(self, source: str, records: list[dict], text: str | None = None) -> None:
-        """Replace everything stored for one source file, atomically. `text` is the source text the
-        records' offsets point into; without it the text stored before is kept."""
-        # the records name their source as the reader resolved it (an absolute path); that is the key
-        sources = list(dict.fromkeys([source] + [r["source"] for r in records if r.get("source")]))
+    def put_file(self, source: str, records, text: str | None = None) -> int:
+        """Replace everything stored for one source file, atomically. `records` may be any iterable; it is
+        consumed inside the transaction, so a large file streams in without being held in memory. `text` is
+        the source text the records' offsets point into; without it no text is kept for the file.
+        Returns the number of documents stored."""
+        records = iter(records)
+        first = next(records, None)
+        # the records name their source as the reader resolved it; both names are keys
+        sources = list(dict.fromkeys([source] + ([first["source"]] if first and first.get("source") else [])))
+        n = 0
         with self.conn:
-            old = [r[0] for s in sources for r in self.conn.execute("SELECT doc_id FROM documents WHERE source = ?", (s,))]
-            for d in old + [r["doc_id"] for r in records if not r.get("error")]:
-                self._delete_document(d)
-            self.conn.executemany("DELETE FROM errors WHERE source = ?", [(s,) for s in sources])
-            for r in records:
+            for s in sources:
+                for (d,) in self.conn.execute("SELECT doc_id FROM documents WHERE source = ?", (s,)).fetchall():
+                    self._delete_document(d)
+                self.conn.execute("DELETE FROM errors WHERE source = ?", (s,))
+                self.conn.execute("DELETE FROM texts WHERE source = ?", (s,))
+            for r in _chain(first, records):
                 if r.get("error"):
                     self._insert("errors", ERROR_COLUMNS, [{c: r.get(c) for c in ERROR_COLUMNS}])
                     continue
+                self._delete_document(r["doc_id"])
                 self._insert("documents", DOCUMENT_COLUMNS, [document_row(r)])
                 self._insert("commitments", COMMITMENT_COLUMNS, commitment_rows(r))
                 self._insert("mentions", MENTION_COLUMNS, mention_rows(r))
                 self._index(r)
-            if text is not None:
+                n += 1
+            if text is not None and n:
                 self.conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (sources[-1], text))
-            elif all(r.get("error") for r in records):
-                self.conn.executemany("DELETE FROM texts WHERE source = ?", [(s,) for s in sources])
+        return n
 
     def _delete_document(self, doc_id: str) -> None:
         for table in ("documents", "commitments", "mentions", "search"):
@@ -122,6 +135,29 @@ class Store:
                 f.write(data)
             os.replace(tmp, path)
         return sha, path
+
+    def put_raw_file(self, path: Path) -> str:
+        """`put_raw` for a file on disk, hashed and copied in blocks; returns its sha256."""
+        import hashlib
+        import os
+        import shutil
+        import tempfile
+
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+        sha = h.hexdigest()
+        folder = self.path.parent / "raw" / sha[:2]
+        folder.mkdir(parents=True, exist_ok=True)
+        suffix = path.suffix if path.suffix.isascii() and len(path.suffix) <= 8 and path.suffix[1:].isalnum() else ""
+        target = folder / f"{sha}{suffix.lower()}"
+        if not target.exists():
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
+            os.close(fd)
+            shutil.copyfile(path, tmp)
+            os.replace(tmp, target)
+        return sha
 
     def put_provenance(self, source: str, raw_sha256: str, size: int, fetched_at: str, origin: str) -> None:
         with self.conn:

@@ -21,7 +21,7 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders (
             format: Annotated[str, typer.Option("--format", "-f", help="jsonl (the contract) or table.")] = "jsonl"):
     """Print extraction records (CONTRACT.md), one per document found."""
     from corpora.readers import expand_paths
-    from pipeline.process import extract_records
+    from pipeline.process import iter_records
 
     if format not in {"jsonl", "table"}:
         raise typer.BadParameter("format must be jsonl or table", param_hint="--format")
@@ -33,7 +33,7 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders (
     for f in files:
         if not f.exists():
             continue
-        for rec in extract_records(f):
+        for rec in iter_records(f):  # streamed: a large text file is printed as its windows are extracted
             if format == "jsonl":
                 sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
             else:
@@ -74,7 +74,7 @@ def read(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
 
     from rich.progress import track
 
-    from corpora.readers import expand_paths, read_path
+    from corpora.readers import expand_paths, iter_source
     from corpora.records import ReadError
     from extractors.extract import prepare
 
@@ -85,8 +85,7 @@ def read(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
     for f in track(files, description="reading", transient=True, disable=not sys.stderr.isatty()):
         try:
             total_bytes += f.stat().st_size
-            st = read_path(f)
-            n = len(prepare(st)[2])
+            n = sum(len(prepare(st)[2]) for _, st in iter_source(f))
             outcome, detail = "documents", f"{n} document(s)"
             counts["files with documents"] = counts.get("files with documents", 0) + 1
             counts["documents"] = counts.get("documents", 0) + n
@@ -112,15 +111,15 @@ def read(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
 @app.command()
 def text(path: Annotated[Path, typer.Argument(help="One file.")]):
     """Print the source text that extraction offsets index."""
-    from corpora.readers import read_path
+    from corpora.readers import iter_source
     from corpora.records import ReadError
 
     try:
-        st = read_path(path)
+        for _, st in iter_source(path):  # a large text file comes in windows, written as they are decoded
+            sys.stdout.write(st.text)
     except ReadError as e:
         typer.echo(f"policy: {e}", err=True)
         raise typer.Exit(1)
-    sys.stdout.write(st.text)
 
 
 @app.command()

@@ -23,7 +23,7 @@ from corpora.sources import Source  # noqa: E402
 from extractors import extractor_version  # noqa: E402
 from outputs.export import export_tables  # noqa: E402
 from outputs.store import Store  # noqa: E402
-from pipeline.process import extract_file  # noqa: E402
+from pipeline.process import extract_file, is_streamed, iter_records  # noqa: E402
 
 # what an extract task returns; part of the cache key so results of an earlier shape are not reused
 RESULT_FORMAT = "records+text-1"
@@ -85,20 +85,34 @@ def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> 
     out_dir = Path(out)
     store_path = out_dir / "policy.sqlite"
     with Store(store_path) as store:
-        futures = [extract_task.submit(f) for f in files]
-        for f, fut in track(list(zip(files, futures)), description="extracting", disable=not progress, transient=True):
+        # large plain-text files stream from disk into the store in this thread (bounded memory, no cached
+        # result of their size); every other file is a cached task
+        streamed = {f for f in files if is_streamed(f)}
+        futures = {f: extract_task.submit(f) for f in files if f not in streamed}
+        for f in track(files, description="extracting", disable=not progress, transient=True):
             try:
-                data = Path(f).read_bytes()
-                sha, _ = store.put_raw(data, Path(f).suffix)
-                store.put_provenance(f, sha, len(data), _now(), "file")
+                sha, size = _keep_raw(store, Path(f))
+                store.put_provenance(f, sha, size, _now(), "file")
             except OSError:
-                pass  # the extract task reports the unreadable file
-            result = fut.result()
+                pass  # the extraction reports the unreadable file
+            if f in streamed:
+                store.put_file(f, iter_records(f))
+                continue
+            result = futures[f].result()
             store.put_file(f, result["records"], result["text"])
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     _artifact(summary)
     return summary
+
+
+def _keep_raw(store: Store, path: Path) -> tuple[str, int]:
+    """Keep a file's bytes in the store's raw folder (hashed and copied in blocks: a large file is never
+    read whole); returns (sha256, size)."""
+    if not is_streamed(path):
+        data = path.read_bytes()
+        return store.put_raw(data, path.suffix)[0], len(data)
+    return store.put_raw_file(path), path.stat().st_size
 
 
 def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | None = None) -> dict:

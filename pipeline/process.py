@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
-from corpora.readers import read_path
+from corpora.readers import STREAM_BYTES, iter_source, read_path, sniff
 from corpora.records import ErrorReason, ReadError
 
 
@@ -17,7 +18,10 @@ def extractor():
 def extract_file(path: str | Path, source: str | None = None) -> dict:
     """{"records": contract records for one file — one per document, or one error record naming file and
     reason —, "text": the source text their offsets point into (None for an error)}. `source` names where
-    the bytes came from when that is not the path (a fetched URL)."""
+    the bytes came from when that is not the path (a fetched URL). A large text file's records come from
+    `iter_records`, held in a list here; its text is not returned (the flow streams such files instead)."""
+    if is_streamed(path):
+        return {"records": list(iter_records(path, source)), "text": None}
     try:
         st = read_path(path, source)
         return {"records": [x.as_dict() for x in extractor().extract(st)], "text": st.text}
@@ -31,3 +35,56 @@ def extract_file(path: str | Path, source: str | None = None) -> dict:
 def extract_records(path: str | Path, source: str | None = None) -> list[dict]:
     """The contract records of `extract_file`."""
     return extract_file(path, source)["records"]
+
+
+# a window of a large file with fewer Chinese characters than this holds no notice (logs, code, base64)
+MIN_WINDOW_CJK = 40
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def is_streamed(path: str | Path) -> bool:
+    """Whether `iter_records` reads this file in windows (a plain-text file over STREAM_BYTES)."""
+    p = Path(path)
+    try:
+        if p.stat().st_size <= STREAM_BYTES:
+            return False
+        with open(p, "rb") as f:
+            return sniff(f.read(1024), p.suffix.lower()) in {"text/plain", "text/markdown"}
+    except OSError:
+        return False
+
+
+def _shift(record: dict, offset: int, index_base: int) -> dict:
+    """A window's record with its offsets moved into the whole file and its index counted across windows."""
+    record["doc_index"] += index_base
+    record["start"] += offset
+    record["end"] += offset
+    for key in ("doc_numbers", "agencies", "dates", "commitments"):
+        for item in record[key]:
+            item["start"] += offset
+            item["end"] += offset
+    return record
+
+
+def iter_records(path: str | Path, source: str | None = None):
+    """The contract records of one file, yielded as they are made. A large plain-text file is read and
+    extracted window by window (`corpora.readers.iter_source`), so memory stays bounded whatever its size.
+    A failure after some documents were yielded ends with an error record for the rest of the file."""
+    n = skipped = 0
+    windowed = is_streamed(path)
+    try:
+        for offset, st in iter_source(path, source):
+            if windowed and len(_CJK.findall(st.text)) < MIN_WINDOW_CJK:
+                skipped += 1  # a window that cannot hold a notice (logs, code, base64, blank)
+                continue
+            records = extractor().extract(st)
+            for x in records:
+                yield _shift(x.as_dict(), offset, n) if windowed else x.as_dict()
+            n += len(records)
+        if windowed and n == 0:
+            raise ReadError(source or str(path), ErrorReason.NOT_A_DOCUMENT,
+                            f"no notice in a large text file ({skipped} windows without Chinese text)")
+    except ReadError as e:
+        yield e.as_record()
+    except Exception as e:  # a reader or extractor bug must not stop the batch; report it with the file
+        yield ReadError(source or str(path), ErrorReason.READ_ERROR, f"{type(e).__name__}: {e}").as_record()

@@ -5,8 +5,11 @@ from pathlib import Path
 
 from corpora.records import ErrorReason, RawDocument, ReadError, SourceText
 
-# The largest input a reader accepts; bigger files get a `too_large` record instead of a memory spike.
+# The largest input a reader holds in memory whole; bigger files get a `too_large` record instead of a
+# memory spike, except plain text, which is read in windows (`iter_source`) up to MAX_STREAM_BYTES.
 MAX_BYTES = 64 * 1024 * 1024
+STREAM_BYTES = 16 * 1024 * 1024
+MAX_STREAM_BYTES = 4 * 1024 * 1024 * 1024
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
@@ -82,6 +85,31 @@ def read_path(path: str | Path, source: str | None = None) -> SourceText:
     except OSError as e:
         raise ReadError(name, ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
     return read_bytes(RawDocument(name, data, sniff(data, p.suffix.lower())))
+
+
+def iter_source(path: str | Path, source: str | None = None):
+    """(offset, SourceText) pieces of one file: the whole file at offset 0, or, for a plain-text file larger
+    than STREAM_BYTES, windows decoded incrementally so that memory stays bounded whatever its size."""
+    from corpora.readers import text
+
+    p = Path(path)
+    name = source or str(path)
+    try:
+        size = p.stat().st_size
+        with open(p, "rb") as f:
+            head = f.read(1024)
+    except OSError as e:
+        raise ReadError(name, ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
+    media_type = sniff(head, p.suffix.lower())
+    if size <= STREAM_BYTES or media_type not in {"text/plain", "text/markdown"}:
+        yield 0, read_path(p, source)
+        return
+    if size > MAX_STREAM_BYTES:
+        raise ReadError(name, ErrorReason.TOO_LARGE, f"{size} bytes > limit {MAX_STREAM_BYTES} for text")
+    try:
+        yield from text.iter_windows(p, name, media_type)
+    except OSError as e:
+        raise ReadError(name, ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
 
 
 def expand_paths(paths: list[str | Path]) -> list[Path]:
