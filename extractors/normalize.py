@@ -26,8 +26,8 @@ _RADICALS.update({0x2EC4: ord("西"), 0x2ED1: ord("长"), 0x2EA0: ord("民"), 0x
 _TRANSLATE = {**_WIDTH, **_RADICALS}
 
 _CN_DIGIT = "〇零一二三四五六七八九十"
-# O/o/０/Ｏ used for 〇 between Chinese numerals (二O一O年)
-_LETTER_ZERO = re.compile(rf"(?<=[{_CN_DIGIT}])[Oo０Ｏ](?=[{_CN_DIGIT}Oo０Ｏ年])|(?<=[{_CN_DIGIT}][Oo０Ｏ])[Oo０Ｏ]")
+# O/o/０/Ｏ/0 used for 〇 between Chinese numerals (二O一O年, 二0一0年)
+_LETTER_ZERO = re.compile(rf"(?<=[{_CN_DIGIT}])[Oo０Ｏ0](?=[{_CN_DIGIT}Oo０Ｏ0年])|(?<=[{_CN_DIGIT}][Oo０Ｏ0])[Oo０Ｏ0]")
 # spaces that split numbers from their units or from each other (2 025年, 2022 年 4 月, 25 号)
 _SPLIT_DIGITS = re.compile(r"(?<=\d)[ \t\u3000\xa0]+(?=\d{1,3}\s*年)|(?<=\d)[ \t\u3000\xa0]+(?=[年月日号號%％])"
                            r"|(?<=[年月第])[ \t\u3000\xa0]+(?=\d)|(?<=\d)[ \t\u3000\xa0]+(?=[万亿千百]?[元个家人名户项所座台套])")

@@ -150,7 +150,12 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
 
     def add_text(s: str, w: float, cap: int | None = None, bounds: set[int] | None = None):
         seen: dict[str, int] = defaultdict(int)
-        for _, _, cands in gaz.mentions(s, boundaries=bounds):
+        found = gaz.mentions(s, boundaries=bounds)
+        named = {d.adcode for _, _, cands in found for d in cands}
+        for _, _, cands in found:
+            if len(cands) > 1:  # 朝阳区, 鼓楼区: the one whose city or province the same text names
+                placed = [d for d in cands if set(d.parents) & named]
+                cands = placed or cands
             key = cands[0].adcode
             seen[key] += 1
             if cap is None or seen[key] <= cap:

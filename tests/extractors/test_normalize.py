@@ -15,6 +15,8 @@ from extractors.records import Script
     ("⻄安市", "西安市"),                                  # radical look-alike
     ("二O一O年三月", "二〇一〇年三月"),                     # letter O for 〇
     ("二o一o年", "二〇一〇年"),
+    ("二0一0年三月", "二〇一〇年三月"),                     # digit zero among Chinese numerals
+    ("2010年", "2010年"),
     ("2 025年", "2025年"),                                 # digits split by a space
     ("2022 年 4 月 28 日", "2022年4月28日"),
     ("〔2022〕25 号", "〔2022〕25号"),

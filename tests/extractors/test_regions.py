@@ -39,6 +39,10 @@ def test_words_that_are_not_places(text, absent):
     ("长春市朝阳区人民政府关于印发方案的通知", ["长春市朝阳区人民政府"], "", "220104"),
     ("北京市朝阳区人民政府关于印发方案的通知", ["北京市朝阳区人民政府"], "", "110105"),
     ("关于做好XX县乡村医生培训工作的通知", [], "", None),
+    # an ambiguous county name in a title with its city: the county of that city
+    ("南京市鼓楼区关于印发方案的通知", [], "", "320106"),
+    ("福州市鼓楼区关于印发方案的通知", [], "", "350102"),
+    ("深圳市南山区养老服务实施方案", [], "", "440305"),
 ])
 def test_primary_region(title, issuers, body, expected):
     r = primary_region(body, title, issuers, [])
