@@ -6,7 +6,7 @@ export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_HOME := $(CURDIR)/.prefect
 
-.PHONY: run test install browser clean
+.PHONY: run test install browser bench bench-tools clean
 CHROMIUM ?= /usr/bin/chromium
 
 $(BIN)/.installed: pyproject.toml constraints.txt
@@ -35,6 +35,17 @@ browser:
 test: $(BIN)/.installed browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+## Benchmarks: stage throughput, end to end with 1/2/4 workers, cold start (over ../shared/corpus/pool)
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/cold_start.py
+	$(BIN)/python benchmarks/stages.py
+	$(BIN)/python benchmarks/end_to_end.py
+
+## JioNLP's time parser and cpca's region recognizer beside ours, on benchmarks/*_cases.tsv
+bench-tools: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,bench]"
+	$(BIN)/python benchmarks/compare_tools.py
 
 clean:
 	rm -rf $(VENV) out .prefect

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.process import extract_records
+from tests.conftest import SAMPLES as SAMPLES_DIR
 
 REASONS = {"unsupported_format", "no_text_layer", "decode_error", "empty_after_cleaning", "not_a_document", "too_large"}
 SUFFIXES = [".txt", ".md", ".html", ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".rar", ""]
@@ -76,3 +77,47 @@ def test_deeply_nested_script_laden_html(tmp_path):
     assert outcome_ok(recs)
     text = "".join(r.get("title") or "" for r in recs)
     assert "注入内容" not in text and "evil" not in str(recs)
+
+
+def _bomb() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"\0" * (200 << 20))
+    return buf.getvalue()
+
+
+HOSTILE = {
+    "bomb.docx": _bomb,
+    "random.pdf": lambda: b"%PDF-1.7\n" + bytes(range(256)) * 40,
+    "half.pdf": lambda: (SAMPLES_DIR / "zibo_county_health_plan.pdf").read_bytes()[:3000],
+    "nul.txt": lambda: "通知".encode() + b"\0\0\0" * 100,
+    "empty.txt": lambda: b"",
+    "名字 with spaces & 'quotes'.html": lambda: b"<html><body><ul><li><a href='/a'>a</a></li></ul></body></html>",
+    "legacy.doc": lambda: b"\xd0\xcf\x11\xe0" + b"\0" * 1000,
+}
+
+
+def test_a_batch_of_hostile_inputs_keeps_what_was_stored(tmp_path, samples):
+    """The hostile files of this module in one run beside the samples: each gets an error row naming it
+    with a reason, the batch finishes, and the documents stored by an earlier run are all still there."""
+    import shutil
+    import sqlite3
+
+    from pipeline.flows import process_flow
+
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(samples, inputs)
+    process_flow([str(inputs)], str(out))
+    with sqlite3.connect(out / "policy.sqlite") as c:
+        before = set(c.execute("SELECT doc_id FROM documents").fetchall())
+    for name, make in HOSTILE.items():
+        (inputs / name).write_bytes(make())
+    process_flow([str(inputs)], str(out))
+    with sqlite3.connect(out / "policy.sqlite") as c:
+        after = set(c.execute("SELECT doc_id FROM documents").fetchall())
+        errors = dict(c.execute("SELECT source, error FROM errors").fetchall())
+    assert after == before
+    for name in HOSTILE:
+        (reason,) = [e for s, e in errors.items() if s.endswith(name)]
+        assert reason in REASONS

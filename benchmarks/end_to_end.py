@@ -1,0 +1,81 @@
+"""End to end: `policy run` over a folder (default ../shared/corpus/pool) with 1, 2 and 4 workers, each
+in a fresh process with an empty Prefect home (no cached results) and a fresh output folder. Prints wall
+time, files/s, documents/s, MB/s and the peak memory of the whole process tree (the CLI, Prefect's
+temporary server, workers).
+
+    .venv/bin/python benchmarks/end_to_end.py [FOLDER] [--workers 1 2 4]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.machine import describe  # noqa: E402
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pool"
+
+
+def tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run_once(folder: Path, workers: int) -> dict:
+    exe = Path(sys.executable).parent / "policy"
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "PREFECT_HOME": str(Path(tmp) / "prefect"), "DO_NOT_TRACK": "1",
+               "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([str(exe), "run", str(folder), "--out", str(Path(tmp) / "out"), "--workers", str(workers)],
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        ps, peak = psutil.Process(proc.pid), 0
+        while proc.poll() is None:
+            peak = max(peak, tree_rss(ps))
+            time.sleep(0.2)
+        secs = time.perf_counter() - t0
+        if proc.returncode:
+            raise SystemExit(f"policy run failed ({proc.returncode}): {proc.stderr.read().decode()[-2000:]}")
+        with sqlite3.connect(Path(tmp) / "out" / "policy.sqlite") as c:
+            docs = c.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+            commitments = c.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
+    return {"workers": workers, "seconds": secs, "docs": docs, "commitments": commitments, "peak_mb": peak / 1e6}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
+    args = ap.parse_args()
+    from corpora.readers import expand_paths
+
+    files = expand_paths([args.folder])
+    mb = sum(f.stat().st_size for f in files) / 1e6
+    print(f"machine: {describe()}")
+    print(f"input: {args.folder} — {len(files)} files, {mb:.1f} MB")
+    print(f"{'workers':>7}{'seconds':>9}{'files/s':>9}{'docs/s':>8}{'MB/s':>7}{'speed-up':>10}{'peak MB':>9}  documents, commitments")
+    base = None
+    for w in args.workers:
+        r = run_once(args.folder, w)
+        base = base or r["seconds"]
+        print(f"{w:>7}{r['seconds']:>9.1f}{len(files) / r['seconds']:>9.2f}{r['docs'] / r['seconds']:>8.2f}"
+              f"{mb / r['seconds']:>7.2f}{base / r['seconds']:>9.2f}x{r['peak_mb']:>9.0f}  {r['docs']}, {r['commitments']}")
+    print("each run: a new process, Prefect's temporary server started inside it, no cached results")
+
+
+if __name__ == "__main__":
+    main()
