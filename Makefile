@@ -40,7 +40,8 @@ test: $(BIN)/.installed browser
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/cold_start.py
 	$(BIN)/python benchmarks/stages.py
-	$(BIN)/python benchmarks/end_to_end.py
+	$(BIN)/python benchmarks/end_to_end.py --runner threads
+	$(BIN)/python benchmarks/end_to_end.py --runner dask
 
 ## JioNLP's time parser and cpca's region recognizer beside ours, on benchmarks/*_cases.tsv
 bench-tools: $(BIN)/.installed

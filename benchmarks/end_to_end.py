@@ -35,13 +35,14 @@ def tree_rss(proc: psutil.Process) -> int:
     return total
 
 
-def run_once(folder: Path, workers: int) -> dict:
+def run_once(folder: Path, workers: int, runner: str = "threads") -> dict:
     exe = Path(sys.executable).parent / "policy"
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "PREFECT_HOME": str(Path(tmp) / "prefect"), "DO_NOT_TRACK": "1",
                "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
         t0 = time.perf_counter()
-        proc = subprocess.Popen([str(exe), "run", str(folder), "--out", str(Path(tmp) / "out"), "--workers", str(workers)],
+        proc = subprocess.Popen([str(exe), "run", str(folder), "--out", str(Path(tmp) / "out"), "--workers", str(workers),
+                                 "--runner", runner],
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         ps, peak = psutil.Process(proc.pid), 0
         while proc.poll() is None:
@@ -60,17 +61,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
+    ap.add_argument("--runner", choices=["threads", "dask"], default="threads",
+                    help="threads in one process (GIL-bound) or a local Dask cluster of worker processes")
     args = ap.parse_args()
     from corpora.readers import expand_paths
 
     files = expand_paths([args.folder])
     mb = sum(f.stat().st_size for f in files) / 1e6
     print(f"machine: {describe()}")
-    print(f"input: {args.folder} — {len(files)} files, {mb:.1f} MB")
+    print(f"input: {args.folder} — {len(files)} files, {mb:.1f} MB; runner: {args.runner}")
     print(f"{'workers':>7}{'seconds':>9}{'files/s':>9}{'docs/s':>8}{'MB/s':>7}{'speed-up':>10}{'peak MB':>9}  documents, commitments")
     base = None
     for w in args.workers:
-        r = run_once(args.folder, w)
+        r = run_once(args.folder, w, args.runner)
         base = base or r["seconds"]
         print(f"{w:>7}{r['seconds']:>9.1f}{len(files) / r['seconds']:>9.2f}{r['docs'] / r['seconds']:>8.2f}"
               f"{mb / r['seconds']:>7.2f}{base / r['seconds']:>9.2f}x{r['peak_mb']:>9.0f}  {r['docs']}, {r['commitments']}")
