@@ -20,7 +20,7 @@ from benchmarks.machine import describe  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpora" / "samples" / "shandong_village_doctor_notice.txt"
 PROBE = f"""
-import json, time, resource
+import json, re, time
 t0 = time.perf_counter()
 from pipeline.process import extract_records, extractor
 t1 = time.perf_counter()
@@ -31,7 +31,7 @@ t3 = time.perf_counter()
 extract_records({str(SAMPLE)!r})
 t4 = time.perf_counter()
 print(json.dumps({{"import": t1 - t0, "load": t2 - t1, "first": t3 - t2, "second": t4 - t3,
-                  "docs": len(records), "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+                  "docs": len(records), "rss_mb": int(re.search(r"VmHWM:\\s*(\\d+)", open("/proc/self/status").read()).group(1)) / 1024}}))
 """
 
 
