@@ -15,8 +15,13 @@ _REL = {"省": "province", "自治区": "province", "市": "city", "州": "city"
 _NEEDS_PREFIX = re.compile(r"^(人民政府|政府|委|人民代表大会|人大|政协|政治协商会议|人民法院|法院|人民检察院|检察院|中院|高院|"
                            r"总工会|妇联|残联|团委|科协|纪委|监委|红十字会|政法委|规划委|外办|金融办|数据局|大数据局|"
                            r"档案局|能源局|海洋局|气象局|地震局|信访局|统计局|林业局|体育局|审计局|水利局|商务局|民政局|司法局|"
-                           r"税务局|交通局|农业局|卫生局|国土局|外事局|粮食局|人防局)")
+                           r"税务局|交通局|农业局|卫生局|国土局|外事局|粮食局|人防局|人防办|旅游局|人事局|水务局|环保局|工商局|质监局|安监局|社保局|"
+                           r"农机局|投促局|扶贫办|文明办|爱卫会|爱卫办|老龄委|老龄办|安委会|安委办|食安委|食安办|妇儿工委|工商联|"
+                           r"文联|侨联|社科联|旅发委|食药监局|"
+                           r"妇女联合会|残疾人联合会|科学技术协会|工商业联合会|文学艺术界联合会|归国华侨联合会|社会科学界联合会|"
+                           r"共青团委员会|供销合作社|供销合作联社)")
 _GENERIC_BEFORE = ("有关", "相关")
+_BRANCH_ONLY = {"人行"}
 _MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
 
 
@@ -62,6 +67,7 @@ def _resolve(rel: str | None, region: Region | None, gaz: Gazetteer) -> tuple[st
 
 
 _DELIM = set("，,、；;。：:（）()《》“”\n 和及与")
+_PUNCT = set("，,、；;。：:（）()《》“”！？!?【】[]")
 
 
 def _generic(text: str, start: int) -> bool:
@@ -78,8 +84,9 @@ def _generic(text: str, start: int) -> bool:
 # cores that are not the name of a body: 级财政局 (县级), 场监管局 (市场…), 直各部门 …
 _BAD_START = "级场直属内外各区县市省乡镇委本该其"
 _BAD_CORE = re.compile(r"^(有关|相关|政府|人民政府|上述|下列|以上|主管|同级|当地|所在)")
-_BODY_END = re.compile(r"(局|厅|委员会|办公室)(?![\u4e00-\u9fff]?[长员])")
-_BODY_BEFORE = _DELIM | {"、", "由", "经", "会", "同", "请", "向", "对", "是", "与", "和", "及"}
+_BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室)(?![\u4e00-\u9fff]?[长员])")
+_LONG_BODY = ("领导小组", "领导小组办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
+_BODY_BEFORE = _DELIM | {"、", "由", "经", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交"}
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届$")
 _BRANCH_SUFFIX = re.compile(r"(中心支行|分行|支行|监管局|监管分局|税务局|调查总队|分局)")
 # development-zone committees (稀土高新区管委会, 横琴粤澳深度合作区执委会) are named as written
@@ -109,12 +116,12 @@ def _prefix(text: str, s: int, gaz: Gazetteer) -> _Prefix:
     found = _division_before(text, end, gaz)
     if found:
         return _Prefix(found[0], found[1][0], None, party)
+    place = next((text[end - ln:end] for ln in range(min(6, end), 1, -1) if text[end - ln:end] in gaz.short), None)
     for r in ("自治区", "省", "市", "州", "盟", "县", "区", "旗"):
-        if text[max(0, end - len(r)):end] == r:
+        if text[max(0, end - len(r)):end] == r and not (place and place.endswith(r)):  # 杭州住房…: no 州
             return _Prefix(end - len(r), None, r, party)
-    for ln in range(min(6, end), 1, -1):
-        if text[end - ln:end] in gaz.short:
-            return _Prefix(end - ln, place=text[end - ln:end])
+    if place:
+        return _Prefix(end - len(place), place=place)
     return _Prefix(s if not party else end, party=party)
 
 
@@ -124,6 +131,12 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
     gaz = gaz or gazetteer()
     table = alias_table()
     out: list[Agency] = []
+    scope_at: dict[int, tuple[str, str | None]] = {}  # end offset of a local body -> its (region name, level)
+
+    def listed_after(s: int) -> tuple[str, str | None] | None:
+        """The region of the body listed right before s (省发展改革委、住房城乡建设厅、能源局: one 省 for all)."""
+        return scope_at.get(s - 1) if s > 0 and text[s - 1] == "、" else None
+
     taken_until = -1
     for m in table.pattern.finditer(text):
         core, s, e = m.group(), m.start(), m.end()
@@ -141,49 +154,71 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
         if _generic(text, start):
             continue
         scope_national = (core, "national") in table.canonical and not pre.div and not pre.rel and not pre.party
+        scope = None
         if scope_national:
             normalized, level = table.canonical[(core, "national")], "national"
             place = gaz.mentions(text[e:e + 12])
             branch = _BRANCH_SUFFIX.match(text, place[0][1] + e) if place and place[0][0] == 0 else None
-            if branch:  # 中国人民银行广东省分行, 国家税务总局安化县税务局
+            if branch:  # 中国人民银行广东省分行, 国家税务总局安化县税务局, 人行合肥中心支行
                 normalized += text[e:branch.end()]
                 level, e = place[0][2][0].level, branch.end()
+            elif core in _BRANCH_ONLY:
+                continue  # 人行 names the central bank only before a branch: 人行道 is a pavement
         elif pre.place and ((core, "branch") in table.canonical or (core, "local") in table.canonical):
-            normalized, level = pre.place + core, None  # 重庆证监局, 合肥海关: as written
+            # 重庆证监局, 合肥海关: as written; 杭州公积金中心: the place as written, the body's full name
+            branch_office = (core, "branch") in table.canonical
+            normalized, level = pre.place + (core if branch_office else table.canonical[(core, "local")]), None
         else:
             canon = table.canonical.get((core, "local"))
             if canon is None:
                 continue
-            if pre.div is None and pre.rel is None and (_NEEDS_PREFIX.match(core) or pre.party):
+            inherited = listed_after(s) if pre.div is None and pre.rel is None and not pre.party else None
+            if inherited is None and pre.div is None and pre.rel is None and (_NEEDS_PREFIX.match(core) or pre.party):
                 continue
             if pre.div is not None:
                 name, level = pre.div.name, pre.div.level
+            elif inherited is not None:
+                name, level = inherited
             else:
                 rel = pre.rel or ("省" if canon.endswith("厅") and not canon.endswith("办公厅") else None)
                 name, level = _resolve(rel, region, gaz)
             if name is None:
                 continue  # a relative name (市财政局) whose region this document does not say
             normalized = name + ("委" if pre.party and canon != "委" else "") + canon
+            if pre.div is not None or pre.rel is not None or inherited is not None:
+                scope = (name, level)  # only a region the text names carries on to the next listed body
         surface = text[start:e]
         role = "issuer" if any(a <= start < b for a, b in issuer_spans) else "mentioned"
         out.append(Agency(surface, normalized, level, role, start, e))
+        if scope is not None:
+            scope_at[e] = scope
         taken_until = e
     for m in _BODY_END.finditer(text):  # bodies not in the alias table: 市林业和园林局, 县住房保障和城乡建设局
         e = m.end()
         if any(a.start < e and e - 2 < a.end for a in out):
             continue
-        for s in range(e - 3, max(-1, e - 12), -1):  # the shortest core that a region prefix stands before
+        longest = 25 if m.group(1) in _LONG_BODY else 12
+        for s in range(e - 3, max(-1, e - longest), -1):  # the shortest core that a region prefix stands before
+            if text[s] in _PUNCT:
+                break  # a name does not run across punctuation
             if text[s] in _BAD_START or not ("\u4e00" <= text[s] <= "\u9fff") or _BAD_CORE.match(text, s):
                 continue
             pre = _prefix(text, s, gaz)
-            if pre.div is None and pre.rel is None:
+            inherited = listed_after(s) if pre.div is None and pre.rel is None and not pre.party else None
+            if inherited is not None and (pre.place or gaz.mentions(text[s:s + 8])[:1] and gaz.mentions(text[s:s + 8])[0][0] == 0):
+                inherited = None  # 东莞供电局 after a 东莞市 body names its own place
+            if pre.div is None and pre.rel is None and inherited is None:
                 continue
-            if pre.party or _generic(text, pre.start) or (pre.start > 0 and text[pre.start - 1] not in _BODY_BEFORE):
+            if inherited is not None:
+                pre.start, (name, level) = s, inherited
+            elif pre.party or _generic(text, pre.start) or (pre.start > 0 and text[pre.start - 1] not in _BODY_BEFORE):
                 break  # 全市…局, 各级…局, 小区…办公室: the prefix belongs to a longer word
-            name, level = (pre.div.name, pre.div.level) if pre.div else _resolve(pre.rel, region, gaz)
+            else:
+                name, level = (pre.div.name, pre.div.level) if pre.div else _resolve(pre.rel, region, gaz)
             if name is not None and not any(a.start < e and pre.start < a.end for a in out):
                 role = "issuer" if any(a <= pre.start < b for a, b in issuer_spans) else "mentioned"
-                out.append(Agency(text[pre.start:e], name + text[s:e], level, role, pre.start, e))
+                out.append(Agency(text[pre.start:e], name + re.sub(r"\s+", "", text[s:e]), level, role, pre.start, e))
+                scope_at[e] = (name, level)
             break
     for m in _ZONE.finditer(text):
         if not any(a.start <= m.start() < a.end for a in out) and not _generic(text, m.start()):

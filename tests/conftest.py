@@ -68,3 +68,14 @@ def browser():
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stop_prefect_temporary_servers():
+    """Flows run in tests start Prefect's temporary server, which Prefect stops at interpreter exit, after
+    pytest has closed the stream its log handler writes to. Stop them while the session is still open."""
+    yield
+    from prefect.server.api.server import SubprocessASGIServer
+
+    for server in list(SubprocessASGIServer._instances.values()):
+        server.stop()
