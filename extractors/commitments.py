@@ -193,6 +193,10 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 value, unit = value * 10, "%"
             if unit in {"年", "日", "月"} and (isinstance(value, int) and 1900 <= value <= 2100):
                 continue
+            if (unit == "日" and re.search(r"月\s*$", masked[max(0, ns - 3):ns])) or (unit == "年" and masked[ue:ue + 1] in {"月", "制", "期"}):
+                continue  # 7月1日, 一百零二年七月 (dates the date reader left), 五年制, 3年期贷款 (kinds, not durations)
+            if not raw[0].isdigit() and _in_quotes(masked, sent.start, ns):
+                continue  # “最多跑一次”, “最后一公里”, “三张清单”: slogans and names
             if unit in {"分", "级", "星", "度", "部", "门", "期", "节", "类", "种", "M", "G", "兆"} and not re.match(r"\d", raw):
                 continue  # 部分, 五级, 一期: words, not measures, when written in Chinese numerals
             if masked.rfind("《", sent.start, ns) > masked.rfind("》", sent.start, ns) or in_title(ns):
@@ -200,7 +204,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev = masked[max(sent.start, ns - 4):ns]
             if _SKIP_BEFORE.search(prev) or (ns > 0 and re.match(r"[\d.]", masked[ns - 1])):
                 continue
-            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "件", "批次", "天"} and not _BEFORE_HINT.search(masked[max(sent.start, ns - 6):ns]):
+            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "件", "批次", "天", "套", "张", "处", "公里"} and not _BEFORE_HINT.search(masked[max(sent.start, ns - 6):ns]):
                 continue  # 一个, 一项, 两年: ordinary words unless a comparator frames them
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
                 continue
@@ -244,5 +248,20 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_QUOTES = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
+
+
+def _in_quotes(text: str, start: int, pos: int) -> bool:
+    """Whether pos lies inside a quotation opened after start (within its sentence) and not yet closed."""
+    for open_, close in _QUOTES:
+        o = text.rfind(open_, start, pos)
+        if o < 0:
+            continue
+        if open_ == close:
+            if text.count(open_, start, pos) % 2:
+                return True
+        elif text.rfind(close, o, pos) < 0:
+            return True
+    return False
 _CLASSIFIERS = {"种", "类", "个", "项", "家", "件", "款", "条", "批"}
 _BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE))

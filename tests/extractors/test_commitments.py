@@ -47,6 +47,12 @@ def test_reported_figures(text):
     "联系电话：0632-3311111。",
     "鲁卫发〔2024〕12号",
     "2024年3月18日",
+    "自今年7月1日起全面实施。",                       # a date's day the date reader leaves relative
+    "自一百零二年七月二十三日起改由该部管辖。",         # ROC year
+    "各中等专业学校、五年制高职报送名单。",             # a kind of school, not a duration
+    "深化“最多跑一次”改革，打通“最后一公里”。",       # slogans in quotes
+    "形成一套成熟模式，编织一张互助网络。",             # 一套, 一张: ordinary words
+    "责任部门：省政府办公厅秘书一处",                   # an office's name
 ])
 def test_not_commitments(text):
     t = normalize(text).text
@@ -111,6 +117,15 @@ def test_verb_only_phrase_takes_the_noun_after_the_value():
 
 def test_values_inside_cited_titles_are_not_commitments():
     assert items("印发《某省乡村医生队伍建设三年行动方案》。") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("补贴期不超过3年。", [("provision", 3, "年", "<=", None)]),
+    ("每户补贴“3万元”。", [("provision", 3, "万元", "=", None)]),       # Arabic figures in quotes stay
+    ("到2025年，建成“十个”示范区不少于10个。", [("target", 10, "个", ">=", 2025)]),
+])
+def test_rules_that_drop_words_keep_measures(text, expected):
+    assert items(text) == expected
 
 
 def test_range_is_kept_as_a_range():
