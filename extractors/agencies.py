@@ -67,7 +67,7 @@ def _resolve(rel: str | None, region: Region | None, gaz: Gazetteer) -> tuple[st
 
 
 _DELIM = set("，,、；;。：:（）()《》“”\n 和及与")
-_PUNCT = set("，,、；;。：:（）()《》“”！？!?【】[]")
+_PUNCT = (_DELIM - set("\n 和及与")) | set("！？!?【】[]")  # what a name never runs across
 
 
 def _generic(text: str, start: int) -> bool:
@@ -205,7 +205,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
                 continue
             pre = _prefix(text, s, gaz)
             inherited = listed_after(s) if pre.div is None and pre.rel is None and not pre.party else None
-            if inherited is not None and (pre.place or gaz.mentions(text[s:s + 8])[:1] and gaz.mentions(text[s:s + 8])[0][0] == 0):
+            if inherited is not None and (pre.place or any(at == 0 for at, _, _ in gaz.mentions(text[s:s + 8])[:1])):
                 inherited = None  # 东莞供电局 after a 东莞市 body names its own place
             if pre.div is None and pre.rel is None and inherited is None:
                 continue

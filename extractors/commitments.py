@@ -248,6 +248,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CLASSIFIERS = {"种", "类", "个", "项", "家", "件", "款", "条", "批"}
+_BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE))
+
 _QUOTES = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
 
 
@@ -263,5 +266,3 @@ def _in_quotes(text: str, start: int, pos: int) -> bool:
         elif text.rfind(close, o, pos) < 0:
             return True
     return False
-_CLASSIFIERS = {"种", "类", "个", "项", "家", "件", "款", "条", "批"}
-_BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE))

@@ -121,10 +121,33 @@ class Store:
     def put_raw(self, data: bytes, suffix: str = "") -> tuple[str, Path]:
         """Keep raw bytes in the content-addressed folder beside the database; returns (sha256, path)."""
         import hashlib
+
+        sha = hashlib.sha256(data).hexdigest()
+        return sha, self._keep_raw(sha, suffix, lambda f: f.write(data))
+
+    def put_raw_file(self, path: Path) -> str:
+        """`put_raw` for a file on disk, hashed and copied in blocks; returns its sha256."""
+        import hashlib
+        import shutil
+
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+        sha = h.hexdigest()
+
+        def copy(out):
+            with open(path, "rb") as src:
+                shutil.copyfileobj(src, out, 1 << 20)
+
+        self._keep_raw(sha, path.suffix, copy)
+        return sha
+
+    def _keep_raw(self, sha: str, suffix: str, write) -> Path:
+        """The raw folder's file for `sha`; written atomically by `write(file)` unless it is there already."""
         import os
         import tempfile
 
-        sha = hashlib.sha256(data).hexdigest()
         folder = self.path.parent / "raw" / sha[:2]
         folder.mkdir(parents=True, exist_ok=True)
         safe_suffix = suffix if suffix.isascii() and len(suffix) <= 8 and suffix[1:].isalnum() else ""
@@ -132,32 +155,9 @@ class Store:
         if not path.exists():
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
             with os.fdopen(fd, "wb") as f:
-                f.write(data)
+                write(f)
             os.replace(tmp, path)
-        return sha, path
-
-    def put_raw_file(self, path: Path) -> str:
-        """`put_raw` for a file on disk, hashed and copied in blocks; returns its sha256."""
-        import hashlib
-        import os
-        import shutil
-        import tempfile
-
-        h = hashlib.sha256()
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-        sha = h.hexdigest()
-        folder = self.path.parent / "raw" / sha[:2]
-        folder.mkdir(parents=True, exist_ok=True)
-        suffix = path.suffix if path.suffix.isascii() and len(path.suffix) <= 8 and path.suffix[1:].isalnum() else ""
-        target = folder / f"{sha}{suffix.lower()}"
-        if not target.exists():
-            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
-            os.close(fd)
-            shutil.copyfile(path, tmp)
-            os.replace(tmp, target)
-        return sha
+        return path
 
     def put_provenance(self, source: str, raw_sha256: str, size: int, fetched_at: str, origin: str) -> None:
         with self.conn:

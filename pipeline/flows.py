@@ -91,7 +91,7 @@ def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> 
         futures = {f: extract_task.submit(f) for f in files if f not in streamed}
         for f in track(files, description="extracting", disable=not progress, transient=True):
             try:
-                sha, size = _keep_raw(store, Path(f))
+                sha, size = _keep_raw(store, Path(f), f in streamed)
                 store.put_provenance(f, sha, size, _now(), "file")
             except OSError:
                 pass  # the extraction reports the unreadable file
@@ -106,10 +106,10 @@ def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> 
     return summary
 
 
-def _keep_raw(store: Store, path: Path) -> tuple[str, int]:
-    """Keep a file's bytes in the store's raw folder (hashed and copied in blocks: a large file is never
-    read whole); returns (sha256, size)."""
-    if not is_streamed(path):
+def _keep_raw(store: Store, path: Path, large: bool) -> tuple[str, int]:
+    """Keep a file's bytes in the store's raw folder (a `large` one hashed and copied in blocks, never read
+    whole); returns (sha256, size)."""
+    if not large:
         data = path.read_bytes()
         return store.put_raw(data, path.suffix)[0], len(data)
     return store.put_raw_file(path), path.stat().st_size

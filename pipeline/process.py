@@ -5,7 +5,7 @@ import functools
 import re
 from pathlib import Path
 
-from corpora.readers import STREAM_BYTES, iter_source, read_path, sniff
+from corpora.readers import iter_source, read_path, streamed_type
 from corpora.records import ErrorReason, ReadError
 
 
@@ -44,12 +44,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 def is_streamed(path: str | Path) -> bool:
     """Whether `iter_records` reads this file in windows (a plain-text file over STREAM_BYTES)."""
-    p = Path(path)
     try:
-        if p.stat().st_size <= STREAM_BYTES:
-            return False
-        with open(p, "rb") as f:
-            return sniff(f.read(1024), p.suffix.lower()) in {"text/plain", "text/markdown"}
+        return streamed_type(Path(path)) is not None
     except OSError:
         return False
 

@@ -87,6 +87,19 @@ def read_path(path: str | Path, source: str | None = None) -> SourceText:
     return read_bytes(RawDocument(name, data, sniff(data, p.suffix.lower())))
 
 
+_STREAMED_TYPES = {"text/plain", "text/markdown"}
+
+
+def streamed_type(path: Path) -> str | None:
+    """The media type of a plain-text file larger than STREAM_BYTES (read in windows), else None.
+    Raises OSError when the file cannot be read."""
+    if path.stat().st_size <= STREAM_BYTES:
+        return None
+    with open(path, "rb") as f:
+        media_type = sniff(f.read(1024), path.suffix.lower())
+    return media_type if media_type in _STREAMED_TYPES else None
+
+
 def iter_source(path: str | Path, source: str | None = None):
     """(offset, SourceText) pieces of one file: the whole file at offset 0, or, for a plain-text file larger
     than STREAM_BYTES, windows decoded incrementally so that memory stays bounded whatever its size."""
@@ -95,13 +108,11 @@ def iter_source(path: str | Path, source: str | None = None):
     p = Path(path)
     name = source or str(path)
     try:
+        media_type = streamed_type(p)
         size = p.stat().st_size
-        with open(p, "rb") as f:
-            head = f.read(1024)
     except OSError as e:
         raise ReadError(name, ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
-    media_type = sniff(head, p.suffix.lower())
-    if size <= STREAM_BYTES or media_type not in {"text/plain", "text/markdown"}:
+    if media_type is None:
         yield 0, read_path(p, source)
         return
     if size > MAX_STREAM_BYTES:

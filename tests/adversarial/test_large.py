@@ -97,10 +97,8 @@ def test_a_200mb_text_file_is_extracted_in_bounded_memory(big, samples):
 
 def test_a_large_file_of_no_chinese_is_not_a_document(tmp_path, monkeypatch):
     import corpora.readers as readers
-    import pipeline.process as process
 
     monkeypatch.setattr(readers, "STREAM_BYTES", 10_000)
-    monkeypatch.setattr(process, "STREAM_BYTES", 10_000)
     p = tmp_path / "log.txt"
     p.write_text("GET /index.html 200\n" * 5000, encoding="utf-8")
     (rec,) = extract_records(p)
@@ -117,7 +115,6 @@ def test_the_flow_streams_a_large_file_into_the_store_beside_others(tmp_path, sa
     from pipeline.flows import process_flow
 
     monkeypatch.setattr(readers, "STREAM_BYTES", 100_000)
-    monkeypatch.setattr(process, "STREAM_BYTES", 100_000)
     inputs = tmp_path / "in"
     shutil.copytree(samples, inputs)
     inserted = write_big_file(inputs / "dump.txt", samples, 3, every=3)
