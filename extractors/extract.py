@@ -10,6 +10,7 @@ from dataclasses import replace
 from corpora.noise import find_noise, has_mojibake
 from corpora.records import SourceText
 from extractors import dates as dates_mod
+from extractors.metadata import Field, read_head
 from extractors.nlp import DocContext, build_nlp
 from extractors.nlp import run as run_pipeline
 from extractors.normalize import NormalizedText, normalize
@@ -48,12 +49,39 @@ _TITLE_TRAILING_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}(?:-\d{0,2})?[\d:\s
 _SITE_TITLE = re.compile(r"(信息公开|门户网站|人民政府网|政府网站|政务公开|首页|网站)$")
 
 
+_META_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
 def _iso_from_meta(value: str | None) -> str | None:
     if not value:
         return None
     found = dates_mod.find_dates(normalize(value).text, None)
     full = [d for d in found if d.start_date and d.start_date == d.end_date]
-    return full[0].start_date if full else None
+    if full:
+        return full[0].start_date
+    m = _META_DATE.match(normalize(value).text.strip())  # a metadata value is a date alone: 2016.11.26
+    if m:
+        y, mo, d = map(int, m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+# metadata keys that describe the page rather than the document (view counters, font switches)
+_PAGE_KEYS = {"浏览"}
+
+
+def document_metadata(norm_text: str, seg: Segment, reader: dict[str, str], reader_spans: dict[str, tuple[int, int]],
+                      body_start: int) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+    """The metadata of one document: what its head prints in any layout, with the reader's table (HTML
+    metadata, first document only) winning over it. Spans are offsets into the normalized text."""
+    start = max(seg.start, body_start)
+    found: dict[str, Field] = read_head(norm_text, start, max(seg.head_end, start)) if seg.head_end > start else {}
+    meta = {k: f.value for k, f in found.items() if k not in _PAGE_KEYS}
+    spans = {k: (f.start, f.end) for k, f in found.items() if k not in _PAGE_KEYS}
+    meta.update(reader)
+    spans.update(reader_spans)
+    return meta, spans
 
 
 def prepare(st: SourceText):
@@ -74,13 +102,16 @@ class Extractor:
     def extract(self, st: SourceText) -> list[Extraction]:
         norm, noise, segs = prepare(st)
         script = norm.script()  # of the whole file: one pass over its characters, not one per document
-        meta_spans = {k: _norm_span(norm, v) for k, v in st.metadata_spans.items()}
+        reader_spans = {k: _norm_span(norm, v) for k, v in st.metadata_spans.items()}
+        body_start = len(normalize(st.text[:st.body_start]).text) if st.body_start else 0
         out = []
         for idx, seg in enumerate(segs):
-            x = self._extract_one(st, norm, seg, idx, meta_spans if idx == 0 else {}, script)
+            meta, meta_spans = document_metadata(norm.text, seg, st.metadata if idx == 0 else {},
+                                                 reader_spans if idx == 0 else {}, body_start)
+            x = self._extract_one(st, norm, seg, idx, meta, meta_spans, script)
             counts = Counter(kind for a, _, kind in noise.spans if seg.start <= a < seg.end)
             x.noise = dict(sorted(counts.items()))
-            x.metadata = dict(st.metadata) if idx == 0 else {}
+            x.metadata = meta
             if counts.keys() - {"duplicate_body"}:
                 x.flags.append("boilerplate_removed")
             if counts.get("duplicate_body"):
@@ -88,11 +119,10 @@ class Extractor:
             out.append(x)
         return out
 
-    def _extract_one(self, st: SourceText, norm: NormalizedText, seg: Segment, idx: int,
+    def _extract_one(self, st: SourceText, norm: NormalizedText, seg: Segment, idx: int, meta: dict[str, str],
                      meta_spans: dict[str, tuple[int, int]], script: Script) -> Extraction:
         """Run the spaCy pipeline over one document, then move its spans to the source text."""
-        meta = st.metadata if idx == 0 else {}
-        raw_title = normalize(meta.get("标题", "")).text
+        raw_title = normalize(st.metadata.get("标题", "") if idx == 0 else "").text
         meta_title = clean_title(raw_title)
         body_title = clean_title(seg.title.text) if seg.title else ""
         title = meta_title if idx == 0 and len(_CJK.findall(meta_title)) >= 6 else (body_title or None)
@@ -103,7 +133,7 @@ class Extractor:
             metadata=meta,
             metadata_spans={k: (a - seg.start, b - seg.start) for k, (a, b) in meta_spans.items()},
             meta_written=_iso_from_meta(meta.get("成文日期")),
-            meta_published=_iso_from_meta(meta.get("发布日期")),
+            meta_published=_iso_from_meta(meta.get("发布日期")) or _iso_from_meta(meta.get("时间戳")),
             meta_issuer=normalize(meta["发文机关"]).text if meta.get("发文机关") else None)
         doc = run_pipeline(seg_text, ctx)
         src = st.text
