@@ -50,6 +50,19 @@ def is_title_line(line: str) -> bool:
     return s.endswith(_TITLE_SUFFIX) or s.endswith(("》", "）")) and any(x in s for x in _TITLE_SUFFIX)
 
 
+_LABEL_MARK = re.compile(r"[:：【]")
+
+
+def _run_in_title(line: str, pos: int) -> Title | None:
+    """A title with its metadata run into the same line (…条例制定机关：…公布日期：…, …的通知（某发〔2024〕1号）)."""
+    if len(line) > 600 or not _LABEL_MARK.search(line[:120]) and not line.rstrip().endswith(("号)", "号）")):
+        return None
+    head = metadata_line(line, pos)
+    if head is None or not head.lead or not is_title_line(head.lead):
+        return None
+    return Title(head.lead, head.lead_start, head.lead_end)
+
+
 def _lines(text: str, start: int, end: int):
     pos = start
     for line in text[start:end].split("\n"):
@@ -63,6 +76,9 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
     out: list[Title] = []
     for i, (pos, line) in enumerate(lines):
         if not is_title_line(line):
+            run_in = _run_in_title(line, pos)
+            if run_in is not None and not (out and out[-1].end >= run_in.start):
+                out.append(run_in)
             continue
         start, parts = pos, [line.strip().lstrip("#").strip()]
         j = i - 1
@@ -244,9 +260,9 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200) -> list[Segmen
         gap = t.start - max(cur.title.start if cur.title else 0, cur.start)
         # a short document still ends where a signature date closes it right before the next title
         closed = bool(_ENDS_WITH_DATE.search(text[max(0, t.start - 40):t.start]))
-        if gap < (60 if closed else min_chars):
-            continue
         own = _own_number_below(text, t) and _core(t.text) != _core(cur.title.text)
+        if gap < (60 if closed or own else min_chars):
+            continue
         if cur.title and _related(t.text, cur.title.text) and not own:
             continue
         cur.end = t.start
