@@ -173,3 +173,19 @@ def duplicated_blocks(text: str, body_start: int = 0, probe: int = 50) -> list[t
 
 def has_mojibake(text: str) -> bool:
     return bool(_MOJIBAKE.search(text))
+
+
+_LIST_ITEM_DATE = re.compile(r"(?:^|\s)(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$|^[-*•·\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
+MIN_LIST_ITEMS = 5
+LIST_SHARE = 0.6
+
+
+def listing_page(text: str, body_start: int = 0) -> int:
+    """The number of dated headlines if the text after `body_start` is a list page (a column's index of
+    links, each with its date) rather than a document; 0 otherwise."""
+    lines = [ln.strip() for ln in text[body_start:].split("\n") if ln.strip()]
+    items = sum(1 for ln in lines if len(ln) <= 120 and "|" not in ln and not _SENTENCE.search(ln) and _LIST_ITEM_DATE.search(ln))
+    long_prose = sum(1 for ln in lines if len(ln) > 150 and _SENTENCE.search(ln))
+    if items >= MIN_LIST_ITEMS and items >= LIST_SHARE * len(lines) and long_prose <= 1:
+        return items
+    return 0

@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from corpora.noise import find_noise, has_mojibake
-from corpora.records import SourceText
+from corpora.noise import find_noise, has_mojibake, listing_page
+from corpora.records import ErrorReason, ReadError, SourceText
 from extractors import dates as dates_mod
 from extractors.metadata import Field, read_head
 from extractors.nlp import DocContext, build_nlp
@@ -90,7 +90,11 @@ def prepare(st: SourceText):
     body_start = len(normalize(st.text[:st.body_start]).text) if st.body_start else 0
     noise = find_noise(norm.text, body_start)
     norm = replace(norm, text=noise.mask(norm.text))
-    return norm, noise, segment(norm.text, body_start)
+    items = listing_page(norm.text, body_start)
+    if items:
+        raise ReadError(st.source, ErrorReason.NOT_A_DOCUMENT, f"a list of {items} dated headlines, not a document")
+    page_title = clean_title(normalize(st.metadata.get("标题", "")).text)
+    return norm, noise, segment(norm.text, body_start, page_title=page_title if len(_CJK.findall(page_title)) >= 6 else None)
 
 
 class Extractor:

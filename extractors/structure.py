@@ -90,6 +90,13 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
             parts.insert(0, prev)
             start = lines[j][0]
             j -= 1
+        if parts[0].startswith("关于"):  # the issuer's line above a blank line: 某市人民政府办公室 / (blank) / 关于…的通知
+            k = j
+            while k >= 0 and j - k < 2 and not lines[k][1].strip():
+                k -= 1
+            if k < j and k >= 0 and len(lines[k][1].strip()) <= 40 and _ORG_ONLY.match(lines[k][1].strip()):
+                parts.insert(0, lines[k][1].strip())
+                start, j = lines[k][0], k - 1
         if out and out[-1].end >= start:
             continue
         t = "".join(parts)
@@ -121,6 +128,12 @@ def _related(title: str, previous: str) -> bool:
     return a in b or b in a or any(a in q or q in a for q in quoted) or _overlap(a, b) >= 0.6
 
 
+def _same(a: str, b: str) -> bool:
+    """The same title printed again, perhaps with or without its issuer in front."""
+    a, b = re.sub(r"\s+", "", a), re.sub(r"\s+", "", b)
+    return _core(a) == _core(b) and (a.endswith(b) or b.endswith(a))
+
+
 def _overlap(a: str, b: str) -> float:
     sa, sb = set(a), set(b)
     return len(sa & sb) / max(1, min(len(sa), len(sb)))
@@ -137,7 +150,8 @@ class Segment:
 # the head of a document ends at its first line of running text: a sentence, or a salutation (各区县：)
 _PROSE = re.compile(r"[。；;！？!?]|[，,、].{8,}|[:：]\s*$")
 _NOT_HEADLINE = re.compile(r"(^上一|^下一|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|^[一二三四五六七八九十]+[、.．]|^（|^\(|^[—\-－]|"
-                           r"^第[一二三四五六七八九十百\d]+[章节条]|^\d+\s*[、.．]|^\W|文件$|[。；;！？，,：:、]$)")
+                           r"^第[一二三四五六七八九十百\d]+[章节条]|^\d+\s*[、.．]|^\W|文件$|[。；;！？，,：:、]$|"
+                           r"(?:令|公告|通告)\s*[（(〔\[]?\s*第\s*[\d一二三四五六七八九十百〇零]+\s*号[）)〕\]]?$)")
 # a line that only names bodies (the issuer above a title, a signature): 中共某市委办公室 某市人民政府办公室
 _ORG_ONLY = re.compile(r"^(?:[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|部|院|中心|公司|党委|党组|"
                        r"常委会|法院|检察院|办事处|管委会|集团|协会|学会|银行)[\s、]*)+$")
@@ -240,7 +254,7 @@ def _own_number_below(text: str, title: Title) -> bool:
                for ln in below if ln.strip())
 
 
-def segment(text: str, body_start: int = 0, min_chars: int = 200) -> list[Segment]:
+def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: str | None = None) -> list[Segment]:
     """Split a source into its documents at title lines of unrelated documents. A notice and the
     plan it issues stay one document; an interpretation of a notice is its own document; a title with
     its own document number below it starts a document of its own."""
@@ -248,6 +262,11 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200) -> list[Segmen
     head = head_title(text, body_start, titles)
     if head is not None:
         titles = [head, *(t for t in titles if t.start >= head.end)]
+    if page_title:
+        # the page names its document (<title>, a metadata table): a body title that agrees with it opens
+        # the first document; otherwise the page's title does, and body titles are judged against it
+        if not titles or not (_related(titles[0].text, page_title) or _related(page_title, titles[0].text)):
+            titles = [Title(page_title, body_start, body_start), *titles]
     elif not titles:
         att = attachment_title(text, body_start, len(text))
         if att is not None:
@@ -260,7 +279,7 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200) -> list[Segmen
         gap = t.start - max(cur.title.start if cur.title else 0, cur.start)
         # a short document still ends where a signature date closes it right before the next title
         closed = bool(_ENDS_WITH_DATE.search(text[max(0, t.start - 40):t.start]))
-        own = _own_number_below(text, t) and _core(t.text) != _core(cur.title.text)
+        own = _own_number_below(text, t) and not _same(t.text, cur.title.text)
         if gap < (60 if closed or own else min_chars):
             continue
         if cur.title and _related(t.text, cur.title.text) and not own:
