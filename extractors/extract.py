@@ -15,7 +15,7 @@ from extractors.nlp import DocContext, build_nlp
 from extractors.nlp import run as run_pipeline
 from extractors.normalize import NormalizedText, normalize
 from extractors.records import Extraction, Script
-from extractors.structure import Segment, segment
+from extractors.structure import Segment, names_site_or_column, segment
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE_NOISE = re.compile(r"^[\s\-—–|_·•]+|[\s\-—–|_·•]+$")
@@ -32,7 +32,7 @@ def clean_title(title: str) -> str:
             t = head
     t = _TITLE_LABEL.sub("", _TITLE_TAG.sub("", _TITLE_NOISE.sub("", t)))
     t = _TITLE_NOISE.sub("", _TITLE_TRAILING_DATE.sub("", _TITLE_LEADING_DATE.sub("", t)))
-    return "" if _SITE_TITLE.search(t) or is_seo_title(t) else t
+    return "" if _SITE_TITLE.search(t) or is_seo_title(t) or names_site_or_column(t) else t
 
 
 def is_seo_title(title: str) -> bool:
@@ -130,6 +130,9 @@ class Extractor:
         meta_title = clean_title(raw_title)
         body_title = clean_title(seg.title.text) if seg.title else ""
         title = meta_title if idx == 0 and len(_CJK.findall(meta_title)) >= 6 else (body_title or None)
+        if title == meta_title and body_title and len(body_title) > len(meta_title) and \
+                re.sub(r"\s+", "", meta_title) in re.sub(r"\s+", "", body_title):
+            title = body_title  # the page's name is a cut or shorter form of the title printed on it
         seg_text = norm.text[seg.start:seg.end]
         ctx = DocContext(
             title=title,

@@ -164,12 +164,21 @@ HEAD_LINES = 40
 HEAD_CHARS = 2500
 
 
+def names_site_or_column(title: str) -> bool:
+    """Is this a site's, a newspaper's, a body's or a column's name (沈阳市房产局, 某某网, 资讯详情) rather
+    than a document's title?"""
+    from corpora.noise import vocabulary
+    t = re.sub(r"\s+", "", title.strip())
+    return (t in vocabulary().get("column", ()) or bool(_SITE_NAME.match(t)) or bool(_ORG_ONLY.match(t))
+            or len(_CJK_RE.findall(t)) < 4)
+
+
 def is_headline(s: str) -> bool:
     """Could this line name a document (a title, a news headline) rather than a site, a column, a
     timestamp or an issuer?"""
     s = s.strip().lstrip("#").strip()
-    return (len(_CJK_RE.findall(s)) >= 6 and len(s) <= 90 and not _NOT_HEADLINE.search(s) and not _ORG_ONLY.match(s)
-            and not _SITE_NAME.match(s) and not _COMPILATION.search(s))
+    return (len(_CJK_RE.findall(s)) >= 6 and len(s) <= 90 and not _NOT_HEADLINE.search(s)
+            and not names_site_or_column(s) and not _COMPILATION.search(s))
 
 
 def _is_prose(s: str) -> bool:

@@ -144,3 +144,18 @@ def test_a_compilation_yields_one_document_each_with_its_own_metadata():
     assert [[n.normalized for n in d.doc_numbers if n.role == "own"] for d in docs] == [
         [], ["某政发〔2020〕3号"], ["某民发〔2021〕12号"]]
     assert docs[1].metadata["发文机关"] == "某市人民政府"
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("沈阳市房产局", True),
+    ("某某市场信息网", True),
+    ("资讯详情", True),
+    ("社会救助", True),
+    ("中共某市委办公室 某市人民政府办公室", True),
+    ("某县持续提升农村供水保障服务能力", False),
+    ("关于印发《某市物业管理办法》的通知", False),
+    ("残疾人“两项补贴”发放标准", False),
+])
+def test_site_and_column_names(title, expected):
+    from extractors.structure import names_site_or_column
+    assert names_site_or_column(title) is expected
