@@ -21,6 +21,14 @@ def clean_title(title: str) -> str:
     return "" if _SITE_TITLE.search(t) or is_seo_title(t) else t
 
 
+def choose_title(page_title: str, line_title: str | None) -> str | None:
+    """A document's title: the page's own title (its metadata 标题, normalized) where, once cleaned, it
+    still names a document (six or more Chinese characters); else the title line found in the text."""
+    meta_title = clean_title(page_title)
+    body_title = clean_title(line_title) if line_title else ""
+    return meta_title if len(_CJK.findall(meta_title)) >= 6 else (body_title or None)
+
+
 def is_seo_title(title: str) -> bool:
     """营商环境,证照分离,民营科技企业: a keyword list stuffed into the title tag, not a title."""
     pieces = [p for p in re.split(r"[,，、|｜;；\s]+", title) if p]
