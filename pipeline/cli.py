@@ -76,7 +76,7 @@ def read(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
 
     from corpora.readers import expand_paths, iter_source
     from corpora.records import ReadError
-    from extractors.extract import prepare
+    from extractors.document import documents
 
     files = expand_paths(paths)
     counts: dict[str, int] = {}
@@ -85,7 +85,7 @@ def read(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
     for f in track(files, description="reading", transient=True, disable=not sys.stderr.isatty()):
         try:
             total_bytes += f.stat().st_size
-            n = sum(len(prepare(st)[2]) for _, st in iter_source(f))
+            n = sum(len(documents(st)) for _, st in iter_source(f))
             outcome, detail = "documents", f"{n} document(s)"
             counts["files with documents"] = counts.get("files with documents", 0) + 1
             counts["documents"] = counts.get("documents", 0) + n
