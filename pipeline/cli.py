@@ -166,6 +166,17 @@ def ingest(config: Annotated[Path, typer.Option(help="Sources file (TOML), see s
                                                              "new_documents", "errors")))
     _console().print(t)
     _print_summary(summary)
+    unread = [s for s in sources if any(sc["source_name"] == s.name and sc["list_pages"] == 0 for sc in summary["scans"])]
+    if unread:
+        from outputs.store import Store
+
+        with Store(Path(summary["store"])) as st:
+            fetches = st.table("fetches").set_index("url")
+        for s in unread:
+            why = [str(fetches.at[u, "error"]) for u in s.list_urls if u in fetches.index and fetches.at[u, "error"]]
+            typer.echo(f"policy: could not read any list page of {s.name}: " + ("; ".join(why) or "no list page fetched"),
+                       err=True)
+        raise typer.Exit(1)
 
 
 def _print_summary(summary: dict) -> None:
@@ -225,6 +236,7 @@ def schedule(config: Annotated[Path, typer.Option(help="Sources file (TOML) with
     deps = sched.deployments(str(config), str(out), [s.name for s in scheduled])
     for s in scheduled:
         typer.echo(f"serving ingest-{s.name} on cron {s.schedule!r} against {url}")
+    typer.echo(f"Prefect UI: {url.rstrip('/').removesuffix('/api')}/ ; serving in the foreground until stopped (Ctrl+C)")
     try:
         serve(*deps, print_starting_message=False)
     finally:
