@@ -13,11 +13,6 @@ from extractors.records import Region
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
              "地区", "省", "市", "盟", "县", "区", "旗")
 _ETHNIC = re.compile(r"(.{2,}?)(?:[\u4e00-\u9fff]{1,6}族)+$")
-# short names that are common words or brands far more often than places; only full names count
-_AMBIGUOUS_SHORT = {"合作", "阿里", "城区", "郊区", "矿区", "新区", "吉利", "和平", "新华", "长安", "东方", "白云", "朝阳",
-                    "南山", "普陀", "永安", "安宁", "太平", "江南", "中山", "海南", "河南", "河北", "山东", "湖南", "湖北",
-                    "山西", "江西", "广西", "西安", "开发", "高新", "城关", "青山", "铁西", "铁东", "新城", "市中", "龙华",
-                    "鼓楼", "红旗", "南京", "北京", "东北", "西北", "全国", "中国", "金融", "经济"}
 _NON_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
@@ -66,9 +61,11 @@ class Gazetteer:
                 self.full[new.name].append(new)
             if new is not None:  # the old name now refers to the renamed unit
                 self.full[ch["old_name"]] = [new] + [d for d in self.full[ch["old_name"]] if d.adcode != ch["old_adcode"]]
+        # short names that are common words or brands far more often than places: only full names count
+        ambiguous = {r["short_name"] for r in refdata.ambiguous_place_names()}
         for d in self.by_code.values():
             s = short_name(d.name)
-            if s and s not in _AMBIGUOUS_SHORT and s not in self.full and d.level != "county":
+            if s and s not in ambiguous and s not in self.full and d.level != "county":
                 self.short[s].append(d)
         self.max_len = max(len(n) for n in [*self.full, *self.short])
 

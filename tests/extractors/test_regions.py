@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.regions import gazetteer, primary_region
+from extractors import refdata
+from extractors.regions import gazetteer, primary_region, short_name
 
 
 @pytest.mark.parametrize("adcode,name,level,province", [
@@ -62,3 +63,14 @@ def test_short_place_names_must_be_words():
     doc = build_nlp().make_doc("支持农民专业合作社和阿里巴巴开展合作")
     hits = gazetteer().mentions(doc.text, boundaries=token_boundaries(doc))
     assert hits == []
+
+
+@pytest.mark.parametrize("row", refdata.ambiguous_place_names(), ids=lambda r: r["short_name"])
+def test_ambiguous_short_names_are_not_places(row):
+    """Each listed short name is some division's short name, yet in its example sentence no place."""
+    gaz = gazetteer()
+    short = row["short_name"]
+    assert short in row["example"]
+    assert any(short_name(d.name) == short for d in gaz.by_code.values())
+    assert short not in gaz.short
+    assert short not in [row["example"][a:b] for a, b, _ in gaz.mentions(row["example"])]
