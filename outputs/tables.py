@@ -64,3 +64,8 @@ def mention_rows(r: dict) -> list[dict]:
                      "normalized": d["end_date"] if d["start_date"] in (None, d["end_date"]) else f"{d['start_date']}/{d['end_date']}",
                      "role": d["kind"], "detail": None, "start": d["start"], "end": d["end"]})
     return rows
+
+
+def error_row(e) -> dict:
+    """A `corpora.records.ReadError` → its row of the errors table."""
+    return {c: v for c, v in e.as_dict().items() if c in ERROR_COLUMNS}

@@ -127,12 +127,12 @@ def test_read_prints_counts_by_outcome(tmp_path, samples):
 def test_compare_and_indicators_over_a_run(tmp_path, samples):
     from outputs.store import Store
     from pipeline.flows import process_flow  # noqa: F401  (the flow itself is tested in test_flows)
-    from pipeline.process import extract_records
+    from pipeline.process import extract_file
 
     db = tmp_path / "policy.sqlite"
     with Store(db) as st:
         for p in sorted(samples.iterdir()):
-            st.put_file(str(p), extract_records(p))
+            st.put_file(str(p), extract_file(p).records)
     res = runner.invoke(app, ["compare", "--db", str(db), "--out", str(tmp_path / "cmp")])
     assert res.exit_code == 0, res.output
     assert "village_doctor_licensed_share (3)" in res.stdout
