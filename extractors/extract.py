@@ -112,8 +112,14 @@ class Extractor:
             out = []
             for it in items:
                 s, e = norm.to_source(it.start + seg.start, it.end + seg.start)
-                out.append(replace(it, start=s, end=e, text=src[s:e]) if keep_text
-                           else replace(it, start=s, end=e, sentence=src[s:e].strip()))
+                if keep_text:
+                    out.append(replace(it, start=s, end=e, text=src[s:e]))
+                    continue
+                it = replace(it, start=s, end=e, sentence=src[s:e].strip())
+                if it.value_start is not None:
+                    vs, ve = norm.to_source(it.value_start + seg.start, it.value_end + seg.start)
+                    it = replace(it, value_start=vs, value_end=ve)
+                out.append(it)
             return out
 
         flags = list(st.flags)
