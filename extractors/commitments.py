@@ -245,7 +245,7 @@ _NORMATIVE = re.compile(r"不低于|不少于|不超过|不高于|不得|最高|
 # descriptions of what exists (现有18名人员组成, 其中包括3名博士): not quantities a policy sets
 _DESCRIBES = re.compile(r"(现有|组成|包括|包含|共有|共计|总计|合计|拥有)")
 # markers of a result that reach over the whole sentence
-_REPORTED_SENTENCE = re.compile(r"(截至|截止|累计|同比|比上年|较上年|去年|上年|过去)")
+_REPORTED_SENTENCE = re.compile(r"(截至|截止|累计|以来|同比|比上年|较上年|去年|上年|过去)")
 _EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发)")
 
 
