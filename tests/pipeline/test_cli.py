@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -38,6 +39,9 @@ def assert_grounded(rec: dict, text: str) -> None:
     for c in rec["commitments"]:
         assert 0 <= c["start"] < c["end"] <= len(text)
         assert text[c["start"]:c["end"]].strip() == c["sentence"]
+        # the value with its unit as written, inside its evidence
+        assert c["start"] <= c["value_start"] < c["value_end"] <= c["end"], c
+        assert re.search(r"[\d０-９〇零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾]", text[c["value_start"]:c["value_end"]]), c
 
 
 def test_every_command_has_help():
