@@ -18,7 +18,7 @@ from extractors import commitments as commitments_mod
 from extractors import dates as dates_mod
 from extractors import docnumbers as docnumbers_mod
 from extractors import refdata
-from extractors.indicators import classify
+from extractors.indicators import classify_commitment
 from extractors.issuers import issuer_texts
 from extractors.records import DocType
 from extractors.regions import gazetteer, primary_region
@@ -139,7 +139,7 @@ def commitments_component(doc: Doc) -> Doc:
             dtype in {DocType.ARTICLE, DocType.OTHER} and commitments_mod.reads_as_news(doc.text)),
         pub_year=int(published[:4]) if published else None, title=ctx.title)
     for c in found:
-        c.indicator_key = classify(c.indicator)
+        c.indicator_key = classify_commitment(c, doc.text)
     doc._.commitments = found
     return doc
 
