@@ -167,7 +167,7 @@ HEAD_CHARS = 2500
 def names_site_or_column(title: str) -> bool:
     """Is this a site's, a newspaper's, a body's or a column's name (沈阳市房产局, 某某网, 资讯详情) rather
     than a document's title?"""
-    from corpora.noise import vocabulary
+    from extractors.noise import vocabulary
     t = re.sub(r"\s+", "", title.strip())
     return (t in vocabulary().get("column", ()) or bool(_SITE_NAME.match(t)) or bool(_ORG_ONLY.match(t))
             or len(_CJK_RE.findall(t)) < 4)

@@ -64,7 +64,7 @@ def test_news_without_title_suffix():
     ("文件链接：《沈阳市历史建筑修缮管理办法》政策解读", "《沈阳市历史建筑修缮管理办法》政策解读"),
 ])
 def test_clean_title(raw, clean):
-    from extractors.extract import clean_title
+    from extractors.titles import clean_title
     assert clean_title(raw) == clean
 
 
@@ -82,9 +82,8 @@ PROSE = "为进一步做好相关工作，切实保障群众利益，现将有�
 
 def _titles(text: str) -> list[str | None]:
     from corpora.records import SourceText
-    from extractors.extract import prepare
-    _, _, segs = prepare(SourceText("t.txt", text, "text/plain"))
-    return [s.title.text if s.title else None for s in segs]
+    from extractors.document import documents
+    return [d.title for d in documents(SourceText("t.txt", text, "text/plain"))]
 
 
 @pytest.mark.parametrize("text,expected", [

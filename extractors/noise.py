@@ -49,7 +49,7 @@ class Noise:
 @functools.cache
 def vocabulary() -> dict[str, tuple[str, ...]]:
     """The chrome vocabularies of data/chrome.tsv, kind -> phrases (longest first)."""
-    path = resources.files("corpora") / "data" / "chrome.tsv"
+    path = resources.files("extractors") / "data" / "chrome.tsv"
     out: dict[str, list[str]] = defaultdict(list)
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
