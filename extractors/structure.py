@@ -151,7 +151,8 @@ class Segment:
 _PROSE = re.compile(r"[。；;！？!?]|[，,、].{8,}|[:：]\s*$")
 _NOT_HEADLINE = re.compile(r"(^上一|^下一|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|^[一二三四五六七八九十]+[、.．]|^（|^\(|^[—\-－]|"
                            r"^第[一二三四五六七八九十百\d]+[章节条]|^\d+\s*[、.．]|^\W|文件$|[。；;！？，,：:、]$|"
-                           r"(?:令|公告|通告)\s*[（(〔\[]?\s*第\s*[\d一二三四五六七八九十百〇零]+\s*号[）)〕\]]?$)")
+                           r"(?:令|公告|通告)\s*[（(〔\[]?\s*第\s*[\d一二三四五六七八九十百〇零]+\s*号[）)〕\]]?$|"
+                           r"^(?:本报讯|本报记者|记者|通讯员|新华社|中新社|据.{1,8}报道)|\s\|\s|\|\s*$)")
 # a line that only names bodies (the issuer above a title, a signature): 中共某市委办公室 某市人民政府办公室
 _ORG_ONLY = re.compile(r"^(?:[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|部|院|中心|公司|党委|党组|"
                        r"常委会|法院|检察院|办事处|管委会|集团|协会|学会|银行)[\s、]*)+$")
@@ -160,6 +161,7 @@ _SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,14}(?:网|网站|门户|门�
 _FILE_NAME = re.compile(r"^(?P<name>.{6,160}?)\.(?:docx?|pdf|wps|ofd|xlsx?|et|rar|zip)\s*$", re.I)
 _LEAD_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,6}\s*号\s*")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_WRAPPED = re.compile(r"(?:的|和|与|及|关于|对|在|之|暨)$")
 HEAD_LINES = 40
 HEAD_CHARS = 2500
 
@@ -226,6 +228,11 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
             elif is_headline(s):
                 a = pos + line.index(s)
                 cands.append((Title(s.lstrip("#").strip(), a, a + len(s)), is_title_line(s)))
+            elif cands and not cands[-1][1] and _WRAPPED.search(cands[-1][0].text) and len(s) <= 30 \
+                    and not _is_prose(s) and text[cands[-1][0].end:pos].strip() == "":
+                t = cands[-1][0]  # a headline wrapped after 的/和/关于: its continuation on the next line
+                joined = t.text + s
+                cands[-1] = (Title(joined, t.start, pos + line.index(s) + len(s)), is_title_line(joined))
         pos += len(line) + 1
     if not cands:
         return None

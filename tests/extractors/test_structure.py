@@ -111,6 +111,14 @@ def _titles(text: str) -> list[str | None]:
     # the title printed only as the attached file's name
     ("各县区教育局：\n" + PROSE + "\n某市教育局\n2022年3月1日\n某教字〔2022〕5号某市教育局关于开展校园安全检查的通知.pdf\n"
      "附件1.某省教育厅关于开展校园安全检查的通知.doc\n", "某市教育局关于开展校园安全检查的通知"),
+    # a news dateline is not a headline; the kicker above the headline gives way to it
+    ("要闻 2024年5月6日 星期一 责编：某某\n某市领导深入园区走访调研\n以科技创新引领产业发展\n本报讯 某某\n" + PROSE,
+     "以科技创新引领产业发展"),
+    # a table's header row is not a title; the table's caption is
+    ("附件1\n某市科技行政处罚裁量基准表\n一、实验动物领域\n裁量基准编码 | 违法行为 | 处罚依据\nA01 | 未取得许可证 | 第六条\n" + PROSE,
+     "某市科技行政处罚裁量基准表"),
+    # a headline wrapped after 的
+    ("附件\n某市关于推进住房品质提升的\n实施指引\n一、工作目标\n" + PROSE, "某市关于推进住房品质提升的实施指引"),
 ])
 def test_title_in_the_head_of_web_text(text, expected):
     assert _titles(text)[0] == expected
