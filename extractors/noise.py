@@ -72,6 +72,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "keywords": re.compile(rf"^\s*[【\[]?(?:{alt('keywords')})[】\]]?\s*[:：]", re.I),
         "disclaimer": re.compile(alt("disclaimer")),
         "epaper": re.compile(rf"^\s*(?:{alt('epaper')})"),
+        "footer": re.compile(alt("footer")),
+        "spam": re.compile(alt("spam")),
     }
 
 
@@ -129,12 +131,15 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
                 kind = "keywords"
             elif pat["epaper"].match(s) and len(s) <= 400 and not _SENTENCE.search(s):
                 kind = "epaper"
-            elif (_FOOTER.search(s) and len(s) <= 200) or (_SPONSOR.match(s) and len(s) <= 80 and not _SENTENCE.search(s[:-1])):
+            elif ((_FOOTER.search(s) or pat["footer"].search(s)) and len(s) <= 200) \
+                    or (_SPONSOR.match(s) and len(s) <= 80 and not _SENTENCE.search(s[:-1])):
                 kind = "footer"
             elif (_DISCLAIMER.search(s) or pat["disclaimer"].search(s)) and len(s) <= 300:
                 kind = "disclaimer"
         if kind:
             noise.spans.append((start, end, kind))
+        else:  # words injected into the text by spam (gambling, fake invoices), blanked where they stand
+            noise.spans.extend((start + m.start(), start + m.end(), "spam") for m in pat["spam"].finditer(line))
     noise.spans.extend((a, b, "duplicate_body") for a, b in duplicated_blocks(text, body_start))
     noise.spans.sort()
     return noise

@@ -6,12 +6,13 @@ import re
 from extractors.structure import names_site_or_column
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_BLANKED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]{3,}(?=[\u4e00-\u9fff])")
 _TITLE_NOISE = re.compile(r"^[\s\-—–|_·•]+|[\s\-—–|_·•]+$")
 
 
 def clean_title(title: str) -> str:
     """A page title without the site's name or a breadcrumb around it."""
-    t = title.strip()
+    t = _BLANKED.sub("", title.strip())  # a word blanked as spam inside the title closes up
     if ">" in t:
         t = t.rsplit(">", 1)[-1]
     for sep in ("_", "｜", "|", " - ", "--"):

@@ -39,6 +39,7 @@ BODY = "到2025年，全市村卫生室乡村医生占比达到45%以上。"
     # a document-sharing site's download notices
     ("- 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑服务。", "disclaimer"),
     ("声明:某某信息网内容版权所有,未经许可不得转载。", "footer"),
+    ("某某传媒中心出版 国内统一连续出版物号CN00-0000 1949年1月1日创刊", "footer"),
 ])
 def test_noise_kinds(line, kind):
     text = f"{BODY}\n{line}\n{BODY}"
@@ -100,3 +101,11 @@ def test_repeated_table_cells_are_not_a_duplicate_body():
 ])
 def test_mojibake(text, expected):
     assert has_mojibake(text) is expected
+
+
+def test_injected_spam_words_are_blanked_where_they_stand():
+    line = "某县民政局老虎机游戏关于提高农村低保标准的通知"
+    text = f"{BODY}\n{line}\n{BODY}"
+    noise = find_noise(text)
+    assert noise.counts() == {"spam": 1}
+    assert noise.mask(text).split("\n")[1] == "某县民政局" + " " * 5 + "关于提高农村低保标准的通知"
