@@ -83,6 +83,9 @@ def read_line(line: str, offset: int) -> HeadLine | None:
         label, key, strong = _key_of(m.group("label"))
         if not colon and not strong and key not in DATE_KEYS:
             continue
+        # a weak label is a word of its own: 会议时间：… is not a 时间 label
+        if not strong and before and not (line[start - 1:start].isspace() or before[-1:] in _SEPARATORS + "】]"):
+            continue
         found.append((start, m.end(), label, key, strong, colon))
     fields: list[Field] = []
     kept: list[tuple[int, int]] = []

@@ -49,6 +49,7 @@ def test_layouts(line, lead, expected):
     "现将有关事项通知如下：来源于群众的意见要及时办理。",
     "为了加强管理，根据有关规定，制定本办法。",
     "时间就是生命，各地要抓紧落实。",
+    "会议时间：2024年3月1日上午",
 ])
 def test_running_text_is_not_metadata(line):
     assert metadata_line(line, 0) is None
