@@ -149,3 +149,19 @@ def test_compare_and_indicators_over_a_run(tmp_path, samples):
 def test_compare_without_a_store_says_what_to_do(tmp_path):
     res = runner.invoke(app, ["compare", "--db", str(tmp_path / "none.sqlite")])
     assert res.exit_code == 1 and "policy run" in res.stderr
+
+
+def test_report_and_compare_work_on_a_store_of_the_whole_pool(pool_store, tmp_path):
+    """The store a user gets from the pool has regions with several values for one indicator, unit and year
+    and regions that share a name: both commands must still give their outputs."""
+    import pandas as pd
+
+    res = runner.invoke(app, ["report", "--db", str(pool_store), "--out", str(tmp_path / "report.html")])
+    assert res.exit_code == 0, res.output
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert html.count("class='indicator'") >= 5 and "来源：" in html
+    res = runner.invoke(app, ["compare", "--db", str(pool_store), "--out", str(tmp_path / "compare")])
+    assert res.exit_code == 0, res.output
+    long = pd.read_parquet(tmp_path / "compare" / "comparison.parquet")
+    wide = pd.read_csv(tmp_path / "compare" / "matrix.csv", encoding="utf-8-sig")
+    assert len(long) >= 20 and wide["地区"].is_unique and len(wide) == long["region_adcode"].nunique()
