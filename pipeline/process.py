@@ -32,6 +32,41 @@ def extract_file(path: str | Path, source: str | None = None) -> dict:
         return {"records": [error.as_record()], "text": None}
 
 
+def for_source(result: dict, source: str) -> dict:
+    """A result of `extract_file` (perhaps cached from a run that read the same bytes elsewhere) named after
+    `source`, where this run read them: the records' `source`, and the old name in an error's detail."""
+    old = {r.get("source") for r in result["records"]} - {None, source}
+    records = []
+    for r in result["records"]:
+        r = {**r, "source": source}
+        if old and isinstance(r.get("detail"), str):
+            for name in old:
+                r["detail"] = r["detail"].replace(name, source)
+        records.append(r)
+    return {**result, "records": records}
+
+
+def origin_url(path: str | Path) -> str | None:
+    """The URL a saved page or file was published at, from the `.metadata.json` a crawler keeps beside it
+    (`final_url`, else `requested_url`, as in `<name>.html.metadata.json`); None when there is none."""
+    import json
+
+    side = Path(f"{path}.metadata.json")
+    try:
+        if not side.is_file() or side.stat().st_size > 1_000_000:
+            return None
+        meta = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict):
+        return None
+    for key in ("final_url", "requested_url", "url", "source_url"):
+        url = meta.get(key)
+        if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
+            return url
+    return None
+
+
 def extract_records(path: str | Path, source: str | None = None) -> list[dict]:
     """The contract records of `extract_file`."""
     return extract_file(path, source)["records"]
