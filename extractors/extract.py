@@ -10,6 +10,7 @@ from dataclasses import replace
 from corpora.noise import find_noise, has_mojibake
 from corpora.records import SourceText
 from extractors import dates as dates_mod
+from extractors.citations import find_citations
 from extractors.nlp import DocContext, build_nlp
 from extractors.nlp import run as run_pipeline
 from extractors.normalize import NormalizedText, normalize
@@ -129,7 +130,9 @@ class Extractor:
             title=title, doc_type=doc._.doc_type.value, script=script.value, publish_date=doc._.publish_date,
             effective_date=doc._.effective_date, region=doc._.region, doc_numbers=ground(doc._.doc_numbers),
             agencies=ground(doc._.agencies), dates=ground(doc._.dates),
-            commitments=ground(doc._.commitments, keep_text=False), flags=flags, start=s0, end=e0)
+            commitments=ground(doc._.commitments, keep_text=False),
+            citations=ground(find_citations(seg_text, doc._.doc_numbers, ctx.title_span, title)),
+            flags=flags, start=s0, end=e0)
 
 
 def _norm_span(norm: NormalizedText, span: tuple[int, int]) -> tuple[int, int]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from outputs import links
 from outputs.tables import (
     COMMITMENT_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -47,7 +48,7 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(self.path)
         self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.executescript(_SCHEMA)
+        self.conn.executescript(_SCHEMA + links.SCHEMA)
         self._migrate()
 
     def _migrate(self) -> None:
@@ -97,6 +98,7 @@ class Store:
                 self._insert("documents", DOCUMENT_COLUMNS, [document_row(r)])
                 self._insert("commitments", COMMITMENT_COLUMNS, commitment_rows(r))
                 self._insert("mentions", MENTION_COLUMNS, mention_rows(r))
+                self._insert("citations", links.CITATION_COLUMNS, links.citation_rows(r))
                 self._index(r)
                 n += 1
             if text is not None and n:
@@ -104,8 +106,13 @@ class Store:
         return n
 
     def _delete_document(self, doc_id: str) -> None:
-        for table in ("documents", "commitments", "mentions", "search"):
+        for table in ("documents", "commitments", "mentions", "search", "citations", "follow_ups"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def link(self) -> None:
+        """Resolve citations against the documents stored now and rebuild the target follow-ups
+        (`outputs.links`); called after every run, so a document stored later links what named it."""
+        links.link(self.conn)
 
     def _index(self, r: dict) -> None:
         from outputs.search import index_text
@@ -208,7 +215,7 @@ class Store:
         import pandas as pd
         order = {"documents": "source, doc_index", "commitments": "doc_id, idx", "mentions": 'doc_id, kind, start',
                  "errors": "source", "provenance": "source", "sources": "name", "fetches": "url",
-                 "scans": "run_id, source_name"}.get(name)
+                 "scans": "run_id, source_name", "citations": "doc_id, start", "follow_ups": "doc_id, idx"}.get(name)
         if order is None:
             raise ValueError(f"no table {name!r}")
         return pd.read_sql_query(f"SELECT * FROM {name} ORDER BY {order}", self.conn)

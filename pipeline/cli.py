@@ -335,3 +335,56 @@ def eval_(gold: Annotated[Path, typer.Option(help="Folder of gold annotations (<
     records = [rec for f in files for rec in extract_records(f)]
     figs = score(records, gold, docs)
     typer.echo(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in figs.items()))
+
+
+@app.command()
+def citations(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+              doc: Annotated[str | None, typer.Option(help="One document's id (or its first characters): what it cites and what cites it.")] = None):
+    """Who cites whom: relation (implements, repeals, amends, cites) and the cited document when it is stored."""
+    from rich.table import Table
+
+    from outputs.links import RELATION_LABELS
+
+    with _open_store(db) as store:
+        conn = store.conn
+        sql = """SELECT c.doc_id, d.title, c.relation, c.text, c.cited_doc_id, t.title FROM citations c
+                 JOIN documents d ON d.doc_id = c.doc_id LEFT JOIN documents t ON t.doc_id = c.cited_doc_id"""
+        args: tuple = ()
+        if doc:
+            sql += " WHERE c.doc_id LIKE ? OR c.cited_doc_id LIKE ?"
+            args = (doc + "%", doc + "%")
+        rows = conn.execute(sql + " ORDER BY d.title, c.start", args).fetchall()
+    if not rows:
+        typer.echo("no citation matches" + (f" document {doc}" if doc else ""))
+        raise typer.Exit(0 if not doc else 1)
+    t = Table("citing", "relation", "cited as written", "stored as", title="citations")
+    for citing_id, citing, rel, text, cited_id, cited in rows:
+        t.add_row(f"{(citing or '（无标题）')[:40]} [{citing_id[:8]}]", RELATION_LABELS.get(rel, rel), text[:60],
+                  f"{(cited or '')[:40]} [{cited_id[:8]}]" if cited_id else "—")
+    _console().print(t)
+    linked = sum(1 for r in rows if r[4])
+    typer.echo(f"{len(rows)} citations, {linked} to stored documents")
+
+
+@app.command()
+def followups(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+              indicator: Annotated[str | None, typer.Option(help="One indicator key (see `policy indicators`).")] = None):
+    """Were the targets met: each keyed target with the latest later report for its region and indicator."""
+    from rich.table import Table
+
+    from outputs.links import STATUS_LABELS
+
+    with _open_store(db) as store:
+        fu = store.table("follow_ups")
+    if indicator:
+        fu = fu[fu["indicator_key"] == indicator]
+    if fu.empty:
+        typer.echo("no keyed target with a region and deadline year" + (f" for {indicator}" if indicator else ""))
+        return
+    t = Table("region", "indicator", "year", "target", "reported", "status", title="target follow-up")
+    for r in fu.itertuples(index=False):
+        target = f"{r.comparator or ''}{r.value:g}{r.unit}"
+        reported = "—" if r.report_value is None or r.report_value != r.report_value else f"{r.report_value:g}{r.report_unit}（{int(r.report_year)}年）"
+        t.add_row(r.region_name or "", r.indicator_key, str(r.year), target, reported, STATUS_LABELS.get(r.status, r.status))
+    _console().print(t)
+    typer.echo(", ".join(f"{STATUS_LABELS.get(k, k)} {n}" for k, n in fu["status"].value_counts().items()))

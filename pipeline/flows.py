@@ -100,6 +100,7 @@ def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> 
                 continue
             result = futures[f].result()
             store.put_file(f, result["records"], result["text"])
+        store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     _artifact(summary)
@@ -202,6 +203,7 @@ def ingest_flow(sources: list[Source], out: str = "out") -> dict:
     store_path = out_dir / "policy.sqlite"
     with Store(store_path) as store:
         scans = [crawl_source(s, store, run_id) for s in sources]
+        store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     summary["scans"] = scans

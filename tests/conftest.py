@@ -38,7 +38,7 @@ def dev_gold() -> Path:
 
 @pytest.fixture(scope="session")
 def sample_store(tmp_path_factory) -> Path:
-    """A store of the six sample files, written as `policy run` writes it (records and source texts)."""
+    """A store of the sample files, written as `policy run` writes it (records and source texts)."""
     from outputs.store import Store
     from pipeline.process import extract_file
 
@@ -47,6 +47,7 @@ def sample_store(tmp_path_factory) -> Path:
         for f in sorted(SAMPLES.iterdir()):
             result = extract_file(f)
             store.put_file(str(f), result["records"], result["text"])
+        store.link()
     return path
 
 

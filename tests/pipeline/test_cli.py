@@ -149,3 +149,17 @@ def test_compare_and_indicators_over_a_run(tmp_path, samples):
 def test_compare_without_a_store_says_what_to_do(tmp_path):
     res = runner.invoke(app, ["compare", "--db", str(tmp_path / "none.sqlite")])
     assert res.exit_code == 1 and "policy run" in res.stderr
+
+
+def test_citations_and_followups_over_the_sample_store(sample_store):
+    res = runner.invoke(app, ["citations", "--db", str(sample_store)], env={"COLUMNS": "240"})
+    assert res.exit_code == 0, res.output
+    assert "贯彻落实" in res.stdout and "to stored documents" in res.stdout
+    linked = int(res.stdout.rsplit(",", 1)[1].split()[0])
+    assert linked >= 2  # city → province, county → city
+    res = runner.invoke(app, ["followups", "--db", str(sample_store), "--indicator", "family_doctor_coverage"],
+                        env={"COLUMNS": "240"})
+    assert res.exit_code == 0, res.output
+    assert "未完成" in res.stdout and "71%（2026年）" in res.stdout
+    res = runner.invoke(app, ["citations", "--db", str(sample_store), "--doc", "ffffffffff"])
+    assert res.exit_code == 1 and "no citation" in res.stdout
