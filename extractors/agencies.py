@@ -11,15 +11,6 @@ from extractors.regions import Division, Gazetteer, gazetteer
 
 _REL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
         "县": "county", "区": "county", "旗": "county"}
-# bare cores this generic need a region before them to name one body
-_NEEDS_PREFIX = re.compile(r"^(人民政府|政府|委|人民代表大会|人大|政协|政治协商会议|人民法院|法院|人民检察院|检察院|中院|高院|"
-                           r"总工会|妇联|残联|团委|科协|纪委|监委|红十字会|政法委|规划委|外办|金融办|数据局|大数据局|"
-                           r"档案局|能源局|海洋局|气象局|地震局|信访局|统计局|林业局|体育局|审计局|水利局|商务局|民政局|司法局|"
-                           r"税务局|交通局|农业局|卫生局|国土局|外事局|粮食局|人防局|人防办|旅游局|人事局|水务局|环保局|工商局|质监局|安监局|社保局|"
-                           r"农机局|投促局|扶贫办|文明办|爱卫会|爱卫办|老龄委|老龄办|安委会|安委办|食安委|食安办|妇儿工委|工商联|"
-                           r"文联|侨联|社科联|旅发委|食药监局|"
-                           r"妇女联合会|残疾人联合会|科学技术协会|工商业联合会|文学艺术界联合会|归国华侨联合会|社会科学界联合会|"
-                           r"共青团委员会|供销合作社|供销合作联社)")
 _GENERIC_BEFORE = ("有关", "相关")
 _BRANCH_ONLY = {"人行"}
 _MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
@@ -29,6 +20,13 @@ _MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
 class AliasTable:
     pattern: re.Pattern
     canonical: dict[tuple[str, str], str]
+
+
+@functools.cache
+def _needs_prefix() -> re.Pattern:
+    """Bare cores this generic (政府, 统计局) need a region before them to name one body."""
+    cores = sorted((r["core"] for r in refdata.agency_cores_needing_region()), key=len, reverse=True)
+    return re.compile("^(" + "|".join(map(re.escape, cores)) + ")")
 
 
 @functools.cache
@@ -173,7 +171,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             if canon is None:
                 continue
             inherited = listed_after(s) if pre.div is None and pre.rel is None and not pre.party else None
-            if inherited is None and pre.div is None and pre.rel is None and (_NEEDS_PREFIX.match(core) or pre.party):
+            if inherited is None and pre.div is None and pre.rel is None and (_needs_prefix().match(core) or pre.party):
                 continue
             if pre.div is not None:
                 name, level = pre.div.name, pre.div.level

@@ -65,15 +65,24 @@ def dates_component(doc: Doc) -> Doc:
     ctx: DocContext = doc._.context
     masked = doc._.masked
     body_from = max((b for _, b in ctx.metadata_spans.values()), default=0)
-    signature = [d for d in dates_mod.signature_dates(masked, dates_mod.find_dates(masked, None)) if d.start >= body_from]
-    publish = signature[0].start_date if signature else (ctx.meta_written or ctx.meta_published)
+    absolute = dates_mod.find_dates(masked, None)
+    signature = [d for d in dates_mod.signature_dates(masked, absolute) if d.start >= body_from]
+    byline = dates_mod.byline_dates(masked, absolute)
+    # the signing date first, then a written date, then a published date, then the page's timestamp
+    ranked = [(rank, d.start_date, d.start) for rank, d in byline]
+    ranked += [(0.5, ctx.meta_written, None), (1.5, ctx.meta_published, None)]
+    ranked = sorted((r for r in ranked if r[1]), key=lambda r: r[0])
+    if signature:
+        ranked.insert(0, (-1, signature[0].start_date, signature[0].start))
+    publish, publish_at = (ranked[0][1], ranked[0][2]) if ranked else (None, None)
     ref = dt.date.fromisoformat(publish) if publish else None
     found = dates_mod.find_dates(masked, ref)
     starts = []
     for d in found:
-        if signature and d.start == signature[0].start:
+        if d.start == publish_at:
             d.kind = "publication"
-            starts.append(d.start)
+            if signature and d.start == signature[0].start:
+                starts.append(d.start)
     doc._.dates = found
     doc._.publish_date = publish
     doc._.effective_date = next((d.start_date for d in found if d.kind == "effective"), None)

@@ -76,7 +76,7 @@ def read(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
 
     from corpora.readers import expand_paths, iter_source
     from corpora.records import ReadError
-    from extractors.extract import prepare
+    from extractors.document import documents
 
     files = expand_paths(paths)
     counts: dict[str, int] = {}
@@ -85,7 +85,7 @@ def read(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
     for f in track(files, description="reading", transient=True, disable=not sys.stderr.isatty()):
         try:
             total_bytes += f.stat().st_size
-            n = sum(len(prepare(st)[2]) for _, st in iter_source(f))
+            n = sum(len(documents(st)) for _, st in iter_source(f))
             outcome, detail = "documents", f"{n} document(s)"
             counts["files with documents"] = counts.get("files with documents", 0) + 1
             counts["documents"] = counts.get("documents", 0) + n
@@ -166,6 +166,17 @@ def ingest(config: Annotated[Path, typer.Option(help="Sources file (TOML), see s
                                                              "new_documents", "errors")))
     _console().print(t)
     _print_summary(summary)
+    unread = [s for s in sources if any(sc["source_name"] == s.name and sc["list_pages"] == 0 for sc in summary["scans"])]
+    if unread:
+        from outputs.store import Store
+
+        with Store(Path(summary["store"])) as st:
+            fetches = st.table("fetches").set_index("url")
+        for s in unread:
+            why = [str(fetches.at[u, "error"]) for u in s.list_urls if u in fetches.index and fetches.at[u, "error"]]
+            typer.echo(f"policy: could not read any list page of {s.name}: " + ("; ".join(why) or "no list page fetched"),
+                       err=True)
+        raise typer.Exit(1)
 
 
 def _print_summary(summary: dict) -> None:
@@ -225,6 +236,7 @@ def schedule(config: Annotated[Path, typer.Option(help="Sources file (TOML) with
     deps = sched.deployments(str(config), str(out), [s.name for s in scheduled])
     for s in scheduled:
         typer.echo(f"serving ingest-{s.name} on cron {s.schedule!r} against {url}")
+    typer.echo(f"Prefect UI: {url.rstrip('/').removesuffix('/api')}/ ; serving in the foreground until stopped (Ctrl+C)")
     try:
         serve(*deps, print_starting_message=False)
     finally:

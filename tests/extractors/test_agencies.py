@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.agencies import find_agencies
+from extractors import refdata
+from extractors.agencies import alias_table, find_agencies
 from extractors.regions import gazetteer
 
 
@@ -65,3 +66,14 @@ def test_issuer_role_from_span():
     text = "淄博市卫生健康委员会关于印发方案的通知。市财政局负责。"
     ags = find_agencies(text, gazetteer().region("370300"), [(0, 10)])
     assert [(a.normalized, a.role) for a in ags] == [("淄博市卫生健康委员会", "issuer"), ("淄博市财政局", "mentioned")]
+
+
+@pytest.mark.parametrize("row", refdata.agency_cores_needing_region(), ids=lambda r: r["core"])
+def test_generic_cores_need_a_region(row):
+    """A listed core alone names no body; after a region it names that region's body."""
+    core = row["core"]
+    assert core in row["example"]
+    assert not any(a.text == core for a in find_agencies(row["example"], gazetteer().region("370300")))
+    if (core, "local") in alias_table().canonical:
+        found = find_agencies("淄博市" + core, None)
+        assert found and found[0].normalized.startswith("淄博市")
