@@ -18,7 +18,7 @@ def store(tmp_path_factory):
     with Store(path) as s:
         for name in CHAIN:  # link after each file: a later document links the citations that named it
             result = extract_file(SAMPLES / name)
-            s.put_file(str(SAMPLES / name), result["records"], result["text"])
+            s.put_file(str(SAMPLES / name), result.records, result.text)
             s.link()
         yield s
 
