@@ -171,7 +171,7 @@ def test_citations_and_followups_over_the_sample_store(sample_store):
 
 def test_unknown_indicators_are_grouped_by_measured_noun_phrase(tmp_path):
     from outputs.store import Store
-    from pipeline.process import extract_records
+    from pipeline.process import extract_file
 
     doc = tmp_path / "济南市停车设施管理办法.txt"
     doc.write_text("济南市人民政府关于印发济南市停车设施管理办法的通知\n"
@@ -182,7 +182,7 @@ def test_unknown_indicators_are_grouped_by_measured_noun_phrase(tmp_path):
                    "公共停车场充电桩配建比例不低于15%。\n", encoding="utf-8")
     db = tmp_path / "policy.sqlite"
     with Store(db) as st:
-        st.put_file(str(doc), extract_records(doc))
+        st.put_file(str(doc), extract_file(doc).records)
     res = runner.invoke(app, ["indicators", "--db", str(db), "--unknown"])
     assert res.exit_code == 0, res.output
     out = res.stdout.replace("\n", "").replace("│", "").replace(" ", "")
