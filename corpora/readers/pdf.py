@@ -9,6 +9,7 @@ page of more than MAX_PAGE_CHARS characters, or compressed streams that inflate 
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import threading
 import zlib
@@ -88,7 +89,7 @@ def check_inflated(data: bytes, source: str) -> int:
 # ---------------------------------------------------------------------------------------------- pages
 
 def _chars(pdfium_c, textpage, height: float, source: str, page_no: int) -> list[tuple]:
-    """(x0, x1, top, text, index, height) of each character on the page in PDFium's order; whitespace as " "."""
+    """(x0, x1, baseline from the top, text, index) of each character on the page in PDFium's order; whitespace as " "."""
     n = pdfium_c.FPDFText_CountChars(textpage)
     if n > MAX_PAGE_CHARS:
         raise ReadError(source, ErrorReason.TOO_LARGE, f"page {page_no} has {n} characters (limit {MAX_PAGE_CHARS})")
@@ -103,7 +104,10 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int) -> list
                        for u in (get_unicode(textpage, i) for i in range(n)))
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    ref_x, ref_y = ctypes.byref(ox), ctypes.byref(oy)
     box = pdfium_c.FPDFText_GetLooseCharBox
+    origin = pdfium_c.FPDFText_GetCharOrigin
     generated = pdfium_c.FPDFText_IsGenerated
     out = []
     append = out.append
@@ -116,9 +120,10 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int) -> list
             ch = " "
         elif ch < " " or "\x7f" <= ch < "\xa0":
             ch = "\ufffd"  # a glyph without a Unicode mapping (PDFium gives its code as a control character)
-        if not box(textpage, i, ref):
+        if not box(textpage, i, ref) or not origin(textpage, i, ref_x, ref_y):
             continue
-        append((rect.left, rect.right, height - rect.top, ch, i, rect.top - rect.bottom))
+        # lines are told apart by the baseline: glyphs of several fonts and sizes on one line share it
+        append((rect.left, rect.right, height - oy.value, ch, i))
     return out
 
 
@@ -176,18 +181,18 @@ def _columns(chars: list[tuple], width: float) -> list[list[tuple]]:
     return [chars]
 
 
-def _part_lines(chars: list[tuple]) -> list[Line]:
+def _part_lines(chars: list[tuple], size_of) -> list[Line]:
     lines = []
     for group in _cluster_lines(chars):
         text, x0, x1 = _line_text(group)
         text = text.strip()
         if text:
             first = next(c for c in group if c[3] != " ")
-            lines.append((text, x0, x1, first[5]))
+            lines.append((text, x0, x1, size_of(first[4])))
     if not lines:
         return []
     right = sorted(ln[2] for ln in lines)[int(len(lines) * 0.9)]
-    char_w = max(6.0, min(ln[3] for ln in lines))  # the smallest first character's height
+    char_w = max(6.0, min(ln[3] for ln in lines))  # the smallest size of a line's first character
     left = sorted(ln[1] for ln in lines)[int(len(lines) * 0.1)]
     return [(ln[0], ln[2] >= right - 1.5 * char_w, ln[1] <= left + 2.5 * char_w) for ln in lines]
 
@@ -201,7 +206,16 @@ def _page_lines(pdfium_c, page, source: str, page_no: int) -> list[Line]:
         width = pdfium_c.FPDF_GetPageWidthF(page)
         height = pdfium_c.FPDF_GetPageHeightF(page)
         chars = _chars(pdfium_c, textpage, height, source, page_no)
-        return [ln for part in _columns(chars, width) for ln in _part_lines(part)]
+        matrix = pdfium_c.FS_MATRIX()
+
+        def size_of(i: int) -> float:
+            """The character's size on the page: the font size scaled by the text matrix."""
+            size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+            if pdfium_c.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix)):
+                size *= math.hypot(matrix.c, matrix.d)
+            return size if size > 0 else 12.0
+
+        return [ln for part in _columns(chars, width) for ln in _part_lines(part, size_of)]
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
 

@@ -116,7 +116,7 @@ def test_many_pages_read_page_by_page_without_their_furniture(tmp_path):
 
 
 def test_glyphs_without_a_mapping_are_marked_not_dropped():
-    chars = [(10.0 * i, 10.0 * i + 9, 100.0, ch, i, 10.0) for i, ch in enumerate("通知\ufffd规定")]
+    chars = [(10.0 * i, 10.0 * i + 9, 100.0, ch, i) for i, ch in enumerate("通知\ufffd规定")]
     (line,) = pdf_reader._cluster_lines(chars)
     assert pdf_reader._line_text(line)[0] == "通知\ufffd规定"
 
@@ -129,7 +129,7 @@ def test_glyphs_without_a_mapping_are_marked_not_dropped():
 def test_gaps_between_characters(gaps, expected):
     x, chars = 0.0, []
     for i, ch in enumerate("一二三四"):
-        chars.append((x, x + 10, 50.0 + (i % 2) * 0.5, ch, i, 10.0))  # tops wobble within a line
+        chars.append((x, x + 10, 50.0 + (i % 2) * 0.5, ch, i))  # tops wobble within a line
         x += 10 + (gaps[i] if i < len(gaps) else 0)
     (line,) = pdf_reader._cluster_lines(chars)
     assert pdf_reader._line_text(line)[0] == expected
