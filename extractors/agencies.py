@@ -76,8 +76,14 @@ _DELIM = set("，,、；;。：:（）()《》“”\n 和及与")
 _PUNCT = (_DELIM - set("\n 和及与")) | set("！？!?【】[]")  # what a name never runs across
 
 
+_LEVELS_IN_PARENS = re.compile(r"[（(][省市县区州盟旗、，,\s]+[)）]$")
+
+
 def _generic(text: str, start: int) -> bool:
-    """各市卫生局, 各地级以上市人民政府, 市县财政局: plurals with no single referent."""
+    """各市卫生局, 各地级以上市人民政府, 市县财政局, 各县（市、区）财政局: plurals with no single referent."""
+    levels = _LEVELS_IN_PARENS.search(text, max(0, start - 12), start)
+    if levels:
+        start = levels.start()
     i = start
     while i > 0 and start - i < 10 and text[i - 1] not in _DELIM:
         i -= 1
