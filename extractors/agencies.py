@@ -98,7 +98,7 @@ _BAD_START = "级场域直属内外各区县市省乡镇委本该其"
 _BAD_CORE = re.compile(r"^(有关|相关|政府|人民政府|上述|下列|以上|主管|同级|当地|所在)")
 _BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室|中心)(?![\u4e00-\u9fff]?[长员])")
 # 中心 ends many phrases (以人民为中心, 县城中心): a centre's core is four characters or more, with no function word
-_CENTRE_CORE = re.compile(r"^[^为以在的是到向对把被将于]{2,}中心$")
+_CENTRE_CORE = re.compile(r"^[^为以在的是到向对把被将于路街号级]{2,}中心$")
 _LONG_BODY = ("领导小组", "领导小组办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
 _BODY_BEFORE = _DELIM | {"、", "由", "经", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交", "至", "给"}
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届$")
@@ -111,7 +111,8 @@ _ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(高新区|高新技术产业开发�
 # a township's or a subdistrict's own bodies: 桥梓镇人民政府, 某某乡党委, 上地街道办事处
 _TOWN = re.compile(r"(镇|乡|街道)(人民政府|政府|党委|党工委|办事处)")
 _TOWN_BODY = {"政府": "人民政府"}
-_NOT_TOWN = re.compile(r"^(各|全|本|该|所在|当地|有关|相关|属地|沿线|城|集|村|重点|小城)|[乡镇村]$|[或和及与的向由在对予等授]")
+_NOT_TOWN = re.compile(r"^(各|全|本|该|所在|当地|有关|相关|属地|沿线|城|集|村|重点|小城)|[乡镇村]$|[或和及与的向由在对予等授]|"
+                       r"同时|通知|书面|应当|及时|负责|按照|报告|所属|辖区")
 
 
 def _town_name(text: str, end: int, gaz: Gazetteer) -> tuple[int, Division | None] | None:
