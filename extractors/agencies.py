@@ -112,7 +112,8 @@ _ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(高新区|高新技术产业开发�
 _TOWN = re.compile(r"(镇|乡|街道)(人民政府|政府|党委|党工委|办事处)")
 _TOWN_BODY = {"政府": "人民政府"}
 _NOT_TOWN = re.compile(r"^(各|全|本|该|所在|当地|有关|相关|属地|沿线|城|集|村|重点|小城)|[乡镇村]$|[或和及与的向由在对予等授]|"
-                       r"同时|通知|书面|应当|及时|负责|按照|报告|所属|辖区")
+                       r"同时|通知|书面|应当|及时|负责|按照|报告|所属|辖区|鼓励|支持|指导|督促|组织|协调|配合|会同|委托|依托|"
+                       r"前述|上述|所述|下列|以下")
 
 
 def _town_name(text: str, end: int, gaz: Gazetteer) -> tuple[int, Division | None] | None:
@@ -272,6 +273,8 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             continue
         longest = 25 if m.group(1) in _LONG_BODY else 12
         centre = m.group(1) == "中心"
+        if centre and re.match(r"(管理委员会|管委会|委员会|办公室|党委|党组|分中心)", text[e:e + 5]):
+            continue  # 行政服务中心管理委员会: the centre is part of a longer name
         for s in range(e - (4 if centre else 3), max(-1, e - longest), -1):  # the shortest core a region prefix stands before
             if text[s] in _PUNCT:
                 break  # a name does not run across punctuation
