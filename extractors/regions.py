@@ -140,6 +140,9 @@ _REDACTED = re.compile(r"[xX×ｘＸ*＊]{2,}(?:省|市|县|区|州|盟|旗|镇|
 # a page's publisher (a site, a newspaper, a broadcaster): its place is the site's, not the document's
 _HOST = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:电子报|日报|晚报|晨报|都市报|商报|时报|报社|报|信息网|新闻网|门户网站|网站|网|"
                    r"广播电视台|电视台|融媒体中心|客户端)")
+# a media name standing alone on a line (a bare 报 there is more often a 通报 or 简报 title)
+_MEDIA = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:电子报|日报|晚报|晨报|都市报|商报|时报|报社|信息网|新闻网|门户网站|网站|网|"
+                    r"广播电视台|电视台|融媒体中心|客户端)")
 # who a page names as the document's source or author: a government body is evidence of its place
 _SOURCE_LABEL = r"(?:稿件来源|信息来源|文章来源|来源|出处|作者|发布机构|发布单位|供稿单位|供稿)"
 # the site's owner and address in its footer: neither the document's place nor its agencies
@@ -182,7 +185,7 @@ def byline(text: str) -> Byline:
             hosts += [h for piece in re.split(r"[、，,\s]", m.group("v")) if (h := _host_in(piece))]
     for line in text.split("\n"):  # 某某日报 2018-11-20 09:26, or the paper's name on a line of its own
         m = re.match(r"\s*([\u4e00-\u9fff]{2,16})(?:\s+(?:19|20)\d{2}[-/.年]|\s*$)", line)
-        if m and _HOST.fullmatch(m.group(1)):
+        if m and _MEDIA.fullmatch(m.group(1)):
             hosts.append(m.group(1))
     return Byline(list(dict.fromkeys(bodies)), sorted(set(hosts), key=len, reverse=True), footer)
 
@@ -289,9 +292,9 @@ def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], i
     if counties:
         county = max(counties, key=lambda c: score[c])
         d = gaz.by_code[county]
-        # 我县 with a county named; 我市 with a county-level city named at least as often as its prefecture
+        # 我县 with a county named; 我市 with a county-level city named more often than its prefecture
         own = relative is not None and d.name.endswith(relative) and (
-            relative != "市" or direct[county] >= direct.get(d.city_code, 0))
+            relative != "市" or direct[county] >= 2 and direct[county] > direct.get(d.city_code, 0))
         if direct[county] >= strong or issuer_rel in {"县", "区", "旗"} or own:
             best = county
     return gaz.region(best)

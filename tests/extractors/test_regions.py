@@ -121,3 +121,7 @@ def test_byline(text, bodies, hosts):
 def test_site_owner_footer_is_not_the_documents():
     body = "我县将推进农村供水建设。\n主办：福州市人民政府办公厅 承办：福州市数据管理局\n地址：沈阳市沈河区某路1号"
     assert byline(body).footer and primary_region(body, "某某县提升供水能力", [], []) is None
+
+
+def test_a_report_title_on_its_own_line_is_no_host():
+    assert byline("某县关于防汛工作情况的通报\n某某日报\n").hosts == ["某某日报"]
