@@ -149,7 +149,7 @@ _SOURCE_LABEL = r"(?:稿件来源|信息来源|文章来源|来源|出处|作者
 _OWNER_LABEL = r"(?:(?:主办单位|主办|承办单位|承办|协办|地址|通讯地址|联系地址|单位地址)\s*[:：]|版权所有|声明\s*[:：]|Powered by|技术支持\s*[:：]?)"
 _OTHER_LABEL = r"(?:发布时间|发布日期|浏览次数|点击数|编辑)"
 _ANY_LABEL = f"(?:{_SOURCE_LABEL}|{_OWNER_LABEL}|{_OTHER_LABEL})"
-_SOURCE = re.compile(_SOURCE_LABEL + r"\s*[:：]?\s*(?!" + _ANY_LABEL + r")(?P<v>[^\s:：|｜]{2,40})", re.I)
+_SOURCE = re.compile(_SOURCE_LABEL + r"(?:\s*[:：]\s*|\s+)(?!" + _ANY_LABEL + r")(?P<v>[^\s:：|｜。；;！!？?]{2,40})", re.I)
 _OWNER = re.compile(_OWNER_LABEL + r"\s*(?P<v>(?:(?!" + _ANY_LABEL + r")[^\n|｜])*)", re.I)
 _BODY_SUFFIX = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|中心|署|站|所|处|小组)$")
 
