@@ -71,15 +71,6 @@ def _month_end(y: int, m: int) -> str:
     return dt.date(y, m, calendar.monthrange(y, m)[1]).isoformat()
 
 
-def mask(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = "#"
-    return "".join(chars)
-
-
 def _kind(text: str, h: _Hit) -> str:
     before = text[max(0, h.start - 4):h.start]
     after = text[h.end:h.end + 6]
