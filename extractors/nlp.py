@@ -20,7 +20,7 @@ from extractors import commitments as commitments_mod
 from extractors import dates as dates_mod
 from extractors import docnumbers as docnumbers_mod
 from extractors import refdata
-from extractors.indicators import classify
+from extractors.indicators import classify_commitment
 from extractors.issuers import issuer_texts
 from extractors.records import DocType
 from extractors.regions import gazetteer, primary_region
@@ -67,15 +67,24 @@ def dates_component(doc: Doc) -> Doc:
     ctx: DocContext = doc._.context
     masked = doc._.masked
     body_from = max((b for _, b in ctx.metadata_spans.values()), default=0)
-    signature = [d for d in dates_mod.signature_dates(masked, dates_mod.find_dates(masked, None)) if d.start >= body_from]
-    publish = signature[0].start_date if signature else (ctx.meta_written or ctx.meta_published)
+    absolute = dates_mod.find_dates(masked, None)
+    signature = [d for d in dates_mod.signature_dates(masked, absolute) if d.start >= body_from]
+    byline = dates_mod.byline_dates(masked, absolute)
+    # the signing date first, then a written date, then a published date, then the page's timestamp
+    ranked = [(rank, d.start_date, d.start) for rank, d in byline]
+    ranked += [(0.5, ctx.meta_written, None), (1.5, ctx.meta_published, None)]
+    ranked = sorted((r for r in ranked if r[1]), key=lambda r: r[0])
+    if signature:
+        ranked.insert(0, (-1, signature[0].start_date, signature[0].start))
+    publish, publish_at = (ranked[0][1], ranked[0][2]) if ranked else (None, None)
     ref = dt.date.fromisoformat(publish) if publish else None
     found = dates_mod.find_dates(masked, ref)
     starts = []
     for d in found:
-        if signature and d.start == signature[0].start:
+        if d.start == publish_at:
             d.kind = "publication"
-            starts.append(d.start)
+            if signature and d.start == signature[0].start:
+                starts.append(d.start)
     doc._.dates = found
     doc._.publish_date = publish
     doc._.effective_date = next((d.start_date for d in found if d.kind == "effective"), None)
@@ -123,10 +132,16 @@ def commitments_component(doc: Doc) -> Doc:
     dtype = doc_type(ctx.title, doc.text)
     doc._.doc_type = dtype
     five_year = [(d.start, int(d.end_date[:4])) for d in doc._.dates if d.kind == "deadline" and "五" in d.text and d.end_date]
+    # the year the text was written: its own date, else a full date at its head (a web page's timestamp line)
+    published = doc._.publish_date or ctx.meta_published or next(
+        (d.start_date for d in doc._.dates if d.start < 400 and d.start_date and d.start_date == d.end_date), None)
     found = commitments_mod.find_commitments(
-        doc.text, masked, doc_year, news=dtype in {DocType.NEWS, DocType.SUMMARY, DocType.REPORT}, deadlines=five_year)
+        doc.text, masked, doc_year, deadlines=five_year,
+        news=dtype in {DocType.NEWS, DocType.SUMMARY, DocType.REPORT} or (
+            dtype in {DocType.ARTICLE, DocType.OTHER} and commitments_mod.reads_as_news(doc.text)),
+        pub_year=int(published[:4]) if published else None, title=ctx.title)
     for c in found:
-        c.indicator_key = classify(c.indicator)
+        c.indicator_key = classify_commitment(c, doc.text)
     doc._.commitments = found
     return doc
 

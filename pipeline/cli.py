@@ -174,6 +174,17 @@ def ingest(config: Annotated[Path, typer.Option(help="Sources file (TOML), see s
                                                              "new_documents", "errors")))
     _console().print(t)
     _print_summary(summary)
+    unread = [s for s in sources if any(sc["source_name"] == s.name and sc["list_pages"] == 0 for sc in summary["scans"])]
+    if unread:
+        from outputs.store import Store
+
+        with Store(Path(summary["store"])) as st:
+            fetches = st.table("fetches").set_index("url")
+        for s in unread:
+            why = [str(fetches.at[u, "error"]) for u in s.list_urls if u in fetches.index and fetches.at[u, "error"]]
+            typer.echo(f"policy: could not read any list page of {s.name}: " + ("; ".join(why) or "no list page fetched"),
+                       err=True)
+        raise typer.Exit(1)
 
 
 def _print_summary(summary: dict) -> None:
@@ -233,6 +244,7 @@ def schedule(config: Annotated[Path, typer.Option(help="Sources file (TOML) with
     deps = sched.deployments(str(config), str(out), [s.name for s in scheduled])
     for s in scheduled:
         typer.echo(f"serving ingest-{s.name} on cron {s.schedule!r} against {url}")
+    typer.echo(f"Prefect UI: {url.rstrip('/').removesuffix('/api')}/ ; serving in the foreground until stopped (Ctrl+C)")
     try:
         serve(*deps, print_starting_message=False)
     finally:
@@ -253,29 +265,33 @@ def _open_store(db: Path):
 def compare(db: StoreDb = DEFAULT_DB,
             indicator: Annotated[str | None, typer.Option(help="One indicator key (see `policy indicators`).")] = None,
             level: Annotated[str | None, typer.Option(help="province, city or county.")] = None,
-            kind: Annotated[str | None, typer.Option(help="target or provision.")] = None,
+            kind: Annotated[str | None, typer.Option(help="target, provision or reported.")] = None,
+            unkeyed: Annotated[bool, typer.Option("--unkeyed", help="Add values without an indicator key, labelled （未归类）.")] = False,
+            reported: Annotated[bool, typer.Option("--reported", help="Add past figures (kind reported), marked （已有数据）.")] = False,
             out: Annotated[Path, typer.Option(help="Folder for comparison.csv/.parquet/.xlsx and matrix.csv.")] = Path("out/compare")):
-    """Compare commitments across regions: region × indicator → value, unit, comparator, deadline, source."""
+    """Compare commitments across regions: region × indicator → value, unit, comparator, deadline, source.
+    By default only what can be compared: targets and provisions with an indicator key."""
     from rich.table import Table
 
     from outputs import compare as cmp
 
     if level not in {None, "province", "city", "county"}:
         raise typer.BadParameter("province, city or county", param_hint="--level")
-    if kind not in {None, "target", "provision"}:
-        raise typer.BadParameter("target or provision", param_hint="--kind")
+    if kind not in {None, "target", "provision", "reported"}:
+        raise typer.BadParameter("target, provision or reported", param_hint="--kind")
     with _open_store(db) as store:
-        long = cmp.comparison(store.table("commitments"), indicator, level, kind)
+        long = cmp.comparison(store.table("commitments"), indicator, level, kind, unkeyed=unkeyed, reported=reported)
     wide = cmp.matrix(long)
     paths = cmp.write(long, wide, out)
     if long.empty:
-        typer.echo("no commitment with a known indicator matches these filters")
+        typer.echo("no commitment with a known indicator matches these filters"
+                   + ("" if unkeyed else " (--unkeyed adds values without a key, --reported past figures)"))
         return
     t = Table(*wide.columns, title="commitments by region and indicator")
     for row in wide.itertuples(index=False):
         t.add_row(*map(str, row))
     _console().print(t)
-    compared = long.groupby("indicator_key")["region_adcode"].nunique()
+    compared = long.dropna(subset=["indicator_key"]).groupby("indicator_key")["region_adcode"].nunique()
     typer.echo(f"{len(long)} values; indicators compared across 2+ regions: "
                + (", ".join(f"{k} ({n})" for k, n in compared[compared >= 2].items()) or "none"))
     typer.echo("written: " + ", ".join(str(p) for p in paths.values()))
@@ -310,18 +326,31 @@ def serve(db: StoreDb = DEFAULT_DB,
 def indicators(db: StoreDb = DEFAULT_DB,
                unknown: Annotated[bool, typer.Option("--unknown", help="Group the indicators the taxonomy does not know.")] = False):
     """The indicator taxonomy with how often each key occurs, or groups of unknown indicators to name."""
+    from collections import Counter
+    from types import SimpleNamespace
+
     from rich.table import Table
 
-    from extractors.indicators import group_unknown, labels
+    from extractors.indicators import group_unknown, labels, measured_phrase, value_context
 
     with _open_store(db) as store:
         coms = store.table("commitments")
     coms = coms[coms["kind"] != "reported"]
     if unknown:
-        phrases = coms.loc[coms["indicator_key"].isna() & coms["indicator"].notna(), "indicator"].tolist()
-        t = Table("group", "phrases", "examples", title="indicators without a key (candidates for indicators.tsv)")
-        for i, members in enumerate(group_unknown(phrases), 1):
-            t.add_row(str(i), str(len(members)), "；".join(members[:4]))
+        rows = coms[coms["indicator_key"].isna()]
+        items = []
+        for r in rows.itertuples(index=False):
+            c = SimpleNamespace(indicator=r.indicator if isinstance(r.indicator, str) else None,
+                                unit=r.unit, sentence=r.sentence or "", start=None, end=None)
+            items.append((c.indicator, value_context(c)[1]))
+        counts = Counter(n for n in (measured_phrase(*i) for i in items) if n)
+        groups = sorted(group_unknown(items), key=lambda g: -sum(counts[p] for p in g))
+        t = Table("group", "commitments", "phrases", "measured noun phrases (most frequent first)",
+                  title="measured noun phrases without a key (candidates for indicators.tsv)")
+        for i, members in enumerate(groups, 1):
+            members = sorted(members, key=lambda p: -counts[p])
+            t.add_row(str(i), str(sum(counts[p] for p in members)), str(len(members)),
+                      "；".join(f"{p}（{counts[p]}）" for p in members[:5]))
         _console().print(t)
         return
     counts = coms["indicator_key"].value_counts()

@@ -49,9 +49,10 @@ class Filters:
     doc_type: str | None = None
     q: str | None = None
     page: int = 1
+    all: bool = False  # commitments: every row, not only comparable ones (keyed targets and provisions)
     extra: dict = field(default_factory=dict)
 
-    FIELDS = ("region", "issuer", "indicator", "kind", "year", "doc_type", "q")
+    FIELDS = ("region", "issuer", "indicator", "kind", "year", "doc_type", "q", "all")
 
     @classmethod
     def parse(cls, params) -> Filters:
@@ -62,6 +63,10 @@ class Filters:
             return value or None
 
         f = cls(issuer=text("issuer"), q=text("q"))
+        show_all = text("all", 5)
+        if show_all not in (None, "1", "0"):
+            raise BadRequest("参数 all 应为 1 或 0")
+        f.all = show_all == "1"
         region = text("region", 12)
         if region is not None and not re.fullmatch(r"\d{6}", region):
             raise BadRequest("参数 region 应为六位行政区划代码")
@@ -90,8 +95,9 @@ class Filters:
     def params(self, **changes) -> dict:
         """The filters as query parameters, with `changes` applied (None removes one); the page resets."""
         values = {k: getattr(self, k) for k in self.FIELDS}
+        values["all"] = 1 if values["all"] else None
         values.update(changes)
-        return {k: v for k, v in values.items() if v not in (None, "")}
+        return {k: v for k, v in values.items() if v not in (None, "", False)}
 
     def active(self) -> dict:
         return self.params()
@@ -155,6 +161,11 @@ class Query:
             clauses.append(f"{a}.issuer = ?")
             params.append(f.issuer)
         if self.table == "commitments":
+            # the default view is what can be compared: keyed targets and provisions; choosing an indicator
+            # (or （未归类）) or a kind (or 已有数据), or all=1, shows exactly the rows asked for, and the facets
+            # count what each choice would show
+            if not (f.all or f.indicator or f.kind or skip in ("indicator", "kind")):
+                clauses.append("c.indicator_key IS NOT NULL AND c.kind != 'reported'")
             if f.indicator and skip != "indicator":
                 if f.indicator == "none":
                     clauses.append("c.indicator_key IS NULL")

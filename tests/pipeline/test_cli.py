@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -38,6 +39,9 @@ def assert_grounded(rec: dict, text: str) -> None:
     for c in rec["commitments"]:
         assert 0 <= c["start"] < c["end"] <= len(text)
         assert text[c["start"]:c["end"]].strip() == c["sentence"]
+        # the value with its unit as written, inside its evidence
+        assert c["start"] <= c["value_start"] < c["value_end"] <= c["end"], c
+        assert re.search(r"[\d０-９〇零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾]", text[c["value_start"]:c["value_end"]]), c
 
 
 def test_every_command_has_help():
@@ -153,3 +157,27 @@ def test_compare_and_indicators_over_a_run(tmp_path, samples):
 def test_compare_without_a_store_says_what_to_do(tmp_path):
     res = runner.invoke(app, ["compare", "--db", str(tmp_path / "none.sqlite")])
     assert res.exit_code == 1 and "policy run" in res.stderr
+
+
+def test_unknown_indicators_are_grouped_by_measured_noun_phrase(tmp_path):
+    from outputs.store import Store
+    from pipeline.process import extract_file
+
+    doc = tmp_path / "济南市停车设施管理办法.txt"
+    doc.write_text("济南市人民政府关于印发济南市停车设施管理办法的通知\n"
+                   "新建住宅小区停车位配建比例不低于1.2个。\n"
+                   "新建商业综合体停车位配建比例应当达到0.8个。\n"
+                   "违反本办法的，对单位处一万元以上五万元以下罚款。\n"
+                   "主管部门应当自受理之日起10个工作日内作出决定。\n"
+                   "公共停车场充电桩配建比例不低于15%。\n", encoding="utf-8")
+    db = tmp_path / "policy.sqlite"
+    with Store(db) as st:
+        st.put_file(str(doc), extract_file(doc).records)
+    res = runner.invoke(app, ["indicators", "--db", str(db), "--unknown"])
+    assert res.exit_code == 0, res.output
+    out = res.stdout.replace("\n", "").replace("│", "").replace(" ", "")
+    assert "停车位配建比例" in out
+    assert "对单位处" not in out and "应当自" not in out  # the text before a number is not a measure
+    res = runner.invoke(app, ["compare", "--db", str(db), "--unkeyed", "--out", str(tmp_path / "cmp")])
+    assert res.exit_code == 0, res.output
+    assert "（未归类）" in (tmp_path / "cmp" / "comparison.csv").read_text(encoding="utf-8-sig")
