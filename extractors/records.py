@@ -70,6 +70,11 @@ class Region:
     county: str | None
 
 
+# division levels, widest first: a level's rank is its position (a province outranks its cities)
+LEVELS = ("province", "city", "county")
+LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+
+
 @dataclass
 class Commitment:
     kind: str  # target | provision | reported

@@ -16,10 +16,9 @@ import pandas as pd
 
 from outputs import compare as cmp
 from outputs.export import atomic_write
+from outputs.labels import KIND_LABELS, LEVEL_RANK
 
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
-_KIND = {"target": "目标", "provision": "政策规定"}
-_LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 
 
 def _chart_id(*parts) -> str:
@@ -33,7 +32,7 @@ def _value_text(row) -> str:
 def _bar_chart(group: pd.DataFrame, indicator: str, unit: str) -> str:
     import plotly.graph_objects as go
 
-    regions = (group.assign(r=group["region_level"].map(_LEVEL_RANK)).sort_values(["r", "region_adcode"])["region_name"]
+    regions = (group.assign(r=group["region_level"].map(LEVEL_RANK)).sort_values(["r", "region_adcode"])["region_name"]
                .drop_duplicates().tolist())
     fig = go.Figure()
     years = sorted(group["year"].dropna().unique().tolist()) + ([None] if group["year"].isna().any() else [])
@@ -134,7 +133,7 @@ def build(commitments: pd.DataFrame, documents: pd.DataFrame, title: str = "政�
     wide = cmp.matrix(long)
     sections = []
     if not long.empty:
-        long = long.assign(value_text=long.apply(_value_text, axis=1), kind_label=long["kind"].map(_KIND))
+        long = long.assign(value_text=long.apply(_value_text, axis=1), kind_label=long["kind"].map(KIND_LABELS))
         spread = long.groupby("indicator_key")["region_adcode"].nunique().sort_values(ascending=False, kind="stable")
         for key in spread.index:
             part = long[long["indicator_key"] == key]

@@ -24,6 +24,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from outputs.labels import KIND_LABELS, LEVEL_LABELS
 from outputs.links import chain
 from outputs.search import highlight_spans
 from outputs.web import queries
@@ -50,7 +51,7 @@ def create_app(db: str | Path) -> FastAPI:
         params = f.params(**changes) if f is not None else {k: v for k, v in changes.items() if v is not None}
         return path + ("?" + urlencode(params) if params else "")
 
-    templates.env.globals.update(url=url, kind_labels=queries.KIND_LABELS, level_labels=queries.LEVEL_LABELS,
+    templates.env.globals.update(url=url, kind_labels=KIND_LABELS, level_labels=LEVEL_LABELS,
                                  region_name=queries.region_name, facet_label=queries.facet_label)
 
     def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:

@@ -13,18 +13,16 @@ from pathlib import Path
 
 from extractors.indicators import labels as indicator_labels
 from extractors.regions import gazetteer
+from outputs.labels import COMPARATOR_LABELS, KIND_LABELS
 from outputs.links import RELATION_LABELS, STATUS_LABELS
 from outputs.search import match_query
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 200_000
 
-KIND_LABELS = {"target": "目标", "provision": "政策规定", "reported": "已有数据"}
-COMPARATOR_LABELS = {">=": "不低于", ">": "超过", "<=": "不高于", "<": "低于", "~": "约", "=": ""}
 DOC_TYPE_LABELS = {"notice": "通知", "plan": "方案/规划", "opinion": "意见", "measures": "办法/措施", "regulation": "条例/规定",
                    "law": "法律", "interpretation": "政策解读", "news": "新闻", "summary": "工作总结", "report": "报告",
                    "article": "文章", "other": "其他"}
-LEVEL_LABELS = {"province": "省级", "city": "市级", "county": "县级"}
 
 # export columns: (column, Chinese header)
 COMMITMENT_EXPORT = [("region_name", "地区"), ("region_adcode", "区划代码"), ("indicator_label", "指标"),
