@@ -5,6 +5,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from corpora.chars import CJK as _CJK
+from corpora.chars import HEADING_LEVELS
 from extractors import refdata
 from extractors.numerals import CN_NUM_CHARS, parse_number
 from extractors.records import Commitment
@@ -55,11 +57,7 @@ _REVIEW_HEADING = re.compile(r"回顾|总结|主要成效|工作成效|取得的
                              r"基本情况|发展现状|发展基础|现状分析")
 # heading levels: 第X章 0, 一、 1, （一） 2, 1. 3, （1） 4; a deadline scope opened under a heading of
 # level L lasts through deeper headings until the next heading of level L or above
-_HEADINGS = [(re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[章节]"), 0),
-             (re.compile(r"^\s*[一二三四五六七八九十]+、"), 1),
-             (re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]"), 2),
-             (re.compile(r"^\s*\d+[.．、](?!\d)"), 3),
-             (re.compile(r"^\s*[（(]\d+[）)]"), 4)]
+_HEADINGS = [(re.compile(r"^\s*" + p), level) for p, level in HEADING_LEVELS]
 
 
 def _heading_level(line: str, strict: bool = True) -> int | None:
@@ -471,7 +469,6 @@ def _dedupe(found: list[Commitment]) -> list[Commitment]:
     return out
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLASSIFIERS = {"种", "类", "个", "项", "家", "件", "款", "条", "批"}
 _BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE))
 

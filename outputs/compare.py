@@ -7,11 +7,11 @@ import pandas as pd
 
 from extractors.indicators import labels, measured_phrase
 from outputs.export import atomic_write
+from outputs.labels import COMPARATOR_SYMBOLS, KIND_LABELS, LEVEL_RANK
 
 LONG_COLUMNS = ["region_adcode", "region_name", "region_level", "indicator_key", "indicator_label", "kind", "year",
                 "deadline", "comparator", "value", "value_max", "unit", "indicator", "title", "doc_number", "issuer",
                 "publish_date", "source", "sentence"]
-_SYMBOL = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "~": "约", "=": "", None: ""}
 
 
 UNKEYED = "（未归类）"
@@ -70,8 +70,8 @@ def region_labels(long: pd.DataFrame) -> pd.Series:
 def _cell(row) -> str:
     value = f"{row['value']:g}" + (f"–{row['value_max']:g}" if pd.notna(row["value_max"]) else "")
     year = f"（{int(row['year'])}）" if pd.notna(row["year"]) else ""
-    past = "（已有数据）" if row["kind"] == "reported" else ""
-    return f"{_SYMBOL.get(row['comparator'], '')}{value}{row['unit']}{year}{past}"
+    past = f"（{KIND_LABELS['reported']}）" if row["kind"] == "reported" else ""
+    return f"{COMPARATOR_SYMBOLS.get(row['comparator'], '')}{value}{row['unit']}{year}{past}"
 
 
 def matrix(long: pd.DataFrame) -> pd.DataFrame:
@@ -80,8 +80,7 @@ def matrix(long: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame()
     cells = long.assign(cell=long.apply(_cell, axis=1), region_label=region_labels(long))
     wide = cells.groupby(["region_label", "indicator_label"], sort=False)["cell"].agg("；".join).unstack("indicator_label")
-    rank = {"province": 0, "city": 1, "county": 2}
-    order = (cells.assign(r=cells["region_level"].map(rank)).sort_values(["r", "region_adcode"])["region_label"]
+    order = (cells.assign(r=cells["region_level"].map(LEVEL_RANK)).sort_values(["r", "region_adcode"])["region_label"]
              .drop_duplicates().tolist())
     return wide.reindex(order).fillna("").reset_index().rename(columns={"region_label": "地区"})
 

@@ -20,10 +20,17 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from corpora.fetch import Fetcher, FetchRefused, TransientFetchError, page_links  # noqa: E402
 from corpora.readers import expand_paths  # noqa: E402
 from corpora.sources import Source  # noqa: E402
-from extractors import extractor_version  # noqa: E402
 from outputs.export import export_tables  # noqa: E402
 from outputs.store import Store  # noqa: E402
-from pipeline.process import FileResult, extract_file, for_source, is_streamed, iter_records, origin_url  # noqa: E402
+from pipeline.process import (  # noqa: E402
+    FileResult,
+    extract_file,
+    extractor_version,
+    for_source,
+    is_streamed,
+    iter_records,
+    origin_url,
+)
 
 # what an extract task returns; part of the cache key so results of an earlier shape are not reused
 RESULT_FORMAT = "file-result-3"
@@ -98,10 +105,11 @@ def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> 
             except OSError:
                 pass  # the extraction reports the unreadable file
             if f in streamed:
-                store.put_file(f, iter_records(f))
+                store.put_file(f, iter_records(f), version=extractor_version())
                 continue
             result = for_source(futures[f].result(), f)
-            store.put_file(f, result.records, result.text)
+            store.put_file(f, result.records, result.text, result.version)
+        store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     _artifact(summary)
@@ -158,12 +166,13 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
         return got, sha, True
 
     def keep(url: str, got, sha: str, changed: bool) -> None:
-        """Extract a document whose bytes are new (the same bytes under another URL count once)."""
-        if not changed or store.extracted(sha):
+        """Extract a document whose bytes are new (the same bytes under another URL count once), or whose
+        stored records an older extractor version made."""
+        if (not changed or store.extracted(sha)) and not store.stale(url, extractor_version()):
             return
         raw = store.path.parent / "raw" / sha[:2] / f"{sha}{_suffix(url, got)}"
         result = for_source(extract_task(str(raw), url), url)
-        store.put_file(url, result.records, result.text)
+        store.put_file(url, result.records, result.text, result.version)
         store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}", url)
         scan["new_documents"] += 1
 
@@ -204,6 +213,7 @@ def ingest_flow(sources: list[Source], out: str = "out") -> dict:
     store_path = out_dir / "policy.sqlite"
     with Store(store_path) as store:
         scans = [crawl_source(s, store, run_id) for s in sources]
+        store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     summary["scans"] = scans

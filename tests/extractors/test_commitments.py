@@ -56,7 +56,8 @@ def test_reported_figures(text):
 ])
 def test_not_commitments(text):
     t = normalize(text).text
-    from extractors.dates import find_dates, mask
+    from corpora.chars import mask
+    from extractors.dates import find_dates
     from extractors.docnumbers import find_docnumbers
     masked = mask(t, [(d.start, d.end) for d in find_docnumbers(t)])
     masked = mask(masked, [(d.start, d.end) for d in find_dates(masked, None)])
@@ -136,7 +137,8 @@ def test_range_is_kept_as_a_range():
 
 def test_five_year_plan_end_is_the_deadline():
     t = normalize("“十四五”末，全省森林覆盖率达到50%。").text
-    from extractors.dates import find_dates, mask
+    from corpora.chars import mask
+    from extractors.dates import find_dates
     dates = find_dates(t, None)
     deadlines = [(d.start, int(d.end_date[:4])) for d in dates if d.kind == "deadline"]
     (c,) = find_commitments(t, mask(t, [(d.start, d.end) for d in dates]), deadlines=deadlines)
@@ -164,7 +166,8 @@ def test_plan_names_and_ordinal_homes_are_not_quantities(text):
 
 
 def _masked(text: str) -> str:
-    from extractors.dates import find_dates, mask
+    from corpora.chars import mask
+    from extractors.dates import find_dates
     from extractors.docnumbers import find_docnumbers
     masked = mask(text, [(d.start, d.end) for d in find_docnumbers(text)])
     return mask(masked, [(d.start, d.end) for d in find_dates(masked, None)])
