@@ -19,8 +19,8 @@ FLOORS = {
     "docnum_f1": 0.99,
     "docnum_own_f1": 0.99,
     "agency_f1": 0.98,
-    "commit_f1": 0.89,
-    "commit_value_unit_f1": 0.935,
+    "commit_f1": 0.90,
+    "commit_value_unit_f1": 0.95,
     "publish_date_acc": 1.0,
     "region_acc": 1.0,
     "span_grounding": 1.0,
@@ -76,3 +76,23 @@ def test_html_and_pdf_offsets_index_policy_text(dev_records, dev_docs, suffix):
         assert_grounded(rec, source_text(Path(rec["source"])))
         checked += 1
     assert checked >= 3
+
+
+# dev2: short web texts the extractors were not tuned on (dumps, reposts, news, tables, traditional script)
+DEV2_FLOORS = {"commit_f1": 0.95, "commit_value_unit_f1": 0.95, "span_grounding": 1.0}
+
+
+def test_dev2_commitment_scores_hold_their_floors(tmp_path):
+    docs = SHARED / "corpus" / "dev2" / "docs"
+    if not docs.is_dir():
+        pytest.skip(f"../shared is absent ({docs} not found): dev2 quality gate skipped")
+    res = CliRunner().invoke(app, ["extract", *map(str, sorted(docs.iterdir())), "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(res.stdout, encoding="utf-8")
+    out = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), "--pred", str(pred),
+                          "--gold", str(SHARED / "corpus" / "dev2" / "gold"), "--docs", str(docs), "--json"],
+                         capture_output=True, text=True, check=True)
+    figs = json.loads(out.stdout)
+    low = {k: figs[k] for k, floor in DEV2_FLOORS.items() if figs[k] is None or figs[k] < floor}
+    assert not low, f"below floor: {low}; all: {figs}"
