@@ -345,3 +345,15 @@ def test_row_numbers_of_a_table_are_not_values():
     text = "序号 | 单位 | 2026年任务(个)\n1 | 甲街道 | 12\n2 | 乙街道 | 8\n"
     got = [(c.subject, c.value, c.year) for c in found(text, pub_year=2024)]
     assert got == [("甲街道", 12, 2026), ("乙街道", 8, 2026)]
+
+
+# a value that is a condition of a rule, or that a modal governs, is a provision even with 已/截至/累计 about
+@pytest.mark.parametrize("text", [
+    "截至申请之日，在本市连续缴纳社保已满3年的非户籍居民，可购买1套住房。",
+    "累计缴存公积金2年（含）以上的，贷款额度最高不超过60万元。",
+    "在本县投资50万元以上的，投资人可申请落户。",
+    "对库存去化周期在24个月以上的，应暂停供地。",
+    "贷款期限与房屋已使用年限之和不得超过50年。",
+])
+def test_conditions_and_rules_are_provisions(text):
+    assert {c.kind for c in found(text, pub_year=2024)} == {"provision"}
