@@ -193,7 +193,10 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     best = None
     for phrase, sym in _BEFORE:
         i = before.rfind(phrase)
-        if i >= 0 and len(before) - (i + len(phrase)) <= 8 and (best is None or i + len(phrase) > best[0]):
+        gap = before[i + len(phrase):] if i >= 0 else ""
+        # 不得高于住宅可售总建筑面积的25%: a share of a base named between the comparison and the number
+        near = len(gap) <= 8 or (len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap))
+        if i >= 0 and near and (best is None or i + len(phrase) > best[0]):
             best = (i + len(phrase), sym)
     if best is None:
         return "="
@@ -351,6 +354,11 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     def in_title(pos: int) -> bool:
         return any(a <= pos < b for a, b in title_lines)
 
+    listings = listing_spans(text)
+
+    def in_listing(pos: int) -> bool:
+        return any(a <= pos < b for a, b in listings)
+
     def scope_at(pos: int) -> _Scope:
         return next((sc for p, sc in reversed(scopes) if p <= pos), _Scope())
 
@@ -404,7 +412,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if unit in {"个", "项", "大", "类"} and re.match(r"^(方面|领域|环节|重点|原则|统一|坚持|机制|体系|中心|行动|工程|清单)", masked[ue:ue + 2]):
                 continue
-            if skips.skips_value(text, num_start, unit_end1, raw, m.group("unit")):
+            if in_listing(num_start) or skips.skips_value(text, num_start, unit_end1, raw, m.group("unit")):
                 continue
             clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent.start, num_start)), default=sent.start)
             comparator = "=" if val.value_max is not None else _comparator(masked, clause_start, num_start, ue)
@@ -546,20 +554,44 @@ def _table_rows(text: str):
     yield from rows
 
 
+_TARGET_HEAD = re.compile(r"目标|指标|任务|计划|规划|标准|补贴|补助|奖励|罚款|限额|额度|比例")
+# a table of statistics: its figures are results
+_STATS_HEAD = re.compile(r"环比|同比|增长率|增幅|涨幅|完成|实际|指数|成交|销售")
+_PERIOD_LABEL = re.compile(r"^(?:19|20)\d{2}(?:[.\-/年]\d{1,2}月?)?(?:年|年度)?$")
+
+
+def _split_table(block: list[list[_Cell]]) -> tuple[list[list[_Cell]], list[list[_Cell]]]:
+    header: list[list[_Cell]] = []
+    for row in block:
+        if any(_CELL_NUM.match(c.text) for c in row[1:]):
+            break
+        header.append(row)
+    return header, block[len(header):]
+
+
+def listing_spans(text: str) -> list[tuple[int, int]]:
+    """Rows of a listing (a table with a 序号 column and no target or rule in its header: parcels for sale,
+    parks, projects): the numbers in them are attributes of the things listed, not commitments."""
+    out = []
+    for block in _table_rows(text):
+        header, data = _split_table(block)
+        heads = [re.sub(r"\s+", "", c.text) for r in header for c in r]
+        if data and any(_ROW_NUMBER_HEAD.match(h) for h in heads) and not any(_TARGET_HEAD.search(h) for h in heads):
+            out.extend((row[0].start, row[-1].end) for row in data if row)
+    return out
+
+
 def find_table_commitments(text: str, masked: str, unit_rx: re.Pattern, pub_year: int | None = None) -> list[Commitment]:
     """Each numeric cell of a table of targets: its row's subject, its column's indicator and year."""
     out: list[Commitment] = []
+    listings = listing_spans(text)
     for block in _table_rows(text):
         if len(block) < 2:
             continue
-        header: list[list[_Cell]] = []
-        for row in block:
-            if any(_CELL_NUM.match(c.text) for c in row[1:]):
-                break
-            header.append(row)
-        data = block[len(header):]
-        if not header or not data:
+        header, data = _split_table(block)
+        if not header or not data or any(a <= data[0][0].start < b for a, b in listings if data[0]):
             continue
+        stats = any(_STATS_HEAD.search(c.text) for r in header for c in r)
         cells = [c for r in header for c in r]
         skip_first = bool(cells) and bool(_ROW_NUMBER_HEAD.match(cells[0].text))
         cells = cells[1:]  # the first header cell names the rows (单位, 地区)
@@ -572,8 +604,11 @@ def find_table_commitments(text: str, masked: str, unit_rx: re.Pattern, pub_year
         for row in data:
             if skip_first and row and _CELL_NUM.match(row[0].text):
                 row = row[1:]
-            labels = [c for c in row if not _CELL_NUM.match(c.text)]
-            values = [c for c in row if _CELL_NUM.match(c.text)]
+            if row and _PERIOD_LABEL.match(row[0].text):
+                labels, values = [row[0]], [c for c in row[1:] if _CELL_NUM.match(c.text)]  # 2024.03 | …
+            else:
+                labels = [c for c in row if not _CELL_NUM.match(c.text)]
+                values = [c for c in row if _CELL_NUM.match(c.text)]
             if not labels or not values or labels[0].start > values[0].start:
                 continue
             label = labels[0].text
@@ -604,6 +639,8 @@ def find_table_commitments(text: str, masked: str, unit_rx: re.Pattern, pub_year
                 year = int(ym.group("y")) if ym else None
                 kind = "target" if year is not None and (pub_year is None or year >= pub_year) else \
                     ("reported" if year is not None else "provision")
+                if stats or _PERIOD_LABEL.match(label):
+                    kind = "reported"  # a series of statistics (2023.01 | 1569.9 | -0.97%)
                 ind_text = re.sub(_HEADER_UNIT, "", ind.text) if ind else (re.sub(_HEADER_UNIT, "", g.text) if g else None)
                 start = labels[0].start
                 out.append(Commitment(

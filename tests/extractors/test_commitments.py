@@ -357,3 +357,25 @@ def test_row_numbers_of_a_table_are_not_values():
 ])
 def test_conditions_and_rules_are_provisions(text):
     assert {c.kind for c in found(text, pub_year=2024)} == {"provision"}
+
+
+def test_rows_of_a_listing_are_not_commitments():
+    text = ("| 序号 | 地块位置 | 面积（亩） | 出让年限 | 保证金 |\n| 1 | 城东路以北 | 45.2 | 70年 | 8000万元 |\n"
+            "| 2 | 河西路以南 | 30.5 | 40年 | 5000万元 |\n")
+    assert found(text, pub_year=2024) == []
+
+
+def test_a_table_of_statistics_is_reported():
+    text = "| 月份 | 价格指数 | 环比 | 同比 |\n| 2024.03 | 1580.2 | -0.35% | -1.20% |\n| 2024.02 | 1585.7 | -0.28% | -1.02% |\n"
+    got = [(c.kind, c.value) for c in found(text, pub_year=2024)]
+    assert got and all(k == "reported" for k, _ in got) and ("reported", -0.35) in got
+
+
+@pytest.mark.parametrize("text,comparator,value", [
+    ("住宅预售面积不得高于可售总建筑面积的25%。", "<=", 25),
+    ("配套用房比例不应低于地上总建筑规模的15%。", ">=", 15),
+    ("首套住房贷款额度不超过房屋评估价值的80%。", "<=", 80),
+])
+def test_a_limit_on_a_share_of_a_named_base(text, comparator, value):
+    (c,) = found(text)
+    assert (c.comparator, c.value) == (comparator, value)
