@@ -45,3 +45,13 @@ def test_an_empty_store_gives_a_report_that_says_so(tmp_path):
     with Store(tmp_path / "empty.sqlite") as st:
         html = report.write(st, tmp_path / "r.html").read_text(encoding="utf-8")
     assert "没有可比较的指标" in html
+
+
+def test_unkeyed_and_reported_values_are_one_click_away_and_labelled(report_file):
+    import re
+
+    html = report_file.read_text(encoding="utf-8")
+    compared, others = html.split("<section id='others'>")
+    assert "（未归类）" not in compared and "已有数据" not in compared.split("<h2>期限</h2>")[0]
+    assert "<details><summary>未归类的目标与政策规定" in others
+    assert re.search(r"<td>（未归类）[^<]+</td>", others) and "<td>已有数据</td>" in others
