@@ -52,7 +52,7 @@ def main() -> None:
                 t["read"] += time.perf_counter() - t0
                 in_bytes["read"] += size
                 n_files["read"] += 1
-                store.put_file(str(f), [e.as_record()])
+                store.put_file(str(f), [e])
                 errors += 1
                 continue
             t["read"] += time.perf_counter() - t0
@@ -67,7 +67,7 @@ def main() -> None:
                 t2 = time.perf_counter()
                 t["normalize"] += t1 - t0
                 t["extract"] += t2 - t1
-                records += [x.as_dict() for x in out]
+                records += out
             for k in ("normalize", "extract"):
                 in_bytes[k] += size
                 n_files[k] += 1

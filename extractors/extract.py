@@ -49,8 +49,14 @@ class Extractor:
             out = []
             for it in items:
                 s, e = d.to_source(it.start, it.end)
-                out.append(replace(it, start=s, end=e, text=src[s:e]) if keep_text
-                           else replace(it, start=s, end=e, sentence=src[s:e].strip()))
+                if keep_text:
+                    out.append(replace(it, start=s, end=e, text=src[s:e]))
+                    continue
+                it = replace(it, start=s, end=e, sentence=src[s:e].strip())
+                if it.value_start is not None:
+                    vs, ve = d.to_source(it.value_start, it.value_end)
+                    it = replace(it, value_start=vs, value_end=ve)
+                out.append(it)
             return out
 
         s0, e0 = d.to_source(0, len(d.text))

@@ -130,8 +130,14 @@ def commitments_component(doc: Doc) -> Doc:
     dtype = doc_type(ctx.title, doc.text)
     doc._.doc_type = dtype
     five_year = [(d.start, int(d.end_date[:4])) for d in doc._.dates if d.kind == "deadline" and "五" in d.text and d.end_date]
+    # the year the text was written: its own date, else a full date at its head (a web page's timestamp line)
+    published = doc._.publish_date or ctx.meta_published or next(
+        (d.start_date for d in doc._.dates if d.start < 400 and d.start_date and d.start_date == d.end_date), None)
     found = commitments_mod.find_commitments(
-        doc.text, masked, doc_year, news=dtype in {DocType.NEWS, DocType.SUMMARY, DocType.REPORT}, deadlines=five_year)
+        doc.text, masked, doc_year, deadlines=five_year,
+        news=dtype in {DocType.NEWS, DocType.SUMMARY, DocType.REPORT} or (
+            dtype in {DocType.ARTICLE, DocType.OTHER} and commitments_mod.reads_as_news(doc.text)),
+        pub_year=int(published[:4]) if published else None, title=ctx.title)
     for c in found:
         c.indicator_key = classify_commitment(c, doc.text)
     doc._.commitments = found

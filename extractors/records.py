@@ -86,6 +86,8 @@ class Commitment:
     end: int
     value_max: float | int | None = None
     indicator_key: str | None = None
+    value_start: int | None = None  # the value with its unit as written: 10家, 不低于\n1200\n元/人/年's 1200\n元/人/年
+    value_end: int | None = None
 
 
 @dataclass

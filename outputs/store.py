@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from corpora.records import ReadError
 from outputs.tables import (
     COMMITMENT_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -14,6 +15,7 @@ from outputs.tables import (
     MENTION_COLUMNS,
     commitment_rows,
     document_row,
+    error_row,
     mention_rows,
 )
 
@@ -74,14 +76,14 @@ class Store:
             self.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
 
     def put_file(self, source: str, records, text: str | None = None) -> int:
-        """Replace everything stored for one source file, atomically. `records` may be any iterable; it is
-        consumed inside the transaction, so a large file streams in without being held in memory. `text` is
-        the source text the records' offsets point into; without it no text is kept for the file.
-        Returns the number of documents stored."""
+        """Replace everything stored for one source file, atomically. `records` (`Extraction`s, or a
+        `ReadError`) may be any iterable; it is consumed inside the transaction, so a large file streams in
+        without being held in memory. `text` is the source text the records' offsets point into; without it
+        no text is kept for the file. Returns the number of documents stored."""
         records = iter(records)
         first = next(records, None)
         # the records name their source as the reader resolved it; both names are keys
-        sources = list(dict.fromkeys([source] + ([first["source"]] if first and first.get("source") else [])))
+        sources = list(dict.fromkeys([source] + ([first.source] if first is not None and first.source else [])))
         n = 0
         with self.conn:
             for s in sources:
@@ -89,10 +91,11 @@ class Store:
                     self._delete_document(d)
                 self.conn.execute("DELETE FROM errors WHERE source = ?", (s,))
                 self.conn.execute("DELETE FROM texts WHERE source = ?", (s,))
-            for r in _chain(first, records):
-                if r.get("error"):
-                    self._insert("errors", ERROR_COLUMNS, [{c: r.get(c) for c in ERROR_COLUMNS}])
+            for rec in _chain(first, records):
+                if isinstance(rec, ReadError):
+                    self._insert("errors", ERROR_COLUMNS, [error_row(rec)])
                     continue
+                r = rec.as_dict()  # the rows are built from the contract's form of the record
                 self._delete_document(r["doc_id"])
                 self._insert("documents", DOCUMENT_COLUMNS, [document_row(r)])
                 self._insert("commitments", COMMITMENT_COLUMNS, commitment_rows(r))

@@ -35,7 +35,7 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders (
             continue
         for rec in iter_records(f):  # streamed: a large text file is printed as its windows are extracted
             if format == "jsonl":
-                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps(rec.as_dict(), ensure_ascii=False) + "\n")
             else:
                 rows.append(rec)
     if format == "table":
@@ -49,19 +49,21 @@ def _console():
     return Console() if sys.stdout.isatty() else Console(width=200)
 
 
-def _print_table(records: list[dict]) -> None:
+def _print_table(records) -> None:
     from rich.table import Table
+
+    from corpora.records import ReadError
 
     t = Table("source", "#", "title", "type", "date", "region", "doc no.", "agencies", "commitments", "error")
     for r in records:
-        if r.get("error"):
-            t.add_row(Path(r["source"]).name, "", "", "", "", "", "", "", "", f"{r['error']}: {r.get('detail', '')}")
+        if isinstance(r, ReadError):
+            t.add_row(Path(r.source).name, "", "", "", "", "", "", "", "", f"{r.reason.value}: {r.detail}")
             continue
-        own = [d["normalized"] for d in r["doc_numbers"] if d["role"] == "own"]
-        t.add_row(Path(r["source"]).name, str(r["doc_index"]), (r["title"] or "")[:40], r["doc_type"],
-                  r["publish_date"] or "", (r["region"] or {}).get("name", ""), ", ".join(dict.fromkeys(own)),
-                  str(len({a["normalized"] for a in r["agencies"]})),
-                  str(sum(1 for c in r["commitments"] if c["kind"] != "reported")), "")
+        own = [d.normalized for d in r.doc_numbers if d.role == "own"]
+        t.add_row(Path(r.source).name, str(r.doc_index), (r.title or "")[:40], r.doc_type,
+                  r.publish_date or "", r.region.name if r.region else "", ", ".join(dict.fromkeys(own)),
+                  str(len({a.normalized for a in r.agencies})),
+                  str(sum(1 for c in r.commitments if c.kind != "reported")), "")
     _console().print(t)
 
 

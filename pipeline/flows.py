@@ -23,10 +23,10 @@ from corpora.sources import Source  # noqa: E402
 from extractors import extractor_version  # noqa: E402
 from outputs.export import export_tables  # noqa: E402
 from outputs.store import Store  # noqa: E402
-from pipeline.process import extract_file, is_streamed, iter_records  # noqa: E402
+from pipeline.process import FileResult, extract_file, is_streamed, iter_records  # noqa: E402
 
 # what an extract task returns; part of the cache key so results of an earlier shape are not reused
-RESULT_FORMAT = "records+text-1"
+RESULT_FORMAT = "file-result-2"
 
 
 def _now() -> str:
@@ -45,8 +45,8 @@ def _content_key(context, parameters) -> str:
 
 
 @task(name="extract-file", task_run_name="extract {path}", cache_key_fn=_content_key, persist_result=True)
-def extract_task(path: str, source: str | None = None) -> dict:
-    """{"records", "text"} for one file (`pipeline.process.extract_file`)."""
+def extract_task(path: str, source: str | None = None) -> FileResult:
+    """The records and text of one file (`pipeline.process.extract_file`)."""
     return extract_file(path, source)
 
 
@@ -99,7 +99,7 @@ def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> 
                 store.put_file(f, iter_records(f))
                 continue
             result = futures[f].result()
-            store.put_file(f, result["records"], result["text"])
+            store.put_file(f, result.records, result.text)
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     _artifact(summary)
@@ -161,7 +161,7 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
             return
         raw = store.path.parent / "raw" / sha[:2] / f"{sha}{_suffix(url, got)}"
         result = extract_task(str(raw), url)
-        store.put_file(url, result["records"], result["text"])
+        store.put_file(url, result.records, result.text)
         store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}")
         scan["new_documents"] += 1
 

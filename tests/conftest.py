@@ -46,7 +46,7 @@ def sample_store(tmp_path_factory) -> Path:
     with Store(path) as store:
         for f in sorted(SAMPLES.iterdir()):
             result = extract_file(f)
-            store.put_file(str(f), result["records"], result["text"])
+            store.put_file(str(f), result.records, result.text)
     return path
 
 

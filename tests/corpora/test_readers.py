@@ -109,7 +109,7 @@ def test_unreadable_inputs_give_a_reason_naming_the_file(tmp_path, name, data, r
     with pytest.raises(ReadError) as e:
         read_path(p)
     assert e.value.reason is reason
-    rec = e.value.as_record()
+    rec = e.value.as_dict()
     assert rec["source"] == str(p) and rec["error"] == reason.value
 
 

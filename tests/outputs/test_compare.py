@@ -6,7 +6,7 @@ import pytest
 
 from outputs import compare
 from outputs.store import Store
-from pipeline.process import extract_records
+from pipeline.process import extract_file
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +15,7 @@ def commitments(tmp_path_factory):
 
     with Store(tmp_path_factory.mktemp("s") / "s.sqlite") as st:
         for p in sorted(SAMPLES.iterdir()):
-            st.put_file(str(p), extract_records(p))
+            st.put_file(str(p), extract_file(p).records)
         return st.table("commitments")
 
 

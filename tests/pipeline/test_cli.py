@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -38,6 +39,9 @@ def assert_grounded(rec: dict, text: str) -> None:
     for c in rec["commitments"]:
         assert 0 <= c["start"] < c["end"] <= len(text)
         assert text[c["start"]:c["end"]].strip() == c["sentence"]
+        # the value with its unit as written, inside its evidence
+        assert c["start"] <= c["value_start"] < c["value_end"] <= c["end"], c
+        assert re.search(r"[\d０-９〇零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾]", text[c["value_start"]:c["value_end"]]), c
 
 
 def test_every_command_has_help():
@@ -127,12 +131,12 @@ def test_read_prints_counts_by_outcome(tmp_path, samples):
 def test_compare_and_indicators_over_a_run(tmp_path, samples):
     from outputs.store import Store
     from pipeline.flows import process_flow  # noqa: F401  (the flow itself is tested in test_flows)
-    from pipeline.process import extract_records
+    from pipeline.process import extract_file
 
     db = tmp_path / "policy.sqlite"
     with Store(db) as st:
         for p in sorted(samples.iterdir()):
-            st.put_file(str(p), extract_records(p))
+            st.put_file(str(p), extract_file(p).records)
     res = runner.invoke(app, ["compare", "--db", str(db), "--out", str(tmp_path / "cmp")])
     assert res.exit_code == 0, res.output
     assert "village_doctor_licensed_share (3)" in res.stdout

@@ -81,6 +81,20 @@ def test_a_commitment_opens_its_document_with_the_evidence_highlighted(client, s
     assert f'id="c{idx}"' in html
 
 
+def test_the_document_view_marks_the_value_itself(client, sample_store):
+    import sqlite3
+
+    with sqlite3.connect(sample_store) as c:
+        doc_id, idx, value, unit = c.execute(
+            "SELECT doc_id, idx, value, unit FROM commitments WHERE kind = 'target' AND value_start IS NOT NULL "
+            "AND unit = '%' LIMIT 1").fetchone()
+    html = client.get(f"/documents/{doc_id}", params={"c": idx}).text
+    marked_value = re.findall(r'<mark class="[^"]*\bval\b[^"]*\bcurrent\b[^"]*"[^>]*>(.*?)</mark>|'
+                              r'<mark class="[^"]*\bcurrent\b[^"]*\bval\b[^"]*"[^>]*>(.*?)</mark>', html.split('id="doctext"')[1], re.S)
+    text = "".join(a or b for a, b in marked_value)
+    assert text.endswith("%") and f"{value:g}" in text.replace("％", "%")
+
+
 def test_exports_carry_the_filtered_rows(client):
     import openpyxl
 
