@@ -37,6 +37,18 @@ def dev_gold() -> Path:
 
 
 @pytest.fixture(scope="session")
+def pool_records() -> dict:
+    """Every file of ../shared/corpus/pool → its extraction records, extracted once per test session
+    (a run over the pool costs a minute or two) and shared by the tests that read the pool."""
+    if not POOL.is_dir():
+        pytest.skip(f"../shared is absent ({POOL} not found)")
+    from corpora.readers import expand_paths
+    from pipeline.process import extract_records
+
+    return {f: extract_records(f) for f in expand_paths([POOL])}
+
+
+@pytest.fixture(scope="session")
 def sample_store(tmp_path_factory) -> Path:
     """A store of the six sample files, written as `policy run` writes it (records and source texts)."""
     from outputs.store import Store

@@ -1,24 +1,14 @@
 """Every real page and attachment of ../shared/corpus/pool reads without a crash: a document or a reason."""
 from __future__ import annotations
 
-import pytest
-
-from corpora.readers import expand_paths
-from pipeline.process import extract_records
-from tests.conftest import POOL
-
 KNOWN_REASONS = {"unsupported_format", "no_text_layer", "decode_error", "empty_after_cleaning", "not_a_document",
                  "too_large"}
 
 
-def test_pool_reads_without_a_crash():
-    if not POOL.is_dir():
-        pytest.skip(f"../shared is absent ({POOL} not found)")
-    files = expand_paths([POOL])
-    assert len(files) > 500
+def test_pool_reads_without_a_crash(pool_records):
+    assert len(pool_records) > 500
     outcomes = {}
-    for f in files:
-        recs = extract_records(f)
+    for f, recs in pool_records.items():
         assert recs, f
         for r in recs:
             # read_error is what extract_records reports for an unexpected exception: a crash
