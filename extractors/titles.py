@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
+from corpora.chars import CJK as _CJK
 from extractors.structure import is_title_line, names_site_or_column
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _BLANKED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]{3,}(?=[\u4e00-\u9fff])")
 _TITLE_NOISE = re.compile(r"^[\s\-—–|_·•]+|[\s\-—–|_·•]+$")
 
