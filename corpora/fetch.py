@@ -73,7 +73,8 @@ class Fetcher:
         if host not in self.hosts:
             raise FetchRefused(f"{url}: host {host!r} is not one of this source's hosts")
         if not self.allow_private and _is_private(host):
-            raise FetchRefused(f"{url}: {host} is a private or loopback address")
+            raise FetchRefused(f"{url}: {host} is a private or loopback address; set allow_private = true on the "
+                               "source if it really lives there")
 
     def _wait(self, host: str) -> None:
         with self._lock:

@@ -62,3 +62,13 @@ def province_abbreviations() -> list[dict[str, str]]:
 @functools.cache
 def agency_aliases() -> list[dict[str, str]]:
     return read_rows("agencies.tsv", ("alias", "canonical", "scope"), delimiter="\t")
+
+
+@functools.cache
+def ambiguous_place_names() -> list[dict[str, str]]:
+    return read_rows("ambiguous_place_names.csv", ("short_name", "example"))
+
+
+@functools.cache
+def agency_cores_needing_region() -> list[dict[str, str]]:
+    return read_rows("agency_cores_needing_region.csv", ("core", "example"))

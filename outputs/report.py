@@ -16,10 +16,9 @@ import pandas as pd
 
 from outputs import compare as cmp
 from outputs.export import atomic_write
+from outputs.labels import KIND_LABELS, LEVEL_RANK
 
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
-_KIND = {"target": "目标", "provision": "政策规定"}
-_LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 
 
 def _chart_id(*parts) -> str:
@@ -33,7 +32,7 @@ def _value_text(row) -> str:
 def _bar_chart(group: pd.DataFrame, indicator: str, unit: str) -> str:
     import plotly.graph_objects as go
 
-    regions = (group.assign(r=group["region_level"].map(_LEVEL_RANK)).sort_values(["r", "region_adcode"])["region_name"]
+    regions = (group.assign(r=group["region_level"].map(LEVEL_RANK)).sort_values(["r", "region_adcode"])["region_name"]
                .drop_duplicates().tolist())
     fig = go.Figure()
     years = sorted(group["year"].dropna().unique().tolist()) + ([None] if group["year"].isna().any() else [])
@@ -85,7 +84,48 @@ def _table(df: pd.DataFrame, columns: list[tuple[str, str]], css: str = "") -> s
     return f"<table class='{css}'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def build(commitments: pd.DataFrame, documents: pd.DataFrame, title: str = "政策承诺跨地区比较") -> str:
+def _links_section(documents: pd.DataFrame, citations: pd.DataFrame | None, follow_ups: pd.DataFrame | None) -> str:
+    """Implements chains (province → city → county, as far as the store holds them) and, per indicator,
+    how many targets later reports show met, not met, unclear or not yet reported."""
+    from outputs.links import RELATION_LABELS, STATUS_LABELS
+
+    parts = ["<h2 id='links'>贯彻落实与目标完成情况</h2>"]
+    titles = documents.set_index("doc_id")["title"].to_dict() if not documents.empty else {}
+    regions = documents.set_index("doc_id")["region_name"].to_dict() if not documents.empty else {}
+    if citations is not None and not citations.empty:
+        rel = citations["relation"].map(RELATION_LABELS).value_counts()
+        linked = int(citations["cited_doc_id"].notna().sum())
+        parts.append(f"<p>引用 {len(citations)} 处（{escape('，'.join(f'{k} {v}' for k, v in rel.items()))}），"
+                     f"其中 {linked} 处指向库中文件。</p>")
+        impl = citations[(citations["relation"] == "implements") & citations["cited_doc_id"].notna()]
+        parent = dict(zip(impl["doc_id"], impl["cited_doc_id"]))
+        children: dict[str, list[str]] = {}
+        for child, par in parent.items():
+            children.setdefault(par, []).append(child)
+        roots = [d for d in children if d not in parent]
+
+        def tree(d: str, seen: frozenset) -> str:
+            kids = "".join(tree(k, seen | {d}) for k in sorted(children.get(d, [])) if k not in seen)
+            label = f"{escape(titles.get(d) or '（无标题）')} <span class='muted'>{escape(regions.get(d) or '')}</span>"
+            return f"<li>{label}{f'<ul>{kids}</ul>' if kids else ''}</li>"
+
+        chains = "".join(tree(r, frozenset()) for r in sorted(roots))
+        parts.append(f"<h3>贯彻落实链条</h3><ul class='chains'>{chains}</ul>" if chains
+                     else "<p class='muted'>库中没有相互贯彻落实的文件。</p>")
+    if follow_ups is not None and not follow_ups.empty:
+        from extractors.indicators import labels
+
+        counts = (follow_ups.assign(label=follow_ups["indicator_key"].map(lambda k: labels().get(k, k)),
+                                    status=follow_ups["status"].map(STATUS_LABELS))
+                  .pivot_table(index="label", columns="status", values="idx", aggfunc="count", fill_value=0))
+        counts = counts.reindex(columns=[v for v in STATUS_LABELS.values() if v in counts.columns])
+        table = counts.reset_index().rename(columns={"label": "指标"})
+        parts.append("<h3>目标完成情况（按指标）</h3>" + _table(table, [(c, c) for c in table.columns], "followups"))
+    return "".join(parts) if len(parts) > 1 else ""
+
+
+def build(commitments: pd.DataFrame, documents: pd.DataFrame, title: str = "政策承诺跨地区比较",
+          citations: pd.DataFrame | None = None, follow_ups: pd.DataFrame | None = None) -> str:
     """The report's HTML: plotly.js inline, then per-indicator charts and tables, timeline and matrix."""
     from plotly.offline import get_plotlyjs
 
@@ -93,7 +133,7 @@ def build(commitments: pd.DataFrame, documents: pd.DataFrame, title: str = "政�
     wide = cmp.matrix(long)
     sections = []
     if not long.empty:
-        long = long.assign(value_text=long.apply(_value_text, axis=1), kind_label=long["kind"].map(_KIND))
+        long = long.assign(value_text=long.apply(_value_text, axis=1), kind_label=long["kind"].map(KIND_LABELS))
         spread = long.groupby("indicator_key")["region_adcode"].nunique().sort_values(ascending=False, kind="stable")
         for key in spread.index:
             part = long[long["indicator_key"] == key]
@@ -131,6 +171,7 @@ details {{ margin: .5em 0 1em; }} summary {{ cursor: pointer; color: #1f4e8c; }}
 {_timeline(long) if not long.empty else "<p class='muted'>没有带期限的目标。</p>"}
 <h2>地区 × 指标</h2>
 {matrix or "<p class='muted'>没有可比较的指标。</p>"}
+{_links_section(documents, citations, follow_ups)}
 </body></html>
 """
 
@@ -138,6 +179,7 @@ details {{ margin: .5em 0 1em; }} summary {{ cursor: pointer; color: #1f4e8c; }}
 def write(store, out: str | Path) -> Path:
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    html = build(store.table("commitments"), store.table("documents"))
+    html = build(store.table("commitments"), store.table("documents"), citations=store.table("citations"),
+                 follow_ups=store.table("follow_ups"))
     atomic_write(out, lambda p: Path(p).write_text(html, encoding="utf-8"))
     return out

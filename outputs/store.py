@@ -7,6 +7,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from corpora.records import ReadError
+from outputs import links
 from outputs.tables import (
     COMMITMENT_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -14,6 +16,7 @@ from outputs.tables import (
     MENTION_COLUMNS,
     commitment_rows,
     document_row,
+    error_row,
     mention_rows,
 )
 
@@ -28,6 +31,7 @@ CREATE TABLE IF NOT EXISTS sources (name PRIMARY KEY, region, hosts, schedule, l
 CREATE TABLE IF NOT EXISTS fetches (url PRIMARY KEY, source_name, status, etag, last_modified, raw_sha256,
                                     fetched_at, error);
 CREATE TABLE IF NOT EXISTS texts (source PRIMARY KEY, text);
+CREATE TABLE IF NOT EXISTS extractions (source PRIMARY KEY, extractor_version);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(doc_id UNINDEXED, idx UNINDEXED, field UNINDEXED, body,
                                                      tokenize = "unicode61");
 CREATE TABLE IF NOT EXISTS scans (run_id, source_name, started_at, finished_at, list_pages, links,
@@ -47,7 +51,7 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(self.path)
         self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.executescript(_SCHEMA)
+        self.conn.executescript(_SCHEMA + links.SCHEMA)
         self._migrate()
 
     def _migrate(self) -> None:
@@ -73,15 +77,16 @@ class Store:
             sql = f'INSERT OR REPLACE INTO {table} ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)}) VALUES ({", ".join("?" * len(columns))})'
             self.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
 
-    def put_file(self, source: str, records, text: str | None = None) -> int:
-        """Replace everything stored for one source file, atomically. `records` may be any iterable; it is
-        consumed inside the transaction, so a large file streams in without being held in memory. `text` is
-        the source text the records' offsets point into; without it no text is kept for the file.
-        Returns the number of documents stored."""
+    def put_file(self, source: str, records, text: str | None = None, version: str | None = None) -> int:
+        """Replace everything stored for one source file, atomically. `records` (`Extraction`s, or a
+        `ReadError`) may be any iterable; it is consumed inside the transaction, so a large file streams in
+        without being held in memory. `text` is the source text the records' offsets point into; without it
+        no text is kept for the file. `version` is the extractor version that made the records (on every
+        document row, and per source for `stale`). Returns the number of documents stored."""
         records = iter(records)
         first = next(records, None)
         # the records name their source as the reader resolved it; both names are keys
-        sources = list(dict.fromkeys([source] + ([first["source"]] if first and first.get("source") else [])))
+        sources = list(dict.fromkeys([source] + ([first.source] if first is not None and first.source else [])))
         n = 0
         with self.conn:
             for s in sources:
@@ -89,23 +94,42 @@ class Store:
                     self._delete_document(d)
                 self.conn.execute("DELETE FROM errors WHERE source = ?", (s,))
                 self.conn.execute("DELETE FROM texts WHERE source = ?", (s,))
-            for r in _chain(first, records):
-                if r.get("error"):
-                    self._insert("errors", ERROR_COLUMNS, [{c: r.get(c) for c in ERROR_COLUMNS}])
+                self.conn.execute("DELETE FROM extractions WHERE source = ?", (s,))
+            for rec in _chain(first, records):
+                if isinstance(rec, ReadError):
+                    self._insert("errors", ERROR_COLUMNS, [error_row(rec)])
                     continue
+                r = rec.as_dict() | {"extractor_version": version}  # rows are built from the contract's form
                 self._delete_document(r["doc_id"])
                 self._insert("documents", DOCUMENT_COLUMNS, [document_row(r)])
                 self._insert("commitments", COMMITMENT_COLUMNS, commitment_rows(r))
                 self._insert("mentions", MENTION_COLUMNS, mention_rows(r))
+                self._insert("citations", links.CITATION_COLUMNS, links.citation_rows(r))
                 self._index(r)
                 n += 1
             if text is not None and n:
                 self.conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (sources[-1], text))
+            if version is not None:
+                self.conn.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?)", [(s, version) for s in sources])
         return n
 
+    def stale(self, source: str, version: str) -> bool:
+        """Whether records are stored for `source` (documents or an error) that another extractor version
+        than `version` made, or one that did not say (a store from before versions were kept)."""
+        row = self.conn.execute("SELECT extractor_version FROM extractions WHERE source = ?", (source,)).fetchone()
+        if row is not None:
+            return row[0] != version
+        return self.conn.execute("SELECT 1 FROM documents WHERE source = ? UNION ALL SELECT 1 FROM errors "
+                                 "WHERE source = ? AND error != 'fetch_error' LIMIT 1", (source, source)).fetchone() is not None
+
     def _delete_document(self, doc_id: str) -> None:
-        for table in ("documents", "commitments", "mentions", "search"):
+        for table in ("documents", "commitments", "mentions", "search", "citations", "follow_ups"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def link(self) -> None:
+        """Resolve citations against the documents stored now and rebuild the target follow-ups
+        (`outputs.links`); called after every run, so a document stored later links what named it."""
+        links.link(self.conn)
 
     def _index(self, r: dict) -> None:
         from outputs.search import index_text
@@ -208,7 +232,7 @@ class Store:
         import pandas as pd
         order = {"documents": "source, doc_index", "commitments": "doc_id, idx", "mentions": 'doc_id, kind, start',
                  "errors": "source", "provenance": "source", "sources": "name", "fetches": "url",
-                 "scans": "run_id, source_name"}.get(name)
+                 "scans": "run_id, source_name", "citations": "doc_id, start", "follow_ups": "doc_id, idx"}.get(name)
         if order is None:
             raise ValueError(f"no table {name!r}")
         return pd.read_sql_query(f"SELECT * FROM {name} ORDER BY {order}", self.conn)

@@ -8,10 +8,11 @@ import json
 
 DOCUMENT_COLUMNS = ["doc_id", "source", "doc_index", "title", "doc_type", "script", "publish_date", "effective_date",
                     "region_adcode", "region_name", "region_level", "province", "city", "county", "issuer",
-                    "own_doc_numbers", "flags", "n_commitments", "start", "end"]
+                    "own_doc_numbers", "flags", "n_commitments", "start", "end", "extractor_version"]
 COMMITMENT_COLUMNS = ["doc_id", "idx", "source", "title", "region_adcode", "region_name", "region_level", "issuer",
                       "doc_number", "publish_date", "kind", "indicator_key", "indicator", "subject", "value", "value_max",
-                      "unit", "comparator", "deadline", "year", "recurrence", "sentence", "start", "end"]
+                      "unit", "comparator", "deadline", "year", "recurrence", "sentence", "start", "end",
+                      "value_start", "value_end"]
 MENTION_COLUMNS = ["doc_id", "kind", "text", "normalized", "role", "detail", "start", "end"]
 ERROR_COLUMNS = ["source", "error", "detail"]
 
@@ -28,7 +29,7 @@ def document_row(r: dict) -> dict:
         "county": region.get("county"), "issuer": issuers[0] if issuers else None,
         "own_doc_numbers": "; ".join(own), "flags": ",".join(r.get("flags") or []),
         "n_commitments": sum(1 for c in r["commitments"] if c["kind"] != "reported"),
-        "start": r.get("start", 0), "end": r.get("end", 0),
+        "start": r.get("start", 0), "end": r.get("end", 0), "extractor_version": r.get("extractor_version"),
     }
 
 
@@ -45,6 +46,7 @@ def commitment_rows(r: dict) -> list[dict]:
             "value_max": None if c.get("value_max") is None else float(c["value_max"]), "unit": c["unit"],
             "comparator": c["comparator"], "deadline": c["deadline"], "year": c["year"], "recurrence": c["recurrence"],
             "sentence": c["sentence"], "start": c["start"], "end": c["end"],
+            "value_start": c.get("value_start"), "value_end": c.get("value_end"),
         })
     return rows
 
@@ -64,3 +66,8 @@ def mention_rows(r: dict) -> list[dict]:
                      "normalized": d["end_date"] if d["start_date"] in (None, d["end_date"]) else f"{d['start_date']}/{d['end_date']}",
                      "role": d["kind"], "detail": None, "start": d["start"], "end": d["end"]})
     return rows
+
+
+def error_row(e) -> dict:
+    """A `corpora.records.ReadError` → its row of the errors table."""
+    return {c: v for c, v in e.as_dict().items() if c in ERROR_COLUMNS}

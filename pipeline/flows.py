@@ -20,14 +20,13 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from corpora.fetch import Fetcher, FetchRefused, TransientFetchError, page_links  # noqa: E402
 from corpora.readers import expand_paths  # noqa: E402
 from corpora.sources import Source  # noqa: E402
-from extractors import extractor_version  # noqa: E402
 from outputs.export import export_tables  # noqa: E402
 from outputs.store import Store  # noqa: E402
 from pipeline import workers  # noqa: E402
-from pipeline.process import extract_file, is_streamed, iter_records  # noqa: E402
+from pipeline.process import FileResult, extract_file, extractor_version, is_streamed, iter_records  # noqa: E402
 
 # what an extract task returns; part of the cache key so results of an earlier shape are not reused
-RESULT_FORMAT = "records+text-1"
+RESULT_FORMAT = "file-result-2"
 
 
 def _now() -> str:
@@ -46,9 +45,9 @@ def _content_key(context, parameters) -> str:
 
 
 @task(name="extract-file", task_run_name="extract {path}", cache_key_fn=_content_key, persist_result=True)
-def extract_task(path: str, source: str | None = None) -> dict:
-    """{"records", "text"} for one file (`pipeline.process.extract_file`), in a worker process when the flow
-    runs with one (`with_processes`)."""
+def extract_task(path: str, source: str | None = None) -> FileResult:
+    """The records and text of one file (`pipeline.process.extract_file`), in a worker process when the
+    flow runs with one (`with_processes`)."""
     pool = workers.active()
     return pool.extract(path, source) if pool else extract_file(path, source)
 
@@ -99,10 +98,11 @@ def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> 
             except OSError:
                 pass  # the extraction reports the unreadable file
             if f in streamed:
-                store.put_file(f, iter_records(f))
+                store.put_file(f, iter_records(f), version=extractor_version())
                 continue
             result = futures[f].result()
-            store.put_file(f, result["records"], result["text"])
+            store.put_file(f, result.records, result.text, result.version)
+        store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     _artifact(summary)
@@ -159,12 +159,13 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
         return got, sha, True
 
     def keep(url: str, got, sha: str, changed: bool) -> None:
-        """Extract a document whose bytes are new (the same bytes under another URL count once)."""
-        if not changed or store.extracted(sha):
+        """Extract a document whose bytes are new (the same bytes under another URL count once), or whose
+        stored records an older extractor version made."""
+        if (not changed or store.extracted(sha)) and not store.stale(url, extractor_version()):
             return
         raw = store.path.parent / "raw" / sha[:2] / f"{sha}{_suffix(url, got)}"
         result = extract_task(str(raw), url)
-        store.put_file(url, result["records"], result["text"])
+        store.put_file(url, result.records, result.text, result.version)
         store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}")
         scan["new_documents"] += 1
 
@@ -205,6 +206,7 @@ def ingest_flow(sources: list[Source], out: str = "out") -> dict:
     store_path = out_dir / "policy.sqlite"
     with Store(store_path) as store:
         scans = [crawl_source(s, store, run_id) for s in sources]
+        store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     summary["scans"] = scans

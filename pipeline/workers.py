@@ -4,7 +4,7 @@ or that crashes the process, becomes an error record naming the file and the rea
 replaced and the run goes on.
 
 Tasks pass a path (and the URL the bytes came from) and get back the compact result of
-`pipeline.process.extract_file`: the contract records and the source text.
+`pipeline.process.extract_file` (a `FileResult`: the typed records and the source text).
 
     with WorkerPool(2) as pool:
         result = pool.extract("notice.pdf")      # from any thread; blocks until a worker is free
@@ -20,6 +20,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from corpora.records import ErrorReason, ReadError
+from pipeline.process import FileResult
 
 # the address space one worker may map: a warm pipeline maps about 350 MB; a file needing more than the
 # rest is refused by the allocator (MemoryError) or ends the process, and is reported
@@ -53,15 +54,15 @@ def _serve(conn, memory_mb: int) -> None:
         if result is None or _is_memory_error(result):
             error = ReadError(source or str(path), ErrorReason.TOO_LARGE,
                               f"reading it needs more than the worker's memory limit of {memory_mb} MB")
-            conn.send({"records": [error.as_record()], "text": None})
+            conn.send(FileResult([error]))
             return  # a process that ran out of memory is not trusted with the next file
         conn.send(result)
 
 
-def _is_memory_error(result: dict) -> bool:
-    recs = result.get("records") or []
-    return len(recs) == 1 and recs[0].get("error") == ErrorReason.READ_ERROR.value \
-        and str(recs[0].get("detail", "")).startswith("MemoryError")
+def _is_memory_error(result) -> bool:
+    recs = result.records
+    return len(recs) == 1 and isinstance(recs[0], ReadError) and recs[0].reason is ErrorReason.READ_ERROR \
+        and recs[0].detail.startswith("MemoryError")
 
 
 class _Worker:
@@ -72,21 +73,22 @@ class _Worker:
         child.close()
         self.ready = False
 
-    def call(self, job, name: str, memory_mb: int) -> dict:
-        """The result for one job, or an error record when the process ends before answering."""
+    def call(self, job, name: str, memory_mb: int):
+        """(the FileResult for one job, whether the process was lost): an error record when the process
+        ends before answering."""
         try:
             if not self.ready:
                 self.conn.recv()  # ("ready", pid): the pipeline is warm
                 self.ready = True
             self.conn.send(job)
-            return self.conn.recv()
+            return self.conn.recv(), False
         except (EOFError, OSError, BrokenPipeError):
             self.proc.join(5)
             code = self.proc.exitcode
             how = f"signal {signal.Signals(-code).name}" if code and code < 0 else f"exit code {code}"
             error = ReadError(name, ErrorReason.READ_ERROR,
                               f"the worker process reading it ended ({how}; memory limit {memory_mb} MB)")
-            return {"records": [error.as_record()], "text": None, "worker_lost": True}
+            return FileResult([error]), True
 
     def alive(self) -> bool:
         return self.proc.is_alive()
@@ -123,13 +125,13 @@ class WorkerPool:
             self._all.append(w)
         self._idle.put(w)
 
-    def extract(self, path: str | Path, source: str | None = None) -> dict:
-        """{"records", "text"} for one file, from the next free worker (blocks until one is free)."""
+    def extract(self, path: str | Path, source: str | None = None) -> FileResult:
+        """The FileResult of one file, from the next free worker (blocks until one is free)."""
         if self._closed:
             raise RuntimeError("the worker pool is closed")
         w = self._idle.get()
-        result = w.call((str(path), source), source or str(path), self.memory_mb)
-        if result.pop("worker_lost", False) or not w.alive():
+        result, lost = w.call((str(path), source), source or str(path), self.memory_mb)
+        if lost or not w.alive():
             with self._lock:
                 self._all.remove(w)
             w.stop()

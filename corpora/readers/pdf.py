@@ -15,6 +15,7 @@ import threading
 import zlib
 from collections import Counter
 
+from corpora.chars import CJK, NUMBERED_HEADING
 from corpora.records import ErrorReason, RawDocument, ReadError, SourceText
 
 MAX_PAGES = 2000
@@ -25,7 +26,7 @@ MAX_STREAM_INFLATED = 64 * 1024 * 1024
 
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－·.]*(第\s*\d+\s*页(\s*[/／共]\s*\d+\s*页?)?|\d{1,4}|[-—–－]\s*\d{1,4}\s*[-—–－]|\d+\s*/\s*\d+)[\s\-—–－·.]*$")
 _END_PUNCT = "。！？；：:;!?」』”）)"
-_STARTS_BLOCK = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(\d+\)|（\d+）|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[章节条]|附件)")
+_STARTS_BLOCK = re.compile(rf"^({NUMBERED_HEADING}|附件)")
 _MIN_CHARS_PER_PAGE = 20
 _ASCII_SYMBOLS = frozenset("!\"#$&'*+/<=>?@[\\]^_`{|}~")
 X_TOLERANCE = 1.5  # a wider gap between two characters of a line is a space
@@ -279,7 +280,7 @@ def read(raw: RawDocument) -> SourceText:
     if total < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4:
         raise ReadError(raw.source, ErrorReason.NO_TEXT_LAYER, f"{len(pages)} pages, {total} characters of text: a scan without a text layer")
     chars = "".join(ln[0] for lines in pages for ln in lines).replace(" ", "")
-    cjk = sum(1 for ch in chars if "\u4e00" <= ch <= "\u9fff")
+    cjk = len(CJK.findall(chars))
     # glyphs without a mapping, or mapped to their codes (which read as runs of ASCII symbols)
     garbled = sum(1 for ch in chars if ch == "\ufffd" or ch in _ASCII_SYMBOLS)
     if cjk < 0.05 * len(chars) or garbled > 0.2 * len(chars):

@@ -64,7 +64,7 @@ def test_news_without_title_suffix():
     ("文件链接：《沈阳市历史建筑修缮管理办法》政策解读", "《沈阳市历史建筑修缮管理办法》政策解读"),
 ])
 def test_clean_title(raw, clean):
-    from extractors.extract import clean_title
+    from extractors.titles import clean_title
     assert clean_title(raw) == clean
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -38,12 +39,19 @@ def assert_grounded(rec: dict, text: str) -> None:
     for c in rec["commitments"]:
         assert 0 <= c["start"] < c["end"] <= len(text)
         assert text[c["start"]:c["end"]].strip() == c["sentence"]
+        # the value with its unit as written, inside its evidence
+        assert c["start"] <= c["value_start"] < c["value_end"] <= c["end"], c
+        assert re.search(r"[\d０-９〇零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾]", text[c["value_start"]:c["value_end"]]), c
 
 
 def test_every_command_has_help():
-    for cmd in ([], ["extract"], ["run"], ["text"], ["eval"], ["read"], ["compare"], ["indicators"], ["ingest"]):
+    import typer.main
+
+    commands = sorted(typer.main.get_command(app).commands)  # every command the app registers
+    assert {"extract", "run", "read", "serve", "schedule"} <= set(commands)
+    for cmd in ([], *([c] for c in commands)):
         res = runner.invoke(app, [*cmd, "--help"])
-        assert res.exit_code == 0 and "Usage" in res.stdout
+        assert res.exit_code == 0 and "Usage" in res.stdout, cmd
 
 
 def test_samples_give_valid_grounded_records(samples):
@@ -127,12 +135,12 @@ def test_read_prints_counts_by_outcome(tmp_path, samples):
 def test_compare_and_indicators_over_a_run(tmp_path, samples):
     from outputs.store import Store
     from pipeline.flows import process_flow  # noqa: F401  (the flow itself is tested in test_flows)
-    from pipeline.process import extract_records
+    from pipeline.process import extract_file
 
     db = tmp_path / "policy.sqlite"
     with Store(db) as st:
         for p in sorted(samples.iterdir()):
-            st.put_file(str(p), extract_records(p))
+            st.put_file(str(p), extract_file(p).records)
     res = runner.invoke(app, ["compare", "--db", str(db), "--out", str(tmp_path / "cmp")])
     assert res.exit_code == 0, res.output
     assert "village_doctor_licensed_share (3)" in res.stdout
@@ -149,3 +157,41 @@ def test_compare_and_indicators_over_a_run(tmp_path, samples):
 def test_compare_without_a_store_says_what_to_do(tmp_path):
     res = runner.invoke(app, ["compare", "--db", str(tmp_path / "none.sqlite")])
     assert res.exit_code == 1 and "policy run" in res.stderr
+
+
+def test_citations_and_followups_over_the_sample_store(sample_store):
+    res = runner.invoke(app, ["citations", "--db", str(sample_store)], env={"COLUMNS": "240"})
+    assert res.exit_code == 0, res.output
+    assert "贯彻落实" in res.stdout and "to stored documents" in res.stdout
+    linked = int(res.stdout.rsplit(",", 1)[1].split()[0])
+    assert linked >= 2  # city → province, county → city
+    res = runner.invoke(app, ["followups", "--db", str(sample_store), "--indicator", "family_doctor_coverage"],
+                        env={"COLUMNS": "240"})
+    assert res.exit_code == 0, res.output
+    assert "未完成" in res.stdout and "71%（2026年）" in res.stdout
+    res = runner.invoke(app, ["citations", "--db", str(sample_store), "--doc", "ffffffffff"])
+    assert res.exit_code == 1 and "no citation" in res.stdout
+
+
+def test_unknown_indicators_are_grouped_by_measured_noun_phrase(tmp_path):
+    from outputs.store import Store
+    from pipeline.process import extract_file
+
+    doc = tmp_path / "济南市停车设施管理办法.txt"
+    doc.write_text("济南市人民政府关于印发济南市停车设施管理办法的通知\n"
+                   "新建住宅小区停车位配建比例不低于1.2个。\n"
+                   "新建商业综合体停车位配建比例应当达到0.8个。\n"
+                   "违反本办法的，对单位处一万元以上五万元以下罚款。\n"
+                   "主管部门应当自受理之日起10个工作日内作出决定。\n"
+                   "公共停车场充电桩配建比例不低于15%。\n", encoding="utf-8")
+    db = tmp_path / "policy.sqlite"
+    with Store(db) as st:
+        st.put_file(str(doc), extract_file(doc).records)
+    res = runner.invoke(app, ["indicators", "--db", str(db), "--unknown"])
+    assert res.exit_code == 0, res.output
+    out = res.stdout.replace("\n", "").replace("│", "").replace(" ", "")
+    assert "停车位配建比例" in out
+    assert "对单位处" not in out and "应当自" not in out  # the text before a number is not a measure
+    res = runner.invoke(app, ["compare", "--db", str(db), "--unkeyed", "--out", str(tmp_path / "cmp")])
+    assert res.exit_code == 0, res.output
+    assert "（未归类）" in (tmp_path / "cmp" / "comparison.csv").read_text(encoding="utf-8-sig")

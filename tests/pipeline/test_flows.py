@@ -81,3 +81,38 @@ def test_dask_runner_gives_the_same_tables(tmp_path, samples):
     a, b = tables(tmp_path / "threads"), tables(tmp_path / "dask")
     for name in a:
         assert a[name].equals(b[name]), name
+
+
+def test_rows_carry_the_extractor_version_and_a_new_version_re_extracts(tmp_path, samples, monkeypatch):
+    """Every document row says which version made it; under a new version a rerun re-extracts every file,
+    an error answer (an unsupported format) included."""
+    import sqlite3
+
+    from prefect.settings import PREFECT_RESULTS_LOCAL_STORAGE_PATH, temporary_settings
+
+    import pipeline.flows as flows
+    import pipeline.process as process
+
+    inputs = tmp_path / "in"
+    shutil.copytree(samples, inputs)
+    (inputs / "archive.rar").write_bytes(b"Rar!\x1a\x07\x00")
+    out = tmp_path / "out"
+    db = out / "policy.sqlite"
+
+    def versions(table):
+        with sqlite3.connect(db) as c:
+            return {v for (v,) in c.execute(f"SELECT extractor_version FROM {table}")}
+
+    calls = []
+    real = flows.extract_file
+    monkeypatch.setattr(flows, "extract_file", lambda path, source=None: calls.append(path) or real(path, source))
+    with temporary_settings(updates={PREFECT_RESULTS_LOCAL_STORAGE_PATH: str(tmp_path / "results")}):
+        process_flow([str(inputs)], str(out))
+        assert versions("documents") == versions("extractions") == {process.extractor_version()}
+        n = len(calls)
+        for mod in (flows, process):
+            monkeypatch.setattr(mod, "extractor_version", lambda: "a-newer-version")
+        summary = process_flow([str(inputs)], str(out))
+    assert len(calls) == 2 * n == 14
+    assert versions("documents") == versions("extractions") == {"a-newer-version"}
+    assert [e["error"] for e in summary["errors"]] == ["unsupported_format"]

@@ -37,9 +37,9 @@ def test_workers_give_the_records_of_the_process_and_survive_a_file_over_the_cap
         assert pool.replaced == 1
     for f, got in zip(files, results):
         assert got == extract_file(f)
-    (err,) = bad["records"]
-    assert err["source"] == str(drawing_bomb) and err["error"] in {"too_large", "read_error"}
-    assert f"memory limit {CAP_MB} MB" in err["detail"] or f"memory limit of {CAP_MB} MB" in err["detail"]
+    (err,) = bad.records
+    assert err.source == str(drawing_bomb) and err.reason.value in {"too_large", "read_error"}
+    assert f"memory limit {CAP_MB} MB" in err.detail or f"memory limit of {CAP_MB} MB" in err.detail
     assert after == results[0]
 
 

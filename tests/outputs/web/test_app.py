@@ -81,6 +81,20 @@ def test_a_commitment_opens_its_document_with_the_evidence_highlighted(client, s
     assert f'id="c{idx}"' in html
 
 
+def test_the_document_view_marks_the_value_itself(client, sample_store):
+    import sqlite3
+
+    with sqlite3.connect(sample_store) as c:
+        doc_id, idx, value, unit = c.execute(
+            "SELECT doc_id, idx, value, unit FROM commitments WHERE kind = 'target' AND value_start IS NOT NULL "
+            "AND unit = '%' LIMIT 1").fetchone()
+    html = client.get(f"/documents/{doc_id}", params={"c": idx}).text
+    marked_value = re.findall(r'<mark class="[^"]*\bval\b[^"]*\bcurrent\b[^"]*"[^>]*>(.*?)</mark>|'
+                              r'<mark class="[^"]*\bcurrent\b[^"]*\bval\b[^"]*"[^>]*>(.*?)</mark>', html.split('id="doctext"')[1], re.S)
+    text = "".join(a or b for a, b in marked_value)
+    assert text.endswith("%") and f"{value:g}" in text.replace("％", "%")
+
+
 def test_exports_carry_the_filtered_rows(client):
     import openpyxl
 
@@ -166,3 +180,23 @@ def test_unknown_document_is_404(client):
 def test_no_store_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="policy.sqlite"):
         create_app(tmp_path / "policy.sqlite")
+
+
+def test_default_view_shows_comparable_rows_and_the_rest_is_one_filter_away(client, sample_store):
+    import sqlite3
+
+    with sqlite3.connect(sample_store) as c:
+        comparable, unkeyed, reported, every = c.execute(
+            "SELECT SUM(indicator_key IS NOT NULL AND kind != 'reported'), SUM(indicator_key IS NULL),"
+            " SUM(kind = 'reported'), COUNT(*) FROM commitments").fetchone()
+    assert comparable and unkeyed and every > comparable
+    html = client.get("/commitments").text
+    assert total(html) == comparable and "可比较" in html
+    assert set(re.findall(r'class="kind-(\w+)"', html)) <= {"target", "provision"}
+    # the facets offer the other rows, labelled, with the count a click shows
+    facet = html.split('data-facet="indicator"')[1].split("</div>")[0]
+    assert "（未归类）" in facet and str(unkeyed) in facet
+    link = re.search(r'id="show-all" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    assert total(client.get(link).text) == every
+    assert total(client.get("/commitments", params={"indicator": "none"}).text) == unkeyed
+    assert total(client.get("/commitments", params={"kind": "reported"}).text) == reported

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpora.noise import duplicated_blocks, find_noise, has_mojibake
+from extractors.noise import duplicated_blocks, find_noise, has_mojibake
 
 BODY = "到2025年，全市村卫生室乡村医生占比达到45%以上。"
 

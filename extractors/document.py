@@ -1,0 +1,91 @@
+"""The document stage: a read source (`SourceText`) → the documents inside it (`list[Document]`).
+
+Each step has its own module: `normalize` (script, width, look-alikes, offset map), `noise` (site chrome,
+footers, pasted-twice bodies: blanked, never removed, so offsets do not move), `structure` (title lines,
+splitting a file into its documents) and `titles` (which title a document gets). The extractors start from
+a `Document`; nothing here knows about entities or commitments."""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from corpora.records import SourceText
+from extractors.noise import find_noise, has_mojibake
+from extractors.normalize import NormalizedText, normalize
+from extractors.records import Script
+from extractors.structure import segment
+from extractors.titles import choose_title, is_seo_title
+
+
+@dataclass
+class Document:
+    """One document of a source, ready for extraction. Offsets (`title_span`, `metadata_spans`) index
+    `text`; `to_source` maps them to the source text that records point into."""
+
+    source: SourceText  # what the reader returned; `source.text` is what record offsets index
+    index: int  # position among the source's documents, 0 first
+    text: str  # this document's normalized text, noise blanked with spaces (same length)
+    norm: NormalizedText  # the whole source normalized and blanked, with the offset map to `source.text`
+    start: int  # where `text` sits in `norm.text`
+    end: int
+    title: str | None  # the chosen title: the page's title, else the title line, cleaned
+    title_span: tuple[int, int] | None  # the title line found in `text`, if any
+    metadata: dict[str, str] = field(default_factory=dict)  # the page's metadata (first document only)
+    metadata_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # label -> span in `text`
+    noise: dict[str, int] = field(default_factory=dict)  # what noise removal blanked here, by kind
+    script: Script = Script.SIMPLIFIED  # of the whole source
+    mojibake: bool = False
+    seo_title: bool = False  # the page's title tag is a keyword list
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """A span of `text` → the span of `source.text` it came from."""
+        return self.norm.to_source(start + self.start, end + self.start)
+
+    @property
+    def flags(self) -> list[str]:
+        """The reader's flags, then what this stage noticed (CONTRACT.md `flags`)."""
+        out = list(self.source.flags)
+        if self.script != Script.SIMPLIFIED:
+            out.append("traditional_script" if self.script == Script.TRADITIONAL else "mixed_script")
+        if self.mojibake:
+            out.append("mojibake")
+        if self.seo_title:
+            out.append("seo_title")
+        if self.noise.keys() - {"duplicate_body"}:
+            out.append("boilerplate_removed")
+        if self.noise.get("duplicate_body"):
+            out.append("duplicate_body_removed")
+        return out
+
+
+def documents(st: SourceText) -> list[Document]:
+    """Normalize a source text, blank its noise (same length, same offset map), split it into documents
+    and give each its title, metadata spans and flags."""
+    norm = normalize(st.text)
+    body_start = len(normalize(st.text[:st.body_start]).text) if st.body_start else 0
+    noise = find_noise(norm.text, body_start)
+    norm = replace(norm, text=noise.mask(norm.text))
+    segs = segment(norm.text, body_start)
+    script = norm.script()  # of the whole file: one pass over its characters, not one per document
+    page_title = normalize(st.metadata.get("标题", "")).text
+    out = []
+    for idx, seg in enumerate(segs):
+        first = idx == 0
+        text = norm.text[seg.start:seg.end]
+        counts = Counter(kind for a, _, kind in noise.spans if seg.start <= a < seg.end)
+        spans = {k: _norm_span(norm, v) for k, v in st.metadata_spans.items()} if first else {}
+        out.append(Document(
+            source=st, index=idx, text=text, norm=norm, start=seg.start, end=seg.end,
+            title=choose_title(page_title if first else "", seg.title.text if seg.title else None),
+            title_span=(seg.title.start - seg.start, seg.title.end - seg.start) if seg.title else None,
+            metadata=dict(st.metadata) if first else {},
+            metadata_spans={k: (a - seg.start, b - seg.start) for k, (a, b) in spans.items()},
+            noise=dict(sorted(counts.items())), script=script, mojibake=has_mojibake(text),
+            seo_title=first and is_seo_title(page_title)))
+    return out
+
+
+def _norm_span(norm: NormalizedText, span: tuple[int, int]) -> tuple[int, int]:
+    """Source span → normalized span (the inverse of `to_source`, by search in the offset map)."""
+    return bisect.bisect_left(norm.index, span[0]), bisect.bisect_left(norm.index, span[1])
