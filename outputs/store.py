@@ -20,13 +20,15 @@ from outputs.tables import (
     mention_rows,
 )
 
+PROVENANCE_COLUMNS = ["source", "raw_sha256", "bytes", "fetched_at", "origin", "url"]
+
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS documents ({", ".join(f'"{c}"' for c in DOCUMENT_COLUMNS)}, PRIMARY KEY (doc_id));
 CREATE TABLE IF NOT EXISTS commitments ({", ".join(f'"{c}"' for c in COMMITMENT_COLUMNS)}, PRIMARY KEY (doc_id, idx));
 CREATE TABLE IF NOT EXISTS mentions ({", ".join(f'"{c}"' for c in MENTION_COLUMNS)}, PRIMARY KEY (doc_id, kind, start, "end"));
 CREATE TABLE IF NOT EXISTS errors ({", ".join(f'"{c}"' for c in ERROR_COLUMNS)}, PRIMARY KEY (source));
 CREATE INDEX IF NOT EXISTS commitments_region ON commitments (region_adcode, indicator_key);
-CREATE TABLE IF NOT EXISTS provenance (source PRIMARY KEY, raw_sha256, bytes, fetched_at, origin);
+CREATE TABLE IF NOT EXISTS provenance (source PRIMARY KEY, raw_sha256, bytes, fetched_at, origin, url);
 CREATE TABLE IF NOT EXISTS sources (name PRIMARY KEY, region, hosts, schedule, list_urls);
 CREATE TABLE IF NOT EXISTS fetches (url PRIMARY KEY, source_name, status, etag, last_modified, raw_sha256,
                                     fetched_at, error);
@@ -57,7 +59,7 @@ class Store:
     def _migrate(self) -> None:
         """Add the columns a store written by an earlier version lacks (its rows get NULL there)."""
         for table, columns in (("documents", DOCUMENT_COLUMNS), ("commitments", COMMITMENT_COLUMNS),
-                               ("mentions", MENTION_COLUMNS), ("errors", ERROR_COLUMNS)):
+                               ("mentions", MENTION_COLUMNS), ("errors", ERROR_COLUMNS), ("provenance", PROVENANCE_COLUMNS)):
             have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
             for c in columns:
                 if c not in have:
@@ -183,10 +185,13 @@ class Store:
             os.replace(tmp, path)
         return path
 
-    def put_provenance(self, source: str, raw_sha256: str, size: int, fetched_at: str, origin: str) -> None:
+    def put_provenance(self, source: str, raw_sha256: str, size: int, fetched_at: str, origin: str,
+                       url: str | None = None) -> None:
+        """Where this run read `source` from: its bytes' hash and size, when, how (`file` or `source:NAME`) and
+        the URL it was published at when known (the fetched URL, or a file's `.metadata.json`)."""
         with self.conn:
-            self.conn.execute("INSERT OR REPLACE INTO provenance VALUES (?, ?, ?, ?, ?)",
-                              (source, raw_sha256, size, fetched_at, origin))
+            self.conn.execute("INSERT OR REPLACE INTO provenance (source, raw_sha256, bytes, fetched_at, origin, url) "
+                              "VALUES (?, ?, ?, ?, ?, ?)", (source, raw_sha256, size, fetched_at, origin, url))
 
     def put_source(self, name: str, region: str | None, hosts: list[str], schedule: str | None, list_urls: list[str]) -> None:
         with self.conn:

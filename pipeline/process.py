@@ -87,6 +87,45 @@ def extract_file(path: str | Path, source: str | None = None) -> FileResult:
         return FileResult([ReadError(source or str(path), ErrorReason.READ_ERROR, f"{type(e).__name__}: {e}")])
 
 
+def for_source(result: FileResult, source: str) -> FileResult:
+    """A result of `extract_file` (perhaps cached from a run that read the same bytes elsewhere) named after
+    `source`, where this run read them: the records' `source`, and the old name in an error's detail."""
+    from dataclasses import replace
+
+    old = {r.source for r in result.records} - {None, source}
+    records = []
+    for r in result.records:
+        if isinstance(r, ReadError):
+            detail = r.detail
+            for name in old:
+                detail = detail.replace(name, source)
+            records.append(ReadError(source, r.reason, detail))
+        else:
+            records.append(replace(r, source=source))
+    return FileResult(records, result.text, result.version)
+
+
+def origin_url(path: str | Path) -> str | None:
+    """The URL a saved page or file was published at, from the `.metadata.json` a crawler keeps beside it
+    (`final_url`, else `requested_url`, as in `<name>.html.metadata.json`); None when there is none."""
+    import json
+
+    side = Path(f"{path}.metadata.json")
+    try:
+        if not side.is_file() or side.stat().st_size > 1_000_000:
+            return None
+        meta = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict):
+        return None
+    for key in ("final_url", "requested_url", "url", "source_url"):
+        url = meta.get(key)
+        if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
+            return url
+    return None
+
+
 def extract_records(path: str | Path, source: str | None = None) -> list[dict]:
     """The contract records (CONTRACT.md, JSON-ready) of `extract_file`."""
     return [r.as_dict() for r in extract_file(path, source).records]

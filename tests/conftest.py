@@ -53,6 +53,27 @@ def sample_store(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def pool_store(tmp_path_factory) -> Path:
+    """A store of every file of ../shared/corpus/pool (built once per session: about a minute of CPU), as
+    `policy run` writes it: documents with their texts, and each file that gave none in `errors`."""
+    if not POOL.is_dir():
+        pytest.skip(f"../shared is absent ({POOL} not found)")
+    from corpora.readers import expand_paths
+    from outputs.store import Store
+    from pipeline.process import extract_file, is_streamed, iter_records
+
+    path = tmp_path_factory.mktemp("pool-store") / "policy.sqlite"
+    with Store(path) as store:
+        for f in expand_paths([POOL]):
+            if is_streamed(f):
+                store.put_file(str(f), iter_records(f))
+                continue
+            result = extract_file(f)
+            store.put_file(str(f), result.records, result.text)
+    return path
+
+
 CHROMIUM = Path(os.environ.get("POLICY_CHROMIUM", "/usr/bin/chromium"))
 # as root in a closed network: no sandbox, and nothing that phones home at start
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

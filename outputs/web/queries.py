@@ -308,9 +308,31 @@ def decorate(row: dict) -> dict:
     return row
 
 
+def _has_source_urls(conn: sqlite3.Connection) -> bool:
+    """Whether the store records where its inputs were published (a store of an earlier version does not)."""
+    return any(r[1] == "url" for r in conn.execute("PRAGMA table_info(provenance)"))
+
+
+def source_urls(conn: sqlite3.Connection, sources: list[str]) -> dict[str, str]:
+    """The web address each source (a path or URL read by the run) was published at, where known."""
+    if not sources or not _has_source_urls(conn):
+        return {}
+    out = {}
+    for i in range(0, len(sources), 500):
+        part = sources[i:i + 500]
+        rows = conn.execute(f"SELECT source, url FROM provenance WHERE url IS NOT NULL AND source IN ({', '.join('?' * len(part))})",
+                            part)
+        out.update({r[0]: r[1] for r in rows if str(r[1]).lower().startswith(("http://", "https://"))})
+    return out
+
+
 def document(conn: sqlite3.Connection, doc_id: str) -> dict | None:
     row = conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-    return None if row is None else decorate(dict(row))
+    if row is None:
+        return None
+    doc = decorate(dict(row))
+    doc["source_url"] = source_urls(conn, [doc["source"]]).get(doc["source"])
+    return doc
 
 
 def commitments_of(conn: sqlite3.Connection, doc_id: str) -> list[dict]:
@@ -329,7 +351,11 @@ def source_text(conn: sqlite3.Connection, source: str) -> str | None:
 
 
 def errors(conn: sqlite3.Connection) -> list[dict]:
-    return [dict(r) for r in conn.execute("SELECT * FROM errors ORDER BY error, source")]
+    rows = [dict(r) for r in conn.execute("SELECT * FROM errors ORDER BY error, source")]
+    urls = source_urls(conn, [r["source"] for r in rows])
+    for r in rows:
+        r["source_url"] = urls.get(r["source"])
+    return rows
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:

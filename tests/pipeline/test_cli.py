@@ -195,3 +195,19 @@ def test_unknown_indicators_are_grouped_by_measured_noun_phrase(tmp_path):
     res = runner.invoke(app, ["compare", "--db", str(db), "--unkeyed", "--out", str(tmp_path / "cmp")])
     assert res.exit_code == 0, res.output
     assert "（未归类）" in (tmp_path / "cmp" / "comparison.csv").read_text(encoding="utf-8-sig")
+
+
+def test_report_and_compare_work_on_a_store_of_the_whole_pool(pool_store, tmp_path):
+    """The store a user gets from the pool has regions with several values for one indicator, unit and year
+    and regions that share a name: both commands must still give their outputs."""
+    import pandas as pd
+
+    res = runner.invoke(app, ["report", "--db", str(pool_store), "--out", str(tmp_path / "report.html")])
+    assert res.exit_code == 0, res.output
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert html.count("class='indicator'") >= 5 and "来源：" in html
+    res = runner.invoke(app, ["compare", "--db", str(pool_store), "--out", str(tmp_path / "compare")])
+    assert res.exit_code == 0, res.output
+    long = pd.read_parquet(tmp_path / "compare" / "comparison.parquet")
+    wide = pd.read_csv(tmp_path / "compare" / "matrix.csv", encoding="utf-8-sig")
+    assert len(long) >= 20 and wide["地区"].is_unique and len(wide) == long["region_adcode"].nunique()
