@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from corpora.chars import mask  # noqa: F401  (the one masking function; callers may import it from here)
 from extractors.numerals import chinese_year, parse_number
 from extractors.records import DateMention
 
@@ -72,15 +73,6 @@ def _iso(y: int, m: int, d: int) -> str | None:
 
 def _month_end(y: int, m: int) -> str:
     return dt.date(y, m, calendar.monthrange(y, m)[1]).isoformat()
-
-
-def mask(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = "#"
-    return "".join(chars)
 
 
 def _kind(text: str, h: _Hit) -> str:

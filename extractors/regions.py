@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from extractors import refdata
-from extractors.records import Region
+from extractors.records import LEVEL_RANK, Region
 
 # suffixes stripped to get a short name (常州市 → 常州); longest first
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
@@ -280,7 +280,7 @@ def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], i
     named = [cands for s in issuers for _, _, cands in gaz.mentions(s, short=False)]
     named = [d for cands in named for d in cands if d.adcode == prov or d.province_code == prov]
     if named and not issuer_rel:
-        return gaz.region(max(named, key=lambda d: ({"province": 0, "city": 1, "county": 2}[d.level], score[d.adcode])).adcode)
+        return gaz.region(max(named, key=lambda d: (LEVEL_RANK[d.level], score[d.adcode])).adcode)
     strong = W_TITLE  # a narrower unit must be named by the issuer or the title, or dominate the body
     cities = [c for c in score if c in gaz.by_code and gaz.by_code[c].province_code == prov and gaz.by_code[c].level == "city"]
     if cities:
