@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from corpora.chars import mask  # noqa: F401  (the one masking function; callers may import it from here)
 from extractors.numerals import chinese_year, parse_number
 from extractors.records import DateMention
 
@@ -71,15 +72,6 @@ def _iso(y: int, m: int, d: int) -> str | None:
 
 def _month_end(y: int, m: int) -> str:
     return dt.date(y, m, calendar.monthrange(y, m)[1]).isoformat()
-
-
-def mask(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = "#"
-    return "".join(chars)
 
 
 def _kind(text: str, h: _Hit) -> str:
@@ -236,6 +228,8 @@ _LABEL_RANK = {x: i for i, group in enumerate(_BYLINE_LABELS) for x in group}
 _CLOCK = re.compile(r"\s*\d{1,2}[:：]\d{2}")
 # a line that carries a page's attribution (来源, 作者, 浏览次数…) or an e-paper's issue date
 _BYLINE_LINE = re.compile(r"来源|作者|编辑|浏览|点击|阅读|字号|字体|大字|打印|星期|礼拜")
+# a line of its own in parentheses that opens with the date: the document's own date, printed under its title
+_OWN_NOTE = re.compile(r"^\s*(?:题\s*注\s*[:：]\s*)?[（(][^（()）]{6,120}[)）]\s*$")
 _HEAD = 600  # a page's timestamp sits in its head, not among the teasers below the text
 
 
@@ -256,10 +250,13 @@ def byline_dates(text: str, dates: list[DateMention]) -> list[tuple[int, DateMen
             out.append((rank, d))
             seen.add(d.start)
     for d in full.values():
-        if d.start in seen or d.start >= head:
+        if d.start in seen:
             continue
-        line = text[text.rfind("\n", 0, d.start) + 1:(text.find("\n", d.end) + 1 or len(text) + 1) - 1]
-        if _CLOCK.match(text, d.end) or (len(line) <= 100 and _BYLINE_LINE.search(line)):
+        line_start = text.rfind("\n", 0, d.start) + 1
+        line = text[line_start:(text.find("\n", d.end) + 1 or len(text) + 1) - 1]
+        if _OWN_NOTE.match(line) and re.fullmatch(r"(?:题\s*注\s*[:：]\s*)?[（(]\s*", text[line_start:d.start].strip()):
+            out.append((1, d))  # (2003年5月28日 某政〔2003〕27号), (2016年11月26日…会议通过) under a title
+        elif d.start < head and (_CLOCK.match(text, d.end) or (len(line) <= 100 and _BYLINE_LINE.search(line))):
             out.append((3, d))
     out.sort(key=lambda x: (x[0], x[1].start))
     return out

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from corpora.records import SourceText
 from extractors import dates as dates_mod
+from extractors.citations import find_citations
 from extractors.document import Document, documents
 from extractors.nlp import DocContext, build_nlp
 from extractors.nlp import run as run_pipeline
@@ -65,5 +66,6 @@ class Extractor:
             title=d.title, doc_type=doc._.doc_type.value, script=d.script.value, publish_date=doc._.publish_date,
             effective_date=doc._.effective_date, region=doc._.region, doc_numbers=ground(doc._.doc_numbers),
             agencies=ground(doc._.agencies), dates=ground(doc._.dates),
-            commitments=ground(doc._.commitments, keep_text=False), flags=d.flags, noise=dict(d.noise),
-            metadata=dict(meta), start=s0, end=e0)
+            commitments=ground(doc._.commitments, keep_text=False),
+            citations=ground(find_citations(d.text, doc._.doc_numbers, ctx.title_span, d.title)),
+            flags=d.flags, noise=dict(d.noise), metadata=dict(meta), start=s0, end=e0)

@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from corpora.chars import CJK as _CJK
 from extractors import refdata
 
 # unit families a key may take; a row's `units` is a |-separated list of these names or regular expressions
@@ -83,7 +84,6 @@ _TRAILING = re.compile(r"(?:(?:由|从)[^，,]{0,12}?(?:提高|调整|放宽|降
                        r"(?:应当|应|须|需|要|可|可以|均|统一|暂|按照|按|为|是|在|达到|达|约|近|实现|控制在|保持在|以|的|了|：|:|\s)+)$")
 _LEADING = re.compile(r"^(?:[\s、|（(）)\-—·•\d.一二三四五六七八九十]+[、.．）)]|其中|同时|并|且|和|及|或|对|对于|凡|将|把|由|经|"
                       r"全市|全省|全县|全区|我省|我市|各地|每年|力争|争取|确保|要|应|应当|可|可以)+")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 _VERB_END = re.compile(r"(?:处以?|并处|给予|按|按照|之日起|起|自|从|在|(?<![低高少多大小])于|后|前|每|满|不足)$")

@@ -7,12 +7,14 @@ import datetime as dt
 import functools
 import logging
 import re
+import threading
 from dataclasses import dataclass, field
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from corpora.chars import mask
 from extractors import agencies as agencies_mod
 from extractors import commitments as commitments_mod
 from extractors import dates as dates_mod
@@ -21,7 +23,7 @@ from extractors import refdata
 from extractors.indicators import classify_commitment
 from extractors.issuers import issuer_texts
 from extractors.records import DocType
-from extractors.regions import gazetteer, primary_region
+from extractors.regions import byline, gazetteer, primary_region
 from extractors.structure import doc_type
 
 PIPES = ("policy_doc_numbers", "policy_dates", "policy_regions", "policy_agencies", "policy_commitments")
@@ -56,7 +58,7 @@ def doc_numbers_component(doc: Doc) -> Doc:
     head = ctx.title_span[1] if ctx.title_span else 0
     docnumbers_mod.assign_roles(doc.text, nums, head, 0, ctx.metadata_spans.get("发文字号"), ctx.metadata_spans.get("附件"))
     doc._.doc_numbers = nums
-    doc._.masked = dates_mod.mask(doc.text, [(d.start, d.end) for d in nums])  # 〔2024〕1号 is not a date
+    doc._.masked = mask(doc.text, [(d.start, d.end) for d in nums])  # 〔2024〕1号 is not a date
     return doc
 
 
@@ -115,7 +117,9 @@ def make_agencies(nlp: Language, name: str):
     agencies_mod.alias_table()
 
     def agencies_component(doc: Doc) -> Doc:
-        doc._.agencies = agencies_mod.find_agencies(doc.text, doc._.region, doc._.issuer_spans, gaz)
+        found = agencies_mod.find_agencies(doc.text, doc._.region, doc._.issuer_spans, gaz)
+        footer = byline(doc.text).footer  # the site owner's name and address are not the document's bodies
+        doc._.agencies = [a for a in found if not any(x <= a.start < y for x, y in footer)]
         return doc
 
     return agencies_component
@@ -124,7 +128,7 @@ def make_agencies(nlp: Language, name: str):
 @Language.component("policy_commitments")
 def commitments_component(doc: Doc) -> Doc:
     ctx: DocContext = doc._.context
-    masked = dates_mod.mask(doc._.masked, [(d.start, d.end) for d in doc._.dates])  # dates are not values
+    masked = mask(doc._.masked, [(d.start, d.end) for d in doc._.dates])  # dates are not values
     years = _ANNUAL_TITLE.findall(ctx.title or "")
     doc_year = int(years[0]) if len(set(years)) == 1 else None
     dtype = doc_type(ctx.title, doc.text)
@@ -162,8 +166,18 @@ def user_words() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-@functools.cache
+_BUILD_LOCK = threading.Lock()
+
+
 def build_nlp() -> Language:
+    """The pipeline, built once per process. Threads that ask at the same time wait for the first build:
+    jieba's dictionary (and `add_word`) is global state that must not be written by two at once."""
+    with _BUILD_LOCK:
+        return _build_nlp()
+
+
+@functools.cache
+def _build_nlp() -> Language:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on stderr

@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from corpora.chars import mask
+
 # footers: licence and filing numbers, copyright, the site's sponsor; 主办/承办 only where a short line opens with them
 _FOOTER = re.compile(r"(ICP备|ICP证|公网安备|版权所有|Copyright|©|技术支持[:：]|网站标识码|网站地图|建议使用.{0,20}浏览器|"
                      r"分辨率|政府网站找错)", re.I)
@@ -37,12 +39,8 @@ class Noise:
         return dict(Counter(kind for _, _, kind in self.spans))
 
     def mask(self, text: str) -> str:
-        chars = list(text)
-        for a, b, _ in self.spans:
-            for i in range(a, b):
-                if chars[i] != "\n":
-                    chars[i] = " "
-        return "".join(chars)
+        """`text` with the noise blanked by spaces (same length, line breaks kept)."""
+        return mask(text, self.spans, " ")
 
 
 def _is_menu(line: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpora.chars import NUMBERED_HEADING
 from extractors.records import DocType
 
 _TITLE_SUFFIX = ("通知", "通报", "决定", "意见", "方案", "计划", "规划", "办法", "措施", "细则", "规定", "条例", "制度",
@@ -21,7 +22,7 @@ _TYPE_BY_SUFFIX = [
     (("报告",), DocType.REPORT),
 ]
 _INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")
-_NOT_TITLE = re.compile(r"(^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^[一二三四五六七八九十]+、|^（|^\(|^第[一二三四五六七八九十百\d]+[章节条]|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
+_NOT_TITLE = re.compile(r"(^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^（|^\(|^(?:" + NUMBERED_HEADING + r")|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
 _NEWS = re.compile(r"(记者|通讯员|本报讯|新华社|讯（|讯\(|日电|消息)")
 _ENDS_WITH_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日[\s）)]*$")
 _CLOSING = re.compile(r"(特此通知|特此公告|特此通告|特此函告|此复|此件公开发布|此件主动公开|日\s*$)")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from outputs.store import Store
 
-TABLES = ("documents", "commitments", "mentions", "errors")
+TABLES = ("documents", "commitments", "mentions", "errors", "citations", "follow_ups")
 
 
 def atomic_write(path: Path, write) -> None:

@@ -8,7 +8,7 @@ import json
 
 DOCUMENT_COLUMNS = ["doc_id", "source", "doc_index", "title", "doc_type", "script", "publish_date", "effective_date",
                     "region_adcode", "region_name", "region_level", "province", "city", "county", "issuer",
-                    "own_doc_numbers", "flags", "n_commitments", "start", "end"]
+                    "own_doc_numbers", "flags", "n_commitments", "start", "end", "extractor_version"]
 COMMITMENT_COLUMNS = ["doc_id", "idx", "source", "title", "region_adcode", "region_name", "region_level", "issuer",
                       "doc_number", "publish_date", "kind", "indicator_key", "indicator", "subject", "value", "value_max",
                       "unit", "comparator", "deadline", "year", "recurrence", "sentence", "start", "end",
@@ -29,7 +29,7 @@ def document_row(r: dict) -> dict:
         "county": region.get("county"), "issuer": issuers[0] if issuers else None,
         "own_doc_numbers": "; ".join(own), "flags": ",".join(r.get("flags") or []),
         "n_commitments": sum(1 for c in r["commitments"] if c["kind"] != "reported"),
-        "start": r.get("start", 0), "end": r.get("end", 0),
+        "start": r.get("start", 0), "end": r.get("end", 0), "extractor_version": r.get("extractor_version"),
     }
 
 

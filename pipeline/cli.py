@@ -12,6 +12,12 @@ from pipeline import settings
 
 settings.apply()
 
+# options several commands share, declared once
+DEFAULT_OUT = Path("out")
+DEFAULT_DB = DEFAULT_OUT / "policy.sqlite"
+OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder for the store and tables.")]
+StoreDb = Annotated[Path, typer.Option("--db", help="The store `policy run` wrote.")]
+
 app = typer.Typer(help="Read Chinese policy notices and extract grounded, comparable commitments.",
                   no_args_is_help=True, add_completion=False)
 
@@ -126,7 +132,7 @@ def text(path: Annotated[Path, typer.Argument(help="One file.")]):
 
 @app.command()
 def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to process.")],
-        out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the store and tables.")] = Path("out"),
+        out: OutDir = DEFAULT_OUT,
         workers: Annotated[int, typer.Option(min=1, max=64, help="Documents extracted at once.")] = 4,
         runner: Annotated[str, typer.Option(help="threads (this machine) or dask (a cluster).")] = "threads",
         dask_address: Annotated[str | None, typer.Option(help="tcp://host:port of a Dask scheduler; default: a local cluster of --workers processes.")] = None):
@@ -143,7 +149,7 @@ def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to pr
 
 @app.command()
 def ingest(config: Annotated[Path, typer.Option(help="Sources file (TOML), see sources.example.toml.")],
-           out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the store and tables.")] = Path("out"),
+           out: OutDir = DEFAULT_OUT,
            source: Annotated[list[str] | None, typer.Option(help="Only these source names.")] = None):
     """Fetch what is new from published sources (list pages, detail pages, attachments) and process it."""
     from corpora.sources import SourceConfigError, load_sources
@@ -205,7 +211,7 @@ def _print_summary(summary: dict) -> None:
 
 @app.command()
 def schedule(config: Annotated[Path, typer.Option(help="Sources file (TOML) with a cron `schedule` per source.")],
-             out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the store and tables.")] = Path("out"),
+             out: OutDir = DEFAULT_OUT,
              api_url: Annotated[str | None, typer.Option(help="A Prefect server's API (default: PREFECT_API_URL, else a local one).")] = None,
              source: Annotated[list[str] | None, typer.Option(help="Only these source names.")] = None):
     """Register one ingestion deployment per source with its cron schedule and serve them. Starts a local
@@ -256,7 +262,7 @@ def _open_store(db: Path):
 
 
 @app.command()
-def compare(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+def compare(db: StoreDb = DEFAULT_DB,
             indicator: Annotated[str | None, typer.Option(help="One indicator key (see `policy indicators`).")] = None,
             level: Annotated[str | None, typer.Option(help="province, city or county.")] = None,
             kind: Annotated[str | None, typer.Option(help="target, provision or reported.")] = None,
@@ -292,7 +298,7 @@ def compare(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.
 
 
 @app.command()
-def report(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+def report(db: StoreDb = DEFAULT_DB,
            out: Annotated[Path, typer.Option(help="The HTML file to write.")] = Path("out/report.html")):
     """A self-contained HTML report: value by region for each indicator, deadlines, region × indicator matrix."""
     from outputs import report as rep
@@ -303,7 +309,7 @@ def report(db: Annotated[Path, typer.Option(help="The store `policy run` wrote."
 
 
 @app.command()
-def serve(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+def serve(db: StoreDb = DEFAULT_DB,
           port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
           host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 to let other machines in.")] = "127.0.0.1"):
     """A read-only web UI over the store: filter commitments and documents, search, read evidence, export."""
@@ -317,7 +323,7 @@ def serve(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")
 
 
 @app.command()
-def indicators(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+def indicators(db: StoreDb = DEFAULT_DB,
                unknown: Annotated[bool, typer.Option("--unknown", help="Group the indicators the taxonomy does not know.")] = False):
     """The indicator taxonomy with how often each key occurs, or groups of unknown indicators to name."""
     from collections import Counter
@@ -366,3 +372,56 @@ def eval_(gold: Annotated[Path, typer.Option(help="Folder of gold annotations (<
     records = [rec for f in files for rec in extract_records(f)]
     figs = score(records, gold, docs)
     typer.echo(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in figs.items()))
+
+
+@app.command()
+def citations(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+              doc: Annotated[str | None, typer.Option(help="One document's id (or its first characters): what it cites and what cites it.")] = None):
+    """Who cites whom: relation (implements, repeals, amends, cites) and the cited document when it is stored."""
+    from rich.table import Table
+
+    from outputs.links import RELATION_LABELS
+
+    with _open_store(db) as store:
+        conn = store.conn
+        sql = """SELECT c.doc_id, d.title, c.relation, c.text, c.cited_doc_id, t.title FROM citations c
+                 JOIN documents d ON d.doc_id = c.doc_id LEFT JOIN documents t ON t.doc_id = c.cited_doc_id"""
+        args: tuple = ()
+        if doc:
+            sql += " WHERE c.doc_id LIKE ? OR c.cited_doc_id LIKE ?"
+            args = (doc + "%", doc + "%")
+        rows = conn.execute(sql + " ORDER BY d.title, c.start", args).fetchall()
+    if not rows:
+        typer.echo("no citation matches" + (f" document {doc}" if doc else ""))
+        raise typer.Exit(0 if not doc else 1)
+    t = Table("citing", "relation", "cited as written", "stored as", title="citations")
+    for citing_id, citing, rel, text, cited_id, cited in rows:
+        t.add_row(f"{(citing or '（无标题）')[:40]} [{citing_id[:8]}]", RELATION_LABELS.get(rel, rel), text[:60],
+                  f"{(cited or '')[:40]} [{cited_id[:8]}]" if cited_id else "—")
+    _console().print(t)
+    linked = sum(1 for r in rows if r[4])
+    typer.echo(f"{len(rows)} citations, {linked} to stored documents")
+
+
+@app.command()
+def followups(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+              indicator: Annotated[str | None, typer.Option(help="One indicator key (see `policy indicators`).")] = None):
+    """Were the targets met: each keyed target with the latest later report for its region and indicator."""
+    from rich.table import Table
+
+    from outputs.links import STATUS_LABELS
+
+    with _open_store(db) as store:
+        fu = store.table("follow_ups")
+    if indicator:
+        fu = fu[fu["indicator_key"] == indicator]
+    if fu.empty:
+        typer.echo("no keyed target with a region and deadline year" + (f" for {indicator}" if indicator else ""))
+        return
+    t = Table("region", "indicator", "year", "target", "reported", "status", title="target follow-up")
+    for r in fu.itertuples(index=False):
+        target = f"{r.comparator or ''}{r.value:g}{r.unit}"
+        reported = "—" if r.report_value is None or r.report_value != r.report_value else f"{r.report_value:g}{r.report_unit}（{int(r.report_year)}年）"
+        t.add_row(r.region_name or "", r.indicator_key, str(r.year), target, reported, STATUS_LABELS.get(r.status, r.status))
+    _console().print(t)
+    typer.echo(", ".join(f"{STATUS_LABELS.get(k, k)} {n}" for k, n in fu["status"].value_counts().items()))

@@ -20,13 +20,20 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from corpora.fetch import Fetcher, FetchRefused, TransientFetchError, page_links  # noqa: E402
 from corpora.readers import expand_paths  # noqa: E402
 from corpora.sources import Source  # noqa: E402
-from extractors import extractor_version  # noqa: E402
 from outputs.export import export_tables  # noqa: E402
 from outputs.store import Store  # noqa: E402
-from pipeline.process import FileResult, extract_file, is_streamed, iter_records  # noqa: E402
+from pipeline.process import (  # noqa: E402
+    FileResult,
+    extract_file,
+    extractor_version,
+    for_source,
+    is_streamed,
+    iter_records,
+    origin_url,
+)
 
 # what an extract task returns; part of the cache key so results of an earlier shape are not reused
-RESULT_FORMAT = "file-result-2"
+RESULT_FORMAT = "file-result-3"
 
 
 def _now() -> str:
@@ -34,14 +41,16 @@ def _now() -> str:
 
 
 def _content_key(context, parameters) -> str:
-    """Cache by the bytes and the extractors' version: the same file is extracted once per version."""
+    """Cache by the bytes (and the name's suffix, which tells a reader the format) and the extractors'
+    version: the same content is extracted once per version. Only what depends on the content is cached:
+    where this run read it (path or URL) is set on the result afterwards (`for_source`)."""
     try:
         data = Path(parameters["path"]).read_bytes()
     except OSError:
         return f"extract-unreadable-{uuid.uuid4().hex}"  # never reuse a result for a file we cannot read
-    source = hashlib.sha256((parameters.get("source") or "").encode()).hexdigest()[:16]
+    suffix = hashlib.sha256(Path(parameters["path"]).suffix.lower().encode()).hexdigest()[:8]
     fmt = hashlib.sha256(RESULT_FORMAT.encode()).hexdigest()[:8]
-    return f"extract-{hashlib.sha256(data).hexdigest()}-{extractor_version()}-{source}-{fmt}"
+    return f"extract-{hashlib.sha256(data).hexdigest()}-{extractor_version()}-{suffix}-{fmt}"
 
 
 @task(name="extract-file", task_run_name="extract {path}", cache_key_fn=_content_key, persist_result=True)
@@ -92,14 +101,15 @@ def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> 
         for f in track(files, description="extracting", disable=not progress, transient=True):
             try:
                 sha, size = _keep_raw(store, Path(f), f in streamed)
-                store.put_provenance(f, sha, size, _now(), "file")
+                store.put_provenance(f, sha, size, _now(), "file", origin_url(f))
             except OSError:
                 pass  # the extraction reports the unreadable file
             if f in streamed:
-                store.put_file(f, iter_records(f))
+                store.put_file(f, iter_records(f), version=extractor_version())
                 continue
-            result = futures[f].result()
-            store.put_file(f, result.records, result.text)
+            result = for_source(futures[f].result(), f)
+            store.put_file(f, result.records, result.text, result.version)
+        store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     _artifact(summary)
@@ -156,13 +166,14 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
         return got, sha, True
 
     def keep(url: str, got, sha: str, changed: bool) -> None:
-        """Extract a document whose bytes are new (the same bytes under another URL count once)."""
-        if not changed or store.extracted(sha):
+        """Extract a document whose bytes are new (the same bytes under another URL count once), or whose
+        stored records an older extractor version made."""
+        if (not changed or store.extracted(sha)) and not store.stale(url, extractor_version()):
             return
         raw = store.path.parent / "raw" / sha[:2] / f"{sha}{_suffix(url, got)}"
-        result = extract_task(str(raw), url)
-        store.put_file(url, result.records, result.text)
-        store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}")
+        result = for_source(extract_task(str(raw), url), url)
+        store.put_file(url, result.records, result.text, result.version)
+        store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}", url)
         scan["new_documents"] += 1
 
     queue = list(source.list_urls)
@@ -202,6 +213,7 @@ def ingest_flow(sources: list[Source], out: str = "out") -> dict:
     store_path = out_dir / "policy.sqlite"
     with Store(store_path) as store:
         scans = [crawl_source(s, store, run_id) for s in sources]
+        store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     summary["scans"] = scans

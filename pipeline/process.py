@@ -5,16 +5,54 @@ They stay typed up to the store and the command line; `as_dict()` makes the cont
 from __future__ import annotations
 
 import functools
-import re
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
+from corpora.chars import CJK as _CJK
 from corpora.readers import iter_source, read_path, streamed_type
 from corpora.records import ErrorReason, ReadError
 from extractors.records import Extraction
 
 Record = Extraction | ReadError
+
+# everything on the path from bytes to a record, relative to the folder that holds the packages: the
+# readers and the record types, the document stage and the extractors with their data, and this module
+RECORD_PATH = ("corpora/records.py", "corpora/chars.py", "corpora/attachments.py", "corpora/data", "corpora/readers",
+               "extractors", "pipeline/process.py")
+_HASHED = {".py", ".csv", ".tsv", ".txt", ".json"}
+# the libraries that decode, convert and segment text; another release of one may change a record
+RECORD_LIBRARIES = ("charset-normalizer", "trafilatura", "lxml", "pdfplumber", "pypdfium2", "python-docx", "opencc",
+                    "jieba", "spacy", "cn2an")
+
+
+def version_of(root: Path, libraries: tuple[str, ...] = RECORD_LIBRARIES) -> str:
+    """A digest of every module and data file on RECORD_PATH under `root` (names and bytes) and of the
+    installed releases of `libraries`."""
+    h = hashlib.sha256()
+    for part in RECORD_PATH:
+        top = root / part
+        files = [top] if top.is_file() else sorted(top.rglob("*"))
+        for p in files:
+            if p.is_file() and p.suffix in _HASHED and "__pycache__" not in p.parts:
+                h.update(p.relative_to(root).as_posix().encode() + b"\0")
+                h.update(p.read_bytes())
+    for lib in libraries:
+        try:
+            h.update(f"{lib}=={metadata.version(lib)}\0".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{lib} absent\0".encode())
+    return h.hexdigest()[:16]
+
+
+@functools.cache
+def extractor_version() -> str:
+    """The version of everything that shapes a record (`version_of` this installation). Cached results
+    are reused only while it is unchanged, and every stored document row carries it, so editing a reader,
+    a noise rule, an extractor or a data row re-extracts."""
+    return version_of(Path(__file__).resolve().parents[1])
 
 
 @dataclass
@@ -24,6 +62,7 @@ class FileResult:
 
     records: list[Record] = field(default_factory=list)
     text: str | None = None
+    version: str = field(default_factory=lambda: extractor_version())  # what produced the records
 
 
 @functools.cache
@@ -48,6 +87,45 @@ def extract_file(path: str | Path, source: str | None = None) -> FileResult:
         return FileResult([ReadError(source or str(path), ErrorReason.READ_ERROR, f"{type(e).__name__}: {e}")])
 
 
+def for_source(result: FileResult, source: str) -> FileResult:
+    """A result of `extract_file` (perhaps cached from a run that read the same bytes elsewhere) named after
+    `source`, where this run read them: the records' `source`, and the old name in an error's detail."""
+    from dataclasses import replace
+
+    old = {r.source for r in result.records} - {None, source}
+    records = []
+    for r in result.records:
+        if isinstance(r, ReadError):
+            detail = r.detail
+            for name in old:
+                detail = detail.replace(name, source)
+            records.append(ReadError(source, r.reason, detail))
+        else:
+            records.append(replace(r, source=source))
+    return FileResult(records, result.text, result.version)
+
+
+def origin_url(path: str | Path) -> str | None:
+    """The URL a saved page or file was published at, from the `.metadata.json` a crawler keeps beside it
+    (`final_url`, else `requested_url`, as in `<name>.html.metadata.json`); None when there is none."""
+    import json
+
+    side = Path(f"{path}.metadata.json")
+    try:
+        if not side.is_file() or side.stat().st_size > 1_000_000:
+            return None
+        meta = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict):
+        return None
+    for key in ("final_url", "requested_url", "url", "source_url"):
+        url = meta.get(key)
+        if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
+            return url
+    return None
+
+
 def extract_records(path: str | Path, source: str | None = None) -> list[dict]:
     """The contract records (CONTRACT.md, JSON-ready) of `extract_file`."""
     return [r.as_dict() for r in extract_file(path, source).records]
@@ -55,7 +133,6 @@ def extract_records(path: str | Path, source: str | None = None) -> list[dict]:
 
 # a window of a large file with fewer Chinese characters than this holds no notice (logs, code, base64)
 MIN_WINDOW_CJK = 40
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def is_streamed(path: str | Path) -> bool:

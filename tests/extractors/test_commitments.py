@@ -56,7 +56,8 @@ def test_reported_figures(text):
 ])
 def test_not_commitments(text):
     t = normalize(text).text
-    from extractors.dates import find_dates, mask
+    from corpora.chars import mask
+    from extractors.dates import find_dates
     from extractors.docnumbers import find_docnumbers
     masked = mask(t, [(d.start, d.end) for d in find_docnumbers(t)])
     masked = mask(masked, [(d.start, d.end) for d in find_dates(masked, None)])
@@ -136,7 +137,8 @@ def test_range_is_kept_as_a_range():
 
 def test_five_year_plan_end_is_the_deadline():
     t = normalize("“十四五”末，全省森林覆盖率达到50%。").text
-    from extractors.dates import find_dates, mask
+    from corpora.chars import mask
+    from extractors.dates import find_dates
     dates = find_dates(t, None)
     deadlines = [(d.start, int(d.end_date[:4])) for d in dates if d.kind == "deadline"]
     (c,) = find_commitments(t, mask(t, [(d.start, d.end) for d in dates]), deadlines=deadlines)
@@ -164,7 +166,8 @@ def test_plan_names_and_ordinal_homes_are_not_quantities(text):
 
 
 def _masked(text: str) -> str:
-    from extractors.dates import find_dates, mask
+    from corpora.chars import mask
+    from extractors.dates import find_dates
     from extractors.docnumbers import find_docnumbers
     masked = mask(text, [(d.start, d.end) for d in find_docnumbers(text)])
     return mask(masked, [(d.start, d.end) for d in find_dates(masked, None)])
@@ -345,3 +348,37 @@ def test_row_numbers_of_a_table_are_not_values():
     text = "序号 | 单位 | 2026年任务(个)\n1 | 甲街道 | 12\n2 | 乙街道 | 8\n"
     got = [(c.subject, c.value, c.year) for c in found(text, pub_year=2024)]
     assert got == [("甲街道", 12, 2026), ("乙街道", 8, 2026)]
+
+
+# a value that is a condition of a rule, or that a modal governs, is a provision even with 已/截至/累计 about
+@pytest.mark.parametrize("text", [
+    "截至申请之日，在本市连续缴纳社保已满3年的非户籍居民，可购买1套住房。",
+    "累计缴存公积金2年（含）以上的，贷款额度最高不超过60万元。",
+    "在本县投资50万元以上的，投资人可申请落户。",
+    "对库存去化周期在24个月以上的，应暂停供地。",
+    "贷款期限与房屋已使用年限之和不得超过50年。",
+])
+def test_conditions_and_rules_are_provisions(text):
+    assert {c.kind for c in found(text, pub_year=2024)} == {"provision"}
+
+
+def test_rows_of_a_listing_are_not_commitments():
+    text = ("| 序号 | 地块位置 | 面积（亩） | 出让年限 | 保证金 |\n| 1 | 城东路以北 | 45.2 | 70年 | 8000万元 |\n"
+            "| 2 | 河西路以南 | 30.5 | 40年 | 5000万元 |\n")
+    assert found(text, pub_year=2024) == []
+
+
+def test_a_table_of_statistics_is_reported():
+    text = "| 月份 | 价格指数 | 环比 | 同比 |\n| 2024.03 | 1580.2 | -0.35% | -1.20% |\n| 2024.02 | 1585.7 | -0.28% | -1.02% |\n"
+    got = [(c.kind, c.value) for c in found(text, pub_year=2024)]
+    assert got and all(k == "reported" for k, _ in got) and ("reported", -0.35) in got
+
+
+@pytest.mark.parametrize("text,comparator,value", [
+    ("住宅预售面积不得高于可售总建筑面积的25%。", "<=", 25),
+    ("配套用房比例不应低于地上总建筑规模的15%。", ">=", 15),
+    ("首套住房贷款额度不超过房屋评估价值的80%。", "<=", 80),
+])
+def test_a_limit_on_a_share_of_a_named_base(text, comparator, value):
+    (c,) = found(text)
+    assert (c.comparator, c.value) == (comparator, value)

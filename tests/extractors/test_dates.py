@@ -82,6 +82,10 @@ _BODY = "为做好相关工作，现将有关事项通知如下。请各单位�
     (">2024年5月21星期二\n在线读报\n" + _BODY, "2024-05-21"),                        # an e-paper's issue line
     # a repost: the document's own publication date, not the repost's timestamp
     ("资料站 发布于 2023-8-22 21:24\n某省旅游条例公布日期：2016.11.26施行日期：2017.01.01\n" + _BODY, "2016-11-26"),
+    # the document's own date in parentheses under its title, before the repost's timestamp
+    ("资料网 时间：2024-04-28 03:49:41\n某市促进民营经济发展若干规定\n（2003年5月28日 某政〔2003〕27号）\n" + _BODY, "2003-05-28"),
+    ("某省旅游条例\n资料站 发布于 2023-8-22 21:24\n题注：（2016年11月26日某省人民代表大会常务委员会会议通过）\n" + _BODY,
+     "2016-11-26"),
     # the signing date at the end stays first
     ("关于做好春耕工作的通知\n来源：某县人民政府 2021-03-02 14:44\n" + _BODY + "\n某县人民政府\n2019年2月18日\n", "2019-02-18"),
     ("关于做好春耕工作的通知\n" + _BODY + "\n某县人民政府办公室\n\n（此件发至乡镇）        2017年6月13日\n", "2017-06-13"),

@@ -92,3 +92,22 @@ def test_a_store_from_an_earlier_version_gains_the_new_columns(tmp_path, records
         docs = st.table("documents")
     assert {"start", "end", "region_adcode"} <= set(docs.columns)
     assert set(docs["source"]) == {"old.txt", records[name][0].source}
+
+
+def test_versions_are_kept_per_row_and_per_source_and_old_stores_are_stale(tmp_path, records):
+    import sqlite3
+
+    name = "shandong_village_doctor_notice.txt"
+    with Store(tmp_path / "s.sqlite") as st:
+        assert not st.stale(name, "v1")  # nothing stored: nothing to re-extract
+        st.put_file(name, records[name], version="v1")
+        st.put_file("x.rar", [ReadError("x.rar", ErrorReason.UNSUPPORTED_FORMAT, "archive")], version="v1")
+        assert set(st.table("documents")["extractor_version"]) == {"v1"}
+        assert [st.stale(s, v) for s in (name, "x.rar") for v in ("v1", "v2")] == [False, True, False, True]
+    old = tmp_path / "old.sqlite"
+    with sqlite3.connect(old) as c:
+        c.execute('CREATE TABLE documents (doc_id, source, title, PRIMARY KEY (doc_id))')
+        c.execute("INSERT INTO documents VALUES ('d1', 'old.txt', '旧文件')")
+    with Store(old) as st:
+        assert "extractor_version" in st.table("documents").columns
+        assert st.stale("old.txt", "v1")  # rows of an unknown version

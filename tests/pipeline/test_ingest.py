@@ -66,7 +66,7 @@ def source(base: str) -> Source:
                   )
 
 
-def test_ingest_stores_each_document_once_and_then_only_what_changed(site, tmp_path):
+def test_ingest_stores_each_document_once_and_then_only_what_changed(site, tmp_path, monkeypatch):
     root, base = site
     out = tmp_path / "out"
     first = ingest_flow([source(base)], str(out))
@@ -97,6 +97,15 @@ def test_ingest_stores_each_document_once_and_then_only_what_changed(site, tmp_p
     with Store(out / "policy.sqlite") as st:
         titles = set(st.table("documents")["title"])
     assert "某市民政局关于再次提高养老服务补贴标准的通知" in titles and "某市民政局关于提高养老服务补贴标准的通知" not in titles
+    # a new extractor version re-extracts what is stored, from the kept bytes of unchanged pages
+    import pipeline.flows as flows
+    import pipeline.process as process
+    for mod in (flows, process):
+        monkeypatch.setattr(mod, "extractor_version", lambda: "a-newer-version")
+    ingest_flow([source(base)], str(out))
+    with Store(out / "policy.sqlite") as st:
+        assert set(st.table("documents")["extractor_version"]) == {"a-newer-version"}
+        assert len(st.table("documents")) == third["documents"]
 
 
 def _config(path, base: str, allow_private: bool, list_page: str = "list_1.html"):

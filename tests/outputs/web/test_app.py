@@ -182,6 +182,27 @@ def test_no_store_is_a_clear_error(tmp_path):
         create_app(tmp_path / "policy.sqlite")
 
 
+def test_source_shows_the_published_url_as_a_link_beside_the_path_read(tmp_path, samples):
+    from outputs.store import Store
+    from pipeline.process import extract_file
+
+    url, bad_url = "https://www.example.gov.cn/art/1.html", "https://www.example.gov.cn/files/scan.pdf"
+    page, scan = samples / "qingdao_elderly_care_notice.html", tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 broken")
+    with Store(tmp_path / "s.sqlite") as st:
+        for path, u in ((page, url), (scan, bad_url), (samples / "weifang_news_report.txt", None)):
+            result = extract_file(path)
+            st.put_file(str(path), result.records, result.text)
+            st.put_provenance(str(path), "0" * 64, path.stat().st_size, "2026-01-01T00:00:00+00:00", "file", u)
+        docs = st.table("documents")
+    c = TestClient(create_app(tmp_path / "s.sqlite"))
+    linked = c.get(f"/documents/{docs.loc[docs['source'] == str(page), 'doc_id'].iloc[0]}").text
+    assert f'<a href="{url}" rel="noopener noreferrer" target="_blank">{url}</a>' in linked and str(page) in linked
+    plain = c.get(f"/documents/{docs.loc[docs['source'].str.endswith('weifang_news_report.txt'), 'doc_id'].iloc[0]}").text
+    assert "本次读取" not in plain and "weifang_news_report.txt" in plain
+    assert f'<a href="{bad_url}"' in c.get("/errors").text
+
+
 def test_default_view_shows_comparable_rows_and_the_rest_is_one_filter_away(client, sample_store):
     import sqlite3
 
