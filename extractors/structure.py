@@ -23,7 +23,7 @@ _TYPE_BY_SUFFIX = [
     (("报告",), DocType.REPORT),
 ]
 _INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")
-_NOT_TITLE = re.compile(r"(^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^（|^\(|^(?:" + NUMBERED_HEADING + r")|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
+_NOT_TITLE = re.compile(r"(^[-•·\s]*[\u4e00-\u9fff]{2,6}\s*[:：]|。|^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^（|^\(|^(?:" + NUMBERED_HEADING + r")|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
 _NEWS = re.compile(r"(记者|通讯员|本报讯|新华社|讯（|讯\(|日电|消息)")
 _ENDS_WITH_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日[\s）)]*$")
 _CLOSING = re.compile(r"(特此通知|特此公告|特此通告|特此函告|此复|此件公开发布|此件主动公开|日\s*$)")
@@ -54,13 +54,20 @@ def is_title_line(line: str) -> bool:
 _LABEL_MARK = re.compile(r"[:：【]")
 
 
+_NO_TITLE = Title("", -1, -1)
+
+
 def _run_in_title(line: str, pos: int) -> Title | None:
-    """A title with its metadata run into the same line (…条例制定机关：…公布日期：…, …的通知（某发〔2024〕1号）)."""
+    """For a line of metadata labels, the title run into it before the labels (…条例制定机关：…公布日期：…,
+    …的通知（某发〔2024〕1号）), or `_NO_TITLE` when nothing before the labels names a document; None for a
+    line without labels."""
     if len(line) > 600 or not _LABEL_MARK.search(line[:120]) and not line.rstrip().endswith(("号)", "号）")):
         return None
     head = metadata_line(line, pos)
-    if head is None or not head.lead or not is_title_line(head.lead):
+    if head is None:
         return None
+    if not head.lead or not is_title_line(head.lead):
+        return _NO_TITLE
     return Title(head.lead, head.lead_start, head.lead_end)
 
 
@@ -76,9 +83,10 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
     lines = [(p, ln) for p, ln in _lines(text, 0, len(text)) if p >= body_start]
     out: list[Title] = []
     for i, (pos, line) in enumerate(lines):
-        if not is_title_line(line):
-            run_in = _run_in_title(line, pos)
-            if run_in is not None and not (out and out[-1].end >= run_in.start):
+        run_in = _run_in_title(line, pos)
+        if run_in is not None or not is_title_line(line):
+            # a line of labels names a document only by what stands before them
+            if run_in is not None and run_in.start >= 0 and not (out and out[-1].end >= run_in.start):
                 out.append(run_in)
             continue
         start, parts = pos, [line.strip().lstrip("#").strip()]
@@ -86,6 +94,7 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
         while j >= 0 and i - j <= 3:
             prev = lines[j][1].strip()
             if not prev or len(prev) > 40 or prev[-1] in "。；;！？，,：:" or _NOT_TITLE.search(prev) or is_title_line(prev) \
+                    or _LABELLED.search(prev) \
                     or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev):
                 break
             parts.insert(0, prev)
@@ -162,6 +171,8 @@ _SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,14}(?:网|网站|门户|门�
 _FILE_NAME = re.compile(r"^(?P<name>.{6,160}?)\.(?:docx?|pdf|wps|ofd|xlsx?|et|rar|zip)\s*$", re.I)
 _LEAD_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,6}\s*号\s*")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# a label with a number or a date for its value (电话：0731-…, 类别:…) is no headline
+_LABELLED = re.compile(r"^[-•\s]*[\u4e00-\u9fff]{2,8}\s*[:：]|[:：]\s*[\d+(（]")
 _WRAPPED = re.compile(r"(?:的|和|与|及|关于|对|在|之|暨)$")
 HEAD_LINES = 40
 HEAD_CHARS = 2500
@@ -180,8 +191,9 @@ def is_headline(s: str) -> bool:
     """Could this line name a document (a title, a news headline) rather than a site, a column, a
     timestamp or an issuer?"""
     s = s.strip().lstrip("#").strip()
-    return (len(_CJK_RE.findall(s)) >= 6 and len(s) <= 90 and not _NOT_HEADLINE.search(s)
-            and not names_site_or_column(s) and not _COMPILATION.search(s))
+    number = _LEAD_NUMBER.match(s)
+    return (len(_CJK_RE.findall(s)) >= 6 and len(s) <= 90 and not _NOT_HEADLINE.search(s) and not _LABELLED.search(s)
+            and not names_site_or_column(s) and not _COMPILATION.search(s) and not (number and number.end() >= len(s) - 1))
 
 
 def _is_prose(s: str) -> bool:
@@ -299,6 +311,8 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
         own = _own_number_below(text, t) and not _same(t.text, cur.title.text)
         if gap < (60 if closed or own else min_chars):
             continue
+        if cur.title and not is_title_line(cur.title.text) and not own:
+            continue  # a news story quotes the titles of what it reports on; it ends where a numbered document starts
         if cur.title and _related(t.text, cur.title.text) and not own:
             continue
         cur.end = t.start

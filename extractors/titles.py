@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from corpora.chars import CJK as _CJK
-from extractors.structure import names_site_or_column
+from extractors.structure import is_title_line, names_site_or_column
 
 _BLANKED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]{3,}(?=[\u4e00-\u9fff])")
 _TITLE_NOISE = re.compile(r"^[\s\-—–|_·•]+|[\s\-—–|_·•]+$")
@@ -31,14 +31,17 @@ def choose_title(page_title: str, line_title: str | None) -> str | None:
     body_title = clean_title(line_title) if line_title else ""
     if not names_a_document(meta_title):
         return body_title or None
-    if body_title and len(body_title) > len(meta_title) and re.sub(r"\s+", "", meta_title) in re.sub(r"\s+", "", body_title):
-        return body_title  # the page's name is a cut or shorter form of the title printed on it
+    if body_title and len(body_title) > len(meta_title) and is_title_line(body_title) \
+            and re.sub(r"\s+", "", body_title).startswith(re.sub(r"\s+", "", meta_title)):
+        return body_title  # the page's name is the printed title cut short
     return meta_title
 
 
 def names_a_document(title: str) -> bool:
-    """Enough of a title (six or more Chinese characters) to name a document."""
-    return len(_CJK.findall(title)) >= 6
+    """Enough of a title (six or more Chinese characters) to name a document, and not a site's, a
+    column's or a red header's name (某市人民政府文件)."""
+    return len(_CJK.findall(title)) >= 6 and not names_site_or_column(title) and not title.endswith("文件")
+
 
 
 def is_seo_title(title: str) -> bool:

@@ -117,6 +117,8 @@ def _titles(text: str) -> list[str | None]:
     # a table's header row is not a title; the table's caption is
     ("附件1\n某市科技行政处罚裁量基准表\n一、实验动物领域\n裁量基准编码 | 违法行为 | 处罚依据\nA01 | 未取得许可证 | 第六条\n" + PROSE,
      "某市科技行政处罚裁量基准表"),
+    # a bare document number line and a labelled footer line name no document
+    ("某规划资源规〔2023〕1号\n各有关单位：\n" + PROSE + "\n网站技术支持电话：0731-00000000\n", None),
     # a headline wrapped after 的
     ("附件\n某市关于推进住房品质提升的\n实施指引\n一、工作目标\n" + PROSE, "某市关于推进住房品质提升的实施指引"),
 ])
@@ -166,3 +168,29 @@ def test_a_compilation_yields_one_document_each_with_its_own_metadata():
 def test_site_and_column_names(title, expected):
     from extractors.structure import names_site_or_column
     assert names_site_or_column(title) is expected
+
+
+def test_labelled_lines_are_not_titles():
+    text = "- 发文机构:某县人民政府办公室\n- 实施日期:2022-12-02\n- 类别:房地产综合规定\n"
+    assert find_titles(text) == []
+
+
+def test_a_news_story_is_not_split_at_the_titles_it_quotes():
+    text = ("某市出台楼市新政十四条\n来源：某某日报 2023-05-06 09:10\n" + PROSE * 4 +
+            "\n促进房地产市场平稳健康发展的若干措施\n" + PROSE * 4 + "\n关于进一步做好住房保障工作的通知\n" + PROSE * 4)
+    assert _titles(text) == ["某市出台楼市新政十四条"]
+
+
+@pytest.mark.parametrize("page,line,expected", [
+    # the page's name cut short gives way to the title printed in full
+    ("某市人民政府关于公布支持文化旅游产业发展七项政策措", "某市人民政府关于公布支持文化旅游产业发展七项政策措施的通知",
+     "某市人民政府关于公布支持文化旅游产业发展七项政策措施的通知"),
+    # a printed line with junk before the page's title does not
+    ("关于优化住房公积金业务政策和流程的通知", "通知公告关于优化住房公积金业务政策和流程的通知", "关于优化住房公积金业务政策和流程的通知"),
+    # a red header or a site name is no title
+    ("市公积金中心文件", "某市住房公积金提取管理实施细则", "某市住房公积金提取管理实施细则"),
+    ("某某市房产局", None, None),
+])
+def test_choose_title(page, line, expected):
+    from extractors.titles import choose_title
+    assert choose_title(page, line) == expected
