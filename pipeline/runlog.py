@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 import time
 from pathlib import Path
 
 LOG_NAME = "run.log"
+ENV = "POLICY_RUN_LOG"  # the log file's path, for worker processes started by the run
 # loggers whose lines stay on the console: the run's own and Prefect's (flow and task states)
 _CONSOLE = ("prefect", "pipeline", "policy")
 
@@ -40,6 +42,33 @@ def library_logs_to(out_dir: str | Path):
         handler.close()
         for h in console:
             h.removeFilter(quiet)
+
+
+@contextlib.contextmanager
+def for_workers(out_dir: str | Path):
+    """While open, worker processes started now send their libraries' log lines to `out_dir/run.log`
+    (`worker_logs`) instead of their stderr, which is the console."""
+    path = Path(out_dir) / LOG_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = os.environ.get(ENV)
+    os.environ[ENV] = str(path.resolve())
+    try:
+        yield path
+    finally:
+        if old is None:
+            os.environ.pop(ENV, None)
+        else:
+            os.environ[ENV] = old
+
+
+def worker_logs() -> None:
+    """In a worker process: log lines to the run's log file when the run named one."""
+    path = os.environ.get(ENV)
+    if not path:
+        return
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter(f"%(asctime)s %(levelname)s %(name)s [worker {os.getpid()}]: %(message)s"))
+    logging.getLogger().addHandler(handler)
 
 
 class Progress:
