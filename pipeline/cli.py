@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -133,15 +134,24 @@ def text(path: Annotated[Path, typer.Argument(help="One file.")]):
 @app.command()
 def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to process.")],
         out: OutDir = DEFAULT_OUT,
-        workers: Annotated[int, typer.Option(min=1, max=64, help="Documents extracted at once.")] = 4,
-        runner: Annotated[str, typer.Option(help="threads (this machine) or dask (a cluster).")] = "threads",
-        dask_address: Annotated[str | None, typer.Option(help="tcp://host:port of a Dask scheduler; default: a local cluster of --workers processes.")] = None):
+        workers: Annotated[int | None, typer.Option(min=1, max=64, help="Documents extracted at once (default: one per core, at most 4).")] = None,
+        runner: Annotated[str, typer.Option(help="processes (worker processes on this machine, each with a memory cap), threads (one process), or dask (a cluster).")] = "processes",
+        dask_address: Annotated[str | None, typer.Option(help="tcp://host:port of a Dask scheduler; default: a local cluster of --workers processes.")] = None,
+        worker_memory_mb: Annotated[int | None, typer.Option(min=0, help="Memory cap of each worker process in MB (0: none; default 1536 or $POLICY_WORKER_MEMORY_MB); a file that exceeds it becomes an error row.")] = None):
     """Run the Prefect flow over the inputs: extract, store, write Parquet and CSV tables, summarize."""
-    from pipeline.flows import process_flow, with_dask, with_workers
+    from pipeline.flows import process_flow, with_dask, with_processes, with_workers
 
-    if runner not in {"threads", "dask"}:
-        raise typer.BadParameter("threads or dask", param_hint="--runner")
-    flow_obj = with_dask(process_flow, dask_address, workers) if runner == "dask" else with_workers(process_flow, workers)
+    workers = workers or max(1, min(4, os.cpu_count() or 1))
+    if runner not in {"processes", "threads", "dask"}:
+        raise typer.BadParameter("processes, threads or dask", param_hint="--runner")
+    if dask_address and runner != "dask":
+        runner = "dask"
+    if runner == "dask":
+        flow_obj = with_dask(process_flow, dask_address, workers)
+    elif runner == "threads":
+        flow_obj = with_workers(process_flow, workers)
+    else:
+        flow_obj = with_processes(process_flow, workers, worker_memory_mb)
     summary = flow_obj([str(p) for p in paths], str(out), progress=sys.stderr.isatty())
     _print_summary(summary)
     raise typer.Exit(0)

@@ -22,6 +22,7 @@ from corpora.readers import expand_paths  # noqa: E402
 from corpora.sources import Source  # noqa: E402
 from outputs.export import export_tables  # noqa: E402
 from outputs.store import Store  # noqa: E402
+from pipeline import workers  # noqa: E402
 from pipeline.process import (  # noqa: E402
     FileResult,
     extract_file,
@@ -55,8 +56,10 @@ def _content_key(context, parameters) -> str:
 
 @task(name="extract-file", task_run_name="extract {path}", cache_key_fn=_content_key, persist_result=True)
 def extract_task(path: str, source: str | None = None) -> FileResult:
-    """The records and text of one file (`pipeline.process.extract_file`)."""
-    return extract_file(path, source)
+    """The records and text of one file (`pipeline.process.extract_file`), in a worker process when the
+    flow runs with one (`with_processes`)."""
+    pool = workers.active()
+    return pool.extract(path, source) if pool else extract_file(path, source)
 
 
 def _suffix(url: str, got) -> str:
@@ -233,6 +236,23 @@ def ingest_configured(config: str, source_names: list[str] | None = None, out: s
 def with_workers(flow_obj, max_workers: int):
     """The same flow with at most `max_workers` tasks at once, in threads."""
     return flow_obj.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max_workers))
+
+
+def with_processes(flow_obj, n_workers: int, memory_mb: int | None = None):
+    """The same flow with its files extracted in `n_workers` worker processes that keep a warm pipeline,
+    each under a memory cap (`pipeline.workers`): a callable with the flow's parameters."""
+    threaded = with_workers(flow_obj, n_workers)
+
+    def run(*args, **kwargs):
+        pool_size = workers.DEFAULT_MEMORY_MB if memory_mb is None else memory_mb
+        with workers.WorkerPool(n_workers, pool_size) as pool:
+            workers.activate(pool)
+            try:
+                return threaded(*args, **kwargs)
+            finally:
+                workers.activate(None)
+
+    return run
 
 
 def with_dask(flow_obj, address: str | None = None, n_workers: int = 2):

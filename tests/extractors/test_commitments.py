@@ -382,3 +382,30 @@ def test_a_table_of_statistics_is_reported():
 def test_a_limit_on_a_share_of_a_named_base(text, comparator, value):
     (c,) = found(text)
     assert (c.comparator, c.value) == (comparator, value)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("信用分值在94分-85分之间的为B级。", (85, 94, "分")),
+    ("去化周期在12-6个月的，要增加供地。", (6, 12, "个月")),
+])
+def test_a_range_written_high_to_low(text, expected):
+    c = found(text)[0]
+    assert (c.value, c.value_max, c.unit) == expected
+
+
+@pytest.mark.parametrize("text,kind,comparator", [
+    ("开户时间满6个月的，可申请提取。", "provision", "="),
+    ("农村地区已满60周岁的老人需投靠子女的，可以迁入。", "provision", "="),
+    ("距强制报废时间不足1年的，可以申请补贴。", "provision", "<"),
+    ("竞得人须按要求建设，装配式建筑面积不低于总面积的20%。", "provision", ">="),
+    ("每年举办消费类展会40场以上。", "target", ">="),
+    ("2023年10月5日，该市暂停销售建筑面积180平方米及以下的商品住房。", "provision", "<="),
+])
+def test_conditions_and_kinds(text, kind, comparator):
+    c = found(text, pub_year=2024)[0]
+    assert (c.kind, c.comparator) == (kind, comparator)
+
+
+def test_part_of_a_year_is_not_a_deadline():
+    (c,) = found("2024年前三季度营业收入同比增长12.5%。", pub_year=2024)
+    assert c.kind == "reported"

@@ -78,6 +78,7 @@ _BODY = "为做好相关工作，现将有关事项通知如下。请各单位�
     ("某县召开春耕生产推进会\n某某日报 2018-11-20 09:26\n" + _BODY, "2018-11-20"),
     ("某县召开春耕生产推进会2022-04-01 10:21\n" + _BODY, "2022-04-01"),             # run into the title
     ("稿件来源：本站发布时间：2019-5-6浏览次数：3\n" + _BODY, "2019-05-06"),         # run into the labels
+    ("某县召开春耕生产推进会\n2022-04-0110:21:33 来源：某县融媒体中心\n" + _BODY, "2022-04-01"),  # the clock run in
     ("【发布日期】2016.11.26\n【实施日期】2017.01.01\n" + _BODY, "2016-11-26"),     # dotted, in 【】
     (">2024年5月21星期二\n在线读报\n" + _BODY, "2024-05-21"),                        # an e-paper's issue line
     # a repost: the document's own publication date, not the repost's timestamp
