@@ -61,8 +61,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
-    ap.add_argument("--runner", choices=["threads", "dask"], default="threads",
-                    help="threads in one process (GIL-bound) or a local Dask cluster of worker processes")
+    ap.add_argument("--runner", choices=["processes", "threads", "dask"], default="processes",
+                    help="worker processes (the default runner), threads in one process (GIL-bound) or a local Dask cluster")
     args = ap.parse_args()
     from corpora.readers import expand_paths
 
