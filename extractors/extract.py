@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 
 from corpora.records import SourceText
@@ -13,13 +14,22 @@ from extractors.nlp import run as run_pipeline
 from extractors.normalize import normalize
 from extractors.records import Extraction
 
+_META_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
 
 def _iso_from_meta(value: str | None) -> str | None:
     if not value:
         return None
     found = dates_mod.find_dates(normalize(value).text, None)
     full = [d for d in found if d.start_date and d.start_date == d.end_date]
-    return full[0].start_date if full else None
+    if full:
+        return full[0].start_date
+    m = _META_DATE.match(normalize(value).text.strip())  # a metadata value is a date alone: 2016.11.26
+    if m:
+        y, mo, d = map(int, m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
 
 
 class Extractor:
@@ -41,7 +51,7 @@ class Extractor:
             metadata=meta,
             metadata_spans=d.metadata_spans,
             meta_written=_iso_from_meta(meta.get("成文日期")),
-            meta_published=_iso_from_meta(meta.get("发布日期")),
+            meta_published=_iso_from_meta(meta.get("发布日期")) or _iso_from_meta(meta.get("时间戳")),
             meta_issuer=normalize(meta["发文机关"]).text if meta.get("发文机关") else None)
         doc = run_pipeline(d.text, ctx)
         src = d.source.text

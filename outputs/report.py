@@ -162,6 +162,7 @@ def build(commitments: pd.DataFrame, documents: pd.DataFrame, title: str = "政�
     toc = "".join(f"<li><a href='#{escape(k)}'>{escape(long[long['indicator_key'] == k]['indicator_label'].iloc[0])}</a>"
                   f"（{n} 个地区）</li>" for k, n in (spread.items() if not long.empty else []))
     matrix = _table(wide, [(c, c) for c in wide.columns], "matrix") if not wide.empty else ""
+    others = _others(commitments)
     n_docs, n_regions = len(documents), long["region_adcode"].nunique() if not long.empty else 0
     return f"""<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -185,9 +186,26 @@ details {{ margin: .5em 0 1em; }} summary {{ cursor: pointer; color: #1f4e8c; }}
 {_timeline(long) if not long.empty else "<p class='muted'>没有带期限的目标。</p>"}
 <h2>地区 × 指标</h2>
 {matrix or "<p class='muted'>没有可比较的指标。</p>"}
+{others}
 {_links_section(documents, citations, follow_ups)}
 </body></html>
 """
+
+
+def _others(commitments: pd.DataFrame) -> str:
+    """The values left out of the comparison, one click away: unkeyed targets and provisions (（未归类）
+    with their measured noun phrase) and past figures (已有数据)."""
+    rest = cmp.comparison(commitments, unkeyed=True, reported=True)
+    rest = rest[rest["indicator_key"].isna() | (rest["kind"] == "reported")]
+    if rest.empty:
+        return ""
+    rest = rest.assign(value_text=rest.apply(_value_text, axis=1), kind_label=rest["kind"].map(KIND_LABELS))
+    table = _table(rest, [("region_name", "地区"), ("indicator_label", "指标"), ("kind_label", "类型"), ("value_text", "数值"),
+                          ("title", "文件"), ("sentence", "依据原文")], "others")
+    past = rest["kind"] == "reported"
+    return (f"<section id='others'><h2>未列入比较的数值</h2><details><summary>未归类的目标与政策规定 "
+            f"{int((rest['indicator_key'].isna() & ~past).sum())} 条，已有数据 {int(past.sum())} 条</summary>"
+            f"{table}</details></section>")
 
 
 def write(store, out: str | Path) -> Path:

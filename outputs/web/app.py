@@ -193,7 +193,7 @@ def create_app(db: str | Path) -> FastAPI:
                           anchor=f"c{it['idx']}", title=f"{it['kind_label']}：{it['indicator'] or it['sentence'][:20]}")
                      for it in items]
             # the value itself, with its unit as written, inside its evidence
-            spans += [Span(it["value_start"] - start, it["value_end"] - start, "val current" if it["idx"] == c else "val")
+            spans += [Span(it["value_start"] - start, it["value_end"] - start, "val val-current" if it["idx"] == c else "val")
                       for it in items if it.get("value_start") is not None and it.get("value_end") is not None]
             spans += [Span(m["start"] - start, m["end"] - start, f"m-{m['kind']}") for m in mentions
                       if m["kind"] in ("agency", "doc_number") and not any(x["start"] <= m["start"] < x["end"] for x in cites)]

@@ -76,3 +76,13 @@ def test_a_store_with_duplicate_region_indicator_unit_year_gives_a_report_and_a_
     assert wide["地区"].is_unique and {"朝阳区（北京市）", "朝阳区（长春市）"} <= set(wide["地区"])
     key = coms.loc[coms["doc_id"] == "dup-kind", "indicator_key"].iloc[0]
     assert html.count(f"data-indicator='{key}'") == 1  # one section per indicator, one chart per unit in it
+
+
+def test_unkeyed_and_reported_values_are_one_click_away_and_labelled(report_file):
+    import re
+
+    html = report_file.read_text(encoding="utf-8")
+    compared, others = html.split("<section id='others'>")
+    assert "（未归类）" not in compared and "已有数据" not in compared.split("<h2>期限</h2>")[0]
+    assert "<details><summary>未归类的目标与政策规定" in others
+    assert re.search(r"<td>（未归类）[^<]+</td>", others) and "<td>已有数据</td>" in others
