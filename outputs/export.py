@@ -5,9 +5,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from outputs import tables
 from outputs.store import Store
-
-TABLES = ("documents", "commitments", "mentions", "errors")
 
 
 def atomic_write(path: Path, write) -> None:
@@ -25,7 +24,7 @@ def export_tables(store: Store, out_dir: str | Path) -> dict[str, Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = {}
-    for name in TABLES:
+    for name in (t.name for t in tables.TABLES):
         df = store.table(name)
         for ext in ("parquet", "csv"):
             path = out / f"{name}.{ext}"

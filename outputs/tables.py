@@ -1,10 +1,14 @@
 """Contract records → rows of the three tables (documents, commitments, mentions) and the errors table.
 
-Column lists are the schema; the store and the exports use them as they are.
+`TABLES` is the registry: a table's columns are its schema, and the store (create, migrate, insert,
+delete, read) and the exports (Parquet, CSV) take every table from it. Adding a table is one `Table`
+here with a function from a record to its rows.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 
 DOCUMENT_COLUMNS = ["doc_id", "source", "doc_index", "title", "doc_type", "script", "publish_date", "effective_date",
                     "region_adcode", "region_name", "region_level", "province", "city", "county", "issuer",
@@ -71,3 +75,27 @@ def mention_rows(r: dict) -> list[dict]:
 def error_row(e) -> dict:
     """A `corpora.records.ReadError` → its row of the errors table."""
     return {c: v for c, v in e.as_dict().items() if c in ERROR_COLUMNS}
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: list[str]
+    key: tuple[str, ...]  # the primary key
+    order: str  # how a reader gets its rows (ORDER BY)
+    rows: Callable[[dict], list[dict]] | None  # the rows of one document's contract record; None: errors
+
+
+RECORD_TABLES = (
+    Table("documents", DOCUMENT_COLUMNS, ("doc_id",), "source, doc_index", lambda r: [document_row(r)]),
+    Table("commitments", COMMITMENT_COLUMNS, ("doc_id", "idx"), "doc_id, idx", commitment_rows),
+    Table("mentions", MENTION_COLUMNS, ("doc_id", "kind", "start", "end"), "doc_id, kind, start", mention_rows),
+)
+ERRORS = Table("errors", ERROR_COLUMNS, ("source",), "source", None)
+# the tables a run writes and exports, in this order
+TABLES = (*RECORD_TABLES, ERRORS)
+
+
+def create_sql(t: Table) -> str:
+    cols = ", ".join(f'"{c}"' for c in t.columns)
+    return f'CREATE TABLE IF NOT EXISTS {t.name} ({cols}, PRIMARY KEY ({", ".join(f"{chr(34)}{k}{chr(34)}" for k in t.key)}))'
