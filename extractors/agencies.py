@@ -76,8 +76,14 @@ _DELIM = set("，,、；;。：:（）()《》“”\n 和及与")
 _PUNCT = (_DELIM - set("\n 和及与")) | set("！？!?【】[]")  # what a name never runs across
 
 
+_LEVELS_IN_PARENS = re.compile(r"[（(][省市县区州盟旗、，,\s]+[)）]$")
+
+
 def _generic(text: str, start: int) -> bool:
-    """各市卫生局, 各地级以上市人民政府, 市县财政局: plurals with no single referent."""
+    """各市卫生局, 各地级以上市人民政府, 市县财政局, 各县（市、区）财政局: plurals with no single referent."""
+    levels = _LEVELS_IN_PARENS.search(text, max(0, start - 12), start)
+    if levels:
+        start = levels.start()
     i = start
     while i > 0 and start - i < 10 and text[i - 1] not in _DELIM:
         i -= 1
@@ -92,7 +98,7 @@ _BAD_START = "级场域直属内外各区县市省乡镇委本该其"
 _BAD_CORE = re.compile(r"^(有关|相关|政府|人民政府|上述|下列|以上|主管|同级|当地|所在)")
 _BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室|中心)(?![\u4e00-\u9fff]?[长员])")
 # 中心 ends many phrases (以人民为中心, 县城中心): a centre's core is four characters or more, with no function word
-_CENTRE_CORE = re.compile(r"^[^为以在的是到向对把被将于]{2,}中心$")
+_CENTRE_CORE = re.compile(r"^[^为以在的是到向对把被将于路街号级]{2,}中心$")
 _LONG_BODY = ("领导小组", "领导小组办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
 _BODY_BEFORE = _DELIM | {"、", "由", "经", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交", "至", "给"}
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届$")
@@ -105,7 +111,9 @@ _ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(高新区|高新技术产业开发�
 # a township's or a subdistrict's own bodies: 桥梓镇人民政府, 某某乡党委, 上地街道办事处
 _TOWN = re.compile(r"(镇|乡|街道)(人民政府|政府|党委|党工委|办事处)")
 _TOWN_BODY = {"政府": "人民政府"}
-_NOT_TOWN = re.compile(r"^(各|全|本|该|所在|当地|有关|相关|属地|沿线|城|集|村|重点|小城)|[乡镇村]$|[或和及与的向由在对予等授]")
+_NOT_TOWN = re.compile(r"^(各|全|本|该|所在|当地|有关|相关|属地|沿线|城|集|村|重点|小城)|[乡镇村]$|[或和及与的向由在对予等授]|"
+                       r"同时|通知|书面|应当|及时|负责|按照|报告|所属|辖区|鼓励|支持|指导|督促|组织|协调|配合|会同|委托|依托|"
+                       r"前述|上述|所述|下列|以下")
 
 
 def _town_name(text: str, end: int, gaz: Gazetteer) -> tuple[int, Division | None] | None:
@@ -265,6 +273,8 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             continue
         longest = 25 if m.group(1) in _LONG_BODY else 12
         centre = m.group(1) == "中心"
+        if centre and re.match(r"(管理委员会|管委会|委员会|办公室|党委|党组|分中心)", text[e:e + 5]):
+            continue  # 行政服务中心管理委员会: the centre is part of a longer name
         for s in range(e - (4 if centre else 3), max(-1, e - longest), -1):  # the shortest core a region prefix stands before
             if text[s] in _PUNCT:
                 break  # a name does not run across punctuation

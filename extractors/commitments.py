@@ -20,7 +20,7 @@ _CLAUSE_END = re.compile(r"[，,：:。！？；;!?\n]")
 # comparators: (phrase, symbol, where) — before the number or after the unit
 _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("最低", ">="), ("起码", ">="),
            ("不高于", "<="), ("不超过", "<="), ("不多于", "<="), ("不大于", "<="), ("最高", "<="), ("最多", "<="),
-           ("上限", "<="), ("控制在", "<="), ("超过", ">"), ("高于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"),
+           ("上限", "<="), ("控制在", "<="), ("超过", ">"), ("高于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"), ("不足", "<"), ("不满", "<"),
            ("大于", ">"), ("小于", "<"), ("达到", ">="), ("达", ">="), ("约", "~"), ("近", "~"), ("大约", "~")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
           ("内", "<="), ("左右", "~"), ("上下", "~")]
@@ -28,12 +28,12 @@ _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下",
 _REPORTED = re.compile(r"(已经|已|以来|累计|截至目前|截至|截止|目前|现有|共有|共计|同比|比上年|较上年|增长了|下降了|完成了|实现了|达到了|去年|上年|过去|期间全市|期间全省)")
 _FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
 # markers that a figure is still to come, which outweigh 已/累计/截至 in the same clause
-_FUTURE_STRONG = re.compile(r"(到\d{4}|力争|争取|确保|将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前|明年|下一步|今后)")
-_PROVISION = re.compile(r"(补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|费|价|标准|利率|上限|最高|最长|"
+_FUTURE_STRONG = re.compile(r"(到\d{4}|[一二三四五两\d]年内|力争|争取|确保|将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
+_PROVISION = re.compile(r"(税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
                         r"面积|年龄|周岁|满|须|应当|不得|可|按)")
 _RECURRENCE = re.compile(r"每(年|季度|月|周|天|日|半年|学年|院|人|户|套|家|所|校|村|[\u4e00-\u9fff](?=[不至最]))")
 _SUBJECT = re.compile(r"(全国|全省|全市|全县|全区|全州|全旗|我省|我市|我县|我区|各[省市县区]|各地|每个[\u4e00-\u9fff]{1,4}?(?=[至不应要均都须配])|各[\u4e00-\u9fff]{1,3}?(?=[要应均]))")
-_YEAR_IN = re.compile(r"(?:(?:到|至|在|于|截至)?(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前)?)")
+_YEAR_IN = re.compile(r"(?:(?:到|至|在|于|截至)?(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:(?:前|以前)(?![一二三三四五六七八九十两\d]|半))?)")
 # a number that is not a commitment: part of an ordinal, article, section count, time of day, phone, code
 _SKIP_BEFORE = re.compile(r"(第|共|以下|如下|附件|序号|编号|电话|传真|邮编|热线|联系|号码|条款|\d[:：]|[A-Za-z])$")
 _SECTION_UNIT_AFTER = re.compile(r"^(方面|部分|章|节|条|款|大任务|项任务|项措施|项重点|个方面|项工作|方面任务|项政策|条措施|条政策)")
@@ -45,11 +45,11 @@ _ORDINAL_HOME = re.compile(r"^(住房|房|及以上|以上住房|商品住房|�
 
 # a paragraph opening with a deadline (到2023年，…) sets the year for what follows until the next heading
 _SCOPE_YEAR = re.compile(r"^[\s\-—－·•]*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:力争|争取)?(?:到|至)\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?|"
-                         r"^[\s\-—－·•]*(?P<y2>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前)")
+                         r"^[\s\-—－·•]*(?P<y2>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前)(?![一二三四五六七八九十两\d]|半)")
 # a deadline inside a line (…专项行动，到2027年，…) governs the rest of its line, and the lines under it
 # when the line ends by introducing them (：)
 _INLINE_DEADLINE = re.compile(r"(?:(?:力争|争取)?(?:到|(?<![截])至)\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前)?|"
-                              r"(?P<y2>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前))(?![\d月）)》]|以来|起|版)")
+                              r"(?P<y2>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前))(?![\d月）)》一二三四五六七八九十两半]|以来|起|版)")
 # a heading with a year (三、2026年重点工作) gives it to the section under it; one that reviews (一、2025年
 # 工作回顾) makes what is under it reported
 _HEADING_YEAR = re.compile(r"(?<![\d（(《])(?P<y>(?:19|20)\d{2})\s*年(?![\d月）)》版]|以来|起)")
@@ -191,7 +191,10 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     best = None
     for phrase, sym in _BEFORE:
         i = before.rfind(phrase)
-        if i >= 0 and len(before) - (i + len(phrase)) <= 8 and (best is None or i + len(phrase) > best[0]):
+        gap = before[i + len(phrase):] if i >= 0 else ""
+        # 不得高于住宅可售总建筑面积的25%: a share of a base named between the comparison and the number
+        near = len(gap) <= 8 or (len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap))
+        if i >= 0 and near and (best is None or i + len(phrase) > best[0]):
             best = (i + len(phrase), sym)
     if best is None:
         return "="
@@ -243,7 +246,14 @@ _NORMATIVE = re.compile(r"不低于|不少于|不超过|不高于|不得|最高|
 # descriptions of what exists (现有18名人员组成, 其中包括3名博士): not quantities a policy sets
 _DESCRIBES = re.compile(r"(现有|组成|包括|包含|共有|共计|总计|合计|拥有)")
 # markers of a result that reach over the whole sentence
-_REPORTED_SENTENCE = re.compile(r"(截至|截止|累计|以来|同比|比上年|较上年|去年|上年|过去)")
+# a result a clause reports in its own verb (已发放, 已建成), which a modal elsewhere does not turn into a rule
+_REPORTED_RESULT = re.compile(r"已(?:经)?(?:发放|建成|完成|实现|达到|累计|开工|竣工|投入|签约|落地|培训|新增|帮助|惠及|兑现|拨付)")
+_REPORTED_SENTENCE = re.compile(r"((?:截至|截止)(?=\s*(?:#|\d|目前|今年|去年|上年|年底|年末|当前|本月|上月))|累计|以来|目前|同比|环比|比上年|较上年|去年|上年|过去)")
+# a rule: a value that is a condition (…3年以上的，可…; 在本市投资30万元以上，可迁入) or that a modal governs
+_RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|必须|须|需|可以|可|方可|予以|给予|暂停|限购|限贷|限售|不予|按照")
+# a modal that governs every clause of its sentence (竞得人须…，…不低于20%，…不低于50%)
+_RULE_STRONG = re.compile(r"须|必须|应当|不得|严禁|禁止")
+_CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的[，,]|^[^。；;：:\n]{0,40}[，,][^。；;\n]{0,30}(?:可|方可|须|应|不得|不予|予以|给予|暂停|适用)")
 _EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发)")
 
 
@@ -300,6 +310,8 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
         if m.group("num")[0].isdigit() and ns >= 1 and masked[ns - 1] in "-－−" and (ns < 2 or not re.match(r"[\d%.]", masked[ns - 2])):
             v, ns = -v, ns - 1  # -1.01%: a fall, not a rise
         v2 = parse_number(m.group("num2")) if m.group("num2") else None
+        if v2 is not None and v2 < v:
+            v, v2 = v2, v  # 12-6个月: written high to low
         val = _Value(ns, ue, v, v2, unit, m.group("num"), stext[m.end("num") - 0:m.start("unit")] if not m.group("num2") else "")
         if v2 is None and i + 1 < len(ms):
             n = ms[i + 1]
@@ -313,6 +325,8 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
                     val.value_max = n_v
                 else:
                     val.value, val.value_max, val.unit = _num(v * f1), _num(n_v * f2), base1
+                if val.value_max is not None and val.value_max < val.value and not gap.strip().startswith("以上"):
+                    val.value, val.value_max = val.value_max, val.value  # 94分-85分: written high to low
                 if val.value_max is not None and val.value_max > val.value:
                     val.ue = n.end("unit") + offset
                     out.append((m, val))
@@ -343,6 +357,11 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 
     def in_title(pos: int) -> bool:
         return any(a <= pos < b for a, b in title_lines)
+
+    listings = listing_spans(text)
+
+    def in_listing(pos: int) -> bool:
+        return any(a <= pos < b for a, b in listings)
 
     def scope_at(pos: int) -> _Scope:
         return next((sc for p, sc in reversed(scopes) if p <= pos), _Scope())
@@ -397,7 +416,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if unit in {"个", "项", "大", "类"} and re.match(r"^(方面|领域|环节|重点|原则|统一|坚持|机制|体系|中心|行动|工程|清单)", masked[ue:ue + 2]):
                 continue
-            if skips.skips_value(text, num_start, unit_end1, raw, m.group("unit")):
+            if in_listing(num_start) or skips.skips_value(text, num_start, unit_end1, raw, m.group("unit")):
                 continue
             clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent.start, num_start)), default=sent.start)
             comparator = "=" if val.value_max is not None else _comparator(masked, clause_start, num_start, ue)
@@ -424,11 +443,17 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 or describes or past_year \
                 or (news and comparator == "=" and _DESCRIBES.search(sctx))
             kind = "target"
+            rule = bool(_CONDITION_AFTER.search(masked[ue:sent.end]) or _RULE_MODAL.search(masked[clause_start:ue + 4])
+                        or _PROVISION_STRONG.search(masked[clause_start:ue + 4])
+                        or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start]))
+            if rule and not (own_reported and _REPORTED_RESULT.search(masked[clause_start:num_start])):
+                reported_marks = None  # 已满5年以上的…可: a condition of a rule, not a result
             if scope.review and not _FUTURE_STRONG.search(clause):
                 kind = "reported"
             elif (reported_marks or (news and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
                 kind = "reported"
-            elif unit == "分" or _PROVISION_STRONG.search(masked[clause_start:ue + 4]) or (
+            elif unit == "分" or _PROVISION_STRONG.search(masked[clause_start:ue + 4]) or (rule and (explicit is None or not explicit[1]) and (
+                    explicit is not None or scope.year is None)) or (
                     year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx))):
                 kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme
                 # a provision's year is one written in its sentence (2015年安排奖励1亿元), never a section's deadline
@@ -534,20 +559,44 @@ def _table_rows(text: str):
     yield from rows
 
 
+_TARGET_HEAD = re.compile(r"目标|指标|任务|计划|规划|标准|补贴|补助|奖励|罚款|限额|额度|比例")
+# a table of statistics: its figures are results
+_STATS_HEAD = re.compile(r"环比|同比|增长率|增幅|涨幅|完成|实际|指数|成交|销售")
+_PERIOD_LABEL = re.compile(r"^(?:19|20)\d{2}(?:[.\-/年]\d{1,2}月?)?(?:年|年度)?$")
+
+
+def _split_table(block: list[list[_Cell]]) -> tuple[list[list[_Cell]], list[list[_Cell]]]:
+    header: list[list[_Cell]] = []
+    for row in block:
+        if any(_CELL_NUM.match(c.text) for c in row[1:]):
+            break
+        header.append(row)
+    return header, block[len(header):]
+
+
+def listing_spans(text: str) -> list[tuple[int, int]]:
+    """Rows of a listing (a table with a 序号 column and no target or rule in its header: parcels for sale,
+    parks, projects): the numbers in them are attributes of the things listed, not commitments."""
+    out = []
+    for block in _table_rows(text):
+        header, data = _split_table(block)
+        heads = [re.sub(r"\s+", "", c.text) for r in header for c in r]
+        if data and any(_ROW_NUMBER_HEAD.match(h) for h in heads) and not any(_TARGET_HEAD.search(h) for h in heads):
+            out.extend((row[0].start, row[-1].end) for row in data if row)
+    return out
+
+
 def find_table_commitments(text: str, masked: str, unit_rx: re.Pattern, pub_year: int | None = None) -> list[Commitment]:
     """Each numeric cell of a table of targets: its row's subject, its column's indicator and year."""
     out: list[Commitment] = []
+    listings = listing_spans(text)
     for block in _table_rows(text):
         if len(block) < 2:
             continue
-        header: list[list[_Cell]] = []
-        for row in block:
-            if any(_CELL_NUM.match(c.text) for c in row[1:]):
-                break
-            header.append(row)
-        data = block[len(header):]
-        if not header or not data:
+        header, data = _split_table(block)
+        if not header or not data or any(a <= data[0][0].start < b for a, b in listings if data[0]):
             continue
+        stats = any(_STATS_HEAD.search(c.text) for r in header for c in r)
         cells = [c for r in header for c in r]
         skip_first = bool(cells) and bool(_ROW_NUMBER_HEAD.match(cells[0].text))
         cells = cells[1:]  # the first header cell names the rows (单位, 地区)
@@ -560,8 +609,11 @@ def find_table_commitments(text: str, masked: str, unit_rx: re.Pattern, pub_year
         for row in data:
             if skip_first and row and _CELL_NUM.match(row[0].text):
                 row = row[1:]
-            labels = [c for c in row if not _CELL_NUM.match(c.text)]
-            values = [c for c in row if _CELL_NUM.match(c.text)]
+            if row and _PERIOD_LABEL.match(row[0].text):
+                labels, values = [row[0]], [c for c in row[1:] if _CELL_NUM.match(c.text)]  # 2024.03 | …
+            else:
+                labels = [c for c in row if not _CELL_NUM.match(c.text)]
+                values = [c for c in row if _CELL_NUM.match(c.text)]
             if not labels or not values or labels[0].start > values[0].start:
                 continue
             label = labels[0].text
@@ -592,6 +644,8 @@ def find_table_commitments(text: str, masked: str, unit_rx: re.Pattern, pub_year
                 year = int(ym.group("y")) if ym else None
                 kind = "target" if year is not None and (pub_year is None or year >= pub_year) else \
                     ("reported" if year is not None else "provision")
+                if stats or _PERIOD_LABEL.match(label):
+                    kind = "reported"  # a series of statistics (2023.01 | 1569.9 | -0.97%)
                 ind_text = re.sub(_HEADER_UNIT, "", ind.text) if ind else (re.sub(_HEADER_UNIT, "", g.text) if g else None)
                 start = labels[0].start
                 out.append(Commitment(

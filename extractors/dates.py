@@ -18,7 +18,8 @@ _ROC = rf"(?:(?:中华民国|民国)(?P<roc>[{_CN}百]{{1,5}})|(?P<roc2>一百[{
 _M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _D = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 _FULL = re.compile(rf"(?:{_Y}|{_ROC})\s*年\s*{_M}\s*月\s*{_D}\s*[日号]")
-_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)")
+# 2022-04-01, 2016.11.26, 2019/5/6; a clock time may follow with no space (2022-04-0110:21)
+_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0[1-9]|[1-9])(?:(?!\d)|(?=[01]\d:\d{2}|2[0-3]:\d{2}))")
 # an e-paper's issue line: 2025年5月21日星期三, often with 日 left out
 _WEEKDAY = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]?\s*(?=(?:星期|礼拜|周)[一二三四五六日天])")
 _YM = re.compile(rf"{_Y}\s*年\s*{_M}\s*月(?!\s*\d*\s*[日号])")
@@ -228,6 +229,8 @@ _LABEL_RANK = {x: i for i, group in enumerate(_BYLINE_LABELS) for x in group}
 _CLOCK = re.compile(r"\s*\d{1,2}[:：]\d{2}")
 # a line that carries a page's attribution (来源, 作者, 浏览次数…) or an e-paper's issue date
 _BYLINE_LINE = re.compile(r"来源|作者|编辑|浏览|点击|阅读|字号|字体|大字|打印|星期|礼拜")
+# a line of its own in parentheses that opens with the date: the document's own date, printed under its title
+_OWN_NOTE = re.compile(r"^\s*(?:题\s*注\s*[:：]\s*)?[（(][^（()）]{6,120}[)）]\s*$")
 _HEAD = 600  # a page's timestamp sits in its head, not among the teasers below the text
 
 
@@ -248,10 +251,13 @@ def byline_dates(text: str, dates: list[DateMention]) -> list[tuple[int, DateMen
             out.append((rank, d))
             seen.add(d.start)
     for d in full.values():
-        if d.start in seen or d.start >= head:
+        if d.start in seen:
             continue
-        line = text[text.rfind("\n", 0, d.start) + 1:(text.find("\n", d.end) + 1 or len(text) + 1) - 1]
-        if _CLOCK.match(text, d.end) or (len(line) <= 100 and _BYLINE_LINE.search(line)):
+        line_start = text.rfind("\n", 0, d.start) + 1
+        line = text[line_start:(text.find("\n", d.end) + 1 or len(text) + 1) - 1]
+        if _OWN_NOTE.match(line) and re.fullmatch(r"(?:题\s*注\s*[:：]\s*)?[（(]\s*", text[line_start:d.start].strip()):
+            out.append((1, d))  # (2003年5月28日 某政〔2003〕27号), (2016年11月26日…会议通过) under a title
+        elif d.start < head and (_CLOCK.match(text, d.end) or (len(line) <= 100 and _BYLINE_LINE.search(line))):
             out.append((3, d))
     out.sort(key=lambda x: (x[0], x[1].start))
     return out

@@ -10,12 +10,16 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from corpora.records import SourceText
-from extractors.noise import find_noise, has_mojibake
+from corpora.records import ErrorReason, ReadError, SourceText
+from extractors.metadata import read_head
+from extractors.noise import find_noise, has_mojibake, listing_page
 from extractors.normalize import NormalizedText, normalize
 from extractors.records import Script
-from extractors.structure import segment
-from extractors.titles import choose_title, is_seo_title
+from extractors.structure import Segment, segment
+from extractors.titles import choose_title, clean_title, is_seo_title, names_a_document
+
+# metadata keys that describe the page rather than the document (view counters, font switches)
+_PAGE_KEYS = {"浏览"}
 
 
 @dataclass
@@ -31,8 +35,10 @@ class Document:
     end: int
     title: str | None  # the chosen title: the page's title, else the title line, cleaned
     title_span: tuple[int, int] | None  # the title line found in `text`, if any
-    metadata: dict[str, str] = field(default_factory=dict)  # the page's metadata (first document only)
-    metadata_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # label -> span in `text`
+    # the document's metadata: what its head prints in any layout (extractors.metadata), with the page's
+    # metadata table winning for the first document; canonical key -> value
+    metadata: dict[str, str] = field(default_factory=dict)
+    metadata_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # key -> span in `text`
     noise: dict[str, int] = field(default_factory=dict)  # what noise removal blanked here, by kind
     script: Script = Script.SIMPLIFIED  # of the whole source
     mojibake: bool = False
@@ -61,29 +67,48 @@ class Document:
 
 def documents(st: SourceText) -> list[Document]:
     """Normalize a source text, blank its noise (same length, same offset map), split it into documents
-    and give each its title, metadata spans and flags."""
+    and give each its title, metadata and flags. A page that is only a list of dated headlines is not a
+    document (ReadError)."""
     norm = normalize(st.text)
     body_start = len(normalize(st.text[:st.body_start]).text) if st.body_start else 0
     noise = find_noise(norm.text, body_start)
     norm = replace(norm, text=noise.mask(norm.text))
-    segs = segment(norm.text, body_start)
-    script = norm.script()  # of the whole file: one pass over its characters, not one per document
+    items = listing_page(norm.text, body_start)
+    if items:
+        raise ReadError(st.source, ErrorReason.NOT_A_DOCUMENT, f"a list of {items} dated headlines, not a document")
     page_title = normalize(st.metadata.get("标题", "")).text
+    cleaned = clean_title(page_title)
+    segs = segment(norm.text, body_start, page_title=cleaned if names_a_document(cleaned) else None)
+    script = norm.script()  # of the whole file: one pass over its characters, not one per document
+    reader_spans = {k: _norm_span(norm, v) for k, v in st.metadata_spans.items()}
     out = []
     for idx, seg in enumerate(segs):
         first = idx == 0
         text = norm.text[seg.start:seg.end]
         counts = Counter(kind for a, _, kind in noise.spans if seg.start <= a < seg.end)
-        spans = {k: _norm_span(norm, v) for k, v in st.metadata_spans.items()} if first else {}
+        meta, spans = _metadata(norm.text, seg, st.metadata if first else {}, reader_spans if first else {}, body_start)
         out.append(Document(
             source=st, index=idx, text=text, norm=norm, start=seg.start, end=seg.end,
             title=choose_title(page_title if first else "", seg.title.text if seg.title else None),
             title_span=(seg.title.start - seg.start, seg.title.end - seg.start) if seg.title else None,
-            metadata=dict(st.metadata) if first else {},
+            metadata=meta,
             metadata_spans={k: (a - seg.start, b - seg.start) for k, (a, b) in spans.items()},
             noise=dict(sorted(counts.items())), script=script, mojibake=has_mojibake(text),
             seo_title=first and is_seo_title(page_title)))
     return out
+
+
+def _metadata(text: str, seg: Segment, reader: dict[str, str], reader_spans: dict[str, tuple[int, int]],
+              body_start: int) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+    """One document's metadata: what its head prints in any layout, with the reader's table (HTML metadata,
+    first document only) winning over it. Spans are offsets into the normalized text."""
+    start = max(seg.start, body_start)
+    found = read_head(text, start, seg.head_end) if seg.head_end > start else {}
+    meta = {k: f.value for k, f in found.items() if k not in _PAGE_KEYS}
+    spans = {k: (f.start, f.end) for k, f in found.items() if k not in _PAGE_KEYS}
+    meta.update(reader)
+    spans.update(reader_spans)
+    return meta, spans
 
 
 def _norm_span(norm: NormalizedText, span: tuple[int, int]) -> tuple[int, int]:

@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 
 from corpora.records import SourceText
 from extractors import dates as dates_mod
+from extractors.citations import find_citations
 from extractors.document import Document, documents
 from extractors.nlp import DocContext, build_nlp
 from extractors.nlp import run as run_pipeline
 from extractors.normalize import normalize
 from extractors.records import Extraction
+
+_META_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 
 def _iso_from_meta(value: str | None) -> str | None:
@@ -18,7 +22,14 @@ def _iso_from_meta(value: str | None) -> str | None:
         return None
     found = dates_mod.find_dates(normalize(value).text, None)
     full = [d for d in found if d.start_date and d.start_date == d.end_date]
-    return full[0].start_date if full else None
+    if full:
+        return full[0].start_date
+    m = _META_DATE.match(normalize(value).text.strip())  # a metadata value is a date alone: 2016.11.26
+    if m:
+        y, mo, d = map(int, m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
 
 
 class Extractor:
@@ -40,7 +51,7 @@ class Extractor:
             metadata=meta,
             metadata_spans=d.metadata_spans,
             meta_written=_iso_from_meta(meta.get("成文日期")),
-            meta_published=_iso_from_meta(meta.get("发布日期")),
+            meta_published=_iso_from_meta(meta.get("发布日期")) or _iso_from_meta(meta.get("时间戳")),
             meta_issuer=normalize(meta["发文机关"]).text if meta.get("发文机关") else None)
         doc = run_pipeline(d.text, ctx)
         src = d.source.text
@@ -65,5 +76,6 @@ class Extractor:
             title=d.title, doc_type=doc._.doc_type.value, script=d.script.value, publish_date=doc._.publish_date,
             effective_date=doc._.effective_date, region=doc._.region, doc_numbers=ground(doc._.doc_numbers),
             agencies=ground(doc._.agencies), dates=ground(doc._.dates),
-            commitments=ground(doc._.commitments, keep_text=False), flags=d.flags, noise=dict(d.noise),
-            metadata=dict(meta), start=s0, end=e0)
+            commitments=ground(doc._.commitments, keep_text=False),
+            citations=ground(find_citations(d.text, doc._.doc_numbers, ctx.title_span, d.title)),
+            flags=d.flags, noise=dict(d.noise), metadata=dict(meta), start=s0, end=e0)

@@ -175,6 +175,12 @@ def value_context(c, text: str | None = None) -> tuple[str, str]:
     return before, rest[:end.start()] if end else rest
 
 
+def coverage(records) -> tuple[int, int]:
+    """(targets and provisions with a key, all targets and provisions) over extraction records."""
+    rows = [c for r in records for c in (r.get("commitments") or []) if c.get("kind") != "reported"]
+    return sum(1 for c in rows if c.get("indicator_key")), len(rows)
+
+
 def labels() -> dict[str, str]:
     return {i.key: i.label for i in taxonomy()}
 

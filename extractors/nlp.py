@@ -23,7 +23,7 @@ from extractors import refdata
 from extractors.indicators import classify_commitment
 from extractors.issuers import issuer_texts
 from extractors.records import DocType
-from extractors.regions import gazetteer, primary_region
+from extractors.regions import byline, gazetteer, primary_region
 from extractors.structure import doc_type
 
 PIPES = ("policy_doc_numbers", "policy_dates", "policy_regions", "policy_agencies", "policy_commitments")
@@ -117,7 +117,9 @@ def make_agencies(nlp: Language, name: str):
     agencies_mod.alias_table()
 
     def agencies_component(doc: Doc) -> Doc:
-        doc._.agencies = agencies_mod.find_agencies(doc.text, doc._.region, doc._.issuer_spans, gaz)
+        found = agencies_mod.find_agencies(doc.text, doc._.region, doc._.issuer_spans, gaz)
+        footer = byline(doc.text).footer  # the site owner's name and address are not the document's bodies
+        doc._.agencies = [a for a in found if not any(x <= a.start < y for x, y in footer)]
         return doc
 
     return agencies_component

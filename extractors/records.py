@@ -96,6 +96,16 @@ class Commitment:
 
 
 @dataclass
+class Citation:
+    text: str  # as written: 《title》, with its number where one follows in brackets, or a bare number
+    relation: str  # implements | repeals | amends | cites
+    number: str | None  # the cited document number, normalized (〔YYYY〕)
+    title: str | None  # the cited title without its 《》
+    start: int
+    end: int
+
+
+@dataclass
 class Extraction:
     source: str
     doc_index: int
@@ -110,6 +120,7 @@ class Extraction:
     agencies: list[Agency] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     noise: dict[str, int] = field(default_factory=dict)  # what noise removal blanked, by kind
     metadata: dict[str, str] = field(default_factory=dict)  # the page's metadata table and <meta> tags

@@ -140,36 +140,54 @@ _REDACTED = re.compile(r"[xX×ｘＸ*＊]{2,}(?:省|市|县|区|州|盟|旗|镇|
 # a page's publisher (a site, a newspaper, a broadcaster): its place is the site's, not the document's
 _HOST = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:电子报|日报|晚报|晨报|都市报|商报|时报|报社|报|信息网|新闻网|门户网站|网站|网|"
                    r"广播电视台|电视台|融媒体中心|客户端)")
-_BYLINE_LABEL = (r"(?:稿件来源|信息来源|文章来源|来源|出处|作者|发布机构|发布单位|供稿单位|供稿|主办单位|主办|承办单位|承办|"
-                 r"版权所有|声明|Powered by|技术支持|发布时间|发布日期|浏览次数|点击数|编辑)")
-_BYLINE = re.compile(_BYLINE_LABEL + r"\s*[:：]?\s*(?!" + _BYLINE_LABEL + r")(?P<v>[^\s:：|｜]{2,40})", re.I)
+# a media name standing alone on a line (a bare 报 there is more often a 通报 or 简报 title)
+_MEDIA = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:电子报|日报|晚报|晨报|都市报|商报|时报|报社|信息网|新闻网|门户网站|网站|网|"
+                    r"广播电视台|电视台|融媒体中心|客户端)")
+# who a page names as the document's source or author: a government body is evidence of its place
+_SOURCE_LABEL = r"(?:稿件来源|信息来源|文章来源|来源|出处|作者|发布机构|发布单位|供稿单位|供稿)"
+# the site's owner and address in its footer: neither the document's place nor its agencies
+_OWNER_LABEL = r"(?:(?:主办单位|主办|承办单位|承办|协办|地址|通讯地址|联系地址|单位地址)\s*[:：]|版权所有|声明\s*[:：]|Powered by|技术支持\s*[:：]?)"
+_OTHER_LABEL = r"(?:发布时间|发布日期|浏览次数|点击数|编辑)"
+_ANY_LABEL = f"(?:{_SOURCE_LABEL}|{_OWNER_LABEL}|{_OTHER_LABEL})"
+_SOURCE = re.compile(_SOURCE_LABEL + r"(?:\s*[:：]\s*|\s+)(?!" + _ANY_LABEL + r")(?P<v>[^\s:：|｜。；;！!？?]{2,40})", re.I)
+_OWNER = re.compile(_OWNER_LABEL + r"\s*(?P<v>(?:(?!" + _ANY_LABEL + r")[^\n|｜])*)", re.I)
 _BODY_SUFFIX = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|中心|署|站|所|处|小组)$")
 
 
 @dataclass
 class Byline:
     """What a page says about who published a document: government bodies named as its source or
-    author, and the hosts (site, newspaper) that carry it."""
+    author, the hosts (site, newspaper) that carry it, and the spans of its owner's footer."""
 
     bodies: list[str]
     hosts: list[str]
+    footer: list[tuple[int, int]]
+
+
+def _host_in(piece: str) -> str | None:
+    host = _HOST.fullmatch(piece) or _HOST.match(piece)
+    return host.group() if host else None
 
 
 def byline(text: str) -> Byline:
     bodies: list[str] = []
     hosts: list[str] = []
-    for m in _BYLINE.finditer(text):
+    footer: list[tuple[int, int]] = []
+    for m in _SOURCE.finditer(text):
         for piece in re.split(r"[、，,]", m.group("v")):
-            host = _HOST.fullmatch(piece) or _HOST.match(piece)
-            if host:
-                hosts.append(host.group())
+            if host := _host_in(piece):
+                hosts.append(host)
             elif _BODY_SUFFIX.search(piece):
                 bodies.append(piece)
+    for m in _OWNER.finditer(text):
+        if m.group("v").strip():
+            footer.append(m.span("v"))
+            hosts += [h for piece in re.split(r"[、，,\s]", m.group("v")) if (h := _host_in(piece))]
     for line in text.split("\n"):  # 某某日报 2018-11-20 09:26, or the paper's name on a line of its own
         m = re.match(r"\s*([\u4e00-\u9fff]{2,16})(?:\s+(?:19|20)\d{2}[-/.年]|\s*$)", line)
-        if m and _HOST.fullmatch(m.group(1)):
+        if m and _MEDIA.fullmatch(m.group(1)):
             hosts.append(m.group(1))
-    return Byline(list(dict.fromkeys(bodies)), sorted(set(hosts), key=len, reverse=True))
+    return Byline(list(dict.fromkeys(bodies)), sorted(set(hosts), key=len, reverse=True), footer)
 
 
 def _self_level(text: str) -> str | None:
@@ -177,6 +195,12 @@ def _self_level(text: str) -> str | None:
     for m in _SELF.finditer(text):  # 我县 speaks of itself more surely than 全省 (a campaign's reach)
         counts[m.group(1)] += 1 if m.group().startswith("全") else 2
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _blank(text: str, words: list[str]) -> str:
@@ -194,7 +218,7 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     if any(_REDACTED.search(s) for s in [*issuers, title or ""]):
         return None
     by = byline(text)
-    body = _blank(text, by.hosts)
+    body = _blank(_blank_spans(text, by.footer), by.hosts)
     counties = frozenset(short_name(d.name) for _, _, cands in gaz.mentions(" ".join([body, title or "", *issuers]), short=False)
                          for d in cands if d.level == "county") - {None}
     score: dict[str, float] = defaultdict(float)
@@ -268,9 +292,9 @@ def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], i
     if counties:
         county = max(counties, key=lambda c: score[c])
         d = gaz.by_code[county]
-        # 我县 with a county named; 我市 with a county-level city named at least as often as its prefecture
+        # 我县 with a county named; 我市 with a county-level city named more often than its prefecture
         own = relative is not None and d.name.endswith(relative) and (
-            relative != "市" or direct[county] >= direct.get(d.city_code, 0))
+            relative != "市" or direct[county] >= 2 and direct[county] > direct.get(d.city_code, 0))
         if direct[county] >= strong or issuer_rel in {"县", "区", "旗"} or own:
             best = county
     return gaz.region(best)

@@ -4,13 +4,15 @@ from __future__ import annotations
 import re
 
 from corpora.chars import CJK as _CJK
+from extractors.structure import is_title_line, names_site_or_column
 
+_BLANKED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]{3,}(?=[\u4e00-\u9fff])")
 _TITLE_NOISE = re.compile(r"^[\s\-—–|_·•]+|[\s\-—–|_·•]+$")
 
 
 def clean_title(title: str) -> str:
     """A page title without the site's name or a breadcrumb around it."""
-    t = title.strip()
+    t = _BLANKED.sub("", title.strip())  # a word blanked as spam inside the title closes up
     if ">" in t:
         t = t.rsplit(">", 1)[-1]
     for sep in ("_", "｜", "|", " - ", "--"):
@@ -19,7 +21,7 @@ def clean_title(title: str) -> str:
             t = head
     t = _TITLE_LABEL.sub("", _TITLE_TAG.sub("", _TITLE_NOISE.sub("", t)))
     t = _TITLE_NOISE.sub("", _TITLE_TRAILING_DATE.sub("", _TITLE_LEADING_DATE.sub("", t)))
-    return "" if _SITE_TITLE.search(t) or is_seo_title(t) else t
+    return "" if _SITE_TITLE.search(t) or is_seo_title(t) or names_site_or_column(t) else t
 
 
 def choose_title(page_title: str, line_title: str | None) -> str | None:
@@ -27,7 +29,19 @@ def choose_title(page_title: str, line_title: str | None) -> str | None:
     still names a document (six or more Chinese characters); else the title line found in the text."""
     meta_title = clean_title(page_title)
     body_title = clean_title(line_title) if line_title else ""
-    return meta_title if len(_CJK.findall(meta_title)) >= 6 else (body_title or None)
+    if not names_a_document(meta_title):
+        return body_title or None
+    if body_title and len(body_title) > len(meta_title) and is_title_line(body_title) \
+            and re.sub(r"\s+", "", body_title).startswith(re.sub(r"\s+", "", meta_title)):
+        return body_title  # the page's name is the printed title cut short
+    return meta_title
+
+
+def names_a_document(title: str) -> bool:
+    """Enough of a title (six or more Chinese characters) to name a document, and not a site's, a
+    column's or a red header's name (某市人民政府文件)."""
+    return len(_CJK.findall(title)) >= 6 and not names_site_or_column(title) and not title.endswith("文件")
+
 
 
 def is_seo_title(title: str) -> bool:

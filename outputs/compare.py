@@ -43,6 +43,30 @@ def comparison(commitments: pd.DataFrame, indicator: str | None = None, level: s
         .reset_index(drop=True)
 
 
+def region_labels(long: pd.DataFrame) -> pd.Series:
+    """A display name per row's region: its name, and where two regions of the table share a name (朝阳区 of
+    北京市 and of 长春市) the name of the city or province it belongs to as well."""
+    if long.empty:
+        return pd.Series([], index=long.index, dtype=object)
+    from extractors.regions import gazetteer
+
+    codes = long[["region_adcode", "region_name"]].drop_duplicates()
+    shared = set(codes.loc[codes["region_name"].duplicated(keep=False), "region_name"])
+    gz = gazetteer()
+
+    def label(code, name) -> str:
+        name = name if isinstance(name, str) and name else str(code)
+        if name not in shared:
+            return name
+        r = gz.region(str(code))
+        parent = (r.city if r and r.city and r.city != name else None) or (r.province if r and r.province != name else None)
+        return f"{name}（{parent or code}）"
+
+    cache = {(c, n): label(c, n) for c, n in codes.itertuples(index=False)}
+    return pd.Series([cache[(c, n)] for c, n in zip(long["region_adcode"], long["region_name"])], index=long.index,
+                     dtype=object)
+
+
 def _cell(row) -> str:
     value = f"{row['value']:g}" + (f"–{row['value_max']:g}" if pd.notna(row["value_max"]) else "")
     year = f"（{int(row['year'])}）" if pd.notna(row["year"]) else ""
@@ -54,11 +78,11 @@ def matrix(long: pd.DataFrame) -> pd.DataFrame:
     """Regions down, indicators across; a cell lists each deadline's value (≥45%（2025）；≥50%（2026）)."""
     if long.empty:
         return pd.DataFrame()
-    cells = long.assign(cell=long.apply(_cell, axis=1))
-    wide = cells.groupby(["region_name", "indicator_label"], sort=False)["cell"].agg("；".join).unstack("indicator_label")
-    order = (long.assign(r=long["region_level"].map(LEVEL_RANK)).sort_values(["r", "region_adcode"])["region_name"]
+    cells = long.assign(cell=long.apply(_cell, axis=1), region_label=region_labels(long))
+    wide = cells.groupby(["region_label", "indicator_label"], sort=False)["cell"].agg("；".join).unstack("indicator_label")
+    order = (cells.assign(r=cells["region_level"].map(LEVEL_RANK)).sort_values(["r", "region_adcode"])["region_label"]
              .drop_duplicates().tolist())
-    return wide.reindex(order).fillna("").reset_index().rename(columns={"region_name": "地区"})
+    return wide.reindex(order).fillna("").reset_index().rename(columns={"region_label": "地区"})
 
 
 def write(long: pd.DataFrame, wide: pd.DataFrame, out_dir: str | Path) -> dict[str, Path]:

@@ -8,13 +8,15 @@ import sqlite3
 from pathlib import Path
 
 from corpora.records import ReadError
-from outputs import tables
+from outputs import links, tables
 from outputs.tables import ERRORS, error_row
+
+PROVENANCE_COLUMNS = ["source", "raw_sha256", "bytes", "fetched_at", "origin", "url"]
 
 # the tables of outputs.tables.TABLES come first (`_schema`); then the store's own
 _SCHEMA = """
 CREATE INDEX IF NOT EXISTS commitments_region ON commitments (region_adcode, indicator_key);
-CREATE TABLE IF NOT EXISTS provenance (source PRIMARY KEY, raw_sha256, bytes, fetched_at, origin);
+CREATE TABLE IF NOT EXISTS provenance (source PRIMARY KEY, raw_sha256, bytes, fetched_at, origin, url);
 CREATE TABLE IF NOT EXISTS sources (name PRIMARY KEY, region, hosts, schedule, list_urls);
 CREATE TABLE IF NOT EXISTS fetches (url PRIMARY KEY, source_name, status, etag, last_modified, raw_sha256,
                                     fetched_at, error);
@@ -43,16 +45,16 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(self.path)
         self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.executescript(_schema())
+        self.conn.executescript(_schema() + links.SCHEMA)
         self._migrate()
 
     def _migrate(self) -> None:
         """Add the columns a store written by an earlier version lacks (its rows get NULL there)."""
-        for t in tables.TABLES:
-            have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({t.name})")}
-            for c in t.columns:
+        for name, columns in (*((t.name, t.columns) for t in tables.TABLES), ("provenance", PROVENANCE_COLUMNS)):
+            have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({name})")}
+            for c in columns:
                 if c not in have:
-                    self.conn.execute(f'ALTER TABLE {t.name} ADD COLUMN "{c}"')
+                    self.conn.execute(f'ALTER TABLE {name} ADD COLUMN "{c}"')
 
     def close(self) -> None:
         self.conn.close()
@@ -115,8 +117,13 @@ class Store:
                                  "WHERE source = ? AND error != 'fetch_error' LIMIT 1", (source, source)).fetchone() is not None
 
     def _delete_document(self, doc_id: str) -> None:
-        for table in (*(t.name for t in tables.RECORD_TABLES), "search"):
+        for table in (*(t.name for t in tables.TABLES if t.key[0] == "doc_id"), "search"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def link(self) -> None:
+        """Resolve citations against the documents stored now and rebuild the target follow-ups
+        (`outputs.links`); called after every run, so a document stored later links what named it."""
+        links.link(self.conn)
 
     def _index(self, r: dict) -> None:
         from outputs.search import index_text
@@ -170,10 +177,13 @@ class Store:
             os.replace(tmp, path)
         return path
 
-    def put_provenance(self, source: str, raw_sha256: str, size: int, fetched_at: str, origin: str) -> None:
+    def put_provenance(self, source: str, raw_sha256: str, size: int, fetched_at: str, origin: str,
+                       url: str | None = None) -> None:
+        """Where this run read `source` from: its bytes' hash and size, when, how (`file` or `source:NAME`) and
+        the URL it was published at when known (the fetched URL, or a file's `.metadata.json`)."""
         with self.conn:
-            self.conn.execute("INSERT OR REPLACE INTO provenance VALUES (?, ?, ?, ?, ?)",
-                              (source, raw_sha256, size, fetched_at, origin))
+            self.conn.execute("INSERT OR REPLACE INTO provenance (source, raw_sha256, bytes, fetched_at, origin, url) "
+                              "VALUES (?, ?, ?, ?, ?, ?)", (source, raw_sha256, size, fetched_at, origin, url))
 
     def put_source(self, name: str, region: str | None, hosts: list[str], schedule: str | None, list_urls: list[str]) -> None:
         with self.conn:

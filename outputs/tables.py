@@ -10,6 +10,8 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from outputs import links
+
 DOCUMENT_COLUMNS = ["doc_id", "source", "doc_index", "title", "doc_type", "script", "publish_date", "effective_date",
                     "region_adcode", "region_name", "region_level", "province", "city", "county", "issuer",
                     "own_doc_numbers", "flags", "n_commitments", "start", "end", "extractor_version"]
@@ -83,17 +85,21 @@ class Table:
     columns: list[str]
     key: tuple[str, ...]  # the primary key
     order: str  # how a reader gets its rows (ORDER BY)
-    rows: Callable[[dict], list[dict]] | None  # the rows of one document's contract record; None: errors
+    rows: Callable[[dict], list[dict]] | None  # the rows of one document's contract record; None: not from one
 
 
-RECORD_TABLES = (
-    Table("documents", DOCUMENT_COLUMNS, ("doc_id",), "source, doc_index", lambda r: [document_row(r)]),
-    Table("commitments", COMMITMENT_COLUMNS, ("doc_id", "idx"), "doc_id, idx", commitment_rows),
-    Table("mentions", MENTION_COLUMNS, ("doc_id", "kind", "start", "end"), "doc_id, kind, start", mention_rows),
-)
+DOCUMENTS = Table("documents", DOCUMENT_COLUMNS, ("doc_id",), "source, doc_index", lambda r: [document_row(r)])
+COMMITMENTS = Table("commitments", COMMITMENT_COLUMNS, ("doc_id", "idx"), "doc_id, idx", commitment_rows)
+MENTIONS = Table("mentions", MENTION_COLUMNS, ("doc_id", "kind", "start", "end"), "doc_id, kind, start", mention_rows)
+CITATIONS = Table("citations", links.CITATION_COLUMNS, ("doc_id", "cited_key"), "doc_id, start", links.citation_rows)
 ERRORS = Table("errors", ERROR_COLUMNS, ("source",), "source", None)
+# rebuilt from the stored rows after every run (`outputs.links.link`), not from one record
+FOLLOW_UPS = Table("follow_ups", links.FOLLOW_UP_COLUMNS, ("doc_id", "idx"), "doc_id, idx", None)
+
+# the tables filled from each document's record
+RECORD_TABLES = (DOCUMENTS, COMMITMENTS, MENTIONS, CITATIONS)
 # the tables a run writes and exports, in this order
-TABLES = (*RECORD_TABLES, ERRORS)
+TABLES = (DOCUMENTS, COMMITMENTS, MENTIONS, ERRORS, CITATIONS, FOLLOW_UPS)
 
 
 def create_sql(t: Table) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -133,15 +134,24 @@ def text(path: Annotated[Path, typer.Argument(help="One file.")]):
 @app.command()
 def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to process.")],
         out: OutDir = DEFAULT_OUT,
-        workers: Annotated[int, typer.Option(min=1, max=64, help="Documents extracted at once.")] = 4,
-        runner: Annotated[str, typer.Option(help="threads (this machine) or dask (a cluster).")] = "threads",
-        dask_address: Annotated[str | None, typer.Option(help="tcp://host:port of a Dask scheduler; default: a local cluster of --workers processes.")] = None):
+        workers: Annotated[int | None, typer.Option(min=1, max=64, help="Documents extracted at once (default: one per core, at most 4).")] = None,
+        runner: Annotated[str, typer.Option(help="processes (worker processes on this machine, each with a memory cap), threads (one process), or dask (a cluster).")] = "processes",
+        dask_address: Annotated[str | None, typer.Option(help="tcp://host:port of a Dask scheduler; default: a local cluster of --workers processes.")] = None,
+        worker_memory_mb: Annotated[int | None, typer.Option(min=0, help="Memory cap of each worker process in MB (0: none; default 1536 or $POLICY_WORKER_MEMORY_MB); a file that exceeds it becomes an error row.")] = None):
     """Run the Prefect flow over the inputs: extract, store, write Parquet and CSV tables, summarize."""
-    from pipeline.flows import process_flow, with_dask, with_workers
+    from pipeline.flows import process_flow, with_dask, with_processes, with_workers
 
-    if runner not in {"threads", "dask"}:
-        raise typer.BadParameter("threads or dask", param_hint="--runner")
-    flow_obj = with_dask(process_flow, dask_address, workers) if runner == "dask" else with_workers(process_flow, workers)
+    workers = workers or max(1, min(4, os.cpu_count() or 1))
+    if runner not in {"processes", "threads", "dask"}:
+        raise typer.BadParameter("processes, threads or dask", param_hint="--runner")
+    if dask_address and runner != "dask":
+        runner = "dask"
+    if runner == "dask":
+        flow_obj = with_dask(process_flow, dask_address, workers)
+    elif runner == "threads":
+        flow_obj = with_workers(process_flow, workers)
+    else:
+        flow_obj = with_processes(process_flow, workers, worker_memory_mb)
     summary = flow_obj([str(p) for p in paths], str(out), progress=sys.stderr.isatty())
     _print_summary(summary)
     raise typer.Exit(0)
@@ -372,3 +382,56 @@ def eval_(gold: Annotated[Path, typer.Option(help="Folder of gold annotations (<
     records = [rec for f in files for rec in extract_records(f)]
     figs = score(records, gold, docs)
     typer.echo(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in figs.items()))
+
+
+@app.command()
+def citations(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+              doc: Annotated[str | None, typer.Option(help="One document's id (or its first characters): what it cites and what cites it.")] = None):
+    """Who cites whom: relation (implements, repeals, amends, cites) and the cited document when it is stored."""
+    from rich.table import Table
+
+    from outputs.links import RELATION_LABELS
+
+    with _open_store(db) as store:
+        conn = store.conn
+        sql = """SELECT c.doc_id, d.title, c.relation, c.text, c.cited_doc_id, t.title FROM citations c
+                 JOIN documents d ON d.doc_id = c.doc_id LEFT JOIN documents t ON t.doc_id = c.cited_doc_id"""
+        args: tuple = ()
+        if doc:
+            sql += " WHERE c.doc_id LIKE ? OR c.cited_doc_id LIKE ?"
+            args = (doc + "%", doc + "%")
+        rows = conn.execute(sql + " ORDER BY d.title, c.start", args).fetchall()
+    if not rows:
+        typer.echo("no citation matches" + (f" document {doc}" if doc else ""))
+        raise typer.Exit(0 if not doc else 1)
+    t = Table("citing", "relation", "cited as written", "stored as", title="citations")
+    for citing_id, citing, rel, text, cited_id, cited in rows:
+        t.add_row(f"{(citing or '（无标题）')[:40]} [{citing_id[:8]}]", RELATION_LABELS.get(rel, rel), text[:60],
+                  f"{(cited or '')[:40]} [{cited_id[:8]}]" if cited_id else "—")
+    _console().print(t)
+    linked = sum(1 for r in rows if r[4])
+    typer.echo(f"{len(rows)} citations, {linked} to stored documents")
+
+
+@app.command()
+def followups(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+              indicator: Annotated[str | None, typer.Option(help="One indicator key (see `policy indicators`).")] = None):
+    """Were the targets met: each keyed target with the latest later report for its region and indicator."""
+    from rich.table import Table
+
+    from outputs.links import STATUS_LABELS
+
+    with _open_store(db) as store:
+        fu = store.table("follow_ups")
+    if indicator:
+        fu = fu[fu["indicator_key"] == indicator]
+    if fu.empty:
+        typer.echo("no keyed target with a region and deadline year" + (f" for {indicator}" if indicator else ""))
+        return
+    t = Table("region", "indicator", "year", "target", "reported", "status", title="target follow-up")
+    for r in fu.itertuples(index=False):
+        target = f"{r.comparator or ''}{r.value:g}{r.unit}"
+        reported = "—" if r.report_value is None or r.report_value != r.report_value else f"{r.report_value:g}{r.report_unit}（{int(r.report_year)}年）"
+        t.add_row(r.region_name or "", r.indicator_key, str(r.year), target, reported, STATUS_LABELS.get(r.status, r.status))
+    _console().print(t)
+    typer.echo(", ".join(f"{STATUS_LABELS.get(k, k)} {n}" for k, n in fu["status"].value_counts().items()))

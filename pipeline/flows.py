@@ -22,10 +22,19 @@ from corpora.readers import expand_paths  # noqa: E402
 from corpora.sources import Source  # noqa: E402
 from outputs.export import export_tables  # noqa: E402
 from outputs.store import Store  # noqa: E402
-from pipeline.process import FileResult, extract_file, extractor_version, is_streamed, iter_records  # noqa: E402
+from pipeline import workers  # noqa: E402
+from pipeline.process import (  # noqa: E402
+    FileResult,
+    extract_file,
+    extractor_version,
+    for_source,
+    is_streamed,
+    iter_records,
+    origin_url,
+)
 
 # what an extract task returns; part of the cache key so results of an earlier shape are not reused
-RESULT_FORMAT = "file-result-2"
+RESULT_FORMAT = "file-result-3"
 
 
 def _now() -> str:
@@ -33,20 +42,24 @@ def _now() -> str:
 
 
 def _content_key(context, parameters) -> str:
-    """Cache by the bytes and the extractors' version: the same file is extracted once per version."""
+    """Cache by the bytes (and the name's suffix, which tells a reader the format) and the extractors'
+    version: the same content is extracted once per version. Only what depends on the content is cached:
+    where this run read it (path or URL) is set on the result afterwards (`for_source`)."""
     try:
         data = Path(parameters["path"]).read_bytes()
     except OSError:
         return f"extract-unreadable-{uuid.uuid4().hex}"  # never reuse a result for a file we cannot read
-    source = hashlib.sha256((parameters.get("source") or "").encode()).hexdigest()[:16]
+    suffix = hashlib.sha256(Path(parameters["path"]).suffix.lower().encode()).hexdigest()[:8]
     fmt = hashlib.sha256(RESULT_FORMAT.encode()).hexdigest()[:8]
-    return f"extract-{hashlib.sha256(data).hexdigest()}-{extractor_version()}-{source}-{fmt}"
+    return f"extract-{hashlib.sha256(data).hexdigest()}-{extractor_version()}-{suffix}-{fmt}"
 
 
 @task(name="extract-file", task_run_name="extract {path}", cache_key_fn=_content_key, persist_result=True)
 def extract_task(path: str, source: str | None = None) -> FileResult:
-    """The records and text of one file (`pipeline.process.extract_file`)."""
-    return extract_file(path, source)
+    """The records and text of one file (`pipeline.process.extract_file`), in a worker process when the
+    flow runs with one (`with_processes`)."""
+    pool = workers.active()
+    return pool.extract(path, source) if pool else extract_file(path, source)
 
 
 def _suffix(url: str, got) -> str:
@@ -91,14 +104,15 @@ def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> 
         for f in track(files, description="extracting", disable=not progress, transient=True):
             try:
                 sha, size = _keep_raw(store, Path(f), f in streamed)
-                store.put_provenance(f, sha, size, _now(), "file")
+                store.put_provenance(f, sha, size, _now(), "file", origin_url(f))
             except OSError:
                 pass  # the extraction reports the unreadable file
             if f in streamed:
                 store.put_file(f, iter_records(f), version=extractor_version())
                 continue
-            result = futures[f].result()
+            result = for_source(futures[f].result(), f)
             store.put_file(f, result.records, result.text, result.version)
+        store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     _artifact(summary)
@@ -160,9 +174,9 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
         if (not changed or store.extracted(sha)) and not store.stale(url, extractor_version()):
             return
         raw = store.path.parent / "raw" / sha[:2] / f"{sha}{_suffix(url, got)}"
-        result = extract_task(str(raw), url)
+        result = for_source(extract_task(str(raw), url), url)
         store.put_file(url, result.records, result.text, result.version)
-        store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}")
+        store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}", url)
         scan["new_documents"] += 1
 
     queue = list(source.list_urls)
@@ -202,6 +216,7 @@ def ingest_flow(sources: list[Source], out: str = "out") -> dict:
     store_path = out_dir / "policy.sqlite"
     with Store(store_path) as store:
         scans = [crawl_source(s, store, run_id) for s in sources]
+        store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     summary["scans"] = scans
@@ -221,6 +236,23 @@ def ingest_configured(config: str, source_names: list[str] | None = None, out: s
 def with_workers(flow_obj, max_workers: int):
     """The same flow with at most `max_workers` tasks at once, in threads."""
     return flow_obj.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max_workers))
+
+
+def with_processes(flow_obj, n_workers: int, memory_mb: int | None = None):
+    """The same flow with its files extracted in `n_workers` worker processes that keep a warm pipeline,
+    each under a memory cap (`pipeline.workers`): a callable with the flow's parameters."""
+    threaded = with_workers(flow_obj, n_workers)
+
+    def run(*args, **kwargs):
+        pool_size = workers.DEFAULT_MEMORY_MB if memory_mb is None else memory_mb
+        with workers.WorkerPool(n_workers, pool_size) as pool:
+            workers.activate(pool)
+            try:
+                return threaded(*args, **kwargs)
+            finally:
+                workers.activate(None)
+
+    return run
 
 
 def with_dask(flow_obj, address: str | None = None, n_workers: int = 2):

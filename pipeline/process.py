@@ -24,7 +24,7 @@ RECORD_PATH = ("corpora/records.py", "corpora/chars.py", "corpora/attachments.py
                "extractors", "pipeline/process.py")
 _HASHED = {".py", ".csv", ".tsv", ".txt", ".json"}
 # the libraries that decode, convert and segment text; another release of one may change a record
-RECORD_LIBRARIES = ("charset-normalizer", "trafilatura", "lxml", "pdfplumber", "pypdfium2", "python-docx", "opencc",
+RECORD_LIBRARIES = ("charset-normalizer", "trafilatura", "lxml", "pypdfium2", "python-docx", "opencc",
                     "jieba", "spacy", "cn2an")
 
 
@@ -85,6 +85,45 @@ def extract_file(path: str | Path, source: str | None = None) -> FileResult:
         return FileResult([e])
     except Exception as e:  # a reader or extractor bug must not stop the batch; report it with the file
         return FileResult([ReadError(source or str(path), ErrorReason.READ_ERROR, f"{type(e).__name__}: {e}")])
+
+
+def for_source(result: FileResult, source: str) -> FileResult:
+    """A result of `extract_file` (perhaps cached from a run that read the same bytes elsewhere) named after
+    `source`, where this run read them: the records' `source`, and the old name in an error's detail."""
+    from dataclasses import replace
+
+    old = {r.source for r in result.records} - {None, source}
+    records = []
+    for r in result.records:
+        if isinstance(r, ReadError):
+            detail = r.detail
+            for name in old:
+                detail = detail.replace(name, source)
+            records.append(ReadError(source, r.reason, detail))
+        else:
+            records.append(replace(r, source=source))
+    return FileResult(records, result.text, result.version)
+
+
+def origin_url(path: str | Path) -> str | None:
+    """The URL a saved page or file was published at, from the `.metadata.json` a crawler keeps beside it
+    (`final_url`, else `requested_url`, as in `<name>.html.metadata.json`); None when there is none."""
+    import json
+
+    side = Path(f"{path}.metadata.json")
+    try:
+        if not side.is_file() or side.stat().st_size > 1_000_000:
+            return None
+        meta = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict):
+        return None
+    for key in ("final_url", "requested_url", "url", "source_url"):
+        url = meta.get(key)
+        if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
+            return url
+    return None
 
 
 def extract_records(path: str | Path, source: str | None = None) -> list[dict]:

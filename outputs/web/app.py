@@ -25,6 +25,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from outputs.labels import KIND_LABELS, LEVEL_LABELS
+from outputs.links import chain
 from outputs.search import highlight_spans
 from outputs.web import queries
 from outputs.web.marks import Span, marked
@@ -35,6 +36,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 COMMITMENT_FACETS = [("region", "地区"), ("indicator", "指标"), ("kind", "类型"), ("year", "年份"), ("issuer", "发文机关")]
 DOCUMENT_FACETS = [("region", "地区"), ("doc_type", "文种"), ("year", "发布年份"), ("issuer", "发文机关")]
+FOLLOW_UP_FACETS = [("region", "地区"), ("status", "完成情况"), ("indicator", "指标"), ("year", "目标年份")]
+EXPORTS = {"commitments": (queries.COMMITMENT_EXPORT, "承诺"), "documents": (queries.DOCUMENT_EXPORT, "文件"),
+           "follow_ups": (queries.FOLLOW_UP_EXPORT, "目标完成情况")}
 
 
 def create_app(db: str | Path) -> FastAPI:
@@ -112,7 +116,7 @@ def create_app(db: str | Path) -> FastAPI:
             rows = Query(conn, table).rows(f, limit=queries.EXPORT_LIMIT)
         finally:
             conn.close()
-        columns = queries.COMMITMENT_EXPORT if table == "commitments" else queries.DOCUMENT_EXPORT
+        columns, sheet = EXPORTS[table]
         df = pd.DataFrame(rows, columns=[c for c, _ in columns] if not rows else None)
         df = df.reindex(columns=[c for c, _ in columns]).rename(columns=dict(columns))
         if fmt == "csv":
@@ -121,7 +125,7 @@ def create_app(db: str | Path) -> FastAPI:
         else:
             buf = io.BytesIO()
             with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-                df.to_excel(xw, sheet_name="承诺" if table == "commitments" else "文件", index=False)
+                df.to_excel(xw, sheet_name=sheet, index=False)
             body = buf.getvalue()
             media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         return Response(body, media_type=media,
@@ -143,6 +147,30 @@ def create_app(db: str | Path) -> FastAPI:
     def documents_xlsx(request: Request):
         return export(request, "documents", "xlsx")
 
+    @app.get("/followups", response_class=HTMLResponse)
+    def followups(request: Request):
+        return listing(request, "follow_ups", FOLLOW_UP_FACETS, "followups.html")
+
+    @app.get("/followups.csv")
+    def followups_csv(request: Request):
+        return export(request, "follow_ups", "csv")
+
+    @app.get("/followups.xlsx")
+    def followups_xlsx(request: Request):
+        return export(request, "follow_ups", "xlsx")
+
+    @app.get("/documents/{doc_id}/chain", response_class=HTMLResponse)
+    def document_chain(request: Request, doc_id: str):
+        conn = open_store()
+        try:
+            doc = queries.document(conn, doc_id)
+            if doc is None:
+                raise HTTPException(404, "没有这份文件")
+            up, down = chain(conn, doc_id) if queries._has_table(conn, "citations") else ([], [])
+        finally:
+            conn.close()
+        return page(request, "chain.html", doc=doc, up=list(reversed(up)), down=down)
+
     @app.get("/documents/{doc_id}", response_class=HTMLResponse)
     def document(request: Request, doc_id: str, c: int | None = None):
         conn = open_store()
@@ -153,6 +181,8 @@ def create_app(db: str | Path) -> FastAPI:
             items = queries.commitments_of(conn, doc_id)
             mentions = queries.mentions_of(conn, doc_id)
             text = queries.source_text(conn, doc["source"])
+            cites = queries.citations_of(conn, doc_id)
+            cited_by = queries.cited_by(conn, doc_id)
         finally:
             conn.close()
         body = None
@@ -163,12 +193,15 @@ def create_app(db: str | Path) -> FastAPI:
                           anchor=f"c{it['idx']}", title=f"{it['kind_label']}：{it['indicator'] or it['sentence'][:20]}")
                      for it in items]
             # the value itself, with its unit as written, inside its evidence
-            spans += [Span(it["value_start"] - start, it["value_end"] - start, "val current" if it["idx"] == c else "val")
+            spans += [Span(it["value_start"] - start, it["value_end"] - start, "val val-current" if it["idx"] == c else "val")
                       for it in items if it.get("value_start") is not None and it.get("value_end") is not None]
             spans += [Span(m["start"] - start, m["end"] - start, f"m-{m['kind']}") for m in mentions
-                      if m["kind"] in ("agency", "doc_number")]
+                      if m["kind"] in ("agency", "doc_number") and not any(x["start"] <= m["start"] < x["end"] for x in cites)]
+            spans += [Span(x["start"] - start, x["end"] - start, "m-citation", anchor=f"cite{i}", title=x["relation_label"])
+                      for i, x in enumerate(cites)]
             body = marked(text[start:end], [_trimmed(text[start:end], s) for s in spans])
         return page(request, "document.html", doc=doc, items=items, mentions=mentions, body=body, current=c,
+                    cites=cites, cited_by=cited_by,
                     crumbs=queries.region_path(doc.get("region_adcode")))
 
     @app.get("/errors", response_class=HTMLResponse)

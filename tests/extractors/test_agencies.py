@@ -57,7 +57,7 @@ def test_canonical_names(text, adcode, expected):
     assert names(text, adcode) == expected
 
 
-@pytest.mark.parametrize("text", ["各市卫生局", "各地级以上市人民政府", "市县财政局", "有关部门", "财政部门", "政府引导", "县级财政局", "全市各级财政局"])
+@pytest.mark.parametrize("text", ["各县（市、区）农业农村局", "各县(市、区)科技局", "各市卫生局", "各地级以上市人民政府", "市县财政局", "有关部门", "财政部门", "政府引导", "县级财政局", "全市各级财政局"])
 def test_generic_plurals_are_not_agencies(text):
     assert names(text, "370000") == []
 
@@ -96,6 +96,10 @@ def test_generic_cores_need_a_region(row):
     ("丰台区某某桥街道办事处", "110106", ["丰台区某某桥街道办事处"]),
     ("各乡镇人民政府、铁路沿线乡镇人民政府、城镇人民政府", "430624", []),
     ("向街道办事处报告，或者由乡镇政府办理", "430624", []),
+    ("同时书面通知街道办事处", "430624", []),
+    ("鼓励街道办事处、前述街道办事处", "430624", []),
+    ("市行政服务中心管理委员会", "350100", ["福州市行政服务中心管理委员会"]),
+    ("坐落于县城东路县级行政中心", "430624", []),
     # a place withheld stays as written, with no region
     ("xx市公安局、xx市交通局", "510600", ["xx市公安局", "xx市交通局"]),
     ("各乡(镇)党委、人民政府,各街道党工委", "222404", []),
@@ -104,3 +108,12 @@ def test_generic_cores_need_a_region(row):
 ])
 def test_bodies_at_their_own_level(text, adcode, expected):
     assert names(text, adcode) == expected
+
+
+def test_the_site_owners_footer_names_no_agency():
+    from corpora.records import SourceText
+    from extractors.extract import Extractor
+    text = ("福州市农业农村局关于做好春耕工作的通知\n各县（市、区）农业农村局：\n请福州市气象局配合。\n"
+            "主办：福州市人民政府办公厅 承办：福州市数据管理局\n地址：福州市某某路1号")
+    (x,) = Extractor().extract(SourceText("t.txt", text, "text/plain"))
+    assert [a.normalized for a in x.agencies] == ["福州市农业农村局", "福州市气象局"]

@@ -348,3 +348,64 @@ def test_row_numbers_of_a_table_are_not_values():
     text = "序号 | 单位 | 2026年任务(个)\n1 | 甲街道 | 12\n2 | 乙街道 | 8\n"
     got = [(c.subject, c.value, c.year) for c in found(text, pub_year=2024)]
     assert got == [("甲街道", 12, 2026), ("乙街道", 8, 2026)]
+
+
+# a value that is a condition of a rule, or that a modal governs, is a provision even with 已/截至/累计 about
+@pytest.mark.parametrize("text", [
+    "截至申请之日，在本市连续缴纳社保已满3年的非户籍居民，可购买1套住房。",
+    "累计缴存公积金2年（含）以上的，贷款额度最高不超过60万元。",
+    "在本县投资50万元以上的，投资人可申请落户。",
+    "对库存去化周期在24个月以上的，应暂停供地。",
+    "贷款期限与房屋已使用年限之和不得超过50年。",
+])
+def test_conditions_and_rules_are_provisions(text):
+    assert {c.kind for c in found(text, pub_year=2024)} == {"provision"}
+
+
+def test_rows_of_a_listing_are_not_commitments():
+    text = ("| 序号 | 地块位置 | 面积（亩） | 出让年限 | 保证金 |\n| 1 | 城东路以北 | 45.2 | 70年 | 8000万元 |\n"
+            "| 2 | 河西路以南 | 30.5 | 40年 | 5000万元 |\n")
+    assert found(text, pub_year=2024) == []
+
+
+def test_a_table_of_statistics_is_reported():
+    text = "| 月份 | 价格指数 | 环比 | 同比 |\n| 2024.03 | 1580.2 | -0.35% | -1.20% |\n| 2024.02 | 1585.7 | -0.28% | -1.02% |\n"
+    got = [(c.kind, c.value) for c in found(text, pub_year=2024)]
+    assert got and all(k == "reported" for k, _ in got) and ("reported", -0.35) in got
+
+
+@pytest.mark.parametrize("text,comparator,value", [
+    ("住宅预售面积不得高于可售总建筑面积的25%。", "<=", 25),
+    ("配套用房比例不应低于地上总建筑规模的15%。", ">=", 15),
+    ("首套住房贷款额度不超过房屋评估价值的80%。", "<=", 80),
+])
+def test_a_limit_on_a_share_of_a_named_base(text, comparator, value):
+    (c,) = found(text)
+    assert (c.comparator, c.value) == (comparator, value)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("信用分值在94分-85分之间的为B级。", (85, 94, "分")),
+    ("去化周期在12-6个月的，要增加供地。", (6, 12, "个月")),
+])
+def test_a_range_written_high_to_low(text, expected):
+    c = found(text)[0]
+    assert (c.value, c.value_max, c.unit) == expected
+
+
+@pytest.mark.parametrize("text,kind,comparator", [
+    ("开户时间满6个月的，可申请提取。", "provision", "="),
+    ("农村地区已满60周岁的老人需投靠子女的，可以迁入。", "provision", "="),
+    ("距强制报废时间不足1年的，可以申请补贴。", "provision", "<"),
+    ("竞得人须按要求建设，装配式建筑面积不低于总面积的20%。", "provision", ">="),
+    ("每年举办消费类展会40场以上。", "target", ">="),
+    ("2023年10月5日，该市暂停销售建筑面积180平方米及以下的商品住房。", "provision", "<="),
+])
+def test_conditions_and_kinds(text, kind, comparator):
+    c = found(text, pub_year=2024)[0]
+    assert (c.kind, c.comparator) == (kind, comparator)
+
+
+def test_part_of_a_year_is_not_a_deadline():
+    (c,) = found("2024年前三季度营业收入同比增长12.5%。", pub_year=2024)
+    assert c.kind == "reported"

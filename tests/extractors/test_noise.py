@@ -22,6 +22,24 @@ BODY = "到2025年，全市村卫生室乡村医生占比达到45%以上。"
     ("Copyright © 2006-2020 某某网 All rights reserved", "footer"),
     ("免责声明：本站所有信息均来源于互联网搜集，并不代表本站观点。", "disclaimer"),
     ("转载请注明出处。", "disclaimer"),
+    # plain-text page chrome: utility bars, breadcrumbs, reader controls, link bars, page ids
+    ("投稿邮箱  返回首页  加入收藏关于我们", "navigation"),
+    ("首页 业界 > 滚动 > 正文", "navigation"),
+    ("首页>财经 > 快讯 >", "navigation"),
+    ("放大 缩小 默认", "navigation"),
+    ("收藏本站| 设为首页| 首页", "navigation"),
+    ("热门站点| 某某资料网 | 某某专利网", "navigation"),
+    ("分享按钮", "navigation"),
+    ("3f2a9c0d1e5b47a8b6c4d2e0f1a3b5c7", "navigation"),
+    # keyword lines stuffed with unrelated search terms
+    ("关键词: 春耕生产 某某中学 高考数学真题 外卖站点代理", "keywords"),
+    ("标签：养老 补贴", "keywords"),
+    # an e-paper's list of the day's headlines
+    ("在线读报 某县召开全会 某县举办运动会 某县春耕生产有序推进", "epaper"),
+    # a document-sharing site's download notices
+    ("- 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑服务。", "disclaimer"),
+    ("声明:某某信息网内容版权所有,未经许可不得转载。", "footer"),
+    ("某某传媒中心出版 国内统一连续出版物号CN00-0000 1949年1月1日创刊", "footer"),
 ])
 def test_noise_kinds(line, kind):
     text = f"{BODY}\n{line}\n{BODY}"
@@ -36,7 +54,20 @@ def test_related_list_runs_until_body_text():
     assert "45%" in noise.mask(text).split("\n")[-1]
 
 
+def test_teasers_under_a_recommended_heading_are_noise_with_their_figures():
+    teasers = ["新闻推荐", "某市老龄办开展走访慰问活动", "漫步城区，随处可见三五成群健身的老年人，全市新建健身步道120公里，他们或...",
+               "2023-05-01 某县举办职工运动会", "相关新闻"]
+    text = BODY + "\n" + "\n".join(teasers) + "\n"
+    noise = find_noise(text)
+    assert noise.counts() == {"related_list": len(teasers)}
+    masked = noise.mask(text)
+    assert "120" not in masked and "45%" in masked
+
+
 @pytest.mark.parametrize("line", [
+    "关于我们如何做好防汛工作的几点意见。",
+    "分享经验，打印材料，关闭门窗。",
+    "标题要简洁，关键词要准确，这是信息公开的基本要求。",
     "第二十三条 在本市举办重要会议期间，主办单位或者承办单位应当在举办前提出保障需求。",
     "（三）承办单位申报项目须主办方开具书面同意函。",
     "序号 | 裁量基准编码 | 被处罚主体 | 违法行为 | 法规依据",
@@ -70,3 +101,11 @@ def test_repeated_table_cells_are_not_a_duplicate_body():
 ])
 def test_mojibake(text, expected):
     assert has_mojibake(text) is expected
+
+
+def test_injected_spam_words_are_blanked_where_they_stand():
+    line = "某县民政局老虎机游戏关于提高农村低保标准的通知"
+    text = f"{BODY}\n{line}\n{BODY}"
+    noise = find_noise(text)
+    assert noise.counts() == {"spam": 1}
+    assert noise.mask(text).split("\n")[1] == "某县民政局" + " " * 5 + "关于提高农村低保标准的通知"

@@ -110,7 +110,18 @@ def test_region_at_its_own_level(title, issuers, body, expected):
     ("某某日报 2018-11-20 09:26 大字", [], ["某某日报"]),
     ("主办单位：某山电子报 2020 COPYRIGHT", [], ["某山电子报"]),
     ("资金来源：县财政专项资金", [], []),
+    ("主办单位：某县人民政府办公室 承办：某县大数据中心", [], []),   # the site's owner is not a source
+    ("主办单位给予奖励", [], []),
 ])
 def test_byline(text, bodies, hosts):
     by = byline(text)
     assert (by.bodies, by.hosts) == (bodies, hosts)
+
+
+def test_site_owner_footer_is_not_the_documents():
+    body = "我县将推进农村供水建设。\n主办：福州市人民政府办公厅 承办：福州市数据管理局\n地址：沈阳市沈河区某路1号"
+    assert byline(body).footer and primary_region(body, "某某县提升供水能力", [], []) is None
+
+
+def test_a_report_title_on_its_own_line_is_no_host():
+    assert byline("某县关于防汛工作情况的通报\n某某日报\n").hosts == ["某某日报"]

@@ -122,7 +122,7 @@ def test_a_table_added_to_the_registry_is_created_filled_read_and_exported(tmp_p
                            lambda r: [{"doc_id": r["doc_id"], "idx": i, "normalized": d["normalized"], "role": d["role"]}
                                       for i, d in enumerate(r["doc_numbers"])])
     monkeypatch.setattr(tables, "RECORD_TABLES", (*tables.RECORD_TABLES, numbers))
-    monkeypatch.setattr(tables, "TABLES", (*tables.RECORD_TABLES, tables.ERRORS))
+    monkeypatch.setattr(tables, "TABLES", (*tables.TABLES, numbers))
     with Store(tmp_path / "s.sqlite") as st:
         for name, recs in records.items():
             st.put_file(name, recs)

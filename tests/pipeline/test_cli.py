@@ -159,6 +159,20 @@ def test_compare_without_a_store_says_what_to_do(tmp_path):
     assert res.exit_code == 1 and "policy run" in res.stderr
 
 
+def test_citations_and_followups_over_the_sample_store(sample_store):
+    res = runner.invoke(app, ["citations", "--db", str(sample_store)], env={"COLUMNS": "240"})
+    assert res.exit_code == 0, res.output
+    assert "贯彻落实" in res.stdout and "to stored documents" in res.stdout
+    linked = int(res.stdout.rsplit(",", 1)[1].split()[0])
+    assert linked >= 2  # city → province, county → city
+    res = runner.invoke(app, ["followups", "--db", str(sample_store), "--indicator", "family_doctor_coverage"],
+                        env={"COLUMNS": "240"})
+    assert res.exit_code == 0, res.output
+    assert "未完成" in res.stdout and "71%（2026年）" in res.stdout
+    res = runner.invoke(app, ["citations", "--db", str(sample_store), "--doc", "ffffffffff"])
+    assert res.exit_code == 1 and "no citation" in res.stdout
+
+
 def test_unknown_indicators_are_grouped_by_measured_noun_phrase(tmp_path):
     from outputs.store import Store
     from pipeline.process import extract_file
@@ -181,3 +195,19 @@ def test_unknown_indicators_are_grouped_by_measured_noun_phrase(tmp_path):
     res = runner.invoke(app, ["compare", "--db", str(db), "--unkeyed", "--out", str(tmp_path / "cmp")])
     assert res.exit_code == 0, res.output
     assert "（未归类）" in (tmp_path / "cmp" / "comparison.csv").read_text(encoding="utf-8-sig")
+
+
+def test_report_and_compare_work_on_a_store_of_the_whole_pool(pool_store, tmp_path):
+    """The store a user gets from the pool has regions with several values for one indicator, unit and year
+    and regions that share a name: both commands must still give their outputs."""
+    import pandas as pd
+
+    res = runner.invoke(app, ["report", "--db", str(pool_store), "--out", str(tmp_path / "report.html")])
+    assert res.exit_code == 0, res.output
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert html.count("class='indicator'") >= 5 and "来源：" in html
+    res = runner.invoke(app, ["compare", "--db", str(pool_store), "--out", str(tmp_path / "compare")])
+    assert res.exit_code == 0, res.output
+    long = pd.read_parquet(tmp_path / "compare" / "comparison.parquet")
+    wide = pd.read_csv(tmp_path / "compare" / "matrix.csv", encoding="utf-8-sig")
+    assert len(long) >= 20 and wide["地区"].is_unique and len(wide) == long["region_adcode"].nunique()

@@ -116,3 +116,41 @@ def test_rows_carry_the_extractor_version_and_a_new_version_re_extracts(tmp_path
     assert len(calls) == 2 * n == 14
     assert versions("documents") == versions("extractions") == {"a-newer-version"}
     assert [e["error"] for e in summary["errors"]] == ["unsupported_format"]
+
+
+def test_a_cached_result_is_stored_under_this_runs_path_with_its_origin_url(tmp_path, samples, monkeypatch):
+    """The result cache holds only what the bytes give: the same page copied to a new folder and run into a new
+    store is stored under the new path (documents, commitments, texts, errors), read at this run's time, with
+    the URL of the `.metadata.json` beside it."""
+    import json
+    import sqlite3
+
+    from prefect.settings import PREFECT_RESULTS_LOCAL_STORAGE_PATH, temporary_settings
+
+    import pipeline.flows as flows
+
+    calls = []
+    real = flows.extract_file
+    monkeypatch.setattr(flows, "extract_file", lambda path, source=None: calls.append(path) or real(path, source))
+    url = "https://www.example.gov.cn/art/2024/3/18/art_1_1.html"
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        folder.mkdir()
+        shutil.copy(samples / "qingdao_elderly_care_notice.html", folder / "notice.html")
+        (folder / "scan.pdf").write_bytes(b"%PDF-1.4 broken")
+    (second / "notice.html.metadata.json").write_text(json.dumps({"requested_url": url, "final_url": url}), encoding="utf-8")
+    with temporary_settings(updates={PREFECT_RESULTS_LOCAL_STORAGE_PATH: str(tmp_path / "results")}):
+        process_flow([str(first)], str(tmp_path / "out1"))
+        assert len(calls) == 2
+        process_flow([str(second)], str(tmp_path / "out2"))
+    assert len(calls) == 2  # both results came from the cache
+    with sqlite3.connect(tmp_path / "out1" / "policy.sqlite") as c1, sqlite3.connect(tmp_path / "out2" / "policy.sqlite") as c2:
+        (t1,) = c1.execute("SELECT fetched_at FROM provenance WHERE source LIKE '%notice.html'").fetchone()
+        for table in ("documents", "commitments", "texts", "errors", "provenance"):
+            sources = {s for (s,) in c2.execute(f"SELECT DISTINCT source FROM {table}")}
+            assert sources and all(s.startswith(str(second)) for s in sources), (table, sources)
+        assert "first" not in c2.execute("SELECT detail FROM errors").fetchone()[0]
+        url_row = c2.execute("SELECT url, fetched_at, origin FROM provenance WHERE source = ?", (str(second / "notice.html"),))
+        got_url, t2, origin = url_row.fetchone()
+        assert (got_url, origin) == (url, "file") and t2 >= t1
+        assert c1.execute("SELECT url FROM provenance WHERE source LIKE '%notice.html'").fetchone()[0] is None
