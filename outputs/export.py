@@ -7,6 +7,7 @@ from pathlib import Path
 
 from outputs import tables
 from outputs.store import Store
+from outputs.tables import typed
 
 
 def atomic_write(path: Path, write) -> None:
@@ -25,7 +26,7 @@ def export_tables(store: Store, out_dir: str | Path) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = {}
     for name in (t.name for t in tables.TABLES):
-        df = store.table(name)
+        df = typed(store.table(name))  # one type per column (docs/tables.md)
         for ext in ("parquet", "csv"):
             path = out / f"{name}.{ext}"
             if ext == "parquet":

@@ -37,6 +37,9 @@ def test_each_key_example_maps_to_its_key(row):
     ("夫妻双方缴存住房公积金的最高贷款额度为 80 万元，单方缴存的为 50 万元。",
      [(80, "万元", "pf_loan_cap_family"), (50, "万元", "pf_loan_cap_individual")]),
     ("养育三孩的缴存家庭，住房公积金贷款最高额度提高至100万元。", [(100, "万元", "pf_loan_cap_multichild")]),
+    ("租房的多子女家庭，住房公积金租房提取额度提高至每年20000元。", [(20000, "元", "pf_rent_withdrawal_cap")]),
+    ("首套住房公积金贷款额度可再提高10万元。", [(10, "万元", "pf_loan_cap_increase")]),   # an increase, not a cap
+    ("缴存人连续足额缴存住房公积金满6个月后，可以申请提取。", [(6, "个月", None)]),       # withdrawal, not a loan
     # penalties: the amount, a multiple of the illegal gains, and the threshold of the gains
     ("违反本办法的，由主管部门责令改正，处五千元以上三万元以下罚款。", [(5000, "元", "administrative_fine")]),
     ("没收违法所得，并处违法所得二倍以上五倍以下的罚款。", [(2, "倍", "fine_multiple_of_illegal_gains")]),
