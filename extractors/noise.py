@@ -178,17 +178,27 @@ def has_mojibake(text: str) -> bool:
     return bool(_MOJIBAKE.search(text))
 
 
-_LIST_ITEM_DATE = re.compile(r"(?:^|\s)(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$|^[-*•·\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
+_LIST_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\|\s*)?$|^[-*•·|\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
+_EMPTY_ROW = re.compile(r"^[|\s]*$")
+_BULLET = re.compile(r"^[-*•·]\s")
 MIN_LIST_ITEMS = 5
 LIST_SHARE = 0.6
+MIN_MENU_ITEMS = 10
+MENU_SHARE = 0.8
 
 
 def listing_page(text: str, body_start: int = 0) -> int:
-    """The number of dated headlines if the text after `body_start` is a list page (a column's index of
-    links, each with its date) rather than a document; 0 otherwise."""
-    lines = [ln.strip() for ln in text[body_start:].split("\n") if ln.strip()]
-    items = sum(1 for ln in lines if len(ln) <= 120 and "|" not in ln and not _SENTENCE.search(ln) and _LIST_ITEM_DATE.search(ln))
-    long_prose = sum(1 for ln in lines if len(ln) > 150 and _SENTENCE.search(ln))
-    if items >= MIN_LIST_ITEMS and items >= LIST_SHARE * len(lines) and long_prose <= 1:
+    """The number of links if the text after `body_start` is a list page rather than a document: a column's
+    index of dated headlines, or a menu of short links; 0 otherwise."""
+    lines = [ln.strip() for ln in text[body_start:].split("\n") if ln.strip() and not _EMPTY_ROW.match(ln)]
+    long_prose = sum(1 for ln in lines if len(ln) > 60 and _SENTENCE.search(ln) and not _BULLET.match(ln))
+    if long_prose > 1:
+        return 0
+    items = sum(1 for ln in lines if len(ln) <= 120 and not _SENTENCE.search(ln) and _LIST_ITEM_DATE.search(ln))
+    if items >= MIN_LIST_ITEMS and items >= LIST_SHARE * len(lines):
         return items
+    links = sum(1 for ln in lines if len(ln) <= 15 and "|" not in ln and len(_CJK.findall(ln)) >= 2 and not _SENTENCE.search(ln))
+    bullets = sum(1 for ln in lines if _BULLET.match(ln))
+    if len(lines) >= MIN_MENU_ITEMS and (links >= MENU_SHARE * len(lines) or bullets >= MENU_SHARE * len(lines)):
+        return max(links, bullets)
     return 0

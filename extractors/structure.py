@@ -150,9 +150,9 @@ class Segment:
 
 
 # the head of a document ends at its first line of running text: a sentence, or a salutation (各区县：)
-_PROSE = re.compile(r"[。；;！？!?]|[，,、].{8,}|[:：]\s*$")
+_PROSE = re.compile(r"[。；;！？!?]|[，,].{8,}|[:：]\s*$")
 _NOT_HEADLINE = re.compile(r"(^上一|^下一|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|^[一二三四五六七八九十]+[、.．]|^（|^\(|^[—\-－]|"
-                           r"^第[一二三四五六七八九十百\d]+[章节条]|^\d+\s*[、.．]|^\W|文件$|[。；;！？，,：:、]$|"
+                           r"^第[一二三四五六七八九十百\d]+[章节条]|^\d+\s*[、.．]|^[^\w《“「]|文件$|[。；;！？，,：:、]$|"
                            r"(?:令|公告|通告)\s*[（(〔\[]?\s*第\s*[\d一二三四五六七八九十百〇零]+\s*号[）)〕\]]?$|"
                            r"^(?:本报讯|本报记者|记者|通讯员|新华社|中新社|据.{1,8}报道)|\s\|\s|\|\s*$)")
 # a line that only names bodies (the issuer above a title, a signature): 中共某市委办公室 某市人民政府办公室
@@ -176,7 +176,7 @@ def names_site_or_column(title: str) -> bool:
     from extractors.noise import vocabulary
     t = re.sub(r"\s+", "", title.strip())
     return (t in vocabulary().get("column", ()) or bool(_SITE_NAME.match(t)) or bool(_ORG_ONLY.match(t))
-            or len(_CJK_RE.findall(t)) < 4)
+            or len(_CJK_RE.findall(t)) < 2)
 
 
 def is_headline(s: str) -> bool:
@@ -250,6 +250,22 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
     return pool[-1][0] if pool else None
 
 
+_SHORT_TITLE = re.compile(r"^[\u4e00-\u9fff《》“”（）()]{2,20}(?:书|表|图|单|函|须知|问答|指南|清单|说明|名单|目录|一览|简介|公告|通知)$")
+
+
+def _short_title(text: str, start: int) -> Title | None:
+    """A short generic name on the first line (承诺书, 流程图, 申报表) when nothing longer names the document."""
+    for pos, line in _lines(text, start, min(len(text), start + 400)):
+        s = line.strip()
+        if not s or re.fullmatch(r"附件\s*\d*", s):
+            continue
+        if _SHORT_TITLE.match(s) and not names_site_or_column(s):
+            a = pos + line.index(s)
+            return Title(s, a, a + len(s))
+        return None
+    return None
+
+
 def attachment_title(text: str, start: int, end: int) -> Title | None:
     """A title printed only as the name of the page's attached file (某发〔2022〕8号关于…的通知.pdf);
     the file of an attachment (附件1.…) does not name the page's document."""
@@ -292,6 +308,10 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
         att = attachment_title(text, body_start, len(text))
         if att is not None:
             titles = [att]
+    if not titles:
+        short = _short_title(text, body_start)
+        if short is not None:
+            titles = [short]
     if not titles:
         return [Segment(0, len(text), None, head_end(text, body_start))]
     segs: list[Segment] = [Segment(0, len(text), titles[0])]

@@ -63,6 +63,7 @@ def test_news_without_title_suffix():
     ("营商环境,证照分离,民营科技企业", ""),                          # SEO keywords, not a title
     ("- 2023-10-31 11:04:08 2023年十月房地产大事件盘点", "2023年十月房地产大事件盘点"),
     ("文件链接：《沈阳市历史建筑修缮管理办法》政策解读", "《沈阳市历史建筑修缮管理办法》政策解读"),
+    ("某地悄然放松限购,某某房产网", "某地悄然放松限购"),
 ])
 def test_clean_title(raw, clean):
     from extractors.titles import clean_title
@@ -132,6 +133,14 @@ def _titles(text: str) -> list[str | None]:
      "某市科技行政处罚裁量基准表"),
     # a bare document number line and a labelled footer line name no document
     ("某规划资源规〔2023〕1号\n各有关单位：\n" + PROSE + "\n网站技术支持电话：0731-00000000\n", None),
+    # a short generic name is the title when nothing longer names the document
+    ("承诺书\n本人：        ，证件号码：        ，" + PROSE, "承诺书"),
+    ("附件2\n项目申报表\n单位名称 | 联系人 | 电话\n", "项目申报表"),
+    # a question-and-answer sheet titled by the regulation it explains
+    ("《某市中考招生录取实施办法》问答\n1.《实施办法》出台的背景是什么？\n" + PROSE, "《某市中考招生录取实施办法》问答"),
+    # a headline whose figures are listed with 、 is still a headline
+    ("2024年02月23日 10:14:59\n某市推送第一批房地产项目白名单 涉及3个项目、融资需求17.14亿元\n某某社2月23日电，" + PROSE,
+     "某市推送第一批房地产项目白名单 涉及3个项目、融资需求17.14亿元"),
     # a headline wrapped after 的
     ("附件\n某市关于推进住房品质提升的\n实施指引\n一、工作目标\n" + PROSE, "某市关于推进住房品质提升的实施指引"),
 ])
