@@ -257,6 +257,7 @@ _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的[，,]|^[^。；;�
 _EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发)")
 
 
+_RELATIVE_YEAR = re.compile(r"(今年|明年|本年度)(?!以来|上半年|前|[一二三四五六七八九十\d]+(?:-|—|至)?\d*月)")
 _DURATION = re.compile(r"年|个月|月|天|日|个工作日|工作日|小时|分钟|周|个季度")
 
 
@@ -383,6 +384,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 and not m.group().startswith("截至") and not re.search(r"截[至止]\s*$", tsent[max(0, m.start() - 3):m.start()])
             years.append((m.start() + sent.start, int(m.group("y")), deadline))
         years += [(p, y, True) for p, y in deadlines if sent.start <= p < sent.end]
+        if pub_year is not None:  # 今年/明年 in a work report or plan: the document's own year, or the next
+            years += [(m.start() + sent.start, pub_year + (1 if m.group(1) == "明年" else 0), m.group(1) == "明年")
+                      for m in _RELATIVE_YEAR.finditer(tsent)]
         years.sort()
         for m, val in _values(stext, sent.start, masked, unit_rx):
             ns, ue = val.ns, val.ue

@@ -231,6 +231,7 @@ _CLOCK = re.compile(r"\s*\d{1,2}[:：]\d{2}")
 _BYLINE_LINE = re.compile(r"来源|作者|编辑|浏览|点击|阅读|字号|字体|大字|打印|星期|礼拜")
 # a line of its own in parentheses that opens with the date: the document's own date, printed under its title
 _OWN_NOTE = re.compile(r"^\s*(?:题\s*注\s*[:：]\s*)?[（(][^（()）]{6,120}[)）]\s*$")
+_PERIOD_AFTER = re.compile(r"\s*(起|开始|前|以前|之前|至|到|止|以来|后|期间)")  # （2021年3月1日起施行）: not its own date
 _HEAD = 600  # a page's timestamp sits in its head, not among the teasers below the text
 
 
@@ -255,7 +256,7 @@ def byline_dates(text: str, dates: list[DateMention]) -> list[tuple[int, DateMen
             continue
         line_start = text.rfind("\n", 0, d.start) + 1
         line = text[line_start:(text.find("\n", d.end) + 1 or len(text) + 1) - 1]
-        if _OWN_NOTE.match(line) and re.fullmatch(r"(?:题\s*注\s*[:：]\s*)?[（(]\s*", text[line_start:d.start].strip()):
+        if _OWN_NOTE.match(line) and not _PERIOD_AFTER.match(text, d.end) and re.fullmatch(r"(?:题\s*注\s*[:：]\s*)?[（(]\s*", text[line_start:d.start].strip()):
             out.append((1, d))  # (2003年5月28日 某政〔2003〕27号), (2016年11月26日…会议通过) under a title
         elif d.start < head and (_CLOCK.match(text, d.end) or (len(line) <= 100 and _BYLINE_LINE.search(line))):
             out.append((3, d))

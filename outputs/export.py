@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from outputs.store import Store
+from outputs.tables import typed
 
 TABLES = ("documents", "commitments", "mentions", "errors", "citations", "follow_ups")
 
@@ -26,7 +27,7 @@ def export_tables(store: Store, out_dir: str | Path) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = {}
     for name in TABLES:
-        df = store.table(name)
+        df = typed(store.table(name))  # one type per column (docs/tables.md)
         for ext in ("parquet", "csv"):
             path = out / f"{name}.{ext}"
             if ext == "parquet":

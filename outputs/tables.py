@@ -71,3 +71,39 @@ def mention_rows(r: dict) -> list[dict]:
 def error_row(e) -> dict:
     """A `corpora.records.ReadError` → its row of the errors table."""
     return {c: v for c, v in e.as_dict().items() if c in ERROR_COLUMNS}
+
+
+# The exported tables' column types (Parquet and CSV; docs/tables.md describes every column). The store keeps
+# SQLite's loose types; `typed` gives each column one type on the way out.
+DATE_COLUMNS = {"publish_date", "effective_date", "deadline"}  # ISO dates: date32 in Parquet, YYYY-MM-DD in CSV
+INT_COLUMNS = {"doc_index", "idx", "n_commitments", "start", "end", "year", "value_start", "value_end", "report_idx",
+               "report_year"}  # nullable integers (pandas Int64)
+FLOAT_COLUMNS = {"value", "value_max", "report_value"}
+CODE_COLUMNS = {"region_adcode"}  # GB/T 2260 codes: six-character strings, never numbers
+
+
+def _code(v):
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    if isinstance(v, (int, float)):
+        return f"{int(v):06d}"
+    return str(v)
+
+
+def typed(df):
+    """The same table with each known column in its type: dates as dates, counts and years as nullable
+    integers, values as floats, region codes as strings."""
+    import pandas as pd
+
+    out = df.copy()
+    for c in out.columns:
+        if c in DATE_COLUMNS or c.endswith("_date"):
+            out[c] = pd.to_datetime(out[c], format="%Y-%m-%d", errors="coerce").dt.date.astype(object)
+            out[c] = out[c].where(out[c].notna(), None)
+        elif c in INT_COLUMNS:
+            out[c] = pd.to_numeric(out[c], errors="coerce").round().astype("Int64")
+        elif c in FLOAT_COLUMNS:
+            out[c] = pd.to_numeric(out[c], errors="coerce").astype("float64")
+        elif c in CODE_COLUMNS:
+            out[c] = pd.Series([_code(v) for v in out[c]], index=out.index, dtype="str")
+    return out

@@ -409,3 +409,12 @@ def test_conditions_and_kinds(text, kind, comparator):
 def test_part_of_a_year_is_not_a_deadline():
     (c,) = found("2024年前三季度营业收入同比增长12.5%。", pub_year=2024)
     assert c.kind == "reported"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("今年主要预期目标是：地区生产总值增长6%左右。", [("target", 6, 2025)]),
+    ("明年，全市新建中小学校3所。", [("target", 3, 2026)]),
+    ("今年以来，全市新增市场主体1.2万户。", [("reported", 1.2, None)]),
+])
+def test_this_year_and_next_in_a_work_report(text, expected):
+    assert [(c.kind, c.value, c.year) for c in found(text, pub_year=2025, news=True)] == expected
