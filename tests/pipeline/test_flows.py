@@ -19,6 +19,7 @@ def prefect_backend():
 # the sample corpus: ten files, the compilation holding three documents
 SAMPLE_DOCUMENTS = 12
 
+
 def tables(out):
     return {t: pd.read_parquet(out / "tables" / f"{t}.parquet") for t in ("documents", "commitments", "mentions", "errors")}
 
