@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 
+from corpora.chars import CJK as _CJK
 from corpora.chars import mask
 
 # footers: licence and filing numbers, copyright, the site's sponsor; 主办/承办 only where a short line opens with them
@@ -21,7 +22,6 @@ _PREV_NEXT = re.compile(r"^\s*(上一篇|下一篇|上一条|下一条)\s*[:：]
 _DISCLAIMER = re.compile(r"(免责声明|本网站转载|本站转载|仅供参考，|如有侵权|不代表本(?:站|网|平台)观点|转载请注明|本文来源于网络|"
                          r"版权归原作者|文章来源于网络|投诉邮箱)")
 _SENTENCE = re.compile(r"[。！？；]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _MENU_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 _MOJIBAKE = re.compile(r"[\u4e00-\u9fff]\?{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z][\u4e00-\u9fff]|\ufffd|锟斤拷|烫烫|屯屯")
 # only texts below this size are searched for a pasted-twice body (the search is quadratic at worst)

@@ -5,23 +5,15 @@ import re
 from dataclasses import dataclass
 
 from corpora.chars import NUMBERED_HEADING
+from extractors import refdata
 from extractors.metadata import metadata_line
 from extractors.records import DocType
 
-_TITLE_SUFFIX = ("通知", "通报", "决定", "意见", "方案", "计划", "规划", "办法", "措施", "细则", "规定", "条例", "制度",
-                 "公告", "通告", "批复", "解读", "报告", "总结", "要点", "纲要", "指南", "指引", "规则", "章程", "答记者问",
-                 "的函", "法", "令", "政策", "工作安排", "实施意见", "若干措施", "建议", "决议", "公报", "纪要", "说明", "公示")
-_TYPE_BY_SUFFIX = [
-    (("解读", "答记者问", "问答"), DocType.INTERPRETATION),
-    (("通知", "通报", "的函", "批复", "公告", "通告", "公示"), DocType.NOTICE),
-    (("方案", "计划", "规划", "要点", "纲要", "工作安排"), DocType.PLAN),
-    (("意见",), DocType.OPINION),
-    (("措施", "办法", "细则", "政策", "指南", "指引", "规则"), DocType.MEASURES),
-    (("条例", "规定", "制度", "章程", "决定"), DocType.REGULATION),
-    (("法",), DocType.LAW),
-    (("总结",), DocType.SUMMARY),
-    (("报告",), DocType.REPORT),
-]
+# title suffixes and the doc types they give: extractors/data/title_suffixes.tsv
+_SUFFIX_ROWS = refdata.title_suffixes()
+_TITLE_SUFFIX = tuple(r["suffix"] for r in _SUFFIX_ROWS if r["title_line"] == "yes")
+_TYPE_BY_SUFFIX = [(tuple(r["suffix"] for r in _SUFFIX_ROWS if r["doc_type"] == t), DocType(t))
+                   for t in dict.fromkeys(r["doc_type"] for r in _SUFFIX_ROWS if r["doc_type"])]
 _INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")
 _NOT_TITLE = re.compile(r"(^[-•·\s]*[\u4e00-\u9fff]{2,6}\s*[:：]|。|^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^（|^\(|^(?:" + NUMBERED_HEADING + r")|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
 _NEWS = re.compile(r"(记者|通讯员|本报讯|新华社|讯（|讯\(|日电|消息)")

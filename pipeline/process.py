@@ -24,7 +24,7 @@ RECORD_PATH = ("corpora/records.py", "corpora/chars.py", "corpora/attachments.py
                "extractors", "pipeline/process.py")
 _HASHED = {".py", ".csv", ".tsv", ".txt", ".json"}
 # the libraries that decode, convert and segment text; another release of one may change a record
-RECORD_LIBRARIES = ("charset-normalizer", "trafilatura", "lxml", "pdfplumber", "pypdfium2", "python-docx", "opencc",
+RECORD_LIBRARIES = ("charset-normalizer", "trafilatura", "lxml", "pypdfium2", "python-docx", "opencc",
                     "jieba", "spacy", "cn2an")
 
 

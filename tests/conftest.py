@@ -70,7 +70,8 @@ def pool_store(tmp_path_factory) -> Path:
                 store.put_file(str(f), iter_records(f))
                 continue
             result = extract_file(f)
-            store.put_file(str(f), result.records, result.text)
+            store.put_file(str(f), result.records, result.text, result.version)
+        store.link()
     return path
 
 

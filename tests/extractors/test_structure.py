@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors import refdata
 from extractors.records import DocType
 from extractors.structure import doc_type, find_titles, segment
 
@@ -76,6 +77,18 @@ def test_clean_title(raw, clean):
 ])
 def test_page_furniture_and_closings_are_not_titles(text, expected):
     assert [t.text for t in find_titles(text)] == expected
+
+
+@pytest.mark.parametrize("row", refdata.title_suffixes(), ids=lambda r: r["suffix"])
+def test_title_suffix_rows_hold_for_their_examples(row):
+    """extractors/data/title_suffixes.tsv: each example ends with its word, is a title line where the row
+    says so, and gets the row's type."""
+    from extractors.structure import is_title_line
+
+    assert row["example"].rstrip("》）").endswith(row["suffix"])
+    assert is_title_line(row["example"]) is (row["title_line"] == "yes")
+    if row["doc_type"]:
+        assert doc_type(row["example"], "") is DocType(row["doc_type"])
 
 
 PROSE = "为进一步做好相关工作，切实保障群众利益，现将有关情况介绍如下。全年完成投资1200万元，惠及群众3000人。"
