@@ -122,7 +122,7 @@ _ITEMS = ["某市召开防汛工作会议", "某区开展安全生产检查", "�
     ("\n".join(["单位 |", "全区 |", "5.56 |", "0.80 |", "某镇 |", "2.70 |", "0.40 |", "某乡 |", "0.20 |", "0.20 |"] + [BODY]), False),
     ("\n".join([BODY * 4] + [f"{t} 2026-07-{i + 10}" for i, t in enumerate(_ITEMS)] + [BODY * 4]), False),
     # a short news story followed by the site's menus is still a document
-    ("\n".join(["某市优化住房贷款认定标准", BODY * 3, BODY * 2] + [f"- {t[:4]}" for t in _ITEMS * 4]), False),
+    ("\n".join(["某市优化住房贷款认定标准", BODY * 4, BODY * 3] + [f"- {t[:4]}" for t in _ITEMS * 4]), False),
 ])
 def test_list_pages(text, is_list):
     from extractors.noise import listing_page
