@@ -178,7 +178,7 @@ def has_mojibake(text: str) -> bool:
     return bool(_MOJIBAKE.search(text))
 
 
-_LIST_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\|\s*)?$|^[-*•·|\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
+_LIST_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
 _EMPTY_ROW = re.compile(r"^[|\s]*$")
 _BULLET = re.compile(r"^[-*•·]\s")
 _PROSE_MARK = re.compile(r"[。；！？：]")
