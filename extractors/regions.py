@@ -294,7 +294,7 @@ def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], i
         d = gaz.by_code[county]
         # 我县 with a county named; 我市 with a county-level city named more often than its prefecture
         own = relative is not None and d.name.endswith(relative) and (
-            relative != "市" or direct[county] >= 2 and direct[county] > direct.get(d.city_code, 0))
+            relative != "市" or direct[county] > direct.get(d.city_code, 0))
         if direct[county] >= strong or issuer_rel in {"县", "区", "旗"} or own:
             best = county
     return gaz.region(best)

@@ -409,3 +409,35 @@ def test_conditions_and_kinds(text, kind, comparator):
 def test_part_of_a_year_is_not_a_deadline():
     (c,) = found("2024年前三季度营业收入同比增长12.5%。", pub_year=2024)
     assert c.kind == "reported"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("今年主要预期目标是：地区生产总值增长6%左右。", [("target", 6, 2025)]),
+    ("明年，全市新建中小学校3所。", [("target", 3, 2026)]),
+    ("今年以来，全市新增市场主体1.2万户。", [("reported", 1.2, None)]),
+])
+def test_this_year_and_next_in_a_work_report(text, expected):
+    assert [(c.kind, c.value, c.year) for c in found(text, pub_year=2025, news=True)] == expected
+
+
+@pytest.mark.parametrize("text,kind,comparator", [
+    ("对企业处1万元以上3万元以下的罚款。", "provision", "="),
+    ("运营期不少于8年，自交付之日起计算。", "provision", ">="),
+    ("该通知有效期三年。", "provision", "="),
+    ("贷款额度可按最高限额上浮20%确定。", "provision", "="),
+    ("个贷率已超出85%的预警线。", "reported", ">"),
+    ("累计拨付金额不超过监管资金总额的80%。", "provision", "<="),
+    ("自发布之日起至2024年12月31日止，面积在90平方米以上的按每套1万元发放消费券。", "provision", ">="),
+])
+def test_more_kinds_and_comparators(text, kind, comparator):
+    c = found(text, pub_year=2024)[0]
+    assert (c.kind, c.comparator) == (kind, comparator)
+
+
+@pytest.mark.parametrize("text", [
+    "- 下一篇：春节放假安排的通知",
+    "- 市卫健委等13部门关于推进健康城市建设的意见2025-04-14",
+    "提取开具日期前一日的账户余额。",
+])
+def test_more_non_quantities(text):
+    assert found(text) == []
