@@ -221,3 +221,66 @@ def test_default_view_shows_comparable_rows_and_the_rest_is_one_filter_away(clie
     assert total(client.get(link).text) == every
     assert total(client.get("/commitments", params={"indicator": "none"}).text) == unkeyed
     assert total(client.get("/commitments", params={"kind": "reported"}).text) == reported
+
+
+@pytest.mark.parametrize("code, name", [
+    ("110108", "海淀区"),
+    ("110000", "北京市"),
+    ("110100", "北京市市辖区"),   # a municipality's grouping: named, never the bare code
+    ("500200", "重庆市所辖县"),
+    ("370300", "淄博市"),
+    ("379900", "山东省（其他地区）"),
+])
+def test_region_names_are_never_bare_codes(code, name):
+    from outputs.web import queries
+
+    assert queries.region_name(code) == name
+
+
+@pytest.mark.parametrize("code, path", [
+    ("110108", ["北京市", "海淀区"]),          # the 市辖区 level is skipped
+    ("370303", ["山东省", "淄博市", "张店区"]),
+    ("500101", ["重庆市", "万州区"]),
+])
+def test_breadcrumbs_skip_municipal_groupings(code, path):
+    from outputs.web import queries
+
+    assert [n for _, n in queries.region_path(code)] == path
+
+
+@pytest.fixture(scope="module")
+def beijing_client(tmp_path_factory):
+    from outputs.store import Store
+    from pipeline.process import extract_file
+
+    folder = tmp_path_factory.mktemp("beijing")
+    doc = folder / "haidian.txt"
+    doc.write_text("北京市海淀区人民政府关于做好社区卫生服务工作的通知\n各街道办事处：\n"
+                   "到2025年底，全区家庭医生签约服务覆盖率达到75%以上。\n北京市海淀区人民政府\n2024年3月1日\n",
+                   encoding="utf-8")
+    rar, scan, blank = folder / "a.rar", folder / "scan.pdf", folder / "blank.html"
+    rar.write_bytes(b"Rar!\x1a\x07\x00")
+    scan.write_bytes(b"%PDF-1.4 broken")
+    blank.write_text("<html><body></body></html>", encoding="utf-8")
+    with Store(folder / "s.sqlite") as st:
+        for f in (doc, rar, scan, blank):
+            result = extract_file(f)
+            st.put_file(str(f), result.records, result.text)
+        assert st.table("documents")["region_adcode"].tolist() == ["110108"]
+    return TestClient(create_app(folder / "s.sqlite"))
+
+
+def test_under_a_municipality_the_facet_and_breadcrumb_name_districts(beijing_client):
+    for path in ("/commitments", "/documents"):
+        html = beijing_client.get(path, params={"region": "110000", "all": 1}).text
+        facet = html.split('data-facet="region"')[1].split("</div>")[0]
+        assert "海淀区" in facet and "110100" not in facet and "市辖区" not in facet
+        crumbs = beijing_client.get(path, params={"region": "110108", "all": 1}).text.split('class="crumbs"')[1].split("</span>")[0]
+        assert re.findall(r">([^<>]+)</a>", crumbs) == ["北京市", "海淀区"]
+
+
+def test_the_unread_page_gives_reasons_in_chinese(beijing_client):
+    html = beijing_client.get("/errors").text
+    rows = dict(re.findall(r'<td class="source">[^<]*?([\w.]+)</td><td class="reason">([^<]+)</td>', html))
+    assert rows == {"a.rar": "不支持的格式：RAR 压缩包", "scan.pdf": "PDF 文件已损坏，无法打开",
+                    "blank.html": "不是政策文件（列表页、错误页或空白页）"}
