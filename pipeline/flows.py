@@ -115,7 +115,7 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
                 if f in streamed:
                     shown.file_done(store.put_file(f, iter_records(f), version=extractor_version()))
                     continue
-                result = for_source(futures[f].result(), f)
+                result = for_source(futures.pop(f).result(), f)
                 shown.file_done(store.put_file(f, result.records, result.text, result.version))
         finally:
             shown.close()
