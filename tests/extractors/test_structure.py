@@ -64,6 +64,7 @@ def test_news_without_title_suffix():
     ("- 2023-10-31 11:04:08 2023年十月房地产大事件盘点", "2023年十月房地产大事件盘点"),
     ("文件链接：《沈阳市历史建筑修缮管理办法》政策解读", "《沈阳市历史建筑修缮管理办法》政策解读"),
     ("某地悄然放松限购,某某房产网", "某地悄然放松限购"),
+    ("某集团总裁：公司已上报白名单项目42个", "某集团总裁：公司已上报白名单项目42个"),   # a speaker is no label
 ])
 def test_clean_title(raw, clean):
     from extractors.titles import clean_title
