@@ -85,10 +85,19 @@ def _kind(text: str, h: _Hit) -> str:
     return "event"
 
 
-def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
-    """All dates in `text` (normalized, document numbers masked). `ref` resolves partial forms."""
+def find_dates(text: str, ref: dt.date | None, absolute: list[DateMention] | None = None) -> list[DateMention]:
+    """All dates in `text` (normalized, document numbers masked). `ref` resolves partial forms.
+    `absolute`: what `find_dates(text, None)` gave, when known; only the partial forms are then added."""
+    if absolute is not None:
+        return absolute if ref is None else sorted(absolute + _find(text, ref, [(d.start, d.end) for d in absolute]),
+                                                   key=lambda d: d.start)
+    return _find(text, ref, None)
+
+
+def _find(text: str, ref: dt.date | None, known: list[tuple[int, int]] | None) -> list[DateMention]:
+    """The dates of `find_dates`; with `known` (spans already found), only partial forms resolved by `ref`."""
     hits: list[_Hit] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = list(known or [])
 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in taken)
@@ -98,26 +107,26 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
             hits.append(h)
             taken.append((h.start, h.end))
 
-    for m in _PERIOD.finditer(text):
+    for m in (() if known is not None else _PERIOD.finditer(text)):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if y1 <= y2 <= y1 + 30:
             add(_Hit(m.start(), m.end(), y1, None, None, "period", f"{y1}-01-01", f"{y2}-12-31"))
-    for m in _MONTH_PERIOD.finditer(text):
+    for m in (() if known is not None else _MONTH_PERIOD.finditer(text)):
         y1, m1, m2 = int(m.group("y1")), int(m.group("m1")), int(m.group("m2"))
         y2 = int(m.group("y2")) if m.group("y2") else y1
         if (y2, m2) >= (y1, m1):
             add(_Hit(m.start(), m.end(), y1, m1, None, "period", f"{y1}-{m1:02d}-01", _month_end(y2, m2)))
-    for rx in (_FULL, _ISO, _WEEKDAY):
+    for rx in (() if known is not None else (_FULL, _ISO, _WEEKDAY)):
         for m in rx.finditer(text):
             y, mo, d = _year(m), _num(m.group("m")), _num(m.group("d"))
             iso = _iso(y, mo, d) if y and mo and d else None
             if iso:
                 add(_Hit(m.start(), m.end(), y, mo, d, start_date=iso, end_date=iso))
-    for m in _YM.finditer(text):
+    for m in (() if known is not None else _YM.finditer(text)):
         y, mo = _year(m), _num(m.group("m"))
         if y and mo:
             add(_Hit(m.start(), m.end(), y, mo, None, start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo)))
-    for m in _FIVE_YEAR.finditer(text):
+    for m in (() if known is not None else _FIVE_YEAR.finditer(text)):
         n = _num(m.group("n"))
         if not n:
             continue
@@ -128,7 +137,7 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
             add(_Hit(m.start(), m.end(), first + 4, None, None, "deadline", None, f"{first + 4}-12-31"))
         else:
             add(_Hit(m.start(), m.end(), first, None, None, "period", f"{first}-01-01", f"{first + 4}-12-31"))
-    for m in _YEAR_ONLY.finditer(text):
+    for m in (() if known is not None else _YEAR_ONLY.finditer(text)):
         y = _year(m)
         if not y:
             continue
@@ -231,6 +240,7 @@ _CLOCK = re.compile(r"\s*\d{1,2}[:：]\d{2}")
 _BYLINE_LINE = re.compile(r"来源|作者|编辑|浏览|点击|阅读|字号|字体|大字|打印|星期|礼拜")
 # a line of its own in parentheses that opens with the date: the document's own date, printed under its title
 _OWN_NOTE = re.compile(r"^\s*(?:题\s*注\s*[:：]\s*)?[（(][^（()）]{6,120}[)）]\s*$")
+_PERIOD_AFTER = re.compile(r"\s*(起|开始|前|以前|之前|至|到|止|以来|后|期间)")  # （2021年3月1日起施行）: not its own date
 _HEAD = 600  # a page's timestamp sits in its head, not among the teasers below the text
 
 
@@ -255,7 +265,7 @@ def byline_dates(text: str, dates: list[DateMention]) -> list[tuple[int, DateMen
             continue
         line_start = text.rfind("\n", 0, d.start) + 1
         line = text[line_start:(text.find("\n", d.end) + 1 or len(text) + 1) - 1]
-        if _OWN_NOTE.match(line) and re.fullmatch(r"(?:题\s*注\s*[:：]\s*)?[（(]\s*", text[line_start:d.start].strip()):
+        if _OWN_NOTE.match(line) and not _PERIOD_AFTER.match(text, d.end) and re.fullmatch(r"(?:题\s*注\s*[:：]\s*)?[（(]\s*", text[line_start:d.start].strip()):
             out.append((1, d))  # (2003年5月28日 某政〔2003〕27号), (2016年11月26日…会议通过) under a title
         elif d.start < head and (_CLOCK.match(text, d.end) or (len(line) <= 100 and _BYLINE_LINE.search(line))):
             out.append((3, d))

@@ -235,6 +235,8 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         found = gaz.mentions(s, boundaries=bounds, counties=counties)
         named = {d.adcode for _, _, cands in found for d in cands}
         for _, _, cands in found:
+            if not cands:  # a name whose every division was ruled out (a county the text does not confirm)
+                continue
             if len(cands) > 1:  # 朝阳区, 鼓楼区: the one whose city or province the same text names
                 placed = [d for d in cands if set(d.parents) & named]
                 cands = placed or cands
@@ -294,7 +296,7 @@ def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], i
         d = gaz.by_code[county]
         # 我县 with a county named; 我市 with a county-level city named more often than its prefecture
         own = relative is not None and d.name.endswith(relative) and (
-            relative != "市" or direct[county] >= 2 and direct[county] > direct.get(d.city_code, 0))
+            relative != "市" or direct[county] > direct.get(d.city_code, 0))
         if direct[county] >= strong or issuer_rel in {"县", "区", "旗"} or own:
             best = county
     return gaz.region(best)

@@ -86,8 +86,11 @@ def matrix(long: pd.DataFrame) -> pd.DataFrame:
 
 
 def write(long: pd.DataFrame, wide: pd.DataFrame, out_dir: str | Path) -> dict[str, Path]:
+    from outputs.tables import typed
+
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    long = typed(long)
     paths = {"comparison.csv": out / "comparison.csv", "comparison.parquet": out / "comparison.parquet",
              "comparison.xlsx": out / "comparison.xlsx", "matrix.csv": out / "matrix.csv"}
     atomic_write(paths["comparison.csv"], lambda p: long.to_csv(p, index=False, encoding="utf-8-sig"))

@@ -146,15 +146,32 @@ def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to pr
         raise typer.BadParameter("processes, threads or dask", param_hint="--runner")
     if dask_address and runner != "dask":
         runner = "dask"
+    from corpora.readers import SUPPORTED_SUFFIXES, expand_paths
+
+    missing = [p for p in paths if not p.exists()]
+    for m in missing:
+        typer.echo(f"policy: {m}: no such file or folder", err=True)
+    present = [p for p in paths if p.exists()]
+    if not expand_paths(present):  # checked before the store is created: no empty store for a wrong path
+        where = ", ".join(map(str, present)) or "the paths given"
+        typer.echo(f"policy: nothing to process: no supported file in {where} "
+                   f"({' '.join(sorted(SUPPORTED_SUFFIXES))})", err=True)
+        raise typer.Exit(1)
     if runner == "dask":
         flow_obj = with_dask(process_flow, dask_address, workers)
     elif runner == "threads":
         flow_obj = with_workers(process_flow, workers)
     else:
         flow_obj = with_processes(process_flow, workers, worker_memory_mb)
-    summary = flow_obj([str(p) for p in paths], str(out), progress=sys.stderr.isatty())
+    summary = flow_obj([str(p) for p in present], str(out), progress="bar" if sys.stderr.isatty() else "lines")
     _print_summary(summary)
-    raise typer.Exit(0)
+    run = summary["run"]
+    typer.echo(f"{run['files']} files read: {run['files'] - run['failed']} gave {run['documents']} documents, "
+               f"{run['failed']} failed (reasons in the errors table); library messages in {run['log']}")
+    if run["failed"] == run["files"]:
+        typer.echo(f"policy: every input failed ({run['failed']} of {run['files']} files gave no document)", err=True)
+        raise typer.Exit(1)
+    raise typer.Exit(1 if missing else 0)
 
 
 @app.command()
@@ -197,12 +214,17 @@ def ingest(config: Annotated[Path, typer.Option(help="Sources file (TOML), see s
         raise typer.Exit(1)
 
 
+ERRORS_SHOWN = 50
+
+
 def _print_summary(summary: dict) -> None:
     from rich.table import Table
 
     c = _console()
-    t = Table("documents", "commitments", "errors", "store", title="policy run")
-    t.add_row(str(summary["documents"]), str(summary["commitments"]), str(len(summary["errors"])), summary["store"])
+    kinds = summary.get("commitments_by_kind", {})
+    t = Table("documents", "commitments", "targets", "provisions", "reported", "errors", "store", title="policy run (the whole store)")
+    t.add_row(str(summary["documents"]), str(summary["commitments"]), *(str(kinds.get(k, 0)) for k in ("target", "provision", "reported")),
+              str(len(summary["errors"])), summary["store"])
     c.print(t)
     o = Table("outcome", "count", title="outcomes")
     for k, v in summary["outcomes"].items():
@@ -213,10 +235,14 @@ def _print_summary(summary: dict) -> None:
         r.add_row(row["region"] or "(none)", str(row["documents"]), str(row["targets"]), str(row["provisions"]))
     c.print(r)
     if summary["errors"]:
-        e = Table("file", "reason", "detail", title="errors")
-        for err in summary["errors"]:
-            e.add_row(err["source"], err["error"], err.get("detail", "")[:80])
+        shown = summary["errors"][:ERRORS_SHOWN]
+        e = Table("file", "reason", "detail", title="inputs without a document (one line each)")
+        for err in shown:
+            e.add_row(err["source"], err["error"], (err.get("detail") or "")[:80])
         c.print(e)
+        if len(summary["errors"]) > len(shown):
+            typer.echo(f"... and {len(summary['errors']) - len(shown)} more: see the errors table under "
+                       f"{Path(summary['store']).parent / 'tables'}")
 
 
 @app.command()

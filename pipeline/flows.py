@@ -87,34 +87,42 @@ def fetch_task(fetcher: Fetcher, url: str, etag: str | None, last_modified: str 
 
 
 @flow(name="process", log_prints=False)
-def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> dict:
+def process_flow(paths: list[str], out: str = "out", progress: bool | str = False) -> dict:
     """Extract every supported file under `paths`, upsert into out/policy.sqlite, export the tables.
     Files are stored one by one as their tasks finish, each in its own transaction, so a run that is
-    stopped midway keeps what it stored and a rerun completes it."""
-    from rich.progress import track
+    stopped midway keeps what it stored and a rerun completes it. `progress`: "bar" (a terminal), "lines"
+    (a plain line every few seconds, for cron and logs) or False. Libraries' log lines go to out/run.log.
+    The summary's `run` counts this run's files: total, failed (no document) and documents."""
+    from pipeline.runlog import Progress, library_logs_to
 
     files = [str(p) for p in expand_paths(paths)]
     out_dir = Path(out)
     store_path = out_dir / "policy.sqlite"
-    with Store(store_path) as store:
+    mode = "bar" if progress is True else (progress or "none")
+    with library_logs_to(out_dir) as log, Store(store_path) as store:
         # large plain-text files stream from disk into the store in this thread (bounded memory, no cached
         # result of their size); every other file is a cached task
         streamed = {f for f in files if is_streamed(f)}
         futures = {f: extract_task.submit(f) for f in files if f not in streamed}
-        for f in track(files, description="extracting", disable=not progress, transient=True):
-            try:
-                sha, size = _keep_raw(store, Path(f), f in streamed)
-                store.put_provenance(f, sha, size, _now(), "file", origin_url(f))
-            except OSError:
-                pass  # the extraction reports the unreadable file
-            if f in streamed:
-                store.put_file(f, iter_records(f), version=extractor_version())
-                continue
-            result = for_source(futures[f].result(), f)
-            store.put_file(f, result.records, result.text, result.version)
+        shown = Progress(len(files), mode)
+        try:
+            for f in files:
+                try:
+                    sha, size = _keep_raw(store, Path(f), f in streamed)
+                    store.put_provenance(f, sha, size, _now(), "file", origin_url(f))
+                except OSError:
+                    pass  # the extraction reports the unreadable file
+                if f in streamed:
+                    shown.file_done(store.put_file(f, iter_records(f), version=extractor_version()))
+                    continue
+                result = for_source(futures[f].result(), f)
+                shown.file_done(store.put_file(f, result.records, result.text, result.version))
+        finally:
+            shown.close()
         store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
+    summary["run"] = {"files": len(files), "failed": shown.failed, "documents": shown.documents, "log": str(log)}
     _artifact(summary)
     return summary
 
@@ -214,7 +222,9 @@ def ingest_flow(sources: list[Source], out: str = "out") -> dict:
     run_id = uuid.uuid4().hex[:12]
     out_dir = Path(out)
     store_path = out_dir / "policy.sqlite"
-    with Store(store_path) as store:
+    from pipeline.runlog import library_logs_to
+
+    with library_logs_to(out_dir), Store(store_path) as store:
         scans = [crawl_source(s, store, run_id) for s in sources]
         store.link()
         export_tables(store, out_dir / "tables")
@@ -244,8 +254,11 @@ def with_processes(flow_obj, n_workers: int, memory_mb: int | None = None):
     threaded = with_workers(flow_obj, n_workers)
 
     def run(*args, **kwargs):
+        from pipeline.runlog import for_workers
+
         pool_size = workers.DEFAULT_MEMORY_MB if memory_mb is None else memory_mb
-        with workers.WorkerPool(n_workers, pool_size) as pool:
+        out = kwargs.get("out", args[1] if len(args) > 1 else "out")
+        with for_workers(out), workers.WorkerPool(n_workers, pool_size) as pool:
             workers.activate(pool)
             try:
                 return threaded(*args, **kwargs)
@@ -287,5 +300,7 @@ def summarize(store: Store, store_path: str) -> dict:
             by_region.append({"region": name or None, "adcode": code or None, "documents": int(len(group)),
                               "targets": int((c["kind"] == "target").sum()), "provisions": int((c["kind"] == "provision").sum())})
     outcomes = {"documents": int(len(docs)), **{str(k): int(v) for k, v in errs["error"].value_counts().items()}}
-    return {"documents": int(len(docs)), "commitments": int((coms["kind"] != "reported").sum()) if len(coms) else 0,
+    kinds = {k: int((coms["kind"] == k).sum()) if len(coms) else 0 for k in ("target", "provision", "reported")}
+    # every row of the commitments table, and the same rows by kind (reported figures are past results)
+    return {"documents": int(len(docs)), "commitments": int(len(coms)), "commitments_by_kind": kinds,
             "errors": errs.to_dict("records"), "outcomes": outcomes, "by_region": by_region, "store": store_path}

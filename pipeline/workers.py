@@ -30,6 +30,9 @@ DEFAULT_MEMORY_MB = int(os.environ.get("POLICY_WORKER_MEMORY_MB", "1536"))
 def _serve(conn, memory_mb: int) -> None:
     """A worker's loop: warm up, then (path, source) → result until told to stop or the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when a run stops
+    from pipeline.runlog import worker_logs
+
+    worker_logs()  # the libraries' log lines to the run's log file, not the console
     if memory_mb:
         import resource
 

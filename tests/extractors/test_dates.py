@@ -87,6 +87,7 @@ _BODY = "为做好相关工作，现将有关事项通知如下。请各单位�
     ("资料网 时间：2024-04-28 03:49:41\n某市促进民营经济发展若干规定\n（2003年5月28日 某政〔2003〕27号）\n" + _BODY, "2003-05-28"),
     ("某省旅游条例\n资料站 发布于 2023-8-22 21:24\n题注：（2016年11月26日某省人民代表大会常务委员会会议通过）\n" + _BODY,
      "2016-11-26"),
+    ("关于做好春耕工作的办法\n（2021年3月1日起施行）\n" + _BODY, None),
     # the signing date at the end stays first
     ("关于做好春耕工作的通知\n来源：某县人民政府 2021-03-02 14:44\n" + _BODY + "\n某县人民政府\n2019年2月18日\n", "2019-02-18"),
     ("关于做好春耕工作的通知\n" + _BODY + "\n某县人民政府办公室\n\n（此件发至乡镇）        2017年6月13日\n", "2017-06-13"),
@@ -99,3 +100,22 @@ _BODY = "为做好相关工作，现将有关事项通知如下。请各单位�
 ])
 def test_publish_date(text, expected):
     assert publish(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "本办法自2024年3月1日起施行。各地要在6月30日前完成自查，今年底前全面完成整改。",
+    "2023年1月至6月，全市完成投资；明年第一季度开展评估，下半年总结。",
+    "“十四五”期末，力争到2025年底建成示范县3个，3月15日前报送名单。",
+])
+def test_partial_forms_added_to_known_dates_give_the_dates_of_one_pass(text):
+    """The dates stage finds the full dates once and then adds the forms that the publish date resolves."""
+    import datetime as dt
+
+    from extractors.dates import find_dates
+
+    def key(found):
+        return [(d.text, d.kind, d.start_date, d.end_date, d.start, d.end) for d in found]
+
+    ref = dt.date(2024, 2, 1)
+    assert key(find_dates(text, ref, find_dates(text, None))) == key(find_dates(text, ref))
+    assert key(find_dates(text, None, find_dates(text, None))) == key(find_dates(text, None))

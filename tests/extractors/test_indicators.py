@@ -37,6 +37,9 @@ def test_each_key_example_maps_to_its_key(row):
     ("夫妻双方缴存住房公积金的最高贷款额度为 80 万元，单方缴存的为 50 万元。",
      [(80, "万元", "pf_loan_cap_family"), (50, "万元", "pf_loan_cap_individual")]),
     ("养育三孩的缴存家庭，住房公积金贷款最高额度提高至100万元。", [(100, "万元", "pf_loan_cap_multichild")]),
+    ("租房的多子女家庭，住房公积金租房提取额度提高至每年20000元。", [(20000, "元", "pf_rent_withdrawal_cap")]),
+    ("首套住房公积金贷款额度可再提高10万元。", [(10, "万元", "pf_loan_cap_increase")]),   # an increase, not a cap
+    ("缴存人连续足额缴存住房公积金满6个月后，可以申请提取。", [(6, "个月", None)]),       # withdrawal, not a loan
     # penalties: the amount, a multiple of the illegal gains, and the threshold of the gains
     ("违反本办法的，由主管部门责令改正，处五千元以上三万元以下罚款。", [(5000, "元", "administrative_fine")]),
     ("没收违法所得，并处违法所得二倍以上五倍以下的罚款。", [(2, "倍", "fine_multiple_of_illegal_gains")]),
@@ -53,6 +56,11 @@ def test_each_key_example_maps_to_its_key(row):
     ("对吸纳就业困难人员的企业，按1000元/人给予一次性吸纳就业补贴。", [(1000, "元/人", "employment_subsidy_per_person")]),
     ("对新认定的市级创新平台给予最高100万元奖励。", [(100, "万元", "enterprise_award_cap")]),
     ("对创业担保贷款给予贷款实际利率50%的财政贴息。", [(50, "%", "loan_interest_subsidy_share")]),
+    # an interval is not an age threshold; a floor is not a cap; a term of a business loan is not a mortgage's
+    ("多业主住宅房龄超过25年的，每10年进行一次体检。", [(10, "年", "building_inspection_interval"), (25, "年", None)]),
+    ("单方缴存住房公积金的贷款保底额度由30万元提高至50万元。", [(30, "万元", None), (50, "万元", None)]),
+    ("创业担保贷款期限累计不超过3年。", [(3, "年", None)]),
+    ("评审专家库备案有效期不得超过3年。", [(3, "年", None)]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),

@@ -125,3 +125,8 @@ def test_site_owner_footer_is_not_the_documents():
 
 def test_a_report_title_on_its_own_line_is_no_host():
     assert byline("某县关于防汛工作情况的通报\n某某日报\n").hosts == ["某某日报"]
+
+
+def test_a_county_level_city_under_its_province_speaking_of_itself():
+    body = "为促进全市房地产市场平稳健康发展，结合我市实际，在定州市行政区域内购买首套住房的，首付比例不低于20%。"
+    assert primary_region(body, "关于调整住房公积金贷款首付比例的通知", [], []).adcode == "139001"

@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 import jsonschema
+import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -60,7 +61,7 @@ def test_samples_give_valid_grounded_records(samples):
     for r in recs:
         validator.validate(r)
     docs = [r for r in recs if not r.get("error")]
-    assert len(docs) >= 8  # six files, the compilation holding three documents
+    assert len(docs) >= 12  # ten files, the compilation holding three documents
     for path in sorted(samples.iterdir()):
         text = source_text(path)
         for r in docs:
@@ -211,3 +212,60 @@ def test_report_and_compare_work_on_a_store_of_the_whole_pool(pool_store, tmp_pa
     long = pd.read_parquet(tmp_path / "compare" / "comparison.parquet")
     wide = pd.read_csv(tmp_path / "compare" / "matrix.csv", encoding="utf-8-sig")
     assert len(long) >= 20 and wide["地区"].is_unique and len(wide) == long["region_adcode"].nunique()
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda tmp: tmp / "no-such-folder", "no such file or folder"),
+    (lambda tmp: (tmp / "empty").mkdir() or tmp / "empty", "nothing to process"),
+    (lambda tmp: (tmp / "only-sidecars").mkdir() or (tmp / "only-sidecars" / "a.html.metadata.json").write_text("{}")
+     or tmp / "only-sidecars", "no supported file"),
+])
+def test_run_on_nothing_to_process_exits_1_without_creating_a_store(tmp_path, make, message):
+    res = runner.invoke(app, ["run", str(make(tmp_path)), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 1 and message in res.output
+    assert not (tmp_path / "out" / "policy.sqlite").exists()
+
+
+def _policy(*args, cwd: Path) -> subprocess.CompletedProcess:
+    """`policy` as cron or nohup runs it: no terminal, output to pipes."""
+    import os
+
+    env = {**os.environ, "PREFECT_HOME": str(cwd / "prefect"), "DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    return subprocess.run([str(Path(sys.executable).parent / "policy"), *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=600)
+
+
+def test_run_without_a_terminal_prints_progress_keeps_library_logs_in_a_file_and_counts_by_kind(tmp_path, samples):
+    import shutil
+    import sqlite3
+
+    inputs = tmp_path / "in"
+    shutil.copytree(samples, inputs)
+    (inputs / "scan.pdf").write_bytes(b"%PDF-1.4 broken")
+    (inputs / "blank.html").write_text("<html><body></body></html>", encoding="utf-8")  # the HTML extractor logs errors
+    res = _policy("run", str(inputs), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert res.returncode == 0, res.stdout + res.stderr  # some inputs failed, not all
+    n = len(list(inputs.iterdir()))
+    assert f"progress: {n}/{n} files" in res.stderr and "2 failed" in res.stderr
+    assert f"{n} files read: {n - 2} gave" in res.stdout and "2 failed" in res.stdout
+    console = res.stdout + res.stderr
+    assert "trafilatura" not in console
+    assert "trafilatura" in (tmp_path / "out" / "run.log").read_text(encoding="utf-8")
+    for name in ("scan.pdf", "blank.html"):  # at most one line per failed file
+        assert sum(name in line for line in console.splitlines()) == 1, name
+    with sqlite3.connect(tmp_path / "out" / "policy.sqlite") as c:
+        kinds = dict(c.execute("SELECT kind, COUNT(*) FROM commitments GROUP BY kind").fetchall())
+    row = next(line for line in res.stdout.splitlines() if str(tmp_path / "out") in line and "│" in line)
+    cells = [x.strip() for x in row.split("│") if x.strip()]
+    assert cells[1:5] == [str(sum(kinds.values())), str(kinds.get("target", 0)), str(kinds.get("provision", 0)),
+                          str(kinds.get("reported", 0))]
+
+
+def test_run_where_every_input_failed_exits_1(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "scan.pdf").write_bytes(b"%PDF-1.4 broken")
+    (inputs / "archive.rar").write_bytes(b"Rar!\x1a\x07\x00")
+    res = _policy("run", str(inputs), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert res.returncode == 1 and "every input failed (2 of 2 files" in res.stderr, res.stdout + res.stderr
