@@ -61,9 +61,9 @@ def main() -> None:
             records, text = [], pieces[0][1].text if len(pieces) == 1 else None
             for offset, st in pieces:
                 t0 = time.perf_counter()
-                docs = documents(st)
+                found = documents(st)
                 t1 = time.perf_counter()
-                out = [extractor().extract_document(d) for d in docs]
+                out = [extractor().extract_document(d) for d in found]
                 t2 = time.perf_counter()
                 t["normalize"] += t1 - t0
                 t["extract"] += t2 - t1

@@ -85,10 +85,19 @@ def _kind(text: str, h: _Hit) -> str:
     return "event"
 
 
-def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
-    """All dates in `text` (normalized, document numbers masked). `ref` resolves partial forms."""
+def find_dates(text: str, ref: dt.date | None, absolute: list[DateMention] | None = None) -> list[DateMention]:
+    """All dates in `text` (normalized, document numbers masked). `ref` resolves partial forms.
+    `absolute`: what `find_dates(text, None)` gave, when known; only the partial forms are then added."""
+    if absolute is not None:
+        return absolute if ref is None else sorted(absolute + _find(text, ref, [(d.start, d.end) for d in absolute]),
+                                                   key=lambda d: d.start)
+    return _find(text, ref, None)
+
+
+def _find(text: str, ref: dt.date | None, known: list[tuple[int, int]] | None) -> list[DateMention]:
+    """The dates of `find_dates`; with `known` (spans already found), only partial forms resolved by `ref`."""
     hits: list[_Hit] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = list(known or [])
 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in taken)
@@ -98,26 +107,26 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
             hits.append(h)
             taken.append((h.start, h.end))
 
-    for m in _PERIOD.finditer(text):
+    for m in (() if known is not None else _PERIOD.finditer(text)):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if y1 <= y2 <= y1 + 30:
             add(_Hit(m.start(), m.end(), y1, None, None, "period", f"{y1}-01-01", f"{y2}-12-31"))
-    for m in _MONTH_PERIOD.finditer(text):
+    for m in (() if known is not None else _MONTH_PERIOD.finditer(text)):
         y1, m1, m2 = int(m.group("y1")), int(m.group("m1")), int(m.group("m2"))
         y2 = int(m.group("y2")) if m.group("y2") else y1
         if (y2, m2) >= (y1, m1):
             add(_Hit(m.start(), m.end(), y1, m1, None, "period", f"{y1}-{m1:02d}-01", _month_end(y2, m2)))
-    for rx in (_FULL, _ISO, _WEEKDAY):
+    for rx in (() if known is not None else (_FULL, _ISO, _WEEKDAY)):
         for m in rx.finditer(text):
             y, mo, d = _year(m), _num(m.group("m")), _num(m.group("d"))
             iso = _iso(y, mo, d) if y and mo and d else None
             if iso:
                 add(_Hit(m.start(), m.end(), y, mo, d, start_date=iso, end_date=iso))
-    for m in _YM.finditer(text):
+    for m in (() if known is not None else _YM.finditer(text)):
         y, mo = _year(m), _num(m.group("m"))
         if y and mo:
             add(_Hit(m.start(), m.end(), y, mo, None, start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo)))
-    for m in _FIVE_YEAR.finditer(text):
+    for m in (() if known is not None else _FIVE_YEAR.finditer(text)):
         n = _num(m.group("n"))
         if not n:
             continue
@@ -128,7 +137,7 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
             add(_Hit(m.start(), m.end(), first + 4, None, None, "deadline", None, f"{first + 4}-12-31"))
         else:
             add(_Hit(m.start(), m.end(), first, None, None, "period", f"{first}-01-01", f"{first + 4}-12-31"))
-    for m in _YEAR_ONLY.finditer(text):
+    for m in (() if known is not None else _YEAR_ONLY.finditer(text)):
         y = _year(m)
         if not y:
             continue

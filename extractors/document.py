@@ -75,7 +75,7 @@ def documents(st: SourceText) -> list[Document]:
     norm = replace(norm, text=noise.mask(norm.text))
     items = listing_page(norm.text, body_start)
     if items:
-        raise ReadError(st.source, ErrorReason.NOT_A_DOCUMENT, f"a list of {items} dated headlines, not a document")
+        raise ReadError(st.source, ErrorReason.NOT_A_DOCUMENT, f"a list page of {items} links, not a document")
     page_title = normalize(st.metadata.get("标题", "")).text
     cleaned = clean_title(page_title)
     segs = segment(norm.text, body_start, page_title=cleaned if names_a_document(cleaned) else None)

@@ -78,7 +78,7 @@ def dates_component(doc: Doc) -> Doc:
         ranked.insert(0, (-1, signature[0].start_date, signature[0].start))
     publish, publish_at = (ranked[0][1], ranked[0][2]) if ranked else (None, None)
     ref = dt.date.fromisoformat(publish) if publish else None
-    found = dates_mod.find_dates(masked, ref)
+    found = dates_mod.find_dates(masked, ref, absolute)  # the full dates again: only partial forms are new
     starts = []
     for d in found:
         if d.start == publish_at:

@@ -235,6 +235,8 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         found = gaz.mentions(s, boundaries=bounds, counties=counties)
         named = {d.adcode for _, _, cands in found for d in cands}
         for _, _, cands in found:
+            if not cands:  # a name whose every division was ruled out (a county the text does not confirm)
+                continue
             if len(cands) > 1:  # 朝阳区, 鼓楼区: the one whose city or province the same text names
                 placed = [d for d in cands if set(d.parents) & named]
                 cands = placed or cands

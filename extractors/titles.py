@@ -13,6 +13,9 @@ _TITLE_NOISE = re.compile(r"^[\s\-—–|_·•]+|[\s\-—–|_·•]+$")
 def clean_title(title: str) -> str:
     """A page title without the site's name or a breadcrumb around it."""
     t = _BLANKED.sub("", title.strip())  # a word blanked as spam inside the title closes up
+    parts = re.split(r"\s*[,，_|｜]\s*|\s+-\s+", t)
+    if len(parts) >= 2 and names_site_or_column(parts[-1]):
+        t = t[:len(t) - len(parts[-1])].rstrip(" ,，_|｜-")  # 某某新闻标题,某某房产网: the site's name goes
     if ">" in t:
         t = t.rsplit(">", 1)[-1]
     for sep in ("_", "｜", "|", " - ", "--"):

@@ -5,10 +5,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from outputs import tables
 from outputs.store import Store
 from outputs.tables import typed
-
-TABLES = ("documents", "commitments", "mentions", "errors", "citations", "follow_ups")
 
 
 def atomic_write(path: Path, write) -> None:
@@ -26,7 +25,7 @@ def export_tables(store: Store, out_dir: str | Path) -> dict[str, Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = {}
-    for name in TABLES:
+    for name in (t.name for t in tables.TABLES):
         df = typed(store.table(name))  # one type per column (docs/tables.md)
         for ext in ("parquet", "csv"):
             path = out / f"{name}.{ext}"

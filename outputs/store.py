@@ -8,25 +8,13 @@ import sqlite3
 from pathlib import Path
 
 from corpora.records import ReadError
-from outputs import links
-from outputs.tables import (
-    COMMITMENT_COLUMNS,
-    DOCUMENT_COLUMNS,
-    ERROR_COLUMNS,
-    MENTION_COLUMNS,
-    commitment_rows,
-    document_row,
-    error_row,
-    mention_rows,
-)
+from outputs import links, tables
+from outputs.tables import ERRORS, error_row
 
 PROVENANCE_COLUMNS = ["source", "raw_sha256", "bytes", "fetched_at", "origin", "url"]
 
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS documents ({", ".join(f'"{c}"' for c in DOCUMENT_COLUMNS)}, PRIMARY KEY (doc_id));
-CREATE TABLE IF NOT EXISTS commitments ({", ".join(f'"{c}"' for c in COMMITMENT_COLUMNS)}, PRIMARY KEY (doc_id, idx));
-CREATE TABLE IF NOT EXISTS mentions ({", ".join(f'"{c}"' for c in MENTION_COLUMNS)}, PRIMARY KEY (doc_id, kind, start, "end"));
-CREATE TABLE IF NOT EXISTS errors ({", ".join(f'"{c}"' for c in ERROR_COLUMNS)}, PRIMARY KEY (source));
+# the tables of outputs.tables.TABLES come first (`_schema`); then the store's own
+_SCHEMA = """
 CREATE INDEX IF NOT EXISTS commitments_region ON commitments (region_adcode, indicator_key);
 CREATE TABLE IF NOT EXISTS provenance (source PRIMARY KEY, raw_sha256, bytes, fetched_at, origin, url);
 CREATE TABLE IF NOT EXISTS sources (name PRIMARY KEY, region, hosts, schedule, list_urls);
@@ -41,6 +29,10 @@ CREATE TABLE IF NOT EXISTS scans (run_id, source_name, started_at, finished_at, 
 """
 
 
+def _schema() -> str:
+    return "".join(tables.create_sql(t) + ";\n" for t in tables.TABLES) + _SCHEMA
+
+
 def _chain(first, rest):
     if first is not None:
         yield first
@@ -53,17 +45,16 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(self.path)
         self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.executescript(_SCHEMA + links.SCHEMA)
+        self.conn.executescript(_schema() + links.SCHEMA)
         self._migrate()
 
     def _migrate(self) -> None:
         """Add the columns a store written by an earlier version lacks (its rows get NULL there)."""
-        for table, columns in (("documents", DOCUMENT_COLUMNS), ("commitments", COMMITMENT_COLUMNS),
-                               ("mentions", MENTION_COLUMNS), ("errors", ERROR_COLUMNS), ("provenance", PROVENANCE_COLUMNS)):
-            have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+        for name, columns in (*((t.name, t.columns) for t in tables.TABLES), ("provenance", PROVENANCE_COLUMNS)):
+            have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({name})")}
             for c in columns:
                 if c not in have:
-                    self.conn.execute(f'ALTER TABLE {table} ADD COLUMN "{c}"')
+                    self.conn.execute(f'ALTER TABLE {name} ADD COLUMN "{c}"')
 
     def close(self) -> None:
         self.conn.close()
@@ -87,6 +78,9 @@ class Store:
         document row, and per source for `stale`). Returns the number of documents stored."""
         records = iter(records)
         first = next(records, None)
+        if isinstance(first, dict):
+            raise TypeError("put_file takes typed records (Extraction, ReadError), such as "
+                            "pipeline.process.extract_file(path).records, not their JSON form")
         # the records name their source as the reader resolved it; both names are keys
         sources = list(dict.fromkeys([source] + ([first.source] if first is not None and first.source else [])))
         n = 0
@@ -99,14 +93,12 @@ class Store:
                 self.conn.execute("DELETE FROM extractions WHERE source = ?", (s,))
             for rec in _chain(first, records):
                 if isinstance(rec, ReadError):
-                    self._insert("errors", ERROR_COLUMNS, [error_row(rec)])
+                    self._insert(ERRORS.name, ERRORS.columns, [error_row(rec)])
                     continue
                 r = rec.as_dict() | {"extractor_version": version}  # rows are built from the contract's form
                 self._delete_document(r["doc_id"])
-                self._insert("documents", DOCUMENT_COLUMNS, [document_row(r)])
-                self._insert("commitments", COMMITMENT_COLUMNS, commitment_rows(r))
-                self._insert("mentions", MENTION_COLUMNS, mention_rows(r))
-                self._insert("citations", links.CITATION_COLUMNS, links.citation_rows(r))
+                for t in tables.RECORD_TABLES:
+                    self._insert(t.name, t.columns, t.rows(r))
                 self._index(r)
                 n += 1
             if text is not None and n:
@@ -125,7 +117,7 @@ class Store:
                                  "WHERE source = ? AND error != 'fetch_error' LIMIT 1", (source, source)).fetchone() is not None
 
     def _delete_document(self, doc_id: str) -> None:
-        for table in ("documents", "commitments", "mentions", "search", "citations", "follow_ups"):
+        for table in (*(t.name for t in tables.TABLES if t.key[0] == "doc_id"), "search"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     def link(self) -> None:
@@ -235,9 +227,8 @@ class Store:
 
     def table(self, name: str):
         import pandas as pd
-        order = {"documents": "source, doc_index", "commitments": "doc_id, idx", "mentions": 'doc_id, kind, start',
-                 "errors": "source", "provenance": "source", "sources": "name", "fetches": "url",
-                 "scans": "run_id, source_name", "citations": "doc_id, start", "follow_ups": "doc_id, idx"}.get(name)
+        order = {**{t.name: t.order for t in tables.TABLES}, "provenance": "source", "sources": "name", "fetches": "url",
+                 "scans": "run_id, source_name"}.get(name)
         if order is None:
             raise ValueError(f"no table {name!r}")
         return pd.read_sql_query(f"SELECT * FROM {name} ORDER BY {order}", self.conn)

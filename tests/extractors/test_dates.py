@@ -100,3 +100,22 @@ _BODY = "为做好相关工作，现将有关事项通知如下。请各单位�
 ])
 def test_publish_date(text, expected):
     assert publish(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "本办法自2024年3月1日起施行。各地要在6月30日前完成自查，今年底前全面完成整改。",
+    "2023年1月至6月，全市完成投资；明年第一季度开展评估，下半年总结。",
+    "“十四五”期末，力争到2025年底建成示范县3个，3月15日前报送名单。",
+])
+def test_partial_forms_added_to_known_dates_give_the_dates_of_one_pass(text):
+    """The dates stage finds the full dates once and then adds the forms that the publish date resolves."""
+    import datetime as dt
+
+    from extractors.dates import find_dates
+
+    def key(found):
+        return [(d.text, d.kind, d.start_date, d.end_date, d.start, d.end) for d in found]
+
+    ref = dt.date(2024, 2, 1)
+    assert key(find_dates(text, ref, find_dates(text, None))) == key(find_dates(text, ref))
+    assert key(find_dates(text, None, find_dates(text, None))) == key(find_dates(text, None))

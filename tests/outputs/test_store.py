@@ -111,3 +111,23 @@ def test_versions_are_kept_per_row_and_per_source_and_old_stores_are_stale(tmp_p
     with Store(old) as st:
         assert "extractor_version" in st.table("documents").columns
         assert st.stale("old.txt", "v1")  # rows of an unknown version
+
+
+def test_a_table_added_to_the_registry_is_created_filled_read_and_exported(tmp_path, records, monkeypatch):
+    import pandas as pd
+
+    from outputs import tables
+
+    numbers = tables.Table("doc_numbers", ["doc_id", "idx", "normalized", "role"], ("doc_id", "idx"), "doc_id, idx",
+                           lambda r: [{"doc_id": r["doc_id"], "idx": i, "normalized": d["normalized"], "role": d["role"]}
+                                      for i, d in enumerate(r["doc_numbers"])])
+    monkeypatch.setattr(tables, "RECORD_TABLES", (*tables.RECORD_TABLES, numbers))
+    monkeypatch.setattr(tables, "TABLES", (*tables.TABLES, numbers))
+    with Store(tmp_path / "s.sqlite") as st:
+        for name, recs in records.items():
+            st.put_file(name, recs)
+        stored = st.table("doc_numbers")
+        written = export_tables(st, tmp_path / "tables")
+    expected = sum(len(r.doc_numbers) for recs in records.values() for r in recs if not isinstance(r, ReadError))
+    assert expected > 0 and len(stored) == expected
+    assert len(pd.read_parquet(written["doc_numbers.parquet"])) == expected
