@@ -56,13 +56,42 @@ def _iso_from_meta(value: str | None) -> str | None:
     return full[0].start_date if full else None
 
 
+# A document longer than this is extracted in windows of at most this many characters, each its own record
+# flagged `split_long_document` (as a text file too large to hold is read in windows): spaCy refuses texts over
+# `nlp.max_length` (1,000,000) and the time per document grows faster than its length.
+MAX_DOCUMENT_CHARS = 200_000
+
+
+class Piece(Segment):
+    """A window of a document longer than MAX_DOCUMENT_CHARS."""
+
+
+def split_long(segs: list[Segment], text: str, limit: int = MAX_DOCUMENT_CHARS) -> list[Segment]:
+    """Segments of at most `limit` characters: a longer one is cut at the last blank line (else line break, else
+    anywhere) in the second half of each window; the first piece keeps the title."""
+    out = []
+    for seg in segs:
+        start, title = seg.start, seg.title
+        if seg.end - start <= limit:
+            out.append(seg)
+            continue
+        while seg.end - start > limit:
+            half, stop = start + limit // 2, start + limit
+            para, line = text.rfind("\n\n", half, stop), text.rfind("\n", half, stop)
+            cut = para + 2 if para >= 0 else (line + 1 if line >= 0 else stop)
+            out.append(Piece(start, cut, title))
+            start, title = cut, None
+        out.append(Piece(start, seg.end, title))
+    return out
+
+
 def prepare(st: SourceText):
     """Normalize a source text, blank its noise (same length, same offset map), split it into documents."""
     norm = normalize(st.text)
     body_start = len(normalize(st.text[:st.body_start]).text) if st.body_start else 0
     noise = find_noise(norm.text, body_start)
     norm = replace(norm, text=noise.mask(norm.text))
-    return norm, noise, segment(norm.text, body_start)
+    return norm, noise, split_long(segment(norm.text, body_start), norm.text)
 
 
 class Extractor:
@@ -85,6 +114,8 @@ class Extractor:
                 x.flags.append("boilerplate_removed")
             if counts.get("duplicate_body"):
                 x.flags.append("duplicate_body_removed")
+            if isinstance(seg, Piece):
+                x.flags.append("split_long_document")
             out.append(x)
         return out
 

@@ -126,25 +126,31 @@ class Store:
         return sha, self._keep_raw(sha, suffix, lambda f: f.write(data))
 
     def put_raw_file(self, path: Path) -> str:
-        """`put_raw` for a file on disk, hashed and copied in blocks; returns its sha256."""
+        """`put_raw` for a file on disk, copied in blocks and hashed in the same pass (what is kept is what was
+        hashed, even if the file changes meanwhile); returns its sha256."""
         import hashlib
-        import shutil
+        import os
+        import tempfile
 
+        raw = self.path.parent / "raw"
+        raw.mkdir(parents=True, exist_ok=True)
         h = hashlib.sha256()
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-        sha = h.hexdigest()
-
-        def copy(out):
-            with open(path, "rb") as src:
-                shutil.copyfileobj(src, out, 1 << 20)
-
-        self._keep_raw(sha, path.suffix, copy)
+        fd, tmp = tempfile.mkstemp(dir=raw, suffix=".part")
+        try:
+            with open(path, "rb") as src, os.fdopen(fd, "wb") as out:
+                for block in iter(lambda: src.read(1 << 20), b""):
+                    h.update(block)
+                    out.write(block)
+            sha = h.hexdigest()
+            self._keep_raw(sha, path.suffix, lambda out: None, ready=Path(tmp))
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
         return sha
 
-    def _keep_raw(self, sha: str, suffix: str, write) -> Path:
-        """The raw folder's file for `sha`; written atomically by `write(file)` unless it is there already."""
+    def _keep_raw(self, sha: str, suffix: str, write, ready: Path | None = None) -> Path:
+        """The raw folder's file for `sha`; written atomically by `write(file)` (or moved from `ready`, a file
+        already written beside the raw folders) unless it is there already."""
         import os
         import tempfile
 
@@ -152,7 +158,9 @@ class Store:
         folder.mkdir(parents=True, exist_ok=True)
         safe_suffix = suffix if suffix.isascii() and len(suffix) <= 8 and suffix[1:].isalnum() else ""
         path = folder / f"{sha}{safe_suffix.lower()}"
-        if not path.exists():
+        if not path.exists() and ready is not None:
+            os.replace(ready, path)
+        elif not path.exists():
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
             with os.fdopen(fd, "wb") as f:
                 write(f)

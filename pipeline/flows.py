@@ -18,7 +18,8 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from corpora.fetch import Fetcher, FetchRefused, TransientFetchError, page_links  # noqa: E402
-from corpora.readers import expand_paths  # noqa: E402
+from corpora.readers import check_regular, expand_paths, read_file_bytes, source_name  # noqa: E402
+from corpora.records import ErrorReason, ReadError  # noqa: E402
 from corpora.sources import Source  # noqa: E402
 from extractors import extractor_version  # noqa: E402
 from outputs.export import export_tables  # noqa: E402
@@ -81,38 +82,54 @@ def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> 
     stopped midway keeps what it stored and a rerun completes it."""
     from rich.progress import track
 
-    files = [str(p) for p in expand_paths(paths)]
+    # resolved, so that a folder named relatively one day and absolutely the next is one set of sources
+    files = [p.absolute().parent.resolve() / p.name for p in expand_paths(paths)]
     out_dir = Path(out)
     store_path = out_dir / "policy.sqlite"
     with Store(store_path) as store:
-        # large plain-text files stream from disk into the store in this thread (bounded memory, no cached
-        # result of their size); every other file is a cached task
-        streamed = {f for f in files if is_streamed(f)}
-        futures = {f: extract_task.submit(f) for f in files if f not in streamed}
-        for f in track(files, description="extracting", disable=not progress, transient=True):
+        # each file's bytes are read once, kept in the store's content-addressed raw folder, and extracted from
+        # that copy: the hash, the cached result and the records are of the same bytes even if the file changes
+        # during the run. Large plain-text files stream from their copy into the store in this thread (bounded
+        # memory, no cached result of their size); every other file is a cached task.
+        pending = []
+        for f in files:
+            name = source_name(f)
             try:
-                sha, size = _keep_raw(store, Path(f), f in streamed)
-                store.put_provenance(f, sha, size, _now(), "file")
-            except OSError:
-                pass  # the extraction reports the unreadable file
-            if f in streamed:
-                store.put_file(f, iter_records(f))
+                raw, sha, size, streamed = _keep_raw(store, f, name)
+            except ReadError as e:  # not a regular file, too large, unreadable: an error row naming it
+                pending.append((name, None, [e.as_record()]))
                 continue
-            result = futures[f].result()
-            store.put_file(f, result["records"], result["text"])
+            store.put_provenance(name, sha, size, _now(), "file")
+            pending.append((name, raw, None) if streamed else (name, None, extract_task.submit(str(raw), name)))
+        for name, raw, job in track(pending, description="extracting", disable=not progress, transient=True):
+            if raw is not None:
+                store.put_file(name, iter_records(raw, name))
+            elif isinstance(job, list):
+                store.put_file(name, job)
+            else:
+                result = job.result()
+                store.put_file(name, result["records"], result["text"])
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     _artifact(summary)
     return summary
 
 
-def _keep_raw(store: Store, path: Path, large: bool) -> tuple[str, int]:
-    """Keep a file's bytes in the store's raw folder (a `large` one hashed and copied in blocks, never read
-    whole); returns (sha256, size)."""
-    if not large:
-        data = path.read_bytes()
-        return store.put_raw(data, path.suffix)[0], len(data)
-    return store.put_raw_file(path), path.stat().st_size
+def _keep_raw(store: Store, path: Path, name: str) -> tuple[Path, str, int, bool]:
+    """Keep a file's bytes in the store's raw folder, read once (a large text file hashed and copied in blocks,
+    never held whole); returns (the kept copy, sha256, size, whether it is read in windows). Raises ReadError
+    for what is not a regular file or cannot be read."""
+    if not is_streamed(path):
+        data = read_file_bytes(path, name)
+        sha, raw = store.put_raw(data, path.suffix)
+        return raw, sha, len(data), False
+    check_regular(path, name)
+    try:
+        sha = store.put_raw_file(path)
+    except OSError as e:
+        raise ReadError(name, ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
+    raw = next(p for p in (store.path.parent / "raw" / sha[:2]).glob(f"{sha}*") if not p.name.endswith(".part"))
+    return raw, sha, raw.stat().st_size, True
 
 
 def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | None = None) -> dict:
