@@ -41,14 +41,46 @@ def _chain(first, rest):
         yield from rest
 
 
+class StoreBusy(RuntimeError):
+    """Another process holds the store's write lock for longer than we wait."""
+
+
+# how long a writer waits for another run's transaction to end before giving up with StoreBusy
+BUSY_TIMEOUT_SECONDS = 120.0
+
+
 class Store:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(self.path)
+        self.conn = sqlite3.connect(self.path, timeout=busy_timeout)
+        self._wait_for_writers(busy_timeout)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.executescript(_SCHEMA)
         self._migrate()
+
+    def _wait_for_writers(self, busy_timeout: float) -> None:
+        """Take and release the write lock once before anything is written: when another run holds it, say so and
+        wait up to `busy_timeout` seconds, then refuse with StoreBusy; nothing has been written either way."""
+        import logging
+
+        try:
+            self.conn.execute("PRAGMA busy_timeout = 0")
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e):
+                raise
+            logging.getLogger("policy.store").warning(
+                "%s: another run is writing this store; waiting up to %.0f s for it", self.path, busy_timeout)
+            self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as e2:
+                self.conn.close()
+                raise StoreBusy(f"{self.path}: another run is writing this store and did not finish within "
+                                f"{busy_timeout:.0f} s; nothing was written, try again when it is done") from e2
+        self.conn.execute("ROLLBACK")
+        self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
 
     def _migrate(self) -> None:
         """Add the columns a store written by an earlier version lacks (its rows get NULL there)."""
@@ -193,6 +225,11 @@ class Store:
                 self.conn.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?)", (url, "fetch_error", error))
             else:
                 self.conn.execute("DELETE FROM errors WHERE source = ? AND error = 'fetch_error'", (url,))
+
+    def raw_path(self, sha: str) -> Path | None:
+        """The kept raw file with this SHA-256 (whatever suffix it was kept under), if any."""
+        folder = self.path.parent / "raw" / sha[:2]
+        return next((p for p in sorted(folder.glob(f"{sha}*")) if not p.name.endswith(".part")), None)
 
     def raw_bytes(self, sha: str) -> bytes | None:
         """The kept raw bytes with this SHA-256, if any."""

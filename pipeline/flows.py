@@ -13,6 +13,10 @@ from pipeline import settings
 settings.apply()
 
 from prefect import flow, task  # noqa: E402
+
+from pipeline import ephemeral  # noqa: E402
+
+ephemeral.install()  # a temporary Prefect server ends with this process, even one killed with SIGKILL
 from prefect.artifacts import create_table_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
@@ -52,10 +56,14 @@ def extract_task(path: str, source: str | None = None) -> dict:
 
 
 def _suffix(url: str, got) -> str:
-    suffix = Path(urlsplit(url).path).suffix.lower()
-    if suffix:
+    """A short file suffix for a fetched body: the URL path's own (without `;jsessionid=…` path parameters) when
+    it is a few letters or digits, else one from the content type."""
+    suffix = Path(urlsplit(url).path.split(";", 1)[0]).suffix.lower()
+    if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix):
         return suffix
-    return ".html" if "html" in (got.content_type or "") else ""
+    ctype = (got.content_type or "").lower()
+    return {"application/pdf": ".pdf", "text/plain": ".txt"}.get(ctype.split(";")[0].strip(),
+                                                               ".html" if "html" in ctype else "")
 
 
 def _transient(task, task_run, state) -> bool:
@@ -128,13 +136,13 @@ def _keep_raw(store: Store, path: Path, name: str) -> tuple[Path, str, int, bool
         sha = store.put_raw_file(path)
     except OSError as e:
         raise ReadError(name, ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
-    raw = next(p for p in (store.path.parent / "raw" / sha[:2]).glob(f"{sha}*") if not p.name.endswith(".part"))
+    raw = store.raw_path(sha)
     return raw, sha, raw.stat().st_size, True
 
 
 def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | None = None) -> dict:
     """List pages (with pagination) → detail pages → attachments; new content is stored and extracted."""
-    fetcher = fetcher or Fetcher(source.hosts, source.allow_private, source.delay_seconds, source.max_bytes,
+    fetcher = fetcher or Fetcher(source.origins, source.allow_private, source.delay_seconds, source.max_bytes,
                                  source.timeout_seconds)
     detail_rx = re.compile(source.detail_pattern)
     next_rx = re.compile(source.next_pattern) if source.next_pattern else None
@@ -168,7 +176,7 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
             store.put_fetch(url, source.name, got.status, None, None, None, _now(), f"{url}: HTTP {got.status}")
             scan["errors"] += 1
             return None
-        sha, _ = store.put_raw(got.content, _suffix(url, got))
+        sha, _ = store.put_raw(got.content, _suffix(url, got))  # the saved file is found by its hash, not its name
         store.put_fetch(url, source.name, 200, got.etag, got.last_modified, sha, _now(), None)
         return got, sha, True
 
@@ -176,14 +184,15 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
         """Extract a document whose bytes are new (the same bytes under another URL count once)."""
         if not changed or store.extracted(sha):
             return
-        raw = store.path.parent / "raw" / sha[:2] / f"{sha}{_suffix(url, got)}"
+        raw = store.raw_path(sha)
         result = extract_task(str(raw), url)
         store.put_file(url, result["records"], result["text"])
         store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}")
         scan["new_documents"] += 1
 
     queue = list(source.list_urls)
-    details: list[str] = []
+    queued = set(queue)
+    details: dict[str, None] = {}  # ordered and with constant-time membership: a page of 80,000 links is linear
     while queue and scan["list_pages"] < source.max_pages:
         res = fetch(queue.pop(0))
         if res is None:
@@ -191,18 +200,26 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
         got = res[0]
         scan["list_pages"] += 1
         for link, _text in page_links(got.content, got.url):
-            if detail_rx.search(link) and link not in details:
-                details.append(link)
-            elif next_rx and next_rx.search(link) and link not in seen and link not in queue:
+            if detail_rx.search(link):
+                details.setdefault(link)
+            elif next_rx and next_rx.search(link) and link not in seen and link not in queued:
                 queue.append(link)
+                queued.add(link)
     scan["links"] = len(details)
+    documents = 0  # detail pages and attachments fetched in this scan, at most source.max_documents
     for url in details:
+        if documents >= source.max_documents:
+            break
+        documents += 1
         res = fetch(url)
         if res is None:
             continue
         keep(url, *res)
         for link, _text in page_links(res[0].content, res[0].url):
-            if urlsplit(link).path.lower().endswith(source.attachment_suffixes):
+            if urlsplit(link).path.split(";", 1)[0].lower().endswith(source.attachment_suffixes) and link not in seen:
+                if documents >= source.max_documents:
+                    break
+                documents += 1
                 att = fetch(link)
                 if att is not None:
                     keep(link, *att)
@@ -226,13 +243,33 @@ def ingest_flow(sources: list[Source], out: str = "out") -> dict:
     return summary
 
 
-@flow(name="ingest-configured", log_prints=False)
-def ingest_configured(config: str, source_names: list[str] | None = None, out: str = "out") -> dict:
-    """`ingest` for the sources of a sources file (the form a scheduled deployment runs: plain parameters)."""
-    from corpora.sources import load_sources
+# what a scheduled deployment runs with, fixed by `policy schedule` in its own environment: a run started
+# through the API chooses only which configured source to fetch, never the sources file, the output folder
+# or the address guard (those come from the sources file named here)
+SCHEDULE_CONFIG_ENV = "POLICY_SCHEDULE_CONFIG"
+SCHEDULE_OUT_ENV = "POLICY_SCHEDULE_OUT"
 
-    sources = [s for s in load_sources(config) if not source_names or s.name in source_names]
-    return ingest_flow(sources, out)
+
+@flow(name="ingest-configured", log_prints=False, validate_parameters=True)
+def ingest_configured(source_name: str) -> dict:
+    """`ingest` for one source of the sources file `policy schedule` serves (the form a scheduled deployment
+    runs). The source must exist in that file; the file and the output folder are the serving process's."""
+    import os
+
+    from prefect.logging import get_run_logger
+
+    from corpora.sources import SourceConfigError, load_sources_report
+
+    config, out = os.environ.get(SCHEDULE_CONFIG_ENV), os.environ.get(SCHEDULE_OUT_ENV)
+    if not config or not out:
+        raise RuntimeError(f"{SCHEDULE_CONFIG_ENV} and {SCHEDULE_OUT_ENV} are not set: runs start from `policy schedule`")
+    sources, problems = load_sources_report(config)
+    for problem in problems:  # a bad source is reported; the others run
+        get_run_logger().error(problem)
+    chosen = [s for s in sources if s.name == source_name]
+    if not chosen:
+        raise SourceConfigError(f"{config}: no usable source named {source_name!r}")
+    return ingest_flow(chosen, out)
 
 
 def with_workers(flow_obj, max_workers: int):

@@ -89,3 +89,28 @@ def test_a_store_from_an_earlier_version_gains_the_new_columns(tmp_path, records
         docs = st.table("documents")
     assert {"start", "end", "region_adcode"} <= set(docs.columns)
     assert set(docs["source"]) == {"old.txt", records[name][0]["source"]}
+
+
+def test_a_second_writer_waits_for_a_long_transaction_then_refuses_clearly(tmp_path):
+    """Another run holds the store in a long transaction: a new Store waits, and gives up with a clear message
+    (nothing written) when the wait runs out; when the other run finishes in time it goes on."""
+    import sqlite3
+    import threading
+
+    import pytest
+
+    from outputs.store import Store, StoreBusy
+
+    path = tmp_path / "policy.sqlite"
+    Store(path).close()
+    other = sqlite3.connect(path, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO errors VALUES ('held.txt', 'read_error', 'x')")
+    with pytest.raises(StoreBusy, match="another run is writing this store") as e:
+        Store(path, busy_timeout=0.5)
+    assert str(path) in str(e.value)
+    threading.Timer(0.5, other.commit).start()
+    with Store(path, busy_timeout=30) as store:
+        store.put_file("new.txt", [{"source": "new.txt", "error": "empty_after_cleaning", "detail": "x"}])
+        assert set(store.table("errors")["source"]) == {"held.txt", "new.txt"}
+    other.close()

@@ -32,11 +32,14 @@ def wait_for(fn, timeout: float, what: str):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+AUTH: tuple[str, str] | None = None  # the local server's credentials, read from the file `policy schedule` writes
+
+
 def api_call(method: str, url: str, **kwargs) -> dict | None:
     """One call to the Prefect API; None when the server is busy (a locked SQLite database answers 5xx
     under load on two cores) so that `wait_for` asks again. A 4xx is a real error and fails the test."""
     try:
-        r = httpx.request(method, url, timeout=10, **kwargs)
+        r = httpx.request(method, url, timeout=10, auth=AUTH, **kwargs)
     except httpx.HTTPError:
         return None
     if r.status_code >= 500:
@@ -46,6 +49,9 @@ def api_call(method: str, url: str, **kwargs) -> dict | None:
 
 
 def test_schedule_serves_a_cron_deployment_that_ingests(site, tmp_path):  # noqa: F811
+    """... and the local server is closed to others: no answer without its credentials, no cross-origin answer to
+    another origin, no run that chooses its own sources file, output folder or guard."""
+    global AUTH
     _, base = site
     config = tmp_path / "sources.toml"
     config.write_text(f'[[source]]\nname = "test-site"\nlist_urls = ["{base}/list_1.html"]\n'
@@ -59,15 +65,36 @@ def test_schedule_serves_a_cron_deployment_that_ingests(site, tmp_path):  # noqa
     proc = subprocess.Popen([str(exe), "schedule", "--config", str(config), "--out", str(out)], env=env,
                             stdout=open(tmp_path / "schedule.log", "wb"), stderr=subprocess.STDOUT, start_new_session=True)
     try:
+        auth_file = out / "prefect-server.auth"
+        wait_for(lambda: auth_file.exists() and auth_file.read_text().strip(), 60, "the credentials")
+        assert auth_file.stat().st_mode & 0o077 == 0
+        AUTH = tuple(auth_file.read_text().strip().split(":", 1))
+
         def deployment():
             try:
-                r = httpx.get(f"{api}/deployments/name/ingest-configured/ingest-test-site", timeout=5)
+                r = httpx.get(f"{api}/deployments/name/ingest-configured/ingest-test-site", timeout=5, auth=AUTH)
             except httpx.HTTPError:
                 return None
             return r.json() if r.status_code == 200 else None
 
         dep = wait_for(deployment, 240, "the deployment")
         assert [s["schedule"]["cron"] for s in dep["schedules"]] == ["0 6 * * *"]
+        assert dep["parameters"] == {"source_name": "test-site"} and dep["enforce_parameter_schema"]
+        # without credentials, nothing
+        assert httpx.post(f"{api}/deployments/{dep['id']}/create_flow_run", json={}, timeout=10).status_code == 401
+        assert httpx.get(f"{api}/deployments/name/ingest-configured/ingest-test-site", timeout=10).status_code == 401
+        # a page of another origin gets no cross-origin permission
+        pre = httpx.options(f"{api}/deployments/filter", timeout=10, headers={
+            "Origin": "http://evil.example", "Access-Control-Request-Method": "POST"})
+        assert pre.headers.get("access-control-allow-origin") not in ("*", "http://evil.example")
+        # a run cannot choose the sources file, the output folder or a source that is not configured
+        for params in ({"config": str(tmp_path / "evil.toml"), "source_name": "test-site"},
+                       {"source_name": "test-site", "out": str(tmp_path / "elsewhere")}):
+            r = httpx.post(f"{api}/deployments/{dep['id']}/create_flow_run", json={"parameters": params}, auth=AUTH,
+                           timeout=10)
+            assert r.status_code in (409, 422), r.text
+        bad = wait_for(lambda: api_call("post", f"{api}/deployments/{dep['id']}/create_flow_run",
+                                        json={"parameters": {"source_name": "other-site"}}), 60, "a run of another name")
         run = wait_for(lambda: api_call("post", f"{api}/deployments/{dep['id']}/create_flow_run", json={}), 60,
                        "the server to accept a flow run")
 
@@ -77,6 +104,13 @@ def test_schedule_serves_a_cron_deployment_that_ingests(site, tmp_path):  # noqa
             return state.get("type") if state.get("type") in {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"} else None
 
         assert wait_for(finished, 300, "the triggered run") == "COMPLETED", (tmp_path / "schedule.log").read_text()[-3000:]
+
+        def failed():
+            state = (api_call("get", f"{api}/flow_runs/{bad['id']}") or {}).get("state") or {}
+            return state.get("type") if state.get("type") in {"COMPLETED", "FAILED", "CRASHED"} else None
+
+        assert wait_for(failed, 300, "the run of an unknown source") == "FAILED"
+        assert not (tmp_path / "elsewhere").exists()
         with sqlite3.connect(out / "policy.sqlite") as c:
             assert c.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 5
             assert c.execute("SELECT new_documents FROM scans").fetchone()[0] == 5
