@@ -36,12 +36,14 @@ test: $(BIN)/.installed browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
-## Benchmarks: stage throughput, end to end with 1/2/4 workers, cold start (over ../shared/corpus/pool)
+## Benchmarks over ../shared/corpus/pool: each figure beside its reference measured in the same run (bare
+## jieba pass, pdfplumber, pypdfium2's bare extraction, one worker); figures also written to out/bench/*.json
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/cold_start.py
+	$(BIN)/python benchmarks/references.py --json out/bench/references.json
 	$(BIN)/python benchmarks/stages.py
-	$(BIN)/python benchmarks/end_to_end.py --runner threads
-	$(BIN)/python benchmarks/end_to_end.py --runner dask
+	$(BIN)/python benchmarks/end_to_end.py --runner processes --workers 1 2 --json out/bench/end_to_end.json
+	$(BIN)/python benchmarks/end_to_end.py --runner dask --workers 1 2
 
 ## JioNLP's time parser and cpca's region recognizer beside ours, on benchmarks/*_cases.tsv
 bench-tools: $(BIN)/.installed

@@ -8,6 +8,7 @@ temporary server, workers).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sqlite3
 import subprocess
@@ -61,8 +62,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
-    ap.add_argument("--runner", choices=["threads", "dask"], default="threads",
-                    help="threads in one process (GIL-bound) or a local Dask cluster of worker processes")
+    ap.add_argument("--runner", choices=["processes", "threads", "dask"], default="processes",
+                    help="worker processes (the default runner), threads in one process (GIL-bound) or a local Dask cluster")
+    ap.add_argument("--json", type=Path, help="write the figures here as JSON")
     args = ap.parse_args()
     from corpora.readers import expand_paths
 
@@ -72,12 +74,18 @@ def main() -> None:
     print(f"input: {args.folder} — {len(files)} files, {mb:.1f} MB; runner: {args.runner}")
     print(f"{'workers':>7}{'seconds':>9}{'files/s':>9}{'docs/s':>8}{'MB/s':>7}{'speed-up':>10}{'peak MB':>9}  documents, commitments")
     base = None
+    rows = []
     for w in args.workers:
         r = run_once(args.folder, w, args.runner)
         base = base or r["seconds"]
+        rows.append({**r, "runner": args.runner, "speed_up": base / r["seconds"]})
         print(f"{w:>7}{r['seconds']:>9.1f}{len(files) / r['seconds']:>9.2f}{r['docs'] / r['seconds']:>8.2f}"
               f"{mb / r['seconds']:>7.2f}{base / r['seconds']:>9.2f}x{r['peak_mb']:>9.0f}  {r['docs']}, {r['commitments']}")
     print("each run: a new process, Prefect's temporary server started inside it, no cached results")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"machine": describe(), "input": str(args.folder), "files": len(files), "mb": mb,
+                                         "runs": rows}, indent=2))
 
 
 if __name__ == "__main__":

@@ -185,7 +185,8 @@ class Fetcher:
         if not self.allow_private:
             bad = [a for a in addresses if not is_public(a)]
             if bad:
-                raise FetchRefused(f"{url}: {host} is a private or loopback address ({bad[0]}): not a public address")
+                raise FetchRefused(f"{url}: {host} is a private or loopback address ({bad[0]}), not a public address; "
+                                   "set allow_private = true on the source if it really lives there")
         return addresses[0]
 
     def _wait(self, host: str) -> None:

@@ -59,5 +59,6 @@ class ReadError(Exception):
     def __str__(self) -> str:
         return f"{self.source}: {self.reason.value}: {self.detail}"
 
-    def as_record(self) -> dict:
+    def as_dict(self) -> dict:
+        """The contract's error record."""
         return {"source": self.source, "error": self.reason.value, "detail": self.detail}

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from corpora.attachments import ATTACHMENT_SUFFIXES
+
 
 class SourceConfigError(ValueError):
     """A sources file that cannot be used, naming the file and the source."""
@@ -19,7 +21,7 @@ class Source:
     detail_pattern: str  # regular expression an absolute detail-page URL matches
     region: str | None = None  # adcode
     next_pattern: str | None = None  # regular expression for pagination links
-    attachment_suffixes: tuple[str, ...] = (".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls")
+    attachment_suffixes: tuple[str, ...] = ATTACHMENT_SUFFIXES
     schedule: str | None = None  # cron
     max_pages: int = 20
     max_bytes: int = 30_000_000

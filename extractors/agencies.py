@@ -11,15 +11,6 @@ from extractors.regions import Division, Gazetteer, gazetteer
 
 _REL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
         "县": "county", "区": "county", "旗": "county"}
-# bare cores this generic need a region before them to name one body
-_NEEDS_PREFIX = re.compile(r"^(人民政府|政府|委|人民代表大会|人大|政协|政治协商会议|人民法院|法院|人民检察院|检察院|中院|高院|"
-                           r"总工会|妇联|残联|团委|科协|纪委|监委|红十字会|政法委|规划委|外办|金融办|数据局|大数据局|"
-                           r"档案局|能源局|海洋局|气象局|地震局|信访局|统计局|林业局|体育局|审计局|水利局|商务局|民政局|司法局|"
-                           r"税务局|交通局|农业局|卫生局|国土局|外事局|粮食局|人防局|人防办|旅游局|人事局|水务局|环保局|工商局|质监局|安监局|社保局|"
-                           r"农机局|投促局|扶贫办|文明办|爱卫会|爱卫办|老龄委|老龄办|安委会|安委办|食安委|食安办|妇儿工委|工商联|"
-                           r"文联|侨联|社科联|旅发委|食药监局|"
-                           r"妇女联合会|残疾人联合会|科学技术协会|工商业联合会|文学艺术界联合会|归国华侨联合会|社会科学界联合会|"
-                           r"共青团委员会|供销合作社|供销合作联社)")
 _GENERIC_BEFORE = ("有关", "相关")
 _BRANCH_ONLY = {"人行"}
 _MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
@@ -29,6 +20,13 @@ _MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
 class AliasTable:
     pattern: re.Pattern
     canonical: dict[tuple[str, str], str]
+
+
+@functools.cache
+def _needs_prefix() -> re.Pattern:
+    """Bare cores this generic (政府, 统计局) need a region before them to name one body."""
+    cores = sorted((r["core"] for r in refdata.agency_cores_needing_region()), key=len, reverse=True)
+    return re.compile("^(" + "|".join(map(re.escape, cores)) + ")")
 
 
 @functools.cache
@@ -49,6 +47,12 @@ def _division_before(text: str, end: int, gaz: Gazetteer) -> tuple[int, list[Div
     return None
 
 
+def _compose(region_name: str, canonical: str) -> str:
+    """A local body's full name: the region before the canonical core, or where `{region}` stands in it
+    (政协{region}委员会)."""
+    return canonical.replace("{region}", region_name) if "{region}" in canonical else region_name + canonical
+
+
 def _resolve(rel: str | None, region: Region | None, gaz: Gazetteer) -> tuple[str | None, str | None]:
     """(region name, level) that a relative prefix (省/市/县…) or none means in this document."""
     if region is None:
@@ -60,6 +64,8 @@ def _resolve(rel: str | None, region: Region | None, gaz: Gazetteer) -> tuple[st
     if level == "city":
         if d is not None and d.province_code in _MUNICIPALITIES or region.adcode in _MUNICIPALITIES:
             return region.province, "province"
+        if region.level == "county" and rel and region.name.endswith(rel):
+            return region.name, "county"  # in a county-level city (珲春市), 市委 and 市政府 are its own
         return region.city, "city"
     if level == "county":
         return region.county, "county"
@@ -70,8 +76,14 @@ _DELIM = set("，,、；;。：:（）()《》“”\n 和及与")
 _PUNCT = (_DELIM - set("\n 和及与")) | set("！？!?【】[]")  # what a name never runs across
 
 
+_LEVELS_IN_PARENS = re.compile(r"[（(][省市县区州盟旗、，,\s]+[)）]$")
+
+
 def _generic(text: str, start: int) -> bool:
-    """各市卫生局, 各地级以上市人民政府, 市县财政局: plurals with no single referent."""
+    """各市卫生局, 各地级以上市人民政府, 市县财政局, 各县（市、区）财政局: plurals with no single referent."""
+    levels = _LEVELS_IN_PARENS.search(text, max(0, start - 12), start)
+    if levels:
+        start = levels.start()
     i = start
     while i > 0 and start - i < 10 and text[i - 1] not in _DELIM:
         i -= 1
@@ -82,16 +94,70 @@ def _generic(text: str, start: int) -> bool:
 
 
 # cores that are not the name of a body: 级财政局 (县级), 场监管局 (市场…), 直各部门 …
-_BAD_START = "级场直属内外各区县市省乡镇委本该其"
+_BAD_START = "级场域直属内外各区县市省乡镇委本该其"
 _BAD_CORE = re.compile(r"^(有关|相关|政府|人民政府|上述|下列|以上|主管|同级|当地|所在)")
-_BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室)(?![\u4e00-\u9fff]?[长员])")
+_BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室|中心)(?![\u4e00-\u9fff]?[长员])")
+# 中心 ends many phrases (以人民为中心, 县城中心): a centre's core is four characters or more, with no function word
+_CENTRE_CORE = re.compile(r"^[^为以在的是到向对把被将于路街号级]{2,}中心$")
 _LONG_BODY = ("领导小组", "领导小组办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
-_BODY_BEFORE = _DELIM | {"、", "由", "经", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交"}
+_BODY_BEFORE = _DELIM | {"、", "由", "经", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交", "至", "给"}
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届$")
 _BRANCH_SUFFIX = re.compile(r"(中心支行|分行|支行|监管局|监管分局|税务局|调查总队|分局)")
 # development-zone committees (稀土高新区管委会, 横琴粤澳深度合作区执委会) are named as written
 _ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区|新区|合作区|综试区|自贸区|片区)"
                    r"(管委会|管理委员会|执委会|执行委员会)")
+
+
+# a township's or a subdistrict's own bodies: 桥梓镇人民政府, 某某乡党委, 上地街道办事处
+_TOWN = re.compile(r"(镇|乡|街道)(人民政府|政府|党委|党工委|办事处)")
+_TOWN_BODY = {"政府": "人民政府"}
+_NOT_TOWN = re.compile(r"^(各|全|本|该|所在|当地|有关|相关|属地|沿线|城|集|村|重点|小城)|[乡镇村]$|[或和及与的向由在对予等授]|"
+                       r"同时|通知|书面|应当|及时|负责|按照|报告|所属|辖区|鼓励|支持|指导|督促|组织|协调|配合|会同|委托|依托|"
+                       r"前述|上述|所述|下列|以下")
+
+
+def _town_name(text: str, end: int, gaz: Gazetteer) -> tuple[int, Division | None] | None:
+    """Where the town's name ending at `end` starts, and the division named right before it."""
+    for ln in range(2, 7):
+        s = end - ln
+        if s < 0:
+            return None
+        found = _division_before(text, s, gaz)
+        if found and found[1][0].level in {"county", "city"}:
+            return s, found[1][0]
+        if s == 0 or text[s - 1] in _DELIM | {"、", "至", "由", "向", "对", "与", "给"}:
+            return s, None
+    return None
+
+
+def _towns(text: str, region: Region | None, gaz: Gazetteer, issuer_spans) -> list[Agency]:
+    """Township bodies; a list (甲镇、乙镇、丙乡人民政府) gives each town the body named after the last."""
+    out = []
+    for m in _TOWN.finditer(text):
+        found = _town_name(text, m.start(), gaz)
+        if not found or _NOT_TOWN.search(text[found[0]:m.start()]) or not re.fullmatch(r"[\u4e00-\u9fff]+", text[found[0]:m.start()]):
+            continue
+        start, div = found
+        county = div.name if div is not None else (region.name if region is not None and region.level == "county" else "")
+        body = _TOWN_BODY.get(m.group(2), m.group(2))
+        towns = [(start if div is None else start - len(div.name), text[start:m.end(1)])]
+        k = start
+        while k > 0 and text[k - 1] == "、":  # earlier towns of the same list
+            j = k - 1
+            while j > 0 and k - 1 - j < 8 and text[j - 1] not in _DELIM | {"、"}:
+                j -= 1
+            name = text[j:k - 1]
+            if not re.fullmatch(r"[\u4e00-\u9fff]{2,7}(镇|乡|街道)", name) or _NOT_TOWN.search(name[:-1]):
+                break
+            towns.insert(0, (j, name))
+            k = j
+        for i, (a, name) in enumerate(towns):
+            last = i == len(towns) - 1
+            b = m.end() if last else a + len(name)
+            surface_start = a
+            role = "issuer" if any(x <= surface_start < y for x, y in issuer_spans) else "mentioned"
+            out.append(Agency(text[surface_start:b], county + name + body, None, role, surface_start, b))
+    return out
 
 
 @dataclass
@@ -101,6 +167,10 @@ class _Prefix:
     rel: str | None = None
     party: bool = False
     place: str | None = None  # a short place name (重庆, 合肥) before a branch office
+    redacted: str | None = None  # a place withheld (xx市): the body stands as written, with no region
+
+
+_REDACTED = re.compile(r"[xX×ｘＸ*＊]{2,}$")
 
 
 def _prefix(text: str, s: int, gaz: Gazetteer) -> _Prefix:
@@ -119,6 +189,10 @@ def _prefix(text: str, s: int, gaz: Gazetteer) -> _Prefix:
     place = next((text[end - ln:end] for ln in range(min(6, end), 1, -1) if text[end - ln:end] in gaz.short), None)
     for r in ("自治区", "省", "市", "州", "盟", "县", "区", "旗"):
         if text[max(0, end - len(r)):end] == r and not (place and place.endswith(r)):  # 杭州住房…: no 州
+            marks = _REDACTED.search(text[max(0, end - len(r) - 6):end - len(r)])
+            if marks:
+                at = end - len(r) - len(marks.group())
+                return _Prefix(at, None, r, party, redacted=text[at:end])
             return _Prefix(end - len(r), None, r, party)
     if place:
         return _Prefix(end - len(place), place=place)
@@ -167,13 +241,13 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
         elif pre.place and ((core, "branch") in table.canonical or (core, "local") in table.canonical):
             # 重庆证监局, 合肥海关: as written; 杭州公积金中心: the place as written, the body's full name
             branch_office = (core, "branch") in table.canonical
-            normalized, level = pre.place + (core if branch_office else table.canonical[(core, "local")]), None
+            normalized, level = _compose(pre.place, core if branch_office else table.canonical[(core, "local")]), None
         else:
             canon = table.canonical.get((core, "local"))
             if canon is None:
                 continue
             inherited = listed_after(s) if pre.div is None and pre.rel is None and not pre.party else None
-            if inherited is None and pre.div is None and pre.rel is None and (_NEEDS_PREFIX.match(core) or pre.party):
+            if inherited is None and pre.div is None and pre.rel is None and (_needs_prefix().match(core) or pre.party):
                 continue
             if pre.div is not None:
                 name, level = pre.div.name, pre.div.level
@@ -181,10 +255,10 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
                 name, level = inherited
             else:
                 rel = pre.rel or ("省" if canon.endswith("厅") and not canon.endswith("办公厅") else None)
-                name, level = _resolve(rel, region, gaz)
+                name, level = (pre.redacted, None) if pre.redacted else _resolve(rel, region, gaz)
             if name is None:
                 continue  # a relative name (市财政局) whose region this document does not say
-            normalized = name + ("委" if pre.party and canon != "委" else "") + canon
+            normalized = text[start:e] if pre.redacted else _compose(name + ("委" if pre.party and canon != "委" else ""), canon)
             if pre.div is not None or pre.rel is not None or inherited is not None:
                 scope = (name, level)  # only a region the text names carries on to the next listed body
         surface = text[start:e]
@@ -198,10 +272,15 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
         if any(a.start < e and e - 2 < a.end for a in out):
             continue
         longest = 25 if m.group(1) in _LONG_BODY else 12
-        for s in range(e - 3, max(-1, e - longest), -1):  # the shortest core that a region prefix stands before
+        centre = m.group(1) == "中心"
+        if centre and re.match(r"(管理委员会|管委会|委员会|办公室|党委|党组|分中心)", text[e:e + 5]):
+            continue  # 行政服务中心管理委员会: the centre is part of a longer name
+        for s in range(e - (4 if centre else 3), max(-1, e - longest), -1):  # the shortest core a region prefix stands before
             if text[s] in _PUNCT:
                 break  # a name does not run across punctuation
             if text[s] in _BAD_START or not ("\u4e00" <= text[s] <= "\u9fff") or _BAD_CORE.match(text, s):
+                continue
+            if centre and not _CENTRE_CORE.match(text[s:e]):
                 continue
             pre = _prefix(text, s, gaz)
             inherited = listed_after(s) if pre.div is None and pre.rel is None and not pre.party else None
@@ -214,12 +293,16 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             elif pre.party or _generic(text, pre.start) or (pre.start > 0 and text[pre.start - 1] not in _BODY_BEFORE):
                 break  # 全市…局, 各级…局, 小区…办公室: the prefix belongs to a longer word
             else:
-                name, level = (pre.div.name, pre.div.level) if pre.div else _resolve(pre.rel, region, gaz)
+                name, level = (pre.div.name, pre.div.level) if pre.div else (
+                    (pre.redacted, None) if pre.redacted else _resolve(pre.rel, region, gaz))
             if name is not None and not any(a.start < e and pre.start < a.end for a in out):
                 role = "issuer" if any(a <= pre.start < b for a, b in issuer_spans) else "mentioned"
                 out.append(Agency(text[pre.start:e], name + re.sub(r"\s+", "", text[s:e]), level, role, pre.start, e))
                 scope_at[e] = (name, level)
             break
+    for a in _towns(text, region, gaz, issuer_spans):
+        if not any(x.start < a.end and a.start < x.end for x in out):
+            out.append(a)
     for m in _ZONE.finditer(text):
         if not any(a.start <= m.start() < a.end for a in out) and not _generic(text, m.start()):
             out.append(Agency(m.group(), m.group(), None, "mentioned", m.start(), m.end()))

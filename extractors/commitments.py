@@ -5,6 +5,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from corpora.chars import CJK as _CJK
+from corpora.chars import HEADING_LEVELS
 from extractors import refdata
 from extractors.numerals import CN_NUM_CHARS, parse_number
 from extractors.records import Commitment
@@ -18,20 +20,20 @@ _CLAUSE_END = re.compile(r"[，,：:。！？；;!?\n]")
 # comparators: (phrase, symbol, where) — before the number or after the unit
 _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("最低", ">="), ("起码", ">="),
            ("不高于", "<="), ("不超过", "<="), ("不多于", "<="), ("不大于", "<="), ("最高", "<="), ("最多", "<="),
-           ("上限", "<="), ("控制在", "<="), ("超过", ">"), ("高于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"),
+           ("上限", "<="), ("控制在", "<="), ("超过", ">"), ("超出", ">"), ("高于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"), ("不足", "<"), ("不满", "<"),
            ("大于", ">"), ("小于", "<"), ("达到", ">="), ("达", ">="), ("约", "~"), ("近", "~"), ("大约", "~")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
           ("内", "<="), ("左右", "~"), ("上下", "~")]
 
-_REPORTED = re.compile(r"(已经|已|累计|截至目前|截至|截止|目前|现有|共有|共计|同比|比上年|较上年|增长了|下降了|完成了|实现了|达到了|去年|上年|过去|期间全市|期间全省)")
+_REPORTED = re.compile(r"(已经|已|以来|累计|截至目前|截至|截止|目前|现有|共有|共计|同比|比上年|较上年|增长了|下降了|完成了|实现了|达到了|去年|上年|过去|期间全市|期间全省)")
 _FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
 # markers that a figure is still to come, which outweigh 已/累计/截至 in the same clause
-_FUTURE_STRONG = re.compile(r"(到\d{4}|力争|争取|确保|将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前)")
-_PROVISION = re.compile(r"(补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|费|价|标准|利率|上限|最高|最长|"
+_FUTURE_STRONG = re.compile(r"(到\d{4}|[一二三四五两\d]年内|力争|争取|确保|将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
+_PROVISION = re.compile(r"(有效期|(?:运营|服务|保修|责任|租赁|合同|使用|缴存|还款)期|税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
                         r"面积|年龄|周岁|满|须|应当|不得|可|按)")
 _RECURRENCE = re.compile(r"每(年|季度|月|周|天|日|半年|学年|院|人|户|套|家|所|校|村|[\u4e00-\u9fff](?=[不至最]))")
 _SUBJECT = re.compile(r"(全国|全省|全市|全县|全区|全州|全旗|我省|我市|我县|我区|各[省市县区]|各地|每个[\u4e00-\u9fff]{1,4}?(?=[至不应要均都须配])|各[\u4e00-\u9fff]{1,3}?(?=[要应均]))")
-_YEAR_IN = re.compile(r"(?:(?:到|至|在|于|截至)?(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前)?)")
+_YEAR_IN = re.compile(r"(?:(?:到|至|在|于|截至)?(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:(?:前|以前)(?![一二三三四五六七八九十两\d]|半))?)")
 # a number that is not a commitment: part of an ordinal, article, section count, time of day, phone, code
 _SKIP_BEFORE = re.compile(r"(第|共|以下|如下|附件|序号|编号|电话|传真|邮编|热线|联系|号码|条款|\d[:：]|[A-Za-z])$")
 _SECTION_UNIT_AFTER = re.compile(r"^(方面|部分|章|节|条|款|大任务|项任务|项措施|项重点|个方面|项工作|方面任务|项政策|条措施|条政策)")
@@ -43,39 +45,74 @@ _ORDINAL_HOME = re.compile(r"^(住房|房|及以上|以上住房|商品住房|�
 
 # a paragraph opening with a deadline (到2023年，…) sets the year for what follows until the next heading
 _SCOPE_YEAR = re.compile(r"^[\s\-—－·•]*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:力争|争取)?(?:到|至)\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?|"
-                         r"^[\s\-—－·•]*(?P<y2>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前)")
+                         r"^[\s\-—－·•]*(?P<y2>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前)(?![一二三四五六七八九十两\d]|半)")
+# a deadline inside a line (…专项行动，到2027年，…) governs the rest of its line, and the lines under it
+# when the line ends by introducing them (：)
+_INLINE_DEADLINE = re.compile(r"(?:(?:力争|争取)?(?:到|(?<![截])至)\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前)?|"
+                              r"(?P<y2>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前))(?![\d月）)》一二三四五六七八九十两半]|以来|起|版)")
+# a heading with a year (三、2026年重点工作) gives it to the section under it; one that reviews (一、2025年
+# 工作回顾) makes what is under it reported
+_HEADING_YEAR = re.compile(r"(?<![\d（(《])(?P<y>(?:19|20)\d{2})\s*年(?![\d月）)》版]|以来|起)")
+_REVIEW_HEADING = re.compile(r"回顾|总结|主要成效|工作成效|取得的成效|取得的成绩|主要成绩|工作成绩|完成情况|进展情况|执行情况|"
+                             r"基本情况|发展现状|发展基础|现状分析")
 # heading levels: 第X章 0, 一、 1, （一） 2, 1. 3, （1） 4; a deadline scope opened under a heading of
 # level L lasts through deeper headings until the next heading of level L or above
-_HEADINGS = [(re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[章节]"), 0),
-             (re.compile(r"^\s*[一二三四五六七八九十]+、"), 1),
-             (re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]"), 2),
-             (re.compile(r"^\s*\d+[.．、](?!\d)"), 3),
-             (re.compile(r"^\s*[（(]\d+[）)]"), 4)]
+_HEADINGS = [(re.compile(r"^\s*" + p), level) for p, level in HEADING_LEVELS]
 
 
-def _heading_level(line: str) -> int | None:
-    if len(line.strip()) > 40:
+def _heading_level(line: str, strict: bool = True) -> int | None:
+    if strict and len(line.strip()) > 40:
         return None
     return next((lvl for rx, lvl in _HEADINGS if rx.match(line)), None)
 
 
-def _scope_years(text: str) -> list[tuple[int, int | None]]:
-    """(offset, year) where a deadline paragraph opens a scope or a heading closes it."""
-    out: list[tuple[int, int | None]] = []
+@dataclass(frozen=True)
+class _Scope:
+    year: int | None = None
+    review: bool = False
+
+
+def _in_title_marks(line: str, pos: int) -> bool:
+    """Whether pos lies inside 《…》 (a cited title, whose year is never a deadline)."""
+    return line.rfind("《", 0, pos) > line.rfind("》", 0, pos)
+
+
+def _scope_years(text: str) -> list[tuple[int, _Scope]]:
+    """(offset, scope) where a deadline or a section heading opens a scope, or a heading closes one.
+    A scope holds the deadline year that governs the values under it, or marks a review of results."""
+    out: list[tuple[int, _Scope]] = []
     pos = 0
     current_level = -1  # the level of the heading we are under (-1: none)
     scope_level: int | None = None
+    scope = _Scope()
     for line in text.split("\n"):
         m = _SCOPE_YEAR.match(line)
-        level = _heading_level(line)
-        if m:
-            out.append((pos, int(m.group("y") or m.group("y2"))))
-            scope_level = current_level
-        elif level is not None:
+        level = _heading_level(line, strict=False) if m else _heading_level(line)
+        if level is not None:
             if scope_level is not None and level <= max(scope_level, 0):
-                out.append((pos, None))
-                scope_level = None
+                scope, scope_level = _Scope(), None
+                out.append((pos, scope))
             current_level = level
+            head = line[:40]
+            hy = next((h for h in _HEADING_YEAR.finditer(head) if not _in_title_marks(head, h.start())), None)
+            if _REVIEW_HEADING.search(head) and not m:
+                scope, scope_level = _Scope(review=True), level
+                out.append((pos, scope))
+            elif m or hy:
+                scope, scope_level = _Scope(int((m.group("y") or m.group("y2")) if m else hy.group("y"))), level
+                out.append((pos, scope))
+        elif m:
+            scope, scope_level = _Scope(int(m.group("y") or m.group("y2"))), current_level
+            out.append((pos, scope))
+        else:
+            inline = [d for d in _INLINE_DEADLINE.finditer(line) if not _in_title_marks(line, d.start())]
+            if inline:
+                d = inline[0]
+                out.append((pos + d.start(), _Scope(int(d.group("y") or d.group("y2")))))
+                if line.rstrip().endswith(("：", ":")):
+                    scope, scope_level = out[-1][1], current_level
+                else:
+                    out.append((pos + len(line), scope))  # the outer scope resumes after the line
         pos += len(line) + 1
     return out
 
@@ -85,7 +122,13 @@ def _unit_pattern() -> re.Pattern:
     path = refdata.data_path("units.txt")
     units = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     units.sort(key=len, reverse=True)
-    return re.compile(rf"(?P<num>{_NUM})(?:\s*[-—–－~～至到]\s*(?P<num2>{_NUM}))?\s*(?P<unit>{_MULT}(?:{'|'.join(map(re.escape, units))})|成)(?:（(?P<paren>[\u4e00-\u9fff]{{1,2}})）)?")
+    return re.compile(rf"(?P<num>{_NUM})(?:\s*[-—–－~～至到]\s*(?P<num2>{_NUM}))?\s*"
+                      rf"(?P<unit>{_MULT}(?:{'|'.join(map(re.escape, units))})(?:\s*/\s*(?:{_PER}))*|成)"
+                      rf"(?:（(?P<paren>[\u4e00-\u9fff]{{1,2}})）)?")
+
+
+# what a rate is per: 元/人/年, 元/平方米·月, 次/年
+_PER = "平方米|亩|人次|人|户|年|月|日|天|次|吨|套|间|床|公里|台|辆|头|只|件|家|张|小时|周|季度|学期|个"
 
 
 def _line_spans(text: str):
@@ -101,9 +144,30 @@ class _Sentence:
     end: int
 
 
+# a value broken across lines (text from PDFs and flattened tables): 达到\n85\n%, 不低于\n1200\n元/人/年
+_BROKEN_TAIL = re.compile(rf"(?:\d|{'|'.join(p for p, _ in _BEFORE)}|为|到)\s*$")
+_BROKEN_HEAD = re.compile(r"^\s*(?:[\d%％‰]|以上|以下|左右|以内)")
+
+
+def _joins(text: str, nl: int) -> bool:
+    """Whether the line break at nl splits one value (a number from its unit, a comparator from its number)."""
+    tail = text[max(0, text.rfind("\n", 0, nl) + 1, nl - 12):nl]
+    end = text.find("\n", nl + 1)
+    head = text[nl + 1:end if end >= 0 else len(text)]
+    if not tail.strip() or not head.strip() or "|" in tail[-3:] or head.lstrip().startswith("|"):
+        return False
+    if tail.rstrip()[-1:].isdigit():
+        m = _unit_pattern().match("1" + head.lstrip())
+        return bool(m and m.start("unit") == 1) or bool(re.match(r"^\s*(?:以上|以下|左右|以内)", head))
+    return bool(_BROKEN_TAIL.search(tail)) and bool(re.match(r"^\s*\d+(?:\.\d+)?\s*$|^\s*\d+(?:\.\d+)?\s*\S", head)) \
+        and len(head.strip()) <= 12
+
+
 def sentences(text: str) -> list[_Sentence]:
     out, s = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if m.group() == "\n" and _joins(text, m.start()):
+            continue
         if m.end() - s > 1:
             out.append(_Sentence(s, m.end()))
         s = m.end()
@@ -112,18 +176,37 @@ def sentences(text: str) -> list[_Sentence]:
     return out
 
 
+# a prohibition before a comparison sets the limit it names: 不得超过30年 → <=, 严禁低于20% → >=
+_NEGATION = r"(?:不得|不应|不能|不可|不准|不宜|不许|不允许|严禁|禁止|不)"
+_NEGATED = [(re.compile(_NEGATION + r"(?:超过|高于|多于|大于|超出|高出)$"), "<="),
+            (re.compile(_NEGATION + r"(?:低于|少于|小于|不足)$"), ">=")]
+
+
+# a verb between a comparison word and the number starts a new predicate: 最高限额上浮20% is a rise, not a cap
+_GAP_VERB = re.compile(r"上浮|下浮|提高|增加|降低|下调|上调|调整|延长|缩短|增长|减少|后每|进行")
+
+
 def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> str:
     before = text[clause_start:num_start]
-    after = text[unit_end:unit_end + 4]
+    after = text[unit_end:unit_end + 6]
     for phrase, sym in _AFTER:
-        if after.startswith(phrase) or after.startswith("（含）" + phrase):
+        if after.startswith(phrase) or re.match(r"[（(]含[）)]" + phrase, after):
             return sym
     best = None
     for phrase, sym in _BEFORE:
         i = before.rfind(phrase)
-        if i >= 0 and len(before) - (i + len(phrase)) <= 8 and (best is None or i + len(phrase) > best[0]):
+        gap = before[i + len(phrase):] if i >= 0 else ""
+        # 不得高于住宅可售总建筑面积的25%: a share of a base named between the comparison and the number
+        near = (len(gap) <= 8 and not _GAP_VERB.search(gap)) or (
+            len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap))
+        if i >= 0 and near and (best is None or i + len(phrase) > best[0]):
             best = (i + len(phrase), sym)
-    return best[1] if best else "="
+    if best is None:
+        return "="
+    for rx, sym in _NEGATED:  # the comparison word found may be the tail of a prohibition
+        if rx.search(before[:best[0]]):
+            return sym
+    return best[1]
 
 
 _VERB_ONLY = re.compile(r"^(建成|新建|建设|新增|培育|打造|筹集|筹建|发放|组织|培训|引进|认定|开展|实施|推广|评选|提供|派发|支持|"
@@ -157,13 +240,123 @@ def _indicator_before(text: str, clause_start: int, num_start: int) -> str | Non
     return phrase[-24:] or None
 
 
+# rules, benefits, limits and penalties: a provision whatever deadline governs its section
+_PROVISION_STRONG = re.compile(r"(罚款|罚金|处以|并处|补贴|补助|奖励|奖补|资助|贴息|减免|返还|调整为|首付|公积金|利率|工作日|办结|收费|"
+                               r"缴纳|缴存|提取|期限|消费券|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
+# a news text or a report on results: figures are results unless marked as still to come
+_NEWS_STRONG = re.compile(r"记者|本报讯|通讯员|新华社|据悉|获悉|\d日电|讯[（(]")
+_NEWS_WEAK = re.compile(r"近日|日前|责任编辑|报道|稿件来源|发稿编辑|快讯|新闻中心|要闻")
+# a rule a news text reports (按照每人每月不低于110元标准发放) is still a rule
+_NORMATIVE = re.compile(r"不低于|不少于|不超过|不高于|不得|最高|最多|至少|以内|按照|标准|每人每月|每人每年")
+# descriptions of what exists (现有18名人员组成, 其中包括3名博士): not quantities a policy sets
+_DESCRIBES = re.compile(r"(现有|组成|包括|包含|共有|共计|总计|合计|拥有)")
+# markers of a result that reach over the whole sentence
+# a result a clause reports in its own verb (已发放, 已建成), which a modal elsewhere does not turn into a rule
+_REPORTED_RESULT = re.compile(r"已(?:经)?(?:发放|建成|完成|实现|达到|累计|开工|竣工|投入|签约|落地|培训|新增|帮助|惠及|兑现|拨付)")
+_REPORTED_SENTENCE = re.compile(r"((?:截至|截止)(?=\s*(?:#|\d|目前|今年|去年|上年|年底|年末|当前|本月|上月))|累计|以来|目前|同比|环比|比上年|较上年|去年|上年|过去)")
+# a rule: a value that is a condition (…3年以上的，可…; 在本市投资30万元以上，可迁入) or that a modal governs
+_RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|必须|须|需|可以|可|方可|予以|给予|暂停|限购|限贷|限售|不予|按照")
+# a modal that governs every clause of its sentence (竞得人须…，…不低于20%，…不低于50%)
+_NORMATIVE_COMPARISON = re.compile(r"不超过|不低于|不少于|不高于|不多于|不得|最高|最多|最长|至少|不足")
+_RULE_STRONG = re.compile(r"须|必须|应当|不得|严禁|禁止")
+_CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给予|予以|可|须|应)|^[^。；;：:\n]{0,40}[，,][^。；;\n]{0,30}(?:可|方可|须|应|不得|不予|予以|给予|暂停|适用)")
+_EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发)")
+
+
+_RELATIVE_YEAR = re.compile(r"(今年|明年|本年度)(?!以来|上半年|前|[一二三四五六七八九十\d]+(?:-|—|至)?\d*月)")
+_DURATION = re.compile(r"年|个月|月|天|日|个工作日|工作日|小时|分钟|周|个季度")
+
+
+def reads_as_news(text: str) -> bool:
+    """A news report (记者, 据悉; or 近日 with a source line…): figures in it are results unless marked as
+    plans. For texts of no policy type only: a notice quoting a reporter stays a notice."""
+    head = text[:3000]
+    return bool(_NEWS_STRONG.search(head)) or len(set(_NEWS_WEAK.findall(head))) >= 2
+
+
+@dataclass
+class _Value:
+    ns: int  # where the number starts (its minus sign included)
+    ue: int  # where its unit (the last one of a range) ends
+    value: float | int
+    value_max: float | int | None
+    unit: str
+    raw: str
+    num_gap: str  # what lies between the number and its unit
+
+
+_MULT_FACTORS = (("千万", 10**7), ("百万", 10**6), ("万亿", 10**12), ("亿", 10**8), ("万", 10**4), ("千", 10**3))
+_RANGE_GAP = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:(?:及)?以上\s*(?:[（(]含[）)])?\s*|[-—–－~～至到]\s*|以上[，,]?\s*|以上至\s*)")
+
+
+def _split_mult(unit: str) -> tuple[int, str]:
+    for prefix, f in _MULT_FACTORS:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return f, unit[len(prefix):]
+    return 1, unit
+
+
+def _num(v: float) -> float | int:
+    return int(v) if float(v).is_integer() else round(v, 6)
+
+
+def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[tuple[re.Match, _Value]]:
+    """Values in one sentence; a range written with a unit on each end (1万元以上5万元以下, 10%-20%,
+    5000元至1万元) is one value with its upper bound in value_max."""
+    out: list[tuple[re.Match, _Value]] = []
+    ms = list(unit_rx.finditer(stext))
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        v = parse_number(m.group("num"))
+        if v is None:
+            i += 1
+            continue
+        unit = m.group("unit")
+        ns, ue = m.start() + offset, m.end("unit") + offset
+        if m.group("num")[0].isdigit() and ns >= 1 and masked[ns - 1] in "-－−" and (ns < 2 or not re.match(r"[\d%.]", masked[ns - 2])):
+            v, ns = -v, ns - 1  # -1.01%: a fall, not a rise
+        v2 = parse_number(m.group("num2")) if m.group("num2") else None
+        if v2 is not None and v2 < v:
+            v, v2 = v2, v  # 12-6个月: written high to low
+        val = _Value(ns, ue, v, v2, unit, m.group("num"), stext[m.end("num") - 0:m.start("unit")] if not m.group("num2") else "")
+        if v2 is None and i + 1 < len(ms):
+            n = ms[i + 1]
+            gap = stext[m.end("unit"):n.start()]
+            f1, base1 = _split_mult(unit)
+            f2, base2 = _split_mult(n.group("unit"))
+            n_v = parse_number(n.group("num"))
+            if gap and _RANGE_GAP.fullmatch(gap) and base1 == base2 and n_v is not None and not n.group("num2") \
+                    and "\n" not in gap and unit != "成":
+                if f1 == f2:
+                    val.value_max = n_v
+                else:
+                    val.value, val.value_max, val.unit = _num(v * f1), _num(n_v * f2), base1
+                if val.value_max is not None and val.value_max < val.value and not gap.strip().startswith("以上"):
+                    val.value, val.value_max = val.value_max, val.value  # 94分-85分: written high to low
+                if val.value_max is not None and val.value_max > val.value:
+                    val.ue = n.end("unit") + offset
+                    out.append((m, val))
+                    i += 2
+                    continue
+                val.value, val.value_max, val.unit = v, None, unit
+        out.append((m, val))
+        i += 1
+    return out
+
+
 def find_commitments(text: str, masked: str, doc_year: int | None = None, news: bool = False,
-                     deadlines: list[tuple[int, int]] = ()) -> list[Commitment]:
+                     deadlines: list[tuple[int, int]] = (), pub_year: int | None = None,
+                     title: str | None = None) -> list[Commitment]:
     """Quantities in `masked` (normalized text with document numbers and dates masked) that a
     policy sets or reports. `doc_year` is the year of an annual plan's title, used for its targets;
     in `news`, figures without a marker of the future are reported results; `deadlines` are
-    (offset, year) of deadlines not written as a year (“十四五”末)."""
+    (offset, year) of deadlines not written as a year (“十四五”末); `pub_year` is the year the
+    document was written, against which a figure's own year tells a result from a plan."""
+    from extractors import skips
     out: list[Commitment] = []
+    if title and skips.skips_document(title):
+        return out
     unit_rx = _unit_pattern()
     scopes = _scope_years(text)
     last_indicator, last_line = None, -1
@@ -172,20 +365,42 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     def in_title(pos: int) -> bool:
         return any(a <= pos < b for a, b in title_lines)
 
+    listings = listing_spans(text)
+
+    def in_listing(pos: int) -> bool:
+        return any(a <= pos < b for a, b in listings)
+
+    def scope_at(pos: int) -> _Scope:
+        return next((sc for p, sc in reversed(scopes) if p <= pos), _Scope())
+
     for sent in sentences(masked):
         stext = masked[sent.start:sent.end]
         line = masked.count("\n", 0, sent.start)
         if line != last_line:  # an indicator carries over within one paragraph only
             last_indicator, last_line = None, line
-        years = sorted([(m.start() + sent.start, int(m.group("y"))) for m in _YEAR_IN.finditer(text[sent.start:sent.end])]
-                       + [(p, y) for p, y in deadlines if sent.start <= p < sent.end])
-        for m in unit_rx.finditer(stext):
-            ns, ue = m.start() + sent.start, m.end("unit") + sent.start
-            raw, unit = m.group("num"), m.group("unit")
+        tsent = text[sent.start:sent.end]
+        years = []  # (offset, year, is a deadline)
+        for m in _YEAR_IN.finditer(tsent):
+            after = tsent[m.end():m.end() + 14]
+            if _in_title_marks(tsent, m.start()) or re.match(r"^\s*版", after) or _EFFECTIVE_AFTER.match(after) \
+                    or re.search(r"[自从]\s*$", tsent[max(0, m.start() - 2):m.start()]) or re.match(r"^\s*[-—–至到]\s*(?:19|20)\d{2}", after):
+                continue  # a cited title's edition, an effective date (自…起), a period's start
+            # 到/至 2027年, 2027年底前: a deadline; 截至2023年底 is the date of a result
+            deadline = (bool(re.match(r"(?:到|至)", m.group())) or bool(re.search(r"(?:底|末|前)$", m.group()))) \
+                and not re.match(r"^[^，,。；;]{0,12}止", after) \
+                and not m.group().startswith("截至") and not re.search(r"截[至止]\s*$", tsent[max(0, m.start() - 3):m.start()])
+            years.append((m.start() + sent.start, int(m.group("y")), deadline))
+        years += [(p, y, True) for p, y in deadlines if sent.start <= p < sent.end]
+        if pub_year is not None:  # 今年/明年 in a work report or plan: the document's own year, or the next
+            years += [(m.start() + sent.start, pub_year + (1 if m.group(1) == "明年" else 0), m.group(1) == "明年")
+                      for m in _RELATIVE_YEAR.finditer(tsent)]
+        years.sort()
+        for m, val in _values(stext, sent.start, masked, unit_rx):
+            ns, ue = val.ns, val.ue
+            raw, unit, value = val.raw, val.unit, val.value
+            num_start = m.start() + sent.start
+            unit_end1 = m.end("unit") + sent.start
             if "#" in m.group():
-                continue
-            value = parse_number(raw)
-            if value is None:
                 continue
             if unit == "成":
                 if not re.fullmatch(r"[一二三四五六七八九十]", raw):
@@ -193,18 +408,18 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 value, unit = value * 10, "%"
             if unit in {"年", "日", "月"} and (isinstance(value, int) and 1900 <= value <= 2100):
                 continue
-            if (unit == "日" and re.search(r"月\s*$", masked[max(0, ns - 3):ns])) or (unit == "年" and masked[ue:ue + 1] in {"月", "制", "期"}):
+            if (unit == "日" and re.search(r"月\s*$", masked[max(0, num_start - 3):num_start])) or (unit == "年" and masked[unit_end1:unit_end1 + 1] in {"月", "制", "期"}):
                 continue  # 7月1日, 一百零二年七月 (dates the date reader left), 五年制, 3年期贷款 (kinds, not durations)
-            if not raw[0].isdigit() and _in_quotes(masked, sent.start, ns):
+            if not raw[0].isdigit() and _in_quotes(masked, sent.start, num_start):
                 continue  # “最多跑一次”, “最后一公里”, “三张清单”: slogans and names
             if unit in {"分", "级", "星", "度", "部", "门", "期", "节", "类", "种", "M", "G", "兆"} and not re.match(r"\d", raw):
                 continue  # 部分, 五级, 一期: words, not measures, when written in Chinese numerals
-            if masked.rfind("《", sent.start, ns) > masked.rfind("》", sent.start, ns) or in_title(ns):
+            if masked.rfind("《", sent.start, num_start) > masked.rfind("》", sent.start, num_start) or in_title(num_start):
                 continue  # 《…三年行动方案》, or a heading that names a plan: part of a title
-            prev = masked[max(sent.start, ns - 4):ns]
-            if _SKIP_BEFORE.search(prev) or (ns > 0 and re.match(r"[\d.]", masked[ns - 1])):
+            prev = masked[max(sent.start, num_start - 4):num_start]
+            if _SKIP_BEFORE.search(prev) or (num_start > 0 and re.match(r"[\d.]", masked[num_start - 1])):
                 continue
-            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "件", "批次", "天", "套", "张", "处", "公里"} and not _BEFORE_HINT.search(masked[max(sent.start, ns - 6):ns]):
+            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "件", "批次", "天", "日", "套", "张", "处", "公里"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 一个, 一项, 两年: ordinary words unless a comparator frames them
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
                 continue
@@ -212,29 +427,54 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if unit in {"个", "项", "大", "类"} and re.match(r"^(方面|领域|环节|重点|原则|统一|坚持|机制|体系|中心|行动|工程|清单)", masked[ue:ue + 2]):
                 continue
-            value2 = parse_number(m.group("num2")) if m.group("num2") else None
-            clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent.start, ns)), default=sent.start)
-            comparator = _comparator(masked, clause_start, ns, ue)
-            year = next((y for pos, y in reversed(years) if pos < ns), None)
-            if year is None:
-                year = next((y for pos, y in years if pos > ue and pos - ue < 6), None)
-            if year is None:
-                year = next((y for pos, y in reversed(scopes) if pos <= ns), None)
+            if in_listing(num_start) or skips.skips_value(text, num_start, unit_end1, raw, m.group("unit")):
+                continue
+            clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent.start, num_start)), default=sent.start)
+            comparator = "=" if val.value_max is not None else _comparator(masked, clause_start, num_start, ue)
+            explicit = next(((y, dl) for pos, y, dl in reversed(years) if pos < num_start), None)
+            if explicit is None:
+                explicit = next(((y, dl) for pos, y, dl in years if pos > ue and pos - ue < 6), None)
+            scope = scope_at(num_start)
+            # a duration (3年内, 15个工作日) is its own time frame: a section's deadline does not reach it
+            year = explicit[0] if explicit else (None if _DURATION.fullmatch(unit) else scope.year)
             ctx = masked[clause_start:ue + 6]
             sctx = masked[sent.start:ue]
-            kind = "target"
-            future = _FUTURE_STRONG.search(text[clause_start:ns])
+            clause = text[clause_start:num_start]
+            # still to come: a marker of the future, or a deadline not before the document's own year
+            # 力争推广…3000亩以上，产出…5项以上: a marker of the future governs the clauses after it, unless
+            # a clause of its own reports a result
+            own_reported = _REPORTED.search(_clause_chain(masked, sent.start, num_start))
+            future = bool(_FUTURE_STRONG.search(clause if own_reported else text[sent.start:num_start])) or (
+                year is not None and (explicit is None or explicit[1] or scope.year == year)
+                and (pub_year is None or year >= pub_year))
+            past_year = explicit is not None and not explicit[1] and pub_year is not None and explicit[0] < pub_year
             # …为零的2034种商品: a count that describes a set of existing things, not a quantity set by the policy
-            describes = masked[ns - 1:ns] == "的" and comparator == "=" and year is None and unit in _CLASSIFIERS
-            if (_REPORTED.search(sctx) or news or describes) and not future:
+            describes = masked[num_start - 1:num_start] == "的" and comparator == "=" and year is None and unit in _CLASSIFIERS
+            reported_marks = own_reported or _REPORTED_SENTENCE.search(sctx) \
+                or describes or past_year \
+                or (news and comparator == "=" and _DESCRIBES.search(sctx))
+            kind = "target"
+            rule = bool(_CONDITION_AFTER.search(masked[ue:sent.end]) or _RULE_MODAL.search(masked[clause_start:ue + 4])
+                        or _PROVISION_STRONG.search(masked[clause_start:ue + 8])
+                        or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start]))
+            limit = rule or bool(_NORMATIVE_COMPARISON.search(masked[clause_start:num_start]))  # 累计拨付不超过…: a limit
+            if limit and not (own_reported and _REPORTED_RESULT.search(masked[clause_start:num_start])):
+                reported_marks = None  # 已满5年以上的…可: a condition of a rule, not a result
+            if scope.review and not _FUTURE_STRONG.search(clause):
                 kind = "reported"
-            elif unit == "分" or (year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx))):
-                kind, year = "provision", None  # rules, benefits, limits, and points in a scoring scheme
+            elif (reported_marks or (news and not rule and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
+                kind = "reported"
+            elif unit == "分" or _PROVISION_STRONG.search(masked[clause_start:ue + 8]) or (rule and (explicit is None or not explicit[1]) and (
+                    explicit is not None or scope.year is None)) or (
+                    year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx))):
+                kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme
+                # a provision's year is one written in its sentence (2015年安排奖励1亿元), never a section's deadline
+                year = explicit[0] if explicit else None
             if kind == "target" and year is None and doc_year is not None:
                 year = doc_year
             rec = _RECURRENCE.search(masked[clause_start:ue])
-            subj = _SUBJECT.search(masked[sent.start:ns])
-            indicator = _indicator(text, clause_start, ns, ue)
+            subj = _SUBJECT.search(masked[sent.start:num_start])
+            indicator = _indicator(text, clause_start, num_start, ue)
             if last_indicator and (not indicator or len(_CJK.findall(indicator)) < 4):
                 indicator = last_indicator  # …2010年达到95%; 到2026年底，占比达到50%: the paragraph's last indicator
             last_indicator = indicator
@@ -243,11 +483,29 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 value=value, unit=unit, comparator=comparator,
                 deadline=f"{year}-12-31" if year and kind == "target" else None, year=year if kind != "reported" else None,
                 recurrence=rec.group() if rec else None, sentence=text[sent.start:sent.end].strip(),
-                start=sent.start, end=sent.end, value_max=value2))
+                start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
+    return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + out)
+
+
+def _clause_chain(masked: str, sent_start: int, pos: int) -> str:
+    """The clause holding pos: tense markers (已, 累计) of earlier clauses do not reach it; 已发布的清单
+    (a participle before a noun) is not a result."""
+    start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent_start, pos)), default=sent_start)
+    return re.sub(r"已(?:发布|印发|出台|公布|下达|明确|制定)的", "", masked[start:pos])
+
+
+def _dedupe(found: list[Commitment]) -> list[Commitment]:
+    """One commitment per value: a value read twice (as a cell and in its sentence) is kept once."""
+    seen, out = set(), []
+    for c in sorted(found, key=lambda c: (c.value_start if c.value_start is not None else c.start)):
+        key = (c.value_start, c.value_end)
+        if c.value_start is not None and key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
     return out
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLASSIFIERS = {"种", "类", "个", "项", "家", "件", "款", "条", "批"}
 _BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE))
 
@@ -266,3 +524,145 @@ def _in_quotes(text: str, start: int, pos: int) -> bool:
         elif text.rfind(close, o, pos) < 0:
             return True
     return False
+
+
+# ---- tables: rows of units or regions, columns of indicators grouped by year ----------------------------
+_CELL_NUM = re.compile(r"^\s*(?P<num>-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>%|％|‰)?\s*$")
+_HEADER_UNIT = re.compile(r"[（(]\s*(?P<u>[^（()）]{1,6})\s*[）)]\s*$")
+_ROW_NUMBER_HEAD = re.compile(r"^(?:序号|编号|排名|名次|No\.?)$", re.I)
+
+
+@dataclass
+class _Cell:
+    text: str
+    start: int
+    end: int
+
+
+def _table_rows(text: str):
+    """Blocks of `|`-separated cells: one row a line, or one cell a line with a row closed by a line that
+    holds more than one separator (a flattened table). Yields lists of rows of cells."""
+    rows: list[list[_Cell]] = []
+    row: list[_Cell] = []
+    block: list[list[_Cell]] = []
+    for pos, line in _line_spans(text):
+        if "|" not in line:
+            if row:
+                block.append(row)
+                row = []
+            if block:
+                rows.append(block)
+                block = []
+            continue
+        off = pos
+        for part in line.split("|"):
+            stripped = part.strip()
+            if stripped:
+                lead = len(part) - len(part.lstrip())
+                row.append(_Cell(stripped, off + lead, off + lead + len(stripped)))
+            off += len(part) + 1
+        if line.count("|") >= 2:
+            block.append(row)
+            row = []
+    if row:
+        block.append(row)
+    if block:
+        rows.append(block)
+    yield from rows
+
+
+_TARGET_HEAD = re.compile(r"目标|指标|任务|标准|补贴|补助|奖励|罚款|限额|额度|比例")
+# a table of statistics: its figures are results
+_STATS_HEAD = re.compile(r"环比|同比|增长率|增幅|涨幅|完成|实际|指数|成交|销售")
+_PERIOD_LABEL = re.compile(r"^(?:19|20)\d{2}(?:[.\-/年]\d{1,2}月?)?(?:年|年度)?$")
+
+
+def _split_table(block: list[list[_Cell]]) -> tuple[list[list[_Cell]], list[list[_Cell]]]:
+    header: list[list[_Cell]] = []
+    for row in block:
+        if any(_CELL_NUM.match(c.text) for c in row[1:]):
+            break
+        header.append(row)
+    return header, block[len(header):]
+
+
+def listing_spans(text: str) -> list[tuple[int, int]]:
+    """Rows of a listing (a table with a 序号 column and no target or rule in its header: parcels for sale,
+    parks, projects): the numbers in them are attributes of the things listed, not commitments."""
+    out = []
+    for block in _table_rows(text):
+        header, data = _split_table(block)
+        heads = [re.sub(r"\s+", "", c.text) for r in header for c in r]
+        if data and any(_ROW_NUMBER_HEAD.match(h) for h in heads) and not any(_TARGET_HEAD.search(h) for h in heads):
+            out.extend((row[0].start, row[-1].end) for row in data if row)
+    return out
+
+
+def find_table_commitments(text: str, masked: str, unit_rx: re.Pattern, pub_year: int | None = None) -> list[Commitment]:
+    """Each numeric cell of a table of targets: its row's subject, its column's indicator and year."""
+    out: list[Commitment] = []
+    listings = listing_spans(text)
+    for block in _table_rows(text):
+        if len(block) < 2:
+            continue
+        header, data = _split_table(block)
+        if not header or not data or any(a <= data[0][0].start < b for a, b in listings if data[0]):
+            continue
+        stats = any(_STATS_HEAD.search(c.text) for r in header for c in r)
+        cells = [c for r in header for c in r]
+        skip_first = bool(cells) and bool(_ROW_NUMBER_HEAD.match(cells[0].text))
+        cells = cells[1:]  # the first header cell names the rows (单位, 地区)
+        if skip_first and cells:
+            cells = cells[1:]
+        groups = [c for c in cells if _HEADING_YEAR.search(c.text)]
+        indicators = [c for c in cells if c not in groups]
+        if not groups and not indicators:
+            continue
+        for row in data:
+            if skip_first and row and _CELL_NUM.match(row[0].text):
+                row = row[1:]
+            if row and _PERIOD_LABEL.match(row[0].text):
+                labels, values = [row[0]], [c for c in row[1:] if _CELL_NUM.match(c.text)]  # 2024.03 | …
+            else:
+                labels = [c for c in row if not _CELL_NUM.match(c.text)]
+                values = [c for c in row if _CELL_NUM.match(c.text)]
+            if not labels or not values or labels[0].start > values[0].start:
+                continue
+            label = labels[0].text
+            n_groups = max(1, len(groups))
+            per = len(values) // n_groups if len(values) % n_groups == 0 else len(values)
+            if groups and len(values) % n_groups:
+                continue  # cells cannot be placed under their years
+            for i, cell in enumerate(values):
+                g = groups[i // per] if groups else None
+                j = i % per
+                ind = indicators[j] if groups and len(indicators) >= per * n_groups // max(1, n_groups) and j < len(indicators) \
+                    else (indicators[i] if i < len(indicators) else None)
+                m = _CELL_NUM.match(cell.text)
+                value = parse_number(m.group("num"))
+                if value is None:
+                    continue
+                unit = m.group("unit")
+                unit = "%" if unit in {"%", "％"} else unit
+                if not unit:
+                    for head in (ind, g):
+                        hu = _HEADER_UNIT.search(head.text) if head else None
+                        if hu and unit_rx.fullmatch("1" + hu.group("u")):
+                            unit = hu.group("u")
+                            break
+                if not unit:
+                    continue  # a count without a unit: row numbers, codes
+                ym = _HEADING_YEAR.search(g.text) if g else None
+                year = int(ym.group("y")) if ym else None
+                kind = "target" if year is not None and (pub_year is None or year >= pub_year) else \
+                    ("reported" if year is not None else "provision")
+                if stats or _PERIOD_LABEL.match(label):
+                    kind = "reported"  # a series of statistics (2023.01 | 1569.9 | -0.97%)
+                ind_text = re.sub(_HEADER_UNIT, "", ind.text) if ind else (re.sub(_HEADER_UNIT, "", g.text) if g else None)
+                start = labels[0].start
+                out.append(Commitment(
+                    kind=kind, indicator=ind_text, subject=label, value=value, unit=unit, comparator="=",
+                    deadline=f"{year}-12-31" if kind == "target" else None, year=year if kind != "reported" else None,
+                    recurrence=None, sentence=text[start:cell.end], start=start, end=cell.end,
+                    value_start=cell.start, value_end=cell.end))
+    return out

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from corpora.chars import mask  # noqa: F401  (the one masking function; callers may import it from here)
 from extractors.numerals import chinese_year, parse_number
 from extractors.records import DateMention
 
@@ -17,7 +18,10 @@ _ROC = rf"(?:(?:中华民国|民国)(?P<roc>[{_CN}百]{{1,5}})|(?P<roc2>一百[{
 _M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _D = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 _FULL = re.compile(rf"(?:{_Y}|{_ROC})\s*年\s*{_M}\s*月\s*{_D}\s*[日号]")
-_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)")
+# 2022-04-01, 2016.11.26, 2019/5/6; a clock time may follow with no space (2022-04-0110:21)
+_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0[1-9]|[1-9])(?:(?!\d)|(?=[01]\d:\d{2}|2[0-3]:\d{2}))")
+# an e-paper's issue line: 2025年5月21日星期三, often with 日 left out
+_WEEKDAY = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]?\s*(?=(?:星期|礼拜|周)[一二三四五六日天])")
 _YM = re.compile(rf"{_Y}\s*年\s*{_M}\s*月(?!\s*\d*\s*[日号])")
 _MD = re.compile(rf"(?<![年\d]){_M}\s*月\s*{_D}\s*[日号]")
 _YEAR_ONLY = re.compile(rf"{_Y}\s*年(?![\d{_CN}]*\s*月)(?P<tail>(?:年?底|年?末)前?|上半年|下半年|第[一二三四]季度|以前|前)?")
@@ -71,15 +75,6 @@ def _month_end(y: int, m: int) -> str:
     return dt.date(y, m, calendar.monthrange(y, m)[1]).isoformat()
 
 
-def mask(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = "#"
-    return "".join(chars)
-
-
 def _kind(text: str, h: _Hit) -> str:
     before = text[max(0, h.start - 4):h.start]
     after = text[h.end:h.end + 6]
@@ -90,10 +85,19 @@ def _kind(text: str, h: _Hit) -> str:
     return "event"
 
 
-def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
-    """All dates in `text` (normalized, document numbers masked). `ref` resolves partial forms."""
+def find_dates(text: str, ref: dt.date | None, absolute: list[DateMention] | None = None) -> list[DateMention]:
+    """All dates in `text` (normalized, document numbers masked). `ref` resolves partial forms.
+    `absolute`: what `find_dates(text, None)` gave, when known; only the partial forms are then added."""
+    if absolute is not None:
+        return absolute if ref is None else sorted(absolute + _find(text, ref, [(d.start, d.end) for d in absolute]),
+                                                   key=lambda d: d.start)
+    return _find(text, ref, None)
+
+
+def _find(text: str, ref: dt.date | None, known: list[tuple[int, int]] | None) -> list[DateMention]:
+    """The dates of `find_dates`; with `known` (spans already found), only partial forms resolved by `ref`."""
     hits: list[_Hit] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = list(known or [])
 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in taken)
@@ -103,26 +107,26 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
             hits.append(h)
             taken.append((h.start, h.end))
 
-    for m in _PERIOD.finditer(text):
+    for m in (() if known is not None else _PERIOD.finditer(text)):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if y1 <= y2 <= y1 + 30:
             add(_Hit(m.start(), m.end(), y1, None, None, "period", f"{y1}-01-01", f"{y2}-12-31"))
-    for m in _MONTH_PERIOD.finditer(text):
+    for m in (() if known is not None else _MONTH_PERIOD.finditer(text)):
         y1, m1, m2 = int(m.group("y1")), int(m.group("m1")), int(m.group("m2"))
         y2 = int(m.group("y2")) if m.group("y2") else y1
         if (y2, m2) >= (y1, m1):
             add(_Hit(m.start(), m.end(), y1, m1, None, "period", f"{y1}-{m1:02d}-01", _month_end(y2, m2)))
-    for rx in (_FULL, _ISO):
+    for rx in (() if known is not None else (_FULL, _ISO, _WEEKDAY)):
         for m in rx.finditer(text):
             y, mo, d = _year(m), _num(m.group("m")), _num(m.group("d"))
             iso = _iso(y, mo, d) if y and mo and d else None
             if iso:
                 add(_Hit(m.start(), m.end(), y, mo, d, start_date=iso, end_date=iso))
-    for m in _YM.finditer(text):
+    for m in (() if known is not None else _YM.finditer(text)):
         y, mo = _year(m), _num(m.group("m"))
         if y and mo:
             add(_Hit(m.start(), m.end(), y, mo, None, start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo)))
-    for m in _FIVE_YEAR.finditer(text):
+    for m in (() if known is not None else _FIVE_YEAR.finditer(text)):
         n = _num(m.group("n"))
         if not n:
             continue
@@ -133,7 +137,7 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
             add(_Hit(m.start(), m.end(), first + 4, None, None, "deadline", None, f"{first + 4}-12-31"))
         else:
             add(_Hit(m.start(), m.end(), first, None, None, "period", f"{first}-01-01", f"{first + 4}-12-31"))
-    for m in _YEAR_ONLY.finditer(text):
+    for m in (() if known is not None else _YEAR_ONLY.finditer(text)):
         y = _year(m)
         if not y:
             continue
@@ -192,6 +196,8 @@ _NOT_SIGNATURE_AFTER = re.compile(r"^\s*(起|开始|前|以前|之前|至|到|�
 _LINE_END_AFTER = re.compile(r"^[ \t\r）)]*(\n|$|[（(]|此件)")
 # 2021年5月8日 某市人民代表大会常务委员会第三十七次会议通过 / 1.中华民国九十三年…日行政院…令订定
 _ADOPTION_AFTER = re.compile(r"^[^\n。；]{2,70}?(通过|批准|公布|发布|订定|修正|颁布)[^\n。；]{0,30}$", re.M)
+# a distribution note beside the signing date: （此件发至乡）, （此件公开发布）
+_NOTE = re.compile(r"[（(]此件[^（()）\n]{1,16}[)）]")
 _ISSUER_TAIL = re.compile(r"(政府|办公室|办公厅|委员会|委|局|厅|部|院|会|中心|署|处|小组|公司|行|所)$")
 
 
@@ -206,7 +212,7 @@ def signature_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
         after = text[d.end:d.end + 12]
         if _NOT_SIGNATURE_AFTER.match(after):
             continue
-        line_before = text[text.rfind("\n", 0, d.start) + 1:d.start].strip()
+        line_before = _NOTE.sub("", text[text.rfind("\n", 0, d.start) + 1:d.start]).strip()
         own_line = _LINE_END_AFTER.match(after) and (
             not line_before or (len(line_before) <= 40 and not re.search(r"[，,；;。：:、]", line_before)
                                 and _ISSUER_TAIL.search(line_before.replace(" ", ""))))
@@ -216,4 +222,52 @@ def signature_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
             text[d.end:text.find("\n", d.end) if "\n" in text[d.end:] else len(text)])
         if own_line or run_in or adopted:
             out.append(d)
+    return out
+
+
+# Labels of a document's own dates in a page's byline or attribute block, strongest first: the date it
+# was written, the date it was published, then a page's timestamp (which on a repost is the repost's).
+_BYLINE_LABELS = (
+    ("成文日期", "成文时间", "签发日期", "印发日期", "发文日期"),
+    ("公布日期", "发布日期", "颁布日期", "公开日期", "发文时间", "印发时间", "发布时期"),
+    ("发布时间", "发表时间", "公布时间", "发布于", "发表于", "更新时间", "更新日期", "时间", "日期"),
+)
+_LABEL = re.compile(r"[【\[［]?(?P<label>" + "|".join(
+    sorted((x for group in _BYLINE_LABELS for x in group), key=len, reverse=True)) + r")[】\]］]?\s*[:：]?\s*")
+_LABEL_RANK = {x: i for i, group in enumerate(_BYLINE_LABELS) for x in group}
+_CLOCK = re.compile(r"\s*\d{1,2}[:：]\d{2}")
+# a line that carries a page's attribution (来源, 作者, 浏览次数…) or an e-paper's issue date
+_BYLINE_LINE = re.compile(r"来源|作者|编辑|浏览|点击|阅读|字号|字体|大字|打印|星期|礼拜")
+# a line of its own in parentheses that opens with the date: the document's own date, printed under its title
+_OWN_NOTE = re.compile(r"^\s*(?:题\s*注\s*[:：]\s*)?[（(][^（()）]{6,120}[)）]\s*$")
+_PERIOD_AFTER = re.compile(r"\s*(起|开始|前|以前|之前|至|到|止|以来|后|期间)")  # （2021年3月1日起施行）: not its own date
+_HEAD = 600  # a page's timestamp sits in its head, not among the teasers below the text
+
+
+def byline_dates(text: str, dates: list[DateMention]) -> list[tuple[int, DateMention]]:
+    """Full dates a page prints about the document itself, as (rank, date), best first: a labelled
+    date (rank 0 成文日期, 1 发布日期, 2 发布时间/时间) or, in the head, an unlabelled timestamp (rank 3:
+    a date with a clock time, or on a line of 来源/作者/浏览… attributes)."""
+    full = {d.start: d for d in dates if d.start_date and d.start_date == d.end_date}
+    head = max(_HEAD, len(text) // 4)
+    out: list[tuple[int, DateMention]] = []
+    seen: set[int] = set()
+    for m in _LABEL.finditer(text):
+        d = full.get(m.end())
+        rank = _LABEL_RANK[m.group("label")]
+        if len(m.group("label")) == 2 and re.match(r"[\u4e00-\u9fff]", text[m.start() - 1:m.start()]):
+            continue  # 会议时间, 报名日期: the date of something else
+        if d is not None and (rank < 2 or d.start < head):
+            out.append((rank, d))
+            seen.add(d.start)
+    for d in full.values():
+        if d.start in seen:
+            continue
+        line_start = text.rfind("\n", 0, d.start) + 1
+        line = text[line_start:(text.find("\n", d.end) + 1 or len(text) + 1) - 1]
+        if _OWN_NOTE.match(line) and not _PERIOD_AFTER.match(text, d.end) and re.fullmatch(r"(?:题\s*注\s*[:：]\s*)?[（(]\s*", text[line_start:d.start].strip()):
+            out.append((1, d))  # (2003年5月28日 某政〔2003〕27号), (2016年11月26日…会议通过) under a title
+        elif d.start < head and (_CLOCK.match(text, d.end) or (len(line) <= 100 and _BYLINE_LINE.search(line))):
+            out.append((3, d))
+    out.sort(key=lambda x: (x[0], x[1].start))
     return out

@@ -107,7 +107,7 @@ def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, seg_start:
         lead = text[line_start:d.start]
         # right under the title, led at most by the issuer's name (某市人民政府 某政发〔2024〕1号)
         under_title = (doc_start <= d.start and text.count("\n", doc_start, d.start) <= 2 and len(lead) <= 12
-                       and not re.search(r"[，,。；;：:（(《〈》]", lead))
+                       and not re.search(r"[，,。；;：:（(《〈》]", lead) and not lead.lstrip().startswith("附件"))
         if seg_start <= d.start < head_limit and (alone or under_title):
             own.add(d.normalized)
     if not own and attachment_span:  # a page whose only number names its attached file (…167号.pdf)

@@ -1,41 +1,184 @@
-"""Indicator taxonomy: map a commitment's indicator phrase to a key shared across regions, and group
-the phrases it does not know so that a researcher can name them."""
+"""Indicator taxonomy: map a commitment's measured noun phrase to a key shared across regions, and group
+the phrases it does not know so that a researcher can name them.
+
+A key is one measure compared like with like: its row in data/indicators.tsv names the unit family it
+takes (a ratio key never takes 元), a pattern for the measured noun phrase and, where one measure splits
+by whom or what it applies to (first or second home, a single payer or a couple), a qualifier that must
+be the nearest one written before the value."""
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass
 
+from corpora.chars import CJK as _CJK
 from extractors import refdata
+
+# unit families a key may take; a row's `units` is a |-separated list of these names or regular expressions
+# (the unit must match one whole)
+_MULT = r"(?:千万|百万|万亿|万|亿|千)?"
+UNIT_FAMILIES = {
+    "ratio": r"%|‰|成",
+    "points": r"个?百分点",
+    "money": rf"{_MULT}(?:元|美元)",
+    "money_per_person": rf"{_MULT}元/(?:人|人·年|人/年|人/月|人次)",
+    "money_per_area": rf"{_MULT}元/(?:平方米|亩)",
+    "money_per_home": rf"{_MULT}元/(?:套|户)",
+    "money_per_month": rf"{_MULT}元/月",
+    "money_any": rf"{_MULT}(?:元|美元)(?:/.+)?",
+    "workdays": r"个?工作日",
+    "days": r"天|日|个?工作日",
+    "months": r"个月|个季度",
+    "years": r"年",
+    "duration": r"个?工作日|天|日|个月|个季度|年|小时|分钟",
+    "age": r"周岁|岁",
+    "area": rf"{_MULT}(?:平方米|平方公里|公顷|亩)",
+    "multiple": r"倍",
+    "count": rf"{_MULT}(?:个|家|名|人次|人|户|套|间|所|座|项|场|次|批次|张|台|辆|条|床|件|种|类|处|个点|支|只|笔|份)",
+    "people": rf"{_MULT}(?:人次|人|名)",
+    "homes": rf"{_MULT}(?:套|户|间)",
+    "length": rf"{_MULT}(?:公里|千米|米)",
+    "energy": rf"{_MULT}(?:千瓦|兆瓦|千瓦时|吨)",
+}
 
 
 @dataclass(frozen=True)
 class Indicator:
     key: str
     label: str
+    units: re.Pattern
     pattern: re.Pattern
+    qualifier: re.Pattern | None
+    scope: re.Pattern | None
+    example: str
+    example_unit: str
 
 
 @functools.cache
 def taxonomy() -> tuple[Indicator, ...]:
     out = []
     path = refdata.data_path("indicators.tsv")
-    for row in refdata.read_rows("indicators.tsv", ("key", "label", "patterns"), delimiter="\t"):
+    seen: set[str] = set()
+    for row in refdata.read_rows("indicators.tsv", ("key", "label", "units", "pattern", "example"), delimiter="\t"):
+        key = row["key"]
+        if key in seen:
+            raise refdata.RefDataError(f"{path}: indicator {key!r} appears twice")
+        seen.add(key)
         try:
-            out.append(Indicator(row["key"], row["label"], re.compile(row["patterns"])))
+            units = re.compile("|".join(f"(?:{UNIT_FAMILIES.get(u, u)})" for u in row["units"].split("|")))
+            pattern = re.compile(row["pattern"])
+            qualifier = re.compile(row["qualifier"]) if row.get("qualifier") else None
+            scope = re.compile(row["scope"]) if row.get("scope") else None
         except re.error as e:
-            raise refdata.RefDataError(f"{path}: indicator {row['key']!r}: bad pattern: {e}") from e
+            raise refdata.RefDataError(f"{path}: indicator {key!r}: bad pattern: {e}") from e
+        example, _, unit = row["example"].partition("|")
+        out.append(Indicator(key, row["label"], units, pattern, qualifier, scope, example, unit))
     return tuple(out)
 
 
-def classify(indicator: str | None, sentence: str = "") -> str | None:
-    """The taxonomy key for an indicator phrase, else the first key its sentence matches, else None."""
-    for text in (indicator or "", sentence):
-        if text:
-            for ind in taxonomy():
-                if ind.pattern.search(text):
-                    return ind.key
-    return None
+# what a clause says about the value rather than what it measures: verbs of setting and comparing,
+# a condition closed by 的, and connectives
+_TRAILING = re.compile(r"(?:(?:由|从)[^，,]{0,12}?(?:提高|调整|放宽|降低|下调|上调|增加|减少|提升|扩大)?(?:至|到|为)|"
+                       r"(?:提高|调整|放宽|降低|下调|上调|增加|减少|提升|扩大|缩短|延长|统一|确定|设定|设置|核定)(?:至|到|为)?|"
+                       r"不(?:得|应|能|宜)?(?:超过|低于|少于|高于|多于|大于|小于)|原则上|最高|最低|最多|至少|一般|"
+                       r"(?:应当|应|须|需|要|可|可以|均|统一|暂|按照|按|为|是|在|达到|达|约|近|实现|控制在|保持在|以|的|了|：|:|\s)+)$")
+_LEADING = re.compile(r"^(?:[\s、|（(）)\-—·•\d.一二三四五六七八九十]+[、.．）)]|其中|同时|并|且|和|及|或|对|对于|凡|将|把|由|经|"
+                      r"全市|全省|全县|全区|我省|我市|各地|每年|力争|争取|确保|要|应|应当|可|可以)+")
+
+
+_VERB_END = re.compile(r"(?:处以?|并处|给予|按|按照|之日起|起|自|从|在|(?<![低高少多大小])于|后|前|每|满|不足)$")
+_AFTER_NOISE = re.compile(r"^(?:以上|以下|及以上|及以下|以内|之内|左右|（含）|\(含\)|的|[\s、])+")
+
+
+def measured_phrase(indicator: str | None, after: str = "") -> str | None:
+    """The noun phrase a value measures: 首套住房公积金贷款最高额度由40万元提高至 → 首套住房公积金贷款最高额度;
+    the verbs of setting and comparing and the condition before the last 的 are dropped. Where the words
+    before the value are an actor and a verb (对单位处, 应当自…之日起), the noun after it names the measure
+    (罚款; 内作出决定 → 作出决定时限)."""
+    s = re.sub(r"[“”\"'‘’《》【】]", "", indicator or "")
+    verb_only = not s or bool(_VERB_END.search(s))
+    for _ in range(4):
+        t = _TRAILING.sub("", s)
+        if t == s:
+            break
+        s = t
+    s = _LEADING.sub("", s)
+    if "的" in s:  # 购买首套住房的缴存职工家庭最高贷款额度 → keep the head after the last 的 when it is a noun phrase
+        head = s.rsplit("的", 1)[1]
+        if len(_CJK.findall(head)) >= 2:
+            s = head
+    s = s.strip(" ，,：:；;（(）)|")
+    if verb_only and after:
+        rest = _AFTER_NOISE.sub("", after)
+        if rest.startswith("内"):
+            noun = rest[1:9].strip()
+            return noun + "时限" if len(_CJK.findall(noun)) >= 2 else None
+        m = re.search(r"(罚款|补贴|补助|奖励|奖补|消费券|贴息)", rest[:12])
+        if m:
+            return m.group(1)
+        return None
+    return None if verb_only or len(_CJK.findall(s)) < 2 else s
+
+
+def classify(indicator: str | None, unit: str | None = None, before: str = "", after: str = "") -> str | None:
+    """The taxonomy key of a value: the first row whose pattern matches the indicator phrase with the words
+    right after the value (处…罚款, written `phrase〔#〕after`) and whose unit family takes `unit`; else the
+    row whose pattern matches nearest before the value in `before` (the sentence up to the value). Where
+    that measure splits by qualifier, the row whose qualifier is written nearest before the value wins.
+    None when no row fits or a measure needs a qualifier the text does not give."""
+    window = before or indicator or ""
+    fits = [i for i in taxonomy() if (unit is None or i.units.fullmatch(unit))
+            and (i.scope is None or i.scope.search(window + "〔#〕" + after))]
+    text = (indicator or "") + "〔#〕" + after[:16]
+    rows = [i for i in fits if i.pattern.search(text)]
+    if not rows and before:
+        tail = before[-40:]
+        ends = {i.key: max((m.end() for m in i.pattern.finditer(tail)), default=-1) for i in fits}
+        nearest = max(ends.values(), default=-1)
+        rows = [i for i in fits if ends[i.key] == nearest >= max(0, len(tail) - 24)]
+    if not rows:
+        return None
+    measure = rows[0].pattern.pattern
+    rows = [i for i in rows if i.pattern.pattern == measure]
+    plain = [i for i in rows if i.qualifier is None]
+    best, best_end = None, -1
+    for i in rows:
+        if i.qualifier is not None:
+            for m in i.qualifier.finditer(window):
+                if m.end() > best_end:
+                    best, best_end = i, m.end()
+    if best is not None:
+        return best.key
+    return plain[0].key if plain else None
+
+
+def classify_commitment(c, text: str | None = None) -> str | None:
+    """The key of a Commitment, reading the words around its value in the document text (or its sentence)."""
+    before, after = value_context(c, text)
+    return classify(c.indicator, c.unit, before, after)
+
+
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+
+
+def value_context(c, text: str | None = None) -> tuple[str, str]:
+    """(the sentence up to the value, the clause after its unit) for a Commitment."""
+    vs, ve = getattr(c, "value_start", None), getattr(c, "value_end", None)
+    if text is not None and vs is not None and ve is not None and c.start is not None:
+        before, rest = text[c.start:vs], text[ve:c.end]
+    else:
+        sent = c.sentence or ""
+        i = sent.find(c.indicator) + len(c.indicator) if c.indicator and c.indicator in sent else 0
+        m = re.compile(r"[\d一二三四五六七八九十百千万两零〇.,，]+\s*" + re.escape(c.unit or "")).search(sent, i) if c.unit else None
+        before, rest = (sent[:m.start()], sent[m.end():]) if m else (sent[:i], "")
+    end = _CLAUSE_END.search(rest)
+    return before, rest[:end.start()] if end else rest
+
+
+def coverage(records) -> tuple[int, int]:
+    """(targets and provisions with a key, all targets and provisions) over extraction records."""
+    rows = [c for r in records for c in (r.get("commitments") or []) if c.get("kind") != "reported"]
+    return sum(1 for c in rows if c.get("indicator_key")), len(rows)
 
 
 def labels() -> dict[str, str]:
@@ -47,11 +190,16 @@ def _bigrams(s: str) -> set[str]:
     return {s[i:i + 2] for i in range(len(s) - 1)} or {s}
 
 
-def group_unknown(phrases: list[str], threshold: float = 0.4) -> list[list[str]]:
-    """Greedy single-link groups of indicator phrases by character-bigram Jaccard similarity,
-    largest first; each group is a candidate for a new taxonomy row."""
+def group_unknown(phrases: list, threshold: float = 0.4) -> list[list[str]]:
+    """Groups of measured noun phrases by character-bigram Jaccard similarity, largest first; each group
+    is a candidate for a new taxonomy row. `phrases` are indicator phrases or (indicator, words after the
+    value) pairs; each is reduced to its measured_phrase, and those that name no measure are left out."""
+    nouns = [n for n in (measured_phrase(*p) if isinstance(p, tuple) else measured_phrase(p) for p in phrases) if n]
+    counts: dict[str, int] = {}
+    for n in nouns:
+        counts[n] = counts.get(n, 0) + 1
     groups: list[tuple[set[str], list[str]]] = []
-    for p in sorted(set(phrases), key=lambda x: (-phrases.count(x), x)):
+    for p in sorted(counts, key=lambda x: (-counts[x], x)):
         grams = _bigrams(p)
         best = None
         for g in groups:

@@ -7,21 +7,23 @@ import datetime as dt
 import functools
 import logging
 import re
+import threading
 from dataclasses import dataclass, field
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from corpora.chars import mask
 from extractors import agencies as agencies_mod
 from extractors import commitments as commitments_mod
 from extractors import dates as dates_mod
 from extractors import docnumbers as docnumbers_mod
 from extractors import refdata
-from extractors.indicators import classify
+from extractors.indicators import classify_commitment
 from extractors.issuers import issuer_texts
 from extractors.records import DocType
-from extractors.regions import gazetteer, primary_region
+from extractors.regions import byline, gazetteer, primary_region
 from extractors.structure import doc_type
 
 PIPES = ("policy_doc_numbers", "policy_dates", "policy_regions", "policy_agencies", "policy_commitments")
@@ -56,7 +58,7 @@ def doc_numbers_component(doc: Doc) -> Doc:
     head = ctx.title_span[1] if ctx.title_span else 0
     docnumbers_mod.assign_roles(doc.text, nums, head, 0, ctx.metadata_spans.get("发文字号"), ctx.metadata_spans.get("附件"))
     doc._.doc_numbers = nums
-    doc._.masked = dates_mod.mask(doc.text, [(d.start, d.end) for d in nums])  # 〔2024〕1号 is not a date
+    doc._.masked = mask(doc.text, [(d.start, d.end) for d in nums])  # 〔2024〕1号 is not a date
     return doc
 
 
@@ -65,15 +67,24 @@ def dates_component(doc: Doc) -> Doc:
     ctx: DocContext = doc._.context
     masked = doc._.masked
     body_from = max((b for _, b in ctx.metadata_spans.values()), default=0)
-    signature = [d for d in dates_mod.signature_dates(masked, dates_mod.find_dates(masked, None)) if d.start >= body_from]
-    publish = signature[0].start_date if signature else (ctx.meta_written or ctx.meta_published)
+    absolute = dates_mod.find_dates(masked, None)
+    signature = [d for d in dates_mod.signature_dates(masked, absolute) if d.start >= body_from]
+    byline = dates_mod.byline_dates(masked, absolute)
+    # the signing date first, then a written date, then a published date, then the page's timestamp
+    ranked = [(rank, d.start_date, d.start) for rank, d in byline]
+    ranked += [(0.5, ctx.meta_written, None), (1.5, ctx.meta_published, None)]
+    ranked = sorted((r for r in ranked if r[1]), key=lambda r: r[0])
+    if signature:
+        ranked.insert(0, (-1, signature[0].start_date, signature[0].start))
+    publish, publish_at = (ranked[0][1], ranked[0][2]) if ranked else (None, None)
     ref = dt.date.fromisoformat(publish) if publish else None
-    found = dates_mod.find_dates(masked, ref)
+    found = dates_mod.find_dates(masked, ref, absolute)  # the full dates again: only partial forms are new
     starts = []
     for d in found:
-        if signature and d.start == signature[0].start:
+        if d.start == publish_at:
             d.kind = "publication"
-            starts.append(d.start)
+            if signature and d.start == signature[0].start:
+                starts.append(d.start)
     doc._.dates = found
     doc._.publish_date = publish
     doc._.effective_date = next((d.start_date for d in found if d.kind == "effective"), None)
@@ -106,7 +117,9 @@ def make_agencies(nlp: Language, name: str):
     agencies_mod.alias_table()
 
     def agencies_component(doc: Doc) -> Doc:
-        doc._.agencies = agencies_mod.find_agencies(doc.text, doc._.region, doc._.issuer_spans, gaz)
+        found = agencies_mod.find_agencies(doc.text, doc._.region, doc._.issuer_spans, gaz)
+        footer = byline(doc.text).footer  # the site owner's name and address are not the document's bodies
+        doc._.agencies = [a for a in found if not any(x <= a.start < y for x, y in footer)]
         return doc
 
     return agencies_component
@@ -115,16 +128,22 @@ def make_agencies(nlp: Language, name: str):
 @Language.component("policy_commitments")
 def commitments_component(doc: Doc) -> Doc:
     ctx: DocContext = doc._.context
-    masked = dates_mod.mask(doc._.masked, [(d.start, d.end) for d in doc._.dates])  # dates are not values
+    masked = mask(doc._.masked, [(d.start, d.end) for d in doc._.dates])  # dates are not values
     years = _ANNUAL_TITLE.findall(ctx.title or "")
     doc_year = int(years[0]) if len(set(years)) == 1 else None
     dtype = doc_type(ctx.title, doc.text)
     doc._.doc_type = dtype
     five_year = [(d.start, int(d.end_date[:4])) for d in doc._.dates if d.kind == "deadline" and "五" in d.text and d.end_date]
+    # the year the text was written: its own date, else a full date at its head (a web page's timestamp line)
+    published = doc._.publish_date or ctx.meta_published or next(
+        (d.start_date for d in doc._.dates if d.start < 400 and d.start_date and d.start_date == d.end_date), None)
     found = commitments_mod.find_commitments(
-        doc.text, masked, doc_year, news=dtype in {DocType.NEWS, DocType.SUMMARY, DocType.REPORT}, deadlines=five_year)
+        doc.text, masked, doc_year, deadlines=five_year,
+        news=dtype in {DocType.NEWS, DocType.SUMMARY, DocType.REPORT} or (
+            dtype in {DocType.ARTICLE, DocType.OTHER} and commitments_mod.reads_as_news(doc.text)),
+        pub_year=int(published[:4]) if published else None, title=ctx.title)
     for c in found:
-        c.indicator_key = classify(c.indicator)
+        c.indicator_key = classify_commitment(c, doc.text)
     doc._.commitments = found
     return doc
 
@@ -147,8 +166,18 @@ def user_words() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-@functools.cache
+_BUILD_LOCK = threading.Lock()
+
+
 def build_nlp() -> Language:
+    """The pipeline, built once per process. Threads that ask at the same time wait for the first build:
+    jieba's dictionary (and `add_word`) is global state that must not be written by two at once."""
+    with _BUILD_LOCK:
+        return _build_nlp()
+
+
+@functools.cache
+def _build_nlp() -> Language:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on stderr

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from corpora.chars import CJK, NUMBERED_HEADING
 from extractors.records import Script
 
 # full-width digits, letters and the signs that belong to numbers (％ ． － ／ ＋) → half-width;
@@ -72,7 +73,7 @@ class NormalizedText:
         return s, e
 
     def script(self) -> Script:
-        cjk = sum(1 for ch in self.text if "\u4e00" <= ch <= "\u9fff")
+        cjk = len(CJK.findall(self.text))
         if not cjk:
             return Script.SIMPLIFIED
         ratio = self.converted_chars / cjk
@@ -98,7 +99,7 @@ def to_simplified(text: str) -> str:
 
 
 _NO_JOIN_END = "。！？；：:;!?」』”）)》"
-_BLOCK_START = re.compile(r"^\s*([一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[章节条]|附件)")
+_BLOCK_START = re.compile(rf"^\s*({NUMBERED_HEADING}|附件)")
 
 
 def wrapped_line_breaks(text: str) -> list[int]:

@@ -70,6 +70,11 @@ class Region:
     county: str | None
 
 
+# division levels, widest first: a level's rank is its position (a province outranks its cities)
+LEVELS = ("province", "city", "county")
+LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+
+
 @dataclass
 class Commitment:
     kind: str  # target | provision | reported
@@ -86,6 +91,18 @@ class Commitment:
     end: int
     value_max: float | int | None = None
     indicator_key: str | None = None
+    value_start: int | None = None  # the value with its unit as written: 10家, 不低于\n1200\n元/人/年's 1200\n元/人/年
+    value_end: int | None = None
+
+
+@dataclass
+class Citation:
+    text: str  # as written: 《title》, with its number where one follows in brackets, or a bare number
+    relation: str  # implements | repeals | amends | cites
+    number: str | None  # the cited document number, normalized (〔YYYY〕)
+    title: str | None  # the cited title without its 《》
+    start: int
+    end: int
 
 
 @dataclass
@@ -103,6 +120,7 @@ class Extraction:
     agencies: list[Agency] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     noise: dict[str, int] = field(default_factory=dict)  # what noise removal blanked, by kind
     metadata: dict[str, str] = field(default_factory=dict)  # the page's metadata table and <meta> tags

@@ -7,17 +7,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from extractors import refdata
-from extractors.records import Region
+from extractors.records import LEVEL_RANK, Region
 
 # suffixes stripped to get a short name (常州市 → 常州); longest first
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
              "地区", "省", "市", "盟", "县", "区", "旗")
 _ETHNIC = re.compile(r"(.{2,}?)(?:[\u4e00-\u9fff]{1,6}族)+$")
-# short names that are common words or brands far more often than places; only full names count
-_AMBIGUOUS_SHORT = {"合作", "阿里", "城区", "郊区", "矿区", "新区", "吉利", "和平", "新华", "长安", "东方", "白云", "朝阳",
-                    "南山", "普陀", "永安", "安宁", "太平", "江南", "中山", "海南", "河南", "河北", "山东", "湖南", "湖北",
-                    "山西", "江西", "广西", "西安", "开发", "高新", "城关", "青山", "铁西", "铁东", "新城", "市中", "龙华",
-                    "鼓楼", "红旗", "南京", "北京", "东北", "西北", "全国", "中国", "金融", "经济"}
 _NON_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
@@ -55,6 +50,8 @@ class Gazetteer:
                                                  r.get("province_code", ""), r.get("city_code", ""))
         self.full: dict[str, list[Division]] = defaultdict(list)
         self.short: dict[str, list[Division]] = defaultdict(list)
+        # a county's short name (文成 for 文成县) names it only where the same text spells out its full name
+        self.county_short: dict[str, list[Division]] = defaultdict(list)
         for d in self.by_code.values():
             self.full[d.name].append(d)
         for ch in changes:
@@ -66,10 +63,12 @@ class Gazetteer:
                 self.full[new.name].append(new)
             if new is not None:  # the old name now refers to the renamed unit
                 self.full[ch["old_name"]] = [new] + [d for d in self.full[ch["old_name"]] if d.adcode != ch["old_adcode"]]
+        # short names that are common words or brands far more often than places: only full names count
+        ambiguous = {r["short_name"] for r in refdata.ambiguous_place_names()}
         for d in self.by_code.values():
             s = short_name(d.name)
-            if s and s not in _AMBIGUOUS_SHORT and s not in self.full and d.level != "county":
-                self.short[s].append(d)
+            if s and s not in ambiguous and s not in self.full:
+                (self.county_short if d.level == "county" else self.short)[s].append(d)
         self.max_len = max(len(n) for n in [*self.full, *self.short])
 
     def region(self, adcode: str) -> Region | None:
@@ -81,23 +80,23 @@ class Gazetteer:
         return Region(d.adcode, d.name, d.level, prov.name if prov else None,
                       city.name if city else None, d.name if d.level == "county" else None)
 
-    def mentions(self, text: str, short: bool = True,
-                 boundaries: set[int] | None = None) -> list[tuple[int, int, list[Division]]]:
+    def mentions(self, text: str, short: bool = True, boundaries: set[int] | None = None,
+                 counties: frozenset[str] = frozenset()) -> list[tuple[int, int, list[Division]]]:
         """Longest-match place names in text, left to right, no overlaps. A short name (常州 for 常州市)
         counts only where it is a word of its own: at token `boundaries` when given (合作 in 合作社 and
-        阿里 in 阿里巴巴 are not places)."""
+        阿里 in 阿里巴巴 are not places); a county's short name only when it is in `counties`."""
         out = []
         i, n = 0, len(text)
         while i < n:
             hit = None
             for ln in range(min(self.max_len, n - i), 1, -1):
                 w = text[i:i + ln]
-                if w in self.full:
+                if w in self.full and not (w.endswith("市") and text[i + ln:i + ln + 1] == "场"):  # 某某市场: a market
                     hit = (i, i + ln, self.full[w])
                     break
-                if short and w in self.short and not _continues_word(text, i + ln) and (
+                if short and (w in self.short or w in counties) and not _continues_word(text, i + ln) and (
                         boundaries is None or (i in boundaries and i + ln in boundaries)):
-                    hit = (i, i + ln, self.short[w])
+                    hit = (i, i + ln, self.short.get(w) or self.county_short[w])
                     break
             if hit:
                 out.append(hit)
@@ -130,15 +129,98 @@ def province_by_abbreviation() -> dict[str, str]:
     return out
 
 
-# evidence weights: who issued the document counts most, then its title, then the body
-W_ISSUER, W_TITLE, W_DOCNUM, W_BODY = 12.0, 6.0, 3.0, 1.0
+# evidence weights: who issued the document counts most, then its title and the body named as its
+# source (来源：某县民政局), then its document number, then the body
+W_ISSUER, W_TITLE, W_SOURCE, W_DOCNUM, W_BODY = 12.0, 6.0, 6.0, 3.0, 1.0
 _RELATIVE_ISSUER = re.compile(r"^(省|市|县|区|州|盟|旗)(人民)?政府|^(省|市|县|区)委")
+# the document speaking of its own place: 我县, 全区, 本市
+_SELF = re.compile(r"(?:我|全|本)(省|市|县|区|州|盟|旗)(?![场域长级])")
+# a place withheld from the text: xx市, ××县, XX镇, xx段
+_REDACTED = re.compile(r"[xX×ｘＸ*＊]{2,}(?:省|市|县|区|州|盟|旗|镇|乡|村|街道|段|公路|路)")
+# a page's publisher (a site, a newspaper, a broadcaster): its place is the site's, not the document's
+_HOST = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:电子报|日报|晚报|晨报|都市报|商报|时报|报社|报|信息网|新闻网|门户网站|网站|网|"
+                   r"广播电视台|电视台|融媒体中心|客户端)")
+# a media name standing alone on a line (a bare 报 there is more often a 通报 or 简报 title)
+_MEDIA = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:电子报|日报|晚报|晨报|都市报|商报|时报|报社|信息网|新闻网|门户网站|网站|网|"
+                    r"广播电视台|电视台|融媒体中心|客户端)")
+# who a page names as the document's source or author: a government body is evidence of its place
+_SOURCE_LABEL = r"(?:稿件来源|信息来源|文章来源|来源|出处|作者|发布机构|发布单位|供稿单位|供稿)"
+# the site's owner and address in its footer: neither the document's place nor its agencies
+_OWNER_LABEL = r"(?:(?:主办单位|主办|承办单位|承办|协办|地址|通讯地址|联系地址|单位地址)\s*[:：]|版权所有|声明\s*[:：]|Powered by|技术支持\s*[:：]?)"
+_OTHER_LABEL = r"(?:发布时间|发布日期|浏览次数|点击数|编辑)"
+_ANY_LABEL = f"(?:{_SOURCE_LABEL}|{_OWNER_LABEL}|{_OTHER_LABEL})"
+_SOURCE = re.compile(_SOURCE_LABEL + r"(?:\s*[:：]\s*|\s+)(?!" + _ANY_LABEL + r")(?P<v>[^\s:：|｜。；;！!？?]{2,40})", re.I)
+_OWNER = re.compile(_OWNER_LABEL + r"\s*(?P<v>(?:(?!" + _ANY_LABEL + r")[^\n|｜])*)", re.I)
+_BODY_SUFFIX = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|中心|署|站|所|处|小组)$")
+
+
+@dataclass
+class Byline:
+    """What a page says about who published a document: government bodies named as its source or
+    author, the hosts (site, newspaper) that carry it, and the spans of its owner's footer."""
+
+    bodies: list[str]
+    hosts: list[str]
+    footer: list[tuple[int, int]]
+
+
+def _host_in(piece: str) -> str | None:
+    host = _HOST.fullmatch(piece) or _HOST.match(piece)
+    return host.group() if host else None
+
+
+def byline(text: str) -> Byline:
+    bodies: list[str] = []
+    hosts: list[str] = []
+    footer: list[tuple[int, int]] = []
+    for m in _SOURCE.finditer(text):
+        for piece in re.split(r"[、，,]", m.group("v")):
+            if host := _host_in(piece):
+                hosts.append(host)
+            elif _BODY_SUFFIX.search(piece):
+                bodies.append(piece)
+    for m in _OWNER.finditer(text):
+        if m.group("v").strip():
+            footer.append(m.span("v"))
+            hosts += [h for piece in re.split(r"[、，,\s]", m.group("v")) if (h := _host_in(piece))]
+    for line in text.split("\n"):  # 某某日报 2018-11-20 09:26, or the paper's name on a line of its own
+        m = re.match(r"\s*([\u4e00-\u9fff]{2,16})(?:\s+(?:19|20)\d{2}[-/.年]|\s*$)", line)
+        if m and _MEDIA.fullmatch(m.group(1)):
+            hosts.append(m.group(1))
+    return Byline(list(dict.fromkeys(bodies)), sorted(set(hosts), key=len, reverse=True), footer)
+
+
+def _self_level(text: str) -> str | None:
+    counts: dict[str, int] = defaultdict(int)
+    for m in _SELF.finditer(text):  # 我县 speaks of itself more surely than 全省 (a campaign's reach)
+        counts[m.group(1)] += 1 if m.group().startswith("全") else 2
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _blank(text: str, words: list[str]) -> str:
+    for w in words:
+        text = text.replace(w, " " * len(w))
+    return text
 
 
 def primary_region(text: str, title: str | None, issuers: list[str], docnum_provinces: list[str],
                    gaz: Gazetteer | None = None, boundaries: set[int] | None = None) -> Region | None:
-    """The jurisdiction a document governs: issuer first, then title, document number, body."""
+    """The jurisdiction a document governs: issuer first, then title and the body named as its
+    source, document number, body. The site or newspaper that carries the page is no evidence, except
+    as a last resort; a document that withholds its place (xx市) has none."""
     gaz = gaz or gazetteer()
+    if any(_REDACTED.search(s) for s in [*issuers, title or ""]):
+        return None
+    by = byline(text)
+    body = _blank(_blank_spans(text, by.footer), by.hosts)
+    counties = frozenset(short_name(d.name) for _, _, cands in gaz.mentions(" ".join([body, title or "", *issuers]), short=False)
+                         for d in cands if d.level == "county") - {None}
     score: dict[str, float] = defaultdict(float)
     direct: dict[str, float] = defaultdict(float)
 
@@ -150,9 +232,11 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
 
     def add_text(s: str, w: float, cap: int | None = None, bounds: set[int] | None = None):
         seen: dict[str, int] = defaultdict(int)
-        found = gaz.mentions(s, boundaries=bounds)
+        found = gaz.mentions(s, boundaries=bounds, counties=counties)
         named = {d.adcode for _, _, cands in found for d in cands}
         for _, _, cands in found:
+            if not cands:  # a name whose every division was ruled out (a county the text does not confirm)
+                continue
             if len(cands) > 1:  # 朝阳区, 鼓楼区: the one whose city or province the same text names
                 placed = [d for d in cands if set(d.parents) & named]
                 cands = placed or cands
@@ -166,13 +250,27 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         add_text(s, W_ISSUER)
     if title:
         add_text(title, W_TITLE)
+    for s in by.bodies:
+        add_text(s, W_SOURCE)
     for code in docnum_provinces:
         if code in gaz.by_code:
             add(gaz.by_code[code], W_DOCNUM)
-    add_text(text, W_BODY, cap=20, bounds=boundaries)
+    named_by_document = bool(score)
+    add_text(body, W_BODY, cap=20, bounds=boundaries)
+    if not named_by_document and _REDACTED.search(text):
+        return None  # the places this text names are not its own: it withholds its own
+    issuer_rel = next((m.group(1) for s in issuers if (m := _RELATIVE_ISSUER.match(s))), None)
+    relative = issuer_rel or _self_level(body)
+    found = _decide(gaz, score, direct, issuers, issuer_rel, relative)
+    return _host_fallback(gaz, found, by.hosts, relative) or found
+
+
+def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], issuers: list[str],
+            issuer_rel: str | None, relative: str | None) -> Region | None:
+    """`issuer_rel`: the level an issuer names (市政府); `relative`: that, or the level the text speaks
+    of itself at (我县, 全区)."""
     if not score:
         return None
-    relative = next((m.group(1) for s in issuers if (m := _RELATIVE_ISSUER.match(s))), None)
     # province: the best-supported one
     provinces = [c for c in score if gaz.by_code.get(c) and gaz.by_code[c].level == "province"]
     if not provinces:
@@ -183,8 +281,8 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     # however often its text names the capital
     named = [cands for s in issuers for _, _, cands in gaz.mentions(s, short=False)]
     named = [d for cands in named for d in cands if d.adcode == prov or d.province_code == prov]
-    if named and not relative:
-        return gaz.region(max(named, key=lambda d: ({"province": 0, "city": 1, "county": 2}[d.level], score[d.adcode])).adcode)
+    if named and not issuer_rel:
+        return gaz.region(max(named, key=lambda d: (LEVEL_RANK[d.level], score[d.adcode])).adcode)
     strong = W_TITLE  # a narrower unit must be named by the issuer or the title, or dominate the body
     cities = [c for c in score if c in gaz.by_code and gaz.by_code[c].province_code == prov and gaz.by_code[c].level == "city"]
     if cities:
@@ -195,6 +293,25 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
                 and gaz.by_code[c].province_code == prov and (best == prov or gaz.by_code[c].city_code in {best, ""})]
     if counties:
         county = max(counties, key=lambda c: score[c])
-        if direct[county] >= strong or relative in {"县", "区", "旗"}:
+        d = gaz.by_code[county]
+        # 我县 with a county named; 我市 with a county-level city named more often than its prefecture
+        own = relative is not None and d.name.endswith(relative) and (
+            relative != "市" or direct[county] > direct.get(d.city_code, 0))
+        if direct[county] >= strong or issuer_rel in {"县", "区", "旗"} or own:
             best = county
     return gaz.region(best)
+
+
+def _host_fallback(gaz: Gazetteer, found: Region | None, hosts: list[str], relative: str | None) -> Region | None:
+    """A local paper or site (某某县电子报) places a text that names no place of its own at the level it
+    speaks of (我县): its host's division, when that lies inside what the text itself supports."""
+    if not hosts or (found is not None and (found.level == "county" or relative not in {"县", "区", "旗", "市"})):
+        return None
+    level_ok = {"county"} if relative in {"县", "区", "旗"} else {"county", "city"}
+    cands = []
+    for h in hosts:
+        for _, _, ds in gaz.mentions(h, counties=frozenset(gaz.county_short)):
+            cands += [d for d in ds if d.level in level_ok and (found is None or found.adcode in {d.province_code, d.city_code})
+                      and (relative is None or d.name.endswith(relative) or relative == "县" and d.name.endswith("自治县"))]
+    codes = {d.adcode for d in cands}
+    return gaz.region(codes.pop()) if len(codes) == 1 else None

@@ -4,28 +4,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpora.chars import NUMBERED_HEADING
+from extractors import refdata
+from extractors.metadata import metadata_line
 from extractors.records import DocType
 
-_TITLE_SUFFIX = ("通知", "通报", "决定", "意见", "方案", "计划", "规划", "办法", "措施", "细则", "规定", "条例", "制度",
-                 "公告", "通告", "批复", "解读", "报告", "总结", "要点", "纲要", "指南", "指引", "规则", "章程", "答记者问",
-                 "的函", "法", "令", "政策", "工作安排", "实施意见", "若干措施", "建议", "决议", "公报", "纪要", "说明")
-_TYPE_BY_SUFFIX = [
-    (("解读", "答记者问", "问答"), DocType.INTERPRETATION),
-    (("通知", "通报", "的函", "批复", "公告", "通告"), DocType.NOTICE),
-    (("方案", "计划", "规划", "要点", "纲要", "工作安排"), DocType.PLAN),
-    (("意见",), DocType.OPINION),
-    (("措施", "办法", "细则", "政策", "指南", "指引", "规则"), DocType.MEASURES),
-    (("条例", "规定", "制度", "章程", "决定"), DocType.REGULATION),
-    (("法",), DocType.LAW),
-    (("总结",), DocType.SUMMARY),
-    (("报告",), DocType.REPORT),
-]
+# title suffixes and the doc types they give: extractors/data/title_suffixes.tsv
+_SUFFIX_ROWS = refdata.title_suffixes()
+_TITLE_SUFFIX = tuple(r["suffix"] for r in _SUFFIX_ROWS if r["title_line"] == "yes")
+_TYPE_BY_SUFFIX = [(tuple(r["suffix"] for r in _SUFFIX_ROWS if r["doc_type"] == t), DocType(t))
+                   for t in dict.fromkeys(r["doc_type"] for r in _SUFFIX_ROWS if r["doc_type"])]
 _INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")
-_NOT_TITLE = re.compile(r"(^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^[一二三四五六七八九十]+、|^（|^\(|^第[一二三四五六七八九十百\d]+[章节条]|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
+_NOT_TITLE = re.compile(r"(^[-•·\s]*[\u4e00-\u9fff]{2,6}\s*[:：]|。|^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^（|^\(|^(?:" + NUMBERED_HEADING + r")|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
 _NEWS = re.compile(r"(记者|通讯员|本报讯|新华社|讯（|讯\(|日电|消息)")
 _ENDS_WITH_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日[\s）)]*$")
 _CLOSING = re.compile(r"(特此通知|特此公告|特此通告|特此函告|此复|此件公开发布|此件主动公开|日\s*$)")
 _QUOTED = re.compile(r"《([^》]{4,})》")
+
+
+# a numbered sibling in a series of notices: 通告1, 通知（二）, 之三
+_INDEX = re.compile(r"(?:\s*\d{1,2}|\s*[（(][一二三四五六七八九十\d]{1,3}[）)]|之[一二三四五六七八九十]{1,3})$")
+# the heading of a compilation, not a document of its own: …通告2篇, …合集, …汇编, …范文
+_COMPILATION = re.compile(r"(?:\d+|[一二三四五六七八九十]+)篇$|(?:合集|汇编|范文|大全|精选)$")
 
 
 @dataclass
@@ -37,9 +37,30 @@ class Title:
 
 def is_title_line(line: str) -> bool:
     s = line.strip().lstrip("#").strip()
-    if not (6 <= len(s) <= 90) or _NOT_TITLE.search(s):
+    if not (6 <= len(s) <= 90) or _NOT_TITLE.search(s) or _COMPILATION.search(s):
         return False
+    s = _INDEX.sub("", s) if len(s) > 8 else s
     return s.endswith(_TITLE_SUFFIX) or s.endswith(("》", "）")) and any(x in s for x in _TITLE_SUFFIX)
+
+
+_LABEL_MARK = re.compile(r"[:：【]")
+
+
+_NO_TITLE = Title("", -1, -1)
+
+
+def _run_in_title(line: str, pos: int) -> Title | None:
+    """For a line of metadata labels, the title run into it before the labels (…条例制定机关：…公布日期：…,
+    …的通知（某发〔2024〕1号）), or `_NO_TITLE` when nothing before the labels names a document; None for a
+    line without labels."""
+    if len(line) > 600 or not _LABEL_MARK.search(line[:120]) and not line.rstrip().endswith(("号)", "号）")):
+        return None
+    head = metadata_line(line, pos)
+    if head is None:
+        return None
+    if not head.lead or not is_title_line(head.lead):
+        return _NO_TITLE
+    return Title(head.lead, head.lead_start, head.lead_end)
 
 
 def _lines(text: str, start: int, end: int):
@@ -54,29 +75,35 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
     lines = [(p, ln) for p, ln in _lines(text, 0, len(text)) if p >= body_start]
     out: list[Title] = []
     for i, (pos, line) in enumerate(lines):
-        if not is_title_line(line):
+        run_in = _run_in_title(line, pos)
+        if run_in is not None or not is_title_line(line):
+            # a line of labels names a document only by what stands before them
+            if run_in is not None and run_in.start >= 0 and not (out and out[-1].end >= run_in.start):
+                out.append(run_in)
             continue
         start, parts = pos, [line.strip().lstrip("#").strip()]
         j = i - 1
         while j >= 0 and i - j <= 3:
             prev = lines[j][1].strip()
             if not prev or len(prev) > 40 or prev[-1] in "。；;！？，,：:" or _NOT_TITLE.search(prev) or is_title_line(prev) \
+                    or _LABELLED.search(prev) \
                     or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev):
                 break
             parts.insert(0, prev)
             start = lines[j][0]
             j -= 1
+        if parts[0].startswith("关于"):  # the issuer's line above a blank line: 某市人民政府办公室 / (blank) / 关于…的通知
+            k = j
+            while k >= 0 and j - k < 2 and not lines[k][1].strip():
+                k -= 1
+            if k < j and k >= 0 and len(lines[k][1].strip()) <= 40 and _ORG_ONLY.match(lines[k][1].strip()):
+                parts.insert(0, lines[k][1].strip())
+                start, j = lines[k][0], k - 1
         if out and out[-1].end >= start:
             continue
         t = "".join(parts)
         ws = start + (len(lines[j + 1][1]) - len(lines[j + 1][1].lstrip().lstrip("#").lstrip())) if parts else start
         out.append(Title(t, ws, pos + len(line.rstrip())))
-    first = next(((p, ln) for p, ln in lines if ln.strip()), None)
-    if first and (not out or out[0].start > first[0] + 200):
-        p, ln = first
-        s = ln.strip().lstrip("#").strip()
-        if 6 <= len(s) <= 40 and s[-1] not in "。；;！？，,：:" and not _NOT_TITLE.search(s):
-            out.insert(0, Title(s, p + ln.index(s), p + ln.index(s) + len(s)))
     if not out:
         m = _INLINE_TITLE.search(text[:400])
         if m:
@@ -94,11 +121,19 @@ def _related(title: str, previous: str) -> bool:
     """Does `title` belong to the document titled `previous` (the plan a notice issues)?"""
     if title.endswith(("解读", "答记者问")):
         return False
+    if title != previous and _INDEX.search(title) and _INDEX.sub("", title) == _INDEX.sub("", previous):
+        return False  # 通告1, 通告2: numbered siblings are documents of their own
     a, b = _core(title), _core(previous)
     if not a or not b:
         return False
     quoted = _QUOTED.findall(previous)
     return a in b or b in a or any(a in q or q in a for q in quoted) or _overlap(a, b) >= 0.6
+
+
+def _same(a: str, b: str) -> bool:
+    """The same title printed again, perhaps with or without its issuer in front."""
+    a, b = re.sub(r"\s+", "", a), re.sub(r"\s+", "", b)
+    return _core(a) == _core(b) and (a.endswith(b) or b.endswith(a))
 
 
 def _overlap(a: str, b: str) -> float:
@@ -111,26 +146,194 @@ class Segment:
     start: int
     end: int
     title: Title | None
+    head_end: int = 0  # where the document's head (title, metadata lines) ends and its text begins
 
 
-def segment(text: str, body_start: int = 0, min_chars: int = 200) -> list[Segment]:
+# the head of a document ends at its first line of running text: a sentence, or a salutation (各区县：)
+_PROSE = re.compile(r"[。；;！？!?]|[，,].{8,}|[:：]\s*$")
+_NOT_HEADLINE = re.compile(r"(^上一|^下一|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|^[一二三四五六七八九十]+[、.．]|^（|^\(|^[—\-－]|"
+                           r"^第[一二三四五六七八九十百\d]+[章节条]|^\d+\s*[、.．]|^[^\w《“「]|文件$|[。；;！？，,：:、]$|"
+                           r"(?:令|公告|通告)\s*[（(〔\[]?\s*第\s*[\d一二三四五六七八九十百〇零]+\s*号[）)〕\]]?$|"
+                           r"^(?:本报讯|本报记者|记者|通讯员|新华社|中新社|据.{1,8}报道)|\s\|\s|\|\s*$)")
+# a line that only names bodies (the issuer above a title, a signature): 中共某市委办公室 某市人民政府办公室
+_ORG_ONLY = re.compile(r"^(?:[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|部|院|中心|公司|党委|党组|"
+                       r"常委会|法院|检察院|办事处|管委会|集团|协会|学会|银行)[\s、]*)+$")
+# the name of a site or a newspaper, not of a document: 某某网, 某某日报, 某某之窗
+_SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,14}(?:网|网站|门户|门户网站|日报|晚报|报|电子报|在线|平台|之窗|频道|论坛|客户端)$")
+_FILE_NAME = re.compile(r"^(?P<name>.{6,160}?)\.(?:docx?|pdf|wps|ofd|xlsx?|et|rar|zip)\s*$", re.I)
+_LEAD_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,6}\s*号\s*")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# a label with a number or a date for its value (电话：0731-…, 类别:…) is no headline
+_LABELLED = re.compile(r"^[-•\s]*[\u4e00-\u9fff]{2,8}\s*[:：]|[:：]\s*[\d+(（]")
+_WRAPPED = re.compile(r"(?:的|和|与|及|关于|对|在|之|暨)$")
+HEAD_LINES = 40
+HEAD_CHARS = 2500
+
+
+def names_site_or_column(title: str) -> bool:
+    """Is this a site's, a newspaper's, a body's or a column's name (沈阳市房产局, 某某网, 资讯详情) rather
+    than a document's title?"""
+    from extractors.noise import vocabulary
+    t = re.sub(r"\s+", "", title.strip())
+    return (t in vocabulary().get("column", ()) or bool(_SITE_NAME.match(t)) or bool(_ORG_ONLY.match(t))
+            or len(_CJK_RE.findall(t)) < 2)
+
+
+def is_headline(s: str) -> bool:
+    """Could this line name a document (a title, a news headline) rather than a site, a column, a
+    timestamp or an issuer?"""
+    s = s.strip().lstrip("#").strip()
+    number = _LEAD_NUMBER.match(s)
+    return (len(_CJK_RE.findall(s)) >= 6 and len(s) <= 90 and not _NOT_HEADLINE.search(s) and not _LABELLED.search(s)
+            and not names_site_or_column(s) and not _COMPILATION.search(s) and not (number and number.end() >= len(s) - 1))
+
+
+def _is_prose(s: str) -> bool:
+    return len(s) >= 12 and bool(_PROSE.search(s)) or len(s) > 90
+
+
+def head_end(text: str, start: int, after: int | None = None, limit: int | None = None) -> int:
+    """Where the head of the document at `start` ends: its first line of running text after `after`."""
+    after = start if after is None else after
+    limit = len(text) if limit is None else limit
+    pos, n = start, 0
+    for line in text[start:min(limit, start + HEAD_CHARS)].split("\n"):
+        s = line.strip()
+        if pos >= after and s and _is_prose(s) and metadata_line(s, 0) is None:
+            return pos
+        pos += len(line) + 1
+        n += bool(s)
+        if n > HEAD_LINES:
+            break
+    return min(pos, limit)
+
+
+def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | None = None) -> Title | None:
+    """The title of the document whose head starts at `start`: the line that names a document nearest
+    above its first metadata line (来源：… 发布时间：…), or failing that nearest above its running text.
+    Lines with a title suffix (…的通知) win over plain headlines; a title run into its metadata line
+    (标题 2022-04-01 10:21 来源：…) is cut at the metadata."""
+    end = head_end(text, start, limit=limit)
+    cands: list[tuple[Title, bool]] = []  # (title, has a title suffix)
+    metas: list[int] = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        s = line.strip()
+        t = next((t for t in suffix_titles if t.start <= pos + len(line) and t.end > pos), None)
+        if t is not None:
+            if not cands or cands[-1][0] is not t:
+                cands.append((t, True))
+        elif s:
+            meta = metadata_line(line, pos)
+            if meta is not None:
+                metas.append(len(cands))
+                if meta.lead and is_headline(meta.lead):
+                    cands.append((Title(meta.lead, meta.lead_start, meta.lead_end), is_title_line(meta.lead)))
+                    metas[-1] = len(cands)
+            elif is_headline(s):
+                a = pos + line.index(s)
+                cands.append((Title(s.lstrip("#").strip(), a, a + len(s)), is_title_line(s)))
+            elif cands and not cands[-1][1] and _WRAPPED.search(cands[-1][0].text) and len(s) <= 30 \
+                    and not _is_prose(s) and text[cands[-1][0].end:pos].strip() == "":
+                t = cands[-1][0]  # a headline wrapped after 的/和/关于: its continuation on the next line
+                joined = t.text + s
+                cands[-1] = (Title(joined, t.start, pos + line.index(s) + len(s)), is_title_line(joined))
+        pos += len(line) + 1
+    if not cands:
+        return None
+    if any(suffix for _, suffix in cands):
+        upto = [m for m in metas if any(sf for _, sf in cands[:m])]
+        pool = [c for c in cands[:upto[0]] if c[1]] if upto else [c for c in cands if c[1]]
+    else:
+        upto = [m for m in metas if m > 0]
+        pool = cands[:upto[0]] if upto else cands
+    return pool[-1][0] if pool else None
+
+
+_SHORT_TITLE = re.compile(r"^[\u4e00-\u9fff《》“”（）()]{2,20}(?:书|表|图|单|函|须知|问答|指南|清单|说明|名单|目录|一览|简介|公告|通知)$")
+
+
+def _short_title(text: str, start: int) -> Title | None:
+    """A short generic name on the first line (承诺书, 流程图, 申报表) when nothing longer names the document."""
+    for pos, line in _lines(text, start, min(len(text), start + 400)):
+        s = line.strip()
+        if not s or re.fullmatch(r"附件\s*\d*", s):
+            continue
+        if _SHORT_TITLE.match(s) and not names_site_or_column(s):
+            a = pos + line.index(s)
+            return Title(s, a, a + len(s))
+        return None
+    return None
+
+
+def attachment_title(text: str, start: int, end: int) -> Title | None:
+    """A title printed only as the name of the page's attached file (某发〔2022〕8号关于…的通知.pdf);
+    the file of an attachment (附件1.…) does not name the page's document."""
+    pos = start
+    for line in text[start:end].split("\n"):
+        s = line.strip()
+        m = _FILE_NAME.match(s)
+        if m and not s.startswith("附件"):
+            name = m.group("name")
+            lead = _LEAD_NUMBER.match(name)
+            name = name[lead.end():] if lead else name
+            if is_headline(name):
+                a = pos + line.index(name)
+                return Title(name, a, a + len(name))
+        pos += len(line) + 1
+    return None
+
+
+def _own_number_below(text: str, title: Title) -> bool:
+    """Is the title followed, within two lines, by a line holding only a document number (某发〔2024〕1号)?"""
+    below = text[title.end:title.end + 160].split("\n")[1:4]
+    return any(_LEAD_NUMBER.match(ln.strip()) and len(_LEAD_NUMBER.match(ln.strip()).group()) >= len(ln.strip()) - 1
+               for ln in below if ln.strip())
+
+
+def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: str | None = None) -> list[Segment]:
     """Split a source into its documents at title lines of unrelated documents. A notice and the
-    plan it issues stay one document; an interpretation of a notice is its own document."""
+    plan it issues stay one document; an interpretation of a notice is its own document; a title with
+    its own document number below it starts a document of its own."""
     titles = find_titles(text, body_start)
+    head = head_title(text, body_start, titles)
+    if head is not None:
+        titles = [head, *(t for t in titles if t.start >= head.end)]
+    if page_title:
+        # the page names its document (<title>, a metadata table): a body title that agrees with it opens
+        # the first document; otherwise the page's title does, and body titles are judged against it
+        if not titles or not (_related(titles[0].text, page_title) or _related(page_title, titles[0].text)):
+            titles = [Title(page_title, body_start, body_start), *titles]
+    elif not titles:
+        att = attachment_title(text, body_start, len(text))
+        if att is not None:
+            titles = [att]
     if not titles:
-        return [Segment(0, len(text), None)]
+        short = _short_title(text, body_start)
+        if short is not None:
+            titles = [short]
+    if not titles:
+        return [Segment(0, len(text), None, head_end(text, body_start))]
     segs: list[Segment] = [Segment(0, len(text), titles[0])]
     for t in titles[1:]:
         cur = segs[-1]
         gap = t.start - max(cur.title.start if cur.title else 0, cur.start)
         # a short document still ends where a signature date closes it right before the next title
         closed = bool(_ENDS_WITH_DATE.search(text[max(0, t.start - 40):t.start]))
-        if gap < (60 if closed else min_chars):
+        own = _own_number_below(text, t) and not _same(t.text, cur.title.text)
+        if gap < (60 if closed or own else min_chars):
             continue
-        if cur.title and _related(t.text, cur.title.text):
+        if cur.title and not is_title_line(cur.title.text) and not own:
+            continue  # a news story quotes the titles of what it reports on; it ends where a numbered document starts
+        if cur.title and _related(t.text, cur.title.text) and not own:
             continue
         cur.end = t.start
         segs.append(Segment(t.start, len(text), t))
+    for sg in segs:
+        start = max(sg.start, body_start)
+        # the head runs past the title when the title opens the document, not when it closes it (a file name)
+        near = sg.title and start <= sg.title.start <= head_end(text, start, limit=sg.end) and sg.title.end <= sg.end
+        sg.head_end = head_end(text, start, sg.title.end if near else start, sg.end)
     return segs
 
 

@@ -6,9 +6,9 @@ import re
 import tempfile
 from pathlib import Path
 
+from outputs import tables
 from outputs.store import Store
-
-TABLES = ("documents", "commitments", "mentions", "errors")
+from outputs.tables import typed
 
 # A text cell a spreadsheet would run as a formula (=, +, -, @) or that a tab or carriage return could turn into
 # one; a number written with its sign (-5, +3.5) is data, left as it is.
@@ -49,8 +49,8 @@ def export_tables(store: Store, out_dir: str | Path) -> dict[str, Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = {}
-    for name in TABLES:
-        df = store.table(name)
+    for name in (t.name for t in tables.TABLES):
+        df = typed(store.table(name))  # one type per column (docs/tables.md)
         for ext in ("parquet", "csv"):
             path = out / f"{name}.{ext}"
             if ext == "parquet":

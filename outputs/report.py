@@ -16,10 +16,9 @@ import pandas as pd
 
 from outputs import compare as cmp
 from outputs.export import atomic_write
+from outputs.labels import KIND_LABELS, LEVEL_RANK
 
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
-_KIND = {"target": "目标", "provision": "政策规定"}
-_LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 
 
 def _chart_id(*parts) -> str:
@@ -30,25 +29,38 @@ def _value_text(row) -> str:
     return cmp._cell(row)
 
 
+def _source_text(r) -> str:
+    """Where a value comes from, for a hover: title, document number, date, and the page or file."""
+    doc = " ".join(str(x) for x in (r["doc_number"], r["publish_date"]) if isinstance(x, str) and x)
+    return "<br>".join(escape(str(x)) for x in (r["title"], doc, r["source"]) if isinstance(x, str) and x)
+
+
 def _bar_chart(group: pd.DataFrame, indicator: str, unit: str) -> str:
+    """One bar per region and deadline year (and kind, when a region has both a target and a provision);
+    a region's name on the axis is unique (`compare.region_labels`), so any store charts."""
     import plotly.graph_objects as go
 
-    regions = (group.assign(r=group["region_level"].map(_LEVEL_RANK)).sort_values(["r", "region_adcode"])["region_name"]
-               .drop_duplicates().tolist())
+    group = group.sort_values("publish_date", ascending=False, na_position="last", kind="stable")
+    regions = (group.assign(r=group["region_level"].map(LEVEL_RANK)).sort_values(["r", "region_adcode"], kind="stable")
+               ["region_label"].drop_duplicates().tolist())
+    both_kinds = group["kind"].nunique() > 1
     fig = go.Figure()
     years = sorted(group["year"].dropna().unique().tolist()) + ([None] if group["year"].isna().any() else [])
     for year in years:
-        part = group[group["year"].isna()] if year is None else group[group["year"] == year]
-        part = part.set_index("region_name").reindex(regions).dropna(subset=["value"])
-        fig.add_trace(go.Bar(
-            name="未定年份" if year is None else f"{int(year)}年", x=part.index.tolist(), y=part["value"].tolist(),
-            text=[_value_text(r) for _, r in part.reset_index().iterrows()], textposition="outside",
-            hovertext=[f"{r['title']}<br>{r['doc_number'] or ''} {r['publish_date'] or ''}" for _, r in part.reset_index().iterrows()],
-            hoverinfo="x+y+text"))
+        in_year = group[group["year"].isna()] if year is None else group[group["year"] == year]
+        for kind in sorted(in_year["kind"].unique(), key=lambda k: list(KIND_LABELS).index(k) if k in KIND_LABELS else 9):
+            part = in_year[in_year["kind"] == kind].drop_duplicates("region_label")  # the latest value per region
+            part = part.assign(o=part["region_label"].map({r: i for i, r in enumerate(regions)})).sort_values("o")
+            year_text = "未定年份" if year is None else f"{int(year)}年"
+            fig.add_trace(go.Bar(
+                name=year_text + (f"·{KIND_LABELS.get(kind, kind)}" if both_kinds else ""), x=part["region_label"].tolist(),
+                y=part["value"].tolist(), text=part["value_text"].tolist(), textposition="outside",
+                customdata=[[year_text, KIND_LABELS.get(kind, kind), _source_text(r)] for _, r in part.iterrows()],
+                hovertemplate="<b>%{x}</b> %{text}<br>期限：%{customdata[0]}（%{customdata[1]}）<br>来源：%{customdata[2]}<extra></extra>"))
     fig.update_layout(
         title=dict(text=f"{indicator}（{unit}）"), barmode="group", height=380, margin=dict(l=50, r=20, t=50, b=80),
         font=dict(family=FONT, size=13), yaxis=dict(title=unit, rangemode="tozero"), legend=dict(title="期限年份"),
-        xaxis=dict(type="category"), template="plotly_white")
+        xaxis=dict(type="category", categoryorder="array", categoryarray=regions), template="plotly_white")
     return fig.to_html(full_html=False, include_plotlyjs=False, div_id=_chart_id(indicator, unit),
                        config={"displaylogo": False, "responsive": True})
 
@@ -62,10 +74,10 @@ def _timeline(long: pd.DataFrame) -> str:
     fig = go.Figure()
     for label, part in dated.groupby("indicator_label", sort=False):
         fig.add_trace(go.Scatter(
-            x=part["deadline"].tolist(), y=part["region_name"].tolist(), mode="markers", name=label,
+            x=part["deadline"].tolist(), y=part["region_label"].tolist(), mode="markers", name=label,
             marker=dict(size=11), text=[f"{label}：{_value_text(r)}" for _, r in part.iterrows()],
             hovertemplate="%{y} · %{x}<br>%{text}<extra></extra>"))
-    rows = dated["region_name"].nunique()
+    rows = dated["region_label"].nunique()
     fig.update_layout(title=dict(text="目标期限时间轴"), height=max(300, 60 + 28 * rows), font=dict(family=FONT, size=13),
                       xaxis=dict(type="date", title="期限", tickformat="%Y-%m"), yaxis=dict(type="category"), template="plotly_white",
                       margin=dict(l=90, r=20, t=50, b=50))
@@ -85,7 +97,48 @@ def _table(df: pd.DataFrame, columns: list[tuple[str, str]], css: str = "") -> s
     return f"<table class='{css}'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def build(commitments: pd.DataFrame, documents: pd.DataFrame, title: str = "政策承诺跨地区比较") -> str:
+def _links_section(documents: pd.DataFrame, citations: pd.DataFrame | None, follow_ups: pd.DataFrame | None) -> str:
+    """Implements chains (province → city → county, as far as the store holds them) and, per indicator,
+    how many targets later reports show met, not met, unclear or not yet reported."""
+    from outputs.links import RELATION_LABELS, STATUS_LABELS
+
+    parts = ["<h2 id='links'>贯彻落实与目标完成情况</h2>"]
+    titles = documents.set_index("doc_id")["title"].to_dict() if not documents.empty else {}
+    regions = documents.set_index("doc_id")["region_name"].to_dict() if not documents.empty else {}
+    if citations is not None and not citations.empty:
+        rel = citations["relation"].map(RELATION_LABELS).value_counts()
+        linked = int(citations["cited_doc_id"].notna().sum())
+        parts.append(f"<p>引用 {len(citations)} 处（{escape('，'.join(f'{k} {v}' for k, v in rel.items()))}），"
+                     f"其中 {linked} 处指向库中文件。</p>")
+        impl = citations[(citations["relation"] == "implements") & citations["cited_doc_id"].notna()]
+        parent = dict(zip(impl["doc_id"], impl["cited_doc_id"]))
+        children: dict[str, list[str]] = {}
+        for child, par in parent.items():
+            children.setdefault(par, []).append(child)
+        roots = [d for d in children if d not in parent]
+
+        def tree(d: str, seen: frozenset) -> str:
+            kids = "".join(tree(k, seen | {d}) for k in sorted(children.get(d, [])) if k not in seen)
+            label = f"{escape(titles.get(d) or '（无标题）')} <span class='muted'>{escape(regions.get(d) or '')}</span>"
+            return f"<li>{label}{f'<ul>{kids}</ul>' if kids else ''}</li>"
+
+        chains = "".join(tree(r, frozenset()) for r in sorted(roots))
+        parts.append(f"<h3>贯彻落实链条</h3><ul class='chains'>{chains}</ul>" if chains
+                     else "<p class='muted'>库中没有相互贯彻落实的文件。</p>")
+    if follow_ups is not None and not follow_ups.empty:
+        from extractors.indicators import labels
+
+        counts = (follow_ups.assign(label=follow_ups["indicator_key"].map(lambda k: labels().get(k, k)),
+                                    status=follow_ups["status"].map(STATUS_LABELS))
+                  .pivot_table(index="label", columns="status", values="idx", aggfunc="count", fill_value=0))
+        counts = counts.reindex(columns=[v for v in STATUS_LABELS.values() if v in counts.columns])
+        table = counts.reset_index().rename(columns={"label": "指标"})
+        parts.append("<h3>目标完成情况（按指标）</h3>" + _table(table, [(c, c) for c in table.columns], "followups"))
+    return "".join(parts) if len(parts) > 1 else ""
+
+
+def build(commitments: pd.DataFrame, documents: pd.DataFrame, title: str = "政策承诺跨地区比较",
+          citations: pd.DataFrame | None = None, follow_ups: pd.DataFrame | None = None) -> str:
     """The report's HTML: plotly.js inline, then per-indicator charts and tables, timeline and matrix."""
     from plotly.offline import get_plotlyjs
 
@@ -93,13 +146,14 @@ def build(commitments: pd.DataFrame, documents: pd.DataFrame, title: str = "政�
     wide = cmp.matrix(long)
     sections = []
     if not long.empty:
-        long = long.assign(value_text=long.apply(_value_text, axis=1), kind_label=long["kind"].map(_KIND))
+        long = long.assign(value_text=long.apply(_value_text, axis=1), kind_label=long["kind"].map(KIND_LABELS),
+                           region_label=cmp.region_labels(long))
         spread = long.groupby("indicator_key")["region_adcode"].nunique().sort_values(ascending=False, kind="stable")
         for key in spread.index:
             part = long[long["indicator_key"] == key]
             label = part["indicator_label"].iloc[0]
             charts = "".join(_bar_chart(g, label, unit) for unit, g in part.groupby("unit", sort=True))
-            table = _table(part, [("region_name", "地区"), ("kind_label", "类型"), ("value_text", "数值"), ("deadline", "期限"),
+            table = _table(part, [("region_label", "地区"), ("kind_label", "类型"), ("value_text", "数值"), ("deadline", "期限"),
                                   ("title", "文件"), ("doc_number", "发文字号"), ("issuer", "发文机关"), ("publish_date", "发布日期"),
                                   ("sentence", "依据原文")], "detail")
             sections.append(f"<section class='indicator' data-indicator='{escape(key)}' data-regions='{spread[key]}'>"
@@ -108,6 +162,7 @@ def build(commitments: pd.DataFrame, documents: pd.DataFrame, title: str = "政�
     toc = "".join(f"<li><a href='#{escape(k)}'>{escape(long[long['indicator_key'] == k]['indicator_label'].iloc[0])}</a>"
                   f"（{n} 个地区）</li>" for k, n in (spread.items() if not long.empty else []))
     matrix = _table(wide, [(c, c) for c in wide.columns], "matrix") if not wide.empty else ""
+    others = _others(commitments)
     n_docs, n_regions = len(documents), long["region_adcode"].nunique() if not long.empty else 0
     return f"""<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -131,13 +186,32 @@ details {{ margin: .5em 0 1em; }} summary {{ cursor: pointer; color: #1f4e8c; }}
 {_timeline(long) if not long.empty else "<p class='muted'>没有带期限的目标。</p>"}
 <h2>地区 × 指标</h2>
 {matrix or "<p class='muted'>没有可比较的指标。</p>"}
+{others}
+{_links_section(documents, citations, follow_ups)}
 </body></html>
 """
+
+
+def _others(commitments: pd.DataFrame) -> str:
+    """The values left out of the comparison, one click away: unkeyed targets and provisions (（未归类）
+    with their measured noun phrase) and past figures (已有数据)."""
+    rest = cmp.comparison(commitments, unkeyed=True, reported=True)
+    rest = rest[rest["indicator_key"].isna() | (rest["kind"] == "reported")]
+    if rest.empty:
+        return ""
+    rest = rest.assign(value_text=rest.apply(_value_text, axis=1), kind_label=rest["kind"].map(KIND_LABELS))
+    table = _table(rest, [("region_name", "地区"), ("indicator_label", "指标"), ("kind_label", "类型"), ("value_text", "数值"),
+                          ("title", "文件"), ("sentence", "依据原文")], "others")
+    past = rest["kind"] == "reported"
+    return (f"<section id='others'><h2>未列入比较的数值</h2><details><summary>未归类的目标与政策规定 "
+            f"{int((rest['indicator_key'].isna() & ~past).sum())} 条，已有数据 {int(past.sum())} 条</summary>"
+            f"{table}</details></section>")
 
 
 def write(store, out: str | Path) -> Path:
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    html = build(store.table("commitments"), store.table("documents"))
+    html = build(store.table("commitments"), store.table("documents"), citations=store.table("citations"),
+                 follow_ups=store.table("follow_ups"))
     atomic_write(out, lambda p: Path(p).write_text(html, encoding="utf-8"))
     return out

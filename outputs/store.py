@@ -7,32 +7,30 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from outputs.tables import (
-    COMMITMENT_COLUMNS,
-    DOCUMENT_COLUMNS,
-    ERROR_COLUMNS,
-    MENTION_COLUMNS,
-    commitment_rows,
-    document_row,
-    mention_rows,
-)
+from corpora.records import ReadError
+from outputs import links, tables
+from outputs.tables import ERRORS, error_row
 
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS documents ({", ".join(f'"{c}"' for c in DOCUMENT_COLUMNS)}, PRIMARY KEY (doc_id));
-CREATE TABLE IF NOT EXISTS commitments ({", ".join(f'"{c}"' for c in COMMITMENT_COLUMNS)}, PRIMARY KEY (doc_id, idx));
-CREATE TABLE IF NOT EXISTS mentions ({", ".join(f'"{c}"' for c in MENTION_COLUMNS)}, PRIMARY KEY (doc_id, kind, start, "end"));
-CREATE TABLE IF NOT EXISTS errors ({", ".join(f'"{c}"' for c in ERROR_COLUMNS)}, PRIMARY KEY (source));
+PROVENANCE_COLUMNS = ["source", "raw_sha256", "bytes", "fetched_at", "origin", "url"]
+
+# the tables of outputs.tables.TABLES come first (`_schema`); then the store's own
+_SCHEMA = """
 CREATE INDEX IF NOT EXISTS commitments_region ON commitments (region_adcode, indicator_key);
-CREATE TABLE IF NOT EXISTS provenance (source PRIMARY KEY, raw_sha256, bytes, fetched_at, origin);
+CREATE TABLE IF NOT EXISTS provenance (source PRIMARY KEY, raw_sha256, bytes, fetched_at, origin, url);
 CREATE TABLE IF NOT EXISTS sources (name PRIMARY KEY, region, hosts, schedule, list_urls);
 CREATE TABLE IF NOT EXISTS fetches (url PRIMARY KEY, source_name, status, etag, last_modified, raw_sha256,
                                     fetched_at, error);
 CREATE TABLE IF NOT EXISTS texts (source PRIMARY KEY, text);
+CREATE TABLE IF NOT EXISTS extractions (source PRIMARY KEY, extractor_version);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(doc_id UNINDEXED, idx UNINDEXED, field UNINDEXED, body,
                                                      tokenize = "unicode61");
 CREATE TABLE IF NOT EXISTS scans (run_id, source_name, started_at, finished_at, list_pages, links,
                                   fetched, not_modified, new_documents, errors, PRIMARY KEY (run_id, source_name));
 """
+
+
+def _schema() -> str:
+    return "".join(tables.create_sql(t) + ";\n" for t in tables.TABLES) + _SCHEMA
 
 
 def _chain(first, rest):
@@ -56,7 +54,7 @@ class Store:
         self.conn = sqlite3.connect(self.path, timeout=busy_timeout)
         self._wait_for_writers(busy_timeout)
         self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.executescript(_SCHEMA)
+        self.conn.executescript(_schema() + links.SCHEMA)
         self._migrate()
 
     def _wait_for_writers(self, busy_timeout: float) -> None:
@@ -84,12 +82,11 @@ class Store:
 
     def _migrate(self) -> None:
         """Add the columns a store written by an earlier version lacks (its rows get NULL there)."""
-        for table, columns in (("documents", DOCUMENT_COLUMNS), ("commitments", COMMITMENT_COLUMNS),
-                               ("mentions", MENTION_COLUMNS), ("errors", ERROR_COLUMNS)):
-            have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+        for name, columns in (*((t.name, t.columns) for t in tables.TABLES), ("provenance", PROVENANCE_COLUMNS)):
+            have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({name})")}
             for c in columns:
                 if c not in have:
-                    self.conn.execute(f'ALTER TABLE {table} ADD COLUMN "{c}"')
+                    self.conn.execute(f'ALTER TABLE {name} ADD COLUMN "{c}"')
 
     def close(self) -> None:
         self.conn.close()
@@ -105,15 +102,19 @@ class Store:
             sql = f'INSERT OR REPLACE INTO {table} ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)}) VALUES ({", ".join("?" * len(columns))})'
             self.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
 
-    def put_file(self, source: str, records, text: str | None = None) -> int:
-        """Replace everything stored for one source file, atomically. `records` may be any iterable; it is
-        consumed inside the transaction, so a large file streams in without being held in memory. `text` is
-        the source text the records' offsets point into; without it no text is kept for the file.
-        Returns the number of documents stored."""
+    def put_file(self, source: str, records, text: str | None = None, version: str | None = None) -> int:
+        """Replace everything stored for one source file, atomically. `records` (`Extraction`s, or a
+        `ReadError`) may be any iterable; it is consumed inside the transaction, so a large file streams in
+        without being held in memory. `text` is the source text the records' offsets point into; without it
+        no text is kept for the file. `version` is the extractor version that made the records (on every
+        document row, and per source for `stale`). Returns the number of documents stored."""
         records = iter(records)
         first = next(records, None)
+        if isinstance(first, dict):
+            raise TypeError("put_file takes typed records (Extraction, ReadError), such as "
+                            "pipeline.process.extract_file(path).records, not their JSON form")
         # the records name their source as the reader resolved it; both names are keys
-        sources = list(dict.fromkeys([source] + ([first["source"]] if first and first.get("source") else [])))
+        sources = list(dict.fromkeys([source] + ([first.source] if first is not None and first.source else [])))
         n = 0
         with self.conn:
             for s in sources:
@@ -121,23 +122,40 @@ class Store:
                     self._delete_document(d)
                 self.conn.execute("DELETE FROM errors WHERE source = ?", (s,))
                 self.conn.execute("DELETE FROM texts WHERE source = ?", (s,))
-            for r in _chain(first, records):
-                if r.get("error"):
-                    self._insert("errors", ERROR_COLUMNS, [{c: r.get(c) for c in ERROR_COLUMNS}])
+                self.conn.execute("DELETE FROM extractions WHERE source = ?", (s,))
+            for rec in _chain(first, records):
+                if isinstance(rec, ReadError):
+                    self._insert(ERRORS.name, ERRORS.columns, [error_row(rec)])
                     continue
+                r = rec.as_dict() | {"extractor_version": version}  # rows are built from the contract's form
                 self._delete_document(r["doc_id"])
-                self._insert("documents", DOCUMENT_COLUMNS, [document_row(r)])
-                self._insert("commitments", COMMITMENT_COLUMNS, commitment_rows(r))
-                self._insert("mentions", MENTION_COLUMNS, mention_rows(r))
+                for t in tables.RECORD_TABLES:
+                    self._insert(t.name, t.columns, t.rows(r))
                 self._index(r)
                 n += 1
             if text is not None and n:
                 self.conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (sources[-1], text))
+            if version is not None:
+                self.conn.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?)", [(s, version) for s in sources])
         return n
 
+    def stale(self, source: str, version: str) -> bool:
+        """Whether records are stored for `source` (documents or an error) that another extractor version
+        than `version` made, or one that did not say (a store from before versions were kept)."""
+        row = self.conn.execute("SELECT extractor_version FROM extractions WHERE source = ?", (source,)).fetchone()
+        if row is not None:
+            return row[0] != version
+        return self.conn.execute("SELECT 1 FROM documents WHERE source = ? UNION ALL SELECT 1 FROM errors "
+                                 "WHERE source = ? AND error != 'fetch_error' LIMIT 1", (source, source)).fetchone() is not None
+
     def _delete_document(self, doc_id: str) -> None:
-        for table in ("documents", "commitments", "mentions", "search"):
+        for table in (*(t.name for t in tables.TABLES if t.key[0] == "doc_id"), "search"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def link(self) -> None:
+        """Resolve citations against the documents stored now and rebuild the target follow-ups
+        (`outputs.links`); called after every run, so a document stored later links what named it."""
+        links.link(self.conn)
 
     def _index(self, r: dict) -> None:
         from outputs.search import index_text
@@ -199,10 +217,13 @@ class Store:
             os.replace(tmp, path)
         return path
 
-    def put_provenance(self, source: str, raw_sha256: str, size: int, fetched_at: str, origin: str) -> None:
+    def put_provenance(self, source: str, raw_sha256: str, size: int, fetched_at: str, origin: str,
+                       url: str | None = None) -> None:
+        """Where this run read `source` from: its bytes' hash and size, when, how (`file` or `source:NAME`) and
+        the URL it was published at when known (the fetched URL, or a file's `.metadata.json`)."""
         with self.conn:
-            self.conn.execute("INSERT OR REPLACE INTO provenance VALUES (?, ?, ?, ?, ?)",
-                              (source, raw_sha256, size, fetched_at, origin))
+            self.conn.execute("INSERT OR REPLACE INTO provenance (source, raw_sha256, bytes, fetched_at, origin, url) "
+                              "VALUES (?, ?, ?, ?, ?, ?)", (source, raw_sha256, size, fetched_at, origin, url))
 
     def put_source(self, name: str, region: str | None, hosts: list[str], schedule: str | None, list_urls: list[str]) -> None:
         with self.conn:
@@ -251,8 +272,7 @@ class Store:
 
     def table(self, name: str):
         import pandas as pd
-        order = {"documents": "source, doc_index", "commitments": "doc_id, idx", "mentions": 'doc_id, kind, start',
-                 "errors": "source", "provenance": "source", "sources": "name", "fetches": "url",
+        order = {**{t.name: t.order for t in tables.TABLES}, "provenance": "source", "sources": "name", "fetches": "url",
                  "scans": "run_id, source_name"}.get(name)
         if order is None:
             raise ValueError(f"no table {name!r}")

@@ -1,17 +1,24 @@
 """Contract records → rows of the three tables (documents, commitments, mentions) and the errors table.
 
-Column lists are the schema; the store and the exports use them as they are.
+`TABLES` is the registry: a table's columns are its schema, and the store (create, migrate, insert,
+delete, read) and the exports (Parquet, CSV) take every table from it. Adding a table is one `Table`
+here with a function from a record to its rows.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from outputs import links
 
 DOCUMENT_COLUMNS = ["doc_id", "source", "doc_index", "title", "doc_type", "script", "publish_date", "effective_date",
                     "region_adcode", "region_name", "region_level", "province", "city", "county", "issuer",
-                    "own_doc_numbers", "flags", "n_commitments", "start", "end"]
+                    "own_doc_numbers", "flags", "n_commitments", "start", "end", "extractor_version"]
 COMMITMENT_COLUMNS = ["doc_id", "idx", "source", "title", "region_adcode", "region_name", "region_level", "issuer",
                       "doc_number", "publish_date", "kind", "indicator_key", "indicator", "subject", "value", "value_max",
-                      "unit", "comparator", "deadline", "year", "recurrence", "sentence", "start", "end"]
+                      "unit", "comparator", "deadline", "year", "recurrence", "sentence", "start", "end",
+                      "value_start", "value_end"]
 MENTION_COLUMNS = ["doc_id", "kind", "text", "normalized", "role", "detail", "start", "end"]
 ERROR_COLUMNS = ["source", "error", "detail"]
 
@@ -28,7 +35,7 @@ def document_row(r: dict) -> dict:
         "county": region.get("county"), "issuer": issuers[0] if issuers else None,
         "own_doc_numbers": "; ".join(own), "flags": ",".join(r.get("flags") or []),
         "n_commitments": sum(1 for c in r["commitments"] if c["kind"] != "reported"),
-        "start": r.get("start", 0), "end": r.get("end", 0),
+        "start": r.get("start", 0), "end": r.get("end", 0), "extractor_version": r.get("extractor_version"),
     }
 
 
@@ -45,6 +52,7 @@ def commitment_rows(r: dict) -> list[dict]:
             "value_max": None if c.get("value_max") is None else float(c["value_max"]), "unit": c["unit"],
             "comparator": c["comparator"], "deadline": c["deadline"], "year": c["year"], "recurrence": c["recurrence"],
             "sentence": c["sentence"], "start": c["start"], "end": c["end"],
+            "value_start": c.get("value_start"), "value_end": c.get("value_end"),
         })
     return rows
 
@@ -64,3 +72,72 @@ def mention_rows(r: dict) -> list[dict]:
                      "normalized": d["end_date"] if d["start_date"] in (None, d["end_date"]) else f"{d['start_date']}/{d['end_date']}",
                      "role": d["kind"], "detail": None, "start": d["start"], "end": d["end"]})
     return rows
+
+
+def error_row(e) -> dict:
+    """A `corpora.records.ReadError` → its row of the errors table."""
+    return {c: v for c, v in e.as_dict().items() if c in ERROR_COLUMNS}
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: list[str]
+    key: tuple[str, ...]  # the primary key
+    order: str  # how a reader gets its rows (ORDER BY)
+    rows: Callable[[dict], list[dict]] | None  # the rows of one document's contract record; None: not from one
+
+
+DOCUMENTS = Table("documents", DOCUMENT_COLUMNS, ("doc_id",), "source, doc_index", lambda r: [document_row(r)])
+COMMITMENTS = Table("commitments", COMMITMENT_COLUMNS, ("doc_id", "idx"), "doc_id, idx", commitment_rows)
+MENTIONS = Table("mentions", MENTION_COLUMNS, ("doc_id", "kind", "start", "end"), "doc_id, kind, start", mention_rows)
+CITATIONS = Table("citations", links.CITATION_COLUMNS, ("doc_id", "cited_key"), "doc_id, start", links.citation_rows)
+ERRORS = Table("errors", ERROR_COLUMNS, ("source",), "source", None)
+# rebuilt from the stored rows after every run (`outputs.links.link`), not from one record
+FOLLOW_UPS = Table("follow_ups", links.FOLLOW_UP_COLUMNS, ("doc_id", "idx"), "doc_id, idx", None)
+
+# the tables filled from each document's record
+RECORD_TABLES = (DOCUMENTS, COMMITMENTS, MENTIONS, CITATIONS)
+# the tables a run writes and exports, in this order
+TABLES = (DOCUMENTS, COMMITMENTS, MENTIONS, ERRORS, CITATIONS, FOLLOW_UPS)
+
+
+def create_sql(t: Table) -> str:
+    cols = ", ".join(f'"{c}"' for c in t.columns)
+    return f'CREATE TABLE IF NOT EXISTS {t.name} ({cols}, PRIMARY KEY ({", ".join(f"{chr(34)}{k}{chr(34)}" for k in t.key)}))'
+
+
+# The exported tables' column types (Parquet and CSV; docs/tables.md describes every column). The store keeps
+# SQLite's loose types; `typed` gives each column one type on the way out.
+DATE_COLUMNS = {"publish_date", "effective_date", "deadline"}  # ISO dates: date32 in Parquet, YYYY-MM-DD in CSV
+INT_COLUMNS = {"doc_index", "idx", "n_commitments", "start", "end", "year", "value_start", "value_end", "report_idx",
+               "report_year"}  # nullable integers (pandas Int64)
+FLOAT_COLUMNS = {"value", "value_max", "report_value"}
+CODE_COLUMNS = {"region_adcode"}  # GB/T 2260 codes: six-character strings, never numbers
+
+
+def _code(v):
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    if isinstance(v, (int, float)):
+        return f"{int(v):06d}"
+    return str(v)
+
+
+def typed(df):
+    """The same table with each known column in its type: dates as dates, counts and years as nullable
+    integers, values as floats, region codes as strings."""
+    import pandas as pd
+
+    out = df.copy()
+    for c in out.columns:
+        if c in DATE_COLUMNS or c.endswith("_date"):
+            out[c] = pd.to_datetime(out[c], format="%Y-%m-%d", errors="coerce").dt.date.astype(object)
+            out[c] = out[c].where(out[c].notna(), None)
+        elif c in INT_COLUMNS:
+            out[c] = pd.to_numeric(out[c], errors="coerce").round().astype("Int64")
+        elif c in FLOAT_COLUMNS:
+            out[c] = pd.to_numeric(out[c], errors="coerce").astype("float64")
+        elif c in CODE_COLUMNS:
+            out[c] = pd.Series([_code(v) for v in out[c]], index=out.index, dtype="str")
+    return out

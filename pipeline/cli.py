@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -11,6 +12,12 @@ import typer
 from pipeline import settings
 
 settings.apply()
+
+# options several commands share, declared once
+DEFAULT_OUT = Path("out")
+DEFAULT_DB = DEFAULT_OUT / "policy.sqlite"
+OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder for the store and tables.")]
+StoreDb = Annotated[Path, typer.Option("--db", help="The store `policy run` wrote.")]
 
 app = typer.Typer(help="Read Chinese policy notices and extract grounded, comparable commitments.",
                   no_args_is_help=True, add_completion=False)
@@ -35,7 +42,7 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders (
             continue
         for rec in iter_records(f):  # streamed: a large text file is printed as its windows are extracted
             if format == "jsonl":
-                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps(rec.as_dict(), ensure_ascii=False) + "\n")
             else:
                 rows.append(rec)
     if format == "table":
@@ -49,19 +56,21 @@ def _console():
     return Console() if sys.stdout.isatty() else Console(width=200)
 
 
-def _print_table(records: list[dict]) -> None:
+def _print_table(records) -> None:
     from rich.table import Table
+
+    from corpora.records import ReadError
 
     t = Table("source", "#", "title", "type", "date", "region", "doc no.", "agencies", "commitments", "error")
     for r in records:
-        if r.get("error"):
-            t.add_row(Path(r["source"]).name, "", "", "", "", "", "", "", "", f"{r['error']}: {r.get('detail', '')}")
+        if isinstance(r, ReadError):
+            t.add_row(Path(r.source).name, "", "", "", "", "", "", "", "", f"{r.reason.value}: {r.detail}")
             continue
-        own = [d["normalized"] for d in r["doc_numbers"] if d["role"] == "own"]
-        t.add_row(Path(r["source"]).name, str(r["doc_index"]), (r["title"] or "")[:40], r["doc_type"],
-                  r["publish_date"] or "", (r["region"] or {}).get("name", ""), ", ".join(dict.fromkeys(own)),
-                  str(len({a["normalized"] for a in r["agencies"]})),
-                  str(sum(1 for c in r["commitments"] if c["kind"] != "reported")), "")
+        own = [d.normalized for d in r.doc_numbers if d.role == "own"]
+        t.add_row(Path(r.source).name, str(r.doc_index), (r.title or "")[:40], r.doc_type,
+                  r.publish_date or "", r.region.name if r.region else "", ", ".join(dict.fromkeys(own)),
+                  str(len({a.normalized for a in r.agencies})),
+                  str(sum(1 for c in r.commitments if c.kind != "reported")), "")
     _console().print(t)
 
 
@@ -76,7 +85,7 @@ def read(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
 
     from corpora.readers import expand_paths, iter_source
     from corpora.records import ReadError
-    from extractors.extract import prepare
+    from extractors.document import documents
 
     files = expand_paths(paths)
     counts: dict[str, int] = {}
@@ -85,7 +94,7 @@ def read(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
     for f in track(files, description="reading", transient=True, disable=not sys.stderr.isatty()):
         try:
             total_bytes += f.stat().st_size
-            n = sum(len(prepare(st)[2]) for _, st in iter_source(f))
+            n = sum(len(documents(st)) for _, st in iter_source(f))
             outcome, detail = "documents", f"{n} document(s)"
             counts["files with documents"] = counts.get("files with documents", 0) + 1
             counts["documents"] = counts.get("documents", 0) + n
@@ -124,24 +133,50 @@ def text(path: Annotated[Path, typer.Argument(help="One file.")]):
 
 @app.command()
 def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to process.")],
-        out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the store and tables.")] = Path("out"),
-        workers: Annotated[int, typer.Option(min=1, max=64, help="Documents extracted at once.")] = 4,
-        runner: Annotated[str, typer.Option(help="threads (this machine) or dask (a cluster).")] = "threads",
-        dask_address: Annotated[str | None, typer.Option(help="tcp://host:port of a Dask scheduler; default: a local cluster of --workers processes.")] = None):
+        out: OutDir = DEFAULT_OUT,
+        workers: Annotated[int | None, typer.Option(min=1, max=64, help="Documents extracted at once (default: one per core, at most 4).")] = None,
+        runner: Annotated[str, typer.Option(help="processes (worker processes on this machine, each with a memory cap), threads (one process), or dask (a cluster).")] = "processes",
+        dask_address: Annotated[str | None, typer.Option(help="tcp://host:port of a Dask scheduler; default: a local cluster of --workers processes.")] = None,
+        worker_memory_mb: Annotated[int | None, typer.Option(min=0, help="Memory cap of each worker process in MB (0: none; default 1536 or $POLICY_WORKER_MEMORY_MB); a file that exceeds it becomes an error row.")] = None):
     """Run the Prefect flow over the inputs: extract, store, write Parquet and CSV tables, summarize."""
-    from pipeline.flows import process_flow, with_dask, with_workers
+    from pipeline.flows import process_flow, with_dask, with_processes, with_workers
 
-    if runner not in {"threads", "dask"}:
-        raise typer.BadParameter("threads or dask", param_hint="--runner")
-    flow_obj = with_dask(process_flow, dask_address, workers) if runner == "dask" else with_workers(process_flow, workers)
-    summary = flow_obj([str(p) for p in paths], str(out), progress=sys.stderr.isatty())
+    workers = workers or max(1, min(4, os.cpu_count() or 1))
+    if runner not in {"processes", "threads", "dask"}:
+        raise typer.BadParameter("processes, threads or dask", param_hint="--runner")
+    if dask_address and runner != "dask":
+        runner = "dask"
+    from corpora.readers import SUPPORTED_SUFFIXES, expand_paths
+
+    missing = [p for p in paths if not p.exists()]
+    for m in missing:
+        typer.echo(f"policy: {m}: no such file or folder", err=True)
+    present = [p for p in paths if p.exists()]
+    if not expand_paths(present):  # checked before the store is created: no empty store for a wrong path
+        where = ", ".join(map(str, present)) or "the paths given"
+        typer.echo(f"policy: nothing to process: no supported file in {where} "
+                   f"({' '.join(sorted(SUPPORTED_SUFFIXES))})", err=True)
+        raise typer.Exit(1)
+    if runner == "dask":
+        flow_obj = with_dask(process_flow, dask_address, workers)
+    elif runner == "threads":
+        flow_obj = with_workers(process_flow, workers)
+    else:
+        flow_obj = with_processes(process_flow, workers, worker_memory_mb)
+    summary = flow_obj([str(p) for p in present], str(out), progress="bar" if sys.stderr.isatty() else "lines")
     _print_summary(summary)
-    raise typer.Exit(0)
+    run = summary["run"]
+    typer.echo(f"{run['files']} files read: {run['files'] - run['failed']} gave {run['documents']} documents, "
+               f"{run['failed']} failed (reasons in the errors table); library messages in {run['log']}")
+    if run["failed"] == run["files"]:
+        typer.echo(f"policy: every input failed ({run['failed']} of {run['files']} files gave no document)", err=True)
+        raise typer.Exit(1)
+    raise typer.Exit(1 if missing else 0)
 
 
 @app.command()
 def ingest(config: Annotated[Path, typer.Option(help="Sources file (TOML), see sources.example.toml.")],
-           out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the store and tables.")] = Path("out"),
+           out: OutDir = DEFAULT_OUT,
            source: Annotated[list[str] | None, typer.Option(help="Only these source names.")] = None):
     """Fetch what is new from published sources (list pages, detail pages, attachments) and process it."""
     from corpora.sources import SourceConfigError, load_sources_report
@@ -170,14 +205,30 @@ def ingest(config: Annotated[Path, typer.Option(help="Sources file (TOML), see s
                                                              "new_documents", "errors")))
     _console().print(t)
     _print_summary(summary)
+    unread = [s for s in sources if any(sc["source_name"] == s.name and sc["list_pages"] == 0 for sc in summary["scans"])]
+    if unread:
+        from outputs.store import Store
+
+        with Store(Path(summary["store"])) as st:
+            fetches = st.table("fetches").set_index("url")
+        for s in unread:
+            why = [str(fetches.at[u, "error"]) for u in s.list_urls if u in fetches.index and fetches.at[u, "error"]]
+            typer.echo(f"policy: could not read any list page of {s.name}: " + ("; ".join(why) or "no list page fetched"),
+                       err=True)
+        raise typer.Exit(1)
+
+
+ERRORS_SHOWN = 50
 
 
 def _print_summary(summary: dict) -> None:
     from rich.table import Table
 
     c = _console()
-    t = Table("documents", "commitments", "errors", "store", title="policy run")
-    t.add_row(str(summary["documents"]), str(summary["commitments"]), str(len(summary["errors"])), summary["store"])
+    kinds = summary.get("commitments_by_kind", {})
+    t = Table("documents", "commitments", "targets", "provisions", "reported", "errors", "store", title="policy run (the whole store)")
+    t.add_row(str(summary["documents"]), str(summary["commitments"]), *(str(kinds.get(k, 0)) for k in ("target", "provision", "reported")),
+              str(len(summary["errors"])), summary["store"])
     c.print(t)
     o = Table("outcome", "count", title="outcomes")
     for k, v in summary["outcomes"].items():
@@ -188,15 +239,19 @@ def _print_summary(summary: dict) -> None:
         r.add_row(row["region"] or "(none)", str(row["documents"]), str(row["targets"]), str(row["provisions"]))
     c.print(r)
     if summary["errors"]:
-        e = Table("file", "reason", "detail", title="errors")
-        for err in summary["errors"]:
-            e.add_row(err["source"], err["error"], err.get("detail", "")[:80])
+        shown = summary["errors"][:ERRORS_SHOWN]
+        e = Table("file", "reason", "detail", title="inputs without a document (one line each)")
+        for err in shown:
+            e.add_row(err["source"], err["error"], (err.get("detail") or "")[:80])
         c.print(e)
+        if len(summary["errors"]) > len(shown):
+            typer.echo(f"... and {len(summary['errors']) - len(shown)} more: see the errors table under "
+                       f"{Path(summary['store']).parent / 'tables'}")
 
 
 @app.command()
 def schedule(config: Annotated[Path, typer.Option(help="Sources file (TOML) with a cron `schedule` per source.")],
-             out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the store and tables.")] = Path("out"),
+             out: OutDir = DEFAULT_OUT,
              api_url: Annotated[str | None, typer.Option(help="A Prefect server's API (default: PREFECT_API_URL, else a local one).")] = None,
              source: Annotated[list[str] | None, typer.Option(help="Only these source names.")] = None):
     """Register one ingestion deployment per source with its cron schedule and serve them. Starts a local
@@ -234,6 +289,7 @@ def schedule(config: Annotated[Path, typer.Option(help="Sources file (TOML) with
     deps = sched.deployments(str(config), str(out), [s.name for s in scheduled])
     for s in scheduled:
         typer.echo(f"serving ingest-{s.name} on cron {s.schedule!r} against {url}")
+    typer.echo(f"Prefect UI: {url.rstrip('/').removesuffix('/api')}/ ; serving in the foreground until stopped (Ctrl+C)")
     try:
         serve(*deps, print_starting_message=False)
     finally:
@@ -251,39 +307,43 @@ def _open_store(db: Path):
 
 
 @app.command()
-def compare(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+def compare(db: StoreDb = DEFAULT_DB,
             indicator: Annotated[str | None, typer.Option(help="One indicator key (see `policy indicators`).")] = None,
             level: Annotated[str | None, typer.Option(help="province, city or county.")] = None,
-            kind: Annotated[str | None, typer.Option(help="target or provision.")] = None,
+            kind: Annotated[str | None, typer.Option(help="target, provision or reported.")] = None,
+            unkeyed: Annotated[bool, typer.Option("--unkeyed", help="Add values without an indicator key, labelled （未归类）.")] = False,
+            reported: Annotated[bool, typer.Option("--reported", help="Add past figures (kind reported), marked （已有数据）.")] = False,
             out: Annotated[Path, typer.Option(help="Folder for comparison.csv/.parquet/.xlsx and matrix.csv.")] = Path("out/compare")):
-    """Compare commitments across regions: region × indicator → value, unit, comparator, deadline, source."""
+    """Compare commitments across regions: region × indicator → value, unit, comparator, deadline, source.
+    By default only what can be compared: targets and provisions with an indicator key."""
     from rich.table import Table
 
     from outputs import compare as cmp
 
     if level not in {None, "province", "city", "county"}:
         raise typer.BadParameter("province, city or county", param_hint="--level")
-    if kind not in {None, "target", "provision"}:
-        raise typer.BadParameter("target or provision", param_hint="--kind")
+    if kind not in {None, "target", "provision", "reported"}:
+        raise typer.BadParameter("target, provision or reported", param_hint="--kind")
     with _open_store(db) as store:
-        long = cmp.comparison(store.table("commitments"), indicator, level, kind)
+        long = cmp.comparison(store.table("commitments"), indicator, level, kind, unkeyed=unkeyed, reported=reported)
     wide = cmp.matrix(long)
     paths = cmp.write(long, wide, out)
     if long.empty:
-        typer.echo("no commitment with a known indicator matches these filters")
+        typer.echo("no commitment with a known indicator matches these filters"
+                   + ("" if unkeyed else " (--unkeyed adds values without a key, --reported past figures)"))
         return
     t = Table(*wide.columns, title="commitments by region and indicator")
     for row in wide.itertuples(index=False):
         t.add_row(*map(str, row))
     _console().print(t)
-    compared = long.groupby("indicator_key")["region_adcode"].nunique()
+    compared = long.dropna(subset=["indicator_key"]).groupby("indicator_key")["region_adcode"].nunique()
     typer.echo(f"{len(long)} values; indicators compared across 2+ regions: "
                + (", ".join(f"{k} ({n})" for k, n in compared[compared >= 2].items()) or "none"))
     typer.echo("written: " + ", ".join(str(p) for p in paths.values()))
 
 
 @app.command()
-def report(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+def report(db: StoreDb = DEFAULT_DB,
            out: Annotated[Path, typer.Option(help="The HTML file to write.")] = Path("out/report.html")):
     """A self-contained HTML report: value by region for each indicator, deadlines, region × indicator matrix."""
     from outputs import report as rep
@@ -294,7 +354,7 @@ def report(db: Annotated[Path, typer.Option(help="The store `policy run` wrote."
 
 
 @app.command()
-def serve(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+def serve(db: StoreDb = DEFAULT_DB,
           port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
           host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 to let other machines in.")] = "127.0.0.1"):
     """A read-only web UI over the store: filter commitments and documents, search, read evidence, export."""
@@ -308,21 +368,34 @@ def serve(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")
 
 
 @app.command()
-def indicators(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+def indicators(db: StoreDb = DEFAULT_DB,
                unknown: Annotated[bool, typer.Option("--unknown", help="Group the indicators the taxonomy does not know.")] = False):
     """The indicator taxonomy with how often each key occurs, or groups of unknown indicators to name."""
+    from collections import Counter
+    from types import SimpleNamespace
+
     from rich.table import Table
 
-    from extractors.indicators import group_unknown, labels
+    from extractors.indicators import group_unknown, labels, measured_phrase, value_context
 
     with _open_store(db) as store:
         coms = store.table("commitments")
     coms = coms[coms["kind"] != "reported"]
     if unknown:
-        phrases = coms.loc[coms["indicator_key"].isna() & coms["indicator"].notna(), "indicator"].tolist()
-        t = Table("group", "phrases", "examples", title="indicators without a key (candidates for indicators.tsv)")
-        for i, members in enumerate(group_unknown(phrases), 1):
-            t.add_row(str(i), str(len(members)), "；".join(members[:4]))
+        rows = coms[coms["indicator_key"].isna()]
+        items = []
+        for r in rows.itertuples(index=False):
+            c = SimpleNamespace(indicator=r.indicator if isinstance(r.indicator, str) else None,
+                                unit=r.unit, sentence=r.sentence or "", start=None, end=None)
+            items.append((c.indicator, value_context(c)[1]))
+        counts = Counter(n for n in (measured_phrase(*i) for i in items) if n)
+        groups = sorted(group_unknown(items), key=lambda g: -sum(counts[p] for p in g))
+        t = Table("group", "commitments", "phrases", "measured noun phrases (most frequent first)",
+                  title="measured noun phrases without a key (candidates for indicators.tsv)")
+        for i, members in enumerate(groups, 1):
+            members = sorted(members, key=lambda p: -counts[p])
+            t.add_row(str(i), str(sum(counts[p] for p in members)), str(len(members)),
+                      "；".join(f"{p}（{counts[p]}）" for p in members[:5]))
         _console().print(t)
         return
     counts = coms["indicator_key"].value_counts()
@@ -344,3 +417,56 @@ def eval_(gold: Annotated[Path, typer.Option(help="Folder of gold annotations (<
     records = [rec for f in files for rec in extract_records(f)]
     figs = score(records, gold, docs)
     typer.echo(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in figs.items()))
+
+
+@app.command()
+def citations(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+              doc: Annotated[str | None, typer.Option(help="One document's id (or its first characters): what it cites and what cites it.")] = None):
+    """Who cites whom: relation (implements, repeals, amends, cites) and the cited document when it is stored."""
+    from rich.table import Table
+
+    from outputs.links import RELATION_LABELS
+
+    with _open_store(db) as store:
+        conn = store.conn
+        sql = """SELECT c.doc_id, d.title, c.relation, c.text, c.cited_doc_id, t.title FROM citations c
+                 JOIN documents d ON d.doc_id = c.doc_id LEFT JOIN documents t ON t.doc_id = c.cited_doc_id"""
+        args: tuple = ()
+        if doc:
+            sql += " WHERE c.doc_id LIKE ? OR c.cited_doc_id LIKE ?"
+            args = (doc + "%", doc + "%")
+        rows = conn.execute(sql + " ORDER BY d.title, c.start", args).fetchall()
+    if not rows:
+        typer.echo("no citation matches" + (f" document {doc}" if doc else ""))
+        raise typer.Exit(0 if not doc else 1)
+    t = Table("citing", "relation", "cited as written", "stored as", title="citations")
+    for citing_id, citing, rel, text, cited_id, cited in rows:
+        t.add_row(f"{(citing or '（无标题）')[:40]} [{citing_id[:8]}]", RELATION_LABELS.get(rel, rel), text[:60],
+                  f"{(cited or '')[:40]} [{cited_id[:8]}]" if cited_id else "—")
+    _console().print(t)
+    linked = sum(1 for r in rows if r[4])
+    typer.echo(f"{len(rows)} citations, {linked} to stored documents")
+
+
+@app.command()
+def followups(db: Annotated[Path, typer.Option(help="The store `policy run` wrote.")] = Path("out/policy.sqlite"),
+              indicator: Annotated[str | None, typer.Option(help="One indicator key (see `policy indicators`).")] = None):
+    """Were the targets met: each keyed target with the latest later report for its region and indicator."""
+    from rich.table import Table
+
+    from outputs.links import STATUS_LABELS
+
+    with _open_store(db) as store:
+        fu = store.table("follow_ups")
+    if indicator:
+        fu = fu[fu["indicator_key"] == indicator]
+    if fu.empty:
+        typer.echo("no keyed target with a region and deadline year" + (f" for {indicator}" if indicator else ""))
+        return
+    t = Table("region", "indicator", "year", "target", "reported", "status", title="target follow-up")
+    for r in fu.itertuples(index=False):
+        target = f"{r.comparator or ''}{r.value:g}{r.unit}"
+        reported = "—" if r.report_value is None or r.report_value != r.report_value else f"{r.report_value:g}{r.report_unit}（{int(r.report_year)}年）"
+        t.add_row(r.region_name or "", r.indicator_key, str(r.year), target, reported, STATUS_LABELS.get(r.status, r.status))
+    _console().print(t)
+    typer.echo(", ".join(f"{STATUS_LABELS.get(k, k)} {n}" for k, n in fu["status"].value_counts().items()))

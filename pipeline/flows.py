@@ -25,13 +25,21 @@ from corpora.fetch import Fetcher, FetchRefused, TransientFetchError, page_links
 from corpora.readers import check_regular, expand_paths, read_file_bytes, source_name  # noqa: E402
 from corpora.records import ErrorReason, ReadError  # noqa: E402
 from corpora.sources import Source  # noqa: E402
-from extractors import extractor_version  # noqa: E402
 from outputs.export import export_tables  # noqa: E402
 from outputs.store import Store  # noqa: E402
-from pipeline.process import extract_file, is_streamed, iter_records  # noqa: E402
+from pipeline import workers  # noqa: E402
+from pipeline.process import (  # noqa: E402
+    FileResult,
+    extract_file,
+    extractor_version,
+    for_source,
+    is_streamed,
+    iter_records,
+    origin_url,
+)
 
 # what an extract task returns; part of the cache key so results of an earlier shape are not reused
-RESULT_FORMAT = "records+text-1"
+RESULT_FORMAT = "file-result-3"
 
 
 def _now() -> str:
@@ -39,20 +47,24 @@ def _now() -> str:
 
 
 def _content_key(context, parameters) -> str:
-    """Cache by the bytes and the extractors' version: the same file is extracted once per version."""
+    """Cache by the bytes (and the name's suffix, which tells a reader the format) and the extractors'
+    version: the same content is extracted once per version. Only what depends on the content is cached:
+    where this run read it (path or URL) is set on the result afterwards (`for_source`)."""
     try:
         data = Path(parameters["path"]).read_bytes()
     except OSError:
         return f"extract-unreadable-{uuid.uuid4().hex}"  # never reuse a result for a file we cannot read
-    source = hashlib.sha256((parameters.get("source") or "").encode()).hexdigest()[:16]
+    suffix = hashlib.sha256(Path(parameters["path"]).suffix.lower().encode()).hexdigest()[:8]
     fmt = hashlib.sha256(RESULT_FORMAT.encode()).hexdigest()[:8]
-    return f"extract-{hashlib.sha256(data).hexdigest()}-{extractor_version()}-{source}-{fmt}"
+    return f"extract-{hashlib.sha256(data).hexdigest()}-{extractor_version()}-{suffix}-{fmt}"
 
 
 @task(name="extract-file", task_run_name="extract {path}", cache_key_fn=_content_key, persist_result=True)
-def extract_task(path: str, source: str | None = None) -> dict:
-    """{"records", "text"} for one file (`pipeline.process.extract_file`)."""
-    return extract_file(path, source)
+def extract_task(path: str, source: str | None = None) -> FileResult:
+    """The records and text of one file (`pipeline.process.extract_file`), in a worker process when the
+    flow runs with one (`with_processes`)."""
+    pool = workers.active()
+    return pool.extract(path, source) if pool else extract_file(path, source)
 
 
 def _suffix(url: str, got) -> str:
@@ -84,17 +96,20 @@ def fetch_task(fetcher: Fetcher, url: str, etag: str | None, last_modified: str 
 
 
 @flow(name="process", log_prints=False)
-def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> dict:
+def process_flow(paths: list[str], out: str = "out", progress: bool | str = False) -> dict:
     """Extract every supported file under `paths`, upsert into out/policy.sqlite, export the tables.
     Files are stored one by one as their tasks finish, each in its own transaction, so a run that is
-    stopped midway keeps what it stored and a rerun completes it."""
-    from rich.progress import track
+    stopped midway keeps what it stored and a rerun completes it. `progress`: "bar" (a terminal), "lines"
+    (a plain line every few seconds, for cron and logs) or False. Libraries' log lines go to out/run.log.
+    The summary's `run` counts this run's files: total, failed (no document) and documents."""
+    from pipeline.runlog import Progress, library_logs_to
 
     # resolved, so that a folder named relatively one day and absolutely the next is one set of sources
     files = [p.absolute().parent.resolve() / p.name for p in expand_paths(paths)]
     out_dir = Path(out)
     store_path = out_dir / "policy.sqlite"
-    with Store(store_path) as store:
+    mode = "bar" if progress is True else (progress or "none")
+    with library_logs_to(out_dir) as log, Store(store_path) as store:
         # each file's bytes are read once, kept in the store's content-addressed raw folder, and extracted from
         # that copy: the hash, the cached result and the records are of the same bytes even if the file changes
         # during the run. Large plain-text files stream from their copy into the store in this thread (bounded
@@ -105,20 +120,26 @@ def process_flow(paths: list[str], out: str = "out", progress: bool = False) -> 
             try:
                 raw, sha, size, streamed = _keep_raw(store, f, name)
             except ReadError as e:  # not a regular file, too large, unreadable: an error row naming it
-                pending.append((name, None, [e.as_record()]))
+                pending.append((name, None, e))
                 continue
-            store.put_provenance(name, sha, size, _now(), "file")
+            store.put_provenance(name, sha, size, _now(), "file", origin_url(f))
             pending.append((name, raw, None) if streamed else (name, None, extract_task.submit(str(raw), name)))
-        for name, raw, job in track(pending, description="extracting", disable=not progress, transient=True):
-            if raw is not None:
-                store.put_file(name, iter_records(raw, name))
-            elif isinstance(job, list):
-                store.put_file(name, job)
-            else:
-                result = job.result()
-                store.put_file(name, result["records"], result["text"])
+        shown = Progress(len(files), mode)
+        try:
+            for name, raw, job in pending:
+                if raw is not None:
+                    shown.file_done(store.put_file(name, iter_records(raw, name), version=extractor_version()))
+                elif isinstance(job, ReadError):
+                    shown.file_done(store.put_file(name, [job], version=extractor_version()))
+                else:
+                    result = for_source(job.result(), name)
+                    shown.file_done(store.put_file(name, result.records, result.text, result.version))
+        finally:
+            shown.close()
+        store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
+    summary["run"] = {"files": len(files), "failed": shown.failed, "documents": shown.documents, "log": str(log)}
     _artifact(summary)
     return summary
 
@@ -181,13 +202,14 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
         return got, sha, True
 
     def keep(url: str, got, sha: str, changed: bool) -> None:
-        """Extract a document whose bytes are new (the same bytes under another URL count once)."""
-        if not changed or store.extracted(sha):
+        """Extract a document whose bytes are new (the same bytes under another URL count once), or whose
+        stored records an older extractor version made."""
+        if (not changed or store.extracted(sha)) and not store.stale(url, extractor_version()):
             return
-        raw = store.raw_path(sha)
-        result = extract_task(str(raw), url)
-        store.put_file(url, result["records"], result["text"])
-        store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}")
+        raw = store.raw_path(sha)  # found by its hash, whatever suffix it was saved under
+        result = for_source(extract_task(str(raw), url), url)
+        store.put_file(url, result.records, result.text, result.version)
+        store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}", url)
         scan["new_documents"] += 1
 
     queue = list(source.list_urls)
@@ -234,8 +256,11 @@ def ingest_flow(sources: list[Source], out: str = "out") -> dict:
     run_id = uuid.uuid4().hex[:12]
     out_dir = Path(out)
     store_path = out_dir / "policy.sqlite"
-    with Store(store_path) as store:
+    from pipeline.runlog import library_logs_to
+
+    with library_logs_to(out_dir), Store(store_path) as store:
         scans = [crawl_source(s, store, run_id) for s in sources]
+        store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
     summary["scans"] = scans
@@ -277,6 +302,26 @@ def with_workers(flow_obj, max_workers: int):
     return flow_obj.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max_workers))
 
 
+def with_processes(flow_obj, n_workers: int, memory_mb: int | None = None):
+    """The same flow with its files extracted in `n_workers` worker processes that keep a warm pipeline,
+    each under a memory cap (`pipeline.workers`): a callable with the flow's parameters."""
+    threaded = with_workers(flow_obj, n_workers)
+
+    def run(*args, **kwargs):
+        from pipeline.runlog import for_workers
+
+        pool_size = workers.DEFAULT_MEMORY_MB if memory_mb is None else memory_mb
+        out = kwargs.get("out", args[1] if len(args) > 1 else "out")
+        with for_workers(out), workers.WorkerPool(n_workers, pool_size) as pool:
+            workers.activate(pool)
+            try:
+                return threaded(*args, **kwargs)
+            finally:
+                workers.activate(None)
+
+    return run
+
+
 def with_dask(flow_obj, address: str | None = None, n_workers: int = 2):
     """The same flow on a Dask cluster: an existing one at `address`, or a local one of `n_workers`."""
     from prefect_dask import DaskTaskRunner
@@ -309,5 +354,7 @@ def summarize(store: Store, store_path: str) -> dict:
             by_region.append({"region": name or None, "adcode": code or None, "documents": int(len(group)),
                               "targets": int((c["kind"] == "target").sum()), "provisions": int((c["kind"] == "provision").sum())})
     outcomes = {"documents": int(len(docs)), **{str(k): int(v) for k, v in errs["error"].value_counts().items()}}
-    return {"documents": int(len(docs)), "commitments": int((coms["kind"] != "reported").sum()) if len(coms) else 0,
+    kinds = {k: int((coms["kind"] == k).sum()) if len(coms) else 0 for k in ("target", "provision", "reported")}
+    # every row of the commitments table, and the same rows by kind (reported figures are past results)
+    return {"documents": int(len(docs)), "commitments": int(len(coms)), "commitments_by_kind": kinds,
             "errors": errs.to_dict("records"), "outcomes": outcomes, "by_region": by_region, "store": store_path}

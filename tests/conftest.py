@@ -8,6 +8,8 @@ import pytest
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# Prefect's temporary server gets 20 s to answer by default; a busy 2-core machine can need more
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "corpora" / "samples"
@@ -38,7 +40,7 @@ def dev_gold() -> Path:
 
 @pytest.fixture(scope="session")
 def sample_store(tmp_path_factory) -> Path:
-    """A store of the six sample files, written as `policy run` writes it (records and source texts)."""
+    """A store of the sample files, written as `policy run` writes it (records and source texts)."""
     from outputs.store import Store
     from pipeline.process import extract_file
 
@@ -46,7 +48,30 @@ def sample_store(tmp_path_factory) -> Path:
     with Store(path) as store:
         for f in sorted(SAMPLES.iterdir()):
             result = extract_file(f)
-            store.put_file(str(f), result["records"], result["text"])
+            store.put_file(str(f), result.records, result.text)
+        store.link()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pool_store(tmp_path_factory) -> Path:
+    """A store of every file of ../shared/corpus/pool (built once per session: about a minute of CPU), as
+    `policy run` writes it: documents with their texts, and each file that gave none in `errors`."""
+    if not POOL.is_dir():
+        pytest.skip(f"../shared is absent ({POOL} not found)")
+    from corpora.readers import expand_paths
+    from outputs.store import Store
+    from pipeline.process import extract_file, is_streamed, iter_records
+
+    path = tmp_path_factory.mktemp("pool-store") / "policy.sqlite"
+    with Store(path) as store:
+        for f in expand_paths([POOL]):
+            if is_streamed(f):
+                store.put_file(str(f), iter_records(f))
+                continue
+            result = extract_file(f)
+            store.put_file(str(f), result.records, result.text, result.version)
+        store.link()
     return path
 
 

@@ -11,6 +11,8 @@ import re
 import lxml.html
 import trafilatura
 
+from corpora.attachments import ATTACHMENT_SUFFIXES
+from corpora.chars import CJK as _CJK
 from corpora.readers.text import decode
 from corpora.records import ErrorReason, RawDocument, ReadError, SourceText
 
@@ -26,7 +28,6 @@ METADATA_LABELS: dict[str, tuple[str, ...]] = {
     "主题分类": ("主题分类", "主题词", "分类"),
     "有效性": ("有效性", "时效性", "效力状态", "废止日期"),
 }
-ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".ofd", ".rar", ".zip")
 META_TAGS = {"articletitle": "标题", "pubdate": "发布日期", "contentsource": "来源"}
 
 _LABEL_TO_KEY = {label: key for key, labels in METADATA_LABELS.items() for label in labels}
@@ -36,7 +37,6 @@ _LABEL_RE = re.compile(
 )
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # a page whose main text has fewer Chinese characters than this is not a policy document
 MIN_CJK_CHARS = 40
 # short pages saying these are error, captcha or access-denied pages, not documents

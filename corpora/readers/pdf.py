@@ -1,53 +1,254 @@
-"""PDF through pdfplumber: page text in reading order, running headers/footers and page numbers
-removed, wrapped lines joined (no hyphens in Chinese), scans answered with `no_text_layer`."""
+"""PDF through PDFium (pypdfium2): each page's characters with their boxes, grouped into lines in reading
+order (two-column pages column by column), running headers/footers and page numbers removed, wrapped
+lines joined (no hyphens in Chinese); scans answered with `no_text_layer`, unreadable font maps with
+`decode_error`.
+
+Bounded work per file: pages are read one at a time and released; a file of more than MAX_PAGES pages, a
+page of more than MAX_PAGE_CHARS characters, or compressed streams that inflate beyond MAX_INFLATED bytes
+(a flate bomb) is answered `too_large` with the figure before PDFium holds it in memory."""
 from __future__ import annotations
 
-import io
+import ctypes
+import math
 import re
+import threading
+import zlib
 from collections import Counter
 
-import pdfplumber
-
+from corpora.chars import CJK, NUMBERED_HEADING
 from corpora.records import ErrorReason, RawDocument, ReadError, SourceText
+
+MAX_PAGES = 2000
+MAX_PAGE_CHARS = 100_000
+# inflated bytes of the file's compressed streams (images excluded: text extraction does not decode them)
+MAX_INFLATED = 256 * 1024 * 1024
+MAX_STREAM_INFLATED = 64 * 1024 * 1024
 
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－·.]*(第\s*\d+\s*页(\s*[/／共]\s*\d+\s*页?)?|\d{1,4}|[-—–－]\s*\d{1,4}\s*[-—–－]|\d+\s*/\s*\d+)[\s\-—–－·.]*$")
 _END_PUNCT = "。！？；：:;!?」』”）)"
-_STARTS_BLOCK = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(\d+\)|（\d+）|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[章节条]|附件)")
+_STARTS_BLOCK = re.compile(rf"^({NUMBERED_HEADING}|附件)")
 _MIN_CHARS_PER_PAGE = 20
+_ASCII_SYMBOLS = frozenset("!\"#$&'*+/<=>?@[\\]^_`{|}~")
+X_TOLERANCE = 1.5  # a wider gap between two characters of a line is a space
+Y_TOLERANCE = 3.0  # characters whose tops differ by less sit on one line
+
+# PDFium is not thread-safe: one call into it at a time in a process
+_PDFIUM = threading.Lock()
+
+_LOAD_ERRORS = {1: "unknown error", 2: "file not found or unreadable", 3: "not a PDF or damaged",
+                4: "password required", 5: "unsupported security scheme", 6: "page not found or damaged"}
+
+Line = tuple[str, bool, bool]  # (text, reaches the right margin, starts at the left margin)
 
 
-def _columns(page) -> list:
-    """The page, or its left and right halves when it is set in two columns (gazettes): no character
-    sits on a gutter down the middle, and both halves carry many lines of text."""
-    chars = [c for c in page.chars if c["text"].strip()]
-    if len(chars) < 200:
-        return [page]
-    x0, top, x1, bottom = page.bbox
-    mid = (x0 + x1) / 2
-    on_gutter = sum(1 for c in chars if c["x0"] < mid + 4 and c["x1"] > mid - 4)
-    left = {round(c["top"]) for c in chars if c["x1"] <= mid}
-    right = {round(c["top"]) for c in chars if c["x0"] >= mid}
-    if on_gutter <= 0.002 * len(chars) and len(left) >= 5 and len(right) >= 5:
-        return [page.crop((x0, top, mid, bottom)), page.crop((mid, top, x1, bottom))]
-    return [page]
+# ---------------------------------------------------------------------------------------------- bombs
+
+_STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
+_CHUNK = 1 << 16
 
 
-def _page_lines(page) -> list[tuple[str, bool, bool]]:
-    """(line, reaches the right margin, starts at the left margin) in reading order, column by column."""
-    return [ln for part in _columns(page) for ln in _part_lines(part)]
+def _inflated_size(buf: memoryview, start: int, cap: int) -> int:
+    """Bytes a flate stream starting at `start` inflates to, counted in bounded chunks (never held
+    whole); stops counting past `cap`. A stream that is not valid zlib counts what inflated before."""
+    d = zlib.decompressobj()
+    total, pos, end = 0, start, len(buf)
+    try:
+        while pos < end and not d.eof and total <= cap:
+            out = d.decompress(buf[pos:pos + _CHUNK], _CHUNK * 16)
+            pos += _CHUNK
+            total += len(out)
+            while d.unconsumed_tail and not d.eof and total <= cap:
+                total += len(d.decompress(d.unconsumed_tail, _CHUNK * 16))
+    except zlib.error:
+        pass
+    return total
 
 
-def _part_lines(page) -> list[tuple[str, bool, bool]]:
-    lines = [ln for ln in page.extract_text_lines(x_tolerance=1.5, y_tolerance=3) if ln["text"].strip()]
+def check_inflated(data: bytes, source: str) -> int:
+    """The inflated size of the file's flate streams other than images; `too_large` past the limits."""
+    buf = memoryview(data)
+    total = 0
+    for m in _STREAM.finditer(data):
+        head = data[max(0, data.rfind(b"obj", max(0, m.start() - 4096), m.start())):m.start()]
+        if b"FlateDecode" not in head and b"/Fl " not in head and b"/Fl]" not in head:
+            continue
+        if b"/Image" in head:
+            continue
+        size = _inflated_size(buf, m.end(), min(MAX_STREAM_INFLATED, MAX_INFLATED - total))
+        if size > MAX_STREAM_INFLATED:
+            raise ReadError(source, ErrorReason.TOO_LARGE,
+                            f"a compressed stream at byte {m.end()} inflates to more than {MAX_STREAM_INFLATED} bytes "
+                            f"(limit {MAX_STREAM_INFLATED}; a flate bomb?)")
+        total += size
+        if total > MAX_INFLATED:
+            raise ReadError(source, ErrorReason.TOO_LARGE,
+                            f"compressed streams inflate to more than {MAX_INFLATED} bytes (limit {MAX_INFLATED}) "
+                            f"from {len(data)} bytes of file")
+    return total
+
+
+# ---------------------------------------------------------------------------------------------- pages
+
+def _chars(pdfium_c, textpage, height: float, source: str, page_no: int) -> list[tuple]:
+    """(x0, x1, baseline from the top, text, index) of each character on the page in PDFium's order; whitespace as " "."""
+    n = pdfium_c.FPDFText_CountChars(textpage)
+    if n > MAX_PAGE_CHARS:
+        raise ReadError(source, ErrorReason.TOO_LARGE, f"page {page_no} has {n} characters (limit {MAX_PAGE_CHARS})")
+    if n <= 0:
+        return []
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    got = pdfium_c.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[:max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
+    if len(text) != n:  # characters outside the BMP take two UTF-16 units: one call per character instead
+        get_unicode = pdfium_c.FPDFText_GetUnicode
+        text = "".join(chr(u) if 0 < u < 0x110000 and not 0xD800 <= u < 0xE000 else "\ufffd"
+                       for u in (get_unicode(textpage, i) for i in range(n)))
+    rect = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(rect)
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    ref_x, ref_y = ctypes.byref(ox), ctypes.byref(oy)
+    box = pdfium_c.FPDFText_GetLooseCharBox
+    origin = pdfium_c.FPDFText_GetCharOrigin
+    generated = pdfium_c.FPDFText_IsGenerated
+    out = []
+    append = out.append
+    for i, ch in enumerate(text):
+        if ch in "\r\n\x02\x00":  # PDFium's line breaks and soft hyphens carry no position
+            continue
+        if ch.isspace():
+            if generated(textpage, i):  # a space PDFium inferred between text objects, not in the file
+                continue
+            ch = " "
+        elif ch < " " or "\x7f" <= ch < "\xa0":
+            ch = "\ufffd"  # a glyph without a Unicode mapping (PDFium gives its code as a control character)
+        if not box(textpage, i, ref) or not origin(textpage, i, ref_x, ref_y):
+            continue
+        # lines are told apart by the baseline: glyphs of several fonts and sizes on one line share it
+        append((rect.left, rect.right, height - oy.value, ch, i))
+    return out
+
+
+def _cluster_lines(chars: list[tuple]) -> list[list[tuple]]:
+    """Characters grouped into lines by their tops (chained within Y_TOLERANCE), top to bottom, each line
+    left to right."""
+    if not chars:
+        return []
+    tops = sorted({c[2] for c in chars})
+    line_of: dict[float, int] = {}
+    k, last = 0, tops[0]
+    for t in tops:
+        if t - last > Y_TOLERANCE:
+            k += 1
+        line_of[t] = k
+        last = t
+    lines: list[list[tuple]] = [[] for _ in range(k + 1)]
+    for c in chars:
+        lines[line_of[c[2]]].append(c)
+    return [sorted(ln, key=lambda c: (c[0], c[4])) for ln in lines if ln]
+
+
+def _line_text(line: list[tuple]) -> tuple[str, float, float]:
+    """(text, x0, x1) of one line: a gap wider than X_TOLERANCE or a blank character is one space."""
+    parts: list[str] = []
+    x0 = x1 = None
+    prev_x1 = None
+    space = False
+    for c in line:
+        if c[3] == " ":
+            space = bool(parts)
+            continue
+        if parts and (space or c[0] - prev_x1 > X_TOLERANCE):
+            parts.append(" ")
+        parts.append(c[3])
+        space = False
+        prev_x1 = c[1] if prev_x1 is None else max(prev_x1, c[1]) if c[0] < prev_x1 else c[1]
+        x0 = c[0] if x0 is None else x0
+        x1 = c[1] if x1 is None else max(x1, c[1])
+    return "".join(parts), x0 if x0 is not None else 0.0, x1 if x1 is not None else 0.0
+
+
+def _columns(chars: list[tuple], width: float) -> list[list[tuple]]:
+    """The page's characters, or its left and right halves when it is set in two columns (gazettes): no
+    character sits on a gutter down the middle, and both halves carry many lines of text."""
+    ink = [c for c in chars if c[3] != " "]
+    if len(ink) < 200:
+        return [chars]
+    mid = width / 2
+    on_gutter = sum(1 for c in ink if c[0] < mid + 4 and c[1] > mid - 4)
+    left = {round(c[2]) for c in ink if c[1] <= mid}
+    right = {round(c[2]) for c in ink if c[0] >= mid}
+    if on_gutter <= 0.002 * len(ink) and len(left) >= 5 and len(right) >= 5:
+        return [[c for c in chars if (c[0] + c[1]) / 2 < mid], [c for c in chars if (c[0] + c[1]) / 2 >= mid]]
+    return [chars]
+
+
+def _part_lines(chars: list[tuple], size_of) -> list[Line]:
+    lines = []
+    for group in _cluster_lines(chars):
+        text, x0, x1 = _line_text(group)
+        text = text.strip()
+        if text:
+            first = next(c for c in group if c[3] != " ")
+            lines.append((text, x0, x1, size_of(first[4])))
     if not lines:
         return []
-    right = sorted(ln["x1"] for ln in lines)[int(len(lines) * 0.9)]
-    char_w = max(6.0, min(ln["chars"][0]["size"] if ln.get("chars") else 12.0 for ln in lines))
-    left = sorted(ln["x0"] for ln in lines)[int(len(lines) * 0.1)]
-    return [(ln["text"].strip(), ln["x1"] >= right - 1.5 * char_w, ln["x0"] <= left + 2.5 * char_w) for ln in lines]
+    right = sorted(ln[2] for ln in lines)[int(len(lines) * 0.9)]
+    char_w = max(6.0, min(ln[3] for ln in lines))  # the smallest size of a line's first character
+    left = sorted(ln[1] for ln in lines)[int(len(lines) * 0.1)]
+    return [(ln[0], ln[2] >= right - 1.5 * char_w, ln[1] <= left + 2.5 * char_w) for ln in lines]
 
 
-def _running_lines(pages: list[list[tuple[str, bool, bool]]]) -> set[str]:
+def _page_lines(pdfium_c, page, source: str, page_no: int) -> list[Line]:
+    """(line, reaches the right margin, starts at the left margin) in reading order, column by column."""
+    textpage = pdfium_c.FPDFText_LoadPage(page)
+    if not textpage:
+        raise ReadError(source, ErrorReason.DECODE_ERROR, f"PDF page {page_no} has no readable text layer")
+    try:
+        width = pdfium_c.FPDF_GetPageWidthF(page)
+        height = pdfium_c.FPDF_GetPageHeightF(page)
+        chars = _chars(pdfium_c, textpage, height, source, page_no)
+        matrix = pdfium_c.FS_MATRIX()
+
+        def size_of(i: int) -> float:
+            """The character's size on the page: the font size scaled by the text matrix."""
+            size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+            if pdfium_c.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix)):
+                size *= math.hypot(matrix.c, matrix.d)
+            return size if size > 0 else 12.0
+
+        return [ln for part in _columns(chars, width) for ln in _part_lines(part, size_of)]
+    finally:
+        pdfium_c.FPDFText_ClosePage(textpage)
+
+
+def _read_pages(raw: RawDocument) -> list[list[Line]]:
+    import pypdfium2.raw as pdfium_c
+
+    with _PDFIUM:
+        doc = pdfium_c.FPDF_LoadMemDocument64(raw.data, len(raw.data), None)
+        if not doc:
+            code = pdfium_c.FPDF_GetLastError()
+            raise ReadError(raw.source, ErrorReason.DECODE_ERROR,
+                            f"PDF could not be opened: {_LOAD_ERRORS.get(code, f'PDFium error {code}')}")
+        try:
+            n = pdfium_c.FPDF_GetPageCount(doc)
+            if n > MAX_PAGES:
+                raise ReadError(raw.source, ErrorReason.TOO_LARGE, f"{n} pages (limit {MAX_PAGES})")
+            pages = []
+            for i in range(n):
+                page = pdfium_c.FPDF_LoadPage(doc, i)
+                if not page:
+                    raise ReadError(raw.source, ErrorReason.DECODE_ERROR, f"PDF page {i + 1} could not be read")
+                try:
+                    pages.append(_page_lines(pdfium_c, page, raw.source, i + 1))
+                finally:
+                    pdfium_c.FPDF_ClosePage(page)
+            return pages
+        finally:
+            pdfium_c.FPDF_CloseDocument(doc)
+
+
+def _running_lines(pages: list[list[Line]]) -> set[str]:
     """Lines printed at the top or bottom of most pages: running headers and footers."""
     if len(pages) < 3:
         return set()
@@ -58,7 +259,7 @@ def _running_lines(pages: list[list[tuple[str, bool, bool]]]) -> set[str]:
     return {ln for ln, n in edge.items() if n >= max(3, len(pages) * 0.5) and not _PAGE_NUMBER.match(ln)}
 
 
-def _join_lines(lines: list[tuple[str, bool, bool]]) -> list[str]:
+def _join_lines(lines: list[Line]) -> list[str]:
     """Join lines that a page wrapped mid-sentence: the previous one reaches the right margin and
     this one starts at the left margin (centred headings and titles are never joined)."""
     out: list[str] = []
@@ -73,25 +274,21 @@ def _join_lines(lines: list[tuple[str, bool, bool]]) -> list[str]:
 
 
 def read(raw: RawDocument) -> SourceText:
-    try:
-        pdf = pdfplumber.open(io.BytesIO(raw.data))
-    except Exception as e:  # pdfminer raises many types on damaged files
-        raise ReadError(raw.source, ErrorReason.DECODE_ERROR, f"PDF could not be opened: {type(e).__name__}: {e}") from e
-    try:
-        with pdf:
-            pages = [_page_lines(p) for p in pdf.pages]
-    except Exception as e:
-        raise ReadError(raw.source, ErrorReason.DECODE_ERROR, f"PDF page could not be read: {type(e).__name__}: {e}") from e
+    check_inflated(raw.data, raw.source)
+    pages = _read_pages(raw)
     total = sum(len(ln[0]) for lines in pages for ln in lines)
     if total < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4:
         raise ReadError(raw.source, ErrorReason.NO_TEXT_LAYER, f"{len(pages)} pages, {total} characters of text: a scan without a text layer")
-    chars = "".join(ln[0] for lines in pages for ln in lines)
-    cjk = sum(1 for ch in chars if "\u4e00" <= ch <= "\u9fff")
-    if cjk < 0.05 * len(chars.replace(" ", "")):
+    chars = "".join(ln[0] for lines in pages for ln in lines).replace(" ", "")
+    cjk = len(CJK.findall(chars))
+    # glyphs without a mapping, or mapped to their codes (which read as runs of ASCII symbols)
+    garbled = sum(1 for ch in chars if ch == "\ufffd" or ch in _ASCII_SYMBOLS)
+    if cjk < 0.05 * len(chars) or garbled > 0.2 * len(chars):
         raise ReadError(raw.source, ErrorReason.DECODE_ERROR,
-                        f"unreadable font map: {cjk} Chinese characters in {len(chars)} characters of text layer")
+                        f"unreadable font map: {cjk} Chinese characters and {garbled} unmapped or symbol characters "
+                        f"in {len(chars)} characters of text layer")
     running = _running_lines(pages)
-    kept: list[tuple[str, bool, bool]] = []
+    kept: list[Line] = []
     removed = 0
     for lines in pages:
         for line in lines:
@@ -101,7 +298,6 @@ def read(raw: RawDocument) -> SourceText:
             kept.append(line)
     text = "\n".join(_join_lines(kept)) + "\n"
     flags = ["page_furniture_removed"] if removed else []
-    cid = text.count("(cid:")
-    if cid > 20:
+    if text.count("\ufffd") > 20:
         flags.append("broken_font_map")
     return SourceText(raw.source, text, raw.media_type, flags=flags)

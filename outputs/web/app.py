@@ -28,6 +28,8 @@ from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from outputs.export import safe_cell
+from outputs.labels import KIND_LABELS, LEVEL_LABELS
+from outputs.links import chain
 from outputs.search import highlight_spans
 from outputs.web import queries
 from outputs.web.marks import Span, marked
@@ -39,6 +41,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 COMMITMENT_FACETS = [("region", "地区"), ("indicator", "指标"), ("kind", "类型"), ("year", "年份"), ("issuer", "发文机关")]
 EXPORT_SLOTS = 2  # exports at once; each holds one block of rows (CSV) or a write-only workbook (Excel)
 DOCUMENT_FACETS = [("region", "地区"), ("doc_type", "文种"), ("year", "发布年份"), ("issuer", "发文机关")]
+FOLLOW_UP_FACETS = [("region", "地区"), ("status", "完成情况"), ("indicator", "指标"), ("year", "目标年份")]
+EXPORTS = {"commitments": (queries.COMMITMENT_EXPORT, "承诺"), "documents": (queries.DOCUMENT_EXPORT, "文件"),
+           "follow_ups": (queries.FOLLOW_UP_EXPORT, "目标完成情况")}
 
 
 def create_app(db: str | Path) -> FastAPI:
@@ -52,7 +57,7 @@ def create_app(db: str | Path) -> FastAPI:
         params = f.params(**changes) if f is not None else {k: v for k, v in changes.items() if v is not None}
         return path + ("?" + urlencode(params) if params else "")
 
-    templates.env.globals.update(url=url, kind_labels=queries.KIND_LABELS, level_labels=queries.LEVEL_LABELS,
+    templates.env.globals.update(url=url, kind_labels=KIND_LABELS, level_labels=LEVEL_LABELS,
                                  region_name=queries.region_name, facet_label=queries.facet_label)
 
     def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
@@ -118,7 +123,7 @@ def create_app(db: str | Path) -> FastAPI:
         if not slots.acquire(blocking=False):
             return page(request, "message.html", 503, heading="导出繁忙",
                         message="同时进行的导出已达上限，请稍后再试。")
-        columns = queries.COMMITMENT_EXPORT if table == "commitments" else queries.DOCUMENT_EXPORT
+        columns, sheet = EXPORTS[table]
         headers = {"Content-Disposition": f'attachment; filename="{table}.{fmt}"'}
 
         def rows():
@@ -133,7 +138,7 @@ def create_app(db: str | Path) -> FastAPI:
             if fmt == "csv":
                 return StreamingResponse(_csv_stream([label for _, label in columns], rows(), slots.release),
                                          media_type="text/csv; charset=utf-8", headers=headers)
-            path = _xlsx_file([label for _, label in columns], rows(), "承诺" if table == "commitments" else "文件")
+            path = _xlsx_file([label for _, label in columns], rows(), sheet)
         except BaseException:
             slots.release()
             raise
@@ -157,6 +162,30 @@ def create_app(db: str | Path) -> FastAPI:
     def documents_xlsx(request: Request):
         return export(request, "documents", "xlsx")
 
+    @app.get("/followups", response_class=HTMLResponse)
+    def followups(request: Request):
+        return listing(request, "follow_ups", FOLLOW_UP_FACETS, "followups.html")
+
+    @app.get("/followups.csv")
+    def followups_csv(request: Request):
+        return export(request, "follow_ups", "csv")
+
+    @app.get("/followups.xlsx")
+    def followups_xlsx(request: Request):
+        return export(request, "follow_ups", "xlsx")
+
+    @app.get("/documents/{doc_id}/chain", response_class=HTMLResponse)
+    def document_chain(request: Request, doc_id: str):
+        conn = open_store()
+        try:
+            doc = queries.document(conn, doc_id)
+            if doc is None:
+                raise HTTPException(404, "没有这份文件")
+            up, down = chain(conn, doc_id) if queries._has_table(conn, "citations") else ([], [])
+        finally:
+            conn.close()
+        return page(request, "chain.html", doc=doc, up=list(reversed(up)), down=down)
+
     @app.get("/documents/{doc_id}", response_class=HTMLResponse)
     def document(request: Request, doc_id: str, c: int | None = None):
         conn = open_store()
@@ -167,6 +196,8 @@ def create_app(db: str | Path) -> FastAPI:
             items = queries.commitments_of(conn, doc_id)
             mentions = queries.mentions_of(conn, doc_id)
             text = queries.source_text(conn, doc["source"])
+            cites = queries.citations_of(conn, doc_id)
+            cited_by = queries.cited_by(conn, doc_id)
         finally:
             conn.close()
         body = None
@@ -176,10 +207,16 @@ def create_app(db: str | Path) -> FastAPI:
             spans = [Span(it["start"] - start, it["end"] - start, "ev current" if it["idx"] == c else "ev",
                           anchor=f"c{it['idx']}", title=f"{it['kind_label']}：{it['indicator'] or it['sentence'][:20]}")
                      for it in items]
+            # the value itself, with its unit as written, inside its evidence
+            spans += [Span(it["value_start"] - start, it["value_end"] - start, "val val-current" if it["idx"] == c else "val")
+                      for it in items if it.get("value_start") is not None and it.get("value_end") is not None]
             spans += [Span(m["start"] - start, m["end"] - start, f"m-{m['kind']}") for m in mentions
-                      if m["kind"] in ("agency", "doc_number")]
+                      if m["kind"] in ("agency", "doc_number") and not any(x["start"] <= m["start"] < x["end"] for x in cites)]
+            spans += [Span(x["start"] - start, x["end"] - start, "m-citation", anchor=f"cite{i}", title=x["relation_label"])
+                      for i, x in enumerate(cites)]
             body = marked(text[start:end], [_trimmed(text[start:end], s) for s in spans])
         return page(request, "document.html", doc=doc, items=items, mentions=mentions, body=body, current=c,
+                    cites=cites, cited_by=cited_by,
                     crumbs=queries.region_path(doc.get("region_adcode")))
 
     @app.get("/errors", response_class=HTMLResponse)

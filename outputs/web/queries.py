@@ -13,17 +13,16 @@ from pathlib import Path
 
 from extractors.indicators import labels as indicator_labels
 from extractors.regions import gazetteer
+from outputs.labels import COMPARATOR_LABELS, KIND_LABELS
+from outputs.links import RELATION_LABELS, STATUS_LABELS
 from outputs.search import match_query
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 200_000
 
-KIND_LABELS = {"target": "目标", "provision": "政策规定", "reported": "已有数据"}
-COMPARATOR_LABELS = {">=": "不低于", ">": "超过", "<=": "不高于", "<": "低于", "~": "约", "=": ""}
 DOC_TYPE_LABELS = {"notice": "通知", "plan": "方案/规划", "opinion": "意见", "measures": "办法/措施", "regulation": "条例/规定",
                    "law": "法律", "interpretation": "政策解读", "news": "新闻", "summary": "工作总结", "report": "报告",
                    "article": "文章", "other": "其他"}
-LEVEL_LABELS = {"province": "省级", "city": "市级", "county": "县级"}
 
 # export columns: (column, Chinese header)
 COMMITMENT_EXPORT = [("region_name", "地区"), ("region_adcode", "区划代码"), ("indicator_label", "指标"),
@@ -32,6 +31,11 @@ COMMITMENT_EXPORT = [("region_name", "地区"), ("region_adcode", "区划代码"
                      ("recurrence", "频次"), ("subject", "对象"), ("sentence", "依据原文"), ("title", "文件标题"),
                      ("doc_number", "发文字号"), ("issuer", "发文机关"), ("publish_date", "发布日期"), ("source", "来源"),
                      ("doc_id", "文件编号"), ("idx", "序号")]
+FOLLOW_UP_EXPORT = [("region_name", "地区"), ("region_adcode", "区划代码"), ("indicator_label", "指标"), ("year", "目标年份"),
+                    ("comparator_label", "比较"), ("value", "目标值"), ("value_max", "目标上限"), ("unit", "单位"),
+                    ("status_label", "完成情况"), ("report_value", "报告值"), ("report_unit", "报告单位"),
+                    ("report_year", "报告年份"), ("sentence", "目标原文"), ("report_sentence", "报告原文"),
+                    ("title", "目标文件"), ("report_title", "报告文件"), ("doc_id", "文件编号"), ("idx", "序号")]
 DOCUMENT_EXPORT = [("title", "标题"), ("own_doc_numbers", "发文字号"), ("doc_type_label", "文种"), ("region_name", "地区"),
                    ("region_adcode", "区划代码"), ("issuer", "发文机关"), ("publish_date", "发布日期"),
                    ("effective_date", "施行日期"), ("n_commitments", "承诺数"), ("source", "来源"), ("doc_id", "文件编号")]
@@ -49,11 +53,13 @@ class Filters:
     kind: str | None = None
     year: int | None = None
     doc_type: str | None = None
+    status: str | None = None
     q: str | None = None
     page: int = 1
+    all: bool = False  # commitments: every row, not only comparable ones (keyed targets and provisions)
     extra: dict = field(default_factory=dict)
 
-    FIELDS = ("region", "issuer", "indicator", "kind", "year", "doc_type", "q")
+    FIELDS = ("region", "issuer", "indicator", "kind", "year", "doc_type", "status", "q", "all")
 
     @classmethod
     def parse(cls, params) -> Filters:
@@ -64,6 +70,10 @@ class Filters:
             return value or None
 
         f = cls(issuer=text("issuer"), q=text("q"))
+        show_all = text("all", 5)
+        if show_all not in (None, "1", "0"):
+            raise BadRequest("参数 all 应为 1 或 0")
+        f.all = show_all == "1"
         region = text("region", 12)
         if region is not None and not re.fullmatch(r"\d{6}", region):
             raise BadRequest("参数 region 应为六位行政区划代码")
@@ -80,6 +90,10 @@ class Filters:
         if doc_type is not None and doc_type not in DOC_TYPE_LABELS:
             raise BadRequest("参数 doc_type 不是已知的文种")
         f.doc_type = doc_type
+        status = text("status", 20)
+        if status is not None and status not in STATUS_LABELS:
+            raise BadRequest("参数 status 应为 met、not met、no report yet 或 unclear")
+        f.status = status
         for name in ("year", "page"):
             value = text(name, 6)
             if value is None:
@@ -92,8 +106,9 @@ class Filters:
     def params(self, **changes) -> dict:
         """The filters as query parameters, with `changes` applied (None removes one); the page resets."""
         values = {k: getattr(self, k) for k in self.FIELDS}
+        values["all"] = 1 if values["all"] else None
         values.update(changes)
-        return {k: v for k, v in values.items() if v not in (None, "")}
+        return {k: v for k, v in values.items() if v not in (None, "", False)}
 
     def active(self) -> dict:
         return self.params()
@@ -150,23 +165,36 @@ def _has_fts(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search'").fetchone() is not None
 
 
+_ALIASES = {"commitments": "c", "documents": "d", "follow_ups": "u"}
+
+
 class Query:
-    """Filters → WHERE clause over `commitments` (alias c) or `documents` (alias d)."""
+    """Filters → WHERE clause over `commitments` (alias c), `documents` (alias d) or `follow_ups` (alias u)."""
 
     def __init__(self, conn: sqlite3.Connection, table: str):
-        assert table in ("commitments", "documents")
+        assert table in _ALIASES
         self.conn, self.table = conn, table
-        self.alias = "c" if table == "commitments" else "d"
+        self.alias = _ALIASES[table]
 
     def where(self, f: Filters, skip: str | None = None) -> tuple[str, list]:
         a, clauses, params = self.alias, [], []
         if f.region and skip != "region":
             clauses.append(f"? IN ({a}.region_adcode, province_code({a}.region_adcode), city_code({a}.region_adcode))")
             params.append(f.region)
-        if f.issuer and skip != "issuer":
+        if f.issuer and skip != "issuer" and self.table != "follow_ups":
             clauses.append(f"{a}.issuer = ?")
             params.append(f.issuer)
-        if self.table == "commitments":
+        if self.table == "follow_ups":
+            for name, column in (("indicator", "u.indicator_key"), ("year", "u.year"), ("status", "u.status")):
+                if getattr(f, name) and skip != name:
+                    clauses.append(f"{column} = ?")
+                    params.append(getattr(f, name))
+        elif self.table == "commitments":
+            # the default view is what can be compared: keyed targets and provisions; choosing an indicator
+            # (or （未归类）) or a kind (or 已有数据), or all=1, shows exactly the rows asked for, and the facets
+            # count what each choice would show
+            if not (f.all or f.indicator or f.kind or skip in ("indicator", "kind")):
+                clauses.append("c.indicator_key IS NOT NULL AND c.kind != 'reported'")
             if f.indicator and skip != "indicator":
                 if f.indicator == "none":
                     clauses.append("c.indicator_key IS NULL")
@@ -186,7 +214,7 @@ class Query:
             if f.year and skip != "year":
                 clauses.append("substr(d.publish_date, 1, 4) = ?")
                 params.append(str(f.year))
-        if f.q:
+        if f.q and self.table != "follow_ups":
             clause, qparams = self._search(f.q)
             clauses.append(clause)
             params += qparams
@@ -217,11 +245,13 @@ class Query:
     def iter_rows(self, f: Filters, limit: int = PAGE_SIZE, offset: int = 0):
         """`rows` one at a time from the cursor: an export of 200,000 rows never holds them all."""
         where, params = self.where(f)
-        if self.table == "commitments":
-            order = "c.publish_date DESC, c.doc_id, c.idx"
-        else:
-            order = "d.publish_date DESC, d.source, d.doc_index"
+        order = {"commitments": "c.publish_date DESC, c.doc_id, c.idx", "documents": "d.publish_date DESC, d.source, d.doc_index",
+                 "follow_ups": "u.indicator_key, u.region_adcode, u.year, u.doc_id, u.idx"}[self.table]
         sql = f"SELECT * FROM {self.table} {self.alias}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        if self.table == "follow_ups":  # with the titles of both documents
+            sql = (f"SELECT u.*, t.title AS title, r.title AS report_title FROM follow_ups u "
+                   f"LEFT JOIN documents t ON t.doc_id = u.doc_id LEFT JOIN documents r ON r.doc_id = u.report_doc_id"
+                   f"{where} ORDER BY {order} LIMIT ? OFFSET ?")
         for r in self.conn.execute(sql, params + [limit, offset]):
             yield decorate(dict(r))
 
@@ -235,6 +265,8 @@ class Query:
             if level == "province":
                 return f"COALESCE(city_code({a}.region_adcode), {a}.region_adcode)"
             return f"{a}.region_adcode"
+        if self.table == "follow_ups":
+            return {"indicator": "u.indicator_key", "year": "u.year", "status": "u.status"}.get(name)
         return {"issuer": f"{a}.issuer", "indicator": "COALESCE(c.indicator_key, 'none')", "kind": "c.kind",
                 "year": "c.year" if self.table == "commitments" else "substr(d.publish_date, 1, 4)",
                 "doc_type": "d.doc_type"}.get(name)
@@ -266,11 +298,19 @@ def facet_label(name: str, value: str) -> str:
         return KIND_LABELS.get(value, value)
     if name == "doc_type":
         return DOC_TYPE_LABELS.get(value, value)
+    if name == "status":
+        return STATUS_LABELS.get(value, value)
     return value
 
 
 def decorate(row: dict) -> dict:
     """Labels a reader needs beside the stored codes."""
+    if "status" in row:
+        row["status_label"] = STATUS_LABELS.get(row["status"], row["status"])
+        row["comparator_label"] = COMPARATOR_LABELS.get(row["comparator"], row["comparator"] or "")
+        row["indicator_label"] = indicator_labels().get(row.get("indicator_key") or "", row.get("indicator_key") or "")
+        row["value_text"] = f"{row['value']:g}" + (f"–{row['value_max']:g}" if row.get("value_max") is not None else "")
+        row["report_text"] = "" if row.get("report_value") is None else f"{row['report_value']:g}{row.get('report_unit') or ''}"
     if "kind" in row:
         row["kind_label"] = KIND_LABELS.get(row["kind"], row["kind"])
         row["comparator_label"] = COMPARATOR_LABELS.get(row["comparator"], row["comparator"] or "")
@@ -283,9 +323,31 @@ def decorate(row: dict) -> dict:
     return row
 
 
+def _has_source_urls(conn: sqlite3.Connection) -> bool:
+    """Whether the store records where its inputs were published (a store of an earlier version does not)."""
+    return any(r[1] == "url" for r in conn.execute("PRAGMA table_info(provenance)"))
+
+
+def source_urls(conn: sqlite3.Connection, sources: list[str]) -> dict[str, str]:
+    """The web address each source (a path or URL read by the run) was published at, where known."""
+    if not sources or not _has_source_urls(conn):
+        return {}
+    out = {}
+    for i in range(0, len(sources), 500):
+        part = sources[i:i + 500]
+        rows = conn.execute(f"SELECT source, url FROM provenance WHERE url IS NOT NULL AND source IN ({', '.join('?' * len(part))})",
+                            part)
+        out.update({r[0]: r[1] for r in rows if str(r[1]).lower().startswith(("http://", "https://"))})
+    return out
+
+
 def document(conn: sqlite3.Connection, doc_id: str) -> dict | None:
     row = conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-    return None if row is None else decorate(dict(row))
+    if row is None:
+        return None
+    doc = decorate(dict(row))
+    doc["source_url"] = source_urls(conn, [doc["source"]]).get(doc["source"])
+    return doc
 
 
 def commitments_of(conn: sqlite3.Connection, doc_id: str) -> list[dict]:
@@ -304,4 +366,30 @@ def source_text(conn: sqlite3.Connection, source: str) -> str | None:
 
 
 def errors(conn: sqlite3.Connection) -> list[dict]:
-    return [dict(r) for r in conn.execute("SELECT * FROM errors ORDER BY error, source")]
+    rows = [dict(r) for r in conn.execute("SELECT * FROM errors ORDER BY error, source")]
+    urls = source_urls(conn, [r["source"] for r in rows])
+    for r in rows:
+        r["source_url"] = urls.get(r["source"])
+    return rows
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+
+def citations_of(conn: sqlite3.Connection, doc_id: str) -> list[dict]:
+    """What a document cites, in text order, with the stored document each resolves to."""
+    if not _has_table(conn, "citations"):
+        return []
+    sql = """SELECT c.*, d.title AS cited_title, d.region_name AS cited_region FROM citations c
+             LEFT JOIN documents d ON d.doc_id = c.cited_doc_id WHERE c.doc_id = ? ORDER BY c.start"""
+    return [{**dict(r), "relation_label": RELATION_LABELS.get(r["relation"], r["relation"])} for r in conn.execute(sql, (doc_id,))]
+
+
+def cited_by(conn: sqlite3.Connection, doc_id: str) -> list[dict]:
+    """The stored documents that cite this one."""
+    if not _has_table(conn, "citations"):
+        return []
+    sql = """SELECT c.doc_id, c.relation, d.title, d.region_name, d.publish_date FROM citations c
+             JOIN documents d ON d.doc_id = c.doc_id WHERE c.cited_doc_id = ? ORDER BY d.publish_date, d.title"""
+    return [{**dict(r), "relation_label": RELATION_LABELS.get(r["relation"], r["relation"])} for r in conn.execute(sql, (doc_id,))]

@@ -1,27 +1,51 @@
-"""Every real page and attachment of ../shared/corpus/pool reads without a crash: a document or a reason."""
+"""Every real page and attachment of ../shared/corpus/pool reads without a crash: a document or a reason;
+and no single document floods the pool's commitments. One pass over the pool per test session
+(`pool_store` in conftest) serves every pool test."""
 from __future__ import annotations
 
-import pytest
-
 from corpora.readers import expand_paths
-from pipeline.process import extract_records
+from extractors.structure import names_site_or_column
+from outputs.store import Store
 from tests.conftest import POOL
+
+# documents of the pool that may stay untitled (pages whose text names no document at all)
+MAX_UNTITLED = 5
 
 KNOWN_REASONS = {"unsupported_format", "no_text_layer", "decode_error", "empty_after_cleaning", "not_a_document",
                  "too_large"}
+MAX_SHARE = 0.03  # of the pool's commitments, from one source document
 
 
-def test_pool_reads_without_a_crash():
-    if not POOL.is_dir():
-        pytest.skip(f"../shared is absent ({POOL} not found)")
-    files = expand_paths([POOL])
+def test_pool_reads_without_a_crash(pool_store):
+    files = {str(f) for f in expand_paths([POOL])}
     assert len(files) > 500
-    outcomes = {}
-    for f in files:
-        recs = extract_records(f)
-        assert recs, f
-        for r in recs:
-            # read_error is what extract_records reports for an unexpected exception: a crash
-            assert r.get("error") in KNOWN_REASONS | {None}, (f, r)
-            outcomes[r.get("error") or "document"] = outcomes.get(r.get("error") or "document", 0) + 1
-    assert outcomes["document"] > 400
+    with Store(pool_store) as st:
+        docs, errors = st.table("documents"), st.table("errors")
+    # read_error is what extraction reports for an unexpected exception: a crash
+    bad = errors[~errors["error"].isin(KNOWN_REASONS)]
+    assert bad.empty, bad[["source", "error", "detail"]].to_dict("records")[:5]
+    # every file: a document or a reason; a document whose text is the same as another file's is stored once
+    # (its id is the hash of its text), so a few copies in the pool have no row of their own
+    missing = files - set(docs["source"]) - set(errors["source"])
+    assert len(missing) <= 5, sorted(missing)
+    assert docs["source"].nunique() > 400
+
+
+def test_no_document_supplies_more_than_3_percent_of_the_pool_commitments(pool_store):
+    with Store(pool_store) as st:
+        coms = st.table("commitments")
+    total = len(coms)
+    assert total > 1000
+    counts = coms.groupby("doc_id").size().sort_values(ascending=False)
+    sources = coms.drop_duplicates("doc_id").set_index("doc_id")["source"]
+    over = {sources[d]: f"{n} ({n / total:.1%})" for d, n in counts.items() if n > MAX_SHARE * total}
+    assert not over, f"documents over {MAX_SHARE:.0%} of {total} commitments: {over}"
+
+
+def test_pool_documents_are_titled_and_never_by_a_site_or_column_name(pool_store):
+    with Store(pool_store) as st:
+        docs = st.table("documents")
+    untitled = docs[docs["title"].isna() | (docs["title"] == "")]
+    assert len(untitled) <= MAX_UNTITLED, untitled[["source", "doc_index"]].to_dict("records")
+    site_titles = [(s, t) for s, t in zip(docs["source"], docs["title"]) if t and names_site_or_column(t)]
+    assert not site_titles, site_titles

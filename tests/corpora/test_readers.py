@@ -109,7 +109,7 @@ def test_unreadable_inputs_give_a_reason_naming_the_file(tmp_path, name, data, r
     with pytest.raises(ReadError) as e:
         read_path(p)
     assert e.value.reason is reason
-    rec = e.value.as_record()
+    rec = e.value.as_dict()
     assert rec["source"] == str(p) and rec["error"] == reason.value
 
 
@@ -199,7 +199,7 @@ def test_markdown_is_read_as_written(tmp_path):
 
 
 def test_gazette_pdf_splits_into_its_documents(tmp_path):
-    from extractors.extract import prepare
+    from extractors.document import documents
 
     pdf = cjk_pdf()
     for title, body in [("某省人民政府关于调整最低工资标准的通知", "各市人民政府：经研究，决定调整全省最低工资标准。" * 12),
@@ -213,8 +213,8 @@ def test_gazette_pdf_splits_into_its_documents(tmp_path):
         pdf.cell(0, 8, "2024年3月1日", align="R", new_x="LMARGIN", new_y="NEXT")
     p = tmp_path / "gazette.pdf"
     pdf.output(str(p))
-    _, _, segs = prepare(read_path(p))
-    assert [s.title.text for s in segs] == ["某省人民政府关于调整最低工资标准的通知", "某省人民政府办公厅关于印发某省森林防火工作方案的通知"]
+    docs = documents(read_path(p))
+    assert [d.title for d in docs] == ["某省人民政府关于调整最低工资标准的通知", "某省人民政府办公厅关于印发某省森林防火工作方案的通知"]
 
 
 def test_attachment_names_are_page_metadata(tmp_path):

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.agencies import find_agencies
+from extractors import refdata
+from extractors.agencies import alias_table, find_agencies
 from extractors.regions import gazetteer
 
 
@@ -45,7 +46,7 @@ def names(text: str, adcode: str | None) -> list[str]:
     ("报杭州住房公积金管理委员会备案，杭州公积金中心办理", "330100",      # place names as written, bodies in full
      ["杭州住房公积金管理委员会", "杭州住房公积金管理中心"]),
     ("东莞市发展和改革局、东莞供电局", "441900", ["东莞市发展和改革局"]),     # a listed body naming its own place
-    ("由西城区教育考试中心组织实施。各学校成立招生工作领导小组", "110102", []),  # no name across punctuation
+    ("由西城区教育考试中心组织实施。各学校成立招生工作领导小组", "110102", ["西城区教育考试中心"]),  # no name across punctuation
     ("报送市促进房地产市场平稳健康发展工作领导小组审核", "620400", ["白银市促进房地产市场平稳健康发展工作领导小组"]),
     ("县防汛抗旱工作领导小组办公室", "430923", ["安化县防汛抗旱工作领导小组办公室"]),
     ("市环保局、市爱卫办", "370300", ["淄博市环境保护局", "淄博市爱国卫生运动委员会办公室"]),
@@ -56,7 +57,7 @@ def test_canonical_names(text, adcode, expected):
     assert names(text, adcode) == expected
 
 
-@pytest.mark.parametrize("text", ["各市卫生局", "各地级以上市人民政府", "市县财政局", "有关部门", "财政部门", "政府引导", "县级财政局", "全市各级财政局"])
+@pytest.mark.parametrize("text", ["各县（市、区）农业农村局", "各县(市、区)科技局", "各市卫生局", "各地级以上市人民政府", "市县财政局", "有关部门", "财政部门", "政府引导", "县级财政局", "全市各级财政局"])
 def test_generic_plurals_are_not_agencies(text):
     assert names(text, "370000") == []
 
@@ -65,3 +66,54 @@ def test_issuer_role_from_span():
     text = "淄博市卫生健康委员会关于印发方案的通知。市财政局负责。"
     ags = find_agencies(text, gazetteer().region("370300"), [(0, 10)])
     assert [(a.normalized, a.role) for a in ags] == [("淄博市卫生健康委员会", "issuer"), ("淄博市财政局", "mentioned")]
+
+
+@pytest.mark.parametrize("row", refdata.agency_cores_needing_region(), ids=lambda r: r["core"])
+def test_generic_cores_need_a_region(row):
+    """A listed core alone names no body; after a region it names that region's body."""
+    core = row["core"]
+    assert core in row["example"]
+    assert not any(a.text == core for a in find_agencies(row["example"], gazetteer().region("370300")))
+    if (core, "local") in alias_table().canonical:
+        found = find_agencies("淄博市" + core, None)
+        assert found and "淄博市" in found[0].normalized
+
+
+@pytest.mark.parametrize("text,adcode,expected", [
+    # in a county-level city, a district or a county, 市委/区政府 are its own bodies
+    ("经市委、市政府同意", "222404", ["珲春市委", "珲春市人民政府"]),
+    ("落实区委、区政府的部署", "360202", ["昌江区委", "昌江区人民政府"]),
+    ("经市委、市政府同意", "370300", ["淄博市委", "淄博市人民政府"]),
+    # a unit in parentheses, centres with a relative prefix, a body after 至
+    ("（牵头责任单位：县政务服务中心；责任单位：各相关单位）", "430624", ["湘阴县政务服务中心"]),
+    ("由区公园管理中心负责", "110105", ["朝阳区公园管理中心"]),
+    ("坚持以人民为中心，县城中心区域建设区域医疗中心", "430624", []),
+    ("书面反馈至昌江区农田建设办公室", "360202", ["昌江区农田建设办公室"]),
+    # township bodies, one per town of a list
+    ("甲山镇、乙水镇、丙塘乡人民政府：", "360202",
+     ["昌江区甲山镇人民政府", "昌江区乙水镇人民政府", "昌江区丙塘乡人民政府"]),
+    ("与文成县某源镇政府签订协议", "330300", ["文成县某源镇人民政府"]),
+    ("丰台区某某桥街道办事处", "110106", ["丰台区某某桥街道办事处"]),
+    ("各乡镇人民政府、铁路沿线乡镇人民政府、城镇人民政府", "430624", []),
+    ("向街道办事处报告，或者由乡镇政府办理", "430624", []),
+    ("同时书面通知街道办事处", "430624", []),
+    ("鼓励街道办事处、前述街道办事处", "430624", []),
+    ("市行政服务中心管理委员会", "350100", ["福州市行政服务中心管理委员会"]),
+    ("坐落于县城东路县级行政中心", "430624", []),
+    # a place withheld stays as written, with no region
+    ("xx市公安局、xx市交通局", "510600", ["xx市公安局", "xx市交通局"]),
+    ("各乡(镇)党委、人民政府,各街道党工委", "222404", []),
+    # a canonical name with the region inside it
+    ("市政协科技界别委员", "330300", ["政协温州市委员会"]),
+])
+def test_bodies_at_their_own_level(text, adcode, expected):
+    assert names(text, adcode) == expected
+
+
+def test_the_site_owners_footer_names_no_agency():
+    from corpora.records import SourceText
+    from extractors.extract import Extractor
+    text = ("福州市农业农村局关于做好春耕工作的通知\n各县（市、区）农业农村局：\n请福州市气象局配合。\n"
+            "主办：福州市人民政府办公厅 承办：福州市数据管理局\n地址：福州市某某路1号")
+    (x,) = Extractor().extract(SourceText("t.txt", text, "text/plain"))
+    assert [a.normalized for a in x.agencies] == ["福州市农业农村局", "福州市气象局"]

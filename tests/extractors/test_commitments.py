@@ -56,7 +56,8 @@ def test_reported_figures(text):
 ])
 def test_not_commitments(text):
     t = normalize(text).text
-    from extractors.dates import find_dates, mask
+    from corpora.chars import mask
+    from extractors.dates import find_dates
     from extractors.docnumbers import find_docnumbers
     masked = mask(t, [(d.start, d.end) for d in find_docnumbers(t)])
     masked = mask(masked, [(d.start, d.end) for d in find_dates(masked, None)])
@@ -93,7 +94,7 @@ def test_deadline_scope_lasts_through_deeper_headings():
     ("村卫生室中具备执业（助理）医师资格的乡村医生占比", "village_doctor_licensed_share"),
     ("乡村医生中取得执业助理医师资格的比例", "village_doctor_licensed_share"),
     ("建成县域医疗服务次中心", "county_medical_subcenters"),
-    ("首付款比例", "down_payment_ratio"),
+    ("购买首套住房的首付款比例", "down_payment_first_home"),
     ("城镇新增就业", "urban_new_jobs"),
     ("新增筹建保障性租赁住房", "affordable_rental_housing"),
     ("组织千人合唱", None),
@@ -136,7 +137,8 @@ def test_range_is_kept_as_a_range():
 
 def test_five_year_plan_end_is_the_deadline():
     t = normalize("“十四五”末，全省森林覆盖率达到50%。").text
-    from extractors.dates import find_dates, mask
+    from corpora.chars import mask
+    from extractors.dates import find_dates
     dates = find_dates(t, None)
     deadlines = [(d.start, int(d.end_date[:4])) for d in dates if d.kind == "deadline"]
     (c,) = find_commitments(t, mask(t, [(d.start, d.end) for d in dates]), deadlines=deadlines)
@@ -161,3 +163,281 @@ def test_counts_describing_existing_things_are_reported():
 @pytest.mark.parametrize("text", ["制定国民经济和社会发展第十五个五年规划。", "实施三年行动计划。", "二套住房首付比例不低于30%。"])
 def test_plan_names_and_ordinal_homes_are_not_quantities(text):
     assert all(unit == "%" for _, _, unit, _, _ in items(text))
+
+
+def _masked(text: str) -> str:
+    from corpora.chars import mask
+    from extractors.dates import find_dates
+    from extractors.docnumbers import find_docnumbers
+    masked = mask(text, [(d.start, d.end) for d in find_docnumbers(text)])
+    return mask(masked, [(d.start, d.end) for d in find_dates(masked, None)])
+
+
+def found(text: str, **kw):
+    t = normalize(text).text
+    return find_commitments(t, _masked(t), **kw)
+
+
+# a prohibition before a comparison reads as the limit it sets
+@pytest.mark.parametrize("text,comparator,value,unit", [
+    ("租赁合同期限不得超过30年。", "<=", 30, "年"),
+    ("首付款比例不得低于20%。", ">=", 20, "%"),
+    ("每个项目配备人员不得少于3名。", ">=", 3, "名"),
+    ("单笔贷款额度不应超过50万元。", "<=", 50, "万元"),
+    ("严禁超过核定载客人数5人。", "<=", 5, "人"),
+    ("服务收费原则上不超过120元。", "<=", 120, "元"),
+    ("每户最多可申请2套。", "<=", 2, "套"),
+    ("每年至少组织培训4次。", ">=", 4, "次"),
+    ("单次补贴不高于800元。", "<=", 800, "元"),
+    ("审批时限压缩至10个工作日以内。", "<=", 10, "个工作日"),
+    ("面积在90平方米以下的住房给予补贴。", "<=", 90, "平方米"),
+    ("贷款利率不得高于4.5%。", "<=", 4.5, "%"),
+    ("禁止低于最低工资标准的80%发放。", ">=", 80, "%"),
+])
+def test_negated_comparators_read_as_the_limit(text, comparator, value, unit):
+    (c,) = found(text)
+    assert (c.comparator, c.value, c.unit) == (comparator, value, unit)
+
+
+# a range is one item: value the lower bound, value_max the upper
+@pytest.mark.parametrize("text,value,value_max,unit", [
+    ("对违法单位处一万元以上五万元以下罚款。", 10000, 50000, "元"),  # 一万 is read as a numeral
+    ("出生率控制在10%-12%。", 10, 12, "%"),
+    ("每人补助2000元至5000元。", 2000, 5000, "元"),
+    ("奖励资金30—50万元。", 30, 50, "万元"),
+    ("培训周期为三至五年。", 3, 5, "年"),
+    ("对个人处5000元以上1万元以下罚款。", 5000, 10000, "元"),
+])
+def test_ranges_are_one_item(text, value, value_max, unit):
+    (c,) = found(text)
+    assert (c.value, c.value_max, c.unit, c.kind) == (value, value_max, unit, "provision")
+
+
+# a deadline governs what is under it, and nothing after its section ends
+@pytest.mark.parametrize("text,expected", [
+    # a deadline inside a paragraph governs the rest of the paragraph
+    ("按照分类施策的原则推进建设，到2028年，全面实现统管。水质达标率达到92%。普及率达到97%。",
+     [(92, 2028), (97, 2028)]),
+    # a list after a deadline that introduces it
+    ("围绕目标开展行动，到2029年底：\n1.覆盖率达到80%；\n2.完好率达到95%；\n", [(80, 2029), (95, 2029)]),
+    # a deadline in a section's opening line governs that section, not the next one
+    ("二、主要目标 到2026年，产业规模明显扩大。\n（一）产业\n产值达到500亿元。\n三、保障措施\n"
+     "申请材料齐全的，5个工作日内办结。\n", [(500, 2026), (5, None)]),
+    # an effective date is not a deadline
+    ("自2024年1月1日起，城乡低保标准每人每月提高30元。", [(30, None)]),
+    ("本办法从2023年7月1日起施行，补贴标准为每人800元。", [(800, None)]),
+    # a year inside a cited title is never a deadline
+    ("按照《城市绿化规范（2019年版）》，绿地率不低于35%。", [(35, None)]),
+    # a heading with a year gives it to the work under it
+    ("三、2027年重点工作\n新建公共充电桩1200个。\n", [(1200, 2027)]),
+])
+def test_deadline_scope(text, expected):
+    assert [(c.value, c.year) for c in found(text, pub_year=2023) if c.kind != "reported"] == expected
+
+
+# penalties, limits, standards and benefits are provisions even under a deadline
+@pytest.mark.parametrize("text", [
+    "到2026年，对未按期整改的企业处2万元罚款。",
+    "到2026年，农村低保标准调整为每人每年6000元。",
+    "到2026年，对新建项目给予补贴50万元。",
+    "到2026年，单个项目贷款额度不得超过300万元。",
+])
+def test_rules_under_a_deadline_are_provisions(text):
+    assert [c.kind for c in found(text, pub_year=2024)] == ["provision"]
+
+
+# past figures are reported: judged against the document's own date and tense
+@pytest.mark.parametrize("text,pub_year,news", [
+    ("2023年，全市地区生产总值增长5.2%。", 2025, False),     # a past year in a later text
+    ("全县已建成示范园区12个。", 2025, False),
+    ("截至去年底，累计发放贷款3.5亿元。", 2025, False),
+    ("今年以来，全市新增就业岗位8000个。", 2025, False),
+    ("一季度全区工业增加值同比增长6.1%。", 2025, False),
+    ("该局共组织专项检查45次，发现问题30处。", 2025, True),    # a news report of results
+    ("服务队现有队员24名，其中包括5名高级工程师。", 2025, True),
+])
+def test_past_figures_are_reported(text, pub_year, news):
+    assert {c.kind for c in found(text, pub_year=pub_year, news=news)} == {"reported"}
+
+
+@pytest.mark.parametrize("text", [
+    "记者从市住建局获悉，到2027年底，全市老旧小区改造完成率达到90%。",   # news about a plan keeps its targets
+    "下一步，该县将力争新建冷链仓库6座。",
+])
+def test_news_about_a_plan_keeps_its_targets(text):
+    assert {c.kind for c in found(text, pub_year=2025, news=True)} == {"target"}
+
+
+def test_a_work_report_reviews_then_sets_next_years_targets():
+    text = ("一、2024年工作回顾\n全年完成固定资产投资120亿元。\n新增城镇就业6500人。\n"
+            "二、2025年工作安排\n新增城镇就业7000人以上。\n")
+    got = [(c.kind, c.value, c.year) for c in found(text, pub_year=2025)]
+    assert got == [("reported", 120, None), ("reported", 6500, None), ("target", 7000, 2025)]
+
+
+# numbers that are not quantities: every example of the rules' data yields no commitment
+def test_every_non_quantity_rule_example_yields_nothing():
+    from extractors.skips import rules, skips_document
+    for r in rules():
+        if r.where == "title":
+            assert skips_document(r.example), r
+            assert found("园区办公室 62881234（值班）设有路灯15盏。", title=r.example) == []
+        else:
+            assert found(r.example) == [], r
+
+
+@pytest.mark.parametrize("text", [
+    "三台县开展农村公路养护检查。",
+    "贯彻落实县委三届五次全委会议精神。",
+    "申请表一式两份，报送区住建局。",
+    "政务服务中心提供24小时自助服务。",
+    "咨询电话：0816-1234567 转 8 号。",
+    "政策文件 5篇",
+])
+def test_not_quantities(text):
+    assert found(text) == []
+
+
+def test_a_lost_minus_sign_is_kept():
+    (c,) = found("全市居民消费价格指数同比-1.01%。", pub_year=2025)
+    assert (c.value, c.unit) == (-1.01, "%")
+
+
+# a value broken across lines is one value with its whole unit
+@pytest.mark.parametrize("text,value,unit", [
+    ("农村自来水普及率达到\n85\n%。", 85, "%"),
+    ("保障标准不低于\n1200\n元/人/年。", 1200, "元/人/年"),
+    ("补贴标准为每月\n300\n元。", 300, "元"),
+])
+def test_values_broken_across_lines(text, value, unit):
+    (c,) = found(text)
+    assert (c.value, c.unit) == (value, unit)
+    t = normalize(text).text
+    assert t[c.value_start:c.value_end].replace("\n", "").startswith(str(value))
+
+
+def test_value_span_covers_the_value_with_its_unit():
+    t = normalize("到2026年，全市建成10家示范中心，普及率达到90%以上。").text
+    spans = [t[c.value_start:c.value_end] for c in find_commitments(t, t)]
+    assert spans == ["10家", "90%"]
+
+
+def test_range_value_span_covers_both_ends():
+    t = normalize("处一万元以上五万元以下罚款。").text
+    (c,) = find_commitments(t, t)
+    assert t[c.value_start:c.value_end] == "一万元以上五万元"
+
+
+# a table of targets: rows of regions, columns of indicators grouped by year, one cell per line
+def test_flattened_table_cells_are_commitments():
+    text = ("单位 |\n到2026年目标(万亩) |\n到2028年目标(万亩) | ||\n新建面积 |\n改造面积 |\n新建面积 |\n改造面积 | |\n"
+            "甲镇 |\n1.50 |\n0.30 |\n2.10 |\n0.60 | ||\n乙乡 |\n0.90 |\n0.20 |\n1.20 |\n0.40 | ||\n")
+    got = [(c.subject, c.indicator, c.value, c.unit, c.year, c.kind) for c in found(text, pub_year=2024)]
+    assert got[:4] == [("甲镇", "新建面积", 1.5, "万亩", 2026, "target"), ("甲镇", "改造面积", 0.3, "万亩", 2026, "target"),
+                       ("甲镇", "新建面积", 2.1, "万亩", 2028, "target"), ("甲镇", "改造面积", 0.6, "万亩", 2028, "target")]
+    assert len(got) == 8 and got[-1][:3] == ("乙乡", "改造面积", 0.4)
+
+
+def test_table_on_one_line_per_row():
+    text = "地区 | 2025年覆盖率(%) | 2027年覆盖率(%)\n东区 | 85 | 95\n西区 | 80 | 92\n"
+    got = [(c.subject, c.value, c.unit, c.year) for c in found(text, pub_year=2024)]
+    assert got == [("东区", 85, "%", 2025), ("东区", 95, "%", 2027), ("西区", 80, "%", 2025), ("西区", 92, "%", 2027)]
+
+
+def test_row_numbers_of_a_table_are_not_values():
+    text = "序号 | 单位 | 2026年任务(个)\n1 | 甲街道 | 12\n2 | 乙街道 | 8\n"
+    got = [(c.subject, c.value, c.year) for c in found(text, pub_year=2024)]
+    assert got == [("甲街道", 12, 2026), ("乙街道", 8, 2026)]
+
+
+# a value that is a condition of a rule, or that a modal governs, is a provision even with 已/截至/累计 about
+@pytest.mark.parametrize("text", [
+    "截至申请之日，在本市连续缴纳社保已满3年的非户籍居民，可购买1套住房。",
+    "累计缴存公积金2年（含）以上的，贷款额度最高不超过60万元。",
+    "在本县投资50万元以上的，投资人可申请落户。",
+    "对库存去化周期在24个月以上的，应暂停供地。",
+    "贷款期限与房屋已使用年限之和不得超过50年。",
+])
+def test_conditions_and_rules_are_provisions(text):
+    assert {c.kind for c in found(text, pub_year=2024)} == {"provision"}
+
+
+def test_rows_of_a_listing_are_not_commitments():
+    text = ("| 序号 | 地块位置 | 面积（亩） | 出让年限 | 保证金 |\n| 1 | 城东路以北 | 45.2 | 70年 | 8000万元 |\n"
+            "| 2 | 河西路以南 | 30.5 | 40年 | 5000万元 |\n")
+    assert found(text, pub_year=2024) == []
+
+
+def test_a_table_of_statistics_is_reported():
+    text = "| 月份 | 价格指数 | 环比 | 同比 |\n| 2024.03 | 1580.2 | -0.35% | -1.20% |\n| 2024.02 | 1585.7 | -0.28% | -1.02% |\n"
+    got = [(c.kind, c.value) for c in found(text, pub_year=2024)]
+    assert got and all(k == "reported" for k, _ in got) and ("reported", -0.35) in got
+
+
+@pytest.mark.parametrize("text,comparator,value", [
+    ("住宅预售面积不得高于可售总建筑面积的25%。", "<=", 25),
+    ("配套用房比例不应低于地上总建筑规模的15%。", ">=", 15),
+    ("首套住房贷款额度不超过房屋评估价值的80%。", "<=", 80),
+])
+def test_a_limit_on_a_share_of_a_named_base(text, comparator, value):
+    (c,) = found(text)
+    assert (c.comparator, c.value) == (comparator, value)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("信用分值在94分-85分之间的为B级。", (85, 94, "分")),
+    ("去化周期在12-6个月的，要增加供地。", (6, 12, "个月")),
+])
+def test_a_range_written_high_to_low(text, expected):
+    c = found(text)[0]
+    assert (c.value, c.value_max, c.unit) == expected
+
+
+@pytest.mark.parametrize("text,kind,comparator", [
+    ("开户时间满6个月的，可申请提取。", "provision", "="),
+    ("农村地区已满60周岁的老人需投靠子女的，可以迁入。", "provision", "="),
+    ("距强制报废时间不足1年的，可以申请补贴。", "provision", "<"),
+    ("竞得人须按要求建设，装配式建筑面积不低于总面积的20%。", "provision", ">="),
+    ("每年举办消费类展会40场以上。", "target", ">="),
+    ("2023年10月5日，该市暂停销售建筑面积180平方米及以下的商品住房。", "provision", "<="),
+])
+def test_conditions_and_kinds(text, kind, comparator):
+    c = found(text, pub_year=2024)[0]
+    assert (c.kind, c.comparator) == (kind, comparator)
+
+
+def test_part_of_a_year_is_not_a_deadline():
+    (c,) = found("2024年前三季度营业收入同比增长12.5%。", pub_year=2024)
+    assert c.kind == "reported"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("今年主要预期目标是：地区生产总值增长6%左右。", [("target", 6, 2025)]),
+    ("明年，全市新建中小学校3所。", [("target", 3, 2026)]),
+    ("今年以来，全市新增市场主体1.2万户。", [("reported", 1.2, None)]),
+])
+def test_this_year_and_next_in_a_work_report(text, expected):
+    assert [(c.kind, c.value, c.year) for c in found(text, pub_year=2025, news=True)] == expected
+
+
+@pytest.mark.parametrize("text,kind,comparator", [
+    ("对企业处1万元以上3万元以下的罚款。", "provision", "="),
+    ("运营期不少于8年，自交付之日起计算。", "provision", ">="),
+    ("该通知有效期三年。", "provision", "="),
+    ("贷款额度可按最高限额上浮20%确定。", "provision", "="),
+    ("个贷率已超出85%的预警线。", "reported", ">"),
+    ("累计拨付金额不超过监管资金总额的80%。", "provision", "<="),
+    ("自发布之日起至2024年12月31日止，面积在90平方米以上的按每套1万元发放消费券。", "provision", ">="),
+])
+def test_more_kinds_and_comparators(text, kind, comparator):
+    c = found(text, pub_year=2024)[0]
+    assert (c.kind, c.comparator) == (kind, comparator)
+
+
+@pytest.mark.parametrize("text", [
+    "- 下一篇：春节放假安排的通知",
+    "- 市卫健委等13部门关于推进健康城市建设的意见2025-04-14",
+    "提取开具日期前一日的账户余额。",
+])
+def test_more_non_quantities(text):
+    assert found(text) == []

@@ -59,3 +59,63 @@ def test_signature_date_is_the_standalone_one():
     text = normalize("现印发给你们。\n某市人民政府\n2024年3月18日\n自2024年4月1日起施行。").text
     sig = signature_dates(text, find_dates(text, None))
     assert [d.start_date for d in sig] == ["2024-03-18"]
+
+
+def publish(text: str) -> str | None:
+    from corpora.records import SourceText
+    from extractors.extract import Extractor
+    return Extractor().extract(SourceText("t.txt", text, "text/plain"))[0].publish_date
+
+
+_BODY = "为做好相关工作，现将有关事项通知如下。请各单位认真组织实施，按时报送材料。"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # timestamp lines of the usual shapes, at the head of a page
+    ("某县召开春耕生产推进会\n2025-03-08 09:12:44 来源：网络\n" + _BODY, "2025-03-08"),
+    ("某县召开春耕生产推进会\n发布时间：2023年6月1日\n" + _BODY, "2023-06-01"),
+    ("某县召开春耕生产推进会\n来源：某县农业农村局 发布日期：2021.04.02\n" + _BODY, "2021-04-02"),
+    ("某县召开春耕生产推进会\n某某日报 2018-11-20 09:26\n" + _BODY, "2018-11-20"),
+    ("某县召开春耕生产推进会2022-04-01 10:21\n" + _BODY, "2022-04-01"),             # run into the title
+    ("稿件来源：本站发布时间：2019-5-6浏览次数：3\n" + _BODY, "2019-05-06"),         # run into the labels
+    ("某县召开春耕生产推进会\n2022-04-0110:21:33 来源：某县融媒体中心\n" + _BODY, "2022-04-01"),  # the clock run in
+    ("【发布日期】2016.11.26\n【实施日期】2017.01.01\n" + _BODY, "2016-11-26"),     # dotted, in 【】
+    (">2024年5月21星期二\n在线读报\n" + _BODY, "2024-05-21"),                        # an e-paper's issue line
+    # a repost: the document's own publication date, not the repost's timestamp
+    ("资料站 发布于 2023-8-22 21:24\n某省旅游条例公布日期：2016.11.26施行日期：2017.01.01\n" + _BODY, "2016-11-26"),
+    # the document's own date in parentheses under its title, before the repost's timestamp
+    ("资料网 时间：2024-04-28 03:49:41\n某市促进民营经济发展若干规定\n（2003年5月28日 某政〔2003〕27号）\n" + _BODY, "2003-05-28"),
+    ("某省旅游条例\n资料站 发布于 2023-8-22 21:24\n题注：（2016年11月26日某省人民代表大会常务委员会会议通过）\n" + _BODY,
+     "2016-11-26"),
+    ("关于做好春耕工作的办法\n（2021年3月1日起施行）\n" + _BODY, None),
+    # the signing date at the end stays first
+    ("关于做好春耕工作的通知\n来源：某县人民政府 2021-03-02 14:44\n" + _BODY + "\n某县人民政府\n2019年2月18日\n", "2019-02-18"),
+    ("关于做好春耕工作的通知\n" + _BODY + "\n某县人民政府办公室\n\n（此件发至乡镇）        2017年6月13日\n", "2017-06-13"),
+    ("关于做好春耕工作的通知\n" + _BODY + "\n某市人民政府\n二〇〇三年五月二十八日\n", "2003-05-28"),
+    ("關於做好春耕工作的通知\n" + _BODY + "\n中華民國一百零九年一月十五日\n", "2020-01-15"),
+    # dates the text only mentions are not its own
+    ("关于做好春耕工作的通知\n会议时间：2024年3月1日上午\n" + _BODY, None),
+    ("关于做好春耕工作的通知\n" + _BODY + "定于2024年3月1日召开推进会。", None),
+    ("关于做好春耕工作的通知\n" + _BODY * 20 + "\n相关新闻\n某镇开展培训 2024-02-03 10:11\n", None),
+])
+def test_publish_date(text, expected):
+    assert publish(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "本办法自2024年3月1日起施行。各地要在6月30日前完成自查，今年底前全面完成整改。",
+    "2023年1月至6月，全市完成投资；明年第一季度开展评估，下半年总结。",
+    "“十四五”期末，力争到2025年底建成示范县3个，3月15日前报送名单。",
+])
+def test_partial_forms_added_to_known_dates_give_the_dates_of_one_pass(text):
+    """The dates stage finds the full dates once and then adds the forms that the publish date resolves."""
+    import datetime as dt
+
+    from extractors.dates import find_dates
+
+    def key(found):
+        return [(d.text, d.kind, d.start_date, d.end_date, d.start, d.end) for d in found]
+
+    ref = dt.date(2024, 2, 1)
+    assert key(find_dates(text, ref, find_dates(text, None))) == key(find_dates(text, ref))
+    assert key(find_dates(text, None, find_dates(text, None))) == key(find_dates(text, None))

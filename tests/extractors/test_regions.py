@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.regions import gazetteer, primary_region
+from extractors import refdata
+from extractors.regions import byline, gazetteer, primary_region, short_name
 
 
 @pytest.mark.parametrize("adcode,name,level,province", [
@@ -62,3 +63,70 @@ def test_short_place_names_must_be_words():
     doc = build_nlp().make_doc("支持农民专业合作社和阿里巴巴开展合作")
     hits = gazetteer().mentions(doc.text, boundaries=token_boundaries(doc))
     assert hits == []
+
+
+@pytest.mark.parametrize("row", refdata.ambiguous_place_names(), ids=lambda r: r["short_name"])
+def test_ambiguous_short_names_are_not_places(row):
+    """Each listed short name is some division's short name, yet in its example sentence no place."""
+    gaz = gazetteer()
+    short = row["short_name"]
+    assert short in row["example"]
+    assert any(short_name(d.name) == short for d in gaz.by_code.values())
+    assert short not in gaz.short
+    assert short not in [row["example"][a:b] for a, b, _ in gaz.mentions(row["example"])]
+
+
+@pytest.mark.parametrize("title,issuers,body,expected", [
+    # a county, a district and a county-level city resolve to themselves, not to their prefecture
+    ("三台县召开农村公路养护推进会", [], "为我县农村公路养护打好基础，绵阳市交通运输局到会指导。", "510722"),
+    ("关于征求高标准农田建设规划意见的函", [], "认真谋划我区新一轮建设，请反馈至昌江区农业农村局。全区共建成5万亩。", "360202"),
+    ("关于做好河长制工作的通知", ["珲春市人民政府办公室"], "经市委、市政府同意。延边州河长办到会。", "222404"),
+    ("市政府召开常务会议", [], "珲春市、珲春市与延边州有关部门参加。我市将加快推进。", "222404"),
+    # the body names the source: a government body on the byline line
+    ("残疾人两项补贴发放标准", [], "来源：高昌区民政局  发布时间：2023-09-18\n补贴按月发放。", "650402"),
+    ("沛县高标准农田建设成效显著", [], "来源：徐州市农业农村局\n全县已建成高标准农田。", "320322"),
+    # a county named short in the title and in full in the body
+    ("文成科技特派员组成帮扶团", [], "温州市科技局牵头，在文成县成立帮扶团，支持文成县申报项目。", "330328"),
+    # the site's or the newspaper's name is not the document's place
+    ("关于做好春耕工作的通知", [], "稿件来源：绵阳市场信息网\n德阳市农业农村局部署春耕。\n声明：绵阳市场信息网版权所有", "510600"),
+    ("武城县水务局全面落实河长制", [], "德州日报 2018-11-20 09:26\n武城讯 今年以来全县设立河长。", "371428"),
+    # ... unless nothing else places a text that speaks of its own county
+    ("我县提升农村供水保障能力", [], "秀山电子报\n我县将推进农村供水建设，全县自来水普及率达到98%。", "500241"),
+    # a place withheld: none
+    ("车辆绕行通行的通告", ["xx市公安局"], "从成都经德阳绕行。", None),
+    ("车辆绕行通行的通告", [], "xx公路xx过境段施工，车辆从成都经德阳绕行。", None),
+    # 全区 in an autonomous region's text is the region, not a district it names once
+    ("自治区人民政府关于印发方案的通知", ["广西壮族自治区人民政府"], "全区各市要推进，南宁市青秀区先行。全区统筹。", "450000"),
+])
+def test_region_at_its_own_level(title, issuers, body, expected):
+    r = primary_region(body, title, issuers, [])
+    assert (r.adcode if r else None) == expected
+
+
+@pytest.mark.parametrize("text,bodies,hosts", [
+    ("作者：     来源： 某县民政局     发布时间：2023-09-18", ["某县民政局"], []),
+    ("来源：珲春示范区网 2017-12-13 14:19 作者：中共某市委办公室、某市人民政府办公室",
+     ["中共某市委办公室", "某市人民政府办公室"], ["珲春示范区网"]),
+    ("某某日报 2018-11-20 09:26 大字", [], ["某某日报"]),
+    ("主办单位：某山电子报 2020 COPYRIGHT", [], ["某山电子报"]),
+    ("资金来源：县财政专项资金", [], []),
+    ("主办单位：某县人民政府办公室 承办：某县大数据中心", [], []),   # the site's owner is not a source
+    ("主办单位给予奖励", [], []),
+])
+def test_byline(text, bodies, hosts):
+    by = byline(text)
+    assert (by.bodies, by.hosts) == (bodies, hosts)
+
+
+def test_site_owner_footer_is_not_the_documents():
+    body = "我县将推进农村供水建设。\n主办：福州市人民政府办公厅 承办：福州市数据管理局\n地址：沈阳市沈河区某路1号"
+    assert byline(body).footer and primary_region(body, "某某县提升供水能力", [], []) is None
+
+
+def test_a_report_title_on_its_own_line_is_no_host():
+    assert byline("某县关于防汛工作情况的通报\n某某日报\n").hosts == ["某某日报"]
+
+
+def test_a_county_level_city_under_its_province_speaking_of_itself():
+    body = "为促进全市房地产市场平稳健康发展，结合我市实际，在定州市行政区域内购买首套住房的，首付比例不低于20%。"
+    assert primary_region(body, "关于调整住房公积金贷款首付比例的通知", [], []).adcode == "139001"

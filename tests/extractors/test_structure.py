@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors import refdata
 from extractors.records import DocType
 from extractors.structure import doc_type, find_titles, segment
 
@@ -62,9 +63,10 @@ def test_news_without_title_suffix():
     ("营商环境,证照分离,民营科技企业", ""),                          # SEO keywords, not a title
     ("- 2023-10-31 11:04:08 2023年十月房地产大事件盘点", "2023年十月房地产大事件盘点"),
     ("文件链接：《沈阳市历史建筑修缮管理办法》政策解读", "《沈阳市历史建筑修缮管理办法》政策解读"),
+    ("某地悄然放松限购,某某房产网", "某地悄然放松限购"),
 ])
 def test_clean_title(raw, clean):
-    from extractors.extract import clean_title
+    from extractors.titles import clean_title
     assert clean_title(raw) == clean
 
 
@@ -75,3 +77,142 @@ def test_clean_title(raw, clean):
 ])
 def test_page_furniture_and_closings_are_not_titles(text, expected):
     assert [t.text for t in find_titles(text)] == expected
+
+
+@pytest.mark.parametrize("row", refdata.title_suffixes(), ids=lambda r: r["suffix"])
+def test_title_suffix_rows_hold_for_their_examples(row):
+    """extractors/data/title_suffixes.tsv: each example ends with its word, is a title line where the row
+    says so, and gets the row's type."""
+    from extractors.structure import is_title_line
+
+    assert row["example"].rstrip("》）").endswith(row["suffix"])
+    assert is_title_line(row["example"]) is (row["title_line"] == "yes")
+    if row["doc_type"]:
+        assert doc_type(row["example"], "") is DocType(row["doc_type"])
+
+
+PROSE = "为进一步做好相关工作，切实保障群众利益，现将有关情况介绍如下。全年完成投资1200万元，惠及群众3000人。"
+
+
+def _titles(text: str) -> list[str | None]:
+    from corpora.records import SourceText
+    from extractors.document import documents
+    return [d.title for d in documents(SourceText("t.txt", text, "text/plain"))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a breadcrumb, then the title and its timestamp on one line
+    ("首页 > 新闻 > 本地 >\n某县开展春季植树活动 2023-03-12 10:21:08 来源：某县林业局\n\n" + PROSE, "某县开展春季植树活动"),
+    # a utility bar, the headline, a metadata line
+    ("投稿邮箱  返回首页  加入收藏\n\n某市举办乡村振兴专题培训班\n\n稿件来源:某市信息网  发布时间:2020-05-06\n\n" + PROSE,
+     "某市举办乡村振兴专题培训班"),
+    # a column label above the title
+    ("工作动态\n\n某区老年人助餐补贴发放标准\n\n来源: 某区民政局  发布时间:2022-08-01\n\n" + PROSE, "某区老年人助餐补贴发放标准"),
+    ("首页 业界 > 滚动 > 正文\n\n某市科技特派员组成帮扶团\n\n" + PROSE, "某市科技特派员组成帮扶团"),
+    # an e-paper page: date line, headline list, reader chrome, then the story
+    (">2024年6月3日星期一\n\n在线读报 某县召开会议 某县举办活动 某县春耕生产有序推进\n\n按日期检索\n\n电子报刊阅读器\n"
+     "放大 缩小 默认\n\n某县春耕生产有序推进\n\n" + PROSE, "某县春耕生产有序推进"),
+    # traditional script with a column label and a view counter
+    ("資訊詳情\n某省出臺方案推進節能降碳十大行動\n瀏覽量\n【摘要】:\n" + PROSE, "某省出台方案推进节能降碳十大行动"),
+    # a site's name above the policy's own title on a sharing site
+    ("某某法律资料网\n\n某市人民政府关于印发某市物业管理办法的通知\n作者:某某资料网 时间:2024-01-02 03:04:05\n\n" + PROSE,
+     "某市人民政府关于印发某市物业管理办法的通知"),
+    # the issuer's line under the title is not the title
+    ("关于做好汛期安全防范工作的通知\n\n某县应急管理局\n\n各乡镇人民政府：\n" + PROSE, "关于做好汛期安全防范工作的通知"),
+    # a run-in metadata line after the title
+    ("某省旅游促进条例\n\n某省旅游促进条例制定机关: 某省人民代表大会常务委员会公布日期: 2019.05.30\n\n第一条\n" + PROSE,
+     "某省旅游促进条例"),
+    # the title printed only as the attached file's name
+    ("各县区教育局：\n" + PROSE + "\n某市教育局\n2022年3月1日\n某教字〔2022〕5号某市教育局关于开展校园安全检查的通知.pdf\n"
+     "附件1.某省教育厅关于开展校园安全检查的通知.doc\n", "某市教育局关于开展校园安全检查的通知"),
+    # a news dateline is not a headline; the kicker above the headline gives way to it
+    ("要闻 2024年5月6日 星期一 责编：某某\n某市领导深入园区走访调研\n以科技创新引领产业发展\n本报讯 某某\n" + PROSE,
+     "以科技创新引领产业发展"),
+    # a table's header row is not a title; the table's caption is
+    ("附件1\n某市科技行政处罚裁量基准表\n一、实验动物领域\n裁量基准编码 | 违法行为 | 处罚依据\nA01 | 未取得许可证 | 第六条\n" + PROSE,
+     "某市科技行政处罚裁量基准表"),
+    # a bare document number line and a labelled footer line name no document
+    ("某规划资源规〔2023〕1号\n各有关单位：\n" + PROSE + "\n网站技术支持电话：0731-00000000\n", None),
+    # a short generic name is the title when nothing longer names the document
+    ("承诺书\n本人：        ，证件号码：        ，" + PROSE, "承诺书"),
+    ("附件2\n项目申报表\n单位名称 | 联系人 | 电话\n", "项目申报表"),
+    # a question-and-answer sheet titled by the regulation it explains
+    ("《某市中考招生录取实施办法》问答\n1.《实施办法》出台的背景是什么？\n" + PROSE, "《某市中考招生录取实施办法》问答"),
+    # a headline whose figures are listed with 、 is still a headline
+    ("2024年02月23日 10:14:59\n某市推送第一批房地产项目白名单 涉及3个项目、融资需求17.14亿元\n某某社2月23日电，" + PROSE,
+     "某市推送第一批房地产项目白名单 涉及3个项目、融资需求17.14亿元"),
+    # a headline wrapped after 的
+    ("附件\n某市关于推进住房品质提升的\n实施指引\n一、工作目标\n" + PROSE, "某市关于推进住房品质提升的实施指引"),
+])
+def test_title_in_the_head_of_web_text(text, expected):
+    assert _titles(text)[0] == expected
+
+
+def test_numbered_notices_on_one_page_are_separate_documents():
+    body = "\n" + PROSE * 3 + "\n某市公安局\n2023年2月15日\n"
+    text = "道路施工车辆绕行的通告3篇\n\n道路施工车辆绕行的通告1\n" + body + "道路施工车辆绕行的通告2\n" + body + "道路施工车辆绕行的通告3\n" + body
+    assert _titles(text) == ["道路施工车辆绕行的通告1", "道路施工车辆绕行的通告2", "道路施工车辆绕行的通告3"]
+
+
+def test_a_notice_with_its_own_number_after_a_public_notice_is_its_own_document():
+    text = ("某市人民政府办公室关于对《某市河长制工作方案》的公示\n\n来源:某市政府网 2017-12-13 14:19\n\n" + PROSE * 2 +
+            "\n附件:\n\n某市人民政府办公室\n\n关于印发《某市河长制工作方案》的通知\n\n某办发〔2017〕19号\n\n各乡镇人民政府：\n" + PROSE * 2 +
+            "\n某市人民政府办公室\n2017年6月13日\n某市河长制工作方案\n" + PROSE * 3)
+    titles = _titles(text)
+    assert len(titles) == 2 and titles[0].endswith("的公示") and titles[1].endswith("工作方案》的通知")
+
+
+def test_a_compilation_yields_one_document_each_with_its_own_metadata():
+    from corpora.records import SourceText
+    from extractors.extract import Extractor
+    text = ("某省物业管理条例制定机关: 某省人民代表大会常务委员会公布日期: 2019.05.30施行日期: 2019.10.01\n\n第一条 " + PROSE * 3 +
+            "\n\n某市河道管理办法【制定机关】某市人民政府•【发文字号】某政发[2020]3号•【公布日期】2020.03.02\n\n第一条 " + PROSE * 3 +
+            "\n\n某县民政局关于调整临时救助标准的通知(某民发[2021]12号)\n发布日期:2021-07-21 11:25 来源: 某县民政局\n各乡镇：\n"
+            + PROSE * 3 + "\n某县民政局\n2021年7月20日\n")
+    docs = Extractor().extract(SourceText("c.txt", text, "text/plain"))
+    assert [d.title for d in docs] == ["某省物业管理条例", "某市河道管理办法", "某县民政局关于调整临时救助标准的通知"]
+    assert [d.publish_date for d in docs] == ["2019-05-30", "2020-03-02", "2021-07-20"]
+    assert [[n.normalized for n in d.doc_numbers if n.role == "own"] for d in docs] == [
+        [], ["某政发〔2020〕3号"], ["某民发〔2021〕12号"]]
+    assert docs[1].metadata["发文机关"] == "某市人民政府"
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("沈阳市房产局", True),
+    ("某某市场信息网", True),
+    ("资讯详情", True),
+    ("社会救助", True),
+    ("中共某市委办公室 某市人民政府办公室", True),
+    ("某县持续提升农村供水保障服务能力", False),
+    ("关于印发《某市物业管理办法》的通知", False),
+    ("残疾人“两项补贴”发放标准", False),
+])
+def test_site_and_column_names(title, expected):
+    from extractors.structure import names_site_or_column
+    assert names_site_or_column(title) is expected
+
+
+def test_labelled_lines_are_not_titles():
+    text = "- 发文机构:某县人民政府办公室\n- 实施日期:2022-12-02\n- 类别:房地产综合规定\n"
+    assert find_titles(text) == []
+
+
+def test_a_news_story_is_not_split_at_the_titles_it_quotes():
+    text = ("某市出台楼市新政十四条\n来源：某某日报 2023-05-06 09:10\n" + PROSE * 4 +
+            "\n促进房地产市场平稳健康发展的若干措施\n" + PROSE * 4 + "\n关于进一步做好住房保障工作的通知\n" + PROSE * 4)
+    assert _titles(text) == ["某市出台楼市新政十四条"]
+
+
+@pytest.mark.parametrize("page,line,expected", [
+    # the page's name cut short gives way to the title printed in full
+    ("某市人民政府关于公布支持文化旅游产业发展七项政策措", "某市人民政府关于公布支持文化旅游产业发展七项政策措施的通知",
+     "某市人民政府关于公布支持文化旅游产业发展七项政策措施的通知"),
+    # a printed line with junk before the page's title does not
+    ("关于优化住房公积金业务政策和流程的通知", "通知公告关于优化住房公积金业务政策和流程的通知", "关于优化住房公积金业务政策和流程的通知"),
+    # a red header or a site name is no title
+    ("市公积金中心文件", "某市住房公积金提取管理实施细则", "某市住房公积金提取管理实施细则"),
+    ("某某市房产局", None, None),
+])
+def test_choose_title(page, line, expected):
+    from extractors.titles import choose_title
+    assert choose_title(page, line) == expected

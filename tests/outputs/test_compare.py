@@ -6,7 +6,7 @@ import pytest
 
 from outputs import compare
 from outputs.store import Store
-from pipeline.process import extract_records
+from pipeline.process import extract_file
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +15,7 @@ def commitments(tmp_path_factory):
 
     with Store(tmp_path_factory.mktemp("s") / "s.sqlite") as st:
         for p in sorted(SAMPLES.iterdir()):
-            st.put_file(str(p), extract_records(p))
+            st.put_file(str(p), extract_file(p).records)
         return st.table("commitments")
 
 
@@ -47,3 +47,16 @@ def test_matrix_and_files(commitments, tmp_path):
     paths = compare.write(long, wide, tmp_path)
     assert len(pd.read_excel(paths["comparison.xlsx"], sheet_name="comparison")) == len(long)
     assert len(pd.read_parquet(paths["comparison.parquet"])) == len(long)
+
+
+def test_unkeyed_and_reported_rows_are_one_option_away_and_labelled(commitments):
+    default = compare.comparison(commitments)
+    assert default["indicator_key"].notna().all() and set(default["kind"]) <= {"target", "provision"}
+    loose = compare.comparison(commitments, unkeyed=True)
+    extra = loose[loose["indicator_key"].isna()]
+    assert len(extra) > 0 and extra["indicator_label"].str.startswith(compare.UNKEYED).all()
+    assert len(loose) == len(default) + len(extra)
+    past = compare.comparison(commitments, reported=True, unkeyed=True)
+    assert "reported" in set(past["kind"]) and "潍坊市" in set(past["region_name"])
+    assert any("（已有数据）" in str(cell) for cell in compare.matrix(past).to_numpy().ravel())
+    assert set(compare.comparison(commitments, kind="reported", unkeyed=True)["kind"]) == {"reported"}

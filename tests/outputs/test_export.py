@@ -1,11 +1,64 @@
-"""Table exports: written atomically, and never a live formula in a spreadsheet."""
+"""The exported tables load into pandas with one type per column (docs/tables.md)."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 
+import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
-from outputs.export import safe_cell
+from outputs.export import export_tables, safe_cell
+from outputs.store import Store
+
+
+@pytest.fixture(scope="module")
+def tables(sample_store, tmp_path_factory):
+    out = tmp_path_factory.mktemp("tables")
+    with Store(sample_store) as st:
+        export_tables(st, out)
+    return out
+
+
+@pytest.mark.parametrize("table, column, arrow_type, pandas_dtype", [
+    ("documents", "publish_date", "date32[day]", "object"),
+    ("documents", "effective_date", "date32[day]", "object"),
+    ("documents", "region_adcode", "large_string", "str"),
+    ("documents", "doc_index", "int64", "Int64"),
+    ("commitments", "deadline", "date32[day]", "object"),
+    ("commitments", "publish_date", "date32[day]", "object"),
+    ("commitments", "year", "int64", "Int64"),
+    ("commitments", "value", "double", "float64"),
+    ("commitments", "value_max", "double", "float64"),
+    ("commitments", "region_adcode", "large_string", "str"),
+    ("commitments", "idx", "int64", "Int64"),
+])
+def test_parquet_columns_have_their_types(tables, table, column, arrow_type, pandas_dtype):
+    path = tables / f"{table}.parquet"
+    assert str(pq.read_schema(path).field(column).type) == arrow_type
+    df = pd.read_parquet(path)
+    assert str(df[column].dtype) == pandas_dtype
+    values = df[column].dropna()
+    assert len(values) or column == "value_max", (table, column)  # the samples have no range
+    if arrow_type.startswith("date"):
+        assert all(type(v) is dt.date for v in values)
+    if column == "region_adcode":
+        assert values.str.fullmatch(r"\d{6}").all()
+
+
+def test_csv_has_iso_dates_and_six_digit_codes_and_reads_back_as_documented(tables):
+    raw = (tables / "commitments.csv").read_text(encoding="utf-8-sig")
+    df = pd.read_csv(tables / "commitments.csv", encoding="utf-8-sig", dtype={"region_adcode": str},
+                     parse_dates=["publish_date", "deadline"])
+    assert df["region_adcode"].dropna().str.fullmatch(r"\d{6}").all()
+    assert str(df["deadline"].dtype).startswith("datetime64") and str(df["publish_date"].dtype).startswith("datetime64")
+    assert str(pd.read_csv(tables / "commitments.csv", encoding="utf-8-sig")["year"].dtype) in {"float64", "int64"}
+    parquet = pd.read_parquet(tables / "commitments.parquet")
+    assert df["year"].astype("Int64").tolist() == parquet["year"].tolist()
+    for line in raw.splitlines()[1:]:
+        assert not any(cell.endswith(".0") and len(cell) == 8 for cell in line.split(","))  # no 370300.0
+    dates = pd.read_csv(tables / "documents.csv", encoding="utf-8-sig", dtype=str)["publish_date"].dropna()
+    assert dates.str.fullmatch(r"\d{4}-\d{2}-\d{2}").all() and len(dates)
 
 
 @pytest.mark.parametrize("value,expected", [

@@ -45,3 +45,44 @@ def test_an_empty_store_gives_a_report_that_says_so(tmp_path):
     with Store(tmp_path / "empty.sqlite") as st:
         html = report.write(st, tmp_path / "r.html").read_text(encoding="utf-8")
     assert "没有可比较的指标" in html
+
+
+def _with_duplicates(commitments):
+    """The sample commitments plus the two shapes a large store has: one region with a target and a provision
+    for the same indicator, unit and year, and two regions of the same name (朝阳区 of 北京市 and of 长春市)."""
+    import pandas as pd
+
+    base = commitments[commitments["indicator_key"].notna() & commitments["kind"].isin(["target", "provision"])
+                       & commitments["region_adcode"].notna() & commitments["year"].notna()].iloc[0]
+    rows = [base.to_dict()]
+    rows.append({**rows[0], "kind": "provision" if base["kind"] == "target" else "target", "value": base["value"] + 1,
+                 "doc_id": "dup-kind", "source": "/elsewhere/a.html"})
+    for code in ("110105", "220104"):
+        rows.append({**rows[0], "region_adcode": code, "region_name": "朝阳区", "region_level": "county",
+                     "doc_id": f"dup-{code}", "source": f"/elsewhere/{code}.html"})
+    return pd.concat([commitments, pd.DataFrame(rows)], ignore_index=True)
+
+
+def test_a_store_with_duplicate_region_indicator_unit_year_gives_a_report_and_a_comparison(sample_store, tmp_path):
+    from outputs import compare
+
+    with Store(sample_store) as st:
+        coms, docs = _with_duplicates(st.table("commitments")), st.table("documents")
+    html = report.build(coms, docs)
+    assert "朝阳区（北京市）" in html and "朝阳区（长春市）" in html  # two regions of one name stay apart
+    assert "期限：" in html and "来源：" in html  # each bar's hover names its deadline year and its source
+    long = compare.comparison(coms)
+    wide = compare.matrix(long)
+    assert wide["地区"].is_unique and {"朝阳区（北京市）", "朝阳区（长春市）"} <= set(wide["地区"])
+    key = coms.loc[coms["doc_id"] == "dup-kind", "indicator_key"].iloc[0]
+    assert html.count(f"data-indicator='{key}'") == 1  # one section per indicator, one chart per unit in it
+
+
+def test_unkeyed_and_reported_values_are_one_click_away_and_labelled(report_file):
+    import re
+
+    html = report_file.read_text(encoding="utf-8")
+    compared, others = html.split("<section id='others'>")
+    assert "（未归类）" not in compared and "已有数据" not in compared.split("<h2>期限</h2>")[0]
+    assert "<details><summary>未归类的目标与政策规定" in others
+    assert re.search(r"<td>（未归类）[^<]+</td>", others) and "<td>已有数据</td>" in others

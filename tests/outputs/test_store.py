@@ -1,16 +1,19 @@
 """The embedded store: upserts by document, atomic per file, reruns change nothing."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from corpora.records import ErrorReason, ReadError
 from outputs.export import export_tables
 from outputs.store import Store
-from pipeline.process import extract_records
+from pipeline.process import extract_file
 
 
 @pytest.fixture
 def records(samples):
-    return {p.name: extract_records(p) for p in sorted(samples.iterdir())}
+    return {p.name: extract_file(p).records for p in sorted(samples.iterdir())}
 
 
 def test_rerun_changes_nothing(tmp_path, records):
@@ -23,7 +26,7 @@ def test_rerun_changes_nothing(tmp_path, records):
             st.put_file(name, recs)
         for t, df in first.items():
             assert st.table(t).equals(df), t
-    assert len(first["documents"]) == sum(1 for recs in records.values() for r in recs if not r.get("error"))
+    assert len(first["documents"]) == sum(1 for recs in records.values() for r in recs if not isinstance(r, ReadError))
 
 
 def test_a_failed_write_keeps_what_was_stored(tmp_path, records):
@@ -31,7 +34,7 @@ def test_a_failed_write_keeps_what_was_stored(tmp_path, records):
     with Store(tmp_path / "s.sqlite") as st:
         st.put_file(name, records[name])
         before = st.table("commitments")
-        broken = [dict(records[name][0], commitments=[{"kind": "target"}])]  # a record missing its fields
+        broken = [replace(records[name][0], commitments=[{"kind": "target"}])]  # a commitment missing its fields
         with pytest.raises(KeyError):
             st.put_file(name, broken)
         assert st.table("commitments").equals(before)
@@ -40,7 +43,7 @@ def test_a_failed_write_keeps_what_was_stored(tmp_path, records):
 
 def test_error_records_are_stored_with_reason(tmp_path):
     with Store(tmp_path / "s.sqlite") as st:
-        st.put_file("x.rar", [{"source": "x.rar", "error": "unsupported_format", "detail": "archive"}])
+        st.put_file("x.rar", [ReadError("x.rar", ErrorReason.UNSUPPORTED_FORMAT, "archive")])
         assert st.table("errors").to_dict("records") == [{"source": "x.rar", "error": "unsupported_format", "detail": "archive"}]
 
 
@@ -63,7 +66,7 @@ def test_source_text_and_search_index_are_kept_with_the_records(tmp_path, sample
     path = samples / "shandong_village_doctor_notice.txt"
     result = extract_file(path)
     with Store(tmp_path / "s.sqlite") as st:
-        st.put_file(str(path), result["records"], result["text"])
+        st.put_file(str(path), result.records, result.text)
         text = st.text(str(path))
         for c in st.table("commitments").to_dict("records"):
             assert c["sentence"] in text[c["start"]:c["end"] + 1] or text[c["start"]:c["end"]] in c["sentence"]
@@ -71,7 +74,7 @@ def test_source_text_and_search_index_are_kept_with_the_records(tmp_path, sample
                                (match_query("乡村医生"),)).fetchall()
         sentences = st.table("commitments")["sentence"]
         assert len(hits) == sum("乡村医生" in s for s in sentences) > 0
-        st.put_file(str(path), [{"source": str(path), "error": "decode_error", "detail": "x"}])
+        st.put_file(str(path), [ReadError(str(path), ErrorReason.DECODE_ERROR, "x")])
         assert st.text(str(path)) is None  # the file now reads as an error: nothing of it is kept
         assert st.conn.execute("SELECT COUNT(*) FROM search").fetchone()[0] == 0
 
@@ -88,7 +91,46 @@ def test_a_store_from_an_earlier_version_gains_the_new_columns(tmp_path, records
         st.put_file(name, records[name])
         docs = st.table("documents")
     assert {"start", "end", "region_adcode"} <= set(docs.columns)
-    assert set(docs["source"]) == {"old.txt", records[name][0]["source"]}
+    assert set(docs["source"]) == {"old.txt", records[name][0].source}
+
+
+def test_versions_are_kept_per_row_and_per_source_and_old_stores_are_stale(tmp_path, records):
+    import sqlite3
+
+    name = "shandong_village_doctor_notice.txt"
+    with Store(tmp_path / "s.sqlite") as st:
+        assert not st.stale(name, "v1")  # nothing stored: nothing to re-extract
+        st.put_file(name, records[name], version="v1")
+        st.put_file("x.rar", [ReadError("x.rar", ErrorReason.UNSUPPORTED_FORMAT, "archive")], version="v1")
+        assert set(st.table("documents")["extractor_version"]) == {"v1"}
+        assert [st.stale(s, v) for s in (name, "x.rar") for v in ("v1", "v2")] == [False, True, False, True]
+    old = tmp_path / "old.sqlite"
+    with sqlite3.connect(old) as c:
+        c.execute('CREATE TABLE documents (doc_id, source, title, PRIMARY KEY (doc_id))')
+        c.execute("INSERT INTO documents VALUES ('d1', 'old.txt', '旧文件')")
+    with Store(old) as st:
+        assert "extractor_version" in st.table("documents").columns
+        assert st.stale("old.txt", "v1")  # rows of an unknown version
+
+
+def test_a_table_added_to_the_registry_is_created_filled_read_and_exported(tmp_path, records, monkeypatch):
+    import pandas as pd
+
+    from outputs import tables
+
+    numbers = tables.Table("doc_numbers", ["doc_id", "idx", "normalized", "role"], ("doc_id", "idx"), "doc_id, idx",
+                           lambda r: [{"doc_id": r["doc_id"], "idx": i, "normalized": d["normalized"], "role": d["role"]}
+                                      for i, d in enumerate(r["doc_numbers"])])
+    monkeypatch.setattr(tables, "RECORD_TABLES", (*tables.RECORD_TABLES, numbers))
+    monkeypatch.setattr(tables, "TABLES", (*tables.TABLES, numbers))
+    with Store(tmp_path / "s.sqlite") as st:
+        for name, recs in records.items():
+            st.put_file(name, recs)
+        stored = st.table("doc_numbers")
+        written = export_tables(st, tmp_path / "tables")
+    expected = sum(len(r.doc_numbers) for recs in records.values() for r in recs if not isinstance(r, ReadError))
+    assert expected > 0 and len(stored) == expected
+    assert len(pd.read_parquet(written["doc_numbers.parquet"])) == expected
 
 
 def test_a_second_writer_waits_for_a_long_transaction_then_refuses_clearly(tmp_path):

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
 
 import jsonschema
+import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -38,12 +40,19 @@ def assert_grounded(rec: dict, text: str) -> None:
     for c in rec["commitments"]:
         assert 0 <= c["start"] < c["end"] <= len(text)
         assert text[c["start"]:c["end"]].strip() == c["sentence"]
+        # the value with its unit as written, inside its evidence
+        assert c["start"] <= c["value_start"] < c["value_end"] <= c["end"], c
+        assert re.search(r"[\d０-９〇零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾]", text[c["value_start"]:c["value_end"]]), c
 
 
 def test_every_command_has_help():
-    for cmd in ([], ["extract"], ["run"], ["text"], ["eval"], ["read"], ["compare"], ["indicators"], ["ingest"]):
+    import typer.main
+
+    commands = sorted(typer.main.get_command(app).commands)  # every command the app registers
+    assert {"extract", "run", "read", "serve", "schedule"} <= set(commands)
+    for cmd in ([], *([c] for c in commands)):
         res = runner.invoke(app, [*cmd, "--help"])
-        assert res.exit_code == 0 and "Usage" in res.stdout
+        assert res.exit_code == 0 and "Usage" in res.stdout, cmd
 
 
 def test_samples_give_valid_grounded_records(samples):
@@ -52,7 +61,7 @@ def test_samples_give_valid_grounded_records(samples):
     for r in recs:
         validator.validate(r)
     docs = [r for r in recs if not r.get("error")]
-    assert len(docs) >= 8  # six files, the compilation holding three documents
+    assert len(docs) >= 12  # ten files, the compilation holding three documents
     for path in sorted(samples.iterdir()):
         text = source_text(path)
         for r in docs:
@@ -127,12 +136,12 @@ def test_read_prints_counts_by_outcome(tmp_path, samples):
 def test_compare_and_indicators_over_a_run(tmp_path, samples):
     from outputs.store import Store
     from pipeline.flows import process_flow  # noqa: F401  (the flow itself is tested in test_flows)
-    from pipeline.process import extract_records
+    from pipeline.process import extract_file
 
     db = tmp_path / "policy.sqlite"
     with Store(db) as st:
         for p in sorted(samples.iterdir()):
-            st.put_file(str(p), extract_records(p))
+            st.put_file(str(p), extract_file(p).records)
     res = runner.invoke(app, ["compare", "--db", str(db), "--out", str(tmp_path / "cmp")])
     assert res.exit_code == 0, res.output
     assert "village_doctor_licensed_share (3)" in res.stdout
@@ -149,3 +158,114 @@ def test_compare_and_indicators_over_a_run(tmp_path, samples):
 def test_compare_without_a_store_says_what_to_do(tmp_path):
     res = runner.invoke(app, ["compare", "--db", str(tmp_path / "none.sqlite")])
     assert res.exit_code == 1 and "policy run" in res.stderr
+
+
+def test_citations_and_followups_over_the_sample_store(sample_store):
+    res = runner.invoke(app, ["citations", "--db", str(sample_store)], env={"COLUMNS": "240"})
+    assert res.exit_code == 0, res.output
+    assert "贯彻落实" in res.stdout and "to stored documents" in res.stdout
+    linked = int(res.stdout.rsplit(",", 1)[1].split()[0])
+    assert linked >= 2  # city → province, county → city
+    res = runner.invoke(app, ["followups", "--db", str(sample_store), "--indicator", "family_doctor_coverage"],
+                        env={"COLUMNS": "240"})
+    assert res.exit_code == 0, res.output
+    assert "未完成" in res.stdout and "71%（2026年）" in res.stdout
+    res = runner.invoke(app, ["citations", "--db", str(sample_store), "--doc", "ffffffffff"])
+    assert res.exit_code == 1 and "no citation" in res.stdout
+
+
+def test_unknown_indicators_are_grouped_by_measured_noun_phrase(tmp_path):
+    from outputs.store import Store
+    from pipeline.process import extract_file
+
+    doc = tmp_path / "济南市停车设施管理办法.txt"
+    doc.write_text("济南市人民政府关于印发济南市停车设施管理办法的通知\n"
+                   "新建住宅小区停车位配建比例不低于1.2个。\n"
+                   "新建商业综合体停车位配建比例应当达到0.8个。\n"
+                   "违反本办法的，对单位处一万元以上五万元以下罚款。\n"
+                   "主管部门应当自受理之日起10个工作日内作出决定。\n"
+                   "公共停车场充电桩配建比例不低于15%。\n", encoding="utf-8")
+    db = tmp_path / "policy.sqlite"
+    with Store(db) as st:
+        st.put_file(str(doc), extract_file(doc).records)
+    res = runner.invoke(app, ["indicators", "--db", str(db), "--unknown"])
+    assert res.exit_code == 0, res.output
+    out = res.stdout.replace("\n", "").replace("│", "").replace(" ", "")
+    assert "停车位配建比例" in out
+    assert "对单位处" not in out and "应当自" not in out  # the text before a number is not a measure
+    res = runner.invoke(app, ["compare", "--db", str(db), "--unkeyed", "--out", str(tmp_path / "cmp")])
+    assert res.exit_code == 0, res.output
+    assert "（未归类）" in (tmp_path / "cmp" / "comparison.csv").read_text(encoding="utf-8-sig")
+
+
+def test_report_and_compare_work_on_a_store_of_the_whole_pool(pool_store, tmp_path):
+    """The store a user gets from the pool has regions with several values for one indicator, unit and year
+    and regions that share a name: both commands must still give their outputs."""
+    import pandas as pd
+
+    res = runner.invoke(app, ["report", "--db", str(pool_store), "--out", str(tmp_path / "report.html")])
+    assert res.exit_code == 0, res.output
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert html.count("class='indicator'") >= 5 and "来源：" in html
+    res = runner.invoke(app, ["compare", "--db", str(pool_store), "--out", str(tmp_path / "compare")])
+    assert res.exit_code == 0, res.output
+    long = pd.read_parquet(tmp_path / "compare" / "comparison.parquet")
+    wide = pd.read_csv(tmp_path / "compare" / "matrix.csv", encoding="utf-8-sig")
+    assert len(long) >= 20 and wide["地区"].is_unique and len(wide) == long["region_adcode"].nunique()
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda tmp: tmp / "no-such-folder", "no such file or folder"),
+    (lambda tmp: (tmp / "empty").mkdir() or tmp / "empty", "nothing to process"),
+    (lambda tmp: (tmp / "only-sidecars").mkdir() or (tmp / "only-sidecars" / "a.html.metadata.json").write_text("{}")
+     or tmp / "only-sidecars", "no supported file"),
+])
+def test_run_on_nothing_to_process_exits_1_without_creating_a_store(tmp_path, make, message):
+    res = runner.invoke(app, ["run", str(make(tmp_path)), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 1 and message in res.output
+    assert not (tmp_path / "out" / "policy.sqlite").exists()
+
+
+def _policy(*args, cwd: Path) -> subprocess.CompletedProcess:
+    """`policy` as cron or nohup runs it: no terminal, output to pipes."""
+    import os
+
+    env = {**os.environ, "PREFECT_HOME": str(cwd / "prefect"), "DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    return subprocess.run([str(Path(sys.executable).parent / "policy"), *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=600)
+
+
+def test_run_without_a_terminal_prints_progress_keeps_library_logs_in_a_file_and_counts_by_kind(tmp_path, samples):
+    import shutil
+    import sqlite3
+
+    inputs = tmp_path / "in"
+    shutil.copytree(samples, inputs)
+    (inputs / "scan.pdf").write_bytes(b"%PDF-1.4 broken")
+    (inputs / "blank.html").write_text("<html><body></body></html>", encoding="utf-8")  # the HTML extractor logs errors
+    res = _policy("run", str(inputs), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert res.returncode == 0, res.stdout + res.stderr  # some inputs failed, not all
+    n = len(list(inputs.iterdir()))
+    assert f"progress: {n}/{n} files" in res.stderr and "2 failed" in res.stderr
+    assert f"{n} files read: {n - 2} gave" in res.stdout and "2 failed" in res.stdout
+    console = res.stdout + res.stderr
+    assert "trafilatura" not in console
+    assert "trafilatura" in (tmp_path / "out" / "run.log").read_text(encoding="utf-8")
+    for name in ("scan.pdf", "blank.html"):  # at most one line per failed file
+        assert sum(name in line for line in console.splitlines()) == 1, name
+    with sqlite3.connect(tmp_path / "out" / "policy.sqlite") as c:
+        kinds = dict(c.execute("SELECT kind, COUNT(*) FROM commitments GROUP BY kind").fetchall())
+    row = next(line for line in res.stdout.splitlines() if str(tmp_path / "out") in line and "│" in line)
+    cells = [x.strip() for x in row.split("│") if x.strip()]
+    assert cells[1:5] == [str(sum(kinds.values())), str(kinds.get("target", 0)), str(kinds.get("provision", 0)),
+                          str(kinds.get("reported", 0))]
+
+
+def test_run_where_every_input_failed_exits_1(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "scan.pdf").write_bytes(b"%PDF-1.4 broken")
+    (inputs / "archive.rar").write_bytes(b"Rar!\x1a\x07\x00")
+    res = _policy("run", str(inputs), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert res.returncode == 1 and "every input failed (2 of 2 files" in res.stderr, res.stdout + res.stderr

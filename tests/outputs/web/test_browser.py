@@ -93,3 +93,26 @@ def test_filter_open_highlight_export(server, browser, tmp_path):
     page.wait_for_url("**q=**")
     assert page.locator("#results mark.hit").count() >= 1
     context.close()
+
+
+def test_citations_chain_and_followups_in_the_browser(server, browser, tmp_path):
+    page = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN").new_page()
+    # 目标完成情况: filter to the targets not met, then open the report behind one
+    page.goto(f"{server}/followups")
+    page.locator('[data-facet="status"] a', has_text="未完成").click()
+    assert "status=not+met" in page.url or "status=not%20met" in page.url
+    rows = page.locator("#results tbody tr")
+    assert rows.count() == 1 and "71%" in rows.first.inner_text() and "未完成" in rows.first.inner_text()
+    page.locator("#results a.report").first.click()
+    assert "工作总结" in page.locator("h1").inner_text()
+    # the city opinion: it cites the province plan (linked), the county notice cites it; the chain has three levels
+    page.goto(f"{server}/documents?q=洛阳市人民政府办公室")
+    page.locator("#results a", has_text="实施意见").first.click()
+    assert "贯彻落实" in page.locator("#cites").inner_text()
+    assert page.locator("#cites a", has_text="河南省人民政府办公厅").count() == 1
+    assert page.locator("#cited-by a", has_text="洛宁县").count() == 1
+    page.locator("#chain-link").click()
+    levels = page.locator("#chain li")
+    assert levels.count() == 3
+    assert "河南省" in levels.nth(0).inner_text() and "洛宁县" in levels.nth(2).inner_text()
+    page.screenshot(path=str(screenshot_dir(tmp_path) / "chain.png"), full_page=True)

@@ -1,0 +1,204 @@
+"""Noise in scraped and printed texts: site chrome, navigation, related-article lists, footers,
+platform disclaimers, duplicated bodies, mojibake. Detection only: it returns spans and kinds, and
+extraction masks them, so offsets into the source text never move and body text is never lost."""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+
+from corpora.chars import CJK as _CJK
+from corpora.chars import mask
+
+# footers: licence and filing numbers, copyright, the site's sponsor; 主办/承办 only where a short line opens with them
+_FOOTER = re.compile(r"(ICP备|ICP证|公网安备|版权所有|Copyright|©|技术支持[:：]|网站标识码|网站地图|建议使用.{0,20}浏览器|"
+                     r"分辨率|政府网站找错)", re.I)
+_SPONSOR = re.compile(r"^[-\s]*(主办单位|主办|承办单位|承办|协办|运行维护|联系我们)\s*[:：]")
+_CHROME = re.compile(r"^\s*(您当前的位置|当前位置|您的位置|你的位置|你当前的位置|首页\s*[>＞»]|打印本页|关闭窗口|【\s*打印\s*】|"
+                     r"【\s*关闭\s*】|字号[:：]|【字体|分享到|扫一扫|收藏本页|浏览次数|阅读次数|访问量|点击数|信息来源[:：].{0,20}$)")
+_PREV_NEXT = re.compile(r"^\s*(上一篇|下一篇|上一条|下一条)\s*[:：]?")
+_DISCLAIMER = re.compile(r"(免责声明|本网站转载|本站转载|仅供参考，|如有侵权|不代表本(?:站|网|平台)观点|转载请注明|本文来源于网络|"
+                         r"版权归原作者|文章来源于网络|投诉邮箱)")
+_SENTENCE = re.compile(r"[。！？；]")
+_MENU_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+_MOJIBAKE = re.compile(r"[\u4e00-\u9fff]\?{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z][\u4e00-\u9fff]|\ufffd|锟斤拷|烫烫|屯屯")
+# only texts below this size are searched for a pasted-twice body (the search is quadratic at worst)
+_MAX_DUP_SEARCH = 2_000_000
+# a pasted-twice body repeats at least this much, and at least this share of the text: tables that
+# repeat a long cell in many rows are not duplicates
+MIN_DUPLICATE = 200
+MIN_DUPLICATE_SHARE = 0.15
+
+
+@dataclass
+class Noise:
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return dict(Counter(kind for _, _, kind in self.spans))
+
+    def mask(self, text: str) -> str:
+        """`text` with the noise blanked by spaces (same length, line breaks kept)."""
+        return mask(text, self.spans, " ")
+
+
+@functools.cache
+def vocabulary() -> dict[str, tuple[str, ...]]:
+    """The chrome vocabularies of data/chrome.tsv, kind -> phrases (longest first)."""
+    path = resources.files("extractors") / "data" / "chrome.tsv"
+    out: dict[str, list[str]] = defaultdict(list)
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
+            continue
+        kind, sep, phrase = line.partition("\t")
+        if not sep or not phrase.strip():
+            raise ValueError(f"{path}:{n}: expected 'kind<TAB>phrase'")
+        out[kind].append(phrase.strip())
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern]:
+    v = vocabulary()
+    alt = lambda kind: "|".join(re.escape(p).replace("\\ ", r"\s*") for p in v[kind])  # noqa: E731
+    return {
+        "nav": re.compile(alt("nav")),
+        "nav_head": re.compile(rf"^\s*(?:{alt('nav_head')})\s*[|｜:：]"),
+        "related": re.compile(rf"^\s*[【\[]?(?:{alt('related')})[】\]]?\s*(?:[:：]|更多|>+|»|\s)*$", re.I),
+        "keywords": re.compile(rf"^\s*[【\[]?(?:{alt('keywords')})[】\]]?\s*[:：]", re.I),
+        "disclaimer": re.compile(alt("disclaimer")),
+        "epaper": re.compile(rf"^\s*(?:{alt('epaper')})"),
+        "footer": re.compile(alt("footer")),
+        "spam": re.compile(alt("spam")),
+    }
+
+
+_BREADCRUMB = re.compile(r"[>＞»›]")
+_HEX_ID = re.compile(r"^[0-9a-f]{16,64}$")
+_TEASER_END = re.compile(r"(\.{3}|…+|>>|》》)\s*$")
+_DATED = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+
+
+def _is_nav(line: str) -> bool:
+    """A short line made only of utility words (返回首页 加入收藏 关于我们), or a breadcrumb trail
+    (首页 > 财经 > 快讯 >)."""
+    if len(line) > 80:
+        return False
+    rest = _patterns()["nav"].sub("", line)
+    if len(_CJK.findall(rest)) < 2 and len(_CJK.findall(line)) >= 2:
+        return True
+    parts = [p.strip() for p in _BREADCRUMB.split(line)]
+    return len(parts) >= 3 and all(len(p) <= 12 and not _SENTENCE.search(p) for p in parts)
+
+
+def _is_menu(line: str) -> bool:
+    if "|" in line:  # a table row, which readers write with " | " between cells
+        return False
+    tokens = [t for t in re.split(r"[\s｜/·•]+", line.strip()) if t]
+    return len(tokens) >= 4 and all(_MENU_TOKEN.match(t) for t in tokens)
+
+
+def find_noise(text: str, body_start: int = 0) -> Noise:
+    """Noise spans in `text` (normalized); the metadata header before `body_start` is left alone."""
+    noise = Noise()
+    pos = 0
+    related = False
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if start < body_start or not line.strip():
+            continue
+        s = line.strip()
+        kind = None
+        pat = _patterns()
+        if pat["related"].match(s):
+            kind, related = "related_list", True
+        elif related and (len(s) <= 60 and not _SENTENCE.search(s) or _TEASER_END.search(s) and len(s) <= 200
+                          or _DATED.search(s) and len(s) <= 80):
+            kind = "related_list"  # a teaser: a headline, its cut summary, its date
+        else:
+            related = False
+            if _PREV_NEXT.match(s):
+                kind = "navigation"
+            elif _CHROME.match(s) or (_is_menu(s) and len(s) <= 80) or _is_nav(s) or pat["nav_head"].match(s) \
+                    or _HEX_ID.match(s):
+                kind = "navigation"
+            elif pat["keywords"].match(s) and len(s) <= 300:
+                kind = "keywords"
+            elif pat["epaper"].match(s) and len(s) <= 400 and not _SENTENCE.search(s):
+                kind = "epaper"
+            elif ((_FOOTER.search(s) or pat["footer"].search(s)) and len(s) <= 200) \
+                    or (_SPONSOR.match(s) and len(s) <= 80 and not _SENTENCE.search(s[:-1])):
+                kind = "footer"
+            elif (_DISCLAIMER.search(s) or pat["disclaimer"].search(s)) and len(s) <= 300:
+                kind = "disclaimer"
+        if kind:
+            noise.spans.append((start, end, kind))
+        else:  # words injected into the text by spam (gambling, fake invoices), blanked where they stand
+            noise.spans.extend((start + m.start(), start + m.end(), "spam") for m in pat["spam"].finditer(line))
+    noise.spans.extend((a, b, "duplicate_body") for a, b in duplicated_blocks(text, body_start))
+    noise.spans.sort()
+    return noise
+
+
+def duplicated_blocks(text: str, body_start: int = 0, probe: int = 50) -> list[tuple[int, int]]:
+    """Later copies of any run of MIN_DUPLICATE or more characters that already occurred earlier."""
+    if len(text) > _MAX_DUP_SEARCH:
+        return []
+    out: list[tuple[int, int]] = []
+    i = body_start
+    n = len(text)
+    need = max(MIN_DUPLICATE, int(MIN_DUPLICATE_SHARE * (n - body_start)))
+    while i + probe <= n:
+        piece = text[i:i + probe]
+        if not piece.strip() or len(set(piece)) < 10:
+            i += probe
+            continue
+        j = text.find(piece, i + probe)
+        if j < 0:
+            i += probe
+            continue
+        back = 0  # extend to the left, then right
+        while i - back > body_start and text[i - back - 1] == text[j - back - 1] and j - back - 1 >= i + probe:
+            back += 1
+        length = probe
+        while j + length < n and i + length < j and text[i + length] == text[j + length]:
+            length += 1
+        if length + back >= need:
+            out.append((j - back, j + length))
+            i = j + length
+        else:
+            i += probe
+    return out
+
+
+def has_mojibake(text: str) -> bool:
+    return bool(_MOJIBAKE.search(text))
+
+
+_LIST_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\|\s*)?$|^[-*•·|\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
+_EMPTY_ROW = re.compile(r"^[|\s]*$")
+_BULLET = re.compile(r"^[-*•·]\s")
+MIN_LIST_ITEMS = 5
+LIST_SHARE = 0.6
+MIN_MENU_ITEMS = 10
+MENU_SHARE = 0.8
+
+
+def listing_page(text: str, body_start: int = 0) -> int:
+    """The number of links if the text after `body_start` is a list page rather than a document: a column's
+    index of dated headlines, or a menu of short links; 0 otherwise."""
+    lines = [ln.strip() for ln in text[body_start:].split("\n") if ln.strip() and not _EMPTY_ROW.match(ln)]
+    long_prose = sum(1 for ln in lines if len(ln) > 60 and _SENTENCE.search(ln) and not _BULLET.match(ln))
+    if long_prose > 1:
+        return 0
+    items = sum(1 for ln in lines if len(ln) <= 120 and not _SENTENCE.search(ln) and _LIST_ITEM_DATE.search(ln))
+    if items >= MIN_LIST_ITEMS and items >= LIST_SHARE * len(lines):
+        return items
+    links = sum(1 for ln in lines if len(ln) <= 15 and "|" not in ln and len(_CJK.findall(ln)) >= 2 and not _SENTENCE.search(ln))
+    bullets = sum(1 for ln in lines if _BULLET.match(ln))
+    if len(lines) >= MIN_MENU_ITEMS and (links >= MENU_SHARE * len(lines) or bullets >= MENU_SHARE * len(lines)):
+        return max(links, bullets)
+    return 0

@@ -1,0 +1,61 @@
+"""Title choice: a page title cleaned of the site's name, breadcrumbs and dates; keyword lists are no title."""
+from __future__ import annotations
+
+import re
+
+from corpora.chars import CJK as _CJK
+from extractors.structure import is_title_line, names_site_or_column
+
+_BLANKED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]{3,}(?=[\u4e00-\u9fff])")
+_TITLE_NOISE = re.compile(r"^[\s\-—–|_·•]+|[\s\-—–|_·•]+$")
+
+
+def clean_title(title: str) -> str:
+    """A page title without the site's name or a breadcrumb around it."""
+    t = _BLANKED.sub("", title.strip())  # a word blanked as spam inside the title closes up
+    parts = re.split(r"\s*[,，_|｜]\s*|\s+-\s+", t)
+    if len(parts) >= 2 and names_site_or_column(parts[-1]):
+        t = t[:len(t) - len(parts[-1])].rstrip(" ,，_|｜-")  # 某某新闻标题,某某房产网: the site's name goes
+    if ">" in t:
+        t = t.rsplit(">", 1)[-1]
+    for sep in ("_", "｜", "|", " - ", "--"):
+        head = t.split(sep)[0]
+        if len(_CJK.findall(head)) >= 6:
+            t = head
+    t = _TITLE_LABEL.sub("", _TITLE_TAG.sub("", _TITLE_NOISE.sub("", t)))
+    t = _TITLE_NOISE.sub("", _TITLE_TRAILING_DATE.sub("", _TITLE_LEADING_DATE.sub("", t)))
+    return "" if _SITE_TITLE.search(t) or is_seo_title(t) or names_site_or_column(t) else t
+
+
+def choose_title(page_title: str, line_title: str | None) -> str | None:
+    """A document's title: the page's own title (its metadata 标题, normalized) where, once cleaned, it
+    still names a document (six or more Chinese characters); else the title line found in the text."""
+    meta_title = clean_title(page_title)
+    body_title = clean_title(line_title) if line_title else ""
+    if not names_a_document(meta_title):
+        return body_title or None
+    if body_title and len(body_title) > len(meta_title) and is_title_line(body_title) \
+            and re.sub(r"\s+", "", body_title).startswith(re.sub(r"\s+", "", meta_title)):
+        return body_title  # the page's name is the printed title cut short
+    return meta_title
+
+
+def names_a_document(title: str) -> bool:
+    """Enough of a title (six or more Chinese characters) to name a document, and not a site's, a
+    column's or a red header's name (某市人民政府文件)."""
+    return len(_CJK.findall(title)) >= 6 and not names_site_or_column(title) and not title.endswith("文件")
+
+
+
+def is_seo_title(title: str) -> bool:
+    """营商环境,证照分离,民营科技企业: a keyword list stuffed into the title tag, not a title."""
+    pieces = [p for p in re.split(r"[,，、|｜;；\s]+", title) if p]
+    return len(pieces) >= 3 and all(len(p) <= 8 for p in pieces) and not re.search(r"关于|的通知|印发", title)
+
+
+# titles that name a site or a section rather than a document
+_TITLE_TAG = re.compile(r"^[\[【［(（][^\]】］)）]{1,6}[\]】］)）]\s*")  # [已废止], 【贷款】
+_TITLE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*(?=\S{6,})")  # 文件链接：《…》解读
+_TITLE_LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
+_TITLE_TRAILING_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}(?:-\d{0,2})?[\d:\s]*$")
+_SITE_TITLE = re.compile(r"(信息公开|门户网站|人民政府网|政府网站|政务公开|首页|网站)$")

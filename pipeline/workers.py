@@ -1,0 +1,184 @@
+"""Worker processes for `policy run`: each keeps a warm pipeline (started once, the segmenter loaded once)
+and extracts one file at a time under a memory cap (`resource.setrlimit`). A file that exceeds the cap,
+or that crashes the process, becomes an error record naming the file and the reason; the worker is
+replaced and the run goes on.
+
+Tasks pass a path (and the URL the bytes came from) and get back the compact result of
+`pipeline.process.extract_file` (a `FileResult`: the typed records and the source text).
+
+    with WorkerPool(2) as pool:
+        result = pool.extract("notice.pdf")      # from any thread; blocks until a worker is free
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+import signal
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+
+from corpora.records import ErrorReason, ReadError
+from pipeline.process import FileResult
+
+# the address space one worker may map: a warm pipeline maps about 350 MB; a file needing more than the
+# rest is refused by the allocator (MemoryError) or ends the process, and is reported
+DEFAULT_MEMORY_MB = int(os.environ.get("POLICY_WORKER_MEMORY_MB", "1536"))
+
+
+def _serve(conn, memory_mb: int) -> None:
+    """A worker's loop: warm up, then (path, source) → result until told to stop or the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when a run stops
+    from pipeline.runlog import worker_logs
+
+    worker_logs()  # the libraries' log lines to the run's log file, not the console
+    if memory_mb:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    from pipeline.process import extract_file, extractor
+
+    extractor()  # the segmenter, its dictionary and the reference data, loaded once
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        path, source = job
+        try:
+            result = extract_file(path, source)
+        except MemoryError:
+            result = None
+        if result is None or _is_memory_error(result):
+            error = ReadError(source or str(path), ErrorReason.TOO_LARGE,
+                              f"reading it needs more than the worker's memory limit of {memory_mb} MB")
+            conn.send(FileResult([error]))
+            return  # a process that ran out of memory is not trusted with the next file
+        conn.send(result)
+
+
+def _is_memory_error(result) -> bool:
+    recs = result.records
+    return len(recs) == 1 and isinstance(recs[0], ReadError) and recs[0].reason is ErrorReason.READ_ERROR \
+        and recs[0].detail.startswith("MemoryError")
+
+
+class _Worker:
+    def __init__(self, ctx, memory_mb: int):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve, args=(child, memory_mb), daemon=True, name="policy-worker")
+        self.proc.start()
+        child.close()
+        self.ready = False
+
+    def call(self, job, name: str, memory_mb: int):
+        """(the FileResult for one job, whether the process was lost): an error record when the process
+        ends before answering."""
+        try:
+            if not self.ready:
+                self.conn.recv()  # ("ready", pid): the pipeline is warm
+                self.ready = True
+            self.conn.send(job)
+            return self.conn.recv(), False
+        except (EOFError, OSError, BrokenPipeError):
+            self.proc.join(5)
+            code = self.proc.exitcode
+            how = f"signal {signal.Signals(-code).name}" if code and code < 0 else f"exit code {code}"
+            error = ReadError(name, ErrorReason.READ_ERROR,
+                              f"the worker process reading it ended ({how}; memory limit {memory_mb} MB)")
+            return FileResult([error]), True
+
+    def alive(self) -> bool:
+        return self.proc.is_alive()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except (OSError, BrokenPipeError):
+            pass
+        self.proc.join(5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+        self.conn.close()
+
+
+class WorkerPool:
+    """`n` worker processes, each with a warm pipeline and a memory cap of `memory_mb` (0: none)."""
+
+    def __init__(self, n: int, memory_mb: int = DEFAULT_MEMORY_MB):
+        self.n, self.memory_mb = max(1, n), memory_mb
+        self._ctx = mp.get_context("spawn")  # a clean interpreter: no threads or servers of the parent's
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: list[_Worker] = []
+        self._lock = threading.Lock()
+        self._closed = False
+        for _ in range(self.n):
+            self._add()
+        self.replaced = 0
+
+    def _add(self) -> None:
+        w = _Worker(self._ctx, self.memory_mb)
+        with self._lock:
+            self._all.append(w)
+        self._idle.put(w)
+
+    def extract(self, path: str | Path, source: str | None = None) -> FileResult:
+        """The FileResult of one file, from the next free worker (blocks until one is free)."""
+        if self._closed:
+            raise RuntimeError("the worker pool is closed")
+        w = self._idle.get()
+        result, lost = w.call((str(path), source), source or str(path), self.memory_mb)
+        if lost or not w.alive():
+            with self._lock:
+                self._all.remove(w)
+            w.stop()
+            self.replaced += 1
+            self._add()
+        else:
+            self._idle.put(w)
+        return result
+
+    def submit(self, path: str | Path, source: str | None = None) -> Future:
+        """`extract` in a thread of its own (a future of the result)."""
+        fut: Future = Future()
+
+        def run():
+            try:
+                fut.set_result(self.extract(path, source))
+            except BaseException as e:  # noqa: BLE001 - handed to the caller through the future
+                fut.set_exception(e)
+
+        threading.Thread(target=run, daemon=True).start()
+        return fut
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers, self._all = list(self._all), []
+        for w in workers:
+            w.stop()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+# the pool the running flow's extract tasks send their files to (see `pipeline.flows.with_processes`)
+_active: WorkerPool | None = None
+
+
+def active() -> WorkerPool | None:
+    return _active
+
+
+def activate(pool: WorkerPool | None) -> None:
+    global _active
+    _active = pool

@@ -1,0 +1,76 @@
+"""The document stage: a read source → typed documents with their text, offsets, title, noise and flags."""
+from __future__ import annotations
+
+import pytest
+
+from corpora.records import SourceText
+from extractors.document import documents
+from extractors.records import Script
+
+BODY = "各县区人民政府：现将有关事项通知如下。到2025年，全市村卫生室达到100所以上。请认真贯彻执行。\n" * 4
+SIGNED = "某市人民政府办公室\n2024年3月1日\n"
+
+
+def _source(text: str, **kw) -> SourceText:
+    return SourceText(source="test.txt", text=text, media_type="text/plain", **kw)
+
+
+def test_offsets_of_a_document_map_back_to_the_source():
+    # full-width digits are normalized; the offset map still points at the characters as written
+    text = "某市人民政府关于加强村卫生室建设的通知\n" + BODY.replace("2025", "２０２５")
+    (doc,) = documents(_source(text))
+    i = doc.text.index("2025")
+    s, e = doc.to_source(i, i + 4)
+    assert text[s:e] == "２０２５"
+    assert doc.to_source(0, len(doc.text)) == (0, len(text))
+
+
+def test_compilation_gives_one_document_per_notice_with_its_title():
+    titles = ["临沂市人民政府办公室关于调整市级救灾物资储备标准的通知", "德州市教育局关于做好秋季学期学生资助工作的通知"]
+    text = "".join(f"{t}\n{BODY}{SIGNED}" for t in titles)
+    docs = documents(_source(text))
+    assert [d.title for d in docs] == titles
+    assert [d.index for d in docs] == [0, 1]
+    for d in docs:
+        a, b = d.title_span
+        assert d.text[a:b] == d.title
+    assert docs[0].end == docs[1].start
+
+
+@pytest.mark.parametrize("line,kind,flag", [
+    ("版权所有：某市人民政府办公室 ICP备12345678号", "footer", "boilerplate_removed"),
+    ("上一篇：某县召开工作会议", "navigation", "boilerplate_removed"),
+])
+def test_noise_is_blanked_counted_and_flagged(line, kind, flag):
+    text = f"某市人民政府关于加强村卫生室建设的通知\n{BODY}{line}\n"
+    (doc,) = documents(_source(text))
+    assert len(doc.text) == len(text)  # blanked with spaces, not removed
+    assert line not in doc.text
+    assert doc.noise == {kind: 1}
+    assert flag in doc.flags
+
+
+def test_page_title_from_metadata_wins_over_the_title_line_and_spans_are_in_the_document():
+    header = "标题：某市卫生健康委员会关于印发村卫生室建设方案的通知_政策文件_某市政府网\n"
+    text = header + "某市卫生健康委员会文件\n" + BODY
+    meta_span = (len("标题："), len(header) - 1)
+    st = _source(text, metadata={"标题": text[slice(*meta_span)]}, metadata_spans={"标题": meta_span},
+                 body_start=len(header), flags=["from_reader"])
+    (doc,) = documents(st)
+    assert doc.title == "某市卫生健康委员会关于印发村卫生室建设方案的通知"
+    a, b = doc.metadata_spans["标题"]
+    assert doc.text[a:b] == st.metadata["标题"]
+    assert doc.metadata == st.metadata
+    assert doc.flags[0] == "from_reader"
+
+
+@pytest.mark.parametrize("text,script,flags", [
+    ("某市人民政府关于加强村卫生室建设的通知\n" + BODY, Script.SIMPLIFIED, []),
+    ("某市人民政府關於加強村衛生室建設的通知\n" + "各縣區人民政府：現將有關事項通知如下。請認真貫徹執行。\n" * 6,
+     Script.TRADITIONAL, ["traditional_script"]),
+    ("某市人民政府关于加强村卫生室建设的通知\n" + BODY + "锟斤拷锟斤拷\n", Script.SIMPLIFIED, ["mojibake"]),
+])
+def test_script_and_mojibake_flags(text, script, flags):
+    (doc,) = documents(_source(text))
+    assert doc.script is script
+    assert doc.flags == flags

@@ -1,0 +1,127 @@
+"""Noise detection: each kind is found, body text never is."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.noise import duplicated_blocks, find_noise, has_mojibake
+
+BODY = "到2025年，全市村卫生室乡村医生占比达到45%以上。"
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("您当前的位置：首页 > 政务公开 > 政策文件", "navigation"),
+    ("首页 > 政务公开", "navigation"),
+    ("【打印】", "navigation"),
+    ("分享到：", "navigation"),
+    ("扫一扫在手机打开当前页", "navigation"),
+    ("首页 政务公开 互动交流 办事服务 数据开放", "navigation"),
+    ("下一篇：关于做好春节期间安全生产工作的通知", "navigation"),
+    ("鲁ICP备05001234号　鲁公网安备37020202000123号", "footer"),
+    ("版权所有：某市人民政府办公室 技术支持：某某科技公司", "footer"),
+    ("主办单位：某市人民政府办公室 地址：某市某路1号", "footer"),
+    ("Copyright © 2006-2020 某某网 All rights reserved", "footer"),
+    ("免责声明：本站所有信息均来源于互联网搜集，并不代表本站观点。", "disclaimer"),
+    ("转载请注明出处。", "disclaimer"),
+    # plain-text page chrome: utility bars, breadcrumbs, reader controls, link bars, page ids
+    ("投稿邮箱  返回首页  加入收藏关于我们", "navigation"),
+    ("首页 业界 > 滚动 > 正文", "navigation"),
+    ("首页>财经 > 快讯 >", "navigation"),
+    ("放大 缩小 默认", "navigation"),
+    ("收藏本站| 设为首页| 首页", "navigation"),
+    ("热门站点| 某某资料网 | 某某专利网", "navigation"),
+    ("分享按钮", "navigation"),
+    ("3f2a9c0d1e5b47a8b6c4d2e0f1a3b5c7", "navigation"),
+    # keyword lines stuffed with unrelated search terms
+    ("关键词: 春耕生产 某某中学 高考数学真题 外卖站点代理", "keywords"),
+    ("标签：养老 补贴", "keywords"),
+    # an e-paper's list of the day's headlines
+    ("在线读报 某县召开全会 某县举办运动会 某县春耕生产有序推进", "epaper"),
+    # a document-sharing site's download notices
+    ("- 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑服务。", "disclaimer"),
+    ("声明:某某信息网内容版权所有,未经许可不得转载。", "footer"),
+    ("某某传媒中心出版 国内统一连续出版物号CN00-0000 1949年1月1日创刊", "footer"),
+])
+def test_noise_kinds(line, kind):
+    text = f"{BODY}\n{line}\n{BODY}"
+    noise = find_noise(text)
+    assert [(text[a:b], k) for a, b, k in noise.spans] == [(line, kind)]
+
+
+def test_related_list_runs_until_body_text():
+    text = f"{BODY}\n相关文章\n我市去年新增养老床位1200张\n全市养老机构达到300家\n{BODY}"
+    noise = find_noise(text)
+    assert noise.counts() == {"related_list": 3}
+    assert "45%" in noise.mask(text).split("\n")[-1]
+
+
+def test_teasers_under_a_recommended_heading_are_noise_with_their_figures():
+    teasers = ["新闻推荐", "某市老龄办开展走访慰问活动", "漫步城区，随处可见三五成群健身的老年人，全市新建健身步道120公里，他们或...",
+               "2023-05-01 某县举办职工运动会", "相关新闻"]
+    text = BODY + "\n" + "\n".join(teasers) + "\n"
+    noise = find_noise(text)
+    assert noise.counts() == {"related_list": len(teasers)}
+    masked = noise.mask(text)
+    assert "120" not in masked and "45%" in masked
+
+
+@pytest.mark.parametrize("line", [
+    "关于我们如何做好防汛工作的几点意见。",
+    "分享经验，打印材料，关闭门窗。",
+    "标题要简洁，关键词要准确，这是信息公开的基本要求。",
+    "第二十三条 在本市举办重要会议期间，主办单位或者承办单位应当在举办前提出保障需求。",
+    "（三）承办单位申报项目须主办方开具书面同意函。",
+    "序号 | 裁量基准编码 | 被处罚主体 | 违法行为 | 法规依据",
+    "联系人：张明，联系电话：0531-12345678。",
+    BODY,
+])
+def test_body_text_is_never_noise(line):
+    assert find_noise(f"{BODY}\n{line}\n{BODY}").spans == []
+
+
+def test_metadata_header_is_left_alone():
+    text = "来源：本网\n\n" + BODY
+    assert find_noise(text, body_start=len("来源：本网\n\n")).spans == []
+
+
+def test_body_pasted_twice():
+    body = "".join(f"第{i}条 各地要落实补贴政策，每户补贴{i}万元，确保资金按时足额发放到位。" for i in range(1, 9))
+    text = "某市关于印发办法的通知\n" + body + body
+    (a, b), = duplicated_blocks(text)
+    assert text[a:b] == body and a == len("某市关于印发办法的通知\n") + len(body)
+
+
+def test_repeated_table_cells_are_not_a_duplicate_body():
+    cell = "《某市实验动物管理条例》第十六条第一款：实验动物生产环境设施不符合相应等级实验动物标准要求的，责令改正" * 2
+    rows = "\n".join(f"{i} | C | 情形{i} | {cell}" for i in range(40))
+    assert duplicated_blocks(rows) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("特色??菩l生院", True), ("锟斤拷", True), ("正常的中文文本，没有乱码。", False), ("支持5G基站建设", False),
+])
+def test_mojibake(text, expected):
+    assert has_mojibake(text) is expected
+
+
+def test_injected_spam_words_are_blanked_where_they_stand():
+    line = "某县民政局老虎机游戏关于提高农村低保标准的通知"
+    text = f"{BODY}\n{line}\n{BODY}"
+    noise = find_noise(text)
+    assert noise.counts() == {"spam": 1}
+    assert noise.mask(text).split("\n")[1] == "某县民政局" + " " * 5 + "关于提高农村低保标准的通知"
+
+
+_ITEMS = ["某市召开防汛工作会议", "某区开展安全生产检查", "某县举办职工运动会", "某镇推进乡村振兴", "某街道开展志愿服务", "某市发布天气预警"]
+
+
+@pytest.mark.parametrize("text,is_list", [
+    ("\n".join(f"- {t} 2026-07-{i + 10}" for i, t in enumerate(_ITEMS)), True),       # dated headlines
+    ("\n".join(f"- {t}2026-07-{i + 10}" for i, t in enumerate(_ITEMS)), True),        # the date glued on
+    ("\n".join(f"- {t[:4]}" for t in _ITEMS * 2), True),                               # a menu of links
+    ("\n".join(["某市人民政府关于做好防汛工作的通知", "各区县：", BODY * 3, "某市人民政府", "2024年6月1日"]), False),
+    ("\n".join(["单位 |", "全区 |", "5.56 |", "0.80 |", "某镇 |", "2.70 |", "0.40 |", "某乡 |", "0.20 |", "0.20 |"] + [BODY]), False),
+    ("\n".join([BODY * 4] + [f"{t} 2026-07-{i + 10}" for i, t in enumerate(_ITEMS)] + [BODY * 4]), False),
+])
+def test_list_pages(text, is_list):
+    from extractors.noise import listing_page
+    assert bool(listing_page(text)) is is_list

@@ -1,0 +1,62 @@
+"""Worker processes: the same records as extraction in the process, and a file that exceeds a worker's
+memory cap becomes an error row while the run goes on (a real `policy run` through the console script)."""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.process import extract_file
+from pipeline.workers import WorkerPool
+from tests.corpora.test_pdf import _bomb
+
+# a worker maps about 350 MB warm; PDFium needs well over a gigabyte for 60 MB of drawing operators
+CAP_MB = 900
+
+
+@pytest.fixture(scope="module")
+def drawing_bomb(tmp_path_factory) -> Path:
+    """A 60 KB PDF whose one content stream (under the inflation limits) holds four million path objects."""
+    p = tmp_path_factory.mktemp("hostile") / "drawing.pdf"
+    p.write_bytes(_bomb([60 * 1024 * 1024]))
+    return p
+
+
+def test_workers_give_the_records_of_the_process_and_survive_a_file_over_the_cap(samples, drawing_bomb):
+    files = sorted(samples.iterdir())[:3]
+    with WorkerPool(2, CAP_MB) as pool:
+        futures = [pool.submit(f) for f in files]
+        results = [f.result() for f in futures]
+        bad = pool.extract(drawing_bomb)
+        after = pool.extract(files[0])
+        assert pool.replaced == 1
+    for f, got in zip(files, results):
+        assert got == extract_file(f)
+    (err,) = bad.records
+    assert err.source == str(drawing_bomb) and err.reason.value in {"too_large", "read_error"}
+    assert f"memory limit {CAP_MB} MB" in err.detail or f"memory limit of {CAP_MB} MB" in err.detail
+    assert after == results[0]
+
+
+def test_policy_run_keeps_going_past_a_file_over_the_cap(tmp_path, samples, drawing_bomb):
+    inputs = tmp_path / "in"
+    shutil.copytree(samples, inputs)
+    shutil.copy(drawing_bomb, inputs / "a_drawing.pdf")  # first in the folder's order
+    out = tmp_path / "out"
+    exe = Path(sys.executable).parent / "policy"
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    res = subprocess.run([str(exe), "run", str(inputs), "--out", str(out), "--workers", "2",
+                          "--worker-memory-mb", str(CAP_MB)], env=env, capture_output=True, text=True, timeout=900)
+    assert res.returncode == 0, res.stderr[-3000:]
+    with sqlite3.connect(out / "policy.sqlite") as c:
+        docs = {r[0] for r in c.execute("SELECT source FROM documents")}
+        errors = c.execute("SELECT source, error, detail FROM errors").fetchall()
+    assert {Path(s).name for s in docs} == {p.name for p in samples.iterdir()}
+    assert [(Path(s).name, e) for s, e, _ in errors] in ([("a_drawing.pdf", "read_error")], [("a_drawing.pdf", "too_large")])
+    assert str(CAP_MB) in errors[0][2]
+    assert "a_drawing.pdf" in (out / "tables" / "errors.csv").read_text(encoding="utf-8-sig")

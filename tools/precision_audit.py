@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Precision audit of commitments: a seeded random sample of a run's records, judged by a person.
+
+    python tools/precision_audit.py sample RECORDS.jsonl --n 200 --seed 2026 --out audits/sample.tsv
+    python tools/precision_audit.py score audits/sample.tsv
+
+`sample` draws commitments uniformly from every commitment in the records (JSON lines as written by
+`policy extract --format jsonl`) and writes one row per commitment with the evidence sentence and the
+fields to judge, plus empty judgment columns. A reviewer who did not write the rules fills each
+judgment column with `y` (right), `n` (wrong) or `-` (not applicable: e.g. `key_ok` where no key was
+given, `year_ok` where neither the text nor the record has a year):
+
+    quantity_ok    the number is a quantity the notice sets or reports (not a phone, row number, name…)
+    value_ok       value and value_max read right
+    unit_ok        unit right as written
+    comparator_ok  comparator right (不得低于 → >=)
+    year_ok        deadline year right (or rightly empty)
+    kind_ok        target / provision / reported right
+    key_ok         indicator_key names this measure (only where a key is given)
+
+`score` recomputes the figures from the judgments: precision on value + unit + comparator + kind (a
+row counts only when the number is a quantity and all four are right), on the year, and on the keys
+given. Rows not judged yet are reported and left out.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+from pathlib import Path
+
+FIELDS = ("value", "value_max", "unit", "comparator", "year", "kind", "indicator_key", "indicator", "subject")
+JUDGMENTS = ("quantity_ok", "value_ok", "unit_ok", "comparator_ok", "year_ok", "kind_ok", "key_ok")
+
+
+def load_commitments(path: Path) -> list[dict]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        if rec.get("error"):
+            continue
+        for i, c in enumerate(rec.get("commitments") or []):
+            rows.append({
+                "source": Path(rec.get("source", "")).name,
+                "doc_index": rec.get("doc_index", 0),
+                "item": i,
+                "title": rec.get("title") or "",
+                "publish_date": rec.get("publish_date") or "",
+                **{f: "" if c.get(f) is None else c.get(f) for f in FIELDS},
+                "sentence": (c.get("sentence") or "").replace("\n", " ").replace("\t", " "),
+            })
+    return rows
+
+
+def sample(args) -> int:
+    rows = load_commitments(Path(args.records))
+    rows.sort(key=lambda r: (r["source"], r["doc_index"], r["item"]))  # stable order before the seeded draw
+    picked = random.Random(args.seed).sample(rows, min(args.n, len(rows)))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(["n", "source", "doc_index", "item", "title", "publish_date", *FIELDS, "sentence", *JUDGMENTS, "note"])
+        for n, r in enumerate(picked, 1):
+            w.writerow([n, r["source"], r["doc_index"], r["item"], r["title"], r["publish_date"],
+                        *(r[f] for f in FIELDS), r["sentence"], *([""] * len(JUDGMENTS)), ""])
+    print(f"{len(picked)} of {len(rows)} commitments sampled (seed {args.seed}) → {out}")
+    return 0
+
+
+def _ok(v: str) -> bool | None:
+    v = (v or "").strip().lower()
+    return True if v == "y" else False if v == "n" else None
+
+
+def score(args) -> int:
+    with Path(args.judgments).open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    judged = [r for r in rows if _ok(r["quantity_ok"]) is not None]
+    core_ok = 0
+    year_n = year_ok = key_n = key_ok = 0
+    wrong: dict[str, int] = {}
+    for r in judged:
+        j = {k: _ok(r[k]) for k in JUDGMENTS}
+        core = j["quantity_ok"] and all(j[k] is not False for k in ("value_ok", "unit_ok", "comparator_ok", "kind_ok"))
+        core_ok += bool(core)
+        for k, v in j.items():
+            if v is False:
+                wrong[k] = wrong.get(k, 0) + 1
+        if j["year_ok"] is not None:
+            year_n += 1
+            year_ok += bool(j["year_ok"])
+        if (r.get("indicator_key") or "").strip() and j["key_ok"] is not None:
+            key_n += 1
+            key_ok += bool(j["key_ok"])
+    n = len(judged)
+    figs = {
+        "judged": n,
+        "not_judged": len(rows) - n,
+        "precision_value_unit_comparator_kind": round(core_ok / n, 3) if n else None,
+        "precision_year": round(year_ok / year_n, 3) if year_n else None,
+        "keys_given": key_n,
+        "precision_keys": round(key_ok / key_n, 3) if key_n else None,
+        "wrong_by_field": dict(sorted(wrong.items(), key=lambda kv: -kv[1])),
+    }
+    print(json.dumps(figs, ensure_ascii=False, indent=1))
+    return 0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("sample", help="draw a seeded sample of commitments to judge")
+    s.add_argument("records")
+    s.add_argument("--n", type=int, default=200)
+    s.add_argument("--seed", type=int, default=2026)
+    s.add_argument("--out", required=True)
+    s.set_defaults(fn=sample)
+    c = sub.add_parser("score", help="recompute precision from a judged sample")
+    c.add_argument("judgments")
+    c.set_defaults(fn=score)
+    a = ap.parse_args(argv)
+    return a.fn(a)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
