@@ -20,7 +20,7 @@ _CLAUSE_END = re.compile(r"[，,：:。！？；;!?\n]")
 # comparators: (phrase, symbol, where) — before the number or after the unit
 _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("最低", ">="), ("起码", ">="),
            ("不高于", "<="), ("不超过", "<="), ("不多于", "<="), ("不大于", "<="), ("最高", "<="), ("最多", "<="),
-           ("上限", "<="), ("控制在", "<="), ("超过", ">"), ("高于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"), ("不足", "<"), ("不满", "<"),
+           ("上限", "<="), ("控制在", "<="), ("超过", ">"), ("超出", ">"), ("高于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"), ("不足", "<"), ("不满", "<"),
            ("大于", ">"), ("小于", "<"), ("达到", ">="), ("达", ">="), ("约", "~"), ("近", "~"), ("大约", "~")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
           ("内", "<="), ("左右", "~"), ("上下", "~")]
@@ -29,7 +29,7 @@ _REPORTED = re.compile(r"(已经|已|以来|累计|截至目前|截至|截止|�
 _FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
 # markers that a figure is still to come, which outweigh 已/累计/截至 in the same clause
 _FUTURE_STRONG = re.compile(r"(到\d{4}|[一二三四五两\d]年内|力争|争取|确保|将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
-_PROVISION = re.compile(r"(税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
+_PROVISION = re.compile(r"(有效期|(?:运营|服务|保修|责任|租赁|合同|使用|缴存|还款)期|税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
                         r"面积|年龄|周岁|满|须|应当|不得|可|按)")
 _RECURRENCE = re.compile(r"每(年|季度|月|周|天|日|半年|学年|院|人|户|套|家|所|校|村|[\u4e00-\u9fff](?=[不至最]))")
 _SUBJECT = re.compile(r"(全国|全省|全市|全县|全区|全州|全旗|我省|我市|我县|我区|各[省市县区]|各地|每个[\u4e00-\u9fff]{1,4}?(?=[至不应要均都须配])|各[\u4e00-\u9fff]{1,3}?(?=[要应均]))")
@@ -182,6 +182,10 @@ _NEGATED = [(re.compile(_NEGATION + r"(?:超过|高于|多于|大于|超出|高�
             (re.compile(_NEGATION + r"(?:低于|少于|小于|不足)$"), ">=")]
 
 
+# a verb between a comparison word and the number starts a new predicate: 最高限额上浮20% is a rise, not a cap
+_GAP_VERB = re.compile(r"上浮|下浮|提高|增加|降低|下调|上调|调整|延长|缩短|增长|减少|后每|进行")
+
+
 def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> str:
     before = text[clause_start:num_start]
     after = text[unit_end:unit_end + 6]
@@ -193,7 +197,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         i = before.rfind(phrase)
         gap = before[i + len(phrase):] if i >= 0 else ""
         # 不得高于住宅可售总建筑面积的25%: a share of a base named between the comparison and the number
-        near = len(gap) <= 8 or (len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap))
+        near = (len(gap) <= 8 and not _GAP_VERB.search(gap)) or (
+            len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap))
         if i >= 0 and near and (best is None or i + len(phrase) > best[0]):
             best = (i + len(phrase), sym)
     if best is None:
@@ -237,7 +242,7 @@ def _indicator_before(text: str, clause_start: int, num_start: int) -> str | Non
 
 # rules, benefits, limits and penalties: a provision whatever deadline governs its section
 _PROVISION_STRONG = re.compile(r"(罚款|罚金|处以|并处|补贴|补助|奖励|奖补|资助|贴息|减免|返还|调整为|首付|公积金|利率|工作日|办结|收费|"
-                               r"缴纳|缴存|提取|期限|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
+                               r"缴纳|缴存|提取|期限|消费券|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
 # a news text or a report on results: figures are results unless marked as still to come
 _NEWS_STRONG = re.compile(r"记者|本报讯|通讯员|新华社|据悉|获悉|\d日电|讯[（(]")
 _NEWS_WEAK = re.compile(r"近日|日前|责任编辑|报道|稿件来源|发稿编辑|快讯|新闻中心|要闻")
@@ -250,10 +255,13 @@ _DESCRIBES = re.compile(r"(现有|组成|包括|包含|共有|共计|总计|合�
 _REPORTED_RESULT = re.compile(r"已(?:经)?(?:发放|建成|完成|实现|达到|累计|开工|竣工|投入|签约|落地|培训|新增|帮助|惠及|兑现|拨付)")
 _REPORTED_SENTENCE = re.compile(r"((?:截至|截止)(?=\s*(?:#|\d|目前|今年|去年|上年|年底|年末|当前|本月|上月))|累计|以来|目前|同比|环比|比上年|较上年|去年|上年|过去)")
 # a rule: a value that is a condition (…3年以上的，可…; 在本市投资30万元以上，可迁入) or that a modal governs
-_RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|必须|须|需|可以|可|方可|予以|给予|暂停|限购|限贷|限售|不予|按照")
+_RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|必须|须|(?<!所)需(?!求)|可以|可|方可|予以|给予|暂停|限购|限贷|限售|不予|按照")
 # a modal that governs every clause of its sentence (竞得人须…，…不低于20%，…不低于50%)
+_NORMATIVE_COMPARISON = re.compile(r"不超过|不低于|不少于|不高于|不多于|不得|最高|最多|最长|至少|不足")
 _RULE_STRONG = re.compile(r"须|必须|应当|不得|严禁|禁止")
-_CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的[，,]|^[^。；;：:\n]{0,40}[，,][^。；;\n]{0,30}(?:可|方可|须|应|不得|不予|予以|给予|暂停|适用)")
+_CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给予|予以|可|须|应)|"
+                             r"^(?:[（(]含[^）)]*[）)])?(?:及)?(?:以上|以下|以内)(?:[（(]含[^）)]*[）)])?的|^[^，,。；;：:\n]{0,10}时(?:暂停|恢复|启动|停止|可|应|须)|"
+                             r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,30}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)")
 _EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发)")
 
 
@@ -375,12 +383,13 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         tsent = text[sent.start:sent.end]
         years = []  # (offset, year, is a deadline)
         for m in _YEAR_IN.finditer(tsent):
-            after = tsent[m.end():m.end() + 8]
+            after = tsent[m.end():m.end() + 14]
             if _in_title_marks(tsent, m.start()) or re.match(r"^\s*版", after) or _EFFECTIVE_AFTER.match(after) \
                     or re.search(r"[自从]\s*$", tsent[max(0, m.start() - 2):m.start()]) or re.match(r"^\s*[-—–至到]\s*(?:19|20)\d{2}", after):
                 continue  # a cited title's edition, an effective date (自…起), a period's start
             # 到/至 2027年, 2027年底前: a deadline; 截至2023年底 is the date of a result
             deadline = (bool(re.match(r"(?:到|至)", m.group())) or bool(re.search(r"(?:底|末|前)$", m.group()))) \
+                and not re.match(r"^[^，,。；;]{0,12}止", after) \
                 and not m.group().startswith("截至") and not re.search(r"截[至止]\s*$", tsent[max(0, m.start() - 3):m.start()])
             years.append((m.start() + sent.start, int(m.group("y")), deadline))
         years += [(p, y, True) for p, y in deadlines if sent.start <= p < sent.end]
@@ -412,7 +421,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev = masked[max(sent.start, num_start - 4):num_start]
             if _SKIP_BEFORE.search(prev) or (num_start > 0 and re.match(r"[\d.]", masked[num_start - 1])):
                 continue
-            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "件", "批次", "天", "套", "张", "处", "公里"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
+            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 一个, 一项, 两年: ordinary words unless a comparator frames them
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
                 continue
@@ -448,15 +457,17 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 or (news and comparator == "=" and _DESCRIBES.search(sctx))
             kind = "target"
             rule = bool(_CONDITION_AFTER.search(masked[ue:sent.end]) or _RULE_MODAL.search(masked[clause_start:ue + 4])
-                        or _PROVISION_STRONG.search(masked[clause_start:ue + 4])
+                        or _PROVISION_STRONG.search(masked[clause_start:ue + 8])
                         or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start]))
-            if rule and not (own_reported and _REPORTED_RESULT.search(masked[clause_start:num_start])):
+            limit = rule or bool(_NORMATIVE_COMPARISON.search(masked[clause_start:num_start]))  # 累计拨付不超过…: a limit
+            if limit and not (own_reported and _REPORTED_RESULT.search(masked[clause_start:num_start])):
                 reported_marks = None  # 已满5年以上的…可: a condition of a rule, not a result
             if scope.review and not _FUTURE_STRONG.search(clause):
                 kind = "reported"
-            elif (reported_marks or (news and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
+            elif (reported_marks or (news and not rule and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
                 kind = "reported"
-            elif unit == "分" or _PROVISION_STRONG.search(masked[clause_start:ue + 4]) or (rule and (explicit is None or not explicit[1]) and (
+            elif unit == "分" or (_DURATION.fullmatch(unit) and comparator == "<=" and not (explicit and explicit[1])) \
+                    or _PROVISION_STRONG.search(masked[clause_start:ue + 8]) or (rule and (explicit is None or not explicit[1]) and (
                     explicit is not None or scope.year is None)) or (
                     year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx))):
                 kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme
@@ -563,7 +574,7 @@ def _table_rows(text: str):
     yield from rows
 
 
-_TARGET_HEAD = re.compile(r"目标|指标|任务|计划|规划|标准|补贴|补助|奖励|罚款|限额|额度|比例")
+_TARGET_HEAD = re.compile(r"目标|指标|任务|标准|补贴|补助|奖励|罚款|限额|额度|比例")
 # a table of statistics: its figures are results
 _STATS_HEAD = re.compile(r"环比|同比|增长率|增幅|涨幅|完成|实际|指数|成交|销售")
 _PERIOD_LABEL = re.compile(r"^(?:19|20)\d{2}(?:[.\-/年]\d{1,2}月?)?(?:年|年度)?$")

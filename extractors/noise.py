@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 
+from corpora.chars import CJK as _CJK
 from corpora.chars import mask
 
 # footers: licence and filing numbers, copyright, the site's sponsor; 主办/承办 only where a short line opens with them
@@ -21,7 +22,6 @@ _PREV_NEXT = re.compile(r"^\s*(上一篇|下一篇|上一条|下一条)\s*[:：]
 _DISCLAIMER = re.compile(r"(免责声明|本网站转载|本站转载|仅供参考，|如有侵权|不代表本(?:站|网|平台)观点|转载请注明|本文来源于网络|"
                          r"版权归原作者|文章来源于网络|投诉邮箱)")
 _SENTENCE = re.compile(r"[。！？；]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _MENU_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 _MOJIBAKE = re.compile(r"[\u4e00-\u9fff]\?{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z][\u4e00-\u9fff]|\ufffd|锟斤拷|烫烫|屯屯")
 # only texts below this size are searched for a pasted-twice body (the search is quadratic at worst)
@@ -178,17 +178,29 @@ def has_mojibake(text: str) -> bool:
     return bool(_MOJIBAKE.search(text))
 
 
-_LIST_ITEM_DATE = re.compile(r"(?:^|\s)(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$|^[-*•·\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
+_LIST_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
+_EMPTY_ROW = re.compile(r"^[|\s]*$")
+_BULLET = re.compile(r"^[-*•·]\s")
+_PROSE_MARK = re.compile(r"[。；！？：]")
+MAX_LIST_PROSE = 150
 MIN_LIST_ITEMS = 5
 LIST_SHARE = 0.6
+MIN_MENU_ITEMS = 10
+MENU_SHARE = 0.8
 
 
 def listing_page(text: str, body_start: int = 0) -> int:
-    """The number of dated headlines if the text after `body_start` is a list page (a column's index of
-    links, each with its date) rather than a document; 0 otherwise."""
-    lines = [ln.strip() for ln in text[body_start:].split("\n") if ln.strip()]
-    items = sum(1 for ln in lines if len(ln) <= 120 and "|" not in ln and not _SENTENCE.search(ln) and _LIST_ITEM_DATE.search(ln))
-    long_prose = sum(1 for ln in lines if len(ln) > 150 and _SENTENCE.search(ln))
-    if items >= MIN_LIST_ITEMS and items >= LIST_SHARE * len(lines) and long_prose <= 1:
+    """The number of links if the text after `body_start` is a list page rather than a document: a column's
+    index of dated headlines, or a menu of short links; 0 otherwise."""
+    lines = [ln.strip() for ln in text[body_start:].split("\n") if ln.strip() and not _EMPTY_ROW.match(ln)]
+    prose = sum(len(ln) for ln in lines if len(ln) >= 12 and _PROSE_MARK.search(ln))
+    if prose >= MAX_LIST_PROSE:  # a page with this much running text is a document, whatever lists it holds
+        return 0
+    items = sum(1 for ln in lines if len(ln) <= 120 and not _SENTENCE.search(ln) and _LIST_ITEM_DATE.search(ln))
+    if items >= MIN_LIST_ITEMS and items >= LIST_SHARE * len(lines):
         return items
+    links = sum(1 for ln in lines if len(ln) <= 15 and "|" not in ln and len(_CJK.findall(ln)) >= 2 and not _SENTENCE.search(ln))
+    bullets = sum(1 for ln in lines if _BULLET.match(ln))
+    if len(lines) >= MIN_MENU_ITEMS and (links >= MENU_SHARE * len(lines) or bullets >= MENU_SHARE * len(lines)):
+        return max(links, bullets)
     return 0

@@ -72,3 +72,18 @@ def ambiguous_place_names() -> list[dict[str, str]]:
 @functools.cache
 def agency_cores_needing_region() -> list[dict[str, str]]:
     return read_rows("agency_cores_needing_region.csv", ("core", "example"))
+
+
+@functools.cache
+def title_suffixes() -> list[dict[str, str]]:
+    from extractors.records import DocType
+
+    name = "title_suffixes.tsv"
+    rows = read_rows(name, ("suffix", "title_line", "example"), delimiter="\t")
+    types = {t.value for t in DocType}
+    for r in rows:
+        r.setdefault("doc_type", "")
+        if r["doc_type"] and r["doc_type"] not in types or r["title_line"] not in {"yes", "no"}:
+            raise RefDataError(f"{data_path(name)}: row {r['suffix']!r}: doc_type must be empty or one of "
+                               f"{sorted(types)}, title_line yes or no")
+    return rows

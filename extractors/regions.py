@@ -94,9 +94,9 @@ class Gazetteer:
                 if w in self.full and not (w.endswith("市") and text[i + ln:i + ln + 1] == "场"):  # 某某市场: a market
                     hit = (i, i + ln, self.full[w])
                     break
-                if short and (w in self.short or w in counties) and not _continues_word(text, i + ln) and (
+                if short and (w in self.short or w in counties and w in self.county_short) and not _continues_word(text, i + ln) and (
                         boundaries is None or (i in boundaries and i + ln in boundaries)):
-                    hit = (i, i + ln, self.short.get(w) or self.county_short[w])
+                    hit = (i, i + ln, self.short.get(w) or self.county_short.get(w))
                     break
             if hit:
                 out.append(hit)
@@ -235,6 +235,8 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         found = gaz.mentions(s, boundaries=bounds, counties=counties)
         named = {d.adcode for _, _, cands in found for d in cands}
         for _, _, cands in found:
+            if not cands:  # a name whose every division was ruled out (a county the text does not confirm)
+                continue
             if len(cands) > 1:  # 朝阳区, 鼓楼区: the one whose city or province the same text names
                 placed = [d for d in cands if set(d.parents) & named]
                 cands = placed or cands

@@ -5,23 +5,15 @@ import re
 from dataclasses import dataclass
 
 from corpora.chars import NUMBERED_HEADING
+from extractors import refdata
 from extractors.metadata import metadata_line
 from extractors.records import DocType
 
-_TITLE_SUFFIX = ("通知", "通报", "决定", "意见", "方案", "计划", "规划", "办法", "措施", "细则", "规定", "条例", "制度",
-                 "公告", "通告", "批复", "解读", "报告", "总结", "要点", "纲要", "指南", "指引", "规则", "章程", "答记者问",
-                 "的函", "法", "令", "政策", "工作安排", "实施意见", "若干措施", "建议", "决议", "公报", "纪要", "说明", "公示")
-_TYPE_BY_SUFFIX = [
-    (("解读", "答记者问", "问答"), DocType.INTERPRETATION),
-    (("通知", "通报", "的函", "批复", "公告", "通告", "公示"), DocType.NOTICE),
-    (("方案", "计划", "规划", "要点", "纲要", "工作安排"), DocType.PLAN),
-    (("意见",), DocType.OPINION),
-    (("措施", "办法", "细则", "政策", "指南", "指引", "规则"), DocType.MEASURES),
-    (("条例", "规定", "制度", "章程", "决定"), DocType.REGULATION),
-    (("法",), DocType.LAW),
-    (("总结",), DocType.SUMMARY),
-    (("报告",), DocType.REPORT),
-]
+# title suffixes and the doc types they give: extractors/data/title_suffixes.tsv
+_SUFFIX_ROWS = refdata.title_suffixes()
+_TITLE_SUFFIX = tuple(r["suffix"] for r in _SUFFIX_ROWS if r["title_line"] == "yes")
+_TYPE_BY_SUFFIX = [(tuple(r["suffix"] for r in _SUFFIX_ROWS if r["doc_type"] == t), DocType(t))
+                   for t in dict.fromkeys(r["doc_type"] for r in _SUFFIX_ROWS if r["doc_type"])]
 _INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")
 _NOT_TITLE = re.compile(r"(^[-•·\s]*[\u4e00-\u9fff]{2,6}\s*[:：]|。|^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^（|^\(|^(?:" + NUMBERED_HEADING + r")|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
 _NEWS = re.compile(r"(记者|通讯员|本报讯|新华社|讯（|讯\(|日电|消息)")
@@ -94,7 +86,7 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
         while j >= 0 and i - j <= 3:
             prev = lines[j][1].strip()
             if not prev or len(prev) > 40 or prev[-1] in "。；;！？，,：:" or _NOT_TITLE.search(prev) or is_title_line(prev) \
-                    or _LABELLED.search(prev) \
+                    or _LABELLED.search(prev) or re.match(r"^[-•\s]*[\u4e00-\u9fff]{2,8}\s*[:：]", prev) \
                     or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev):
                 break
             parts.insert(0, prev)
@@ -158,9 +150,9 @@ class Segment:
 
 
 # the head of a document ends at its first line of running text: a sentence, or a salutation (各区县：)
-_PROSE = re.compile(r"[。；;！？!?]|[，,、].{8,}|[:：]\s*$")
+_PROSE = re.compile(r"[。；;！？!?]|[，,].{8,}|[:：]\s*$")
 _NOT_HEADLINE = re.compile(r"(^上一|^下一|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|^[一二三四五六七八九十]+[、.．]|^（|^\(|^[—\-－]|"
-                           r"^第[一二三四五六七八九十百\d]+[章节条]|^\d+\s*[、.．]|^\W|文件$|[。；;！？，,：:、]$|"
+                           r"^第[一二三四五六七八九十百\d]+[章节条]|^\d+\s*[、.．]|^[^\w《“「]|文件$|[。；;！？，,：:、]$|"
                            r"(?:令|公告|通告)\s*[（(〔\[]?\s*第\s*[\d一二三四五六七八九十百〇零]+\s*号[）)〕\]]?$|"
                            r"^(?:本报讯|本报记者|记者|通讯员|新华社|中新社|据.{1,8}报道)|\s\|\s|\|\s*$)")
 # a line that only names bodies (the issuer above a title, a signature): 中共某市委办公室 某市人民政府办公室
@@ -172,7 +164,7 @@ _FILE_NAME = re.compile(r"^(?P<name>.{6,160}?)\.(?:docx?|pdf|wps|ofd|xlsx?|et|ra
 _LEAD_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,6}\s*号\s*")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # a label with a number or a date for its value (电话：0731-…, 类别:…) is no headline
-_LABELLED = re.compile(r"^[-•\s]*[\u4e00-\u9fff]{2,8}\s*[:：]|[:：]\s*[\d+(（]")
+_LABELLED = re.compile(r"[:：]\s*[\d+(（]")
 _WRAPPED = re.compile(r"(?:的|和|与|及|关于|对|在|之|暨)$")
 HEAD_LINES = 40
 HEAD_CHARS = 2500
@@ -184,7 +176,7 @@ def names_site_or_column(title: str) -> bool:
     from extractors.noise import vocabulary
     t = re.sub(r"\s+", "", title.strip())
     return (t in vocabulary().get("column", ()) or bool(_SITE_NAME.match(t)) or bool(_ORG_ONLY.match(t))
-            or len(_CJK_RE.findall(t)) < 4)
+            or len(_CJK_RE.findall(t)) < 2)
 
 
 def is_headline(s: str) -> bool:
@@ -258,6 +250,22 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
     return pool[-1][0] if pool else None
 
 
+_SHORT_TITLE = re.compile(r"^[\u4e00-\u9fff《》“”（）()]{2,20}(?:书|表|图|单|函|须知|问答|指南|清单|说明|名单|目录|一览|简介|公告|通知)$")
+
+
+def _short_title(text: str, start: int) -> Title | None:
+    """A short generic name on the first line (承诺书, 流程图, 申报表) when nothing longer names the document."""
+    for pos, line in _lines(text, start, min(len(text), start + 400)):
+        s = line.strip()
+        if not s or re.fullmatch(r"附件\s*\d*", s):
+            continue
+        if _SHORT_TITLE.match(s) and not names_site_or_column(s):
+            a = pos + line.index(s)
+            return Title(s, a, a + len(s))
+        return None
+    return None
+
+
 def attachment_title(text: str, start: int, end: int) -> Title | None:
     """A title printed only as the name of the page's attached file (某发〔2022〕8号关于…的通知.pdf);
     the file of an attachment (附件1.…) does not name the page's document."""
@@ -300,6 +308,10 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
         att = attachment_title(text, body_start, len(text))
         if att is not None:
             titles = [att]
+    if not titles:
+        short = _short_title(text, body_start)
+        if short is not None:
+            titles = [short]
     if not titles:
         return [Segment(0, len(text), None, head_end(text, body_start))]
     segs: list[Segment] = [Segment(0, len(text), titles[0])]

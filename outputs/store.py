@@ -8,25 +8,13 @@ import sqlite3
 from pathlib import Path
 
 from corpora.records import ReadError
-from outputs import links
-from outputs.tables import (
-    COMMITMENT_COLUMNS,
-    DOCUMENT_COLUMNS,
-    ERROR_COLUMNS,
-    MENTION_COLUMNS,
-    commitment_rows,
-    document_row,
-    error_row,
-    mention_rows,
-)
+from outputs import links, tables
+from outputs.tables import ERRORS, error_row
 
 PROVENANCE_COLUMNS = ["source", "raw_sha256", "bytes", "fetched_at", "origin", "url"]
 
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS documents ({", ".join(f'"{c}"' for c in DOCUMENT_COLUMNS)}, PRIMARY KEY (doc_id));
-CREATE TABLE IF NOT EXISTS commitments ({", ".join(f'"{c}"' for c in COMMITMENT_COLUMNS)}, PRIMARY KEY (doc_id, idx));
-CREATE TABLE IF NOT EXISTS mentions ({", ".join(f'"{c}"' for c in MENTION_COLUMNS)}, PRIMARY KEY (doc_id, kind, start, "end"));
-CREATE TABLE IF NOT EXISTS errors ({", ".join(f'"{c}"' for c in ERROR_COLUMNS)}, PRIMARY KEY (source));
+# the tables of outputs.tables.TABLES come first (`_schema`); then the store's own
+_SCHEMA = """
 CREATE INDEX IF NOT EXISTS commitments_region ON commitments (region_adcode, indicator_key);
 CREATE TABLE IF NOT EXISTS provenance (source PRIMARY KEY, raw_sha256, bytes, fetched_at, origin, url);
 CREATE TABLE IF NOT EXISTS sources (name PRIMARY KEY, region, hosts, schedule, list_urls);
@@ -41,29 +29,64 @@ CREATE TABLE IF NOT EXISTS scans (run_id, source_name, started_at, finished_at, 
 """
 
 
+def _schema() -> str:
+    return "".join(tables.create_sql(t) + ";\n" for t in tables.TABLES) + _SCHEMA
+
+
 def _chain(first, rest):
     if first is not None:
         yield first
         yield from rest
 
 
+class StoreBusy(RuntimeError):
+    """Another process holds the store's write lock for longer than we wait."""
+
+
+# how long a writer waits for another run's transaction to end before giving up with StoreBusy
+BUSY_TIMEOUT_SECONDS = 120.0
+
+
 class Store:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(self.path)
+        self.conn = sqlite3.connect(self.path, timeout=busy_timeout)
+        self._wait_for_writers(busy_timeout)
         self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.executescript(_SCHEMA + links.SCHEMA)
+        self.conn.executescript(_schema() + links.SCHEMA)
         self._migrate()
+
+    def _wait_for_writers(self, busy_timeout: float) -> None:
+        """Take and release the write lock once before anything is written: when another run holds it, say so and
+        wait up to `busy_timeout` seconds, then refuse with StoreBusy; nothing has been written either way."""
+        import logging
+
+        try:
+            self.conn.execute("PRAGMA busy_timeout = 0")
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e):
+                raise
+            logging.getLogger("policy.store").warning(
+                "%s: another run is writing this store; waiting up to %.0f s for it", self.path, busy_timeout)
+            self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as e2:
+                self.conn.close()
+                raise StoreBusy(f"{self.path}: another run is writing this store and did not finish within "
+                                f"{busy_timeout:.0f} s; nothing was written, try again when it is done") from e2
+        self.conn.execute("ROLLBACK")
+        self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
 
     def _migrate(self) -> None:
         """Add the columns a store written by an earlier version lacks (its rows get NULL there)."""
-        for table, columns in (("documents", DOCUMENT_COLUMNS), ("commitments", COMMITMENT_COLUMNS),
-                               ("mentions", MENTION_COLUMNS), ("errors", ERROR_COLUMNS), ("provenance", PROVENANCE_COLUMNS)):
-            have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+        for name, columns in (*((t.name, t.columns) for t in tables.TABLES), ("provenance", PROVENANCE_COLUMNS)):
+            have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({name})")}
             for c in columns:
                 if c not in have:
-                    self.conn.execute(f'ALTER TABLE {table} ADD COLUMN "{c}"')
+                    self.conn.execute(f'ALTER TABLE {name} ADD COLUMN "{c}"')
 
     def close(self) -> None:
         self.conn.close()
@@ -87,6 +110,9 @@ class Store:
         document row, and per source for `stale`). Returns the number of documents stored."""
         records = iter(records)
         first = next(records, None)
+        if isinstance(first, dict):
+            raise TypeError("put_file takes typed records (Extraction, ReadError), such as "
+                            "pipeline.process.extract_file(path).records, not their JSON form")
         # the records name their source as the reader resolved it; both names are keys
         sources = list(dict.fromkeys([source] + ([first.source] if first is not None and first.source else [])))
         n = 0
@@ -99,14 +125,12 @@ class Store:
                 self.conn.execute("DELETE FROM extractions WHERE source = ?", (s,))
             for rec in _chain(first, records):
                 if isinstance(rec, ReadError):
-                    self._insert("errors", ERROR_COLUMNS, [error_row(rec)])
+                    self._insert(ERRORS.name, ERRORS.columns, [error_row(rec)])
                     continue
                 r = rec.as_dict() | {"extractor_version": version}  # rows are built from the contract's form
                 self._delete_document(r["doc_id"])
-                self._insert("documents", DOCUMENT_COLUMNS, [document_row(r)])
-                self._insert("commitments", COMMITMENT_COLUMNS, commitment_rows(r))
-                self._insert("mentions", MENTION_COLUMNS, mention_rows(r))
-                self._insert("citations", links.CITATION_COLUMNS, links.citation_rows(r))
+                for t in tables.RECORD_TABLES:
+                    self._insert(t.name, t.columns, t.rows(r))
                 self._index(r)
                 n += 1
             if text is not None and n:
@@ -125,7 +149,7 @@ class Store:
                                  "WHERE source = ? AND error != 'fetch_error' LIMIT 1", (source, source)).fetchone() is not None
 
     def _delete_document(self, doc_id: str) -> None:
-        for table in ("documents", "commitments", "mentions", "search", "citations", "follow_ups"):
+        for table in (*(t.name for t in tables.TABLES if t.key[0] == "doc_id"), "search"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     def link(self) -> None:
@@ -152,25 +176,31 @@ class Store:
         return sha, self._keep_raw(sha, suffix, lambda f: f.write(data))
 
     def put_raw_file(self, path: Path) -> str:
-        """`put_raw` for a file on disk, hashed and copied in blocks; returns its sha256."""
+        """`put_raw` for a file on disk, copied in blocks and hashed in the same pass (what is kept is what was
+        hashed, even if the file changes meanwhile); returns its sha256."""
         import hashlib
-        import shutil
+        import os
+        import tempfile
 
+        raw = self.path.parent / "raw"
+        raw.mkdir(parents=True, exist_ok=True)
         h = hashlib.sha256()
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-        sha = h.hexdigest()
-
-        def copy(out):
-            with open(path, "rb") as src:
-                shutil.copyfileobj(src, out, 1 << 20)
-
-        self._keep_raw(sha, path.suffix, copy)
+        fd, tmp = tempfile.mkstemp(dir=raw, suffix=".part")
+        try:
+            with open(path, "rb") as src, os.fdopen(fd, "wb") as out:
+                for block in iter(lambda: src.read(1 << 20), b""):
+                    h.update(block)
+                    out.write(block)
+            sha = h.hexdigest()
+            self._keep_raw(sha, path.suffix, lambda out: None, ready=Path(tmp))
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
         return sha
 
-    def _keep_raw(self, sha: str, suffix: str, write) -> Path:
-        """The raw folder's file for `sha`; written atomically by `write(file)` unless it is there already."""
+    def _keep_raw(self, sha: str, suffix: str, write, ready: Path | None = None) -> Path:
+        """The raw folder's file for `sha`; written atomically by `write(file)` (or moved from `ready`, a file
+        already written beside the raw folders) unless it is there already."""
         import os
         import tempfile
 
@@ -178,7 +208,9 @@ class Store:
         folder.mkdir(parents=True, exist_ok=True)
         safe_suffix = suffix if suffix.isascii() and len(suffix) <= 8 and suffix[1:].isalnum() else ""
         path = folder / f"{sha}{safe_suffix.lower()}"
-        if not path.exists():
+        if not path.exists() and ready is not None:
+            os.replace(ready, path)
+        elif not path.exists():
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
             with os.fdopen(fd, "wb") as f:
                 write(f)
@@ -215,6 +247,11 @@ class Store:
             else:
                 self.conn.execute("DELETE FROM errors WHERE source = ? AND error = 'fetch_error'", (url,))
 
+    def raw_path(self, sha: str) -> Path | None:
+        """The kept raw file with this SHA-256 (whatever suffix it was kept under), if any."""
+        folder = self.path.parent / "raw" / sha[:2]
+        return next((p for p in sorted(folder.glob(f"{sha}*")) if not p.name.endswith(".part")), None)
+
     def raw_bytes(self, sha: str) -> bytes | None:
         """The kept raw bytes with this SHA-256, if any."""
         folder = self.path.parent / "raw" / sha[:2]
@@ -235,9 +272,8 @@ class Store:
 
     def table(self, name: str):
         import pandas as pd
-        order = {"documents": "source, doc_index", "commitments": "doc_id, idx", "mentions": 'doc_id, kind, start',
-                 "errors": "source", "provenance": "source", "sources": "name", "fetches": "url",
-                 "scans": "run_id, source_name", "citations": "doc_id, start", "follow_ups": "doc_id, idx"}.get(name)
+        order = {**{t.name: t.order for t in tables.TABLES}, "provenance": "source", "sources": "name", "fetches": "url",
+                 "scans": "run_id, source_name"}.get(name)
         if order is None:
             raise ValueError(f"no table {name!r}")
         return pd.read_sql_query(f"SELECT * FROM {name} ORDER BY {order}", self.conn)

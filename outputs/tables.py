@@ -1,10 +1,16 @@
 """Contract records → rows of the three tables (documents, commitments, mentions) and the errors table.
 
-Column lists are the schema; the store and the exports use them as they are.
+`TABLES` is the registry: a table's columns are its schema, and the store (create, migrate, insert,
+delete, read) and the exports (Parquet, CSV) take every table from it. Adding a table is one `Table`
+here with a function from a record to its rows.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from outputs import links
 
 DOCUMENT_COLUMNS = ["doc_id", "source", "doc_index", "title", "doc_type", "script", "publish_date", "effective_date",
                     "region_adcode", "region_name", "region_level", "province", "city", "county", "issuer",
@@ -71,6 +77,34 @@ def mention_rows(r: dict) -> list[dict]:
 def error_row(e) -> dict:
     """A `corpora.records.ReadError` → its row of the errors table."""
     return {c: v for c, v in e.as_dict().items() if c in ERROR_COLUMNS}
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: list[str]
+    key: tuple[str, ...]  # the primary key
+    order: str  # how a reader gets its rows (ORDER BY)
+    rows: Callable[[dict], list[dict]] | None  # the rows of one document's contract record; None: not from one
+
+
+DOCUMENTS = Table("documents", DOCUMENT_COLUMNS, ("doc_id",), "source, doc_index", lambda r: [document_row(r)])
+COMMITMENTS = Table("commitments", COMMITMENT_COLUMNS, ("doc_id", "idx"), "doc_id, idx", commitment_rows)
+MENTIONS = Table("mentions", MENTION_COLUMNS, ("doc_id", "kind", "start", "end"), "doc_id, kind, start", mention_rows)
+CITATIONS = Table("citations", links.CITATION_COLUMNS, ("doc_id", "cited_key"), "doc_id, start", links.citation_rows)
+ERRORS = Table("errors", ERROR_COLUMNS, ("source",), "source", None)
+# rebuilt from the stored rows after every run (`outputs.links.link`), not from one record
+FOLLOW_UPS = Table("follow_ups", links.FOLLOW_UP_COLUMNS, ("doc_id", "idx"), "doc_id, idx", None)
+
+# the tables filled from each document's record
+RECORD_TABLES = (DOCUMENTS, COMMITMENTS, MENTIONS, CITATIONS)
+# the tables a run writes and exports, in this order
+TABLES = (DOCUMENTS, COMMITMENTS, MENTIONS, ERRORS, CITATIONS, FOLLOW_UPS)
+
+
+def create_sql(t: Table) -> str:
+    cols = ", ".join(f'"{c}"' for c in t.columns)
+    return f'CREATE TABLE IF NOT EXISTS {t.name} ({cols}, PRIMARY KEY ({", ".join(f"{chr(34)}{k}{chr(34)}" for k in t.key)}))'
 
 
 # The exported tables' column types (Parquet and CSV; docs/tables.md describes every column). The store keeps

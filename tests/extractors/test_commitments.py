@@ -418,3 +418,36 @@ def test_part_of_a_year_is_not_a_deadline():
 ])
 def test_this_year_and_next_in_a_work_report(text, expected):
     assert [(c.kind, c.value, c.year) for c in found(text, pub_year=2025, news=True)] == expected
+
+
+@pytest.mark.parametrize("text,kind,comparator", [
+    ("对企业处1万元以上3万元以下的罚款。", "provision", "="),
+    ("运营期不少于8年，自交付之日起计算。", "provision", ">="),
+    ("该通知有效期三年。", "provision", "="),
+    ("贷款额度可按最高限额上浮20%确定。", "provision", "="),
+    ("个贷率已超出85%的预警线。", "reported", ">"),
+    ("累计拨付金额不超过监管资金总额的80%。", "provision", "<="),
+    ("自发布之日起至2024年12月31日止，面积在90平方米以上的按每套1万元发放消费券。", "provision", ">="),
+])
+def test_more_kinds_and_comparators(text, kind, comparator):
+    c = found(text, pub_year=2024)[0]
+    assert (c.kind, c.comparator) == (kind, comparator)
+
+
+@pytest.mark.parametrize("text", [
+    "- 下一篇：春节放假安排的通知",
+    "- 市卫健委等13部门关于推进健康城市建设的意见2025-04-14",
+    "提取开具日期前一日的账户余额。",
+])
+def test_more_non_quantities(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("当个贷率达到90%及以上时暂停受理。", "provision"),
+    ("4倍（含）以上的税率为1.2%。", "provision"),
+    ("开发企业要在3日内一次性公开全部房源。", "provision"),
+    ("截至目前，共申报项目403个，总融资需求1349亿元。", "reported"),
+])
+def test_thresholds_time_limits_and_needs(text, kind):
+    assert found(text, pub_year=2024)[0].kind == kind

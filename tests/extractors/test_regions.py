@@ -130,3 +130,10 @@ def test_a_report_title_on_its_own_line_is_no_host():
 def test_a_county_level_city_under_its_province_speaking_of_itself():
     body = "为促进全市房地产市场平稳健康发展，结合我市实际，在定州市行政区域内购买首套住房的，首付比例不低于20%。"
     assert primary_region(body, "关于调整住房公积金贷款首付比例的通知", [], []).adcode == "139001"
+
+
+def test_an_ambiguous_county_short_name_spelled_out_is_still_no_short_name():
+    # 朝阳区 is spelled out, but 朝阳 is listed as ambiguous: it stays a word
+    gaz = gazetteer()
+    assert gaz.mentions("发展朝阳产业", counties=frozenset({"朝阳"})) == []
+    assert primary_region("北京市朝阳区人民政府。发展朝阳产业。", None, [], []).province == "北京市"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors import refdata
 from extractors.records import DocType
 from extractors.structure import doc_type, find_titles, segment
 
@@ -62,6 +63,8 @@ def test_news_without_title_suffix():
     ("营商环境,证照分离,民营科技企业", ""),                          # SEO keywords, not a title
     ("- 2023-10-31 11:04:08 2023年十月房地产大事件盘点", "2023年十月房地产大事件盘点"),
     ("文件链接：《沈阳市历史建筑修缮管理办法》政策解读", "《沈阳市历史建筑修缮管理办法》政策解读"),
+    ("某地悄然放松限购,某某房产网", "某地悄然放松限购"),
+    ("某集团总裁：公司已上报白名单项目42个", "某集团总裁：公司已上报白名单项目42个"),   # a speaker is no label
 ])
 def test_clean_title(raw, clean):
     from extractors.titles import clean_title
@@ -75,6 +78,18 @@ def test_clean_title(raw, clean):
 ])
 def test_page_furniture_and_closings_are_not_titles(text, expected):
     assert [t.text for t in find_titles(text)] == expected
+
+
+@pytest.mark.parametrize("row", refdata.title_suffixes(), ids=lambda r: r["suffix"])
+def test_title_suffix_rows_hold_for_their_examples(row):
+    """extractors/data/title_suffixes.tsv: each example ends with its word, is a title line where the row
+    says so, and gets the row's type."""
+    from extractors.structure import is_title_line
+
+    assert row["example"].rstrip("》）").endswith(row["suffix"])
+    assert is_title_line(row["example"]) is (row["title_line"] == "yes")
+    if row["doc_type"]:
+        assert doc_type(row["example"], "") is DocType(row["doc_type"])
 
 
 PROSE = "为进一步做好相关工作，切实保障群众利益，现将有关情况介绍如下。全年完成投资1200万元，惠及群众3000人。"
@@ -119,6 +134,14 @@ def _titles(text: str) -> list[str | None]:
      "某市科技行政处罚裁量基准表"),
     # a bare document number line and a labelled footer line name no document
     ("某规划资源规〔2023〕1号\n各有关单位：\n" + PROSE + "\n网站技术支持电话：0731-00000000\n", None),
+    # a short generic name is the title when nothing longer names the document
+    ("承诺书\n本人：        ，证件号码：        ，" + PROSE, "承诺书"),
+    ("附件2\n项目申报表\n单位名称 | 联系人 | 电话\n", "项目申报表"),
+    # a question-and-answer sheet titled by the regulation it explains
+    ("《某市中考招生录取实施办法》问答\n1.《实施办法》出台的背景是什么？\n" + PROSE, "《某市中考招生录取实施办法》问答"),
+    # a headline whose figures are listed with 、 is still a headline
+    ("2024年02月23日 10:14:59\n某市推送第一批房地产项目白名单 涉及3个项目、融资需求17.14亿元\n某某社2月23日电，" + PROSE,
+     "某市推送第一批房地产项目白名单 涉及3个项目、融资需求17.14亿元"),
     # a headline wrapped after 的
     ("附件\n某市关于推进住房品质提升的\n实施指引\n一、工作目标\n" + PROSE, "某市关于推进住房品质提升的实施指引"),
 ])

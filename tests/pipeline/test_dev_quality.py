@@ -19,8 +19,8 @@ FLOORS = {
     "docnum_f1": 0.99,
     "docnum_own_f1": 0.99,
     "agency_f1": 0.98,
-    "commit_f1": 0.90,
-    "commit_value_unit_f1": 0.95,
+    "commit_f1": 0.91,
+    "commit_value_unit_f1": 0.955,
     "publish_date_acc": 1.0,
     "region_acc": 1.0,
     "span_grounding": 1.0,
@@ -34,8 +34,8 @@ DEV2_FLOORS = {
     "publish_date_acc": 1.0,
     "region_acc": 1.0,
     "agency_f1": 1.0,
-    "commit_f1": 0.95,
-    "commit_value_unit_f1": 0.95,
+    "commit_f1": 0.98,
+    "commit_value_unit_f1": 0.98,
     "span_grounding": 1.0,
 }
 

@@ -16,6 +16,10 @@ def prefect_backend():
         yield
 
 
+# the sample corpus: ten files, the compilation holding three documents
+SAMPLE_DOCUMENTS = 12
+
+
 def tables(out):
     return {t: pd.read_parquet(out / "tables" / f"{t}.parquet") for t in ("documents", "commitments", "mentions", "errors")}
 
@@ -29,7 +33,7 @@ def test_process_twice_gives_the_same_tables(tmp_path, samples):
     assert first == second
     for name in t1:
         assert t1[name].equals(t2[name]), name
-    assert first["documents"] == 8 and not first["errors"]
+    assert first["documents"] == SAMPLE_DOCUMENTS and not first["errors"]
     assert {r["region"] for r in first["by_region"]} >= {"山东省", "济南市", "青岛市", "淄博市"}
     for name in ("documents", "commitments", "mentions"):
         assert (out / "tables" / f"{name}.csv").exists()
@@ -42,7 +46,7 @@ def test_bad_file_is_an_error_row_and_others_are_kept(tmp_path, samples):
     process_flow([str(inputs)], str(out))
     (inputs / "scan.pdf").write_bytes(b"%PDF-1.4 broken")
     summary = process_flow([str(inputs)], str(out))
-    assert summary["documents"] == 8
+    assert summary["documents"] == SAMPLE_DOCUMENTS
     assert [(e["source"].endswith("scan.pdf"), e["error"]) for e in summary["errors"]] == [(True, "decode_error")]
 
 
@@ -61,16 +65,17 @@ def _cached_runs(tmp_path, samples, monkeypatch, flows):
     monkeypatch.setattr(flows, "extract_file", lambda path, source=None: calls.append(path) or real(path, source))
     inputs = tmp_path / "in"
     shutil.copytree(samples, inputs)
+    files = len(list(inputs.iterdir()))
     process_flow([str(inputs)], str(tmp_path / "out"))
-    assert len(calls) == 6
+    assert len(calls) == files
     process_flow([str(inputs)], str(tmp_path / "out"))
-    assert len(calls) == 6  # every file came from the cache
+    assert len(calls) == files  # every file came from the cache
     (inputs / "weifang_news_report.txt").write_text("潍坊市卫生健康委员会关于调整工作安排的通知\n内容已更新。", encoding="utf-8")
     process_flow([str(inputs)], str(tmp_path / "out"))
-    assert len(calls) == 7  # only the changed file
+    assert len(calls) == files + 1  # only the changed file
     monkeypatch.setattr(flows, "extractor_version", lambda: "a-new-version")
     process_flow([str(inputs)], str(tmp_path / "out"))
-    assert len(calls) == 13  # a new extractor version re-extracts everything
+    assert len(calls) == 2 * files + 1  # a new extractor version re-extracts everything
 
 
 def test_dask_runner_gives_the_same_tables(tmp_path, samples):
