@@ -299,6 +299,8 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
     head = head_title(text, body_start, titles)
     if head is not None:
         titles = [head, *(t for t in titles if t.start >= head.end)]
+    if page_title and _COMPILATION.search(page_title):
+        page_title = None  # a compilation's name (…汇编) is no document's: its documents start at their titles
     if page_title:
         # the page names its document (<title>, a metadata table): a body title that agrees with it opens
         # the first document; otherwise the page's title does, and body titles are judged against it
@@ -323,8 +325,10 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
         own = _own_number_below(text, t) and not _same(t.text, cur.title.text)
         if gap < (60 if closed or own else min_chars):
             continue
-        if cur.title and not is_title_line(cur.title.text) and not own:
-            continue  # a news story quotes the titles of what it reports on; it ends where a numbered document starts
+        if cur.title and not is_title_line(cur.title.text) and not own and not t.text.endswith(("解读", "答记者问")):
+            # a news story quotes the titles of what it reports on; it ends where a numbered document or an
+            # interpretation starts
+            continue
         if cur.title and _related(t.text, cur.title.text) and not own:
             continue
         cur.end = t.start
