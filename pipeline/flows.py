@@ -126,19 +126,6 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
             pending.append((name, raw, None) if streamed else (name, None, extract_task.submit(str(raw), name)))
         shown = Progress(len(files), mode)
         try:
-<<<<<<< HEAD
-            for f in files:
-                try:
-                    sha, size = _keep_raw(store, Path(f), f in streamed)
-                    store.put_provenance(f, sha, size, _now(), "file", origin_url(f))
-                except OSError:
-                    pass  # the extraction reports the unreadable file
-                if f in streamed:
-                    shown.file_done(store.put_file(f, iter_records(f), version=extractor_version()))
-                    continue
-                result = for_source(futures.pop(f).result(), f)
-                shown.file_done(store.put_file(f, result.records, result.text, result.version))
-=======
             for name, raw, job in pending:
                 if raw is not None:
                     shown.file_done(store.put_file(name, iter_records(raw, name), version=extractor_version()))
@@ -147,7 +134,6 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
                 else:
                     result = for_source(job.result(), name)
                     shown.file_done(store.put_file(name, result.records, result.text, result.version))
->>>>>>> security
         finally:
             shown.close()
         store.link()

