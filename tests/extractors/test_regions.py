@@ -112,10 +112,12 @@ def test_region_at_its_own_level(title, issuers, body, expected):
     ("资金来源：县财政专项资金", [], []),
     ("主办单位：某县人民政府办公室 承办：某县大数据中心", [], []),   # the site's owner is not a source
     ("主办单位给予奖励", [], []),
+    ("（三）责任单位及承办单位：市教育局、某区教育局", [], []),
 ])
 def test_byline(text, bodies, hosts):
     by = byline(text)
     assert (by.bodies, by.hosts) == (bodies, hosts)
+    assert not by.footer or text.startswith("主办")
 
 
 def test_site_owner_footer_is_not_the_documents():
