@@ -6,6 +6,7 @@ the UI runs can change the store.
 """
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from extractors.indicators import labels as indicator_labels
 from extractors.regions import gazetteer
-from outputs.labels import COMPARATOR_LABELS, KIND_LABELS
+from outputs.labels import COMPARATOR_LABELS, KIND_LABELS, error_reason
 from outputs.links import RELATION_LABELS, STATUS_LABELS
 from outputs.search import match_query
 
@@ -98,7 +99,7 @@ class Filters:
             value = text(name, 6)
             if value is None:
                 continue
-            if not value.isdigit() or not (1 <= int(value) <= (2200 if name == "year" else 100_000)):
+            if not re.fullmatch(r"[0-9]{1,6}", value) or not (1 <= int(value) <= (2200 if name == "year" else 100_000)):
                 raise BadRequest(f"参数 {name} 应为正整数" + ("（年份）" if name == "year" else ""))
             setattr(f, name, int(value))
         return f
@@ -118,7 +119,17 @@ def connect(path: str | Path) -> sqlite3.Connection:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no store here; run `policy run` first")
-    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # a store in WAL mode on a read-only filesystem (or a folder we may not write) cannot get its -shm file:
+        # open it immutable, which needs no lock and no side file (nothing can write there anyway)
+        conn.close()
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
     conn.execute("PRAGMA query_only = ON")
     conn.row_factory = sqlite3.Row
     conn.create_function("province_code", 1, _province_code, deterministic=True)
@@ -131,23 +142,58 @@ def _province_code(adcode: str | None) -> str | None:
 
 
 def _city_code(adcode: str | None) -> str | None:
+    """The city a region lies in (itself for a city); None above city level and where the level between
+    province and county is a municipality's 市辖区 or 县 grouping, which is no place: under 北京市 the
+    districts come directly."""
     d = gazetteer().by_code.get(adcode or "")
     if d is None:
         return None
-    return d.adcode if d.level == "city" else (d.city_code or None)
+    if d.level == "city":
+        return d.adcode
+    return d.city_code if d.city_code in gazetteer().by_code else None
+
+
+# the groupings GB/T 2260 lists between a province and its counties that are not places themselves
+_GROUPINGS = {"市辖区": "市辖区", "县": "所辖县", "省直辖县级行政区划": "省直辖县级行政区划",
+              "自治区直辖县级行政区划": "自治区直辖县级行政区划"}
+
+
+@functools.cache
+def _grouping_names() -> dict[str, str]:
+    """Code → a readable name for the 市辖区/县 groupings (110100 → 北京市市辖区)."""
+    from extractors import refdata
+
+    gz = gazetteer()
+    out = {}
+    for r in refdata.divisions():
+        if r["name"] in _GROUPINGS and r["adcode"] not in gz.by_code:
+            province = gz.by_code.get(r["adcode"][:2] + "0000")
+            out[r["adcode"]] = (province.name if province else "") + _GROUPINGS[r["name"]]
+    return out
 
 
 def region_name(adcode: str | None) -> str:
-    d = gazetteer().by_code.get(adcode or "")
-    return d.name if d else (adcode or "")
+    """A region's name for a reader; never a bare code (a code the gazetteer does not know is named by its
+    province where possible: 行政区划代码 only as a last resort)."""
+    if not adcode:
+        return ""
+    d = gazetteer().by_code.get(adcode)
+    if d is not None:
+        return d.name
+    if adcode in _grouping_names():
+        return _grouping_names()[adcode]
+    province = gazetteer().by_code.get(adcode[:2] + "0000") if len(adcode) == 6 else None
+    return f"{province.name}（其他地区）" if province else f"未知地区（{adcode}）"
 
 
 def region_path(adcode: str | None) -> list[tuple[str, str]]:
-    """(code, name) from the province down to this region, for breadcrumbs."""
-    d = gazetteer().by_code.get(adcode or "")
+    """(code, name) from the province down to this region, for breadcrumbs; a municipality's 市辖区
+    grouping is skipped (北京市 › 海淀区)."""
+    gz = gazetteer()
+    d = gz.by_code.get(adcode or "")
     if d is None:
         return []
-    codes = [c for c in (d.province_code, d.city_code) if c and c != d.adcode] + [d.adcode]
+    codes = [c for c in (d.province_code, d.city_code) if c and c != d.adcode and c in gz.by_code] + [d.adcode]
     return [(c, region_name(c)) for c in codes]
 
 
@@ -230,6 +276,10 @@ class Query:
         return self.conn.execute(f"SELECT COUNT(*) FROM {self.table} {self.alias}{where}", params).fetchone()[0]
 
     def rows(self, f: Filters, limit: int = PAGE_SIZE, offset: int = 0) -> list[dict]:
+        return list(self.iter_rows(f, limit, offset))
+
+    def iter_rows(self, f: Filters, limit: int = PAGE_SIZE, offset: int = 0):
+        """`rows` one at a time from the cursor: an export of 200,000 rows never holds them all."""
         where, params = self.where(f)
         order = {"commitments": "c.publish_date DESC, c.doc_id, c.idx", "documents": "d.publish_date DESC, d.source, d.doc_index",
                  "follow_ups": "u.indicator_key, u.region_adcode, u.year, u.doc_id, u.idx"}[self.table]
@@ -238,7 +288,8 @@ class Query:
             sql = (f"SELECT u.*, t.title AS title, r.title AS report_title FROM follow_ups u "
                    f"LEFT JOIN documents t ON t.doc_id = u.doc_id LEFT JOIN documents r ON r.doc_id = u.report_doc_id"
                    f"{where} ORDER BY {order} LIMIT ? OFFSET ?")
-        return [decorate(dict(r)) for r in self.conn.execute(sql, params + [limit, offset])]
+        for r in self.conn.execute(sql, params + [limit, offset]):
+            yield decorate(dict(r))
 
     # facet name → (SQL expression of the value, how a value is labelled)
     def _facet_expr(self, name: str, f: Filters) -> str | None:
@@ -355,6 +406,7 @@ def errors(conn: sqlite3.Connection) -> list[dict]:
     urls = source_urls(conn, [r["source"] for r in rows])
     for r in rows:
         r["source_url"] = urls.get(r["source"])
+        r["reason"] = error_reason(r["error"], r["detail"])
     return rows
 
 

@@ -116,3 +116,34 @@ def test_citations_chain_and_followups_in_the_browser(server, browser, tmp_path)
     assert levels.count() == 3
     assert "河南省" in levels.nth(0).inner_text() and "洛宁县" in levels.nth(2).inner_text()
     page.screenshot(path=str(screenshot_dir(tmp_path) / "chain.png"), full_page=True)
+
+
+@pytest.mark.parametrize("path", ["/commitments", "/documents", "/errors"])
+def test_usable_on_a_phone_390_px_wide(server, browser, tmp_path, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{server}{path}")
+    # nothing wider than the screen: no sideways scrolling
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    rows = page.locator("table#results tbody tr")
+    assert rows.count() >= 1
+    first = rows.first.bounding_box()
+    assert first["x"] >= 0 and first["x"] + first["width"] <= 390
+    if path != "/errors":
+        # the filter column is folded: the table comes first on screen, the facets open on a tap
+        facet_link = page.locator('[data-facet="region"] a').first
+        assert not facet_link.is_visible()
+        assert rows.first.bounding_box()["y"] < 844
+        page.locator("details.filters > summary").tap()
+        assert facet_link.is_visible()
+        # each cell names its column, since the header row is hidden
+        assert page.locator("table#results thead").is_hidden()
+        label = rows.first.locator("td").first.evaluate("td => getComputedStyle(td, '::before').content")
+        assert label.strip('"').startswith(("地区", "标题"))
+        # a filter still works from the folded panel
+        facet_link.tap()
+        page.wait_for_url("**region=**")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(screenshot_dir(tmp_path) / f"phone{path.replace('/', '-')}.png"), full_page=False)
+    context.close()
