@@ -153,6 +153,6 @@ def test_a_second_writer_waits_for_a_long_transaction_then_refuses_clearly(tmp_p
     assert str(path) in str(e.value)
     threading.Timer(0.5, other.commit).start()
     with Store(path, busy_timeout=30) as store:
-        store.put_file("new.txt", [{"source": "new.txt", "error": "empty_after_cleaning", "detail": "x"}])
+        store.put_file("new.txt", [ReadError("new.txt", ErrorReason.EMPTY, "x")])
         assert set(store.table("errors")["source"]) == {"held.txt", "new.txt"}
     other.close()
