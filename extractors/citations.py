@@ -42,12 +42,14 @@ def normalize_title(title: str) -> str:
 
 
 _ISSUER_HEAD = re.compile(r"^(.{2,40}?)关于")
+_ISSUES = re.compile(r"(?:印发|转发|发布|颁布)\s*$")
 _WRAPPER = re.compile(r"^关于(?:印发|转发|发布)(.+?)的(?:通知|通告|公告|决定)$")
 
 
 def title_keys(title: str | None) -> set[str]:
     """The keys a document answers to: its title, the title without its issuer (国务院办公厅关于… → 关于…),
-    and the plan it issues (关于印发《X》的通知 → X)."""
+    and the plan it issues (关于印发《X》的通知 → X). A title that names another document for another reason
+    (关于修改《X》的决定) does not answer to X."""
     if not title:
         return set()
     keys = {normalize_title(title)}
@@ -56,7 +58,7 @@ def title_keys(title: str | None) -> set[str]:
     inner = _WRAPPER.match(bare)
     if inner:
         keys.add(inner.group(1))
-    keys |= {normalize_title(t) for t in _TITLE.findall(title)}
+    keys |= {normalize_title(m.group(1)) for m in _TITLE.finditer(title) if _ISSUES.search(title[:m.start()])}
     return {k for k in keys if len(k) >= 5}
 
 

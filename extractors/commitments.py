@@ -255,11 +255,13 @@ _DESCRIBES = re.compile(r"(现有|组成|包括|包含|共有|共计|总计|合�
 _REPORTED_RESULT = re.compile(r"已(?:经)?(?:发放|建成|完成|实现|达到|累计|开工|竣工|投入|签约|落地|培训|新增|帮助|惠及|兑现|拨付)")
 _REPORTED_SENTENCE = re.compile(r"((?:截至|截止)(?=\s*(?:#|\d|目前|今年|去年|上年|年底|年末|当前|本月|上月))|累计|以来|目前|同比|环比|比上年|较上年|去年|上年|过去)")
 # a rule: a value that is a condition (…3年以上的，可…; 在本市投资30万元以上，可迁入) or that a modal governs
-_RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|必须|须|需|可以|可|方可|予以|给予|暂停|限购|限贷|限售|不予|按照")
+_RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|必须|须|(?<!所)需(?!求)|可以|可|方可|予以|给予|暂停|限购|限贷|限售|不予|按照")
 # a modal that governs every clause of its sentence (竞得人须…，…不低于20%，…不低于50%)
 _NORMATIVE_COMPARISON = re.compile(r"不超过|不低于|不少于|不高于|不多于|不得|最高|最多|最长|至少|不足")
 _RULE_STRONG = re.compile(r"须|必须|应当|不得|严禁|禁止")
-_CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给予|予以|可|须|应)|^[^。；;：:\n]{0,40}[，,][^。；;\n]{0,30}(?:可|方可|须|应|不得|不予|予以|给予|暂停|适用)")
+_CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给予|予以|可|须|应)|"
+                             r"^(?:[（(]含[^）)]*[）)])?(?:及)?(?:以上|以下|以内)(?:[（(]含[^）)]*[）)])?的|^[^，,。；;：:\n]{0,10}时(?:暂停|恢复|启动|停止|可|应|须)|"
+                             r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,30}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)")
 _EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发)")
 
 
@@ -419,7 +421,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev = masked[max(sent.start, num_start - 4):num_start]
             if _SKIP_BEFORE.search(prev) or (num_start > 0 and re.match(r"[\d.]", masked[num_start - 1])):
                 continue
-            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "件", "批次", "天", "日", "套", "张", "处", "公里"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
+            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 一个, 一项, 两年: ordinary words unless a comparator frames them
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
                 continue
@@ -464,7 +466,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 kind = "reported"
             elif (reported_marks or (news and not rule and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
                 kind = "reported"
-            elif unit == "分" or _PROVISION_STRONG.search(masked[clause_start:ue + 8]) or (rule and (explicit is None or not explicit[1]) and (
+            elif unit == "分" or (_DURATION.fullmatch(unit) and comparator == "<=" and not (explicit and explicit[1])) \
+                    or _PROVISION_STRONG.search(masked[clause_start:ue + 8]) or (rule and (explicit is None or not explicit[1]) and (
                     explicit is not None or scope.year is None)) or (
                     year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx))):
                 kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme

@@ -246,8 +246,9 @@ _HEAD = 600  # a page's timestamp sits in its head, not among the teasers below 
 
 def byline_dates(text: str, dates: list[DateMention]) -> list[tuple[int, DateMention]]:
     """Full dates a page prints about the document itself, as (rank, date), best first: a labelled
-    date (rank 0 成文日期, 1 发布日期, 2 发布时间/时间) or, in the head, an unlabelled timestamp (rank 3:
-    a date with a clock time, or on a line of 来源/作者/浏览… attributes)."""
+    date (rank 0 成文日期, 1 发布日期, 2 发布时间/时间), the date that opens a parenthesised line under
+    the title (rank 0: its adoption or issue), or, in the head, an unlabelled timestamp (rank 3: a date
+    with a clock time, or on a line of 来源/作者/浏览… attributes)."""
     full = {d.start: d for d in dates if d.start_date and d.start_date == d.end_date}
     head = max(_HEAD, len(text) // 4)
     out: list[tuple[int, DateMention]] = []
@@ -266,7 +267,7 @@ def byline_dates(text: str, dates: list[DateMention]) -> list[tuple[int, DateMen
         line_start = text.rfind("\n", 0, d.start) + 1
         line = text[line_start:(text.find("\n", d.end) + 1 or len(text) + 1) - 1]
         if _OWN_NOTE.match(line) and not _PERIOD_AFTER.match(text, d.end) and re.fullmatch(r"(?:题\s*注\s*[:：]\s*)?[（(]\s*", text[line_start:d.start].strip()):
-            out.append((1, d))  # (2003年5月28日 某政〔2003〕27号), (2016年11月26日…会议通过) under a title
+            out.append((0, d))  # (2003年5月28日 某政〔2003〕27号), (2016年11月26日…会议通过) under a title
         elif d.start < head and (_CLOCK.match(text, d.end) or (len(line) <= 100 and _BYLINE_LINE.search(line))):
             out.append((3, d))
     out.sort(key=lambda x: (x[0], x[1].start))

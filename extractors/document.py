@@ -43,6 +43,7 @@ class Document:
     script: Script = Script.SIMPLIFIED  # of the whole source
     mojibake: bool = False
     seo_title: bool = False  # the page's title tag is a keyword list
+    split: bool = False  # a window of a document longer than MAX_DOCUMENT_CHARS
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """A span of `text` → the span of `source.text` it came from."""
@@ -62,7 +63,38 @@ class Document:
             out.append("boilerplate_removed")
         if self.noise.get("duplicate_body"):
             out.append("duplicate_body_removed")
+        if self.split:
+            out.append("split_long_document")
         return out
+
+
+# A document longer than this is extracted in windows of at most this many characters, each its own record
+# flagged `split_long_document` (as a text file too large to hold is read in windows): spaCy refuses texts over
+# `nlp.max_length` (1,000,000) and the time per document grows faster than its length.
+MAX_DOCUMENT_CHARS = 200_000
+
+
+class Piece(Segment):
+    """A window of a document longer than MAX_DOCUMENT_CHARS."""
+
+
+def split_long(segs: list[Segment], text: str, limit: int = MAX_DOCUMENT_CHARS) -> list[Segment]:
+    """Segments of at most `limit` characters: a longer one is cut at the last blank line (else line break, else
+    anywhere) in the second half of each window; the first piece keeps the title and the head."""
+    out: list[Segment] = []
+    for seg in segs:
+        start, title, head_end = seg.start, seg.title, seg.head_end
+        if seg.end - start <= limit:
+            out.append(seg)
+            continue
+        while seg.end - start > limit:
+            half, stop = start + limit // 2, start + limit
+            para, line = text.rfind("\n\n", half, stop), text.rfind("\n", half, stop)
+            cut = para + 2 if para >= 0 else (line + 1 if line >= 0 else stop)
+            out.append(Piece(start, cut, title, min(head_end, cut)))
+            start, title, head_end = cut, None, cut
+        out.append(Piece(start, seg.end, title, max(head_end, start)))
+    return out
 
 
 def documents(st: SourceText) -> list[Document]:
@@ -78,7 +110,7 @@ def documents(st: SourceText) -> list[Document]:
         raise ReadError(st.source, ErrorReason.NOT_A_DOCUMENT, f"a list page of {items} links, not a document")
     page_title = normalize(st.metadata.get("标题", "")).text
     cleaned = clean_title(page_title)
-    segs = segment(norm.text, body_start, page_title=cleaned if names_a_document(cleaned) else None)
+    segs = split_long(segment(norm.text, body_start, page_title=cleaned if names_a_document(cleaned) else None), norm.text)
     script = norm.script()  # of the whole file: one pass over its characters, not one per document
     reader_spans = {k: _norm_span(norm, v) for k, v in st.metadata_spans.items()}
     out = []
@@ -94,7 +126,7 @@ def documents(st: SourceText) -> list[Document]:
             metadata=meta,
             metadata_spans={k: (a - seg.start, b - seg.start) for k, (a, b) in spans.items()},
             noise=dict(sorted(counts.items())), script=script, mojibake=has_mojibake(text),
-            seo_title=first and is_seo_title(page_title)))
+            seo_title=first and is_seo_title(page_title), split=isinstance(seg, Piece)))
     return out
 
 

@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass, field
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -45,20 +46,27 @@ class DocContext:
 
 _EXTENSIONS = {"context": None, "doc_numbers": None, "masked": None, "dates": None, "publish_date": None,
                "effective_date": None, "signature_starts": None, "issuers": None, "issuer_spans": None,
-               "region": None, "agencies": None, "commitments": None, "doc_type": None}
+               "region": None, "agencies": None, "commitments": None, "doc_type": None, "text": None}
 for _name, _default in _EXTENSIONS.items():
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
 
+def _text(doc: Doc) -> str:
+    """The document's text, joined once: spaCy's `Doc.text` rebuilds it from every token at each access."""
+    if doc._.text is None:
+        doc._.text = doc.text
+    return doc._.text
+
+
 @Language.component("policy_doc_numbers")
 def doc_numbers_component(doc: Doc) -> Doc:
     ctx: DocContext = doc._.context
-    nums = docnumbers_mod.find_docnumbers(doc.text)
+    nums = docnumbers_mod.find_docnumbers(_text(doc))
     head = ctx.title_span[1] if ctx.title_span else 0
-    docnumbers_mod.assign_roles(doc.text, nums, head, 0, ctx.metadata_spans.get("发文字号"), ctx.metadata_spans.get("附件"))
+    docnumbers_mod.assign_roles(_text(doc), nums, head, 0, ctx.metadata_spans.get("发文字号"), ctx.metadata_spans.get("附件"))
     doc._.doc_numbers = nums
-    doc._.masked = mask(doc.text, [(d.start, d.end) for d in nums])  # 〔2024〕1号 is not a date
+    doc._.masked = mask(_text(doc), [(d.start, d.end) for d in nums])  # 〔2024〕1号 is not a date
     return doc
 
 
@@ -98,12 +106,12 @@ def make_regions(nlp: Language, name: str):
 
     def regions_component(doc: Doc) -> Doc:
         ctx: DocContext = doc._.context
-        names, spans = issuer_texts(doc.text, ctx.title, ctx.title_span, ctx.meta_issuer, doc._.signature_starts)
+        names, spans = issuer_texts(_text(doc), ctx.title, ctx.title_span, ctx.meta_issuer, doc._.signature_starts)
         if "发文机关" in ctx.metadata_spans:
             spans.append(ctx.metadata_spans["发文机关"])
         own_provinces = [d.province for d in doc._.doc_numbers if d.role == "own" and d.province]
-        region = primary_region(doc.text, ctx.title, names, own_provinces, gaz, boundaries=token_boundaries(doc))
-        if region is None and re.search(r"中华民国|行政院|立法院", doc.text):
+        region = primary_region(_text(doc), ctx.title, names, own_provinces, gaz, boundaries=token_boundaries(doc))
+        if region is None and re.search(r"中华民国|行政院|立法院", _text(doc)):
             region = gaz.region("710000")
         doc._.issuers, doc._.issuer_spans, doc._.region = names, spans, region
         return doc
@@ -117,8 +125,8 @@ def make_agencies(nlp: Language, name: str):
     agencies_mod.alias_table()
 
     def agencies_component(doc: Doc) -> Doc:
-        found = agencies_mod.find_agencies(doc.text, doc._.region, doc._.issuer_spans, gaz)
-        footer = byline(doc.text).footer  # the site owner's name and address are not the document's bodies
+        found = agencies_mod.find_agencies(_text(doc), doc._.region, doc._.issuer_spans, gaz)
+        footer = byline(_text(doc)).footer  # the site owner's name and address are not the document's bodies
         doc._.agencies = [a for a in found if not any(x <= a.start < y for x, y in footer)]
         return doc
 
@@ -131,29 +139,30 @@ def commitments_component(doc: Doc) -> Doc:
     masked = mask(doc._.masked, [(d.start, d.end) for d in doc._.dates])  # dates are not values
     years = _ANNUAL_TITLE.findall(ctx.title or "")
     doc_year = int(years[0]) if len(set(years)) == 1 else None
-    dtype = doc_type(ctx.title, doc.text)
+    dtype = doc_type(ctx.title, _text(doc))
     doc._.doc_type = dtype
     five_year = [(d.start, int(d.end_date[:4])) for d in doc._.dates if d.kind == "deadline" and "五" in d.text and d.end_date]
     # the year the text was written: its own date, else a full date at its head (a web page's timestamp line)
     published = doc._.publish_date or ctx.meta_published or next(
         (d.start_date for d in doc._.dates if d.start < 400 and d.start_date and d.start_date == d.end_date), None)
     found = commitments_mod.find_commitments(
-        doc.text, masked, doc_year, deadlines=five_year,
+        _text(doc), masked, doc_year, deadlines=five_year,
         news=dtype in {DocType.NEWS, DocType.SUMMARY, DocType.REPORT} or (
-            dtype in {DocType.ARTICLE, DocType.OTHER} and commitments_mod.reads_as_news(doc.text)),
+            dtype in {DocType.ARTICLE, DocType.OTHER} and commitments_mod.reads_as_news(_text(doc))),
         pub_year=int(published[:4]) if published else None, title=ctx.title)
     for c in found:
-        c.indicator_key = classify_commitment(c, doc.text)
+        c.indicator_key = classify_commitment(c, _text(doc))
     doc._.commitments = found
     return doc
 
 
 def token_boundaries(doc: Doc) -> set[int]:
     """Character offsets where a jieba token starts or ends."""
-    out = {0, len(doc.text)}
-    for t in doc:
-        out.add(t.idx)
-        out.add(t.idx + len(t.text))
+    starts_lengths = doc.to_array([IDX, LENGTH])  # one pass in C, not a Token object per token
+    out = {0, len(_text(doc))}
+    if len(starts_lengths):
+        out.update(starts_lengths[:, 0].tolist())
+        out.update((starts_lengths[:, 0] + starts_lengths[:, 1]).tolist())
     return out
 
 

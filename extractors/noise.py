@@ -178,9 +178,11 @@ def has_mojibake(text: str) -> bool:
     return bool(_MOJIBAKE.search(text))
 
 
-_LIST_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\|\s*)?$|^[-*•·|\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
+_LIST_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
 _EMPTY_ROW = re.compile(r"^[|\s]*$")
 _BULLET = re.compile(r"^[-*•·]\s")
+_PROSE_MARK = re.compile(r"[。；！？：]")
+MAX_LIST_PROSE = 150
 MIN_LIST_ITEMS = 5
 LIST_SHARE = 0.6
 MIN_MENU_ITEMS = 10
@@ -191,8 +193,8 @@ def listing_page(text: str, body_start: int = 0) -> int:
     """The number of links if the text after `body_start` is a list page rather than a document: a column's
     index of dated headlines, or a menu of short links; 0 otherwise."""
     lines = [ln.strip() for ln in text[body_start:].split("\n") if ln.strip() and not _EMPTY_ROW.match(ln)]
-    long_prose = sum(1 for ln in lines if len(ln) > 60 and _SENTENCE.search(ln) and not _BULLET.match(ln))
-    if long_prose > 1:
+    prose = sum(len(ln) for ln in lines if len(ln) >= 12 and _PROSE_MARK.search(ln))
+    if prose >= MAX_LIST_PROSE:  # a page with this much running text is a document, whatever lists it holds
         return 0
     items = sum(1 for ln in lines if len(ln) <= 120 and not _SENTENCE.search(ln) and _LIST_ITEM_DATE.search(ln))
     if items >= MIN_LIST_ITEMS and items >= LIST_SHARE * len(lines):

@@ -94,9 +94,9 @@ class Gazetteer:
                 if w in self.full and not (w.endswith("市") and text[i + ln:i + ln + 1] == "场"):  # 某某市场: a market
                     hit = (i, i + ln, self.full[w])
                     break
-                if short and (w in self.short or w in counties) and not _continues_word(text, i + ln) and (
+                if short and (w in self.short or w in counties and w in self.county_short) and not _continues_word(text, i + ln) and (
                         boundaries is None or (i in boundaries and i + ln in boundaries)):
-                    hit = (i, i + ln, self.short.get(w) or self.county_short[w])
+                    hit = (i, i + ln, self.short.get(w) or self.county_short.get(w))
                     break
             if hit:
                 out.append(hit)
@@ -147,6 +147,8 @@ _MEDIA = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:电子报|日报|晚报|晨报|�
 _SOURCE_LABEL = r"(?:稿件来源|信息来源|文章来源|来源|出处|作者|发布机构|发布单位|供稿单位|供稿)"
 # the site's owner and address in its footer: neither the document's place nor its agencies
 _OWNER_LABEL = r"(?:(?:主办单位|主办|承办单位|承办|协办|地址|通讯地址|联系地址|单位地址)\s*[:：]|版权所有|声明\s*[:：]|Powered by|技术支持\s*[:：]?)"
+_OWNER_AT_START = re.compile(r"\s*" + _OWNER_LABEL)
+_FOOTER_MARK = re.compile(r"版权|ICP|公网安备|网站标识码|技术支持|Copyright|©|邮编|传真|联系电话|网站地图", re.I)
 _OTHER_LABEL = r"(?:发布时间|发布日期|浏览次数|点击数|编辑)"
 _ANY_LABEL = f"(?:{_SOURCE_LABEL}|{_OWNER_LABEL}|{_OTHER_LABEL})"
 _SOURCE = re.compile(_SOURCE_LABEL + r"(?:\s*[:：]\s*|\s+)(?!" + _ANY_LABEL + r")(?P<v>[^\s:：|｜。；;！!？?]{2,40})", re.I)
@@ -180,6 +182,10 @@ def byline(text: str) -> Byline:
             elif _BODY_SUFFIX.search(piece):
                 bodies.append(piece)
     for m in _OWNER.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line = text[line_start:(text.find("\n", m.end()) + 1 or len(text) + 1) - 1]
+        if not (_OWNER_AT_START.match(line) or _FOOTER_MARK.search(line)):
+            continue  # 责任单位及承办单位：市教育局 is the document's own text, not a footer
         if m.group("v").strip():
             footer.append(m.span("v"))
             hosts += [h for piece in re.split(r"[、，,\s]", m.group("v")) if (h := _host_in(piece))]
@@ -235,6 +241,8 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         found = gaz.mentions(s, boundaries=bounds, counties=counties)
         named = {d.adcode for _, _, cands in found for d in cands}
         for _, _, cands in found:
+            if not cands:  # a name whose every division was ruled out (a county the text does not confirm)
+                continue
             if len(cands) > 1:  # 朝阳区, 鼓楼区: the one whose city or province the same text names
                 placed = [d for d in cands if set(d.parents) & named]
                 cands = placed or cands

@@ -86,7 +86,7 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
         while j >= 0 and i - j <= 3:
             prev = lines[j][1].strip()
             if not prev or len(prev) > 40 or prev[-1] in "。；;！？，,：:" or _NOT_TITLE.search(prev) or is_title_line(prev) \
-                    or _LABELLED.search(prev) \
+                    or _LABELLED.search(prev) or re.match(r"^[-•\s]*[\u4e00-\u9fff]{2,8}\s*[:：]", prev) \
                     or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev):
                 break
             parts.insert(0, prev)
@@ -164,7 +164,7 @@ _FILE_NAME = re.compile(r"^(?P<name>.{6,160}?)\.(?:docx?|pdf|wps|ofd|xlsx?|et|ra
 _LEAD_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,6}\s*号\s*")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # a label with a number or a date for its value (电话：0731-…, 类别:…) is no headline
-_LABELLED = re.compile(r"^[-•\s]*[\u4e00-\u9fff]{2,8}\s*[:：]|[:：]\s*[\d+(（]")
+_LABELLED = re.compile(r"[:：]\s*[\d+(（]")
 _WRAPPED = re.compile(r"(?:的|和|与|及|关于|对|在|之|暨)$")
 HEAD_LINES = 40
 HEAD_CHARS = 2500
@@ -299,6 +299,8 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
     head = head_title(text, body_start, titles)
     if head is not None:
         titles = [head, *(t for t in titles if t.start >= head.end)]
+    if page_title and _COMPILATION.search(page_title):
+        page_title = None  # a compilation's name (…汇编) is no document's: its documents start at their titles
     if page_title:
         # the page names its document (<title>, a metadata table): a body title that agrees with it opens
         # the first document; otherwise the page's title does, and body titles are judged against it
@@ -323,8 +325,10 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
         own = _own_number_below(text, t) and not _same(t.text, cur.title.text)
         if gap < (60 if closed or own else min_chars):
             continue
-        if cur.title and not is_title_line(cur.title.text) and not own:
-            continue  # a news story quotes the titles of what it reports on; it ends where a numbered document starts
+        if cur.title and not is_title_line(cur.title.text) and not own and not t.text.endswith(("解读", "答记者问")):
+            # a news story quotes the titles of what it reports on; it ends where a numbered document or an
+            # interpretation starts
+            continue
         if cur.title and _related(t.text, cur.title.text) and not own:
             continue
         cur.end = t.start

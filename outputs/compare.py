@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from extractors.indicators import labels, measured_phrase
-from outputs.export import atomic_write
+from outputs.export import atomic_write, safe_frame
 from outputs.labels import COMPARATOR_SYMBOLS, KIND_LABELS, LEVEL_RANK
 
 LONG_COLUMNS = ["region_adcode", "region_name", "region_level", "indicator_key", "indicator_label", "kind", "year",
@@ -93,14 +93,14 @@ def write(long: pd.DataFrame, wide: pd.DataFrame, out_dir: str | Path) -> dict[s
     long = typed(long)
     paths = {"comparison.csv": out / "comparison.csv", "comparison.parquet": out / "comparison.parquet",
              "comparison.xlsx": out / "comparison.xlsx", "matrix.csv": out / "matrix.csv"}
-    atomic_write(paths["comparison.csv"], lambda p: long.to_csv(p, index=False, encoding="utf-8-sig"))
+    atomic_write(paths["comparison.csv"], lambda p: safe_frame(long).to_csv(p, index=False, encoding="utf-8-sig"))
     atomic_write(paths["comparison.parquet"], lambda p: long.to_parquet(p, index=False))
-    atomic_write(paths["matrix.csv"], lambda p: wide.to_csv(p, index=False, encoding="utf-8-sig"))
+    atomic_write(paths["matrix.csv"], lambda p: safe_frame(wide).to_csv(p, index=False, encoding="utf-8-sig"))
 
     def excel(p):
         with pd.ExcelWriter(p, engine="openpyxl") as xw:
-            wide.to_excel(xw, sheet_name="matrix", index=False)
-            long.to_excel(xw, sheet_name="comparison", index=False)
+            safe_frame(wide).to_excel(xw, sheet_name="matrix", index=False)
+            safe_frame(long).to_excel(xw, sheet_name="comparison", index=False)
 
     atomic_write(paths["comparison.xlsx"], excel)
     return paths

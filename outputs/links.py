@@ -60,25 +60,32 @@ def citation_rows(r: dict) -> list[dict]:
 def link(conn: sqlite3.Connection) -> None:
     """Resolve every citation against the documents stored now and rebuild the follow-ups."""
     conn.executescript(SCHEMA)
-    docs = conn.execute("SELECT doc_id, title, own_doc_numbers, issuer, publish_date FROM documents").fetchall()
+    docs = conn.execute("SELECT doc_id, title, own_doc_numbers, issuer, publish_date, region_adcode, doc_type "
+                        "FROM documents").fetchall()
     by_number: dict[str, list[str]] = defaultdict(list)
     by_title: dict[str, list[str]] = defaultdict(list)
-    issuer = {}
-    for doc_id, title, numbers, iss, _ in docs:
+    meta = {}
+    for doc_id, title, numbers, iss, date, region, doc_type in docs:
         for n in (numbers or "").split("; "):
             if n:
                 by_number[n].append(doc_id)
         for k in title_keys(title):
             by_title[k].append(doc_id)
-        issuer[doc_id] = iss or ""
+        meta[doc_id] = (iss or "", date or "", region or "", doc_type)
     updates = []
     for doc_id, key, number, title in conn.execute("SELECT doc_id, cited_key, number, title FROM citations").fetchall():
-        found = [d for d in by_number.get(number or "", []) if d != doc_id]
+        _, date, region, _ = meta.get(doc_id, ("", "", "", None))
+        # an interpretation or news page that prints the number of the notice it explains is not that notice
+        found = sorted((d for d in by_number.get(number or "", []) if d != doc_id),
+                       key=lambda d: meta[d][3] in ("interpretation", "news"))
         if not found and title:
             named = named_issuer(title)
-            cands = list(dict.fromkeys(d for k in title_keys(title) for d in by_title.get(k, []) if d != doc_id))
-            if named and len(cands) > 1:  # the same title from several issuers: the one the citation names
-                cands = sorted(cands, key=lambda d: not (issuer[d] and (issuer[d] in named or named in issuer[d])))
+            cands = [d for d in dict.fromkeys(d for k in title_keys(title) for d in by_title.get(k, []) if d != doc_id)
+                     if not (date and meta[d][1] and meta[d][1] > date)]  # nothing cites what is published later
+            if not named:  # 《关于…的通知》 names no issuer: only a document of the citing document's own province
+                cands = [d for d in cands if region and meta[d][2][:2] == region[:2]]
+            elif len(cands) > 1:  # the same title from several issuers: the one the citation names
+                cands = sorted(cands, key=lambda d: not (meta[d][0] and (meta[d][0] in named or named in meta[d][0])))
             found = cands
         updates.append((found[0] if found else None, doc_id, key))
     with conn:

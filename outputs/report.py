@@ -119,7 +119,10 @@ def _links_section(documents: pd.DataFrame, citations: pd.DataFrame | None, foll
 
         def tree(d: str, seen: frozenset) -> str:
             kids = "".join(tree(k, seen | {d}) for k in sorted(children.get(d, [])) if k not in seen)
-            label = f"{escape(titles.get(d) or '（无标题）')} <span class='muted'>{escape(regions.get(d) or '')}</span>"
+            title, region = titles.get(d), regions.get(d)  # a missing value comes back from the table as NaN
+            title = title if isinstance(title, str) and title else "（无标题）"
+            region = region if isinstance(region, str) else ""
+            label = f"{escape(title)} <span class='muted'>{escape(region)}</span>"
             return f"<li>{label}{f'<ul>{kids}</ul>' if kids else ''}</li>"
 
         chains = "".join(tree(r, frozenset()) for r in sorted(roots))

@@ -39,14 +39,46 @@ def _chain(first, rest):
         yield from rest
 
 
+class StoreBusy(RuntimeError):
+    """Another process holds the store's write lock for longer than we wait."""
+
+
+# how long a writer waits for another run's transaction to end before giving up with StoreBusy
+BUSY_TIMEOUT_SECONDS = 120.0
+
+
 class Store:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(self.path)
+        self.conn = sqlite3.connect(self.path, timeout=busy_timeout)
+        self._wait_for_writers(busy_timeout)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.executescript(_schema() + links.SCHEMA)
         self._migrate()
+
+    def _wait_for_writers(self, busy_timeout: float) -> None:
+        """Take and release the write lock once before anything is written: when another run holds it, say so and
+        wait up to `busy_timeout` seconds, then refuse with StoreBusy; nothing has been written either way."""
+        import logging
+
+        try:
+            self.conn.execute("PRAGMA busy_timeout = 0")
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e):
+                raise
+            logging.getLogger("policy.store").warning(
+                "%s: another run is writing this store; waiting up to %.0f s for it", self.path, busy_timeout)
+            self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as e2:
+                self.conn.close()
+                raise StoreBusy(f"{self.path}: another run is writing this store and did not finish within "
+                                f"{busy_timeout:.0f} s; nothing was written, try again when it is done") from e2
+        self.conn.execute("ROLLBACK")
+        self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
 
     def _migrate(self) -> None:
         """Add the columns a store written by an earlier version lacks (its rows get NULL there)."""
@@ -144,25 +176,31 @@ class Store:
         return sha, self._keep_raw(sha, suffix, lambda f: f.write(data))
 
     def put_raw_file(self, path: Path) -> str:
-        """`put_raw` for a file on disk, hashed and copied in blocks; returns its sha256."""
+        """`put_raw` for a file on disk, copied in blocks and hashed in the same pass (what is kept is what was
+        hashed, even if the file changes meanwhile); returns its sha256."""
         import hashlib
-        import shutil
+        import os
+        import tempfile
 
+        raw = self.path.parent / "raw"
+        raw.mkdir(parents=True, exist_ok=True)
         h = hashlib.sha256()
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-        sha = h.hexdigest()
-
-        def copy(out):
-            with open(path, "rb") as src:
-                shutil.copyfileobj(src, out, 1 << 20)
-
-        self._keep_raw(sha, path.suffix, copy)
+        fd, tmp = tempfile.mkstemp(dir=raw, suffix=".part")
+        try:
+            with open(path, "rb") as src, os.fdopen(fd, "wb") as out:
+                for block in iter(lambda: src.read(1 << 20), b""):
+                    h.update(block)
+                    out.write(block)
+            sha = h.hexdigest()
+            self._keep_raw(sha, path.suffix, lambda out: None, ready=Path(tmp))
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
         return sha
 
-    def _keep_raw(self, sha: str, suffix: str, write) -> Path:
-        """The raw folder's file for `sha`; written atomically by `write(file)` unless it is there already."""
+    def _keep_raw(self, sha: str, suffix: str, write, ready: Path | None = None) -> Path:
+        """The raw folder's file for `sha`; written atomically by `write(file)` (or moved from `ready`, a file
+        already written beside the raw folders) unless it is there already."""
         import os
         import tempfile
 
@@ -170,7 +208,9 @@ class Store:
         folder.mkdir(parents=True, exist_ok=True)
         safe_suffix = suffix if suffix.isascii() and len(suffix) <= 8 and suffix[1:].isalnum() else ""
         path = folder / f"{sha}{safe_suffix.lower()}"
-        if not path.exists():
+        if not path.exists() and ready is not None:
+            os.replace(ready, path)
+        elif not path.exists():
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
             with os.fdopen(fd, "wb") as f:
                 write(f)
@@ -206,6 +246,11 @@ class Store:
                 self.conn.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?)", (url, "fetch_error", error))
             else:
                 self.conn.execute("DELETE FROM errors WHERE source = ? AND error = 'fetch_error'", (url,))
+
+    def raw_path(self, sha: str) -> Path | None:
+        """The kept raw file with this SHA-256 (whatever suffix it was kept under), if any."""
+        folder = self.path.parent / "raw" / sha[:2]
+        return next((p for p in sorted(folder.glob(f"{sha}*")) if not p.name.endswith(".part")), None)
 
     def raw_bytes(self, sha: str) -> bytes | None:
         """The kept raw bytes with this SHA-256, if any."""

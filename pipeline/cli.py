@@ -33,12 +33,12 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders (
     if format not in {"jsonl", "table"}:
         raise typer.BadParameter("format must be jsonl or table", param_hint="--format")
     files = expand_paths(paths)
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     for m in missing:
         typer.echo(f"policy: {m}: no such file or folder", err=True)
     rows = []
     for f in files:
-        if not f.exists():
+        if str(f) in missing:
             continue
         for rec in iter_records(f):  # streamed: a large text file is printed as its windows are extracted
             if format == "jsonl":
@@ -179,13 +179,17 @@ def ingest(config: Annotated[Path, typer.Option(help="Sources file (TOML), see s
            out: OutDir = DEFAULT_OUT,
            source: Annotated[list[str] | None, typer.Option(help="Only these source names.")] = None):
     """Fetch what is new from published sources (list pages, detail pages, attachments) and process it."""
-    from corpora.sources import SourceConfigError, load_sources
+    from corpora.sources import SourceConfigError, load_sources_report
     from pipeline.flows import ingest_flow
 
     try:
-        sources = load_sources(config)
+        sources, problems = load_sources_report(config)
     except SourceConfigError as e:
         typer.echo(f"policy: {e}", err=True)
+        raise typer.Exit(1)
+    for problem in problems:  # a bad source is skipped with its reason; the others are fetched
+        typer.echo(f"policy: {problem}", err=True)
+    if not sources:
         raise typer.Exit(1)
     if source:
         unknown = set(source) - {s.name for s in sources}
@@ -268,13 +272,18 @@ def schedule(config: Annotated[Path, typer.Option(help="Sources file (TOML) with
     url = api_url or os.environ.get("PREFECT_API_URL") or sched.DEFAULT_API
     server = None
     if not sched.reachable(url):
-        typer.echo(f"no Prefect server at {url}; starting one (log: {out / 'prefect-server.log'})", err=True)
+        auth_file = out / "prefect-server.auth"
+        typer.echo(f"no Prefect server at {url}; starting one on loopback with basic authentication "
+                   f"(credentials: {auth_file}, log: {out / 'prefect-server.log'})", err=True)
         try:
-            server = sched.start_local_server(url, out / "prefect-server.log")
+            auth = sched.new_auth_string(auth_file)
+            server = sched.start_local_server(url, out / "prefect-server.log", auth)
         except RuntimeError as e:
             typer.echo(f"policy: {e}", err=True)
             raise typer.Exit(1)
+        os.environ["PREFECT_API_AUTH_STRING"] = auth
     os.environ["PREFECT_API_URL"] = url  # before prefect is imported by the flows
+    os.environ.update(sched.serve_environment(str(config), str(out)))  # what the served runs use, fixed here
     from prefect import serve
 
     deps = sched.deployments(str(config), str(out), [s.name for s in scheduled])

@@ -13,12 +13,17 @@ from pipeline import settings
 settings.apply()
 
 from prefect import flow, task  # noqa: E402
+
+from pipeline import ephemeral  # noqa: E402
+
+ephemeral.install()  # a temporary Prefect server ends with this process, even one killed with SIGKILL
 from prefect.artifacts import create_table_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from corpora.fetch import Fetcher, FetchRefused, TransientFetchError, page_links  # noqa: E402
-from corpora.readers import expand_paths  # noqa: E402
+from corpora.readers import check_regular, expand_paths, read_file_bytes, source_name  # noqa: E402
+from corpora.records import ErrorReason, ReadError  # noqa: E402
 from corpora.sources import Source  # noqa: E402
 from outputs.export import export_tables  # noqa: E402
 from outputs.store import Store  # noqa: E402
@@ -63,10 +68,14 @@ def extract_task(path: str, source: str | None = None) -> FileResult:
 
 
 def _suffix(url: str, got) -> str:
-    suffix = Path(urlsplit(url).path).suffix.lower()
-    if suffix:
+    """A short file suffix for a fetched body: the URL path's own (without `;jsessionid=…` path parameters) when
+    it is a few letters or digits, else one from the content type."""
+    suffix = Path(urlsplit(url).path.split(";", 1)[0]).suffix.lower()
+    if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix):
         return suffix
-    return ".html" if "html" in (got.content_type or "") else ""
+    ctype = (got.content_type or "").lower()
+    return {"application/pdf": ".pdf", "text/plain": ".txt"}.get(ctype.split(";")[0].strip(),
+                                                               ".html" if "html" in ctype else "")
 
 
 def _transient(task, task_run, state) -> bool:
@@ -95,28 +104,36 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
     The summary's `run` counts this run's files: total, failed (no document) and documents."""
     from pipeline.runlog import Progress, library_logs_to
 
-    files = [str(p) for p in expand_paths(paths)]
+    # resolved, so that a folder named relatively one day and absolutely the next is one set of sources
+    files = [p.absolute().parent.resolve() / p.name for p in expand_paths(paths)]
     out_dir = Path(out)
     store_path = out_dir / "policy.sqlite"
     mode = "bar" if progress is True else (progress or "none")
     with library_logs_to(out_dir) as log, Store(store_path) as store:
-        # large plain-text files stream from disk into the store in this thread (bounded memory, no cached
-        # result of their size); every other file is a cached task
-        streamed = {f for f in files if is_streamed(f)}
-        futures = {f: extract_task.submit(f) for f in files if f not in streamed}
+        # each file's bytes are read once, kept in the store's content-addressed raw folder, and extracted from
+        # that copy: the hash, the cached result and the records are of the same bytes even if the file changes
+        # during the run. Large plain-text files stream from their copy into the store in this thread (bounded
+        # memory, no cached result of their size); every other file is a cached task.
+        pending = []
+        for f in files:
+            name = source_name(f)
+            try:
+                raw, sha, size, streamed = _keep_raw(store, f, name)
+            except ReadError as e:  # not a regular file, too large, unreadable: an error row naming it
+                pending.append((name, None, e))
+                continue
+            store.put_provenance(name, sha, size, _now(), "file", origin_url(f))
+            pending.append((name, raw, None) if streamed else (name, None, extract_task.submit(str(raw), name)))
         shown = Progress(len(files), mode)
         try:
-            for f in files:
-                try:
-                    sha, size = _keep_raw(store, Path(f), f in streamed)
-                    store.put_provenance(f, sha, size, _now(), "file", origin_url(f))
-                except OSError:
-                    pass  # the extraction reports the unreadable file
-                if f in streamed:
-                    shown.file_done(store.put_file(f, iter_records(f), version=extractor_version()))
-                    continue
-                result = for_source(futures[f].result(), f)
-                shown.file_done(store.put_file(f, result.records, result.text, result.version))
+            for name, raw, job in pending:
+                if raw is not None:
+                    shown.file_done(store.put_file(name, iter_records(raw, name), version=extractor_version()))
+                elif isinstance(job, ReadError):
+                    shown.file_done(store.put_file(name, [job], version=extractor_version()))
+                else:
+                    result = for_source(job.result(), name)
+                    shown.file_done(store.put_file(name, result.records, result.text, result.version))
         finally:
             shown.close()
         store.link()
@@ -127,18 +144,26 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
     return summary
 
 
-def _keep_raw(store: Store, path: Path, large: bool) -> tuple[str, int]:
-    """Keep a file's bytes in the store's raw folder (a `large` one hashed and copied in blocks, never read
-    whole); returns (sha256, size)."""
-    if not large:
-        data = path.read_bytes()
-        return store.put_raw(data, path.suffix)[0], len(data)
-    return store.put_raw_file(path), path.stat().st_size
+def _keep_raw(store: Store, path: Path, name: str) -> tuple[Path, str, int, bool]:
+    """Keep a file's bytes in the store's raw folder, read once (a large text file hashed and copied in blocks,
+    never held whole); returns (the kept copy, sha256, size, whether it is read in windows). Raises ReadError
+    for what is not a regular file or cannot be read."""
+    if not is_streamed(path):
+        data = read_file_bytes(path, name)
+        sha, raw = store.put_raw(data, path.suffix)
+        return raw, sha, len(data), False
+    check_regular(path, name)
+    try:
+        sha = store.put_raw_file(path)
+    except OSError as e:
+        raise ReadError(name, ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
+    raw = store.raw_path(sha)
+    return raw, sha, raw.stat().st_size, True
 
 
 def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | None = None) -> dict:
     """List pages (with pagination) → detail pages → attachments; new content is stored and extracted."""
-    fetcher = fetcher or Fetcher(source.hosts, source.allow_private, source.delay_seconds, source.max_bytes,
+    fetcher = fetcher or Fetcher(source.origins, source.allow_private, source.delay_seconds, source.max_bytes,
                                  source.timeout_seconds)
     detail_rx = re.compile(source.detail_pattern)
     next_rx = re.compile(source.next_pattern) if source.next_pattern else None
@@ -172,7 +197,7 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
             store.put_fetch(url, source.name, got.status, None, None, None, _now(), f"{url}: HTTP {got.status}")
             scan["errors"] += 1
             return None
-        sha, _ = store.put_raw(got.content, _suffix(url, got))
+        sha, _ = store.put_raw(got.content, _suffix(url, got))  # the saved file is found by its hash, not its name
         store.put_fetch(url, source.name, 200, got.etag, got.last_modified, sha, _now(), None)
         return got, sha, True
 
@@ -181,14 +206,15 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
         stored records an older extractor version made."""
         if (not changed or store.extracted(sha)) and not store.stale(url, extractor_version()):
             return
-        raw = store.path.parent / "raw" / sha[:2] / f"{sha}{_suffix(url, got)}"
+        raw = store.raw_path(sha)  # found by its hash, whatever suffix it was saved under
         result = for_source(extract_task(str(raw), url), url)
         store.put_file(url, result.records, result.text, result.version)
         store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}", url)
         scan["new_documents"] += 1
 
     queue = list(source.list_urls)
-    details: list[str] = []
+    queued = set(queue)
+    details: dict[str, None] = {}  # ordered and with constant-time membership: a page of 80,000 links is linear
     while queue and scan["list_pages"] < source.max_pages:
         res = fetch(queue.pop(0))
         if res is None:
@@ -196,18 +222,26 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
         got = res[0]
         scan["list_pages"] += 1
         for link, _text in page_links(got.content, got.url):
-            if detail_rx.search(link) and link not in details:
-                details.append(link)
-            elif next_rx and next_rx.search(link) and link not in seen and link not in queue:
+            if detail_rx.search(link):
+                details.setdefault(link)
+            elif next_rx and next_rx.search(link) and link not in seen and link not in queued:
                 queue.append(link)
+                queued.add(link)
     scan["links"] = len(details)
+    documents = 0  # detail pages and attachments fetched in this scan, at most source.max_documents
     for url in details:
+        if documents >= source.max_documents:
+            break
+        documents += 1
         res = fetch(url)
         if res is None:
             continue
         keep(url, *res)
         for link, _text in page_links(res[0].content, res[0].url):
-            if urlsplit(link).path.lower().endswith(source.attachment_suffixes):
+            if urlsplit(link).path.split(";", 1)[0].lower().endswith(source.attachment_suffixes) and link not in seen:
+                if documents >= source.max_documents:
+                    break
+                documents += 1
                 att = fetch(link)
                 if att is not None:
                     keep(link, *att)
@@ -234,13 +268,33 @@ def ingest_flow(sources: list[Source], out: str = "out") -> dict:
     return summary
 
 
-@flow(name="ingest-configured", log_prints=False)
-def ingest_configured(config: str, source_names: list[str] | None = None, out: str = "out") -> dict:
-    """`ingest` for the sources of a sources file (the form a scheduled deployment runs: plain parameters)."""
-    from corpora.sources import load_sources
+# what a scheduled deployment runs with, fixed by `policy schedule` in its own environment: a run started
+# through the API chooses only which configured source to fetch, never the sources file, the output folder
+# or the address guard (those come from the sources file named here)
+SCHEDULE_CONFIG_ENV = "POLICY_SCHEDULE_CONFIG"
+SCHEDULE_OUT_ENV = "POLICY_SCHEDULE_OUT"
 
-    sources = [s for s in load_sources(config) if not source_names or s.name in source_names]
-    return ingest_flow(sources, out)
+
+@flow(name="ingest-configured", log_prints=False, validate_parameters=True)
+def ingest_configured(source_name: str) -> dict:
+    """`ingest` for one source of the sources file `policy schedule` serves (the form a scheduled deployment
+    runs). The source must exist in that file; the file and the output folder are the serving process's."""
+    import os
+
+    from prefect.logging import get_run_logger
+
+    from corpora.sources import SourceConfigError, load_sources_report
+
+    config, out = os.environ.get(SCHEDULE_CONFIG_ENV), os.environ.get(SCHEDULE_OUT_ENV)
+    if not config or not out:
+        raise RuntimeError(f"{SCHEDULE_CONFIG_ENV} and {SCHEDULE_OUT_ENV} are not set: runs start from `policy schedule`")
+    sources, problems = load_sources_report(config)
+    for problem in problems:  # a bad source is reported; the others run
+        get_run_logger().error(problem)
+    chosen = [s for s in sources if s.name == source_name]
+    if not chosen:
+        raise SourceConfigError(f"{config}: no usable source named {source_name!r}")
+    return ingest_flow(chosen, out)
 
 
 def with_workers(flow_obj, max_workers: int):

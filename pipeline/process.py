@@ -19,9 +19,10 @@ from extractors.records import Extraction
 Record = Extraction | ReadError
 
 # everything on the path from bytes to a record, relative to the folder that holds the packages: the
-# readers and the record types, the document stage and the extractors with their data, and this module
+# readers and the record types, the document stage and the extractors with their data, this module and
+# the worker processes that run it under memory and time limits (which decide some error records)
 RECORD_PATH = ("corpora/records.py", "corpora/chars.py", "corpora/attachments.py", "corpora/data", "corpora/readers",
-               "extractors", "pipeline/process.py")
+               "extractors", "pipeline/process.py", "pipeline/workers.py")
 _HASHED = {".py", ".csv", ".tsv", ".txt", ".json"}
 # the libraries that decode, convert and segment text; another release of one may change a record
 RECORD_LIBRARIES = ("charset-normalizer", "trafilatura", "lxml", "pypdfium2", "python-docx", "opencc",

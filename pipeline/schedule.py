@@ -15,22 +15,49 @@ DEFAULT_API = "http://127.0.0.1:4200/api"
 
 
 def reachable(api_url: str) -> bool:
+    """Whether a Prefect server answers at `api_url` (one that asks for credentials answers too)."""
     try:
-        return httpx.get(api_url.rstrip("/") + "/health", timeout=2).status_code == 200
+        return httpx.get(api_url.rstrip("/") + "/health", timeout=2).status_code in (200, 401)
     except httpx.HTTPError:
         return False
 
 
-def start_local_server(api_url: str, log: Path, timeout: float = 120) -> subprocess.Popen:
-    """`prefect server start` (SQLite under PREFECT_HOME) on the host and port of `api_url`."""
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def new_auth_string(path: Path) -> str:
+    """A fresh `user:password` for the local server's basic authentication, written to `path` readable by this
+    user only (other programs of the same user that should reach the API read it there)."""
+    import secrets
+
+    auth = f"policy:{secrets.token_urlsafe(24)}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(auth + "\n")
+    os.chmod(path, 0o600)
+    return auth
+
+
+def start_local_server(api_url: str, log: Path, auth: str, timeout: float = 120) -> subprocess.Popen:
+    """`prefect server start` (SQLite under PREFECT_HOME) on the loopback host and port of `api_url`, asking every
+    request for the basic-authentication string `auth` and answering cross-origin requests only from its own
+    origin (a web page elsewhere cannot drive it from a browser)."""
     from urllib.parse import urlsplit
 
     parts = urlsplit(api_url)
+    host = parts.hostname or "127.0.0.1"
+    if host not in LOOPBACK:
+        raise RuntimeError(f"a local Prefect server listens on loopback only, not {host}; "
+                           "for a team server see README.md (Scheduled ingestion)")
     exe = shutil.which("prefect", path=str(Path(sys.executable).parent)) or "prefect"
-    env = {**os.environ, "DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    origin = f"{parts.scheme or 'http'}://{parts.netloc}"
+    env = {**os.environ, "DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "PREFECT_SERVER_API_AUTH_STRING": auth, "PREFECT_SERVER_API_CORS_ALLOWED_ORIGINS": origin,
+           "PREFECT_SERVER_API_HOST": host}
     env.pop("PREFECT_API_URL", None)
     log.parent.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.Popen([exe, "server", "start", "--host", parts.hostname or "127.0.0.1", "--port", str(parts.port or 4200)],
+    proc = subprocess.Popen([exe, "server", "start", "--host", host, "--port", str(parts.port or 4200)],
                             env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -44,7 +71,9 @@ def start_local_server(api_url: str, log: Path, timeout: float = 120) -> subproc
 
 
 def deployments(config: str, out: str, names: list[str] | None = None):
-    """One deployment of the ingest flow per scheduled source."""
+    """One deployment of the ingest flow per scheduled source. Its only parameter is the source's name, checked
+    against the served sources file; the file, the output folder and the guard are fixed by the serving process
+    (`serve_environment`), and the server refuses runs with other parameters (enforced parameter schema)."""
     from prefect.deployments.runner import EntrypointType
 
     from corpora.sources import load_sources
@@ -58,6 +87,13 @@ def deployments(config: str, out: str, names: list[str] | None = None):
             continue
         out_deps.append(ingest_configured.to_deployment(
             name=f"ingest-{s.name}", cron=s.schedule, entrypoint_type=EntrypointType.MODULE_PATH,
-            parameters={"config": str(Path(config).resolve()), "source_names": [s.name], "out": str(Path(out).resolve())},
+            parameters={"source_name": s.name}, enforce_parameter_schema=True,
             description=f"Fetch new documents from {s.name} and process them", tags=["policy-pipeline", "ingest"]))
     return out_deps
+
+
+def serve_environment(config: str, out: str) -> dict[str, str]:
+    """The environment the served runs read the sources file and the output folder from."""
+    from pipeline.flows import SCHEDULE_CONFIG_ENV, SCHEDULE_OUT_ENV
+
+    return {SCHEDULE_CONFIG_ENV: str(Path(config).resolve()), SCHEDULE_OUT_ENV: str(Path(out).resolve())}

@@ -25,6 +25,17 @@ from pipeline.process import FileResult
 # the address space one worker may map: a warm pipeline maps about 350 MB; a file needing more than the
 # rest is refused by the allocator (MemoryError) or ends the process, and is reported
 DEFAULT_MEMORY_MB = int(os.environ.get("POLICY_WORKER_MEMORY_MB", "1536"))
+# a worker whose resident memory has grown past this after a file (Python keeps the heap a large file
+# needed) hands in its result and retires; a fresh one takes its place, so a long run stays bounded
+RECYCLE_MB = int(os.environ.get("POLICY_WORKER_RECYCLE_MB", "400"))
+
+
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def _serve(conn, memory_mb: int) -> None:
@@ -57,9 +68,12 @@ def _serve(conn, memory_mb: int) -> None:
         if result is None or _is_memory_error(result):
             error = ReadError(source or str(path), ErrorReason.TOO_LARGE,
                               f"reading it needs more than the worker's memory limit of {memory_mb} MB")
-            conn.send(FileResult([error]))
+            conn.send((FileResult([error]), True))
             return  # a process that ran out of memory is not trusted with the next file
-        conn.send(result)
+        retire = _rss_mb() > RECYCLE_MB
+        conn.send((result, retire))
+        if retire:
+            return
 
 
 def _is_memory_error(result) -> bool:
@@ -77,14 +91,14 @@ class _Worker:
         self.ready = False
 
     def call(self, job, name: str, memory_mb: int):
-        """(the FileResult for one job, whether the process was lost): an error record when the process
-        ends before answering."""
+        """(the FileResult for one job, whether the process is gone or retiring): an error record when the
+        process ends before answering."""
         try:
             if not self.ready:
                 self.conn.recv()  # ("ready", pid): the pipeline is warm
                 self.ready = True
             self.conn.send(job)
-            return self.conn.recv(), False
+            return self.conn.recv()  # (result, whether the worker retires)
         except (EOFError, OSError, BrokenPipeError):
             self.proc.join(5)
             code = self.proc.exitcode

@@ -1,6 +1,8 @@
 """Readers: bytes of one file → `SourceText`, or a `ReadError` naming the file and the reason."""
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from corpora.records import ErrorReason, RawDocument, ReadError, SourceText
@@ -73,17 +75,89 @@ def read_bytes(raw: RawDocument) -> SourceText:
     raise ReadError(raw.source, ErrorReason.UNSUPPORTED_FORMAT, f"{_KIND.get(mt, mt)} is not read")
 
 
+def source_name(path: str | Path) -> str:
+    """A file's name as records and the store show it. A name whose bytes are not UTF-8 (unzip leaves GBK names
+    from Chinese Windows archives so) is decoded as GB18030 when that works, else with its odd bytes written as
+    \\xNN: a string that can be printed, stored and encoded, where the path itself holds surrogate escapes."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file of this mode is when it is not a regular file, else None."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((what for test, what in _KINDS if test(mode)), "not a regular file")
+
+
+def _stat_error(p: Path, name: str, e: OSError) -> ReadError:
+    """A ReadError for a path that cannot be opened, saying when it is a dangling or looping symbolic link."""
+    import errno
+
+    if e.errno == errno.ELOOP:
+        return ReadError(name, ErrorReason.READ_ERROR, "a symbolic link that loops (too many levels of links)")
+    if e.errno == errno.ENOENT and p.is_symlink():
+        return ReadError(name, ErrorReason.READ_ERROR, f"a dangling symbolic link (to {source_name(os.readlink(p))})")
+    return ReadError(name, ErrorReason.READ_ERROR, f"{e.strerror or e}")
+
+
+def check_regular(path: str | Path, source: str | None = None) -> os.stat_result:
+    """The file's status when it is a regular file (after following links); otherwise a ReadError naming what it
+    is: a FIFO or a device such as /dev/zero would block or never end, a dangling link has nothing to read."""
+    p = Path(path)
+    name = source or source_name(path)
+    try:
+        st = p.stat()
+    except OSError as e:
+        raise _stat_error(p, name, e) from e
+    if (what := _not_regular(st.st_mode)) is not None:
+        raise ReadError(name, ErrorReason.READ_ERROR, f"{what}, not a regular file: only regular files are read")
+    return st
+
+
+def read_file_bytes(path: str | Path, source: str | None = None, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of one regular file, read once and at most `limit` of them. The file is opened without blocking
+    and checked on the opened descriptor, so a FIFO or device swapped in after a check is refused, not read."""
+    p = Path(path)
+    name = source or source_name(path)
+    check_regular(p, name)
+    try:
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as e:
+        raise _stat_error(p, name, e) from e
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if (what := _not_regular(st.st_mode)) is not None:
+            raise ReadError(name, ErrorReason.READ_ERROR, f"{what}, not a regular file: only regular files are read")
+        if st.st_size > limit:
+            raise ReadError(name, ErrorReason.TOO_LARGE, f"{st.st_size} bytes > limit {limit}")
+        try:
+            data = f.read(limit + 1)
+        except OSError as e:
+            raise ReadError(name, ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
+    if len(data) > limit:  # the file grew while it was read
+        raise ReadError(name, ErrorReason.TOO_LARGE, f"more than {limit} bytes > limit {limit}")
+    return data
+
+
 def read_path(path: str | Path, source: str | None = None) -> SourceText:
     """Read one file. Raises ReadError with the file (or `source`, the URL it came from) and the reason."""
     p = Path(path)
-    name = source or str(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(name, ErrorReason.TOO_LARGE, f"{size} bytes > limit {MAX_BYTES}")
-        data = p.read_bytes()
-    except OSError as e:
-        raise ReadError(name, ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
+    name = source or source_name(path)
+    data = read_file_bytes(p, name)
     return read_bytes(RawDocument(name, data, sniff(data, p.suffix.lower())))
 
 
@@ -106,7 +180,8 @@ def iter_source(path: str | Path, source: str | None = None):
     from corpora.readers import text
 
     p = Path(path)
-    name = source or str(path)
+    name = source or source_name(path)
+    check_regular(p, name)
     try:
         media_type = streamed_type(p)
         size = p.stat().st_size
@@ -124,11 +199,32 @@ def iter_source(path: str | Path, source: str | None = None):
 
 
 def expand_paths(paths: list[str | Path]) -> list[Path]:
-    """Files named directly, plus every supported file under a folder (sorted, sidecars skipped)."""
+    """Files named directly, plus every supported file under a folder (sorted, sidecars skipped). Links to
+    folders are followed once (a loop is not entered twice); an entry with a supported name that is not a
+    regular file — a dangling or looping link, a FIFO, a device — is listed too, so that reading it gives an
+    error record naming it instead of passing over it in silence."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+            out.extend(sorted(_walk(p)))
         else:
             out.append(p)
     return out
+
+
+def _walk(root: Path):
+    seen: set[tuple[int, int]] = set()
+    for folder, dirs, names in os.walk(root, followlinks=True):
+        try:
+            st = os.stat(folder)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen:  # a link back into a folder already listed
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        for n in names:
+            f = Path(folder) / n
+            if f.suffix.lower() in SUPPORTED_SUFFIXES:
+                yield f

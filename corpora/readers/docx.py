@@ -8,6 +8,9 @@ from corpora.records import ErrorReason, RawDocument, ReadError, SourceText
 
 # A .docx is a zip: refuse members that would inflate beyond this (zip bombs).
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
+# python-docx parses each XML part whole, at about 21 bytes of memory per byte of XML; a part larger than this
+# (about 400 MB parsed) is refused. Word writes about 1 MB of document.xml per 100 pages of text.
+MAX_XML_PART = 20 * 1024 * 1024
 
 
 def read(raw: RawDocument) -> SourceText:
@@ -17,9 +20,14 @@ def read(raw: RawDocument) -> SourceText:
 
     try:
         with zipfile.ZipFile(io.BytesIO(raw.data)) as z:
-            size = sum(i.file_size for i in z.infolist())
+            members = z.infolist()  # declared sizes bound what zipfile inflates: it stops at file_size
+        size = sum(i.file_size for i in members)
         if size > MAX_UNCOMPRESSED:
             raise ReadError(raw.source, ErrorReason.TOO_LARGE, f"inflates to {size} bytes > limit {MAX_UNCOMPRESSED}")
+        for i in members:
+            if i.filename.lower().endswith((".xml", ".rels")) and i.file_size > MAX_XML_PART:
+                raise ReadError(raw.source, ErrorReason.TOO_LARGE,
+                                f"{i.filename} inflates to {i.file_size} bytes > limit {MAX_XML_PART} for one XML part")
         document = docx.Document(io.BytesIO(raw.data))
     except ReadError:
         raise

@@ -92,6 +92,7 @@ def page_metadata(html: str) -> dict[str, str]:
 
 def read(raw: RawDocument) -> SourceText:
     html, enc = decode(raw.data, raw.source, _declared_charset(raw.data))
+    html = bound_markup(html)
     meta = page_metadata(html)
     if "标题" not in meta or len(_CJK.findall(meta["标题"])) < 6 or "发布日期" not in meta:
         page = trafilatura.extract_metadata(html)
@@ -123,3 +124,90 @@ def read(raw: RawDocument) -> SourceText:
     header = "\n".join(parts) + ("\n\n" if parts else "")
     return SourceText(raw.source, header + body.strip() + "\n", raw.media_type, encoding=enc,
                       metadata=meta, metadata_spans=spans, body_start=len(header))
+
+
+# Bounds on markup, applied before any parser sees a page: libxml2 gives up on elements nested deeper than 256,
+# on attribute values over 10 MB, and checks attributes for duplicates in quadratic time, so a page built to hit
+# these would lose its text or hold a worker for minutes. Tags beyond the bounds lose the excess markup; no text
+# is dropped. A page within the bounds is passed on unchanged.
+MAX_DEPTH = 200
+MAX_ATTRIBUTES = 64
+MAX_ATTRIBUTE_CHARS = 1_000_000  # pages inline images of some hundred KB as data: URLs
+
+# the inside of a tag: quotes open a value only after `=` (a stray quote is an ordinary character, as in browsers)
+_INSIDE = r"""(?:[^>"'=]++|=\s*+"[^"]*+"|=\s*+'[^']*+'|[="'])*+"""
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"  # a comment (its tags are not markup)
+    r"|<(script|style|textarea|title)\b" + _INSIDE + r">.*?(?:</\1\s*>|\Z)"  # raw text elements
+    r"|<(/?)([A-Za-z][A-Za-z0-9:_-]*+)(" + _INSIDE + r")>",
+    re.S | re.I)
+_ATTR = re.compile(r"""([^\s=/>"']++)(?:\s*+=\s*+("[^"]*+"|'[^']*+'|[^\s>"']++))?""")
+_VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
+# an open tag of one of these closes an open element of the same group at the top of the stack (<p>…<p>, <li>…<li>)
+_SIBLING = {"p": "p", "li": "li", "dt": "d", "dd": "d", "tr": "tr", "td": "c", "th": "c", "option": "option"}
+
+
+def _bounded_tag(attrs: str) -> str | None:
+    """The attribute text of a tag cut to MAX_ATTRIBUTES attributes of at most MAX_ATTRIBUTE_CHARS each, or None
+    when it is within bounds."""
+    if len(attrs) <= MAX_ATTRIBUTE_CHARS and attrs.count("=") <= MAX_ATTRIBUTES:
+        return None
+    kept: list[str] = []
+    names: set[str] = set()
+    for m in _ATTR.finditer(attrs):
+        name = m.group(1).lower()
+        if len(m.group(0)) > MAX_ATTRIBUTE_CHARS or name in names:
+            continue
+        names.add(name)
+        kept.append(m.group(0))
+        if len(kept) == MAX_ATTRIBUTES:
+            break
+    return ((" " + " ".join(kept)) if kept else "") + ("/" if attrs.rstrip().endswith("/") else "")
+
+
+def bound_markup(html: str) -> str:
+    """The page with nesting, attribute counts and attribute sizes within the bounds above (linear time)."""
+    out: list[str] = []
+    stack: list[str] = []
+    dropped: dict[str, int] = {}  # open tags dropped beyond MAX_DEPTH, by name: their close tags go too
+    pos = 0
+    changed = False
+    for m in _TOKEN.finditer(html):
+        name = m.group(3)
+        if name is None:  # a comment or a raw text element: passed on whole
+            continue
+        name = name.lower()
+        closing = m.group(2) == "/"
+        keep = True
+        attrs = m.group(4)
+        if closing and dropped.get(name):
+            dropped[name] -= 1
+            keep = False
+        elif closing:
+            # close the innermost open element of this name (within reach); a close tag with none is left to the parser
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i] == name:
+                    del stack[i:]
+                    break
+        elif name not in _VOID and not attrs.rstrip().endswith("/"):
+            group = _SIBLING.get(name)
+            if group and stack and _SIBLING.get(stack[-1]) == group:
+                stack.pop()
+            if len(stack) >= MAX_DEPTH:
+                keep = False  # the element's content stays where it is, in its deepest kept ancestor
+                dropped[name] = dropped.get(name, 0) + 1
+            else:
+                stack.append(name)
+        if not keep:
+            out.append(html[pos:m.start()])
+            pos, changed = m.end(), True
+            continue
+        bounded = None if closing else _bounded_tag(attrs)
+        if bounded is not None:
+            out.append(html[pos:m.start()])
+            out.append(f"<{m.group(3)}{bounded}>")
+            pos, changed = m.end(), True
+    if not changed:
+        return html
+    out.append(html[pos:])
+    return "".join(out)

@@ -11,19 +11,23 @@ Prefect, so the UI is a few server-rendered pages that need no JavaScript.
 """
 from __future__ import annotations
 
+import csv
 import io
 import logging
+import os
 import sqlite3
+import threading
 from pathlib import Path
 from urllib.parse import urlencode
 
-import pandas as pd
 from fastapi import FastAPI, Request
 from fastapi.exceptions import HTTPException, RequestValidationError
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response, StreamingResponse
 from fastapi.templating import Jinja2Templates
+from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from outputs.export import safe_cell
 from outputs.labels import KIND_LABELS, LEVEL_LABELS
 from outputs.links import chain
 from outputs.search import highlight_spans
@@ -35,6 +39,7 @@ log = logging.getLogger("policy.serve")
 TEMPLATES = Path(__file__).parent / "templates"
 
 COMMITMENT_FACETS = [("region", "地区"), ("indicator", "指标"), ("kind", "类型"), ("year", "年份"), ("issuer", "发文机关")]
+EXPORT_SLOTS = 2  # exports at once; each holds one block of rows (CSV) or a write-only workbook (Excel)
 DOCUMENT_FACETS = [("region", "地区"), ("doc_type", "文种"), ("year", "发布年份"), ("issuer", "发文机关")]
 FOLLOW_UP_FACETS = [("region", "地区"), ("status", "完成情况"), ("indicator", "指标"), ("year", "目标年份")]
 EXPORTS = {"commitments": (queries.COMMITMENT_EXPORT, "承诺"), "documents": (queries.DOCUMENT_EXPORT, "文件"),
@@ -45,6 +50,7 @@ def create_app(db: str | Path) -> FastAPI:
     db = Path(db)
     queries.connect(db).close()  # fail now, naming the file, if there is no store
     app = FastAPI(title="政策承诺查询", docs_url=None, redoc_url=None, openapi_url=None)
+    slots = threading.BoundedSemaphore(EXPORT_SLOTS)
     templates = Jinja2Templates(directory=str(TEMPLATES))
 
     def url(path: str, f: Filters | None = None, **changes) -> str:
@@ -110,26 +116,35 @@ def create_app(db: str | Path) -> FastAPI:
         return listing(request, "documents", DOCUMENT_FACETS, "documents.html")
 
     def export(request: Request, table: str, fmt: str) -> Response:
+        """CSV or Excel of what the filters show, streamed in constant memory: CSV rows as they come from the
+        cursor, Excel through a write-only workbook on disk. Cells that a spreadsheet would run as formulas are
+        neutralised. At most EXPORT_SLOTS exports run at once; another gets 503 and is asked to retry."""
         f = Filters.parse(request.query_params)
-        conn = open_store()
-        try:
-            rows = Query(conn, table).rows(f, limit=queries.EXPORT_LIMIT)
-        finally:
-            conn.close()
+        if not slots.acquire(blocking=False):
+            return page(request, "message.html", 503, heading="导出繁忙",
+                        message="同时进行的导出已达上限，请稍后再试。")
         columns, sheet = EXPORTS[table]
-        df = pd.DataFrame(rows, columns=[c for c, _ in columns] if not rows else None)
-        df = df.reindex(columns=[c for c, _ in columns]).rename(columns=dict(columns))
-        if fmt == "csv":
-            body = df.to_csv(index=False).encode("utf-8-sig")  # the BOM lets Excel read Chinese as UTF-8
-            media = "text/csv; charset=utf-8"
-        else:
-            buf = io.BytesIO()
-            with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-                df.to_excel(xw, sheet_name=sheet, index=False)
-            body = buf.getvalue()
-            media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        return Response(body, media_type=media,
-                        headers={"Content-Disposition": f'attachment; filename="{table}.{fmt}"'})
+        headers = {"Content-Disposition": f'attachment; filename="{table}.{fmt}"'}
+
+        def rows():
+            conn = open_store()
+            try:
+                for r in Query(conn, table).iter_rows(f, limit=queries.EXPORT_LIMIT):
+                    yield [safe_cell(r.get(c)) for c, _ in columns]
+            finally:
+                conn.close()
+
+        try:
+            if fmt == "csv":
+                return StreamingResponse(_csv_stream([label for _, label in columns], rows(), slots.release),
+                                         media_type="text/csv; charset=utf-8", headers=headers)
+            path = _xlsx_file([label for _, label in columns], rows(), sheet)
+        except BaseException:
+            slots.release()
+            raise
+        slots.release()
+        return FileResponse(path, headers=headers, background=BackgroundTask(os.unlink, path),
+                            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
     @app.get("/commitments.csv")
     def commitments_csv(request: Request):
@@ -214,6 +229,47 @@ def create_app(db: str | Path) -> FastAPI:
         return page(request, "errors.html", rows=rows)
 
     return app
+
+
+def _csv_stream(header: list[str], rows, done, chunk: int = 1000):
+    """CSV text (with a BOM, so that Excel reads Chinese as UTF-8) in blocks of `chunk` rows; `done()` at the end."""
+    try:
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(header)
+        yield "\ufeff" + buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+        for i, row in enumerate(rows, 1):
+            writer.writerow(["" if v is None else v for v in row])
+            if i % chunk == 0:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()
+    finally:
+        done()
+
+
+def _xlsx_file(header: list[str], rows, sheet: str) -> str:
+    """A workbook written row by row (openpyxl's write-only mode) to a temporary file; returns its path."""
+    import tempfile
+
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet)
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    fd, path = tempfile.mkstemp(prefix="policy-export-", suffix=".xlsx")
+    os.close(fd)
+    try:
+        wb.save(path)
+    except BaseException:
+        os.unlink(path)
+        raise
+    return path
 
 
 def _trimmed(text: str, span: Span) -> Span:

@@ -99,7 +99,7 @@ class Filters:
             value = text(name, 6)
             if value is None:
                 continue
-            if not value.isdigit() or not (1 <= int(value) <= (2200 if name == "year" else 100_000)):
+            if not re.fullmatch(r"[0-9]{1,6}", value) or not (1 <= int(value) <= (2200 if name == "year" else 100_000)):
                 raise BadRequest(f"参数 {name} 应为正整数" + ("（年份）" if name == "year" else ""))
             setattr(f, name, int(value))
         return f
@@ -119,7 +119,17 @@ def connect(path: str | Path) -> sqlite3.Connection:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no store here; run `policy run` first")
-    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # a store in WAL mode on a read-only filesystem (or a folder we may not write) cannot get its -shm file:
+        # open it immutable, which needs no lock and no side file (nothing can write there anyway)
+        conn.close()
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
     conn.execute("PRAGMA query_only = ON")
     conn.row_factory = sqlite3.Row
     conn.create_function("province_code", 1, _province_code, deterministic=True)
@@ -266,6 +276,10 @@ class Query:
         return self.conn.execute(f"SELECT COUNT(*) FROM {self.table} {self.alias}{where}", params).fetchone()[0]
 
     def rows(self, f: Filters, limit: int = PAGE_SIZE, offset: int = 0) -> list[dict]:
+        return list(self.iter_rows(f, limit, offset))
+
+    def iter_rows(self, f: Filters, limit: int = PAGE_SIZE, offset: int = 0):
+        """`rows` one at a time from the cursor: an export of 200,000 rows never holds them all."""
         where, params = self.where(f)
         order = {"commitments": "c.publish_date DESC, c.doc_id, c.idx", "documents": "d.publish_date DESC, d.source, d.doc_index",
                  "follow_ups": "u.indicator_key, u.region_adcode, u.year, u.doc_id, u.idx"}[self.table]
@@ -274,7 +288,8 @@ class Query:
             sql = (f"SELECT u.*, t.title AS title, r.title AS report_title FROM follow_ups u "
                    f"LEFT JOIN documents t ON t.doc_id = u.doc_id LEFT JOIN documents r ON r.doc_id = u.report_doc_id"
                    f"{where} ORDER BY {order} LIMIT ? OFFSET ?")
-        return [decorate(dict(r)) for r in self.conn.execute(sql, params + [limit, offset])]
+        for r in self.conn.execute(sql, params + [limit, offset]):
+            yield decorate(dict(r))
 
     # facet name → (SQL expression of the value, how a value is labelled)
     def _facet_expr(self, name: str, f: Filters) -> str | None:

@@ -121,3 +121,64 @@ def test_a_batch_of_hostile_inputs_keeps_what_was_stored(tmp_path, samples):
     for name in HOSTILE:
         (reason,) = [e for s, e in errors.items() if s.endswith(name)]
         assert reason in REASONS
+
+
+def test_docx_with_a_huge_document_xml_under_the_zip_cap_is_refused_by_its_size(tmp_path):
+    """190 MB of XML in a file of under a megabyte: python-docx would take gigabytes and minutes to parse it."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w") as f:
+            f.write(b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
+            run = b"<w:p><w:r><w:t>" + "通知".encode() + b"</w:t></w:r></w:p>" * 1000
+            for _ in range(190 * (1 << 20) // len(run)):
+                f.write(run)
+            f.write(b"</w:body></w:document>")
+    p = tmp_path / "huge.docx"
+    p.write_bytes(buf.getvalue())
+    assert p.stat().st_size < 2_000_000
+    (rec,) = extract_records(p)
+    assert rec["error"] == "too_large" and rec["source"] == str(p)
+    assert "word/document.xml inflates to 19" in rec["detail"] and "limit" in rec["detail"]
+
+
+NOTICE = "\n".join(f"<p>{line}</p>" for line in (
+    "某市卫生健康委员会关于加强基层医疗卫生服务能力建设的通知",
+    "各区县卫生健康局：为进一步提升基层医疗卫生服务能力，现将有关事项通知如下。",
+    "一、到2026年，每个乡镇卫生院至少配备全科医生3名，村卫生室覆盖率达到100%。",
+    "二、各地要加强组织领导，落实工作责任，确保各项任务按期完成。",
+    "某市卫生健康委员会 2025年3月1日"))
+
+
+@pytest.mark.parametrize("name,html", [
+    ("500,000 attributes", "<html><body><div " + " ".join(f'a{i}="x"' for i in range(500_000)) + f">目录</div>{NOTICE}</body></html>"),
+    ("100,000 nested elements", "<html><body>" + "<div>" * 100_000 + NOTICE + "</div>" * 100_000 + "</body></html>"),
+    ("a 50 MB attribute", f"<html><body><div data-x=\"{'a' * 50_000_000}\">目录</div>{NOTICE}</body></html>"),
+])
+def test_html_built_to_break_the_parser_keeps_its_notice(tmp_path, name, html):
+    """libxml2 checks attributes in quadratic time, stops at 256 levels of nesting and at attribute values over
+    10 MB: markup is bounded first, and the notice is read."""
+    p = tmp_path / "page.html"
+    p.write_text(html, encoding="utf-8")
+    (rec,) = extract_records(p)
+    assert not rec.get("error"), rec
+    assert rec["title"].endswith("某市卫生健康委员会关于加强基层医疗卫生服务能力建设的通知")
+    assert [c["value"] for c in rec["commitments"] if c["kind"] == "target"][:2] == [3, 100]
+
+
+def test_one_document_longer_than_spacy_max_length_is_extracted_in_windows(tmp_path):
+    """A single document of a few MB (over spaCy's 1,000,000 characters) gives records, not spaCy's E088."""
+    para = "各地要加强基层医疗卫生队伍建设，到2026年村卫生室覆盖率达到95%以上，乡镇卫生院全科医生不少于3名。\n"
+    text = "某市卫生健康委员会关于加强基层医疗卫生服务能力建设的通知\n" + para * (1_100_000 // len(para))
+    p = tmp_path / "long.txt"
+    p.write_text(text, encoding="utf-8")
+    assert 1_000_000 < len(text) and p.stat().st_size < 16 * 1024 * 1024
+    recs = extract_records(p)
+    assert not any(r.get("error") for r in recs), recs[0]
+    assert len(recs) >= 6 and all("split_long_document" in r["flags"] for r in recs)
+    assert recs[0]["title"] == "某市卫生健康委员会关于加强基层医疗卫生服务能力建设的通知"
+    assert recs[0]["start"] == 0 and recs[-1]["end"] == len(text)
+    for a, b in zip(recs, recs[1:]):
+        assert a["end"] <= b["start"]
+    c = recs[-1]["commitments"][0]
+    assert text[c["start"]:c["end"]].strip() == c["sentence"] and c["value"] == 95

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from corpora.fetch import Fetcher, TransientFetchError
+from corpora.fetch import Fetcher, FetchRefused, TransientFetchError
 
 
 def serve(behaviour):
@@ -52,7 +52,7 @@ def garbage(conn, stop):
 def test_bad_servers(behaviour, kind):
     srv, stop = serve(behaviour)
     url = f"http://127.0.0.1:{srv.getsockname()[1]}/notice.html"
-    f = Fetcher(frozenset({"127.0.0.1"}), allow_private=True, delay_seconds=0, timeout_seconds=1.0)
+    f = Fetcher(frozenset({url}), allow_private=True, delay_seconds=0, timeout_seconds=1.0)
     t0 = time.monotonic()
     try:
         with pytest.raises(TransientFetchError) as e:
@@ -62,3 +62,160 @@ def test_bad_servers(behaviour, kind):
     finally:
         stop.set()
         srv.close()
+
+
+def answer(head: bytes, body_parts=(), pause: float = 0.0):
+    """A server behaviour: read the request, send `head`, then each body part (pausing between them)."""
+    def behaviour(conn, stop):
+        conn.recv(65536)
+        try:
+            conn.sendall(head)
+            for part in body_parts:
+                if stop.is_set():
+                    break
+                conn.sendall(part)
+                time.sleep(pause)
+        except OSError:
+            pass
+        conn.close()
+    return behaviour
+
+
+def _gzip(data: bytes) -> bytes:
+    import gzip
+    return gzip.compress(data, 9)
+
+
+def test_double_gzip_is_counted_against_max_bytes_as_it_is_decoded():
+    """A few KB that inflate to 200 MB through two gzip layers: refused once the decoded bytes pass max_bytes,
+    without ever holding the inflated body."""
+    import tracemalloc
+
+    body = _gzip(_gzip(b"\0" * (200 << 20)))
+    assert len(body) < 100_000
+    head = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip, gzip\r\nContent-Length: %d\r\n\r\n" % len(body)
+    srv, stop = serve(answer(head, [body]))
+    url = f"http://127.0.0.1:{srv.getsockname()[1]}/bomb.html"
+    f = Fetcher(frozenset({url}), allow_private=True, delay_seconds=0, max_bytes=1_000_000, timeout_seconds=10)
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchRefused, match="larger than 1000000 bytes once decoded"):
+            f.get(url)
+        assert tracemalloc.get_traced_memory()[1] < 20_000_000
+    finally:
+        tracemalloc.stop()
+        stop.set()
+        srv.close()
+
+
+def test_layers_of_encoding_decode_when_within_the_limit():
+    data = "<html><body>通知</body></html>".encode() * 100
+    body = _gzip(_gzip(data))
+    head = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip, gzip\r\nContent-Length: %d\r\n\r\n" % len(body)
+    srv, stop = serve(answer(head, [body]))
+    url = f"http://127.0.0.1:{srv.getsockname()[1]}/ok.html"
+    try:
+        got = Fetcher(frozenset({url}), allow_private=True, delay_seconds=0).get(url)
+        assert got.content == data
+    finally:
+        stop.set()
+        srv.close()
+
+
+def test_a_server_dripping_one_byte_at_a_time_meets_an_overall_deadline():
+    head = b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n"
+    srv, stop = serve(answer(head, [b"x"] * 100_000, pause=0.1))
+    url = f"http://127.0.0.1:{srv.getsockname()[1]}/slow.html"
+    f = Fetcher(frozenset({url}), allow_private=True, delay_seconds=0, timeout_seconds=1.0)
+    t0 = time.monotonic()
+    try:
+        with pytest.raises(TransientFetchError, match="no complete answer within 1 s"):
+            f.get(url)
+        assert time.monotonic() - t0 < 8
+    finally:
+        stop.set()
+        srv.close()
+
+
+def test_dns_rebinding_connects_to_the_address_that_was_checked(monkeypatch):
+    """The name resolves to 127.0.0.1 when checked and to 127.0.0.2 afterwards: the request goes to the first,
+    with the name in the Host header."""
+    seen = {}
+
+    def who(label):
+        def behaviour(conn, stop):
+            seen[label] = conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(label), label))
+            conn.close()
+        return behaviour
+
+    stop = threading.Event()
+
+    def listen(address, port, label):
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((address, port))
+        sock.listen(8)
+
+        def loop():
+            sock.settimeout(0.2)
+            while not stop.is_set():
+                try:
+                    conn, _ = sock.accept()
+                except OSError:
+                    continue
+                who(label)(conn, stop)
+
+        threading.Thread(target=loop, daemon=True).start()
+        return sock
+
+    rebound = listen("127.0.0.2", 0, b"rebound")
+    port = rebound.getsockname()[1]
+    checked = listen("127.0.0.1", port, b"checked")
+    answers = iter(["127.0.0.1"] + ["127.0.0.2"] * 10)
+    real = socket.getaddrinfo
+
+    def fake(host, *a, **kw):
+        if host == "rebind.test":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+        return real(host, *a, **kw)
+
+    monkeypatch.setattr(socket, "getaddrinfo", fake)
+    url = f"http://rebind.test:{port}/notice.html"
+    try:
+        got = Fetcher(frozenset({url}), allow_private=True, delay_seconds=0, timeout_seconds=5).get(url)
+        assert got.content == b"checked" and got.url == url
+        assert f"host: rebind.test:{port}".encode() in seen[b"checked"].lower()
+    finally:
+        stop.set()
+        checked.close()
+        rebound.close()
+
+
+@pytest.mark.parametrize("address,public", [
+    ("100.64.0.1", False), ("100.100.100.200", False),  # carrier-grade NAT, where cloud metadata services live
+    ("fec0::1", False),  # IPv6 site-local
+    ("::ffff:127.0.0.1", False), ("::ffff:10.0.0.1", False),  # IPv4-mapped
+    ("127.0.0.1", False), ("10.1.2.3", False), ("169.254.169.254", False), ("fd00::1", False), ("224.0.0.1", False),
+    ("0.0.0.0", False), ("192.0.2.1", False),
+    ("8.8.8.8", True), ("2001:4860:4860::8888", True),
+])
+def test_only_global_addresses_are_fetched(address, public):
+    import ipaddress
+
+    from corpora.fetch import is_public
+
+    assert is_public(ipaddress.ip_address(address)) is public
+    host = f"[{address}]" if ":" in address else address
+    url = f"http://{host}/x.html"
+    if not public:
+        with pytest.raises(FetchRefused, match="not a public address"):
+            Fetcher(frozenset({url}), delay_seconds=0).check(url)
+
+
+def test_origins_are_scoped_by_scheme_host_and_port():
+    f = Fetcher(frozenset({"http://127.0.0.1:8080/list.html", "files.example.org"}), allow_private=True, delay_seconds=0)
+    f.check("http://127.0.0.1:8080/other.html")
+    for url in ("http://127.0.0.1:6379/", "https://127.0.0.1:8080/", "http://files.example.org:8080/a.pdf"):
+        with pytest.raises(FetchRefused, match="origins"):
+            f.check(url)

@@ -42,8 +42,8 @@ def base():
     server.shutdown()
 
 
-def fetcher(**kw) -> Fetcher:
-    return Fetcher(frozenset({"127.0.0.1"}), **{"allow_private": True, "delay_seconds": 0, **kw})
+def fetcher(base: str = "http://127.0.0.1", **kw) -> Fetcher:
+    return Fetcher(frozenset({base}), **{"allow_private": True, "delay_seconds": 0, **kw})
 
 
 @pytest.mark.parametrize("url,reason", [
@@ -59,23 +59,23 @@ def test_refused_urls(url, reason):
 
 def test_private_address_refused_unless_the_source_lives_there(base):
     with pytest.raises(FetchRefused, match="private or loopback"):
-        Fetcher(frozenset({"127.0.0.1"}), delay_seconds=0).get(base + "/")
-    assert fetcher().get(base + "/").status == 200
+        Fetcher(frozenset({base}), delay_seconds=0).get(base + "/")
+    assert fetcher(base).get(base + "/").status == 200
 
 
 def test_redirect_to_another_host_is_refused_same_host_followed(base):
     with pytest.raises(FetchRefused, match="example.org"):
-        fetcher().get(base + "/away")
-    assert fetcher().get(base + "/here").url.endswith("/ok")
+        fetcher(base).get(base + "/away")
+    assert fetcher(base).get(base + "/here").url.endswith("/ok")
 
 
 def test_size_limit(base):
     with pytest.raises(FetchRefused, match="larger than"):
-        fetcher(max_bytes=1000).get(base + "/big")
+        fetcher(base, max_bytes=1000).get(base + "/big")
 
 
 def test_links_are_absolute_without_fragments(base):
-    got = fetcher().get(base + "/")
+    got = fetcher(base).get(base + "/")
     assert [u for u, _ in page_links(got.content, got.url)] == [base + "/a.html", base + "/b.pdf"]
 
 
@@ -92,13 +92,43 @@ def test_sources_file(tmp_path):
     ('[[source]]\nname = "a"\nlist_urls = ["file:///etc/passwd"]\ndetail_pattern = "x"\n', "not an http"),
     ('[[source]]\nname = "a"\nlist_urls = ["https://a.gov.cn/"]\ndetail_pattern = "("\n', "bad pattern"),
     ('[[source]]\nname = "a"\nlist_urls = ["https://a.gov.cn/"]\ndetail_pattern = "x"\nspeed = 3\n', "speed"),
+    ('[[source]]\nname = "a"\nlist_urls = ["https://a.gov.cn/"]\ndetail_pattern = "x"\nallow_private = "false"\n',
+     "allow_private: expected true or false"),
+    ('[[source]]\nname = "a"\nlist_urls = ["https://a.gov.cn/"]\ndetail_pattern = "x"\nmax_pages = "10"\n',
+     "max_pages: expected an integer"),
+    ('[[source]]\nname = "a"\nlist_urls = ["https://a.gov.cn/"]\ndetail_pattern = "x"\nmax_bytes = true\n',
+     "max_bytes: expected an integer"),
+    ('[[source]]\nname = "a"\nlist_urls = ["https://a.gov.cn/"]\ndetail_pattern = "x"\ntimeout_seconds = -1\n',
+     "timeout_seconds: -1 is outside"),
+    ('[[source]]\nname = "a"\nlist_urls = "https://a.gov.cn/"\ndetail_pattern = "x"\n', "list_urls: expected a list"),
+    ('[[source]]\nname = "a"\nlist_urls = ["https://"]\ndetail_pattern = "x"\n', "not an http"),
+    ('[[source]]\nname = "a"\nlist_urls = ["https://a.gov.cn/"]\ndetail_pattern = "x"\nextra_hosts = ["a\\nb"]\n',
+     "control characters"),
+    ('[[source]]\nname = "a\\u0007"\nlist_urls = ["https://a.gov.cn/"]\ndetail_pattern = "x"\n', "control characters"),
+    ('[[source]]\nname = "a"\nlist_urls = ["https://a.gov.cn/"]\ndetail_pattern = "x"\nschedule = "every day"\n',
+     "not a cron expression"),
+    ('[[source]]\nname = "a"\nlist_urls = ["https://a.gov.cn/"]\n', "missing field detail_pattern"),
 ])
 def test_bad_sources_file_names_file_and_source(tmp_path, body, message):
     p = tmp_path / "s.toml"
     p.write_text(body, encoding="utf-8")
     with pytest.raises(SourceConfigError, match=message) as e:
         load_sources(p)
-    assert str(p) in str(e.value)
+    assert str(p) in str(e.value) and "source " in str(e.value)
+
+
+def test_a_bad_source_does_not_stop_the_others(tmp_path):
+    from corpora.sources import load_sources_report
+
+    p = tmp_path / "s.toml"
+    p.write_text('[[source]]\nname = "bad"\nlist_urls = ["https://a.gov.cn/"]\ndetail_pattern = "x"\n'
+                 'allow_private = "false"\n\n'
+                 '[[source]]\nname = "good"\nlist_urls = ["https://b.gov.cn:8443/list"]\ndetail_pattern = "x"\n'
+                 'allow_private = false\nextra_hosts = ["files.b.gov.cn"]\n', encoding="utf-8")
+    sources, problems = load_sources_report(p)
+    assert [s.name for s in sources] == ["good"]
+    assert problems == [f"{p}: source 'bad': allow_private: expected true or false (without quotes), got str 'false'"]
+    assert sources[0].origins == ("https://b.gov.cn:8443", "files.b.gov.cn")
 
 
 def test_example_sources_file_loads():

@@ -227,3 +227,79 @@ def test_attachment_names_are_page_metadata(tmp_path):
     from pipeline.process import extract_records
     (rec,) = extract_records(p)
     assert {(d["normalized"], d["role"]) for d in rec["doc_numbers"]} == {("某政办发〔2022〕167号", "own")}
+
+
+def _fifo(p):
+    import os
+    os.mkfifo(p)
+
+
+def _dangling(p):
+    p.symlink_to(p.parent / "gone.txt")
+
+
+def _looping(p):
+    p.symlink_to(p)
+
+
+def _dev_zero(p):
+    p.symlink_to("/dev/zero")
+
+
+@pytest.mark.parametrize("make,said", [
+    (_fifo, "named pipe"),
+    (_dev_zero, "character device"),
+    (_dangling, "dangling symbolic link"),
+    (_looping, "loops"),
+    (lambda p: p.mkdir(), "a folder"),
+])
+def test_only_regular_files_are_read(tmp_path, make, said):
+    """A FIFO or /dev/zero would block or read until memory runs out; a broken link has nothing to read: each is
+    an error naming the file and what it is, given at once (an alarm fails the test if reading blocks)."""
+    import signal
+
+    p = tmp_path / "notice.txt"
+    make(p)
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("reading blocked"))
+    signal.alarm(20)
+    try:
+        with pytest.raises(ReadError) as e:
+            read_path(p)
+    finally:
+        signal.alarm(0)
+    assert e.value.reason is ErrorReason.READ_ERROR and said in e.value.detail
+    assert e.value.source == str(p)
+
+
+def test_folder_lists_what_it_cannot_read_and_does_not_follow_loops(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "loop.html").symlink_to(tmp_path / "loop.html")
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("y")
+    (tmp_path / "sub" / "up").symlink_to(tmp_path)  # a folder loop
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
+    names = sorted(str(p.relative_to(tmp_path)) for p in expand_paths([tmp_path]))
+    assert names == ["a.txt", "dangling.txt", "link.txt", "loop.html", "pipe.md", "sub/b.txt"]
+
+
+def test_a_name_that_is_not_utf8_is_read_and_shown_decoded(tmp_path):
+    import os
+
+    from corpora.readers import source_name
+    from pipeline.process import extract_records
+
+    gbk = os.fsencode(tmp_path) + b"/" + "关于印发方案的通知.txt".encode("gbk")
+    with open(gbk, "wb") as f:
+        f.write(TEXT.encode("utf-8"))
+    (path,) = expand_paths([tmp_path])
+    with pytest.raises(UnicodeEncodeError):
+        str(path).encode("utf-8")  # the path holds surrogate escapes
+    assert source_name(path) == str(tmp_path / "关于印发方案的通知.txt")
+    assert source_name(os.fsdecode(os.fsencode(tmp_path) + b"/\xff\xfe.txt")) == str(tmp_path) + "/\\xff\\xfe.txt"
+    (rec,) = extract_records(path)
+    assert rec["source"] == str(tmp_path / "关于印发方案的通知.txt") and not rec.get("error")
+    rec["source"].encode("utf-8")

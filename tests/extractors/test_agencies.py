@@ -117,3 +117,6 @@ def test_the_site_owners_footer_names_no_agency():
             "主办：福州市人民政府办公厅 承办：福州市数据管理局\n地址：福州市某某路1号")
     (x,) = Extractor().extract(SourceText("t.txt", text, "text/plain"))
     assert [a.normalized for a in x.agencies] == ["福州市农业农村局", "福州市气象局"]
+    text = "福州市农业农村局关于做好春耕工作的通知\n（三）责任单位及承办单位：市气象局、市水利局。\n"
+    (x,) = Extractor().extract(SourceText("t.txt", text, "text/plain"))
+    assert [a.normalized for a in x.agencies] == ["福州市农业农村局", "福州市气象局", "福州市水利局"]

@@ -61,3 +61,11 @@ def test_the_documents_own_plan_is_not_a_citation():
     assert cites(text, title) == []
     assert "示范市托育服务三年行动计划" in title_keys(title)
     assert "关于印发示范市托育服务三年行动计划的通知" in title_keys(title)
+
+
+def test_a_decision_cites_the_document_it_amends():
+    from extractors.citations import find_citations
+
+    title = "某市人民政府关于修改《某市停车场管理办法》的决定"
+    [c] = find_citations(title + "\n现决定对该办法作如下修改。", [], (0, len(title)), title)
+    assert c.title == "某市停车场管理办法" and c.relation == "amends"

@@ -441,3 +441,13 @@ def test_more_kinds_and_comparators(text, kind, comparator):
 ])
 def test_more_non_quantities(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("当个贷率达到90%及以上时暂停受理。", "provision"),
+    ("4倍（含）以上的税率为1.2%。", "provision"),
+    ("开发企业要在3日内一次性公开全部房源。", "provision"),
+    ("截至目前，共申报项目403个，总融资需求1349亿元。", "reported"),
+])
+def test_thresholds_time_limits_and_needs(text, kind):
+    assert found(text, pub_year=2024)[0].kind == kind

@@ -118,9 +118,12 @@ _ITEMS = ["某市召开防汛工作会议", "某区开展安全生产检查", "�
     ("\n".join(f"- {t} 2026-07-{i + 10}" for i, t in enumerate(_ITEMS)), True),       # dated headlines
     ("\n".join(f"- {t}2026-07-{i + 10}" for i, t in enumerate(_ITEMS)), True),        # the date glued on
     ("\n".join(f"- {t[:4]}" for t in _ITEMS * 2), True),                               # a menu of links
+    ("\n".join(f"- {t} 07-{i + 10}" for i, t in enumerate(_ITEMS)), True),            # month and day only
     ("\n".join(["某市人民政府关于做好防汛工作的通知", "各区县：", BODY * 3, "某市人民政府", "2024年6月1日"]), False),
     ("\n".join(["单位 |", "全区 |", "5.56 |", "0.80 |", "某镇 |", "2.70 |", "0.40 |", "某乡 |", "0.20 |", "0.20 |"] + [BODY]), False),
     ("\n".join([BODY * 4] + [f"{t} 2026-07-{i + 10}" for i, t in enumerate(_ITEMS)] + [BODY * 4]), False),
+    # a short news story followed by the site's menus is still a document
+    ("\n".join(["某市优化住房贷款认定标准", BODY * 4, BODY * 3] + [f"- {t[:4]}" for t in _ITEMS * 4]), False),
 ])
 def test_list_pages(text, is_list):
     from extractors.noise import listing_page

@@ -112,10 +112,12 @@ def test_region_at_its_own_level(title, issuers, body, expected):
     ("资金来源：县财政专项资金", [], []),
     ("主办单位：某县人民政府办公室 承办：某县大数据中心", [], []),   # the site's owner is not a source
     ("主办单位给予奖励", [], []),
+    ("（三）责任单位及承办单位：市教育局、某区教育局", [], []),
 ])
 def test_byline(text, bodies, hosts):
     by = byline(text)
     assert (by.bodies, by.hosts) == (bodies, hosts)
+    assert not by.footer or text.startswith("主办")
 
 
 def test_site_owner_footer_is_not_the_documents():
@@ -130,3 +132,10 @@ def test_a_report_title_on_its_own_line_is_no_host():
 def test_a_county_level_city_under_its_province_speaking_of_itself():
     body = "为促进全市房地产市场平稳健康发展，结合我市实际，在定州市行政区域内购买首套住房的，首付比例不低于20%。"
     assert primary_region(body, "关于调整住房公积金贷款首付比例的通知", [], []).adcode == "139001"
+
+
+def test_an_ambiguous_county_short_name_spelled_out_is_still_no_short_name():
+    # 朝阳区 is spelled out, but 朝阳 is listed as ambiguous: it stays a word
+    gaz = gazetteer()
+    assert gaz.mentions("发展朝阳产业", counties=frozenset({"朝阳"})) == []
+    assert primary_region("北京市朝阳区人民政府。发展朝阳产业。", None, [], []).province == "北京市"

@@ -64,6 +64,7 @@ def test_news_without_title_suffix():
     ("- 2023-10-31 11:04:08 2023年十月房地产大事件盘点", "2023年十月房地产大事件盘点"),
     ("文件链接：《沈阳市历史建筑修缮管理办法》政策解读", "《沈阳市历史建筑修缮管理办法》政策解读"),
     ("某地悄然放松限购,某某房产网", "某地悄然放松限购"),
+    ("某集团总裁：公司已上报白名单项目42个", "某集团总裁：公司已上报白名单项目42个"),   # a speaker is no label
 ])
 def test_clean_title(raw, clean):
     from extractors.titles import clean_title
@@ -216,3 +217,15 @@ def test_a_news_story_is_not_split_at_the_titles_it_quotes():
 def test_choose_title(page, line, expected):
     from extractors.titles import choose_title
     assert choose_title(page, line) == expected
+
+
+def test_a_compilation_named_by_its_page_splits_at_its_documents():
+    from corpora.records import SourceText
+    from extractors.document import documents
+    doc = "\n各区县：" + PROSE * 4 + "\n某市人民政府办公室\n2024年1月5日\n"
+    body = ("某市经济和信息化局关于印发《某市支持人工智能创新发展行动方案》的通知" + doc +
+            "某市教育委员会关于印发《某市中小学人工智能教育课程纲要》的通知" + doc)
+    header = "标题：人工智能产业政策文件汇编\n\n"
+    st = SourceText("p.html", header + body, "text/html", metadata={"标题": "人工智能产业政策文件汇编"},
+                    metadata_spans={"标题": (3, len(header) - 2)}, body_start=len(header))
+    assert len(documents(st)) == 2

@@ -68,3 +68,48 @@ def test_follow_ups_of_the_city_targets(store):
 ])
 def test_reached(target, comparator, reported, sentence, target_max, ok):
     assert reached(target, comparator, reported, sentence, target_max) is ok
+
+
+def _store_with(tmp_path, docs, cites):
+    """A store holding bare document rows and citation rows, as `put_file` would leave them."""
+    from outputs.links import link
+
+    s = Store(tmp_path / "links.sqlite")
+    for d in docs:
+        s.conn.execute("INSERT INTO documents (doc_id, title, own_doc_numbers, issuer, publish_date, region_adcode, doc_type)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)", d)
+    for doc_id, number, title in cites:
+        s.conn.execute("INSERT INTO citations (doc_id, cited_key, text, relation, number, title, start, \"end\") "
+                       "VALUES (?, ?, ?, 'cites', ?, ?, 0, 1)", (doc_id, f"{number}|{title}", title or number, number, title))
+    link(s.conn)
+    return dict(s.conn.execute("SELECT doc_id, cited_doc_id FROM citations").fetchall())
+
+
+@pytest.mark.parametrize("docs, cites, expected", [
+    # a title that names no issuer resolves only inside the citing document's province
+    ([("a", "某市新闻", "", "", "2024-05-01", "370300", "news"),
+      ("b", "关于优化住房公积金贷款套数认定标准的通知", "琼公积金〔2024〕1号", "某省公积金局", "2024-03-01", "460000", "notice")],
+     [("a", None, "关于优化住房公积金贷款套数认定标准的通知")], {"a": None}),
+    ([("a", "某市新闻", "", "", "2024-05-01", "460100", "news"),
+      ("b", "关于优化住房公积金贷款套数认定标准的通知", "琼公积金〔2024〕1号", "某省公积金局", "2024-03-01", "460000", "notice")],
+     [("a", None, "关于优化住房公积金贷款套数认定标准的通知")], {"a": "b"}),
+    # nothing cites what was published after it
+    ([("a", "某市通知", "", "", "2024-01-01", "370300", "notice"),
+      ("b", "关于推进示范工作的意见", "", "某市政府", "2024-06-01", "370300", "opinion")],
+     [("a", None, "关于推进示范工作的意见")], {"a": None}),
+    # a number printed by the interpretation of a notice resolves to the notice
+    ([("a", "某县通知", "", "", "2024-05-01", "370321", "notice"),
+      ("i", "关于调整提取规定的解读", "示公积金委〔2020〕2号", "", "2020-03-01", "370300", "interpretation"),
+      ("n", "关于调整提取规定的通知", "示公积金委〔2020〕2号", "", "2020-03-01", "370300", "notice")],
+     [("a", "示公积金委〔2020〕2号", None)], {"a": "n"}),
+])
+def test_resolution_rules(tmp_path, docs, cites, expected):
+    assert _store_with(tmp_path, docs, cites) == expected
+
+
+def test_a_decision_amending_a_document_does_not_answer_to_its_title():
+    from extractors.citations import title_keys
+
+    keys = title_keys("某市人民政府关于修改《某市停车场管理办法》的决定")
+    assert "某市停车场管理办法" not in keys
+    assert "某市停车场管理办法" in title_keys("某市人民政府关于印发《某市停车场管理办法》的通知")

@@ -131,3 +131,28 @@ def test_a_table_added_to_the_registry_is_created_filled_read_and_exported(tmp_p
     expected = sum(len(r.doc_numbers) for recs in records.values() for r in recs if not isinstance(r, ReadError))
     assert expected > 0 and len(stored) == expected
     assert len(pd.read_parquet(written["doc_numbers.parquet"])) == expected
+
+
+def test_a_second_writer_waits_for_a_long_transaction_then_refuses_clearly(tmp_path):
+    """Another run holds the store in a long transaction: a new Store waits, and gives up with a clear message
+    (nothing written) when the wait runs out; when the other run finishes in time it goes on."""
+    import sqlite3
+    import threading
+
+    import pytest
+
+    from outputs.store import Store, StoreBusy
+
+    path = tmp_path / "policy.sqlite"
+    Store(path).close()
+    other = sqlite3.connect(path, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO errors VALUES ('held.txt', 'read_error', 'x')")
+    with pytest.raises(StoreBusy, match="another run is writing this store") as e:
+        Store(path, busy_timeout=0.5)
+    assert str(path) in str(e.value)
+    threading.Timer(0.5, other.commit).start()
+    with Store(path, busy_timeout=30) as store:
+        store.put_file("new.txt", [{"source": "new.txt", "error": "empty_after_cleaning", "detail": "x"}])
+        assert set(store.table("errors")["source"]) == {"held.txt", "new.txt"}
+    other.close()

@@ -80,7 +80,7 @@ def test_ingest_stores_each_document_once_and_then_only_what_changed(site, tmp_p
         errors = st.table("errors")
         reasons = dict(zip(errors["source"].str.rsplit("/", n=1).str[-1], errors["detail"]))
         assert "HTTP 404" in reasons["missing.html"]
-        assert "ConnectError" in reasons["4.html"]  # a broken link
+        assert "not one of this source's origins" in reasons["4.html"]  # another port of the same host
         assert "not one of this source's hosts" in reasons["5.html"]  # another host is never contacted
         assert len(st.table("provenance")) == 5 and len(list((out / "raw").rglob("*.*"))) >= 5
     second = ingest_flow([source(base)], str(out))
@@ -133,3 +133,28 @@ def test_ingest_exits_non_zero_when_a_source_could_not_be_read_at_all(site, tmp_
         assert message in res.output
         with Store(tmp_path / "out" / "policy.sqlite") as st:
             assert st.table("fetches")["error"].notna().all()
+
+
+def test_odd_detail_suffixes_are_saved_and_opened_under_one_name_and_scans_are_capped(site, tmp_path):
+    """Detail URLs ending `.html;jsessionid=…` and `.html_1` are stored as documents (not read errors), a list page
+    of 20,000 links is scanned, and no more than `max_documents` detail pages are fetched in one scan."""
+    root, base = site
+    (root / "art" / "6.html;jsessionid=AB12CD").write_text(page("某市卫生健康委员会关于开展健康教育活动的通知")
+                                                           .replace("{cs}", "utf-8"), encoding="utf-8")
+    (root / "art" / "7.html_1").write_text(page("某市卫生健康委员会关于加强慢性病管理工作的通知")
+                                           .replace("{cs}", "utf-8"), encoding="utf-8")
+    odd = Source(name="odd", list_urls=(f"{base}/odd.html",), detail_pattern=r"/art/\d\.html[;_]", delay_seconds=0,
+                 allow_private=True)
+    (root / "odd.html").write_text("<html><body><a href='art/6.html;jsessionid=AB12CD'>六</a>"
+                                   "<a href='art/7.html_1'>七</a></body></html>")
+    out = tmp_path / "out"
+    (scan,) = ingest_flow([odd], str(out))["scans"]
+    assert scan["new_documents"] == 2 and scan["errors"] == 0
+    with Store(out / "policy.sqlite") as st:
+        assert len(st.table("documents")) == 2 and st.table("errors").empty
+    many = "".join(f"<a href='art/x{i}.html'>{i}</a>" for i in range(20_000))
+    (root / "many.html").write_text(f"<html><body>{many}</body></html>")
+    capped = Source(name="many", list_urls=(f"{base}/many.html",), detail_pattern=r"/art/x\d+\.html$", delay_seconds=0,
+                    allow_private=True, max_documents=3)
+    (scan,) = ingest_flow([capped], str(tmp_path / "out2"))["scans"]
+    assert scan["links"] == 20_000 and scan["fetched"] == 1 + 3  # the list page and three detail pages (all 404)

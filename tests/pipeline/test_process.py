@@ -29,6 +29,7 @@ def tree(tmp_path) -> Path:
     ("extractors/data/units.txt", True),      # a data file
     ("extractors/commitments.py", True),      # an extractor
     ("pipeline/process.py", True),            # how a file becomes records
+    ("pipeline/workers.py", True),            # the limits that decide some error records
     ("corpora/fetch.py", False),              # fetching decides which bytes, not what they become
     ("outputs/report.py", False),
     ("pipeline/cli.py", False),

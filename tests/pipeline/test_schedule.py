@@ -36,11 +36,22 @@ def wait_for(fn, timeout: float, what: str, log: Path | None = None):
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}\n{tail}")
 
 
-def api_call(method: str, url: str, **kwargs):
+def credentials(out: Path) -> tuple[str, str] | None:
+    """The basic-authentication pair of the local server `policy schedule` started (written to
+    out/prefect-server.auth, readable by its user only), once it is there."""
+    path = out / "prefect-server.auth"
+    try:
+        text = path.read_text().strip()
+    except OSError:
+        return None
+    return tuple(text.split(":", 1)) if ":" in text else None
+
+
+def api_call(method: str, url: str, auth: tuple[str, str] | None = None, **kwargs):
     """One call to the Prefect API; None when the server is not up yet or busy (a locked SQLite database
     answers 5xx under load on two cores) so that `wait_for` asks again. A 4xx fails the test."""
     try:
-        r = httpx.request(method, url, timeout=10, **kwargs)
+        r = httpx.request(method, url, timeout=10, auth=auth, **kwargs)
     except httpx.HTTPError:
         return None
     if r.status_code >= 500 or r.status_code == 404:
@@ -67,12 +78,14 @@ def test_every_minute_cron_creates_a_run_by_itself_that_stores_the_documents(sit
     proc = subprocess.Popen([str(exe), "schedule", "--config", str(config), "--out", str(out)], env=env,
                             stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        dep = wait_for(lambda: api_call("get", f"{api}/deployments/name/ingest-configured/ingest-test-site"), 240,
+        auth = wait_for(lambda: credentials(out), 240, "the local server's credentials", log)
+        dep = wait_for(lambda: api_call("get", f"{api}/deployments/name/ingest-configured/ingest-test-site", auth), 240,
                        "the deployment", log)
         assert [s["schedule"]["cron"] for s in dep["schedules"]] == ["* * * * *"]
 
         def completed_scheduled_run():
-            runs = api_call("post", f"{api}/flow_runs/filter", json={"deployments": {"id": {"any_": [dep["id"]]}}}) or []
+            runs = api_call("post", f"{api}/flow_runs/filter", auth,
+                            json={"deployments": {"id": {"any_": [dep["id"]]}}}) or []
             # every run of the deployment is the scheduler's: this test never creates one
             assert all(r["auto_scheduled"] for r in runs), [r["name"] for r in runs]
             done = [r for r in runs if (r.get("state") or {}).get("type") in FINAL]

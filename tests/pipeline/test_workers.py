@@ -43,6 +43,15 @@ def test_workers_give_the_records_of_the_process_and_survive_a_file_over_the_cap
     assert after == results[0]
 
 
+def test_a_worker_grown_past_the_recycling_mark_retires_after_its_file(samples, monkeypatch):
+    monkeypatch.setenv("POLICY_WORKER_RECYCLE_MB", "1")  # every worker has grown past 1 MB: each file retires one
+    files = sorted(samples.iterdir())[:2]
+    with WorkerPool(1, CAP_MB) as pool:
+        results = [pool.extract(f) for f in files]
+        assert pool.replaced == 2
+    assert results == [extract_file(f) for f in files]
+
+
 def test_policy_run_keeps_going_past_a_file_over_the_cap(tmp_path, samples, drawing_bomb):
     inputs = tmp_path / "in"
     shutil.copytree(samples, inputs)

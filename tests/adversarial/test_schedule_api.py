@@ -1,0 +1,64 @@
+"""The Prefect server `policy schedule` starts is closed to others: no answer without its credentials, no
+cross-origin permission for another origin, and no run that chooses its own sources file, output folder or guard."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+
+from tests.pipeline.test_ingest import site  # noqa: F401  (the local government-style site)
+from tests.pipeline.test_schedule import FINAL, api_call, credentials, free_port, wait_for
+
+
+def test_the_scheduler_api_refuses_strangers_and_chosen_parameters(site, tmp_path):  # noqa: F811
+    _, base = site
+    config = tmp_path / "sources.toml"
+    config.write_text(f'[[source]]\nname = "test-site"\nlist_urls = ["{base}/list_1.html"]\n'
+                      f'detail_pattern = "/art/[^/]+\\\\.html$"\nschedule = "0 6 * * *"\ndelay_seconds = 0\n'
+                      f'allow_private = true\n', encoding="utf-8")
+    api = f"http://127.0.0.1:{free_port()}/api"
+    out = tmp_path / "out"
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_API_URL": api, "DO_NOT_TRACK": "1",
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    log = tmp_path / "schedule.log"
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "policy"), "schedule", "--config", str(config),
+                             "--out", str(out)], env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    try:
+        auth = wait_for(lambda: credentials(out), 240, "the local server's credentials", log)
+        assert (out / "prefect-server.auth").stat().st_mode & 0o077 == 0
+        name = f"{api}/deployments/name/ingest-configured/ingest-test-site"
+        dep = wait_for(lambda: api_call("get", name, auth), 240, "the deployment", log)
+        assert dep["parameters"] == {"source_name": "test-site"} and dep["enforce_parameter_schema"]
+        # without the credentials: nothing, not even reading
+        assert httpx.get(name, timeout=10).status_code == 401
+        assert httpx.post(f"{api}/deployments/{dep['id']}/create_flow_run", json={}, timeout=10).status_code == 401
+        assert httpx.get(name, timeout=10, auth=("policy", "guess")).status_code == 401
+        # a web page of another origin gets no cross-origin permission
+        pre = httpx.options(f"{api}/deployments/filter", timeout=10, headers={
+            "Origin": "http://evil.example", "Access-Control-Request-Method": "POST"})
+        assert pre.headers.get("access-control-allow-origin") not in ("*", "http://evil.example")
+        # with the credentials, a run still cannot choose the sources file, the output folder or an unknown source:
+        # the flow has no such parameters, and knows only the sources of the file it was served with
+        evil = [wait_for(lambda p=params: api_call("post", f"{api}/deployments/{dep['id']}/create_flow_run", auth,
+                                                   json={"parameters": p}), 60, "the server to take a run", log)
+                for params in ({"config": str(tmp_path / "evil.toml"), "source_name": "test-site"},
+                               {"source_name": "test-site", "out": str(tmp_path / "elsewhere")},
+                               {"source_name": "other-site"})]
+        for run in evil:
+            def ended(run=run):
+                state = (api_call("get", f"{api}/flow_runs/{run['id']}", auth) or {}).get("state") or {}
+                return state.get("type") if state.get("type") in FINAL else None
+
+            assert wait_for(ended, 300, "a run with parameters of its own", log) in {"FAILED", "CRASHED"}
+        assert not (tmp_path / "elsewhere").exists() and not (out / "policy.sqlite").exists()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)

@@ -1,0 +1,59 @@
+"""`kill -9` of `policy run` does not leave its temporary Prefect server running."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        kids = (task / "children").read_text().split()
+        out += [int(k) for k in kids]
+    return out
+
+
+def cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_the_temporary_server_ends_when_policy_run_is_killed(tmp_path, samples):
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "DO_NOT_TRACK": "1"}
+    env.pop("PREFECT_API_URL", None)
+    exe = Path(sys.executable).parent / "policy"
+    proc = subprocess.Popen([str(exe), "run", str(samples), "--out", str(tmp_path / "out")], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    server = None
+    try:
+        deadline = time.monotonic() + 240
+        while server is None and time.monotonic() < deadline and proc.poll() is None:
+            server = next((c for c in children(proc.pid) if "uvicorn" in cmdline(c)), None)
+            time.sleep(0.5)
+        assert server is not None, "policy run started no temporary server"
+        assert "pipeline.ephemeral" in cmdline(server)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 60
+        while alive(server) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not alive(server), f"the temporary server {server} outlived the killed run"
+    finally:
+        if server is not None and alive(server):
+            os.kill(server, signal.SIGKILL)
+        if proc.poll() is None:
+            proc.kill()
