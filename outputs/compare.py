@@ -34,7 +34,7 @@ def comparison(commitments: pd.DataFrame, indicator: str | None = None, level: s
         df = df[df["region_level"] == level]
     if kind:
         df = df[df["kind"] == kind]
-    keyed = df["indicator_key"].map(labels())
+    keyed = df["indicator_key"].map(labels()).fillna(df["indicator_key"])  # a key the taxonomy no longer has: itself
     loose = df["indicator"].map(lambda p: UNKEYED + (measured_phrase(p) or p or "") if isinstance(p, str) else UNKEYED)
     df = df.assign(indicator_label=keyed.where(df["indicator_key"].notna(), loose))
     df = df.sort_values(["publish_date", "doc_id", "idx"], ascending=[False, True, True], na_position="last")

@@ -86,3 +86,12 @@ def test_unkeyed_and_reported_values_are_one_click_away_and_labelled(report_file
     assert "（未归类）" not in compared and "已有数据" not in compared.split("<h2>期限</h2>")[0]
     assert "<details><summary>未归类的目标与政策规定" in others
     assert re.search(r"<td>（未归类）[^<]+</td>", others) and "<td>已有数据</td>" in others
+
+
+def test_a_store_written_with_an_older_taxonomy_still_reports(sample_store):
+    """A key the current taxonomy no longer has (a store from an earlier version) is shown as the key."""
+    with Store(sample_store) as st:
+        coms, docs = st.table("commitments"), st.table("documents")
+    coms.loc[coms["indicator_key"].notna().idxmax(), "indicator_key"] = "a_key_since_renamed"
+    html = report.build(coms, docs)
+    assert "a_key_since_renamed" in html
