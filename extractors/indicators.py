@@ -136,11 +136,18 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
         ends = {i.key: max((m.end() for m in i.pattern.finditer(tail)), default=-1) for i in fits}
         nearest = max(ends.values(), default=-1)
         rows = [i for i in fits if ends[i.key] == nearest >= max(0, len(tail) - 24)]
+        own = tail[max((m.end() for m in _CLAUSE_END.finditer(tail)), default=0):]
+        if rows and _CLAUSE_END.search(tail, nearest) and not any(
+                i.qualifier is not None and i.qualifier.search(own) for i in rows):
+            rows = []  # a measure named in an earlier clause carries over only to an elliptical 单方缴存的为50万元
     if not rows:
         return None
     measure = rows[0].pattern.pattern
     rows = [i for i in rows if i.pattern.pattern == measure]
     plain = [i for i in rows if i.qualifier is None]
+    clause = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
+    if "分别" in clause and sum(1 for i in rows if i.qualifier is not None and i.qualifier.search(clause)) > 1:
+        return None  # 首套房和二套房分别为4.25%、4.5%: which value goes with which is not read here
     best, best_end = None, -1
     for i in rows:
         if i.qualifier is not None:

@@ -94,7 +94,7 @@ def test_deadline_scope_lasts_through_deeper_headings():
     ("村卫生室中具备执业（助理）医师资格的乡村医生占比", "village_doctor_licensed_share"),
     ("乡村医生中取得执业助理医师资格的比例", "village_doctor_licensed_share"),
     ("建成县域医疗服务次中心", "county_medical_subcenters"),
-    ("购买首套住房的首付款比例", "down_payment_first_home"),
+    ("购买首套住房的商业贷款首付款比例", "down_payment_first_home"),
     ("城镇新增就业", "urban_new_jobs"),
     ("新增筹建保障性租赁住房", "affordable_rental_housing"),
     ("组织千人合唱", None),

@@ -64,6 +64,12 @@ def test_each_key_example_maps_to_its_key(row):
     ("单方缴存住房公积金的贷款保底额度由30万元提高至50万元。", [(30, "万元", None), (50, "万元", None)]),
     ("创业担保贷款期限累计不超过3年。", [(3, "年", None)]),
     ("评审专家库备案有效期不得超过3年。", [(3, "年", None)]),
+    # pairs written with 分别, look-back windows, unpaid-tax shares, deposits: no key rather than a wrong one
+    ("首套房和二套房商业贷款利率分别为4.25%、4.5%。", [(4.25, "%", None), (4.5, "%", None)]),
+    ("落户本市未满5年的户籍家庭，在购房之日前2年起已连续缴纳社会保险。",
+     [(5, "年", "hukou_years_required"), (2, "年", None)]),
+    ("并处不缴或者少缴的税款50%以上5倍以下的罚款。", [(50, "%", None), (5, "倍", "fine_multiple_of_illegal_gains")]),
+    ("开发企业首次存入核定监管金额的60%。", [(60, "%", None)]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
