@@ -246,9 +246,9 @@ _PROVISION_STRONG = re.compile(r"(罚款|罚金|处以|并处|补贴|补助|奖�
 # a news text or a report on results: figures are results unless marked as still to come
 _NEWS_STRONG = re.compile(r"记者|本报讯|通讯员|新华社|据悉|获悉|\d日电|讯[（(]")
 _NEWS_WEAK = re.compile(r"近日|日前|责任编辑|报道|稿件来源|发稿编辑|快讯|新闻中心|要闻")
-# a rule a news text reports (按照每人每月不低于110元标准发放) is still a rule
+# a rule a news text reports (按每人每月不低于200元发放补助) is still a rule
 _NORMATIVE = re.compile(r"不低于|不少于|不超过|不高于|不得|最高|最多|至少|以内|按照|标准|每人每月|每人每年")
-# descriptions of what exists (现有18名人员组成, 其中包括3名博士): not quantities a policy sets
+# descriptions of what exists (团队由12名专家组成, 其中包括2名教授): not quantities a policy sets
 _DESCRIBES = re.compile(r"(现有|组成|包括|包含|共有|共计|总计|合计|拥有)")
 # markers of a result that reach over the whole sentence
 # a result a clause reports in its own verb (已发放, 已建成), which a modal elsewhere does not turn into a rule
