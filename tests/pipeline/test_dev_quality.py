@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -40,16 +41,29 @@ DEV2_FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def dev_records(tmp_path_factory):
-    docs = SHARED / "corpus" / "dev" / "docs"
+def extract_set(name: str, tmp_path_factory) -> Path:
+    """`policy extract` over one gold set's documents, written as JSON lines; skipped without ../shared."""
+    docs = SHARED / "corpus" / name / "docs"
     if not docs.is_dir():
-        pytest.skip(f"../shared is absent ({docs} not found): dev-set quality gate skipped")
+        pytest.skip(f"../shared is absent ({docs} not found): {name} quality gate skipped")
     res = CliRunner().invoke(app, ["extract", *map(str, sorted(docs.iterdir())), "--format", "jsonl"])
     assert res.exit_code == 0, res.output
-    out = tmp_path_factory.mktemp("dev") / "pred.jsonl"
+    out = tmp_path_factory.mktemp(name) / "pred.jsonl"
     out.write_text(res.stdout, encoding="utf-8")
     return out
+
+
+def score_set(name: str, pred: Path) -> dict:
+    """The figures of ../shared/tools/score.py for records of one gold set."""
+    res = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), "--pred", str(pred),
+                          "--gold", str(SHARED / "corpus" / name / "gold"), "--docs", str(SHARED / "corpus" / name / "docs"),
+                          "--json"], capture_output=True, text=True, check=True)
+    return json.loads(res.stdout)
+
+
+@pytest.fixture(scope="module")
+def dev_records(tmp_path_factory):
+    return extract_set("dev", tmp_path_factory)
 
 
 def test_dev_records_are_valid(dev_records):
@@ -59,10 +73,7 @@ def test_dev_records_are_valid(dev_records):
 
 
 def test_dev_scores_hold_their_floors(dev_records):
-    res = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), "--pred", str(dev_records),
-                          "--gold", str(SHARED / "corpus" / "dev" / "gold"), "--docs", str(SHARED / "corpus" / "dev" / "docs"),
-                          "--json"], capture_output=True, text=True, check=True)
-    figs = json.loads(res.stdout)
+    figs = score_set("dev", dev_records)
     low = {k: figs[k] for k, floor in FLOORS.items() if figs[k] is None or figs[k] < floor}
     high = {k: figs[k] for k, ceiling in CEILINGS.items() if figs[k] > ceiling}
     assert not low and not high, f"below floor: {low}; above ceiling: {high}; all: {figs}"
@@ -84,7 +95,6 @@ def test_html_and_pdf_offsets_index_policy_text(dev_records, dev_docs, suffix):
         rec = json.loads(line)
         if rec.get("error") or not rec["source"].endswith(suffix):
             continue
-        from pathlib import Path
         assert_grounded(rec, source_text(Path(rec["source"])))
         checked += 1
     assert checked >= 3
@@ -92,17 +102,7 @@ def test_html_and_pdf_offsets_index_policy_text(dev_records, dev_docs, suffix):
 
 @pytest.fixture(scope="module")
 def dev2_figures(tmp_path_factory):
-    docs = SHARED / "corpus" / "dev2" / "docs"
-    if not docs.is_dir():
-        pytest.skip(f"../shared is absent ({docs} not found): dev2 quality gate skipped")
-    res = CliRunner().invoke(app, ["extract", *map(str, sorted(docs.iterdir())), "--format", "jsonl"])
-    assert res.exit_code == 0, res.output
-    out = tmp_path_factory.mktemp("dev2") / "pred.jsonl"
-    out.write_text(res.stdout, encoding="utf-8")
-    res = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), "--pred", str(out),
-                          "--gold", str(SHARED / "corpus" / "dev2" / "gold"), "--docs", str(docs), "--json"],
-                         capture_output=True, text=True, check=True)
-    return json.loads(res.stdout)
+    return score_set("dev2", extract_set("dev2", tmp_path_factory))
 
 
 def test_dev2_scores_hold_their_floors(dev2_figures):
