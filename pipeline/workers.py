@@ -49,9 +49,11 @@ def _serve(conn, memory_mb: int) -> None:
 
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    from extractors.nlp import segmenter
     from pipeline.process import extract_file, extractor
 
-    extractor()  # the segmenter, its dictionary and the reference data, loaded once
+    extractor()  # the pipeline and the reference data, loaded once
+    segmenter()  # and jieba's dictionary, which a process that is not a worker loads at its first question
     conn.send(("ready", os.getpid()))
     while True:
         try:
