@@ -27,7 +27,7 @@ from pipeline.process import FileResult
 DEFAULT_MEMORY_MB = int(os.environ.get("POLICY_WORKER_MEMORY_MB", "1536"))
 # a worker whose resident memory has grown past this after a file (Python keeps the heap a large file
 # needed) hands in its result and retires; a fresh one takes its place, so a long run stays bounded
-RECYCLE_MB = int(os.environ.get("POLICY_WORKER_RECYCLE_MB", "400"))
+RECYCLE_MB = int(os.environ.get("POLICY_WORKER_RECYCLE_MB", "250"))
 
 
 def _rss_mb() -> float:
