@@ -1,9 +1,8 @@
 """Numbers as written in Chinese texts → Python numbers (Arabic, Chinese numerals, 万/亿, 成)."""
 from __future__ import annotations
 
+import functools
 import re
-
-import cn2an
 
 CN_NUM_CHARS = "〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _DIGIT_BY_DIGIT = re.compile(r"^[〇零一二三四五六七八九]+$")
@@ -15,6 +14,14 @@ def chinese_year(s: str) -> int | None:
     if _DIGIT_BY_DIGIT.match(s) and len(s) >= 2:
         return int("".join(_DIGITS[c] for c in s))
     return int(v) if (v := parse_number(s)) is not None else None
+
+
+@functools.cache
+def _cn2an():
+    """cn2an's converter, imported at the first Chinese numeral (its import compiles patterns for ~0.5 s)."""
+    import cn2an
+
+    return cn2an.cn2an
 
 
 def parse_number(s: str) -> float | int | None:
@@ -31,7 +38,7 @@ def parse_number(s: str) -> float | int | None:
     except ValueError:
         pass
     try:
-        v = cn2an.cn2an(s.replace("两", "二"), "smart")
+        v = _cn2an()(s.replace("两", "二"), "smart")
     except (ValueError, KeyError, IndexError, TypeError):
         return None
     return int(v) if float(v).is_integer() else float(v)
