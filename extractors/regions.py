@@ -87,9 +87,12 @@ class Gazetteer:
         阿里 in 阿里巴巴 are not places); a county's short name only when it is in `counties`."""
         out = []
         i, n = 0, len(text)
+        by_pair = self._lengths_by_pair()
         while i < n:
             hit = None
-            for ln in range(min(self.max_len, n - i), 1, -1):
+            for ln in by_pair.get(text[i:i + 2], ()):  # only the lengths of names that begin here, longest first
+                if ln > n - i:
+                    continue
                 w = text[i:i + ln]
                 if w in self.full and not (w.endswith("市") and text[i + ln:i + ln + 1] == "场"):  # 某某市场: a market
                     hit = (i, i + ln, self.full[w])
@@ -104,6 +107,21 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
+    def _lengths_by_pair(self) -> dict[str, tuple[int, ...]]:
+        """For each pair of characters a name can begin with, the lengths (2 to max_len) of the names that begin
+        with it, longest first: `mentions` tries only those at a position, not every length. Rebuilt if the name
+        tables grew since."""
+        size = (len(self.full), len(self.short), len(self.county_short), self.max_len)
+        if getattr(self, "_pairs_size", None) != size:
+            by: dict[str, set[int]] = defaultdict(set)
+            for names in (self.full, self.short, self.county_short):
+                for w in names:
+                    if 2 <= len(w) <= self.max_len:
+                        by[w[:2]].add(len(w))
+            self._pairs = {k: tuple(sorted(v, reverse=True)) for k, v in by.items()}
+            self._pairs_size = size
+        return self._pairs
 
     def province_of(self, d: Division) -> Division:
         return self.by_code.get(d.province_code, d)
