@@ -18,6 +18,10 @@ given, `year_ok` where neither the text nor the record has a year):
     kind_ok        target / provision / reported right
     key_ok         indicator_key names this measure (only where a key is given)
 
+`carry` fills the judgments of rows identical to rows judged in an earlier audit (same file, sentence
+and every judged field), so a re-audit on newer code re-judges only what changed; carried rows say so in
+their note and the reviewer confirms or overturns them like any other row.
+
 `score` recomputes the figures from the judgments: precision on value + unit + comparator + kind (a
 row counts only when the number is a quantity and all four are right), on the year, and on the keys
 given. Rows not judged yet are reported and left out.
@@ -72,6 +76,35 @@ def sample(args) -> int:
     return 0
 
 
+def _identity(r: dict) -> tuple:
+    return (r["source"], r["sentence"], *(str(r[f]) for f in FIELDS if f != "indicator"))
+
+
+def carry(args) -> int:
+    with Path(args.earlier).open(encoding="utf-8", newline="") as f:
+        earlier = {_identity(r): r for r in csv.DictReader(f, delimiter="\t") if _ok(r["quantity_ok"]) is not None}
+    path = Path(args.sample)
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t")
+        header = list(reader.fieldnames or [])
+        rows = list(reader)
+    carried = 0
+    for r in rows:
+        old = earlier.get(_identity(r))
+        if old is None or _ok(r["quantity_ok"]) is not None:
+            continue
+        for k in JUDGMENTS:
+            r[k] = old[k]
+        r["note"] = "; ".join(x for x in (old.get("note", ""), f"carried from {Path(args.earlier).name}") if x)
+        carried += 1
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=header, delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    print(f"{carried} of {len(rows)} rows carried from {args.earlier}; {len(rows) - carried} to judge")
+    return 0
+
+
 def _ok(v: str) -> bool | None:
     v = (v or "").strip().lower()
     return True if v == "y" else False if v == "n" else None
@@ -120,6 +153,10 @@ def main(argv=None) -> int:
     s.add_argument("--seed", type=int, default=2026)
     s.add_argument("--out", required=True)
     s.set_defaults(fn=sample)
+    k = sub.add_parser("carry", help="fill judgments of rows identical to an earlier audit's")
+    k.add_argument("sample")
+    k.add_argument("--from", dest="earlier", required=True)
+    k.set_defaults(fn=carry)
     c = sub.add_parser("score", help="recompute precision from a judged sample")
     c.add_argument("judgments")
     c.set_defaults(fn=score)
