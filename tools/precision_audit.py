@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import random
 import sys
@@ -56,14 +57,24 @@ def load_commitments(path: Path) -> list[dict]:
                 "publish_date": rec.get("publish_date") or "",
                 **{f: "" if c.get(f) is None else c.get(f) for f in FIELDS},
                 "sentence": (c.get("sentence") or "").replace("\n", " ").replace("\t", " "),
+                "_where": f'{c.get("value_start", c.get("start"))}:{c.get("value_end", c.get("end"))}',
             })
     return rows
 
 
 def sample(args) -> int:
     rows = load_commitments(Path(args.records))
-    rows.sort(key=lambda r: (r["source"], r["doc_index"], r["item"]))  # stable order before the seeded draw
-    picked = random.Random(args.seed).sample(rows, min(args.n, len(rows)))
+    if args.method == "stable":
+        # Each row's place in the draw depends only on the seed and on the row itself (its file, sentence and
+        # where its value stands), so a re-audit on newer code draws the same rows wherever they survive and
+        # `carry` can reuse their judgments; rows that changed or appeared take their own chance.
+        def rank(r: dict) -> str:
+            key = f'{args.seed}|{r["source"]}|{r["sentence"]}|{r["_where"]}'
+            return hashlib.sha256(key.encode("utf-8")).hexdigest()
+        picked = sorted(rows, key=rank)[: args.n]
+    else:
+        rows.sort(key=lambda r: (r["source"], r["doc_index"], r["item"]))  # stable order before the seeded draw
+        picked = random.Random(args.seed).sample(rows, min(args.n, len(rows)))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as f:
@@ -151,6 +162,9 @@ def main(argv=None) -> int:
     s.add_argument("records")
     s.add_argument("--n", type=int, default=200)
     s.add_argument("--seed", type=int, default=2026)
+    s.add_argument("--method", choices=("stable", "shuffle"), default="stable",
+                   help="stable: rank rows by a hash of seed and row (re-audits overlap); "
+                        "shuffle: random.sample over the sorted rows (the first audit's draw)")
     s.add_argument("--out", required=True)
     s.set_defaults(fn=sample)
     k = sub.add_parser("carry", help="fill judgments of rows identical to an earlier audit's")

@@ -81,3 +81,24 @@ def test_carry_fills_only_rows_identical_to_judged_ones(tmp_path):
     assert len(carried) == 2 and all("carried from old.tsv" in r["note"] for r in carried)
     (fresh,) = [r for r in got if r["quantity_ok"] == ""]
     assert fresh["comparator"] == ">" and fresh["note"] == ""
+
+
+def test_stable_draw_keeps_the_rows_that_survive_a_change(tmp_path):
+    def records(n_rows: int, drop: set[int]) -> Path:
+        commitments = [{"value": i, "unit": "%", "comparator": "=", "kind": "target", "sentence": f"第{i}项达到{i}%。",
+                        "value_start": 10 * i, "value_end": 10 * i + 2} for i in range(n_rows) if i not in drop]
+        p = tmp_path / f"r{len(drop)}.jsonl"
+        p.write_text(json.dumps({"source": "a.txt", "doc_index": 0, "commitments": commitments}, ensure_ascii=False),
+                     encoding="utf-8")
+        return p
+
+    def drawn(p: Path) -> set[str]:
+        out = tmp_path / (p.stem + ".tsv")
+        precision_audit.main(["sample", str(p), "--n", "10", "--seed", "3", "--out", str(out)])
+        return {r["sentence"] for r in csv.DictReader(out.open(encoding="utf-8"), delimiter="\t")}
+
+    before = drawn(records(100, set()))
+    gone = {int(s[1:s.index("项")]) for s in list(before)[:3]}
+    after = drawn(records(100, gone))
+    # the seven drawn rows that still exist are drawn again; three others take the places of the removed ones
+    assert len(before & after) == 7 and len(after) == 10
