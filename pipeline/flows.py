@@ -153,6 +153,9 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
                     del result
         finally:
             shown.close()
+        pool = workers.active()
+        if pool is not None:
+            pool.close()  # every file is extracted: the workers' memory goes back before the tables are written
         store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
