@@ -69,8 +69,8 @@ class Document:
 
 
 # A document longer than this is extracted in windows of at most this many characters, each its own record
-# flagged `split_long_document` (as a text file too large to hold is read in windows): spaCy refuses texts over
-# `nlp.max_length` (1,000,000) and the time per document grows faster than its length.
+# flagged `split_long_document` (as a text file too large to hold is read in windows): the time per document
+# grows faster than its length.
 MAX_DOCUMENT_CHARS = 200_000
 
 
