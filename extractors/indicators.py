@@ -126,11 +126,19 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     row whose pattern matches nearest before the value in `before` (the sentence up to the value). Where
     that measure splits by qualifier, the row whose qualifier is written nearest before the value wins.
     None when no row fits or a measure needs a qualifier the text does not give."""
+    # spaces and line breaks of flattened layouts (税率为 0.5%, 处 5万元) never change what is measured
+    indicator, before, after = (_SPACE.sub("", x or "") for x in (indicator, before, after))
     window = before or indicator or ""
     fits = [i for i in taxonomy() if (unit is None or i.units.fullmatch(unit))
             and (i.scope is None or i.scope.search(window + "〔#〕" + after))]
     text = (indicator or "") + "〔#〕" + after[:16]
     rows = [i for i in fits if i.pattern.search(text)]
+    own = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
+    if not rows and before and own and not (indicator or "").endswith(own):
+        # the extractor's indicator phrase may be missing or another clause's (税率为0.5% after a condition):
+        # read the value's own clause the same way
+        text = own + "〔#〕" + after[:16]
+        rows = [i for i in fits if i.pattern.search(text)]
     if not rows and before:
         tail = before[-40:]
         ends = {i.key: max((m.end() for m in i.pattern.finditer(tail)), default=-1) for i in fits}
@@ -148,6 +156,8 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     clause = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
     if "分别" in clause and sum(1 for i in rows if i.qualifier is not None and i.qualifier.search(clause)) > 1:
         return None  # 首套房和二套房分别为4.25%、4.5%: which value goes with which is not read here
+    if re.search(r"[、和与及][^，,。；;]{0,24}分别", clause):
+        return None  # 普通、非普通住房首付款比例分别不低于60%、80%: each value belongs to one of the listed items
     best, best_end = None, -1
     for i in rows:
         if i.qualifier is not None:
@@ -166,6 +176,7 @@ def classify_commitment(c, text: str | None = None) -> str | None:
 
 
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+_SPACE = re.compile(r"[ \t\u3000\xa0]+")
 
 
 def value_context(c, text: str | None = None) -> tuple[str, str]:

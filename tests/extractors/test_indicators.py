@@ -70,6 +70,52 @@ def test_each_key_example_maps_to_its_key(row):
      [(5, "年", "hukou_years_required"), (2, "年", None)]),
     ("并处不缴或者少缴的税款50%以上5倍以下的罚款。", [(50, "%", None), (5, "倍", "fine_multiple_of_illegal_gains")]),
     ("开发企业首次存入核定监管金额的60%。", [(60, "%", None)]),
+    # down payments whose loan type is not written are their own keys, still split by first and second home
+    ("居民家庭购买首套自住住房的，首付比例调整为不低于25%。", [(25, "%", "down_payment_first_home_unspecified")]),
+    ("对再次购房的家庭，最低首付比例下调至35%。", [(35, "%", "down_payment_second_home_unspecified")]),
+    ("购买第二套住房可参照首套住房执行，首付款比例为30%。", [(30, "%", "down_payment_second_home_unspecified")]),
+    ("首付款比例不低于40%。", [(40, "%", None)]),
+    ("购买二套普通住房、非普通住房的首付款比例分别不低于45%、70%。", [(45, "%", None), (70, "%", None)]),
+    ("给予首付款5%的一次性补贴。", [(5, "%", None)]),                  # a subsidy, not a down payment
+    # loan-to-value caps, the second-hand home's age, provident fund contributions
+    ("购买首套住房的，贷款额度不得超过房屋价格的75%。", [(75, "%", "mortgage_ltv_cap_first_home")]),
+    ("购买第二套住房的，贷款金额最高不超过房屋总价的65%。", [(65, "%", "mortgage_ltv_cap_second_home")]),
+    ("住房公积金可贷款额度不超过抵押物价值的60%。", [(60, "%", "mortgage_ltv_cap")]),
+    ("申请贷款的二手房房龄与贷款期限合计不超过60年。", [(60, "年", "second_hand_home_age_plus_term_cap")]),
+    ("存量房贷款房龄限制放宽至35年。", [(35, "年", "second_hand_home_age_cap")]),
+    ("单位和职工的住房公积金缴存比例均不得低于6%。", [(6, "%", "pf_contribution_rate")]),
+    ("本年度住房公积金月缴存基数上限为28000元，下限按最低工资标准执行。", [(28000, "元", "pf_contribution_base_cap")]),
+    ("职工住房公积金月缴存基数下限调整为2100元。", [(2100, "元", "pf_contribution_base_floor")]),
+    ("租住公共租赁住房的职工，住房公积金提取限额为每月900元。", [(900, "元", "pf_rent_withdrawal_cap")]),
+    ("广州市单职工最高贷款额度为55万元。", [(55, "万元", "pf_loan_cap_individual")]),  # 单职工 is a provident fund term
+    # land: the share and the deadline of the first payment, signing the contract, paying the rest
+    ("竞得人应在出让合同签订后2个月内缴纳出让价款的40%，余款在1年内缴清。",
+     [(2, "个月", "land_first_payment_deadline"), (40, "%", "land_first_payment_ratio"), (1, "年", "land_payment_term")]),
+    ("竞得人须在地块成交后5个工作日内与出让人签订出让合同。", [(5, "个工作日", "land_contract_signing_deadline")]),
+    ("竞得人须在地块成交后30日内与街道签订代建协议。", [(30, "日", None)]),   # another agreement
+    ("土地竞拍保证金比例可下调至挂牌价的15%。", [(15, "%", "land_bid_deposit_ratio")]),
+    # procedures: the authority's time limit and the applicant's appeal period
+    ("（二）办理时限：5个工作日", [(5, "个工作日", "processing_time_limit")]),
+    ("不动产登记机构自收到申请之日起10个工作日内予以答复。", [(10, "个工作日", "processing_time_limit")]),
+    ("企业投资项目审批时间压减至30个工作日。", [(30, "个工作日", "processing_time_limit")]),
+    ("办理时限：申请人在签约后3个工作日内提交材料。", [(3, "个工作日", None)]),  # the applicant's step
+    ("申请人对审核结论有异议的，可以自公布之日起7个工作日内", [(7, "个工作日", "appeal_period")]),
+    ("对复审结果仍有异议的，应于3个工作日内补充提交证明材料。", [(3, "个工作日", None)]),
+    # taxes, social insurance, prices
+    ("在均价2倍以下的住房，税率为 0.6%。", [(2, "倍", "premium_home_price_multiple"), (0.6, "%", "property_tax_rate")]),
+    ("增值税小规模纳税人减按1%征收率征收增值税。", [(1, "%", "vat_levy_rate_small_taxpayer")]),
+    ("开发企业销售未完工开发产品的计税毛利率不得低于15%。", [(15, "%", "presale_taxable_gross_margin")]),
+    ("养老保险单位缴费比例降至16%，失业保险单位费率降至0.7%。",
+     [(16, "%", "pension_insurance_employer_rate"), (0.7, "%", "unemployment_insurance_employer_rate")]),
+    ("年度新建商品住宅销售价格涨幅控制目标为5%，二手住房价格涨幅控制在6%以内。",
+     [(5, "%", "new_home_price_growth_cap"), (6, "%", "resale_home_price_growth_cap")]),
+    ("个人住房转让增值税免征年限由5年调整为2年。", [(5, "年", "vat_exemption_holding_years"), (2, "年", "vat_exemption_holding_years")]),
+    # subsidies and resale limits
+    ("按购房款总额的1.5%给予一次性购房补助。", [(1.5, "%", "home_purchase_subsidy_share")]),
+    ("按所购住房面积给予150元/平方米的购房补贴。", [(150, "元/平方米", "home_purchase_subsidy_per_area")]),
+    ("项目补助资金比例不超过审定实际投资总额的20%。", [(20, "%", "subsidy_share_of_cost")]),
+    ("享受补贴购买的住房，5年内不得上市交易。", [(5, "年", "property_holding_years_before_resale")]),
+    ("支持个人、小微企业分别申请最高30万元、300万元创业担保贷款。", [(30, "万元", None), (300, "万元", None)]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
