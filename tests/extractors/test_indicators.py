@@ -116,6 +116,22 @@ def test_each_key_example_maps_to_its_key(row):
     ("项目补助资金比例不超过审定实际投资总额的20%。", [(20, "%", "subsidy_share_of_cost")]),
     ("享受补贴购买的住房，5年内不得上市交易。", [(5, "年", "property_holding_years_before_resale")]),
     ("支持个人、小微企业分别申请最高30万元、300万元创业担保贷款。", [(30, "万元", None), (300, "万元", None)]),
+    # waiting periods and eligibility years of housing and talent rules, each its own measure
+    ("个人将购买3年以上的住房对外销售的，免征增值税。", [(3, "年", "vat_exemption_holding_years")]),  # scope after the clause
+    ("个人将购买3年以上的住房对外销售的，按规定办理。", [(3, "年", None)]),
+    ("新购商品住房须自网签备案之日起满4年方可上市交易。", [(4, "年", "property_holding_years_before_resale")]),
+    ("持有本市居住证满2年并在本市工作的购房人，可购买一套住房。", [(2, "年", "residence_permit_years_required")]),
+    ("申请人为离异的，离异时间需满1年。", [(1, "年", "divorce_years_required")]),
+    ("将住房赠与他人的，赠与人须满2年方可购买住房。", [(2, "年", "gift_transfer_repurchase_wait")]),
+    ("新市民是指获得本市户籍不满4年的职工。", [(4, "年", "new_resident_hukou_years")]),
+    ("对毕业3年以内的高校毕业生给予租房补贴。", [(3, "年", "graduate_years_since_graduation")]),
+    ("因企业原因未动工开发满1年的，征收土地闲置费。", [(1, "年", "idle_land_years")]),
+    # provident fund caps by home: the first home named, a fund's total is not a loan cap
+    ("首套房最高贷款额度由80万元调整为100万元。", [(80, "万元", "pf_loan_cap_first_home"), (100, "万元", "pf_loan_cap_first_home")]),
+    ("二套房最高贷款额度调整为60万元。", [(60, "万元", "pf_loan_cap_second_home")]),
+    ("住房公积金贴息贷款资金总额度为30亿元。", [(30, "亿元", None)]),
+    ("符合首套房条件的，住房公积金贷款最高额度在现行标准基础上再提高15万元。", [(15, "万元", "pf_loan_cap_increase")]),
+    ("新建项目的建筑面积不少于5000平方米，且位于住宅区内。", [(5000, "平方米", None)]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
