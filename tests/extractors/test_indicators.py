@@ -59,8 +59,9 @@ def test_each_key_example_maps_to_its_key(row):
     ("对吸纳就业困难人员的企业，按1000元/人给予一次性吸纳就业补贴。", [(1000, "元/人", "employment_subsidy_per_person")]),
     ("对新认定的市级创新平台给予最高100万元奖励。", [(100, "万元", "enterprise_award_cap")]),
     ("对创业担保贷款给予贷款实际利率50%的财政贴息。", [(50, "%", "loan_interest_subsidy_share")]),
-    # an interval is not an age threshold; a floor is not a cap; a term of a business loan is not a mortgage's
-    ("多业主住宅房龄超过25年的，每10年进行一次体检。", [(10, "年", "building_inspection_interval"), (25, "年", None)]),
+    # an interval and an age threshold are different keys; a floor is not a cap; a term of a business loan is not a mortgage's
+    ("多业主住宅房龄超过25年的，每10年进行一次体检。",
+     [(10, "年", "building_inspection_interval"), (25, "年", "building_age_threshold")]),  # scope read after the clause
     ("单方缴存住房公积金的贷款保底额度由30万元提高至50万元。", [(30, "万元", None), (50, "万元", None)]),
     ("创业担保贷款期限累计不超过3年。", [(3, "年", None)]),
     ("评审专家库备案有效期不得超过3年。", [(3, "年", None)]),
