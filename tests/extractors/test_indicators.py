@@ -139,6 +139,14 @@ def test_each_key_example_maps_to_its_key(row):
     ("审核通过的，审批窗口在1个工作日内转交规划部门。", [(1, "个工作日", "processing_time_limit")]),
     ("申请人须在10个工作日内到窗口办理登记手续。", [(10, "个工作日", None)]),   # the applicant's step
     ("拟补贴名单在区政府网站进行7个工作日的公示。", [(7, "个工作日", "publicity_period")]),
+    # an increase written after 提高 is not the cap; a tier's 个人最高 is one payer's cap; an insurance
+    # liability period is not a term of office; an employer paying for its hires is not a buyer's record
+    ("提高住房公积金可贷额度，对三孩家庭提高15万元。", [(15, "万元", "pf_loan_cap_increase")]),
+    ("缴存住房公积金满2年的，贷款额度个人最高不超过45万元。", [(2, "年", None), (45, "万元", "pf_loan_cap_individual")]),
+    ("缴存职工夫妻参贷的，贷款额度按双方个人可贷额度相加，最高额度提高至90万元。", [(90, "万元", "pf_loan_cap_family")]),
+    ("防水工程（责任期为5年）。", [(5, "年", None)]),
+    ("企业招用失业人员并为其连续缴纳社会保险费满6个月的，给予一次性补贴。",
+     [(6, "个月", "employer_social_insurance_months")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
