@@ -147,6 +147,13 @@ def test_each_key_example_maps_to_its_key(row):
     ("防水工程（责任期为5年）。", [(5, "年", None)]),
     ("企业招用失业人员并为其连续缴纳社会保险费满6个月的，给予一次性补贴。",
      [(6, "个月", "employer_social_insurance_months")]),
+    ("非本市户籍家庭在2年内累计缴纳9个月社保的，可购买一套住房。", [(2, "年", None), (9, "个月", "social_insurance_months_required")]),
+    ("缴存职工第二次申请住房公积金贷款的，首次贷款结清后12个月调整为3个月。",
+     [(12, "个月", "pf_second_loan_interval"), (3, "个月", "pf_second_loan_interval")]),
+    ("开发企业可申请分期缴纳城市基础设施配套费，最长不超过4个月。", [(4, "个月", "infrastructure_fee_deferral")]),
+    ("城市基础设施配套费缓缴期满后，可申请再延长2个月。", [(2, "个月", None)]),   # a further extension
+    ("经税务机关批准，可以延期缴纳税款，最长不得超过3个月。", [(3, "个月", "tax_payment_deferral")]),
+    ("受疫情影响的，可适当延长商品住房交付期限，最长不超过4个月。", [(4, "个月", "home_delivery_extension")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
