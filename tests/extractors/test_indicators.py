@@ -154,6 +154,12 @@ def test_each_key_example_maps_to_its_key(row):
     ("城市基础设施配套费缓缴期满后，可申请再延长2个月。", [(2, "个月", None)]),   # a further extension
     ("经税务机关批准，可以延期缴纳税款，最长不得超过3个月。", [(3, "个月", "tax_payment_deferral")]),
     ("受疫情影响的，可适当延长商品住房交付期限，最长不超过4个月。", [(4, "个月", "home_delivery_extension")]),
+    # housing supply and lending rules
+    ("借款人家庭月还款额不得超过家庭月收入的55%。", [(55, "%", "debt_to_income_cap")]),
+    ("摇号销售时，开发企业应提供不低于40%比例的房源用于刚需购房。", [(40, "%", "rigid_demand_housing_share")]),
+    ("新出让居住用地中商业建筑面积占比不超过8%。", [(8, "%", "residential_land_commercial_share")]),
+    ("保障性住房用地占住房用地供应总量的比例不低于30%。", [(30, "%", "affordable_housing_land_share")]),
+    ("同一楼幢同一套型的价差幅度控制在8%以内。", [(8, "%", "same_building_price_gap")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
