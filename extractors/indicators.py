@@ -128,7 +128,7 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     that measure splits by qualifier, the row whose qualifier is written nearest before the value wins.
     None when no row fits or a measure needs a qualifier the text does not give. A row's scope may also be
     found in `rest`, the sentence after the value's clause (个人将购买2年以上的住房对外销售的，免征增值税)."""
-    # spaces and line breaks of flattened layouts (税率为 0.5%, 处 5万元) never change what is measured
+    # spaces of flattened layouts (税率为 0.5%, 处 5万元) never change what is measured
     indicator, before, after, rest = (_SPACE.sub("", x or "") for x in (indicator, before, after, rest))
     window = before or indicator or ""
     fits = [i for i in taxonomy() if (unit is None or i.units.fullmatch(unit))
