@@ -165,7 +165,8 @@ def _joins(text: str, nl: int) -> bool:
         and len(head.strip()) <= 12
 
 
-_RANGE_OPEN = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)])?\s*(?:以上|至|到|[-—–－~～])\s*$")
+# a dash at a line's end is left out: in flattened tables it stands between cells (90%-\n30%)
+_RANGE_OPEN = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)])?\s*(?:以上|至|到)\s*$")
 _RANGE_CLOSE = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]|以下|以内|及以下)")
 
 
