@@ -8,6 +8,8 @@ What makes a block a widget, rather than the article's own rate table:
   a date stamp, 关联个股...), not a numbered heading of the text (第八条 贷款利率, 三、...);
 - under it only cells: short lines without sentence punctuation, or table rows; a line of prose ends it;
 - at least two numeric cells (a box of links alone is left to the navigation rules).
+A headline box is a column heading of a site (要 闻, 原 创, 相关新闻: data kinds `widget_column` and
+`related`) over at least MIN_HEADLINES headlines: short lines without a full stop, which may shout (！).
 A ticker is a run of at least MIN_TICKER lines that each open with a time stamp (- 10:53 标题,
 - 2023-10-31 12:31:04 标题) or a teaser that carries its date after the headline (- 标题 2023-10-20摘要)."""
 from __future__ import annotations
@@ -22,6 +24,8 @@ MAX_HEADING = 30
 MAX_CELL = 30
 MAX_ROW = 120
 MIN_NUMERIC_CELLS = 2
+MIN_HEADLINES = 3
+MAX_HEADLINE = 60
 
 _TICKER = re.compile(r"^[-·•*]?\s*(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?[0-2]?\d:[0-5]\d(?::[0-5]\d)?\s+\S")
 _TEASER = re.compile(r"^[-·•*]\s*\S.{2,80}?\s(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?=[^\d\s:])")
@@ -40,6 +44,20 @@ def _headings() -> tuple[re.Pattern, re.Pattern]:
     stamped = [p for p in v.get("widget_stamped", ())]
     alt = lambda ps: "|".join(re.escape(p) for p in ps) or r"(?!)"  # noqa: E731
     return re.compile(alt(strict)), re.compile(alt(stamped))
+
+
+@functools.cache
+def _columns() -> re.Pattern:
+    v = vocabulary()
+    words = list(v.get("widget_column", ())) + [p for p in v.get("related", ()) if " " not in p]
+    alt = "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^[【\[]?(?:{alt})[】\]]?\s*(?:更多|>+|»)?$")
+
+
+def _is_headline(line: str) -> bool:
+    s = line.strip()
+    return 6 <= len(s) <= MAX_HEADLINE and len(re.findall(r"[\u4e00-\u9fff]", s)) >= 5 \
+        and not re.search(r"[。；;]", s) and not s.endswith(("：", ":")) and not _NUMBERED.match(s) and "|" not in s
 
 
 def _is_heading(line: str, nxt: str) -> bool:
@@ -78,6 +96,14 @@ def widget_spans(text: str, body_start: int = 0) -> list[tuple[int, int, str]]:
                 j += 1
             if j - i >= MIN_TICKER:
                 out.extend((a, b, "ticker") for a, b, _ in lines[i:j])
+                i = j
+                continue
+        if _columns().match(line.strip()):
+            j = i + 1
+            while j < len(lines) and (_is_headline(lines[j][2]) or _columns().match(lines[j][2].strip())):
+                j += 1
+            if sum(1 for _, _, h in lines[i + 1:j] if _is_headline(h)) >= MIN_HEADLINES:
+                out.extend((a, b, "widget") for a, b, _ in lines[i:j])
                 i = j
                 continue
         nxt = lines[i + 1][2] if i + 1 < len(lines) else ""

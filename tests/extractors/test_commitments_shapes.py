@@ -35,6 +35,8 @@ def test_ranges_keep_their_upper_end(text, value, value_max, unit):
     ("年营收1亿元以上\n5亿元以上的企业另行奖励。", [(1, None), (5, None)]),
     # a range needs the same unit on both ends
     ("补贴3万元以上\n5年以下的贷款。", [(3, None), (5, None)]),
+    # a dash at a line's end separates cells of a flattened table
+    ("本区 5%-8%外区 70%-\n20% 其他", [(5, 8), (70, None), (20, None)]),
 ])
 def test_line_breaks_do_not_make_false_ranges(text, values):
     assert [(c.value, c.value_max) for c in found(text)] == values

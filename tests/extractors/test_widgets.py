@@ -15,6 +15,8 @@ INDEX_BOX = "\n".join(["全国百城价格指数", "(2025-11)", "1602.3点", "- 
                        "|---|---|---|", "| 2025.10 | 1599.0 | -0.35% |", "| 2025.09 | 1604.6 | -0.12% |"])
 TICKER = "\n".join(["- 09:12 某市发布住房补贴办法 最高补贴5万元", "- 08:55 某房企前三季度营收120亿元",
                     "- 08:40 某地二手房成交同比增长18%", "- 2025-12-01 17:02:11 某地土拍收金30亿元"])
+HEADLINES = "\n".join(["要 闻", "某市新房成交量时隔5年再创新高！", "某地首套房贷利率下限降至3.1%",
+                       "某房企完成转让物业60%股权，交易价2.3亿元", "原 创", "三城出台购房补贴 最高补贴10万元"])
 TEASERS = "\n".join(["- 某县出台购房新政 2025-11-20契税补贴比例为50%。", "- 某市优化公积金政策 2025-11-19可贷额度提高至80万元。",
                      "- 某区发放购房消费券 2025-11-18每套最高1万元。"])
 
@@ -24,6 +26,7 @@ TEASERS = "\n".join(["- 某县出台购房新政 2025-11-20契税补贴比例为
     (INDEX_BOX, "widget", 8),      # a house-price index box with its date stamp and table
     (TICKER, "ticker", 4),         # time-stamped scrolling headlines
     (TEASERS, "ticker", 3),        # related stories with the date between headline and summary
+    (HEADLINES, "widget", 6),      # a site's headline columns (spaced names), headlines that shout
 ])
 def test_widget_blocks_after_an_article_are_blanked(block, kind, lines):
     text = f"{ARTICLE}\n{block}\n本通知自发布之日起施行。"
@@ -45,6 +48,8 @@ def test_widget_blocks_after_an_article_are_blanked(block, kind, lines):
     "便民工具\n缴存职工可通过本中心网站查询个人账户余额，并按规定办理提取。",
     # two time-stamped lines are not a ticker
     "- 09:00 报名开始\n- 17:00 报名结束\n其余时间不受理。",
+    # a column word over fewer than three headlines, or over the article's sentences
+    "要闻\n某市出台购房补贴政策最高10万元\n补贴对象为在本市购买新建商品住房的家庭。补贴标准为房款的1%。",
     # a dated list inside the article with prose lines
     "一、2025-11-01起，首套住房贷款最低首付比例为15%。\n二、2025-12-01起，二套住房为25%。",
 ])
