@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corpora.chars import CJK as _CJK
 from corpora.chars import HEADING_LEVELS
@@ -536,7 +536,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 deadline=f"{year}-12-31" if year and kind == "target" else None, year=year if kind != "reported" else None,
                 recurrence=rec.group() if rec else None, sentence=text[sent.start:sent.end].strip(),
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
-    return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + out)
+    return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_bounds(out, masked))
 
 
 # a worked example: a hypothetical case (假设, 以…为例) or a calculation (以/按…计算) of what a buyer pays
@@ -551,6 +551,33 @@ def _worked_example(sentence: str) -> bool:
         return bool(_EXAMPLE_RESULT.search(sentence) or _EXAMPLE_CALC.search(sentence))
     calc = _EXAMPLE_CALC.search(sentence)  # the result follows the calculation (利息按5%计算 is a rule)
     return bool(calc) and bool(_EXAMPLE_RESULT.search(sentence, calc.end()))
+
+
+# two bounds of one measure side by side: 小于200平方米、大于或等于144平方米; 大于2倍且不超过3倍
+_BOUND_GAP = re.compile(r"\s*[、，,]?\s*(?:且|并且|同时)?\s*(?:大于|高于|超过|多于|不低于|不少于|不小于|小于|低于|不超过|不高于|不大于|少于|不足)"
+                        r"(?:或等于|等于)?\s*")
+
+
+def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
+    """A lower and an upper bound of the same unit written next to each other are one range (value the
+    lower bound, value_max the upper), as 144至200平方米 would be."""
+    out: list[Commitment] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and a.value_max is None and b.value_max is None and a.unit == b.unit and a.start == b.start \
+                and a.value_end is not None and b.value_start is not None \
+                and _BOUND_GAP.fullmatch(masked[a.value_end:b.value_start]):
+            lo, hi = (a, b) if a.comparator in {">", ">="} else (b, a)
+            if lo.comparator in {">", ">="} and hi.comparator in {"<", "<="} and lo.value < hi.value:
+                out.append(replace(a, value=lo.value, value_max=hi.value, comparator="=",
+                                   value_start=a.value_start, value_end=b.value_end))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _clause_chain(masked: str, sent_start: int, pos: int) -> str:

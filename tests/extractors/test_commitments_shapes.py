@@ -30,6 +30,17 @@ def test_ranges_keep_their_upper_end(text, value, value_max, unit):
     assert (c.value, c.value_max, c.unit) == (value, value_max, unit)
 
 
+# two bounds of one measure side by side are one range, whichever comes first
+@pytest.mark.parametrize("text,value,value_max,unit", [
+    ("套型面积小于180平方米、大于或等于120平方米的住宅。", 120, 180, "平方米"),
+    ("层高大于2.2米且不超过3.6米的部分。", 2.2, 3.6, "米"),
+    ("贷款额度不低于10万元，不超过60万元的部分。", 10, 60, "万元"),
+])
+def test_bounds_side_by_side_make_a_range(text, value, value_max, unit):
+    (c,) = found(text)
+    assert (c.value, c.value_max, c.unit) == (value, value_max, unit)
+
+
 @pytest.mark.parametrize("text,values", [
     # a line that ends with 以上 and a next line with its own 以上 are two tiers, not a range
     ("年营收1亿元以上\n5亿元以上的企业另行奖励。", [(1, None), (5, None)]),
@@ -39,6 +50,14 @@ def test_ranges_keep_their_upper_end(text, value, value_max, unit):
     ("本区 5%-8%外区 70%-\n20% 其他", [(5, 8), (70, None), (20, None)]),
 ])
 def test_line_breaks_do_not_make_false_ranges(text, values):
+    assert [(c.value, c.value_max) for c in found(text)] == values
+
+
+@pytest.mark.parametrize("text,values", [
+    ("首付比例不低于20%，贷款利率不高于4%。", [(20, None), (4, None)]),   # two measures
+    ("面积大于90平方米、小于60平方米的除外。", [(90, None), (60, None)]),   # no range between them
+])
+def test_bounds_of_different_measures_stay_apart(text, values):
     assert [(c.value, c.value_max) for c in found(text)] == values
 
 
