@@ -431,6 +431,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if in_listing(num_start) or skips.skips_value(text, num_start, unit_end1, raw, m.group("unit")):
                 continue
+            if cancelled(masked, sent.start, num_start, ue, sent.end) or interleaved(masked, max(sent.start, num_start - 80), min(sent.end, ue + 80)):
+                continue
             clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent.start, num_start)), default=sent.start)
             comparator = "=" if val.value_max is not None else _comparator(masked, clause_start, num_start, ue)
             explicit = next(((y, dl) for pos, y, dl in reversed(years) if pos < num_start), None)
@@ -488,6 +490,38 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 recurrence=rec.group() if rec else None, sentence=text[sent.start:sent.end].strip(),
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
     return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + out)
+
+
+# a requirement the text cancels (取消…小于0.45米需计容的要求, 不再执行…满2年的规定): its figure no longer applies
+_CANCELS = re.compile(r"取消|废止|删除|不再(?:执行|要求|实行|设置|作为|审核|限制)?")
+_CANCELLED_OBJECT = re.compile(r"^[^，,。；;！？!?]{0,14}?(?:要求|限制|规定|条件|门槛|条款|做法)")
+
+
+def cancelled(masked: str, sent_start: int, num_start: int, unit_end: int, sent_end: int) -> bool:
+    """Whether the number at num_start belongs to a requirement the sentence cancels: a cancelling verb before
+    it, the requirement's noun soon after it in the same clause, and the object not closed before the number."""
+    cancels = list(_CANCELS.finditer(masked, sent_start, num_start))
+    if not cancels or not _CANCELLED_OBJECT.match(masked[unit_end:sent_end]):
+        return False
+    # 取消…限制，补贴…; 取消限价后…成交…: the cancelled object ends before the number
+    return not re.search(r"(?:要求|限制|规定|条件|门槛)[，,]|[^以]后|以后|之后", masked[cancels[-1].end():num_start])
+
+
+# columns of a newspaper page read across: fragments of different stories joined by spaces (…协同发 供热工程，
+# 累计建成…): several such joints around a number make its sentence no statement at all
+_COLUMN_JOINT = re.compile(r"(?<=[\u4e00-\u9fff，、“”）])[ \u3000]+(?=[\u4e00-\u9fff“（][\u4e00-\u9fff])")
+_FRAGMENT_BEFORE = re.compile(r"[\u4e00-\u9fff，、“”（）]{5,}$")
+_FRAGMENT_AFTER = re.compile(r"[\u4e00-\u9fff“”（），、]{5,}")
+
+
+def interleaved(masked: str, start: int, end: int) -> bool:
+    """Whether masked[start:end] reads as columns interleaved: three or more spaces each between two runs
+    of five or more Chinese characters (a space inside a word or beside a number is ordinary PDF text)."""
+    n = 0
+    for m in _COLUMN_JOINT.finditer(masked, start, end):
+        if _FRAGMENT_BEFORE.search(masked, start, m.start()) and _FRAGMENT_AFTER.match(masked, m.end(), end):
+            n += 1
+    return n >= 3
 
 
 def _clause_chain(masked: str, sent_start: int, pos: int) -> str:
