@@ -421,8 +421,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev = masked[max(sent.start, num_start - 4):num_start]
             if _SKIP_BEFORE.search(prev) or (num_start > 0 and re.match(r"[\d.]", masked[num_start - 1])):
                 continue
-            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
-                continue  # 一个, 一项, 两年: ordinary words unless a comparator frames them
+            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
+                continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
                 continue
             if _SECTION_UNIT_AFTER.match(masked[ue:ue + 5]) or (unit in {"个", "项", "条"} and _SECTION_UNIT_AFTER.match(unit[-1:] + masked[ue:ue + 4])):
