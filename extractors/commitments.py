@@ -510,13 +510,13 @@ def cancelled(masked: str, sent_start: int, num_start: int, unit_end: int, sent_
 # columns of a newspaper page read across: fragments of different stories joined by spaces (…协同发 供热工程，
 # 累计建成…): several such joints around a number make its sentence no statement at all
 _COLUMN_JOINT = re.compile(r"(?<=[\u4e00-\u9fff，、“”）])[ \u3000]+(?=[\u4e00-\u9fff“（][\u4e00-\u9fff])")
-_FRAGMENT_BEFORE = re.compile(r"[\u4e00-\u9fff，、“”（）]{5,}$")
-_FRAGMENT_AFTER = re.compile(r"[\u4e00-\u9fff“”（），、]{5,}")
+_FRAGMENT_BEFORE = re.compile(r"[\u4e00-\u9fff，、“”（）]{6,}$")
+_FRAGMENT_AFTER = re.compile(r"[\u4e00-\u9fff“”（），、]{6,}")
 
 
 def interleaved(masked: str, start: int, end: int) -> bool:
     """Whether masked[start:end] reads as columns interleaved: three or more spaces each between two runs
-    of five or more Chinese characters (a space inside a word or beside a number is ordinary PDF text)."""
+    of six or more Chinese characters (a space inside a word or beside a number is ordinary PDF text)."""
     n = 0
     for m in _COLUMN_JOINT.finditer(masked, start, end):
         if _FRAGMENT_BEFORE.search(masked, start, m.start()) and _FRAGMENT_AFTER.match(masked, m.end(), end):

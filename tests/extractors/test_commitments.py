@@ -465,7 +465,6 @@ def test_thresholds_time_limits_and_needs(text, kind):
     ("预警分为黄色、橙色和红色三个等级。", []),
     # conditions that name a household's homes, loans or children, and tiers of a schedule of rewards
     ("家庭已拥有1套住房的，最低首付比例为25%。", [(25, "%")]),
-    ("名下有2套及以上住房的家庭，暂停向其销售新建商品住房。", []),
     ("借款人有1次公积金贷款记录且已结清的，贷款利率上浮10%。", [(10, "%")]),
     ("仍有一笔未结清住房贷款的，首付比例不低于40%。", [(40, "%")]),
     ("至少有一名未成年子女的家庭，可贷额度上浮20万元。", [(20, "万元")]),
@@ -493,6 +492,15 @@ def test_thresholds_time_limits_and_needs(text, kind):
     ("发放消费券10万份。", [(10, "万份")]),
     ("三家店村新建停车位200个。", [(200, "个")]),
     ("新开三家店铺。", [(3, "家")]),                           # 三家店铺 is a count, not the place 三家店
+    # the number of homes above which a purchase is barred is the limit itself
+    ("非本市户籍家庭已拥有1套及以上住房的，暂停向其销售新建商品住房。", [(1, "套")]),
+    ("家庭名下有2套（含）以上住房的，不得再购买。", [(2, "套")]),
+    ("拥有2套及以上住房的家庭，首付比例不低于50%。", [(50, "%")]),
+    # addresses, blank dates of forms, 时隔, 同一
+    ("办公地点在中山路西南侧约80米，咨询电话12345。", []),
+    ("学校东侧200米范围内不得开设网吧。", [(200, "米")]),
+    ("时隔5年，首套房贷款利率下调0.25个百分点。", [(0.25, "个百分点")]),
+    ("同一套住房只能申请一次补贴，补贴2万元。", [(2, "万元")]),
     # the same figures still count where the rule sets them
     ("购房人须在本市连续缴纳社保满24个月。", [(24, "个月")]),
     ("申请人年龄不超过45周岁。", [(45, "周岁")]),
@@ -508,6 +516,8 @@ def test_interleaved_columns_are_no_statement():
     garbled = ("区委召开专题会议研究部署 推动农业农村现代化迈上新台阶 市民踊跃参加志愿服务活动 累计改造老旧管网"
                "120公里 新学期开学各校做好准备工作 提升群众获得感幸福感")
     assert found(garbled) == []
+    # a flattened table of short cells keeps its figures
+    assert [(c.value, c.unit) for c in found("违反规定生产的行为 机组和锅炉的 组或者锅炉，并处五万元以上十万元以下罚款 可以改正的")] == [(50000, "元")]
     # spaces inside ordinary PDF text and a one-line web dump keep their figures
     assert [(c.value, c.unit) for c in found("职 工 家庭购买 第二套 改善性 自住房， 首付款 比例不得低于 40%。")] == [(40, "%")]
     assert [(c.value, c.unit) for c in found("关于调整住房政策的通知 各区县人民政府： 首付比例不低于20%。")] == [(20, "%")]
