@@ -20,7 +20,7 @@ class SkipRule:
     pattern: re.Pattern
     reason: str
     example: str
-    unless: re.Pattern | None = None  # searched in the rest of the sentence after the unit: the rule does not apply
+    unless: re.Pattern | None = None  # searched in the sentence's rest after the unit + ｜ + its part before the number
 
 
 @functools.cache
@@ -52,7 +52,9 @@ def skips_value(text: str, num_start: int, unit_end: int, raw: str, unit: str) -
     line_end = len(text) if line_end < 0 else line_end
     before = text[max(line_start, num_start - 24):num_start]
     after = text[unit_end:min(line_end, unit_end + 16)]
-    rest = _SENTENCE_END.split(text[unit_end:line_end], maxsplit=1)[0]
+    # the rest of the sentence after the unit, then ｜ and the sentence before the number
+    rest = _SENTENCE_END.split(text[unit_end:line_end], maxsplit=1)[0] + "｜" + \
+        _SENTENCE_END.split(text[line_start:num_start])[-1]
     for r in rules():
         if (r.unit is not None and not r.unit.fullmatch(unit)) or (r.chinese_only and raw[:1].isdigit()):
             continue
