@@ -468,8 +468,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev = masked[max(sent.start, num_start - 4):num_start]
             if _SKIP_BEFORE.search(prev) or (num_start > 0 and re.match(r"[\d.]", masked[num_start - 1])):
                 continue
-            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
-                continue  # 一个, 一项, 两年: ordinary words unless a comparator frames them
+            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
+                continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
                 continue
             if _SECTION_UNIT_AFTER.match(masked[ue:ue + 5]) or (unit in {"个", "项", "条"} and _SECTION_UNIT_AFTER.match(unit[-1:] + masked[ue:ue + 4])):
@@ -477,6 +477,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if unit in {"个", "项", "大", "类"} and re.match(r"^(方面|领域|环节|重点|原则|统一|坚持|机制|体系|中心|行动|工程|清单)", masked[ue:ue + 2]):
                 continue
             if in_listing(num_start) or skips.skips_value(text, num_start, unit_end1, raw, m.group("unit")):
+                continue
+            if cancelled(masked, sent.start, num_start, ue, sent.end) or interleaved(masked, max(sent.start, num_start - 80), min(sent.end, ue + 80)):
                 continue
             clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent.start, num_start)), default=sent.start)
             comparator = "=" if val.value_max is not None else _comparator(masked, clause_start, num_start, ue)
@@ -578,6 +580,38 @@ def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
         out.append(a)
         i += 1
     return out
+
+
+# a requirement the text cancels (取消…小于0.45米需计容的要求, 不再执行…满2年的规定): its figure no longer applies
+_CANCELS = re.compile(r"取消|废止|删除|不再(?:执行|要求|实行|设置|作为|审核|限制)?")
+_CANCELLED_OBJECT = re.compile(r"^[^，,。；;！？!?]{0,14}?(?:要求|限制|规定|条件|门槛|条款|做法)")
+
+
+def cancelled(masked: str, sent_start: int, num_start: int, unit_end: int, sent_end: int) -> bool:
+    """Whether the number at num_start belongs to a requirement the sentence cancels: a cancelling verb before
+    it, the requirement's noun soon after it in the same clause, and the object not closed before the number."""
+    cancels = list(_CANCELS.finditer(masked, sent_start, num_start))
+    if not cancels or not _CANCELLED_OBJECT.match(masked[unit_end:sent_end]):
+        return False
+    # 取消…限制，补贴…; 取消限价后…成交…: the cancelled object ends before the number
+    return not re.search(r"(?:要求|限制|规定|条件|门槛)[，,]|[^以]后|以后|之后", masked[cancels[-1].end():num_start])
+
+
+# columns of a newspaper page read across: fragments of different stories joined by spaces (…协同发 供热工程，
+# 累计建成…): several such joints around a number make its sentence no statement at all
+_COLUMN_JOINT = re.compile(r"(?<=[\u4e00-\u9fff，、“”）])[ \u3000]+(?=[\u4e00-\u9fff“（][\u4e00-\u9fff])")
+_FRAGMENT_BEFORE = re.compile(r"[\u4e00-\u9fff，、“”（）]{6,}$")
+_FRAGMENT_AFTER = re.compile(r"[\u4e00-\u9fff“”（），、]{6,}")
+
+
+def interleaved(masked: str, start: int, end: int) -> bool:
+    """Whether masked[start:end] reads as columns interleaved: three or more spaces each between two runs
+    of six or more Chinese characters (a space inside a word or beside a number is ordinary PDF text)."""
+    n = 0
+    for m in _COLUMN_JOINT.finditer(masked, start, end):
+        if _FRAGMENT_BEFORE.search(masked, start, m.start()) and _FRAGMENT_AFTER.match(masked, m.end(), end):
+            n += 1
+    return n >= 3
 
 
 def _clause_chain(masked: str, sent_start: int, pos: int) -> str:

@@ -33,7 +33,7 @@ def test_each_key_example_maps_to_its_key(row):
     ("首付款比例不低于20%。", [(20, "%", None)]),                      # which home is not said: no key
     ("无住房且无公积金贷款记录的家庭首次购房，申请商业性个人住房贷款的，首付款比例不低于25%。",
      [(25, "%", "down_payment_first_home")]),                         # a commercial loan, though 公积金 is named
-    ("已拥有1套住房的家庭，暂停向其销售新建商品住房。", [(1, "套", None)]),  # owned homes, not a purchase limit
+    ("已拥有1套住房的家庭，暂停向其销售新建商品住房。", []),  # owned homes: a condition, no quantity at all
     # loan caps for one payer and for a couple are different keys
     ("单方缴存住房公积金的职工，最高贷款额度为40万元；夫妻双方均缴存的，最高贷款额度为70万元。",
      [(40, "万元", "pf_loan_cap_individual"), (70, "万元", "pf_loan_cap_family")]),
