@@ -28,6 +28,15 @@ _INDEX = re.compile(r"(?:\s*\d{1,2}|\s*[（(][一二三四五六七八九十\d]{
 _COMPILATION = re.compile(r"(?:\d+|[一二三四五六七八九十]+)篇$|(?:合集|汇编|范文|大全|精选)$")
 
 
+# an entry of a table of contents: a title, leader dots or a tab, a page number
+_TOC_ENTRY = re.compile(r"(?:[…⋯]+|\.{3,}|·{3,}|—{2,}|\t)\s*\d{1,4}\s*$")
+
+
+def is_compilation(title: str) -> bool:
+    """Is this the name of a compilation (…汇编, …通告3篇) rather than of one document?"""
+    return bool(title and _COMPILATION.search(title.strip()))
+
+
 @dataclass
 class Title:
     text: str
@@ -87,7 +96,7 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
             prev = lines[j][1].strip()
             if not prev or len(prev) > 40 or prev[-1] in "。；;！？，,：:" or _NOT_TITLE.search(prev) or is_title_line(prev) \
                     or _LABELLED.search(prev) or re.match(r"^[-•\s]*[\u4e00-\u9fff]{2,8}\s*[:：]", prev) \
-                    or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev):
+                    or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev) or _TOC_ENTRY.search(prev):
                 break
             parts.insert(0, prev)
             start = lines[j][0]
@@ -163,8 +172,9 @@ _SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,14}(?:网|网站|门户|门�
 _FILE_NAME = re.compile(r"^(?P<name>.{6,160}?)\.(?:docx?|pdf|wps|ofd|xlsx?|et|rar|zip)\s*$", re.I)
 _LEAD_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,6}\s*号\s*")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-# a label with a number or a date for its value (电话：0731-…, 类别:…) is no headline
-_LABELLED = re.compile(r"[:：]\s*[\d+(（]")
+# a label with a number or a date for its value (电话：0731-…, 类别:…), or a form's blank field (日期：    年  月  日),
+# is no headline
+_LABELLED = re.compile(r"[:：]\s*[\d+(（]|[:：]\s{3,}")
 _WRAPPED = re.compile(r"(?:的|和|与|及|关于|对|在|之|暨)$")
 HEAD_LINES = 40
 HEAD_CHARS = 2500
@@ -253,16 +263,63 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
 _SHORT_TITLE = re.compile(r"^[\u4e00-\u9fff《》“”（）()]{2,20}(?:书|表|图|单|函|须知|问答|指南|清单|说明|名单|目录|一览|简介|公告|通知)$")
 
 
+# a form's label run into its title line: 某某申报表申请单位（盖章）：   日期：
+_RUN_IN_LABEL = re.compile(r"[\u4e00-\u9fff（）()]{2,10}\s*[:：]")
+
+
 def _short_title(text: str, start: int) -> Title | None:
-    """A short generic name on the first line (承诺书, 流程图, 申报表) when nothing longer names the document."""
+    """A short generic name on the first line (承诺书, 流程图, 申报表) when nothing longer names the document;
+    a form's title keeps none of the labels run into its line (…申报表申请单位盖章：日期：)."""
     for pos, line in _lines(text, start, min(len(text), start + 400)):
         s = line.strip()
         if not s or re.fullmatch(r"附件\s*\d*", s):
             continue
-        if _SHORT_TITLE.match(s) and not names_site_or_column(s):
-            a = pos + line.index(s)
-            return Title(s, a, a + len(s))
+        a = pos + line.index(s)
+        cuts = [len(s)] + [i for i in range(2, len(s)) if _RUN_IN_LABEL.match(s, i)]
+        for i in cuts:
+            name = s[:i].rstrip()
+            if _SHORT_TITLE.match(name) and not names_site_or_column(name):
+                return Title(name, a, a + len(name))
         return None
+    return None
+
+
+# an e-paper page continuing a story from another page: 某某标题（上接第1版）正文…
+_CONTINUED = re.compile(r"[（(]\s*(?:上接|接上|续)第?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]")
+
+
+_TITLE_CHARS = re.compile(r"[\u4e00-\u9fff\d《》“”（）()—\-]")
+_ABOUT_CLOSED = re.compile(r"关于.*的[\u4e00-\u9fff]{1,4}$")
+
+
+def continued_title(text: str, start: int) -> Title | None:
+    """The headline of a story an e-paper page continues (某某标题（上接第1版）…): the words before the
+    continuation mark near the top of the page. A headline the layout cut in two (its tail opening a later
+    line, as when columns are read across) is joined with that tail when the two make a title line."""
+    for n, (pos, line) in enumerate(_lines(text, start, min(len(text), start + 1500))):
+        m = _CONTINUED.search(line)
+        if n > 12:
+            break
+        if not m:
+            continue
+        head = line[:m.start()].strip()
+        if len(_CJK_RE.findall(head)) < 6 or _PROSE.search(head) or names_site_or_column(head):
+            return None
+        a = pos + line.index(head)
+        title = Title(head, a, a + len(head))
+        if is_title_line(head) or "关于" not in head or re.search(r"关于.*的", head):
+            return title
+        for _, later in _lines(text, pos + len(line) + 1, min(len(text), start + 20000)):
+            tail = later.strip()
+            if not tail or not _CJK_RE.match(tail):
+                continue
+            for k in range(8, min(40, len(tail)) + 1):
+                if not _TITLE_CHARS.match(tail[k - 1]):
+                    break
+                # 关于…的建议: a head that opened 关于 closes with 的 and a suffix in the tail
+                if is_title_line(head + tail[:k]) and _ABOUT_CLOSED.search(head + tail[:k]):
+                    return Title(head + tail[:k], title.start, title.end)
+        return title
     return None
 
 
@@ -299,7 +356,8 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
     head = head_title(text, body_start, titles)
     if head is not None:
         titles = [head, *(t for t in titles if t.start >= head.end)]
-    if page_title and _COMPILATION.search(page_title):
+    compilation = bool(page_title and _COMPILATION.search(page_title))
+    if compilation:
         page_title = None  # a compilation's name (…汇编) is no document's: its documents start at their titles
     if page_title:
         # the page names its document (<title>, a metadata table): a body title that agrees with it opens
@@ -311,12 +369,18 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
         if att is not None:
             titles = [att]
     if not titles:
+        cont = continued_title(text, body_start)
+        if cont is not None:
+            titles = [cont]
+    if not titles:
         short = _short_title(text, body_start)
         if short is not None:
             titles = [short]
     if not titles:
         return [Segment(0, len(text), None, head_end(text, body_start))]
-    segs: list[Segment] = [Segment(0, len(text), titles[0])]
+    # the heading and index of a compilation belong to none of its documents: the first starts at its title
+    compilation = compilation or any(is_compilation(ln) for _, ln in _lines(text, body_start, titles[0].start))
+    segs: list[Segment] = [Segment(titles[0].start if compilation else 0, len(text), titles[0])]
     for t in titles[1:]:
         cur = segs[-1]
         gap = t.start - max(cur.title.start if cur.title else 0, cur.start)
