@@ -15,7 +15,7 @@ from extractors.metadata import read_head
 from extractors.noise import find_noise, has_mojibake, has_running_text, listing_page
 from extractors.normalize import NormalizedText, normalize
 from extractors.records import Script
-from extractors.structure import Segment, find_titles, is_compilation, segment
+from extractors.structure import Segment, find_titles, is_compilation, names_document_kind, segment
 from extractors.titles import choose_title, clean_title, is_seo_title, names_a_document
 
 # a page with this many title lines and not one sentence is an index of documents (a compilation's contents)
@@ -122,6 +122,10 @@ def documents(st: SourceText) -> list[Document]:
         if (n := len(find_titles(norm.text, body_start))) >= MIN_INDEX_TITLES:
             raise ReadError(st.source, ErrorReason.NOT_A_DOCUMENT,
                             f"an index of {n} document titles with no text of any of them")
+        titles = [choose_title(first_title if i == 0 else "", sg.title.text if sg.title else None) for i, sg in enumerate(segs)]
+        if not any(names_document_kind(t) for t in titles if t):
+            raise ReadError(st.source, ErrorReason.NOT_A_DOCUMENT,
+                            "no running text and no title naming a document (a portal's menus, a service page)")
     script = norm.script()  # of the whole file: one pass over its characters, not one per document
     reader_spans = {k: _norm_span(norm, v) for k, v in st.metadata_spans.items()}
     out = []

@@ -209,8 +209,8 @@ def listing_page(text: str, body_start: int = 0) -> int:
     return 0
 
 
-# a sentence of running text: twenty characters or more closed by a full stop, not a bullet's teaser
-_RUNNING = re.compile(r"[^。；！？|\n]{20,}[。；！？]")
+# a sentence of running text: ten characters or more closed by a full stop, not a bullet's teaser
+_RUNNING = re.compile(r"[^。；！？|\n]{10,}[。；！？]")
 
 
 def has_running_text(text: str, start: int = 0) -> bool:

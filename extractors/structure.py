@@ -28,8 +28,33 @@ _INDEX = re.compile(r"(?:\s*\d{1,2}|\s*[（(][一二三四五六七八九十\d]{
 _COMPILATION = re.compile(r"(?:\d+|[一二三四五六七八九十]+)篇$|(?:合集|汇编|范文|大全|精选)$")
 
 
+# a headline a list cut short (某某关于印发《某某办法》的...): a link's teaser, not a printed title
+_CUT_SHORT = re.compile(r"(?:\.{3}|…+)[》”」）)]*\s*$")
 # an entry of a table of contents: a title, leader dots or a tab, a page number
 _TOC_ENTRY = re.compile(r"(?:[…⋯]+|\.{3,}|·{3,}|—{2,}|\t)\s*\d{1,4}\s*$")
+
+
+_LINK = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+
+
+def in_menu(text: str, start: int, end: int, n: int = 2) -> bool:
+    """Is the line at start..end an item of a menu: its `n` nearest non-empty lines above and below are all
+    short bare words (机构信息 / 人事任免 / 政府文件及解读 / 财政信息 / 公示公告)?"""
+    above = [ln.strip() for ln in text[max(0, start - 200):start].split("\n")[:-1] if ln.strip()][-n:]
+    below = [ln.strip() for ln in text[end:end + 200].split("\n")[1:] if ln.strip()][:n]
+    return len(above) == n and len(below) == n and all(_LINK.match(x) for x in above + below)
+
+
+_KIND_WORD = re.compile(r"(?:书|表|图|单|函|须知|问答|指南|清单|说明|名单|名录|目录|一览|简介|公告|通知|通告|报告|指数|公示|解读)$")
+_ALL_SUFFIXES = tuple(r["suffix"] for r in _SUFFIX_ROWS)
+
+
+def names_document_kind(title: str) -> bool:
+    """Does the title end with a word naming a kind of document (…办法, …通知, …申报表, …一览表, …解读)?"""
+    t = re.sub(r"[\s》」”）)]+$", "", re.sub(r"[（(][^（）()]{1,12}[）)]$", "", (title or "").strip()))
+    t = _INDEX.sub("", t) if len(t) > 8 else t
+    return bool(t) and (t.endswith(_ALL_SUFFIXES) or bool(_KIND_WORD.search(t))
+                        or doc_type(title, "") not in (DocType.ARTICLE, DocType.NEWS, DocType.OTHER))
 
 
 def is_compilation(title: str) -> bool:
@@ -46,7 +71,7 @@ class Title:
 
 def is_title_line(line: str) -> bool:
     s = line.strip().lstrip("#").strip()
-    if not (6 <= len(s) <= 90) or _NOT_TITLE.search(s) or _COMPILATION.search(s):
+    if not (6 <= len(s) <= 90) or _NOT_TITLE.search(s) or _COMPILATION.search(s) or _CUT_SHORT.search(s):
         return False
     s = _INDEX.sub("", s) if len(s) > 8 else s
     return s.endswith(_TITLE_SUFFIX) or s.endswith(("》", "）")) and any(x in s for x in _TITLE_SUFFIX)
@@ -96,7 +121,8 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
             prev = lines[j][1].strip()
             if not prev or len(prev) > 40 or prev[-1] in "。；;！？，,：:" or _NOT_TITLE.search(prev) or is_title_line(prev) \
                     or _LABELLED.search(prev) or re.match(r"^[-•\s]*[\u4e00-\u9fff]{2,8}\s*[:：]", prev) \
-                    or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev) or _TOC_ENTRY.search(prev):
+                    or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev) or _TOC_ENTRY.search(prev) \
+                    or len(prev) <= 4 and not _WRAPPED.search(prev):  # a menu's link (人事任免) above a title line
                 break
             parts.insert(0, prev)
             start = lines[j][0]
@@ -108,7 +134,7 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
             if k < j and k >= 0 and len(lines[k][1].strip()) <= 40 and _ORG_ONLY.match(lines[k][1].strip()):
                 parts.insert(0, lines[k][1].strip())
                 start, j = lines[k][0], k - 1
-        if out and out[-1].end >= start:
+        if out and out[-1].end >= start or in_menu(text, start, pos + len(line)):
             continue
         t = "".join(parts)
         ws = start + (len(lines[j + 1][1]) - len(lines[j + 1][1].lstrip().lstrip("#").lstrip())) if parts else start
@@ -163,10 +189,11 @@ _PROSE = re.compile(r"[。；;！？!?]|[，,].{8,}|[:：]\s*$")
 _NOT_HEADLINE = re.compile(r"(^上一|^下一|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|^[一二三四五六七八九十]+[、.．]|^（|^\(|^[—\-－]|"
                            r"^第[一二三四五六七八九十百\d]+[章节条]|^\d+\s*[、.．]|^[^\w《“「]|文件$|[。；;！？，,：:、]$|"
                            r"(?:令|公告|通告)\s*[（(〔\[]?\s*第\s*[\d一二三四五六七八九十百〇零]+\s*号[）)〕\]]?$|"
-                           r"^(?:本报讯|本报记者|记者|通讯员|新华社|中新社|据.{1,8}报道)|\s\|\s|\|\s*$)")
+                           r"^(?:本报讯|本报记者|记者|通讯员|新华社|中新社|据.{1,8}报道)|\s\|\s|\|\s*$|"
+                           r"^\d{1,4}\s+\S+(?:\s+\S+){2,}$)")  # …, or a numbered table row: 1 某单位 某园 一级 地址
 # a line that only names bodies (the issuer above a title, a signature): 中共某市委办公室 某市人民政府办公室
 _ORG_ONLY = re.compile(r"^(?:[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|部|院|中心|公司|党委|党组|"
-                       r"常委会|法院|检察院|办事处|管委会|集团|协会|学会|银行)[\s、]*)+$")
+                       r"常委会|法院|检察院|办事处|管委会|集团|协会|学会|银行)(?:[（(][^（()）]{2,20}[)）])?[\s、]*)+$")
 # the name of a site or a newspaper, not of a document: 某某网, 某某日报, 某某之窗
 _SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,14}(?:网|网站|门户|门户网站|日报|晚报|报|电子报|在线|平台|之窗|频道|论坛|客户端)$")
 _FILE_NAME = re.compile(r"^(?P<name>.{6,160}?)\.(?:docx?|pdf|wps|ofd|xlsx?|et|rar|zip)\s*$", re.I)
@@ -195,6 +222,7 @@ def is_headline(s: str) -> bool:
     s = s.strip().lstrip("#").strip()
     number = _LEAD_NUMBER.match(s)
     return (len(_CJK_RE.findall(s)) >= 6 and len(s) <= 90 and not _NOT_HEADLINE.search(s) and not _LABELLED.search(s)
+            and not _CUT_SHORT.search(s)
             and not names_site_or_column(s) and not _COMPILATION.search(s) and not (number and number.end() >= len(s) - 1))
 
 
@@ -240,7 +268,7 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
                 if meta.lead and is_headline(meta.lead):
                     cands.append((Title(meta.lead, meta.lead_start, meta.lead_end), is_title_line(meta.lead)))
                     metas[-1] = len(cands)
-            elif is_headline(s):
+            elif is_headline(s) and not in_menu(text, pos, pos + len(line)):
                 a = pos + line.index(s)
                 cands.append((Title(s.lstrip("#").strip(), a, a + len(s)), is_title_line(s)))
             elif cands and not cands[-1][1] and _WRAPPED.search(cands[-1][0].text) and len(s) <= 30 \
@@ -260,7 +288,8 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
     return pool[-1][0] if pool else None
 
 
-_SHORT_TITLE = re.compile(r"^[\u4e00-\u9fff《》“”（）()]{2,20}(?:书|表|图|单|函|须知|问答|指南|清单|说明|名单|目录|一览|简介|公告|通知)$")
+_SHORT_TITLE = re.compile(r"^[\u4e00-\u9fff《》“”（）()]{2,20}(?:书|表|图|单|函|须知|问答|指南|清单|说明|名单|名录|目录|一览|简介|公告|通知)"
+                          r"(?:[（(][^（）()]{1,12}[）)])?$")  # …名录（2025年度）
 
 
 # a form's label run into its title line: 某某申报表申请单位（盖章）：   日期：
@@ -405,10 +434,16 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
     return segs
 
 
+# a title opening with these reads another document: its interpretation, as printed with the prefix
+_READING_PREFIX = re.compile(r"^(?:一图(?:读懂|看懂|了解|速览|解读)|图解|图说|政策解读|解读|问答)\s*[：:]?\s*[《“「]?")
+
+
 def doc_type(title: str | None, text: str) -> DocType:
     if not title:
         return DocType.NEWS if _NEWS.search(text[:300]) else DocType.OTHER
     t = title.strip().rstrip("》）)")
+    if _READING_PREFIX.match(t.strip("\u200b ")):
+        return DocType.INTERPRETATION  # 一图读懂《…》, 解读：《…》: a reading of the document it names
     for suffixes, dtype in _TYPE_BY_SUFFIX:
         if t.endswith(suffixes):
             return dtype

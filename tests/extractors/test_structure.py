@@ -44,6 +44,12 @@ def test_title_spread_over_lines_is_joined():
     ("中华人民共和国基本医疗卫生与健康促进法", DocType.LAW),
     ("《关于优化认定标准的通知》解读", DocType.INTERPRETATION),
     ("2023年工作总结", DocType.SUMMARY),
+    # a reading of another document, its prefix kept as printed (ANNOTATION: the title as printed)
+    ("一图读懂《某市促进数字经济发展行动方案》", DocType.INTERPRETATION),
+    ("一图读懂：关于调整《某市行政处罚裁量基准》部分条款的通知", DocType.INTERPRETATION),
+    ("解读：《某市科技行政处罚裁量权适用规定》", DocType.INTERPRETATION),
+    ("解读《某局关于新增部分服务价格项目的通知》", DocType.INTERPRETATION),
+    ("关于做好政策解读工作的通知", DocType.NOTICE),
 ])
 def test_doc_type_from_title(title, expected):
     assert doc_type(title, "") is expected
@@ -65,6 +71,16 @@ def test_news_without_title_suffix():
     ("文件链接：《沈阳市历史建筑修缮管理办法》政策解读", "《沈阳市历史建筑修缮管理办法》政策解读"),
     ("某地悄然放松限购,某某房产网", "某地悄然放松限购"),
     ("某集团总裁：公司已上报白名单项目42个", "某集团总裁：公司已上报白名单项目42个"),   # a speaker is no label
+    # a site's or a column's name glued on with a dash, before or after
+    ("某某日报数字报刊平台-中共某市委关于制定某市发展规划的建议", "中共某市委关于制定某市发展规划的建议"),
+    ("某县人民政府网站——某县人民政府关于加强市场管理的意见", "某县人民政府关于加强市场管理的意见"),
+    ("某集团发布年度业绩报告-新闻中心", "某集团发布年度业绩报告"),
+    ("某市社保中心关于调整缴费基数的通知-某市社会保险事业管理中心", "某市社保中心关于调整缴费基数的通知"),
+    ("某市住房公积金--通知公告", ""),                                # a site and a column: no document
+    # a headline and its subtitle stay whole
+    ("推进城市更新——某市系统推进老旧小区改造的实践", "推进城市更新——某市系统推进老旧小区改造的实践"),
+    # markup left in the page's title
+    ("某区等三部门印发关于<br/>进一步规范物业管理<br/>的若干措施的通知", "某区等三部门印发关于进一步规范物业管理的若干措施的通知"),
 ])
 def test_clean_title(raw, clean):
     from extractors.titles import clean_title
@@ -242,6 +258,9 @@ def test_a_compilation_named_by_its_page_splits_at_its_documents():
     ("某日报客户端\n2 要闻\n看往期电子报\n中共某市委关于加快推进城乡融合发（上接第1版） 坚持以人民为中心，" + PROSE + "\n"
      + PROSE + "\n2025年1月2日 星期四 责编：某某\n展和乡村全面振兴的决定强化要素保障，" + PROSE,
      "中共某市委关于加快推进城乡融合发展和乡村全面振兴的决定"),
+    # a directory's title with its year, above numbered rows of cells
+    ("某市公园名录（2025年度）\n1 某中心 某某公园 一级 某区某路1号 某管理处\n2 某中心 某某湖公园 二级 某区某街2号 某管理处\n",
+     "某市公园名录（2025年度）"),
     # …and stays as printed where no line completes it
     ("看往期电子报\n中共某市委关于加快推进城乡融合发（上接第1版） 坚持以人民为中心，" + PROSE + "\n制度建设，" + PROSE,
      "中共某市委关于加快推进城乡融合发"),
@@ -329,7 +348,33 @@ def test_pages_without_a_document_are_not_documents(text, reason):
     "附件2\n某市农机购置补贴申请表申请单位（盖章）：      日期：\n机具名称 | \n购置数量 | \n",  # a titled form
     "各乡镇：\n" + PROSE * 2 + "\n某县人民政府\n2024年1月2日\n",                              # an untitled notice
     "| 收费项目 | 收费标准 |\n| 住宅登记 | 每件80元 |\n| 非住宅登记 | 每件550元 |\n".replace("| 收费项目", "不动产登记费一览表\n| 收费项目"),
+    "一图读懂《某市促进数字经济发展行动方案》\n发布时间：2026-01-05\n来源：某市经济和信息化局\n",  # a reading in pictures
 ])
 def test_titled_tables_and_untitled_running_text_stay_documents(text):
     from extractors.document import documents
     assert len(documents(_source(text))) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title line among a portal's menu of bare words is a link, not the page's title
+    ("网站首页\n机构信息\n政务服务\n概况信息\n人事任免\n政府文件及解读\n财政信息\n公示公告\n在线服务\n"
+     "某市关于做好住房保障工作的通知\n各区：\n" + PROSE * 4, "某市关于做好住房保障工作的通知"),
+    # a headline a list cut short is a teaser, not a title
+    ("某市关于印发《某市住房安全管理办法》的...\n2019-08-23\n某市住房安全管理办法\n第一条 " + PROSE, "某市住房安全管理办法"),
+])
+def test_menu_items_and_cut_headlines_are_not_titles(text, expected):
+    assert _titles(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a portal's service page: menus, a heading, an address and opening hours, no sentence
+    "网站首页\n机构信息\n政务服务\n在线服务\n下载中心\n办理时间和地点\n地址：某市某区某路127号\n时间：上午9:00-11:50 下午1:30-5:00\n",
+    # a search form's filters and an empty result
+    "业务类型：\n商品房预售许可\n商品房现售备案\n办件状态：\n已办结\n在办理\n申请编号\n申请单位\n共\n1\n页\n首页\n尾页\n",
+])
+def test_pages_with_no_sentence_and_no_document_title_are_not_documents(text):
+    from corpora.records import ErrorReason, ReadError
+    from extractors.document import documents
+    with pytest.raises(ReadError) as e:
+        documents(_source(text))
+    assert e.value.reason is ErrorReason.NOT_A_DOCUMENT
