@@ -139,8 +139,17 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
         else:  # words injected into the text by spam (gambling, fake invoices), blanked where they stand
             noise.spans.extend((start + m.start(), start + m.end(), "spam") for m in pat["spam"].finditer(line))
     noise.spans.extend((a, b, "duplicate_body") for a, b in duplicated_blocks(text, body_start))
+    _add_widgets(noise, text, body_start)
     noise.spans.sort()
     return noise
+
+
+def _add_widgets(noise: Noise, text: str, body_start: int) -> None:
+    """Sidebar widgets and tickers (extractors/widgets.py) on lines no other rule blanked."""
+    from extractors.widgets import widget_spans  # widgets reads this module's vocabulary
+
+    taken = {a for a, _, _ in noise.spans}
+    noise.spans.extend(s for s in widget_spans(text, body_start) if s[0] not in taken)
 
 
 def duplicated_blocks(text: str, body_start: int = 0, probe: int = 50) -> list[tuple[int, int]]:
