@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corpora.chars import CJK as _CJK
 from corpora.chars import HEADING_LEVELS
@@ -123,12 +123,12 @@ def _unit_pattern() -> re.Pattern:
     units = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     units.sort(key=len, reverse=True)
     return re.compile(rf"(?P<num>{_NUM})(?:\s*[-—–－~～至到]\s*(?P<num2>{_NUM}))?\s*"
-                      rf"(?P<unit>{_MULT}(?:{'|'.join(map(re.escape, units))})(?:\s*/\s*(?:{_PER}))*|成)"
+                      rf"(?P<unit>{_MULT}(?:{'|'.join(map(re.escape, units))})(?:\s*/\s*每?\s*(?:{_PER}))*|成)"
                       rf"(?:（(?P<paren>[\u4e00-\u9fff]{{1,2}})）)?")
 
 
 # what a rate is per: 元/人/年, 元/平方米·月, 次/年
-_PER = "平方米|亩|人次|人|户|年|月|日|天|次|吨|套|间|床|公里|台|辆|头|只|件|家|张|小时|周|季度|学期|个"
+_PER = "平方米|立方米|亩|人次|人|户|年|月|日|天|次|吨|套|间|床|公里|台|辆|头|只|件|家|张|小时|周|季度|学期|个|本|证|份|宗"
 
 
 def _line_spans(text: str):
@@ -156,11 +156,31 @@ def _joins(text: str, nl: int) -> bool:
     head = text[nl + 1:end if end >= 0 else len(text)]
     if not tail.strip() or not head.strip() or "|" in tail[-3:] or head.lstrip().startswith("|"):
         return False
+    if _joins_range(tail, head):
+        return True
     if tail.rstrip()[-1:].isdigit():
         m = _unit_pattern().match("1" + head.lstrip())
         return bool(m and m.start("unit") == 1) or bool(re.match(r"^\s*(?:以上|以下|左右|以内)", head))
     return bool(_BROKEN_TAIL.search(tail)) and bool(re.match(r"^\s*\d+(?:\.\d+)?\s*$|^\s*\d+(?:\.\d+)?\s*\S", head)) \
         and len(head.strip()) <= 12
+
+
+# a dash at a line's end is left out: in flattened tables it stands between cells (90%-\n30%)
+_RANGE_OPEN = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)])?\s*(?:以上|至|到)\s*$")
+_RANGE_CLOSE = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]|以下|以内|及以下)")
+
+
+def _joins_range(tail: str, head: str) -> bool:
+    """A range broken across lines: the lower end closes the line (1‰以上, 3万元至) and the upper end with
+    the same unit opens the next (2‰以下的罚款); 以上 alone needs a closing word after the upper end."""
+    lows = list(_unit_pattern().finditer(tail))
+    if not lows or not _RANGE_OPEN.fullmatch(tail[lows[-1].end("unit"):]):
+        return False
+    up = _unit_pattern().match(head.lstrip().removeprefix("至").removeprefix("到").lstrip())
+    if not up or _split_mult(up.group("unit"))[1] != _split_mult(lows[-1].group("unit"))[1]:
+        return False
+    rest = head.lstrip().removeprefix("至").removeprefix("到").lstrip()[up.end("unit"):]
+    return not tail.rstrip().endswith("以上") or bool(_RANGE_CLOSE.match(rest))
 
 
 def sentences(text: str) -> list[_Sentence]:
@@ -291,6 +311,32 @@ _MULT_FACTORS = (("千万", 10**7), ("百万", 10**6), ("万亿", 10**12), ("亿
 _RANGE_GAP = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:(?:及)?以上\s*(?:[（(]含[）)])?\s*|[-—–－~～至到]\s*|以上[，,]?\s*|以上至\s*)")
 
 
+# the lower end repeated in brackets: 3倍（含3倍）至4倍
+_RANGE_INNER = re.compile(rf"\s*[（(]\s*含\s*{_NUM}\s*[^）)\n]{{0,6}}[）)]")
+# the measured material between a unit and 以上, when the upper end closes the range: 十吨标准煤以上三十吨（含）
+_RANGE_NOUN = re.compile(r"\s*[\u4e00-\u9fff]{1,3}?以上\s*")
+_RANGE_NOUN_END = re.compile(r"\s*(?:[（(]含[）)]|以下|以内|及以下)")
+
+
+def _range_inner(stext: str, m: re.Match, ms: list[re.Match], i: int) -> int:
+    """How many values the bracket after m repeats (3倍（含3倍）至4倍 → 1), so the range's upper end is found."""
+    b = _RANGE_INNER.match(stext, m.end("unit"))
+    if not b:
+        return 0
+    return sum(1 for k in range(i + 1, len(ms)) if ms[k].start() < b.end())
+
+
+def _range_gap(gap: str, stext: str, n: re.Match) -> bool:
+    """Whether `gap` joins two values into a range; a line break is allowed inside it (a range split
+    across lines of a PDF: 1‰以上\n2‰以下 — sentences() keeps such lines together)."""
+    inner = _RANGE_INNER.match(gap)
+    core = gap[inner.end():] if inner and _RANGE_GAP.fullmatch(gap[inner.end():]) else gap
+    if _RANGE_GAP.fullmatch(core):
+        return True
+    return bool(_RANGE_NOUN.fullmatch(gap)) and "\n" not in gap and bool(_RANGE_NOUN_END.match(stext, n.end("unit")))
+
+
+_PER_EACH = re.compile(r"\s*/\s*每?\s*")
 def _split_mult(unit: str) -> tuple[int, str]:
     for prefix, f in _MULT_FACTORS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
@@ -314,7 +360,7 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
         if v is None:
             i += 1
             continue
-        unit = m.group("unit")
+        unit = _PER_EACH.sub("/", m.group("unit"))  # 元/每平方米 → 元/平方米
         ns, ue = m.start() + offset, m.end("unit") + offset
         if m.group("num")[0].isdigit() and ns >= 1 and masked[ns - 1] in "-－−" and (ns < 2 or not re.match(r"[\d%.]", masked[ns - 2])):
             v, ns = -v, ns - 1  # -1.01%: a fall, not a rise
@@ -322,14 +368,15 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
         if v2 is not None and v2 < v:
             v, v2 = v2, v  # 12-6个月: written high to low
         val = _Value(ns, ue, v, v2, unit, m.group("num"), stext[m.end("num") - 0:m.start("unit")] if not m.group("num2") else "")
-        if v2 is None and i + 1 < len(ms):
-            n = ms[i + 1]
+        skip = _range_inner(stext, m, ms, i)
+        if v2 is None and i + 1 + skip < len(ms):
+            n = ms[i + 1 + skip]
             gap = stext[m.end("unit"):n.start()]
             f1, base1 = _split_mult(unit)
             f2, base2 = _split_mult(n.group("unit"))
             n_v = parse_number(n.group("num"))
-            if gap and _RANGE_GAP.fullmatch(gap) and base1 == base2 and n_v is not None and not n.group("num2") \
-                    and "\n" not in gap and unit != "成":
+            if gap and _range_gap(gap, stext, n) and base1 == base2 and n_v is not None and not n.group("num2") \
+                    and unit != "成":
                 if f1 == f2:
                     val.value_max = n_v
                 else:
@@ -339,7 +386,7 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
                 if val.value_max is not None and val.value_max > val.value:
                     val.ue = n.end("unit") + offset
                     out.append((m, val))
-                    i += 2
+                    i += 2 + skip
                     continue
                 val.value, val.value_max, val.unit = v, None, unit
         out.append((m, val))
@@ -421,8 +468,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev = masked[max(sent.start, num_start - 4):num_start]
             if _SKIP_BEFORE.search(prev) or (num_start > 0 and re.match(r"[\d.]", masked[num_start - 1])):
                 continue
-            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
-                continue  # 一个, 一项, 两年: ordinary words unless a comparator frames them
+            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
+                continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
                 continue
             if _SECTION_UNIT_AFTER.match(masked[ue:ue + 5]) or (unit in {"个", "项", "条"} and _SECTION_UNIT_AFTER.match(unit[-1:] + masked[ue:ue + 4])):
@@ -430,6 +477,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if unit in {"个", "项", "大", "类"} and re.match(r"^(方面|领域|环节|重点|原则|统一|坚持|机制|体系|中心|行动|工程|清单)", masked[ue:ue + 2]):
                 continue
             if in_listing(num_start) or skips.skips_value(text, num_start, unit_end1, raw, m.group("unit")):
+                continue
+            if cancelled(masked, sent.start, num_start, ue, sent.end) or interleaved(masked, max(sent.start, num_start - 80), min(sent.end, ue + 80)):
                 continue
             clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent.start, num_start)), default=sent.start)
             comparator = "=" if val.value_max is not None else _comparator(masked, clause_start, num_start, ue)
@@ -473,6 +522,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme
                 # a provision's year is one written in its sentence (2015年安排奖励1亿元), never a section's deadline
                 year = explicit[0] if explicit else None
+            if _worked_example(masked[sent.start:sent.end]):
+                kind = "reported"  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule
             if kind == "target" and year is None and doc_year is not None:
                 year = doc_year
             rec = _RECURRENCE.search(masked[clause_start:ue])
@@ -487,7 +538,80 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 deadline=f"{year}-12-31" if year and kind == "target" else None, year=year if kind != "reported" else None,
                 recurrence=rec.group() if rec else None, sentence=text[sent.start:sent.end].strip(),
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
-    return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + out)
+    return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_bounds(out, masked))
+
+
+# a worked example: a hypothetical case (假设, 以…为例) or a calculation (以/按…计算) of what a buyer pays
+_EXAMPLE_CUE = re.compile(r"假设|假如|举例|举个例子|比如|例如|打个比方|以[^。；]{0,20}为例")
+_EXAMPLE_CALC = re.compile(r"(?:以|按|按照)[^。；]{0,30}?(?:计算|测算|来算|算)")
+_EXAMPLE_RESULT = re.compile(r"月供|利息|少还|多还|少付|多付|少交|多交|节省|节约|省下|还款额|总还款")
+
+
+def _worked_example(sentence: str) -> bool:
+    """Whether a sentence works an example (figures that illustrate, not figures the policy sets)."""
+    if _EXAMPLE_CUE.search(sentence):
+        return bool(_EXAMPLE_RESULT.search(sentence) or _EXAMPLE_CALC.search(sentence))
+    calc = _EXAMPLE_CALC.search(sentence)  # the result follows the calculation (利息按5%计算 is a rule)
+    return bool(calc) and bool(_EXAMPLE_RESULT.search(sentence, calc.end()))
+
+
+# two bounds of one measure side by side: 小于200平方米、大于或等于144平方米; 大于2倍且不超过3倍
+_BOUND_GAP = re.compile(r"\s*[、，,]?\s*(?:且|并且|同时)?\s*(?:大于|高于|超过|多于|不低于|不少于|不小于|小于|低于|不超过|不高于|不大于|少于|不足)"
+                        r"(?:或等于|等于)?\s*")
+
+
+def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
+    """A lower and an upper bound of the same unit written next to each other are one range (value the
+    lower bound, value_max the upper), as 144至200平方米 would be."""
+    out: list[Commitment] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and a.value_max is None and b.value_max is None and a.unit == b.unit and a.start == b.start \
+                and a.value_end is not None and b.value_start is not None \
+                and _BOUND_GAP.fullmatch(masked[a.value_end:b.value_start]):
+            lo, hi = (a, b) if a.comparator in {">", ">="} else (b, a)
+            if lo.comparator in {">", ">="} and hi.comparator in {"<", "<="} and lo.value < hi.value:
+                out.append(replace(a, value=lo.value, value_max=hi.value, comparator="=",
+                                   value_start=a.value_start, value_end=b.value_end))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+# a requirement the text cancels (取消…小于0.45米需计容的要求, 不再执行…满2年的规定): its figure no longer applies
+_CANCELS = re.compile(r"取消|废止|删除|不再(?:执行|要求|实行|设置|作为|审核|限制)?")
+_CANCELLED_OBJECT = re.compile(r"^[^，,。；;！？!?]{0,14}?(?:要求|限制|规定|条件|门槛|条款|做法)")
+
+
+def cancelled(masked: str, sent_start: int, num_start: int, unit_end: int, sent_end: int) -> bool:
+    """Whether the number at num_start belongs to a requirement the sentence cancels: a cancelling verb before
+    it, the requirement's noun soon after it in the same clause, and the object not closed before the number."""
+    cancels = list(_CANCELS.finditer(masked, sent_start, num_start))
+    if not cancels or not _CANCELLED_OBJECT.match(masked[unit_end:sent_end]):
+        return False
+    # 取消…限制，补贴…; 取消限价后…成交…: the cancelled object ends before the number
+    return not re.search(r"(?:要求|限制|规定|条件|门槛)[，,]|[^以]后|以后|之后", masked[cancels[-1].end():num_start])
+
+
+# columns of a newspaper page read across: fragments of different stories joined by spaces (…协同发 供热工程，
+# 累计建成…): several such joints around a number make its sentence no statement at all
+_COLUMN_JOINT = re.compile(r"(?<=[\u4e00-\u9fff，、“”）])[ \u3000]+(?=[\u4e00-\u9fff“（][\u4e00-\u9fff])")
+_FRAGMENT_BEFORE = re.compile(r"[\u4e00-\u9fff，、“”（）]{6,}$")
+_FRAGMENT_AFTER = re.compile(r"[\u4e00-\u9fff“”（），、]{6,}")
+
+
+def interleaved(masked: str, start: int, end: int) -> bool:
+    """Whether masked[start:end] reads as columns interleaved: three or more spaces each between two runs
+    of six or more Chinese characters (a space inside a word or beside a number is ordinary PDF text)."""
+    n = 0
+    for m in _COLUMN_JOINT.finditer(masked, start, end):
+        if _FRAGMENT_BEFORE.search(masked, start, m.start()) and _FRAGMENT_AFTER.match(masked, m.end(), end):
+            n += 1
+    return n >= 3
 
 
 def _clause_chain(masked: str, sent_start: int, pos: int) -> str:

@@ -282,6 +282,8 @@ def test_every_non_quantity_rule_example_yields_nothing():
         if r.where == "title":
             assert skips_document(r.example), r
             assert found("园区办公室 62881234（值班）设有路灯15盏。", title=r.example) == []
+        elif r.unit is not None:  # the example may hold a real quantity beside the number the rule drops
+            assert [c for c in found(r.example) if r.unit.fullmatch(c.unit)] == [], r
         else:
             assert found(r.example) == [], r
 
@@ -451,3 +453,86 @@ def test_more_non_quantities(text):
 ])
 def test_thresholds_time_limits_and_needs(text, kind):
     assert found(text, pub_year=2024)[0].kind == kind
+
+
+# numbers that are not quantities beside the quantities a rule sets: only the real ones are kept
+@pytest.mark.parametrize("text,kept", [
+    # counts of issuing departments, named items, a scheme's own tiers
+    ("省财政厅等5部门联合印发通知，补贴标准为每人3000元。", [(3000, "元")]),
+    ("民政局等4个部门联合发布实施细则。", []),
+    ("允许困难企业缓缴三项社会保险费，缓缴期限不超过6个月。", [(6, "个月")]),
+    ("罚款幅度细化为5个裁量阶次，最高罚款10万元。", [(10, "万元")]),
+    ("预警分为黄色、橙色和红色三个等级。", []),
+    # conditions that name a household's homes, loans or children, and tiers of a schedule of rewards
+    ("家庭已拥有1套住房的，最低首付比例为25%。", [(25, "%")]),
+    ("借款人有1次公积金贷款记录且已结清的，贷款利率上浮10%。", [(10, "%")]),
+    ("仍有一笔未结清住房贷款的，首付比例不低于40%。", [(40, "%")]),
+    ("至少有一名未成年子女的家庭，可贷额度上浮20万元。", [(20, "万元")]),
+    ("生育或收养2个及以上子女的，给予一次性补贴5000元。", [(5000, "元")]),
+    ("连续参保3个月的补贴300元，连续参保6个月的补贴800元。", [(300, "元"), (800, "元")]),
+    ("连续参保满6个月的，给予一次性补贴。", [(6, "个月")]),       # no reward figure: the months are the rule
+    ("就业满6个月的，给予一次性补贴1000元。", [(1000, "元")]),
+    # age bands naming a group, and periods
+    ("完善3岁以下婴幼儿照护服务，新增托位2000个。", [(2000, "个")]),
+    ("80周岁以上老人可随子女迁入户口。", [(80, "周岁")]),
+    ("去年前10个月，全市新建商品房销售面积下降8.5%。", [(8.5, "%")]),
+    ("三年来，全区新增就业岗位1.2万个。", [(1.2, "万个")]),
+    ("九个多月来，工作专班走访企业300家。", [(300, "家")]),
+    ("党的代表大会以来的五年，全市经济稳步发展。", []),
+    ("该条例经过三年的试行，需要修订完善。", []),
+    ("建设15分钟便民生活圈40个。", [(40, "个")]),
+    # requirements the text cancels
+    ("取消住宅套型面积不得大于90平方米的限制。", []),
+    ("取消外地户籍家庭须缴纳社保满24个月的要求，首付比例降至20%。", [(20, "%")]),
+    ("不再执行首付比例不低于40%的规定。", []),
+    # page furniture, copies, articles, a plan's own tasks
+    ("本市天气预报 晴转多云 降水概率10% 最高气温15度", []),
+    ("执法人员制作清单，一份交付当事人，一份存档。", []),
+    ("他们交出了一份满意的答卷，服务群众2万人次。", [(2, "万人次")]),
+    ("全区推出18项改革举措，减少审批时间40%。", [(40, "%")]),
+    ("力争发布5项以上地方标准。", [(5, "项")]),
+    ("发放消费券10万份。", [(10, "万份")]),
+    ("三家店村新建停车位200个。", [(200, "个")]),
+    ("新开三家店铺。", [(3, "家")]),                           # 三家店铺 is a count, not the place 三家店
+    # the number of homes above which a purchase is barred is the limit itself
+    ("非本市户籍家庭已拥有1套及以上住房的，暂停向其销售新建商品住房。", [(1, "套")]),
+    ("家庭名下有2套（含）以上住房的，不得再购买。", [(2, "套")]),
+    ("拥有2套及以上住房的家庭，首付比例不低于50%。", [(50, "%")]),
+    ("暂停向下列家庭出售新建商品住房：一、拥有3套及以上住房的本市户籍家庭", [(3, "套")]),
+    # addresses, blank dates of forms, 时隔, 同一
+    ("办公地点在中山路西南侧约80米，咨询电话12345。", []),
+    ("学校东侧200米范围内不得开设网吧。", [(200, "米")]),
+    ("时隔5年，首套房贷款利率下调0.25个百分点。", [(0.25, "个百分点")]),
+    ("同一套住房只能申请一次补贴，补贴2万元。", [(2, "万元")]),
+    # related-news lists and rate-table row labels
+    ("- 某区推出人才购房新政 2024-06-02硕士补贴5万元，博士补贴10万元。", []),
+    ("贷款期限\n五年以上\n一至五年(含)", []),
+    ("贷款期限最长不超过30年。", [(30, "年")]),
+    # the same figures still count where the rule sets them
+    ("购房人须在本市连续缴纳社保满24个月。", [(24, "个月")]),
+    ("申请人年龄不超过45周岁。", [(45, "周岁")]),
+    ("限购区域内可再购买1套住房。", [(1, "套")]),
+    ("每户最多可申请2次公积金贷款。", [(2, "次")]),
+])
+def test_non_quantities_beside_quantities(text, kept):
+    assert [(c.value, c.unit) for c in found(text)] == kept
+
+
+def test_interleaved_columns_are_no_statement():
+    # three stories read across their columns, a figure in the middle
+    garbled = ("区委召开专题会议研究部署 推动农业农村现代化迈上新台阶 市民踊跃参加志愿服务活动 累计改造老旧管网"
+               "120公里 新学期开学各校做好准备工作 提升群众获得感幸福感")
+    assert found(garbled) == []
+    # a flattened table of short cells keeps its figures
+    assert [(c.value, c.unit) for c in found("违反规定生产的行为 机组和锅炉的 组或者锅炉，并处五万元以上十万元以下罚款 可以改正的")] == [(50000, "元")]
+    # spaces inside ordinary PDF text and a one-line web dump keep their figures
+    assert [(c.value, c.unit) for c in found("职 工 家庭购买 第二套 改善性 自住房， 首付款 比例不得低于 40%。")] == [(40, "%")]
+    assert [(c.value, c.unit) for c in found("关于调整住房政策的通知 各区县人民政府： 首付比例不低于20%。")] == [(20, "%")]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("取消限价后首场土地拍卖成交20亿元并设竞买条件。", [(20, "亿元")]),
+    ("取消二手房交易限制，契税补贴标准为1万元。", [(1, "万元")]),
+])
+def test_a_cancelling_verb_elsewhere_keeps_the_figure(text, kept):
+    assert [(c.value, c.unit) for c in found(text)] == kept
