@@ -21,9 +21,16 @@ _CLAUSE_END = re.compile(r"[，,：:。！？；;!?\n]")
 _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("最低", ">="), ("起码", ">="),
            ("不高于", "<="), ("不超过", "<="), ("不多于", "<="), ("不大于", "<="), ("最高", "<="), ("最多", "<="),
            ("上限", "<="), ("控制在", "<="), ("超过", ">"), ("超出", ">"), ("高于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"), ("不足", "<"), ("不满", "<"),
-           ("大于", ">"), ("小于", "<"), ("达到", ">="), ("达", ">="), ("约", "~"), ("近", "~"), ("大约", "~")]
+           ("大于", ">"), ("小于", "<"), ("达到", ">="), ("达", ">="), ("约", "~"), ("近", "~"), ("大约", "~"),
+           ("未满", "<"), ("满", ">="), ("已满", ">="), ("超", ">"), ("限", "<="), ("限额", "<="), ("封顶", "<="),
+           ("至多", "<="), ("最少", ">=")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
-          ("内", "<="), ("左右", "~"), ("上下", "~")]
+          ("内", "<="), ("左右", "~"), ("上下", "~"), ("封顶", "<="), ("为限", "<="), ("为上限", "<=")]
+# one-character comparison words bind only to a number right after them (满5年, 超6000家, 限200名):
+# 满意度, 超低能耗, 期限 are words of their own
+_TIGHT = {"满", "超", "限"}
+# 限 closing a word (期限, 时限, 年限, 权限) is no cap
+_LIMIT_WORD = re.compile(r"[期时年权界局无有额]限$")
 
 _REPORTED = re.compile(r"(已经|已|以来|累计|截至目前|截至|截止|目前|现有|共有|共计|同比|比上年|较上年|增长了|下降了|完成了|实现了|达到了|去年|上年|过去|期间全市|期间全省)")
 _FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
@@ -177,7 +184,7 @@ def sentences(text: str) -> list[_Sentence]:
 
 
 # a prohibition before a comparison sets the limit it names: 不得超过30年 → <=, 严禁低于20% → >=
-_NEGATION = r"(?:不得|不应|不能|不可|不准|不宜|不许|不允许|严禁|禁止|不)"
+_NEGATION = r"(?:不得|不应|不能|不可|不准|不宜|不许|不允许|严禁|禁止|未|不)"
 _NEGATED = [(re.compile(_NEGATION + r"(?:超过|高于|多于|大于|超出|高出)$"), "<="),
             (re.compile(_NEGATION + r"(?:低于|少于|小于|不足)$"), ">=")]
 
@@ -186,27 +193,74 @@ _NEGATED = [(re.compile(_NEGATION + r"(?:超过|高于|多于|大于|超出|高�
 _GAP_VERB = re.compile(r"上浮|下浮|提高|增加|降低|下调|上调|调整|延长|缩短|增长|减少|后每|进行")
 
 
+_SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调)(?:为|至|到)\s*$")
+
+
 def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> str:
     before = text[clause_start:num_start]
-    after = text[unit_end:unit_end + 6]
+    after = text[unit_end:unit_end + 16]
     for phrase, sym in _AFTER:
-        if after.startswith(phrase) or re.match(r"[（(]含[）)]" + phrase, after):
+        m = re.match(r"(?:[（(]含[）)])?" + phrase, after)
+        if m:
+            # 55周岁以下（不含55周岁）, 3倍以上，不含3倍: the bound itself is left out
+            if _EXCLUSIVE_AFTER.match(after, m.end()) and sym in (">=", "<="):
+                return sym[0]
             return sym
     best = None
     for phrase, sym in _BEFORE:
         i = before.rfind(phrase)
         gap = before[i + len(phrase):] if i >= 0 else ""
-        # 不得高于住宅可售总建筑面积的25%: a share of a base named between the comparison and the number
-        near = (len(gap) <= 8 and not _GAP_VERB.search(gap)) or (
-            len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap))
+        if phrase in _TIGHT:
+            near = not gap.strip() and not (phrase == "限" and _LIMIT_WORD.search(before[:i + 1]))
+        else:
+            # 不得高于住宅可售总建筑面积的25%: a share of a base named between the comparison and the number
+            # …最低调整为20%: a verb that sets the new level keeps the comparison
+            near = (len(gap) <= 8 and not (_GAP_VERB.search(gap) and not _SETS_LEVEL.search(gap))) or (
+                len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap))
         if i >= 0 and near and (best is None or i + len(phrase) > best[0]):
             best = (i + len(phrase), sym)
     if best is None:
-        return "="
-    for rx, sym in _NEGATED:  # the comparison word found may be the tail of a prohibition
+        return _inherited_comparator(text, clause_start, num_start)
+    sym = best[1]
+    for rx, neg in _NEGATED:  # the comparison word found may be the tail of a prohibition
         if rx.search(before[:best[0]]):
+            sym = neg
+            break
+    if sym == "~" and before[:best[0]].endswith("近") and _LOOKBACK_UNIT.search(text[num_start:unit_end]):
+        return "<="  # 近2年, 近6个月: the last two years, a window
+    if sym in (">", "<") and _INCLUSIVE_AFTER.match(after):
+        return sym + "="  # 超过10万元（含10万元）: the bound itself is in
+    return sym
+
+
+# a restatement of the bound in brackets (3个以上（含3个）, 超过10万元（含10万元）, 以下，不含55周岁)
+_INCLUSIVE_AFTER = re.compile(r"\s*(?:[（(]\s*含|[，,]\s*含)(?!量|税|有)")
+_EXCLUSIVE_AFTER = re.compile(r"\s*(?:[（(]\s*|[，,]\s*)?不含")
+_RESTATED_BOUND = re.compile(r"(?:[（(]|[，,]\s*)\s*不?含\s*$")
+_LOOKBACK_UNIT = re.compile(r"(?:年|个月|月|天|日|周)$")
+# a cap or floor named for a list (最高可贷额度为96万元/人、120万元/户; 最高额度为：…50万元) reaches every
+# value of the list
+_LIST_PREVIOUS = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[^\d\s，,。；;：:、]{1,8}\s*[、和及或]\s*$")
+_CAP_INTRO = re.compile(r"(?:最高|上限|封顶|最多|不超过|不得超过)[^，,。；;：:]{0,12}[为是]?[：:][^。；;：:]{0,30}$")
+_FLOOR_INTRO = re.compile(r"(?:最低|下限|至少|不低于|不少于|不得低于)[^，,。；;：:]{0,12}[为是]?[：:][^。；;：:]{0,30}$")
+
+
+def _inherited_comparator(text: str, clause_start: int, num_start: int) -> str:
+    """The comparator of a value with no comparison word of its own: that of the value it is listed
+    after, or of a cap or floor that introduces the list."""
+    m = _LIST_PREVIOUS.search(text, clause_start, num_start)
+    if m and m.start("num") > clause_start:
+        sym = _comparator(text, clause_start, m.start("num"), m.end() - 1)
+        if sym != "=":
             return sym
-    return best[1]
+    intro = text[max(0, clause_start - 60):clause_start]
+    intro = intro[max(intro.rfind("。"), intro.rfind("\n"), intro.rfind("；")) + 1:]
+    if intro:
+        if _CAP_INTRO.search(intro):
+            return "<="
+        if _FLOOR_INTRO.search(intro):
+            return ">="
+    return "="
 
 
 _VERB_ONLY = re.compile(r"^(建成|新建|建设|新增|培育|打造|筹集|筹建|发放|组织|培训|引进|认定|开展|实施|推广|评选|提供|派发|支持|"
@@ -243,6 +297,14 @@ def _indicator_before(text: str, clause_start: int, num_start: int) -> str | Non
 # rules, benefits, limits and penalties: a provision whatever deadline governs its section
 _PROVISION_STRONG = re.compile(r"(罚款|罚金|处以|并处|补贴|补助|奖励|奖补|资助|贴息|减免|返还|调整为|首付|公积金|利率|工作日|办结|收费|"
                                r"缴纳|缴存|提取|期限|消费券|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
+# the same without the words that only name a topic (公积金, 利率, 补贴): 已发放补贴1.2亿元, 新增公积金贷款
+# 10681笔 are results whatever their topic; these words do not outweigh a marker of the past
+_PROVISION_RULE = re.compile(r"(罚款|罚金|处以|并处|调整为|工作日|办结|期限|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
+# an inclusive bound (6期（含）以上, 3个以上（含3个）) is the wording of a rule's threshold, not of a result
+_INCLUSIVE_BOUND = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]\s*(?:及)?(?:以上|以下|以内)|(?:及)?(?:以上|以下|以内)\s*[（(，,]\s*(?:不)?含)")
+# statistics of a market or a firm (销售8608套, 成交, 减幅54.5%): results, in news
+_STATISTIC = re.compile(r"销售|成交|签约|去化|减幅|降幅|增幅|涨幅|跌幅|精简至|共发放|共计发放|发放了|同比|环比|在此之前|此前|"
+                        r"\d{1,2}月份|上半年|前\d{1,2}个?月|一季度|二季度|三季度|四季度")
 # a news text or a report on results: figures are results unless marked as still to come
 _NEWS_STRONG = re.compile(r"记者|本报讯|通讯员|新华社|据悉|获悉|\d日电|讯[（(]")
 _NEWS_WEAK = re.compile(r"近日|日前|责任编辑|报道|稿件来源|发稿编辑|快讯|新闻中心|要闻")
@@ -322,6 +384,8 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
         if v2 is not None and v2 < v:
             v, v2 = v2, v  # 12-6个月: written high to low
         val = _Value(ns, ue, v, v2, unit, m.group("num"), stext[m.end("num") - 0:m.start("unit")] if not m.group("num2") else "")
+        if unit == "年" and v2 is None and stext[m.end("unit"):m.end("unit") + 1] == "半":
+            val.value, val.ue = v + 0.5, val.ue + 1  # 1年半: one and a half years
         if v2 is None and i + 1 < len(ms):
             n = ms[i + 1]
             gap = stext[m.end("unit"):n.start()]
@@ -362,6 +426,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     unit_rx = _unit_pattern()
     scopes = _scope_years(text)
     last_indicator, last_line = None, -1
+    last_replaced: tuple[int, str] | None = None  # (end, comparator) of the last value a change replaced
     title_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if is_title_line(ln)]
 
     def in_title(pos: int) -> bool:
@@ -431,8 +496,15 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if in_listing(num_start) or skips.skips_value(text, num_start, unit_end1, raw, m.group("unit")):
                 continue
+            if _RESTATED_BOUND.search(masked, max(sent.start, num_start - 4), num_start):
+                continue  # 3个以上（含3个）: the bound said again, not a second value
             clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent.start, num_start)), default=sent.start)
             comparator = "=" if val.value_max is not None else _comparator(masked, clause_start, num_start, ue)
+            replaced = _replaced_value(masked, sent.start, clause_start, num_start, ue)
+            if last_replaced and comparator == "=" and last_replaced[0] >= sent.start \
+                    and _CHANGED_TO.fullmatch(masked, last_replaced[0], num_start):
+                comparator = last_replaced[1]  # 最高额度由30万元提高至50万元: the new value is a cap too
+            last_replaced = (ue, comparator) if replaced else None
             explicit = next(((y, dl) for pos, y, dl in reversed(years) if pos < num_start), None)
             if explicit is None:
                 explicit = next(((y, dl) for pos, y, dl in years if pos > ue and pos - ue < 6), None)
@@ -456,15 +528,19 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 or describes or past_year \
                 or (news and comparator == "=" and _DESCRIBES.search(sctx))
             kind = "target"
+            # a rule by its wording (a modal, a condition, a limit), as against one only by its topic (公积金, 补贴)
             rule = bool(_CONDITION_AFTER.search(masked[ue:sent.end]) or _RULE_MODAL.search(masked[clause_start:ue + 4])
-                        or _PROVISION_STRONG.search(masked[clause_start:ue + 8])
+                        or _PROVISION_RULE.search(masked[clause_start:ue + 8]) or _INCLUSIVE_BOUND.match(masked, ue)
                         or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start]))
             limit = rule or bool(_NORMATIVE_COMPARISON.search(masked[clause_start:num_start]))  # 累计拨付不超过…: a limit
             if limit and not (own_reported and _REPORTED_RESULT.search(masked[clause_start:num_start])):
                 reported_marks = None  # 已满5年以上的…可: a condition of a rule, not a result
+            if news and not limit and _STATISTIC.search(sctx):
+                reported_marks = reported_marks or _STATISTIC.search(sctx)
+            rule = rule or bool(_PROVISION_STRONG.search(masked[clause_start:ue + 8]))
             if scope.review and not _FUTURE_STRONG.search(clause):
                 kind = "reported"
-            elif (reported_marks or (news and not rule and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
+            elif (reported_marks or (news and not limit and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
                 kind = "reported"
             elif unit == "分" or (_DURATION.fullmatch(unit) and comparator == "<=" and not (explicit and explicit[1])) \
                     or _PROVISION_STRONG.search(masked[clause_start:ue + 8]) or (rule and (explicit is None or not explicit[1]) and (
@@ -475,6 +551,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 year = explicit[0] if explicit else None
             if kind == "target" and year is None and doc_year is not None:
                 year = doc_year
+            if replaced:
+                kind = "reported"  # the value a change replaces: what was, not what is set
             rec = _RECURRENCE.search(masked[clause_start:ue])
             subj = _SUBJECT.search(masked[sent.start:num_start])
             indicator = _indicator(text, clause_start, num_start, ue)
@@ -488,6 +566,21 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 recurrence=rec.group() if rec else None, sentence=text[sent.start:sent.end].strip(),
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
     return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + out)
+
+
+# a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
+_CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩大|降低|下调|调低|下浮|下降|减少|缩短|延长|压缩|缩减|调整|变更|降|提|增|减|放宽|改)"
+_CHANGED_FROM = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*(?:分别|统一|一律)?" + _CHANGE_VERB + r"(?:至|到|为|成)")
+_CHANGED_TO = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*(?:分别|统一|一律)?" + _CHANGE_VERB + r"(?:至|到|为|成)\s*")
+_FORMER_BASE = re.compile(r"\s*(?:的)?基础上")
+
+
+def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: int, unit_end: int) -> bool:
+    """Whether the value is the one a change replaces: 由/从 X 提高至 Y, or 原…X的基础上."""
+    before = masked[max(clause_start, num_start - 30):num_start]
+    if _CHANGED_FROM.match(masked, unit_end) and re.search(r"[由从将原]", masked[sent_start:num_start]):
+        return True
+    return bool(_FORMER_BASE.match(masked, unit_end) and re.search(r"原(?:来|有|政策|规定|标准)", before))
 
 
 def _clause_chain(masked: str, sent_start: int, pos: int) -> str:

@@ -394,8 +394,8 @@ def test_a_range_written_high_to_low(text, expected):
 
 
 @pytest.mark.parametrize("text,kind,comparator", [
-    ("开户时间满6个月的，可申请提取。", "provision", "="),
-    ("农村地区已满60周岁的老人需投靠子女的，可以迁入。", "provision", "="),
+    ("开户时间满6个月的，可申请提取。", "provision", ">="),
+    ("农村地区已满60周岁的老人需投靠子女的，可以迁入。", "provision", ">="),
     ("距强制报废时间不足1年的，可以申请补贴。", "provision", "<"),
     ("竞得人须按要求建设，装配式建筑面积不低于总面积的20%。", "provision", ">="),
     ("每年举办消费类展会40场以上。", "target", ">="),
@@ -451,3 +451,64 @@ def test_more_non_quantities(text):
 ])
 def test_thresholds_time_limits_and_needs(text, kind):
     assert found(text, pub_year=2024)[0].kind == kind
+
+
+# comparators a bound's wording sets: thresholds (满, 超), caps (限, 封顶, 最高…为：), windows (近N年, N年内),
+# inclusive and exclusive bounds written out in brackets
+@pytest.mark.parametrize("text,expected", [
+    ("职工连续缴存满12个月的，可申请贷款。", [(12, "个月", ">=")]),
+    ("取得不动产权证书满两年的住房可以上市交易。", [(2, "年", ">=")]),
+    ("未满18周岁的子女随迁。", [(18, "周岁", "<")]),
+    ("本次活动参与企业超300家。", [(300, "家", ">")]),
+    ("每场讲座限80人参加。", [(80, "人", "<=")]),
+    ("每户补贴以2万元为限。", [(2, "万元", "<=")]),
+    ("按房款的1%给予奖励，5万元封顶。", [(1, "%", "="), (5, "万元", "<=")]),
+    ("工作期限3年。", [(3, "年", "=")]),                                   # 期限 is no cap
+    ("评价满意度90%。", [(90, "%", "=")]),                                  # 满意度 is no threshold
+    ("面积未超过144平方米的住房免征。", [(144, "平方米", "<=")]),
+    ("申请人近3年内无不良信用记录。", [(3, "年", "<=")]),
+    ("借款人近6个月无逾期。", [(6, "个月", "<=")]),
+    ("项目应在取得土地后2年半内竣工。", [(2.5, "年", "<=")]),
+    ("持有5家以上（含5家）门店的企业可申报。", [(5, "家", ">=")]),
+    ("营业收入超过500万元（含500万元）的企业给予奖励。", [(500, "万元", ">=")]),
+    ("年龄在40周岁以下（不含40周岁）的人员可报名。", [(40, "周岁", "<")]),
+    ("年龄在60周岁以上，不含60周岁的老人免费乘车。", [(60, "周岁", ">")]),
+    ("贷款最高额度为：单人缴存的，35万元、双人缴存的，70万元。", [(35, "万元", "<="), (70, "万元", "<=")]),
+    ("调整后最高可贷额度为60万元/人、90万元/户。", [(60, "万元/人", "<="), (90, "万元/户", "<=")]),
+    ("首付款比例最低调整为15%。", [(15, "%", ">=")]),
+    ("贷款额度可按最高限额上浮20%确定。", [(20, "%", "=")]),               # a rise of the cap, not a cap
+])
+def test_comparators_of_bounds(text, expected):
+    assert [(c.value, c.unit, c.comparator) for c in found(text)] == expected
+
+
+# a change of a value: the new value is the one set (and keeps the cap or floor the old one was); the
+# value replaced stays as a reported figure of what was
+@pytest.mark.parametrize("text,expected", [
+    ("单职工家庭贷款最高额度由40万元提高至60万元。",
+     [("reported", 40, "<="), ("provision", 60, "<=")]),
+    ("二套住房最低首付比例从30%降低至25%。",
+     [("reported", 30, ">="), ("provision", 25, ">=")]),
+    ("公积金贷款额度由单人最高45万元调整为55万元，双人最高65万元调整为80万元。",
+     [("reported", 45, "<="), ("provision", 55, "<="), ("reported", 65, "<="), ("provision", 80, "<=")]),
+    ("在原规定最高补贴3万元的基础上再给予奖励。", [("reported", 3, "<=")]),
+    ("将提取间隔由6个月缩短为3个月。", [("reported", 6, "="), ("provision", 3, "=")]),
+])
+def test_a_change_keeps_the_new_value(text, expected):
+    assert [(c.kind, c.value, c.comparator) for c in found(text, pub_year=2024)] == expected
+
+
+# statistics in news are results whatever their topic (公积金, 利率, 补贴); a rule's threshold written with
+# an inclusive bound is a provision even beside 累计 or 已
+@pytest.mark.parametrize("text,news,kind", [
+    ("今年截至10月底，全市发放公积金贷款 5230 笔。", True, "reported"),
+    ("上月某市新房成交2100套，环比上涨8%。", True, "reported"),
+    ("据报道，此前该市二套房贷利率按4.9%执行。", True, "reported"),
+    ("集团管理人员从900人精简至450人，减幅50%。", True, "reported"),
+    ("5月份该市已发放购房补贴3200万元。", True, "reported"),
+    ("借款人征信记录近2年累计逾期5次（含）以上的，不予贷款。", False, "provision"),
+    ("已使用3次（含）及以上公积金贷款的家庭不予受理。", False, "provision"),
+    ("该市公积金贷款首套住房首付比例不低于20%。", True, "provision"),
+])
+def test_statistics_and_thresholds(text, news, kind):
+    assert {c.kind for c in found(text, pub_year=2024, news=news)} == {kind}
