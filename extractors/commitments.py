@@ -302,6 +302,8 @@ _PROVISION_STRONG = re.compile(r"(罚款|罚金|处以|并处|补贴|补助|奖�
 _PROVISION_RULE = re.compile(r"(罚款|罚金|处以|并处|调整为|工作日|办结|期限|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
 # an inclusive bound (6期（含）以上, 3个以上（含3个）) is the wording of a rule's threshold, not of a result
 _INCLUSIVE_BOUND = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]\s*(?:及)?(?:以上|以下|以内)|(?:及)?(?:以上|以下|以内)\s*[（(，,]\s*(?:不)?含)")
+# a date or comparison that makes a figure a result even where its topic is a rule's (截至8月底…新增公积金贷款)
+_STRONG_PAST = re.compile(r"(?:截至|截止)(?=\s*(?:\d|今年|去年|上年|目前|年底|年末|当前|本月|上月))|同比|环比|比上年|较上年|今年以来|去年|上年")
 # statistics of a market or a firm (销售8608套, 成交, 减幅54.5%): results, in news
 _STATISTIC = re.compile(r"销售|成交|签约|去化|减幅|降幅|增幅|涨幅|跌幅|精简至|共发放|共计发放|发放了|同比|环比|在此之前|此前|"
                         r"\d{1,2}月份|上半年|前\d{1,2}个?月|一季度|二季度|三季度|四季度")
@@ -533,14 +535,17 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                         or _PROVISION_RULE.search(masked[clause_start:ue + 8]) or _INCLUSIVE_BOUND.match(masked, ue)
                         or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start]))
             limit = rule or bool(_NORMATIVE_COMPARISON.search(masked[clause_start:num_start]))  # 累计拨付不超过…: a limit
+            topical = bool(_PROVISION_STRONG.search(masked[clause_start:ue + 8]))
             if limit and not (own_reported and _REPORTED_RESULT.search(masked[clause_start:num_start])):
                 reported_marks = None  # 已满5年以上的…可: a condition of a rule, not a result
+            elif topical and not news and not _STRONG_PAST.search(sctx):
+                reported_marks = None  # 在本市已连续缴纳社保5年: a condition, whose topic is a rule's
             if news and not limit and _STATISTIC.search(sctx):
                 reported_marks = reported_marks or _STATISTIC.search(sctx)
-            rule = rule or bool(_PROVISION_STRONG.search(masked[clause_start:ue + 8]))
+            rule = rule or topical
             if scope.review and not _FUTURE_STRONG.search(clause):
                 kind = "reported"
-            elif (reported_marks or (news and not limit and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
+            elif (reported_marks or (news and not rule and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
                 kind = "reported"
             elif unit == "分" or (_DURATION.fullmatch(unit) and comparator == "<=" and not (explicit and explicit[1])) \
                     or _PROVISION_STRONG.search(masked[clause_start:ue + 8]) or (rule and (explicit is None or not explicit[1]) and (
