@@ -228,6 +228,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
             break
     if sym == "~" and before[:best[0]].endswith("近") and _LOOKBACK_UNIT.search(text[num_start:unit_end]):
         return "<="  # 近2年, 近6个月: the last two years, a window
+    if _NORM_LINE.match(after):
+        return "="  # 个贷率超出85%的预警线: the line is 85%, whatever the figure measured against it
     if sym in (">", "<") and _INCLUSIVE_AFTER.match(after):
         return sym + "="  # 超过10万元（含10万元）: the bound itself is in
     return sym
@@ -237,6 +239,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
 _INCLUSIVE_AFTER = re.compile(r"\s*(?:[（(]\s*含|[，,]\s*含)(?!量|税|有)")
 _EXCLUSIVE_AFTER = re.compile(r"\s*(?:[（(]\s*|[，,]\s*)?不含")
 _RESTATED_BOUND = re.compile(r"(?:[（(]|[，,]\s*)\s*不?含\s*$")
+_NORM_LINE = re.compile(r"\s*的?[^，,。；;\d]{0,6}?(?:预警线|警戒线|红线|控制线|警戒值|预警值|预警标准)")
 _LOOKBACK_UNIT = re.compile(r"(?:年|个月|月|天|日|周)$")
 # a cap or floor named for a list (最高可贷额度为96万元/人、120万元/户; 最高额度为：…50万元) reaches every
 # value of the list
@@ -295,15 +298,17 @@ def _indicator_before(text: str, clause_start: int, num_start: int) -> str | Non
 
 
 # rules, benefits, limits and penalties: a provision whatever deadline governs its section
-_PROVISION_STRONG = re.compile(r"(罚款|罚金|处以|并处|补贴|补助|奖励|奖补|资助|贴息|减免|返还|调整为|首付|公积金|利率|工作日|办结|收费|"
+_PROVISION_STRONG = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|公示|过渡期|补贴|补助|奖励|奖补|资助|贴息|减免|返还|调整为|首付|公积金|利率|工作日|办结|收费|"
                                r"缴纳|缴存|提取|期限|消费券|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
 # the same without the words that only name a topic (公积金, 利率, 补贴): 已发放补贴1.2亿元, 新增公积金贷款
 # 10681笔 are results whatever their topic; these words do not outweigh a marker of the past
-_PROVISION_RULE = re.compile(r"(罚款|罚金|处以|并处|调整为|工作日|办结|期限|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
+_PROVISION_RULE = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|公示|过渡期|调整为|工作日|办结|期限|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
 # an inclusive bound (6期（含）以上, 3个以上（含3个）) is the wording of a rule's threshold, not of a result
 _INCLUSIVE_BOUND = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]\s*(?:及)?(?:以上|以下|以内)|(?:及)?(?:以上|以下|以内)\s*[（(，,]\s*(?:不)?含)")
 # a date or comparison that makes a figure a result even where its topic is a rule's (截至8月底…新增公积金贷款)
 _STRONG_PAST = re.compile(r"(?:截至|截止)(?=\s*(?:\d|今年|去年|上年|目前|年底|年末|当前|本月|上月))|同比|环比|比上年|较上年|今年以来|去年|上年")
+# a figure of a market's sales (商品房销售8608套, 成交均价12304元): a result in any text
+_MARKET_FIGURE = re.compile(r"(?:销售|成交|网签|去化)(?:了)?(?:面积|均价|金额|总额|额|量|套数|率)?(?:为|达到|达|约)?\s*$")
 # statistics of a market or a firm (销售8608套, 成交, 减幅54.5%): results, in news
 _STATISTIC = re.compile(r"销售|成交|签约|去化|减幅|降幅|增幅|涨幅|跌幅|精简至|共发放|共计发放|发放了|同比|环比|在此之前|此前|"
                         r"\d{1,2}月份|上半年|前\d{1,2}个?月|一季度|二季度|三季度|四季度")
@@ -442,8 +447,12 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     def scope_at(pos: int) -> _Scope:
         return next((sc for p, sc in reversed(scopes) if p <= pos), _Scope())
 
+    prev_kinds: set[str] = set()  # kinds of the values of the last sentence that had any
     for sent in sentences(masked):
         stext = masked[sent.start:sent.end]
+        # 其中，首套房7793笔…: a breakdown of the figures of the sentence before, which were results
+        breakdown = prev_kinds == {"reported"} and bool(re.match(r"\s*其中", stext))
+        sent_kinds: set[str] = set()
         line = masked.count("\n", 0, sent.start)
         if line != last_line:  # an indicator carries over within one paragraph only
             last_indicator, last_line = None, line
@@ -457,7 +466,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             # 到/至 2027年, 2027年底前: a deadline; 截至2023年底 is the date of a result
             deadline = (bool(re.match(r"(?:到|至)", m.group())) or bool(re.search(r"(?:底|末|前)$", m.group()))) \
                 and not re.match(r"^[^，,。；;]{0,12}止", after) \
-                and not m.group().startswith("截至") and not re.search(r"截[至止]\s*$", tsent[max(0, m.start() - 3):m.start()])
+                and not m.group().startswith("截至") and not re.search(r"截[至止]\s*$", tsent[max(0, m.start() - 3):m.start()]) \
+                and not re.search(r"起\s*$", tsent[max(0, m.start() - 2):m.start()])  # 自…之日起至2023年底: a rule's term
             years.append((m.start() + sent.start, int(m.group("y")), deadline))
         years += [(p, y, True) for p, y in deadlines if sent.start <= p < sent.end]
         if pub_year is not None:  # 今年/明年 in a work report or plan: the document's own year, or the next
@@ -527,11 +537,11 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             # …为零的2034种商品: a count that describes a set of existing things, not a quantity set by the policy
             describes = masked[num_start - 1:num_start] == "的" and comparator == "=" and year is None and unit in _CLASSIFIERS
             reported_marks = own_reported or _REPORTED_SENTENCE.search(sctx) \
-                or describes or past_year \
+                or describes or past_year or breakdown \
                 or (news and comparator == "=" and _DESCRIBES.search(sctx))
             kind = "target"
             # a rule by its wording (a modal, a condition, a limit), as against one only by its topic (公积金, 补贴)
-            rule = bool(_CONDITION_AFTER.search(masked[ue:sent.end]) or _RULE_MODAL.search(masked[clause_start:ue + 4])
+            rule = bool(_NORM_LINE.match(masked, ue) or _CONDITION_AFTER.search(masked[ue:sent.end]) or _RULE_MODAL.search(masked[clause_start:ue + 4])
                         or _PROVISION_RULE.search(masked[clause_start:ue + 8]) or _INCLUSIVE_BOUND.match(masked, ue)
                         or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start]))
             limit = rule or bool(_NORMATIVE_COMPARISON.search(masked[clause_start:num_start]))  # 累计拨付不超过…: a limit
@@ -540,6 +550,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 reported_marks = None  # 已满5年以上的…可: a condition of a rule, not a result
             elif topical and not news and not _STRONG_PAST.search(sctx):
                 reported_marks = None  # 在本市已连续缴纳社保5年: a condition, whose topic is a rule's
+            if not limit and _MARKET_FIGURE.search(masked, max(clause_start, num_start - 12), num_start):
+                reported_marks = reported_marks or _MARKET_FIGURE.search(masked, max(clause_start, num_start - 12), num_start)
             if news and not limit and _STATISTIC.search(sctx):
                 reported_marks = reported_marks or _STATISTIC.search(sctx)
             rule = rule or topical
@@ -564,12 +576,15 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if last_indicator and (not indicator or len(_CJK.findall(indicator)) < 4):
                 indicator = last_indicator  # …2010年达到95%; 到2026年底，占比达到50%: the paragraph's last indicator
             last_indicator = indicator
+            sent_kinds.add(kind)
             out.append(Commitment(
                 kind=kind, indicator=indicator, subject=subj.group() if subj else None,
                 value=value, unit=unit, comparator=comparator,
                 deadline=f"{year}-12-31" if year and kind == "target" else None, year=year if kind != "reported" else None,
                 recurrence=rec.group() if rec else None, sentence=text[sent.start:sent.end].strip(),
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
+        if sent_kinds:
+            prev_kinds = sent_kinds
     return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + out)
 
 

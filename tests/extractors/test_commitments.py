@@ -425,7 +425,7 @@ def test_this_year_and_next_in_a_work_report(text, expected):
     ("运营期不少于8年，自交付之日起计算。", "provision", ">="),
     ("该通知有效期三年。", "provision", "="),
     ("贷款额度可按最高限额上浮20%确定。", "provision", "="),
-    ("个贷率已超出85%的预警线。", "reported", ">"),
+    ("个贷率已超出85%的预警线。", "provision", "="),                 # the line is the figure stated
     ("累计拨付金额不超过监管资金总额的80%。", "provision", "<="),
     ("自发布之日起至2024年12月31日止，面积在90平方米以上的按每套1万元发放消费券。", "provision", ">="),
 ])
@@ -512,3 +512,21 @@ def test_a_change_keeps_the_new_value(text, expected):
 ])
 def test_statistics_and_thresholds(text, news, kind):
     assert {c.kind for c in found(text, pub_year=2024, news=news)} == {kind}
+
+
+# kinds by what the figure is: a breakdown of results (其中…), a market's sales, a rule's term (自…起至),
+# a penalty (处…), a publicity or transition period, a warning line a figure is measured against
+@pytest.mark.parametrize("text,expected", [
+    ("截至6月底，全市发放贷款 820 笔。其中，二套房 120 笔，占 14.6%。",
+     [("reported", 820), ("reported", 120), ("reported", 14.6)]),
+    ("其中，对首套房给予补贴2万元。", [("provision", 2)]),   # 其中 alone makes no result
+    ("10月份全市商品住房成交5120套，成交均价9800元/平方米。", [("reported", 5120), ("reported", 9800)]),
+    ("到2027年，全市商品房销售面积达到300万平方米。", [("target", 300)]),
+    ("自通知印发之日起至2025年6月30日，首付比例最低可调整为15%。", [("provision", 15)]),
+    ("逾期不改正的，处五千元以上罚款。", [("provision", 5000)]),
+    ("拟认定名单在网站公示5个工作日。", [("provision", 5)]),
+    ("对超出部分给予1年过渡期。", [("provision", 1)]),
+    ("全市公积金个贷率已超过90%的警戒线。", [("provision", 90)]),
+])
+def test_kinds_of_figures(text, expected):
+    assert [(c.kind, c.value) for c in found(text, pub_year=2024)] == expected
