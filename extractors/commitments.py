@@ -23,19 +23,21 @@ _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至�
            ("上限", "<="), ("控制在", "<="), ("超过", ">"), ("超出", ">"), ("高于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"), ("不足", "<"), ("不满", "<"),
            ("大于", ">"), ("小于", "<"), ("达到", ">="), ("达", ">="), ("约", "~"), ("近", "~"), ("大约", "~"),
            ("未满", "<"), ("满", ">="), ("已满", ">="), ("超", ">"), ("限", "<="), ("限额", "<="), ("封顶", "<="),
-           ("至多", "<="), ("最少", ">=")]
+           ("至多", "<="), ("最少", ">="), ("最长", "<="), ("最短", ">="), ("最快", ">="), ("满足", ">="),
+           ("大于或等于", ">="), ("大于等于", ">="), ("小于或等于", "<="), ("小于等于", "<="), ("不超出", "<=")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
-          ("内", "<="), ("左右", "~"), ("上下", "~"), ("封顶", "<="), ("为限", "<="), ("为上限", "<=")]
+          ("内", "<="), ("左右", "~"), ("上下", "~"), ("封顶", "<="), ("为限", "<="), ("为上限", "<="),
+          ("或以上", ">="), ("甚至更高", ">="), ("或更高", ">="), ("及更高", ">="), ("或以下", "<=")]
 # one-character comparison words bind only to a number right after them (满5年, 超6000家, 限200名):
 # 满意度, 超低能耗, 期限 are words of their own
-_TIGHT = {"满", "超", "限"}
+_TIGHT = {"满", "超", "限", "满足"}
 # 限 closing a word (期限, 时限, 年限, 权限) is no cap
 _LIMIT_WORD = re.compile(r"[期时年权界局无有额]限$")
 
 _REPORTED = re.compile(r"(已经|已|以来|累计|截至目前|截至|截止|目前|现有|共有|共计|同比|比上年|较上年|增长了|下降了|完成了|实现了|达到了|去年|上年|过去|期间全市|期间全省)")
 _FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
 # markers that a figure is still to come, which outweigh 已/累计/截至 in the same clause
-_FUTURE_STRONG = re.compile(r"(到\d{4}|[一二三四五两\d]年内|力争|争取|确保|将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
+_FUTURE_STRONG = re.compile(r"(到\d{4}|[一二三四五两\d]年内|力争|争取|确保|(?<![已经曾])将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
 _PROVISION = re.compile(r"(有效期|(?:运营|服务|保修|责任|租赁|合同|使用|缴存|还款)期|税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
                         r"面积|年龄|周岁|满|须|应当|不得|可|按)")
 _RECURRENCE = re.compile(r"每(年|季度|月|周|天|日|半年|学年|院|人|户|套|家|所|校|村|[\u4e00-\u9fff](?=[不至最]))")
@@ -193,14 +195,14 @@ _NEGATED = [(re.compile(_NEGATION + r"(?:超过|高于|多于|大于|超出|高�
 _GAP_VERB = re.compile(r"上浮|下浮|提高|增加|降低|下调|上调|调整|延长|缩短|增长|减少|后每|进行")
 
 
-_SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调)(?:为|至|到)\s*$")
+_SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 
 
 def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> str:
     before = text[clause_start:num_start]
     after = text[unit_end:unit_end + 16]
     for phrase, sym in _AFTER:
-        m = re.match(r"(?:[（(]含[）)])?" + phrase, after)
+        m = re.match(r"(?:[（(]\s*含[^）)]{0,8}[）)])?" + phrase, after)
         if m:
             # 55周岁以下（不含55周岁）, 3倍以上，不含3倍: the bound itself is left out
             if _EXCLUSIVE_AFTER.match(after, m.end()) and sym in (">=", "<="):
@@ -215,7 +217,10 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         else:
             # 不得高于住宅可售总建筑面积的25%: a share of a base named between the comparison and the number
             # …最低调整为20%: a verb that sets the new level keeps the comparison
+            # 最长不得超过合同签订后12个月, 最高贷款额度首套房和二套房分别从100万元: a time reference or the
+            # start of a change between them
             near = (len(gap) <= 8 and not (_GAP_VERB.search(gap) and not _SETS_LEVEL.search(gap))) or (
+                len(gap) <= 16 and re.search(r"(?:后|起|[由从])\s*$", gap) and not re.search(r"[，,；;。]", gap)) or (
                 len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap))
         if i >= 0 and near and (best is None or i + len(phrase) > best[0]):
             best = (i + len(phrase), sym)
@@ -237,7 +242,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
 
 # a restatement of the bound in brackets (3个以上（含3个）, 超过10万元（含10万元）, 以下，不含55周岁)
 _INCLUSIVE_AFTER = re.compile(r"\s*(?:[（(]\s*含|[，,]\s*含)(?!量|税|有)")
-_EXCLUSIVE_AFTER = re.compile(r"\s*(?:[（(]\s*|[，,]\s*)?不含")
+_EXCLUSIVE_AFTER = re.compile(r"\s*(?:的[^，,。；;（(\d]{0,6})?(?:[（(]\s*|[，,]\s*)?不含")
 _RESTATED_BOUND = re.compile(r"(?:[（(]|[，,]\s*)\s*不?含\s*$")
 _NORM_LINE = re.compile(r"\s*的?[^，,。；;\d]{0,6}?(?:预警线|警戒线|红线|控制线|警戒值|预警值|预警标准)")
 _LOOKBACK_UNIT = re.compile(r"(?:年|个月|月|天|日|周)$")
@@ -310,7 +315,7 @@ _STRONG_PAST = re.compile(r"(?:截至|截止)(?=\s*(?:\d|今年|去年|上年|�
 # a figure of a market's sales (商品房销售8608套, 成交均价12304元): a result in any text
 _MARKET_FIGURE = re.compile(r"(?:销售|成交|网签|去化)(?:了)?(?:面积|均价|金额|总额|额|量|套数|率)?(?:为|达到|达|约)?\s*$")
 # statistics of a market or a firm (销售8608套, 成交, 减幅54.5%): results, in news
-_STATISTIC = re.compile(r"销售|成交|签约|去化|减幅|降幅|增幅|涨幅|跌幅|精简至|共发放|共计发放|发放了|同比|环比|在此之前|此前|"
+_STATISTIC = re.compile(r"据[^，,。；;]{0,16}数据|数据显示|统计显示|监测数据|销售|成交|签约|去化|减幅|降幅|增幅|涨幅|跌幅|精简至|共发放|共计发放|发放了|同比|环比|在此之前|此前|"
                         r"\d{1,2}月份|上半年|前\d{1,2}个?月|一季度|二季度|三季度|四季度")
 # a news text or a report on results: figures are results unless marked as still to come
 _NEWS_STRONG = re.compile(r"记者|本报讯|通讯员|新华社|据悉|获悉|\d日电|讯[（(]")
@@ -357,7 +362,7 @@ class _Value:
 
 
 _MULT_FACTORS = (("千万", 10**7), ("百万", 10**6), ("万亿", 10**12), ("亿", 10**8), ("万", 10**4), ("千", 10**3))
-_RANGE_GAP = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:(?:及)?以上\s*(?:[（(]含[）)])?\s*|[-—–－~～至到]\s*|以上[，,]?\s*|以上至\s*)")
+_RANGE_GAP = re.compile(r"\s*(?:[（(]\s*含[^）)]{0,8}[）)])?\s*(?:(?:及)?以上\s*(?:[（(]\s*含[^）)]{0,8}[）)])?\s*|[-—–－~～至到]\s*|以上[，,]?\s*|以上至\s*)")
 
 
 def _split_mult(unit: str) -> tuple[int, str]:
@@ -394,7 +399,10 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
         if unit == "年" and v2 is None and stext[m.end("unit"):m.end("unit") + 1] == "半":
             val.value, val.ue = v + 0.5, val.ue + 1  # 1年半: one and a half years
         if v2 is None and i + 1 < len(ms):
-            n = ms[i + 1]
+            j = i + 1
+            if j + 1 < len(ms) and _RESTATED_BOUND.search(stext, m.end("unit"), ms[j].start()):
+                j += 1  # 3倍（含3倍）至4倍: the bound said again in brackets lies inside the range
+            n = ms[j]
             gap = stext[m.end("unit"):n.start()]
             f1, base1 = _split_mult(unit)
             f2, base2 = _split_mult(n.group("unit"))
@@ -410,7 +418,7 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
                 if val.value_max is not None and val.value_max > val.value:
                     val.ue = n.end("unit") + offset
                     out.append((m, val))
-                    i += 2
+                    i = j + 1
                     continue
                 val.value, val.value_max, val.unit = v, None, unit
         out.append((m, val))
@@ -434,6 +442,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     scopes = _scope_years(text)
     last_indicator, last_line = None, -1
     last_replaced: tuple[int, str] | None = None  # (end, comparator) of the last value a change replaced
+    last_value: tuple[int, str] | None = None  # (end, comparator) of the last value read
     title_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if is_title_line(ln)]
 
     def in_title(pos: int) -> bool:
@@ -458,16 +467,22 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             last_indicator, last_line = None, line
         tsent = text[sent.start:sent.end]
         years = []  # (offset, year, is a deadline)
+        terms: set[int] = set()  # offsets of years that end a rule's term
         for m in _YEAR_IN.finditer(tsent):
             after = tsent[m.end():m.end() + 14]
             if _in_title_marks(tsent, m.start()) or re.match(r"^\s*版", after) or _EFFECTIVE_AFTER.match(after) \
-                    or re.search(r"[自从]\s*$", tsent[max(0, m.start() - 2):m.start()]) or re.match(r"^\s*[-—–至到]\s*(?:19|20)\d{2}", after):
+                    or re.search(r"[自从]\s*$", tsent[max(0, m.start() - 2):m.start()]) or re.match(r"^[\d\s月日号]*[-—–至到]\s*(?:19|20)\d{2}", after):
                 continue  # a cited title's edition, an effective date (自…起), a period's start
             # 到/至 2027年, 2027年底前: a deadline; 截至2023年底 is the date of a result
+            # 自…之日起至2023年底, 2023年1月1日至12月31日期间: the end of a rule's term, not a deadline
+            term_end = bool(re.search(r"起\s*$", tsent[max(0, m.start() - 2):m.start()])
+                            or re.search(r"[自从]\s*(?:19|20)\d{2}\s*年[\d\s月日号]*$", tsent[:m.start()])
+                            or re.match(r"^[\d\s月日号]*期间", after))
+            if term_end:
+                terms.add(m.start() + sent.start)
             deadline = (bool(re.match(r"(?:到|至)", m.group())) or bool(re.search(r"(?:底|末|前)$", m.group()))) \
-                and not re.match(r"^[^，,。；;]{0,12}止", after) \
-                and not m.group().startswith("截至") and not re.search(r"截[至止]\s*$", tsent[max(0, m.start() - 3):m.start()]) \
-                and not re.search(r"起\s*$", tsent[max(0, m.start() - 2):m.start()])  # 自…之日起至2023年底: a rule's term
+                and not re.match(r"^[^，,。；;]{0,12}止", after) and not term_end \
+                and not m.group().startswith("截至") and not re.search(r"截[至止]\s*$", tsent[max(0, m.start() - 3):m.start()])
             years.append((m.start() + sent.start, int(m.group("y")), deadline))
         years += [(p, y, True) for p, y in deadlines if sent.start <= p < sent.end]
         if pub_year is not None:  # 今年/明年 in a work report or plan: the document's own year, or the next
@@ -517,7 +532,11 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                     and _CHANGED_TO.fullmatch(masked, last_replaced[0], num_start):
                 comparator = last_replaced[1]  # 最高额度由30万元提高至50万元: the new value is a cap too
             last_replaced = (ue, comparator) if replaced else None
+            if comparator == "=" and last_value and last_value[1] != "=" and re.fullmatch(r"\s*[、和及或]\s*", masked[last_value[0]:num_start]):
+                comparator = last_value[1]  # 调整为120万元、80万元: a list shares its bound
+            last_value = (ue, comparator)
             explicit = next(((y, dl) for pos, y, dl in reversed(years) if pos < num_start), None)
+            in_term = any(pos < num_start for pos in terms)
             if explicit is None:
                 explicit = next(((y, dl) for pos, y, dl in years if pos > ue and pos - ue < 6), None)
             scope = scope_at(num_start)
@@ -560,7 +579,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             elif (reported_marks or (news and not rule and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
                 kind = "reported"
             elif unit == "分" or (_DURATION.fullmatch(unit) and comparator == "<=" and not (explicit and explicit[1])) \
-                    or _PROVISION_STRONG.search(masked[clause_start:ue + 8]) or (rule and (explicit is None or not explicit[1]) and (
+                    or _PROVISION_STRONG.search(masked[clause_start:ue + 8]) or (in_term and not _FUTURE_STRONG.search(clause)) or (rule and (explicit is None or not explicit[1]) and (
                     explicit is not None or scope.year is None)) or (
                     year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx))):
                 kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme
@@ -590,8 +609,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
 _CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩大|降低|下调|调低|下浮|下降|减少|缩短|延长|压缩|缩减|调整|变更|降|提|增|减|放宽|改)"
-_CHANGED_FROM = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*(?:分别|统一|一律)?" + _CHANGE_VERB + r"(?:至|到|为|成)")
-_CHANGED_TO = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*(?:分别|统一|一律)?" + _CHANGE_VERB + r"(?:至|到|为|成)\s*")
+_CHANGED_FROM = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*\s*[，,]?\s*"
+                           r"(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)")
+_CHANGED_TO = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[，,]?\s*(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)[^\d，,。；;]{0,8}")
 _FORMER_BASE = re.compile(r"\s*(?:的)?基础上")
 
 

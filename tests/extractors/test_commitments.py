@@ -530,3 +530,35 @@ def test_statistics_and_thresholds(text, news, kind):
 ])
 def test_kinds_of_figures(text, expected):
     assert [(c.kind, c.value) for c in found(text, pub_year=2024)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("贷款期限最长30年。", [(30, None, "<=")]),
+    ("审批最快3个工作日办结。", [(3, None, ">=")]),
+    ("申请人须满足2年社保缴纳记录。", [(2, None, ">=")]),
+    ("套内面积大于或等于120平方米的住房。", [(120, None, ">=")]),
+    ("回报可达5倍甚至更高。", [(5, None, ">=")]),
+    ("贷款最长不得超过合同签订后24个月。", [(24, None, "<=")]),
+    ("借款人年龄上限延长至主借款人65周岁。", [(65, None, "<=")]),
+    ("持股须在30%以上的股份，不含30%。", [(30, None, ">")]),
+    ("面积在120平方米（含120平方米）以下的给予补贴。", [(120, None, "<=")]),
+    ("2倍（含2倍）至3倍的，税率为0.5%。", [(2, 3, "="), (0.5, None, "=")]),
+])
+def test_more_bounds(text, expected):
+    assert [(c.value, c.value_max, c.comparator) for c in found(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list of changes: each old value reported, each new one keeps the cap
+    ("最高贷款额度首套和二套分别从50万元、40万元调整为70万元、60万元。",
+     [("reported", 50, "<="), ("reported", 40, "<="), ("provision", 70, "<="), ("provision", 60, "<=")]),
+    ("返还比例从50%最高提至80%。", [("reported", 50, "="), ("provision", 80, "<=")]),
+    ("可贷额度由不高于房价的60%，提高到不高于房价的70%。", [("reported", 60, "<="), ("provision", 70, "<=")]),
+    # news: banks that have already changed a rule report it
+    ("多家银行已经将首套房贷首付比例降至20%。", [("reported", 20, "=")]),
+    # the end of a rule's term is no deadline
+    ("2025年1月1日至2026年12月31日期间，按1%预征税款。", [("provision", 1, "=")]),
+    ("自通知印发之日起至2026年底，首付比例可下调至15%。", [("provision", 15, "=")]),
+])
+def test_changes_lists_and_terms(text, expected):
+    assert [(c.kind, c.value, c.comparator) for c in found(text, pub_year=2025, news="银行" in text)] == expected
