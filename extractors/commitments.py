@@ -571,7 +571,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 reported_marks = None  # 在本市已连续缴纳社保5年: a condition, whose topic is a rule's
             if not limit and _MARKET_FIGURE.search(masked, max(clause_start, num_start - 12), num_start):
                 reported_marks = reported_marks or _MARKET_FIGURE.search(masked, max(clause_start, num_start - 12), num_start)
-            if news and not limit and _STATISTIC.search(sctx):
+            if news and not limit and _STATISTIC.search(sctx) and not _RULE_MODAL.search(sctx):
                 reported_marks = reported_marks or _STATISTIC.search(sctx)
             rule = rule or topical
             if scope.review and not _FUTURE_STRONG.search(clause):
@@ -643,7 +643,7 @@ def _dedupe(found: list[Commitment]) -> list[Commitment]:
 
 
 _CLASSIFIERS = {"种", "类", "个", "项", "家", "件", "款", "条", "批"}
-_BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE))
+_BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE if p not in _TIGHT) + r"|(?:" + "|".join(_TIGHT) + r")\s*$")
 
 _QUOTES = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
 

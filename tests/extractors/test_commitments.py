@@ -477,6 +477,7 @@ def test_thresholds_time_limits_and_needs(text, kind):
     ("调整后最高可贷额度为60万元/人、90万元/户。", [(60, "万元/人", "<="), (90, "万元/户", "<=")]),
     ("首付款比例最低调整为15%。", [(15, "%", ">=")]),
     ("贷款额度可按最高限额上浮20%确定。", [(20, "%", "=")]),               # a rise of the cap, not a cap
+    ("须在缴款期限内一次性缴清。", []),                                     # 限 of 期限 frames no 一次
 ])
 def test_comparators_of_bounds(text, expected):
     assert [(c.value, c.unit, c.comparator) for c in found(text)] == expected
@@ -509,6 +510,7 @@ def test_a_change_keeps_the_new_value(text, expected):
     ("借款人征信记录近2年累计逾期5次（含）以上的，不予贷款。", False, "provision"),
     ("已使用3次（含）及以上公积金贷款的家庭不予受理。", False, "provision"),
     ("该市公积金贷款首套住房首付比例不低于20%。", True, "provision"),
+    ("按照成交总价的1%发放补贴，补贴总额度500万元、用完即止。", True, "provision"),
 ])
 def test_statistics_and_thresholds(text, news, kind):
     assert {c.kind for c in found(text, pub_year=2024, news=news)} == {kind}
