@@ -24,7 +24,8 @@ _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至�
            ("大于", ">"), ("小于", "<"), ("达到", ">="), ("达", ">="), ("约", "~"), ("近", "~"), ("大约", "~"),
            ("未满", "<"), ("满", ">="), ("已满", ">="), ("超", ">"), ("限", "<="), ("限额", "<="), ("封顶", "<="),
            ("至多", "<="), ("最少", ">="), ("最长", "<="), ("最短", ">="), ("最快", ">="), ("满足", ">="),
-           ("大于或等于", ">="), ("大于等于", ">="), ("小于或等于", "<="), ("小于等于", "<="), ("不超出", "<=")]
+           ("大于或等于", ">="), ("大于等于", ">="), ("小于或等于", "<="), ("小于等于", "<="), ("不超出", "<="),
+           ("达到或超过", ">="), ("达到或高于", ">="), ("等于或超过", ">="), ("等于或大于", ">="), ("等于或高于", ">=")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
           ("内", "<="), ("左右", "~"), ("上下", "~"), ("封顶", "<="), ("为限", "<="), ("为上限", "<="),
           ("或以上", ">="), ("甚至更高", ">="), ("或更高", ">="), ("及更高", ">="), ("或以下", "<=")]
@@ -222,8 +223,9 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
             near = (len(gap) <= 8 and not (_GAP_VERB.search(gap) and not _SETS_LEVEL.search(gap))) or (
                 len(gap) <= 16 and re.search(r"(?:后|起|[由从])\s*$", gap) and not re.search(r"[，,；;。]", gap)) or (
                 len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap))
-        if i >= 0 and near and (best is None or i + len(phrase) > best[0]):
-            best = (i + len(phrase), sym)
+        end = i + len(phrase)  # the comparison word nearest the number wins; the longer one on a tie (达到或超过)
+        if i >= 0 and near and (best is None or end > best[0] or (end == best[0] and len(phrase) > best[2])):
+            best = (end, sym, len(phrase))
     if best is None:
         return _inherited_comparator(text, clause_start, num_start)
     sym = best[1]
@@ -314,6 +316,8 @@ _INCLUSIVE_BOUND = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]\s*(?:及)?(?:�
 _STRONG_PAST = re.compile(r"(?:截至|截止)(?=\s*(?:\d|今年|去年|上年|目前|年底|年末|当前|本月|上月))|同比|环比|比上年|较上年|今年以来|去年|上年")
 # a figure of a market's sales (商品房销售8608套, 成交均价12304元): a result in any text
 _MARKET_FIGURE = re.compile(r"(?:销售|成交|网签|去化)(?:了)?(?:面积|均价|金额|总额|额|量|套数|率)?(?:为|达到|达|约)?\s*$")
+# a condition opened before the value (若月末个贷率连续3个月…，将…; 当…时): the value is a rule's trigger
+_CONDITION_BEFORE = re.compile(r"(?:^|[，,。；;：:\s）)])(?:若|如果|假如|凡|一旦)[^，,。；;]*$")
 # statistics of a market or a firm (销售8608套, 成交, 减幅54.5%): results, in news
 _STATISTIC = re.compile(r"据[^，,。；;]{0,16}数据|数据显示|统计显示|监测数据|销售|成交|签约|去化|减幅|降幅|增幅|涨幅|跌幅|精简至|共发放|共计发放|发放了|同比|环比|在此之前|此前|"
                         r"\d{1,2}月份|上半年|前\d{1,2}个?月|一季度|二季度|三季度|四季度")
@@ -329,11 +333,12 @@ _DESCRIBES = re.compile(r"(现有|组成|包括|包含|共有|共计|总计|合�
 _REPORTED_RESULT = re.compile(r"已(?:经)?(?:发放|建成|完成|实现|达到|累计|开工|竣工|投入|签约|落地|培训|新增|帮助|惠及|兑现|拨付)")
 _REPORTED_SENTENCE = re.compile(r"((?:截至|截止)(?=\s*(?:#|\d|目前|今年|去年|上年|年底|年末|当前|本月|上月))|累计|以来|目前|同比|环比|比上年|较上年|去年|上年|过去)")
 # a rule: a value that is a condition (…3年以上的，可…; 在本市投资30万元以上，可迁入) or that a modal governs
-_RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|必须|须|(?<!所)需(?!求)|可以|可|方可|予以|给予|暂停|限购|限贷|限售|不予|按照")
+_RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|(?<![响反对适供相效回答])应(?![用急对收付缴急该])|必须|须|(?<!所)需(?!求)|可以|可|方可|予以|给予|暂停|限购|限贷|限售|不予|按照")
 # a modal that governs every clause of its sentence (竞得人须…，…不低于20%，…不低于50%)
 _NORMATIVE_COMPARISON = re.compile(r"不超过|不低于|不少于|不高于|不多于|不得|最高|最多|最长|至少|不足")
 _RULE_STRONG = re.compile(r"须|必须|应当|不得|严禁|禁止")
 _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给予|予以|可|须|应)|"
+                             r"^[^，,。；;：:\n]{0,40}的[^，,。；;：:\n]{1,14}[，,]\s*(?:按|给予|予以|可|须|应当|每)|"
                              r"^(?:[（(]含[^）)]*[）)])?(?:及)?(?:以上|以下|以内)(?:[（(]含[^）)]*[）)])?的|^[^，,。；;：:\n]{0,10}时(?:暂停|恢复|启动|停止|可|应|须)|"
                              r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,30}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)")
 _EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发)")
@@ -560,7 +565,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 or (news and comparator == "=" and _DESCRIBES.search(sctx))
             kind = "target"
             # a rule by its wording (a modal, a condition, a limit), as against one only by its topic (公积金, 补贴)
-            rule = bool(_NORM_LINE.match(masked, ue) or _CONDITION_AFTER.search(masked[ue:sent.end]) or _RULE_MODAL.search(masked[clause_start:ue + 4])
+            rule = bool(_NORM_LINE.match(masked, ue) or _CONDITION_AFTER.search(masked[ue:sent.end])
+                        or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _RULE_MODAL.search(masked[clause_start:ue + 4])
                         or _PROVISION_RULE.search(masked[clause_start:ue + 8]) or _INCLUSIVE_BOUND.match(masked, ue)
                         or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start]))
             limit = rule or bool(_NORMATIVE_COMPARISON.search(masked[clause_start:num_start]))  # 累计拨付不超过…: a limit
@@ -574,6 +580,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if news and not limit and _STATISTIC.search(sctx) and not _RULE_MODAL.search(sctx):
                 reported_marks = reported_marks or _STATISTIC.search(sctx)
             rule = rule or topical
+            # 二套房2888笔，占27.04%: loan counts are results, and so are the shares and means told with them
+            if not limit and not future and (unit == "笔" or ("reported_stat" in sent_kinds and not rule)):
+                reported_marks = reported_marks or True
             if scope.review and not _FUTURE_STRONG.search(clause):
                 kind = "reported"
             elif (reported_marks or (news and not rule and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
@@ -596,6 +605,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 indicator = last_indicator  # …2010年达到95%; 到2026年底，占比达到50%: the paragraph's last indicator
             last_indicator = indicator
             sent_kinds.add(kind)
+            if kind == "reported" and unit == "笔":
+                sent_kinds.add("reported_stat")
             out.append(Commitment(
                 kind=kind, indicator=indicator, subject=subj.group() if subj else None,
                 value=value, unit=unit, comparator=comparator,
@@ -603,7 +614,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 recurrence=rec.group() if rec else None, sentence=text[sent.start:sent.end].strip(),
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
         if sent_kinds:
-            prev_kinds = sent_kinds
+            prev_kinds = sent_kinds - {"reported_stat"}
     return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + out)
 
 

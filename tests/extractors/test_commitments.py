@@ -564,3 +564,15 @@ def test_more_bounds(text, expected):
 ])
 def test_changes_lists_and_terms(text, expected):
     assert [(c.kind, c.value, c.comparator) for c in found(text, pub_year=2025, news="银行" in text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("若个贷率连续2个月达到或超过90%，将暂停受理异地贷款。", [("provision", 2, "="), ("provision", 90, ">=")]),
+    ("对吸纳毕业生签订2年以上劳动合同的企业，按500元/人给予补贴。", [("provision", 2, ">="), ("provision", 500, "=")]),
+    ("各网点每月应开展1次安全检查。", [("provision", 1, "=")]),
+    ("到2026年，全市应急避难场所达到80个。", [("target", 80, ">=")]),            # 应急 is no modal
+    ("本月发放公积金贷款1520笔，占全年的40%，平均贷款金额为61万元。",
+     [("reported", 1520, "="), ("reported", 40, "="), ("reported", 61, "=")]),
+])
+def test_triggers_modals_and_loan_counts(text, expected):
+    assert [(c.kind, c.value, c.comparator) for c in found(text, pub_year=2025)] == expected
