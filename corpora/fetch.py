@@ -3,7 +3,7 @@
 Only the hosts of a configured source are contacted; redirects are followed by hand so that each hop is
 checked; file:// and other schemes, and private or loopback addresses (unless the source lives there),
 are refused; bodies stop at a size limit; each host gets a delay between requests; ETag and
-Last-Modified make repeat fetches conditional.
+Last-Modified make repeat fetches conditional; every request meets one overall deadline, its headers included.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import zlib
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+import httpcore
 import httpx
 
 MAX_REDIRECTS = 5
@@ -151,6 +152,73 @@ def decode_layers(chunks, encodings: list[str], limit: int, url: str):
         yield from through(0, chunk)
 
 
+_deadline = threading.local()  # `.at`: the monotonic time the current thread's request must be done by
+
+
+def _left(timeout: float | None) -> float | None:
+    """A socket operation's timeout cut to what is left of this thread's request deadline (if any)."""
+    at = getattr(_deadline, "at", None)
+    if at is None:
+        return timeout
+    left = at - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the request's overall deadline has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read, write and TLS handshake waits at most until the request's deadline: a server
+    that drips its status line and headers a byte at a time is stopped there, not only one that stalls a read."""
+
+    def __init__(self, stream: httpcore.NetworkStream):
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _left(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _left(timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context, server_hostname: str | None = None, timeout: float | None = None):
+        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, _left(timeout)))
+
+    def get_extra_info(self, info: str):
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's socket backend with `_DeadlineStream` connections."""
+
+    def __init__(self):
+        self._backend = httpcore.SyncBackend()
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        return _DeadlineStream(self._backend.connect_tcp(host, port, _left(timeout), local_address, socket_options))
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        return _DeadlineStream(self._backend.connect_unix_socket(path, _left(timeout), socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+class _DeadlineTransport(httpx.HTTPTransport):
+    """httpx's transport over a connection pool built with `_DeadlineBackend` (httpx does not take a network
+    backend, so its pool is replaced by an equal one that has it; no proxies, as the fetcher uses none)."""
+
+    def __init__(self):
+        super().__init__(trust_env=False)
+        limits = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=5.0)
+        self._pool.close()
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False), max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections, keepalive_expiry=limits.keepalive_expiry,
+            network_backend=_DeadlineBackend())
+
+
 class Fetcher:
     def __init__(self, hosts, allow_private: bool = False, delay_seconds: float = 1.0,
                  max_bytes: int = 30_000_000, timeout_seconds: float = 30.0, client: httpx.Client | None = None):
@@ -163,6 +231,7 @@ class Fetcher:
         self.max_bytes = max_bytes
         self.timeout = timeout_seconds
         self.client = client or httpx.Client(timeout=timeout_seconds, follow_redirects=False, trust_env=False,
+                                             transport=_DeadlineTransport(),
                                              headers={"User-Agent": "policy-pipeline (+research crawler)",
                                                       "Accept-Encoding": "gzip, deflate"})
         self._last: dict[str, float] = {}
@@ -189,13 +258,15 @@ class Fetcher:
                                    "set allow_private = true on the source if it really lives there")
         return addresses[0]
 
-    def _wait(self, host: str) -> None:
+    def _wait(self, host: str) -> float:
+        """Sleep until this host may be asked again; returns the seconds slept."""
         with self._lock:
             now = time.monotonic()
             wait = self._last.get(host, 0.0) + self.delay - now
             self._last[host] = max(now, now + wait)
         if wait > 0:
             time.sleep(wait)
+        return max(wait, 0.0)
 
     def _request(self, url: str, address, headers: dict):
         """A streamed GET of `url` sent to `address`: the URL's host stays in the Host header and in TLS (SNI and
@@ -215,12 +286,22 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        deadline = time.monotonic() + self.timeout  # for the whole request, redirects and body included
+        # one deadline for the whole request (connection, status line and headers, body, redirects), enforced on
+        # every socket operation; the polite wait between requests to a host does not count against it
+        deadline = time.monotonic() + self.timeout
+        try:
+            return self._get(url, headers, deadline)
+        finally:
+            _deadline.at = None
+
+    def _get(self, url: str, headers: dict, deadline: float) -> Fetched:
+        late = f"no complete answer within {self.timeout:g} s"
         for _ in range(MAX_REDIRECTS + 1):
             if time.monotonic() > deadline:
-                raise TransientFetchError(f"{url}: no complete answer within {self.timeout:g} s")
+                raise TransientFetchError(f"{url}: {late}")
             address = self.check(url)
-            self._wait(urlsplit(url).hostname or "")
+            deadline += self._wait(urlsplit(url).hostname or "")
+            _deadline.at = deadline
             try:
                 r = self._request(url, address, headers)
                 try:
@@ -240,12 +321,14 @@ class Fetcher:
                             if len(body) > self.max_bytes:
                                 raise FetchRefused(f"{url}: body larger than {self.max_bytes} bytes")
                             if time.monotonic() > deadline:
-                                raise TransientFetchError(f"{url}: no complete answer within {self.timeout:g} s")
+                                raise TransientFetchError(f"{url}: {late}")
                     return Fetched(url, r.status_code, bytes(body), r.headers.get("etag"),
                                    r.headers.get("last-modified"), r.headers.get("content-type"))
                 finally:
                     r.close()
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as e:
+                if isinstance(e, httpx.TimeoutException) and time.monotonic() >= deadline:
+                    raise TransientFetchError(f"{url}: {late} ({type(e).__name__})") from e
                 raise TransientFetchError(f"{url}: {type(e).__name__}: {e}") from e
         raise FetchRefused(f"{url}: more than {MAX_REDIRECTS} redirects")
 

@@ -104,8 +104,9 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
     The summary's `run` counts this run's files: total, failed (no document) and documents."""
     from pipeline.runlog import Progress, library_logs_to
 
-    # resolved, so that a folder named relatively one day and absolutely the next is one set of sources
-    files = [p.absolute().parent.resolve() / p.name for p in expand_paths(paths)]
+    # resolved, so that a folder named relatively one day and absolutely the next is one set of sources; a file
+    # reached twice in one run (its folder named two ways, or named itself besides) is read once
+    files = list(dict.fromkeys(p.absolute().parent.resolve() / p.name for p in expand_paths(paths)))
     out_dir = Path(out)
     store_path = out_dir / "policy.sqlite"
     mode = "bar" if progress is True else (progress or "none")

@@ -137,6 +137,74 @@ def test_a_server_dripping_one_byte_at_a_time_meets_an_overall_deadline():
         srv.close()
 
 
+def drip(data: bytes, pause: float, then: bytes = b""):
+    """A server behaviour: read the request, send `data` one byte at a time with `pause` between bytes, then
+    `then` at once."""
+    def behaviour(conn, stop):
+        conn.recv(65536)
+        try:
+            for i in range(len(data)):
+                if stop.is_set():
+                    break
+                conn.sendall(data[i:i + 1])
+                time.sleep(pause)
+            conn.sendall(then)
+        except OSError:
+            pass
+        conn.close()
+    return behaviour
+
+
+# a head whose status line or headers come one byte a second: each read gets its byte well within the per-read
+# timeout (2 s), so only the request's overall deadline can stop it
+SLOW_HEADERS = b"X-Padding: " + b"a" * 120 + b"\r\n"
+HEADER_DRIPS = {
+    "status line": (b"HTTP/1.1 200 OK" + b" " * 120, b"\r\nContent-Length: 2\r\n\r\nok"),
+    "headers": (b"HTTP/1.1 200 OK\r\n" + SLOW_HEADERS, b"Content-Length: 2\r\n\r\nok"),
+    "redirect headers": (b"HTTP/1.1 302 Found\r\n" + SLOW_HEADERS, b"Location: /next.html\r\n\r\n"),
+}
+
+
+@pytest.mark.parametrize("part", HEADER_DRIPS)
+def test_a_server_dripping_its_headers_one_byte_a_second_meets_the_overall_deadline(part):
+    """Status line and headers sent one byte a second (about two minutes in all): the fetch ends at its overall
+    deadline with an error naming the URL and the deadline, not when the server is done."""
+    head, rest = HEADER_DRIPS[part]
+    srv, stop = serve(drip(head, 1.0, rest))
+    url = f"http://127.0.0.1:{srv.getsockname()[1]}/slow.html"
+    f = Fetcher(frozenset({url}), allow_private=True, delay_seconds=0, timeout_seconds=2.0)
+    t0 = time.monotonic()
+    try:
+        with pytest.raises(TransientFetchError, match="no complete answer within 2 s") as e:
+            f.get(url)
+        assert url in str(e.value)
+        assert time.monotonic() - t0 < 10
+    finally:
+        stop.set()
+        srv.close()
+
+
+def test_the_deadline_is_per_request_not_per_fetcher():
+    """A fetcher whose last request ran into its deadline fetches the next URL normally (a fresh deadline, and
+    no expired deadline left on the thread for requests made without the fetcher)."""
+    srv, stop = serve(drip(b"HTTP/1.1 200 OK\r\n" + SLOW_HEADERS, 1.0, b"Content-Length: 2\r\n\r\nok"))
+    good, good_stop = serve(answer(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))
+    slow_url = f"http://127.0.0.1:{srv.getsockname()[1]}/slow.html"
+    good_url = f"http://127.0.0.1:{good.getsockname()[1]}/ok.html"
+    f = Fetcher(frozenset({slow_url, good_url}), allow_private=True, delay_seconds=0, timeout_seconds=1.5)
+    try:
+        with pytest.raises(TransientFetchError):
+            f.get(slow_url)
+        assert f.get(good_url).content == b"ok"
+        import httpx
+        assert httpx.get(good_url, trust_env=False).content == b"ok"
+    finally:
+        stop.set()
+        good_stop.set()
+        srv.close()
+        good.close()
+
+
 def test_dns_rebinding_connects_to_the_address_that_was_checked(monkeypatch):
     """The name resolves to 127.0.0.1 when checked and to 127.0.0.2 afterwards: the request goes to the first,
     with the name in the Host header."""

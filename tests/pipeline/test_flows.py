@@ -159,3 +159,45 @@ def test_a_cached_result_is_stored_under_this_runs_path_with_its_origin_url(tmp_
         got_url, t2, origin = url_row.fetchone()
         assert (got_url, origin) == (url, "file") and t2 >= t1
         assert c1.execute("SELECT url FROM provenance WHERE source LIKE '%notice.html'").fetchone()[0] is None
+
+
+def _provenance(db) -> list[str]:
+    import sqlite3
+
+    with sqlite3.connect(db) as c:
+        return [s for (s,) in c.execute("SELECT source FROM provenance ORDER BY source")]
+
+
+@pytest.mark.parametrize("names", [
+    ("in", "{abs}"),                      # a folder named relatively one day and absolutely the next
+    ("{abs}", "./in/../in"),              # and with a detour
+    ("in", "link-to-in"),                 # and through a link to it
+])
+def test_one_folder_named_two_ways_is_one_set_of_sources(tmp_path, samples, monkeypatch, names):
+    """Two runs into one store, the folder named differently each time: one provenance row per file, every one under
+    the folder's resolved absolute path, and the documents not doubled."""
+    inputs = tmp_path / "in"
+    shutil.copytree(samples, inputs)
+    (tmp_path / "link-to-in").symlink_to(inputs, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    first = process_flow([names[0].format(abs=inputs)], str(out))
+    second = process_flow([names[1].format(abs=inputs)], str(out))
+    files = sorted(str(inputs.resolve() / f.name) for f in inputs.iterdir())
+    assert _provenance(out / "policy.sqlite") == files
+    assert first["documents"] == second["documents"] == SAMPLE_DOCUMENTS
+    assert first["run"]["files"] == second["run"]["files"] == len(files)
+
+
+def test_one_run_given_a_folder_twice_reads_each_file_once(tmp_path, samples, monkeypatch):
+    """One run given the same folder relatively and absolutely (and one of its files again): each file is read,
+    counted and stored once."""
+    inputs = tmp_path / "in"
+    shutil.copytree(samples, inputs)
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    summary = process_flow(["in", str(inputs), "in/zibo_county_health_plan.pdf"], str(out))
+    files = sorted(str(inputs.resolve() / f.name) for f in inputs.iterdir())
+    assert _provenance(out / "policy.sqlite") == files
+    assert summary["run"]["files"] == len(files)
+    assert summary["documents"] == summary["run"]["documents"] == SAMPLE_DOCUMENTS
