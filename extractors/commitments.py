@@ -196,6 +196,7 @@ _NEGATED = [(re.compile(_NEGATION + r"(?:超过|高于|多于|大于|超出|高�
 _GAP_VERB = re.compile(r"上浮|下浮|提高|增加|降低|下调|上调|调整|延长|缩短|增长|减少|后每|进行")
 
 
+_NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民")
 _SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 
 
@@ -213,6 +214,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     for phrase, sym in _BEFORE:
         i = before.rfind(phrase)
         gap = before[i + len(phrase):] if i >= 0 else ""
+        if phrase in ("最低", "最高") and _NAMED_BOUND.match(gap):
+            continue  # 最低工资标准的30%, 最低生活保障: the name of a standard, not a bound
         if phrase in _TIGHT:
             near = not gap.strip() and not (phrase == "限" and _LIMIT_WORD.search(before[:i + 1]))
         else:
@@ -313,14 +316,14 @@ _PROVISION_RULE = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])�
 # an inclusive bound (6期（含）以上, 3个以上（含3个）) is the wording of a rule's threshold, not of a result
 _INCLUSIVE_BOUND = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]\s*(?:及)?(?:以上|以下|以内)|(?:及)?(?:以上|以下|以内)\s*[（(，,]\s*(?:不)?含)")
 # a date or comparison that makes a figure a result even where its topic is a rule's (截至8月底…新增公积金贷款)
-_STRONG_PAST = re.compile(r"(?:截至|截止)(?=\s*(?:\d|今年|去年|上年|目前|年底|年末|当前|本月|上月))|同比|环比|比上年|较上年|今年以来|去年|上年")
+_STRONG_PAST = re.compile(r"(?:截至|截止)(?=\s*(?:\d|今年|去年|上年|目前|年底|年末|当前|本月|上月))|同比|环比|比上年|较上年|今年以来|去年|上年(?!度)")
 # a figure of a market's sales (商品房销售8608套, 成交均价12304元): a result in any text
 _MARKET_FIGURE = re.compile(r"(?:销售|成交|网签|去化)(?:了)?(?:面积|均价|金额|总额|额|量|套数|率)?(?:为|达到|达|约)?\s*$")
 # a condition opened before the value (若月末个贷率连续3个月…，将…; 当…时): the value is a rule's trigger
 _CONDITION_BEFORE = re.compile(r"(?:^|[，,。；;：:\s）)])(?:若|如果|假如|凡|一旦)[^，,。；;]*$")
 # statistics of a market or a firm (销售8608套, 成交, 减幅54.5%): results, in news
-_STATISTIC = re.compile(r"据[^，,。；;]{0,16}数据|数据显示|统计显示|监测数据|销售|成交|签约|去化|减幅|降幅|增幅|涨幅|跌幅|精简至|共发放|共计发放|发放了|同比|环比|在此之前|此前|"
-                        r"\d{1,2}月份|上半年|前\d{1,2}个?月|一季度|二季度|三季度|四季度")
+_STATISTIC = re.compile(r"据[^，,。；;]{0,24}数据|数据显示|统计显示|监测数据|销售|成交|签约|去化|减幅|降幅|增幅|涨幅|跌幅|精简至|共发放|共计发放|发放了|同比|环比|在此之前|此前|"
+                        r"上半年|前\d{1,2}个?月|一季度|二季度|三季度|四季度")
 # a news text or a report on results: figures are results unless marked as still to come
 _NEWS_STRONG = re.compile(r"记者|本报讯|通讯员|新华社|据悉|获悉|\d日电|讯[（(]")
 _NEWS_WEAK = re.compile(r"近日|日前|责任编辑|报道|稿件来源|发稿编辑|快讯|新闻中心|要闻")
@@ -340,7 +343,7 @@ _RULE_STRONG = re.compile(r"须|必须|应当|不得|严禁|禁止")
 _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给予|予以|可|须|应)|"
                              r"^[^，,。；;：:\n]{0,40}的[^，,。；;：:\n]{1,14}[，,]\s*(?:按|给予|予以|可|须|应当|每)|"
                              r"^(?:[（(]含[^）)]*[）)])?(?:及)?(?:以上|以下|以内)(?:[（(]含[^）)]*[）)])?的|^[^，,。；;：:\n]{0,10}时(?:暂停|恢复|启动|停止|可|应|须)|"
-                             r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,30}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)")
+                             r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,60}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)")
 _EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发)")
 
 
