@@ -196,6 +196,7 @@ _NEGATED = [(re.compile(_NEGATION + r"(?:超过|高于|多于|大于|超出|高�
 _GAP_VERB = re.compile(r"上浮|下浮|提高|增加|降低|下调|上调|调整|延长|缩短|增长|减少|后每|进行")
 
 
+_BOUND_WORD = re.compile(r"最|上限|下限|限额")  # 最低调整为20% keeps its bound; 达标时间延长至6年 is no 达
 _NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民")
 _SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 
@@ -223,7 +224,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
             # …最低调整为20%: a verb that sets the new level keeps the comparison
             # 最长不得超过合同签订后12个月, 最高贷款额度首套房和二套房分别从100万元: a time reference or the
             # start of a change between them
-            near = (len(gap) <= 8 and not (_GAP_VERB.search(gap) and not _SETS_LEVEL.search(gap))) or (
+            near = (len(gap) <= 8 and not (_GAP_VERB.search(gap) and not (_BOUND_WORD.match(phrase) and _SETS_LEVEL.search(gap)))) or (
                 len(gap) <= 16 and re.search(r"(?:后|起|[由从])\s*$", gap) and not re.search(r"[，,；;。]", gap)) or (
                 len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap))
         end = i + len(phrase)  # the comparison word nearest the number wins; the longer one on a tie (达到或超过)
@@ -247,7 +248,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
 
 # a restatement of the bound in brackets (3个以上（含3个）, 超过10万元（含10万元）, 以下，不含55周岁)
 _INCLUSIVE_AFTER = re.compile(r"\s*(?:[（(]\s*含|[，,]\s*含)(?!量|税|有)")
-_EXCLUSIVE_AFTER = re.compile(r"\s*(?:的[^，,。；;（(\d]{0,6})?(?:[（(]\s*|[，,]\s*)?不含")
+_EXCLUSIVE_AFTER = re.compile(r"\s*(?:的[^，,。；;（(\d]{0,6})?(?:[（(]\s*|[，,]\s*)?不含\s*(?:本数|[）)]|[\d一二三四五六七八九十两])")
 _RESTATED_BOUND = re.compile(r"(?:[（(]|[，,]\s*)\s*不?含\s*$")
 _NORM_LINE = re.compile(r"\s*的?[^，,。；;\d]{0,6}?(?:预警线|警戒线|红线|控制线|警戒值|预警值|预警标准)")
 _LOOKBACK_UNIT = re.compile(r"(?:年|个月|月|天|日|周)$")
