@@ -587,7 +587,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             # 二套房2888笔，占27.04%: loan counts are results, and so are the shares and means told with them
             if not limit and not future and (unit == "笔" or ("reported_stat" in sent_kinds and not rule)):
                 reported_marks = reported_marks or True
-            if scope.review and not _FUTURE_STRONG.search(clause):
+            if scope.review and not _FUTURE_STRONG.search(clause) and not (limit and not own_reported):
                 kind = "reported"
             elif (reported_marks or (news and not rule and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
                 kind = "reported"
@@ -633,6 +633,8 @@ _FORMER_BASE = re.compile(r"\s*(?:的)?基础上")
 def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: int, unit_end: int) -> bool:
     """Whether the value is the one a change replaces: 由/从 X 提高至 Y, or 原…X的基础上."""
     before = masked[max(clause_start, num_start - 30):num_start]
+    if re.search(r"(?:此前|之前|以前|原来|原先|调整前|原)(?:为|是)\s*$", before):
+        return True  # 最低首付比例为40%（此前为60%）
     if _CHANGED_FROM.match(masked, unit_end) and re.search(r"[由从将原]", masked[sent_start:num_start]):
         return True
     return bool(_FORMER_BASE.match(masked, unit_end) and re.search(r"原(?:来|有|政策|规定|标准)", before))

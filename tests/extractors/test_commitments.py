@@ -268,6 +268,11 @@ def test_news_about_a_plan_keeps_its_targets(text):
     assert {c.kind for c in found(text, pub_year=2025, news=True)} == {"target"}
 
 
+def test_a_rule_under_a_review_heading_stays_a_rule():
+    text = "一、基本情况\n本次出让地块总面积12.5公顷。\n竞买人不足3家的，由集体决策现场竞价成交。"
+    assert [(c.kind, c.value) for c in found(text, pub_year=2024)] == [("reported", 12.5), ("provision", 3)]
+
+
 def test_a_work_report_reviews_then_sets_next_years_targets():
     text = ("一、2024年工作回顾\n全年完成固定资产投资120亿元。\n新增城镇就业6500人。\n"
             "二、2025年工作安排\n新增城镇就业7000人以上。\n")
@@ -496,6 +501,7 @@ def test_comparators_of_bounds(text, expected):
      [("reported", 45, "<="), ("provision", 55, "<="), ("reported", 65, "<="), ("provision", 80, "<=")]),
     ("在原规定最高补贴3万元的基础上再给予奖励。", [("reported", 3, "<=")]),
     ("将提取间隔由6个月缩短为3个月。", [("reported", 6, "="), ("provision", 3, "=")]),
+    ("二套房最低首付比例为30%（此前为40%）。", [("provision", 30, ">="), ("reported", 40, "=")]),
 ])
 def test_a_change_keeps_the_new_value(text, expected):
     assert [(c.kind, c.value, c.comparator) for c in found(text, pub_year=2024)] == expected
