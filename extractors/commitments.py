@@ -23,7 +23,7 @@ _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至�
            ("上限", "<="), ("控制在", "<="), ("超过", ">"), ("超出", ">"), ("高于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"), ("不足", "<"), ("不满", "<"),
            ("大于", ">"), ("小于", "<"), ("达到", ">="), ("达", ">="), ("约", "~"), ("近", "~"), ("大约", "~"),
            ("未满", "<"), ("满", ">="), ("已满", ">="), ("超", ">"), ("限", "<="), ("限额", "<="), ("封顶", "<="),
-           ("至多", "<="), ("最少", ">="), ("最长", "<="), ("最短", ">="), ("最快", ">="), ("满足", ">="),
+           ("至多", "<="), ("只能", "<="), ("仅能", "<="), ("只可", "<="), ("仅可", "<="), ("限购", "<="), ("最少", ">="), ("最长", "<="), ("最短", ">="), ("最快", ">="), ("满足", ">="),
            ("大于或等于", ">="), ("大于等于", ">="), ("小于或等于", "<="), ("小于等于", "<="), ("不超出", "<="),
            ("达到或超过", ">="), ("达到或高于", ">="), ("等于或超过", ">="), ("等于或大于", ">="), ("等于或高于", ">=")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
@@ -64,7 +64,13 @@ _INLINE_DEADLINE = re.compile(r"(?:(?:力争|争取)?(?:到|(?<![截])至)\s*(?P
 # 工作回顾) makes what is under it reported
 _HEADING_YEAR = re.compile(r"(?<![\d（(《])(?P<y>(?:19|20)\d{2})\s*年(?![\d月）)》版]|以来|起)")
 _REVIEW_HEADING = re.compile(r"回顾|总结|主要成效|工作成效|取得的成效|取得的成绩|主要成绩|工作成绩|完成情况|进展情况|执行情况|"
-                             r"基本情况|发展现状|发展基础|现状分析")
+                             r"基本情况|发展现状|发展基础|现状分析|取得[^，,。；;]{0,6}成就|发展成就")
+# a paragraph whose first sentence reviews a past period (“十四五”时期…取得重大成就。…较好完成…): its
+# figures are results, as under a review heading
+_REVIEW_LEAD = re.compile(r"^[^。！!\n]{0,40}?(?:取得[^，,。；;]{0,6}(?:成就|成效|成绩)|成就显著|成效显著|圆满完成|较好完成)[^。\n]{0,30}?[。；]")
+# a call for projects or applications (征集…项目的通知, 申报指南): its year names the round, and its
+# figures are conditions of the call, not deadlines of a plan
+_CALL_TITLE = re.compile(r"征集|申报|遴选|评选|评审|推荐|认定|招募")
 # heading levels: 第X章 0, 一、 1, （一） 2, 1. 3, （1） 4; a deadline scope opened under a heading of
 # level L lasts through deeper headings until the next heading of level L or above
 _HEADINGS = [(re.compile(r"^\s*" + p), level) for p, level in HEADING_LEVELS]
@@ -224,6 +230,10 @@ _SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调|延长|缩短|�
 def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> str:
     before = text[clause_start:num_start]
     after = text[unit_end:unit_end + 16]
+    if _FLOOR_TO_WORD.match(after):
+        return ">="  # 18周岁（含）至法定退休年龄: a floor whose upper end is a named limit, not a number
+    if re.search(r"(?:^|[^\d])[数几]$", before) and re.match(r"[十百千万亿]", text[num_start:num_start + 1]):
+        return "~"  # 数十亿元, 几百家: an approximate count
     for phrase, sym in _AFTER:
         m = re.match(r"(?:[（(]\s*含[^）)]{0,8}[）)])?" + phrase, after)
         if m:
@@ -266,6 +276,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     return sym
 
 
+_FLOOR_TO_WORD = re.compile(r"\s*[（(]\s*含\s*[^）)\d]{0,4}[）)]\s*(?:至|到)\s*(?![\d一二三四五六七八九十两百千万])")
 # a restatement of the bound in brackets (3个以上（含3个）, 超过10万元（含10万元）, 以下，不含55周岁)
 _INCLUSIVE_AFTER = re.compile(r"\s*(?:[（(]\s*含|[，,]\s*含)(?!量|税|有)")
 _EXCLUSIVE_AFTER = re.compile(r"\s*(?:的[^，,。；;（(\d]{0,6})?(?:[（(]\s*|[，,]\s*)?不含\s*(?:本数|[）)]|[\d一二三四五六七八九十两])")
@@ -329,11 +340,11 @@ def _indicator_before(text: str, clause_start: int, num_start: int) -> str | Non
 
 
 # rules, benefits, limits and penalties: a provision whatever deadline governs its section
-_PROVISION_STRONG = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|公示|过渡期|补贴|补助|奖励|奖补|资助|贴息|减免|返还|调整为|首付|公积金|利率|工作日|办结|收费|"
+_PROVISION_STRONG = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?![理置于在室长级])|公示|过渡期|补贴|补助|奖励|奖补|资助|贴息|减免|返还|调整为|首付|公积金|利率|工作日|办结|收费|"
                                r"缴纳|缴存|提取|期限|消费券|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
 # the same without the words that only name a topic (公积金, 利率, 补贴): 已发放补贴1.2亿元, 新增公积金贷款
 # 10681笔 are results whatever their topic; these words do not outweigh a marker of the past
-_PROVISION_RULE = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|公示|过渡期|调整为|工作日|办结|期限|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
+_PROVISION_RULE = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?![理置于在室长级])|公示|过渡期|调整为|工作日|办结|期限|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
 # an inclusive bound (6期（含）以上, 3个以上（含3个）) is the wording of a rule's threshold, not of a result
 _INCLUSIVE_BOUND = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]\s*(?:及)?(?:以上|以下|以内)|(?:及)?(?:以上|以下|以内)\s*[（(，,]\s*(?:不)?含)")
 # a date or comparison that makes a figure a result even where its topic is a rule's (截至8月底…新增公积金贷款)
@@ -365,6 +376,10 @@ _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给�
                              r"^[^，,。；;：:\n]{0,40}的[^，,。；;：:\n]{1,14}[，,]\s*(?:按|给予|予以|可|须|应当|每)|"
                              r"^(?:[（(]含[^）)]*[）)])?(?:及)?(?:以上|以下|以内)(?:[（(]含[^）)]*[）)])?的|^[^，,。；;：:\n]{0,10}时(?:暂停|恢复|启动|停止|可|应|须)|"
                              r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,60}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)")
+# 2022年最低工资标准为…: the year a standard applies to; 2020年7月22日，…联合印发《…》: the date a cited
+# notice was issued — neither is a deadline
+_BASE_YEAR_AFTER = re.compile(r"^(?:度)?(?:的)?[^，,。；;\d]{0,8}?标准")
+_ISSUED_AFTER = re.compile(r"^\d{1,2}月(?:\d{1,2}日)?[，,]?[^，,。；;\d]{0,16}?(?:印发|发布|出台|颁布|下发)")
 _EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发)")
 
 
@@ -500,6 +515,10 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     last_replaced: tuple[int, str] | None = None  # (end, comparator) of the last value a change replaced
     last_value: tuple[int, str] | None = None  # (end, comparator) of the last value read
     title_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if is_title_line(ln)]
+    review_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if _REVIEW_LEAD.match(ln.strip())]
+    call = bool(title and _CALL_TITLE.search(title))
+    if call:
+        doc_year = None  # 关于征集2026年…项目的通知: the year of the round, not a deadline
 
     def in_title(pos: int) -> bool:
         return any(a <= pos < b for a, b in title_lines)
@@ -527,6 +546,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         for m in _YEAR_IN.finditer(tsent):
             after = tsent[m.end():m.end() + 14]
             if _in_title_marks(tsent, m.start()) or re.match(r"^\s*版", after) or _EFFECTIVE_AFTER.match(after) \
+                    or _BASE_YEAR_AFTER.match(after) or _ISSUED_AFTER.match(tsent[m.end():m.end() + 30]) \
                     or re.search(r"[自从]\s*$", tsent[max(0, m.start() - 2):m.start()]) or re.match(r"^[\d\s月日号]*[-—–至到]\s*(?:19|20)\d{2}", after):
                 continue  # a cited title's edition, an effective date (自…起), a period's start
             # 到/至 2027年, 2027年底前: a deadline; 截至2023年底 is the date of a result
@@ -636,7 +656,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             # 二套房2888笔，占27.04%: loan counts are results, and so are the shares and means told with them
             if not limit and not future and (unit == "笔" or ("reported_stat" in sent_kinds and not rule)):
                 reported_marks = reported_marks or True
-            if scope.review and not _FUTURE_STRONG.search(clause) and not (limit and not own_reported):
+            review = scope.review or any(a <= num_start < b for a, b in review_lines)
+            if review and not _FUTURE_STRONG.search(clause) and not (limit and not own_reported):
                 kind = "reported"
             elif (reported_marks or (news and not rule and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
                 kind = "reported"
@@ -646,6 +667,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                     year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx))):
                 kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme
                 # a provision's year is one written in its sentence (2015年安排奖励1亿元), never a section's deadline
+                year = explicit[0] if explicit else None
+            if call and kind == "target" and not (explicit and explicit[1]):
+                kind = "provision"  # 申报项目的商户入驻率不低于90%: a condition of the call
                 year = explicit[0] if explicit else None
             if _worked_example(masked[sent.start:sent.end]):
                 kind = "reported"  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule
@@ -784,7 +808,9 @@ def _dedupe(found: list[Commitment]) -> list[Commitment]:
 
 
 _CLASSIFIERS = {"种", "类", "个", "项", "家", "件", "款", "条", "批"}
-_BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE if p not in _TIGHT) + r"|(?:" + "|".join(_TIGHT) + r")\s*$")
+# 只能申请一次: a once-only rule, not a count; these caps do not make 一次/一套 a quantity
+_SOFT_CAPS = {"只能", "仅能", "只可", "仅可", "限购"}
+_BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE if p not in _TIGHT and p not in _SOFT_CAPS) + r"|(?:" + "|".join(_TIGHT) + r")\s*$")
 
 _QUOTES = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
 

@@ -88,3 +88,58 @@ def test_worked_examples_are_not_commitments(text):
 ])
 def test_calculation_rules_stay_provisions(text, kind):
     assert {c.kind for c in found(text)} == {kind}
+
+
+@pytest.mark.parametrize("text,kind", [
+    # a fine rate of a penalty table: a provision, never a target
+    ("对企业处项目总投资额3‰以上的罚款。", "provision"),
+    ("对个人处违法所得2倍以上的罚款。", "provision"),
+    # a paragraph that reviews the last plan's achievements: its figures are results
+    ("1.过去五年全区发展取得重大成就。城市更新扎实推进，改造老旧小区320个，完成投资95.6亿元。", "reported"),
+    ("“十三五”时期，全县经济社会发展成效显著。新建农村公路860公里，新增就业岗位4.2万个。", "reported"),
+])
+def test_kinds_of_penalties_and_reviews(text, kind):
+    cs = found(text)
+    assert cs and {c.kind for c in cs} == {kind}
+
+
+def test_a_review_paragraph_keeps_its_forecasts_out_of_results():
+    cs = found("全市发展取得重大成就。改造管网120公里。到2030年，力争建成绿道300公里。")
+    assert {(c.value, c.kind) for c in cs} == {(120, "reported"), (300, "target")}
+
+
+@pytest.mark.parametrize("title,text", [
+    ("关于征集2026年支持街区品质提升项目的通知", "申报街区的商户入驻率不低于85%。"),
+    ("2025年度示范园区申报指南", "园区入驻企业不少于30家。"),
+])
+def test_conditions_of_a_call_are_provisions_without_its_year(title, text):
+    t = normalize(text).text
+    cs = find_commitments(t, t, doc_year=int(title[title.index("20"):][:4]), title=title)
+    assert cs and all((c.kind, c.year, c.deadline) == ("provision", None, None) for c in cs)
+
+
+def test_a_deadline_in_a_call_is_still_a_target():
+    title = "关于征集2026年街区品质提升项目的通知"
+    t = normalize("项目须于2027年底前建成，客流量提升20%以上。").text
+    (c,) = find_commitments(t, t, doc_year=2026, title=title)
+    assert (c.kind, c.year) == ("target", 2027)
+
+
+@pytest.mark.parametrize("text,value,comparator", [
+    ("试点期间每户业主只能购买2个车位。", 2, "<="),
+    ("本市户籍家庭限购2套住房。", 2, "<="),
+    ("申请人年龄在18周岁（含）至法定退休年龄之间。", 18, ">="),
+    ("企业累计获得数十亿元资金支持。", 1000000000, "~"),
+])
+def test_caps_floors_and_approximate_counts(text, value, comparator):
+    c = next(c for c in found(text) if c.value == value)
+    assert c.comparator == comparator
+
+
+@pytest.mark.parametrize("text", [
+    "按当年最低工资标准（2023年最低工资标准为1850元/月）发放见习补贴。",
+    "2021年8月15日，市住建局等五部门联合印发《关于稳定住房市场的通知》，明确每批次提供不低于25%比例的房源给无房家庭。",
+])
+def test_a_standards_base_year_or_a_cited_notices_date_is_no_deadline(text):
+    cs = found(text)
+    assert cs and all(c.kind != "target" and c.deadline is None for c in cs)
