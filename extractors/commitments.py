@@ -71,6 +71,13 @@ _REVIEW_LEAD = re.compile(r"^[^。！!\n]{0,40}?(?:取得[^，,。；;]{0,6}(?:�
 # a call for projects or applications (征集…项目的通知, 申报指南): its year names the round, and its
 # figures are conditions of the call, not deadlines of a plan
 _CALL_TITLE = re.compile(r"征集|申报|遴选|评选|评审|推荐|认定|招募")
+# a report of progress or results (近期业绩进展, 工作成效) that is no policy: its figures are results unless
+# marked as still to come
+_PROGRESS_TITLE = re.compile(r"进展|业绩|成效|工作总结|取得[^，,。]{0,4}成[绩果就]")
+_POLICY_TITLE = re.compile(r"通知|意见|办法|方案|规划|计划|细则|规定|决定|政策|措施|指引|条例|解读|建议|公告|指南|要点")
+# a guideline or technical rule (建设指引, 设计导则, 技术规范): a share it asks for with no deadline is a
+# requirement of its design, not a goal
+_GUIDE_TITLE = re.compile(r"指引|导则|技术规范|技术标准|设计标准|技术规程|技术要求|建设标准")
 # heading levels: 第X章 0, 一、 1, （一） 2, 1. 3, （1） 4; a deadline scope opened under a heading of
 # level L lasts through deeper headings until the next heading of level L or above
 _HEADINGS = [(re.compile(r"^\s*" + p), level) for p, level in HEADING_LEVELS]
@@ -340,11 +347,11 @@ def _indicator_before(text: str, clause_start: int, num_start: int) -> str | Non
 
 
 # rules, benefits, limits and penalties: a provision whatever deadline governs its section
-_PROVISION_STRONG = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?![理置于在室长级])|公示|过渡期|补贴|补助|奖励|奖补|资助|贴息|减免|返还|调整为|首付|公积金|利率|工作日|办结|收费|"
+_PROVISION_STRONG = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?=[^理置于在室长级])|公示|过渡期|补贴|补助|奖励|奖补|资助|贴息|减免|返还|调整为|首付|公积金|利率|工作日|办结|收费|"
                                r"缴纳|缴存|提取|期限|消费券|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
 # the same without the words that only name a topic (公积金, 利率, 补贴): 已发放补贴1.2亿元, 新增公积金贷款
 # 10681笔 are results whatever their topic; these words do not outweigh a marker of the past
-_PROVISION_RULE = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?![理置于在室长级])|公示|过渡期|调整为|工作日|办结|期限|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
+_PROVISION_RULE = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?=[^理置于在室长级])|公示|过渡期|调整为|工作日|办结|期限|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
 # an inclusive bound (6期（含）以上, 3个以上（含3个）) is the wording of a rule's threshold, not of a result
 _INCLUSIVE_BOUND = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]\s*(?:及)?(?:以上|以下|以内)|(?:及)?(?:以上|以下|以内)\s*[（(，,]\s*(?:不)?含)")
 # a date or comparison that makes a figure a result even where its topic is a rule's (截至8月底…新增公积金贷款)
@@ -377,7 +384,8 @@ _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给�
                              r"^(?:[（(]含[^）)]*[）)])?(?:及)?(?:以上|以下|以内)(?:[（(]含[^）)]*[）)])?的|^[^，,。；;：:\n]{0,10}时(?:暂停|恢复|启动|停止|可|应|须)|"
                              r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,60}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)")
 # 2022年最低工资标准为…: the year a standard applies to; 2020年7月22日，…联合印发《…》: the date a cited
-# notice was issued — neither is a deadline
+# notice was issued — neither is a deadline (where the text's own date is known, the issue date still tells
+# a past event from a plan)
 _BASE_YEAR_AFTER = re.compile(r"^(?:度)?(?:的)?[^，,。；;\d]{0,8}?标准")
 _ISSUED_AFTER = re.compile(r"^\d{1,2}月(?:\d{1,2}日)?[，,]?[^，,。；;\d]{0,16}?(?:印发|发布|出台|颁布|下发)")
 _EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发)")
@@ -517,6 +525,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     title_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if is_title_line(ln)]
     review_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if _REVIEW_LEAD.match(ln.strip())]
     call = bool(title and _CALL_TITLE.search(title))
+    guide = bool(title and _GUIDE_TITLE.search(title))
+    if title and _PROGRESS_TITLE.search(title) and not _POLICY_TITLE.search(title):
+        news = True  # 集团近期业绩进展: a report of what was done, told like news
     if call:
         doc_year = None  # 关于征集2026年…项目的通知: the year of the round, not a deadline
 
@@ -546,8 +557,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         for m in _YEAR_IN.finditer(tsent):
             after = tsent[m.end():m.end() + 14]
             if _in_title_marks(tsent, m.start()) or re.match(r"^\s*版", after) or _EFFECTIVE_AFTER.match(after) \
-                    or _BASE_YEAR_AFTER.match(after) or _ISSUED_AFTER.match(tsent[m.end():m.end() + 30]) \
-                    or re.search(r"[自从]\s*$", tsent[max(0, m.start() - 2):m.start()]) or re.match(r"^[\d\s月日号]*[-—–至到]\s*(?:19|20)\d{2}", after):
+                    or _BASE_YEAR_AFTER.match(after) or (pub_year is None and _ISSUED_AFTER.match(tsent[m.end():m.end() + 30])) \
+                    or re.search(r"[自从]\s*$", tsent[max(0, m.start() - 2):m.start()]) or re.match(r"^[\d\s月日号]*[-—–至到]\s*(?:19|20)\d{2}", after) \
+                    or re.match(r"^[\d\s月日号]+至\s*(?![\d一二三四五六七八九十])[^，,。；;]{0,12}?之日", tsent[m.end():m.end() + 24]):
                 continue  # a cited title's edition, an effective date (自…起), a period's start
             # 到/至 2027年, 2027年底前: a deadline; 截至2023年底 is the date of a result
             # 自…之日起至2023年底, 2023年1月1日至12月31日期间: the end of a rule's term, not a deadline
@@ -668,7 +680,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme
                 # a provision's year is one written in its sentence (2015年安排奖励1亿元), never a section's deadline
                 year = explicit[0] if explicit else None
-            if call and kind == "target" and not (explicit and explicit[1]):
+            if kind == "target" and not (explicit and explicit[1]) and (call or (guide and year is None)):
                 kind = "provision"  # 申报项目的商户入驻率不低于90%: a condition of the call
                 year = explicit[0] if explicit else None
             if _worked_example(masked[sent.start:sent.end]):

@@ -143,3 +143,35 @@ def test_caps_floors_and_approximate_counts(text, value, comparator):
 def test_a_standards_base_year_or_a_cited_notices_date_is_no_deadline(text):
     cs = found(text)
     assert cs and all(c.kind != "target" and c.deadline is None for c in cs)
+
+
+@pytest.mark.parametrize("title,text,kind,year", [
+    ("某市高品质住宅建设指引", "新建高品质住宅100%实现全装修交付。", "provision", None),
+    ("某市高品质住宅建设指引", "到2028年，全市新建住宅全装修比例达到60%。", "target", 2028),
+])
+def test_requirements_of_a_guideline_are_provisions(title, text, kind, year):
+    t = normalize(text).text
+    (c,) = find_commitments(t, t, title=title)
+    assert (c.kind, c.year) == (kind, year)
+
+
+def test_the_start_of_a_period_is_no_year_of_a_condition():
+    t = normalize("申报项目在2025年3月1日至申报之日期间的实际投资不低于500万元。").text
+    (c,) = find_commitments(t, t, title="关于征集2026年产业升级项目的通知")
+    assert (c.kind, c.year) == ("provision", None)
+
+
+def test_a_penalty_word_cut_at_the_window_is_no_penalty():
+    cs = found("近两年来，地方政府对15家问题企业的风险处置存在较大困难。", news=True)
+    assert [(c.value, c.kind) for c in cs] == [(15, "reported")]
+
+
+@pytest.mark.parametrize("title,text,kind", [
+    ("某集团上半年业绩进展", "已与多家连锁品牌达成合作，在全国120个城市布局300家服务网点。", "reported"),
+    ("某集团上半年业绩进展", "首批门店计划明年开业，力争新增网点200家。", "target"),
+    ("关于推进项目建设进展的通知", "各区须在全市布局服务网点不少于20家。", "provision"),
+])
+def test_a_progress_report_tells_results(title, text, kind):
+    t = normalize(text).text
+    cs = find_commitments(t, t, title=title)
+    assert cs and {c.kind for c in cs} == {kind}
