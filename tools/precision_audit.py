@@ -18,6 +18,10 @@ given, `year_ok` where neither the text nor the record has a year):
     kind_ok        target / provision / reported right
     key_ok         indicator_key names this measure (only where a key is given)
 
+`carry` fills the judgments of rows identical to rows judged in an earlier audit (same file, sentence
+and every judged field), so a re-audit on newer code re-judges only what changed; carried rows say so in
+their note and the reviewer confirms or overturns them like any other row.
+
 `score` recomputes the figures from the judgments: precision on value + unit + comparator + kind (a
 row counts only when the number is a quantity and all four are right), on the year, and on the keys
 given. Rows not judged yet are reported and left out.
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import random
 import sys
@@ -52,14 +57,24 @@ def load_commitments(path: Path) -> list[dict]:
                 "publish_date": rec.get("publish_date") or "",
                 **{f: "" if c.get(f) is None else c.get(f) for f in FIELDS},
                 "sentence": (c.get("sentence") or "").replace("\n", " ").replace("\t", " "),
+                "_where": f'{c.get("value_start", c.get("start"))}:{c.get("value_end", c.get("end"))}',
             })
     return rows
 
 
 def sample(args) -> int:
     rows = load_commitments(Path(args.records))
-    rows.sort(key=lambda r: (r["source"], r["doc_index"], r["item"]))  # stable order before the seeded draw
-    picked = random.Random(args.seed).sample(rows, min(args.n, len(rows)))
+    if args.method == "stable":
+        # Each row's place in the draw depends only on the seed and on the row itself (its file, sentence and
+        # where its value stands), so a re-audit on newer code draws the same rows wherever they survive and
+        # `carry` can reuse their judgments; rows that changed or appeared take their own chance.
+        def rank(r: dict) -> str:
+            key = f'{args.seed}|{r["source"]}|{r["sentence"]}|{r["_where"]}'
+            return hashlib.sha256(key.encode("utf-8")).hexdigest()
+        picked = sorted(rows, key=rank)[: args.n]
+    else:
+        rows.sort(key=lambda r: (r["source"], r["doc_index"], r["item"]))  # stable order before the seeded draw
+        picked = random.Random(args.seed).sample(rows, min(args.n, len(rows)))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as f:
@@ -69,6 +84,35 @@ def sample(args) -> int:
             w.writerow([n, r["source"], r["doc_index"], r["item"], r["title"], r["publish_date"],
                         *(r[f] for f in FIELDS), r["sentence"], *([""] * len(JUDGMENTS)), ""])
     print(f"{len(picked)} of {len(rows)} commitments sampled (seed {args.seed}) → {out}")
+    return 0
+
+
+def _identity(r: dict) -> tuple:
+    return (r["source"], r["sentence"], *(str(r[f]) for f in FIELDS if f != "indicator"))
+
+
+def carry(args) -> int:
+    with Path(args.earlier).open(encoding="utf-8", newline="") as f:
+        earlier = {_identity(r): r for r in csv.DictReader(f, delimiter="\t") if _ok(r["quantity_ok"]) is not None}
+    path = Path(args.sample)
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t")
+        header = list(reader.fieldnames or [])
+        rows = list(reader)
+    carried = 0
+    for r in rows:
+        old = earlier.get(_identity(r))
+        if old is None or _ok(r["quantity_ok"]) is not None:
+            continue
+        for k in JUDGMENTS:
+            r[k] = old[k]
+        r["note"] = "; ".join(x for x in (old.get("note", ""), f"carried from {Path(args.earlier).name}") if x)
+        carried += 1
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=header, delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    print(f"{carried} of {len(rows)} rows carried from {args.earlier}; {len(rows) - carried} to judge")
     return 0
 
 
@@ -118,8 +162,15 @@ def main(argv=None) -> int:
     s.add_argument("records")
     s.add_argument("--n", type=int, default=200)
     s.add_argument("--seed", type=int, default=2026)
+    s.add_argument("--method", choices=("stable", "shuffle"), default="stable",
+                   help="stable: rank rows by a hash of seed and row (re-audits overlap); "
+                        "shuffle: random.sample over the sorted rows (the first audit's draw)")
     s.add_argument("--out", required=True)
     s.set_defaults(fn=sample)
+    k = sub.add_parser("carry", help="fill judgments of rows identical to an earlier audit's")
+    k.add_argument("sample")
+    k.add_argument("--from", dest="earlier", required=True)
+    k.set_defaults(fn=carry)
     c = sub.add_parser("score", help="recompute precision from a judged sample")
     c.add_argument("judgments")
     c.set_defaults(fn=score)

@@ -56,3 +56,49 @@ def test_score_counts_rows_with_all_core_fields_right(tmp_path, capsys):
     assert figs["precision_value_unit_comparator_kind"] == round(2 / 3, 3)
     assert figs["keys_given"] == 1 and figs["precision_keys"] == 1.0
     assert figs["wrong_by_field"] == {"comparator_ok": 1}
+
+
+def test_carry_fills_only_rows_identical_to_judged_ones(tmp_path):
+    rec = _records(tmp_path)
+    old, new = tmp_path / "old.tsv", tmp_path / "new.tsv"
+    precision_audit.main(["sample", str(rec), "--n", "3", "--out", str(old)])
+    rows = list(csv.DictReader(old.open(encoding="utf-8"), delimiter="\t"))
+    for r in rows:
+        r.update(quantity_ok="y", value_ok="y", unit_ok="y", comparator_ok="y", year_ok="-", kind_ok="y",
+                 key_ok="-", note="judged")
+    with old.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    # newer code reads one of the rows differently: only the two unchanged rows are carried
+    changed = json.loads("[" + ",".join(rec.read_text(encoding="utf-8").splitlines()) + "]")
+    changed[0]["commitments"][0]["comparator"] = ">"
+    rec.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in changed), encoding="utf-8")
+    precision_audit.main(["sample", str(rec), "--n", "3", "--out", str(new)])
+    precision_audit.main(["carry", str(new), "--from", str(old)])
+    got = list(csv.DictReader(new.open(encoding="utf-8"), delimiter="\t"))
+    carried = [r for r in got if r["quantity_ok"] == "y"]
+    assert len(carried) == 2 and all("carried from old.tsv" in r["note"] for r in carried)
+    (fresh,) = [r for r in got if r["quantity_ok"] == ""]
+    assert fresh["comparator"] == ">" and fresh["note"] == ""
+
+
+def test_stable_draw_keeps_the_rows_that_survive_a_change(tmp_path):
+    def records(n_rows: int, drop: set[int]) -> Path:
+        commitments = [{"value": i, "unit": "%", "comparator": "=", "kind": "target", "sentence": f"第{i}项达到{i}%。",
+                        "value_start": 10 * i, "value_end": 10 * i + 2} for i in range(n_rows) if i not in drop]
+        p = tmp_path / f"r{len(drop)}.jsonl"
+        p.write_text(json.dumps({"source": "a.txt", "doc_index": 0, "commitments": commitments}, ensure_ascii=False),
+                     encoding="utf-8")
+        return p
+
+    def drawn(p: Path) -> set[str]:
+        out = tmp_path / (p.stem + ".tsv")
+        precision_audit.main(["sample", str(p), "--n", "10", "--seed", "3", "--out", str(out)])
+        return {r["sentence"] for r in csv.DictReader(out.open(encoding="utf-8"), delimiter="\t")}
+
+    before = drawn(records(100, set()))
+    gone = {int(s[1:s.index("项")]) for s in list(before)[:3]}
+    after = drawn(records(100, gone))
+    # the seven drawn rows that still exist are drawn again; three others take the places of the removed ones
+    assert len(before & after) == 7 and len(after) == 10
