@@ -1,7 +1,7 @@
 """End to end: `policy run` over a folder (default ../shared/corpus/pool) with 1, 2 and 4 workers, each
 in a fresh process with an empty Prefect home (no cached results) and a fresh output folder. Prints wall
 time, files/s, documents/s, MB/s and the peak memory of the whole process tree (the CLI, Prefect's
-temporary server, workers).
+temporary server, workers), with each part's own peak.
 
     .venv/bin/python benchmarks/end_to_end.py [FOLDER] [--workers 1 2 4]
 """
@@ -26,13 +26,32 @@ from benchmarks.machine import describe  # noqa: E402
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pool"
 
 
-def tree_rss(proc: psutil.Process) -> int:
-    total = 0
+def role(p: psutil.Process) -> str:
+    """Which part of a run a process is: the run itself, an extraction worker, Prefect's temporary server."""
+    cmd = " ".join(p.cmdline())
+    if "uvicorn" in cmd or "pipeline.ephemeral" in cmd:
+        return "server"
+    if "multiprocessing.spawn" in cmd:
+        return "workers"
+    if "resource_tracker" in cmd:
+        return "other"
+    return "run"
+
+
+def tree_rss(proc: psutil.Process, peaks: dict[str, int] | None = None) -> int:
+    """The resident memory of the process and all its descendants now; `peaks` keeps each role's largest sum."""
+    total, by_role = 0, {}
     for p in [proc, *proc.children(recursive=True)]:
         try:
-            total += p.memory_info().rss
+            rss = p.memory_info().rss
+            r = role(p)
         except psutil.Error:
-            pass
+            continue
+        total += rss
+        by_role[r] = by_role.get(r, 0) + rss
+    if peaks is not None:
+        for r, v in by_role.items():
+            peaks[r] = max(peaks.get(r, 0), v)
     return total
 
 
@@ -45,9 +64,9 @@ def run_once(folder: Path, workers: int, runner: str = "threads") -> dict:
         proc = subprocess.Popen([str(exe), "run", str(folder), "--out", str(Path(tmp) / "out"), "--workers", str(workers),
                                  "--runner", runner],
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        ps, peak = psutil.Process(proc.pid), 0
+        ps, peak, peaks = psutil.Process(proc.pid), 0, {}
         while proc.poll() is None:
-            peak = max(peak, tree_rss(ps))
+            peak = max(peak, tree_rss(ps, peaks))
             time.sleep(0.2)
         secs = time.perf_counter() - t0
         if proc.returncode:
@@ -55,7 +74,8 @@ def run_once(folder: Path, workers: int, runner: str = "threads") -> dict:
         with sqlite3.connect(Path(tmp) / "out" / "policy.sqlite") as c:
             docs = c.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
             commitments = c.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
-    return {"workers": workers, "seconds": secs, "docs": docs, "commitments": commitments, "peak_mb": peak / 1e6}
+    return {"workers": workers, "seconds": secs, "docs": docs, "commitments": commitments, "peak_mb": peak / 1e6,
+            "peak_mb_by_role": {r: v / 1e6 for r, v in peaks.items()}}
 
 
 def main() -> None:
@@ -80,7 +100,8 @@ def main() -> None:
         base = base or r["seconds"]
         rows.append({**r, "runner": args.runner, "speed_up": base / r["seconds"]})
         print(f"{w:>7}{r['seconds']:>9.1f}{len(files) / r['seconds']:>9.2f}{r['docs'] / r['seconds']:>8.2f}"
-              f"{mb / r['seconds']:>7.2f}{base / r['seconds']:>9.2f}x{r['peak_mb']:>9.0f}  {r['docs']}, {r['commitments']}")
+              f"{mb / r['seconds']:>7.2f}{base / r['seconds']:>9.2f}x{r['peak_mb']:>9.0f}  {r['docs']}, {r['commitments']}"
+              f"  (each part's own peak: {', '.join(f'{k} {v:.0f} MB' for k, v in sorted(r['peak_mb_by_role'].items()))})")
     print("each run: a new process, Prefect's temporary server started inside it, no cached results")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

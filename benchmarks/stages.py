@@ -1,5 +1,5 @@
 """Throughput of each stage over a folder of real inputs (default ../shared/corpus/pool): read (decode,
-HTML main text, PDF layout), normalize (script, width, noise, document split), extract (the spaCy
+HTML main text, PDF layout), normalize (script, width, noise, document split), extract (the
 pipeline of extractors, after normalization), store (SQLite with texts and search index). Prints files/s,
 documents/s and MB/s of input for each, and the process's peak memory.
 

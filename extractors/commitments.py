@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corpora.chars import CJK as _CJK
 from corpora.chars import HEADING_LEVELS
@@ -21,14 +21,24 @@ _CLAUSE_END = re.compile(r"[，,：:。！？；;!?\n]")
 _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("最低", ">="), ("起码", ">="),
            ("不高于", "<="), ("不超过", "<="), ("不多于", "<="), ("不大于", "<="), ("最高", "<="), ("最多", "<="),
            ("上限", "<="), ("控制在", "<="), ("超过", ">"), ("超出", ">"), ("高于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"), ("不足", "<"), ("不满", "<"),
-           ("大于", ">"), ("小于", "<"), ("达到", ">="), ("达", ">="), ("约", "~"), ("近", "~"), ("大约", "~")]
+           ("大于", ">"), ("小于", "<"), ("达到", ">="), ("达", ">="), ("约", "~"), ("近", "~"), ("大约", "~"),
+           ("未满", "<"), ("满", ">="), ("已满", ">="), ("超", ">"), ("限", "<="), ("限额", "<="), ("封顶", "<="),
+           ("至多", "<="), ("最少", ">="), ("最长", "<="), ("最短", ">="), ("最快", ">="), ("满足", ">="),
+           ("大于或等于", ">="), ("大于等于", ">="), ("小于或等于", "<="), ("小于等于", "<="), ("不超出", "<="),
+           ("达到或超过", ">="), ("达到或高于", ">="), ("等于或超过", ">="), ("等于或大于", ">="), ("等于或高于", ">=")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
-          ("内", "<="), ("左右", "~"), ("上下", "~")]
+          ("内", "<="), ("左右", "~"), ("上下", "~"), ("封顶", "<="), ("为限", "<="), ("为上限", "<="),
+          ("或以上", ">="), ("甚至更高", ">="), ("或更高", ">="), ("及更高", ">="), ("或以下", "<=")]
+# one-character comparison words bind only to a number right after them (满5年, 超6000家, 限200名):
+# 满意度, 超低能耗, 期限 are words of their own
+_TIGHT = {"满", "超", "限", "满足"}
+# 限 closing a word (期限, 时限, 年限, 权限) is no cap
+_LIMIT_WORD = re.compile(r"[期时年权界局无有额]限$")
 
 _REPORTED = re.compile(r"(已经|已|以来|累计|截至目前|截至|截止|目前|现有|共有|共计|同比|比上年|较上年|增长了|下降了|完成了|实现了|达到了|去年|上年|过去|期间全市|期间全省)")
 _FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
 # markers that a figure is still to come, which outweigh 已/累计/截至 in the same clause
-_FUTURE_STRONG = re.compile(r"(到\d{4}|[一二三四五两\d]年内|力争|争取|确保|将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
+_FUTURE_STRONG = re.compile(r"(到\d{4}|[一二三四五两\d]年内|力争|争取|确保|(?<![已经曾])将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
 _PROVISION = re.compile(r"(有效期|(?:运营|服务|保修|责任|租赁|合同|使用|缴存|还款)期|税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
                         r"面积|年龄|周岁|满|须|应当|不得|可|按)")
 _RECURRENCE = re.compile(r"每(年|季度|月|周|天|日|半年|学年|院|人|户|套|家|所|校|村|[\u4e00-\u9fff](?=[不至最]))")
@@ -123,12 +133,12 @@ def _unit_pattern() -> re.Pattern:
     units = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     units.sort(key=len, reverse=True)
     return re.compile(rf"(?P<num>{_NUM})(?:\s*[-—–－~～至到]\s*(?P<num2>{_NUM}))?\s*"
-                      rf"(?P<unit>{_MULT}(?:{'|'.join(map(re.escape, units))})(?:\s*/\s*(?:{_PER}))*|成)"
+                      rf"(?P<unit>{_MULT}(?:{'|'.join(map(re.escape, units))})(?:\s*/\s*每?\s*(?:{_PER}))*|成)"
                       rf"(?:（(?P<paren>[\u4e00-\u9fff]{{1,2}})）)?")
 
 
 # what a rate is per: 元/人/年, 元/平方米·月, 次/年
-_PER = "平方米|亩|人次|人|户|年|月|日|天|次|吨|套|间|床|公里|台|辆|头|只|件|家|张|小时|周|季度|学期|个"
+_PER = "平方米|立方米|亩|人次|人|户|年|月|日|天|次|吨|套|间|床|公里|台|辆|头|只|件|家|张|小时|周|季度|学期|个|本|证|份|宗"
 
 
 def _line_spans(text: str):
@@ -156,11 +166,31 @@ def _joins(text: str, nl: int) -> bool:
     head = text[nl + 1:end if end >= 0 else len(text)]
     if not tail.strip() or not head.strip() or "|" in tail[-3:] or head.lstrip().startswith("|"):
         return False
+    if _joins_range(tail, head):
+        return True
     if tail.rstrip()[-1:].isdigit():
         m = _unit_pattern().match("1" + head.lstrip())
         return bool(m and m.start("unit") == 1) or bool(re.match(r"^\s*(?:以上|以下|左右|以内)", head))
     return bool(_BROKEN_TAIL.search(tail)) and bool(re.match(r"^\s*\d+(?:\.\d+)?\s*$|^\s*\d+(?:\.\d+)?\s*\S", head)) \
         and len(head.strip()) <= 12
+
+
+# a dash at a line's end is left out: in flattened tables it stands between cells (90%-\n30%)
+_RANGE_OPEN = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)])?\s*(?:以上|至|到)\s*$")
+_RANGE_CLOSE = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]|以下|以内|及以下)")
+
+
+def _joins_range(tail: str, head: str) -> bool:
+    """A range broken across lines: the lower end closes the line (1‰以上, 3万元至) and the upper end with
+    the same unit opens the next (2‰以下的罚款); 以上 alone needs a closing word after the upper end."""
+    lows = list(_unit_pattern().finditer(tail))
+    if not lows or not _RANGE_OPEN.fullmatch(tail[lows[-1].end("unit"):]):
+        return False
+    up = _unit_pattern().match(head.lstrip().removeprefix("至").removeprefix("到").lstrip())
+    if not up or _split_mult(up.group("unit"))[1] != _split_mult(lows[-1].group("unit"))[1]:
+        return False
+    rest = head.lstrip().removeprefix("至").removeprefix("到").lstrip()[up.end("unit"):]
+    return not tail.rstrip().endswith("以上") or bool(_RANGE_CLOSE.match(rest))
 
 
 def sentences(text: str) -> list[_Sentence]:
@@ -177,7 +207,7 @@ def sentences(text: str) -> list[_Sentence]:
 
 
 # a prohibition before a comparison sets the limit it names: 不得超过30年 → <=, 严禁低于20% → >=
-_NEGATION = r"(?:不得|不应|不能|不可|不准|不宜|不许|不允许|严禁|禁止|不)"
+_NEGATION = r"(?:不得|不应|不能|不可|不准|不宜|不许|不允许|严禁|禁止|未|不)"
 _NEGATED = [(re.compile(_NEGATION + r"(?:超过|高于|多于|大于|超出|高出)$"), "<="),
             (re.compile(_NEGATION + r"(?:低于|少于|小于|不足)$"), ">=")]
 
@@ -186,27 +216,85 @@ _NEGATED = [(re.compile(_NEGATION + r"(?:超过|高于|多于|大于|超出|高�
 _GAP_VERB = re.compile(r"上浮|下浮|提高|增加|降低|下调|上调|调整|延长|缩短|增长|减少|后每|进行")
 
 
+_BOUND_WORD = re.compile(r"最|上限|下限|限额")  # 最低调整为20% keeps its bound; 达标时间延长至6年 is no 达
+_NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民")
+_SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
+
+
 def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> str:
     before = text[clause_start:num_start]
-    after = text[unit_end:unit_end + 6]
+    after = text[unit_end:unit_end + 16]
     for phrase, sym in _AFTER:
-        if after.startswith(phrase) or re.match(r"[（(]含[）)]" + phrase, after):
+        m = re.match(r"(?:[（(]\s*含[^）)]{0,8}[）)])?" + phrase, after)
+        if m:
+            # 55周岁以下（不含55周岁）, 3倍以上，不含3倍: the bound itself is left out
+            if _EXCLUSIVE_AFTER.match(after, m.end()) and sym in (">=", "<="):
+                return sym[0]
             return sym
     best = None
     for phrase, sym in _BEFORE:
         i = before.rfind(phrase)
         gap = before[i + len(phrase):] if i >= 0 else ""
-        # 不得高于住宅可售总建筑面积的25%: a share of a base named between the comparison and the number
-        near = (len(gap) <= 8 and not _GAP_VERB.search(gap)) or (
-            len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap))
-        if i >= 0 and near and (best is None or i + len(phrase) > best[0]):
-            best = (i + len(phrase), sym)
+        if phrase in ("最低", "最高") and _NAMED_BOUND.match(gap):
+            continue  # 最低工资标准的30%, 最低生活保障: the name of a standard, not a bound
+        if phrase in _TIGHT:
+            near = not gap.strip() and not (phrase == "限" and _LIMIT_WORD.search(before[:i + 1]))
+        else:
+            # 不得高于住宅可售总建筑面积的25%: a share of a base named between the comparison and the number
+            # …最低调整为20%: a verb that sets the new level keeps the comparison
+            # 最长不得超过合同签订后12个月, 最高贷款额度首套房和二套房分别从100万元: a time reference or the
+            # start of a change between them
+            near = (len(gap) <= 8 and not (_GAP_VERB.search(gap) and not (_BOUND_WORD.match(phrase) and _SETS_LEVEL.search(gap)))) or (
+                len(gap) <= 16 and re.search(r"(?:后|起|[由从])\s*$", gap) and not re.search(r"[，,；;。]", gap)) or (
+                len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap))
+        end = i + len(phrase)  # the comparison word nearest the number wins; the longer one on a tie (达到或超过)
+        if i >= 0 and near and (best is None or end > best[0] or (end == best[0] and len(phrase) > best[2])):
+            best = (end, sym, len(phrase))
     if best is None:
-        return "="
-    for rx, sym in _NEGATED:  # the comparison word found may be the tail of a prohibition
+        return _inherited_comparator(text, clause_start, num_start)
+    sym = best[1]
+    for rx, neg in _NEGATED:  # the comparison word found may be the tail of a prohibition
         if rx.search(before[:best[0]]):
+            sym = neg
+            break
+    if sym == "~" and before[:best[0]].endswith("近") and _LOOKBACK_UNIT.search(text[num_start:unit_end]):
+        return "<="  # 近2年, 近6个月: the last two years, a window
+    if _NORM_LINE.match(after):
+        return "="  # 个贷率超出85%的预警线: the line is 85%, whatever the figure measured against it
+    if sym in (">", "<") and _INCLUSIVE_AFTER.match(after):
+        return sym + "="  # 超过10万元（含10万元）: the bound itself is in
+    return sym
+
+
+# a restatement of the bound in brackets (3个以上（含3个）, 超过10万元（含10万元）, 以下，不含55周岁)
+_INCLUSIVE_AFTER = re.compile(r"\s*(?:[（(]\s*含|[，,]\s*含)(?!量|税|有)")
+_EXCLUSIVE_AFTER = re.compile(r"\s*(?:的[^，,。；;（(\d]{0,6})?(?:[（(]\s*|[，,]\s*)?不含\s*(?:本数|[）)]|[\d一二三四五六七八九十两])")
+_RESTATED_BOUND = re.compile(r"(?:[（(]|[，,]\s*)\s*不?含\s*$")
+_NORM_LINE = re.compile(r"\s*的?[^，,。；;\d]{0,6}?(?:预警线|警戒线|红线|控制线|警戒值|预警值|预警标准)")
+_LOOKBACK_UNIT = re.compile(r"(?:年|个月|月|天|日|周)$")
+# a cap or floor named for a list (最高可贷额度为96万元/人、120万元/户; 最高额度为：…50万元) reaches every
+# value of the list
+_LIST_PREVIOUS = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[^\d\s，,。；;：:、]{1,8}\s*[、和及或]\s*$")
+_CAP_INTRO = re.compile(r"(?:最高|上限|封顶|最多|不超过|不得超过)[^，,。；;：:]{0,12}[为是]?[：:][^。；;：:]{0,30}$")
+_FLOOR_INTRO = re.compile(r"(?:最低|下限|至少|不低于|不少于|不得低于)[^，,。；;：:]{0,12}[为是]?[：:][^。；;：:]{0,30}$")
+
+
+def _inherited_comparator(text: str, clause_start: int, num_start: int) -> str:
+    """The comparator of a value with no comparison word of its own: that of the value it is listed
+    after, or of a cap or floor that introduces the list."""
+    m = _LIST_PREVIOUS.search(text, clause_start, num_start)
+    if m and m.start("num") > clause_start:
+        sym = _comparator(text, clause_start, m.start("num"), m.end() - 1)
+        if sym != "=":
             return sym
-    return best[1]
+    intro = text[max(0, clause_start - 60):clause_start]
+    intro = intro[max(intro.rfind("。"), intro.rfind("\n"), intro.rfind("；")) + 1:]
+    if intro:
+        if _CAP_INTRO.search(intro):
+            return "<="
+        if _FLOOR_INTRO.search(intro):
+            return ">="
+    return "="
 
 
 _VERB_ONLY = re.compile(r"^(建成|新建|建设|新增|培育|打造|筹集|筹建|发放|组织|培训|引进|认定|开展|实施|推广|评选|提供|派发|支持|"
@@ -241,8 +329,22 @@ def _indicator_before(text: str, clause_start: int, num_start: int) -> str | Non
 
 
 # rules, benefits, limits and penalties: a provision whatever deadline governs its section
-_PROVISION_STRONG = re.compile(r"(罚款|罚金|处以|并处|补贴|补助|奖励|奖补|资助|贴息|减免|返还|调整为|首付|公积金|利率|工作日|办结|收费|"
+_PROVISION_STRONG = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|公示|过渡期|补贴|补助|奖励|奖补|资助|贴息|减免|返还|调整为|首付|公积金|利率|工作日|办结|收费|"
                                r"缴纳|缴存|提取|期限|消费券|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
+# the same without the words that only name a topic (公积金, 利率, 补贴): 已发放补贴1.2亿元, 新增公积金贷款
+# 10681笔 are results whatever their topic; these words do not outweigh a marker of the past
+_PROVISION_RULE = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|公示|过渡期|调整为|工作日|办结|期限|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
+# an inclusive bound (6期（含）以上, 3个以上（含3个）) is the wording of a rule's threshold, not of a result
+_INCLUSIVE_BOUND = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]\s*(?:及)?(?:以上|以下|以内)|(?:及)?(?:以上|以下|以内)\s*[（(，,]\s*(?:不)?含)")
+# a date or comparison that makes a figure a result even where its topic is a rule's (截至8月底…新增公积金贷款)
+_STRONG_PAST = re.compile(r"(?:截至|截止)(?=\s*(?:\d|今年|去年|上年|目前|年底|年末|当前|本月|上月))|同比|环比|比上年|较上年|今年以来|去年|上年(?!度)")
+# a figure of a market's sales (商品房销售8608套, 成交均价12304元): a result in any text
+_MARKET_FIGURE = re.compile(r"(?:销售|成交|网签|去化)(?:了)?(?:面积|均价|金额|总额|额|量|套数|率)?(?:为|达到|达|约)?\s*$")
+# a condition opened before the value (若月末个贷率连续3个月…，将…; 当…时): the value is a rule's trigger
+_CONDITION_BEFORE = re.compile(r"(?:^|[，,。；;：:\s）)])(?:若|如果|假如|凡|一旦)[^，,。；;]*$")
+# statistics of a market or a firm (销售8608套, 成交, 减幅54.5%): results, in news
+_STATISTIC = re.compile(r"据[^，,。；;]{0,24}数据|数据显示|统计显示|监测数据|销售|成交|签约|去化|减幅|降幅|增幅|涨幅|跌幅|精简至|共发放|共计发放|发放了|同比|环比|在此之前|此前|"
+                        r"上半年|前\d{1,2}个?月|一季度|二季度|三季度|四季度")
 # a news text or a report on results: figures are results unless marked as still to come
 _NEWS_STRONG = re.compile(r"记者|本报讯|通讯员|新华社|据悉|获悉|\d日电|讯[（(]")
 _NEWS_WEAK = re.compile(r"近日|日前|责任编辑|报道|稿件来源|发稿编辑|快讯|新闻中心|要闻")
@@ -255,13 +357,14 @@ _DESCRIBES = re.compile(r"(现有|组成|包括|包含|共有|共计|总计|合�
 _REPORTED_RESULT = re.compile(r"已(?:经)?(?:发放|建成|完成|实现|达到|累计|开工|竣工|投入|签约|落地|培训|新增|帮助|惠及|兑现|拨付)")
 _REPORTED_SENTENCE = re.compile(r"((?:截至|截止)(?=\s*(?:#|\d|目前|今年|去年|上年|年底|年末|当前|本月|上月))|累计|以来|目前|同比|环比|比上年|较上年|去年|上年|过去)")
 # a rule: a value that is a condition (…3年以上的，可…; 在本市投资30万元以上，可迁入) or that a modal governs
-_RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|必须|须|(?<!所)需(?!求)|可以|可|方可|予以|给予|暂停|限购|限贷|限售|不予|按照")
+_RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|(?<![响反对适供相效回答])应(?![用急对收付缴急该])|必须|须|(?<!所)需(?!求)|可以|可|方可|予以|给予|暂停|限购|限贷|限售|不予|按照")
 # a modal that governs every clause of its sentence (竞得人须…，…不低于20%，…不低于50%)
 _NORMATIVE_COMPARISON = re.compile(r"不超过|不低于|不少于|不高于|不多于|不得|最高|最多|最长|至少|不足")
 _RULE_STRONG = re.compile(r"须|必须|应当|不得|严禁|禁止")
 _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给予|予以|可|须|应)|"
+                             r"^[^，,。；;：:\n]{0,40}的[^，,。；;：:\n]{1,14}[，,]\s*(?:按|给予|予以|可|须|应当|每)|"
                              r"^(?:[（(]含[^）)]*[）)])?(?:及)?(?:以上|以下|以内)(?:[（(]含[^）)]*[）)])?的|^[^，,。；;：:\n]{0,10}时(?:暂停|恢复|启动|停止|可|应|须)|"
-                             r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,30}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)")
+                             r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,60}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)")
 _EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发)")
 
 
@@ -288,9 +391,35 @@ class _Value:
 
 
 _MULT_FACTORS = (("千万", 10**7), ("百万", 10**6), ("万亿", 10**12), ("亿", 10**8), ("万", 10**4), ("千", 10**3))
-_RANGE_GAP = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:(?:及)?以上\s*(?:[（(]含[）)])?\s*|[-—–－~～至到]\s*|以上[，,]?\s*|以上至\s*)")
+_RANGE_GAP = re.compile(r"\s*(?:[（(]\s*含[^）)]{0,8}[）)])?\s*(?:(?:及)?以上\s*(?:[（(]\s*含[^）)]{0,8}[）)])?\s*|[-—–－~～至到]\s*|以上[，,]?\s*|以上至\s*)")
 
 
+# the lower end repeated in brackets: 3倍（含3倍）至4倍
+_RANGE_INNER = re.compile(rf"\s*[（(]\s*含\s*{_NUM}\s*[^）)\n]{{0,6}}[）)]")
+# the measured material between a unit and 以上, when the upper end closes the range: 十吨标准煤以上三十吨（含）
+_RANGE_NOUN = re.compile(r"\s*[\u4e00-\u9fff]{1,3}?以上\s*")
+_RANGE_NOUN_END = re.compile(r"\s*(?:[（(]含[）)]|以下|以内|及以下)")
+
+
+def _range_inner(stext: str, m: re.Match, ms: list[re.Match], i: int) -> int:
+    """How many values the bracket after m repeats (3倍（含3倍）至4倍 → 1), so the range's upper end is found."""
+    b = _RANGE_INNER.match(stext, m.end("unit"))
+    if not b:
+        return 0
+    return sum(1 for k in range(i + 1, len(ms)) if ms[k].start() < b.end())
+
+
+def _range_gap(gap: str, stext: str, n: re.Match) -> bool:
+    """Whether `gap` joins two values into a range; a line break is allowed inside it (a range split
+    across lines of a PDF: 1‰以上\n2‰以下 — sentences() keeps such lines together)."""
+    inner = _RANGE_INNER.match(gap)
+    core = gap[inner.end():] if inner and _RANGE_GAP.fullmatch(gap[inner.end():]) else gap
+    if _RANGE_GAP.fullmatch(core):
+        return True
+    return bool(_RANGE_NOUN.fullmatch(gap)) and "\n" not in gap and bool(_RANGE_NOUN_END.match(stext, n.end("unit")))
+
+
+_PER_EACH = re.compile(r"\s*/\s*每?\s*")
 def _split_mult(unit: str) -> tuple[int, str]:
     for prefix, f in _MULT_FACTORS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
@@ -314,7 +443,7 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
         if v is None:
             i += 1
             continue
-        unit = m.group("unit")
+        unit = _PER_EACH.sub("/", m.group("unit"))  # 元/每平方米 → 元/平方米
         ns, ue = m.start() + offset, m.end("unit") + offset
         if m.group("num")[0].isdigit() and ns >= 1 and masked[ns - 1] in "-－−" and (ns < 2 or not re.match(r"[\d%.]", masked[ns - 2])):
             v, ns = -v, ns - 1  # -1.01%: a fall, not a rise
@@ -322,14 +451,20 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
         if v2 is not None and v2 < v:
             v, v2 = v2, v  # 12-6个月: written high to low
         val = _Value(ns, ue, v, v2, unit, m.group("num"), stext[m.end("num") - 0:m.start("unit")] if not m.group("num2") else "")
-        if v2 is None and i + 1 < len(ms):
-            n = ms[i + 1]
+        if unit == "年" and v2 is None and stext[m.end("unit"):m.end("unit") + 1] == "半":
+            val.value, val.ue = v + 0.5, val.ue + 1  # 1年半: one and a half years
+        skip = _range_inner(stext, m, ms, i)
+        if v2 is None and i + 1 + skip < len(ms):
+            j = i + 1 + skip
+            if not skip and j + 1 < len(ms) and _RESTATED_BOUND.search(stext, m.end("unit"), ms[j].start()):
+                j += 1  # 3倍（含3倍）至4倍: the bound said again in brackets lies inside the range
+            n = ms[j]
             gap = stext[m.end("unit"):n.start()]
             f1, base1 = _split_mult(unit)
             f2, base2 = _split_mult(n.group("unit"))
             n_v = parse_number(n.group("num"))
-            if gap and _RANGE_GAP.fullmatch(gap) and base1 == base2 and n_v is not None and not n.group("num2") \
-                    and "\n" not in gap and unit != "成":
+            if gap and _range_gap(gap, stext, n) and base1 == base2 and n_v is not None and not n.group("num2") \
+                    and unit != "成":
                 if f1 == f2:
                     val.value_max = n_v
                 else:
@@ -339,7 +474,7 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
                 if val.value_max is not None and val.value_max > val.value:
                     val.ue = n.end("unit") + offset
                     out.append((m, val))
-                    i += 2
+                    i = j + 1
                     continue
                 val.value, val.value_max, val.unit = v, None, unit
         out.append((m, val))
@@ -362,6 +497,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     unit_rx = _unit_pattern()
     scopes = _scope_years(text)
     last_indicator, last_line = None, -1
+    last_replaced: tuple[int, str] | None = None  # (end, comparator) of the last value a change replaced
+    last_value: tuple[int, str] | None = None  # (end, comparator) of the last value read
     title_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if is_title_line(ln)]
 
     def in_title(pos: int) -> bool:
@@ -375,21 +512,32 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     def scope_at(pos: int) -> _Scope:
         return next((sc for p, sc in reversed(scopes) if p <= pos), _Scope())
 
+    prev_kinds: set[str] = set()  # kinds of the values of the last sentence that had any
     for sent in sentences(masked):
         stext = masked[sent.start:sent.end]
+        # 其中，首套房7793笔…: a breakdown of the figures of the sentence before, which were results
+        breakdown = prev_kinds == {"reported"} and bool(re.match(r"\s*其中", stext))
+        sent_kinds: set[str] = set()
         line = masked.count("\n", 0, sent.start)
         if line != last_line:  # an indicator carries over within one paragraph only
             last_indicator, last_line = None, line
         tsent = text[sent.start:sent.end]
         years = []  # (offset, year, is a deadline)
+        terms: set[int] = set()  # offsets of years that end a rule's term
         for m in _YEAR_IN.finditer(tsent):
             after = tsent[m.end():m.end() + 14]
             if _in_title_marks(tsent, m.start()) or re.match(r"^\s*版", after) or _EFFECTIVE_AFTER.match(after) \
-                    or re.search(r"[自从]\s*$", tsent[max(0, m.start() - 2):m.start()]) or re.match(r"^\s*[-—–至到]\s*(?:19|20)\d{2}", after):
+                    or re.search(r"[自从]\s*$", tsent[max(0, m.start() - 2):m.start()]) or re.match(r"^[\d\s月日号]*[-—–至到]\s*(?:19|20)\d{2}", after):
                 continue  # a cited title's edition, an effective date (自…起), a period's start
             # 到/至 2027年, 2027年底前: a deadline; 截至2023年底 is the date of a result
+            # 自…之日起至2023年底, 2023年1月1日至12月31日期间: the end of a rule's term, not a deadline
+            term_end = bool(re.search(r"起\s*$", tsent[max(0, m.start() - 2):m.start()])
+                            or re.search(r"[自从]\s*(?:19|20)\d{2}\s*年[\d\s月日号]*$", tsent[:m.start()])
+                            or re.match(r"^[\d\s月日号]*期间", after))
+            if term_end:
+                terms.add(m.start() + sent.start)
             deadline = (bool(re.match(r"(?:到|至)", m.group())) or bool(re.search(r"(?:底|末|前)$", m.group()))) \
-                and not re.match(r"^[^，,。；;]{0,12}止", after) \
+                and not re.match(r"^[^，,。；;]{0,12}止", after) and not term_end \
                 and not m.group().startswith("截至") and not re.search(r"截[至止]\s*$", tsent[max(0, m.start() - 3):m.start()])
             years.append((m.start() + sent.start, int(m.group("y")), deadline))
         years += [(p, y, True) for p, y in deadlines if sent.start <= p < sent.end]
@@ -421,8 +569,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev = masked[max(sent.start, num_start - 4):num_start]
             if _SKIP_BEFORE.search(prev) or (num_start > 0 and re.match(r"[\d.]", masked[num_start - 1])):
                 continue
-            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
-                continue  # 一个, 一项, 两年: ordinary words unless a comparator frames them
+            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
+                continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
                 continue
             if _SECTION_UNIT_AFTER.match(masked[ue:ue + 5]) or (unit in {"个", "项", "条"} and _SECTION_UNIT_AFTER.match(unit[-1:] + masked[ue:ue + 4])):
@@ -431,9 +579,22 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if in_listing(num_start) or skips.skips_value(text, num_start, unit_end1, raw, m.group("unit")):
                 continue
+            if cancelled(masked, sent.start, num_start, ue, sent.end) or interleaved(masked, max(sent.start, num_start - 80), min(sent.end, ue + 80)):
+                continue
+            if _RESTATED_BOUND.search(masked, max(sent.start, num_start - 4), num_start):
+                continue  # 3个以上（含3个）: the bound said again, not a second value
             clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent.start, num_start)), default=sent.start)
             comparator = "=" if val.value_max is not None else _comparator(masked, clause_start, num_start, ue)
+            replaced = _replaced_value(masked, sent.start, clause_start, num_start, ue)
+            if last_replaced and comparator == "=" and last_replaced[0] >= sent.start \
+                    and _CHANGED_TO.fullmatch(masked, last_replaced[0], num_start):
+                comparator = last_replaced[1]  # 最高额度由30万元提高至50万元: the new value is a cap too
+            last_replaced = (ue, comparator) if replaced else None
+            if comparator == "=" and last_value and last_value[1] != "=" and re.fullmatch(r"\s*[、和及或]\s*", masked[last_value[0]:num_start]):
+                comparator = last_value[1]  # 调整为120万元、80万元: a list shares its bound
+            last_value = (ue, comparator)
             explicit = next(((y, dl) for pos, y, dl in reversed(years) if pos < num_start), None)
+            in_term = any(pos < num_start for pos in terms)
             if explicit is None:
                 explicit = next(((y, dl) for pos, y, dl in years if pos > ue and pos - ue < 6), None)
             scope = scope_at(num_start)
@@ -453,41 +614,154 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             # …为零的2034种商品: a count that describes a set of existing things, not a quantity set by the policy
             describes = masked[num_start - 1:num_start] == "的" and comparator == "=" and year is None and unit in _CLASSIFIERS
             reported_marks = own_reported or _REPORTED_SENTENCE.search(sctx) \
-                or describes or past_year \
+                or describes or past_year or breakdown \
                 or (news and comparator == "=" and _DESCRIBES.search(sctx))
             kind = "target"
-            rule = bool(_CONDITION_AFTER.search(masked[ue:sent.end]) or _RULE_MODAL.search(masked[clause_start:ue + 4])
-                        or _PROVISION_STRONG.search(masked[clause_start:ue + 8])
+            # a rule by its wording (a modal, a condition, a limit), as against one only by its topic (公积金, 补贴)
+            rule = bool(_NORM_LINE.match(masked, ue) or _CONDITION_AFTER.search(masked[ue:sent.end])
+                        or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _RULE_MODAL.search(masked[clause_start:ue + 4])
+                        or _PROVISION_RULE.search(masked[clause_start:ue + 8]) or _INCLUSIVE_BOUND.match(masked, ue)
                         or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start]))
             limit = rule or bool(_NORMATIVE_COMPARISON.search(masked[clause_start:num_start]))  # 累计拨付不超过…: a limit
+            topical = bool(_PROVISION_STRONG.search(masked[clause_start:ue + 8]))
             if limit and not (own_reported and _REPORTED_RESULT.search(masked[clause_start:num_start])):
                 reported_marks = None  # 已满5年以上的…可: a condition of a rule, not a result
-            if scope.review and not _FUTURE_STRONG.search(clause):
+            elif topical and not news and not _STRONG_PAST.search(sctx):
+                reported_marks = None  # 在本市已连续缴纳社保5年: a condition, whose topic is a rule's
+            if not limit and _MARKET_FIGURE.search(masked, max(clause_start, num_start - 12), num_start):
+                reported_marks = reported_marks or _MARKET_FIGURE.search(masked, max(clause_start, num_start - 12), num_start)
+            if news and not limit and _STATISTIC.search(sctx) and not _RULE_MODAL.search(sctx):
+                reported_marks = reported_marks or _STATISTIC.search(sctx)
+            rule = rule or topical
+            # 二套房2888笔，占27.04%: loan counts are results, and so are the shares and means told with them
+            if not limit and not future and (unit == "笔" or ("reported_stat" in sent_kinds and not rule)):
+                reported_marks = reported_marks or True
+            if scope.review and not _FUTURE_STRONG.search(clause) and not (limit and not own_reported):
                 kind = "reported"
             elif (reported_marks or (news and not rule and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
                 kind = "reported"
             elif unit == "分" or (_DURATION.fullmatch(unit) and comparator == "<=" and not (explicit and explicit[1])) \
-                    or _PROVISION_STRONG.search(masked[clause_start:ue + 8]) or (rule and (explicit is None or not explicit[1]) and (
+                    or _PROVISION_STRONG.search(masked[clause_start:ue + 8]) or (in_term and not _FUTURE_STRONG.search(clause)) or (rule and (explicit is None or not explicit[1]) and (
                     explicit is not None or scope.year is None)) or (
                     year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx))):
                 kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme
                 # a provision's year is one written in its sentence (2015年安排奖励1亿元), never a section's deadline
                 year = explicit[0] if explicit else None
+            if _worked_example(masked[sent.start:sent.end]):
+                kind = "reported"  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule
             if kind == "target" and year is None and doc_year is not None:
                 year = doc_year
+            if replaced:
+                kind = "reported"  # the value a change replaces: what was, not what is set
             rec = _RECURRENCE.search(masked[clause_start:ue])
             subj = _SUBJECT.search(masked[sent.start:num_start])
             indicator = _indicator(text, clause_start, num_start, ue)
             if last_indicator and (not indicator or len(_CJK.findall(indicator)) < 4):
                 indicator = last_indicator  # …2010年达到95%; 到2026年底，占比达到50%: the paragraph's last indicator
             last_indicator = indicator
+            sent_kinds.add(kind)
+            if kind == "reported" and unit == "笔":
+                sent_kinds.add("reported_stat")
             out.append(Commitment(
                 kind=kind, indicator=indicator, subject=subj.group() if subj else None,
                 value=value, unit=unit, comparator=comparator,
                 deadline=f"{year}-12-31" if year and kind == "target" else None, year=year if kind != "reported" else None,
                 recurrence=rec.group() if rec else None, sentence=text[sent.start:sent.end].strip(),
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
-    return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + out)
+        if sent_kinds:
+            prev_kinds = sent_kinds - {"reported_stat"}
+    return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_bounds(out, masked))
+
+
+# a worked example: a hypothetical case (假设, 以…为例) or a calculation (以/按…计算) of what a buyer pays
+_EXAMPLE_CUE = re.compile(r"假设|假如|举例|举个例子|比如|例如|打个比方|以[^。；]{0,20}为例")
+_EXAMPLE_CALC = re.compile(r"(?:以|按|按照)[^。；]{0,30}?(?:计算|测算|来算|算)")
+_EXAMPLE_RESULT = re.compile(r"月供|利息|少还|多还|少付|多付|少交|多交|节省|节约|省下|还款额|总还款")
+
+
+def _worked_example(sentence: str) -> bool:
+    """Whether a sentence works an example (figures that illustrate, not figures the policy sets)."""
+    if _EXAMPLE_CUE.search(sentence):
+        return bool(_EXAMPLE_RESULT.search(sentence) or _EXAMPLE_CALC.search(sentence))
+    calc = _EXAMPLE_CALC.search(sentence)  # the result follows the calculation (利息按5%计算 is a rule)
+    return bool(calc) and bool(_EXAMPLE_RESULT.search(sentence, calc.end()))
+
+
+# two bounds of one measure side by side: 小于200平方米、大于或等于144平方米; 大于2倍且不超过3倍
+_BOUND_GAP = re.compile(r"\s*[、，,]?\s*(?:且|并且|同时)?\s*(?:大于|高于|超过|多于|不低于|不少于|不小于|小于|低于|不超过|不高于|不大于|少于|不足)"
+                        r"(?:或等于|等于)?\s*")
+
+
+def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
+    """A lower and an upper bound of the same unit written next to each other are one range (value the
+    lower bound, value_max the upper), as 144至200平方米 would be."""
+    out: list[Commitment] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and a.value_max is None and b.value_max is None and a.unit == b.unit and a.start == b.start \
+                and a.value_end is not None and b.value_start is not None \
+                and _BOUND_GAP.fullmatch(masked[a.value_end:b.value_start]):
+            lo, hi = (a, b) if a.comparator in {">", ">="} else (b, a)
+            if lo.comparator in {">", ">="} and hi.comparator in {"<", "<="} and lo.value < hi.value:
+                out.append(replace(a, value=lo.value, value_max=hi.value, comparator="=",
+                                   value_start=a.value_start, value_end=b.value_end))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+# a requirement the text cancels (取消…小于0.45米需计容的要求, 不再执行…满2年的规定): its figure no longer applies
+_CANCELS = re.compile(r"取消|废止|删除|不再(?:执行|要求|实行|设置|作为|审核|限制)?")
+_CANCELLED_OBJECT = re.compile(r"^[^，,。；;！？!?]{0,14}?(?:要求|限制|规定|条件|门槛|条款|做法)")
+
+
+def cancelled(masked: str, sent_start: int, num_start: int, unit_end: int, sent_end: int) -> bool:
+    """Whether the number at num_start belongs to a requirement the sentence cancels: a cancelling verb before
+    it, the requirement's noun soon after it in the same clause, and the object not closed before the number."""
+    cancels = list(_CANCELS.finditer(masked, sent_start, num_start))
+    if not cancels or not _CANCELLED_OBJECT.match(masked[unit_end:sent_end]):
+        return False
+    # 取消…限制，补贴…; 取消限价后…成交…: the cancelled object ends before the number
+    return not re.search(r"(?:要求|限制|规定|条件|门槛)[，,]|[^以]后|以后|之后", masked[cancels[-1].end():num_start])
+
+
+# columns of a newspaper page read across: fragments of different stories joined by spaces (…协同发 供热工程，
+# 累计建成…): several such joints around a number make its sentence no statement at all
+_COLUMN_JOINT = re.compile(r"(?<=[\u4e00-\u9fff，、“”）])[ \u3000]+(?=[\u4e00-\u9fff“（][\u4e00-\u9fff])")
+_FRAGMENT_BEFORE = re.compile(r"[\u4e00-\u9fff，、“”（）]{6,}$")
+_FRAGMENT_AFTER = re.compile(r"[\u4e00-\u9fff“”（），、]{6,}")
+
+
+def interleaved(masked: str, start: int, end: int) -> bool:
+    """Whether masked[start:end] reads as columns interleaved: three or more spaces each between two runs
+    of six or more Chinese characters (a space inside a word or beside a number is ordinary PDF text)."""
+    n = 0
+    for m in _COLUMN_JOINT.finditer(masked, start, end):
+        if _FRAGMENT_BEFORE.search(masked, start, m.start()) and _FRAGMENT_AFTER.match(masked, m.end(), end):
+            n += 1
+    return n >= 3
+
+
+# a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
+_CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩大|降低|下调|调低|下浮|下降|减少|缩短|延长|压缩|缩减|调整|变更|降|提|增|减|放宽|改)"
+_CHANGED_FROM = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*\s*[，,]?\s*"
+                           r"(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)")
+_CHANGED_TO = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[，,]?\s*(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)[^\d，,。；;]{0,8}")
+_FORMER_BASE = re.compile(r"\s*(?:的)?基础上")
+
+
+def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: int, unit_end: int) -> bool:
+    """Whether the value is the one a change replaces: 由/从 X 提高至 Y, or 原…X的基础上."""
+    before = masked[max(clause_start, num_start - 30):num_start]
+    if re.search(r"(?:此前|之前|以前|原来|原先|调整前|原)(?:为|是)\s*$", before):
+        return True  # 最低首付比例为40%（此前为60%）
+    if _CHANGED_FROM.match(masked, unit_end) and re.search(r"[由从将原]", masked[sent_start:num_start]):
+        return True
+    return bool(_FORMER_BASE.match(masked, unit_end) and re.search(r"原(?:来|有|政策|规定|标准)", before))
 
 
 def _clause_chain(masked: str, sent_start: int, pos: int) -> str:
@@ -510,7 +784,7 @@ def _dedupe(found: list[Commitment]) -> list[Commitment]:
 
 
 _CLASSIFIERS = {"种", "类", "个", "项", "家", "件", "款", "条", "批"}
-_BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE))
+_BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE if p not in _TIGHT) + r"|(?:" + "|".join(_TIGHT) + r")\s*$")
 
 _QUOTES = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
 

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field, replace
 
 from corpora.records import ErrorReason, ReadError, SourceText
 from extractors.metadata import read_head
-from extractors.noise import find_noise, has_mojibake, listing_page
+from extractors.noise import find_noise, has_mojibake, has_running_text, listing_page
 from extractors.normalize import NormalizedText, normalize
 from extractors.records import Script
-from extractors.structure import Segment, segment
+from extractors.structure import Segment, find_titles, is_compilation, names_document_kind, segment
 from extractors.titles import choose_title, clean_title, is_seo_title, names_a_document
 
+# a page with this many title lines and not one sentence is an index of documents (a compilation's contents)
+MIN_INDEX_TITLES = 3
 # metadata keys that describe the page rather than the document (view counters, font switches)
 _PAGE_KEYS = {"浏览"}
 
@@ -69,8 +71,8 @@ class Document:
 
 
 # A document longer than this is extracted in windows of at most this many characters, each its own record
-# flagged `split_long_document` (as a text file too large to hold is read in windows): spaCy refuses texts over
-# `nlp.max_length` (1,000,000) and the time per document grows faster than its length.
+# flagged `split_long_document` (as a text file too large to hold is read in windows): the time per document
+# grows faster than its length.
 MAX_DOCUMENT_CHARS = 200_000
 
 
@@ -110,7 +112,20 @@ def documents(st: SourceText) -> list[Document]:
         raise ReadError(st.source, ErrorReason.NOT_A_DOCUMENT, f"a list page of {items} links, not a document")
     page_title = normalize(st.metadata.get("标题", "")).text
     cleaned = clean_title(page_title)
+    # a compilation's name (…汇编) titles none of the documents it holds
+    first_title = "" if is_compilation(cleaned) else page_title
     segs = split_long(segment(norm.text, body_start, page_title=cleaned if names_a_document(cleaned) else None), norm.text)
+    if not has_running_text(norm.text, body_start):
+        if len(segs) == 1 and segs[0].title is None:
+            raise ReadError(st.source, ErrorReason.NOT_A_DOCUMENT,
+                            "no title and no running text: a page of menus, links, labels or contact tables")
+        if (n := len(find_titles(norm.text, body_start))) >= MIN_INDEX_TITLES:
+            raise ReadError(st.source, ErrorReason.NOT_A_DOCUMENT,
+                            f"an index of {n} document titles with no text of any of them")
+        titles = [choose_title(first_title if i == 0 else "", sg.title.text if sg.title else None) for i, sg in enumerate(segs)]
+        if not any(names_document_kind(t) for t in titles if t):
+            raise ReadError(st.source, ErrorReason.NOT_A_DOCUMENT,
+                            "no running text and no title naming a document (a portal's menus, a service page)")
     script = norm.script()  # of the whole file: one pass over its characters, not one per document
     reader_spans = {k: _norm_span(norm, v) for k, v in st.metadata_spans.items()}
     out = []
@@ -121,7 +136,7 @@ def documents(st: SourceText) -> list[Document]:
         meta, spans = _metadata(norm.text, seg, st.metadata if first else {}, reader_spans if first else {}, body_start)
         out.append(Document(
             source=st, index=idx, text=text, norm=norm, start=seg.start, end=seg.end,
-            title=choose_title(page_title if first else "", seg.title.text if seg.title else None),
+            title=choose_title(first_title if first else "", seg.title.text if seg.title else None),
             title_span=(seg.title.start - seg.start, seg.title.end - seg.start) if seg.title else None,
             metadata=meta,
             metadata_spans={k: (a - seg.start, b - seg.start) for k, (a, b) in spans.items()},

@@ -43,7 +43,7 @@ class Extractor:
         return [self.extract_document(d) for d in documents(st)]
 
     def extract_document(self, d: Document) -> Extraction:
-        """Run the spaCy pipeline over one document, then move its spans to the source text."""
+        """Run the pipeline of extractors over one document, then move its spans to the source text."""
         meta = d.metadata
         ctx = DocContext(
             title=d.title,

@@ -120,17 +120,27 @@ def measured_phrase(indicator: str | None, after: str = "") -> str | None:
     return None if verb_only or len(_CJK.findall(s)) < 2 else s
 
 
-def classify(indicator: str | None, unit: str | None = None, before: str = "", after: str = "") -> str | None:
+def classify(indicator: str | None, unit: str | None = None, before: str = "", after: str = "",
+             rest: str = "") -> str | None:
     """The taxonomy key of a value: the first row whose pattern matches the indicator phrase with the words
     right after the value (处…罚款, written `phrase〔#〕after`) and whose unit family takes `unit`; else the
     row whose pattern matches nearest before the value in `before` (the sentence up to the value). Where
     that measure splits by qualifier, the row whose qualifier is written nearest before the value wins.
-    None when no row fits or a measure needs a qualifier the text does not give."""
+    None when no row fits or a measure needs a qualifier the text does not give. A row's scope may also be
+    found in `rest`, the sentence after the value's clause (个人将购买2年以上的住房对外销售的，免征增值税)."""
+    # spaces of flattened layouts (税率为 0.5%, 处 5万元) never change what is measured
+    indicator, before, after, rest = (_SPACE.sub("", x or "") for x in (indicator, before, after, rest))
     window = before or indicator or ""
     fits = [i for i in taxonomy() if (unit is None or i.units.fullmatch(unit))
-            and (i.scope is None or i.scope.search(window + "〔#〕" + after))]
+            and (i.scope is None or i.scope.search(window + "〔#〕" + after + rest))]
     text = (indicator or "") + "〔#〕" + after[:16]
     rows = [i for i in fits if i.pattern.search(text)]
+    own = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
+    if not rows and before and own and not (indicator or "").endswith(own):
+        # the extractor's indicator phrase may be missing or another clause's (税率为0.5% after a condition):
+        # read the value's own clause the same way
+        text = own + "〔#〕" + after[:16]
+        rows = [i for i in fits if i.pattern.search(text)]
     if not rows and before:
         tail = before[-40:]
         ends = {i.key: max((m.end() for m in i.pattern.finditer(tail)), default=-1) for i in fits}
@@ -148,6 +158,8 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     clause = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
     if "分别" in clause and sum(1 for i in rows if i.qualifier is not None and i.qualifier.search(clause)) > 1:
         return None  # 首套房和二套房分别为4.25%、4.5%: which value goes with which is not read here
+    if re.search(r"[、和与及][^，,。；;]{0,24}分别", clause):
+        return None  # 普通、非普通住房首付款比例分别不低于60%、80%: each value belongs to one of the listed items
     best, best_end = None, -1
     for i in rows:
         if i.qualifier is not None:
@@ -162,10 +174,23 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
 def classify_commitment(c, text: str | None = None) -> str | None:
     """The key of a Commitment, reading the words around its value in the document text (or its sentence)."""
     before, after = value_context(c, text)
-    return classify(c.indicator, c.unit, before, after)
+    return classify(c.indicator, c.unit, before, after, _sentence_rest(c, text, after))
+
+
+def _sentence_rest(c, text: str | None, after: str) -> str:
+    """The sentence after the value's clause (up to its end), where a scope word may be written."""
+    ve = getattr(c, "value_end", None)
+    if text is not None and ve is not None and c.end is not None:
+        rest = text[ve:c.end]
+    else:
+        sent = c.sentence or ""
+        i = sent.find(after) if after else -1
+        rest = sent[i:] if i >= 0 else ""
+    return rest[len(after):] if rest.startswith(after) else rest
 
 
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+_SPACE = re.compile(r"[ \t\u3000\xa0]+")
 
 
 def value_context(c, text: str | None = None) -> tuple[str, str]:

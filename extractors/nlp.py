@@ -1,19 +1,20 @@
-"""The spaCy pipeline: `spacy.blank("zh")` with the jieba segmenter, a user dictionary of place and
-agency names from the package data, and the extractors as registered components writing to `Doc`
-extensions. Components run in order; each reads what the ones before it wrote."""
+"""The extraction pipeline: the extractors as components run in order over a `Doc`, each writing its
+findings to `doc._` and reading what the ones before it wrote.
+
+Word boundaries come from jieba (with a user dictionary of place and agency names from the package data),
+asked only where they matter and only for the run of Chinese text around the place asked (`TokenBoundaries`):
+jieba cuts each such run on its own, so the answer is the one a cut of the whole text gives. jieba's
+dictionary is loaded at the first question, not at start-up; spaCy is not needed on the way to a record."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import logging
 import re
 import threading
 from dataclasses import dataclass, field
-
-import spacy
-from spacy.attrs import IDX, LENGTH
-from spacy.language import Language
-from spacy.tokens import Doc
+from types import SimpleNamespace
 
 from corpora.chars import mask
 from extractors import agencies as agencies_mod
@@ -47,19 +48,22 @@ class DocContext:
 _EXTENSIONS = {"context": None, "doc_numbers": None, "masked": None, "dates": None, "publish_date": None,
                "effective_date": None, "signature_starts": None, "issuers": None, "issuer_spans": None,
                "region": None, "agencies": None, "commitments": None, "doc_type": None, "text": None}
-for _name, _default in _EXTENSIONS.items():
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+
+
+class Doc:
+    """One document's text and what the components found in it (`doc._.region`, ...)."""
+
+    __slots__ = ("text", "_")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._ = SimpleNamespace(**_EXTENSIONS)
 
 
 def _text(doc: Doc) -> str:
-    """The document's text, joined once: spaCy's `Doc.text` rebuilds it from every token at each access."""
-    if doc._.text is None:
-        doc._.text = doc.text
-    return doc._.text
+    return doc.text
 
 
-@Language.component("policy_doc_numbers")
 def doc_numbers_component(doc: Doc) -> Doc:
     ctx: DocContext = doc._.context
     nums = docnumbers_mod.find_docnumbers(_text(doc))
@@ -70,7 +74,6 @@ def doc_numbers_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("policy_dates")
 def dates_component(doc: Doc) -> Doc:
     ctx: DocContext = doc._.context
     masked = doc._.masked
@@ -100,8 +103,7 @@ def dates_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("policy_regions")
-def make_regions(nlp: Language, name: str):
+def make_regions():
     gaz = gazetteer()
 
     def regions_component(doc: Doc) -> Doc:
@@ -119,8 +121,7 @@ def make_regions(nlp: Language, name: str):
     return regions_component
 
 
-@Language.factory("policy_agencies")
-def make_agencies(nlp: Language, name: str):
+def make_agencies():
     gaz = gazetteer()
     agencies_mod.alias_table()
 
@@ -133,7 +134,6 @@ def make_agencies(nlp: Language, name: str):
     return agencies_component
 
 
-@Language.component("policy_commitments")
 def commitments_component(doc: Doc) -> Doc:
     ctx: DocContext = doc._.context
     masked = mask(doc._.masked, [(d.start, d.end) for d in doc._.dates])  # dates are not values
@@ -156,14 +156,48 @@ def commitments_component(doc: Doc) -> Doc:
     return doc
 
 
-def token_boundaries(doc: Doc) -> set[int]:
-    """Character offsets where a jieba token starts or ends."""
-    starts_lengths = doc.to_array([IDX, LENGTH])  # one pass in C, not a Token object per token
-    out = {0, len(_text(doc))}
-    if len(starts_lengths):
-        out.update(starts_lengths[:, 0].tolist())
-        out.update((starts_lengths[:, 0] + starts_lengths[:, 1]).tolist())
-    return out
+# jieba cuts a text run by run: a run of these characters is segmented on its own; any other character is a
+# token by itself, except whitespace, and \r\n, which is one (jieba's own `re_han_default`, `re_skip_default`)
+_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
+
+
+class TokenBoundaries:
+    """The character offsets where a jieba token of `text` starts or ends, as `i in boundaries`. Only the run
+    around an offset asked about is segmented (once, then kept): the same answer as a cut of the whole text,
+    at the cost of the runs that hold a question."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._runs: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
+        self._cut: dict[int, frozenset[int]] = {}
+
+    def __contains__(self, i: int) -> bool:
+        n = len(self.text)
+        if i <= 0 or i >= n:
+            return i == 0 or i == n
+        if self._runs is None:
+            self._runs = [m.span() for m in _RUN.finditer(self.text)]
+            self._starts = [s for s, _ in self._runs]
+        k = bisect.bisect_right(self._starts, i) - 1
+        if k >= 0 and self._runs[k][0] < i < self._runs[k][1]:  # inside a run: where jieba cuts it
+            if k not in self._cut:
+                s, e = self._runs[k]
+                pos, cuts = s, set()
+                for w in segmenter().cut(self.text[s:e], cut_all=False):
+                    pos += len(w)
+                    cuts.add(pos)
+                self._cut[k] = frozenset(cuts)
+            return i in self._cut[k]
+        return self.text[i - 1:i + 1] != "\r\n"  # between runs every character is a token
+
+    def __iter__(self):
+        return iter(sorted(i for i in range(len(self.text) + 1) if i in self))
+
+
+def token_boundaries(doc: Doc | str) -> TokenBoundaries:
+    """Character offsets where a jieba token starts or ends (computed where asked)."""
+    return TokenBoundaries(doc if isinstance(doc, str) else _text(doc))
 
 
 @functools.cache
@@ -175,27 +209,52 @@ def user_words() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+_SEGMENTER_LOCK = threading.Lock()
+_segmenter = None
+
+
+def segmenter():
+    """jieba with its dictionary and the user words, loaded once per process at the first call. Threads that
+    ask at the same time wait for the first load: the dictionary and `add_word` are global state."""
+    global _segmenter
+    if _segmenter is None:
+        with _SEGMENTER_LOCK:
+            if _segmenter is None:
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on stderr
+                jieba.initialize()
+                for w in user_words():
+                    jieba.add_word(w, freq=2000)
+                _segmenter = jieba
+    return _segmenter
+
+
+class Pipeline:
+    """The components in order, each built once (the gazetteer and alias tables they need loaded then)."""
+
+    def __init__(self):
+        built = {"policy_regions": make_regions, "policy_agencies": make_agencies}
+        plain = {"policy_doc_numbers": doc_numbers_component, "policy_dates": dates_component,
+                 "policy_commitments": commitments_component}
+        self.pipeline = [(name, built[name]() if name in built else plain[name]) for name in PIPES]
+
+    def make_doc(self, text: str) -> Doc:
+        return Doc(text)
+
+
 _BUILD_LOCK = threading.Lock()
 
 
-def build_nlp() -> Language:
-    """The pipeline, built once per process. Threads that ask at the same time wait for the first build:
-    jieba's dictionary (and `add_word`) is global state that must not be written by two at once."""
+def build_nlp() -> Pipeline:
+    """The pipeline, built once per process, however many threads ask for it at the same time."""
     with _BUILD_LOCK:
         return _build_nlp()
 
 
 @functools.cache
-def _build_nlp() -> Language:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on stderr
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    for w in user_words():
-        jieba.add_word(w, freq=2000)
-    for name in PIPES:
-        nlp.add_pipe(name)
-    return nlp
+def _build_nlp() -> Pipeline:
+    return Pipeline()
 
 
 def run(text: str, ctx: DocContext) -> Doc:

@@ -139,8 +139,17 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
         else:  # words injected into the text by spam (gambling, fake invoices), blanked where they stand
             noise.spans.extend((start + m.start(), start + m.end(), "spam") for m in pat["spam"].finditer(line))
     noise.spans.extend((a, b, "duplicate_body") for a, b in duplicated_blocks(text, body_start))
+    _add_widgets(noise, text, body_start)
     noise.spans.sort()
     return noise
+
+
+def _add_widgets(noise: Noise, text: str, body_start: int) -> None:
+    """Sidebar widgets and tickers (extractors/widgets.py) on lines no other rule blanked."""
+    from extractors.widgets import widget_spans  # widgets reads this module's vocabulary
+
+    taken = {a for a, _, _ in noise.spans}
+    noise.spans.extend(s for s in widget_spans(text, body_start) if s[0] not in taken)
 
 
 def duplicated_blocks(text: str, body_start: int = 0, probe: int = 50) -> list[tuple[int, int]]:
@@ -179,6 +188,7 @@ def has_mojibake(text: str) -> bool:
 
 
 _LIST_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
+_STATEMENT = re.compile(r"[。；]")
 _EMPTY_ROW = re.compile(r"^[|\s]*$")
 _BULLET = re.compile(r"^[-*•·]\s")
 _PROSE_MARK = re.compile(r"[。；！？：]")
@@ -193,10 +203,12 @@ def listing_page(text: str, body_start: int = 0) -> int:
     """The number of links if the text after `body_start` is a list page rather than a document: a column's
     index of dated headlines, or a menu of short links; 0 otherwise."""
     lines = [ln.strip() for ln in text[body_start:].split("\n") if ln.strip() and not _EMPTY_ROW.match(ln)]
-    prose = sum(len(ln) for ln in lines if len(ln) >= 12 and _PROSE_MARK.search(ln))
+    # a dated headline is an item even when it exclaims (降温要来啦！某地发布… 2023-12-12), never running text
+    dated = [len(ln) <= 120 and not _STATEMENT.search(ln) and bool(_LIST_ITEM_DATE.search(ln)) for ln in lines]
+    prose = sum(len(ln) for ln, d in zip(lines, dated) if len(ln) >= 12 and _PROSE_MARK.search(ln) and not d)
     if prose >= MAX_LIST_PROSE:  # a page with this much running text is a document, whatever lists it holds
         return 0
-    items = sum(1 for ln in lines if len(ln) <= 120 and not _SENTENCE.search(ln) and _LIST_ITEM_DATE.search(ln))
+    items = sum(dated)
     if items >= MIN_LIST_ITEMS and items >= LIST_SHARE * len(lines):
         return items
     links = sum(1 for ln in lines if len(ln) <= 15 and "|" not in ln and len(_CJK.findall(ln)) >= 2 and not _SENTENCE.search(ln))
@@ -204,3 +216,13 @@ def listing_page(text: str, body_start: int = 0) -> int:
     if len(lines) >= MIN_MENU_ITEMS and (links >= MENU_SHARE * len(lines) or bullets >= MENU_SHARE * len(lines)):
         return max(links, bullets)
     return 0
+
+
+# a sentence of running text: ten characters or more closed by a full stop, not a bullet's teaser
+_RUNNING = re.compile(r"[^。；！？|\n]{10,}[。；！？]")
+
+
+def has_running_text(text: str, start: int = 0) -> bool:
+    """Does the text after `start` hold a sentence outside bullet items (a link's teaser under - )? A page
+    with no title and no such sentence is menus, link lists, labels and contact tables, not a document."""
+    return any(_RUNNING.search(ln) for ln in text[start:].split("\n") if not _BULLET.match(ln.strip()))

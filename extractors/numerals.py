@@ -1,9 +1,8 @@
 """Numbers as written in Chinese texts → Python numbers (Arabic, Chinese numerals, 万/亿, 成)."""
 from __future__ import annotations
 
+import functools
 import re
-
-import cn2an
 
 CN_NUM_CHARS = "〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _DIGIT_BY_DIGIT = re.compile(r"^[〇零一二三四五六七八九]+$")
@@ -15,6 +14,43 @@ def chinese_year(s: str) -> int | None:
     if _DIGIT_BY_DIGIT.match(s) and len(s) >= 2:
         return int("".join(_DIGITS[c] for c in s))
     return int(v) if (v := parse_number(s)) is not None else None
+
+
+_SMALL_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+# the common small numerals (三, 十二, 二十五, 三百零五, 四百六十) read here exactly as cn2an reads them (the tests
+# compare every form this accepts); anything else goes to cn2an
+_SMALL = re.compile(r"(?:([一二三四五六七八九])百(?:零([一二三四五六七八九])|([一二三四五六七八九])十([一二三四五六七八九])?)?"
+                    r"|(?:([一二三四五六七八九])?(十))?([一二三四五六七八九])?|(零))")
+
+
+# a unit without a digit (千, 百万) is no number: cn2an refuses it too
+_UNITS_ONLY = re.compile(r"[百千万亿]+")
+
+
+def is_bare_unit(s: str) -> bool:
+    return bool(_UNITS_ONLY.fullmatch(s))
+
+
+def small_number(s: str) -> int | None:
+    """零 … 九百九十九 written in the usual way, else None."""
+    m = _SMALL.fullmatch(s)
+    if not m or not s:
+        return None
+    h, h_unit, h_tens, h_ones, tens, ten, ones, zero = m.groups()
+    if zero:
+        return 0
+    d = _SMALL_DIGITS
+    if h:
+        return d[h] * 100 + (d[h_unit] if h_unit else 0) + (d[h_tens] * 10 + (d[h_ones] if h_ones else 0) if h_tens else 0)
+    return ((d[tens] if tens else 1) * 10 if ten else 0) + (d[ones] if ones else 0)
+
+
+@functools.cache
+def _cn2an():
+    """cn2an's converter, imported at the first Chinese numeral (its import compiles patterns for ~0.5 s)."""
+    import cn2an
+
+    return cn2an.cn2an
 
 
 def parse_number(s: str) -> float | int | None:
@@ -30,8 +66,13 @@ def parse_number(s: str) -> float | int | None:
         return int(v) if v.is_integer() and "." not in s else v
     except ValueError:
         pass
+    small = small_number(s.replace("两", "二"))
+    if small is not None:
+        return small
+    if is_bare_unit(s):
+        return None
     try:
-        v = cn2an.cn2an(s.replace("两", "二"), "smart")
+        v = _cn2an()(s.replace("两", "二"), "smart")
     except (ValueError, KeyError, IndexError, TypeError):
         return None
     return int(v) if float(v).is_integer() else float(v)

@@ -87,9 +87,12 @@ class Gazetteer:
         阿里 in 阿里巴巴 are not places); a county's short name only when it is in `counties`."""
         out = []
         i, n = 0, len(text)
+        by_pair = self._lengths_by_pair()
         while i < n:
             hit = None
-            for ln in range(min(self.max_len, n - i), 1, -1):
+            for ln in by_pair.get(text[i:i + 2], ()):  # only the lengths of names that begin here, longest first
+                if ln > n - i:
+                    continue
                 w = text[i:i + ln]
                 if w in self.full and not (w.endswith("市") and text[i + ln:i + ln + 1] == "场"):  # 某某市场: a market
                     hit = (i, i + ln, self.full[w])
@@ -104,6 +107,21 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
+    def _lengths_by_pair(self) -> dict[str, tuple[int, ...]]:
+        """For each pair of characters a name can begin with, the lengths (2 to max_len) of the names that begin
+        with it, longest first: `mentions` tries only those at a position, not every length. Rebuilt if the name
+        tables grew since."""
+        size = (len(self.full), len(self.short), len(self.county_short), self.max_len)
+        if getattr(self, "_pairs_size", None) != size:
+            by: dict[str, set[int]] = defaultdict(set)
+            for names in (self.full, self.short, self.county_short):
+                for w in names:
+                    if 2 <= len(w) <= self.max_len:
+                        by[w[:2]].add(len(w))
+            self._pairs = {k: tuple(sorted(v, reverse=True)) for k, v in by.items()}
+            self._pairs_size = size
+        return self._pairs
 
     def province_of(self, d: Division) -> Division:
         return self.by_code.get(d.province_code, d)
@@ -267,14 +285,71 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         return None  # the places this text names are not its own: it withholds its own
     issuer_rel = next((m.group(1) for s in issuers if (m := _RELATIVE_ISSUER.match(s))), None)
     relative = issuer_rel or _self_level(body)
-    found = _decide(gaz, score, direct, issuers, issuer_rel, relative)
+    joint = joint_parents(gaz, [title or "", *issuers], counties) | _joint_issuers(gaz, issuers)
+    found = _decide(gaz, score, direct, issuers, issuer_rel, relative, joint)
     return _host_fallback(gaz, found, by.hosts, relative) or found
 
 
+# what joins the names of two places in a list: 斗门、金湾; 甲区和乙区; 甲县与乙县
+_JOINER = r"(?:、|，|,|以及|和|与|及)\s*"
+_JOIN_AFTER = re.compile(r"\s*" + _JOINER)
+_JOIN_BEFORE = re.compile(_JOINER + r"$")
+
+
+def _county_parent(d: Division) -> str:
+    """A county's parent: its city, or its province where the city is only a code (北京市 市辖区)."""
+    return d.city_code if d.city_code in gazetteer().by_code else d.province_code
+
+
+@functools.cache
+def _siblings() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Parent code -> (name, adcode) of its counties, full and short names, longest first."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for d in gazetteer().by_code.values():
+        if d.level == "county":
+            for n in {d.name, short_name(d.name)} - {None}:
+                out[_county_parent(d)].append((n, d.adcode))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
+
+
+def joint_parents(gaz: Gazetteer, texts: list[str], counties: frozenset[str]) -> set[str]:
+    """Divisions two of whose counties or districts a title names side by side (某市甲区、乙区…; 甲县与乙县):
+    a joint document of both, whose region is their common parent. One of the two must be named as the
+    text names places (in full, or short where spelled out elsewhere); its partner in the list may be short
+    (斗门、金湾)."""
+    out: set[str] = set()
+    for s in texts:
+        for a0, a1, cands in gaz.mentions(s, counties=counties):
+            for d in cands:
+                if d.level != "county":
+                    continue
+                parent = _county_parent(d)
+                after = _JOIN_AFTER.match(s, a1)
+                before = _JOIN_BEFORE.search(s, max(0, a0 - 4), a0)
+                rest = s[after.end():] if after else ""
+                head = s[:before.start()] if before else ""
+                if any(code != d.adcode and (rest.startswith(name) or bool(head) and head.endswith(name))
+                       for name, code in _siblings().get(parent, ())):
+                    out.add(parent)
+    return out
+
+
+def _joint_issuers(gaz: Gazetteer, issuers: list[str]) -> set[str]:
+    """The parent of two counties when the issuers are bodies of both (甲区人民政府, 乙区人民政府)."""
+    own = set()
+    for s in issuers:
+        ds = [d for _, _, cands in gaz.mentions(s, short=False) for d in cands if d.level == "county"]
+        if len({d.adcode for d in ds}) == 1:
+            own.add(ds[0])
+    parents = [_county_parent(d) for d in own]
+    return {p for p in parents if parents.count(p) >= 2}
+
+
 def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], issuers: list[str],
-            issuer_rel: str | None, relative: str | None) -> Region | None:
+            issuer_rel: str | None, relative: str | None, joint: set[str] = frozenset()) -> Region | None:
     """`issuer_rel`: the level an issuer names (市政府); `relative`: that, or the level the text speaks
-    of itself at (我县, 全区)."""
+    of itself at (我县, 全区); `joint`: parents of two counties named side by side (the document is both's,
+    so its region is their parent)."""
     if not score:
         return None
     # province: the best-supported one
@@ -288,7 +363,8 @@ def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], i
     named = [cands for s in issuers for _, _, cands in gaz.mentions(s, short=False)]
     named = [d for cands in named for d in cands if d.adcode == prov or d.province_code == prov]
     if named and not issuer_rel:
-        return gaz.region(max(named, key=lambda d: (LEVEL_RANK[d.level], score[d.adcode])).adcode)
+        d = max(named, key=lambda d: (LEVEL_RANK[d.level], score[d.adcode]))
+        return gaz.region(_county_parent(d) if d.level == "county" and _county_parent(d) in joint else d.adcode)
     strong = W_TITLE  # a narrower unit must be named by the issuer or the title, or dominate the body
     cities = [c for c in score if c in gaz.by_code and gaz.by_code[c].province_code == prov and gaz.by_code[c].level == "city"]
     if cities:
@@ -303,8 +379,10 @@ def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], i
         # 我县 with a county named; 我市 with a county-level city named more often than its prefecture
         own = relative is not None and d.name.endswith(relative) and (
             relative != "市" or direct[county] > direct.get(d.city_code, 0))
-        if direct[county] >= strong or issuer_rel in {"县", "区", "旗"} or own:
+        if (direct[county] >= strong or issuer_rel in {"县", "区", "旗"} or own) and _county_parent(d) not in joint:
             best = county
+        elif _county_parent(d) in joint:
+            best = _county_parent(d)
     return gaz.region(best)
 
 

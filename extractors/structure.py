@@ -28,6 +28,40 @@ _INDEX = re.compile(r"(?:\s*\d{1,2}|\s*[（(][一二三四五六七八九十\d]{
 _COMPILATION = re.compile(r"(?:\d+|[一二三四五六七八九十]+)篇$|(?:合集|汇编|范文|大全|精选)$")
 
 
+# a headline a list cut short (某某关于印发《某某办法》的...): a link's teaser, not a printed title
+_CUT_SHORT = re.compile(r"(?:\.{3}|…+)[》”」）)]*\s*$")
+# an entry of a table of contents: a title, leader dots or a tab, a page number
+_TOC_ENTRY = re.compile(r"(?:[…⋯]+|\.{3,}|·{3,}|—{2,}|\t)\s*\d{1,4}\s*$")
+
+
+_LINK = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+
+
+def in_menu(text: str, start: int, end: int, n: int = 2) -> bool:
+    """Is the line at start..end an item of a menu: its `n` nearest non-empty lines above and below are all
+    short bare words (机构信息 / 人事任免 / 政府文件及解读 / 财政信息 / 公示公告)?"""
+    above = [ln.strip() for ln in text[max(0, start - 200):start].split("\n")[:-1] if ln.strip()][-n:]
+    below = [ln.strip() for ln in text[end:end + 200].split("\n")[1:] if ln.strip()][:n]
+    return len(above) == n and len(below) == n and all(_LINK.match(x) for x in above + below)
+
+
+_KIND_WORD = re.compile(r"(?:书|表|图|单|函|须知|问答|指南|清单|说明|名单|名录|目录|一览|简介|公告|通知|通告|报告|指数|公示|解读)$")
+_ALL_SUFFIXES = tuple(r["suffix"] for r in _SUFFIX_ROWS)
+
+
+def names_document_kind(title: str) -> bool:
+    """Does the title end with a word naming a kind of document (…办法, …通知, …申报表, …一览表, …解读)?"""
+    t = re.sub(r"[\s》」”）)]+$", "", re.sub(r"[（(][^（）()]{1,12}[）)]$", "", (title or "").strip()))
+    t = _INDEX.sub("", t) if len(t) > 8 else t
+    return bool(t) and (t.endswith(_ALL_SUFFIXES) or bool(_KIND_WORD.search(t))
+                        or doc_type(title, "") not in (DocType.ARTICLE, DocType.NEWS, DocType.OTHER))
+
+
+def is_compilation(title: str) -> bool:
+    """Is this the name of a compilation (…汇编, …通告3篇) rather than of one document?"""
+    return bool(title and _COMPILATION.search(title.strip()))
+
+
 @dataclass
 class Title:
     text: str
@@ -37,7 +71,7 @@ class Title:
 
 def is_title_line(line: str) -> bool:
     s = line.strip().lstrip("#").strip()
-    if not (6 <= len(s) <= 90) or _NOT_TITLE.search(s) or _COMPILATION.search(s):
+    if not (6 <= len(s) <= 90) or _NOT_TITLE.search(s) or _COMPILATION.search(s) or _CUT_SHORT.search(s):
         return False
     s = _INDEX.sub("", s) if len(s) > 8 else s
     return s.endswith(_TITLE_SUFFIX) or s.endswith(("》", "）")) and any(x in s for x in _TITLE_SUFFIX)
@@ -87,7 +121,8 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
             prev = lines[j][1].strip()
             if not prev or len(prev) > 40 or prev[-1] in "。；;！？，,：:" or _NOT_TITLE.search(prev) or is_title_line(prev) \
                     or _LABELLED.search(prev) or re.match(r"^[-•\s]*[\u4e00-\u9fff]{2,8}\s*[:：]", prev) \
-                    or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev):
+                    or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev) or _TOC_ENTRY.search(prev) \
+                    or len(prev) <= 4 and not _WRAPPED.search(prev):  # a menu's link (人事任免) above a title line
                 break
             parts.insert(0, prev)
             start = lines[j][0]
@@ -99,7 +134,7 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
             if k < j and k >= 0 and len(lines[k][1].strip()) <= 40 and _ORG_ONLY.match(lines[k][1].strip()):
                 parts.insert(0, lines[k][1].strip())
                 start, j = lines[k][0], k - 1
-        if out and out[-1].end >= start:
+        if out and out[-1].end >= start or in_menu(text, start, pos + len(line)):
             continue
         t = "".join(parts)
         ws = start + (len(lines[j + 1][1]) - len(lines[j + 1][1].lstrip().lstrip("#").lstrip())) if parts else start
@@ -154,17 +189,19 @@ _PROSE = re.compile(r"[。；;！？!?]|[，,].{8,}|[:：]\s*$")
 _NOT_HEADLINE = re.compile(r"(^上一|^下一|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|^[一二三四五六七八九十]+[、.．]|^（|^\(|^[—\-－]|"
                            r"^第[一二三四五六七八九十百\d]+[章节条]|^\d+\s*[、.．]|^[^\w《“「]|文件$|[。；;！？，,：:、]$|"
                            r"(?:令|公告|通告)\s*[（(〔\[]?\s*第\s*[\d一二三四五六七八九十百〇零]+\s*号[）)〕\]]?$|"
-                           r"^(?:本报讯|本报记者|记者|通讯员|新华社|中新社|据.{1,8}报道)|\s\|\s|\|\s*$)")
+                           r"^(?:本报讯|本报记者|记者|通讯员|新华社|中新社|据.{1,8}报道)|\s\|\s|\|\s*$|"
+                           r"^\d{1,4}\s+\S+(?:\s+\S+){2,}$)")  # …, or a numbered table row: 1 某单位 某园 一级 地址
 # a line that only names bodies (the issuer above a title, a signature): 中共某市委办公室 某市人民政府办公室
 _ORG_ONLY = re.compile(r"^(?:[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|部|院|中心|公司|党委|党组|"
-                       r"常委会|法院|检察院|办事处|管委会|集团|协会|学会|银行)[\s、]*)+$")
+                       r"常委会|法院|检察院|办事处|管委会|集团|协会|学会|银行)(?:[（(][^（()）]{2,20}[)）])?[\s、]*)+$")
 # the name of a site or a newspaper, not of a document: 某某网, 某某日报, 某某之窗
 _SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,14}(?:网|网站|门户|门户网站|日报|晚报|报|电子报|在线|平台|之窗|频道|论坛|客户端)$")
 _FILE_NAME = re.compile(r"^(?P<name>.{6,160}?)\.(?:docx?|pdf|wps|ofd|xlsx?|et|rar|zip)\s*$", re.I)
 _LEAD_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,6}\s*号\s*")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-# a label with a number or a date for its value (电话：0731-…, 类别:…) is no headline
-_LABELLED = re.compile(r"[:：]\s*[\d+(（]")
+# a label with a number or a date for its value (电话：0731-…, 类别:…), or a form's blank field (日期：    年  月  日),
+# is no headline
+_LABELLED = re.compile(r"[:：]\s*[\d+(（]|[:：]\s{3,}")
 _WRAPPED = re.compile(r"(?:的|和|与|及|关于|对|在|之|暨)$")
 HEAD_LINES = 40
 HEAD_CHARS = 2500
@@ -185,6 +222,7 @@ def is_headline(s: str) -> bool:
     s = s.strip().lstrip("#").strip()
     number = _LEAD_NUMBER.match(s)
     return (len(_CJK_RE.findall(s)) >= 6 and len(s) <= 90 and not _NOT_HEADLINE.search(s) and not _LABELLED.search(s)
+            and not _CUT_SHORT.search(s)
             and not names_site_or_column(s) and not _COMPILATION.search(s) and not (number and number.end() >= len(s) - 1))
 
 
@@ -230,7 +268,7 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
                 if meta.lead and is_headline(meta.lead):
                     cands.append((Title(meta.lead, meta.lead_start, meta.lead_end), is_title_line(meta.lead)))
                     metas[-1] = len(cands)
-            elif is_headline(s):
+            elif is_headline(s) and not in_menu(text, pos, pos + len(line)):
                 a = pos + line.index(s)
                 cands.append((Title(s.lstrip("#").strip(), a, a + len(s)), is_title_line(s)))
             elif cands and not cands[-1][1] and _WRAPPED.search(cands[-1][0].text) and len(s) <= 30 \
@@ -250,19 +288,67 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
     return pool[-1][0] if pool else None
 
 
-_SHORT_TITLE = re.compile(r"^[\u4e00-\u9fff《》“”（）()]{2,20}(?:书|表|图|单|函|须知|问答|指南|清单|说明|名单|目录|一览|简介|公告|通知)$")
+_SHORT_TITLE = re.compile(r"^[\u4e00-\u9fff《》“”（）()]{2,20}(?:书|表|图|单|函|须知|问答|指南|清单|说明|名单|名录|目录|一览|简介|公告|通知)"
+                          r"(?:[（(][^（）()]{1,12}[）)])?$")  # …名录（2025年度）
+
+
+# a form's label run into its title line: 某某申报表申请单位（盖章）：   日期：
+_RUN_IN_LABEL = re.compile(r"[\u4e00-\u9fff（）()]{2,10}\s*[:：]")
 
 
 def _short_title(text: str, start: int) -> Title | None:
-    """A short generic name on the first line (承诺书, 流程图, 申报表) when nothing longer names the document."""
+    """A short generic name on the first line (承诺书, 流程图, 申报表) when nothing longer names the document;
+    a form's title keeps none of the labels run into its line (…申报表申请单位盖章：日期：)."""
     for pos, line in _lines(text, start, min(len(text), start + 400)):
         s = line.strip()
         if not s or re.fullmatch(r"附件\s*\d*", s):
             continue
-        if _SHORT_TITLE.match(s) and not names_site_or_column(s):
-            a = pos + line.index(s)
-            return Title(s, a, a + len(s))
+        a = pos + line.index(s)
+        cuts = [len(s)] + [i for i in range(2, len(s)) if _RUN_IN_LABEL.match(s, i)]
+        for i in cuts:
+            name = s[:i].rstrip()
+            if _SHORT_TITLE.match(name) and not names_site_or_column(name):
+                return Title(name, a, a + len(name))
         return None
+    return None
+
+
+# an e-paper page continuing a story from another page: 某某标题（上接第1版）正文…
+_CONTINUED = re.compile(r"[（(]\s*(?:上接|接上|续)第?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]")
+
+
+_TITLE_CHARS = re.compile(r"[\u4e00-\u9fff\d《》“”（）()—\-]")
+_ABOUT_CLOSED = re.compile(r"关于.*的[\u4e00-\u9fff]{1,4}$")
+
+
+def continued_title(text: str, start: int) -> Title | None:
+    """The headline of a story an e-paper page continues (某某标题（上接第1版）…): the words before the
+    continuation mark near the top of the page. A headline the layout cut in two (its tail opening a later
+    line, as when columns are read across) is joined with that tail when the two make a title line."""
+    for n, (pos, line) in enumerate(_lines(text, start, min(len(text), start + 1500))):
+        m = _CONTINUED.search(line)
+        if n > 12:
+            break
+        if not m:
+            continue
+        head = line[:m.start()].strip()
+        if len(_CJK_RE.findall(head)) < 6 or _PROSE.search(head) or names_site_or_column(head):
+            return None
+        a = pos + line.index(head)
+        title = Title(head, a, a + len(head))
+        if is_title_line(head) or "关于" not in head or re.search(r"关于.*的", head):
+            return title
+        for _, later in _lines(text, pos + len(line) + 1, min(len(text), start + 20000)):
+            tail = later.strip()
+            if not tail or not _CJK_RE.match(tail):
+                continue
+            for k in range(8, min(40, len(tail)) + 1):
+                if not _TITLE_CHARS.match(tail[k - 1]):
+                    break
+                # 关于…的建议: a head that opened 关于 closes with 的 and a suffix in the tail
+                if is_title_line(head + tail[:k]) and _ABOUT_CLOSED.search(head + tail[:k]):
+                    return Title(head + tail[:k], title.start, title.end)
+        return title
     return None
 
 
@@ -299,7 +385,8 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
     head = head_title(text, body_start, titles)
     if head is not None:
         titles = [head, *(t for t in titles if t.start >= head.end)]
-    if page_title and _COMPILATION.search(page_title):
+    compilation = bool(page_title and _COMPILATION.search(page_title))
+    if compilation:
         page_title = None  # a compilation's name (…汇编) is no document's: its documents start at their titles
     if page_title:
         # the page names its document (<title>, a metadata table): a body title that agrees with it opens
@@ -311,12 +398,18 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
         if att is not None:
             titles = [att]
     if not titles:
+        cont = continued_title(text, body_start)
+        if cont is not None:
+            titles = [cont]
+    if not titles:
         short = _short_title(text, body_start)
         if short is not None:
             titles = [short]
     if not titles:
         return [Segment(0, len(text), None, head_end(text, body_start))]
-    segs: list[Segment] = [Segment(0, len(text), titles[0])]
+    # the heading and index of a compilation belong to none of its documents: the first starts at its title
+    compilation = compilation or any(is_compilation(ln) for _, ln in _lines(text, body_start, titles[0].start))
+    segs: list[Segment] = [Segment(titles[0].start if compilation else 0, len(text), titles[0])]
     for t in titles[1:]:
         cur = segs[-1]
         gap = t.start - max(cur.title.start if cur.title else 0, cur.start)
@@ -341,10 +434,16 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
     return segs
 
 
+# a title opening with these reads another document: its interpretation, as printed with the prefix
+_READING_PREFIX = re.compile(r"^(?:一图(?:读懂|看懂|了解|速览|解读)|图解|图说|政策解读|解读|问答)\s*[：:]?\s*[《“「]?")
+
+
 def doc_type(title: str | None, text: str) -> DocType:
     if not title:
         return DocType.NEWS if _NEWS.search(text[:300]) else DocType.OTHER
     t = title.strip().rstrip("》）)")
+    if _READING_PREFIX.match(t.strip("\u200b ")):
+        return DocType.INTERPRETATION  # 一图读懂《…》, 解读：《…》: a reading of the document it names
     for suffixes, dtype in _TYPE_BY_SUFFIX:
         if t.endswith(suffixes):
             return dtype

@@ -6,18 +6,29 @@ import re
 from corpora.chars import CJK as _CJK
 from extractors.structure import is_title_line, names_site_or_column
 
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,30}>")
+_GLUED_DASH = re.compile(r"\s*(?:--|——|(?<=[\u4e00-\u9fff）)》”])[-—－](?=[\u4e00-\u9fff《“（(]))\s*")
 _BLANKED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]{3,}(?=[\u4e00-\u9fff])")
 _TITLE_NOISE = re.compile(r"^[\s\-—–|_·•]+|[\s\-—–|_·•]+$")
 
 
 def clean_title(title: str) -> str:
     """A page title without the site's name or a breadcrumb around it."""
-    t = _BLANKED.sub("", title.strip())  # a word blanked as spam inside the title closes up
+    t = _BLANKED.sub("", _MARKUP.sub("", title.strip()))  # a word blanked as spam closes up; <br/> goes
     parts = re.split(r"\s*[,，_|｜]\s*|\s+-\s+", t)
     if len(parts) >= 2 and names_site_or_column(parts[-1]):
         t = t[:len(t) - len(parts[-1])].rstrip(" ,，_|｜-")  # 某某新闻标题,某某房产网: the site's name goes
     if ">" in t:
         t = t.rsplit(">", 1)[-1]
+    # a site's or a column's name glued on with a dash, before or after the title (某某数字报刊平台-标题,
+    # 标题-新闻中心, 某某县人民政府网站——标题); a page titled only site--column names no document
+    pieces = _GLUED_DASH.split(t)
+    if len(pieces) >= 2:
+        kept = [p for p in pieces if not (names_site_or_column(p) or _SITE_TITLE.search(p))]
+        if kept and len(kept) < len(pieces):
+            if len(kept) == 1 and not is_title_line(kept[0]) and len(_CJK.findall(kept[0])) <= 8:
+                return ""
+            t = "".join(kept) if len(kept) == 1 else t
     for sep in ("_", "｜", "|", " - ", "--"):
         head = t.split(sep)[0]
         if len(_CJK.findall(head)) >= 6:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -134,14 +133,15 @@ def text(path: Annotated[Path, typer.Argument(help="One file.")]):
 @app.command()
 def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to process.")],
         out: OutDir = DEFAULT_OUT,
-        workers: Annotated[int | None, typer.Option(min=1, max=64, help="Documents extracted at once (default: one per core, at most 4).")] = None,
+        workers: Annotated[int | None, typer.Option(min=1, max=64, help="Documents extracted at once (default: one per core, at most 4, fewer when memory is short).")] = None,
         runner: Annotated[str, typer.Option(help="processes (worker processes on this machine, each with a memory cap), threads (one process), or dask (a cluster).")] = "processes",
         dask_address: Annotated[str | None, typer.Option(help="tcp://host:port of a Dask scheduler; default: a local cluster of --workers processes.")] = None,
         worker_memory_mb: Annotated[int | None, typer.Option(min=0, help="Memory cap of each worker process in MB (0: none; default 1536 or $POLICY_WORKER_MEMORY_MB); a file that exceeds it becomes an error row.")] = None):
     """Run the Prefect flow over the inputs: extract, store, write Parquet and CSV tables, summarize."""
     from pipeline.flows import process_flow, with_dask, with_processes, with_workers
+    from pipeline.workers import default_count
 
-    workers = workers or max(1, min(4, os.cpu_count() or 1))
+    workers = workers or default_count()
     if runner not in {"processes", "threads", "dask"}:
         raise typer.BadParameter("processes, threads or dask", param_hint="--runner")
     if dask_address and runner != "dask":

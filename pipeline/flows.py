@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import os
 import re
 import uuid
+from collections import deque
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,6 +42,8 @@ from pipeline.process import (  # noqa: E402
     origin_url,
 )
 
+# extract tasks submitted ahead of the file being stored (running or waiting for a worker)
+AHEAD = 8
 # what an extract task returns; part of the cache key so results of an earlier shape are not reused
 RESULT_FORMAT = "file-result-3"
 
@@ -53,12 +57,13 @@ def _content_key(context, parameters) -> str:
     version: the same content is extracted once per version. Only what depends on the content is cached:
     where this run read it (path or URL) is set on the result afterwards (`for_source`)."""
     try:
-        data = Path(parameters["path"]).read_bytes()
+        with open(parameters["path"], "rb") as f:
+            digest = hashlib.file_digest(f, "sha256").hexdigest()  # in blocks: a large file is never held whole
     except OSError:
         return f"extract-unreadable-{uuid.uuid4().hex}"  # never reuse a result for a file we cannot read
     suffix = hashlib.sha256(Path(parameters["path"]).suffix.lower().encode()).hexdigest()[:8]
     fmt = hashlib.sha256(RESULT_FORMAT.encode()).hexdigest()[:8]
-    return f"extract-{hashlib.sha256(data).hexdigest()}-{extractor_version()}-{suffix}-{fmt}"
+    return f"extract-{digest}-{extractor_version()}-{suffix}-{fmt}"
 
 
 @task(name="extract-file", task_run_name="extract {path}", cache_key_fn=_content_key, persist_result=True)
@@ -116,29 +121,43 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
         # each file's bytes are read once, kept in the store's content-addressed raw folder, and extracted from
         # that copy: the hash, the cached result and the records are of the same bytes even if the file changes
         # during the run. Large plain-text files stream from their copy into the store in this thread (bounded
-        # memory, no cached result of their size); every other file is a cached task.
-        pending = []
-        for f in files:
-            name = source_name(f)
-            try:
-                raw, sha, size, streamed = _keep_raw(store, f, name)
-            except ReadError as e:  # not a regular file, too large, unreadable: an error row naming it
-                pending.append((name, None, e))
-                continue
-            store.put_provenance(name, sha, size, _now(), "file", origin_url(f))
-            pending.append((name, raw, None) if streamed else (name, None, extract_task.submit(str(raw), name)))
+        # memory, no cached result of their size); every other file is a cached task. At most AHEAD tasks run or
+        # wait ahead of the file being stored, and a result is let go once stored: the run holds a few results,
+        # not the whole folder's.
+        def prepared():
+            for f in files:
+                name = source_name(f)
+                try:
+                    raw, sha, size, streamed = _keep_raw(store, f, name)
+                except ReadError as e:  # not a regular file, too large, unreadable: an error row naming it
+                    yield name, None, e
+                    continue
+                store.put_provenance(name, sha, size, _now(), "file", origin_url(f))
+                yield (name, raw, None) if streamed else (name, None, extract_task.submit(str(raw), name))
+
         shown = Progress(len(files), mode)
+        ahead: deque = deque()
+        todo = prepared()
         try:
-            for name, raw, job in pending:
+            while True:
+                ahead.extend(itertools.islice(todo, AHEAD - len(ahead)))
+                if not ahead:
+                    break
+                name, raw, job = ahead.popleft()
                 if raw is not None:
                     shown.file_done(store.put_file(name, iter_records(raw, name), version=extractor_version()))
                 elif isinstance(job, ReadError):
                     shown.file_done(store.put_file(name, [job], version=extractor_version()))
                 else:
                     result = for_source(job.result(), name)
+                    del job
                     shown.file_done(store.put_file(name, result.records, result.text, result.version))
+                    del result
         finally:
             shown.close()
+        pool = workers.active()
+        if pool is not None:
+            pool.close()  # every file is extracted: the workers' memory goes back before the tables are written
         store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))

@@ -26,7 +26,7 @@ RECORD_PATH = ("corpora/records.py", "corpora/chars.py", "corpora/attachments.py
 _HASHED = {".py", ".csv", ".tsv", ".txt", ".json"}
 # the libraries that decode, convert and segment text; another release of one may change a record
 RECORD_LIBRARIES = ("charset-normalizer", "trafilatura", "lxml", "pypdfium2", "python-docx", "opencc",
-                    "jieba", "spacy", "cn2an")
+                    "jieba", "cn2an")
 
 
 def version_of(root: Path, libraries: tuple[str, ...] = RECORD_LIBRARIES) -> str:

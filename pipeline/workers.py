@@ -27,7 +27,37 @@ from pipeline.process import FileResult
 DEFAULT_MEMORY_MB = int(os.environ.get("POLICY_WORKER_MEMORY_MB", "1536"))
 # a worker whose resident memory has grown past this after a file (Python keeps the heap a large file
 # needed) hands in its result and retires; a fresh one takes its place, so a long run stays bounded
-RECYCLE_MB = int(os.environ.get("POLICY_WORKER_RECYCLE_MB", "400"))
+RECYCLE_MB = int(os.environ.get("POLICY_WORKER_RECYCLE_MB", "250"))
+
+
+# memory a worker is given room for when choosing how many to start: a warm one holds ~100 MB, grows while
+# reading a large file and retires past RECYCLE_MB
+WORKER_BUDGET_MB = 350
+# kept for the run itself and Prefect's temporary server
+RUN_RESERVE_MB = 600
+
+
+def available_mb() -> float | None:
+    """The memory the system can give without swapping (MemAvailable), in MB; None when unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def default_count(cores: int | None = None, available: float | None = None) -> int:
+    """How many workers a run starts when not told: one per core, at most 4, and only as many as the
+    available memory holds (WORKER_BUDGET_MB each beside RUN_RESERVE_MB for the run); at least one."""
+    cores = cores or os.cpu_count() or 1
+    n = min(4, cores)
+    available = available_mb() if available is None else available
+    if available is not None:
+        n = min(n, int((available - RUN_RESERVE_MB) // WORKER_BUDGET_MB))
+    return max(1, n)
 
 
 def _rss_mb() -> float:
@@ -49,9 +79,11 @@ def _serve(conn, memory_mb: int) -> None:
 
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    from extractors.nlp import segmenter
     from pipeline.process import extract_file, extractor
 
-    extractor()  # the segmenter, its dictionary and the reference data, loaded once
+    extractor()  # the pipeline and the reference data, loaded once
+    segmenter()  # and jieba's dictionary, which a process that is not a worker loads at its first question
     conn.send(("ready", os.getpid()))
     while True:
         try:

@@ -3,6 +3,7 @@
 
     python tools/precision_audit.py sample RECORDS.jsonl --n 200 --seed 2026 --out audits/sample.tsv
     python tools/precision_audit.py score audits/sample.tsv
+    python tools/precision_audit.py recheck audits/sample.tsv NEWER_RECORDS.jsonl
 
 `sample` draws commitments uniformly from every commitment in the records (JSON lines as written by
 `policy extract --format jsonl`) and writes one row per commitment with the evidence sentence and the
@@ -155,6 +156,56 @@ def score(args) -> int:
     return 0
 
 
+def _same_value(r: dict) -> tuple:
+    return (r["source"], str(r["doc_index"]), _num_key(r["value"]), r["unit"], r["sentence"].strip())
+
+
+def _num_key(v) -> str:
+    try:
+        return repr(float(v))
+    except (TypeError, ValueError):
+        return str(v)
+
+
+def recheck(args) -> int:
+    """Carry a judged sample over to newer records: a judged row whose value (same document, sentence,
+    value and unit) is gone was dropped; one still there with the same comparator and kind keeps its
+    judgments; one whose comparator or kind changed needs judging again and is left out."""
+    with Path(args.judgments).open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t") if _ok(r["quantity_ok"]) is not None]
+    newer: dict[tuple, list[dict]] = {}
+    for r in load_commitments(Path(args.records)):
+        newer.setdefault(_same_value(r), []).append(r)
+    dropped = {"not_a_quantity": 0, "quantity_right": 0, "quantity_wrong_elsewhere": 0}
+    dropped_quantities, changed, kept_ok, kept = [], 0, 0, 0
+    for r in rows:
+        j = {k: _ok(r[k]) for k in JUDGMENTS}
+        core = bool(j["quantity_ok"] and all(j[k] is not False for k in ("value_ok", "unit_ok", "comparator_ok", "kind_ok")))
+        same = newer.get(_same_value(r))
+        if not same:
+            which = "not_a_quantity" if j["quantity_ok"] is False else "quantity_right" if core else "quantity_wrong_elsewhere"
+            dropped[which] += 1
+            if j["quantity_ok"] is not False:
+                dropped_quantities.append(r["n"])
+            continue
+        now = same.pop(0)
+        if (now["comparator"], now["kind"]) != (r["comparator"], r["kind"]):
+            changed += 1
+            continue
+        kept += 1
+        kept_ok += core
+    figs = {
+        "judged": len(rows),
+        "dropped": dropped,
+        "dropped_quantities": dropped_quantities,
+        "changed_to_judge_again": changed,
+        "kept_unchanged": kept,
+        "precision_value_unit_comparator_kind_of_kept": round(kept_ok / kept, 3) if kept else None,
+    }
+    print(json.dumps(figs, ensure_ascii=False, indent=1))
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -174,6 +225,10 @@ def main(argv=None) -> int:
     c = sub.add_parser("score", help="recompute precision from a judged sample")
     c.add_argument("judgments")
     c.set_defaults(fn=score)
+    k = sub.add_parser("recheck", help="carry a judged sample over to newer records (rows dropped, changed, kept)")
+    k.add_argument("judgments")
+    k.add_argument("records")
+    k.set_defaults(fn=recheck)
     a = ap.parse_args(argv)
     return a.fn(a)
 

@@ -57,20 +57,23 @@ _KIND = {
 
 
 def read_bytes(raw: RawDocument) -> SourceText:
-    from corpora.readers import docx, html, pdf, text
-
     if len(raw.data) > MAX_BYTES:
         raise ReadError(raw.source, ErrorReason.TOO_LARGE, f"{len(raw.data)} bytes > limit {MAX_BYTES}")
     if not raw.data.strip():
         raise ReadError(raw.source, ErrorReason.EMPTY, "the file is empty")
     mt = raw.media_type
+    # each reader imported when a file of its kind comes: a text file does not wait for the HTML parsers
     if mt == "application/pdf":
+        from corpora.readers import pdf
         return pdf.read(raw)
     if mt.endswith("wordprocessingml.document"):
+        from corpora.readers import docx
         return docx.read(raw)
     if mt == "text/html":
+        from corpora.readers import html
         return html.read(raw)
     if mt in {"text/plain", "text/markdown"}:
+        from corpora.readers import text
         return text.read(raw)
     raise ReadError(raw.source, ErrorReason.UNSUPPORTED_FORMAT, f"{_KIND.get(mt, mt)} is not read")
 

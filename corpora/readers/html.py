@@ -90,6 +90,35 @@ def page_metadata(html: str) -> dict[str, str]:
     return {**found, **table}
 
 
+# a title that names a site or a column rather than a document: too short, or a portal's section name
+_SITE_TITLE = re.compile(r"(?:信息公开|政务公开|门户网站|网站|首页|人民政府网|公开目录)$")
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-—–]\s|(?<=[\u4e00-\u9fff）)])[-—–](?=[\u4e00-\u9fff]))\s*")
+
+
+def _weak_title(title: str) -> bool:
+    return len(_CJK.findall(title)) < 6 or bool(_SITE_TITLE.search(_SPACES.sub("", title)))
+
+
+def _title_tags(html: str) -> list[str]:
+    """What a page's title tags say, best first: <meta name=ArticleTitle>, og:title, then the first piece of
+    <title> (某某指南-某市房产局: the piece before the site's name)."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    out = []
+    for el in root.iter("meta"):
+        key = (el.get("name") or el.get("property") or "").lower()
+        if key in ("articletitle", "og:title") and (el.get("content") or "").strip():
+            out.append(_SPACES.sub(" ", el.get("content")).strip())
+    for el in root.iter("title"):
+        text = _SPACES.sub(" ", el.text_content() or "").strip()
+        if text:
+            out.append(_TITLE_SEPARATORS.split(text)[0].strip())
+        break
+    return out
+
+
 def read(raw: RawDocument) -> SourceText:
     html, enc = decode(raw.data, raw.source, _declared_charset(raw.data))
     html = bound_markup(html)
@@ -100,6 +129,12 @@ def read(raw: RawDocument) -> SourceText:
             meta["标题"] = _SPACES.sub(" ", page.title).strip()
         if page is not None and page.date and "发布日期" not in meta:
             meta["发布日期"] = page.date
+    if _weak_title(meta.get("标题", "")):
+        # the table and the page's headline name only the site or a column (某某政府信息公开): the title tags
+        # (ArticleTitle, og:title, <title> before the site's name) may name the document
+        better = next((t for t in _title_tags(html) if not _weak_title(t)), None)
+        if better:
+            meta["标题"] = better
     try:
         body = trafilatura.extract(html, include_tables=True, include_comments=False, favor_recall=True,
                                    deduplicate=False, with_metadata=False)

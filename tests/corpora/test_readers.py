@@ -160,6 +160,25 @@ def test_html_title_from_page_title_when_no_metadata(tmp_path):
     assert read_path(p).metadata["标题"].startswith("某市基层医疗卫生服务能力持续提升")
 
 
+@pytest.mark.parametrize("head,top,expected", [
+    # the page's table labels the site's public-information column as 标题; ArticleTitle names the notice
+    ('<meta name="ArticleTitle" content="某市住房公积金管理中心关于调整贷款额度的通知">',
+     "<table><tr><td>标题：</td><td>某市住房公积金管理中心政府信息公开</td></tr></table>",
+     "某市住房公积金管理中心关于调整贷款额度的通知"),
+    ('<meta property="og:title" content="某区关于发放老年人助餐补贴的通知">',
+     "<table><tr><td>标题：</td><td>某区政务公开</td></tr></table>", "某区关于发放老年人助餐补贴的通知"),
+    # the headline names a column; <title> names the guide before the site's name, glued on with a bare dash
+    ("<title>政府信息公开指南-某市房产局</title>", "<h1>政府信息公开</h1>", "政府信息公开指南"),
+    # a headline that names a document is kept whatever the title tags say
+    ("<title>首页-某市人民政府门户网站</title>", "<h1>某市关于促进住房消费的若干措施</h1>", "某市关于促进住房消费的若干措施"),
+])
+def test_html_title_tags_name_the_document_when_the_headline_names_a_site(tmp_path, head, top, expected):
+    p = tmp_path / "g.html"
+    body = "<p>" + "为方便群众办事，现将有关事项说明如下，请各单位认真遵照执行。" * 5 + "</p>"
+    p.write_text(f"<html><head>{head}</head><body>{top}<article>{body}</article></body></html>", encoding="utf-8")
+    assert read_path(p).metadata["标题"] == expected
+
+
 def cjk_pdf():
     """An FPDF with a CJK font loaded, or a skip where the machine has none (Debian fonts-wqy-microhei)."""
     import os

@@ -268,6 +268,11 @@ def test_news_about_a_plan_keeps_its_targets(text):
     assert {c.kind for c in found(text, pub_year=2025, news=True)} == {"target"}
 
 
+def test_a_rule_under_a_review_heading_stays_a_rule():
+    text = "一、基本情况\n本次出让地块总面积12.5公顷。\n竞买人不足3家的，由集体决策现场竞价成交。"
+    assert [(c.kind, c.value) for c in found(text, pub_year=2024)] == [("reported", 12.5), ("provision", 3)]
+
+
 def test_a_work_report_reviews_then_sets_next_years_targets():
     text = ("一、2024年工作回顾\n全年完成固定资产投资120亿元。\n新增城镇就业6500人。\n"
             "二、2025年工作安排\n新增城镇就业7000人以上。\n")
@@ -282,6 +287,8 @@ def test_every_non_quantity_rule_example_yields_nothing():
         if r.where == "title":
             assert skips_document(r.example), r
             assert found("园区办公室 62881234（值班）设有路灯15盏。", title=r.example) == []
+        elif r.unit is not None:  # the example may hold a real quantity beside the number the rule drops
+            assert [c for c in found(r.example) if r.unit.fullmatch(c.unit)] == [], r
         else:
             assert found(r.example) == [], r
 
@@ -394,8 +401,8 @@ def test_a_range_written_high_to_low(text, expected):
 
 
 @pytest.mark.parametrize("text,kind,comparator", [
-    ("开户时间满6个月的，可申请提取。", "provision", "="),
-    ("农村地区已满60周岁的老人需投靠子女的，可以迁入。", "provision", "="),
+    ("开户时间满6个月的，可申请提取。", "provision", ">="),
+    ("农村地区已满60周岁的老人需投靠子女的，可以迁入。", "provision", ">="),
     ("距强制报废时间不足1年的，可以申请补贴。", "provision", "<"),
     ("竞得人须按要求建设，装配式建筑面积不低于总面积的20%。", "provision", ">="),
     ("每年举办消费类展会40场以上。", "target", ">="),
@@ -425,7 +432,7 @@ def test_this_year_and_next_in_a_work_report(text, expected):
     ("运营期不少于8年，自交付之日起计算。", "provision", ">="),
     ("该通知有效期三年。", "provision", "="),
     ("贷款额度可按最高限额上浮20%确定。", "provision", "="),
-    ("个贷率已超出85%的预警线。", "reported", ">"),
+    ("个贷率已超出85%的预警线。", "provision", "="),                 # the line is the figure stated
     ("累计拨付金额不超过监管资金总额的80%。", "provision", "<="),
     ("自发布之日起至2024年12月31日止，面积在90平方米以上的按每套1万元发放消费券。", "provision", ">="),
 ])
@@ -451,3 +458,216 @@ def test_more_non_quantities(text):
 ])
 def test_thresholds_time_limits_and_needs(text, kind):
     assert found(text, pub_year=2024)[0].kind == kind
+
+
+# numbers that are not quantities beside the quantities a rule sets: only the real ones are kept
+@pytest.mark.parametrize("text,kept", [
+    # counts of issuing departments, named items, a scheme's own tiers
+    ("省财政厅等5部门联合印发通知，补贴标准为每人3000元。", [(3000, "元")]),
+    ("民政局等4个部门联合发布实施细则。", []),
+    ("允许困难企业缓缴三项社会保险费，缓缴期限不超过6个月。", [(6, "个月")]),
+    ("罚款幅度细化为5个裁量阶次，最高罚款10万元。", [(10, "万元")]),
+    ("预警分为黄色、橙色和红色三个等级。", []),
+    # conditions that name a household's homes, loans or children, and tiers of a schedule of rewards
+    ("家庭已拥有1套住房的，最低首付比例为25%。", [(25, "%")]),
+    ("借款人有1次公积金贷款记录且已结清的，贷款利率上浮10%。", [(10, "%")]),
+    ("仍有一笔未结清住房贷款的，首付比例不低于40%。", [(40, "%")]),
+    ("至少有一名未成年子女的家庭，可贷额度上浮20万元。", [(20, "万元")]),
+    ("生育或收养2个及以上子女的，给予一次性补贴5000元。", [(5000, "元")]),
+    ("连续参保3个月的补贴300元，连续参保6个月的补贴800元。", [(300, "元"), (800, "元")]),
+    ("连续参保满6个月的，给予一次性补贴。", [(6, "个月")]),       # no reward figure: the months are the rule
+    ("就业满6个月的，给予一次性补贴1000元。", [(1000, "元")]),
+    # age bands naming a group, and periods
+    ("完善3岁以下婴幼儿照护服务，新增托位2000个。", [(2000, "个")]),
+    ("80周岁以上老人可随子女迁入户口。", [(80, "周岁")]),
+    ("去年前10个月，全市新建商品房销售面积下降8.5%。", [(8.5, "%")]),
+    ("三年来，全区新增就业岗位1.2万个。", [(1.2, "万个")]),
+    ("九个多月来，工作专班走访企业300家。", [(300, "家")]),
+    ("党的代表大会以来的五年，全市经济稳步发展。", []),
+    ("该条例经过三年的试行，需要修订完善。", []),
+    ("建设15分钟便民生活圈40个。", [(40, "个")]),
+    # requirements the text cancels
+    ("取消住宅套型面积不得大于90平方米的限制。", []),
+    ("取消外地户籍家庭须缴纳社保满24个月的要求，首付比例降至20%。", [(20, "%")]),
+    ("不再执行首付比例不低于40%的规定。", []),
+    # page furniture, copies, articles, a plan's own tasks
+    ("本市天气预报 晴转多云 降水概率10% 最高气温15度", []),
+    ("执法人员制作清单，一份交付当事人，一份存档。", []),
+    ("他们交出了一份满意的答卷，服务群众2万人次。", [(2, "万人次")]),
+    ("全区推出18项改革举措，减少审批时间40%。", [(40, "%")]),
+    ("力争发布5项以上地方标准。", [(5, "项")]),
+    ("发放消费券10万份。", [(10, "万份")]),
+    ("三家店村新建停车位200个。", [(200, "个")]),
+    ("新开三家店铺。", [(3, "家")]),                           # 三家店铺 is a count, not the place 三家店
+    # the number of homes above which a purchase is barred is the limit itself
+    ("非本市户籍家庭已拥有1套及以上住房的，暂停向其销售新建商品住房。", [(1, "套")]),
+    ("家庭名下有2套（含）以上住房的，不得再购买。", [(2, "套")]),
+    ("拥有2套及以上住房的家庭，首付比例不低于50%。", [(50, "%")]),
+    ("暂停向下列家庭出售新建商品住房：一、拥有3套及以上住房的本市户籍家庭", [(3, "套")]),
+    # addresses, blank dates of forms, 时隔, 同一
+    ("办公地点在中山路西南侧约80米，咨询电话12345。", []),
+    ("学校东侧200米范围内不得开设网吧。", [(200, "米")]),
+    ("时隔5年，首套房贷款利率下调0.25个百分点。", [(0.25, "个百分点")]),
+    ("同一套住房只能申请一次补贴，补贴2万元。", [(2, "万元")]),
+    # related-news lists and rate-table row labels
+    ("- 某区推出人才购房新政 2024-06-02硕士补贴5万元，博士补贴10万元。", []),
+    ("贷款期限\n五年以上\n一至五年(含)", []),
+    ("贷款期限最长不超过30年。", [(30, "年")]),
+    # the same figures still count where the rule sets them
+    ("购房人须在本市连续缴纳社保满24个月。", [(24, "个月")]),
+    ("申请人年龄不超过45周岁。", [(45, "周岁")]),
+    ("限购区域内可再购买1套住房。", [(1, "套")]),
+    ("每户最多可申请2次公积金贷款。", [(2, "次")]),
+])
+def test_non_quantities_beside_quantities(text, kept):
+    assert [(c.value, c.unit) for c in found(text)] == kept
+
+
+def test_interleaved_columns_are_no_statement():
+    # three stories read across their columns, a figure in the middle
+    garbled = ("区委召开专题会议研究部署 推动农业农村现代化迈上新台阶 市民踊跃参加志愿服务活动 累计改造老旧管网"
+               "120公里 新学期开学各校做好准备工作 提升群众获得感幸福感")
+    assert found(garbled) == []
+    # a flattened table of short cells keeps its figures
+    assert [(c.value, c.unit) for c in found("违反规定生产的行为 机组和锅炉的 组或者锅炉，并处五万元以上十万元以下罚款 可以改正的")] == [(50000, "元")]
+    # spaces inside ordinary PDF text and a one-line web dump keep their figures
+    assert [(c.value, c.unit) for c in found("职 工 家庭购买 第二套 改善性 自住房， 首付款 比例不得低于 40%。")] == [(40, "%")]
+    assert [(c.value, c.unit) for c in found("关于调整住房政策的通知 各区县人民政府： 首付比例不低于20%。")] == [(20, "%")]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("取消限价后首场土地拍卖成交20亿元并设竞买条件。", [(20, "亿元")]),
+    ("取消二手房交易限制，契税补贴标准为1万元。", [(1, "万元")]),
+])
+def test_a_cancelling_verb_elsewhere_keeps_the_figure(text, kept):
+    assert [(c.value, c.unit) for c in found(text)] == kept
+
+
+# comparators a bound's wording sets: thresholds (满, 超), caps (限, 封顶, 最高…为：), windows (近N年, N年内),
+# inclusive and exclusive bounds written out in brackets
+@pytest.mark.parametrize("text,expected", [
+    ("职工连续缴存满12个月的，可申请贷款。", [(12, "个月", ">=")]),
+    ("取得不动产权证书满两年的住房可以上市交易。", [(2, "年", ">=")]),
+    ("未满18周岁的子女随迁。", [(18, "周岁", "<")]),
+    ("本次活动参与企业超300家。", [(300, "家", ">")]),
+    ("每场讲座限80人参加。", [(80, "人", "<=")]),
+    ("每户补贴以2万元为限。", [(2, "万元", "<=")]),
+    ("按房款的1%给予奖励，5万元封顶。", [(1, "%", "="), (5, "万元", "<=")]),
+    ("工作期限3年。", [(3, "年", "=")]),                                   # 期限 is no cap
+    ("评价满意度90%。", [(90, "%", "=")]),                                  # 满意度 is no threshold
+    ("面积未超过144平方米的住房免征。", [(144, "平方米", "<=")]),
+    ("申请人近3年内无不良信用记录。", [(3, "年", "<=")]),
+    ("借款人近6个月无逾期。", [(6, "个月", "<=")]),
+    ("项目应在取得土地后2年半内竣工。", [(2.5, "年", "<=")]),
+    ("持有5家以上（含5家）门店的企业可申报。", [(5, "家", ">=")]),
+    ("营业收入超过500万元（含500万元）的企业给予奖励。", [(500, "万元", ">=")]),
+    ("年龄在40周岁以下（不含40周岁）的人员可报名。", [(40, "周岁", "<")]),
+    ("年龄在60周岁以上，不含60周岁的老人免费乘车。", [(60, "周岁", ">")]),
+    ("贷款最高额度为：单人缴存的，35万元、双人缴存的，70万元。", [(35, "万元", "<="), (70, "万元", "<=")]),
+    ("调整后最高可贷额度为60万元/人、90万元/户。", [(60, "万元/人", "<="), (90, "万元/户", "<=")]),
+    ("首付款比例最低调整为15%。", [(15, "%", ">=")]),
+    ("机构达标时间延长至4年。", [(4, "年", "=")]),                          # 达 of 达标 is no bound
+    ("带动5人以上（不含法定代表人）就业的，给予补贴。", [(5, "人", ">=")]),   # 不含 of another thing
+    ("贷款额度可按最高限额上浮20%确定。", [(20, "%", "=")]),               # a rise of the cap, not a cap
+    ("须在缴款期限内一次性缴清。", []),                                     # 限 of 期限 frames no 一次
+])
+def test_comparators_of_bounds(text, expected):
+    assert [(c.value, c.unit, c.comparator) for c in found(text)] == expected
+
+
+# a change of a value: the new value is the one set (and keeps the cap or floor the old one was); the
+# value replaced stays as a reported figure of what was
+@pytest.mark.parametrize("text,expected", [
+    ("单职工家庭贷款最高额度由40万元提高至60万元。",
+     [("reported", 40, "<="), ("provision", 60, "<=")]),
+    ("二套住房最低首付比例从30%降低至25%。",
+     [("reported", 30, ">="), ("provision", 25, ">=")]),
+    ("公积金贷款额度由单人最高45万元调整为55万元，双人最高65万元调整为80万元。",
+     [("reported", 45, "<="), ("provision", 55, "<="), ("reported", 65, "<="), ("provision", 80, "<=")]),
+    ("在原规定最高补贴3万元的基础上再给予奖励。", [("reported", 3, "<=")]),
+    ("将提取间隔由6个月缩短为3个月。", [("reported", 6, "="), ("provision", 3, "=")]),
+    ("二套房最低首付比例为30%（此前为40%）。", [("provision", 30, ">="), ("reported", 40, "=")]),
+])
+def test_a_change_keeps_the_new_value(text, expected):
+    assert [(c.kind, c.value, c.comparator) for c in found(text, pub_year=2024)] == expected
+
+
+# statistics in news are results whatever their topic (公积金, 利率, 补贴); a rule's threshold written with
+# an inclusive bound is a provision even beside 累计 or 已
+@pytest.mark.parametrize("text,news,kind", [
+    ("今年截至10月底，全市发放公积金贷款 5230 笔。", True, "reported"),
+    ("上月某市新房成交2100套，环比上涨8%。", True, "reported"),
+    ("据报道，此前该市二套房贷利率按4.9%执行。", True, "reported"),
+    ("集团管理人员从900人精简至450人，减幅50%。", True, "reported"),
+    ("5月份该市已发放购房补贴3200万元。", True, "reported"),
+    ("借款人征信记录近2年累计逾期5次（含）以上的，不予贷款。", False, "provision"),
+    ("已使用3次（含）及以上公积金贷款的家庭不予受理。", False, "provision"),
+    ("该市公积金贷款首套住房首付比例不低于20%。", True, "provision"),
+    ("按照成交总价的1%发放补贴，补贴总额度500万元、用完即止。", True, "provision"),
+])
+def test_statistics_and_thresholds(text, news, kind):
+    assert {c.kind for c in found(text, pub_year=2024, news=news)} == {kind}
+
+
+# kinds by what the figure is: a breakdown of results (其中…), a market's sales, a rule's term (自…起至),
+# a penalty (处…), a publicity or transition period, a warning line a figure is measured against
+@pytest.mark.parametrize("text,expected", [
+    ("截至6月底，全市发放贷款 820 笔。其中，二套房 120 笔，占 14.6%。",
+     [("reported", 820), ("reported", 120), ("reported", 14.6)]),
+    ("其中，对首套房给予补贴2万元。", [("provision", 2)]),   # 其中 alone makes no result
+    ("10月份全市商品住房成交5120套，成交均价9800元/平方米。", [("reported", 5120), ("reported", 9800)]),
+    ("到2027年，全市商品房销售面积达到300万平方米。", [("target", 300)]),
+    ("自通知印发之日起至2025年6月30日，首付比例最低可调整为15%。", [("provision", 15)]),
+    ("逾期不改正的，处五千元以上罚款。", [("provision", 5000)]),
+    ("拟认定名单在网站公示5个工作日。", [("provision", 5)]),
+    ("对超出部分给予1年过渡期。", [("provision", 1)]),
+    ("全市公积金个贷率已超过90%的警戒线。", [("provision", 90)]),
+])
+def test_kinds_of_figures(text, expected):
+    assert [(c.kind, c.value) for c in found(text, pub_year=2024)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("贷款期限最长30年。", [(30, None, "<=")]),
+    ("审批最快3个工作日办结。", [(3, None, ">=")]),
+    ("申请人须满足2年社保缴纳记录。", [(2, None, ">=")]),
+    ("套内面积大于或等于120平方米的住房。", [(120, None, ">=")]),
+    ("回报可达5倍甚至更高。", [(5, None, ">=")]),
+    ("贷款最长不得超过合同签订后24个月。", [(24, None, "<=")]),
+    ("借款人年龄上限延长至主借款人65周岁。", [(65, None, "<=")]),
+    ("持股须在30%以上的股份，不含30%。", [(30, None, ">")]),
+    ("面积在120平方米（含120平方米）以下的给予补贴。", [(120, None, "<=")]),
+    ("2倍（含2倍）至3倍的，税率为0.5%。", [(2, 3, "="), (0.5, None, "=")]),
+])
+def test_more_bounds(text, expected):
+    assert [(c.value, c.value_max, c.comparator) for c in found(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list of changes: each old value reported, each new one keeps the cap
+    ("最高贷款额度首套和二套分别从50万元、40万元调整为70万元、60万元。",
+     [("reported", 50, "<="), ("reported", 40, "<="), ("provision", 70, "<="), ("provision", 60, "<=")]),
+    ("返还比例从50%最高提至80%。", [("reported", 50, "="), ("provision", 80, "<=")]),
+    ("可贷额度由不高于房价的60%，提高到不高于房价的70%。", [("reported", 60, "<="), ("provision", 70, "<=")]),
+    # news: banks that have already changed a rule report it
+    ("多家银行已经将首套房贷首付比例降至20%。", [("reported", 20, "=")]),
+    # the end of a rule's term is no deadline
+    ("2025年1月1日至2026年12月31日期间，按1%预征税款。", [("provision", 1, "=")]),
+    ("自通知印发之日起至2026年底，首付比例可下调至15%。", [("provision", 15, "=")]),
+])
+def test_changes_lists_and_terms(text, expected):
+    assert [(c.kind, c.value, c.comparator) for c in found(text, pub_year=2025, news="银行" in text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("若个贷率连续2个月达到或超过90%，将暂停受理异地贷款。", [("provision", 2, "="), ("provision", 90, ">=")]),
+    ("对吸纳毕业生签订2年以上劳动合同的企业，按500元/人给予补贴。", [("provision", 2, ">="), ("provision", 500, "=")]),
+    ("各网点每月应开展1次安全检查。", [("provision", 1, "=")]),
+    ("补贴按上年度最低工资标准的40%发放。", [("provision", 40, "=")]),       # 上年度 is no result, 最低工资 no floor
+    ("开发投资达到25%以上，经主管部门审核同意后出具认定意见书，受让方可申请办理登记。", [("provision", 25, ">=")]),
+    ("到2026年，全市应急避难场所达到80个。", [("target", 80, ">=")]),            # 应急 is no modal
+    ("本月发放公积金贷款1520笔，占全年的40%，平均贷款金额为61万元。",
+     [("reported", 1520, "="), ("reported", 40, "="), ("reported", 61, "=")]),
+])
+def test_triggers_modals_and_loan_counts(text, expected):
+    assert [(c.kind, c.value, c.comparator) for c in found(text, pub_year=2025)] == expected

@@ -59,9 +59,9 @@ def test_province_and_city_of_the_same_name(title, issuers, expected):
 
 
 def test_short_place_names_must_be_words():
-    from extractors.nlp import build_nlp, token_boundaries
-    doc = build_nlp().make_doc("支持农民专业合作社和阿里巴巴开展合作")
-    hits = gazetteer().mentions(doc.text, boundaries=token_boundaries(doc))
+    from extractors.nlp import token_boundaries
+    text = "支持农民专业合作社和阿里巴巴开展合作"
+    hits = gazetteer().mentions(text, boundaries=token_boundaries(text))
     assert hits == []
 
 
@@ -99,6 +99,23 @@ def test_ambiguous_short_names_are_not_places(row):
     ("自治区人民政府关于印发方案的通知", ["广西壮族自治区人民政府"], "全区各市要推进，南宁市青秀区先行。全区统筹。", "450000"),
 ])
 def test_region_at_its_own_level(title, issuers, body, expected):
+    r = primary_region(body, title, issuers, [])
+    assert (r.adcode if r else None) == expected
+
+
+@pytest.mark.parametrize("title,issuers,body,expected", [
+    # a title naming two districts side by side, one spelled out only in the body: their city
+    ("佛山南海、顺德出台人才安居新政", [], "近日，两区发布新政。在南海区工作的人才可申请补贴，全区放宽落户。", "440600"),
+    ("南海区和顺德区联合开展住房保障检查", [], "各镇街：检查于5月开展。", "440600"),
+    ("佛山顺德、南海出台人才安居新政", [], "近日，两区发布新政。在南海区工作的人才可申请补贴。", "440600"),
+    # two districts' governments issue it together: their parent (a municipality's districts: the municipality)
+    ("关于联合开展河道清理的通知", ["北京市东城区人民政府", "北京市西城区人民政府"], "各街道：我区将加大投入。", "110000"),
+    ("东城区、西城区关于联合开展河道清理的通知", [], "各街道：现将有关事项通知如下。", "110000"),
+    # one district alone stays itself; a short name not coordinated with a spelled-out one is no second district
+    ("佛山南海出台人才安居新政", [], "在南海区工作的人才可申请补贴，全区放宽落户。", "440605"),
+    ("东城区人民政府关于开展河道清理的通知", ["东城区人民政府"], "各街道：我区将加大投入。", "110101"),
+])
+def test_a_joint_document_of_two_districts_is_their_parents(title, issuers, body, expected):
     r = primary_region(body, title, issuers, [])
     assert (r.adcode if r else None) == expected
 

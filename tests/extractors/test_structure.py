@@ -44,6 +44,12 @@ def test_title_spread_over_lines_is_joined():
     ("中华人民共和国基本医疗卫生与健康促进法", DocType.LAW),
     ("《关于优化认定标准的通知》解读", DocType.INTERPRETATION),
     ("2023年工作总结", DocType.SUMMARY),
+    # a reading of another document, its prefix kept as printed (ANNOTATION: the title as printed)
+    ("一图读懂《某市促进数字经济发展行动方案》", DocType.INTERPRETATION),
+    ("一图读懂：关于调整《某市行政处罚裁量基准》部分条款的通知", DocType.INTERPRETATION),
+    ("解读：《某市科技行政处罚裁量权适用规定》", DocType.INTERPRETATION),
+    ("解读《某局关于新增部分服务价格项目的通知》", DocType.INTERPRETATION),
+    ("关于做好政策解读工作的通知", DocType.NOTICE),
 ])
 def test_doc_type_from_title(title, expected):
     assert doc_type(title, "") is expected
@@ -65,6 +71,16 @@ def test_news_without_title_suffix():
     ("文件链接：《沈阳市历史建筑修缮管理办法》政策解读", "《沈阳市历史建筑修缮管理办法》政策解读"),
     ("某地悄然放松限购,某某房产网", "某地悄然放松限购"),
     ("某集团总裁：公司已上报白名单项目42个", "某集团总裁：公司已上报白名单项目42个"),   # a speaker is no label
+    # a site's or a column's name glued on with a dash, before or after
+    ("某某日报数字报刊平台-中共某市委关于制定某市发展规划的建议", "中共某市委关于制定某市发展规划的建议"),
+    ("某县人民政府网站——某县人民政府关于加强市场管理的意见", "某县人民政府关于加强市场管理的意见"),
+    ("某集团发布年度业绩报告-新闻中心", "某集团发布年度业绩报告"),
+    ("某市社保中心关于调整缴费基数的通知-某市社会保险事业管理中心", "某市社保中心关于调整缴费基数的通知"),
+    ("某市住房公积金--通知公告", ""),                                # a site and a column: no document
+    # a headline and its subtitle stay whole
+    ("推进城市更新——某市系统推进老旧小区改造的实践", "推进城市更新——某市系统推进老旧小区改造的实践"),
+    # markup left in the page's title
+    ("某区等三部门印发关于<br/>进一步规范物业管理<br/>的若干措施的通知", "某区等三部门印发关于进一步规范物业管理的若干措施的通知"),
 ])
 def test_clean_title(raw, clean):
     from extractors.titles import clean_title
@@ -229,3 +245,136 @@ def test_a_compilation_named_by_its_page_splits_at_its_documents():
     st = SourceText("p.html", header + body, "text/html", metadata={"标题": "人工智能产业政策文件汇编"},
                     metadata_spans={"标题": (3, len(header) - 2)}, body_start=len(header))
     assert len(documents(st)) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a form's title with the labels of its first row run into the line
+    ("附件1\n某县农机购置补贴申请表申请单位（盖章）：          日期：\n机具名称 | \n购置数量 | \n", "某县农机购置补贴申请表"),
+    ("某市人才公寓入住登记表填表日期：    年  月  日\n姓名 |  | 性别 | \n", "某市人才公寓入住登记表"),
+    # an e-paper page continuing a story: its headline before the continuation mark
+    ("某日报客户端\n5 要闻\n看往期电子报\n某县乡村旅游步入快车道（上接第1版） 全县接待游客120万人次，" + PROSE,
+     "某县乡村旅游步入快车道"),
+    # a headline the layout cut in two: its tail opens a later line of the page
+    ("某日报客户端\n2 要闻\n看往期电子报\n中共某市委关于加快推进城乡融合发（上接第1版） 坚持以人民为中心，" + PROSE + "\n"
+     + PROSE + "\n2025年1月2日 星期四 责编：某某\n展和乡村全面振兴的决定强化要素保障，" + PROSE,
+     "中共某市委关于加快推进城乡融合发展和乡村全面振兴的决定"),
+    # a directory's title with its year, above numbered rows of cells
+    ("某市公园名录（2025年度）\n1 某中心 某某公园 一级 某区某路1号 某管理处\n2 某中心 某某湖公园 二级 某区某街2号 某管理处\n",
+     "某市公园名录（2025年度）"),
+    # …and stays as printed where no line completes it
+    ("看往期电子报\n中共某市委关于加快推进城乡融合发（上接第1版） 坚持以人民为中心，" + PROSE + "\n制度建设，" + PROSE,
+     "中共某市委关于加快推进城乡融合发"),
+])
+def test_forms_and_continued_e_paper_stories_are_titled(text, expected):
+    assert _titles(text)[0] == expected
+
+
+def _source(text: str, page_title: str | None = None):
+    from corpora.records import SourceText
+    if page_title is None:
+        return SourceText("p.txt", text, "text/plain")
+    header = f"标题：{page_title}\n\n"
+    return SourceText("p.html", header + text, "text/html", metadata={"标题": page_title},
+                      metadata_spans={"标题": (3, len(header) - 2)}, body_start=len(header))
+
+
+_ROWS = ["某市人民政府关于促进住房消费的通知", "某市住房公积金管理中心关于调整贷款额度的通知", "某市财政局关于发放购房补贴的实施细则",
+         "某市人民政府办公室关于印发某市老旧小区改造实施方案的通知", "某市自然资源局关于优化土地供应的若干措施"]
+_MORE = ["某市住房和城乡建设局关于规范物业服务的通知", "某市人民政府关于加快发展保障性租赁住房的实施意见"]
+
+
+def _compilation(index_line) -> str:
+    """A compilation written for the test: its heading, an index of seven titles (two of documents it does not
+    hold), then five documents, each with its own words so no body repeats another."""
+    text = "城乡建设政策文件汇编\n目录\n" + "".join(index_line(i, t) for i, t in enumerate(_ROWS + _MORE))
+    for i, title in enumerate(_ROWS):
+        text += (f"{title}\n" + (f"某政发〔2024〕{i + 1}号\n" if i % 2 == 0 else "") + "各有关单位：\n"
+                 f"为做好{title[2:8]}工作，现就有关事项通知如下。一、提高标准，每户不超过{i + 2}千元。二、材料齐全的当场办结，"
+                 f"办理时限不超过{i + 3}个工作日。三、本文件自印发之日起施行，有效期{i + 1}年，由{title[:5]}负责解释。\n"
+                 f"某市{title[2:5]}\n2024年{i + 1}月{i + 2}日\n")
+    return text
+
+
+@pytest.mark.parametrize("index_line", [
+    lambda i, t: f"{t}\n",                                  # titles alone
+    lambda i, t: f"{t}……{i * 4 + 1}\n",                    # leader dots and page numbers
+    lambda i, t: f"{t}\t{i * 4 + 1}\n",                     # a tab and page numbers
+    lambda i, t: f"| {i + 1} | {t} | 某政发〔2024〕{i + 1}号 | 2024-0{i + 1}-01 |\n",  # a table with numbers and dates
+    lambda i, t: f"{i + 1}.{t}\n",                          # numbered entries
+], ids=["plain", "leaders", "tab", "table", "numbered"])
+@pytest.mark.parametrize("page_title", [None, "城乡建设政策文件汇编"], ids=["no-page-title", "page-title"])
+def test_a_compilation_opening_with_its_index_splits_at_each_document_title(index_line, page_title):
+    from extractors.document import documents
+    docs = documents(_source(_compilation(index_line), page_title))
+    assert [d.title for d in docs] == _ROWS
+    # each document starts at its own title: the index belongs to none of them, nor to the first
+    assert all(d.text.startswith(d.title) for d in docs)
+    assert all(d.text.count("各有关单位") == 1 for d in docs)
+
+
+@pytest.mark.parametrize("text,reason", [
+    # a portal's home page laid out in a table: column names, dated headlines cut short, contact rows
+    ("| 网上大厅 |\n| 新闻动态 |  |\n| 某中心举办业务培训... | 2026-07-06 |\n| 某市召开住房工作会议... | 2026-06-24 |\n"
+     "| 政策法规 |\n| 某部关于促进住房消费的通知 | 2024-11-29 |\n| 公积金经办网点 | 智能问答 |\n"
+     "| 缴存业务：0531-0000000 提取业务：0531-0000001 贷款业务：0531-0000002 |\n| 下载中心 |\n", "no title"),
+    # a page left with only a breadcrumb and a table of contact numbers
+    ("| 您的位置：某市房产信息平台>>新闻中心>>行业新闻 |\n| 您是第位浏览者 |\n| 业务咨询电话： |  | 各部门便民电话 |\n"
+     "| 开发管理服务中心 | 电话：0431-0000001 | 行政审批处 | 电话：0431-0000002 |\n"
+     "| 房屋安全管理处 | 电话：0431-0000003 | 物业管理处 | 电话：0431-0000004 |\n", "no title"),
+    # a handful of teasers under bullets, each a link with its first sentence
+    ("- 上半年某市经济运行情况解读 上半年，全市坚持稳中求进工作总基调，经济运行稳中向好，主要指标好于预期。\n"
+     "- 某某当选某区区长 某区人民代表大会会议7月8日选举某某为某区人民政府区长。\n"
+     "- 回应关切：如何更好保障新就业形态劳动者权益？ 围绕劳动者权益保障问题，采访了有关负责人。\n", "no title"),
+    # a question-and-answer column: a menu of topics, years, and questions with their short answers
+    ("\n".join(f"- {w}" for w in ["住行问题", "加装电梯", "教育", "2025年"]) + "\n"
+     "- 住宅防水工程的保修期限是多久？ 在正常使用下，防水工程的最低保修期限为5年。\n"
+     "- 住宅装修工程的保修期限是多久？ 在正常使用下，装修工程的最低保修期限为2年。\n", "no title"),
+    # a compilation's index with none of its documents
+    ("某领域政策文件汇编\n文件名称\n文号\n发布日期\n" + "\n".join(_ROWS + _MORE) + "\n", "an index of"),
+    # dated headlines, some of them exclaiming
+    ("\n".join(f"- {t} 2023-1{i % 3}-0{i + 1}" for i, t in enumerate(
+        ["降温要来啦！某市发布今冬第3号供热调度令！", "寒潮来袭，某市发布第2号供热调度令！", "关于今冬供热，某市权威部门最新发布！",
+         "某市开展供热专项整治行动", "某区老旧小区年内换新颜", "某市正式开始供热", "热乎了！某市供热已开始热态试运行！"])), "list page"),
+])
+def test_pages_without_a_document_are_not_documents(text, reason):
+    from corpora.records import ErrorReason, ReadError
+    from extractors.document import documents
+    with pytest.raises(ReadError) as e:
+        documents(_source(text))
+    assert e.value.reason is ErrorReason.NOT_A_DOCUMENT and reason in e.value.detail
+
+
+@pytest.mark.parametrize("text", [
+    "附件2\n某市农机购置补贴申请表申请单位（盖章）：      日期：\n机具名称 | \n购置数量 | \n",  # a titled form
+    "各乡镇：\n" + PROSE * 2 + "\n某县人民政府\n2024年1月2日\n",                              # an untitled notice
+    "| 收费项目 | 收费标准 |\n| 住宅登记 | 每件80元 |\n| 非住宅登记 | 每件550元 |\n".replace("| 收费项目", "不动产登记费一览表\n| 收费项目"),
+    "一图读懂《某市促进数字经济发展行动方案》\n发布时间：2026-01-05\n来源：某市经济和信息化局\n",  # a reading in pictures
+])
+def test_titled_tables_and_untitled_running_text_stay_documents(text):
+    from extractors.document import documents
+    assert len(documents(_source(text))) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title line among a portal's menu of bare words is a link, not the page's title
+    ("网站首页\n机构信息\n政务服务\n概况信息\n人事任免\n政府文件及解读\n财政信息\n公示公告\n在线服务\n"
+     "某市关于做好住房保障工作的通知\n各区：\n" + PROSE * 4, "某市关于做好住房保障工作的通知"),
+    # a headline a list cut short is a teaser, not a title
+    ("某市关于印发《某市住房安全管理办法》的...\n2019-08-23\n某市住房安全管理办法\n第一条 " + PROSE, "某市住房安全管理办法"),
+])
+def test_menu_items_and_cut_headlines_are_not_titles(text, expected):
+    assert _titles(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a portal's service page: menus, a heading, an address and opening hours, no sentence
+    "网站首页\n机构信息\n政务服务\n在线服务\n下载中心\n办理时间和地点\n地址：某市某区某路127号\n时间：上午9:00-11:50 下午1:30-5:00\n",
+    # a search form's filters and an empty result
+    "业务类型：\n商品房预售许可\n商品房现售备案\n办件状态：\n已办结\n在办理\n申请编号\n申请单位\n共\n1\n页\n首页\n尾页\n",
+])
+def test_pages_with_no_sentence_and_no_document_title_are_not_documents(text):
+    from corpora.records import ErrorReason, ReadError
+    from extractors.document import documents
+    with pytest.raises(ReadError) as e:
+        documents(_source(text))
+    assert e.value.reason is ErrorReason.NOT_A_DOCUMENT

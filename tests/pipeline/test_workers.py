@@ -69,3 +69,29 @@ def test_policy_run_keeps_going_past_a_file_over_the_cap(tmp_path, samples, draw
     assert [(Path(s).name, e) for s, e, _ in errors] in ([("a_drawing.pdf", "read_error")], [("a_drawing.pdf", "too_large")])
     assert str(CAP_MB) in errors[0][2]
     assert "a_drawing.pdf" in (out / "tables" / "errors.csv").read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize(("cores", "available_mb", "expected"), [
+    (2, 22_000, 2),     # plenty of memory: one per core
+    (16, 64_000, 4),    # never more than 4
+    (8, 1_400, 2),      # 800 MB beside the run's reserve: room for two
+    (8, 900, 1),        # room for none: still one
+    (4, 300, 1),
+])
+def test_fewer_workers_by_default_when_memory_is_short(cores, available_mb, expected):
+    from pipeline.workers import default_count
+
+    assert default_count(cores, available_mb) == expected
+
+
+def test_a_warm_worker_is_light_and_retires_when_it_has_grown(samples):
+    """A warm worker holds its pipeline well under the retire threshold, so it is not replaced after every file."""
+    import psutil
+
+    from pipeline import workers
+
+    with WorkerPool(1, memory_mb=0) as pool:
+        pool.extract(next(iter(sorted(samples.iterdir()))))
+        (w,) = pool._all
+        rss_mb = psutil.Process(w.proc.pid).memory_info().rss / 2**20
+        assert rss_mb < workers.RECYCLE_MB and pool.replaced == 0, rss_mb

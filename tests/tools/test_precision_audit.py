@@ -58,6 +58,34 @@ def test_score_counts_rows_with_all_core_fields_right(tmp_path, capsys):
     assert figs["wrong_by_field"] == {"comparator_ok": 1}
 
 
+def test_recheck_carries_judgments_over_to_newer_records(tmp_path, capsys):
+    rec = _records(tmp_path)
+    out = tmp_path / "s.tsv"
+    precision_audit.main(["sample", str(rec), "--n", "3", "--out", str(out)])
+    rows = list(csv.DictReader(out.open(encoding="utf-8"), delimiter="\t"))
+    for r in rows:  # 3年 judged no quantity, 90% right, 20% with a wrong kind
+        r.update(quantity_ok="n" if r["unit"] == "年" else "y", value_ok="y", unit_ok="y", comparator_ok="y",
+                 year_ok="-", kind_ok="n" if r["value"] == "20" else "y", key_ok="-")
+    with out.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    newer = tmp_path / "newer.jsonl"
+    newer.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"source": "a.txt", "doc_index": 0, "commitments": [   # 3年 dropped, 20% now another kind
+            {"value": 20, "unit": "%", "comparator": ">=", "kind": "target", "sentence": "首付比例不得低于20%。"}]},
+        {"source": "c.txt", "doc_index": 0, "commitments": [
+            {"value": 90.0, "unit": "%", "comparator": ">=", "kind": "target", "year": 2027, "sentence": "到2027年，覆盖率达到90%以上。"}]},
+    ]), encoding="utf-8")
+    capsys.readouterr()
+    precision_audit.main(["recheck", str(out), str(newer)])
+    figs = json.loads(capsys.readouterr().out)
+    assert figs["dropped"] == {"not_a_quantity": 1, "quantity_right": 0, "quantity_wrong_elsewhere": 0}
+    assert figs["dropped_quantities"] == []
+    assert figs["changed_to_judge_again"] == 1
+    assert figs["kept_unchanged"] == 1 and figs["precision_value_unit_comparator_kind_of_kept"] == 1.0
+
+
 def test_carry_fills_only_rows_identical_to_judged_ones(tmp_path):
     rec = _records(tmp_path)
     old, new = tmp_path / "old.tsv", tmp_path / "new.tsv"
