@@ -384,8 +384,8 @@ _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给�
                              r"^(?:[（(]含[^）)]*[）)])?(?:及)?(?:以上|以下|以内)(?:[（(]含[^）)]*[）)])?的|^[^，,。；;：:\n]{0,10}时(?:暂停|恢复|启动|停止|可|应|须)|"
                              r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,60}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)")
 # 2022年最低工资标准为…: the year a standard applies to; 2020年7月22日，…联合印发《…》: the date a cited
-# notice was issued — neither is a deadline (where the text's own date is known, the issue date still tells
-# a past event from a plan)
+# notice was issued — neither is a deadline (an issue date before the text's own year still tells a past
+# event from a plan)
 _BASE_YEAR_AFTER = re.compile(r"^(?:度)?(?:的)?[^，,。；;\d]{0,8}?标准")
 _ISSUED_AFTER = re.compile(r"^\d{1,2}月(?:\d{1,2}日)?[，,]?[^，,。；;\d]{0,16}?(?:印发|发布|出台|颁布|下发)")
 _EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发)")
@@ -557,7 +557,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         for m in _YEAR_IN.finditer(tsent):
             after = tsent[m.end():m.end() + 14]
             if _in_title_marks(tsent, m.start()) or re.match(r"^\s*版", after) or _EFFECTIVE_AFTER.match(after) \
-                    or _BASE_YEAR_AFTER.match(after) or (pub_year is None and _ISSUED_AFTER.match(tsent[m.end():m.end() + 30])) \
+                    or _BASE_YEAR_AFTER.match(after) or ((pub_year is None or int(m.group("y")) >= pub_year) and _ISSUED_AFTER.match(tsent[m.end():m.end() + 30])) \
                     or re.search(r"[自从]\s*$", tsent[max(0, m.start() - 2):m.start()]) or re.match(r"^[\d\s月日号]*[-—–至到]\s*(?:19|20)\d{2}", after) \
                     or re.match(r"^[\d\s月日号]+至\s*(?![\d一二三四五六七八九十])[^，,。；;]{0,12}?之日", tsent[m.end():m.end() + 24]):
                 continue  # a cited title's edition, an effective date (自…起), a period's start

@@ -175,3 +175,9 @@ def test_a_progress_report_tells_results(title, text, kind):
     t = normalize(text).text
     cs = find_commitments(t, t, title=title)
     assert cs and {c.kind for c in cs} == {kind}
+
+
+def test_a_cited_notice_issued_the_year_the_text_was_written_sets_no_deadline():
+    t = normalize("2021年8月15日，市住建局等五部门联合印发《关于稳定住房市场的通知》，明确每批次提供不低于25%比例的房源。").text
+    (c,) = find_commitments(t, t, pub_year=2021)
+    assert (c.kind, c.deadline) == ("provision", None)
