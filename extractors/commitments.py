@@ -379,6 +379,9 @@ _RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|(?<![响反对适供相�
 # a modal that governs every clause of its sentence (竞得人须…，…不低于20%，…不低于50%)
 _NORMATIVE_COMPARISON = re.compile(r"不超过|不低于|不少于|不高于|不多于|不得|最高|最多|最长|至少|不足")
 _RULE_STRONG = re.compile(r"须|必须|应当|不得|严禁|禁止")
+# a speaker's view in news (他表示, 分析人士认为): what may happen, as he sees it
+_OPINION = re.compile(r"(?:表示|认为|指出|坦言|分析称|分析指出|看来|估计|预测)[，,：:]")
+_WEAK_MODAL_ONLY = re.compile(r"(?:可以|可)+")
 _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给予|予以|可|须|应)|"
                              r"^[^，,。；;：:\n]{0,40}的[^，,。；;：:\n]{1,14}[，,]\s*(?:按|给予|予以|可|须|应当|每)|"
                              r"^(?:[（(]含[^）)]*[）)])?(?:及)?(?:以上|以下|以内)(?:[（(]含[^）)]*[）)])?的|^[^，,。；;：:\n]{0,10}时(?:暂停|恢复|启动|停止|可|应|须)|"
@@ -654,6 +657,11 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                         or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _RULE_MODAL.search(masked[clause_start:ue + 4])
                         or _PROVISION_RULE.search(masked[clause_start:ue + 8]) or _INCLUSIVE_BOUND.match(masked, ue)
                         or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start]))
+            if rule and news and _OPINION.search(masked, sent.start, num_start) and not _RULE_STRONG.search(masked[sent.start:ue]) \
+                    and _WEAK_MODAL_ONLY.fullmatch("".join(x.group() for x in _RULE_MODAL.finditer(masked[clause_start:ue + 4]))) \
+                    and not (_PROVISION_RULE.search(masked[clause_start:ue + 8]) or _CONDITION_AFTER.search(masked[ue:sent.end])
+                             or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _INCLUSIVE_BOUND.match(masked, ue)):
+                rule = False  # 他认为，基金可以撬动10倍的杠杆: a speaker's estimate in news, not a rule
             limit = rule or bool(_NORMATIVE_COMPARISON.search(masked[clause_start:num_start]))  # 累计拨付不超过…: a limit
             topical = bool(_PROVISION_STRONG.search(masked[clause_start:ue + 8]))
             if limit and not (own_reported and _REPORTED_RESULT.search(masked[clause_start:num_start])):

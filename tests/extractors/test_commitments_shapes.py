@@ -181,3 +181,14 @@ def test_a_cited_notice_issued_the_year_the_text_was_written_sets_no_deadline():
     t = normalize("2021年8月15日，市住建局等五部门联合印发《关于稳定住房市场的通知》，明确每批次提供不低于25%比例的房源。").text
     (c,) = find_commitments(t, t, pub_year=2021)
     assert (c.kind, c.deadline) == ("provision", None)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("一位分析师表示，这笔资金可以撬动5倍甚至更高的社会投资。", "reported"),
+    ("他认为，新政落地后成交量可以回升20%左右。", "reported"),
+    ("该负责人表示，符合条件的家庭可申请最高30万元补贴。", "provision"),   # a rule a speaker tells
+    ("该负责人表示，申请人须缴纳社保满12个月。", "provision"),
+])
+def test_a_speakers_estimate_in_news_is_no_rule(text, kind):
+    cs = found(text, news=True)
+    assert cs and {c.kind for c in cs} == {kind}
