@@ -200,3 +200,8 @@ def test_a_speakers_estimate_in_news_is_no_rule(text, kind):
 ])
 def test_a_named_limit_is_a_cap(text, values):
     assert [(c.value, c.comparator, c.kind) for c in found(text)] == values
+
+
+def test_last_years_average_wage_is_a_base_not_a_result():
+    (c,) = found("月租金超过本市上年度职工月平均工资3倍的部分，不计入提取额度。")
+    assert c.kind == "provision"
