@@ -160,6 +160,21 @@ def test_each_key_example_maps_to_its_key(row):
     ("新出让居住用地中商业建筑面积占比不超过8%。", [(8, "%", "residential_land_commercial_share")]),
     ("保障性住房用地占住房用地供应总量的比例不低于30%。", [(30, "%", "affordable_housing_land_share")]),
     ("同一楼幢同一套型的价差幅度控制在8%以内。", [(8, "%", "same_building_price_gap")]),
+    # the cap of a home purchase subsidy per home is not the subsidy per square metre nor a loan cap
+    ("对购买新建商品住房的，按面积给予每平方米150元的补贴，每户最高不超过3万元。",
+     [(150, "元", "home_purchase_subsidy_per_area"), (3, "万元", "home_purchase_subsidy_cap")]),
+    ("对购房人给予合同总价1%、最高不超过2万元的补贴。",
+     [(1, "%", "home_purchase_subsidy_share"), (2, "万元", "home_purchase_subsidy_cap")]),
+    ("购买适老化产品的给予补贴，最高补贴2000元。", [(2000, "元", None)]),            # not a home
+    ("购买车位的，可申请住房公积金贷款，最高不超过10万元。", [(10, "万元", None)]),   # a loan, not a subsidy
+    # paying a fine after the decision, and appeal periods against it, are different time limits
+    ("当事人应当自收到行政处罚决定书之日起十五日内缴纳罚款。", [(15, "日", "fine_payment_deadline")]),
+    ("当事人对罚款决定不服的，可以自收到处罚决定书之日起六十日内申请行政复议。", [(60, "日", "appeal_period")]),
+    # land payments: the first instalment written without 后
+    ("竞得人须在签订出让合同20日内付至土地出让金总额的50%。",
+     [(20, "日", "land_first_payment_deadline"), (50, "%", "land_first_payment_ratio")]),
+    # operating periods of rental housing
+    ("改建类保障性租赁住房运营期不少于6年。", [(6, "年", "affordable_rental_operation_period")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
