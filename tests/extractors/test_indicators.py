@@ -175,6 +175,13 @@ def test_each_key_example_maps_to_its_key(row):
      [(20, "日", "land_first_payment_deadline"), (50, "%", "land_first_payment_ratio")]),
     # operating periods of rental housing
     ("改建类保障性租赁住房运营期不少于6年。", [(6, "年", "affordable_rental_operation_period")]),
+    # uplifts of the provident fund's loan cap and of its withdrawal cap are different measures
+    ("二孩家庭申请住房公积金贷款的，最高贷款额度在基准额度基础上上浮30%。", [(30, "%", "pf_loan_cap_uplift")]),
+    ("多子女家庭租房提取住房公积金的，提取限额按规定额度标准上浮50%。", [(50, "%", "pf_withdrawal_cap_uplift")]),
+    # preferential corporate income tax rates; the development investment required before a land transfer
+    ("符合条件的高新技术企业，减按15%的税率征收企业所得税。", [(15, "%", "corporate_income_tax_rate")]),
+    ("以出让方式取得土地使用权的，开发投资总额未达到25%以上的，不得转让。", [(25, "%", "land_transfer_investment_threshold")]),
+    ("商品房项目开发投资达到25%以上的，可申请预售许可。", [(25, "%", None)]),          # a presale condition
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
