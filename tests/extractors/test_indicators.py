@@ -182,6 +182,10 @@ def test_each_key_example_maps_to_its_key(row):
     ("符合条件的高新技术企业，减按15%的税率征收企业所得税。", [(15, "%", "corporate_income_tax_rate")]),
     ("以出让方式取得土地使用权的，开发投资总额未达到25%以上的，不得转让。", [(25, "%", "land_transfer_investment_threshold")]),
     ("商品房项目开发投资达到25%以上的，可申请预售许可。", [(25, "%", None)]),          # a presale condition
+    # presale funds replaced by bank guarantees, half-counted balconies, the balance kept to borrow and withdraw
+    ("开发企业可用银行保函替代监管资金，保函额度不超过应监管资金的40%。", [(40, "%", "presale_fund_guarantee_cap")]),
+    ("住宅套内阳台的折半计容面积上限为套内建筑面积的15%。", [(15, "%", "balcony_half_counted_area_cap")]),
+    ("使用住房公积金贷款购房的，在账户中留足贷款额度10%后，可提取余额支付首付。", [(10, "%", "pf_loan_reserve_share")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
