@@ -186,6 +186,13 @@ def test_each_key_example_maps_to_its_key(row):
     ("开发企业可用银行保函替代监管资金，保函额度不超过应监管资金的40%。", [(40, "%", "presale_fund_guarantee_cap")]),
     ("住宅套内阳台的折半计容面积上限为套内建筑面积的15%。", [(15, "%", "balcony_half_counted_area_cap")]),
     ("使用住房公积金贷款购房的，在账户中留足贷款额度10%后，可提取余额支付首付。", [(10, "%", "pf_loan_reserve_share")]),
+    # building rules in metres: bay windows and air-conditioner platforms are different measures
+    ("新建住宅飘窗最大尺寸放宽至0.6米，空调外机搁板最大尺寸为0.8米。",
+     [(0.6, "米", "bay_window_depth_cap"), (0.8, "米", "ac_platform_depth_cap")]),
+    ("生活垃圾投放点服务半径不大于80米。", [(80, "米", None)]),
+    # home size thresholds written after 购买; per-capita living area to settle, not a home's size
+    ("购买120平方米以下新建商品住房的，给予契税补贴。", [(120, "平方米", "home_area_threshold")]),
+    ("投靠子女落户的，迁入后人均居住面积不小于20平方米。", [(20, "平方米", "hukou_per_capita_living_area")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
