@@ -175,9 +175,10 @@ class Store:
         sha = hashlib.sha256(data).hexdigest()
         return sha, self._keep_raw(sha, suffix, lambda f: f.write(data))
 
-    def put_raw_file(self, path: Path) -> str:
-        """`put_raw` for a file on disk, copied in blocks and hashed in the same pass (what is kept is what was
-        hashed, even if the file changes meanwhile); returns its sha256."""
+    def put_raw_file(self, src, suffix: str = "", limit: int | None = None) -> tuple[str, int]:
+        """`put_raw` for a file opened for reading (binary), copied in blocks and hashed in the same pass: what is kept
+        is what was hashed, even if the file changes meanwhile. Returns (sha256, size); ValueError, with nothing
+        kept, when it holds more than `limit` bytes."""
         import hashlib
         import os
         import tempfile
@@ -185,18 +186,22 @@ class Store:
         raw = self.path.parent / "raw"
         raw.mkdir(parents=True, exist_ok=True)
         h = hashlib.sha256()
+        size = 0
         fd, tmp = tempfile.mkstemp(dir=raw, suffix=".part")
         try:
-            with open(path, "rb") as src, os.fdopen(fd, "wb") as out:
+            with os.fdopen(fd, "wb") as out:
                 for block in iter(lambda: src.read(1 << 20), b""):
+                    size += len(block)
+                    if limit is not None and size > limit:
+                        raise ValueError(f"more than {limit} bytes")
                     h.update(block)
                     out.write(block)
             sha = h.hexdigest()
-            self._keep_raw(sha, path.suffix, lambda out: None, ready=Path(tmp))
+            self._keep_raw(sha, suffix, lambda out: None, ready=Path(tmp))
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-        return sha
+        return sha, size
 
     def _keep_raw(self, sha: str, suffix: str, write, ready: Path | None = None) -> Path:
         """The raw folder's file for `sha`; written atomically by `write(file)` (or moved from `ready`, a file

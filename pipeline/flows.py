@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import os
 import re
 import uuid
 from collections import deque
@@ -23,8 +24,9 @@ from prefect.artifacts import create_table_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
+from corpora import readers  # noqa: E402
 from corpora.fetch import Fetcher, FetchRefused, TransientFetchError, page_links  # noqa: E402
-from corpora.readers import check_regular, expand_paths, read_file_bytes, source_name  # noqa: E402
+from corpora.readers import expand_paths, head_streamed_type, open_regular, source_name  # noqa: E402
 from corpora.records import ErrorReason, ReadError  # noqa: E402
 from corpora.sources import Source  # noqa: E402
 from outputs.export import export_tables  # noqa: E402
@@ -165,20 +167,26 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
 
 
 def _keep_raw(store: Store, path: Path, name: str) -> tuple[Path, str, int, bool]:
-    """Keep a file's bytes in the store's raw folder, read once (a large text file hashed and copied in blocks,
-    never held whole); returns (the kept copy, sha256, size, whether it is read in windows). Raises ReadError
-    for what is not a regular file or cannot be read."""
-    if not is_streamed(path):
-        data = read_file_bytes(path, name)
-        sha, raw = store.put_raw(data, path.suffix)
-        return raw, sha, len(data), False
-    check_regular(path, name)
-    try:
-        sha = store.put_raw_file(path)
-    except OSError as e:
-        raise ReadError(name, ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
+    """Keep a file's bytes in the store's raw folder: opened once (without blocking, checked on the descriptor, so a
+    FIFO swapped in is refused, not waited on), copied in blocks and hashed in the same pass; returns (the kept copy,
+    sha256, size, whether it is read in windows — judged on the copy, not on a file that may have changed since).
+    Raises ReadError for what is not a regular file, too large or unreadable."""
+    with open_regular(path, name) as f:
+        size = os.fstat(f.fileno()).st_size
+        head = f.read(1024)
+        f.seek(0)
+        windowed = size > readers.STREAM_BYTES and head_streamed_type(head, path.suffix) is not None
+        limit = readers.MAX_STREAM_BYTES if windowed else readers.MAX_BYTES
+        if size > limit:
+            raise ReadError(name, ErrorReason.TOO_LARGE, f"{size} bytes > limit {limit}")
+        try:
+            sha, size = store.put_raw_file(f, path.suffix, limit)
+        except ValueError as e:  # the file grew past the limit while it was copied
+            raise ReadError(name, ErrorReason.TOO_LARGE, f"{e} > limit {limit}") from e
+        except OSError as e:
+            raise ReadError(name, ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
     raw = store.raw_path(sha)
-    return raw, sha, raw.stat().st_size, True
+    return raw, sha, size, is_streamed(raw)
 
 
 def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | None = None) -> dict:

@@ -131,9 +131,9 @@ def check_regular(path: str | Path, source: str | None = None) -> os.stat_result
     return st
 
 
-def read_file_bytes(path: str | Path, source: str | None = None, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of one regular file, read once and at most `limit` of them. The file is opened without blocking
-    and checked on the opened descriptor, so a FIFO or device swapped in after a check is refused, not read."""
+def open_regular(path: str | Path, source: str | None = None):
+    """One regular file opened for reading (a binary file object). It is opened without blocking and checked on
+    the opened descriptor, so a FIFO or device swapped in after a check is refused (ReadError), never waited on."""
     p = Path(path)
     name = source or source_name(path)
     check_regular(p, name)
@@ -141,10 +141,18 @@ def read_file_bytes(path: str | Path, source: str | None = None, limit: int = MA
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as e:
         raise _stat_error(p, name, e) from e
-    with os.fdopen(fd, "rb") as f:
-        st = os.fstat(fd)
-        if (what := _not_regular(st.st_mode)) is not None:
-            raise ReadError(name, ErrorReason.READ_ERROR, f"{what}, not a regular file: only regular files are read")
+    f = os.fdopen(fd, "rb")
+    if (what := _not_regular(os.fstat(fd).st_mode)) is not None:
+        f.close()
+        raise ReadError(name, ErrorReason.READ_ERROR, f"{what}, not a regular file: only regular files are read")
+    return f
+
+
+def read_file_bytes(path: str | Path, source: str | None = None, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of one regular file (`open_regular`), read once and at most `limit` of them."""
+    name = source or source_name(path)
+    with open_regular(path, name) as f:
+        st = os.fstat(f.fileno())
         if st.st_size > limit:
             raise ReadError(name, ErrorReason.TOO_LARGE, f"{st.st_size} bytes > limit {limit}")
         try:
@@ -169,11 +177,19 @@ _STREAMED_TYPES = {"text/plain", "text/markdown"}
 
 def streamed_type(path: Path) -> str | None:
     """The media type of a plain-text file larger than STREAM_BYTES (read in windows), else None.
-    Raises OSError when the file cannot be read."""
+    Raises OSError when the file cannot be read (or is not a regular file)."""
     if path.stat().st_size <= STREAM_BYTES:
         return None
-    with open(path, "rb") as f:
-        media_type = sniff(f.read(1024), path.suffix.lower())
+    try:
+        with open_regular(path) as f:
+            return head_streamed_type(f.read(1024), path.suffix)
+    except ReadError as e:
+        raise OSError(e.detail) from e
+
+
+def head_streamed_type(head: bytes, suffix: str) -> str | None:
+    """The media type of a file read in windows when it is large, from its first KB and name, else None."""
+    media_type = sniff(head, suffix.lower())
     return media_type if media_type in _STREAMED_TYPES else None
 
 

@@ -123,6 +123,7 @@ def create_app(db: str | Path) -> FastAPI:
         if not slots.acquire(blocking=False):
             return page(request, "message.html", 503, heading="导出繁忙",
                         message="同时进行的导出已达上限，请稍后再试。")
+        release = _once(slots.release)
         columns, sheet = EXPORTS[table]
         headers = {"Content-Disposition": f'attachment; filename="{table}.{fmt}"'}
 
@@ -136,13 +137,13 @@ def create_app(db: str | Path) -> FastAPI:
 
         try:
             if fmt == "csv":
-                return StreamingResponse(_csv_stream([label for _, label in columns], rows(), slots.release),
-                                         media_type="text/csv; charset=utf-8", headers=headers)
+                return _SlotStream(_csv_stream([label for _, label in columns], rows(), release), release,
+                                   media_type="text/csv; charset=utf-8", headers=headers)
             path = _xlsx_file([label for _, label in columns], rows(), sheet)
         except BaseException:
-            slots.release()
+            release()
             raise
-        slots.release()
+        release()
         return FileResponse(path, headers=headers, background=BackgroundTask(os.unlink, path),
                             media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -231,6 +232,39 @@ def create_app(db: str | Path) -> FastAPI:
     return app
 
 
+def _once(fn):
+    """`fn` that runs at most once however often it is called (from any thread)."""
+    lock, done = threading.Lock(), []
+
+    def call():
+        with lock:
+            if done:
+                return
+            done.append(True)
+        fn()
+    return call
+
+
+class _SlotStream(StreamingResponse):
+    """A streamed export that gives its slot back (`release`) when the response is over, also when the client goes
+    away midway: the body's generator is closed then and there, not left to the garbage collector (which, for a
+    response cancelled in the middle, may not come for a long time and would keep the slot taken)."""
+
+    def __init__(self, content, release, **kw):
+        super().__init__(content, **kw)
+        self._content, self._release = content, release
+
+    async def __call__(self, scope, receive, send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            try:
+                self._content.close()  # its `finally` closes the store's connection
+            except ValueError:  # a block is being made in a worker thread right now; it ends with that block
+                pass
+            self._release()
+
+
 def _csv_stream(header: list[str], rows, done, chunk: int = 1000):
     """CSV text (with a BOM, so that Excel reads Chinese as UTF-8) in blocks of `chunk` rows; `done()` at the end."""
     try:
@@ -248,6 +282,8 @@ def _csv_stream(header: list[str], rows, done, chunk: int = 1000):
                 buf.truncate()
         yield buf.getvalue()
     finally:
+        if hasattr(rows, "close"):
+            rows.close()
         done()
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -201,3 +202,182 @@ def test_one_run_given_a_folder_twice_reads_each_file_once(tmp_path, samples, mo
     assert _provenance(out / "policy.sqlite") == files
     assert summary["run"]["files"] == len(files)
     assert summary["documents"] == summary["run"]["documents"] == SAMPLE_DOCUMENTS
+
+
+# --- a file rewritten during a run: what is stored and cached is what was hashed -------------------------------
+
+A_FILE, B_FILE = "shandong_village_doctor_notice.txt", "weifang_news_report.txt"
+
+
+def _stored(db, source: str) -> tuple[str, list[str], str]:
+    """(provenance sha256, the stored documents' titles, the stored text) of one source."""
+    import sqlite3
+
+    with sqlite3.connect(db) as c:
+        (sha,) = c.execute("SELECT raw_sha256 FROM provenance WHERE source = ?", (source,)).fetchone()
+        titles = [t for (t,) in c.execute("SELECT title FROM documents WHERE source = ? ORDER BY doc_index", (source,))]
+        text = c.execute("SELECT text FROM texts WHERE source = ?", (source,)).fetchone()
+    return sha, titles, text[0] if text else None
+
+
+def _expected(data: bytes, tmp_path) -> tuple[str, list[str]]:
+    """(sha256, titles) that a file of exactly these bytes gives."""
+    import hashlib
+
+    from pipeline.process import extract_file
+
+    probe = tmp_path / "probe" / "notice.txt"
+    probe.parent.mkdir(exist_ok=True)
+    probe.write_bytes(data)
+    return hashlib.sha256(data).hexdigest(), [r.title for r in extract_file(probe).records]
+
+
+@pytest.mark.parametrize("streamed", [False, True], ids=["whole", "streamed"])
+def test_a_file_rewritten_after_it_was_hashed_is_stored_and_cached_as_hashed(tmp_path, samples, monkeypatch, streamed):
+    """The file is rewritten (B) just after the run read and hashed it (A): the stored records, text and provenance
+    are A's, the result cached under A's hash is A's (a fresh store fed A takes it from the cache), and the next
+    run, which finds B, extracts B. `streamed`: the same with the file read in windows (a large text file)."""
+    from prefect.settings import PREFECT_RESULTS_LOCAL_STORAGE_PATH, temporary_settings
+
+    import corpora.readers
+    import pipeline.flows as flows
+    from outputs.store import Store
+
+    a, b = (samples / A_FILE).read_bytes(), (samples / B_FILE).read_bytes()
+    if streamed:  # read in windows above this size; the samples are a few KB
+        monkeypatch.setattr(corpora.readers, "STREAM_BYTES", 1000)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    target = inputs / "notice.txt"
+    target.write_bytes(a)
+    source = str(target.resolve())
+    sha_a, titles_a = _expected(a, tmp_path)
+    sha_b, titles_b = _expected(b, tmp_path)
+    assert titles_a != titles_b and titles_a and titles_b
+
+    rewritten = []
+    for method in ("put_raw", "put_raw_file"):
+        real = getattr(Store, method)
+
+        def hashed_then_rewritten(self, *args, _real=real, **kw):
+            got = _real(self, *args, **kw)  # the bytes are hashed and kept: now the file changes under the run
+            if not rewritten:
+                target.write_bytes(b)
+                rewritten.append(True)
+            return got
+        monkeypatch.setattr(Store, method, hashed_then_rewritten)
+    calls = []
+    real_extract = flows.extract_file
+    monkeypatch.setattr(flows, "extract_file", lambda path, source=None: calls.append(path) or real_extract(path, source))
+    out = tmp_path / "out"
+    with temporary_settings(updates={PREFECT_RESULTS_LOCAL_STORAGE_PATH: str(tmp_path / "results")}):
+        process_flow([str(inputs)], str(out))
+        assert rewritten and target.read_bytes() == b
+        sha, titles, text = _stored(out / "policy.sqlite", source)
+        assert (sha, titles) == (sha_a, titles_a)
+        assert text is None if streamed else text.strip() and text.strip() in a.decode("utf-8")
+        assert hashlib_of(Store(out / "policy.sqlite").raw_bytes(sha)) == sha_a
+
+        process_flow([str(inputs)], str(out))  # the file now holds B: extracted anew, stored as B
+        assert _stored(out / "policy.sqlite", source)[:2] == (sha_b, titles_b)
+
+        if not streamed:  # a large text file is never cached; a whole file is, under the hash of what was read
+            n = len(calls)
+            target.write_bytes(a)
+            process_flow([str(inputs)], str(tmp_path / "fresh"))
+            assert len(calls) == n  # A's result came from the cache...
+            assert _stored(tmp_path / "fresh" / "policy.sqlite", source)[:2] == (sha_a, titles_a)  # ...and is A's
+
+
+def hashlib_of(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def test_a_file_rewritten_in_place_again_and_again_during_a_run_is_stored_as_the_bytes_kept(tmp_path, samples):
+    """Another thread rewrites six files in place (truncate, write) over and over while the run reads them, so a
+    read can meet A, B, or a truncated mix: whatever the run kept, the raw copy has the hash in provenance, and the
+    stored titles and text are what extracting exactly those kept bytes gives."""
+    import threading
+
+    from outputs.store import Store
+    from pipeline.process import extract_file
+
+    a, b = (samples / A_FILE).read_bytes(), (samples / B_FILE).read_bytes()
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    targets = [inputs / f"notice{i}.txt" for i in range(6)]
+    # each file its own pair of versions: a document's id is its text's hash, so equal texts would be one document
+    versions = {t: (a + f"\n（第{i}份）\n".encode(), b + f"\n（第{i}份）\n".encode()) for i, t in enumerate(targets)}
+    for t in targets:
+        t.write_bytes(versions[t][0])
+    stop = threading.Event()
+    rewrites = [0]
+
+    def rewrite():
+        while not stop.is_set():
+            for t in targets:
+                with open(t, "wb") as f:
+                    f.write(versions[t][rewrites[0] % 2])
+            rewrites[0] += 1
+
+    thread = threading.Thread(target=rewrite, daemon=True)
+    thread.start()
+    try:
+        process_flow([str(inputs)], str(tmp_path / "out"))
+    finally:
+        stop.set()
+        thread.join()
+    assert rewrites[0] > 10
+    db = tmp_path / "out" / "policy.sqlite"
+    with Store(db) as store:
+        for t in targets:
+            sha, titles, text = _stored(db, str(t.resolve()))
+            kept = store.raw_path(sha)
+            assert kept is not None and hashlib_of(kept.read_bytes()) == sha
+            result = extract_file(kept, str(t.resolve()))
+            assert titles == [r.title for r in result.records if hasattr(r, "title")]
+            assert text == (result.text if titles else None)
+
+
+@pytest.mark.parametrize("streamed", [False, True], ids=["whole", "streamed"])
+def test_a_file_swapped_for_a_fifo_after_its_check_is_an_error_row_not_a_hang(tmp_path, samples, monkeypatch, streamed):
+    """Between the check that a file is regular and its reading, it is replaced by a named pipe with no writer:
+    the run does not block on it; the file gets an error row saying what it is, the other files are stored."""
+    import os
+    import threading
+
+    import corpora.readers
+    import pipeline.flows as flows
+
+    if streamed:
+        monkeypatch.setattr(corpora.readers, "STREAM_BYTES", 1000)
+    inputs = tmp_path / "in"
+    shutil.copytree(samples, inputs)
+    victim = (inputs / A_FILE).resolve()
+    real = corpora.readers.check_regular
+    swapped = []
+
+    def checked_then_swapped(path, *args, **kw):
+        got = real(path, *args, **kw)
+        if Path(path).resolve() == victim and victim.is_file():
+            victim.unlink()
+            os.mkfifo(victim)
+            swapped.append(True)
+        return got
+    for module in (corpora.readers, flows):  # wherever the run checks the file before opening it
+        monkeypatch.setattr(module, "check_regular", checked_then_swapped, raising=False)
+    done = {}
+    run = threading.Thread(target=lambda: done.update(process_flow([str(inputs)], str(tmp_path / "out"))), daemon=True)
+    run.start()
+    run.join(240)
+    if run.is_alive():  # blocked opening the pipe: open it for writing so that the reader gets end-of-file
+        fd = os.open(victim, os.O_WRONLY | os.O_NONBLOCK)
+        os.close(fd)
+        run.join(60)
+        pytest.fail("the run blocked on a FIFO swapped in after the check")
+    assert swapped
+    errors = {e["source"]: e for e in done["errors"]}
+    assert "named pipe" in errors[str(victim)]["detail"]
+    assert done["documents"] == SAMPLE_DOCUMENTS - 1

@@ -5,6 +5,7 @@ import csv
 import hashlib
 import io
 import re
+import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -357,3 +358,69 @@ def test_a_store_on_a_read_only_filesystem_is_served(sample_store, tmp_path):
               f"{sys.executable} -c \"{check}\" {mnt}/policy.sqlite")
     r = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+@pytest.fixture(scope="module")
+def large_server(sample_store, tmp_path_factory):
+    """`policy serve` (a real HTTP server on a free loopback port) on a generated store of 60,000 commitments:
+    the sample store's commitments copied under new document ids."""
+    import shutil
+
+    from benchmarks.export_memory import grow_store, served
+
+    tmp = tmp_path_factory.mktemp("large-store")
+    db = tmp / "policy.sqlite"
+    shutil.copy(sample_store, db)
+    assert grow_store(db, LARGE) >= LARGE
+    with served(db, tmp / "serve.log") as (base, pid):
+        yield base, pid
+
+
+LARGE = 60_000
+# an export that held every row (as a DataFrame or a whole workbook) took about 13 KB a row, 780 MB here
+EXPORT_BOUND_MB = 150
+
+
+def test_four_exports_at_once_through_http_two_run_the_others_are_refused(large_server):
+    """Four exports in flight on the real server: two (EXPORT_SLOTS) stream, the next two get 503 at once; when the
+    clients of the first two go away midway, both slots come back (two exports run at once again)."""
+    import httpx
+
+    from outputs.web import app as app_module
+
+    base, _ = large_server
+    assert app_module.EXPORT_SLOTS == 2
+    with httpx.Client(base_url=base, timeout=120) as c:
+        held = [c.stream("GET", "/commitments.csv", params={"all": 1}) for _ in range(2)]
+        responses = [h.__enter__() for h in held]
+        try:
+            assert [r.status_code for r in responses] == [200, 200]
+            assert all(next(r.iter_bytes()) for r in responses)  # streaming, each holding its slot
+            refused = [c.get(p, params={"all": 1}) for p in ("/commitments.xlsx", "/documents.csv")]
+            assert [r.status_code for r in refused] == [503, 503]
+            assert "导出繁忙" in refused[0].text
+        finally:
+            for h in held:  # both dropped by their clients midway
+                h.__exit__(None, None, None)
+        deadline = time.monotonic() + 60
+        while True:  # a large export streaming and a small one beside it: both slots are free again
+            with c.stream("GET", "/commitments.csv", params={"all": 1}) as r:
+                codes = (r.status_code, c.get("/documents.csv").status_code if next(r.iter_bytes()) else None)
+            if codes == (200, 200):
+                break
+            assert time.monotonic() < deadline, f"export slots still taken after their clients left: {codes}"
+            time.sleep(0.5)
+
+
+@pytest.mark.parametrize("path", ["/commitments.csv", "/commitments.xlsx"])
+def test_an_export_of_a_large_store_stays_in_bounded_memory(large_server, path):
+    """The server's resident memory while it answers an export of 60,000 commitments rises by less than
+    EXPORT_BOUND_MB over its level before, and the export holds every row."""
+    from benchmarks.export_memory import Peak, export
+
+    base, pid = large_server
+    export(base, path, "all=1&q=没有这样的句子")  # first use: imports and query plans, not what is measured
+    with Peak(pid) as p:
+        status, size, _ = export(base, path, "all=1")
+    assert status == 200 and size > LARGE * (100 if path.endswith(".csv") else 10)
+    assert p.peak - p.start < EXPORT_BOUND_MB, (p.start, p.peak)
