@@ -205,3 +205,12 @@ def test_a_named_limit_is_a_cap(text, values):
 def test_last_years_average_wage_is_a_base_not_a_result():
     (c,) = found("月租金超过本市上年度职工月平均工资3倍的部分，不计入提取额度。")
     assert c.kind == "provision"
+
+
+@pytest.mark.parametrize("text,comparator", [
+    ("月租金超过本市上年度职工月平均工资3倍的部分，不计入提取额度。", ">"),
+    ("贷款额度不超过借款人缴存余额15倍。", "<="),
+])
+def test_a_multiple_of_a_named_base_keeps_its_bound(text, comparator):
+    (c,) = found(text)
+    assert c.comparator == comparator
