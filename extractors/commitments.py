@@ -698,14 +698,14 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 kind = "reported"  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule
             if kind == "target" and year is None and doc_year is not None:
                 year = doc_year
-            if replaced:
-                kind = "reported"  # the value a change replaces: what was, not what is set
             rec = _RECURRENCE.search(masked[clause_start:ue])
             subj = _SUBJECT.search(masked[sent.start:num_start])
             indicator = _indicator(text, clause_start, num_start, ue)
             if last_indicator and (not indicator or len(_CJK.findall(indicator)) < 4):
                 indicator = last_indicator  # …2010年达到95%; 到2026年底，占比达到50%: the paragraph's last indicator
             last_indicator = indicator
+            if replaced:
+                continue  # the value a change replaces (由40万元提高至60万元 → 40): no longer set, so no commitment
             sent_kinds.add(kind)
             if kind == "reported" and unit == "笔":
                 sent_kinds.add("reported_stat")
