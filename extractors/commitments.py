@@ -349,12 +349,15 @@ def _indicator_before(text: str, clause_start: int, num_start: int) -> str | Non
     return phrase[-24:] or None
 
 
-# rules, benefits, limits and penalties: a provision whatever deadline governs its section
-_PROVISION_STRONG = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?=[^理置于在室长级])|公示|过渡期|补贴|补助|奖励|奖补|资助|贴息|减免|返还|调整为|首付|公积金|利率|工作日|办结|收费|"
-                               r"缴纳|缴存|提取|期限|消费券|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
-# the same without the words that only name a topic (公积金, 利率, 补贴): 已发放补贴1.2亿元, 新增公积金贷款
-# 10681笔 are results whatever their topic; these words do not outweigh a marker of the past
-_PROVISION_RULE = re.compile(r"(罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?=[^理置于在室长级])|公示|过渡期|调整为|工作日|办结|期限|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是)")
+# words of a rule, a limit or a penalty: a provision whatever deadline governs its section, and not outweighed
+# by a marker of the past
+_RULE_WORDS = (r"罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?=[^理置于在室长级])|"
+               r"公示|过渡期|调整为|工作日|办结|期限|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是")
+# words that only name a benefit's or a rule's topic (公积金, 利率, 补贴): 已发放补贴1.2亿元, 新增公积金贷款10681笔
+# are results whatever their topic, so these count only where no marker of the past outweighs them
+_TOPIC_WORDS = r"补贴|补助|奖励|奖补|资助|贴息|减免|返还|首付|公积金|利率|收费|缴纳|缴存|提取|消费券"
+_PROVISION_STRONG = re.compile(f"({_RULE_WORDS}|{_TOPIC_WORDS})")
+_PROVISION_RULE = re.compile(f"({_RULE_WORDS})")
 # an inclusive bound (6期（含）以上, 3个以上（含3个）) is the wording of a rule's threshold, not of a result
 _INCLUSIVE_BOUND = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]\s*(?:及)?(?:以上|以下|以内)|(?:及)?(?:以上|以下|以内)\s*[（(，,]\s*(?:不)?含)")
 # a date or comparison that makes a figure a result even where its topic is a rule's (截至8月底…新增公积金贷款)
@@ -484,9 +487,7 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
             val.value, val.ue = v + 0.5, val.ue + 1  # 1年半: one and a half years
         skip = _range_inner(stext, m, ms, i)
         if v2 is None and i + 1 + skip < len(ms):
-            j = i + 1 + skip
-            if not skip and j + 1 < len(ms) and _RESTATED_BOUND.search(stext, m.end("unit"), ms[j].start()):
-                j += 1  # 3倍（含3倍）至4倍: the bound said again in brackets lies inside the range
+            j = i + 1 + skip  # 3倍（含3倍）至4倍: the bound said again in brackets lies inside the range
             n = ms[j]
             gap = stext[m.end("unit"):n.start()]
             f1, base1 = _split_mult(unit)
