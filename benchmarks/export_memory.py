@@ -37,15 +37,9 @@ NOTHING = "all=1&q=" + "没有这样的句子"  # a selection of no row: the cos
 
 def sample_store(path: Path) -> Path:
     """A store of the sample files, written as `policy run` writes it (records and source texts)."""
-    from outputs.store import Store
-    from pipeline.process import extract_file
+    from pipeline.process import store_files
 
-    with Store(path) as store:
-        for f in sorted(SAMPLES.iterdir()):
-            result = extract_file(f)
-            store.put_file(str(f), result.records, result.text)
-        store.link()
-    return path
+    return store_files(sorted(SAMPLES.iterdir()), path)
 
 
 def grow_store(path: Path, commitments: int) -> int:

@@ -88,6 +88,19 @@ def extract_file(path: str | Path, source: str | None = None) -> FileResult:
         return FileResult([ReadError(source or str(path), ErrorReason.READ_ERROR, f"{type(e).__name__}: {e}")])
 
 
+def store_files(files, db: Path) -> Path:
+    """Extract each file in turn and write its records and source text into the store at `db`, then link
+    citations: the store `policy run` writes, without the flow (test fixtures, benchmarks)."""
+    from outputs.store import Store
+
+    with Store(db) as store:
+        for f in files:
+            result = extract_file(f)
+            store.put_file(str(f), result.records, result.text)
+        store.link()
+    return db
+
+
 def for_source(result: FileResult, source: str) -> FileResult:
     """A result of `extract_file` (perhaps cached from a run that read the same bytes elsewhere) named after
     `source`, where this run read them: the records' `source`, and the old name in an error's detail."""

@@ -41,16 +41,9 @@ def dev_gold() -> Path:
 @pytest.fixture(scope="session")
 def sample_store(tmp_path_factory) -> Path:
     """A store of the sample files, written as `policy run` writes it (records and source texts)."""
-    from outputs.store import Store
-    from pipeline.process import extract_file
+    from pipeline.process import store_files
 
-    path = tmp_path_factory.mktemp("sample-store") / "policy.sqlite"
-    with Store(path) as store:
-        for f in sorted(SAMPLES.iterdir()):
-            result = extract_file(f)
-            store.put_file(str(f), result.records, result.text)
-        store.link()
-    return path
+    return store_files(sorted(SAMPLES.iterdir()), tmp_path_factory.mktemp("sample-store") / "policy.sqlite")
 
 
 @pytest.fixture(scope="session")

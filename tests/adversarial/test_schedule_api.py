@@ -3,7 +3,6 @@ cross-origin permission for another origin, and no run that chooses its own sour
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import httpx
 
 from tests.pipeline.test_ingest import site  # noqa: F401  (the local government-style site)
-from tests.pipeline.test_schedule import FINAL, api_call, credentials, free_port, wait_for
+from tests.pipeline.test_schedule import FINAL, api_call, credentials, free_port, stop_group, wait_for
 
 
 def test_the_scheduler_api_refuses_strangers_and_chosen_parameters(site, tmp_path):  # noqa: F811
@@ -57,8 +56,4 @@ def test_the_scheduler_api_refuses_strangers_and_chosen_parameters(site, tmp_pat
             assert wait_for(ended, 300, "a run with parameters of its own", log) in {"FAILED", "CRASHED"}
         assert not (tmp_path / "elsewhere").exists() and not (out / "policy.sqlite").exists()
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        stop_group(proc)

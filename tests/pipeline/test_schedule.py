@@ -47,6 +47,15 @@ def credentials(out: Path) -> tuple[str, str] | None:
     return tuple(text.split(":", 1)) if ":" in text else None
 
 
+def stop_group(proc: subprocess.Popen) -> None:
+    """Stop a server started in its own session, and everything it started (Prefect's server, workers)."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
 def api_call(method: str, url: str, auth: tuple[str, str] | None = None, **kwargs):
     """One call to the Prefect API; None when the server is not up yet or busy (a locked SQLite database
     answers 5xx under load on two cores) so that `wait_for` asks again. A 4xx fails the test."""
@@ -102,8 +111,4 @@ def test_every_minute_cron_creates_a_run_by_itself_that_stores_the_documents(sit
         server_text = server_log.read_text(errors="replace")
         assert "bulk DML" not in server_text and "Traceback" not in server_text, server_text[-3000:]
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        stop_group(proc)
