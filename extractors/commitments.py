@@ -771,16 +771,22 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme
                 # a provision's year is one written in its sentence (2015年安排奖励1亿元), never a section's deadline
                 year = rule_year
+                if plan_end and not (unit == "分" or _DURATION.fullmatch(unit) or limit or rule or in_term
+                                     or _PROVISION.search(ctx) or _PROVISION_STRONG.search(masked, clause_start, ue + 8)):
+                    # a proposal for the next five-year plan: a figure with no goal, rule or benefit word reviews
+                    # the plan that ends (组建家庭医生团队2564支)
+                    kind, year = "reported", None
             if kind == "target" and not (explicit and explicit[1]) and (call or (guide and year is None)):
                 kind = "provision"  # 申报项目的商户入驻率不低于90%: a condition of the call
                 year = rule_year
             if kind == "target" and year is None and doc_year is None and (
                     (_BRACKET_OPEN.search(masked, sent.start, num_start) and _BRACKET_CONDITION.match(masked, ue))
                     or not (_GOAL.search(masked, sent.start, num_start) or "目标" in masked[max(0, num_start - 300):num_start]
-                            or current_period or plan_end)):
+                            or current_period)):
                 # 招生计划不超过总数的6%; 举办对接会（组织80家企业及以上）的: a rule's share or condition; in news, a
-                # figure with neither a goal nor a rule is a result (未复工项目38个)
-                kind = "reported" if news and not limit else "provision"
+                # figure with neither a goal nor a rule is a result (未复工项目38个), and so in a proposal for the next
+                # five-year plan, which opens by reviewing the last
+                kind = "reported" if (news or plan_end) and not limit else "provision"
             if news and kind != "reported" and not _RULE_STRONG.search(masked[sent.start:ue]) and (
                     (_ANNOUNCED.search(masked, sent.start, num_start) and _CHANGED_LEVEL.search(masked, max(clause_start, num_start - 14), num_start))
                     or _FORMER.match(masked, sent.start) or _INFERENCE.search(masked, sent.start, num_start)

@@ -51,6 +51,10 @@ def test_rules_without_a_goal_are_provisions(text, expected):
     # a period still running keeps its figures as plans, and its last year as their deadline
     ("“十四五”期间，全市计划建设保障性住房20万套。", {"pub_year": 2023}, [("target", 20, 2025)]),
     # a past period named as a base of comparison is no review
+    # a figure with no goal, rule or benefit word in a proposal for the next plan reviews the last one
+    ("全市改造老旧小区住房1.2万户，新开社区食堂86家。", {"pub_year": 2025, "title": PROPOSAL},
+     [("reported", 1.2, None), ("reported", 86, None)]),
+    ("全市改造老旧小区住房1.2万户，新开社区食堂86家。", {"pub_year": 2025}, [("provision", 1.2, None), ("provision", 86, None)]),
     ("全市研发投入强度力争比“十四五”末提高0.5个百分点。", {"pub_year": 2025, "title": PROPOSAL}, [("target", 0.5, 2030)]),
 ])
 def test_reviews_of_a_past_five_year_period(text, kwargs, expected):
