@@ -557,7 +557,7 @@ _EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:\s*(?:�
                           r"(?:[，,]|后|以后|之后|(?:出台|发布|印发|实施|执行)?的?[^，,。；;\d]{0,6}(?:政策|公告|通知|文件|意见|规定))")
 # a value inside brackets that make a condition of a benefit (举办对接会（组织80家企业及以上）的协会)
 _BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,20}$")
-_BRACKET_CONDITION = re.compile(r"^[^（()）]{0,12}[）)]\s*的")
+_BRACKET_CONDITION = re.compile(r"[^（()）]{0,12}[）)]\s*的")
 # news of a change already made (某市正式宣布上调房贷利率，将首套调至4.5%), of a former rule (此前…需缴纳24个月
 # 社保), or a commentator's inference (这意味着…需25年才能买得起): what happened, not a rule the text sets
 _ANNOUNCED = re.compile(r"宣布|已(?:经)?(?:将|把|于|先后|相继)|(?<!将)正式(?:将|把|上调|下调|调整|调高|调低|实施)|率先|跟进|先后|相继|纷纷")
@@ -639,9 +639,11 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue  # a cited title's edition, an effective date (自…起), a period's start
             # 到/至 2027年, 2027年底前: a deadline; 截至2023年底 is the date of a result
             # 自…之日起至2023年底, 2023年1月1日至12月31日期间: the end of a rule's term, not a deadline
-            term_end = bool(re.search(r"起\s*$", tsent[max(0, m.start() - 2):m.start()])
+            # 2024年1月1日至2024年2月29日: the end of a period that starts on a dated day, likewise
+            term_end = bool(re.search(r"起\s*(?:至|到)?\s*$", tsent[max(0, m.start() - 4):m.start()])
                             or re.search(r"[自从]\s*(?:19|20)\d{2}\s*年[\d\s月日号]*$", tsent[:m.start()])
-                            or re.match(r"^[\d\s月日号]*期间", after))
+                            or re.match(r"^[\d\s月日号]*期间", after)
+                            or (re.match(r"(?:至|到)", m.group()) and re.search(r"\d\s*[日号]\s*$", tsent[max(0, m.start() - 8):m.start()])))
             if term_end:
                 terms.add(m.start() + sent.start)
             deadline = (bool(re.match(r"(?:到|至)", m.group())) or bool(re.search(r"(?:底|末|前)$", m.group()))) \
