@@ -62,7 +62,7 @@ def test_each_key_example_maps_to_its_key(row):
     # an interval and an age threshold are different keys; a floor is not a cap; a term of a business loan is not a mortgage's
     ("多业主住宅房龄超过25年的，每10年进行一次体检。",
      [(10, "年", "building_inspection_interval"), (25, "年", "building_age_threshold")]),  # scope read after the clause
-    ("单方缴存住房公积金的贷款保底额度由30万元提高至50万元。", [(50, "万元", None)]),
+    ("单方缴存住房公积金的贷款保底额度由30万元提高至50万元。", [(50, "万元", "pf_loan_floor_individual")]),
     ("创业担保贷款期限累计不超过3年。", [(3, "年", None)]),
     ("评审专家库备案有效期不得超过3年。", [(3, "年", None)]),
     # pairs written with 分别, look-back windows, unpaid-tax shares, deposits: no key rather than a wrong one
@@ -193,6 +193,23 @@ def test_each_key_example_maps_to_its_key(row):
     # home size thresholds written after 购买; per-capita living area to settle, not a home's size
     ("购买120平方米以下新建商品住房的，给予契税补贴。", [(120, "平方米", "home_area_threshold")]),
     ("投靠子女落户的，迁入后人均居住面积不小于20平方米。", [(20, "平方米", "hukou_per_capita_living_area")]),
+    # the loan type written nearest before the value names the down payment's key, whatever other loans
+    # an eligibility condition names
+    ("无商业性住房贷款记录的家庭购买首套住房，申请公积金贷款的首付款比例不低于25%。",
+     [(25, "%", "pf_down_payment_first_home")]),
+    ("有公积金贷款记录的家庭再次购房，申请商业贷款的最低首付款比例为35%。", [(35, "%", "down_payment_second_home")]),
+    # a cap of the loan term plus the home's age is not the loan's term; the term alone still is
+    ("公积金贷款期限与房龄之和最长不超过45年。", [(45, "年", "second_hand_home_age_plus_term_cap")]),
+    ("商业贷款年限与房龄之和不得超过50年，住房贷款期限最长30年。",
+     [(50, "年", "second_hand_home_age_plus_term_cap"), (30, "年", "mortgage_max_term")]),
+    # a minimum loan is a floor of its own, never the cap; a living allowance used in the formula is no loan amount
+    ("单方缴存职工申请住房公积金贷款的，最低贷款额度为20万元。", [(20, "万元", "pf_loan_floor_individual")]),
+    ("夫妻双方缴存住房公积金的，贷款额度不低于35万元。", [(35, "万元", None)]),
+    ("核定住房公积金贷款金额时所使用的职工月基本生活费按1500元计算。", [(1500, "元", None)]),
+    # school admission: the share allocated to junior schools and the self-admission share are two measures
+    ("示范性高中名额分配招生计划占其招生计划总数的比例为60%。", [(60, "%", "school_quota_allocation_share")]),
+    ("各特色高中自主招生计划数合计不超过全区高中招生计划总数的8%。", [(8, "%", "school_self_admission_share")]),
+    ("其中体育特长生自主招生计划不低于该类计划的10%。", [(10, "%", None)]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
