@@ -151,7 +151,7 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     fits = [i for i in taxonomy() if (unit is None or i.units.fullmatch(unit))
             and (i.scope is None or i.scope.search(window + "〔#〕" + after + rest))
             and comparator not in _AGAINST.get(i.bound, ())]
-    text = (indicator or "") + "〔#〕" + after[:16]
+    text = (indicator or "") + _bound_gap(indicator, before) + "〔#〕" + after[:16]
     rows = [i for i in fits if i.pattern.search(text)]
     own = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
     if not rows and before and own and not (indicator or "").endswith(own):
@@ -187,6 +187,19 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     if best is not None:
         return best.key
     return plain[0].key if plain else None
+
+
+_GAP = re.compile(r"(?:最高|最低|上限|下限|最多|最长|可|为|不超过|不高于|不低于|不少于|满)+")
+
+
+def _bound_gap(indicator: str | None, before: str) -> str:
+    """The bound words written between the indicator phrase and the value (给予每户|最高|15万元: the
+    comparator's word 最高 is left out of the phrase but tells a cap from an amount)."""
+    if not indicator or not before:
+        return ""
+    i = before.rfind(indicator)
+    gap = before[i + len(indicator):] if i >= 0 else ""
+    return gap if gap and len(gap) <= 6 and _GAP.fullmatch(gap) else ""
 
 
 def classify_commitment(c, text: str | None = None) -> str | None:

@@ -210,6 +210,13 @@ def test_each_key_example_maps_to_its_key(row):
     ("示范性高中名额分配招生计划占其招生计划总数的比例为60%。", [(60, "%", "school_quota_allocation_share")]),
     ("各特色高中自主招生计划数合计不超过全区高中招生计划总数的8%。", [(8, "%", "school_self_admission_share")]),
     ("其中体育特长生自主招生计划不低于该类计划的10%。", [(10, "%", None)]),
+    # a wait after the deed before withdrawing the fund, or before buying again, is no resale limit
+    ("在外地购买二手住房的，须取得不动产权证满3个月方可申请提取住房公积金。", [(3, "个月", "pf_withdrawal_deed_wait")]),
+    ("已有1套住房的家庭，取得不动产权证书满3年后方可再购买1套住房。", [(1, "套", "purchase_limit_homes"), (3, "年", None)]),
+    ("新购住房自取得不动产权证后满3年方可转让。", [(3, "年", "property_holding_years_before_resale")]),
+    # 最高 between the phrase and the value makes a subsidy per home its cap
+    ("首次购买新建商品住房的，给予每户最高8万元的购房首付补贴。", [(8, "万元", "home_purchase_subsidy_cap")]),
+    ("首次购买新建商品住房的，给予每户8万元的购房补贴。", [(8, "万元", "home_purchase_subsidy")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
