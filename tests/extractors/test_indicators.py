@@ -217,6 +217,21 @@ def test_each_key_example_maps_to_its_key(row):
     # 最高 between the phrase and the value makes a subsidy per home its cap
     ("首次购买新建商品住房的，给予每户最高8万元的购房首付补贴。", [(8, "万元", "home_purchase_subsidy_cap")]),
     ("首次购买新建商品住房的，给予每户8万元的购房补贴。", [(8, "万元", "home_purchase_subsidy")]),
+    # purchase bans by homes already owned, local and non-local households apart, the qualifier after the value too
+    ("本市户籍居民家庭已拥有3套及以上住房的，暂停向其出售新建商品住房。", [(3, "套", "purchase_ban_owned_homes_local")]),
+    ("暂停向已拥有2套及以上住房的非本市户籍家庭出售住房。", [(2, "套", "purchase_ban_owned_homes_nonlocal")]),
+    # lending rules: years past retirement, the second home's rate multiple, contributions before a loan
+    ("贷款到期日不得超过借款人法定退休年龄后3年。", [(3, "年", "loan_term_beyond_retirement_cap")]),
+    ("购买第二套住房的，贷款利率不低于同期基准利率的1.2倍。", [(1.2, "倍", "second_home_loan_rate_multiple")]),
+    ("申请住房公积金贷款的职工，须已连续足额缴存住房公积金满2年。", [(2, "年", "pf_contribution_months_required")]),
+    ("足额缴存住房公积金2年（含）以上的，贷款额度最高不超过40万元。",
+     [(2, "年", None), (40, "万元", "pf_loan_cap")]),                               # a tier of the cap
+    ("抵押房屋已使用年限和贷款期限之和不超过45年。", [(45, "年", "second_hand_home_age_plus_term_cap")]),
+    # land payments: the share written after the deadline; purchase rules written with 连续N年 and 即可
+    ("竞得人自签订出让合同后两个月内缴纳70%。",
+     [(2, "个月", "land_first_payment_deadline"), (70, "%", "land_first_payment_ratio")]),
+    ("非本市户籍家庭须在本市已连续3年缴纳社会保险方可购房。", [(3, "年", "social_insurance_months_required")]),
+    ("商品住房网签备案满2年即可上市交易。", [(2, "年", "property_holding_years_before_resale")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
