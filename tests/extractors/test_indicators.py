@@ -232,6 +232,9 @@ def test_each_key_example_maps_to_its_key(row):
      [(2, "个月", "land_first_payment_deadline"), (70, "%", "land_first_payment_ratio")]),
     ("非本市户籍家庭须在本市已连续3年缴纳社会保险方可购房。", [(3, "年", "social_insurance_months_required")]),
     ("商品住房网签备案满2年即可上市交易。", [(2, "年", "property_holding_years_before_resale")]),
+    # provident-fund loans refused by homes owned and by loans already used
+    ("借款人家庭在本市有3套及以上住房的，不予发放住房公积金贷款。", [(3, "套", "pf_loan_ban_owned_homes")]),
+    ("暂停向已使用过2次住房公积金贷款的职工发放贷款。", [(2, "次", "pf_loan_ban_prior_loans")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
@@ -241,6 +244,18 @@ def test_sentences_get_their_keys(sentence, expected):
     for item in expected:
         assert item in got
     assert {k for *_, k in got} == {k for *_, k in expected}  # the other end of a range takes the same key
+
+
+@pytest.mark.parametrize("sentence,value,key", [
+    # mortgage rate floors written as a spread to the LPR: below and above are different keys, by home
+    # (the unit is read as 个基点 or, cut short, 个: both are basis points here)
+    ("首套住房商业性个人住房贷款利率下限调整为相应期限贷款市场报价利率减30个基点。", 30,
+     "mortgage_rate_lpr_minus_bp_first_home"),
+    ("二套住房商业性个人住房贷款利率下限为不低于相应期限贷款市场报价利率加40个基点。", 40,
+     "mortgage_rate_lpr_plus_bp_second_home"),
+])
+def test_rate_spreads_to_the_lpr_get_their_keys(sentence, value, key):
+    assert [(v, k) for v, _, k in keys_of(sentence)] == [(value, key)]
 
 
 @pytest.mark.parametrize("indicator,unit", [
