@@ -235,6 +235,10 @@ def test_each_key_example_maps_to_its_key(row):
     # provident-fund loans refused by homes owned and by loans already used
     ("借款人家庭在本市有3套及以上住房的，不予发放住房公积金贷款。", [(3, "套", "pf_loan_ban_owned_homes")]),
     ("暂停向已使用过2次住房公积金贷款的职工发放贷款。", [(2, "次", "pf_loan_ban_prior_loans")]),
+    # a term reaching past retirement is not the loan's longest term; a term capped by the mortgaged home
+    ("公积金贷款期限可延长至借款人法定退休年龄后4年，最长贷款期限为25年。",
+     [(4, "年", "loan_term_beyond_retirement_cap"), (25, "年", "mortgage_max_term")]),
+    ("贷款期限不超过25年，且不超过抵押物的土地剩余使用年限。", [(25, "年", "mortgage_max_term")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
