@@ -8,7 +8,7 @@ from extractors import indicators as ind
 from extractors.commitments import find_commitments
 from extractors.normalize import normalize
 
-COVERAGE_FLOOR = 0.45  # share of the pool's targets and provisions with an indicator_key (45.5 % reached; see README)
+COVERAGE_FLOOR = 0.463  # share of the pool's targets and provisions with an indicator_key (46.8 % reached; see README)
 
 
 def keys_of(sentence: str) -> list[tuple[float, str, str | None]]:
@@ -198,6 +198,7 @@ def test_each_key_example_maps_to_its_key(row):
     ("无商业性住房贷款记录的家庭购买首套住房，申请公积金贷款的首付款比例不低于25%。",
      [(25, "%", "pf_down_payment_first_home")]),
     ("有公积金贷款记录的家庭再次购房，申请商业贷款的最低首付款比例为35%。", [(35, "%", "down_payment_second_home")]),
+    ("购买首套住房的商业贷款和公积金贷款最低首付款比例均调整为20%。", [(20, "%", "down_payment_first_home")]),  # both
     # a cap of the loan term plus the home's age is not the loan's term; the term alone still is
     ("公积金贷款期限与房龄之和最长不超过45年。", [(45, "年", "second_hand_home_age_plus_term_cap")]),
     ("商业贷款年限与房龄之和不得超过50年，住房贷款期限最长30年。",
