@@ -174,8 +174,12 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     rows = [i for i in rows if i.pattern.pattern == measure]
     plain = [i for i in rows if i.qualifier is None]
     clause = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
-    if "分别" in clause and sum(1 for i in rows if i.qualifier is not None and i.qualifier.search(clause)) > 1:
-        return None  # 首套房和二套房分别为4.25%、4.5%: which value goes with which is not read here
+    def named(part: str) -> int:
+        return sum(1 for i in rows if i.qualifier is not None and i.qualifier.search(part))
+    if "分别" in clause and (named(clause) > 1 or (not named(clause) and named(window) > 1)):
+        # 首套房和二套房分别为4.25%、4.5% (or 首套及二套分别上调…，利率分别为5.1%及5.6%): which value goes
+        # with which is not read here
+        return None
     if re.search(r"[、和与及][^，,。；;]{0,24}分别", clause):
         return None  # 普通、非普通住房首付款比例分别不低于60%、80%: each value belongs to one of the listed items
     best, best_end = None, -1

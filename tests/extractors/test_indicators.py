@@ -240,6 +240,9 @@ def test_each_key_example_maps_to_its_key(row):
     ("公积金贷款期限可延长至借款人法定退休年龄后4年，最长贷款期限为25年。",
      [(4, "年", "loan_term_beyond_retirement_cap"), (25, "年", "mortgage_max_term")]),
     ("贷款期限不超过25年，且不超过抵押物的土地剩余使用年限。", [(25, "年", "mortgage_max_term")]),
+    # 分别 after a clause naming both homes; fees paid after a presale permit are no land payment
+    ("首套及二套房贷利率分别上调10及20个基点，利率分别为4.2%及4.6%。", [(4.2, "%", None), (4.6, "%", None)]),
+    ("城市基础设施配套费可在取得预售许可证后3个月内缴清。", [(3, "个月", None)]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
