@@ -243,6 +243,10 @@ def test_each_key_example_maps_to_its_key(row):
     # 分别 after a clause naming both homes; fees paid after a presale permit are no land payment
     ("首套及二套房贷利率分别上调10及20个基点，利率分别为4.2%及4.6%。", [(4.2, "%", None), (4.6, "%", None)]),
     ("城市基础设施配套费可在取得预售许可证后3个月内缴清。", [(3, "个月", None)]),
+    # a provident-fund cap written after 单职工 alone; an increase written 贷款额再加
+    ("本市单职工40万元，双职工最高贷款额度为70万元。",
+     [(40, "万元", "pf_loan_cap_individual"), (70, "万元", "pf_loan_cap_family")]),
+    ("调整住房公积金贷款额度，养育三孩的家庭贷款额可再加15万元。", [(15, "万元", "pf_loan_cap_increase")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
