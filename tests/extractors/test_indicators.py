@@ -247,6 +247,12 @@ def test_each_key_example_maps_to_its_key(row):
     ("本市单职工40万元，双职工最高贷款额度为70万元。",
      [(40, "万元", "pf_loan_cap_individual"), (70, "万元", "pf_loan_cap_family")]),
     ("调整住房公积金贷款额度，养育三孩的家庭贷款额可再加15万元。", [(15, "万元", "pf_loan_cap_increase")]),
+    # contributions before a loan written by the borrower or before 缴存; before a rent withdrawal, its own key
+    ("借款人应当连续足额缴存住房公积金12个月（含）以上。", [(12, "个月", "pf_contribution_months_required")]),
+    ("职工连续足额缴存住房公积金满6个月，无自有住房且租房居住的，可提取住房公积金支付房租。",
+     [(6, "个月", "pf_rent_withdrawal_contribution_months")]),
+    ("已使用住房公积金贷款3次及以上的，不予受理贷款。", [(3, "次", "pf_loan_ban_prior_loans")]),
+    ("住房公积金贷款额度不得高于夫妻双方账户余额之和的15倍。", [(15, "倍", "pf_loan_to_balance_multiple")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
