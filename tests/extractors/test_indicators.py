@@ -253,6 +253,11 @@ def test_each_key_example_maps_to_its_key(row):
      [(6, "个月", "pf_rent_withdrawal_contribution_months")]),
     ("已使用住房公积金贷款3次及以上的，不予受理贷款。", [(3, "次", "pf_loan_ban_prior_loans")]),
     ("住房公积金贷款额度不得高于夫妻双方账户余额之和的15倍。", [(15, "倍", "pf_loan_to_balance_multiple")]),
+    # land: completion counted from the start of works, idle land counted from the agreed start date
+    ("高层建筑可自开工之日起2年内竣工。", [(2, "年", "construction_completion_deadline")]),
+    ("超过合同约定的动工开发日期满一年未动工开发的，征收土地闲置费。", [(1, "年", "idle_land_years")]),
+    ("受让人在合同签订后一个月内缴纳土地出让价款比例不低于40%。",
+     [(1, "个月", "land_first_payment_deadline"), (40, "%", "land_first_payment_ratio")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
