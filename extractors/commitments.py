@@ -535,12 +535,14 @@ def _title_plan_end(title: str | None) -> int | None:
     return _plan_last_year(_plan_number(m.group("n") or m.group("m"))) if m else None
 
 
-def _named_periods(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _named_periods(text: str, start: int, end: int, spans: bool = False) -> list[tuple[int, int]]:
     """(offset, last year) of the five-year periods named between start and end (“十四五”期间, 十五五时期):
     quoted, or followed by a word that makes the name a period."""
     out = []
     for m in _PERIOD_NAME.finditer(text, start, end):
         if not (m.group("q") or m.group("tail")) or re.match(r"[\d年个]", text[m.end():m.end() + 1]):
+            continue
+        if spans and m.group("tail") not in {"期间", "时期", "以来"}:
             continue
         out.append((m.start(), _plan_last_year(_plan_number(m.group("n")))))
     return out
@@ -590,9 +592,12 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     def past_period(last: int) -> bool:  # “十四五” named in 2026, or in a proposal for the 15th plan
         return (pub_year is not None and last < pub_year) or (plan_end is not None and last < plan_end - 4)
 
-    # a paragraph opening on a past five-year period (“十四五”期间，…建成…) reviews its results
+    # a paragraph opening on a past five-year period (“十四五”期间，…建成…) reviews its results; so does the rest
+    # of a paragraph from where it names the period of the text's own year (“十四五”期间 in a 2025 article)
     review_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if _REVIEW_LEAD.match(ln.strip())
                     or any(past_period(y) for _, y in _named_periods(ln, 0, min(len(ln), 30)))]
+    review_lines += [(p + q, p + len(ln)) for p, ln in _line_spans(text) for q, y in _named_periods(ln, 0, len(ln), spans=True)[:1]
+                     if past_period(y) or y == pub_year]
     call = bool(title and _CALL_TITLE.search(title))
     guide = bool(title and _GUIDE_TITLE.search(title))
     if title and _PROGRESS_TITLE.search(title) and not _POLICY_TITLE.search(title):

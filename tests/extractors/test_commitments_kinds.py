@@ -48,6 +48,9 @@ def test_rules_without_a_goal_are_provisions(text, expected):
     ("“十四五”期间，全市新建改造农村公路820公里。", {"pub_year": 2025, "title": PROPOSAL}, [("reported", 820, None)]),
     ("“十四五”时期，我们持续完善公共服务。全市组建家庭医生团队1500支。\n", {"pub_year": None, "title": PROPOSAL},
      [("reported", 1500, None)]),
+    ("全市持续推进民生工程。“十四五”期间，全市累计发放补贴2.3亿元，新建改造农田45万亩。\n", {"pub_year": 2025},
+     [("reported", 2.3, None), ("reported", 45, None)]),
+    ("“十四五”期间，确保全市新建改造农田60万亩。\n", {"pub_year": 2025}, [("target", 60, 2025)]),
     # a period still running keeps its figures as plans, and its last year as their deadline
     ("“十四五”期间，全市计划建设保障性住房20万套。", {"pub_year": 2023}, [("target", 20, 2025)]),
     # a past period named as a base of comparison is no review
