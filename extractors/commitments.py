@@ -553,9 +553,9 @@ def _named_periods(text: str, start: int, end: int, spans: bool = False) -> list
 _GOAL = re.compile(r"力争|争取|确保|目标|预计|届时|努力|年内|今后|未来|每年|年均|新增|建成|建设|培育|打造|推动|推进|实现|"
                    r"提高到|提升到|提高至|提升至|增加到|增加至|达到|增长|增加|完成|开工|突破|覆盖率|普及率|创建|筹集|引进|"
                    r"培训|组织|举办|形成|累计|扩大|(?<![已经曾])将(?=\s*(?:超过|达到|突破|实现|新增|建成|完成|增加|提高|提升|增长|开工))")
-# the date of an event a rule cites or starts from (2016年10月5日住房限购政策, 2017年4月8日，…; 2021年5月31日（含）后
-# 生育): not the year of the rule
-_EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:\s*(?:零时|0时|24时))?\s*(?:[（(]含[）)])?\s*"
+# the date of an event a rule cites, starts from or measures at (2016年10月5日住房限购政策, 2017年4月8日，…; 2021年5月
+# 31日（含）后生育; 2020年12月末，占比超出…的): not the year of the rule
+_EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|末|底|初)?(?:\s*(?:零时|0时|24时))?\s*(?:[（(]含[）)])?\s*"
                           r"(?:[，,]|后|以后|之后|(?:出台|发布|印发|实施|执行)?的?[^，,。；;\d]{0,6}(?:政策|公告|通知|文件|意见|规定))")
 # a value inside brackets that make a condition of a benefit (举办对接会（组织80家企业及以上）的协会)
 _BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,20}$")

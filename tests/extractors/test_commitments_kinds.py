@@ -112,6 +112,7 @@ def test_news_of_changes_made(text, expected):
     ("在严格执行2017年3月5日限购政策基础上，本市单身人士限购1套住房。", [("provision", 1, None)]),
     ("2019年6月1日，某市升级限购，新购住房须满3年才能出售。", [("provision", 3, None)]),
     ("在2022年5月31日（含）后生育三孩的家庭，贷款额度最高为60万元。", [("provision", 60, None)]),
+    ("2021年12月末，贷款占比超出上限2个百分点以内的，过渡期为2年。", [("provision", 2, None), ("provision", 2, None)]),
     ("确定2023年度住宅用地价格涨幅控制目标为不超过2022年度出让地价的10%。", [("target", 10, 2023)]),
     # the term of a rule keeps its year, and a condition inside it is no target
     ("2024年1月1日至2024年2月29日，毕业未满五年的大学毕业生购买新建商品住房的，给予每平方米100元补贴。",
