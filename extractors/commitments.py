@@ -560,9 +560,9 @@ _EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|末|底|初
 # a value inside brackets that make a condition of a benefit (举办对接会（组织80家企业及以上）的协会)
 _BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,20}$")
 _BRACKET_CONDITION = re.compile(r"[^（()）]{0,12}[）)]\s*的")
-# news of a change already made (某市正式宣布上调房贷利率，将首套调至4.5%), of a former rule (此前…需缴纳24个月
+# news of a change already made (某市正式宣布上调房贷利率，将首套调至4.5%; 5月初将…由5年调整为2年), of a former rule (此前…需缴纳24个月
 # 社保), or a commentator's inference (这意味着…需25年才能买得起): what happened, not a rule the text sets
-_ANNOUNCED = re.compile(r"宣布|已(?:经)?(?:将|把|于|先后|相继)|(?<!将)正式(?:将|把|上调|下调|调整|调高|调低|实施)|率先|跟进|先后|相继|纷纷")
+_ANNOUNCED = re.compile(r"(?:\d{1,2}\s*月|#)(?:初|上旬|中旬|下旬|底|份)[，,]?[^，,。；;起]{0,8}?(?:将|把)|同月|随后|此后|曾(?:经)?(?:将|把)|宣布|已(?:经)?(?:将|把|于|先后|相继)|(?<!将)正式(?:将|把|上调|下调|调整|调高|调低|实施)|率先|跟进|先后|相继|纷纷")
 _CHANGED_LEVEL = re.compile(r"(?:调至|调整至|调整为|调高至|调低至|调整到|上调至|下调至|上调到|下调到|降至|降到|降低至|降低到|降低为|提高至|提高到|提高为|升至|下调|上调|调高|调低)\s*[^，,。；;\d]{0,4}$")
 _FORMER = re.compile(r"^\s*(?:而|但|在)?\s*(?:此前|之前|以前|以往|过去|原先|原来|当时)")
 _WEAK_RULE = re.compile(r"可|须|应当|不得|给予|予以")
