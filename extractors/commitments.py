@@ -784,14 +784,23 @@ _FRAGMENT_BEFORE = re.compile(r"[\u4e00-\u9fff，、“”（）]{6,}$")
 _FRAGMENT_AFTER = re.compile(r"[\u4e00-\u9fff“”（），、]{6,}")
 
 
+# two joints suffice where both fragments are long (a newspaper column's line holds 12 to 25 characters,
+# figures inside it); a joint before a list marker (（一）, 二、) is a web page's paragraph break, not a column
+_LONG_BEFORE = re.compile(r"[\u4e00-\u9fff，、。；“”（）\d.%]{8,}$")
+_LONG_AFTER = re.compile(r"(?![（(]?[一二三四五六七八九十\d]{1,2}[）)、.．])[\u4e00-\u9fff“”（），、。；\d.%]{8,}")
+
+
 def interleaved(masked: str, start: int, end: int) -> bool:
     """Whether masked[start:end] reads as columns interleaved: three or more spaces each between two runs
-    of six or more Chinese characters (a space inside a word or beside a number is ordinary PDF text)."""
-    n = 0
+    of six or more Chinese characters, or two between runs of eight or more (figures inside them); a space
+    inside a word or beside a number is ordinary PDF text."""
+    n = n_long = 0
     for m in _COLUMN_JOINT.finditer(masked, start, end):
         if _FRAGMENT_BEFORE.search(masked, start, m.start()) and _FRAGMENT_AFTER.match(masked, m.end(), end):
             n += 1
-    return n >= 3
+        if _LONG_BEFORE.search(masked, start, m.start()) and _LONG_AFTER.match(masked, m.end(), end):
+            n_long += 1
+    return n >= 3 or n_long >= 2
 
 
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced

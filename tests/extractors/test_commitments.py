@@ -523,16 +523,30 @@ def test_non_quantities_beside_quantities(text, kept):
     assert [(c.value, c.unit) for c in found(text)] == kept
 
 
-def test_interleaved_columns_are_no_statement():
+# columns of a newspaper page read across (fragments of several stories joined by spaces) are no statement;
+# spaces of ordinary PDF text, of web dumps before list markers and of a two-part headline are not columns
+@pytest.mark.parametrize("text,kept", [
     # three stories read across their columns, a figure in the middle
-    garbled = ("区委召开专题会议研究部署 推动农业农村现代化迈上新台阶 市民踊跃参加志愿服务活动 累计改造老旧管网"
-               "120公里 新学期开学各校做好准备工作 提升群众获得感幸福感")
-    assert found(garbled) == []
+    ("区委召开专题会议研究部署 推动农业农村现代化迈上新台阶 市民踊跃参加志愿服务活动 累计改造老旧管网"
+     "120公里 新学期开学各校做好准备工作 提升群众获得感幸福感", []),
+    # two joints between long fragments (a column's line holds a dozen characters and more), figures inside
+    ("今年以来全区持续推进老旧小区改造工作 社区卫生服务中心开展义诊活动累计服务 新建城市绿道12公里"
+     "方便群众出行锻炼身体", []),
+    ("围绕群众急难愁盼问题建成15个社区食堂 秋收时节田间地头一派繁忙景象 提升城市精细化管理水平", []),
     # a flattened table of short cells keeps its figures
-    assert [(c.value, c.unit) for c in found("违反规定生产的行为 机组和锅炉的 组或者锅炉，并处五万元以上十万元以下罚款 可以改正的")] == [(50000, "元")]
-    # spaces inside ordinary PDF text and a one-line web dump keep their figures
-    assert [(c.value, c.unit) for c in found("职 工 家庭购买 第二套 改善性 自住房， 首付款 比例不得低于 40%。")] == [(40, "%")]
-    assert [(c.value, c.unit) for c in found("关于调整住房政策的通知 各区县人民政府： 首付比例不低于20%。")] == [(20, "%")]
+    ("违反规定生产的行为 机组和锅炉的 组或者锅炉，并处五万元以上十万元以下罚款 可以改正的", [(50000, "元")]),
+    # spaces inside ordinary PDF text and beside figures
+    ("职 工 家庭购买 第二套 改善性 自住房， 首付款 比例不得低于 40%。", [(40, "%")]),
+    ("全市公积金个贷率从去年同期 72.95%持续攀升至 87.69%，已超出预警线。", [(72.95, "%"), (87.69, "%")]),
+    # a one-line web dump: spaces before its headings and list markers
+    ("关于调整住房政策的通知 各区县人民政府： 首付比例不低于20%。", [(20, "%")]),
+    ("关于进一步加强房地产市场管理的意见 一、调整居民购房政策 （一）首套住房商业贷款首付比例不低于20%。",
+     [(20, "%")]),
+    # a headline of two phrases before its story
+    ("跟着百姓需求走 民生实事精准办 全年新增城镇就业岗位3万个。", [(3, "万个")]),
+])
+def test_interleaved_columns_are_no_statement(text, kept):
+    assert [(c.value, c.unit) for c in found(text)] == kept
 
 
 @pytest.mark.parametrize("text,kept", [
