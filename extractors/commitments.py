@@ -718,7 +718,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
         if sent_kinds:
             prev_kinds = sent_kinds - {"reported_stat"}
-    return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_bounds(out, masked))
+    return _restated(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_bounds(out, masked)), masked)
 
 
 # a worked example: a hypothetical case (假设, 以…为例) or a calculation (以/按…计算) of what a buyer pays
@@ -834,6 +834,31 @@ def _dedupe(found: list[Commitment]) -> list[Commitment]:
     for c in sorted(found, key=lambda c: (c.value_start if c.value_start is not None else c.start)):
         key = (c.value_start, c.value_end)
         if c.value_start is not None and key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def _restated(found: list[Commitment], masked: str) -> list[Commitment]:
+    """One row per statement: a value stated again in the same words (its sentence up to it, after any label
+    ending in a colon, and the rest of its clause) is kept where it first appears: a law's fine range quoted
+    on every row of a discretion table, a condition copied for each parcel of an auction. Fewer than twelve
+    characters (a table's cells) are never taken for the same statement; spaces are ignored."""
+    seen, out = set(), []
+    for c in found:
+        if c.value_start is None:
+            out.append(c)
+            continue
+        end = _CLAUSE_END.search(masked, c.value_end, max(c.end, c.value_end))
+        start = max((m.end() for m in re.finditer(r"[：:\n]", masked[c.start:c.value_start])), default=0) + c.start
+        before = re.sub(r"\s", "", masked[start:c.value_start])
+        clause = before + "|" + re.sub(r"\s", "", masked[c.value_start:end.start() if end else max(c.end, c.value_end)])
+        if len(clause) < 13:
+            out.append(c)
+            continue
+        key = (c.value, c.value_max, c.unit, c.comparator, clause)
+        if key in seen:
             continue
         seen.add(key)
         out.append(c)

@@ -513,6 +513,24 @@ def test_thresholds_time_limits_and_needs(text, kind):
     ("- 某区推出人才购房新政 2024-06-02硕士补贴5万元，博士补贴10万元。", []),
     ("贷款期限\n五年以上\n一至五年(含)", []),
     ("贷款期限最长不超过30年。", [(30, "年")]),
+    # copies of documents to hand in; counts of documents explained, of a list's items, of named items
+    ("还须提供单位出具的在职证明 1 份，补贴标准为每月1500元。", [(1500, "元")]),
+    ("办理婚姻登记须提交《申请登记声明书》一式两份。", []),
+    ("全年共签订购房合同1200份。", [(1200, "份")]),                  # contracts signed: a figure
+    ("发放调查问卷3000份。", [(3000, "份")]),
+    ("记者从市公安局获悉，本市调整优化四项户口迁移政策。", []),
+    ("发布会上，区住建局负责人解读两份人才安居政策文件，首套房补贴最高10万元。", [(10, "万元")]),
+    ("支持10个城市出台购房政策。", [(10, "个")]),                  # cities, not documents
+    ("扩围实施12个县大学生就业补贴政策。", [(12, "个")]),
+    ("本市被列入35个国家政策支持的试点城市之一。", [(35, "个")]),
+    ("享受3项减税政策的企业达120家。", [(120, "家")]),             # a count of policies again
+    ("自主创业的，需提供下列3项材料之一：营业执照、纳税证明、社保缴费证明。", []),
+    ("以下两类人员可申请租赁补贴：新就业大学生、青年技术工人。", []),
+    ("申请人须同时满足以下4个条件，补贴期限不超过3年。", [(3, "年")]),
+    ("本次消费券适用范围包括3类商品：家电、数码和家具。", []),
+    ("推动供给、需求、价格三个方面协同发力，新增供地20公顷。", [(20, "公顷")]),
+    ("首套、二套住房首付比例分别为20%、30%。", [(20, "%"), (30, "%")]),
+    ("在城东、城西两区新建保障房3000套。", [(3000, "套")]),          # 两区: no unit counted here
     # the same figures still count where the rule sets them
     ("购房人须在本市连续缴纳社保满24个月。", [(24, "个月")]),
     ("申请人年龄不超过45周岁。", [(45, "周岁")]),
@@ -685,3 +703,24 @@ def test_changes_lists_and_terms(text, expected):
 ])
 def test_triggers_modals_and_loan_counts(text, expected):
     assert [(c.kind, c.value, c.comparator) for c in found(text, pub_year=2025)] == expected
+
+
+# a value stated again in the same words is one row; the same value in other words stays a row of its own
+@pytest.mark.parametrize("text,kept", [
+    # a law's fine range quoted on each degree's row of a discretion table
+    ("从轻处罚：依据条例第十条，对企业处项目总投资额1‰以上5‰以下的罚款；处罚标准为1‰以上2‰以下。\n"
+     "一般处罚：依据条例第十条，对企业处项目总投资额1‰以上5‰以下的罚款；处罚标准为2‰以上4‰以下。",
+     [(1, 5), (1, 2), (2, 4)]),
+    # a condition copied for each parcel of an auction
+    ("一号地块：竞得人须在出让合同签订后8个月内开工建设。\n二号地块：竞得人须在出让合同签订后8个月内开工建设。",
+     [(8, None)]),
+    # the same words after different conditions are different rules
+    ("购买首套住房的，公积金贷款最高额度上浮20%。\n购买绿色建筑住房的，公积金贷款最高额度上浮20%。",
+     [(20, None), (20, None)]),
+    # the same figure for two different things
+    ("首套住房商业贷款首付比例不低于20%，公积金贷款首付比例不低于20%。", [(20, None), (20, None)]),
+    # a short cell repeated in a fee table: too few words to be the same statement
+    ("住宅类：80元/件\n非住宅类：550元/件\n住宅类：80元/件", [(80, None), (550, None), (80, None)]),
+])
+def test_a_statement_repeated_is_one_row(text, kept):
+    assert [(c.value, c.value_max) for c in found(text)] == kept
