@@ -841,18 +841,18 @@ def _dedupe(found: list[Commitment]) -> list[Commitment]:
 
 
 def _restated(found: list[Commitment], masked: str) -> list[Commitment]:
-    """One row per statement: a value stated again in the same words (its sentence up to it, after any label
-    ending in a colon, and the rest of its clause) is kept where it first appears: a law's fine range quoted
-    on every row of a discretion table, a condition copied for each parcel of an auction. Fewer than twelve
-    characters (a table's cells) are never taken for the same statement; spaces are ignored."""
+    """One row per statement: a value stated again in the same words (its whole sentence up to it and the rest
+    of its clause) is kept where it first appears: a law's fine range quoted on every row of a discretion
+    table, a headline repeated as the page's heading. A label before the value (工商银行：二套房最低5.4%)
+    makes another statement; fewer than twelve characters (a table's cells) are never taken for the same
+    statement; spaces are ignored."""
     seen, out = set(), []
     for c in found:
         if c.value_start is None:
             out.append(c)
             continue
         end = _CLAUSE_END.search(masked, c.value_end, max(c.end, c.value_end))
-        start = max((m.end() for m in re.finditer(r"[：:\n]", masked[c.start:c.value_start])), default=0) + c.start
-        before = re.sub(r"\s", "", masked[start:c.value_start])
+        before = re.sub(r"\s", "", masked[c.start:c.value_start])
         clause = before + "|" + re.sub(r"\s", "", masked[c.value_start:end.start() if end else max(c.end, c.value_end)])
         if len(clause) < 13:
             out.append(c)

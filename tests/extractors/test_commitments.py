@@ -531,6 +531,9 @@ def test_thresholds_time_limits_and_needs(text, kind):
     ("推动供给、需求、价格三个方面协同发力，新增供地20公顷。", [(20, "公顷")]),
     ("首套、二套住房首付比例分别为20%、30%。", [(20, "%"), (30, "%")]),
     ("在城东、城西两区新建保障房3000套。", [(3000, "套")]),          # 两区: no unit counted here
+    # worked calculations written with figures: the rule's rate is kept once, the example's figures are not
+    ("岗位补贴按最低工资标准的30%执行（按1800元*30%=540元/月计算），最长不超过3年。", [(30, "%"), (3, "年")]),
+    ("应纳税额=应税建筑面积×建筑面积交易单价×70%×税率。", [(70, "%")]),        # a formula in words
     # the same figures still count where the rule sets them
     ("购房人须在本市连续缴纳社保满24个月。", [(24, "个月")]),
     ("申请人年龄不超过45周岁。", [(45, "周岁")]),
@@ -708,12 +711,14 @@ def test_triggers_modals_and_loan_counts(text, expected):
 # a value stated again in the same words is one row; the same value in other words stays a row of its own
 @pytest.mark.parametrize("text,kept", [
     # a law's fine range quoted on each degree's row of a discretion table
-    ("从轻处罚：依据条例第十条，对企业处项目总投资额1‰以上5‰以下的罚款；处罚标准为1‰以上2‰以下。\n"
-     "一般处罚：依据条例第十条，对企业处项目总投资额1‰以上5‰以下的罚款；处罚标准为2‰以上4‰以下。",
+    ("依据条例第十条，对企业处项目总投资额1‰以上5‰以下的罚款。从轻处罚的，处1‰以上2‰以下的罚款。\n"
+     "依据条例第十条，对企业处项目总投资额1‰以上5‰以下的罚款。一般处罚的，处2‰以上4‰以下的罚款。",
      [(1, 5), (1, 2), (2, 4)]),
-    # a condition copied for each parcel of an auction
-    ("一号地块：竞得人须在出让合同签订后8个月内开工建设。\n二号地块：竞得人须在出让合同签订后8个月内开工建设。",
-     [(8, None)]),
+    # a headline repeated as the page's heading
+    ("全市累计筹集保障性租赁住房3.2万套\n全市累计筹集保障性租赁住房3.2万套\n记者获悉，今年全市新开工项目12个。",
+     [(3.2, None), (12, None)]),
+    # a label names whose figure it is: each its own statement
+    ("甲银行：二套房贷款利率最低4.5%。\n乙银行：二套房贷款利率最低4.5%。", [(4.5, None), (4.5, None)]),
     # the same words after different conditions are different rules
     ("购买首套住房的，公积金贷款最高额度上浮20%。\n购买绿色建筑住房的，公积金贷款最高额度上浮20%。",
      [(20, None), (20, None)]),
