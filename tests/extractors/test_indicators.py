@@ -196,6 +196,38 @@ def test_each_key_example_maps_to_its_key(row):
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
+    # other domains: subsidies by what they pay for, their conditions and terms
+    ("返乡创业人员首次创办小微企业的，给予5000元一次性创业补贴。", [(5000, "元", "startup_subsidy_one_time")]),
+    ("自创办之日起正常经营满6个月的，可申请创业补贴。", [(6, "个月", "startup_operating_months_required")]),
+    ("对领取一次性求职补贴的毕业生，每人一次性发放800元。", [(800, "元", None)]),       # not a start-up
+    ("企业招用脱贫人口并稳定就业6个月以上的，给予吸纳就业补贴。",
+     [(6, "个月", "hiring_subsidy_employment_months_required")]),
+    ("场地租金补贴期限最长不超过2年。", [(2, "年", "subsidy_period_cap")]),
+    ("对新认定的省级技能大师工作室给予一次性补助10万元。", [(10, "万元", "skill_master_studio_grant")]),
+    ("新购置纯电动物流车的，补贴标准为1万元/辆。", [(1, "万元/辆", "vehicle_purchase_subsidy_per_vehicle")]),
+    ("参与以旧换新的家电产品，每件补贴不超过2000元。", [(2000, "元", "appliance_subsidy_cap_per_item")]),
+    ("对展览面积达到2万平方米以上的展会给予支持。", [(2, "万平方米", "exhibition_area_threshold")]),
+    # procurement, work relief, employment plans
+    ("以工代赈项目劳务报酬占中央资金的比例不低于30%。", [(30, "%", "work_relief_labor_pay_share")]),
+    ("政府采购工程预留面向中小企业的份额不低于40%。", [(40, "%", "sme_procurement_reserved_share")]),
+    ("货物服务采购项目给予小微企业的价格扣除比例为20%。", [(20, "%", "sme_procurement_price_deduction")]),
+    ("全省每年新增农民工就近就业20万人以上。", [(20, "万人", "rural_migrant_local_jobs")]),
+    ("全市脱贫人口务工规模稳定在5万人以上。", [(5, "万人", "poverty_alleviated_labor_employed")]),
+    # a reply to an information request is an authority's time limit, whatever office handles it; a case's extension is not
+    ("信息公开办收到政府信息公开申请的，自收到申请之日起15个工作日内予以答复。",
+     [(15, "个工作日", "processing_time_limit")]),
+    ("经批准，可以延长办案期限，延长期限最长不得超过30日。", [(30, "日", "penalty_case_extension_cap")]),
+    ("经负责人批准，可以延长办案期限，最长不超过90日。", [(90, "日", "penalty_case_extension_cap")]),
+    # review panels: a project's experts and a title committee by series or by specialty
+    ("每个项目的评审专家不得少于5名。", [(5, "名", "project_review_experts_min")]),
+    ("按专业组建的评委会评审专家不少于9人，按系列组建的评委会评审专家不少于21人。",
+     [(9, "人", "title_review_committee_experts_min_specialty"), (21, "人", "title_review_committee_experts_min_series")]),
+    # agriculture, schools, data, the economy
+    ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
+    ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
+    ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
+    ("到2030年，全省地区生产总值突破8万亿元，人工智能核心产业规模达到1000亿元。",
+     [(8, "万亿元", "gdp_total"), (1000, "亿元", "ai_core_industry_scale")]),
 ])
 def test_sentences_get_their_keys(sentence, expected):
     got = keys_of(sentence)
