@@ -250,6 +250,11 @@ def test_unit_family_must_agree_with_the_key(indicator, unit):
     ("首套住房公积金贷款最高额度由40万元提高至", "首套住房公积金贷款最高额度"),
     ("夫妻双方缴存住房公积金的最高贷款额度为", "最高贷款额度"),
     ("企业研发投入强度不低于", "企业研发投入强度"),
+    # earlier values of a list or of a worked sum are not part of the name
+    ("对星级商户分别加4分、2分或", "星级商户分别加"),
+    ("岗位补贴标准1800元*40%=", "岗位补贴标准"),
+    ("甲类和乙类企业奖励倍数分别为3倍、2倍、", "甲类和乙类企业奖励倍数"),
+    ("培育特色小店200家、示范店30家、商业街区", "商业街区"),
 ])
 def test_measured_phrase(indicator, phrase):
     assert ind.measured_phrase(indicator) == phrase
@@ -272,6 +277,13 @@ def test_unknown_indicators_are_grouped_by_measured_phrase():
     assert groups[0] == ["停车位配建比例", "新能源停车位配建比例"]
     assert ["罚款"] in groups and ["绿色建筑占比"] in groups
     assert not any(p in g for g in groups for p in ("对单位处", "单位处", "应当自", "当自"))
+
+
+def test_values_of_a_list_do_not_split_a_group():
+    groups = ind.group_unknown(["示范店 40家、旗舰店 15家、特色街区", "培育特色街区", "特色街区",
+                                "对企业分别加5分、3分或", "对企业分别加"])
+    assert ["特色街区", "培育特色街区"] in groups
+    assert ["企业分别加"] in groups                     # one phrase, whatever values were listed before
 
 
 def test_a_bad_row_names_the_file(tmp_path, monkeypatch):
