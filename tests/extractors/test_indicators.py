@@ -222,6 +222,14 @@ def test_each_key_example_maps_to_its_key(row):
     ("每个项目的评审专家不得少于5名。", [(5, "名", "project_review_experts_min")]),
     ("按专业组建的评委会评审专家不少于9人，按系列组建的评委会评审专家不少于21人。",
      [(9, "人", "title_review_committee_experts_min_specialty"), (21, "人", "title_review_committee_experts_min_series")]),
+    # a payment to one enterprise, scenic area or guesthouse; a subsidy as a share of an item's price
+    ("对新评定的4A级旅游景区给予一次性奖励20万元。", [(20, "万元", "enterprise_award_cap")]),
+    ("对吸纳就业的小微企业，每家企业最高补贴10万元。", [(10, "万元", "enterprise_award_cap")]),
+    ("补贴标准为该产品扣除商家各项优惠后实际成交价格的20%。", [(20, "%", "subsidy_share_of_cost")]),
+    # the statutory retirement age differs by sex; an age of majority is neither
+    ("年龄在18周岁至法定退休年龄之间，即男性未满60周岁、女性未满50周岁。",
+     [(18, "周岁", None), (60, "周岁", "statutory_retirement_age_male"), (50, "周岁", "statutory_retirement_age_female")]),
+    ("对符合条件的外国人实施144小时过境免签政策。", [(144, "小时", "visa_free_transit_hours")]),
     # agriculture, schools, data, the economy
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
