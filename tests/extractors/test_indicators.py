@@ -230,6 +230,13 @@ def test_each_key_example_maps_to_its_key(row):
     ("年龄在18周岁至法定退休年龄之间，即男性未满60周岁、女性未满50周岁。",
      [(18, "周岁", None), (60, "周岁", "statutory_retirement_age_male"), (50, "周岁", "statutory_retirement_age_female")]),
     ("对符合条件的外国人实施144小时过境免签政策。", [(144, "小时", "visa_free_transit_hours")]),
+    # high-school admission: the quota share, the self-enrolment cap and the split of the quota are different
+    # measures; a share of one group inside the self-enrolment plan has no key
+    ("示范性高中名额分配招生计划占其招生计划总数的60%。", [(60, "%", "school_quota_share")]),
+    ("各校自主招生计划数合计不超过全区普通高中招生计划总数的5%，其中体育特长生计划不低于该类自主招生计划的10%。",
+     [(5, "%", "self_enrolment_quota_share"), (10, "%", None)]),
+    ("分配到区招生计划约占本校名额分配招生计划的40%，分配到校招生计划约占本校名额分配招生计划的60%。",
+     [(40, "%", "school_quota_to_districts_share"), (60, "%", "school_quota_to_schools_share")]),
     # agriculture, schools, data, the economy
     ("到2030年，全区人均地区生产总值达到15万元，地区生产总值年均增长6%。",
      [(15, "万元", "gdp_per_capita"), (6, "%", "gdp_growth")]),
