@@ -218,6 +218,10 @@ def test_each_key_example_maps_to_its_key(row):
      [(15, "个工作日", "processing_time_limit")]),
     ("经批准，可以延长办案期限，延长期限最长不得超过30日。", [(30, "日", "penalty_case_extension_cap")]),
     ("经负责人批准，可以延长办案期限，最长不超过90日。", [(90, "日", "penalty_case_extension_cap")]),
+    # a fine as a share of the contract price is its own measure; a share of a winning bid is not that
+    ("未取得施工许可证擅自施工的，责令停止施工，处工程合同价款1%以上2%以下的罚款。",
+     [(1, "%", "fine_share_of_contract_price")]),
+    ("中标人不履行合同的，处中标项目金额5‰以上10‰以下的罚款。", [(5, "‰", None)]),
     # review panels: a project's experts and a title committee by series or by specialty
     ("每个项目的评审专家不得少于5名。", [(5, "名", "project_review_experts_min")]),
     ("按专业组建的评委会评审专家不少于9人，按系列组建的评委会评审专家不少于21人。",
