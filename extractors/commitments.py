@@ -718,7 +718,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
         if sent_kinds:
             prev_kinds = sent_kinds - {"reported_stat"}
-    return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_bounds(out, masked))
+    return _restated(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_bounds(out, masked)), masked)
 
 
 # a worked example: a hypothetical case (假设, 以…为例) or a calculation (以/按…计算) of what a buyer pays
@@ -784,14 +784,23 @@ _FRAGMENT_BEFORE = re.compile(r"[\u4e00-\u9fff，、“”（）]{6,}$")
 _FRAGMENT_AFTER = re.compile(r"[\u4e00-\u9fff“”（），、]{6,}")
 
 
+# two joints suffice where both fragments are long (a newspaper column's line holds 12 to 25 characters,
+# figures inside it); a joint before a list marker (（一）, 二、) is a web page's paragraph break, not a column
+_LONG_BEFORE = re.compile(r"[\u4e00-\u9fff，、。；“”（）\d.%]{8,}$")
+_LONG_AFTER = re.compile(r"(?![（(]?[一二三四五六七八九十\d]{1,2}[）)、.．])[\u4e00-\u9fff“”（），、。；\d.%]{8,}")
+
+
 def interleaved(masked: str, start: int, end: int) -> bool:
     """Whether masked[start:end] reads as columns interleaved: three or more spaces each between two runs
-    of six or more Chinese characters (a space inside a word or beside a number is ordinary PDF text)."""
-    n = 0
+    of six or more Chinese characters, or two between runs of eight or more (figures inside them); a space
+    inside a word or beside a number is ordinary PDF text."""
+    n = n_long = 0
     for m in _COLUMN_JOINT.finditer(masked, start, end):
         if _FRAGMENT_BEFORE.search(masked, start, m.start()) and _FRAGMENT_AFTER.match(masked, m.end(), end):
             n += 1
-    return n >= 3
+        if _LONG_BEFORE.search(masked, start, m.start()) and _LONG_AFTER.match(masked, m.end(), end):
+            n_long += 1
+    return n >= 3 or n_long >= 2
 
 
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
@@ -825,6 +834,31 @@ def _dedupe(found: list[Commitment]) -> list[Commitment]:
     for c in sorted(found, key=lambda c: (c.value_start if c.value_start is not None else c.start)):
         key = (c.value_start, c.value_end)
         if c.value_start is not None and key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def _restated(found: list[Commitment], masked: str) -> list[Commitment]:
+    """One row per statement: a value stated again in the same words (its whole sentence up to it and the rest
+    of its clause) is kept where it first appears: a law's fine range quoted on every row of a discretion
+    table, a headline repeated as the page's heading. A label before the value (工商银行：二套房最低5.4%)
+    makes another statement; fewer than twelve characters (a table's cells) are never taken for the same
+    statement; spaces are ignored."""
+    seen, out = set(), []
+    for c in found:
+        if c.value_start is None:
+            out.append(c)
+            continue
+        end = _CLAUSE_END.search(masked, c.value_end, max(c.end, c.value_end))
+        before = re.sub(r"\s", "", masked[c.start:c.value_start])
+        clause = before + "|" + re.sub(r"\s", "", masked[c.value_start:end.start() if end else max(c.end, c.value_end)])
+        if len(clause) < 13:
+            out.append(c)
+            continue
+        key = (c.value, c.value_max, c.unit, c.comparator, clause)
+        if key in seen:
             continue
         seen.add(key)
         out.append(c)
