@@ -397,7 +397,7 @@ _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给�
 # event from a plan)
 _BASE_YEAR_AFTER = re.compile(r"^(?:度)?(?:的)?[^，,。；;\d]{0,8}?标准")
 _ISSUED_AFTER = re.compile(r"^\d{1,2}月(?:\d{1,2}日)?[，,]?[^，,。；;\d]{0,16}?(?:印发|发布|出台|颁布|下发)")
-_EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发)")
+_EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发|以后|之后)")
 
 
 _RELATIVE_YEAR = re.compile(r"(今年|明年|本年度)(?!以来|上半年|前|[一二三四五六七八九十\d]+(?:-|—|至)?\d*月)")
@@ -512,6 +512,61 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
     return out
 
 
+# ---- five-year plans: a period named in a sentence, a plan named in the title -----------------------
+_NUMERAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_PERIOD_NAME = re.compile(r"(?P<q>[“\"「『])?(?P<n>十[一二三四五六七八九]?|[三四五六七八九])五[”\"」』]?\s*"
+                          r"(?P<tail>期间|时期|以来|末|期末|初|规划|计划|发展|目标|中后期|前期|中期)?")
+_PLAN_TITLE = re.compile(r"第(?P<n>十[一二三四五六七八九]?|[三四五六七八九])个五年(?:规划|计划)|"
+                         r"[“\"「『](?P<m>十[一二三四五六七八九]?|[三四五六七八九])五[”\"」』]\s*(?:[^，,。；;“”]{0,10}?规划|时期)")
+
+
+def _plan_number(word: str) -> int:
+    return 10 + _NUMERAL.get(word[1:], 0) if word.startswith("十") else _NUMERAL[word]
+
+
+def _plan_last_year(n: int) -> int:
+    """The last year of the n-th five-year plan (the third began in 1966 after the 1963-65 adjustment)."""
+    return 1952 + 5 * n if n <= 2 else 1970 + 5 * (n - 3)
+
+
+def _title_plan_end(title: str | None) -> int | None:
+    """The last year of the five-year plan a title names (关于制定…第十五个五年规划的建议 → 2030)."""
+    m = _PLAN_TITLE.search(title or "")
+    return _plan_last_year(_plan_number(m.group("n") or m.group("m"))) if m else None
+
+
+def _named_periods(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(offset, last year) of the five-year periods named between start and end (“十四五”期间, 十五五时期):
+    quoted, or followed by a word that makes the name a period."""
+    out = []
+    for m in _PERIOD_NAME.finditer(text, start, end):
+        if not (m.group("q") or m.group("tail")) or re.match(r"[\d年个]", text[m.end():m.end() + 1]):
+            continue
+        out.append((m.start(), _plan_last_year(_plan_number(m.group("n")))))
+    return out
+
+
+# a target with no year must name a goal (力争, 建成, 达到, 每年, 三年内…): a share or a bound a rule sets
+# with no such word (招生计划不超过总数的6%, 占比在60%以上的, 出资不低于注册资本的30%) is a provision
+_GOAL = re.compile(r"力争|争取|确保|目标|预计|届时|努力|年内|今后|未来|每年|年均|新增|建成|建设|培育|打造|推动|推进|实现|"
+                   r"提高到|提升到|提高至|提升至|增加到|增加至|达到|增长|增加|完成|开工|突破|覆盖率|普及率|创建|筹集|引进|"
+                   r"培训|组织|举办|形成|累计|扩大|(?<![已经曾])将(?=\s*(?:超过|达到|突破|实现|新增|建成|完成|增加|提高|提升|增长|开工))")
+# the date of an event a rule cites or starts from (2016年10月5日住房限购政策, 2017年4月8日，…; 2021年5月31日（含）后
+# 生育): not the year of the rule
+_EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:\s*(?:零时|0时|24时))?\s*(?:[（(]含[）)])?\s*"
+                          r"(?:[，,]|后|以后|之后|(?:出台|发布|印发|实施|执行)?的?[^，,。；;\d]{0,6}(?:政策|公告|通知|文件|意见|规定))")
+# a value inside brackets that make a condition of a benefit (举办对接会（组织80家企业及以上）的协会)
+_BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,20}$")
+_BRACKET_CONDITION = re.compile(r"[^（()）]{0,12}[）)]\s*的")
+# news of a change already made (某市正式宣布上调房贷利率，将首套调至4.5%), of a former rule (此前…需缴纳24个月
+# 社保), or a commentator's inference (这意味着…需25年才能买得起): what happened, not a rule the text sets
+_ANNOUNCED = re.compile(r"宣布|已(?:经)?(?:将|把|于|先后|相继)|(?<!将)正式(?:将|把|上调|下调|调整|调高|调低|实施)|率先|跟进|先后|相继|纷纷")
+_CHANGED_LEVEL = re.compile(r"(?:调至|调整至|调整为|调高至|调低至|调整到|上调至|下调至|上调到|下调到|降至|降到|降低至|降低到|降低为|提高至|提高到|提高为|升至|下调|上调|调高|调低)\s*[^，,。；;\d]{0,4}$")
+_FORMER = re.compile(r"^\s*(?:而|但|在)?\s*(?:此前|之前|以前|以往|过去|原先|原来|当时)")
+_WEAK_RULE = re.compile(r"可|须|应当|不得|给予|予以")
+_INFERENCE = re.compile(r"意味着|相当于|才能买得起|才买得起")
+
+
 def find_commitments(text: str, masked: str, doc_year: int | None = None, news: bool = False,
                      deadlines: list[tuple[int, int]] = (), pub_year: int | None = None,
                      title: str | None = None) -> list[Commitment]:
@@ -530,7 +585,14 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     last_replaced: tuple[int, str] | None = None  # (end, comparator) of the last value a change replaced
     last_value: tuple[int, str] | None = None  # (end, comparator) of the last value read
     title_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if is_title_line(ln)]
-    review_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if _REVIEW_LEAD.match(ln.strip())]
+    plan_end = _title_plan_end(title)  # 关于制定…第十五个五年规划的建议: its targets run to 2030
+
+    def past_period(last: int) -> bool:  # “十四五” named in 2026, or in a proposal for the 15th plan
+        return (pub_year is not None and last < pub_year) or (plan_end is not None and last < plan_end - 4)
+
+    # a paragraph opening on a past five-year period (“十四五”期间，…建成…) reviews its results
+    review_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if _REVIEW_LEAD.match(ln.strip())
+                    or any(past_period(y) for _, y in _named_periods(ln, 0, min(len(ln), 30)))]
     call = bool(title and _CALL_TITLE.search(title))
     guide = bool(title and _GUIDE_TITLE.search(title))
     if title and _PROGRESS_TITLE.search(title) and not _POLICY_TITLE.search(title):
@@ -561,6 +623,13 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         tsent = text[sent.start:sent.end]
         years = []  # (offset, year, is a deadline)
         terms: set[int] = set()  # offsets of years that end a rule's term
+        events: set[int] = set()  # offsets of years of a dated event (2017年3月5日…政策): no rule's year
+        bases: set[int] = set()  # offsets of years a value is compared with (不超过2022年度…的10%)
+        periods = _named_periods(text, sent.start, sent.end)
+        # a sentence naming a past five-year period (not as a base: 比“十四五”末提高) reviews its results
+        period_review = any(past_period(y) and not re.search(r"(?:比|较|与|相比|超过|高于|低于)\s*$", text[max(sent.start, p - 4):p])
+                            for p, y in periods)
+        current_period = next((y for _, y in periods if not past_period(y) and (pub_year is None or y >= pub_year)), None)
         for m in _YEAR_IN.finditer(tsent):
             after = tsent[m.end():m.end() + 14]
             if _in_title_marks(tsent, m.start()) or re.match(r"^\s*版", after) or _EFFECTIVE_AFTER.match(after) \
@@ -570,14 +639,21 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue  # a cited title's edition, an effective date (自…起), a period's start
             # 到/至 2027年, 2027年底前: a deadline; 截至2023年底 is the date of a result
             # 自…之日起至2023年底, 2023年1月1日至12月31日期间: the end of a rule's term, not a deadline
-            term_end = bool(re.search(r"起\s*$", tsent[max(0, m.start() - 2):m.start()])
+            # 2024年1月1日至2024年2月29日: the end of a period that starts on a dated day, likewise
+            term_end = bool(re.search(r"起\s*(?:至|到)?\s*$", tsent[max(0, m.start() - 4):m.start()])
                             or re.search(r"[自从]\s*(?:19|20)\d{2}\s*年[\d\s月日号]*$", tsent[:m.start()])
-                            or re.match(r"^[\d\s月日号]*期间", after))
+                            or re.match(r"^[\d\s月日号]*期间", after)
+                            or (re.match(r"(?:至|到)", m.group()) and re.search(r"\d\s*[日号]\s*$", tsent[max(0, m.start() - 8):m.start()])))
             if term_end:
                 terms.add(m.start() + sent.start)
             deadline = (bool(re.match(r"(?:到|至)", m.group())) or bool(re.search(r"(?:底|末|前)$", m.group()))) \
                 and not re.match(r"^[^，,。；;]{0,12}止", after) and not term_end \
                 and not m.group().startswith("截至") and not re.search(r"截[至止]\s*$", tsent[max(0, m.start() - 3):m.start()])
+            if not deadline and not term_end and _EVENT_AFTER.match(tsent, m.end()) and not re.match(r"(?:到|至|截至|截止)", m.group()) \
+                    and not re.search(r"(?:至|到|截至|截止|[-—–~～])\s*$", tsent[max(0, m.start() - 3):m.start()]):
+                events.add(m.start() + sent.start)
+            if re.search(r"(?:比|较|不超过|不高于|不低于|超过|高于|低于|相比|同比|与)\s*$", tsent[max(0, m.start() - 4):m.start()]):
+                bases.add(m.start() + sent.start)
             years.append((m.start() + sent.start, int(m.group("y")), deadline))
         years += [(p, y, True) for p, y in deadlines if sent.start <= p < sent.end]
         if pub_year is not None:  # 今年/明年 in a work report or plan: the document's own year, or the next
@@ -632,10 +708,15 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if comparator == "=" and last_value and last_value[1] != "=" and re.fullmatch(r"\s*[、和及或]\s*", masked[last_value[0]:num_start]):
                 comparator = last_value[1]  # 调整为120万元、80万元: a list shares its bound
             last_value = (ue, comparator)
-            explicit = next(((y, dl) for pos, y, dl in reversed(years) if pos < num_start), None)
+            # the year before the value (a base of comparison only where no other year is), else one right after it
+            before_years = [(pos, y, dl) for pos, y, dl in years if pos < num_start]
+            chosen = next((t for t in reversed(before_years) if t[0] not in bases), before_years[-1] if before_years else None)
             in_term = any(pos < num_start for pos in terms)
-            if explicit is None:
-                explicit = next(((y, dl) for pos, y, dl in years if pos > ue and pos - ue < 6), None)
+            if chosen is None:
+                chosen = next(((pos, y, dl) for pos, y, dl in years if pos > ue and pos - ue < 6), None)
+            explicit = (chosen[1], chosen[2]) if chosen else None
+            # a provision's year is one its rule runs to, not the date of an event it cites or starts from
+            rule_year = explicit[0] if chosen and chosen[0] not in events and chosen[0] not in bases else None
             scope = scope_at(num_start)
             # a duration (3年内, 15个工作日) is its own time frame: a section's deadline does not reach it
             year = explicit[0] if explicit else (None if _DURATION.fullmatch(unit) else scope.year)
@@ -680,7 +761,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             # 二套房2888笔，占27.04%: loan counts are results, and so are the shares and means told with them
             if not limit and not future and (unit == "笔" or ("reported_stat" in sent_kinds and not rule)):
                 reported_marks = reported_marks or True
-            review = scope.review or any(a <= num_start < b for a, b in review_lines)
+            review = scope.review or period_review or any(a <= num_start < b for a, b in review_lines)
             if review and not _FUTURE_STRONG.search(clause) and not (limit and not own_reported):
                 kind = "reported"
             elif (reported_marks or (news and not rule and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
@@ -691,10 +772,34 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                     year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx))):
                 kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme
                 # a provision's year is one written in its sentence (2015年安排奖励1亿元), never a section's deadline
-                year = explicit[0] if explicit else None
+                year = rule_year
+                if plan_end and not (unit == "分" or _DURATION.fullmatch(unit) or limit or rule or in_term
+                                     or _PROVISION.search(ctx) or _PROVISION_STRONG.search(masked, clause_start, ue + 8)):
+                    # a proposal for the next five-year plan: a figure with no goal, rule or benefit word reviews
+                    # the plan that ends (组建家庭医生团队2564支)
+                    kind, year = "reported", None
             if kind == "target" and not (explicit and explicit[1]) and (call or (guide and year is None)):
                 kind = "provision"  # 申报项目的商户入驻率不低于90%: a condition of the call
-                year = explicit[0] if explicit else None
+                year = rule_year
+            if kind == "target" and year is None and doc_year is None and (
+                    (_BRACKET_OPEN.search(masked, sent.start, num_start) and _BRACKET_CONDITION.match(masked, ue))
+                    or not (_GOAL.search(masked, sent.start, num_start) or "目标" in masked[max(0, num_start - 300):num_start]
+                            or current_period)):
+                # 招生计划不超过总数的6%; 举办对接会（组织80家企业及以上）的: a rule's share or condition; in news, a
+                # figure with neither a goal nor a rule is a result (未复工项目38个), and so in a proposal for the next
+                # five-year plan, which opens by reviewing the last
+                kind = "reported" if (news or plan_end) and not limit else "provision"
+            if news and kind != "reported" and not _RULE_STRONG.search(masked[sent.start:ue]) and (
+                    (_ANNOUNCED.search(masked, sent.start, num_start) and _CHANGED_LEVEL.search(masked, max(clause_start, num_start - 14), num_start))
+                    or _FORMER.match(masked, sent.start) or _INFERENCE.search(masked, sent.start, num_start)
+                    or (comparator == "~" and not future and not _WEAK_RULE.search(masked, clause_start, num_start) and not _NORMATIVE_COMPARISON.search(masked, clause_start, num_start))):
+                kind = "reported"  # news of a change made, of a former rule, an inference, an approximate figure
+            if kind == "target" and year is None and doc_year is None:
+                if current_period:
+                    year = current_period  # “十五五”时期…达到: the period's last year
+                elif plan_end and (pub_year is None or plan_end >= pub_year) \
+                        and re.search(r"力争|争取|确保|目标|努力|五年", masked[sent.start:num_start]):
+                    year = plan_end  # 关于制定…第十五个五年规划的建议: 力争达到2万亿元 by 2030
             if _worked_example(masked[sent.start:sent.end]):
                 kind = "reported"  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule
             if kind == "target" and year is None and doc_year is not None:
@@ -724,7 +829,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 # a worked example: a hypothetical case (假设, 以…为例) or a calculation (以/按…计算) of what a buyer pays
 _EXAMPLE_CUE = re.compile(r"假设|假如|举例|举个例子|比如|例如|打个比方|以[^。；]{0,20}为例")
 _EXAMPLE_CALC = re.compile(r"(?:以|按|按照)[^。；]{0,30}?(?:计算|测算|来算|算)")
-_EXAMPLE_RESULT = re.compile(r"月供|利息|少还|多还|少付|多付|少交|多交|节省|节约|省下|还款额|总还款")
+_EXAMPLE_RESULT = re.compile(r"月供|利息|少还|多还|少付|多付|少交|多交|节省|节约|省下|还款额|总还款|备齐|准备|需付|需支付|要付|需缴")
 
 
 def _worked_example(sentence: str) -> bool:
