@@ -149,7 +149,7 @@ def test_each_key_example_maps_to_its_key(row):
      [(6, "个月", "employer_social_insurance_months")]),
     ("非本市户籍家庭在2年内累计缴纳9个月社保的，可购买一套住房。", [(2, "年", None), (9, "个月", "social_insurance_months_required")]),
     ("缴存职工第二次申请住房公积金贷款的，首次贷款结清后12个月调整为3个月。",
-     [(12, "个月", "pf_second_loan_interval"), (3, "个月", "pf_second_loan_interval")]),
+     [(3, "个月", "pf_second_loan_interval")]),  # the replaced 12 is no row
     ("开发企业可申请分期缴纳城市基础设施配套费，最长不超过4个月。", [(4, "个月", "infrastructure_fee_deferral")]),
     ("城市基础设施配套费缓缴期满后，可申请再延长2个月。", [(2, "个月", None)]),   # a further extension
     ("经税务机关批准，可以延期缴纳税款，最长不得超过3个月。", [(3, "个月", "tax_payment_deferral")]),
