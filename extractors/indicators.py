@@ -53,6 +53,17 @@ class Indicator:
     example: str
     example_unit: str
 
+    @property
+    def bound(self) -> str | None:
+        """'cap' when the label names an upper limit (上限, 最高, 最长), 'floor' when it names a lower one
+        (下限, 最低, 最短); words in brackets qualify the label and do not count."""
+        plain = re.sub(r"（[^）]*）|\([^)]*\)", "", self.label)
+        if re.search(r"上限|最高|最长", plain):
+            return "cap"
+        if re.search(r"下限|最低|最短", plain):
+            return "floor"
+        return None
+
 
 @functools.cache
 def taxonomy() -> tuple[Indicator, ...]:
@@ -80,11 +91,16 @@ def taxonomy() -> tuple[Indicator, ...]:
 # a condition closed by 的, and connectives
 _TRAILING = re.compile(r"(?:(?:由|从)[^，,]{0,12}?(?:提高|调整|放宽|降低|下调|上调|增加|减少|提升|扩大)?(?:至|到|为)|"
                        r"(?:提高|调整|放宽|降低|下调|上调|增加|减少|提升|扩大|缩短|延长|统一|确定|设定|设置|核定)(?:至|到|为)?|"
-                       r"不(?:得|应|能|宜)?(?:超过|低于|少于|高于|多于|大于|小于)|原则上|最高|最低|最多|至少|一般|"
+                       r"不(?:得|应|能|宜)?(?:超过|低于|少于|高于|多于|大于|小于)|原则上|最高|最低|最多|至少|一般|分别|"
                        r"(?:应当|应|须|需|要|可|可以|均|统一|暂|按照|按|为|是|在|达到|达|约|近|实现|控制在|保持在|以|的|了|：|:|\s)+)$")
 _LEADING = re.compile(r"^(?:[\s、|（(）)\-—·•\d.一二三四五六七八九十]+[、.．）)]|其中|同时|并|且|和|及|或|对|对于|凡|将|把|由|经|"
                       r"全市|全省|全县|全区|我省|我市|各地|每年|力争|争取|确保|要|应|应当|可|可以)+")
 
+
+# the values of a list or a worked sum written before this one (5分、3分或; 1650元*30%=) are no part of the
+# measure's name, nor are the earlier items of a list of counts (体验店360家、示范店40家、街区 → 街区)
+_LIST_TAIL = re.compile(r"(?:\d[\d.]*\s*[^\d\s、，,；;。*×=或和及]{0,4}?\s*[、，,或和及*×=]\s*)+$")
+_LIST_HEAD = re.compile(r"^.*\d[\d.]*\s*[^\d\s、，,；;。]{0,3}、\s*(?=\D{2})")
 
 _VERB_END = re.compile(r"(?:处以?|并处|给予|按|按照|之日起|起|自|从|在|(?<![低高少多大小])于|后|前|每|满|不足)$")
 _AFTER_NOISE = re.compile(r"^(?:以上|以下|及以上|及以下|以内|之内|左右|（含）|\(含\)|的|[\s、])+")
@@ -96,6 +112,7 @@ def measured_phrase(indicator: str | None, after: str = "") -> str | None:
     before the value are an actor and a verb (对单位处, 应当自…之日起), the noun after it names the measure
     (罚款; 内作出决定 → 作出决定时限)."""
     s = re.sub(r"[“”\"'‘’《》【】]", "", indicator or "")
+    s = _LIST_HEAD.sub("", _LIST_TAIL.sub("", s))
     verb_only = not s or bool(_VERB_END.search(s))
     for _ in range(4):
         t = _TRAILING.sub("", s)
@@ -120,20 +137,27 @@ def measured_phrase(indicator: str | None, after: str = "") -> str | None:
     return None if verb_only or len(_CJK.findall(s)) < 2 else s
 
 
+# comparators that contradict a key's bound: a cap never takes a floor (最低贷款额度30万元 is no loan cap)
+_AGAINST = {"cap": (">=", ">", "≥"), "floor": ("<=", "<", "≤")}
+
+
 def classify(indicator: str | None, unit: str | None = None, before: str = "", after: str = "",
-             rest: str = "") -> str | None:
+             rest: str = "", comparator: str | None = None) -> str | None:
     """The taxonomy key of a value: the first row whose pattern matches the indicator phrase with the words
     right after the value (处…罚款, written `phrase〔#〕after`) and whose unit family takes `unit`; else the
     row whose pattern matches nearest before the value in `before` (the sentence up to the value). Where
     that measure splits by qualifier, the row whose qualifier is written nearest before the value wins.
     None when no row fits or a measure needs a qualifier the text does not give. A row's scope may also be
-    found in `rest`, the sentence after the value's clause (个人将购买2年以上的住房对外销售的，免征增值税)."""
+    found in `rest`, the sentence after the value's clause (个人将购买2年以上的住房对外销售的，免征增值税).
+    A key whose label names a cap does not take a value bounded from below (`comparator` ≥ or >), nor a
+    floor key one bounded from above: such a value is the floor of another measure (or of none)."""
     # spaces of flattened layouts (税率为 0.5%, 处 5万元) never change what is measured
     indicator, before, after, rest = (_SPACE.sub("", x or "") for x in (indicator, before, after, rest))
     window = before or indicator or ""
     fits = [i for i in taxonomy() if (unit is None or i.units.fullmatch(unit))
-            and (i.scope is None or i.scope.search(window + "〔#〕" + after + rest))]
-    text = (indicator or "") + "〔#〕" + after[:16]
+            and (i.scope is None or i.scope.search(window + "〔#〕" + after + rest))
+            and comparator not in _AGAINST.get(i.bound, ())]
+    text = (indicator or "") + _bound_gap(indicator, before) + "〔#〕" + after[:16]
     rows = [i for i in fits if i.pattern.search(text)]
     own = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
     if not rows and before and own and not (indicator or "").endswith(own):
@@ -156,8 +180,12 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     rows = [i for i in rows if i.pattern.pattern == measure]
     plain = [i for i in rows if i.qualifier is None]
     clause = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
-    if "分别" in clause and sum(1 for i in rows if i.qualifier is not None and i.qualifier.search(clause)) > 1:
-        return None  # 首套房和二套房分别为4.25%、4.5%: which value goes with which is not read here
+    def named(part: str) -> int:
+        return sum(1 for i in rows if i.qualifier is not None and i.qualifier.search(part))
+    if "分别" in clause and (named(clause) > 1 or (not named(clause) and named(window) > 1)):
+        # 首套房和二套房分别为4.25%、4.5% (or 首套及二套分别上调…，利率分别为5.1%及5.6%): which value goes
+        # with which is not read here
+        return None
     if re.search(r"[、和与及][^，,。；;]{0,24}分别", clause):
         return None  # 普通、非普通住房首付款比例分别不低于60%、80%: each value belongs to one of the listed items
     best, best_end = None, -1
@@ -171,10 +199,24 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     return plain[0].key if plain else None
 
 
+_GAP = re.compile(r"(?:最高|最低|上限|下限|最多|最长|可|为|不超过|不高于|不低于|不少于|满)+")
+
+
+def _bound_gap(indicator: str | None, before: str) -> str:
+    """The bound words written between the indicator phrase and the value (给予每户|最高|15万元: the
+    comparator's word 最高 is left out of the phrase but tells a cap from an amount)."""
+    if not indicator or not before:
+        return ""
+    i = before.rfind(indicator)
+    gap = before[i + len(indicator):] if i >= 0 else ""
+    return gap if gap and len(gap) <= 6 and _GAP.fullmatch(gap) else ""
+
+
 def classify_commitment(c, text: str | None = None) -> str | None:
     """The key of a Commitment, reading the words around its value in the document text (or its sentence)."""
     before, after = value_context(c, text)
-    return classify(c.indicator, c.unit, before, after, _sentence_rest(c, text, after))
+    return classify(c.indicator, c.unit, before, after, _sentence_rest(c, text, after),
+                    getattr(c, "comparator", None))
 
 
 def _sentence_rest(c, text: str | None, after: str) -> str:
