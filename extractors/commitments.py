@@ -25,7 +25,11 @@ _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至�
            ("未满", "<"), ("满", ">="), ("已满", ">="), ("超", ">"), ("限", "<="), ("限额", "<="), ("封顶", "<="),
            ("至多", "<="), ("限制", "<="), ("只能", "<="), ("仅能", "<="), ("只可", "<="), ("仅可", "<="), ("限购", "<="), ("最少", ">="), ("最长", "<="), ("最短", ">="), ("最快", ">="), ("满足", ">="),
            ("大于或等于", ">="), ("大于等于", ">="), ("小于或等于", "<="), ("小于等于", "<="), ("不超出", "<="),
-           ("达到或超过", ">="), ("达到或高于", ">="), ("等于或超过", ">="), ("等于或大于", ">="), ("等于或高于", ">=")]
+           ("达到或超过", ">="), ("达到或高于", ">="), ("等于或超过", ">="), ("等于或大于", ">="), ("等于或高于", ">="),
+           # 突破1.5万亿元: beyond the figure; 高达87%, 多达300家: a plain figure stressed, not a floor;
+           # 最高可达50万元: a cap reached, not a floor
+           ("突破", ">"), ("高达", "="), ("多达", "="), ("最高达", "<="), ("最高可达", "<="), ("最高达到", "<="),
+           ("最高可达到", "<="), ("最多达", "<="), ("最多可达", "<="), ("最多达到", "<="), ("最多可达到", "<=")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
           ("内", "<="), ("左右", "~"), ("上下", "~"), ("封顶", "<="), ("为限", "<="), ("为上限", "<="),
           ("或以上", ">="), ("甚至更高", ">="), ("或更高", ">="), ("及更高", ">="), ("或以下", "<=")]
@@ -41,7 +45,8 @@ _FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目�
 _FUTURE_STRONG = re.compile(r"(到\d{4}|[一二三四五两\d]年内|力争|争取|确保|(?<![已经曾])将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
 _PROVISION = re.compile(r"(有效期|(?:运营|服务|保修|责任|租赁|合同|使用|缴存|还款)期|税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
                         r"面积|年龄|周岁|满|须|应当|不得|可|按)")
-_RECURRENCE = re.compile(r"每(年|季度|月|周|天|日|半年|学年|院|人|户|套|家|所|校|村|[\u4e00-\u9fff](?=[不至最]))")
+# how often or per what a value is set (每年, 每人每月, 每平方米): the unit itself stays as written (每平方米150元 → 元)
+_RECURRENCE = re.compile(r"每(平方米|立方米|亩|吨|年|季度|个月|月|周|天|日|半年|学年|院|人|户|套|家|所|校|村|[\u4e00-\u9fff](?=[不至最]))")
 _SUBJECT = re.compile(r"(全国|全省|全市|全县|全区|全州|全旗|我省|我市|我县|我区|各[省市县区]|各地|每个[\u4e00-\u9fff]{1,4}?(?=[至不应要均都须配])|各[\u4e00-\u9fff]{1,3}?(?=[要应均]))")
 _YEAR_IN = re.compile(r"(?:(?:到|至|在|于|截至)?(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:(?:前|以前)(?![一二三三四五六七八九十两\d]|半))?)")
 # a number that is not a commitment: part of an ordinal, article, section count, time of day, phone, code
@@ -248,6 +253,9 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
             if _EXCLUSIVE_AFTER.match(after, m.end()) and sym in (">=", "<="):
                 return sym[0]
             return sym
+    noun = _NOUN_BOUND_AFTER.match(after)
+    if noun:  # 组织150家企业及以上: the bound after the noun the unit counts
+        return ">=" if noun.group(1) == "上" else "<="
     best = None
     for phrase, sym in _BEFORE:
         i = before.rfind(phrase)
@@ -286,6 +294,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     return sym
 
 
+_NOUN_BOUND_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:及|或)以([上下])(?![属辖设列述])")
 _FLOOR_TO_WORD = re.compile(r"\s*[（(]\s*含\s*[^）)\d]{0,4}[）)]\s*(?:至|到)\s*(?![\d一二三四五六七八九十两百千万])")
 # a restatement of the bound in brackets (3个以上（含3个）, 超过10万元（含10万元）, 以下，不含55周岁)
 _INCLUSIVE_AFTER = re.compile(r"\s*(?:[（(]\s*含|[，,]\s*含)(?!量|税|有)")
@@ -452,6 +461,8 @@ def _range_gap(gap: str, stext: str, n: re.Match) -> bool:
 
 
 _PER_EACH = re.compile(r"\s*/\s*每?\s*")
+# a deviation either way: ±5%, 正负5%, 上下浮动10%, 上下浮动幅度不超过10%
+_PLUS_MINUS = re.compile(r"(?:[±]|正负|上下浮动(?:幅度|范围)?(?:原则上)?(?:不超过|不得超过|不高于|控制在|在|为)?)\s*$")
 def _split_mult(unit: str) -> tuple[int, str]:
     for prefix, f in _MULT_FACTORS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
@@ -485,8 +496,10 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
         val = _Value(ns, ue, v, v2, unit, m.group("num"), stext[m.end("num") - 0:m.start("unit")] if not m.group("num2") else "")
         if unit == "年" and v2 is None and stext[m.end("unit"):m.end("unit") + 1] == "半":
             val.value, val.ue = v + 0.5, val.ue + 1  # 1年半: one and a half years
+        if v2 is None and v > 0 and _PLUS_MINUS.search(masked, max(0, ns - 12), ns):
+            val.value, val.value_max = -v, v  # ±5%, 上下浮动10%: the range from -5% to 5%
         skip = _range_inner(stext, m, ms, i)
-        if v2 is None and i + 1 + skip < len(ms):
+        if v2 is None and val.value_max is None and i + 1 + skip < len(ms):
             j = i + 1 + skip  # 3倍（含3倍）至4倍: the bound said again in brackets lies inside the range
             n = ms[j]
             gap = stext[m.end("unit"):n.start()]
@@ -809,7 +822,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 kind = "reported"  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule
             if kind == "target" and year is None and doc_year is not None:
                 year = doc_year
-            rec = _RECURRENCE.search(masked[clause_start:ue])
+            rec = _RECURRENCE.search(masked, clause_start, ue)
+            rec2 = _RECURRENCE.match(masked, rec.end(), ue) if rec else None  # 每人每月: who and how often
+            recurrence = masked[rec.start():(rec2 or rec).end()] if rec else None
             subj = _SUBJECT.search(masked[sent.start:num_start])
             indicator = _indicator(text, clause_start, num_start, ue)
             if last_indicator and (not indicator or len(_CJK.findall(indicator)) < 4):
@@ -824,11 +839,11 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 kind=kind, indicator=indicator, subject=subj.group() if subj else None,
                 value=value, unit=unit, comparator=comparator,
                 deadline=f"{year}-12-31" if year and kind == "target" else None, year=year if kind != "reported" else None,
-                recurrence=rec.group() if rec else None, sentence=text[sent.start:sent.end].strip(),
+                recurrence=recurrence, sentence=text[sent.start:sent.end].strip(),
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
         if sent_kinds:
             prev_kinds = sent_kinds - {"reported_stat"}
-    return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_bounds(out, masked))
+    return _restated(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_bounds(out, masked)), masked)
 
 
 # a worked example: a hypothetical case (假设, 以…为例) or a calculation (以/按…计算) of what a buyer pays
@@ -845,25 +860,44 @@ def _worked_example(sentence: str) -> bool:
     return bool(calc) and bool(_EXAMPLE_RESULT.search(sentence, calc.end()))
 
 
-# two bounds of one measure side by side: 小于200平方米、大于或等于144平方米; 大于2倍且不超过3倍
-_BOUND_GAP = re.compile(r"\s*[、，,]?\s*(?:且|并且|同时)?\s*(?:大于|高于|超过|多于|不低于|不少于|不小于|小于|低于|不超过|不高于|不大于|少于|不足)"
+# two bounds of one measure side by side: 小于200平方米、大于或等于144平方米; 大于2倍且不超过3倍; the lower
+# bound's own closing word may stand between them (一倍以上低于二倍, 满2年（含）不足4年, 3年以上、5年以下)
+_INCL = r"(?:[（(]\s*(?:含|不含)[^）)]{0,6}[）)])?"
+_BOUND_GAP = re.compile(rf"\s*{_INCL}\s*(?:(?:及|或)?以上)?\s*{_INCL}\s*[、，,]?\s*(?:且|并且|同时|但|但是|而)?\s*"
+                        r"(?:(?:不得|不应|不能|不宜)?(?:大于|高于|超过|多于|低于|少于|小于|不足|不满|未满|满|已满)"
+                        r"|不低于|不少于|不小于|不超过|不高于|不大于|不多于)"
                         r"(?:或等于|等于)?\s*")
+_BOUND_GAP_AFTER = re.compile(rf"\s*{_INCL}\s*(?:及|或)?以上\s*{_INCL}\s*[、，,]?\s*(?:且|并且|同时|但|但是|而)?\s*")
+
+
+def _common_unit(a: Commitment, b: Commitment) -> tuple[str, float, float] | None:
+    """(unit, a's value, b's value) in one unit: the same unit, or the same with another multiplier (5000元,
+    2万元)."""
+    if a.unit == b.unit:
+        return a.unit, a.value, b.value
+    (fa, ua), (fb, ub) = _split_mult(a.unit or ""), _split_mult(b.unit or "")
+    if ua == ub and ua:
+        return ua, _num(a.value * fa), _num(b.value * fb)
+    return None  # 50%以上5倍以下: units as written, one a row (a share and a multiple are no one unit)
 
 
 def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
-    """A lower and an upper bound of the same unit written next to each other are one range (value the
+    """A lower and an upper bound of one measure written next to each other are one range (value the
     lower bound, value_max the upper), as 144至200平方米 would be."""
     out: list[Commitment] = []
     i = 0
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if b is not None and a.value_max is None and b.value_max is None and a.unit == b.unit and a.start == b.start \
-                and a.value_end is not None and b.value_start is not None \
-                and _BOUND_GAP.fullmatch(masked[a.value_end:b.value_start]):
-            lo, hi = (a, b) if a.comparator in {">", ">="} else (b, a)
-            if lo.comparator in {">", ">="} and hi.comparator in {"<", "<="} and lo.value < hi.value:
-                out.append(replace(a, value=lo.value, value_max=hi.value, comparator="=",
+        common = _common_unit(a, b) if b is not None else None
+        if b is not None and common and a.value_max is None and b.value_max is None and a.start == b.start \
+                and a.value_end is not None and b.value_start is not None and b.value_start > a.value_end:
+            gap = masked[a.value_end:b.value_start]
+            unit, va, vb = common
+            lo, hi = ((a, va), (b, vb)) if a.comparator in {">", ">="} else ((b, vb), (a, va))
+            joined = _BOUND_GAP.fullmatch(gap) or (_BOUND_GAP_AFTER.fullmatch(gap) and b.comparator in {"<", "<="})
+            if joined and lo[0].comparator in {">", ">="} and hi[0].comparator in {"<", "<="} and lo[1] < hi[1]:
+                out.append(replace(a, value=lo[1], value_max=hi[1], unit=unit, comparator="=",
                                    value_start=a.value_start, value_end=b.value_end))
                 i += 2
                 continue
@@ -894,14 +928,23 @@ _FRAGMENT_BEFORE = re.compile(r"[\u4e00-\u9fff，、“”（）]{6,}$")
 _FRAGMENT_AFTER = re.compile(r"[\u4e00-\u9fff“”（），、]{6,}")
 
 
+# two joints suffice where both fragments are long (a newspaper column's line holds 12 to 25 characters,
+# figures inside it); a joint before a list marker (（一）, 二、) is a web page's paragraph break, not a column
+_LONG_BEFORE = re.compile(r"[\u4e00-\u9fff，、。；“”（）\d.%]{8,}$")
+_LONG_AFTER = re.compile(r"(?![（(]?[一二三四五六七八九十\d]{1,2}[）)、.．])[\u4e00-\u9fff“”（），、。；\d.%]{8,}")
+
+
 def interleaved(masked: str, start: int, end: int) -> bool:
     """Whether masked[start:end] reads as columns interleaved: three or more spaces each between two runs
-    of six or more Chinese characters (a space inside a word or beside a number is ordinary PDF text)."""
-    n = 0
+    of six or more Chinese characters, or two between runs of eight or more (figures inside them); a space
+    inside a word or beside a number is ordinary PDF text."""
+    n = n_long = 0
     for m in _COLUMN_JOINT.finditer(masked, start, end):
         if _FRAGMENT_BEFORE.search(masked, start, m.start()) and _FRAGMENT_AFTER.match(masked, m.end(), end):
             n += 1
-    return n >= 3
+        if _LONG_BEFORE.search(masked, start, m.start()) and _LONG_AFTER.match(masked, m.end(), end):
+            n_long += 1
+    return n >= 3 or n_long >= 2
 
 
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
@@ -909,6 +952,7 @@ _CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩�
 _CHANGED_FROM = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*\s*[，,]?\s*"
                            r"(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)")
 _CHANGED_TO = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[，,]?\s*(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)[^\d，,。；;]{0,8}")
+_CHANGED_RIGHT_AFTER = re.compile(r"\s*" + _CHANGE_VERB + r"(?:至|到|为|成)\s*[\d一二三四五六七八九十两]")
 _FORMER_BASE = re.compile(r"\s*(?:的)?基础上")
 
 
@@ -919,6 +963,8 @@ def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: 
         return True  # 最低首付比例为40%（此前为60%）
     if _CHANGED_FROM.match(masked, unit_end) and re.search(r"[由从将原]", masked[sent_start:num_start]):
         return True
+    if _CHANGED_RIGHT_AFTER.match(masked, unit_end):
+        return True  # 首付比例不得低于60%调整为40%: the old limit changed where it stands
     return bool(_FORMER_BASE.match(masked, unit_end) and re.search(r"原(?:来|有|政策|规定|标准)", before))
 
 
@@ -941,10 +987,38 @@ def _dedupe(found: list[Commitment]) -> list[Commitment]:
     return out
 
 
+def _restated(found: list[Commitment], masked: str) -> list[Commitment]:
+    """One row per statement: a value stated again in the same words (its whole sentence up to it and the rest
+    of its clause) is kept where it first appears: a law's fine range quoted on every row of a discretion
+    table, a headline repeated as the page's heading. A label before the value (工商银行：二套房最低5.4%)
+    makes another statement; fewer than twelve characters (a table's cells) are never taken for the same
+    statement; spaces are ignored."""
+    seen, out = set(), []
+    for c in found:
+        if c.value_start is None:
+            out.append(c)
+            continue
+        end = _CLAUSE_END.search(masked, c.value_end, max(c.end, c.value_end))
+        before = re.sub(r"\s", "", masked[c.start:c.value_start])
+        clause = before + "|" + re.sub(r"\s", "", masked[c.value_start:end.start() if end else max(c.end, c.value_end)])
+        if len(clause) < 13:
+            out.append(c)
+            continue
+        key = (c.value, c.value_max, c.unit, c.comparator, clause)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
 _CLASSIFIERS = {"种", "类", "个", "项", "家", "件", "款", "条", "批"}
 # 只能申请一次: a once-only rule, not a count; these caps do not make 一次/一套 a quantity
 _SOFT_CAPS = {"只能", "仅能", "只可", "仅可", "限购"}
-_BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE if p not in _TIGHT and p not in _SOFT_CAPS) + r"|(?:" + "|".join(_TIGHT) + r")\s*$")
+# 突破一个关键技术, 高达一个: verbs before a word, not a bound framing a count
+_VERB_LIKE = {"突破", "高达", "多达"}
+_BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE if p not in _TIGHT and p not in _SOFT_CAPS and p not in _VERB_LIKE)
+                          + r"|(?:" + "|".join(_TIGHT) + r")\s*$")
 
 _QUOTES = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
 
