@@ -565,11 +565,12 @@ def _named_periods(text: str, start: int, end: int, spans: bool = False) -> list
 # with no such word (招生计划不超过总数的6%, 占比在60%以上的, 出资不低于注册资本的30%) is a provision
 _GOAL = re.compile(r"力争|争取|确保|目标|预计|届时|努力|年内|今后|未来|每年|年均|新增|建成|建设|培育|打造|推动|推进|实现|"
                    r"提高到|提升到|提高至|提升至|增加到|增加至|达到|增长|增加|完成|开工|突破|覆盖率|普及率|创建|筹集|引进|"
-                   r"培训|组织|举办|形成|累计|扩大|(?<![已经曾])将(?=\s*(?:超过|达到|突破|实现|新增|建成|完成|增加|提高|提升|增长|开工))")
+                   r"培训|组织|举办|形成|扩大|(?<![已经曾])将(?=\s*(?:超过|达到|突破|实现|新增|建成|完成|增加|提高|提升|增长|开工))")
 # the date of an event a rule cites, starts from or measures at (2016年10月5日住房限购政策, 2017年4月8日，…; 2021年5月
 # 31日（含）后生育; 2020年12月末，占比超出…的): not the year of the rule
 _EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|末|底|初)?(?:\s*(?:零时|0时|24时))?\s*(?:[（(]含[）)])?\s*"
                           r"(?:[，,]|后|以后|之后|(?:出台|发布|印发|实施|执行)?的?[^，,。；;\d]{0,6}(?:政策|公告|通知|文件|意见|规定))")
+_QUOTED = re.compile(r"“[^”]{0,30}”")  # a name in quotes (“未来社区”) says nothing of a goal
 # a value inside brackets that make a condition of a benefit (举办对接会（组织80家企业及以上）的协会)
 _BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,20}$")
 _BRACKET_CONDITION = re.compile(r"[^（()）]{0,12}[）)]\s*的")
@@ -719,6 +720,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent.start, num_start)), default=sent.start)
             comparator = "=" if val.value_max is not None else _comparator(masked, clause_start, num_start, ue)
             replaced = _replaced_value(masked, sent.start, clause_start, num_start, ue)
+            # 竞买保证金由现行的20%提高到30%: the new level of a rule a change sets
+            new_level = bool(last_replaced and last_replaced[0] >= sent.start and _CHANGED_TO.fullmatch(masked, last_replaced[0], num_start))
             if last_replaced and comparator == "=" and last_replaced[0] >= sent.start \
                     and _CHANGED_TO.fullmatch(masked, last_replaced[0], num_start):
                 comparator = last_replaced[1]  # 最高额度由30万元提高至50万元: the new value is a cap too
@@ -801,7 +804,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 year = rule_year
             if kind == "target" and year is None and doc_year is None and (
                     (_BRACKET_OPEN.search(masked, sent.start, num_start) and _BRACKET_CONDITION.match(masked, ue))
-                    or not (_GOAL.search(masked, sent.start, num_start) or "目标" in masked[max(0, num_start - 300):num_start]
+                    or (new_level and not re.search(r"力争|争取|确保|目标", masked[sent.start:num_start]))
+                    or not (_GOAL.search(_QUOTED.sub("", masked[sent.start:num_start])) or "目标" in masked[max(0, num_start - 300):num_start]
                             or current_period)):
                 # 招生计划不超过总数的6%; 举办对接会（组织80家企业及以上）的: a rule's share or condition; in news, a
                 # figure with neither a goal nor a rule is a result (未复工项目38个), and so in a proposal for the next

@@ -32,6 +32,9 @@ def found(text: str, **kw):
      [("provision", 70, None), ("provision", 2, None)]),
     ("新建项目的规模不少于40套。", [("provision", 40, None)]),
     ("机构投资者首期出资不低于500万元。", [("provision", 500, None)]),
+    ("竞买保证金由现行的20%提高到30%。", [("provision", 30, None)]),
+    ("为满足“未来社区”的安装需求，将空调外机搁板的最大进深放宽至0.8米。", [("provision", 0.8, None)]),
+    ("开敞面累计长度不低于阳台周长25%的开放式阳台，可按一半计算面积。", [("provision", 25, None)]),
     # goals stay targets
     ("每年城镇新增就业8万人以上。", [("target", 8, None)]),
     ("力争全市充电桩覆盖率达到90%。", [("target", 90, None)]),
