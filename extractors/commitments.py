@@ -570,6 +570,8 @@ _GOAL = re.compile(r"力争|争取|确保|目标|预计|届时|努力|年内|今
 # 31日（含）后生育; 2020年12月末，占比超出…的): not the year of the rule
 _EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|末|底|初)?(?:\s*(?:零时|0时|24时))?\s*(?:[（(]含[）)])?\s*"
                           r"(?:[，,]|后|以后|之后|(?:出台|发布|印发|实施|执行)?的?[^，,。；;\d]{0,6}(?:政策|公告|通知|文件|意见|规定))")
+# a sentence that opens on what has been achieved (…干预中成效显著，吸烟率降至22.97%) reports results
+_REVIEW_CLAUSE = re.compile(r"成效显著|成效明显|成就显著|取得[^，,。；;]{0,6}(?:成就|成效|成绩)[，,：:]")
 _QUOTED = re.compile(r"“[^”]{0,30}”")  # a name in quotes (“未来社区”) says nothing of a goal
 # a value inside brackets that make a condition of a benefit (举办对接会（组织80家企业及以上）的协会)
 _BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,20}$")
@@ -782,7 +784,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             # 二套房2888笔，占27.04%: loan counts are results, and so are the shares and means told with them
             if not limit and not future and (unit == "笔" or ("reported_stat" in sent_kinds and not rule)):
                 reported_marks = reported_marks or True
-            review = scope.review or period_review or any(a <= num_start < b for a, b in review_lines)
+            review = scope.review or period_review or any(a <= num_start < b for a, b in review_lines) \
+                or bool(_REVIEW_CLAUSE.search(masked, sent.start, num_start))
             if review and not _FUTURE_STRONG.search(clause) and not (limit and not own_reported):
                 kind = "reported"
             elif (reported_marks or (news and not rule and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:

@@ -54,6 +54,7 @@ def test_rules_without_a_goal_are_provisions(text, expected):
     ("全市持续推进民生工程。“十四五”期间，全市累计发放补贴2.3亿元，新建改造农田45万亩。\n", {"pub_year": 2025},
      [("reported", 2.3, None), ("reported", 45, None)]),
     ("“十四五”期间，确保全市新建改造农田60万亩。\n", {"pub_year": 2025}, [("target", 60, 2025)]),
+    ("全市控烟工作成效显著，成人吸烟率降至19.5%。", {"pub_year": 2025}, [("reported", 19.5, None)]),
     # a period still running keeps its figures as plans, and its last year as their deadline
     ("“十四五”期间，全市计划建设保障性住房20万套。", {"pub_year": 2023}, [("target", 20, 2025)]),
     # a past period named as a base of comparison is no review
