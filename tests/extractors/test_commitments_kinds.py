@@ -93,6 +93,7 @@ def test_five_year_plan_deadlines(text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("6月5日，某市正式宣布上调房贷利率，将首套调至4.5%，二套调至5.2%。", [("reported", 4.5, None), ("reported", 5.2, None)]),
     ("此前外地户籍家庭需连续缴纳24个月社保才能购房。", [("reported", 24, None)]),
+    ("新政放宽了限购。此前外地户籍家庭需连续缴纳24个月社保才能购房。", [("reported", 24, None)]),
     ("某市5月初将个人住房转让增值税免征年限由5年调整为3年，同月再次放宽限购。", [("reported", 3, None)]),
     ("2022年5月下旬，某市把首付比例调整为20%。", [("reported", 20, None)]),
     # a change the news announces as taking effect stays a rule
