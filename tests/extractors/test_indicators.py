@@ -228,6 +228,9 @@ def test_each_key_example_maps_to_its_key(row):
       (1, "年", "penalty_info_publicity_min_serious"), (3, "年", "penalty_info_publicity_max_serious")]),
     ("一般违法行为的处罚信息最短公示期为6个月，严重违法行为的处罚信息最短公示期为2年。",
      [(6, "个月", "penalty_info_publicity_min_general"), (2, "年", "penalty_info_publicity_min_serious")]),
+    # the age under which no penalty is given; the bounds of the band given a lighter one take no key
+    ("（一）不满十四周岁的未成年人有违法行为的；（二）已满十四周岁不满十八周岁的未成年人有违法行为的。",
+     [(14, "周岁", "minor_penalty_exemption_age"), (14, "周岁", None), (18, "周岁", None)]),
     # a fine as a share of the contract price is its own measure; a share of a winning bid is not that
     ("未取得施工许可证擅自施工的，责令停止施工，处工程合同价款1%以上2%以下的罚款。",
      [(1, "%", "fine_share_of_contract_price")]),
