@@ -53,6 +53,17 @@ class Indicator:
     example: str
     example_unit: str
 
+    @property
+    def bound(self) -> str | None:
+        """'cap' when the label names an upper limit (上限, 最高, 最长), 'floor' when it names a lower one
+        (下限, 最低, 最短); words in brackets qualify the label and do not count."""
+        plain = re.sub(r"（[^）]*）|\([^)]*\)", "", self.label)
+        if re.search(r"上限|最高|最长", plain):
+            return "cap"
+        if re.search(r"下限|最低|最短", plain):
+            return "floor"
+        return None
+
 
 @functools.cache
 def taxonomy() -> tuple[Indicator, ...]:
@@ -126,20 +137,27 @@ def measured_phrase(indicator: str | None, after: str = "") -> str | None:
     return None if verb_only or len(_CJK.findall(s)) < 2 else s
 
 
+# comparators that contradict a key's bound: a cap never takes a floor (最低贷款额度30万元 is no loan cap)
+_AGAINST = {"cap": (">=", ">", "≥"), "floor": ("<=", "<", "≤")}
+
+
 def classify(indicator: str | None, unit: str | None = None, before: str = "", after: str = "",
-             rest: str = "") -> str | None:
+             rest: str = "", comparator: str | None = None) -> str | None:
     """The taxonomy key of a value: the first row whose pattern matches the indicator phrase with the words
     right after the value (处…罚款, written `phrase〔#〕after`) and whose unit family takes `unit`; else the
     row whose pattern matches nearest before the value in `before` (the sentence up to the value). Where
     that measure splits by qualifier, the row whose qualifier is written nearest before the value wins.
     None when no row fits or a measure needs a qualifier the text does not give. A row's scope may also be
-    found in `rest`, the sentence after the value's clause (个人将购买2年以上的住房对外销售的，免征增值税)."""
+    found in `rest`, the sentence after the value's clause (个人将购买2年以上的住房对外销售的，免征增值税).
+    A key whose label names a cap does not take a value bounded from below (`comparator` ≥ or >), nor a
+    floor key one bounded from above: such a value is the floor of another measure (or of none)."""
     # spaces of flattened layouts (税率为 0.5%, 处 5万元) never change what is measured
     indicator, before, after, rest = (_SPACE.sub("", x or "") for x in (indicator, before, after, rest))
     window = before or indicator or ""
     fits = [i for i in taxonomy() if (unit is None or i.units.fullmatch(unit))
-            and (i.scope is None or i.scope.search(window + "〔#〕" + after + rest))]
-    text = (indicator or "") + "〔#〕" + after[:16]
+            and (i.scope is None or i.scope.search(window + "〔#〕" + after + rest))
+            and comparator not in _AGAINST.get(i.bound, ())]
+    text = (indicator or "") + _bound_gap(indicator, before) + "〔#〕" + after[:16]
     rows = [i for i in fits if i.pattern.search(text)]
     own = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
     if not rows and before and own and not (indicator or "").endswith(own):
@@ -162,8 +180,12 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     rows = [i for i in rows if i.pattern.pattern == measure]
     plain = [i for i in rows if i.qualifier is None]
     clause = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
-    if "分别" in clause and sum(1 for i in rows if i.qualifier is not None and i.qualifier.search(clause)) > 1:
-        return None  # 首套房和二套房分别为4.25%、4.5%: which value goes with which is not read here
+    def named(part: str) -> int:
+        return sum(1 for i in rows if i.qualifier is not None and i.qualifier.search(part))
+    if "分别" in clause and (named(clause) > 1 or (not named(clause) and named(window) > 1)):
+        # 首套房和二套房分别为4.25%、4.5% (or 首套及二套分别上调…，利率分别为5.1%及5.6%): which value goes
+        # with which is not read here
+        return None
     if re.search(r"[、和与及][^，,。；;]{0,24}分别", clause):
         return None  # 普通、非普通住房首付款比例分别不低于60%、80%: each value belongs to one of the listed items
     best, best_end = None, -1
@@ -177,10 +199,24 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     return plain[0].key if plain else None
 
 
+_GAP = re.compile(r"(?:最高|最低|上限|下限|最多|最长|可|为|不超过|不高于|不低于|不少于|满)+")
+
+
+def _bound_gap(indicator: str | None, before: str) -> str:
+    """The bound words written between the indicator phrase and the value (给予每户|最高|15万元: the
+    comparator's word 最高 is left out of the phrase but tells a cap from an amount)."""
+    if not indicator or not before:
+        return ""
+    i = before.rfind(indicator)
+    gap = before[i + len(indicator):] if i >= 0 else ""
+    return gap if gap and len(gap) <= 6 and _GAP.fullmatch(gap) else ""
+
+
 def classify_commitment(c, text: str | None = None) -> str | None:
     """The key of a Commitment, reading the words around its value in the document text (or its sentence)."""
     before, after = value_context(c, text)
-    return classify(c.indicator, c.unit, before, after, _sentence_rest(c, text, after))
+    return classify(c.indicator, c.unit, before, after, _sentence_rest(c, text, after),
+                    getattr(c, "comparator", None))
 
 
 def _sentence_rest(c, text: str | None, after: str) -> str:

@@ -62,7 +62,7 @@ def test_each_key_example_maps_to_its_key(row):
     # an interval and an age threshold are different keys; a floor is not a cap; a term of a business loan is not a mortgage's
     ("多业主住宅房龄超过25年的，每10年进行一次体检。",
      [(10, "年", "building_inspection_interval"), (25, "年", "building_age_threshold")]),  # scope read after the clause
-    ("单方缴存住房公积金的贷款保底额度由30万元提高至50万元。", [(50, "万元", None)]),
+    ("单方缴存住房公积金的贷款保底额度由30万元提高至50万元。", [(50, "万元", "pf_loan_floor_individual")]),
     ("创业担保贷款期限累计不超过3年。", [(3, "年", None)]),
     ("评审专家库备案有效期不得超过3年。", [(3, "年", None)]),
     # pairs written with 分别, look-back windows, unpaid-tax shares, deposits: no key rather than a wrong one
@@ -193,6 +193,71 @@ def test_each_key_example_maps_to_its_key(row):
     # home size thresholds written after 购买; per-capita living area to settle, not a home's size
     ("购买120平方米以下新建商品住房的，给予契税补贴。", [(120, "平方米", "home_area_threshold")]),
     ("投靠子女落户的，迁入后人均居住面积不小于20平方米。", [(20, "平方米", "hukou_per_capita_living_area")]),
+    # the loan type written nearest before the value names the down payment's key, whatever other loans
+    # an eligibility condition names
+    ("无商业性住房贷款记录的家庭购买首套住房，申请公积金贷款的首付款比例不低于25%。",
+     [(25, "%", "pf_down_payment_first_home")]),
+    ("有公积金贷款记录的家庭再次购房，申请商业贷款的最低首付款比例为35%。", [(35, "%", "down_payment_second_home")]),
+    ("购买首套住房的商业贷款和公积金贷款最低首付款比例均调整为20%。", [(20, "%", "down_payment_first_home")]),  # both
+    # a cap of the loan term plus the home's age is not the loan's term; the term alone still is
+    ("公积金贷款期限与房龄之和最长不超过45年。", [(45, "年", "second_hand_home_age_plus_term_cap")]),
+    ("商业贷款年限与房龄之和不得超过50年，住房贷款期限最长30年。",
+     [(50, "年", "second_hand_home_age_plus_term_cap"), (30, "年", "mortgage_max_term")]),
+    # a minimum loan is a floor of its own, never the cap; a living allowance used in the formula is no loan amount
+    ("单方缴存职工申请住房公积金贷款的，最低贷款额度为20万元。", [(20, "万元", "pf_loan_floor_individual")]),
+    ("夫妻双方缴存住房公积金的，贷款额度不低于35万元。", [(35, "万元", None)]),
+    ("核定住房公积金贷款金额时所使用的职工月基本生活费按1500元计算。", [(1500, "元", None)]),
+    # school admission: the share allocated to junior schools and the self-admission share are two measures
+    ("示范性高中名额分配招生计划占其招生计划总数的比例为60%。", [(60, "%", "school_quota_allocation_share")]),
+    ("各特色高中自主招生计划数合计不超过全区高中招生计划总数的8%。", [(8, "%", "school_self_admission_share")]),
+    ("其中体育特长生自主招生计划不低于该类计划的10%。", [(10, "%", None)]),
+    # a wait after the deed before withdrawing the fund, or before buying again, is no resale limit
+    ("在外地购买二手住房的，须取得不动产权证满3个月方可申请提取住房公积金。", [(3, "个月", "pf_withdrawal_deed_wait")]),
+    ("已有1套住房的家庭，取得不动产权证书满3年后方可再购买1套住房。", [(1, "套", "purchase_limit_homes"), (3, "年", None)]),
+    ("新购住房自取得不动产权证后满3年方可转让。", [(3, "年", "property_holding_years_before_resale")]),
+    # 最高 between the phrase and the value makes a subsidy per home its cap
+    ("首次购买新建商品住房的，给予每户最高8万元的购房首付补贴。", [(8, "万元", "home_purchase_subsidy_cap")]),
+    ("首次购买新建商品住房的，给予每户8万元的购房补贴。", [(8, "万元", "home_purchase_subsidy")]),
+    # purchase bans by homes already owned, local and non-local households apart, the qualifier after the value too
+    ("本市户籍居民家庭已拥有3套及以上住房的，暂停向其出售新建商品住房。", [(3, "套", "purchase_ban_owned_homes_local")]),
+    ("暂停向已拥有2套及以上住房的非本市户籍家庭出售住房。", [(2, "套", "purchase_ban_owned_homes_nonlocal")]),
+    # lending rules: years past retirement, the second home's rate multiple, contributions before a loan
+    ("贷款到期日不得超过借款人法定退休年龄后3年。", [(3, "年", "loan_term_beyond_retirement_cap")]),
+    ("购买第二套住房的，贷款利率不低于同期基准利率的1.2倍。", [(1.2, "倍", "second_home_loan_rate_multiple")]),
+    ("申请住房公积金贷款的职工，须已连续足额缴存住房公积金满2年。", [(2, "年", "pf_contribution_months_required")]),
+    ("足额缴存住房公积金2年（含）以上的，贷款额度最高不超过40万元。",
+     [(2, "年", None), (40, "万元", "pf_loan_cap")]),                               # a tier of the cap
+    ("抵押房屋已使用年限和贷款期限之和不超过45年。", [(45, "年", "second_hand_home_age_plus_term_cap")]),
+    # land payments: the share written after the deadline; purchase rules written with 连续N年 and 即可
+    ("竞得人自签订出让合同后两个月内缴纳70%。",
+     [(2, "个月", "land_first_payment_deadline"), (70, "%", "land_first_payment_ratio")]),
+    ("非本市户籍家庭须在本市已连续3年缴纳社会保险方可购房。", [(3, "年", "social_insurance_months_required")]),
+    ("商品住房网签备案满2年即可上市交易。", [(2, "年", "property_holding_years_before_resale")]),
+    # provident-fund loans refused by homes owned and by loans already used
+    ("借款人家庭在本市有3套及以上住房的，不予发放住房公积金贷款。", [(3, "套", "pf_loan_ban_owned_homes")]),
+    ("暂停向已使用过2次住房公积金贷款的职工发放贷款。", [(2, "次", "pf_loan_ban_prior_loans")]),
+    # a term reaching past retirement is not the loan's longest term; a term capped by the mortgaged home
+    ("公积金贷款期限可延长至借款人法定退休年龄后4年，最长贷款期限为25年。",
+     [(4, "年", "loan_term_beyond_retirement_cap"), (25, "年", "mortgage_max_term")]),
+    ("贷款期限不超过25年，且不超过抵押物的土地剩余使用年限。", [(25, "年", "mortgage_max_term")]),
+    # 分别 after a clause naming both homes; fees paid after a presale permit are no land payment
+    ("首套及二套房贷利率分别上调10及20个基点，利率分别为4.2%及4.6%。", [(4.2, "%", None), (4.6, "%", None)]),
+    ("城市基础设施配套费可在取得预售许可证后3个月内缴清。", [(3, "个月", None)]),
+    # a provident-fund cap written after 单职工 alone; an increase written 贷款额再加
+    ("本市单职工40万元，双职工最高贷款额度为70万元。",
+     [(40, "万元", "pf_loan_cap_individual"), (70, "万元", "pf_loan_cap_family")]),
+    ("调整住房公积金贷款额度，养育三孩的家庭贷款额可再加15万元。", [(15, "万元", "pf_loan_cap_increase")]),
+    # contributions before a loan written by the borrower or before 缴存; before a rent withdrawal, its own key
+    ("借款人应当连续足额缴存住房公积金12个月（含）以上。", [(12, "个月", "pf_contribution_months_required")]),
+    ("职工连续足额缴存住房公积金满6个月，无自有住房且租房居住的，可提取住房公积金支付房租。",
+     [(6, "个月", "pf_rent_withdrawal_contribution_months")]),
+    ("已使用住房公积金贷款3次及以上的，不予受理贷款。", [(3, "次", "pf_loan_ban_prior_loans")]),
+    ("住房公积金贷款额度不得高于夫妻双方账户余额之和的15倍。", [(15, "倍", "pf_loan_to_balance_multiple")]),
+    # land: completion counted from the start of works, idle land counted from the agreed start date
+    ("高层建筑可自开工之日起2年内竣工。", [(2, "年", "construction_completion_deadline")]),
+    ("超过合同约定的动工开发日期满一年未动工开发的，征收土地闲置费。", [(1, "年", "idle_land_years")]),
+    ("受让人在合同签订后一个月内缴纳土地出让价款比例不低于40%。",
+     [(1, "个月", "land_first_payment_deadline"), (40, "%", "land_first_payment_ratio")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
@@ -248,11 +313,10 @@ def test_each_key_example_maps_to_its_key(row):
     ("年龄在18周岁至法定退休年龄之间，即男性未满60周岁、女性未满50周岁。",
      [(18, "周岁", None), (60, "周岁", "statutory_retirement_age_male"), (50, "周岁", "statutory_retirement_age_female")]),
     ("对符合条件的外国人实施144小时过境免签政策。", [(144, "小时", "visa_free_transit_hours")]),
-    # high-school admission: the quota share, the self-enrolment cap and the split of the quota are different
-    # measures; a share of one group inside the self-enrolment plan has no key
-    ("示范性高中名额分配招生计划占其招生计划总数的60%。", [(60, "%", "school_quota_share")]),
+    # high-school admission: the split of the quota to districts and to schools are measures of their own; a
+    # group's share inside the self-enrolment plan has no key
     ("各校自主招生计划数合计不超过全区普通高中招生计划总数的5%，其中体育特长生计划不低于该类自主招生计划的10%。",
-     [(5, "%", "self_enrolment_quota_share"), (10, "%", None)]),
+     [(5, "%", "school_self_admission_share"), (10, "%", None)]),
     ("分配到区招生计划约占本校名额分配招生计划的40%，分配到校招生计划约占本校名额分配招生计划的60%。",
      [(40, "%", "school_quota_to_districts_share"), (60, "%", "school_quota_to_schools_share")]),
     # agriculture, schools, data, the economy
@@ -287,6 +351,18 @@ def test_sentences_get_their_keys(sentence, expected):
     for item in expected:
         assert item in got
     assert {k for *_, k in got} == {k for *_, k in expected}  # the other end of a range takes the same key
+
+
+@pytest.mark.parametrize("sentence,value,key", [
+    # mortgage rate floors written as a spread to the LPR: below and above are different keys, by home
+    # (the unit is read as 个基点 or, cut short, 个: both are basis points here)
+    ("首套住房商业性个人住房贷款利率下限调整为相应期限贷款市场报价利率减30个基点。", 30,
+     "mortgage_rate_lpr_minus_bp_first_home"),
+    ("二套住房商业性个人住房贷款利率下限为不低于相应期限贷款市场报价利率加40个基点。", 40,
+     "mortgage_rate_lpr_plus_bp_second_home"),
+])
+def test_rate_spreads_to_the_lpr_get_their_keys(sentence, value, key):
+    assert [(v, k) for v, _, k in keys_of(sentence)] == [(value, key)]
 
 
 @pytest.mark.parametrize("indicator,unit", [
