@@ -149,7 +149,7 @@ def test_each_key_example_maps_to_its_key(row):
      [(6, "个月", "employer_social_insurance_months")]),
     ("非本市户籍家庭在2年内累计缴纳9个月社保的，可购买一套住房。", [(2, "年", None), (9, "个月", "social_insurance_months_required")]),
     ("缴存职工第二次申请住房公积金贷款的，首次贷款结清后12个月调整为3个月。",
-     [(12, "个月", "pf_second_loan_interval"), (3, "个月", "pf_second_loan_interval")]),
+     [(3, "个月", "pf_second_loan_interval")]),  # the replaced 12 is no row
     ("开发企业可申请分期缴纳城市基础设施配套费，最长不超过4个月。", [(4, "个月", "infrastructure_fee_deferral")]),
     ("城市基础设施配套费缓缴期满后，可申请再延长2个月。", [(2, "个月", None)]),   # a further extension
     ("经税务机关批准，可以延期缴纳税款，最长不得超过3个月。", [(3, "个月", "tax_payment_deferral")]),
@@ -316,8 +316,9 @@ def test_each_key_example_maps_to_its_key(row):
     ("年龄在18周岁至法定退休年龄之间，即男性未满60周岁、女性未满50周岁。",
      [(18, "周岁", None), (60, "周岁", "statutory_retirement_age_male"), (50, "周岁", "statutory_retirement_age_female")]),
     ("对符合条件的外国人实施144小时过境免签政策。", [(144, "小时", "visa_free_transit_hours")]),
-    # high-school admission: the split of the quota to districts and to schools are measures of their own; a
-    # group's share inside the self-enrolment plan has no key
+    # high-school admission: the quota share, the self-enrolment cap and the split of the quota are different
+    # measures; a share of one group inside the self-enrolment plan has no key
+    ("示范性高中名额分配招生计划占其招生计划总数的60%。", [(60, "%", "school_quota_allocation_share")]),
     ("各校自主招生计划数合计不超过全区普通高中招生计划总数的5%，其中体育特长生计划不低于该类自主招生计划的10%。",
      [(5, "%", "school_self_admission_share"), (10, "%", None)]),
     ("分配到区招生计划约占本校名额分配招生计划的40%，分配到校招生计划约占本校名额分配招生计划的60%。",
