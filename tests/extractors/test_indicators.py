@@ -8,7 +8,7 @@ from extractors import indicators as ind
 from extractors.commitments import find_commitments
 from extractors.normalize import normalize
 
-COVERAGE_FLOOR = 0.497  # share of the pool's targets and provisions with an indicator_key (50.2 % reached; see README)
+COVERAGE_FLOOR = 0.499  # share of the pool's targets and provisions with an indicator_key (50.4 % reached; see README)
 
 
 def keys_of(sentence: str) -> list[tuple[float, str, str | None]]:
@@ -295,7 +295,7 @@ def test_each_key_example_maps_to_its_key(row):
      [(6, "个月", "penalty_info_publicity_min_general"), (2, "年", "penalty_info_publicity_min_serious")]),
     # the age under which no penalty is given; the bounds of the band given a lighter one take no key
     ("（一）不满十四周岁的未成年人有违法行为的；（二）已满十四周岁不满十八周岁的未成年人有违法行为的。",
-     [(14, "周岁", "minor_penalty_exemption_age"), (14, "周岁", None), (18, "周岁", None)]),
+     [(14, "周岁", "minor_penalty_exemption_age"), (14, "周岁", None)]),   # the band 14–18 is one range
     # events held, not events attended
     ("每年举办消费类展会40场以上。", [(40, "场", "events_held")]),
     ("一季度组织企业参加不少于20场境外展会。", [(20, "场", None)]),
