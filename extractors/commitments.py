@@ -36,6 +36,9 @@ _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下",
 # one-character comparison words bind only to a number right after them (满5年, 超6000家, 限200名):
 # 满意度, 超低能耗, 期限 are words of their own
 _TIGHT = {"满", "超", "限", "满足"}
+# 约 and 近 inside other words (违约金, 合约, 签约, 预约, 约定; 最近, 附近, 就近, 近期, 近年) approximate nothing
+_PART_OF_WORD = {"约": re.compile(r"[违合签预节制公条契履守失毁解续特集简缔婚]约|约[定束谈]"),
+                 "近": re.compile(r"[最附就邻靠亲贴]近|近[期日来况年]")}
 # 限 closing a word (期限, 时限, 年限, 权限) is no cap
 _LIMIT_WORD = re.compile(r"[期时年权界局无有额]限$")
 
@@ -262,6 +265,9 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         gap = before[i + len(phrase):] if i >= 0 else ""
         if phrase in ("最低", "最高") and _NAMED_BOUND.match(gap):
             continue  # 最低工资标准的30%, 最低生活保障: the name of a standard, not a bound
+        if i >= 0 and phrase in _PART_OF_WORD and (_PART_OF_WORD[phrase].search(before, max(0, i - 1), i + len(phrase) + 1)
+                                                   or re.search(r"\d", gap)):
+            continue  # …or it approximates the number written between (近3年新增1万人)
         if phrase in _TIGHT:
             near = not gap.strip() and not (phrase == "限" and _LIMIT_WORD.search(before[:i + 1]))
         else:
@@ -474,11 +480,43 @@ def _num(v: float) -> float | int:
     return int(v) if float(v).is_integer() else round(v, 6)
 
 
+# a share written in words, its unit before the number (laws write 百分之二十, 千分之五, 百分之百)
+_SHARE_IN_WORDS = re.compile(rf"(?P<unit>百分之|千分之)(?P<num>[{CN_NUM_CHARS}]+(?:点[{CN_NUM_CHARS}]+)?)")
+
+
+class _ShareMatch:
+    """百分之二十 read as a match of the unit pattern: the number 二十 with the unit %, whose span is the
+    whole phrase (the unit's end is where the number ends, since the unit is written first)."""
+
+    def __init__(self, m: re.Match):
+        self._m = m
+        self._num = "一百" if m.group("num") == "百" else m.group("num")  # 百分之百: all of it
+        self._unit = "%" if m.group("unit") == "百分之" else "‰"
+
+    def group(self, name: str | int = 0):
+        return {0: self._m.group(), "num": self._num, "unit": self._unit}.get(name)
+
+    def start(self, name: str | int = 0) -> int:
+        return self._m.start("num") if name == "num" else self._m.start()
+
+    def end(self, name: str | int = 0) -> int:
+        return self._m.end()
+
+
+def _with_shares_in_words(stext: str, ms: list) -> list:
+    shares = [_ShareMatch(s) for s in _SHARE_IN_WORDS.finditer(stext) if not s.group("num").startswith(("十分", "百分"))]
+    if not shares:
+        return ms
+    spans = [(s.start(), s.end()) for s in shares]
+    kept = [m for m in ms if not any(a < m.end() and m.start() < b for a, b in spans)]
+    return sorted(kept + shares, key=lambda m: m.start())
+
+
 def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[tuple[re.Match, _Value]]:
     """Values in one sentence; a range written with a unit on each end (1万元以上5万元以下, 10%-20%,
     5000元至1万元) is one value with its upper bound in value_max."""
     out: list[tuple[re.Match, _Value]] = []
-    ms = list(unit_rx.finditer(stext))
+    ms = _with_shares_in_words(stext, list(unit_rx.finditer(stext)))
     i = 0
     while i < len(ms):
         m = ms[i]
