@@ -258,6 +258,9 @@ def test_each_key_example_maps_to_its_key(row):
     ("超过合同约定的动工开发日期满一年未动工开发的，征收土地闲置费。", [(1, "年", "idle_land_years")]),
     ("受让人在合同签订后一个月内缴纳土地出让价款比例不低于40%。",
      [(1, "个月", "land_first_payment_deadline"), (40, "%", "land_first_payment_ratio")]),
+    # an interest subsidy as a share of the interest, and its cap as a share of the loan, are two measures
+    ("按实际利息的30%给予贴息，且贴息资金不高于实际放款额的1.5%。",
+     [(30, "%", "loan_interest_subsidy_share"), (1.5, "%", "loan_interest_subsidy_cap_share_of_loan")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
