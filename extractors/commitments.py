@@ -25,7 +25,11 @@ _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至�
            ("未满", "<"), ("满", ">="), ("已满", ">="), ("超", ">"), ("限", "<="), ("限额", "<="), ("封顶", "<="),
            ("至多", "<="), ("限制", "<="), ("只能", "<="), ("仅能", "<="), ("只可", "<="), ("仅可", "<="), ("限购", "<="), ("最少", ">="), ("最长", "<="), ("最短", ">="), ("最快", ">="), ("满足", ">="),
            ("大于或等于", ">="), ("大于等于", ">="), ("小于或等于", "<="), ("小于等于", "<="), ("不超出", "<="),
-           ("达到或超过", ">="), ("达到或高于", ">="), ("等于或超过", ">="), ("等于或大于", ">="), ("等于或高于", ">=")]
+           ("达到或超过", ">="), ("达到或高于", ">="), ("等于或超过", ">="), ("等于或大于", ">="), ("等于或高于", ">="),
+           # 突破1.5万亿元: beyond the figure; 高达87%, 多达300家: a plain figure stressed, not a floor;
+           # 最高可达50万元: a cap reached, not a floor
+           ("突破", ">"), ("高达", "="), ("多达", "="), ("最高达", "<="), ("最高可达", "<="), ("最高达到", "<="),
+           ("最高可达到", "<="), ("最多达", "<="), ("最多可达", "<="), ("最多达到", "<="), ("最多可达到", "<=")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
           ("内", "<="), ("左右", "~"), ("上下", "~"), ("封顶", "<="), ("为限", "<="), ("为上限", "<="),
           ("或以上", ">="), ("甚至更高", ">="), ("或更高", ">="), ("及更高", ">="), ("或以下", "<=")]
@@ -41,7 +45,8 @@ _FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目�
 _FUTURE_STRONG = re.compile(r"(到\d{4}|[一二三四五两\d]年内|力争|争取|确保|(?<![已经曾])将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
 _PROVISION = re.compile(r"(有效期|(?:运营|服务|保修|责任|租赁|合同|使用|缴存|还款)期|税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
                         r"面积|年龄|周岁|满|须|应当|不得|可|按)")
-_RECURRENCE = re.compile(r"每(年|季度|月|周|天|日|半年|学年|院|人|户|套|家|所|校|村|[\u4e00-\u9fff](?=[不至最]))")
+# how often or per what a value is set (每年, 每人每月, 每平方米): the unit itself stays as written (每平方米150元 → 元)
+_RECURRENCE = re.compile(r"每(平方米|立方米|亩|吨|年|季度|个月|月|周|天|日|半年|学年|院|人|户|套|家|所|校|村|[\u4e00-\u9fff](?=[不至最]))")
 _SUBJECT = re.compile(r"(全国|全省|全市|全县|全区|全州|全旗|我省|我市|我县|我区|各[省市县区]|各地|每个[\u4e00-\u9fff]{1,4}?(?=[至不应要均都须配])|各[\u4e00-\u9fff]{1,3}?(?=[要应均]))")
 _YEAR_IN = re.compile(r"(?:(?:到|至|在|于|截至)?(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:(?:前|以前)(?![一二三三四五六七八九十两\d]|半))?)")
 # a number that is not a commitment: part of an ordinal, article, section count, time of day, phone, code
@@ -248,6 +253,9 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
             if _EXCLUSIVE_AFTER.match(after, m.end()) and sym in (">=", "<="):
                 return sym[0]
             return sym
+    noun = _NOUN_BOUND_AFTER.match(after)
+    if noun:  # 组织150家企业及以上: the bound after the noun the unit counts
+        return ">=" if noun.group(1) == "上" else "<="
     best = None
     for phrase, sym in _BEFORE:
         i = before.rfind(phrase)
@@ -286,6 +294,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     return sym
 
 
+_NOUN_BOUND_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:及|或)以([上下])(?![属辖设列述])")
 _FLOOR_TO_WORD = re.compile(r"\s*[（(]\s*含\s*[^）)\d]{0,4}[）)]\s*(?:至|到)\s*(?![\d一二三四五六七八九十两百千万])")
 # a restatement of the bound in brackets (3个以上（含3个）, 超过10万元（含10万元）, 以下，不含55周岁)
 _INCLUSIVE_AFTER = re.compile(r"\s*(?:[（(]\s*含|[，,]\s*含)(?!量|税|有)")
@@ -397,7 +406,7 @@ _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给�
 # event from a plan)
 _BASE_YEAR_AFTER = re.compile(r"^(?:度)?(?:的)?[^，,。；;\d]{0,8}?标准")
 _ISSUED_AFTER = re.compile(r"^\d{1,2}月(?:\d{1,2}日)?[，,]?[^，,。；;\d]{0,16}?(?:印发|发布|出台|颁布|下发)")
-_EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发)")
+_EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发|以后|之后)")
 
 
 _RELATIVE_YEAR = re.compile(r"(今年|明年|本年度)(?!以来|上半年|前|[一二三四五六七八九十\d]+(?:-|—|至)?\d*月)")
@@ -452,6 +461,8 @@ def _range_gap(gap: str, stext: str, n: re.Match) -> bool:
 
 
 _PER_EACH = re.compile(r"\s*/\s*每?\s*")
+# a deviation either way: ±5%, 正负5%, 上下浮动10%, 上下浮动幅度不超过10%
+_PLUS_MINUS = re.compile(r"(?:[±]|正负|上下浮动(?:幅度|范围)?(?:原则上)?(?:不超过|不得超过|不高于|控制在|在|为)?)\s*$")
 def _split_mult(unit: str) -> tuple[int, str]:
     for prefix, f in _MULT_FACTORS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
@@ -485,8 +496,10 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
         val = _Value(ns, ue, v, v2, unit, m.group("num"), stext[m.end("num") - 0:m.start("unit")] if not m.group("num2") else "")
         if unit == "年" and v2 is None and stext[m.end("unit"):m.end("unit") + 1] == "半":
             val.value, val.ue = v + 0.5, val.ue + 1  # 1年半: one and a half years
+        if v2 is None and v > 0 and _PLUS_MINUS.search(masked, max(0, ns - 12), ns):
+            val.value, val.value_max = -v, v  # ±5%, 上下浮动10%: the range from -5% to 5%
         skip = _range_inner(stext, m, ms, i)
-        if v2 is None and i + 1 + skip < len(ms):
+        if v2 is None and val.value_max is None and i + 1 + skip < len(ms):
             j = i + 1 + skip  # 3倍（含3倍）至4倍: the bound said again in brackets lies inside the range
             n = ms[j]
             gap = stext[m.end("unit"):n.start()]
@@ -512,6 +525,61 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
     return out
 
 
+# ---- five-year plans: a period named in a sentence, a plan named in the title -----------------------
+_NUMERAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_PERIOD_NAME = re.compile(r"(?P<q>[“\"「『])?(?P<n>十[一二三四五六七八九]?|[三四五六七八九])五[”\"」』]?\s*"
+                          r"(?P<tail>期间|时期|以来|末|期末|初|规划|计划|发展|目标|中后期|前期|中期)?")
+_PLAN_TITLE = re.compile(r"第(?P<n>十[一二三四五六七八九]?|[三四五六七八九])个五年(?:规划|计划)|"
+                         r"[“\"「『](?P<m>十[一二三四五六七八九]?|[三四五六七八九])五[”\"」』]\s*(?:[^，,。；;“”]{0,10}?规划|时期)")
+
+
+def _plan_number(word: str) -> int:
+    return 10 + _NUMERAL.get(word[1:], 0) if word.startswith("十") else _NUMERAL[word]
+
+
+def _plan_last_year(n: int) -> int:
+    """The last year of the n-th five-year plan (the third began in 1966 after the 1963-65 adjustment)."""
+    return 1952 + 5 * n if n <= 2 else 1970 + 5 * (n - 3)
+
+
+def _title_plan_end(title: str | None) -> int | None:
+    """The last year of the five-year plan a title names (关于制定…第十五个五年规划的建议 → 2030)."""
+    m = _PLAN_TITLE.search(title or "")
+    return _plan_last_year(_plan_number(m.group("n") or m.group("m"))) if m else None
+
+
+def _named_periods(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(offset, last year) of the five-year periods named between start and end (“十四五”期间, 十五五时期):
+    quoted, or followed by a word that makes the name a period."""
+    out = []
+    for m in _PERIOD_NAME.finditer(text, start, end):
+        if not (m.group("q") or m.group("tail")) or re.match(r"[\d年个]", text[m.end():m.end() + 1]):
+            continue
+        out.append((m.start(), _plan_last_year(_plan_number(m.group("n")))))
+    return out
+
+
+# a target with no year must name a goal (力争, 建成, 达到, 每年, 三年内…): a share or a bound a rule sets
+# with no such word (招生计划不超过总数的6%, 占比在60%以上的, 出资不低于注册资本的30%) is a provision
+_GOAL = re.compile(r"力争|争取|确保|目标|预计|届时|努力|年内|今后|未来|每年|年均|新增|建成|建设|培育|打造|推动|推进|实现|"
+                   r"提高到|提升到|提高至|提升至|增加到|增加至|达到|增长|增加|完成|开工|突破|覆盖率|普及率|创建|筹集|引进|"
+                   r"培训|组织|举办|形成|累计|扩大|(?<![已经曾])将(?=\s*(?:超过|达到|突破|实现|新增|建成|完成|增加|提高|提升|增长|开工))")
+# the date of an event a rule cites or starts from (2016年10月5日住房限购政策, 2017年4月8日，…; 2021年5月31日（含）后
+# 生育): not the year of the rule
+_EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:\s*(?:零时|0时|24时))?\s*(?:[（(]含[）)])?\s*"
+                          r"(?:[，,]|后|以后|之后|(?:出台|发布|印发|实施|执行)?的?[^，,。；;\d]{0,6}(?:政策|公告|通知|文件|意见|规定))")
+# a value inside brackets that make a condition of a benefit (举办对接会（组织80家企业及以上）的协会)
+_BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,20}$")
+_BRACKET_CONDITION = re.compile(r"[^（()）]{0,12}[）)]\s*的")
+# news of a change already made (某市正式宣布上调房贷利率，将首套调至4.5%), of a former rule (此前…需缴纳24个月
+# 社保), or a commentator's inference (这意味着…需25年才能买得起): what happened, not a rule the text sets
+_ANNOUNCED = re.compile(r"宣布|已(?:经)?(?:将|把|于|先后|相继)|(?<!将)正式(?:将|把|上调|下调|调整|调高|调低|实施)|率先|跟进|先后|相继|纷纷")
+_CHANGED_LEVEL = re.compile(r"(?:调至|调整至|调整为|调高至|调低至|调整到|上调至|下调至|上调到|下调到|降至|降到|降低至|降低到|降低为|提高至|提高到|提高为|升至|下调|上调|调高|调低)\s*[^，,。；;\d]{0,4}$")
+_FORMER = re.compile(r"^\s*(?:而|但|在)?\s*(?:此前|之前|以前|以往|过去|原先|原来|当时)")
+_WEAK_RULE = re.compile(r"可|须|应当|不得|给予|予以")
+_INFERENCE = re.compile(r"意味着|相当于|才能买得起|才买得起")
+
+
 def find_commitments(text: str, masked: str, doc_year: int | None = None, news: bool = False,
                      deadlines: list[tuple[int, int]] = (), pub_year: int | None = None,
                      title: str | None = None) -> list[Commitment]:
@@ -530,7 +598,14 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     last_replaced: tuple[int, str] | None = None  # (end, comparator) of the last value a change replaced
     last_value: tuple[int, str] | None = None  # (end, comparator) of the last value read
     title_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if is_title_line(ln)]
-    review_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if _REVIEW_LEAD.match(ln.strip())]
+    plan_end = _title_plan_end(title)  # 关于制定…第十五个五年规划的建议: its targets run to 2030
+
+    def past_period(last: int) -> bool:  # “十四五” named in 2026, or in a proposal for the 15th plan
+        return (pub_year is not None and last < pub_year) or (plan_end is not None and last < plan_end - 4)
+
+    # a paragraph opening on a past five-year period (“十四五”期间，…建成…) reviews its results
+    review_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if _REVIEW_LEAD.match(ln.strip())
+                    or any(past_period(y) for _, y in _named_periods(ln, 0, min(len(ln), 30)))]
     call = bool(title and _CALL_TITLE.search(title))
     guide = bool(title and _GUIDE_TITLE.search(title))
     if title and _PROGRESS_TITLE.search(title) and not _POLICY_TITLE.search(title):
@@ -561,6 +636,13 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         tsent = text[sent.start:sent.end]
         years = []  # (offset, year, is a deadline)
         terms: set[int] = set()  # offsets of years that end a rule's term
+        events: set[int] = set()  # offsets of years of a dated event (2017年3月5日…政策): no rule's year
+        bases: set[int] = set()  # offsets of years a value is compared with (不超过2022年度…的10%)
+        periods = _named_periods(text, sent.start, sent.end)
+        # a sentence naming a past five-year period (not as a base: 比“十四五”末提高) reviews its results
+        period_review = any(past_period(y) and not re.search(r"(?:比|较|与|相比|超过|高于|低于)\s*$", text[max(sent.start, p - 4):p])
+                            for p, y in periods)
+        current_period = next((y for _, y in periods if not past_period(y) and (pub_year is None or y >= pub_year)), None)
         for m in _YEAR_IN.finditer(tsent):
             after = tsent[m.end():m.end() + 14]
             if _in_title_marks(tsent, m.start()) or re.match(r"^\s*版", after) or _EFFECTIVE_AFTER.match(after) \
@@ -570,14 +652,21 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue  # a cited title's edition, an effective date (自…起), a period's start
             # 到/至 2027年, 2027年底前: a deadline; 截至2023年底 is the date of a result
             # 自…之日起至2023年底, 2023年1月1日至12月31日期间: the end of a rule's term, not a deadline
-            term_end = bool(re.search(r"起\s*$", tsent[max(0, m.start() - 2):m.start()])
+            # 2024年1月1日至2024年2月29日: the end of a period that starts on a dated day, likewise
+            term_end = bool(re.search(r"起\s*(?:至|到)?\s*$", tsent[max(0, m.start() - 4):m.start()])
                             or re.search(r"[自从]\s*(?:19|20)\d{2}\s*年[\d\s月日号]*$", tsent[:m.start()])
-                            or re.match(r"^[\d\s月日号]*期间", after))
+                            or re.match(r"^[\d\s月日号]*期间", after)
+                            or (re.match(r"(?:至|到)", m.group()) and re.search(r"\d\s*[日号]\s*$", tsent[max(0, m.start() - 8):m.start()])))
             if term_end:
                 terms.add(m.start() + sent.start)
             deadline = (bool(re.match(r"(?:到|至)", m.group())) or bool(re.search(r"(?:底|末|前)$", m.group()))) \
                 and not re.match(r"^[^，,。；;]{0,12}止", after) and not term_end \
                 and not m.group().startswith("截至") and not re.search(r"截[至止]\s*$", tsent[max(0, m.start() - 3):m.start()])
+            if not deadline and not term_end and _EVENT_AFTER.match(tsent, m.end()) and not re.match(r"(?:到|至|截至|截止)", m.group()) \
+                    and not re.search(r"(?:至|到|截至|截止|[-—–~～])\s*$", tsent[max(0, m.start() - 3):m.start()]):
+                events.add(m.start() + sent.start)
+            if re.search(r"(?:比|较|不超过|不高于|不低于|超过|高于|低于|相比|同比|与)\s*$", tsent[max(0, m.start() - 4):m.start()]):
+                bases.add(m.start() + sent.start)
             years.append((m.start() + sent.start, int(m.group("y")), deadline))
         years += [(p, y, True) for p, y in deadlines if sent.start <= p < sent.end]
         if pub_year is not None:  # 今年/明年 in a work report or plan: the document's own year, or the next
@@ -632,10 +721,15 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if comparator == "=" and last_value and last_value[1] != "=" and re.fullmatch(r"\s*[、和及或]\s*", masked[last_value[0]:num_start]):
                 comparator = last_value[1]  # 调整为120万元、80万元: a list shares its bound
             last_value = (ue, comparator)
-            explicit = next(((y, dl) for pos, y, dl in reversed(years) if pos < num_start), None)
+            # the year before the value (a base of comparison only where no other year is), else one right after it
+            before_years = [(pos, y, dl) for pos, y, dl in years if pos < num_start]
+            chosen = next((t for t in reversed(before_years) if t[0] not in bases), before_years[-1] if before_years else None)
             in_term = any(pos < num_start for pos in terms)
-            if explicit is None:
-                explicit = next(((y, dl) for pos, y, dl in years if pos > ue and pos - ue < 6), None)
+            if chosen is None:
+                chosen = next(((pos, y, dl) for pos, y, dl in years if pos > ue and pos - ue < 6), None)
+            explicit = (chosen[1], chosen[2]) if chosen else None
+            # a provision's year is one its rule runs to, not the date of an event it cites or starts from
+            rule_year = explicit[0] if chosen and chosen[0] not in events and chosen[0] not in bases else None
             scope = scope_at(num_start)
             # a duration (3年内, 15个工作日) is its own time frame: a section's deadline does not reach it
             year = explicit[0] if explicit else (None if _DURATION.fullmatch(unit) else scope.year)
@@ -680,7 +774,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             # 二套房2888笔，占27.04%: loan counts are results, and so are the shares and means told with them
             if not limit and not future and (unit == "笔" or ("reported_stat" in sent_kinds and not rule)):
                 reported_marks = reported_marks or True
-            review = scope.review or any(a <= num_start < b for a, b in review_lines)
+            review = scope.review or period_review or any(a <= num_start < b for a, b in review_lines)
             if review and not _FUTURE_STRONG.search(clause) and not (limit and not own_reported):
                 kind = "reported"
             elif (reported_marks or (news and not rule and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
@@ -691,15 +785,41 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                     year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx))):
                 kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme
                 # a provision's year is one written in its sentence (2015年安排奖励1亿元), never a section's deadline
-                year = explicit[0] if explicit else None
+                year = rule_year
+                if plan_end and not (unit == "分" or _DURATION.fullmatch(unit) or limit or rule or in_term
+                                     or _PROVISION.search(ctx) or _PROVISION_STRONG.search(masked, clause_start, ue + 8)):
+                    # a proposal for the next five-year plan: a figure with no goal, rule or benefit word reviews
+                    # the plan that ends (组建家庭医生团队2564支)
+                    kind, year = "reported", None
             if kind == "target" and not (explicit and explicit[1]) and (call or (guide and year is None)):
                 kind = "provision"  # 申报项目的商户入驻率不低于90%: a condition of the call
-                year = explicit[0] if explicit else None
+                year = rule_year
+            if kind == "target" and year is None and doc_year is None and (
+                    (_BRACKET_OPEN.search(masked, sent.start, num_start) and _BRACKET_CONDITION.match(masked, ue))
+                    or not (_GOAL.search(masked, sent.start, num_start) or "目标" in masked[max(0, num_start - 300):num_start]
+                            or current_period)):
+                # 招生计划不超过总数的6%; 举办对接会（组织80家企业及以上）的: a rule's share or condition; in news, a
+                # figure with neither a goal nor a rule is a result (未复工项目38个), and so in a proposal for the next
+                # five-year plan, which opens by reviewing the last
+                kind = "reported" if (news or plan_end) and not limit else "provision"
+            if news and kind != "reported" and not _RULE_STRONG.search(masked[sent.start:ue]) and (
+                    (_ANNOUNCED.search(masked, sent.start, num_start) and _CHANGED_LEVEL.search(masked, max(clause_start, num_start - 14), num_start))
+                    or _FORMER.match(masked, sent.start) or _INFERENCE.search(masked, sent.start, num_start)
+                    or (comparator == "~" and not future and not _WEAK_RULE.search(masked, clause_start, num_start) and not _NORMATIVE_COMPARISON.search(masked, clause_start, num_start))):
+                kind = "reported"  # news of a change made, of a former rule, an inference, an approximate figure
+            if kind == "target" and year is None and doc_year is None:
+                if current_period:
+                    year = current_period  # “十五五”时期…达到: the period's last year
+                elif plan_end and (pub_year is None or plan_end >= pub_year) \
+                        and re.search(r"力争|争取|确保|目标|努力|五年", masked[sent.start:num_start]):
+                    year = plan_end  # 关于制定…第十五个五年规划的建议: 力争达到2万亿元 by 2030
             if _worked_example(masked[sent.start:sent.end]):
                 kind = "reported"  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule
             if kind == "target" and year is None and doc_year is not None:
                 year = doc_year
-            rec = _RECURRENCE.search(masked[clause_start:ue])
+            rec = _RECURRENCE.search(masked, clause_start, ue)
+            rec2 = _RECURRENCE.match(masked, rec.end(), ue) if rec else None  # 每人每月: who and how often
+            recurrence = masked[rec.start():(rec2 or rec).end()] if rec else None
             subj = _SUBJECT.search(masked[sent.start:num_start])
             indicator = _indicator(text, clause_start, num_start, ue)
             if last_indicator and (not indicator or len(_CJK.findall(indicator)) < 4):
@@ -714,17 +834,17 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 kind=kind, indicator=indicator, subject=subj.group() if subj else None,
                 value=value, unit=unit, comparator=comparator,
                 deadline=f"{year}-12-31" if year and kind == "target" else None, year=year if kind != "reported" else None,
-                recurrence=rec.group() if rec else None, sentence=text[sent.start:sent.end].strip(),
+                recurrence=recurrence, sentence=text[sent.start:sent.end].strip(),
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
         if sent_kinds:
             prev_kinds = sent_kinds - {"reported_stat"}
-    return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_bounds(out, masked))
+    return _restated(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_bounds(out, masked)), masked)
 
 
 # a worked example: a hypothetical case (假设, 以…为例) or a calculation (以/按…计算) of what a buyer pays
 _EXAMPLE_CUE = re.compile(r"假设|假如|举例|举个例子|比如|例如|打个比方|以[^。；]{0,20}为例")
 _EXAMPLE_CALC = re.compile(r"(?:以|按|按照)[^。；]{0,30}?(?:计算|测算|来算|算)")
-_EXAMPLE_RESULT = re.compile(r"月供|利息|少还|多还|少付|多付|少交|多交|节省|节约|省下|还款额|总还款")
+_EXAMPLE_RESULT = re.compile(r"月供|利息|少还|多还|少付|多付|少交|多交|节省|节约|省下|还款额|总还款|备齐|准备|需付|需支付|要付|需缴")
 
 
 def _worked_example(sentence: str) -> bool:
@@ -735,25 +855,44 @@ def _worked_example(sentence: str) -> bool:
     return bool(calc) and bool(_EXAMPLE_RESULT.search(sentence, calc.end()))
 
 
-# two bounds of one measure side by side: 小于200平方米、大于或等于144平方米; 大于2倍且不超过3倍
-_BOUND_GAP = re.compile(r"\s*[、，,]?\s*(?:且|并且|同时)?\s*(?:大于|高于|超过|多于|不低于|不少于|不小于|小于|低于|不超过|不高于|不大于|少于|不足)"
+# two bounds of one measure side by side: 小于200平方米、大于或等于144平方米; 大于2倍且不超过3倍; the lower
+# bound's own closing word may stand between them (一倍以上低于二倍, 满2年（含）不足4年, 3年以上、5年以下)
+_INCL = r"(?:[（(]\s*(?:含|不含)[^）)]{0,6}[）)])?"
+_BOUND_GAP = re.compile(rf"\s*{_INCL}\s*(?:(?:及|或)?以上)?\s*{_INCL}\s*[、，,]?\s*(?:且|并且|同时|但|但是|而)?\s*"
+                        r"(?:(?:不得|不应|不能|不宜)?(?:大于|高于|超过|多于|低于|少于|小于|不足|不满|未满|满|已满)"
+                        r"|不低于|不少于|不小于|不超过|不高于|不大于|不多于)"
                         r"(?:或等于|等于)?\s*")
+_BOUND_GAP_AFTER = re.compile(rf"\s*{_INCL}\s*(?:及|或)?以上\s*{_INCL}\s*[、，,]?\s*(?:且|并且|同时|但|但是|而)?\s*")
+
+
+def _common_unit(a: Commitment, b: Commitment) -> tuple[str, float, float] | None:
+    """(unit, a's value, b's value) in one unit: the same unit, or the same with another multiplier (5000元,
+    2万元)."""
+    if a.unit == b.unit:
+        return a.unit, a.value, b.value
+    (fa, ua), (fb, ub) = _split_mult(a.unit or ""), _split_mult(b.unit or "")
+    if ua == ub and ua:
+        return ua, _num(a.value * fa), _num(b.value * fb)
+    return None  # 50%以上5倍以下: units as written, one a row (a share and a multiple are no one unit)
 
 
 def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
-    """A lower and an upper bound of the same unit written next to each other are one range (value the
+    """A lower and an upper bound of one measure written next to each other are one range (value the
     lower bound, value_max the upper), as 144至200平方米 would be."""
     out: list[Commitment] = []
     i = 0
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if b is not None and a.value_max is None and b.value_max is None and a.unit == b.unit and a.start == b.start \
-                and a.value_end is not None and b.value_start is not None \
-                and _BOUND_GAP.fullmatch(masked[a.value_end:b.value_start]):
-            lo, hi = (a, b) if a.comparator in {">", ">="} else (b, a)
-            if lo.comparator in {">", ">="} and hi.comparator in {"<", "<="} and lo.value < hi.value:
-                out.append(replace(a, value=lo.value, value_max=hi.value, comparator="=",
+        common = _common_unit(a, b) if b is not None else None
+        if b is not None and common and a.value_max is None and b.value_max is None and a.start == b.start \
+                and a.value_end is not None and b.value_start is not None and b.value_start > a.value_end:
+            gap = masked[a.value_end:b.value_start]
+            unit, va, vb = common
+            lo, hi = ((a, va), (b, vb)) if a.comparator in {">", ">="} else ((b, vb), (a, va))
+            joined = _BOUND_GAP.fullmatch(gap) or (_BOUND_GAP_AFTER.fullmatch(gap) and b.comparator in {"<", "<="})
+            if joined and lo[0].comparator in {">", ">="} and hi[0].comparator in {"<", "<="} and lo[1] < hi[1]:
+                out.append(replace(a, value=lo[1], value_max=hi[1], unit=unit, comparator="=",
                                    value_start=a.value_start, value_end=b.value_end))
                 i += 2
                 continue
@@ -784,14 +923,23 @@ _FRAGMENT_BEFORE = re.compile(r"[\u4e00-\u9fff，、“”（）]{6,}$")
 _FRAGMENT_AFTER = re.compile(r"[\u4e00-\u9fff“”（），、]{6,}")
 
 
+# two joints suffice where both fragments are long (a newspaper column's line holds 12 to 25 characters,
+# figures inside it); a joint before a list marker (（一）, 二、) is a web page's paragraph break, not a column
+_LONG_BEFORE = re.compile(r"[\u4e00-\u9fff，、。；“”（）\d.%]{8,}$")
+_LONG_AFTER = re.compile(r"(?![（(]?[一二三四五六七八九十\d]{1,2}[）)、.．])[\u4e00-\u9fff“”（），、。；\d.%]{8,}")
+
+
 def interleaved(masked: str, start: int, end: int) -> bool:
     """Whether masked[start:end] reads as columns interleaved: three or more spaces each between two runs
-    of six or more Chinese characters (a space inside a word or beside a number is ordinary PDF text)."""
-    n = 0
+    of six or more Chinese characters, or two between runs of eight or more (figures inside them); a space
+    inside a word or beside a number is ordinary PDF text."""
+    n = n_long = 0
     for m in _COLUMN_JOINT.finditer(masked, start, end):
         if _FRAGMENT_BEFORE.search(masked, start, m.start()) and _FRAGMENT_AFTER.match(masked, m.end(), end):
             n += 1
-    return n >= 3
+        if _LONG_BEFORE.search(masked, start, m.start()) and _LONG_AFTER.match(masked, m.end(), end):
+            n_long += 1
+    return n >= 3 or n_long >= 2
 
 
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
@@ -799,6 +947,7 @@ _CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩�
 _CHANGED_FROM = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*\s*[，,]?\s*"
                            r"(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)")
 _CHANGED_TO = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[，,]?\s*(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)[^\d，,。；;]{0,8}")
+_CHANGED_RIGHT_AFTER = re.compile(r"\s*" + _CHANGE_VERB + r"(?:至|到|为|成)\s*[\d一二三四五六七八九十两]")
 _FORMER_BASE = re.compile(r"\s*(?:的)?基础上")
 
 
@@ -809,6 +958,8 @@ def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: 
         return True  # 最低首付比例为40%（此前为60%）
     if _CHANGED_FROM.match(masked, unit_end) and re.search(r"[由从将原]", masked[sent_start:num_start]):
         return True
+    if _CHANGED_RIGHT_AFTER.match(masked, unit_end):
+        return True  # 首付比例不得低于60%调整为40%: the old limit changed where it stands
     return bool(_FORMER_BASE.match(masked, unit_end) and re.search(r"原(?:来|有|政策|规定|标准)", before))
 
 
@@ -831,10 +982,38 @@ def _dedupe(found: list[Commitment]) -> list[Commitment]:
     return out
 
 
+def _restated(found: list[Commitment], masked: str) -> list[Commitment]:
+    """One row per statement: a value stated again in the same words (its whole sentence up to it and the rest
+    of its clause) is kept where it first appears: a law's fine range quoted on every row of a discretion
+    table, a headline repeated as the page's heading. A label before the value (工商银行：二套房最低5.4%)
+    makes another statement; fewer than twelve characters (a table's cells) are never taken for the same
+    statement; spaces are ignored."""
+    seen, out = set(), []
+    for c in found:
+        if c.value_start is None:
+            out.append(c)
+            continue
+        end = _CLAUSE_END.search(masked, c.value_end, max(c.end, c.value_end))
+        before = re.sub(r"\s", "", masked[c.start:c.value_start])
+        clause = before + "|" + re.sub(r"\s", "", masked[c.value_start:end.start() if end else max(c.end, c.value_end)])
+        if len(clause) < 13:
+            out.append(c)
+            continue
+        key = (c.value, c.value_max, c.unit, c.comparator, clause)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
 _CLASSIFIERS = {"种", "类", "个", "项", "家", "件", "款", "条", "批"}
 # 只能申请一次: a once-only rule, not a count; these caps do not make 一次/一套 a quantity
 _SOFT_CAPS = {"只能", "仅能", "只可", "仅可", "限购"}
-_BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE if p not in _TIGHT and p not in _SOFT_CAPS) + r"|(?:" + "|".join(_TIGHT) + r")\s*$")
+# 突破一个关键技术, 高达一个: verbs before a word, not a bound framing a count
+_VERB_LIKE = {"突破", "高达", "多达"}
+_BEFORE_HINT = re.compile("|".join(p for p, _ in _BEFORE if p not in _TIGHT and p not in _SOFT_CAPS and p not in _VERB_LIKE)
+                          + r"|(?:" + "|".join(_TIGHT) + r")\s*$")
 
 _QUOTES = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
 

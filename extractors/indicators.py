@@ -91,11 +91,16 @@ def taxonomy() -> tuple[Indicator, ...]:
 # a condition closed by 的, and connectives
 _TRAILING = re.compile(r"(?:(?:由|从)[^，,]{0,12}?(?:提高|调整|放宽|降低|下调|上调|增加|减少|提升|扩大)?(?:至|到|为)|"
                        r"(?:提高|调整|放宽|降低|下调|上调|增加|减少|提升|扩大|缩短|延长|统一|确定|设定|设置|核定)(?:至|到|为)?|"
-                       r"不(?:得|应|能|宜)?(?:超过|低于|少于|高于|多于|大于|小于)|原则上|最高|最低|最多|至少|一般|"
+                       r"不(?:得|应|能|宜)?(?:超过|低于|少于|高于|多于|大于|小于)|原则上|最高|最低|最多|至少|一般|分别|"
                        r"(?:应当|应|须|需|要|可|可以|均|统一|暂|按照|按|为|是|在|达到|达|约|近|实现|控制在|保持在|以|的|了|：|:|\s)+)$")
 _LEADING = re.compile(r"^(?:[\s、|（(）)\-—·•\d.一二三四五六七八九十]+[、.．）)]|其中|同时|并|且|和|及|或|对|对于|凡|将|把|由|经|"
                       r"全市|全省|全县|全区|我省|我市|各地|每年|力争|争取|确保|要|应|应当|可|可以)+")
 
+
+# the values of a list or a worked sum written before this one (5分、3分或; 1650元*30%=) are no part of the
+# measure's name, nor are the earlier items of a list of counts (体验店360家、示范店40家、街区 → 街区)
+_LIST_TAIL = re.compile(r"(?:\d[\d.]*\s*[^\d\s、，,；;。*×=或和及]{0,4}?\s*[、，,或和及*×=]\s*)+$")
+_LIST_HEAD = re.compile(r"^.*\d[\d.]*\s*[^\d\s、，,；;。]{0,3}、\s*(?=\D{2})")
 
 _VERB_END = re.compile(r"(?:处以?|并处|给予|按|按照|之日起|起|自|从|在|(?<![低高少多大小])于|后|前|每|满|不足)$")
 _AFTER_NOISE = re.compile(r"^(?:以上|以下|及以上|及以下|以内|之内|左右|（含）|\(含\)|的|[\s、])+")
@@ -107,6 +112,7 @@ def measured_phrase(indicator: str | None, after: str = "") -> str | None:
     before the value are an actor and a verb (对单位处, 应当自…之日起), the noun after it names the measure
     (罚款; 内作出决定 → 作出决定时限)."""
     s = re.sub(r"[“”\"'‘’《》【】]", "", indicator or "")
+    s = _LIST_HEAD.sub("", _LIST_TAIL.sub("", s))
     verb_only = not s or bool(_VERB_END.search(s))
     for _ in range(4):
         t = _TRAILING.sub("", s)

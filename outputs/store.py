@@ -1,10 +1,14 @@
-"""The embedded store: one SQLite file; documents upserted by id, each file's records in one transaction.
+"""The embedded store: one SQLite file; documents upserted by id, each file's records written atomically (in a
+transaction of its own, or a savepoint of a batch of files, `Store.batch`).
 
 Beside the three tables it keeps each source's text (what the offsets point into, so a reader can see
 evidence in context) and a full-text index of titles and evidence sentences (`outputs.search`)."""
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from corpora.records import ReadError
@@ -39,6 +43,14 @@ def _chain(first, rest):
         yield from rest
 
 
+class _Batch:
+    """The open batch of `Store.batch`: its limits, when its transaction began and the files written in it."""
+
+    def __init__(self, max_files: int, max_seconds: float):
+        self.max_files, self.max_seconds = max_files, max_seconds
+        self.started, self.files = time.monotonic(), 0
+
+
 class StoreBusy(RuntimeError):
     """Another process holds the store's write lock for longer than we wait."""
 
@@ -56,6 +68,7 @@ class Store:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.executescript(_schema() + links.SCHEMA)
         self._migrate()
+        self._batch: _Batch | None = None
 
     def _wait_for_writers(self, busy_timeout: float) -> None:
         """Take and release the write lock once before anything is written: when another run holds it, say so and
@@ -91,6 +104,45 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    @contextlib.contextmanager
+    def batch(self, files: int = 50, seconds: float = 5.0) -> Iterator[None]:
+        """Writes in this block share transactions: one commit for every `files` files stored or every
+        `seconds`, whichever comes first, and one when the block ends (normally or not). Each file is still
+        written atomically (a savepoint of its own): a file whose write fails is rolled back alone and the
+        others of the batch are kept. A process killed outright loses at most the files of the open batch,
+        never what an earlier commit stored."""
+        self._batch = _Batch(files, seconds)
+        try:
+            yield
+        finally:
+            self._batch = None
+            if self.conn.in_transaction:
+                self.conn.commit()
+
+    @contextlib.contextmanager
+    def _write(self, file: bool = False) -> Iterator[None]:
+        """One atomic write: its own transaction, or a savepoint of the open batch (`batch`)."""
+        b = self._batch
+        if b is None:
+            with self.conn:
+                yield
+            return
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
+            b.started = time.monotonic()
+            b.files = 0
+        self.conn.execute("SAVEPOINT write")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO write")
+            self.conn.execute("RELEASE write")
+            raise
+        self.conn.execute("RELEASE write")
+        b.files += file
+        if b.files >= b.max_files or time.monotonic() - b.started >= b.max_seconds:
+            self.conn.commit()
+
     def __enter__(self):
         return self
 
@@ -116,7 +168,7 @@ class Store:
         # the records name their source as the reader resolved it; both names are keys
         sources = list(dict.fromkeys([source] + ([first.source] if first is not None and first.source else [])))
         n = 0
-        with self.conn:
+        with self._write(file=True):
             for s in sources:
                 for (d,) in self.conn.execute("SELECT doc_id FROM documents WHERE source = ?", (s,)).fetchall():
                     self._delete_document(d)
@@ -226,7 +278,7 @@ class Store:
                        url: str | None = None) -> None:
         """Where this run read `source` from: its bytes' hash and size, when, how (`file` or `source:NAME`) and
         the URL it was published at when known (the fetched URL, or a file's `.metadata.json`)."""
-        with self.conn:
+        with self._write():
             self.conn.execute("INSERT OR REPLACE INTO provenance (source, raw_sha256, bytes, fetched_at, origin, url) "
                               "VALUES (?, ?, ?, ?, ?, ?)", (source, raw_sha256, size, fetched_at, origin, url))
 

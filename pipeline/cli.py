@@ -137,8 +137,8 @@ def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to pr
         runner: Annotated[str, typer.Option(help="processes (worker processes on this machine, each with a memory cap), threads (one process), or dask (a cluster).")] = "processes",
         dask_address: Annotated[str | None, typer.Option(help="tcp://host:port of a Dask scheduler; default: a local cluster of --workers processes.")] = None,
         worker_memory_mb: Annotated[int | None, typer.Option(min=0, help="Memory cap of each worker process in MB (0: none; default 1536 or $POLICY_WORKER_MEMORY_MB); a file that exceeds it becomes an error row.")] = None):
-    """Run the Prefect flow over the inputs: extract, store, write Parquet and CSV tables, summarize."""
-    from pipeline.flows import process_flow, with_dask, with_processes, with_workers
+    """Run the Prefect flow over the inputs: extract, store, write Parquet and CSV tables, summarize.
+    Reports to the Prefect server PREFECT_API_URL names, else to a temporary one started for the run."""
     from pipeline.workers import default_count
 
     workers = workers or default_count()
@@ -157,13 +157,18 @@ def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to pr
         typer.echo(f"policy: nothing to process: no supported file in {where} "
                    f"({' '.join(sorted(SUPPORTED_SUFFIXES))})", err=True)
         raise typer.Exit(1)
-    if runner == "dask":
-        flow_obj = with_dask(process_flow, dask_address, workers)
-    elif runner == "threads":
-        flow_obj = with_workers(process_flow, workers)
-    else:
-        flow_obj = with_processes(process_flow, workers, worker_memory_mb)
-    summary = flow_obj([str(p) for p in present], str(out), progress="bar" if sys.stderr.isatty() else "lines")
+    from pipeline.ephemeral import prefect_api
+
+    with prefect_api(out / "prefect-server.log", while_starting=_import_flows):
+        from pipeline.flows import process_flow, with_dask, with_processes, with_workers
+
+        if runner == "dask":
+            flow_obj = with_dask(process_flow, dask_address, workers)
+        elif runner == "threads":
+            flow_obj = with_workers(process_flow, workers)
+        else:
+            flow_obj = with_processes(process_flow, workers, worker_memory_mb)
+        summary = flow_obj([str(p) for p in present], str(out), progress="bar" if sys.stderr.isatty() else "lines")
     _print_summary(summary)
     run = summary["run"]
     typer.echo(f"{run['files']} files read: {run['files'] - run['failed']} gave {run['documents']} documents, "
@@ -174,13 +179,16 @@ def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to pr
     raise typer.Exit(1 if missing else 0)
 
 
+def _import_flows() -> None:
+    import pipeline.flows  # noqa: F401 - loaded while Prefect's temporary server starts
+
+
 @app.command()
 def ingest(config: Annotated[Path, typer.Option(help="Sources file (TOML), see sources.example.toml.")],
            out: OutDir = DEFAULT_OUT,
            source: Annotated[list[str] | None, typer.Option(help="Only these source names.")] = None):
     """Fetch what is new from published sources (list pages, detail pages, attachments) and process it."""
     from corpora.sources import SourceConfigError, load_sources_report
-    from pipeline.flows import ingest_flow
 
     try:
         sources, problems = load_sources_report(config)
@@ -197,7 +205,12 @@ def ingest(config: Annotated[Path, typer.Option(help="Sources file (TOML), see s
             typer.echo(f"policy: {config}: no source named {', '.join(sorted(unknown))}", err=True)
             raise typer.Exit(1)
         sources = [s for s in sources if s.name in source]
-    summary = ingest_flow(sources, str(out))
+    from pipeline.ephemeral import prefect_api
+
+    with prefect_api(out / "prefect-server.log", while_starting=_import_flows):
+        from pipeline.flows import ingest_flow
+
+        summary = ingest_flow(sources, str(out))
     from rich.table import Table
     t = Table("source", "list pages", "links", "fetched", "unchanged", "new documents", "errors", title="ingest")
     for sc in summary["scans"]:

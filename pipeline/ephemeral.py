@@ -1,17 +1,32 @@
-"""The temporary Prefect server that a flow run starts for itself dies with the process that started it.
+"""Prefect's API for a run: the user's server when one is configured, else a temporary server started here as a
+program of its own, which ends with the run (even a run killed with SIGKILL).
 
-Prefect runs it as a `uvicorn` child process and stops it when the parent exits normally; a parent killed with
-SIGKILL (or by the out-of-memory killer) cannot, and the server stayed up for good. Here the child is started
-through this module, which watches its parent from a thread and ends the server as soon as the parent is gone.
+Prefect would start its temporary server from inside the flow's process, importing its server modules there
+(about 165 MB before any work). Here the server is Prefect's own application (`prefect.server.api.server:
+create_app` under uvicorn, as Prefect runs it, without the UI and the background services) in a separate
+process on 127.0.0.1 and a free port; the run talks to it over HTTP like to any Prefect server and never
+imports `prefect.server`. The server is started through this module (`python -m pipeline.ephemeral PARENT_PID
+-m uvicorn ...`), which watches its parent from a thread and ends the server as soon as the parent is gone.
+
+    with prefect_api(out_dir / "prefect-server.log") as url:
+        process_flow(...)
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import runpy
 import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from pathlib import Path
+
+# how long the server may take to answer its health check (it creates or migrates its database first)
+STARTUP_TIMEOUT_SECONDS = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90"))
+# what the server runs with: no UI, the services of an ephemeral server only (as Prefect's own temporary server)
+SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
 
 
 def _watch(parent: int, interval: float = 0.5) -> None:
@@ -22,31 +37,147 @@ def _watch(parent: int, interval: float = 0.5) -> None:
     os._exit(1)
 
 
-def install() -> None:
-    """Start Prefect's temporary server through `python -m pipeline.ephemeral PARENT_PID -m uvicorn ...`."""
-    import subprocess
+def configured_api() -> str | None:
+    """The API of a Prefect server the user configured (PREFECT_API_URL in the environment or the active
+    Prefect profile), or None."""
+    url = os.environ.get("PREFECT_API_URL")
+    if url:
+        return url
+    from prefect.settings import get_current_settings
 
-    from prefect.server.api import server as server_mod
+    return get_current_settings().api.url or None
 
-    original = server_mod.SubprocessASGIServer._run_uvicorn_command
-    if getattr(original, "_dies_with_parent", False):
-        return
-    real_popen = subprocess.Popen
 
-    def run_uvicorn(self):
-        def popen(args, *a, **kw):
-            if list(args[:3]) == [sys.executable, "-m", "uvicorn"]:
-                args = [sys.executable, "-m", "pipeline.ephemeral", str(os.getpid()), *args[1:]]
-            return real_popen(args, *a, **kw)
+def free_port(host: str = "127.0.0.1") -> int:
+    import socket
 
-        server_mod.subprocess.Popen = popen
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def server_command(port: int, parent: int | None = None) -> list[str]:
+    """The command line of a temporary server on 127.0.0.1:`port` that ends with the process `parent`."""
+    import importlib.util
+
+    app_dir = Path(importlib.util.find_spec("prefect").origin).parent.parent
+    return [sys.executable, "-m", "pipeline.ephemeral", str(parent or os.getpid()), "-m", "uvicorn",
+            "--app-dir", str(app_dir), "--factory", "prefect.server.api.server:create_app",
+            "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"]
+
+
+def _healthy(url: str) -> bool:
+    import httpx
+
+    try:
+        return httpx.get(url + "/health", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def _tail(log: Path | None, n: int = 2000) -> str:
+    if log is None:
+        return ""
+    try:
+        return log.read_bytes()[-n:].decode("utf-8", "replace").strip()
+    except OSError:
+        return ""
+
+
+class TemporaryServer:
+    """Prefect's server as a child program on a free loopback port: `launch()` starts it, `wait()` returns
+    once it answers, `stop()` ends it (SIGTERM, then SIGKILL after `grace` seconds). Its output goes to `log` (else nowhere)."""
+
+    def __init__(self, log: Path | None = None, timeout: float = STARTUP_TIMEOUT_SECONDS):
+        self.log, self.timeout = log, timeout
+        self.proc = None
+        self.api_url: str | None = None
+
+    def launch(self) -> None:
+        """Start the program without waiting for it (the caller can import and prepare meanwhile)."""
+        import subprocess
+
+        port = free_port()
+        self.api_url = f"http://127.0.0.1:{port}/api"
+        env = {**os.environ, **SERVER_ENV}
+        env.pop("PREFECT_API_URL", None)
+        if self.log is not None:
+            self.log.parent.mkdir(parents=True, exist_ok=True)
+            out = self.log.open("ab")
+        else:
+            out = subprocess.DEVNULL
         try:
-            return original(self)
+            # a session of its own: a Ctrl+C at the terminal reaches the run, which stops the server after the
+            # flow has recorded how it ended
+            self.proc = subprocess.Popen(server_command(port), env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                         stderr=subprocess.STDOUT, start_new_session=True)
         finally:
-            server_mod.subprocess.Popen = real_popen
+            if out is not subprocess.DEVNULL:
+                out.close()
 
-    run_uvicorn._dies_with_parent = True
-    server_mod.SubprocessASGIServer._run_uvicorn_command = run_uvicorn
+    def wait(self) -> str:
+        """The API URL once the server answers; RuntimeError (with the end of its log) when it does not."""
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"Prefect's temporary server exited with code {self.proc.returncode}"
+                                   + (f": {_tail(self.log)}" if _tail(self.log) else ""))
+            if _healthy(self.api_url):
+                return self.api_url
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"Prefect's temporary server did not answer at {self.api_url} within {self.timeout:.0f} s"
+                           + (f"; see {self.log}" if self.log else ""))
+
+    def stop(self, grace: float = 10) -> None:
+        import subprocess
+
+        proc, self.proc = self.proc, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.terminate()
+        try:
+            proc.wait(grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@contextlib.contextmanager
+def prefect_api(log: Path | None = None, while_starting=None) -> Iterator[str]:
+    """The API URL flows in this block report to: the configured server's (PREFECT_API_URL or the active
+    profile), else a `TemporaryServer`'s, stopped when the block ends (normally, on an error or Ctrl+C).
+    `while_starting` (a callable) runs while the server starts, such as the imports the run needs."""
+    url = os.environ.get("PREFECT_API_URL")
+    server = None
+    try:
+        if not url:
+            server = TemporaryServer(log)
+            server.launch()  # it imports and creates its database while this process goes on
+            url = configured_api()  # a server named in the active profile
+            if url:
+                server.stop()
+                server = None
+        if while_starting is not None:
+            while_starting()
+        if server is None:
+            yield url
+            return
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        try:
+            url = server.wait()
+        except RuntimeError:
+            server.stop()  # perhaps the port was taken in the meantime: once more on another
+            server.launch()
+            url = server.wait()
+        os.environ["PREFECT_API_URL"] = url  # for processes this run starts
+        with temporary_settings(updates={PREFECT_API_URL: url}):
+            yield url
+    finally:
+        if server is not None:
+            os.environ.pop("PREFECT_API_URL", None)
+            server.stop()
 
 
 if __name__ == "__main__":  # python -m pipeline.ephemeral PARENT_PID -m MODULE ARGS...

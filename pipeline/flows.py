@@ -16,10 +16,6 @@ from pipeline import settings
 settings.apply()
 
 from prefect import flow, task  # noqa: E402
-
-from pipeline import ephemeral  # noqa: E402
-
-ephemeral.install()  # a temporary Prefect server ends with this process, even one killed with SIGKILL
 from prefect.artifacts import create_table_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
@@ -105,9 +101,9 @@ def fetch_task(fetcher: Fetcher, url: str, etag: str | None, last_modified: str 
 @flow(name="process", log_prints=False)
 def process_flow(paths: list[str], out: str = "out", progress: bool | str = False) -> dict:
     """Extract every supported file under `paths`, upsert into out/policy.sqlite, export the tables.
-    Files are stored one by one as their tasks finish, each in its own transaction, so a run that is
-    stopped midway keeps what it stored and a rerun completes it. `progress`: "bar" (a terminal), "lines"
-    (a plain line every few seconds, for cron and logs) or False. Libraries' log lines go to out/run.log.
+    Files are stored in order as their tasks finish, each atomically, several to a transaction
+    (`Store.batch`), so a run that is stopped midway keeps what it stored and a rerun completes it.
+    `progress`: "bar" (a terminal), "lines" (a plain line every few seconds, for cron and logs) or False. Libraries' log lines go to out/run.log.
     The summary's `run` counts this run's files: total, failed (no document) and documents."""
     from pipeline.runlog import Progress, library_logs_to
 
@@ -138,23 +134,9 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
         shown = Progress(len(files), mode)
         ahead: deque = deque()
         todo = prepared()
-        try:
-            while True:
-                ahead.extend(itertools.islice(todo, AHEAD - len(ahead)))
-                if not ahead:
-                    break
-                name, raw, job = ahead.popleft()
-                if raw is not None:
-                    shown.file_done(store.put_file(name, iter_records(raw, name), version=extractor_version()))
-                elif isinstance(job, ReadError):
-                    shown.file_done(store.put_file(name, [job], version=extractor_version()))
-                else:
-                    result = for_source(job.result(), name)
-                    del job
-                    shown.file_done(store.put_file(name, result.records, result.text, result.version))
-                    del result
-        finally:
-            shown.close()
+        # several files per transaction (each still atomic, `Store.batch`); a stop keeps what was stored
+        with store.batch():
+            _store_results(store, todo, ahead, shown)
         pool = workers.active()
         if pool is not None:
             pool.close()  # every file is extracted: the workers' memory goes back before the tables are written
@@ -164,6 +146,27 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
     summary["run"] = {"files": len(files), "failed": shown.failed, "documents": shown.documents, "log": str(log)}
     _artifact(summary)
     return summary
+
+
+def _store_results(store: Store, todo, ahead: deque, shown) -> None:
+    """Store each prepared file as its result comes, in order, keeping at most AHEAD tasks submitted ahead."""
+    try:
+        while True:
+            ahead.extend(itertools.islice(todo, AHEAD - len(ahead)))
+            if not ahead:
+                break
+            name, raw, job = ahead.popleft()
+            if raw is not None:
+                shown.file_done(store.put_file(name, iter_records(raw, name), version=extractor_version()))
+            elif isinstance(job, ReadError):
+                shown.file_done(store.put_file(name, [job], version=extractor_version()))
+            else:
+                result = for_source(job.result(), name)
+                del job
+                shown.file_done(store.put_file(name, result.records, result.text, result.version))
+                del result
+    finally:
+        shown.close()
 
 
 def _keep_raw(store: Store, path: Path, name: str) -> tuple[Path, str, int, bool]:

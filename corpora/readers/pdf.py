@@ -182,6 +182,90 @@ def _columns(chars: list[tuple], width: float) -> list[list[tuple]]:
     return [chars]
 
 
+def _char_width(ink: list[tuple]) -> float:
+    """The median width of the page's Chinese characters (the body text's size)."""
+    widths = sorted(c[1] - c[0] for c in ink if CJK.match(c[3]))
+    return max(4.0, widths[len(widths) // 2]) if widths else 10.0
+
+
+def _gutters(ink: list[tuple], min_gap: float) -> list[float]:
+    """The middles of the vertical strips at least min_gap wide that no character of `ink` touches."""
+    spans = sorted((c[0], c[1]) for c in ink)
+    out, reach = [], spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= min_gap:
+            out.append((reach + x0) / 2)
+        reach = max(reach, x1)
+    return out
+
+
+def _text_column(lines: list[list[tuple]], char_w: float) -> bool:
+    """Whether lines read as a column of running text: at least 12 characters wide and four lines, most lines
+    starting at its left edge (or indented by a paragraph's two characters) and many reaching its right edge
+    (justified text), few gaps down it (a table's column has holes where a neighbouring cell wraps)."""
+    if len(lines) < 4:
+        return False
+    x0 = min(ln[0][0] for ln in lines)
+    x1 = max(max(c[1] for c in ln) for ln in lines)
+    if x1 - x0 < 12 * char_w:
+        return False
+    at_left = sum(1 for ln in lines if ln[0][0] <= x0 + 3 * char_w)
+    at_right = sum(1 for ln in lines if max(c[1] for c in ln) >= x1 - 1.5 * char_w)
+    if at_left < 0.7 * len(lines) or at_right < 0.4 * len(lines):
+        return False
+    tops = [ln[0][2] for ln in lines]
+    steps = sorted(b - a for a, b in zip(tops, tops[1:]))
+    step = steps[len(steps) // 2]
+    return sum(1 for s in steps if s > 2.2 * step) <= max(1, 0.15 * len(steps))
+
+
+def _blocks(chars: list[tuple], char_w: float, depth: int = 0) -> tuple[list[list[tuple]], bool]:
+    """The characters of a region cut into blocks in reading order (recursive XY cut): first across at
+    gaps much taller than the line spacing (a headline above its story, one story above another), then
+    down the clean gutters of columns of running text (newspaper pages of three, four, six columns),
+    each part cut again. Returns the blocks and whether any region was read as columns."""
+    lines = _cluster_lines(chars)
+    if depth > 8 or len(lines) < 2:
+        return [chars], False
+    tops = [ln[0][2] for ln in lines]
+    steps = [b - a for a, b in zip(tops, tops[1:])]
+    step = sorted(steps)[len(steps) // 2]
+    cuts = [i + 1 for i, s in enumerate(steps) if s > max(2.0 * step, 2.0 * char_w)]
+    if cuts:
+        out, columns = [], False
+        for a, b in zip([0] + cuts, cuts + [len(lines)]):
+            blocks, cols = _blocks([c for ln in lines[a:b] for c in ln], char_w, depth + 1)
+            out += blocks
+            columns = columns or cols
+        return out, columns
+    ink = [c for c in chars if c[3] != " "]
+    if len(ink) < 80:
+        return [chars], False
+    edges = [-math.inf, *_gutters(ink, max(0.6 * char_w, 4.0)), math.inf]
+    parts = [[c for c in chars if a <= (c[0] + c[1]) / 2 < b] for a, b in zip(edges, edges[1:])]
+    parts = [p for p in parts if p]
+    text = [p for p in parts if _text_column(_cluster_lines(p), char_w)]
+    # two columns of running text at least, holding most of the region's characters (a part that is not,
+    # such as a box laid across two columns, is cut again or read line by line)
+    if len(text) < 2 or sum(len(p) for p in text) < 0.6 * len(chars):
+        return [chars], False
+    out = []
+    for p in parts:
+        out += _blocks(p, char_w, depth + 1)[0]
+    return out, True
+
+
+def _page_parts(chars: list[tuple], width: float) -> list[list[tuple]]:
+    """The page's characters in parts read one after the other: a gazette's two halves, the blocks of a
+    newspaper page (its stories, each column by column), or the whole page."""
+    ink = [c for c in chars if c[3] != " "]
+    if len(ink) >= 200:
+        blocks, columns = _blocks(chars, _char_width(ink))
+        if columns:
+            return blocks
+    return _columns(chars, width)
+
+
 def _part_lines(chars: list[tuple], size_of) -> list[Line]:
     lines = []
     for group in _cluster_lines(chars):
@@ -195,7 +279,9 @@ def _part_lines(chars: list[tuple], size_of) -> list[Line]:
     right = sorted(ln[2] for ln in lines)[int(len(lines) * 0.9)]
     char_w = max(6.0, min(ln[3] for ln in lines))  # the smallest size of a line's first character
     left = sorted(ln[1] for ln in lines)[int(len(lines) * 0.1)]
-    return [(ln[0], ln[2] >= right - 1.5 * char_w, ln[1] <= left + 2.5 * char_w) for ln in lines]
+    # a block of one line (a headline cut out of a newspaper page) is never joined to what follows
+    alone = len(lines) == 1
+    return [(ln[0], not alone and ln[2] >= right - 1.5 * char_w, ln[1] <= left + 2.5 * char_w) for ln in lines]
 
 
 def _page_lines(pdfium_c, page, source: str, page_no: int) -> list[Line]:
@@ -216,7 +302,7 @@ def _page_lines(pdfium_c, page, source: str, page_no: int) -> list[Line]:
                 size *= math.hypot(matrix.c, matrix.d)
             return size if size > 0 else 12.0
 
-        return [ln for part in _columns(chars, width) for ln in _part_lines(part, size_of)]
+        return [ln for part in _page_parts(chars, width) for ln in _part_lines(part, size_of)]
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
 

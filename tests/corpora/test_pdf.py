@@ -133,3 +133,65 @@ def test_gaps_between_characters(gaps, expected):
         x += 10 + (gaps[i] if i < len(gaps) else 0)
     (line,) = pdf_reader._cluster_lines(chars)
     assert pdf_reader._line_text(line)[0] == expected
+
+
+def _newspaper_page(tmp_path, stories: list[tuple[str, int, list[str]]], name: str):
+    """A wide page of stories one above the other: each a headline across the page and `n` columns of
+    justified running text, the gutters narrow (a newspaper's e-paper PDF)."""
+    pdf = cjk_pdf()
+    pdf.add_page(format=(350, 500))
+    pdf.set_font("cjk", size=9)
+    y = 15.0
+    for headline, n, columns in stories:
+        pdf.set_xy(10, y)
+        pdf.cell(330, 8, headline, align="C")
+        y += 14
+        width = (330 - 3 * (n - 1)) / n
+        bottom = y
+        for i, text in enumerate(columns):
+            pdf.set_xy(10 + i * (width + 3), y)
+            pdf.multi_cell(width, 4.5, text)
+            bottom = max(bottom, pdf.get_y())
+        y = bottom + 12
+    p = tmp_path / name
+    pdf.output(str(p))
+    return read_path(p).text
+
+
+_STORY = "第{n}栏记述本地推进城市更新的做法，街道社区组织居民议事协商。"
+
+
+@pytest.mark.parametrize("layout", [
+    [("甲报道标题", 4, None)],                        # one story in four columns
+    [("甲报道标题", 4, None), ("乙报道标题", 3, None)],  # two stories, four columns above three
+    [("甲报道标题", 6, None)],                        # six narrow columns of a broadsheet
+])
+def test_newspaper_columns_read_one_after_the_other(tmp_path, layout):
+    stories, columns = [], []
+    for k, (headline, n, _) in enumerate(layout):
+        texts = [_STORY.format(n=f"{k}{i}") * 9 for i in range(n)]
+        stories.append((headline, n, texts))
+        columns += texts
+    text = _newspaper_page(tmp_path, stories, "epaper.pdf")
+    flat = text.replace("\n", "")
+    for column in columns:  # each column's text whole: no line of a neighbouring column inside it
+        assert column in flat
+    assert flat.index(columns[0]) < flat.index(columns[1]) < flat.index(columns[-1])
+    for headline, _, _ in layout:  # a headline stays its own line, not glued to the story's first line
+        assert headline + "\n" in text
+
+
+def test_a_table_of_short_cells_keeps_its_rows(tmp_path):
+    """Columns of a table (short cells, one a line) are no newspaper columns: each row stays one line."""
+    pdf = cjk_pdf()
+    pdf.add_page()
+    pdf.set_font("cjk", size=10)
+    rows = [(f"第{i}号地块", "住宅用地", f"{i}万平方米", "挂牌出让") for i in range(1, 16)]
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            pdf.set_xy(10 + j * 45, 20 + i * 7)
+            pdf.cell(40, 6, cell)
+    p = tmp_path / "table.pdf"
+    pdf.output(str(p))
+    text = read_path(p).text
+    assert "第3号地块 住宅用地 3万平方米 挂牌出让" in text and text.index("第3号") < text.index("第4号")

@@ -513,6 +513,27 @@ def test_thresholds_time_limits_and_needs(text, kind):
     ("- 某区推出人才购房新政 2024-06-02硕士补贴5万元，博士补贴10万元。", []),
     ("贷款期限\n五年以上\n一至五年(含)", []),
     ("贷款期限最长不超过30年。", [(30, "年")]),
+    # copies of documents to hand in; counts of documents explained, of a list's items, of named items
+    ("还须提供单位出具的在职证明 1 份，补贴标准为每月1500元。", [(1500, "元")]),
+    ("办理婚姻登记须提交《申请登记声明书》一式两份。", []),
+    ("全年共签订购房合同1200份。", [(1200, "份")]),                  # contracts signed: a figure
+    ("发放调查问卷3000份。", [(3000, "份")]),
+    ("记者从市公安局获悉，本市调整优化四项户口迁移政策。", []),
+    ("发布会上，区住建局负责人解读两份人才安居政策文件，首套房补贴最高10万元。", [(10, "万元")]),
+    ("支持10个城市出台购房政策。", [(10, "个")]),                  # cities, not documents
+    ("扩围实施12个县大学生就业补贴政策。", [(12, "个")]),
+    ("本市被列入35个国家政策支持的试点城市之一。", [(35, "个")]),
+    ("享受3项减税政策的企业达120家。", [(120, "家")]),             # a count of policies again
+    ("自主创业的，需提供下列3项材料之一：营业执照、纳税证明、社保缴费证明。", []),
+    ("以下两类人员可申请租赁补贴：新就业大学生、青年技术工人。", []),
+    ("申请人须同时满足以下4个条件，补贴期限不超过3年。", [(3, "年")]),
+    ("本次消费券适用范围包括3类商品：家电、数码和家具。", []),
+    ("推动供给、需求、价格三个方面协同发力，新增供地20公顷。", [(20, "公顷")]),
+    ("首套、二套住房首付比例分别为20%、30%。", [(20, "%"), (30, "%")]),
+    ("在城东、城西两区新建保障房3000套。", [(3000, "套")]),          # 两区: no unit counted here
+    # worked calculations written with figures: the rule's rate is kept once, the example's figures are not
+    ("岗位补贴按最低工资标准的30%执行（按1800元*30%=540元/月计算），最长不超过3年。", [(30, "%"), (3, "年")]),
+    ("应纳税额=应税建筑面积×建筑面积交易单价×70%×税率。", [(70, "%")]),        # a formula in words
     # the same figures still count where the rule sets them
     ("购房人须在本市连续缴纳社保满24个月。", [(24, "个月")]),
     ("申请人年龄不超过45周岁。", [(45, "周岁")]),
@@ -523,16 +544,30 @@ def test_non_quantities_beside_quantities(text, kept):
     assert [(c.value, c.unit) for c in found(text)] == kept
 
 
-def test_interleaved_columns_are_no_statement():
+# columns of a newspaper page read across (fragments of several stories joined by spaces) are no statement;
+# spaces of ordinary PDF text, of web dumps before list markers and of a two-part headline are not columns
+@pytest.mark.parametrize("text,kept", [
     # three stories read across their columns, a figure in the middle
-    garbled = ("区委召开专题会议研究部署 推动农业农村现代化迈上新台阶 市民踊跃参加志愿服务活动 累计改造老旧管网"
-               "120公里 新学期开学各校做好准备工作 提升群众获得感幸福感")
-    assert found(garbled) == []
+    ("区委召开专题会议研究部署 推动农业农村现代化迈上新台阶 市民踊跃参加志愿服务活动 累计改造老旧管网"
+     "120公里 新学期开学各校做好准备工作 提升群众获得感幸福感", []),
+    # two joints between long fragments (a column's line holds a dozen characters and more), figures inside
+    ("今年以来全区持续推进老旧小区改造工作 社区卫生服务中心开展义诊活动累计服务 新建城市绿道12公里"
+     "方便群众出行锻炼身体", []),
+    ("围绕群众急难愁盼问题建成15个社区食堂 秋收时节田间地头一派繁忙景象 提升城市精细化管理水平", []),
     # a flattened table of short cells keeps its figures
-    assert [(c.value, c.unit) for c in found("违反规定生产的行为 机组和锅炉的 组或者锅炉，并处五万元以上十万元以下罚款 可以改正的")] == [(50000, "元")]
-    # spaces inside ordinary PDF text and a one-line web dump keep their figures
-    assert [(c.value, c.unit) for c in found("职 工 家庭购买 第二套 改善性 自住房， 首付款 比例不得低于 40%。")] == [(40, "%")]
-    assert [(c.value, c.unit) for c in found("关于调整住房政策的通知 各区县人民政府： 首付比例不低于20%。")] == [(20, "%")]
+    ("违反规定生产的行为 机组和锅炉的 组或者锅炉，并处五万元以上十万元以下罚款 可以改正的", [(50000, "元")]),
+    # spaces inside ordinary PDF text and beside figures
+    ("职 工 家庭购买 第二套 改善性 自住房， 首付款 比例不得低于 40%。", [(40, "%")]),
+    ("全市公积金个贷率从去年同期 72.95%持续攀升至 87.69%，已超出预警线。", [(72.95, "%"), (87.69, "%")]),
+    # a one-line web dump: spaces before its headings and list markers
+    ("关于调整住房政策的通知 各区县人民政府： 首付比例不低于20%。", [(20, "%")]),
+    ("关于进一步加强房地产市场管理的意见 一、调整居民购房政策 （一）首套住房商业贷款首付比例不低于20%。",
+     [(20, "%")]),
+    # a headline of two phrases before its story
+    ("跟着百姓需求走 民生实事精准办 全年新增城镇就业岗位3万个。", [(3, "万个")]),
+])
+def test_interleaved_columns_are_no_statement(text, kept):
+    assert [(c.value, c.unit) for c in found(text)] == kept
 
 
 @pytest.mark.parametrize("text,kept", [
@@ -671,3 +706,26 @@ def test_changes_lists_and_terms(text, expected):
 ])
 def test_triggers_modals_and_loan_counts(text, expected):
     assert [(c.kind, c.value, c.comparator) for c in found(text, pub_year=2025)] == expected
+
+
+# a value stated again in the same words is one row; the same value in other words stays a row of its own
+@pytest.mark.parametrize("text,kept", [
+    # a law's fine range quoted on each degree's row of a discretion table
+    ("依据条例第十条，对企业处项目总投资额1‰以上5‰以下的罚款。从轻处罚的，处1‰以上2‰以下的罚款。\n"
+     "依据条例第十条，对企业处项目总投资额1‰以上5‰以下的罚款。一般处罚的，处2‰以上4‰以下的罚款。",
+     [(1, 5), (1, 2), (2, 4)]),
+    # a headline repeated as the page's heading
+    ("全市累计筹集保障性租赁住房3.2万套\n全市累计筹集保障性租赁住房3.2万套\n记者获悉，今年全市新开工项目12个。",
+     [(3.2, None), (12, None)]),
+    # a label names whose figure it is: each its own statement
+    ("甲银行：二套房贷款利率最低4.5%。\n乙银行：二套房贷款利率最低4.5%。", [(4.5, None), (4.5, None)]),
+    # the same words after different conditions are different rules
+    ("购买首套住房的，公积金贷款最高额度上浮20%。\n购买绿色建筑住房的，公积金贷款最高额度上浮20%。",
+     [(20, None), (20, None)]),
+    # the same figure for two different things
+    ("首套住房商业贷款首付比例不低于20%，公积金贷款首付比例不低于20%。", [(20, None), (20, None)]),
+    # a short cell repeated in a fee table: too few words to be the same statement
+    ("住宅类：80元/件\n非住宅类：550元/件\n住宅类：80元/件", [(80, None), (550, None), (80, None)]),
+])
+def test_a_statement_repeated_is_one_row(text, kept):
+    assert [(c.value, c.value_max) for c in found(text)] == kept

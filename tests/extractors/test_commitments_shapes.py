@@ -214,3 +214,97 @@ def test_last_years_average_wage_is_a_base_not_a_result():
 def test_a_multiple_of_a_named_base_keeps_its_bound(text, comparator):
     (c,) = found(text)
     assert c.comparator == comparator
+
+
+# ---- ranges whose two bounds are joined by a conjunction or written side by side ----------------------
+@pytest.mark.parametrize("text,value,value_max,unit", [
+    ("并处违规所得三倍以上低于五倍的罚款。", 3, 5, "倍"),
+    ("车龄满3年（含）不足6年的，按二档计费。", 3, 6, "年"),
+    ("行为人已满十六周岁不满十八周岁的，从轻处理。", 16, 18, "周岁"),
+    ("闲置率超过5%，但不超过20%的，责令整改。", 5, 20, "%"),
+    ("单位出资比例不低于6%、不高于15%。", 6, 15, "%"),
+    ("单位出资比例不得低于6%，不得高于15%。", 6, 15, "%"),
+    ("单位出资比例不低于6%不高于15%。", 6, 15, "%"),
+    ("参保累计满3个月未满9个月（含）的，系数为0.8。", 3, 9, "个月"),
+    ("从业满2年以上、10年以下的技术人员。", 2, 10, "年"),
+    ("罚款8000元以上低于3万元的，适用简易程序。", 8000, 30000, "元"),
+])
+def test_two_bounds_joined_make_one_range(text, value, value_max, unit):
+    c = next(c for c in found(text) if c.value == value)
+    assert (c.value, c.value_max, c.unit, c.comparator) == (value, value_max, unit, "=")
+
+
+def test_a_share_and_a_multiple_of_one_base_stay_two_bounds_as_written():
+    # 30%以上3倍以下 of the unpaid fee: a unit is written as it stands, so the two ends stay two bounds
+    assert [(c.value, c.value_max, c.unit, c.comparator) for c in found("并处未缴费用30%以上3倍以下的罚款。")] \
+        == [(30, None, "%", ">="), (3, None, "倍", "<=")]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("年满18周岁，月收入低于3000元的居民。", [(18, None), (3000, None)]),      # two measures
+    ("出资比例不低于6%，利率不高于4%。", [(6, None), (4, None)]),            # a noun between them
+    ("面积超过120平方米、不足90平方米的除外。", [(120, None), (90, None)]),   # no range between them
+    ("罚款30%以上2万元以下。", [(30, None), (2, None)]),                     # a share and a sum
+])
+def test_bounds_that_are_not_one_range_stay_apart(text, values):
+    assert [(c.value, c.value_max) for c in found(text)] == values
+
+
+# ---- comparators ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,value,value_max,comparator", [
+    ("力争到2030年软件业收入突破3000亿元。", 3000, None, ">"),
+    ("今年全省外贸总额有望突破2万亿元。", 2, None, ">"),
+    ("去年二手房成交占比高达62%。", 62, None, "="),                # a stressed figure, not a floor
+    ("活动吸引多达800家企业参展。", 800, None, "="),
+    ("单个项目补助最高可达80万元。", 80, None, "<="),              # a cap reached, not a floor
+    ("每户奖励最高达到5万元。", 5, None, "<="),
+    ("成交价格可在备案价基础上±8%浮动。", -8, 8, "="),             # either way: a range about zero
+    ("租金标准可上下浮动15%。", -15, 15, "="),
+    ("实际面积与约定面积误差正负3%以内的，据实结算。", -3, 3, "="),
+    ("组织举办培训（参训20人次及以上）的机构给予补贴。", 20, None, ">="),
+    ("吸纳员工5名或以下的小微企业。", 5, None, "<="),
+])
+def test_comparators_of_emphasis_breakthroughs_and_deviations(text, value, value_max, comparator):
+    c = next(c for c in found(text) if c.value == value)
+    assert (c.value_max, c.comparator) == (value_max, comparator)
+
+
+@pytest.mark.parametrize("text,values", [
+    # a limit restated with its change where it stands: the old figure is no row, the new one keeps the bound
+    ("购买第二套住房的，首付比例不得低于50%调整为35%。", [(35, ">=")]),
+    ("单笔贷款最长期限不超过20年延长至25年。", [(25, "<=")]),
+    ("上浮10%，由市场调节。", [(10, "=")]),                   # a change with no former value
+])
+def test_a_limit_changed_where_it_stands(text, values):
+    assert [(c.value, c.comparator) for c in found(text)] == values
+
+
+# ---- units cut short ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,value,unit", [
+    ("首套房贷利率下限为贷款市场报价利率减30个基点。", 30, "个基点"),
+    ("存款利率统一下调15基点。", 15, "基点"),
+])
+def test_basis_points_keep_their_measure_word(text, value, unit):
+    c = next(c for c in found(text) if c.value == value)
+    assert c.unit == unit
+
+
+@pytest.mark.parametrize("text,value,unit,recurrence", [
+    # a unit is kept as written (CONTRACT.md); what the sum is per, written before it, is its recurrence
+    ("按每平方米80元标准收取维修资金。", 80, "元", "每平方米"),
+    ("给予每平方米 120 元的购房补贴。", 120, "元", "每平方米"),
+    ("对种粮农户每亩补助150元。", 150, "元", "每亩"),
+    ("为高龄老人每人每月发放津贴200元。", 200, "元", "每人每月"),
+    ("每个月发放生活补贴600元。", 600, "元", "每个月"),
+    ("每平方米每月租金不超过30元。", 30, "元", "每平方米每月"),
+    ("每套最高补贴不超过3万元。", 3, "万元", "每套"),
+    ("补贴标准为300元/平方米。", 300, "元/平方米", None),    # written after the sum: part of the unit
+    ("每满200元减30元。", 30, "元", None),               # a spending step, not a rate
+])
+def test_what_a_sum_is_per_is_its_recurrence(text, value, unit, recurrence):
+    c = next(c for c in found(text) if c.value == value)
+    assert (c.unit, c.recurrence) == (unit, recurrence)
+
+
+def test_a_breakthrough_of_one_thing_is_no_count():
+    assert found("突破一个核心部件，往往能够带动一条产业链。") == []

@@ -41,6 +41,50 @@ def test_a_failed_write_keeps_what_was_stored(tmp_path, records):
         assert len(st.table("documents")) == 1
 
 
+def stored_sources(path) -> set[str]:
+    """The sources whose documents another connection sees (what is committed)."""
+    import sqlite3
+
+    with sqlite3.connect(path) as c:
+        return {s for (s,) in c.execute("SELECT DISTINCT source FROM documents")}
+
+
+def test_a_batch_keeps_each_file_atomic_and_commits_every_n_files(tmp_path, records):
+    """Files written in a batch share transactions; a file whose write fails mid-way is rolled back alone
+    (its earlier version stays), the others of the batch are kept, and a commit comes every `files` files."""
+    path = tmp_path / "s.sqlite"
+    names = sorted(n for n, recs in records.items() if not isinstance(recs[0], ReadError))[:3]
+    a, b, c = names
+    src = {n: records[n][0].source for n in names}  # documents are stored under the source their reader named
+    with Store(path) as st:
+        st.put_file(b, records[b])  # stored before the batch: must survive its failed rewrite
+        before = st.table("commitments")
+        with st.batch(files=2, seconds=3600):
+            st.put_file(a, records[a])
+            assert stored_sources(path) == {src[b]}  # not committed yet: one file of two
+            broken = [*records[b], replace(records[b][0], commitments=[{"kind": "target"}])]
+            with pytest.raises(KeyError):
+                st.put_file(b, broken)  # fails after its old rows were deleted and new ones written
+            st.put_file(c, records[c])  # the second file of the batch: committed now
+            assert stored_sources(path) == set(src.values())
+            st.put_file(a, records[a])  # an open batch again, committed when the block ends
+        assert stored_sources(path) == set(src.values())
+        after = st.table("commitments")
+        kept = after[after["doc_id"].isin(before["doc_id"])]
+        assert kept.to_json(orient="records", force_ascii=False) == before.to_json(orient="records", force_ascii=False)
+
+
+def test_a_batch_stopped_by_an_exception_commits_the_files_written(tmp_path, records):
+    path = tmp_path / "s.sqlite"
+    name = next(n for n, recs in records.items() if not isinstance(recs[0], ReadError))
+    with Store(path) as st:
+        with pytest.raises(KeyboardInterrupt):
+            with st.batch(files=100, seconds=3600):
+                st.put_file(name, records[name])
+                raise KeyboardInterrupt
+    assert stored_sources(path) == {records[name][0].source}
+
+
 def test_error_records_are_stored_with_reason(tmp_path):
     with Store(tmp_path / "s.sqlite") as st:
         st.put_file("x.rar", [ReadError("x.rar", ErrorReason.UNSUPPORTED_FORMAT, "archive")])

@@ -1,0 +1,122 @@
+"""Kinds and years of commitments: rules that are no goals, reviews of a past five-year period, news of changes
+already made, five-year plans as deadlines, and dates that are no rule's year. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.commitments import _title_plan_end, find_commitments
+from extractors.normalize import normalize
+
+PROPOSAL = "中共某市委关于制定某市国民经济和社会发展第十五个五年规划的建议"
+
+
+def found(text: str, **kw):
+    """Commitments as the pipeline reads them: with document numbers and dates masked."""
+    from corpora.chars import mask
+    from extractors.dates import find_dates
+    from extractors.docnumbers import find_docnumbers
+    t = normalize(text).text
+    masked = mask(t, [(d.start, d.end) for d in find_docnumbers(t)])
+    masked = mask(masked, [(d.start, d.end) for d in find_dates(masked, None)])
+    return [(c.kind, c.value, c.year) for c in find_commitments(t, masked, **kw)]
+
+
+# a share or a bound with no goal word and no year is a rule's: an admission quota, a condition of a subsidy,
+# a threshold of eligibility; a goal word (力争, 每年, 建成, 达到) or a targets section keeps a target
+@pytest.mark.parametrize("text,expected", [
+    ("各区重点高中的名额分配招生计划占其招生计划总数的40%。", [("provision", 40, None)]),
+    ("特长生招生计划合计不低于该类招生计划的20%。", [("provision", 20, None)]),
+    ("对在本区举办招聘会（组织80家企业及以上）的行业协会，在场地费用方面按实际发生额的50%进行补贴。",
+     [("provision", 80, None), ("provision", 50, None)]),
+    ("每批次房源中小户型套数占比在70%以上，且报名人数超过房源数2倍的，提高供应比例。",
+     [("provision", 70, None), ("provision", 2, None)]),
+    ("新建项目的规模不少于40套。", [("provision", 40, None)]),
+    ("机构投资者首期出资不低于500万元。", [("provision", 500, None)]),
+    # goals stay targets
+    ("每年城镇新增就业8万人以上。", [("target", 8, None)]),
+    ("力争全市充电桩覆盖率达到90%。", [("target", 90, None)]),
+    ("全市培育示范店50家以上。", [("target", 50, None)]),
+    ("主要目标：\n1.建成区绿地率不低于40%。\n", [("target", 40, None)]),
+])
+def test_rules_without_a_goal_are_provisions(text, expected):
+    assert found(text, pub_year=2024) == expected
+
+
+# a sentence or paragraph on a five-year period that has ended reviews its results
+@pytest.mark.parametrize("text,kwargs,expected", [
+    ("“十四五”期间，全市新建改造农村公路820公里。", {"pub_year": 2026}, [("reported", 820, None)]),
+    ("“十四五”期间，全市新建改造农村公路820公里。", {"pub_year": 2025, "title": PROPOSAL}, [("reported", 820, None)]),
+    ("“十四五”时期，我们持续完善公共服务。全市组建家庭医生团队1500支。\n", {"pub_year": None, "title": PROPOSAL},
+     [("reported", 1500, None)]),
+    # a period still running keeps its figures as plans, and its last year as their deadline
+    ("“十四五”期间，全市计划建设保障性住房20万套。", {"pub_year": 2023}, [("target", 20, 2025)]),
+    # a past period named as a base of comparison is no review
+    # a figure with no goal, rule or benefit word in a proposal for the next plan reviews the last one
+    ("全市改造老旧小区住房1.2万户，新开社区食堂86家。", {"pub_year": 2025, "title": PROPOSAL},
+     [("reported", 1.2, None), ("reported", 86, None)]),
+    ("全市改造老旧小区住房1.2万户，新开社区食堂86家。", {"pub_year": 2025}, [("provision", 1.2, None), ("provision", 86, None)]),
+    ("全市研发投入强度力争比“十四五”末提高0.5个百分点。", {"pub_year": 2025, "title": PROPOSAL}, [("target", 0.5, 2030)]),
+])
+def test_reviews_of_a_past_five_year_period(text, kwargs, expected):
+    assert found(text, **kwargs) == expected
+
+
+# a proposal for a five-year plan sets its goals for the plan's last year
+@pytest.mark.parametrize("title,expected", [
+    (PROPOSAL, 2030),
+    ("某省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", 2025),
+    ("某市“十二五”住房保障规划", 2015),
+    ("某市2024年国民经济和社会发展计划", None),
+])
+def test_title_plan_end(title, expected):
+    assert _title_plan_end(title) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("在质量效益明显提升的基础上，地区生产总值力争达到3万亿元。", [("target", 3, 2030)]),
+    ("“十五五”时期，全市城镇新增就业每年不少于30万人。", [("target", 30, 2030)]),
+    # an estimate of the current year in the review is no goal of the plan
+    ("地区生产总值连续迈上新台阶，预计突破1.2万亿元。", [("target", 1.2, None)]),
+])
+def test_five_year_plan_deadlines(text, expected):
+    assert found(text, pub_year=2025, title=PROPOSAL) == expected
+
+
+# news of a change already made, of a former rule, an inference, an approximate figure: results
+@pytest.mark.parametrize("text,expected", [
+    ("6月5日，某市正式宣布上调房贷利率，将首套调至4.5%，二套调至5.2%。", [("reported", 4.5, None), ("reported", 5.2, None)]),
+    ("此前外地户籍家庭需连续缴纳24个月社保才能购房。", [("reported", 24, None)]),
+    ("这意味着普通家庭将需要25年才能买得起一套住房。", [("reported", 25, None)]),
+    ("这笔专项贷款年化利率约为2.8%。", [("reported", 2.8, None)]),
+    ("公司净亏损较上年减少约30.5亿元。", [("reported", 30.5, None)]),
+    ("以总价300万元的住房为例，按三成首付，购房者需准备90万元首付。",
+     [("reported", 300, None), ("reported", 30, None), ("reported", 90, None)]),
+    ("目前全市已复工项目120个，未复工项目15个。", [("reported", 120, None), ("reported", 15, None)]),
+    # a rule the news reports stays a rule; a plan's approximate goal stays a target
+    ("该市公积金贷款首套住房首付比例不低于20%。", [("provision", 20, None)]),
+    ("今年主要预期目标是：地区生产总值增长6%左右。", [("target", 6, 2024)]),
+    ("通知明确，符合条件的企业可获得约50万元补助。", [("provision", 50, None)]),
+])
+def test_news_of_changes_made(text, expected):
+    assert found(text, pub_year=2024, news=True) == expected
+
+
+# a rule's year is one it runs to or applies in, not the date of an event it cites or starts from; a year a
+# value is compared with is not the target's
+@pytest.mark.parametrize("text,expected", [
+    ("创业时间在2024年3月1日以后，且正常经营6个月以上的，可享受一次性5000元补贴。",
+     [("provision", 6, None), ("provision", 5000, None)]),
+    ("在严格执行2017年3月5日限购政策基础上，本市单身人士限购1套住房。", [("provision", 1, None)]),
+    ("2019年6月1日，某市升级限购，新购住房须满3年才能出售。", [("provision", 3, None)]),
+    ("在2022年5月31日（含）后生育三孩的家庭，贷款额度最高为60万元。", [("provision", 60, None)]),
+    ("确定2023年度住宅用地价格涨幅控制目标为不超过2022年度出让地价的10%。", [("target", 10, 2023)]),
+    # the term of a rule keeps its year, and a condition inside it is no target
+    ("2024年1月1日至2024年2月29日，毕业未满五年的大学毕业生购买新建商品住房的，给予每平方米100元补贴。",
+     [("provision", 5, 2024), ("provision", 100, 2024)]),
+    ("自本通知实施之日起至 2025 年 2 月 28 日，多子女家庭租房提取的，规定比例从 70%提高至 100%。", [("provision", 100, 2025)]),
+    ("自2023年1月1日至2023年12月31日，购买新建商品住房的家庭，政府每套补贴1万元。", [("provision", 1, 2023)]),
+    ("截至2027年12月31日，对月销售额10万元以下的小规模纳税人免征增值税。", [("provision", 10, 2027)]),
+    ("补贴政策实施期限为2024年3月1日-2026年2月28日，获得资格2年内购房的，应及时申请。", [("provision", 2, 2026)]),
+])
+def test_years_of_rules(text, expected):
+    assert found(text, pub_year=2024) == expected
