@@ -23,8 +23,6 @@ DENSE = {
     "c005fea13361": "a county's package of ~40 economic measures: tax rates, subsidies, loan caps, time limits",
     "6a74fd7b77d4": "a penalty discretion benchmark: one fine range per offence and degree",
     "54257bc8a3a5": "a land auction: deposit, price caps and building conditions for each of 16 parcels",
-    "480e7ff9aa09": "a second penalty discretion benchmark (science and technology): fine ranges per offence and degree, "
-                    "the legal basis repeated on each degree's row",
 }
 DENSE_MAX = 0.06
 

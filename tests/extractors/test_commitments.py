@@ -534,6 +534,8 @@ def test_thresholds_time_limits_and_needs(text, kind):
     # worked calculations written with figures: the rule's rate is kept once, the example's figures are not
     ("岗位补贴按最低工资标准的30%执行（按1800元*30%=540元/月计算），最长不超过3年。", [(30, "%"), (3, "年")]),
     ("应纳税额=应税建筑面积×建筑面积交易单价×70%×税率。", [(70, "%")]),        # a formula in words
+    # the placeholder name of a form's sample row
+    ("序号 姓名 性别\n1 张三 女\n每人限领3张。", [(3, "张")]),
     # the same figures still count where the rule sets them
     ("购房人须在本市连续缴纳社保满24个月。", [(24, "个月")]),
     ("申请人年龄不超过45周岁。", [(45, "周岁")]),

@@ -8,7 +8,7 @@ from extractors import indicators as ind
 from extractors.commitments import find_commitments
 from extractors.normalize import normalize
 
-COVERAGE_FLOOR = 0.494  # share of the pool's targets and provisions with an indicator_key (50.0 % reached; see README)
+COVERAGE_FLOOR = 0.499  # share of the pool's targets and provisions with an indicator_key (50.4 % reached; see README)
 
 
 def keys_of(sentence: str) -> list[tuple[float, str, str | None]]:
@@ -292,6 +292,22 @@ def test_each_key_example_maps_to_its_key(row):
      [(15, "个工作日", "processing_time_limit")]),
     ("经批准，可以延长办案期限，延长期限最长不得超过30日。", [(30, "日", "penalty_case_extension_cap")]),
     ("经负责人批准，可以延长办案期限，最长不超过90日。", [(90, "日", "penalty_case_extension_cap")]),
+    # training subsidies by certificate level; publicity of penalty information by severity and bound
+    ("取得职业资格证书的，按以下标准给予培训补贴：五级（初级）1000元、四级（中级工）1500元，三级（高级工）2000元，"
+     "二级（技师）2500元，一级（高级技师）3000元。",
+     [(1000, "元", "training_subsidy_level5"), (1500, "元", "training_subsidy_level4"), (2000, "元", "training_subsidy_level3"),
+      (2500, "元", "training_subsidy_level2"), (3000, "元", "training_subsidy_level1")]),
+    ("对于一般违法行为，行政处罚信息的最短公示期为三个月，最长为一年；对于严重违法行为，行政处罚信息的最短公示期为一年，最长为三年。",
+     [(3, "个月", "penalty_info_publicity_min_general"), (1, "年", "penalty_info_publicity_max_general"),
+      (1, "年", "penalty_info_publicity_min_serious"), (3, "年", "penalty_info_publicity_max_serious")]),
+    ("一般违法行为的处罚信息最短公示期为6个月，严重违法行为的处罚信息最短公示期为2年。",
+     [(6, "个月", "penalty_info_publicity_min_general"), (2, "年", "penalty_info_publicity_min_serious")]),
+    # the age under which no penalty is given; the bounds of the band given a lighter one take no key
+    ("（一）不满十四周岁的未成年人有违法行为的；（二）已满十四周岁不满十八周岁的未成年人有违法行为的。",
+     [(14, "周岁", "minor_penalty_exemption_age"), (14, "周岁", None)]),   # the band 14–18 is one range
+    # events held, not events attended
+    ("每年举办消费类展会40场以上。", [(40, "场", "events_held")]),
+    ("一季度组织企业参加不少于20场境外展会。", [(20, "场", None)]),
     # a fine as a share of the contract price is its own measure; a share of a winning bid is not that
     ("未取得施工许可证擅自施工的，责令停止施工，处工程合同价款1%以上2%以下的罚款。",
      [(1, "%", "fine_share_of_contract_price")]),
