@@ -258,6 +258,15 @@ def test_each_key_example_maps_to_its_key(row):
     ("超过合同约定的动工开发日期满一年未动工开发的，征收土地闲置费。", [(1, "年", "idle_land_years")]),
     ("受让人在合同签订后一个月内缴纳土地出让价款比例不低于40%。",
      [(1, "个月", "land_first_payment_deadline"), (40, "%", "land_first_payment_ratio")]),
+    # an interest subsidy as a share of the interest, and its cap as a share of the loan, are two measures
+    ("按实际利息的30%给予贴息，且贴息资金不高于实际放款额的1.5%。",
+     [(30, "%", "loan_interest_subsidy_share"), (1.5, "%", "loan_interest_subsidy_cap_share_of_loan")]),
+    # a guarantee replacing presale funds written as a replacement share; repayments against household income
+    ("开发企业可用银行保函替换重点监管资金，替换比例不超过重点监管资金额度的40%。", [(40, "%", "presale_fund_guarantee_cap")]),
+    ("每月住房公积金贷款还贷额不超过借款人家庭收入的45%。", [(45, "%", "debt_to_income_cap")]),
+    # insurance months before a medical benefit, or paid by an employer for its hires, are no buyer's record
+    ("以个人身份参加职工医保，连续缴满6个月后可享受生育医疗待遇。", [(6, "个月", None)]),
+    ("招用员工并依法连续参加养老保险和失业保险满6个月以上的企业，给予一次性补贴。", [(6, "个月", None)]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
