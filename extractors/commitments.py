@@ -586,12 +586,14 @@ def _title_plan_end(title: str | None) -> int | None:
     return _plan_last_year(_plan_number(m.group("n") or m.group("m"))) if m else None
 
 
-def _named_periods(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _named_periods(text: str, start: int, end: int, spans: bool = False) -> list[tuple[int, int]]:
     """(offset, last year) of the five-year periods named between start and end (“十四五”期间, 十五五时期):
     quoted, or followed by a word that makes the name a period."""
     out = []
     for m in _PERIOD_NAME.finditer(text, start, end):
         if not (m.group("q") or m.group("tail")) or re.match(r"[\d年个]", text[m.end():m.end() + 1]):
+            continue
+        if spans and m.group("tail") not in {"期间", "时期", "以来"}:
             continue
         out.append((m.start(), _plan_last_year(_plan_number(m.group("n")))))
     return out
@@ -602,16 +604,16 @@ def _named_periods(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _GOAL = re.compile(r"力争|争取|确保|目标|预计|届时|努力|年内|今后|未来|每年|年均|新增|建成|建设|培育|打造|推动|推进|实现|"
                    r"提高到|提升到|提高至|提升至|增加到|增加至|达到|增长|增加|完成|开工|突破|覆盖率|普及率|创建|筹集|引进|"
                    r"培训|组织|举办|形成|累计|扩大|(?<![已经曾])将(?=\s*(?:超过|达到|突破|实现|新增|建成|完成|增加|提高|提升|增长|开工))")
-# the date of an event a rule cites or starts from (2016年10月5日住房限购政策, 2017年4月8日，…; 2021年5月31日（含）后
-# 生育): not the year of the rule
-_EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:\s*(?:零时|0时|24时))?\s*(?:[（(]含[）)])?\s*"
+# the date of an event a rule cites, starts from or measures at (2016年10月5日住房限购政策, 2017年4月8日，…; 2021年5月
+# 31日（含）后生育; 2020年12月末，占比超出…的): not the year of the rule
+_EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|末|底|初)?(?:\s*(?:零时|0时|24时))?\s*(?:[（(]含[）)])?\s*"
                           r"(?:[，,]|后|以后|之后|(?:出台|发布|印发|实施|执行)?的?[^，,。；;\d]{0,6}(?:政策|公告|通知|文件|意见|规定))")
 # a value inside brackets that make a condition of a benefit (举办对接会（组织80家企业及以上）的协会)
 _BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,20}$")
 _BRACKET_CONDITION = re.compile(r"[^（()）]{0,12}[）)]\s*的")
-# news of a change already made (某市正式宣布上调房贷利率，将首套调至4.5%), of a former rule (此前…需缴纳24个月
+# news of a change already made (某市正式宣布上调房贷利率，将首套调至4.5%; 5月初将…由5年调整为2年), of a former rule (此前…需缴纳24个月
 # 社保), or a commentator's inference (这意味着…需25年才能买得起): what happened, not a rule the text sets
-_ANNOUNCED = re.compile(r"宣布|已(?:经)?(?:将|把|于|先后|相继)|(?<!将)正式(?:将|把|上调|下调|调整|调高|调低|实施)|率先|跟进|先后|相继|纷纷")
+_ANNOUNCED = re.compile(r"(?:\d{1,2}\s*月|#)(?:初|上旬|中旬|下旬|底|份)[，,]?[^，,。；;起]{0,8}?(?:将|把)|同月|随后|此后|曾(?:经)?(?:将|把)|宣布|已(?:经)?(?:将|把|于|先后|相继)|(?<!将)正式(?:将|把|上调|下调|调整|调高|调低|实施)|率先|跟进|先后|相继|纷纷")
 _CHANGED_LEVEL = re.compile(r"(?:调至|调整至|调整为|调高至|调低至|调整到|上调至|下调至|上调到|下调到|降至|降到|降低至|降低到|降低为|提高至|提高到|提高为|升至|下调|上调|调高|调低)\s*[^，,。；;\d]{0,4}$")
 _FORMER = re.compile(r"^\s*(?:而|但|在)?\s*(?:此前|之前|以前|以往|过去|原先|原来|当时)")
 _WEAK_RULE = re.compile(r"可|须|应当|不得|给予|予以")
@@ -641,9 +643,12 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     def past_period(last: int) -> bool:  # “十四五” named in 2026, or in a proposal for the 15th plan
         return (pub_year is not None and last < pub_year) or (plan_end is not None and last < plan_end - 4)
 
-    # a paragraph opening on a past five-year period (“十四五”期间，…建成…) reviews its results
+    # a paragraph opening on a past five-year period (“十四五”期间，…建成…) reviews its results; so does the rest
+    # of a paragraph from where it names the period of the text's own year (“十四五”期间 in a 2025 article)
     review_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if _REVIEW_LEAD.match(ln.strip())
                     or any(past_period(y) for _, y in _named_periods(ln, 0, min(len(ln), 30)))]
+    review_lines += [(p + q, p + len(ln)) for p, ln in _line_spans(text) for q, y in _named_periods(ln, 0, len(ln), spans=True)[:1]
+                     if past_period(y) or y == pub_year]
     call = bool(title and _CALL_TITLE.search(title))
     guide = bool(title and _GUIDE_TITLE.search(title))
     if title and _PROGRESS_TITLE.search(title) and not _POLICY_TITLE.search(title):

@@ -48,6 +48,9 @@ def test_rules_without_a_goal_are_provisions(text, expected):
     ("“十四五”期间，全市新建改造农村公路820公里。", {"pub_year": 2025, "title": PROPOSAL}, [("reported", 820, None)]),
     ("“十四五”时期，我们持续完善公共服务。全市组建家庭医生团队1500支。\n", {"pub_year": None, "title": PROPOSAL},
      [("reported", 1500, None)]),
+    ("全市持续推进民生工程。“十四五”期间，全市累计发放补贴2.3亿元，新建改造农田45万亩。\n", {"pub_year": 2025},
+     [("reported", 2.3, None), ("reported", 45, None)]),
+    ("“十四五”期间，确保全市新建改造农田60万亩。\n", {"pub_year": 2025}, [("target", 60, 2025)]),
     # a period still running keeps its figures as plans, and its last year as their deadline
     ("“十四五”期间，全市计划建设保障性住房20万套。", {"pub_year": 2023}, [("target", 20, 2025)]),
     # a past period named as a base of comparison is no review
@@ -86,6 +89,10 @@ def test_five_year_plan_deadlines(text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("6月5日，某市正式宣布上调房贷利率，将首套调至4.5%，二套调至5.2%。", [("reported", 4.5, None), ("reported", 5.2, None)]),
     ("此前外地户籍家庭需连续缴纳24个月社保才能购房。", [("reported", 24, None)]),
+    ("某市5月初将个人住房转让增值税免征年限由5年调整为3年，同月再次放宽限购。", [("reported", 3, None)]),
+    ("2022年5月下旬，某市把首付比例调整为20%。", [("reported", 20, None)]),
+    # a change the news announces as taking effect stays a rule
+    ("自7月1日起，某市将公积金贷款最高额度调整为80万元。", [("provision", 80, None)]),
     ("这意味着普通家庭将需要25年才能买得起一套住房。", [("reported", 25, None)]),
     ("这笔专项贷款年化利率约为2.8%。", [("reported", 2.8, None)]),
     ("公司净亏损较上年减少约30.5亿元。", [("reported", 30.5, None)]),
@@ -109,6 +116,7 @@ def test_news_of_changes_made(text, expected):
     ("在严格执行2017年3月5日限购政策基础上，本市单身人士限购1套住房。", [("provision", 1, None)]),
     ("2019年6月1日，某市升级限购，新购住房须满3年才能出售。", [("provision", 3, None)]),
     ("在2022年5月31日（含）后生育三孩的家庭，贷款额度最高为60万元。", [("provision", 60, None)]),
+    ("2021年12月末，贷款占比超出上限2个百分点以内的，过渡期为2年。", [("provision", 2, None), ("provision", 2, None)]),
     ("确定2023年度住宅用地价格涨幅控制目标为不超过2022年度出让地价的10%。", [("target", 10, 2023)]),
     # the term of a rule keeps its year, and a condition inside it is no target
     ("2024年1月1日至2024年2月29日，毕业未满五年的大学毕业生购买新建商品住房的，给予每平方米100元补贴。",
