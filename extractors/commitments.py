@@ -460,6 +460,9 @@ def _range_gap(gap: str, stext: str, n: re.Match) -> bool:
     return bool(_RANGE_NOUN.fullmatch(gap)) and "\n" not in gap and bool(_RANGE_NOUN_END.match(stext, n.end("unit")))
 
 
+# a unit written once for a list and cut short on its first items: 5个和4个基点, 2个、3个百分点
+_LIST_JOINT = re.compile(r"\s*[和及、或]\s*")
+_COMPLETED_UNITS = {"基点", "百分点", "月", "工作日", "季度"}
 _PER_EACH = re.compile(r"\s*/\s*每?\s*")
 # a deviation either way: ±5%, 正负5%, 上下浮动10%, 上下浮动幅度不超过10%
 _PLUS_MINUS = re.compile(r"(?:[±]|正负|上下浮动(?:幅度|范围)?(?:原则上)?(?:不超过|不得超过|不高于|控制在|在|为)?)\s*$")
@@ -520,6 +523,10 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
                     i = j + 1
                     continue
                 val.value, val.value_max, val.unit = v, None, unit
+        if i + 1 < len(ms) and _LIST_JOINT.fullmatch(stext, m.end("unit"), ms[i + 1].start()):
+            longer = _PER_EACH.sub("/", ms[i + 1].group("unit"))
+            if longer != val.unit and longer.startswith(val.unit) and longer[len(val.unit):] in _COMPLETED_UNITS:
+                val.unit = longer  # 上浮了5个和4个基点: the unit the list finishes with
         out.append((m, val))
         i += 1
     return out
@@ -755,7 +762,7 @@ def _worked_example(sentence: str) -> bool:
 _INCL = r"(?:[（(]\s*(?:含|不含)[^）)]{0,6}[）)])?"
 _BOUND_GAP = re.compile(rf"\s*{_INCL}\s*(?:(?:及|或)?以上)?\s*{_INCL}\s*[、，,]?\s*(?:且|并且|同时|但|但是|而)?\s*"
                         r"(?:(?:不得|不应|不能|不宜)?(?:大于|高于|超过|多于|低于|少于|小于|不足|不满|未满|满|已满)"
-                        r"|不低于|不少于|不小于|不超过|不高于|不大于|不多于)"
+                        r"|不低于|不少于|不小于|不超过|不高于|不大于|不多于|(?:最短|最长|最低|最高|最少|最多)(?:为|是|可)?)"
                         r"(?:或等于|等于)?\s*")
 _BOUND_GAP_AFTER = re.compile(rf"\s*{_INCL}\s*(?:及|或)?以上\s*{_INCL}\s*[、，,]?\s*(?:且|并且|同时|但|但是|而)?\s*")
 

@@ -308,3 +308,17 @@ def test_what_a_sum_is_per_is_its_recurrence(text, value, unit, recurrence):
 
 def test_a_breakthrough_of_one_thing_is_no_count():
     assert found("突破一个核心部件，往往能够带动一条产业链。") == []
+
+
+@pytest.mark.parametrize("text,values", [
+    ("两家银行的利率比上月分别上浮了6个和8个基点。", [(6, "个基点"), (8, "个基点")]),
+    ("审批时限分别压减2个、3个工作日。", [(2, "个工作日"), (3, "个工作日")]),
+    ("新设3个岗位和5个月的见习期。", [(3, "个"), (5, "个月")]),   # a noun between: no unit the list shares
+])
+def test_a_unit_written_once_for_a_list(text, values):
+    assert [(c.value, c.unit) for c in found(text)] == values
+
+
+def test_a_shortest_and_a_longest_term_are_one_range():
+    (c,) = found("信息的最短公示期为一年，最长为三年。")
+    assert (c.value, c.value_max, c.unit) == (1, 3, "年")
