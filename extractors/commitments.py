@@ -740,7 +740,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
         if sent_kinds:
             prev_kinds = sent_kinds - {"reported_stat"}
-    return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_bounds(out, masked))
+    return _dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_split_ranges(_join_bounds(out, masked), masked))
 
 
 # a worked example: a hypothetical case (假设, 以…为例) or a calculation (以/按…计算) of what a buyer pays
@@ -801,6 +801,41 @@ def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
         out.append(a)
         i += 1
     return out
+
+
+# a lower end closing its line (对企业处项目总投资额 1‰以上⏎) in a PDF table whose columns the text interleaves
+_LOWER_END_OF_LINE = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及)?以上[ \t]*\n")
+_UPPER_END = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*以下")
+
+
+def _join_split_ranges(found: list[Commitment], masked: str) -> list[Commitment]:
+    """A range of a penalty table whose ends the columns of a PDF put on different lines: a lower end that
+    closes its line (1‰以上) and, within the next three lines, the first value of the same unit after it, an
+    upper end (…内 2‰以下的罚款) that opens no range of its own. Complete ranges between them are other cells."""
+    drop: set[int] = set()
+    out = list(found)
+    for i, a in enumerate(out):
+        if i in drop or a.value_max is not None or a.comparator not in (">", ">=") or a.value_end is None \
+                or not _LOWER_END_OF_LINE.match(masked, a.value_end):
+            continue
+        line_end = masked.index("\n", a.value_end)
+        limit = line_end
+        for _ in range(3):
+            nxt = masked.find("\n", limit + 1)
+            limit = nxt if nxt >= 0 else len(masked)
+        for j in range(i + 1, len(out)):
+            b = out[j]
+            if b.value_start is None or b.value_start > limit:
+                break
+            if b.unit != a.unit or b.value_max is not None or j in drop:
+                continue
+            head = masked[masked.rfind("\n", 0, b.value_start) + 1:b.value_start]
+            if b.value_start > line_end and b.comparator in ("<", "<=") and b.value > a.value \
+                    and _UPPER_END.match(masked, b.value_end) and "以上" not in head:
+                out[i] = replace(a, value_max=b.value, comparator="=")
+                drop.add(j)
+            break
+    return [c for k, c in enumerate(out) if k not in drop]
 
 
 # a requirement the text cancels (取消…小于0.45米需计容的要求, 不再执行…满2年的规定): its figure no longer applies

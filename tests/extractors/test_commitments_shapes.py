@@ -322,3 +322,17 @@ def test_a_unit_written_once_for_a_list(text, values):
 def test_a_shortest_and_a_longest_term_are_one_range():
     (c,) = found("信息的最短公示期为一年，最长为三年。")
     assert (c.value, c.value_max, c.unit) == (1, 3, "年")
+
+
+@pytest.mark.parametrize("text,values", [
+    # columns of a penalty table interleaved by a PDF: the lower end closes a line, the upper end comes later
+    ("从轻处罚：对企业处合同金额 3‰以上\n违反本办法第八条规定的\n情节轻微的 5‰以下的罚款", [(3, 5)]),
+    ("对企业处合同金额 3‰以上\n另一列 2‰至4‰的罚款\n情节轻微的 6‰以下的罚款", [(3, 6), (2, 4)]),
+    # an upper end that closes a range of its own line, or a lower end the line goes on after, is no partner
+    ("对企业处合同金额 3‰以上\n处 1‰以上 6‰以下的罚款", [(3, None), (1, 6)]),
+    ("对企业处合同金额 3‰以上的罚款\n情节较重的 6‰以下的罚款", [(3, None), (6, None)]),
+    ("对企业处合同金额 3‰以上\n第一行\n第二行\n第三行\n情节轻微的 5‰以下的罚款", [(3, None), (5, None)]),   # too far
+])
+def test_ranges_split_by_interleaved_columns(text, values):
+    t = text
+    assert [(c.value, c.value_max) for c in find_commitments(t, t)] == values
