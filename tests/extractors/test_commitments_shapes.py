@@ -336,3 +336,13 @@ def test_a_shortest_and_a_longest_term_are_one_range():
 def test_ranges_split_by_interleaved_columns(text, values):
     t = text
     assert [(c.value, c.value_max) for c in find_commitments(t, t)] == values
+
+
+@pytest.mark.parametrize("text,comparator", [
+    ("二套住房贷款利率下限为不低于相应期限贷款市场报价利率加40个基点。", ">="),
+    ("首套住房贷款利率最低可降至相应期限贷款市场报价利率减30个基点。", ">="),
+    ("各银行房贷利率均下调25个基点。", "="),                              # a cut, no bound
+])
+def test_a_spread_over_a_named_base_rate_keeps_its_bound(text, comparator):
+    (c,) = found(text)
+    assert (c.unit, c.comparator) == ("个基点", comparator)
