@@ -273,8 +273,11 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
                 len(gap) <= 16 and re.search(r"(?:后|起|[由从])\s*$", gap) and not re.search(r"[，,；;。]", gap)) or (
                 len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap)) or (
                 # 超过本市上年度职工月平均工资2倍: a multiple of a base named between the comparison and the number
-                # 不低于相应期限贷款市场报价利率加60个基点: a spread over a base rate named the same way
-                len(gap) <= 20 and text[num_start:unit_end].endswith(("倍", "基点")) and not re.search(r"[，,；;。\d]", gap)
+                # 不低于相应期限贷款市场报价利率加60个基点: a spread over a base rate named the same way (not 减20个基点:
+                # a floor on the rate caps the discount, so the bound would turn round)
+                len(gap) <= 20 and (text[num_start:unit_end].endswith("倍") or (text[num_start:unit_end].endswith("基点")
+                                                                             and not gap.rstrip().endswith("减")))
+                and not re.search(r"[，,；;。\d]", gap)
                 and not _GAP_VERB.search(gap))
         end = i + len(phrase)  # the comparison word nearest the number wins; the longer one on a tie (达到或超过)
         if i >= 0 and near and (best is None or end > best[0] or (end == best[0] and len(phrase) > best[2])):
