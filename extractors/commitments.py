@@ -279,7 +279,11 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
                 len(gap) <= 16 and re.search(r"(?:后|起|[由从])\s*$", gap) and not re.search(r"[，,；;。]", gap)) or (
                 len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap)) or (
                 # 超过本市上年度职工月平均工资2倍: a multiple of a base named between the comparison and the number
-                len(gap) <= 20 and text[num_start:unit_end].endswith("倍") and not re.search(r"[，,；;。\d]", gap)
+                # 不低于相应期限贷款市场报价利率加60个基点: a spread over a base rate named the same way (not 减20个基点:
+                # a floor on the rate caps the discount, so the bound would turn round)
+                len(gap) <= 20 and (text[num_start:unit_end].endswith("倍") or (text[num_start:unit_end].endswith("基点")
+                                                                             and not gap.rstrip().endswith("减")))
+                and not re.search(r"[，,；;。\d]", gap)
                 and not _GAP_VERB.search(gap))
         end = i + len(phrase)  # the comparison word nearest the number wins; the longer one on a tie (达到或超过)
         if i >= 0 and near and (best is None or end > best[0] or (end == best[0] and len(phrase) > best[2])):
@@ -466,6 +470,9 @@ def _range_gap(gap: str, stext: str, n: re.Match) -> bool:
     return bool(_RANGE_NOUN.fullmatch(gap)) and "\n" not in gap and bool(_RANGE_NOUN_END.match(stext, n.end("unit")))
 
 
+# a unit written once for a list and cut short on its first items: 5个和4个基点, 2个、3个百分点
+_LIST_JOINT = re.compile(r"\s*[和及、或]\s*")
+_COMPLETED_UNITS = {"基点", "百分点", "月", "工作日", "季度"}
 _PER_EACH = re.compile(r"\s*/\s*每?\s*")
 # a deviation either way: ±5%, 正负5%, 上下浮动10%, 上下浮动幅度不超过10%
 _PLUS_MINUS = re.compile(r"(?:[±]|正负|上下浮动(?:幅度|范围)?(?:原则上)?(?:不超过|不得超过|不高于|控制在|在|为)?)\s*$")
@@ -558,6 +565,10 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
                     i = j + 1
                     continue
                 val.value, val.value_max, val.unit = v, None, unit
+        if i + 1 < len(ms) and _LIST_JOINT.fullmatch(stext, m.end("unit"), ms[i + 1].start()):
+            longer = _PER_EACH.sub("/", ms[i + 1].group("unit"))
+            if longer != val.unit and longer.startswith(val.unit) and longer[len(val.unit):] in _COMPLETED_UNITS:
+                val.unit = longer  # 上浮了5个和4个基点: the unit the list finishes with
         out.append((m, val))
         i += 1
     return out
@@ -881,7 +892,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
         if sent_kinds:
             prev_kinds = sent_kinds - {"reported_stat"}
-    return _restated(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_bounds(out, masked)), masked)
+    return _restated(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
+                             + _join_split_ranges(_join_bounds(out, masked), masked)), masked)
 
 
 # a worked example: a hypothetical case (假设, 以…为例) or a calculation (以/按…计算) of what a buyer pays
@@ -903,7 +915,7 @@ def _worked_example(sentence: str) -> bool:
 _INCL = r"(?:[（(]\s*(?:含|不含)[^）)]{0,6}[）)])?"
 _BOUND_GAP = re.compile(rf"\s*{_INCL}\s*(?:(?:及|或)?以上)?\s*{_INCL}\s*[、，,]?\s*(?:且|并且|同时|但|但是|而)?\s*"
                         r"(?:(?:不得|不应|不能|不宜)?(?:大于|高于|超过|多于|低于|少于|小于|不足|不满|未满|满|已满)"
-                        r"|不低于|不少于|不小于|不超过|不高于|不大于|不多于)"
+                        r"|不低于|不少于|不小于|不超过|不高于|不大于|不多于|(?:最短|最长|最低|最高|最少|最多)(?:为|是|可)?)"
                         r"(?:或等于|等于)?\s*")
 _BOUND_GAP_AFTER = re.compile(rf"\s*{_INCL}\s*(?:及|或)?以上\s*{_INCL}\s*[、，,]?\s*(?:且|并且|同时|但|但是|而)?\s*")
 
@@ -942,6 +954,41 @@ def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
         out.append(a)
         i += 1
     return out
+
+
+# a lower end closing its line (对企业处项目总投资额 1‰以上⏎) in a PDF table whose columns the text interleaves
+_LOWER_END_OF_LINE = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及)?以上[ \t]*\n")
+_UPPER_END = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*以下")
+
+
+def _join_split_ranges(found: list[Commitment], masked: str) -> list[Commitment]:
+    """A range of a penalty table whose ends the columns of a PDF put on different lines: a lower end that
+    closes its line (1‰以上) and, within the next three lines, the first value of the same unit after it, an
+    upper end (…内 2‰以下的罚款) that opens no range of its own. Complete ranges between them are other cells."""
+    drop: set[int] = set()
+    out = list(found)
+    for i, a in enumerate(out):
+        if i in drop or a.value_max is not None or a.comparator not in (">", ">=") or a.value_end is None \
+                or not _LOWER_END_OF_LINE.match(masked, a.value_end):
+            continue
+        line_end = masked.index("\n", a.value_end)
+        limit = line_end
+        for _ in range(3):
+            nxt = masked.find("\n", limit + 1)
+            limit = nxt if nxt >= 0 else len(masked)
+        for j in range(i + 1, len(out)):
+            b = out[j]
+            if b.value_start is None or b.value_start > limit:
+                break
+            if b.unit != a.unit or b.value_max is not None or j in drop:
+                continue
+            head = masked[masked.rfind("\n", 0, b.value_start) + 1:b.value_start]
+            if b.value_start > line_end and b.comparator in ("<", "<=") and b.value > a.value \
+                    and _UPPER_END.match(masked, b.value_end) and "以上" not in head:
+                out[i] = replace(a, value_max=b.value, comparator="=")
+                drop.add(j)
+            break
+    return [c for k, c in enumerate(out) if k not in drop]
 
 
 # a requirement the text cancels (取消…小于0.45米需计容的要求, 不再执行…满2年的规定): its figure no longer applies
