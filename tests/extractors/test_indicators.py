@@ -299,7 +299,8 @@ def test_each_key_example_maps_to_its_key(row):
       (2500, "元", "training_subsidy_level2"), (3000, "元", "training_subsidy_level1")]),
     ("对于一般违法行为，行政处罚信息的最短公示期为三个月，最长为一年；对于严重违法行为，行政处罚信息的最短公示期为一年，最长为三年。",
      [(3, "个月", "penalty_info_publicity_min_general"), (1, "年", "penalty_info_publicity_max_general"),
-      (1, "年", "penalty_info_publicity_min_serious"), (3, "年", "penalty_info_publicity_max_serious")]),
+      # 最短为一年，最长为三年 in one unit is one range (1 to 3 years), keyed by its lower end
+      (1, "年", "penalty_info_publicity_min_serious")]),
     ("一般违法行为的处罚信息最短公示期为6个月，严重违法行为的处罚信息最短公示期为2年。",
      [(6, "个月", "penalty_info_publicity_min_general"), (2, "年", "penalty_info_publicity_min_serious")]),
     # the age under which no penalty is given; the bounds of the band given a lighter one take no key
