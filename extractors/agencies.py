@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from extractors import refdata
 from extractors.records import Agency, Region
 from extractors.regions import Division, Gazetteer, gazetteer
+from extractors.scan import anchored_finditer, longest_word_pattern
 
 _REL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
         "县": "county", "区": "county", "旗": "county"}
@@ -33,8 +34,7 @@ def _needs_prefix() -> re.Pattern:
 def alias_table() -> AliasTable:
     rows = refdata.agency_aliases()
     canonical = {(r["alias"], r["scope"]): r["canonical"] for r in rows}
-    aliases = sorted({r["alias"] for r in rows}, key=len, reverse=True)
-    return AliasTable(re.compile("|".join(map(re.escape, aliases))), canonical)
+    return AliasTable(re.compile(longest_word_pattern({r["alias"] for r in rows if r["alias"]})), canonical)
 
 
 def _division_before(text: str, end: int, gaz: Gazetteer) -> tuple[int, list[Division]] | None:
@@ -106,6 +106,7 @@ _BRANCH_SUFFIX = re.compile(r"(中心支行|分行|支行|监管局|监管分局
 # development-zone committees (稀土高新区管委会, 横琴粤澳深度合作区执委会) are named as written
 _ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区|新区|合作区|综试区|自贸区|片区)"
                    r"(管委会|管理委员会|执委会|执行委员会)")
+_ZONE_AT = re.compile(_ZONE.pattern.split("?", 1)[1])  # where a committee can stand: its zone and committee words
 
 
 # a township's or a subdistrict's own bodies: 桥梓镇人民政府, 某某乡党委, 上地街道办事处
@@ -303,7 +304,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
     for a in _towns(text, region, gaz, issuer_spans):
         if not any(x.start < a.end and a.start < x.end for x in out):
             out.append(a)
-    for m in _ZONE.finditer(text):
+    for m in anchored_finditer(_ZONE, _ZONE_AT, text, 2, 12):
         if not any(a.start <= m.start() < a.end for a in out) and not _generic(text, m.start()):
             out.append(Agency(m.group(), m.group(), None, "mentioned", m.start(), m.end()))
     out.sort(key=lambda a: a.start)

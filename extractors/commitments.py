@@ -36,6 +36,9 @@ _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下",
 # one-character comparison words bind only to a number right after them (满5年, 超6000家, 限200名):
 # 满意度, 超低能耗, 期限 are words of their own
 _TIGHT = {"满", "超", "限", "满足"}
+# 约 and 近 inside other words (违约金, 合约, 签约, 预约, 约定; 最近, 附近, 就近, 近期, 近年) approximate nothing
+_PART_OF_WORD = {"约": re.compile(r"[违合签预节制公条契履守失毁解续特集简缔婚]约|约[定束谈]"),
+                 "近": re.compile(r"[最附就邻靠亲贴]近|近[期日来况年]")}
 # 限 closing a word (期限, 时限, 年限, 权限) is no cap
 _LIMIT_WORD = re.compile(r"[期时年权界局无有额]限$")
 
@@ -262,6 +265,9 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         gap = before[i + len(phrase):] if i >= 0 else ""
         if phrase in ("最低", "最高") and _NAMED_BOUND.match(gap):
             continue  # 最低工资标准的30%, 最低生活保障: the name of a standard, not a bound
+        if i >= 0 and phrase in _PART_OF_WORD and (_PART_OF_WORD[phrase].search(before, max(0, i - 1), i + len(phrase) + 1)
+                                                   or re.search(r"\d", gap)):
+            continue  # …or it approximates the number written between (近3年新增1万人)
         if phrase in _TIGHT:
             near = not gap.strip() and not (phrase == "限" and _LIMIT_WORD.search(before[:i + 1]))
         else:
@@ -273,7 +279,11 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
                 len(gap) <= 16 and re.search(r"(?:后|起|[由从])\s*$", gap) and not re.search(r"[，,；;。]", gap)) or (
                 len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap)) or (
                 # 超过本市上年度职工月平均工资2倍: a multiple of a base named between the comparison and the number
-                len(gap) <= 20 and text[num_start:unit_end].endswith("倍") and not re.search(r"[，,；;。\d]", gap)
+                # 不低于相应期限贷款市场报价利率加60个基点: a spread over a base rate named the same way (not 减20个基点:
+                # a floor on the rate caps the discount, so the bound would turn round)
+                len(gap) <= 20 and (text[num_start:unit_end].endswith("倍") or (text[num_start:unit_end].endswith("基点")
+                                                                             and not gap.rstrip().endswith("减")))
+                and not re.search(r"[，,；;。\d]", gap)
                 and not _GAP_VERB.search(gap))
         end = i + len(phrase)  # the comparison word nearest the number wins; the longer one on a tie (达到或超过)
         if i >= 0 and near and (best is None or end > best[0] or (end == best[0] and len(phrase) > best[2])):
@@ -460,6 +470,9 @@ def _range_gap(gap: str, stext: str, n: re.Match) -> bool:
     return bool(_RANGE_NOUN.fullmatch(gap)) and "\n" not in gap and bool(_RANGE_NOUN_END.match(stext, n.end("unit")))
 
 
+# a unit written once for a list and cut short on its first items: 5个和4个基点, 2个、3个百分点
+_LIST_JOINT = re.compile(r"\s*[和及、或]\s*")
+_COMPLETED_UNITS = {"基点", "百分点", "月", "工作日", "季度"}
 _PER_EACH = re.compile(r"\s*/\s*每?\s*")
 # a deviation either way: ±5%, 正负5%, 上下浮动10%, 上下浮动幅度不超过10%
 _PLUS_MINUS = re.compile(r"(?:[±]|正负|上下浮动(?:幅度|范围)?(?:原则上)?(?:不超过|不得超过|不高于|控制在|在|为)?)\s*$")
@@ -474,11 +487,43 @@ def _num(v: float) -> float | int:
     return int(v) if float(v).is_integer() else round(v, 6)
 
 
+# a share written in words, its unit before the number (laws write 百分之二十, 千分之五, 百分之百)
+_SHARE_IN_WORDS = re.compile(rf"(?P<unit>百分之|千分之)(?P<num>[{CN_NUM_CHARS}]+(?:点[{CN_NUM_CHARS}]+)?)")
+
+
+class _ShareMatch:
+    """百分之二十 read as a match of the unit pattern: the number 二十 with the unit %, whose span is the
+    whole phrase (the unit's end is where the number ends, since the unit is written first)."""
+
+    def __init__(self, m: re.Match):
+        self._m = m
+        self._num = "一百" if m.group("num") == "百" else m.group("num")  # 百分之百: all of it
+        self._unit = "%" if m.group("unit") == "百分之" else "‰"
+
+    def group(self, name: str | int = 0):
+        return {0: self._m.group(), "num": self._num, "unit": self._unit}.get(name)
+
+    def start(self, name: str | int = 0) -> int:
+        return self._m.start("num") if name == "num" else self._m.start()
+
+    def end(self, name: str | int = 0) -> int:
+        return self._m.end()
+
+
+def _with_shares_in_words(stext: str, ms: list) -> list:
+    shares = [_ShareMatch(s) for s in _SHARE_IN_WORDS.finditer(stext) if not s.group("num").startswith(("十分", "百分"))]
+    if not shares:
+        return ms
+    spans = [(s.start(), s.end()) for s in shares]
+    kept = [m for m in ms if not any(a < m.end() and m.start() < b for a, b in spans)]
+    return sorted(kept + shares, key=lambda m: m.start())
+
+
 def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[tuple[re.Match, _Value]]:
     """Values in one sentence; a range written with a unit on each end (1万元以上5万元以下, 10%-20%,
     5000元至1万元) is one value with its upper bound in value_max."""
     out: list[tuple[re.Match, _Value]] = []
-    ms = list(unit_rx.finditer(stext))
+    ms = _with_shares_in_words(stext, list(unit_rx.finditer(stext)))
     i = 0
     while i < len(ms):
         m = ms[i]
@@ -520,6 +565,10 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
                     i = j + 1
                     continue
                 val.value, val.value_max, val.unit = v, None, unit
+        if i + 1 < len(ms) and _LIST_JOINT.fullmatch(stext, m.end("unit"), ms[i + 1].start()):
+            longer = _PER_EACH.sub("/", ms[i + 1].group("unit"))
+            if longer != val.unit and longer.startswith(val.unit) and longer[len(val.unit):] in _COMPLETED_UNITS:
+                val.unit = longer  # 上浮了5个和4个基点: the unit the list finishes with
         out.append((m, val))
         i += 1
     return out
@@ -850,7 +899,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
         if sent_kinds:
             prev_kinds = sent_kinds - {"reported_stat"}
-    return _restated(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year) + _join_bounds(out, masked)), masked)
+    return _restated(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
+                             + _join_split_ranges(_join_bounds(out, masked), masked)), masked)
 
 
 # a worked example: a hypothetical case (假设, 以…为例) or a calculation (以/按…计算) of what a buyer pays
@@ -872,7 +922,7 @@ def _worked_example(sentence: str) -> bool:
 _INCL = r"(?:[（(]\s*(?:含|不含)[^）)]{0,6}[）)])?"
 _BOUND_GAP = re.compile(rf"\s*{_INCL}\s*(?:(?:及|或)?以上)?\s*{_INCL}\s*[、，,]?\s*(?:且|并且|同时|但|但是|而)?\s*"
                         r"(?:(?:不得|不应|不能|不宜)?(?:大于|高于|超过|多于|低于|少于|小于|不足|不满|未满|满|已满)"
-                        r"|不低于|不少于|不小于|不超过|不高于|不大于|不多于)"
+                        r"|不低于|不少于|不小于|不超过|不高于|不大于|不多于|(?:最短|最长|最低|最高|最少|最多)(?:为|是|可)?)"
                         r"(?:或等于|等于)?\s*")
 _BOUND_GAP_AFTER = re.compile(rf"\s*{_INCL}\s*(?:及|或)?以上\s*{_INCL}\s*[、，,]?\s*(?:且|并且|同时|但|但是|而)?\s*")
 
@@ -911,6 +961,41 @@ def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
         out.append(a)
         i += 1
     return out
+
+
+# a lower end closing its line (对企业处项目总投资额 1‰以上⏎) in a PDF table whose columns the text interleaves
+_LOWER_END_OF_LINE = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及)?以上[ \t]*\n")
+_UPPER_END = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*以下")
+
+
+def _join_split_ranges(found: list[Commitment], masked: str) -> list[Commitment]:
+    """A range of a penalty table whose ends the columns of a PDF put on different lines: a lower end that
+    closes its line (1‰以上) and, within the next three lines, the first value of the same unit after it, an
+    upper end (…内 2‰以下的罚款) that opens no range of its own. Complete ranges between them are other cells."""
+    drop: set[int] = set()
+    out = list(found)
+    for i, a in enumerate(out):
+        if i in drop or a.value_max is not None or a.comparator not in (">", ">=") or a.value_end is None \
+                or not _LOWER_END_OF_LINE.match(masked, a.value_end):
+            continue
+        line_end = masked.index("\n", a.value_end)
+        limit = line_end
+        for _ in range(3):
+            nxt = masked.find("\n", limit + 1)
+            limit = nxt if nxt >= 0 else len(masked)
+        for j in range(i + 1, len(out)):
+            b = out[j]
+            if b.value_start is None or b.value_start > limit:
+                break
+            if b.unit != a.unit or b.value_max is not None or j in drop:
+                continue
+            head = masked[masked.rfind("\n", 0, b.value_start) + 1:b.value_start]
+            if b.value_start > line_end and b.comparator in ("<", "<=") and b.value > a.value \
+                    and _UPPER_END.match(masked, b.value_end) and "以上" not in head:
+                out[i] = replace(a, value_max=b.value, comparator="=")
+                drop.add(j)
+            break
+    return [c for k, c in enumerate(out) if k not in drop]
 
 
 # a requirement the text cancels (取消…小于0.45米需计容的要求, 不再执行…满2年的规定): its figure no longer applies

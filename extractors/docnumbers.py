@@ -5,6 +5,7 @@ import functools
 import re
 
 from extractors.records import DocNumber
+from extractors.scan import anchored_finditer
 
 _OPEN, _CLOSE = "〔[［(（【〖{｛", "〕]］)）】〗}｝"
 _PREFIX = r"(?P<prefix>[\u4e00-\u9fff]{1,14}?)"
@@ -15,6 +16,11 @@ _BRACKETED = re.compile(rf"{_PREFIX}[{re.escape(_OPEN)}]\s*{_YEAR}\s*[{re.escape
 _UNBRACKETED = re.compile(rf"{_PREFIX}(?<=[发函字办令])\s*{_YEAR}\s*年?\s*第\s*{_SERIAL}\s*[号號]")
 # 院台卫字第1080037013号 / 京政字第12号
 _ZIDI = re.compile(rf"{_PREFIX}(?<=字)第\s*{_SERIAL[:-1]}\d{{0,6}})\s*[号號]")
+# where each can match (see extractors.scan): the bracket and year right after the prefix; the prefix's last
+# character (发函字办令, 字) and what follows it. (pattern, anchor, lo, hi, 字第 form)
+_SCANS = ((_BRACKETED, re.compile(rf"[{re.escape(_OPEN)}]\s*(?:19|20)\d{{2}}"), 1, 14, False),
+          (_UNBRACKETED, re.compile(r"[发函字办令]\s*(?:19|20)\d{2}\s*年?\s*第"), 0, 13, False),
+          (_ZIDI, re.compile(r"字第\s*\d"), 0, 13, True))
 # characters that end the text before a prefix: the prefix never spans them
 _STOP_WORDS = ("日", "令", "号", "印发", "转发", "根据", "依据", "按照", "执行", "落实", "贯彻", "参照", "详见", "关于", "通知", "文件",
                "的", "和", "及", "与", "将", "按", "据", "见", "于", "以", "是", "在", "经", "对", "由", "即", "为")
@@ -61,8 +67,8 @@ def find_docnumbers(text: str) -> list[DocNumber]:
     """All document numbers in `text` (already simplified and width-folded), role left as cited."""
     out: list[DocNumber] = []
     taken: list[tuple[int, int]] = []
-    for pattern, zidi in ((_BRACKETED, False), (_UNBRACKETED, False), (_ZIDI, True)):
-        for m in pattern.finditer(text):
+    for pattern, anchor, lo, hi, zidi in _SCANS:
+        for m in anchored_finditer(pattern, anchor, text, lo, hi):
             prefix = _trim_prefix(m.group("prefix"))
             if not prefix or any(prefix.endswith(n) or n in prefix for n in _NOT_PREFIX):
                 continue

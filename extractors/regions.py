@@ -88,7 +88,10 @@ class Gazetteer:
         out = []
         i, n = 0, len(text)
         by_pair = self._lengths_by_pair()
-        while i < n:
+        for c in self._pair_at.finditer(text):  # the few positions whose two characters can begin a name
+            if c.start() < i:
+                continue
+            i = c.start()
             hit = None
             for ln in by_pair.get(text[i:i + 2], ()):  # only the lengths of names that begin here, longest first
                 if ln > n - i:
@@ -104,8 +107,6 @@ class Gazetteer:
             if hit:
                 out.append(hit)
                 i = hit[1]
-            else:
-                i += 1
         return out
 
     def _lengths_by_pair(self) -> dict[str, tuple[int, ...]]:
@@ -120,6 +121,9 @@ class Gazetteer:
                     if 2 <= len(w) <= self.max_len:
                         by[w[:2]].add(len(w))
             self._pairs = {k: tuple(sorted(v, reverse=True)) for k, v in by.items()}
+            # a first character then a second one of some pair: a cheap superset of the pairs' positions
+            first, second = ("".join(sorted({k[j] for k in by})) for j in (0, 1))
+            self._pair_at = re.compile(f"(?=[{re.escape(first)}][{re.escape(second)}])")
             self._pairs_size = size
         return self._pairs
 

@@ -731,3 +731,33 @@ def test_triggers_modals_and_loan_counts(text, expected):
 ])
 def test_a_statement_repeated_is_one_row(text, kept):
     assert [(c.value, c.value_max) for c in found(text)] == kept
+
+
+# shares written in words, the unit before the number (laws write 百分之二十): the value, its unit, its span
+@pytest.mark.parametrize("text,value,value_max,unit,comparator,span", [
+    ("逾期未缴的，每日按应缴金额的百分之三加收滞纳金。", 3, None, "%", "=", "百分之三"),
+    ("对责任单位处合同金额千分之五以上千分之十以下的罚款。", 5, 10, "‰", "=", "千分之五以上千分之十"),
+    ("到2027年，农村卫生厕所普及率不低于百分之九十五。", 95, None, "%", ">=", "百分之九十五"),
+    ("行政村通硬化路比例达到百分之百。", 100, None, "%", ">=", "百分之百"),
+    ("年均降幅不得低于百分之十二点五。", 12.5, None, "%", ">=", "百分之十二点五"),
+])
+def test_shares_written_in_words(text, value, value_max, unit, comparator, span):
+    (c,) = found(text)
+    t = normalize(text).text
+    assert (c.value, c.value_max, c.unit, c.comparator) == (value, value_max, unit, comparator)
+    assert t[c.value_start:c.value_end] == span
+
+
+# 约 and 近 inside other words approximate nothing, nor does either reach past another number
+@pytest.mark.parametrize("text,comparator", [
+    ("逾期的，按日加收违约金0.5‰。", "="),
+    ("合同约定的首期款不低于30%。", ">="),
+    ("附近的服务网点不少于5个。", ">="),
+    ("近期新开工项目12个。", "="),
+    ("近3年累计新增就业1万人。", "="),
+    ("项目总投资约5亿元。", "~"),
+    ("全年新建住房近2000套。", "~"),
+])
+def test_approximation_words_only_as_words(text, comparator):
+    c = found(text)[-1]
+    assert c.comparator == comparator

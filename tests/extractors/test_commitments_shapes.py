@@ -308,3 +308,41 @@ def test_what_a_sum_is_per_is_its_recurrence(text, value, unit, recurrence):
 
 def test_a_breakthrough_of_one_thing_is_no_count():
     assert found("突破一个核心部件，往往能够带动一条产业链。") == []
+
+
+@pytest.mark.parametrize("text,values", [
+    ("两家银行的利率比上月分别上浮了6个和8个基点。", [(6, "个基点"), (8, "个基点")]),
+    ("审批时限分别压减2个、3个工作日。", [(2, "个工作日"), (3, "个工作日")]),
+    ("新设3个岗位和5个月的见习期。", [(3, "个"), (5, "个月")]),   # a noun between: no unit the list shares
+])
+def test_a_unit_written_once_for_a_list(text, values):
+    assert [(c.value, c.unit) for c in found(text)] == values
+
+
+def test_a_shortest_and_a_longest_term_are_one_range():
+    (c,) = found("信息的最短公示期为一年，最长为三年。")
+    assert (c.value, c.value_max, c.unit) == (1, 3, "年")
+
+
+@pytest.mark.parametrize("text,values", [
+    # columns of a penalty table interleaved by a PDF: the lower end closes a line, the upper end comes later
+    ("从轻处罚：对企业处合同金额 3‰以上\n违反本办法第八条规定的\n情节轻微的 5‰以下的罚款", [(3, 5)]),
+    ("对企业处合同金额 3‰以上\n另一列 2‰至4‰的罚款\n情节轻微的 6‰以下的罚款", [(3, 6), (2, 4)]),
+    # an upper end that closes a range of its own line, or a lower end the line goes on after, is no partner
+    ("对企业处合同金额 3‰以上\n处 1‰以上 6‰以下的罚款", [(3, None), (1, 6)]),
+    ("对企业处合同金额 3‰以上的罚款\n情节较重的 6‰以下的罚款", [(3, None), (6, None)]),
+    ("对企业处合同金额 3‰以上\n第一行\n第二行\n第三行\n情节轻微的 5‰以下的罚款", [(3, None), (5, None)]),   # too far
+])
+def test_ranges_split_by_interleaved_columns(text, values):
+    t = text
+    assert [(c.value, c.value_max) for c in find_commitments(t, t)] == values
+
+
+@pytest.mark.parametrize("text,comparator", [
+    ("二套住房贷款利率下限为不低于相应期限贷款市场报价利率加40个基点。", ">="),
+    ("首套住房贷款利率不低于相应期限贷款市场报价利率减30个基点。", "="),   # a floor on the rate caps the cut
+    ("各银行房贷利率均下调25个基点。", "="),                              # a cut, no bound
+])
+def test_a_spread_over_a_named_base_rate_keeps_its_bound(text, comparator):
+    (c,) = found(text)
+    assert (c.unit, c.comparator) == ("个基点", comparator)
