@@ -157,9 +157,20 @@ def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to pr
         typer.echo(f"policy: nothing to process: no supported file in {where} "
                    f"({' '.join(sorted(SUPPORTED_SUFFIXES))})", err=True)
         raise typer.Exit(1)
+    from contextlib import ExitStack
+
     from pipeline.ephemeral import prefect_api
 
-    with prefect_api(out / "prefect-server.log", while_starting=_import_flows):
+    with ExitStack() as stack:
+        pool = None
+        if runner == "processes":  # the workers warm up while Prefect's server starts
+            from pipeline import workers as worker_processes
+            from pipeline.runlog import for_workers
+
+            stack.enter_context(for_workers(out))
+            pool = stack.enter_context(worker_processes.WorkerPool(
+                workers, worker_processes.DEFAULT_MEMORY_MB if worker_memory_mb is None else worker_memory_mb))
+        stack.enter_context(prefect_api(out / "prefect-server.log", while_starting=_import_flows))
         from pipeline.flows import process_flow, with_dask, with_processes, with_workers
 
         if runner == "dask":
@@ -167,7 +178,7 @@ def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to pr
         elif runner == "threads":
             flow_obj = with_workers(process_flow, workers)
         else:
-            flow_obj = with_processes(process_flow, workers, worker_memory_mb)
+            flow_obj = with_processes(process_flow, workers, worker_memory_mb, pool)
         summary = flow_obj([str(p) for p in present], str(out), progress="bar" if sys.stderr.isatty() else "lines")
     _print_summary(summary)
     run = summary["run"]

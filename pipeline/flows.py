@@ -333,9 +333,10 @@ def with_workers(flow_obj, max_workers: int):
     return flow_obj.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max_workers))
 
 
-def with_processes(flow_obj, n_workers: int, memory_mb: int | None = None):
+def with_processes(flow_obj, n_workers: int, memory_mb: int | None = None, pool: workers.WorkerPool | None = None):
     """The same flow with its files extracted in `n_workers` worker processes that keep a warm pipeline,
-    each under a memory cap (`pipeline.workers`): a callable with the flow's parameters."""
+    each under a memory cap (`pipeline.workers`): a callable with the flow's parameters. `pool`: workers
+    started beforehand (they warm up while Prefect's server starts), else started here."""
     threaded = with_workers(flow_obj, n_workers)
 
     def run(*args, **kwargs):
@@ -343,8 +344,8 @@ def with_processes(flow_obj, n_workers: int, memory_mb: int | None = None):
 
         pool_size = workers.DEFAULT_MEMORY_MB if memory_mb is None else memory_mb
         out = kwargs.get("out", args[1] if len(args) > 1 else "out")
-        with for_workers(out), workers.WorkerPool(n_workers, pool_size) as pool:
-            workers.activate(pool)
+        with for_workers(out), (pool or workers.WorkerPool(n_workers, pool_size)) as used:
+            workers.activate(used)
             try:
                 return threaded(*args, **kwargs)
             finally:
