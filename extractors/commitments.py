@@ -25,7 +25,7 @@ _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至�
            ("未满", "<"), ("满", ">="), ("已满", ">="), ("超", ">"), ("限", "<="), ("限额", "<="), ("封顶", "<="),
            ("至多", "<="), ("限制", "<="), ("只能", "<="), ("仅能", "<="), ("只可", "<="), ("仅可", "<="), ("限购", "<="), ("最少", ">="), ("最长", "<="), ("最短", ">="), ("最快", ">="), ("满足", ">="),
            ("大于或等于", ">="), ("大于等于", ">="), ("小于或等于", "<="), ("小于等于", "<="), ("不超出", "<="),
-           ("达到或超过", ">="), ("达到或高于", ">="), ("等于或超过", ">="), ("等于或大于", ">="), ("等于或高于", ">="),
+           ("达到或超过", ">="), ("迈上", ">="), ("跨上", ">="), ("站上", ">="), ("跃上", ">="), ("达到或高于", ">="), ("等于或超过", ">="), ("等于或大于", ">="), ("等于或高于", ">="),
            # 突破1.5万亿元: beyond the figure; 高达87%, 多达300家: a plain figure stressed, not a floor;
            # 最高可达50万元: a cap reached, not a floor
            ("突破", ">"), ("高达", "="), ("多达", "="), ("最高达", "<="), ("最高可达", "<="), ("最高达到", "<="),
@@ -754,7 +754,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev = masked[max(sent.start, num_start - 4):num_start]
             if _SKIP_BEFORE.search(prev) or (num_start > 0 and re.match(r"[\d.]", masked[num_start - 1])):
                 continue
-            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
+            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份", "所", "座", "位"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
                 continue
@@ -999,7 +999,7 @@ def _join_split_ranges(found: list[Commitment], masked: str) -> list[Commitment]
 
 
 # a requirement the text cancels (取消…小于0.45米需计容的要求, 不再执行…满2年的规定): its figure no longer applies
-_CANCELS = re.compile(r"取消|废止|删除|不再(?:执行|要求|实行|设置|作为|审核|限制)?")
+_CANCELS = re.compile(r"取\s?消|废\s?止|删\s?除|不\s?再(?:执行|要求|实行|设置|作为|审核|限制)?")  # also letter-spaced (取 消)
 _CANCELLED_OBJECT = re.compile(r"^[^，,。；;！？!?]{0,14}?(?:要求|限制|规定|条件|门槛|条款|做法)")
 
 

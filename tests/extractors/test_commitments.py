@@ -761,3 +761,16 @@ def test_shares_written_in_words(text, value, value_max, unit, comparator, span)
 def test_approximation_words_only_as_words(text, comparator):
     c = found(text)[-1]
     assert c.comparator == comparator
+
+
+# one school, a figure a region reaches (迈上…台阶), a requirement cancelled in letter-spaced text
+@pytest.mark.parametrize("text,expected", [
+    ("确保每一所学校至少获得1个名额。", [(1, "个", ">=")]),
+    ("新建一座污水处理厂，日处理能力不低于5万吨。", [(5, "万吨", ">=")]),
+    ("全市地区生产总值迈上三万亿元新台阶。", [(3000000000000, "元", ">=")]),
+    ("社会消费品零售总额站上5000亿元。", [(5000, "亿元", ">=")]),
+    ("取 消 购房需缴纳满 12个月 社保的规定。", []),
+    ("对60岁以上人群免费接种流感疫苗。", [(60, "岁", ">=")]),
+])
+def test_one_of_a_kind_milestones_and_spaced_cancellations(text, expected):
+    assert [(c.value, c.unit, c.comparator) for c in found(text)] == expected
