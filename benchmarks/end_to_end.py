@@ -102,7 +102,7 @@ def main() -> None:
         print(f"{w:>7}{r['seconds']:>9.1f}{len(files) / r['seconds']:>9.2f}{r['docs'] / r['seconds']:>8.2f}"
               f"{mb / r['seconds']:>7.2f}{base / r['seconds']:>9.2f}x{r['peak_mb']:>9.0f}  {r['docs']}, {r['commitments']}"
               f"  (each part's own peak: {', '.join(f'{k} {v:.0f} MB' for k, v in sorted(r['peak_mb_by_role'].items()))})")
-    print("each run: a new process, Prefect's temporary server started inside it, no cached results")
+    print("each run: a new process, Prefect's temporary server started by it as a program of its own, no cached results")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"machine": describe(), "input": str(args.folder), "files": len(files), "mb": mb,

@@ -754,6 +754,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev = masked[max(sent.start, num_start - 4):num_start]
             if _SKIP_BEFORE.search(prev) or (num_start > 0 and re.match(r"[\d.]", masked[num_start - 1])):
                 continue
+            if raw == "一" and masked[num_start - 1:num_start] in {"上", "下"} and masked[num_start - 2:num_start - 1] != "以":
+                continue  # 下一个季度, 上一批次: the next or previous one, not a count
             if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份", "所", "座", "位"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):

@@ -771,6 +771,9 @@ def test_approximation_words_only_as_words(text, comparator):
     ("社会消费品零售总额站上5000亿元。", [(5000, "亿元", ">=")]),
     ("取 消 购房需缴纳满 12个月 社保的规定。", []),
     ("对60岁以上人群免费接种流感疫苗。", [(60, "岁", ">=")]),
+    ("各地可自下一个季度起调整贷款利率下限。", []),
+    ("设施连续两周以上一个月以下不达标的，处警告。", [(1, "个月", "<=")]),
+    ("本批次售价不得高于上一批次同类房屋售价的8%。", [(8, "%", "<=")]),
 ])
 def test_one_of_a_kind_milestones_and_spaced_cancellations(text, expected):
     assert [(c.value, c.unit, c.comparator) for c in found(text)] == expected
