@@ -95,3 +95,26 @@ def test_a_warm_worker_is_light_and_retires_when_it_has_grown(samples):
         (w,) = pool._all
         rss_mb = psutil.Process(w.proc.pid).memory_info().rss / 2**20
         assert rss_mb < workers.RECYCLE_MB and pool.replaced == 0, rss_mb
+
+
+def test_a_worker_extracts_without_importing_prefect(samples):
+    """A worker's work (the imports of `_serve`, the warm pipeline, one file) loads no Prefect module: a worker
+    stays light, and only the run process talks to Prefect."""
+    import subprocess
+    import sys
+
+    sample = next(iter(sorted(samples.iterdir())))
+    code = (
+        "import sys\n"
+        "from pipeline.runlog import worker_logs\n"
+        "from extractors.nlp import segmenter\n"
+        "from pipeline.process import extract_file, extractor\n"
+        "import pipeline.workers\n"
+        "worker_logs(); extractor(); segmenter()\n"
+        f"result = extract_file({str(sample)!r}, None)\n"
+        "assert result.records, 'no records'\n"
+        "print(sorted(m for m in sys.modules if m == 'prefect' or m.startswith('prefect.')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=str(Path(__file__).resolve().parents[2]))
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout[-2000:]
