@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -14,15 +13,10 @@ from pathlib import Path
 
 import httpx
 
+from pipeline.ephemeral import free_port
 from tests.pipeline.test_ingest import site  # noqa: F401  (the local government-style site)
 
 FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(fn, timeout: float, what: str, log: Path | None = None):
