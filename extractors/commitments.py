@@ -674,9 +674,11 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         return any(a <= pos < b for a, b in title_lines)
 
     listings = listing_spans(text)
+    # lines read across a newspaper page's columns, and paragraphs that work a hypothetical example: no statements
+    unread = column_lines(masked) + example_paragraphs(masked)
 
     def in_listing(pos: int) -> bool:
-        return any(a <= pos < b for a, b in listings)
+        return any(a <= pos < b for a, b in listings) or any(a <= pos < b for a, b in unread)
 
     def scope_at(pos: int) -> _Scope:
         return next((sc for p, sc in reversed(scopes) if p <= pos), _Scope())
@@ -756,6 +758,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if raw == "一" and masked[num_start - 1:num_start] in {"上", "下"} and masked[num_start - 2:num_start - 1] != "以":
                 continue  # 下一个季度, 上一批次: the next or previous one, not a count
+            if _VAGUE_BEFORE.search(masked, max(sent.start, num_start - 3), num_start) and re.match(r"[十百千万亿]", raw):
+                continue  # 数十亿美元, 上千人, 几百家: a vague magnitude, no figure
             if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份", "所", "座", "位"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
@@ -877,7 +881,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                         and re.search(r"力争|争取|确保|目标|努力|五年", masked[sent.start:num_start]):
                     year = plan_end  # 关于制定…第十五个五年规划的建议: 力争达到2万亿元 by 2030
             if _worked_example(masked[sent.start:sent.end]):
-                kind = "reported"  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule
+                continue  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule or a result
             if kind == "target" and year is None and doc_year is not None:
                 year = doc_year
             rec = _RECURRENCE.search(masked, clause_start, ue)
@@ -903,6 +907,18 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev_kinds = sent_kinds - {"reported_stat"}
     return _restated(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
                              + _join_split_ranges(_join_bounds(out, masked), masked)), masked)
+
+
+# 数十亿, 上千人, 几百家, 好几万: a magnitude with no figure (迈上/站上 a level, 以上 are no such 上)
+_VAGUE_BEFORE = re.compile(r"(?:(?<![人户总次个件套位岁分指基倍函系级参])数|几|好几|(?<![以之迈站登跃踏])上)\s*$")
+# a paragraph that opens on an example of a hypothetical case (例如，某项目申请…; 假设某家庭…): its figures illustrate
+_EXAMPLE_PARAGRAPH = re.compile(r"[ \t\u3000]*(?:例如|比如|譬如|举例来说|举个例子|打个比方|假设|假如)[，,：:]?[^。；;\n]{0,30}?某")
+
+
+def example_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of paragraphs that work a hypothetical example from their first words (例如，某商品住宅项目申请上市
+    200套…即60套。如…为150套…): a rule's figures restated inside one are illustrations, not statements."""
+    return [(p, p + len(ln)) for p, ln in _line_spans(text) if _EXAMPLE_PARAGRAPH.match(ln)]
 
 
 # a worked example: a hypothetical case (假设, 以…为例) or a calculation (以/按…计算) of what a buyer pays
@@ -1039,6 +1055,21 @@ def interleaved(masked: str, start: int, end: int) -> bool:
         if _LONG_BEFORE.search(masked, start, m.start()) and _LONG_AFTER.match(masked, m.end(), end):
             n_long += 1
     return n >= 3 or n_long >= 2
+
+
+def column_lines(masked: str) -> list[tuple[int, int]]:
+    """Spans of lines that read a newspaper page across its columns: three or more joints between fragments of
+    six or more characters (see interleaved), at least one every 130 characters. A web page dumped on one line
+    joins its paragraphs after 。 or before headings and has far fewer joints for its length."""
+    out = []
+    for p, ln in _line_spans(masked):
+        if len(ln) < 60:
+            continue
+        n = sum(1 for m in _COLUMN_JOINT.finditer(ln)
+                if _FRAGMENT_BEFORE.search(ln, 0, m.start()) and _FRAGMENT_AFTER.match(ln, m.end()))
+        if n >= 3 and n * 130 >= len(ln):
+            out.append((p, p + len(ln)))
+    return out
 
 
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced

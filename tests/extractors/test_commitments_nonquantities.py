@@ -1,0 +1,99 @@
+"""Numbers that are not quantities: time references and horizons, counts of an organisation's own parts,
+vague magnitudes, worked examples, words holding a numeral, lines read across a newspaper's columns. Each
+class is paired with sentences where the same shape is a real quantity and must stay."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.commitments import column_lines, example_paragraphs, find_commitments
+from extractors.normalize import normalize
+
+
+def found(text: str, news: bool = False):
+    t = normalize(text).text
+    return [(c.value, c.unit) for c in find_commitments(t, t, None, news=news, pub_year=2024)]
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a time reference: the period a statement looks back over
+    ("近两年，部分地方政府融资平台的债务规模有所上升。", []),
+    ("答：近三年，我们注意到市场预期发生了变化。", []),
+    ("首套房贷款利率保持近十年最低水平。", []),
+    ("供地规模不低于近3年平均水平。", []),
+    ("新政实施近两年，近期迎来再次调整。", []),
+    ("虽然近两年我国企业数量稳居首位，但质量仍需提高。", []),
+    # … but a window a rule sets stays
+    ("申请前近12个月内无逾期记录，且近6个月连续缴存公积金。", [(12, "个月"), (6, "个月")]),
+    ("单笔贷款近5年累计逾期6期以上的，不予受理。", [(5, "年"), (6, "期")]),
+    # the horizon of a goal
+    ("通过五年努力，基本建成现代化产业体系。", []),
+    ("今后五年实现以下目标。", []),
+    ("未来三年，要牢牢把握发展机遇。", []),
+    ("力争用三年左右时间完成改造任务。", []),
+    ("科技城5年力争进入全国前10强。", []),
+    ("五年基本建成一批特色街区。", []),
+    ("办法在五年的执行过程中发挥了作用。", []),
+    # … but a term a rule sets, a time limit and a calculation's period stay
+    ("对弄虚作假的，取消其今后3年申报资格。", [(3, "年")]),
+    ("贷款额度不得高于原贷款余额与未来3个月应还本金的差额。", [(3, "个月")]),
+    ("整改期限为6个月，3年内完成全部改造。", [(6, "个月"), (3, "年")]),
+    # a reference period of a base
+    ("单价超过上两年新建住房均价2倍的为高档住房。", [(2, "倍")]),
+    # a vague magnitude
+    ("部分企业申请的外债规模高达数十亿美元。", []),
+    ("活动吸引了上千人参加，几百家企业到场。", []),
+    # … but a level reached, or a bound with 以上, stays
+    ("地区生产总值迈上五万亿元新台阶。", [(5000000000000, "元")]),
+    ("罚款一万元以上十万元以下。", [(10000, "元")]),  # one range
+    # words that hold a numeral
+    ("对一次性购买3套及以上的，给予价格优惠。", [(3, "套")]),
+    # an organisation's own departments, offices and duties
+    ("集团总部部门从28个精简至9个。", []),
+    ("局机关设7个处室。", []),
+    ("明确行业主管部门的5项核心职责。", []),
+    # … but a count of bodies a plan builds stays
+    ("新建社区服务中心12个，培育社会组织30家。", [(12, "个"), (30, "家")]),
+])
+def test_non_quantities(text, kept):
+    got = found(text)
+    assert [(v, u) for v, u in got if (v, u) in kept] == got and sorted(got) == sorted(kept)
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a worked calculation or a hypothetical case: illustrations, neither rules nor results
+    ("以总价400万元的住房为例，按三成首付，购房者需备齐120万元。", []),
+    ("以3.5%利率计算，贷款100万元、期限30年，每月月供4490元。", []),
+    ("以王女士测算的一套5号楼户型为例，标准总价为168万元左右，折后成交价为160万元。", []),
+    # a paragraph opening on a hypothetical case: all its figures illustrate the rule stated before it
+    ("首套房首付比例不低于20%。\n例如，某家庭购买总价200万元的住房，首付比例为20%，即40万元。如该家庭为多孩家庭，"
+     "可再减少5万元。", [(20, "%")]),
+    # a rule that says how a sum is computed, and a real example of the policy's measures, stay
+    ("贴息资金按贷款额的2%计算。", [(2, "%")]),
+    ("例如，对购买首套住房的家庭给予1万元补贴。", [(1, "万元")]),
+])
+def test_worked_examples(text, kept):
+    assert found(text) == kept
+
+
+def test_example_paragraphs_are_whole_lines():
+    text = "补贴标准为每平方米200元。\n假设某家庭购买100平方米住房，可获补贴2万元。\n补贴资金由市财政承担。"
+    (span,) = example_paragraphs(text)
+    assert text[span[0]:span[1]].startswith("假设某家庭")
+
+
+NEWSPAPER_LINE = ("全区持续推进老旧小区改造工作累计完成 社区卫生服务中心开展义诊活动服务群众 新建城市绿道12公里"
+                  "方便市民锻炼 秋收时节田间地头一派繁忙景象 本批信访举报件涉及滨海新区8件、和平区3件、河西区2周期"
+                  "民生服务紧紧相连 以暖心举措筑牢民生幸福根基")
+WEB_LINE = ("关于调整住房公积金政策的通知 各区县人民政府，市政府各部门： 为促进房地产市场平稳健康发展，现就有关事项通知如下。"
+            "一、首套住房公积金贷款首付比例不低于20%。二、二套住房公积金贷款首付比例不低于30%。三、本通知自印发之日起施行。"
+            "特此通知。 市住房公积金管理中心 办公室")
+
+
+@pytest.mark.parametrize("text,garbled", [
+    (NEWSPAPER_LINE, True),       # a page read across its columns: joints every few dozen characters
+    (WEB_LINE, False),            # a web page on one line: paragraphs joined after 。 and before headings
+    ("职 工 家庭购买 第二套 改善性 自住房， 首付款 比例不得低于 40%。", False),  # letter-spaced PDF words
+])
+def test_lines_read_across_columns(text, garbled):
+    assert bool(column_lines(text)) is garbled
+    assert (found(text) == []) is garbled
