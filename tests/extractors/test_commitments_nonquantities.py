@@ -47,6 +47,11 @@ def found(text: str, news: bool = False):
     ("罚款一万元以上十万元以下。", [(10000, "元")]),  # one range
     # words that hold a numeral
     ("对一次性购买3套及以上的，给予价格优惠。", [(3, "套")]),
+    # eligibility conditions naming loans used; the number of uses that bars a loan stays
+    ("名下有1套住房且使用过1次公积金贷款的，首付比例不低于30%。", [(30, "%")]),
+    ("已使用过2次公积金贷款的家庭，不予受理。", [(2, "次")]),
+    # the items of a list taken together
+    ("提高居住年限、社保和住所的分值权重，确保三项占比在50%以上。", [(50, "%")]),
     # an organisation's own departments, offices and duties
     ("集团总部部门从28个精简至9个。", []),
     ("局机关设7个处室。", []),
