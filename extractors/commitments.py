@@ -905,8 +905,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
         if sent_kinds:
             prev_kinds = sent_kinds - {"reported_stat"}
-    return _restated(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
-                             + _join_split_ranges(_join_bounds(out, masked), masked)), masked)
+    return _restated(_repeated_in_sentence(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
+                                                   + _join_split_ranges(_join_bounds(out, masked), masked)), masked), masked)
 
 
 # 数十亿, 上千人, 几百家, 好几万: a magnitude with no figure (迈上/站上 a level, 以上 are no such 上)
@@ -1074,7 +1074,7 @@ def column_lines(masked: str) -> list[tuple[int, int]]:
 
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
 _CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩大|降低|下调|调低|下浮|下降|减少|缩短|延长|压缩|缩减|调整|变更|降|提|增|减|放宽|改)"
-_CHANGED_FROM = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*\s*[，,]?\s*"
+_CHANGED_FROM = re.compile(r"\s*(?:及|或)?(?:以上|以下)?\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*\s*[，,]?\s*"
                            r"(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)")
 _CHANGED_TO = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[，,]?\s*(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)[^\d，,。；;]{0,8}")
 _CHANGED_RIGHT_AFTER = re.compile(r"\s*" + _CHANGE_VERB + r"(?:至|到|为|成)\s*[\d一二三四五六七八九十两]")
@@ -1098,6 +1098,32 @@ def _clause_chain(masked: str, sent_start: int, pos: int) -> str:
     (a participle before a noun) is not a result."""
     start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent_start, pos)), default=sent_start)
     return re.sub(r"已(?:发布|印发|出台|公布|下达|明确|制定)的", "", masked[start:pos])
+
+
+# what may stand between a value and the same value said again where a PDF reads two columns side by side
+# (处5万元以上10万元以下 处5万元以上10万元以下的罚款): a closing word and the verb of a fine
+_REPEAT_GAP = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内)?\s*(?:的)?\s*(?:罚款)?\s*(?:处以|并处|可处|处)?\s*")
+
+
+def _repeated_in_sentence(found: list[Commitment], masked: str) -> list[Commitment]:
+    """One row for a value a sentence says twice in a row: the same value, bound and unit right after itself
+    (only a closing word and 处 between), or after the same six characters with no clause break between (columns
+    of a table read across: 处项目总投资额5‰以上10‰以下的 业处项目总投资额5‰以上10‰以下). A value repeated for
+    another subject (首套…不低于20%，二套…不低于20%) has a clause break or other words between."""
+    out: list[Commitment] = []
+    for c in found:
+        prev = out[-1] if out else None
+        if prev is not None and c.value_start is not None and prev.value_end is not None and prev.start == c.start \
+                and (prev.value, prev.value_max, prev.unit, prev.comparator) == (c.value, c.value_max, c.unit, c.comparator) \
+                and c.value_start >= prev.value_end:
+            gap = masked[prev.value_end:c.value_start]
+            left = re.sub(r"\s", "", masked[max(c.start, prev.value_start - 12):prev.value_start])[-6:]
+            left2 = re.sub(r"\s", "", masked[max(c.start, c.value_start - 12):c.value_start])[-6:]
+            if _REPEAT_GAP.fullmatch(gap) or (len(left) == 6 and left == left2 and len(gap) <= 20
+                                              and not re.search(r"[，,。；;：:、\d]", gap)):
+                continue
+        out.append(c)
+    return out
 
 
 def _dedupe(found: list[Commitment]) -> list[Commitment]:

@@ -50,8 +50,21 @@ def found(text: str, news: bool = False):
     # eligibility conditions naming loans used; the number of uses that bars a loan stays
     ("名下有1套住房且使用过1次公积金贷款的，首付比例不低于30%。", [(30, "%")]),
     ("已使用过2次公积金贷款的家庭，不予受理。", [(2, "次")]),
+    ("暂停向已使用过2次公积金贷款的职工发放贷款。", [(2, "次")]),
     # the items of a list taken together
     ("提高居住年限、社保和住所的分值权重，确保三项占比在50%以上。", [(50, "%")]),
+    # the rest of a share already stated
+    ("设备价值的40%可在当年扣除，其余60%分年扣除。", [(40, "%")]),
+    # names of multi-year plans; a time limit to draw one up stays
+    ("实施污水处理三年推进计划，制订企业五年创新培育计划。", []),
+    ("三年内完成规划编制。", [(3, "年")]),
+    # the base of a rate; a staffing ratio without a sum stays
+    ("吸纳脱贫劳动力的，按每10人1万元的标准给予奖补，最高不超过20万元。", [(1, "万元"), (20, "万元")]),
+    ("按每招用1人（签订1年以上劳动合同）500元的标准给予补贴。", [(1, "年"), (500, "元")]),
+    ("每1000名老人配备2名社工。", [(1000, "名"), (2, "名")]),
+    # the count of the items a list goes on to name; a count with no list after it stays
+    ("支持企业为4类人员优先参加工伤保险：一是超龄人员；二是实习学生。", []),
+    ("今年新建4类社区服务设施，覆盖全部街道。", [(4, "类")]),
     # an organisation's own departments, offices and duties
     ("集团总部部门从28个精简至9个。", []),
     ("局机关设7个处室。", []),
@@ -77,6 +90,20 @@ def test_non_quantities(text, kept):
     ("例如，对购买首套住房的家庭给予1万元补贴。", [(1, "万元")]),
 ])
 def test_worked_examples(text, kept):
+    assert found(text) == kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    # columns of a penalty table read side by side: the law's range and the benchmark's range are one statement
+    ("对直接责任人员处 5 万元以上 10 万元以下 处 5 万元以上 10 万元以下的罚款。", [(5, "万元")]),
+    ("处项目总投资额 5‰以上 10‰以下的 业处项目总投资额 5‰以上 10‰以下的罚款。", [(5, "‰")]),
+    # the same figure for another subject, or in a list, stays
+    ("首套住房首付比例不低于20%，二套住房首付比例不低于20%。", [(20, "%"), (20, "%")]),
+    ("单位和个人分别按5%、5%缴存。", [(5, "%"), (5, "%")]),
+    # a value a change replaces, written with its bound, is no longer set
+    ("预留份额由30%以上提高至40%以上。", [(40, "%")]),
+])
+def test_values_said_twice_or_replaced(text, kept):
     assert found(text) == kept
 
 
