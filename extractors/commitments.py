@@ -675,7 +675,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 
     listings = listing_spans(text)
     # lines read across a newspaper page's columns, and paragraphs that work a hypothetical example: no statements
-    unread = column_lines(masked) + example_paragraphs(masked)
+    unread = column_lines(masked) + example_paragraphs(masked) + teaser_blocks(masked)
 
     def in_listing(pos: int) -> bool:
         return any(a <= pos < b for a, b in listings) or any(a <= pos < b for a, b in unread)
@@ -905,14 +905,26 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
         if sent_kinds:
             prev_kinds = sent_kinds - {"reported_stat"}
-    return _restated(_repeated_in_sentence(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
-                                                   + _join_split_ranges(_join_bounds(out, masked), masked)), masked), masked)
+    return _headline_copies(_restated(_repeated_in_sentence(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
+                                                   + _join_split_ranges(_join_bounds(out, masked), masked)), masked), masked), masked, title)
 
 
 # 数十亿, 上千人, 几百家, 好几万: a magnitude with no figure (迈上/站上 a level, 以上 are no such 上)
 _VAGUE_BEFORE = re.compile(r"(?:(?<![人户总次个件套位岁分指基倍函系级参])数|几|好几|(?<![以之迈站登跃踏])上)\s*$")
 # a paragraph that opens on an example of a hypothetical case (例如，某项目申请…; 假设某家庭…): its figures illustrate
 _EXAMPLE_PARAGRAPH = re.compile(r"[ \t\u3000]*(?:例如|比如|譬如|举例来说|举个例子|打个比方|假设|假如)[，,：:]?[^。；;\n]{0,30}?某")
+
+
+# a heading alone on its line over a page's list of other stories (推荐阅读, 相关新闻: teasers to the page's end)
+_TEASER_HEADING = re.compile(r"^[ \t\u3000]*[-·•]?[ \t\u3000]*(?:推荐阅读|相关新闻|相关阅读|相关文章|延伸阅读|热点新闻|热门文章|猜你喜欢"
+                             r"|热门推荐|精彩推荐|今日推荐|更多新闻|更多阅读|往期回顾|往期推荐)[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
+
+
+def teaser_blocks(text: str) -> list[tuple[int, int]]:
+    """The span from a heading alone on its line that opens a page's list of other stories (推荐阅读) to the end of
+    the text: the summaries under it are other pages' news, not this document's statements."""
+    m = _TEASER_HEADING.search(text)
+    return [(m.start(), len(text))] if m else []
 
 
 def example_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -1124,6 +1136,28 @@ def _repeated_in_sentence(found: list[Commitment], masked: str) -> list[Commitme
                 continue
         out.append(c)
     return out
+
+
+_HEADLINE_LABEL = re.compile(r"\s*(?:标题|题目|主题)\s*[:：]")
+
+
+def _headline_copies(found: list[Commitment], masked: str, title: str | None) -> list[Commitment]:
+    """A figure of a headline that the body states again (标题：旭辉68个项目进入白名单 … 旭辉在全国已有68个项目入围):
+    the body's row is kept, the headline's copy dropped. A headline is a line labelled 标题： or the document's
+    title standing as a line of its own; a headline's figure the body does not repeat stays."""
+    def headline(c: Commitment) -> bool:
+        if c.value_start is None:
+            return False
+        a = masked.rfind("\n", 0, c.value_start) + 1
+        b = masked.find("\n", c.value_start)
+        line = masked[a:b if b >= 0 else len(masked)]
+        if _HEADLINE_LABEL.match(line):
+            return True
+        bare = re.sub(r"\s", "", line)
+        return bool(title) and len(bare) >= 8 and bare == re.sub(r"\s", "", title)
+    heads = [headline(c) for c in found]
+    body = {(c.value, c.value_max, c.unit) for c, h in zip(found, heads) if not h}
+    return [c for c, h in zip(found, heads) if not h or (c.value, c.value_max, c.unit) not in body]
 
 
 def _dedupe(found: list[Commitment]) -> list[Commitment]:

@@ -107,6 +107,30 @@ def test_values_said_twice_or_replaced(text, kept):
     assert found(text) == kept
 
 
+@pytest.mark.parametrize("text,kept", [
+    # the summaries of other stories under a page's 推荐阅读 heading
+    ("全区新建保障性住房2000套。\n推荐阅读\n2026-07-15 09:15\n登记面积达30.5万平方公里，生态产品有了户口本。", [(2000, "套")]),
+    ("全区新建保障性住房2000套。\n相关新闻：\n某县发放消费券500万元。", [(2000, "套")]),
+    # the same words inside a sentence are no heading
+    ("请在推荐阅读栏目查看详情，全区新建保障性住房2000套。", [(2000, "套")]),
+])
+def test_teasers_of_other_stories(text, kept):
+    assert found(text) == kept
+
+
+@pytest.mark.parametrize("text,title,kept", [
+    # a headline's figure the body states again: the body's row only
+    ("标题：某集团32个项目进入白名单\n截至3月末，某集团已有32个项目进入白名单，融资需求80亿元。", None,
+     [(32, "个"), (80, "亿元")]),
+    ("某集团32个项目进入白名单\n截至3月末，某集团已有32个项目进入白名单。", "某集团32个项目进入白名单", [(32, "个")]),
+    # a headline's figure the body does not repeat stays
+    ("标题：某市发放消费券3000万元\n活动自5月1日起举行。", None, [(3000, "万元")]),
+])
+def test_headline_copies(text, title, kept):
+    t = normalize(text).text
+    assert [(c.value, c.unit) for c in find_commitments(t, t, None, news=True, pub_year=2024, title=title)] == kept
+
+
 def test_example_paragraphs_are_whole_lines():
     text = "补贴标准为每平方米200元。\n假设某家庭购买100平方米住房，可获补贴2万元。\n补贴资金由市财政承担。"
     (span,) = example_paragraphs(text)
