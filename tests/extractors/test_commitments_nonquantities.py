@@ -33,6 +33,10 @@ def found(text: str, news: bool = False):
     ("科技城5年力争进入全国前10强。", []),
     ("五年基本建成一批特色街区。", []),
     ("办法在五年的执行过程中发挥了作用。", []),
+    ("在此基础上再奋斗五年，到二〇三五年基本实现现代化。", []),
+    # a page's counter of readers; a count of participants in a sentence stays
+    ("某市发布购房补贴新政\n6437 人关注\n补贴标准为每套2万元。", [(2, "万元")]),
+    ("活动吸引3000人参与。", [(3000, "人")]),
     # … but a term a rule sets, a time limit and a calculation's period stay
     ("对弄虚作假的，取消其今后3年申报资格。", [(3, "年")]),
     ("贷款额度不得高于原贷款余额与未来3个月应还本金的差额。", [(3, "个月")]),
