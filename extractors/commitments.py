@@ -675,7 +675,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 
     listings = listing_spans(text)
     # lines read across a newspaper page's columns, and paragraphs that work a hypothetical example: no statements
-    unread = column_lines(masked) + example_paragraphs(masked) + teaser_blocks(masked)
+    unread = column_lines(masked) + example_paragraphs(masked) + feed_spans(text)
 
     def in_listing(pos: int) -> bool:
         return any(a <= pos < b for a, b in listings) or any(a <= pos < b for a, b in unread)
@@ -915,16 +915,27 @@ _VAGUE_BEFORE = re.compile(r"(?:(?<![人户总次个件套位岁分指基倍函�
 _EXAMPLE_PARAGRAPH = re.compile(r"[ \t\u3000]*(?:例如|比如|譬如|举例来说|举个例子|打个比方|假设|假如)[，,：:]?[^。；;\n]{0,30}?某")
 
 
-# a heading alone on its line over a page's list of other stories (推荐阅读, 相关新闻: teasers to the page's end)
-_TEASER_HEADING = re.compile(r"^[ \t\u3000]*[-·•]?[ \t\u3000]*(?:推荐阅读|相关新闻|相关阅读|相关文章|延伸阅读|热点新闻|热门文章|猜你喜欢"
-                             r"|热门推荐|精彩推荐|今日推荐|更多新闻|更多阅读|往期回顾|往期推荐)[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
+# a time stamp alone on its line (2026-07-15 09:15): in a cluster, the items of a page's feed of other stories
+_BARE_STAMP = re.compile(r"[ \t\u3000]*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000]*")
 
 
-def teaser_blocks(text: str) -> list[tuple[int, int]]:
-    """The span from a heading alone on its line that opens a page's list of other stories (推荐阅读) to the end of
-    the text: the summaries under it are other pages' news, not this document's statements."""
-    m = _TEASER_HEADING.search(text)
-    return [(m.start(), len(text))] if m else []
+def feed_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of a page's feed of other stories: three or more time stamps alone on their lines, each within four
+    lines of the next, with the line before the first and the one after the last (推荐阅读 …summary⏎2026-07-15
+    09:15⏎summary…): the summaries are other pages' news, not this document's statements. One time stamp at
+    the head of an article is its own date."""
+    lines = [(p, ln) for p, ln in _line_spans(text)]
+    stamps = [i for i, (_, ln) in enumerate(lines) if _BARE_STAMP.fullmatch(ln)]
+    out, k = [], 0
+    while k < len(stamps):
+        j = k
+        while j + 1 < len(stamps) and stamps[j + 1] - stamps[j] <= 4:
+            j += 1
+        if j - k + 1 >= 3:
+            a, b = max(0, stamps[k] - 1), min(len(lines) - 1, stamps[j] + 1)
+            out.append((lines[a][0], lines[b][0] + len(lines[b][1])))
+        k = j + 1
+    return out
 
 
 def example_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -1059,9 +1070,12 @@ _LONG_AFTER = re.compile(r"(?![（(]?[一二三四五六七八九十\d]{1,2}[）
 def interleaved(masked: str, start: int, end: int) -> bool:
     """Whether masked[start:end] reads as columns interleaved: three or more spaces each between two runs
     of six or more Chinese characters, or two between runs of eight or more (figures inside them); a space
-    inside a word or beside a number is ordinary PDF text."""
+    inside a word or beside a number is ordinary PDF text, and a space after an agency's name or inside title
+    marks joins the names of joint issuers (《国家发展改革委 财政部关于…》)."""
     n = n_long = 0
     for m in _COLUMN_JOINT.finditer(masked, start, end):
+        if _issuers_joint(masked, start, m.start()):
+            continue
         if _FRAGMENT_BEFORE.search(masked, start, m.start()) and _FRAGMENT_AFTER.match(masked, m.end(), end):
             n += 1
         if _LONG_BEFORE.search(masked, start, m.start()) and _LONG_AFTER.match(masked, m.end(), end):
@@ -1069,18 +1083,37 @@ def interleaved(masked: str, start: int, end: int) -> bool:
     return n >= 3 or n_long >= 2
 
 
+_LOOSE_JOINT = re.compile(r"(?<=[\u4e00-\u9fff，、“”）])[ \u3000]+(?=[\u4e00-\u9fff\d“（])")
+# a space after an agency's name joins the names of joint issuers (国家发展改革委 财政部关于…), not columns
+_AGENCY_END = re.compile(r"(?:部|委|局|厅|院|署|会|行|办|府|室|中心|集团|公司)$")
+
+
+def _issuers_joint(text: str, start: int, pos: int) -> bool:
+    """Whether the space at pos follows an agency's name or stands inside title marks: joint issuers."""
+    return bool(_AGENCY_END.search(text, start, pos)) or text.rfind("《", start, pos) > text.rfind("》", start, pos)
+
+
 def column_lines(masked: str) -> list[tuple[int, int]]:
     """Spans of lines that read a newspaper page across its columns: three or more joints between fragments of
-    six or more characters (see interleaved), at least one every 130 characters. A web page dumped on one line
-    joins its paragraphs after 。 or before headings and has far fewer joints for its length."""
-    out = []
+    six or more characters (see interleaved), at least one every 130 characters, and a line with any joint right
+    after such a line. A web page dumped on one line joins its paragraphs after 。 or before headings and has far
+    fewer joints for its length."""
+    out: list[tuple[int, int]] = []
+    chain = False  # the lines before were read across, from a long one
     for p, ln in _line_spans(masked):
-        if len(ln) < 60:
+        if not ln.strip():
+            chain = False
             continue
         n = sum(1 for m in _COLUMN_JOINT.finditer(ln)
-                if _FRAGMENT_BEFORE.search(ln, 0, m.start()) and _FRAGMENT_AFTER.match(ln, m.end()))
-        if n >= 3 and n * 130 >= len(ln):
+                if _FRAGMENT_BEFORE.search(ln, 0, m.start()) and _FRAGMENT_AFTER.match(ln, m.end())
+                and not _issuers_joint(ln, 0, m.start()))
+        dense = len(ln) >= 60 and n >= 3 and n * 130 >= len(ln)
+        # the page's next lines, read across as well but shorter: any joint (before a figure too) after such lines
+        if dense or (chain and _LOOSE_JOINT.search(ln)):
             out.append((p, p + len(ln)))
+            chain = chain or (dense and len(ln) >= 200)
+        else:
+            chain = False
     return out
 
 

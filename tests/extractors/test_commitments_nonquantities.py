@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from corpora.records import SourceText
 from extractors.commitments import column_lines, example_paragraphs, find_commitments
+from extractors.extract import Extractor
 from extractors.normalize import normalize
 
 
@@ -111,15 +113,22 @@ def test_values_said_twice_or_replaced(text, kept):
     assert found(text) == kept
 
 
+FEED = "\n".join(["推荐阅读", "某研究院18日发布年度报告，全省农业绿色发展水平持续向好。", "2026-07-20 04:20",
+                  "登记面积达30.5万平方公里，生态产品有了自己的户口本。", "2026-07-17 03:20",
+                  "某科技馆推出暑期特辑，3岁至8岁的孩子可在游戏中启蒙。", "2026-07-16 09:54",
+                  "某港口新开通航线12条。"])
+
+
 @pytest.mark.parametrize("text,kept", [
-    # the summaries of other stories under a page's 推荐阅读 heading
-    ("全区新建保障性住房2000套。\n推荐阅读\n2026-07-15 09:15\n登记面积达30.5万平方公里，生态产品有了户口本。", [(2000, "套")]),
-    ("全区新建保障性住房2000套。\n相关新闻：\n某县发放消费券500万元。", [(2000, "套")]),
-    # the same words inside a sentence are no heading
-    ("请在推荐阅读栏目查看详情，全区新建保障性住房2000套。", [(2000, "套")]),
+    # a page's feed of other stories after the article: summaries between time stamps alone on their lines
+    (f"标题：某区推出十条措施促人才安居\n\n某区对引进人才购房给予每套10万元补贴。\n{FEED}", [(10, "万元")]),
+    # one time stamp at an article's head is its date, not a feed
+    ("标题：某区推出十条措施促人才安居\n\n2026-07-20 04:20\n某区对引进人才购房给予每套10万元补贴。\n"
+     "补贴资金由区财政承担，首期安排2000万元。", [(10, "万元"), (2000, "万元")]),
 ])
-def test_teasers_of_other_stories(text, kept):
-    assert found(text) == kept
+def test_feeds_of_other_stories(text, kept):
+    (x,) = Extractor().extract(SourceText("t.txt", text, "text/plain"))
+    assert [(c.value, c.unit) for c in x.commitments] == kept
 
 
 @pytest.mark.parametrize("text,title,kept", [
@@ -151,6 +160,14 @@ WEB_LINE = ("关于调整住房公积金政策的通知 各区县人民政府，
 
 @pytest.mark.parametrize("text,garbled", [
     (NEWSPAPER_LINE, True),       # a page read across its columns: joints every few dozen characters
+    # a long line read across and the page's next, shorter line with a joint before a figure
+    (NEWSPAPER_LINE + " 城市更新行动持续推进老旧街区焕发新活力 市民文化艺术节精彩纷呈惠及群众 全市新建口袋公园多处方便群众就近休闲 今冬供暖保障工作有序开展居民家中温暖如春 各区"
+     "群众就近休闲\n建成老人家食堂及认知障碍照护专区 32650户居民用气更安全 惠及470多个社区居民", True),
+    (WEB_LINE + "\n首套住房贷款首付比例不低于20% 二套住房不低于30%。", False),
+    # joint issuers named with spaces, inside and outside title marks
+    ("根据《国家发展改革委 财政部关于实施设备更新政策的通知》、《交通运输部办公厅 国家发展改革委办公厅 公安部办公厅 "
+     "商务部办公厅关于做好货车报废更新的通知》，市交通运输局 市发展改革委 市财政局 市公安局决定，对提前报废老旧营运货车的"
+     "车主给予补贴3万元。", False),
     (WEB_LINE, False),            # a web page on one line: paragraphs joined after 。 and before headings
     ("职 工 家庭购买 第二套 改善性 自住房， 首付款 比例不得低于 40%。", False),  # letter-spaced PDF words
 ])
