@@ -1205,10 +1205,17 @@ def _dedupe(found: list[Commitment]) -> list[Commitment]:
     return out
 
 
+# what may open a sentence stated again without changing it: a list marker or an article number (（一）, 2．,
+# 第八条), a linking word (同时，此外，)
+_LEAD_MARKER = re.compile(r"^(?:第[一二三四五六七八九十百零\d]+条|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
+                          r"|\d{1,3}[.、．](?!\d)|[①-⑳]|(?:同时|此外|另外|其中|另)[，,])+")
+
+
 def _restated(found: list[Commitment], masked: str) -> list[Commitment]:
     """One row per statement: a value stated again in the same words (its whole sentence up to it and the rest
-    of its clause) is kept where it first appears: a law's fine range quoted on every row of a discretion
-    table, a headline repeated as the page's heading. A label before the value (工商银行：二套房最低5.4%)
+    of its clause; or its whole sentence, a list marker or linking word at its head aside) is kept where it first
+    appears: a law's fine range quoted on every row of a discretion table, a headline repeated as the page's
+    heading, a sentence repeated under another number. A label before the value (工商银行：二套房最低5.4%)
     makes another statement; fewer than twelve characters (a table's cells) are never taken for the same
     statement; spaces are ignored."""
     seen, out = set(), []
@@ -1222,10 +1229,13 @@ def _restated(found: list[Commitment], masked: str) -> list[Commitment]:
         if len(clause) < 13:
             out.append(c)
             continue
+        # the whole sentence without its list marker: items of a list that share an opening clause differ later
+        whole = _LEAD_MARKER.sub("", before) + "|" + re.sub(r"\s", "", masked[c.value_start:max(c.end, c.value_end)])
         key = (c.value, c.value_max, c.unit, c.comparator, clause)
-        if key in seen:
+        key2 = (c.value, c.value_max, c.unit, c.comparator, "whole", whole)
+        if key in seen or key2 in seen:
             continue
-        seen.add(key)
+        seen.update((key, key2))
         out.append(c)
     return out
 

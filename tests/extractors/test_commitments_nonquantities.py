@@ -106,6 +106,13 @@ def test_worked_examples(text, kept):
     # the same figure for another subject, or in a list, stays
     ("首套住房首付比例不低于20%，二套住房首付比例不低于20%。", [(20, "%"), (20, "%")]),
     ("单位和个人分别按5%、5%缴存。", [(5, "%"), (5, "%")]),
+    # a statement repeated under another list marker or after a linking word is one row
+    ("（一）首套住房贷款首付比例不低于20%。（三）首套住房贷款首付比例不低于20%。", [(20, "%")]),
+    ("据统计，一季度成交7116套。同时，据统计，一季度成交7116套。", [(7116, "套")]),
+    # … but two items of a list that differ in their words stay
+    ("（一）首套住房首付比例不低于20%。（二）二套住房首付比例不低于20%。", [(20, "%"), (20, "%")]),
+    ("4．在本市参加社会保险满2年，具有高级工职业资格证书的；5．在本市参加社会保险满2年，获得市级技能竞赛奖项的。",
+     [(2, "年"), (2, "年")]),
     # a value a change replaces, written with its bound, is no longer set
     ("预留份额由30%以上提高至40%以上。", [(40, "%")]),
 ])
