@@ -268,6 +268,11 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
                 if meta.lead and is_headline(meta.lead):
                     cands.append((Title(meta.lead, meta.lead_start, meta.lead_end), is_title_line(meta.lead)))
                     metas[-1] = len(cands)
+                named = next((f for f in meta.fields if f.key == "标题" and f.value), None)
+                if not meta.lead and named is not None and is_headline(named.value):
+                    # the title given in the head's own field (信息名称：…的通知) names the document
+                    cands.append((Title(named.value, named.start, named.end), is_title_line(named.value)))
+                    metas[-1] = len(cands)
             elif is_headline(s) and not in_menu(text, pos, pos + len(line)):
                 a = pos + line.index(s)
                 cands.append((Title(s.lstrip("#").strip(), a, a + len(s)), is_title_line(s)))

@@ -74,3 +74,32 @@ def test_script_and_mojibake_flags(text, script, flags):
     (doc,) = documents(_source(text))
     assert doc.script is script
     assert doc.flags == flags
+
+
+_ATTRIBUTE_HEAD = ("首页 >> 政务公开 >> 正文\n信息名称：{title}\n索 引 号：000000000/2024-00011\n{label}：主动公开\n"
+                   "文件编号：某政办发〔2024〕12号\n发布机构：某市人民政府办公室\n生成日期：2024-05-06\n"
+                   "内容概述：为促进住房消费，经市政府同意，现就有关事项通知如下：\n")
+
+
+@pytest.mark.parametrize("label", ["公开方式", "公开范围", "法定主动公开分类", "公开形式"])
+def test_a_head_of_attributes_naming_the_document_then_its_title_again_is_one_document(label):
+    # a government site's attribute block (信息名称：…, 公开方式：…) above the notice, whose title and number follow
+    title = "某市人民政府办公室关于促进住房消费的通知"
+    text = _ATTRIBUTE_HEAD.format(title=title, label=label) + f"{title}\n某政办发〔2024〕12号\n{BODY}"
+    (doc,) = documents(_source(text))
+    assert doc.title == title
+    assert doc.metadata["发文字号"] == "某政办发〔2024〕12号"
+    assert doc.metadata["成文日期"] == "2024-05-06"
+
+
+@pytest.mark.parametrize("footer", ["法律声明建议意见", "隐私声明 网站地图", "免责声明 意见建议"])
+def test_a_footer_of_site_links_is_no_document(footer):
+    text = f"某市人民政府关于加强村卫生室建设的通知\n{BODY}{SIGNED}\n关于我们 网站地图\n{footer}\n联系方式：010-1234567\n"
+    docs = documents(_source(text))
+    assert [d.title for d in docs] == ["某市人民政府关于加强村卫生室建设的通知"]
+
+
+def test_the_original_title_of_a_repost_names_it():
+    text = "分享\n原标题：某省银保监局要求辖内信托公司报备新增业务\n本报记者 某某 北京报道\n" + BODY
+    (doc,) = documents(_source(text))
+    assert doc.title.endswith("某省银保监局要求辖内信托公司报备新增业务")
