@@ -77,7 +77,7 @@ def is_title_line(line: str) -> bool:
     return s.endswith(_TITLE_SUFFIX) or s.endswith(("》", "）")) and any(x in s for x in _TITLE_SUFFIX)
 
 
-_LABEL_MARK = re.compile(r"[:：【]")
+_LABEL_MARK = re.compile(r"[:：【\[［]")
 
 
 _NO_TITLE = Title("", -1, -1)
@@ -119,6 +119,14 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
         j = i - 1
         while j >= 0 and i - j <= 3:
             prev = lines[j][1].strip()
+            if not prev and j > 0 and i - j == 1 and not parts[0].startswith("关于") and "关于" not in parts[0]:
+                # a title wrapped inside 关于…的通知 with a blank line between its halves
+                above = lines[j - 1][1].strip()
+                if "关于" in above and 8 <= len(above) <= 40 and not is_title_line(above) \
+                        and not _NOT_TITLE.search(above) and above[-1] not in "。；;！？，,：:" \
+                        and is_title_line(above + parts[0]):
+                    j -= 1
+                    continue
             if not prev or len(prev) > 40 or prev[-1] in "。；;！？，,：:" or _NOT_TITLE.search(prev) or is_title_line(prev) \
                     or _LABELLED.search(prev) or re.match(r"^[-•\s]*[\u4e00-\u9fff]{2,8}\s*[:：]", prev) \
                     or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev) or _TOC_ENTRY.search(prev) \
@@ -431,6 +439,12 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
             continue
         cur.end = t.start
         segs.append(Segment(t.start, len(text), t))
+    # a title with no sentence after it to the end of the text is a link (…政策解读 under 相关解读：), not a
+    # document: the trailing ones go back to the document before them
+    while len(segs) > 1 and segs[-1].title and not any(
+            _is_prose(ln.strip()) for ln in text[segs[-1].title.end:segs[-1].end].split("\n")):
+        last = segs.pop()
+        segs[-1].end = last.end
     for sg in segs:
         start = max(sg.start, body_start)
         # the head runs past the title when the title opens the document, not when it closes it (a file name)

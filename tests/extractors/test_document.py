@@ -103,3 +103,31 @@ def test_the_original_title_of_a_repost_names_it():
     text = "分享\n原标题：某省银保监局要求辖内信托公司报备新增业务\n本报记者 某某 北京报道\n" + BODY
     (doc,) = documents(_source(text))
     assert doc.title.endswith("某省银保监局要求辖内信托公司报备新增业务")
+
+
+def test_bracketed_attribute_labels_are_no_titles():
+    # [主题分类] 城乡建设/城市规划 ends with a title suffix (规划) but is the value of a label
+    text = ("[主题分类] 城乡建设、环境保护/城市规划\n[发文机构] 某市住房和城乡建设委员会\n[成文日期] 2024-09-02\n"
+            "[发文字号] 某建发〔2024〕35号\n某市住房和城乡建设委员会关于印发《某市城市更新工作指引》的通知\n"
+            "某建发〔2024〕35号\n" + BODY)
+    (doc,) = documents(_source(text))
+    assert doc.title == "某市住房和城乡建设委员会关于印发《某市城市更新工作指引》的通知"
+    assert doc.metadata["成文日期"] == "2024-09-02"
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_title_wrapped_inside_its_about_clause_is_one_title(gap):
+    text = f"分享到：\n某省人民政府办公厅关于印发某省进一步{gap}扩大消费若干措施的通知\n某办函〔2023〕30号\n" + BODY
+    (doc,) = documents(_source(text))
+    assert doc.title == "某省人民政府办公厅关于印发某省进一步扩大消费若干措施的通知"
+
+
+@pytest.mark.parametrize("tail", [
+    "政策解读：\n《关于调整住房公积金缴存基数的通知》政策解读\n分享：\n【关闭当前页面】\n",
+    "相关文件\n某市发展改革委关于调整供水价格的通知\n某市人民政府关于印发某市节水行动方案的通知\n",
+])
+def test_titles_linked_under_a_document_with_no_text_of_their_own_are_not_documents(tail):
+    text = f"某市住房公积金管理中心关于调整住房公积金缴存比例的通知\n{BODY}{SIGNED}{tail}"
+    docs = documents(_source(text))
+    assert [d.title for d in docs] == ["某市住房公积金管理中心关于调整住房公积金缴存比例的通知"]
+    assert docs[0].end == len(text)
