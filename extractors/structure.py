@@ -39,7 +39,10 @@ _LINK = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 
 def in_menu(text: str, start: int, end: int, n: int = 2) -> bool:
     """Is the line at start..end an item of a menu: its `n` nearest non-empty lines above and below are all
-    short bare words (机构信息 / 人事任免 / 政府文件及解读 / 财政信息 / 公示公告)?"""
+    short bare words (机构信息 / 人事任免 / 政府文件及解读 / 财政信息 / 公示公告)? A long line (a headline
+    under a site's tabs, above its tags 原创 / 大金融) is no menu item."""
+    if len(text[start:end].strip()) > 24:
+        return False
     above = [ln.strip() for ln in text[max(0, start - 200):start].split("\n")[:-1] if ln.strip()][-n:]
     below = [ln.strip() for ln in text[end:end + 200].split("\n")[1:] if ln.strip()][:n]
     return len(above) == n and len(below) == n and all(_LINK.match(x) for x in above + below)
@@ -229,7 +232,7 @@ def is_headline(s: str) -> bool:
     timestamp or an issuer?"""
     s = s.strip().lstrip("#").strip()
     number = _LEAD_NUMBER.match(s)
-    return (len(_CJK_RE.findall(s)) >= 6 and len(s) <= 90 and not _NOT_HEADLINE.search(s) and not _LABELLED.search(s)
+    return (len(_CJK_RE.findall(s)) >= 7 and len(s) <= 90 and not _NOT_HEADLINE.search(s) and not _LABELLED.search(s)
             and not _CUT_SHORT.search(s)
             and not names_site_or_column(s) and not _COMPILATION.search(s) and not (number and number.end() >= len(s) - 1))
 
@@ -238,14 +241,37 @@ def _is_prose(s: str) -> bool:
     return len(s) >= 12 and bool(_PROSE.search(s)) or len(s) > 90
 
 
+# a headline's own punctuation (换房补贴最高17万元！某区新政发布, 某事一日游，已叫停) is no sentence's: no full stop,
+# no closing punctuation but ！？, at most 50 characters
+_HEADLINE_SHAPE = re.compile(r"^[^。；;\n]{6,50}$")
+_STAMP_LINE = re.compile(r"^[（(\[【]?\s*(?:19|20)\d{2}\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*\d{1,2}")
+
+
+def _headline_over_its_stamp(lines: list[str], i: int) -> bool:
+    """Is line i a headline: shaped like one, with a dateline or metadata line (2022-04-08 15:49 某报,
+    来源：…, ( 2021年07月12日 )) as the next non-empty line?"""
+    s = lines[i].strip()
+    if not _HEADLINE_SHAPE.match(s) or s[-1] in "，,：:、" or len(_CJK_RE.findall(s)) < 8:
+        return False
+    # the dateline may follow a tag or two (原创, 大金融)
+    below = [ln.strip() for ln in lines[i + 1:i + 8] if ln.strip()]
+    while below and len(below[0]) <= 6 and not _STAMP_LINE.match(below[0]) and metadata_line(below[0], 0) is None:
+        below.pop(0)
+    nxt = below[0] if below else ""
+    return bool(nxt) and (bool(_STAMP_LINE.match(nxt)) or metadata_line(nxt, 0) is not None)
+
+
 def head_end(text: str, start: int, after: int | None = None, limit: int | None = None) -> int:
-    """Where the head of the document at `start` ends: its first line of running text after `after`."""
+    """Where the head of the document at `start` ends: its first line of running text after `after`
+    (a headline above its dateline is no running text, whatever its punctuation)."""
     after = start if after is None else after
     limit = len(text) if limit is None else limit
     pos, n = start, 0
-    for line in text[start:min(limit, start + HEAD_CHARS)].split("\n"):
+    lines = text[start:min(limit, start + HEAD_CHARS)].split("\n")
+    for i, line in enumerate(lines):
         s = line.strip()
-        if pos >= after and s and _is_prose(s) and metadata_line(s, 0) is None:
+        if pos >= after and s and _is_prose(s) and metadata_line(s, 0) is None \
+                and not _headline_over_its_stamp(lines, i):
             return pos
         pos += len(line) + 1
         n += bool(s)

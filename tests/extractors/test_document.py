@@ -131,3 +131,20 @@ def test_titles_linked_under_a_document_with_no_text_of_their_own_are_not_docume
     docs = documents(_source(text))
     assert [d.title for d in docs] == ["某市住房公积金管理中心关于调整住房公积金缴存比例的通知"]
     assert docs[0].end == len(text)
+
+
+@pytest.mark.parametrize("head,title", [
+    # a news headline with its own punctuation above its dateline
+    ("换房补贴最高10万元！某区新政十条发布\n2026-06-03 22:02:04来源：某广播网\n", "换房补贴最高10万元！某区新政十条发布"),
+    ("某某贷重出江湖？“父贷子还”一日游，已被叫停\n\n2022年04月08日 15:49 某某经济报道\n", "某某贷重出江湖？“父贷子还”一日游，已被叫停"),
+    ("某市整顿挂牌价格虚高，规范二手房市场秩序\n( 2021年07月12日 )\n", "某市整顿挂牌价格虚高，规范二手房市场秩序"),
+    # under a site's tabs, above its tags (原创 / a column name) and its dateline
+    ("电报\n话题\n盯盘\n下载\n\n某省首批白名单12个项目全部落地，融资金额40亿，两地监管局发声\n原创\n金融动态\n"
+     "2024-04-11 15:11 星期四\n某社记者 某某\n", "某省首批白名单12个项目全部落地，融资金额40亿，两地监管局发声"),
+    # an advertisement line above the repost's 原标题 field
+    ("股市瞬息万变，投资难以决策？来超话聊一聊，[点击进入]\n原标题：某部门：合理的资金需求正得到满足，整体态势不会改变 来源：某社\n",
+     "某部门：合理的资金需求正得到满足，整体态势不会改变"),
+])
+def test_a_news_headline_above_its_dateline_titles_the_story(head, title):
+    (doc,) = documents(_source(head + "本报讯 " + BODY))
+    assert doc.title == title
