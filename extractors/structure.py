@@ -416,6 +416,10 @@ def _own_number_below(text: str, title: Title) -> bool:
                for ln in below if ln.strip())
 
 
+def _has_prose(text: str, start: int, end: int) -> bool:
+    return any(_is_prose(ln.strip()) for ln in text[start:end].split("\n"))
+
+
 def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: str | None = None) -> list[Segment]:
     """Split a source into its documents at title lines of unrelated documents. A notice and the
     plan it issues stay one document; an interpretation of a notice is its own document; a title with
@@ -451,6 +455,11 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
     segs: list[Segment] = [Segment(titles[0].start if compilation else 0, len(text), titles[0])]
     for t in titles[1:]:
         cur = segs[-1]
+        if len(segs) > 1 and cur.title and not _has_prose(text, cur.title.end, t.start):
+            # the document split off before is only a link (解读：《…》政策解读 between a head and its text)
+            segs.pop()
+            cur = segs[-1]
+            cur.end = len(text)
         gap = t.start - max(cur.title.start if cur.title else 0, cur.start)
         # a short document still ends where a signature date closes it right before the next title
         closed = bool(_ENDS_WITH_DATE.search(text[max(0, t.start - 40):t.start]))
@@ -467,8 +476,7 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
         segs.append(Segment(t.start, len(text), t))
     # a title with no sentence after it to the end of the text is a link (…政策解读 under 相关解读：), not a
     # document: the trailing ones go back to the document before them
-    while len(segs) > 1 and segs[-1].title and not any(
-            _is_prose(ln.strip()) for ln in text[segs[-1].title.end:segs[-1].end].split("\n")):
+    while len(segs) > 1 and segs[-1].title and not _has_prose(text, segs[-1].title.end, segs[-1].end):
         last = segs.pop()
         segs[-1].end = last.end
     for sg in segs:

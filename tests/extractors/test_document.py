@@ -148,3 +148,12 @@ def test_titles_linked_under_a_document_with_no_text_of_their_own_are_not_docume
 def test_a_news_headline_above_its_dateline_titles_the_story(head, title):
     (doc,) = documents(_source(head + "本报讯 " + BODY))
     assert doc.title == title
+
+
+def test_links_to_interpretations_between_a_head_and_its_text_are_not_documents():
+    title = "关于印发《关于加强住房公积金支持退役军人工作的实施意见》的通知"
+    text = (_ATTRIBUTE_HEAD.format(title=title, label="公开方式") + "解读：\n"
+            "《关于加强住房公积金支持退役军人工作的实施意见》政策解读\n《关于加强住房公积金支持退役军人工作的实施意见》视频解读\n"
+            f"{title}\n某政办发〔2024〕12号\n{BODY}{SIGNED}")
+    (doc,) = documents(_source(text))
+    assert doc.title == title
