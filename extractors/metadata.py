@@ -158,10 +158,14 @@ def read_head(text: str, start: int, end: int) -> dict[str, Field]:
         head = metadata_line(line, pos)
         if head:
             for f in head.fields:
-                if not f.value and i + 1 < len(lines):
-                    nxt = lines[i + 1]
+                # the value on the next line, or after a blank line (table cells dumped one per line)
+                k = i + 1
+                while k < len(lines) and k <= i + 2 and not lines[k].strip():
+                    k += 1
+                if not f.value and k < len(lines):
+                    nxt = lines[k]
                     if nxt.strip() and metadata_line(nxt, 0) is None and len(nxt.strip()) <= 60:
-                        s = pos + len(line) + 1 + (len(nxt) - len(nxt.lstrip()))
+                        s = pos + sum(len(x) + 1 for x in lines[i:k]) + (len(nxt) - len(nxt.lstrip()))
                         f = Field(f.key, f.label, nxt.strip(), s, s + len(nxt.strip()))
                 if f.value and f.key not in out:
                     out[f.key] = f
