@@ -416,6 +416,11 @@ def _own_number_below(text: str, title: Title) -> bool:
                for ln in below if ln.strip())
 
 
+# a notice that issues the text printed after it (现将《…》印发给你们, 现予印发); and the titles that are notices
+_ISSUES_WHAT_FOLLOWS = re.compile(r"(?:现将|现把|特将)[^。\n]{0,60}(?:印发|发布|转发|公布)(?:给|你们|各|如下)|现予(?:印发|公布)|印发给你们")
+_NOTICE_SUFFIXES = ("通知", "通报", "函", "决定", "批复", "公告", "通告", "令")
+
+
 def _has_prose(text: str, start: int, end: int) -> bool:
     return any(_is_prose(ln.strip()) for ln in text[start:end].split("\n"))
 
@@ -472,6 +477,9 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
             continue
         if cur.title and _related(t.text, cur.title.text) and not own:
             continue
+        if cur.title and not own and _ISSUES_WHAT_FOLLOWS.search(text, cur.title.end, t.start) \
+                and not t.text.endswith(_NOTICE_SUFFIXES):
+            continue  # 现将具体意见印发给你们 … 某某实施意见: the notice and what it issues are one document
         cur.end = t.start
         segs.append(Segment(t.start, len(text), t))
     # a title with no sentence after it to the end of the text is a link (…政策解读 under 相关解读：), not a
