@@ -157,3 +157,22 @@ def test_links_to_interpretations_between_a_head_and_its_text_are_not_documents(
             f"{title}\n某政办发〔2024〕12号\n{BODY}{SIGNED}")
     (doc,) = documents(_source(text))
     assert doc.title == title
+
+
+@pytest.mark.parametrize("text,title", [
+    ("小字体\n分享到：\n新华社北京3月5日电 某部门在报告中提出，增进民生福祉，提高生活品质。\n" + BODY,
+     "某部门在报告中提出，增进民生福祉，提高生活品质"),
+    ("本报讯（记者 某某）某县今年新建农村公路120公里。\n" + BODY, "某县今年新建农村公路120公里"),
+    ("某某讯：2月5日，某部召开融资协调机制部署会后，多座城市公布首批项目名单。\n" + BODY,
+     "2月5日，某部召开融资协调机制部署会后，多座城市公布首批项目名单"),
+])
+def test_a_news_story_without_its_headline_is_titled_by_its_lead(text, title):
+    (doc,) = documents(_source(text))
+    assert doc.title == title
+    assert "title_from_lead" in doc.flags
+
+
+def test_running_text_without_a_dateline_gets_no_title_from_its_first_sentence():
+    (doc,) = documents(_source("各住房公积金缴存单位：现就有关问题通知如下。\n" + BODY))
+    assert doc.title is None
+    assert "title_from_lead" not in doc.flags
