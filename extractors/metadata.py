@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from extractors.refdata import read_rows
 
-_SP = r"[ \t\u3000\xa0]"
+_SP = r"[ \t\u3000\xa0\u2002\u2003]"
 _DATE = r"(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?)"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 # a timestamp printed without a label: a date with a time of day, or a date with its weekday (e-papers)
