@@ -601,7 +601,10 @@ def _named_periods(text: str, start: int, end: int, spans: bool = False) -> list
     """(offset, last year) of the five-year periods named between start and end (“十四五”期间, 十五五时期):
     quoted, or followed by a word that makes the name a period."""
     out = []
-    for m in _PERIOD_NAME.finditer(text, start, end):
+    first = text.find("五", start, end)  # every name holds 五, one to three characters after its start
+    if first < 0:
+        return out
+    for m in _PERIOD_NAME.finditer(text, max(start, first - 3), end):
         if not (m.group("q") or m.group("tail")) or re.match(r"[\d年个]", text[m.end():m.end() + 1]):
             continue
         if spans and m.group("tail") not in {"期间", "时期", "以来"}:

@@ -73,7 +73,7 @@ class NormalizedText:
         return s, e
 
     def script(self) -> Script:
-        cjk = len(CJK.findall(self.text))
+        cjk = len(self.text) - len(CJK.sub("", self.text))  # CJK matches one character: the count of its matches
         if not cjk:
             return Script.SIMPLIFIED
         ratio = self.converted_chars / cjk
@@ -125,20 +125,25 @@ def wrapped_line_breaks(text: str) -> list[int]:
 
 
 def normalize(source: str) -> NormalizedText:
-    simplified = to_simplified(source)
-    converted = sum(1 for a, b in zip(source, simplified) if a != b)
+    simplified = to_simplified(source)  # same length as the source
+    converted = 0 if simplified == source else sum(1 for a, b in zip(source, simplified) if a != b)
     text = simplified.translate(_TRANSLATE)
     text = _LETTER_ZERO.sub("〇", text)
-    keep = [True] * len(text)
+    drop: list[int] = []  # offsets of characters normalization removes
     for m in _LETTER_SPACED.finditer(text):  # 南 京 市 人 民 政 府 文 件 → 南京市人民政府文件
-        for i in range(m.start(), m.end()):
-            if text[i] in " \u3000\t":
-                keep[i] = False
+        drop.extend(i for i in range(m.start(), m.end()) if text[i] in " \u3000\t")
     for m in _SPLIT_DIGITS.finditer(text):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    for i in wrapped_line_breaks(text):
-        keep[i] = False
-    index = [i for i, k in enumerate(keep) if k]
-    norm = "".join(text[i] for i in index) if len(index) != len(text) else text
-    return NormalizedText(norm, index, len(source), converted)
+        drop.extend(range(m.start(), m.end()))
+    drop.extend(wrapped_line_breaks(text))
+    if not drop:  # the usual case: nothing removed, the offset map is the identity
+        return NormalizedText(text, list(range(len(text))), len(source), converted)
+    parts: list[str] = []
+    index: list[int] = []
+    prev = 0
+    for i in sorted(set(drop)):  # the text and its offset map between removed characters, a run at a time
+        parts.append(text[prev:i])
+        index.extend(range(prev, i))
+        prev = i + 1
+    parts.append(text[prev:])
+    index.extend(range(prev, len(text)))
+    return NormalizedText("".join(parts), index, len(source), converted)
