@@ -123,7 +123,7 @@ class Gazetteer:
             self._pairs = {k: tuple(sorted(v, reverse=True)) for k, v in by.items()}
             # a first character then a second one of some pair: a cheap superset of the pairs' positions
             first, second = ("".join(sorted({k[j] for k in by})) for j in (0, 1))
-            self._pair_at = re.compile(f"(?=[{re.escape(first)}][{re.escape(second)}])")
+            self._pair_at = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")  # a class first: a fast scan
             self._pairs_size = size
         return self._pairs
 

@@ -54,3 +54,32 @@ def longest_word_pattern(words) -> str:
         return f"(?:{out})?" if "" in node else out
 
     return body(trie)
+
+
+def spaced_anchor_finditer(pattern: re.Pattern, anchor: str, text: str, lo: int, hi: int) -> Iterator[re.Match]:
+    """The matches of `pattern.finditer(text)`, given that every match opens with a head of `lo` to `hi`
+    characters, none of them whitespace or the character `anchor`, then optional whitespace and `anchor`
+    (2024 年, 二〇二四年, 中华民国九十三年 before 年; 10 月 before 月): the dates' patterns, which may not be
+    tried at every digit and numeral of a text.
+
+    Why the same: with `pos` the end of the last match and `a` the first `anchor` at or after pos, a match
+    starting at p in [pos, a] holds no anchor in its head, so its anchor is `a`; its head ends where the
+    whitespace before `a` begins (w), so lo <= w - p <= hi. The starts from max(pos, w - hi) to w - lo are
+    tried in order; if none matches, no match starts at or before a and the search goes on after it.
+    Lookbehinds see the text before p (`match(text, p)` does not cut the string)."""
+    pos, n = 0, len(text)
+    while pos <= n:
+        a = text.find(anchor, pos)
+        if a < 0:
+            return
+        w = a
+        while w > 0 and text[w - 1].isspace():
+            w -= 1
+        for p in range(max(pos, w - hi), w - lo + 1):
+            m = pattern.match(text, p)
+            if m is not None:
+                yield m
+                pos = m.end() if m.end() > p else p + 1
+                break
+        else:
+            pos = a + 1
