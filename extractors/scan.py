@@ -35,10 +35,12 @@ def anchored_finditer(pattern: re.Pattern, anchor: re.Pattern, text: str, lo: in
             pos = a - lo + 1
 
 
-def longest_word_pattern(words) -> str:
+def longest_word_pattern(words, sep: str = "") -> str:
     """A regular expression matching, at a position, the longest of `words` that begins there: the same
     matches as the alternation of the words sorted longest first, written as a trie (国务院(?:办公厅)?) so a
-    position costs the length of a word, not a trial of every word."""
+    position costs the length of a word, not a trial of every word. With `sep` (a pattern of characters no
+    word holds, such as spaces), `sep` may stand between the characters of a word, as in the alternation of
+    `sep.join(word)`: where a longer word then fails what follows, a shorter one is tried next either way."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -46,14 +48,14 @@ def longest_word_pattern(words) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def body(node: dict) -> str:
-        alts = [re.escape(ch) + body(sub) for ch, sub in sorted(node.items()) if ch]
+    def body(node: dict, lead: str) -> str:
+        alts = [re.escape(ch) + body(sub, sep) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
-        out = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        out = lead + (alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")")
         return f"(?:{out})?" if "" in node else out
 
-    return body(trie)
+    return body(trie, "")
 
 
 def spaced_anchor_finditer(pattern: re.Pattern, anchor: str, text: str, lo: int, hi: int) -> Iterator[re.Match]:

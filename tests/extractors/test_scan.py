@@ -123,3 +123,40 @@ def test_date_heads_bound_the_patterns():
     assert width(dates._M) == (1, 2) == dates._HEADS[dates._MD][1:]
     for rx in dates._HEADS:
         assert rx.pattern.startswith(("(?:(?P<y>", "(?P<y>", "(?P<y1>", "(?<![年\\d])(?P<m>")), rx.pattern[:20]
+
+
+LABEL_LINES = [
+    "发布日期：2024-01-02 来源：某某市人民政府办公室",
+    "【 发 布 日 期 】 2024年1月2日  【字号：大 中 小】",
+    "索 引 号: 11330000/2024-00012  主题分类：综合政务  发文字号：某政发〔2024〕1号",
+    "成文日期 2024-01-02 | 发文机关 某某市人民政府 | 标题 关于某某的通知",
+    "信息来源  某某网   时间 2024-01-02 10:21  浏览次数：",
+    "[来源] 某某日报 作者：某某 编辑:某某",
+    "时间，时 间。日期日 期：发布发布机构发布机关：",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("line", LABEL_LINES)
+def test_spaced_label_trie_equals_the_sorted_alternation(line):
+    from extractors import metadata
+
+    sp = metadata._SP
+    plain = "|".join(f"{sp}*".join(map(re.escape, lab)) for lab in sorted(metadata.labels(), key=len, reverse=True))
+    trie = longest_word_pattern(metadata.labels(), sep=f"{sp}*")
+    for body in (re.compile(f"(?P<label>{plain}){sp}*[:：]"), re.compile(f"(?P<label>{plain})")):
+        other = re.compile(body.pattern.replace(plain, trie))
+        assert [(m.span(), m.group("label")) for m in other.finditer(line)] == \
+            [(m.span(), m.group("label")) for m in body.finditer(line)]
+
+
+@pytest.mark.parametrize("words", [["发布", "发布日期", "发布时间", "日期", "时间"], ["ab", "abc", "abcd", "b"]])
+@pytest.mark.parametrize("text", ["发 布 日期： 发布时 间 发布 日 期x 日 期", "a b c d a bc ab x b"])
+def test_spaced_trie_tries_shorter_words_when_a_longer_one_fails_what_follows(words, text):
+    sep = r"[ \t]*"
+    plain = "|".join(sep.join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
+    trie = longest_word_pattern(words, sep=sep)
+    for tail in ("", r"(?=[ \t]*[：x])", r"[ \t]*(?:期|d)"):
+        assert [m.span() for m in re.finditer(f"(?:{trie}){tail}", text)] == \
+            [m.span() for m in re.finditer(f"(?:{plain}){tail}", text)]
