@@ -85,3 +85,24 @@ def spaced_anchor_finditer(pattern: re.Pattern, anchor: str, text: str, lo: int,
                 break
         else:
             pos = a + 1
+
+
+def candidate_finditer(pattern: re.Pattern, candidate: re.Pattern, text: str, shift: int = 0) -> Iterator[re.Match]:
+    """The matches of `pattern.finditer(text)`, given that `candidate` matches at p - shift wherever a match
+    of `pattern` starts at p (a necessary condition the caller guarantees, such as the character a lookbehind
+    asks for). The candidates at or after pos - shift give starts at or after pos, in order; the first start
+    where `pattern` matches is the leftmost match, as `finditer` finds it, and the search goes on from its end."""
+    pos, n = 0, len(text)
+    while pos <= n:
+        c = candidate.search(text, pos - shift if pos >= shift else 0)
+        if c is None:
+            return
+        p = c.start() + shift
+        if p > n:
+            return
+        m = pattern.match(text, p)
+        if m is not None:
+            yield m
+            pos = m.end() if m.end() > p else p + 1
+        else:
+            pos = p + 1

@@ -160,3 +160,27 @@ def test_spaced_trie_tries_shorter_words_when_a_longer_one_fails_what_follows(wo
     for tail in ("", r"(?=[ \t]*[：x])", r"[ \t]*(?:期|d)"):
         assert [m.span() for m in re.finditer(f"(?:{trie}){tail}", text)] == \
             [m.span() for m in re.finditer(f"(?:{plain}){tail}", text)]
+
+
+SPACED_NUMBER_TEXTS = [
+    "2 025年，2022 年 4 月 25 号，第 3 条，30 %，5 万元，12\u3000个，7\t\t家，年 2024，月 12",
+    "1 2 3 4 5 年 月 第 a 1 b", "0 ", " 1", "", "1 1 1 年",
+]
+
+
+@pytest.mark.parametrize("text", SPACED_NUMBER_TEXTS + DATE_TEXTS)
+def test_candidate_finditer_equals_finditer_for_split_digits(text):
+    from extractors.normalize import _SPLIT_DIGITS, _SPLIT_DIGITS_AT
+    from extractors.scan import candidate_finditer
+
+    assert [m.span() for m in candidate_finditer(_SPLIT_DIGITS, _SPLIT_DIGITS_AT, text, 1)] == \
+        [m.span() for m in _SPLIT_DIGITS.finditer(text)]
+
+
+def test_candidate_finditer_on_the_pool():
+    from extractors.normalize import _SPLIT_DIGITS, _SPLIT_DIGITS_AT
+    from extractors.scan import candidate_finditer
+
+    for text in _date_texts():
+        assert [m.span() for m in candidate_finditer(_SPLIT_DIGITS, _SPLIT_DIGITS_AT, text, 1)] == \
+            [m.span() for m in _SPLIT_DIGITS.finditer(text)]
