@@ -601,7 +601,10 @@ def _named_periods(text: str, start: int, end: int, spans: bool = False) -> list
     """(offset, last year) of the five-year periods named between start and end (“十四五”期间, 十五五时期):
     quoted, or followed by a word that makes the name a period."""
     out = []
-    for m in _PERIOD_NAME.finditer(text, start, end):
+    first = text.find("五", start, end)  # every name holds 五, one to three characters after its start
+    if first < 0:
+        return out
+    for m in _PERIOD_NAME.finditer(text, max(start, first - 3), end):
         if not (m.group("q") or m.group("tail")) or re.match(r"[\d年个]", text[m.end():m.end() + 1]):
             continue
         if spans and m.group("tail") not in {"期间", "时期", "以来"}:
@@ -684,12 +687,17 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         return next((sc for p, sc in reversed(scopes) if p <= pos), _Scope())
 
     prev_kinds: set[str] = set()  # kinds of the values of the last sentence that had any
+    lines_before, counted_to = 0, 0  # line breaks in masked[:counted_to]
     for sent in sentences(masked):
         stext = masked[sent.start:sent.end]
         # 其中，首套房7793笔…: a breakdown of the figures of the sentence before, which were results
         breakdown = prev_kinds == {"reported"} and bool(re.match(r"\s*其中", stext))
         sent_kinds: set[str] = set()
-        line = masked.count("\n", 0, sent.start)
+        if sent.start < counted_to:  # sentences come in order; count the line breaks from the last one on
+            lines_before, counted_to = 0, 0
+        lines_before += masked.count("\n", counted_to, sent.start)
+        counted_to = sent.start
+        line = lines_before
         if line != last_line:  # an indicator carries over within one paragraph only
             last_indicator, last_line = None, line
         tsent = text[sent.start:sent.end]
@@ -702,7 +710,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         period_review = any(past_period(y) and not re.search(r"(?:比|较|与|相比|超过|高于|低于)\s*$", text[max(sent.start, p - 4):p])
                             for p, y in periods)
         current_period = next((y for _, y in periods if not past_period(y) and (pub_year is None or y >= pub_year)), None)
-        for m in _YEAR_IN.finditer(tsent):
+        for m in (_YEAR_IN.finditer(tsent) if "年" in tsent else ()):  # every year it reads is written with 年
             after = tsent[m.end():m.end() + 14]
             if _in_title_marks(tsent, m.start()) or re.match(r"^\s*版", after) or _EFFECTIVE_AFTER.match(after) \
                     or _BASE_YEAR_AFTER.match(after) or ((pub_year is None or int(m.group("y")) >= pub_year) and _ISSUED_AFTER.match(tsent[m.end():m.end() + 30])) \

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.refdata import read_rows
+from extractors.scan import longest_word_pattern
 
 _SP = r"[ \t\u3000\xa0\u2002\u2003]"
 _DATE = r"(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?)"
@@ -57,8 +58,9 @@ def labels() -> dict[str, tuple[str, bool]]:
 
 @functools.cache
 def _label_re() -> re.Pattern:
-    alts = sorted(labels(), key=len, reverse=True)
-    spaced = "|".join(f"{_SP}*".join(map(re.escape, lab)) for lab in alts)
+    # the labels longest first, spaces allowed between their characters, written as a trie (the same matches as
+    # the alternation of the sorted labels; extractors/scan.py) so that a position is not tried with every label
+    spaced = longest_word_pattern(labels(), sep=f"{_SP}*")
     # 【label】 / [label] with or without a colon, or label followed by a colon, a cell bar or a gap
     return re.compile(
         rf"(?P<open>[【\[［])?{_SP}*(?P<label>{spaced}){_SP}*(?(open)[】\]］]{_SP}*[:：]?|(?:[:：]|(?=\|)|(?={_SP}{{1,}}|$)))")

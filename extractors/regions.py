@@ -123,7 +123,7 @@ class Gazetteer:
             self._pairs = {k: tuple(sorted(v, reverse=True)) for k, v in by.items()}
             # a first character then a second one of some pair: a cheap superset of the pairs' positions
             first, second = ("".join(sorted({k[j] for k in by})) for j in (0, 1))
-            self._pair_at = re.compile(f"(?=[{re.escape(first)}][{re.escape(second)}])")
+            self._pair_at = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")  # a class first: a fast scan
             self._pairs_size = size
         return self._pairs
 
@@ -193,6 +193,9 @@ def _host_in(piece: str) -> str | None:
     return host.group() if host else None
 
 
+_MEDIA_LINE = re.compile(r"\s*([\u4e00-\u9fff]{2,16})(?:\s+(?:19|20)\d{2}[-/.年]|\s*$)")
+
+
 def byline(text: str) -> Byline:
     bodies: list[str] = []
     hosts: list[str] = []
@@ -212,7 +215,7 @@ def byline(text: str) -> Byline:
             footer.append(m.span("v"))
             hosts += [h for piece in re.split(r"[、，,\s]", m.group("v")) if (h := _host_in(piece))]
     for line in text.split("\n"):  # 某某日报 2018-11-20 09:26, or the paper's name on a line of its own
-        m = re.match(r"\s*([\u4e00-\u9fff]{2,16})(?:\s+(?:19|20)\d{2}[-/.年]|\s*$)", line)
+        m = _MEDIA_LINE.match(line)
         if m and _MEDIA.fullmatch(m.group(1)):
             hosts.append(m.group(1))
     return Byline(list(dict.fromkeys(bodies)), sorted(set(hosts), key=len, reverse=True), footer)
