@@ -29,7 +29,9 @@ _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至�
            # 突破1.5万亿元: beyond the figure; 高达87%, 多达300家: a plain figure stressed, not a floor;
            # 最高可达50万元: a cap reached, not a floor
            ("突破", ">"), ("高达", "="), ("多达", "="), ("最高达", "<="), ("最高可达", "<="), ("最高达到", "<="),
-           ("最高可达到", "<="), ("最多达", "<="), ("最多可达", "<="), ("最多达到", "<="), ("最多可达到", "<=")]
+           ("最高可达到", "<="), ("最多达", "<="), ("最多可达", "<="), ("最多达到", "<="), ("最多可达到", "<="),
+           # 期限长达30年: a length stressed, as 高达; 最长达30年 stays a cap
+           ("长达", "="), ("最长达", "<="), ("最长可达", "<=")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
           ("内", "<="), ("左右", "~"), ("上下", "~"), ("封顶", "<="), ("为限", "<="), ("为上限", "<="),
           ("或以上", ">="), ("甚至更高", ">="), ("或更高", ">="), ("及更高", ">="), ("或以下", "<=")]
@@ -238,7 +240,7 @@ _GAP_VERB = re.compile(r"上浮|下浮|提高|增加|降低|下调|上调|调整
 
 
 _BOUND_WORD = re.compile(r"最|上限|下限|限额")  # 最低调整为20% keeps its bound; 达标时间延长至6年 is no 达
-_NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民")
+_NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民|收购价|保护价")  # 最低收购价: a scheme's name
 _SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 
 
@@ -880,6 +882,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 kind = "reported"  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule
             if kind == "target" and year is None and doc_year is not None:
                 year = doc_year
+            if kind == "reported" and comparator == ">=" and _reached_level(masked, clause_start, num_start, ue):
+                comparator = "="  # 总投资达9.5亿元, 落地率均达100%: a level reached, not a floor (达到 in a goal stays >=)
             rec = _RECURRENCE.search(masked, clause_start, ue)
             rec2 = _RECURRENCE.match(masked, rec.end(), ue) if rec else None  # 每人每月: who and how often
             recurrence = masked[rec.start():(rec2 or rec).end()] if rec else None
@@ -903,6 +907,16 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev_kinds = sent_kinds - {"reported_stat"}
     return _restated(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
                              + _join_split_ranges(_join_bounds(out, masked), masked)), masked)
+
+
+# 达/达到/均达 right before a figure, with no bound word after it and no condition it opens (达到25%以上的，…; 达到90%时)
+_REACHED = re.compile(r"(?<![未不没])(?:均|都|已|已经|总计|合计|累计|共|分别|也|总额|规模)?达(?:到了?|到)?\s*$")
+_REACHED_CONDITION = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)])?\s*(?:及|或)?(?:以上|以下|左右|之上)|[^，,。；;]{0,10}?(?:时|的[，,]|后[，,]|前提|条件)")
+
+
+def _reached_level(masked: str, clause_start: int, num_start: int, unit_end: int) -> bool:
+    """Whether a figure is a level a report says was reached (投资达9.5亿元), not a floor a rule sets."""
+    return bool(_REACHED.search(masked, clause_start, num_start)) and not _REACHED_CONDITION.match(masked, unit_end)
 
 
 # a worked example: a hypothetical case (假设, 以…为例) or a calculation (以/按…计算) of what a buyer pays

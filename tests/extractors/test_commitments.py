@@ -69,7 +69,8 @@ def test_annual_plan_year_applies_to_targets_without_one():
 
 
 def test_news_figures_without_a_future_marker_are_reported():
-    assert items("全市家庭医生签约服务覆盖率达到68%。", news=True) == [("reported", 68, "%", ">=", None)]
+    # a level a report says was reached: 达到 states it (=), as against 达到 in a goal (>=)
+    assert items("全市家庭医生签约服务覆盖率达到68%。", news=True) == [("reported", 68, "%", "=", None)]
 
 
 def test_deadline_paragraph_sets_the_year_until_the_next_heading():

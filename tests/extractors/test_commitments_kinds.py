@@ -133,3 +133,33 @@ def test_news_of_changes_made(text, expected):
 ])
 def test_years_of_rules(text, expected):
     assert found(text, pub_year=2024) == expected
+
+
+def found_cmp(text: str, **kw):
+    from corpora.chars import mask
+    from extractors.dates import find_dates
+    from extractors.docnumbers import find_docnumbers
+    t = normalize(text).text
+    masked = mask(t, [(d.start, d.end) for d in find_docnumbers(t)])
+    masked = mask(masked, [(d.start, d.end) for d in find_dates(masked, None)])
+    return [(c.kind, c.value, c.comparator) for c in find_commitments(t, masked, **kw)]
+
+
+# 达/达到 in a report of what was reached states a level; in a goal or a rule's condition it stays a floor
+@pytest.mark.parametrize("text,expected", [
+    ("截至6月末，全省已开工项目总投资达12.6亿元。", [("reported", 12.6, "=")]),
+    ("截至目前，两批项目的审批通过率均达100%。", [("reported", 100, "=")]),
+    ("今年以来，全市累计发放贷款达到35亿元，同比增长8%。", [("reported", 35, "="), ("reported", 8, "=")]),
+    ("这笔专项借款的期限长达25年。", [("provision", 25, "=")]),
+    # goals and conditions keep the floor
+    ("到2027年，全市生活垃圾分类覆盖率达到95%。", [("target", 95, ">=")]),
+    ("力争全市充电桩覆盖率达到90%。", [("target", 90, ">=")]),
+    ("当月末个贷率达到88%时，暂停办理异地贷款。", [("provision", 88, ">=")]),
+    ("截至目前，已有企业营收达500万元以上。", [("reported", 500, ">=")]),
+    # a cap stays a cap
+    ("贷款期限最长达20年。", [("provision", 20, "<=")]),
+    # 最低收购价 names a scheme: the tonnage after it is no floor
+    ("做好小麦最低收购价收购和3000吨储备粮轮换工作。", [("provision", 3000, "=")]),
+])
+def test_levels_reached_and_floors(text, expected):
+    assert found_cmp(text, pub_year=2024) == expected
