@@ -306,6 +306,15 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     return sym
 
 
+# 已超出/已突破…的预警线: a line passed, in a statement of the situation
+_LINE_PASSED = re.compile(r"已(?:经)?(?:超出|超过|突破|高于|逼近|接近|触及|达到|跌破|低于)\s*$")
+# a count whose noun has already done something (8个试点城市已着手…): a result
+_COUNTED = {"个", "家", "座", "所", "项", "名", "批", "只", "位", "支"}
+_DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:已经|已)(?!满|达|超|连续|缴|有|婚|购)[\u4e00-\u9fff]")
+# a period lengthened or deferred (延长2个月, 展期6个月, 顺延1年): a decision, not a goal
+_EXTENDS = re.compile(r"(?:延长|顺延|展期|延期|宽限)[^\d，,。；;]{0,2}$")
+# a deadline written to the day (2027年1月15日前): the date of a step
+_DATED_STEP = re.compile(r"(?:到|至|在|于)?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:前|以前)")
 _NOUN_BOUND_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:及|或)以([上下])(?![属辖设列述])")
 _FLOOR_TO_WORD = re.compile(r"\s*[（(]\s*含\s*[^）)\d]{0,4}[）)]\s*(?:至|到)\s*(?![\d一二三四五六七八九十两百千万])")
 # a restatement of the bound in brackets (3个以上（含3个）, 超过10万元（含10万元）, 以下，不含55周岁)
@@ -412,7 +421,9 @@ _WEAK_MODAL_ONLY = re.compile(r"(?:可以|可)+")
 _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给予|予以|可|须|应)|"
                              r"^[^，,。；;：:\n]{0,40}的[^，,。；;：:\n]{1,14}[，,]\s*(?:按|给予|予以|可|须|应当|每)|"
                              r"^(?:[（(]含[^）)]*[）)])?(?:及)?(?:以上|以下|以内)(?:[（(]含[^）)]*[）)])?的|^[^，,。；;：:\n]{0,10}时(?:暂停|恢复|启动|停止|可|应|须)|"
-                             r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,60}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)")
+                             r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,60}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)|"
+                             # 在投资达到总投资25%以上前提下，…: the condition a rule is granted under
+                             r"^[^，,。；;：:\n]{0,30}?(?:前提下|的前提|条件下)")
 # 2022年最低工资标准为…: the year a standard applies to; 2020年7月22日，…联合印发《…》: the date a cited
 # notice was issued — neither is a deadline (an issue date before the text's own year still tells a past
 # event from a plan)
@@ -623,6 +634,7 @@ _EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|末|底|初
                           r"(?:[，,]|后|以后|之后|(?:出台|发布|印发|实施|执行)?的?[^，,。；;\d]{0,6}(?:政策|公告|通知|文件|意见|规定))")
 # a sentence that opens on what has been achieved (…干预中成效显著，吸烟率降至22.97%) reports results
 _REVIEW_CLAUSE = re.compile(r"成效显著|成效明显|成就显著|取得[^，,。；;]{0,6}(?:成就|成效|成绩)[，,：:]")
+_BUILD_GOAL = re.compile(r"(?:加快|推进|推动|全面推进|加速|大力推进)[^，,。；;：:]{0,30}?(?:建设|建成|打造|创建)")
 _QUOTED = re.compile(r"“[^”]{0,30}”")  # a name in quotes (“未来社区”) says nothing of a goal
 # a value inside brackets that make a condition of a benefit (举办对接会（组织80家企业及以上）的协会)
 _BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,20}$")
@@ -814,7 +826,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 or (news and comparator == "=" and _DESCRIBES.search(sctx))
             kind = "target"
             # a rule by its wording (a modal, a condition, a limit), as against one only by its topic (公积金, 补贴)
-            rule = bool(_NORM_LINE.match(masked, ue) or _CONDITION_AFTER.search(masked[ue:sent.end])
+            # 个贷率已超出85%的预警线: a line a situation statement says was passed, no rule of this text
+            line_passed = bool(_NORM_LINE.match(masked, ue) and _LINE_PASSED.search(masked, clause_start, num_start))
+            rule = bool((_NORM_LINE.match(masked, ue) and not line_passed) or _CONDITION_AFTER.search(masked[ue:sent.end])
                         or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _RULE_MODAL.search(masked[clause_start:ue + 4])
                         or _PROVISION_RULE.search(masked[clause_start:ue + 8]) or _INCLUSIVE_BOUND.match(masked, ue)
                         or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start]))
@@ -831,12 +845,17 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 reported_marks = None  # 在本市已连续缴纳社保5年: a condition, whose topic is a rule's
             if not limit and _MARKET_FIGURE.search(masked, max(clause_start, num_start - 12), num_start):
                 reported_marks = reported_marks or _MARKET_FIGURE.search(masked, max(clause_start, num_start - 12), num_start)
+            if not limit and comparator == "=" and unit in _COUNTED and _DONE_AFTER.match(masked, ue):
+                reported_marks = reported_marks or True  # 8个试点城市已着手…: a count of those who have done it
             if news and not limit and _STATISTIC.search(sctx) and not _RULE_MODAL.search(sctx):
                 reported_marks = reported_marks or _STATISTIC.search(sctx)
             rule = rule or topical
             # 二套房2888笔，占27.04%: loan counts are results, and so are the shares and means told with them
             if not limit and not future and (unit == "笔" or ("reported_stat" in sent_kinds and not rule)):
                 reported_marks = reported_marks or True
+            # 加快15分钟生活服务圈建设: a goal to build what the quantity names
+            clause_end = next((c.start() for c in _CLAUSE_END.finditer(masked, ue, sent.end)), sent.end)
+            build_goal = _BUILD_GOAL.search(masked, clause_start, clause_end)
             review = scope.review or period_review or any(a <= num_start < b for a, b in review_lines) \
                 or bool(_REVIEW_CLAUSE.search(masked, sent.start, num_start))
             if review and not _FUTURE_STRONG.search(clause) and not (limit and not own_reported):
@@ -846,7 +865,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             elif unit == "分" or (_DURATION.fullmatch(unit) and comparator == "<=" and not (explicit and explicit[1])) \
                     or _PROVISION_STRONG.search(masked[clause_start:ue + 8]) or (in_term and not _FUTURE_STRONG.search(clause)) or (rule and (explicit is None or not explicit[1]) and (
                     explicit is not None or scope.year is None)) or (
-                    year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx))):
+                    year is None and (_PROVISION.search(ctx) or not (_FUTURE.search(ctx) or build_goal))):
                 kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme
                 # a provision's year is one written in its sentence (2015年安排奖励1亿元), never a section's deadline
                 year = rule_year
@@ -861,7 +880,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if kind == "target" and year is None and doc_year is None and (
                     (_BRACKET_OPEN.search(masked, sent.start, num_start) and _BRACKET_CONDITION.match(masked, ue))
                     or (new_level and not re.search(r"力争|争取|确保|目标", masked[sent.start:num_start]))
-                    or not (_GOAL.search(_QUOTED.sub("", masked[sent.start:num_start])) or "目标" in masked[max(0, num_start - 300):num_start]
+                    or not (_GOAL.search(_QUOTED.sub("", masked[sent.start:num_start])) or build_goal or "目标" in masked[max(0, num_start - 300):num_start]
                             or current_period)):
                 # 招生计划不超过总数的6%; 举办对接会（组织80家企业及以上）的: a rule's share or condition; in news, a
                 # figure with neither a goal nor a rule is a result (未复工项目38个), and so in a proposal for the next
@@ -880,6 +899,15 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                     year = plan_end  # 关于制定…第十五个五年规划的建议: 力争达到2万亿元 by 2030
             if _worked_example(masked[sent.start:sent.end]):
                 kind = "reported"  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule
+            if kind == "target" and _DURATION.fullmatch(unit) and _EXTENDS.search(masked, clause_start, num_start):
+                kind, year = "provision", rule_year if chosen and chosen[0] < clause_start else None
+                # 决定将展会延长2个月，至2024年1月31日: a decision on a period; the date it runs to is no deadline
+            if kind == "provision" and year is not None and _DURATION.fullmatch(unit) and chosen and chosen[0] < clause_start \
+                    and _DATED_STEP.match(text, chosen[0]) and not _EXTENDS.search(masked, clause_start, num_start) \
+                    and not _RULE_MODAL.search(masked, chosen[0], clause_start):
+                # 1月15日前整理形成名单…公示期5天: the date of another step, not the publicity period's (but 12月31日前，
+                # 企业可申请…最长不超过6个月: the window of the rule the value belongs to)
+                year = None
             if kind == "target" and year is None and doc_year is not None:
                 year = doc_year
             if kind == "reported" and comparator == ">=" and _reached_level(masked, clause_start, num_start, ue):

@@ -433,7 +433,7 @@ def test_this_year_and_next_in_a_work_report(text, expected):
     ("运营期不少于8年，自交付之日起计算。", "provision", ">="),
     ("该通知有效期三年。", "provision", "="),
     ("贷款额度可按最高限额上浮20%确定。", "provision", "="),
-    ("个贷率已超出85%的预警线。", "provision", "="),                 # the line is the figure stated
+    ("个贷率已超出85%的预警线。", "reported", "="),                  # the line is the figure stated; passed: a situation
     ("累计拨付金额不超过监管资金总额的80%。", "provision", "<="),
     ("自发布之日起至2024年12月31日止，面积在90平方米以上的按每套1万元发放消费券。", "provision", ">="),
 ])

@@ -163,3 +163,25 @@ def found_cmp(text: str, **kw):
 ])
 def test_levels_reached_and_floors(text, expected):
     assert found_cmp(text, pub_year=2024) == expected
+
+
+# goals to build, conditions, decisions on a period, counts of those who have acted, lines passed, dates of a step
+@pytest.mark.parametrize("text,kwargs,expected", [
+    ("加快 15 分钟高品质生活服务圈建设，鼓励物业企业开办便民超市。", {}, [("target", 15, None)]),
+    ("全面推进20个口袋公园建设。", {}, [("target", 20, None)]),
+    ("在开发资金投入达到工程总投资30%以上前提下，对企业适当放宽预售进度标准。", {}, [("provision", 30, None)]),
+    ("在开发资金投入达到工程总投资30%以上前提下，对企业适当放宽预售进度标准。", {"news": True}, [("provision", 30, None)]),
+    ("会议决定将秋季房交会举办时间延长2个月，至2024年1月31日。", {"news": True}, [("provision", 2, None)]),
+    ("会议决定将秋季房交会举办时间延长2个月，至2024年1月31日。", {}, [("provision", 2, None)]),
+    ("据介绍，从去年5月开始，6个试点城市已着手筹集房源。", {"news": True}, [("reported", 6, None)]),
+    ("6个试点城市已着手筹集房源。", {}, [("reported", 6, None)]),
+    ("截至9月底，全市公积金个贷率攀升至88.2%，已超出85%的流动性预警线。", {},
+     [("reported", 88.2, None), ("reported", 85, None)]),
+    ("个贷率超过85%的预警线时，暂停异地贷款。", {}, [("provision", 85, None)]),
+    ("2027年1月15日前，市住建局整理形成补贴名单，并通过网站公示，公示期5天。", {}, [("provision", 5, None)]),
+    # the deadline of the value's own step, and the window of a rule, stay
+    ("2027年12月31日前，企业可申请分批缴纳配套费，最长不超过6个月。", {}, [("provision", 6, 2027)]),
+    ("2027年1月15日前，完成补贴发放，发放比例达到100%。", {}, [("target", 100, 2027)]),
+])
+def test_goals_conditions_and_decisions(text, kwargs, expected):
+    assert found(text, pub_year=2023, **kwargs) == expected
