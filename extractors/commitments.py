@@ -313,6 +313,8 @@ _COUNTED = {"个", "家", "座", "所", "项", "名", "批", "只", "位", "支"
 _DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:已经|已)(?!满|达|超|连续|缴|有|婚|购)[\u4e00-\u9fff]")
 # a period lengthened or deferred (延长2个月, 展期6个月, 顺延1年): a decision, not a goal
 _EXTENDS = re.compile(r"(?:延长|顺延|展期|延期|宽限)[^\d，,。；;]{0,2}$")
+# a rule that the dated window governs (…前，企业可申请…)
+_WINDOW_MODAL = re.compile(r"(?<![许认])可|须|应当|不得|方可|允许")
 # a deadline written to the day (2027年1月15日前): the date of a step
 _DATED_STEP = re.compile(r"(?:到|至|在|于)?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:前|以前)")
 _NOUN_BOUND_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:及|或)以([上下])(?![属辖设列述])")
@@ -904,7 +906,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 # 决定将展会延长2个月，至2024年1月31日: a decision on a period; the date it runs to is no deadline
             if kind == "provision" and year is not None and _DURATION.fullmatch(unit) and chosen and chosen[0] < clause_start \
                     and _DATED_STEP.match(text, chosen[0]) and not _EXTENDS.search(masked, clause_start, num_start) \
-                    and not _RULE_MODAL.search(masked, chosen[0], clause_start):
+                    and not _WINDOW_MODAL.search(masked, chosen[0], clause_start):
                 # 1月15日前整理形成名单…公示期5天: the date of another step, not the publicity period's (but 12月31日前，
                 # 企业可申请…最长不超过6个月: the window of the rule the value belongs to)
                 year = None
@@ -969,6 +971,8 @@ _BOUND_GAP = re.compile(rf"\s*{_INCL}\s*(?:(?:及|或)?以上)?\s*{_INCL}\s*[、
                         r"|不低于|不少于|不小于|不超过|不高于|不大于|不多于|(?:最短|最长|最低|最高|最少|最多)(?:为|是|可)?)"
                         r"(?:或等于|等于)?\s*")
 _BOUND_GAP_AFTER = re.compile(rf"\s*{_INCL}\s*(?:及|或)?以上\s*{_INCL}\s*[、，,]?\s*(?:且|并且|同时|但|但是|而)?\s*")
+# the two bounds in cells side by side (处1万元以上 | 3万元以下罚款; a tab or a wide gap between the cells)
+_BOUND_GAP_CELL = re.compile(rf"\s*{_INCL}\s*(?:及|或)?以上\s*{_INCL}[ \t]*(?:[|｜]|\t| {{2,}})[ \t|｜]*")
 
 
 def _common_unit(a: Commitment, b: Commitment) -> tuple[str, float, float] | None:
@@ -996,7 +1000,8 @@ def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
             gap = masked[a.value_end:b.value_start]
             unit, va, vb = common
             lo, hi = ((a, va), (b, vb)) if a.comparator in {">", ">="} else ((b, vb), (a, va))
-            joined = _BOUND_GAP.fullmatch(gap) or (_BOUND_GAP_AFTER.fullmatch(gap) and b.comparator in {"<", "<="})
+            joined = _BOUND_GAP.fullmatch(gap) or ((_BOUND_GAP_AFTER.fullmatch(gap) or _BOUND_GAP_CELL.fullmatch(gap))
+                                                   and b.comparator in {"<", "<="})
             if joined and lo[0].comparator in {">", ">="} and hi[0].comparator in {"<", "<="} and lo[1] < hi[1]:
                 out.append(replace(a, value=lo[1], value_max=hi[1], unit=unit, comparator="=",
                                    value_start=a.value_start, value_end=b.value_end))
@@ -1008,7 +1013,8 @@ def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
 
 
 # a lower end closing its line (对企业处项目总投资额 1‰以上⏎) in a PDF table whose columns the text interleaves
-_LOWER_END_OF_LINE = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及)?以上[ \t]*\n")
+# …or the end of its cell: a tab, a wide gap, a cell rule, or the code of the next cell (1‰以上C0011000A010 …)
+_LOWER_END_OF_LINE = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及)?以上(?:[ \t]*\n|[ \t]*(?:\t|[|｜]| {2,})|\s*[A-Z]{1,2}\d{6,}[A-Z0-9]*)")
 _UPPER_END = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*以下")
 
 
