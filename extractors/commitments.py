@@ -51,7 +51,7 @@ _FUTURE_STRONG = re.compile(r"(到\d{4}|[一二三四五两\d]年内|力争|争�
 _PROVISION = re.compile(r"(有效期|(?:运营|服务|保修|责任|租赁|合同|使用|缴存|还款)期|税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
                         r"面积|年龄|周岁|满|须|应当|不得|可|按)")
 # how often or per what a value is set (每年, 每人每月, 每平方米): the unit itself stays as written (每平方米150元 → 元)
-_RECURRENCE = re.compile(r"每(平方米|立方米|亩|吨|年|季度|个月|月|周|天|日|半年|学年|院|人|户|套|家|所|校|村|[\u4e00-\u9fff](?=[不至最]))")
+_RECURRENCE = re.compile(r"每(平方米|立方米|亩|吨|年|季度|个月|月|周|天|日|半年|学年|院|人|户|套|家|所|校|村|栋|幢|[\u4e00-\u9fff](?=[不至最]))")
 _SUBJECT = re.compile(r"(全国|全省|全市|全县|全区|全州|全旗|我省|我市|我县|我区|各[省市县区]|各地|每个[\u4e00-\u9fff]{1,4}?(?=[至不应要均都须配])|各[\u4e00-\u9fff]{1,3}?(?=[要应均]))")
 _YEAR_IN = re.compile(r"(?:(?:到|至|在|于|截至)?(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:(?:前|以前)(?![一二三三四五六七八九十两\d]|半))?)")
 # a number that is not a commitment: part of an ordinal, article, section count, time of day, phone, code
@@ -156,12 +156,12 @@ def _unit_pattern() -> re.Pattern:
     units = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     units.sort(key=len, reverse=True)
     return re.compile(rf"(?P<num>{_NUM})(?:\s*[-—–－~～至到]\s*(?P<num2>{_NUM}))?\s*"
-                      rf"(?P<unit>{_MULT}(?:{'|'.join(map(re.escape, units))})(?:\s*/\s*每?\s*(?:{_PER}))*|成)"
+                      rf"(?P<unit>{_MULT}(?:{'|'.join(map(re.escape, units))})(?:\s*/\s*每?\s*(?:{_PER}))*(?:(?<=[米亩人户套间床])[·•・](?:年|月|日|天))?|成)"
                       rf"(?:（(?P<paren>[\u4e00-\u9fff]{{1,2}})）)?")
 
 
-# what a rate is per: 元/人/年, 元/平方米·月, 次/年
-_PER = "平方米|立方米|亩|人次|人|户|年|月|日|天|次|吨|套|间|床|公里|台|辆|头|只|件|家|张|小时|周|季度|学期|个|本|证|份|宗"
+# what a rate is per: 元/人/年, 元/平方米·月, 次/年, 分/栋 — written after the sum, it is part of the unit as written
+_PER = "平方米|立方米|亩|人次|人|户|年|月|日|天|次|吨|套|间|床|公里|台|辆|头|只|件|家|张|小时|周|季度|学期|个|本|证|份|宗|栋|幢|座|所|项"
 
 
 def _line_spans(text: str):

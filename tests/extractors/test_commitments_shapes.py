@@ -66,6 +66,9 @@ def test_bounds_of_different_measures_stay_apart(text, values):
     ("补领证书只收取工本费15元/本。", 15, "元/本"),
     ("租赁补贴标准为20元/每平方米/月。", 20, "元/平方米/月"),
     ("申领证件收取费用8元/证。", 8, "元/证"),
+    ("对现房销售的项目按4分/栋给予信用加分。", 4, "分/栋"),
+    ("公租房租金按12元/平方米·月收取。", 12, "元/平方米·月"),
+    ("场地租金不超过500元/人·天。", 500, "元/人·天"),
 ])
 def test_per_units_written_after_the_sum(text, value, unit):
     (c,) = found(text)
@@ -300,6 +303,7 @@ def test_basis_points_keep_their_measure_word(text, value, unit):
     ("每套最高补贴不超过3万元。", 3, "万元", "每套"),
     ("补贴标准为300元/平方米。", 300, "元/平方米", None),    # written after the sum: part of the unit
     ("每满200元减30元。", 30, "元", None),               # a spending step, not a rate
+    ("每栋加4分，每个项目最多加20分。", 4, "分", "每栋"),
 ])
 def test_what_a_sum_is_per_is_its_recurrence(text, value, unit, recurrence):
     c = next(c for c in found(text) if c.value == value)
