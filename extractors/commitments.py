@@ -913,6 +913,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                     year = plan_end  # 关于制定…第十五个五年规划的建议: 力争达到2万亿元 by 2030
             if _worked_example(masked[sent.start:sent.end]):
                 continue  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule or a result
+            if kind == "reported" and _DURATION.fullmatch(unit) and re.search(r"(?:近|最近|过去)\s*$", masked[max(sent.start, num_start - 3):num_start]):
+                continue  # 近3个月均价上涨的天数有36天: the window a result is told over, not a quantity
             if kind == "target" and _DURATION.fullmatch(unit) and _EXTENDS.search(masked, clause_start, num_start):
                 kind, year = "provision", rule_year if chosen and chosen[0] < clause_start else None
                 # 决定将展会延长2个月，至2024年1月31日: a decision on a period; the date it runs to is no deadline

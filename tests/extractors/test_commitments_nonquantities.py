@@ -84,6 +84,16 @@ def test_non_quantities(text, kept):
 
 
 @pytest.mark.parametrize("text,kept", [
+    # the window a result is told over, in news; a rule's window stays
+    ("据统计，某市二手房近3个月均价上涨的天数有36天。", [(36, "天")]),
+    ("据统计，全市近一年累计成交住房1.2万套。", [(1.2, "万套")]),
+    ("新政规定，申请人近6个月须连续缴存公积金。", [(6, "个月")]),
+])
+def test_windows_of_results_in_news(text, kept):
+    assert found(text, news=True) == kept
+
+
+@pytest.mark.parametrize("text,kept", [
     # a worked calculation or a hypothetical case: illustrations, neither rules nor results
     ("以总价400万元的住房为例，按三成首付，购房者需备齐120万元。", []),
     ("以3.5%利率计算，贷款100万元、期限30年，每月月供4490元。", []),
