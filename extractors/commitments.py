@@ -784,6 +784,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue  # 下一个季度, 上一批次: the next or previous one, not a count
             if _VAGUE_BEFORE.search(masked, max(sent.start, num_start - 3), num_start) and re.match(r"[十百千万亿]", raw):
                 continue  # 数十亿美元, 上千人, 几百家: a vague magnitude, no figure
+            if unit in _LIST_COUNT_UNITS and _counts_the_list_before(masked, sent.start, num_start, value):
+                continue  # 体检制度、养老金制度和保险制度的三项基本制度: the count of the items just named
             if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份", "所", "座", "位"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
@@ -955,6 +957,24 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 
 # 数十亿, 上千人, 几百家, 好几万: a magnitude with no figure (迈上/站上 a level, 以上 are no such 上)
 _VAGUE_BEFORE = re.compile(r"(?:(?<![人户总次个件套位岁分指基倍函系级参])数|几|好几|(?<![以之迈站登跃踏])上)\s*$")
+_LIST_COUNT_UNITS = {"个", "项", "大", "类", "种", "条", "方面", "家", "所", "批", "支", "座", "件"}
+_LIST_SEP = re.compile(r"、|以及|和|及|与|或")
+
+
+def _counts_the_list_before(masked: str, sent_start: int, num_start: int, value: float) -> bool:
+    """Whether the count at num_start is the number of the items its clause has just named (A、B和C的三项基本制度,
+    A、B…及公司章程6项资料, 餐饮、零售…等5个行业): the list itself, not a quantity. A count unlike the
+    items named (学校、医院12所) is one."""
+    if not isinstance(value, int) or not 2 <= value <= 12:
+        return False
+    seg = re.split(r"[，,。；;：:！？!?]", masked[sent_start:num_start])[-1]
+    seg = re.sub(r"(?:等|的|这|共|在内的|共计|\s)+$", "", seg)
+    if "、" not in seg:
+        return False
+    items = [x for x in _LIST_SEP.split(seg) if len(x.strip()) >= 2]
+    return len(items) == value
+
+
 # a paragraph that opens on an example of a hypothetical case (例如，某项目申请…; 假设某家庭…): its figures illustrate
 _EXAMPLE_PARAGRAPH = re.compile(r"[ \t\u3000]*(?:例如|比如|譬如|举例来说|举个例子|打个比方|假设|假如)[，,：:]?[^。；;\n]{0,30}?某")
 

@@ -71,6 +71,11 @@ def found(text: str, news: bool = False):
     # the count of the items a list goes on to name; a count with no list after it stays
     ("支持企业为4类人员优先参加工伤保险：一是超龄人员；二是实习学生。", []),
     ("今年新建4类社区服务设施，覆盖全部街道。", [(4, "类")]),
+    # the count of the items a clause has just named; a count unlike them stays
+    ("建立房屋体检制度、房屋养老金制度和房屋保险制度的三项基本制度。", []),
+    ("申请人须提供营业执照、资质证书及公司章程3项资料。", []),
+    ("在餐饮、零售、旅游等3个行业实施缓缴政策。", []),
+    ("新建学校、医院12所。", [(12, "所")]),
     # an organisation's own departments, offices and duties
     ("集团总部部门从28个精简至9个。", []),
     ("局机关设7个处室。", []),
