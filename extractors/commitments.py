@@ -623,7 +623,10 @@ def _named_periods(text: str, start: int, end: int, spans: bool = False) -> list
     """(offset, last year) of the five-year periods named between start and end (“十四五”期间, 十五五时期):
     quoted, or followed by a word that makes the name a period."""
     out = []
-    for m in _PERIOD_NAME.finditer(text, start, end):
+    first = text.find("五", start, end)  # every name holds 五, one to three characters after its start
+    if first < 0:
+        return out
+    for m in _PERIOD_NAME.finditer(text, max(start, first - 3), end):
         if not (m.group("q") or m.group("tail")) or re.match(r"[\d年个]", text[m.end():m.end() + 1]):
             continue
         if spans and m.group("tail") not in {"期间", "时期", "以来"}:
@@ -697,20 +700,27 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         return any(a <= pos < b for a, b in title_lines)
 
     listings = listing_spans(text)
+    # lines read across a newspaper page's columns, and paragraphs that work a hypothetical example: no statements
+    unread = column_lines(masked) + example_paragraphs(masked) + feed_spans(text)
 
     def in_listing(pos: int) -> bool:
-        return any(a <= pos < b for a, b in listings)
+        return any(a <= pos < b for a, b in listings) or any(a <= pos < b for a, b in unread)
 
     def scope_at(pos: int) -> _Scope:
         return next((sc for p, sc in reversed(scopes) if p <= pos), _Scope())
 
     prev_kinds: set[str] = set()  # kinds of the values of the last sentence that had any
+    lines_before, counted_to = 0, 0  # line breaks in masked[:counted_to]
     for sent in sentences(masked):
         stext = masked[sent.start:sent.end]
         # 其中，首套房7793笔…: a breakdown of the figures of the sentence before, which were results
         breakdown = prev_kinds == {"reported"} and bool(re.match(r"\s*其中", stext))
         sent_kinds: set[str] = set()
-        line = masked.count("\n", 0, sent.start)
+        if sent.start < counted_to:  # sentences come in order; count the line breaks from the last one on
+            lines_before, counted_to = 0, 0
+        lines_before += masked.count("\n", counted_to, sent.start)
+        counted_to = sent.start
+        line = lines_before
         if line != last_line:  # an indicator carries over within one paragraph only
             last_indicator, last_line = None, line
         tsent = text[sent.start:sent.end]
@@ -723,7 +733,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         period_review = any(past_period(y) and not re.search(r"(?:比|较|与|相比|超过|高于|低于)\s*$", text[max(sent.start, p - 4):p])
                             for p, y in periods)
         current_period = next((y for _, y in periods if not past_period(y) and (pub_year is None or y >= pub_year)), None)
-        for m in _YEAR_IN.finditer(tsent):
+        for m in (_YEAR_IN.finditer(tsent) if "年" in tsent else ()):  # every year it reads is written with 年
             after = tsent[m.end():m.end() + 14]
             if _in_title_marks(tsent, m.start()) or re.match(r"^\s*版", after) or _EFFECTIVE_AFTER.match(after) \
                     or _BASE_YEAR_AFTER.match(after) or ((pub_year is None or int(m.group("y")) >= pub_year) and _ISSUED_AFTER.match(tsent[m.end():m.end() + 30])) \
@@ -779,6 +789,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if raw == "一" and masked[num_start - 1:num_start] in {"上", "下"} and masked[num_start - 2:num_start - 1] != "以":
                 continue  # 下一个季度, 上一批次: the next or previous one, not a count
+            if _VAGUE_BEFORE.search(masked, max(sent.start, num_start - 3), num_start) and re.match(r"[十百千万亿]", raw):
+                continue  # 数十亿美元, 上千人, 几百家: a vague magnitude, no figure
             if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份", "所", "座", "位"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
@@ -907,7 +919,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                         and re.search(r"力争|争取|确保|目标|努力|五年", masked[sent.start:num_start]):
                     year = plan_end  # 关于制定…第十五个五年规划的建议: 力争达到2万亿元 by 2030
             if _worked_example(masked[sent.start:sent.end]):
-                kind = "reported"  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule
+                continue  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule or a result
             if kind == "target" and not (explicit and explicit[1]) and _DURATION.fullmatch(unit) and comparator in (">=", ">") \
                     and _QUALIFIER_AFTER.match(masked, ue) and not _GOAL_STRONG.search(masked, sent.start, num_start):
                 kind, year = "provision", rule_year  # 签订1年以上劳动合同的人员: a duration that qualifies who, a condition
@@ -945,8 +957,43 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
         if sent_kinds:
             prev_kinds = sent_kinds - {"reported_stat"}
-    return _restated(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
-                             + _join_split_ranges(_join_bounds(out, masked), masked)), masked)
+    return _headline_copies(_restated(_repeated_in_sentence(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
+                                                   + _join_split_ranges(_join_bounds(out, masked), masked)), masked), masked), masked, title)
+
+
+# 数十亿, 上千人, 几百家, 好几万: a magnitude with no figure (迈上/站上 a level, 以上 are no such 上)
+_VAGUE_BEFORE = re.compile(r"(?:(?<![人户总次个件套位岁分指基倍函系级参])数|几|好几|(?<![以之迈站登跃踏])上)\s*$")
+# a paragraph that opens on an example of a hypothetical case (例如，某项目申请…; 假设某家庭…): its figures illustrate
+_EXAMPLE_PARAGRAPH = re.compile(r"[ \t\u3000]*(?:例如|比如|譬如|举例来说|举个例子|打个比方|假设|假如)[，,：:]?[^。；;\n]{0,30}?某")
+
+
+# a time stamp alone on its line (2026-07-15 09:15): in a cluster, the items of a page's feed of other stories
+_BARE_STAMP = re.compile(r"[ \t\u3000]*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000]*")
+
+
+def feed_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of a page's feed of other stories: three or more time stamps alone on their lines, each within four
+    lines of the next, with the line before the first and the one after the last (推荐阅读 …summary⏎2026-07-15
+    09:15⏎summary…): the summaries are other pages' news, not this document's statements. One time stamp at
+    the head of an article is its own date."""
+    lines = [(p, ln) for p, ln in _line_spans(text)]
+    stamps = [i for i, (_, ln) in enumerate(lines) if _BARE_STAMP.fullmatch(ln)]
+    out, k = [], 0
+    while k < len(stamps):
+        j = k
+        while j + 1 < len(stamps) and stamps[j + 1] - stamps[j] <= 4:
+            j += 1
+        if j - k + 1 >= 3:
+            a, b = max(0, stamps[k] - 1), min(len(lines) - 1, stamps[j] + 1)
+            out.append((lines[a][0], lines[b][0] + len(lines[b][1])))
+        k = j + 1
+    return out
+
+
+def example_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of paragraphs that work a hypothetical example from their first words (例如，某商品住宅项目申请上市
+    200套…即60套。如…为150套…): a rule's figures restated inside one are illustrations, not statements."""
+    return [(p, p + len(ln)) for p, ln in _line_spans(text) if _EXAMPLE_PARAGRAPH.match(ln)]
 
 
 # 达/达到/均达 right before a figure, with no bound word after it and no condition it opens (达到25%以上的，…; 达到90%时)
@@ -1089,9 +1136,12 @@ _LONG_AFTER = re.compile(r"(?![（(]?[一二三四五六七八九十\d]{1,2}[）
 def interleaved(masked: str, start: int, end: int) -> bool:
     """Whether masked[start:end] reads as columns interleaved: three or more spaces each between two runs
     of six or more Chinese characters, or two between runs of eight or more (figures inside them); a space
-    inside a word or beside a number is ordinary PDF text."""
+    inside a word or beside a number is ordinary PDF text, and a space after an agency's name or inside title
+    marks joins the names of joint issuers (《国家发展改革委 财政部关于…》)."""
     n = n_long = 0
     for m in _COLUMN_JOINT.finditer(masked, start, end):
+        if _issuers_joint(masked, start, m.start()):
+            continue
         if _FRAGMENT_BEFORE.search(masked, start, m.start()) and _FRAGMENT_AFTER.match(masked, m.end(), end):
             n += 1
         if _LONG_BEFORE.search(masked, start, m.start()) and _LONG_AFTER.match(masked, m.end(), end):
@@ -1099,9 +1149,43 @@ def interleaved(masked: str, start: int, end: int) -> bool:
     return n >= 3 or n_long >= 2
 
 
+_LOOSE_JOINT = re.compile(r"(?<=[\u4e00-\u9fff，、“”）])[ \u3000]+(?=[\u4e00-\u9fff\d“（])")
+# a space after an agency's name joins the names of joint issuers (国家发展改革委 财政部关于…), not columns
+_AGENCY_END = re.compile(r"(?:部|委|局|厅|院|署|会|行|办|府|室|中心|集团|公司)$")
+
+
+def _issuers_joint(text: str, start: int, pos: int) -> bool:
+    """Whether the space at pos follows an agency's name or stands inside title marks: joint issuers."""
+    return bool(_AGENCY_END.search(text, start, pos)) or text.rfind("《", start, pos) > text.rfind("》", start, pos)
+
+
+def column_lines(masked: str) -> list[tuple[int, int]]:
+    """Spans of lines that read a newspaper page across its columns: three or more joints between fragments of
+    six or more characters (see interleaved), at least one every 130 characters, and a line with any joint right
+    after such a line. A web page dumped on one line joins its paragraphs after 。 or before headings and has far
+    fewer joints for its length."""
+    out: list[tuple[int, int]] = []
+    chain = False  # the lines before were read across, from a long one
+    for p, ln in _line_spans(masked):
+        if not ln.strip():
+            chain = False
+            continue
+        n = sum(1 for m in _COLUMN_JOINT.finditer(ln)
+                if _FRAGMENT_BEFORE.search(ln, 0, m.start()) and _FRAGMENT_AFTER.match(ln, m.end())
+                and not _issuers_joint(ln, 0, m.start()))
+        dense = len(ln) >= 60 and n >= 3 and n * 130 >= len(ln)
+        # the page's next lines, read across as well but shorter: any joint (before a figure too) after such lines
+        if dense or (chain and _LOOSE_JOINT.search(ln)):
+            out.append((p, p + len(ln)))
+            chain = chain or (dense and len(ln) >= 200)
+        else:
+            chain = False
+    return out
+
+
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
 _CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩大|降低|下调|调低|下浮|下降|减少|缩短|延长|压缩|缩减|调整|变更|降|提|增|减|放宽|改)"
-_CHANGED_FROM = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*\s*[，,]?\s*"
+_CHANGED_FROM = re.compile(r"\s*(?:及|或)?(?:以上|以下)?\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*\s*[，,]?\s*"
                            r"(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)")
 _CHANGED_TO = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[，,]?\s*(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)[^\d，,。；;]{0,8}")
 _CHANGED_RIGHT_AFTER = re.compile(r"\s*" + _CHANGE_VERB + r"(?:至|到|为|成)\s*[\d一二三四五六七八九十两]")
@@ -1125,6 +1209,54 @@ def _clause_chain(masked: str, sent_start: int, pos: int) -> str:
     (a participle before a noun) is not a result."""
     start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent_start, pos)), default=sent_start)
     return re.sub(r"已(?:发布|印发|出台|公布|下达|明确|制定)的", "", masked[start:pos])
+
+
+# what may stand between a value and the same value said again where a PDF reads two columns side by side
+# (处5万元以上10万元以下 处5万元以上10万元以下的罚款): a closing word and the verb of a fine
+_REPEAT_GAP = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内)?\s*(?:的)?\s*(?:罚款)?\s*(?:处以|并处|可处|处)?\s*")
+
+
+def _repeated_in_sentence(found: list[Commitment], masked: str) -> list[Commitment]:
+    """One row for a value a sentence says twice in a row: the same value, bound and unit right after itself
+    (only a closing word and 处 between), or after the same six characters with no clause break between (columns
+    of a table read across: 处项目总投资额5‰以上10‰以下的 业处项目总投资额5‰以上10‰以下). A value repeated for
+    another subject (首套…不低于20%，二套…不低于20%) has a clause break or other words between."""
+    out: list[Commitment] = []
+    for c in found:
+        prev = out[-1] if out else None
+        if prev is not None and c.value_start is not None and prev.value_end is not None and prev.start == c.start \
+                and (prev.value, prev.value_max, prev.unit, prev.comparator) == (c.value, c.value_max, c.unit, c.comparator) \
+                and c.value_start >= prev.value_end:
+            gap = masked[prev.value_end:c.value_start]
+            left = re.sub(r"\s", "", masked[max(c.start, prev.value_start - 12):prev.value_start])[-6:]
+            left2 = re.sub(r"\s", "", masked[max(c.start, c.value_start - 12):c.value_start])[-6:]
+            if _REPEAT_GAP.fullmatch(gap) or (len(left) == 6 and left == left2 and len(gap) <= 20
+                                              and not re.search(r"[，,。；;：:、\d]", gap)):
+                continue
+        out.append(c)
+    return out
+
+
+_HEADLINE_LABEL = re.compile(r"\s*(?:标题|题目|主题)\s*[:：]")
+
+
+def _headline_copies(found: list[Commitment], masked: str, title: str | None) -> list[Commitment]:
+    """A figure of a headline that the body states again (标题：旭辉68个项目进入白名单 … 旭辉在全国已有68个项目入围):
+    the body's row is kept, the headline's copy dropped. A headline is a line labelled 标题： or the document's
+    title standing as a line of its own; a headline's figure the body does not repeat stays."""
+    def headline(c: Commitment) -> bool:
+        if c.value_start is None:
+            return False
+        a = masked.rfind("\n", 0, c.value_start) + 1
+        b = masked.find("\n", c.value_start)
+        line = masked[a:b if b >= 0 else len(masked)]
+        if _HEADLINE_LABEL.match(line):
+            return True
+        bare = re.sub(r"\s", "", line)
+        return bool(title) and len(bare) >= 8 and bare == re.sub(r"\s", "", title)
+    heads = [headline(c) for c in found]
+    body = {(c.value, c.value_max, c.unit) for c, h in zip(found, heads) if not h}
+    return [c for c, h in zip(found, heads) if not h or (c.value, c.value_max, c.unit) not in body]
 
 
 def _dedupe(found: list[Commitment]) -> list[Commitment]:

@@ -81,8 +81,7 @@ def test_per_units_written_after_the_sum(text, value, unit):
     "以一套总价120万元的住房为例，首付比例下调后可少付12万元。",
 ])
 def test_worked_examples_are_not_commitments(text):
-    cs = found(text)
-    assert cs and all(c.kind == "reported" for c in cs)
+    assert found(text) == []  # an illustration: neither a rule nor a result
 
 
 @pytest.mark.parametrize("text,kind", [
@@ -132,7 +131,6 @@ def test_a_deadline_in_a_call_is_still_a_target():
     ("试点期间每户业主只能购买2个车位。", 2, "<="),
     ("本市户籍家庭限购2套住房。", 2, "<="),
     ("申请人年龄在18周岁（含）至法定退休年龄之间。", 18, ">="),
-    ("企业累计获得数十亿元资金支持。", 1000000000, "~"),
 ])
 def test_caps_floors_and_approximate_counts(text, value, comparator):
     c = next(c for c in found(text) if c.value == value)
