@@ -34,7 +34,9 @@ _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至�
            ("长达", "="), ("最长达", "<="), ("最长可达", "<=")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
           ("内", "<="), ("左右", "~"), ("上下", "~"), ("封顶", "<="), ("为限", "<="), ("为上限", "<="),
-          ("或以上", ">="), ("甚至更高", ">="), ("或更高", ">="), ("及更高", ">="), ("或以下", "<=")]
+          ("或以上", ">="), ("甚至更高", ">="), ("或更高", ">="), ("及更高", ">="), ("或以下", "<="),
+          # 两侧各100米范围内; 1800元规定上限不变, 50万元的上限: a distance within, a cap named after its sum
+          ("范围内", "<="), ("范围以内", "<="), ("规定上限", "<="), ("的上限", "<="), ("上限", "<="), ("的下限", ">="), ("下限", ">=")]
 # one-character comparison words bind only to a number right after them (满5年, 超6000家, 限200名):
 # 满意度, 超低能耗, 期限 are words of their own
 _TIGHT = {"满", "超", "限", "满足"}
@@ -253,6 +255,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         return "~"  # 数十亿元, 几百家: an approximate count
     for phrase, sym in _AFTER:
         m = re.match(r"(?:[（(]\s*含[^）)]{0,8}[）)])?" + phrase, after)
+        if m and phrase.startswith("范围") and not re.search(r"(?<!平方)(?:米|公里|千米)$", text[num_start:unit_end]):
+            continue  # 两侧各100米范围内: a distance within; 新城225平方公里范围内: the size of an area
         if m:
             # 55周岁以下（不含55周岁）, 3倍以上，不含3倍: the bound itself is left out
             if _EXCLUSIVE_AFTER.match(after, m.end()) and sym in (">=", "<="):
@@ -311,6 +315,9 @@ _LINE_PASSED = re.compile(r"已(?:经)?(?:超出|超过|突破|高于|逼近|接
 # a count whose noun has already done something (8个试点城市已着手…): a result
 _COUNTED = {"个", "家", "座", "所", "项", "名", "批", "只", "位", "支"}
 _DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:已经|已)(?!满|达|超|连续|缴|有|婚|购)[\u4e00-\u9fff]")
+# a floor on a duration that qualifies a noun (1年以上劳动合同的人员): a condition, not a goal
+_QUALIFIER_AFTER = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及)?以上[^，,。；;：:（()）\d]{1,12}的")
+_GOAL_STRONG = re.compile(r"力争|争取|确保|目标|每年|年均|努力")
 # a period lengthened or deferred (延长2个月, 展期6个月, 顺延1年): a decision, not a goal
 _EXTENDS = re.compile(r"(?:延长|顺延|展期|延期|宽限)[^\d，,。；;]{0,2}$")
 # a rule that the dated window governs (…前，企业可申请…)
@@ -919,6 +926,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule or a result
             if kind == "reported" and _DURATION.fullmatch(unit) and re.search(r"(?:近|最近|过去)\s*$", masked[max(sent.start, num_start - 3):num_start]):
                 continue  # 近3个月均价上涨的天数有36天: the window a result is told over, not a quantity
+            if kind == "target" and not (explicit and explicit[1]) and _DURATION.fullmatch(unit) and comparator in (">=", ">") \
+                    and _QUALIFIER_AFTER.match(masked, ue) and not _GOAL_STRONG.search(masked, sent.start, num_start):
+                kind, year = "provision", rule_year  # 签订1年以上劳动合同的人员: a duration that qualifies who, a condition
             if kind == "target" and _DURATION.fullmatch(unit) and _EXTENDS.search(masked, clause_start, num_start):
                 kind, year = "provision", rule_year if chosen and chosen[0] < clause_start else None
                 # 决定将展会延长2个月，至2024年1月31日: a decision on a period; the date it runs to is no deadline

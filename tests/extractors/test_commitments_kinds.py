@@ -184,3 +184,16 @@ def test_levels_reached_and_floors(text, expected):
 ])
 def test_goals_conditions_and_decisions(text, kwargs, expected):
     assert found(text, pub_year=2023, **kwargs) == expected
+
+
+# a floor on a duration that qualifies who (签订1年以上劳动合同的人员) is a condition; a distance within a range and a
+# cap named after its sum are bounds
+@pytest.mark.parametrize("text,expected", [
+    ("支持企业自主确定培训对象（与其签订2年以上劳动合同的新招用人员），组织实施学徒制培训。", [("provision", 2, ">=")]),
+    ("每年开展职工培训不少于40小时。", [("target", 40, ">=")]),
+    ("禁止在输电线路两侧各二百米范围内燃放孔明灯。", [("provision", 200, "<=")]),
+    ("本细则适用于开发区80平方公里范围内的工业用地项目。", [("provision", 80, "=")]),
+    ("提取比例从60%提高至80%，1500元规定上限不变。", [("provision", 80, "="), ("provision", 1500, "<=")]),
+])
+def test_qualifying_durations_and_named_bounds(text, expected):
+    assert found_cmp(text, pub_year=2024) == expected
