@@ -1,13 +1,20 @@
 """End to end: `policy run` over a folder (default ../shared/corpus/pool) with 1, 2 and 4 workers, each
 in a fresh process with an empty Prefect home (no cached results) and a fresh output folder. Prints wall
-time, files/s, documents/s, MB/s and the peak memory of the whole process tree (the CLI, Prefect's
-temporary server, workers), with each part's own peak.
+time, files/s, documents/s, MB/s, the peak memory of the whole process tree (the CLI, Prefect's
+temporary server, workers) with each part's own peak, and the CPU seconds of each part.
 
-    .venv/bin/python benchmarks/end_to_end.py [FOLDER] [--workers 1 2 4]
+`--server each` (the default): every run starts its own temporary server, whose start in an empty Prefect
+home (creating its database) is serial time inside the run. `--server shared`: one temporary server is
+started (in an empty Prefect home, its start timed and printed apart) before the timed runs, and every run
+reports to it (PREFECT_API_URL), as a user's runs report to a server that is up; the figures then leave the
+server's start out. `--server both` runs the series twice, each way.
+
+    .venv/bin/python benchmarks/end_to_end.py [FOLDER] [--workers 1 2 4] [--server each|shared|both]
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sqlite3
@@ -38,13 +45,17 @@ def role(p: psutil.Process) -> str:
     return "run"
 
 
-def tree_rss(proc: psutil.Process, peaks: dict[str, int] | None = None) -> int:
-    """The resident memory of the process and all its descendants now; `peaks` keeps each role's largest sum."""
+def tree_rss(proc: psutil.Process, peaks: dict[str, int] | None = None, cpu: dict | None = None) -> int:
+    """The resident memory of the process and all its descendants now; `peaks` keeps each role's largest sum,
+    `cpu` each process's latest (role, CPU seconds)."""
     total, by_role = 0, {}
     for p in [proc, *proc.children(recursive=True)]:
         try:
             rss = p.memory_info().rss
             r = role(p)
+            if cpu is not None:
+                t = p.cpu_times()
+                cpu[p.pid] = (r, t.user + t.system)
         except psutil.Error:
             continue
         total += rss
@@ -55,18 +66,21 @@ def tree_rss(proc: psutil.Process, peaks: dict[str, int] | None = None) -> int:
     return total
 
 
-def run_once(folder: Path, workers: int, runner: str = "threads") -> dict:
+def run_once(folder: Path, workers: int, runner: str = "threads", api_url: str | None = None) -> dict:
     exe = Path(sys.executable).parent / "policy"
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "PREFECT_HOME": str(Path(tmp) / "prefect"), "DO_NOT_TRACK": "1",
                "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+        env.pop("PREFECT_API_URL", None)
+        if api_url:
+            env["PREFECT_API_URL"] = api_url
         t0 = time.perf_counter()
         proc = subprocess.Popen([str(exe), "run", str(folder), "--out", str(Path(tmp) / "out"), "--workers", str(workers),
                                  "--runner", runner],
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        ps, peak, peaks = psutil.Process(proc.pid), 0, {}
+        ps, peak, peaks, cpu = psutil.Process(proc.pid), 0, {}, {}
         while proc.poll() is None:
-            peak = max(peak, tree_rss(ps, peaks))
+            peak = max(peak, tree_rss(ps, peaks, cpu))
             time.sleep(0.2)
         secs = time.perf_counter() - t0
         if proc.returncode:
@@ -74,8 +88,49 @@ def run_once(folder: Path, workers: int, runner: str = "threads") -> dict:
         with sqlite3.connect(Path(tmp) / "out" / "policy.sqlite") as c:
             docs = c.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
             commitments = c.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
+    cpu_by_role: dict[str, float] = {}
+    for r, t in cpu.values():  # as last seen, at most 0.2 s before each process ended
+        cpu_by_role[r] = cpu_by_role.get(r, 0.0) + t
     return {"workers": workers, "seconds": secs, "docs": docs, "commitments": commitments, "peak_mb": peak / 1e6,
-            "peak_mb_by_role": {r: v / 1e6 for r, v in peaks.items()}}
+            "peak_mb_by_role": {r: v / 1e6 for r, v in peaks.items()}, "cpu_s_by_role": cpu_by_role}
+
+
+@contextlib.contextmanager
+def shared_server():
+    """One temporary Prefect server in an empty Prefect home, as `policy run` starts it; yields (API URL, seconds
+    its start took)."""
+    from pipeline.ephemeral import TemporaryServer
+
+    with tempfile.TemporaryDirectory() as tmp:
+        old = os.environ.get("PREFECT_HOME")
+        os.environ["PREFECT_HOME"] = str(Path(tmp) / "prefect")
+        server = TemporaryServer(Path(tmp) / "server.log")
+        try:
+            t0 = time.perf_counter()
+            server.launch()
+            url = server.wait()
+            yield url, time.perf_counter() - t0
+        finally:
+            server.stop()
+            if old is None:
+                os.environ.pop("PREFECT_HOME", None)
+            else:
+                os.environ["PREFECT_HOME"] = old
+
+
+def series(args, files, mb, api_url: str | None) -> list[dict]:
+    print(f"{'workers':>7}{'seconds':>9}{'files/s':>9}{'docs/s':>8}{'MB/s':>7}{'speed-up':>10}{'peak MB':>9}  documents, commitments")
+    base = None
+    rows = []
+    for w in args.workers:
+        r = run_once(args.folder, w, args.runner, api_url)
+        base = base or r["seconds"]
+        rows.append({**r, "runner": args.runner, "speed_up": base / r["seconds"], "server": "shared" if api_url else "each"})
+        print(f"{w:>7}{r['seconds']:>9.1f}{len(files) / r['seconds']:>9.2f}{r['docs'] / r['seconds']:>8.2f}"
+              f"{mb / r['seconds']:>7.2f}{base / r['seconds']:>9.2f}x{r['peak_mb']:>9.0f}  {r['docs']}, {r['commitments']}"
+              f"  (each part's own peak: {', '.join(f'{k} {v:.0f} MB' for k, v in sorted(r['peak_mb_by_role'].items()))};"
+              f" CPU s: {', '.join(f'{k} {v:.1f}' for k, v in sorted(r['cpu_s_by_role'].items()))})", flush=True)
+    return rows
 
 
 def main() -> None:
@@ -84,6 +139,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
     ap.add_argument("--runner", choices=["processes", "threads", "dask"], default="processes",
                     help="worker processes (the default runner), threads in one process (GIL-bound) or a local Dask cluster")
+    ap.add_argument("--server", choices=["each", "shared", "both"], default="each",
+                    help="each run starts its own temporary server (default), or one is started before the timed runs")
     ap.add_argument("--json", type=Path, help="write the figures here as JSON")
     args = ap.parse_args()
     from corpora.readers import expand_paths
@@ -92,17 +149,16 @@ def main() -> None:
     mb = sum(f.stat().st_size for f in files) / 1e6
     print(f"machine: {describe()}")
     print(f"input: {args.folder} — {len(files)} files, {mb:.1f} MB; runner: {args.runner}")
-    print(f"{'workers':>7}{'seconds':>9}{'files/s':>9}{'docs/s':>8}{'MB/s':>7}{'speed-up':>10}{'peak MB':>9}  documents, commitments")
-    base = None
     rows = []
-    for w in args.workers:
-        r = run_once(args.folder, w, args.runner)
-        base = base or r["seconds"]
-        rows.append({**r, "runner": args.runner, "speed_up": base / r["seconds"]})
-        print(f"{w:>7}{r['seconds']:>9.1f}{len(files) / r['seconds']:>9.2f}{r['docs'] / r['seconds']:>8.2f}"
-              f"{mb / r['seconds']:>7.2f}{base / r['seconds']:>9.2f}x{r['peak_mb']:>9.0f}  {r['docs']}, {r['commitments']}"
-              f"  (each part's own peak: {', '.join(f'{k} {v:.0f} MB' for k, v in sorted(r['peak_mb_by_role'].items()))})")
-    print("each run: a new process, Prefect's temporary server started by it as a program of its own, no cached results")
+    if args.server in ("each", "both"):
+        print("each run starts Prefect's temporary server (its start in an empty Prefect home is inside the time)")
+        rows += series(args, files, mb, None)
+    if args.server in ("shared", "both"):
+        with shared_server() as (url, started):
+            print(f"one temporary server for every run, started before the timed runs in {started:.1f} s "
+                  "(empty Prefect home; outside the times below)", flush=True)
+            rows += [{**r, "server_start_s": started} for r in series(args, files, mb, url)]
+    print("each run: a new process, an empty Prefect home (no cached results), a fresh output folder")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"machine": describe(), "input": str(args.folder), "files": len(files), "mb": mb,

@@ -215,6 +215,10 @@ _NOTE = re.compile(r"[（(]此件[^（()）\n]{1,16}[)）]")
 _ISSUER_TAIL = re.compile(r"(政府|办公室|办公厅|委员会|委|局|厅|部|院|会|中心|署|处|小组|公司|行|所)$")
 
 
+# a label of a date cell on the last non-empty line before a date standing alone
+_CELL_LABEL = re.compile(r"(?:日期|时间|时期|日\s*期|时\s*间)\s*[:：]?\s*\n\s*(?:\n\s*)*$")
+
+
 def signature_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
     """Full dates that stand as a signing date: on a line of their own (after the issuer's name, if
     any), or right after the closing sentence of a notice run into one line; never part of a phrase
@@ -234,6 +238,8 @@ def signature_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
             r"^[\u4e00-\u9fff]{2,30}?(政府|办公室|办公厅|委员会|委|局|厅)", after))
         adopted = re.fullmatch(r"[\d.、（()）\s]*", line_before) and _ADOPTION_AFTER.match(
             text[d.end:text.find("\n", d.end) if "\n" in text[d.end:] else len(text)])
+        if own_line and not line_before and _CELL_LABEL.search(text[max(0, d.start - 40):d.start]):
+            continue  # the value of a table's date cell dumped under its label (失效日期 / 2023-12-31)
         if own_line or run_in or adopted:
             out.append(d)
     return out
@@ -242,7 +248,7 @@ def signature_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
 # Labels of a document's own dates in a page's byline or attribute block, strongest first: the date it
 # was written, the date it was published, then a page's timestamp (which on a repost is the repost's).
 _BYLINE_LABELS = (
-    ("成文日期", "成文时间", "签发日期", "印发日期", "发文日期"),
+    ("成文日期", "成文时间", "签发日期", "印发日期", "发文日期", "生成日期"),
     ("公布日期", "发布日期", "颁布日期", "公开日期", "发文时间", "印发时间", "发布时期"),
     ("发布时间", "发表时间", "公布时间", "发布于", "发表于", "更新时间", "更新日期", "时间", "日期"),
 )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from extractors.refdata import read_rows
 from extractors.scan import first_char_finditer, longest_word_pattern
 
-_SP = r"[ \t\u3000\xa0]"
+_SP = r"[ \t\u3000\xa0\u2002\u2003]"
 _DATE = r"(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?)"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 # a timestamp printed without a label: a date with a time of day, or a date with its weekday (e-papers)
@@ -160,10 +160,14 @@ def read_head(text: str, start: int, end: int) -> dict[str, Field]:
         head = metadata_line(line, pos)
         if head:
             for f in head.fields:
-                if not f.value and i + 1 < len(lines):
-                    nxt = lines[i + 1]
+                # the value on the next line, or after a blank line (table cells dumped one per line)
+                k = i + 1
+                while k < len(lines) and k <= i + 2 and not lines[k].strip():
+                    k += 1
+                if not f.value and k < len(lines):
+                    nxt = lines[k]
                     if nxt.strip() and metadata_line(nxt, 0) is None and len(nxt.strip()) <= 60:
-                        s = pos + len(line) + 1 + (len(nxt) - len(nxt.lstrip()))
+                        s = pos + sum(len(x) + 1 for x in lines[i:k]) + (len(nxt) - len(nxt.lstrip()))
                         f = Field(f.key, f.label, nxt.strip(), s, s + len(nxt.strip()))
                 if f.value and f.key not in out:
                     out[f.key] = f

@@ -134,7 +134,7 @@ class Gazetteer:
 
 def _continues_word(text: str, end: int) -> bool:
     """A short name followed by 路/街/大道/银行/… is part of a longer name, not the place."""
-    return text[end:end + 2] in {"大学", "银行", "大道", "公司", "集团", "日报", "路", "街"} or text[end:end + 1] in {"路", "街", "号"}
+    return text[end:end + 2] in {"大学", "银行", "大道", "公司", "集团", "日报", "时间", "路", "街"} or text[end:end + 1] in {"路", "街", "号"}
 
 
 @functools.cache
@@ -241,6 +241,11 @@ def _blank(text: str, words: list[str]) -> str:
     return text
 
 
+# the capital in a dateline or byline of national news (新华社北京10月16日电, 记者 某某 北京报道) says where the
+# story was filed, not the place it reports on
+_CAPITAL_DATELINE = re.compile(r"(?P<p>北京)(?=\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)|\s*报道)")
+
+
 def primary_region(text: str, title: str | None, issuers: list[str], docnum_provinces: list[str],
                    gaz: Gazetteer | None = None, boundaries: set[int] | None = None) -> Region | None:
     """The jurisdiction a document governs: issuer first, then title and the body named as its
@@ -250,7 +255,7 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     if any(_REDACTED.search(s) for s in [*issuers, title or ""]):
         return None
     by = byline(text)
-    body = _blank(_blank_spans(text, by.footer), by.hosts)
+    body = _blank(_blank_spans(text, by.footer + [m.span("p") for m in _CAPITAL_DATELINE.finditer(text)]), by.hosts)
     counties = frozenset(short_name(d.name) for _, _, cands in gaz.mentions(" ".join([body, title or "", *issuers]), short=False)
                          for d in cands if d.level == "county") - {None}
     score: dict[str, float] = defaultdict(float)

@@ -327,10 +327,19 @@ class Store:
         with self.conn:
             self.conn.execute(f"INSERT OR REPLACE INTO scans VALUES ({', '.join('?' * len(cols))})", [row[c] for c in cols])
 
-    def table(self, name: str):
-        import pandas as pd
+    def _select(self, name: str) -> str:
         order = {**{t.name: t.order for t in tables.TABLES}, "provenance": "source", "sources": "name", "fetches": "url",
                  "scans": "run_id, source_name"}.get(name)
         if order is None:
             raise ValueError(f"no table {name!r}")
-        return pd.read_sql_query(f"SELECT * FROM {name} ORDER BY {order}", self.conn)
+        return f"SELECT * FROM {name} ORDER BY {order}"
+
+    def table(self, name: str):
+        """The whole table as a pandas DataFrame."""
+        import pandas as pd
+
+        return pd.read_sql_query(self._select(name), self.conn)
+
+    def rows(self, name: str) -> sqlite3.Cursor:
+        """A cursor over the table's rows in its order (`cursor.description` names the columns)."""
+        return self.conn.execute(self._select(name))

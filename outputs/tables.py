@@ -6,7 +6,10 @@ here with a function from a record to its rows.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
+import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -122,6 +125,56 @@ def _code(v):
     if isinstance(v, (int, float)):
         return f"{int(v):06d}"
     return str(v)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def column_type(c: str) -> str:
+    """A column's exported type: "date", "int", "float", "code" or "str"."""
+    if c in DATE_COLUMNS or c.endswith("_date"):
+        return "date"
+    if c in INT_COLUMNS:
+        return "int"
+    if c in FLOAT_COLUMNS:
+        return "float"
+    if c in CODE_COLUMNS:
+        return "code"
+    return "str"
+
+
+def _number(v) -> float | None:
+    if v is None:
+        return None
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return None if f != f or f in (math.inf, -math.inf) else f
+
+
+def _date(v) -> dt.date | None:
+    if isinstance(v, dt.date):
+        return v
+    if isinstance(v, str) and _ISO_DATE.fullmatch(v):
+        try:
+            return dt.date.fromisoformat(v)
+        except ValueError:
+            return None
+    return None
+
+
+def _int(v) -> int | None:
+    f = _number(v)
+    return None if f is None or abs(f) >= 2.0 ** 63 else int(round(f))
+
+
+def _str(v) -> str | None:
+    return None if v is None else v if isinstance(v, str) else str(v)
+
+
+# a stored value → its exported value, by the column's type (the same values `typed` gives a frame)
+CONVERT = {"date": _date, "int": _int, "float": _number, "code": _code, "str": _str}
 
 
 def typed(df):

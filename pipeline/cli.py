@@ -139,7 +139,9 @@ def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to pr
         worker_memory_mb: Annotated[int | None, typer.Option(min=0, help="Memory cap of each worker process in MB (0: none; default 1536 or $POLICY_WORKER_MEMORY_MB); a file that exceeds it becomes an error row.")] = None):
     """Run the Prefect flow over the inputs: extract, store, write Parquet and CSV tables, summarize.
     Reports to the Prefect server PREFECT_API_URL names, else to a temporary one started for the run."""
-    from pipeline.workers import default_count
+    from pipeline.workers import default_count, limit_arenas
+
+    limit_arenas()  # before any thread or worker starts
 
     workers = workers or default_count()
     if runner not in {"processes", "threads", "dask"}:

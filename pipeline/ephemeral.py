@@ -71,12 +71,21 @@ def server_command(port: int, parent: int | None = None) -> list[str]:
 
 
 def _healthy(url: str) -> bool:
-    import httpx
+    """Whether the temporary server (plain HTTP on the loopback) answers its health check. One small request with
+    the standard library: an HTTP client library would build a TLS context for every poll (tens of ms of CPU
+    each, taken from the server's own start while the run waits on it)."""
+    import http.client
+    from urllib.parse import urlsplit
 
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=2)
     try:
-        return httpx.get(url + "/health", timeout=2).status_code == 200
-    except httpx.HTTPError:
+        conn.request("GET", parts.path.rstrip("/") + "/health")
+        return conn.getresponse().status == 200
+    except (OSError, http.client.HTTPException):
         return False
+    finally:
+        conn.close()
 
 
 def _tail(log: Path | None, n: int = 2000) -> str:

@@ -376,17 +376,20 @@ def _artifact(summary: dict) -> None:
 
 
 def summarize(store: Store, store_path: str) -> dict:
-    docs = store.table("documents")
-    coms = store.table("commitments")
-    errs = store.table("errors")
-    by_region = []
-    if len(docs):
-        for (code, name), group in docs.groupby([docs["region_adcode"].fillna(""), docs["region_name"].fillna("")]):
-            c = coms[coms["doc_id"].isin(group["doc_id"])]
-            by_region.append({"region": name or None, "adcode": code or None, "documents": int(len(group)),
-                              "targets": int((c["kind"] == "target").sum()), "provisions": int((c["kind"] == "provision").sum())})
-    outcomes = {"documents": int(len(docs)), **{str(k): int(v) for k, v in errs["error"].value_counts().items()}}
-    kinds = {k: int((coms["kind"] == k).sum()) if len(coms) else 0 for k in ("target", "provision", "reported")}
+    """The run's figures, counted by the store (SQL, no data frame: the end of a run stays small)."""
+    q = store.conn.execute
+    n_docs = q("SELECT COUNT(*) FROM documents").fetchone()[0]
+    by_region = [{"region": name or None, "adcode": code or None, "documents": n, "targets": t or 0, "provisions": p or 0}
+                 for code, name, n, t, p in q(
+                     "SELECT COALESCE(d.region_adcode, ''), COALESCE(d.region_name, ''), COUNT(DISTINCT d.doc_id), "
+                     "SUM(c.kind = 'target'), SUM(c.kind = 'provision') FROM documents d "
+                     "LEFT JOIN commitments c ON c.doc_id = d.doc_id GROUP BY 1, 2 ORDER BY 1, 2")]
+    outcomes = {"documents": n_docs, **{str(k): n for k, n in q(
+        "SELECT error, COUNT(*) FROM errors GROUP BY error ORDER BY COUNT(*) DESC, error")}}
+    counted = dict(q("SELECT kind, COUNT(*) FROM commitments GROUP BY kind").fetchall())
+    kinds = {k: counted.get(k, 0) for k in ("target", "provision", "reported")}
+    errors = [dict(zip(("source", "error", "detail"), row))
+              for row in q("SELECT source, error, detail FROM errors ORDER BY source")]
     # every row of the commitments table, and the same rows by kind (reported figures are past results)
-    return {"documents": int(len(docs)), "commitments": int(len(coms)), "commitments_by_kind": kinds,
-            "errors": errs.to_dict("records"), "outcomes": outcomes, "by_region": by_region, "store": store_path}
+    return {"documents": n_docs, "commitments": sum(counted.values()), "commitments_by_kind": kinds,
+            "errors": errors, "outcomes": outcomes, "by_region": by_region, "store": store_path}

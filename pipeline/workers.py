@@ -86,6 +86,25 @@ def _trim() -> None:
 
 _malloc_trim = None
 
+# glibc's mallopt parameter for the number of heap arenas
+_M_ARENA_MAX = -8
+ARENAS = "2"
+
+
+def limit_arenas() -> None:
+    """Two heap arenas for this process and the processes it starts (MALLOC_ARENA_MAX, read by each new
+    program): glibc gives each thread that allocates an arena of its own (the run's Prefect client and task
+    threads), and memory freed in one is not reused by the others, so a run's resident memory creeps up with
+    its threads. Two arenas cost nothing in speed for a run whose threads mostly wait. A value the user set wins."""
+    os.environ.setdefault("MALLOC_ARENA_MAX", ARENAS)
+    try:
+        import ctypes
+        import ctypes.util
+
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt(_M_ARENA_MAX, int(os.environ["MALLOC_ARENA_MAX"]))
+    except (OSError, AttributeError, ValueError):
+        pass  # not glibc: nothing to set
+
 
 def _serve(conn, memory_mb: int) -> None:
     """A worker's loop: warm up, then (path, source) → result until told to stop or the pipe closes."""

@@ -6,8 +6,10 @@ each value sits, so a document number from the metadata table is grounded like a
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+import htmldate.extractors
 import lxml.html
 import trafilatura
 
@@ -29,6 +31,48 @@ METADATA_LABELS: dict[str, tuple[str, ...]] = {
     "有效性": ("有效性", "时效性", "效力状态", "废止日期"),
 }
 META_TAGS = {"articletitle": "标题", "pubdate": "发布日期", "contentsource": "来源"}
+
+# htmldate (trafilatura's date finder, behind `extract_metadata`) sends a date string its own patterns do not read
+# to dateparser, and looks month names up in dateparser's locales first, which loads ~30 MB into the worker. A date
+# written in digits, as Chinese pages print their publication time (2024年03月08日 16:45:37, 2020—11—13 10:40), is
+# read here to the datetime dateparser gives; another string without a Latin letter is no date (dateparser reads
+# none of those on the pool's pages: a date inside a sentence, a label before it, Chinese numerals, a month word
+# without a year); a string with Latin letters and a year or an English month name still goes to dateparser. An impossible
+# date (2024年13月8日, which dateparser turns into 13 August) is no date.
+_DIGIT_DATE = re.compile(r"\s*(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-—/.]\s*(\d{1,2})\s*[-—/.]\s*(\d{1,2}))"
+                         r"(?:\s+(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?)?\s*")
+_LATIN = re.compile(r"[A-Za-z]")
+_dateparser_date = htmldate.extractors._external_date
+
+
+def _external_date(string: str) -> dt.datetime | None:
+    m = _DIGIT_DATE.fullmatch(string)
+    if m:
+        y, mo, d = int(m[1]), int(m[2] or m[4]), int(m[3] or m[5])
+        try:
+            return dt.datetime(y, mo, d, int(m[6] or 0), int(m[7] or 0), int(m[8] or 0))
+        except ValueError:
+            return None
+    return _dateparser_date(string) if _LATIN.search(string) else None
+
+
+_dateparser_cue = htmldate.extractors.has_date_cue
+
+
+def _has_date_cue(string: str, min_date: dt.datetime, max_date: dt.datetime) -> bool:
+    """htmldate's test before its external parser: without a Latin letter, only a date in digits passes; with
+    Latin letters, a four-digit year or an English month name must stand in the string (htmldate's own first test:
+    a month name of another language would need dateparser's locales)."""
+    if _LATIN.search(string) is None:
+        if _DIGIT_DATE.fullmatch(string) is None:
+            return False
+    elif htmldate.extractors.YEAR_OR_MONTH.search(string) is None:
+        return False
+    return _dateparser_cue(string, min_date, max_date)
+
+
+htmldate.extractors._external_date = _external_date
+htmldate.extractors.has_date_cue = _has_date_cue
 
 _LABEL_TO_KEY = {label: key for key, labels in METADATA_LABELS.items() for label in labels}
 _LABEL_RE = re.compile(

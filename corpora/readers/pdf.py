@@ -8,12 +8,14 @@ page of more than MAX_PAGE_CHARS characters, or compressed streams that inflate 
 (a flate bomb) is answered `too_large` with the figure before PDFium holds it in memory."""
 from __future__ import annotations
 
+import bisect
 import ctypes
 import math
 import re
 import threading
 import zlib
 from collections import Counter
+from operator import itemgetter
 
 from corpora.chars import CJK, NUMBERED_HEADING
 from corpora.records import ErrorReason, RawDocument, ReadError, SourceText
@@ -37,6 +39,9 @@ _PDFIUM = threading.Lock()
 
 _LOAD_ERRORS = {1: "unknown error", 2: "file not found or unreadable", 3: "not a PDF or damaged",
                 4: "password required", 5: "unsupported security scheme", 6: "page not found or damaged"}
+
+_X_THEN_INDEX = itemgetter(0, 4)
+_X_SPAN = itemgetter(0, 1)
 
 Line = tuple[str, bool, bool]  # (text, reaches the right margin, starts at the left margin)
 
@@ -89,6 +94,25 @@ def check_inflated(data: bytes, source: str) -> int:
 
 # ---------------------------------------------------------------------------------------------- pages
 
+_CALLS: tuple | None = None
+
+
+def _per_char_calls(pdfium_c) -> tuple:
+    """PDFium's per-character calls (loose box, origin, generated) as plain function pointers taking addresses
+    as integers: called once or twice per character, they cost a third of the bindings' checked calls."""
+    global _CALLS
+    if _CALLS is None:
+        vp, i = ctypes.c_void_p, ctypes.c_int
+
+        def plain(fn, *args):
+            return ctypes.CFUNCTYPE(i, *args)(ctypes.cast(fn, vp).value)
+
+        _CALLS = (plain(pdfium_c.FPDFText_GetLooseCharBox, vp, i, vp),
+                  plain(pdfium_c.FPDFText_GetCharOrigin, vp, i, vp, vp),
+                  plain(pdfium_c.FPDFText_IsGenerated, vp, i))
+    return _CALLS
+
+
 def _chars(pdfium_c, textpage, height: float, source: str, page_no: int) -> list[tuple]:
     """(x0, x1, baseline from the top, text, index) of each character on the page in PDFium's order; whitespace as " "."""
     n = pdfium_c.FPDFText_CountChars(textpage)
@@ -103,25 +127,24 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int) -> list
         get_unicode = pdfium_c.FPDFText_GetUnicode
         text = "".join(chr(u) if 0 < u < 0x110000 and not 0xD800 <= u < 0xE000 else "\ufffd"
                        for u in (get_unicode(textpage, i) for i in range(n)))
+    box, origin, generated = _per_char_calls(pdfium_c)
+    tp = ctypes.cast(textpage, ctypes.c_void_p).value
     rect = pdfium_c.FS_RECTF()
-    ref = ctypes.byref(rect)
+    ref = ctypes.addressof(rect)
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    ref_x, ref_y = ctypes.byref(ox), ctypes.byref(oy)
-    box = pdfium_c.FPDFText_GetLooseCharBox
-    origin = pdfium_c.FPDFText_GetCharOrigin
-    generated = pdfium_c.FPDFText_IsGenerated
+    ref_x, ref_y = ctypes.addressof(ox), ctypes.addressof(oy)
     out = []
     append = out.append
     for i, ch in enumerate(text):
         if ch in "\r\n\x02\x00":  # PDFium's line breaks and soft hyphens carry no position
             continue
         if ch.isspace():
-            if generated(textpage, i):  # a space PDFium inferred between text objects, not in the file
+            if generated(tp, i):  # a space PDFium inferred between text objects, not in the file
                 continue
             ch = " "
         elif ch < " " or "\x7f" <= ch < "\xa0":
             ch = "\ufffd"  # a glyph without a Unicode mapping (PDFium gives its code as a control character)
-        if not box(textpage, i, ref) or not origin(textpage, i, ref_x, ref_y):
+        if not box(tp, i, ref) or not origin(tp, i, ref_x, ref_y):
             continue
         # lines are told apart by the baseline: glyphs of several fonts and sizes on one line share it
         append((rect.left, rect.right, height - oy.value, ch, i))
@@ -144,7 +167,7 @@ def _cluster_lines(chars: list[tuple]) -> list[list[tuple]]:
     lines: list[list[tuple]] = [[] for _ in range(k + 1)]
     for c in chars:
         lines[line_of[c[2]]].append(c)
-    return [sorted(ln, key=lambda c: (c[0], c[4])) for ln in lines if ln]
+    return [sorted(ln, key=_X_THEN_INDEX) for ln in lines if ln]
 
 
 def _line_text(line: list[tuple]) -> tuple[str, float, float]:
@@ -184,18 +207,19 @@ def _columns(chars: list[tuple], width: float) -> list[list[tuple]]:
 
 def _char_width(ink: list[tuple]) -> float:
     """The median width of the page's Chinese characters (the body text's size)."""
-    widths = sorted(c[1] - c[0] for c in ink if CJK.match(c[3]))
+    widths = sorted([c[1] - c[0] for c in ink if "\u4e00" <= c[3] <= "\u9fff"])  # corpora.chars.CJK
     return max(4.0, widths[len(widths) // 2]) if widths else 10.0
 
 
 def _gutters(ink: list[tuple], min_gap: float) -> list[float]:
     """The middles of the vertical strips at least min_gap wide that no character of `ink` touches."""
-    spans = sorted((c[0], c[1]) for c in ink)
+    spans = sorted(ink, key=_X_SPAN)
     out, reach = [], spans[0][1]
-    for x0, x1 in spans[1:]:
-        if x0 - reach >= min_gap:
-            out.append((reach + x0) / 2)
-        reach = max(reach, x1)
+    for c in spans[1:]:
+        if c[0] - reach >= min_gap:
+            out.append((reach + c[0]) / 2)
+        if c[1] > reach:
+            reach = c[1]
     return out
 
 
@@ -241,8 +265,10 @@ def _blocks(chars: list[tuple], char_w: float, depth: int = 0) -> tuple[list[lis
     ink = [c for c in chars if c[3] != " "]
     if len(ink) < 80:
         return [chars], False
-    edges = [-math.inf, *_gutters(ink, max(0.6 * char_w, 4.0)), math.inf]
-    parts = [[c for c in chars if a <= (c[0] + c[1]) / 2 < b] for a, b in zip(edges, edges[1:])]
+    gutters = _gutters(ink, max(0.6 * char_w, 4.0))
+    parts = [[] for _ in range(len(gutters) + 1)]
+    for c in chars:  # the part between the gutters where the character's middle falls
+        parts[bisect.bisect_right(gutters, (c[0] + c[1]) / 2)].append(c)
     parts = [p for p in parts if p]
     text = [p for p in parts if _text_column(_cluster_lines(p), char_w)]
     # two columns of running text at least, holding most of the region's characters (a part that is not,

@@ -322,3 +322,42 @@ def test_a_name_that_is_not_utf8_is_read_and_shown_decoded(tmp_path):
     (rec,) = extract_records(path)
     assert rec["source"] == str(tmp_path / "关于印发方案的通知.txt") and not rec.get("error")
     rec["source"].encode("utf-8")
+
+
+_DATED_PAGE = ("<html><head><meta charset='utf-8'><title>某某市人民政府办公室关于印发养老服务体系建设实施方案的通知</title></head>"
+               "<body><div class='info'><span>{date}</span> <span>阅12.3W</span></div><div class='content'><p>"
+               + "各区县人民政府，市政府各部门：现将养老服务体系建设实施方案印发给你们，请认真贯彻执行。" * 3
+               + "</p></div></body></html>")
+
+
+@pytest.mark.parametrize("date,expected", [
+    ("2023年05月16日 17:14:25", "2023-05-16"),
+    ("2021—03—17 14:57", "2021-03-17"),
+    ("2022年02月08日 08:30", "2022-02-08"),
+])
+def test_html_publication_time_in_digits_is_read_without_loading_dateparser(tmp_path, date, expected):
+    # the date stands only in the page's info line: trafilatura's date finder reads it; a fresh interpreter shows
+    # that no dateparser (tens of MB of locale data) was loaded to read it
+    import subprocess
+    import sys
+
+    p = tmp_path / "p.html"
+    p.write_text(_DATED_PAGE.format(date=date), encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from corpora.readers import read_path\n"
+            f"t = read_path(Path({str(p)!r}))\n"
+            "print(t.metadata.get('发布日期'), 'dateparser' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [expected, "False"]
+
+
+@pytest.mark.parametrize("string", [
+    "2024年3月8日", "2024年03月08日 16:45", "2024年3月8日 9:05:07", "2020—11—13 10:40", "2020/11/13 10:40",
+    "2020.11.13 10:40", "2024-3-8 10:40", "2024年 3月 8日", "2024 年 3 月 8 日 10:40", "2024年3月8日 10：40",
+    "2024年02月30日 10:00", "2024年3月8日 25:00",  # impossible: no date either way
+    "发布日期：2024年3月8日", "2024年3月8日发布", "二〇二四年三月八日", "3月8日", "2024年3月",  # dateparser reads none
+    "March 8, 2024 10:40",  # Latin letters: dateparser itself
+])
+def test_html_date_strings_read_as_dateparser_reads_them(string):
+    from corpora.readers import html
+
+    assert html._external_date(string) == html._dateparser_date(string)

@@ -107,3 +107,40 @@ def test_tables_and_comparison_carry_no_formula(tmp_path):
     assert not any(c.data_type == "f" for c in cells)
     if not long.empty:
         assert any(c.value == "'" + formula for c in cells)
+
+
+def test_tables_written_in_batches_equal_the_tables_written_at_once(sample_store, tables, tmp_path, monkeypatch):
+    from outputs import export
+
+    monkeypatch.setattr(export, "BATCH_ROWS", 7)  # many batches (and row groups) per table
+    with Store(sample_store) as st:
+        written = export_tables(st, tmp_path)
+    for name in ("documents", "commitments", "mentions", "citations"):
+        assert written[f"{name}.csv"].read_bytes() == (tables / f"{name}.csv").read_bytes()
+        small = pd.read_parquet(written[f"{name}.parquet"])
+        assert len(small) > 7 or name == "citations"
+        pd.testing.assert_frame_equal(small, pd.read_parquet(tables / f"{name}.parquet"))
+    assert pq.ParquetFile(written["commitments.parquet"]).metadata.num_row_groups > 1
+
+
+def test_an_empty_table_keeps_its_column_types(tables):
+    schema = pq.read_schema(tables / "errors.parquet")  # the samples all read: no error row
+    assert pd.read_parquet(tables / "errors.parquet").empty
+    assert [str(schema.field(c).type) for c in ("source", "error", "detail")] == ["large_string"] * 3
+    assert (tables / "errors.csv").read_text(encoding="utf-8-sig") == "source,error,detail\n"
+
+
+def test_writing_the_tables_and_the_summary_loads_no_data_frame_library(sample_store, tmp_path):
+    # the end of `policy run` (tables and summary) stays small: no pandas in the process
+    import subprocess
+    import sys
+
+    code = ("import sys; from outputs.store import Store; from outputs.export import export_tables; "
+            "from pipeline.flows import summarize\n"
+            f"with Store({str(sample_store)!r}) as st:\n"
+            f"    export_tables(st, {str(tmp_path)!r}); s = summarize(st, 'x')\n"
+            "assert s['documents'] > 0, s\n"
+            "print('pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    assert (tmp_path / "commitments.parquet").exists()

@@ -57,3 +57,30 @@ def test_the_temporary_server_ends_when_policy_run_is_killed(tmp_path, samples):
             os.kill(server, signal.SIGKILL)
         if proc.poll() is None:
             proc.kill()
+
+
+def test_the_health_check_answers_for_a_server_that_answers_and_not_for_a_closed_port():
+    import http.server
+    import threading
+
+    from pipeline.ephemeral import _healthy, free_port
+
+    class Health(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200 if self.path == "/api/health" else 404)
+            self.end_headers()
+            self.wfile.write(b"true")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Health)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        assert _healthy(f"http://127.0.0.1:{port}/api")
+        assert not _healthy(f"http://127.0.0.1:{port}/elsewhere")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not _healthy(f"http://127.0.0.1:{free_port()}/api")  # nothing listens there
