@@ -33,9 +33,26 @@ SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREF
               "MALLOC_ARENA_MAX": "2"}
 
 
+# every this many seconds the server's heap gives its free pages back to the system
+TRIM_SECONDS = 5.0
+
+
 def _watch(parent: int, interval: float = 0.5) -> None:
+    """End the server when its parent is gone; meanwhile give the heap's free pages back now and then (the
+    server's requests allocate and free in several threads, and glibc keeps what they freed mapped)."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        trim = None
+    last = time.monotonic()
     while os.getppid() == parent:
         time.sleep(interval)
+        if trim is not None and time.monotonic() - last >= TRIM_SECONDS:
+            trim(0)
+            last = time.monotonic()
     os.kill(os.getpid(), signal.SIGTERM)  # uvicorn shuts down on SIGTERM
     time.sleep(10)
     os._exit(1)
