@@ -24,6 +24,21 @@ NUMBERED_HEADING = "|".join([p for p, _ in HEADING_LEVELS] + [ARTICLE])
 def mask(text: str, spans, fill: str = "#") -> str:
     """`text` with the characters of `spans` ((start, end, ...) tuples) replaced by `fill`, line breaks
     kept: same length, same offsets."""
+    spans = sorted((span[0], span[1]) for span in spans if span[1] > span[0])
+    if not spans:
+        return text
+    if spans[0][0] >= 0 and max(e for _, e in spans) <= len(text) and "\n" not in fill and len(fill) == 1:
+        # the covered runs at once: a run's characters become `fill`, its line breaks stay
+        parts, prev = [], 0
+        for s, e in spans:
+            if e <= prev:
+                continue
+            s = max(s, prev)
+            parts.append(text[prev:s])
+            parts.append("\n".join(fill * len(line) for line in text[s:e].split("\n")))
+            prev = e
+        parts.append(text[prev:])
+        return "".join(parts)
     chars = list(text)
     for span in spans:
         for i in range(span[0], span[1]):

@@ -200,6 +200,25 @@ def _prefix(text: str, s: int, gaz: Gazetteer) -> _Prefix:
     return _Prefix(s if not party else end, party=party)
 
 
+def _with_city(name: str, region: Region | None, gaz: Gazetteer) -> str:
+    """A district's body by its full official name, its city before it (西城区教育委员会 → 北京市西城区教育委员会,
+    高昌区民政局 → 吐鲁番市高昌区民政局); a county's or a county-level city's stands alone (安化县财政局)."""
+    for ln in range(min(gaz.max_len, len(name)), 2, -1):
+        head = name[:ln]
+        if not head.endswith("区") or head not in gaz.full:
+            continue
+        if name[ln:ln + 1] in ("委", ""):
+            return name  # a district's party committee (昌江区委) is named 中共…区委员会, not after the city
+        ds = [d for d in gaz.full[head] if d.level == "county"]
+        if len(ds) > 1 and region is not None:  # 朝阳区, 鼓楼区: the one in this document's city or province
+            ds = [d for d in ds if region.adcode in (d.adcode, *d.parents)] or ds
+        if len(ds) != 1:
+            return name
+        parent = gaz.by_code.get(ds[0].city_code) or gaz.by_code.get(ds[0].province_code)
+        return parent.name + name if parent is not None and parent.name != head else name
+    return name
+
+
 def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int, int]] = (),
                   gaz: Gazetteer | None = None) -> list[Agency]:
     """Every agency mention in text, with canonical name, level and role."""
@@ -308,6 +327,8 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
         if not any(a.start <= m.start() < a.end for a in out) and not _generic(text, m.start()):
             out.append(Agency(m.group(), m.group(), None, "mentioned", m.start(), m.end()))
     out.sort(key=lambda a: a.start)
+    for a in out:
+        a.normalized = _with_city(a.normalized, region, gaz)
     issuers = [a for a in out if a.role == "issuer"]
     names = list(dict.fromkeys(a.normalized for a in issuers))
     for a in issuers:

@@ -29,7 +29,9 @@ _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至�
            # 突破1.5万亿元: beyond the figure; 高达87%, 多达300家: a plain figure stressed, not a floor;
            # 最高可达50万元: a cap reached, not a floor
            ("突破", ">"), ("高达", "="), ("多达", "="), ("最高达", "<="), ("最高可达", "<="), ("最高达到", "<="),
-           ("最高可达到", "<="), ("最多达", "<="), ("最多可达", "<="), ("最多达到", "<="), ("最多可达到", "<=")]
+           ("最高可达到", "<="), ("最多达", "<="), ("最多可达", "<="), ("最多达到", "<="), ("最多可达到", "<="),
+           # 期限长达30年: a length stressed, as 高达; 最长达30年 stays a cap
+           ("长达", "="), ("最长达", "<="), ("最长可达", "<=")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
           ("内", "<="), ("左右", "~"), ("上下", "~"), ("封顶", "<="), ("为限", "<="), ("为上限", "<="),
           ("或以上", ">="), ("甚至更高", ">="), ("或更高", ">="), ("及更高", ">="), ("或以下", "<=")]
@@ -49,7 +51,7 @@ _FUTURE_STRONG = re.compile(r"(到\d{4}|[一二三四五两\d]年内|力争|争�
 _PROVISION = re.compile(r"(有效期|(?:运营|服务|保修|责任|租赁|合同|使用|缴存|还款)期|税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
                         r"面积|年龄|周岁|满|须|应当|不得|可|按)")
 # how often or per what a value is set (每年, 每人每月, 每平方米): the unit itself stays as written (每平方米150元 → 元)
-_RECURRENCE = re.compile(r"每(平方米|立方米|亩|吨|年|季度|个月|月|周|天|日|半年|学年|院|人|户|套|家|所|校|村|[\u4e00-\u9fff](?=[不至最]))")
+_RECURRENCE = re.compile(r"每(平方米|立方米|亩|吨|年|季度|个月|月|周|天|日|半年|学年|院|人|户|套|家|所|校|村|栋|幢|[\u4e00-\u9fff](?=[不至最]))")
 _SUBJECT = re.compile(r"(全国|全省|全市|全县|全区|全州|全旗|我省|我市|我县|我区|各[省市县区]|各地|每个[\u4e00-\u9fff]{1,4}?(?=[至不应要均都须配])|各[\u4e00-\u9fff]{1,3}?(?=[要应均]))")
 _YEAR_IN = re.compile(r"(?:(?:到|至|在|于|截至)?(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:(?:前|以前)(?![一二三三四五六七八九十两\d]|半))?)")
 # a number that is not a commitment: part of an ordinal, article, section count, time of day, phone, code
@@ -154,12 +156,12 @@ def _unit_pattern() -> re.Pattern:
     units = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     units.sort(key=len, reverse=True)
     return re.compile(rf"(?P<num>{_NUM})(?:\s*[-—–－~～至到]\s*(?P<num2>{_NUM}))?\s*"
-                      rf"(?P<unit>{_MULT}(?:{'|'.join(map(re.escape, units))})(?:\s*/\s*每?\s*(?:{_PER}))*|成)"
+                      rf"(?P<unit>{_MULT}(?:{'|'.join(map(re.escape, units))})(?:\s*/\s*每?\s*(?:{_PER}))*(?:(?<=[米亩人户套间床])[·•・](?:年|月|日|天))?|成)"
                       rf"(?:（(?P<paren>[\u4e00-\u9fff]{{1,2}})）)?")
 
 
-# what a rate is per: 元/人/年, 元/平方米·月, 次/年
-_PER = "平方米|立方米|亩|人次|人|户|年|月|日|天|次|吨|套|间|床|公里|台|辆|头|只|件|家|张|小时|周|季度|学期|个|本|证|份|宗"
+# what a rate is per: 元/人/年, 元/平方米·月, 次/年, 分/栋 — written after the sum, it is part of the unit as written
+_PER = "平方米|立方米|亩|人次|人|户|年|月|日|天|次|吨|套|间|床|公里|台|辆|头|只|件|家|张|小时|周|季度|学期|个|本|证|份|宗|栋|幢|座|所|项"
 
 
 def _line_spans(text: str):
@@ -238,7 +240,7 @@ _GAP_VERB = re.compile(r"上浮|下浮|提高|增加|降低|下调|上调|调整
 
 
 _BOUND_WORD = re.compile(r"最|上限|下限|限额")  # 最低调整为20% keeps its bound; 达标时间延长至6年 is no 达
-_NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民")
+_NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民|收购价|保护价")  # 最低收购价: a scheme's name
 _SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 
 
@@ -304,6 +306,17 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     return sym
 
 
+# 已超出/已突破…的预警线: a line passed, in a statement of the situation
+_LINE_PASSED = re.compile(r"已(?:经)?(?:超出|超过|突破|高于|逼近|接近|触及|达到|跌破|低于)\s*$")
+# a count whose noun has already done something (8个试点城市已着手…): a result
+_COUNTED = {"个", "家", "座", "所", "项", "名", "批", "只", "位", "支"}
+_DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:已经|已)(?!满|达|超|连续|缴|有|婚|购)[\u4e00-\u9fff]")
+# a period lengthened or deferred (延长2个月, 展期6个月, 顺延1年): a decision, not a goal
+_EXTENDS = re.compile(r"(?:延长|顺延|展期|延期|宽限)[^\d，,。；;]{0,2}$")
+# a rule that the dated window governs (…前，企业可申请…)
+_WINDOW_MODAL = re.compile(r"(?<![许认])可|须|应当|不得|方可|允许")
+# a deadline written to the day (2027年1月15日前): the date of a step
+_DATED_STEP = re.compile(r"(?:到|至|在|于)?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:前|以前)")
 _NOUN_BOUND_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:及|或)以([上下])(?![属辖设列述])")
 _FLOOR_TO_WORD = re.compile(r"\s*[（(]\s*含\s*[^）)\d]{0,4}[）)]\s*(?:至|到)\s*(?![\d一二三四五六七八九十两百千万])")
 # a restatement of the bound in brackets (3个以上（含3个）, 超过10万元（含10万元）, 以下，不含55周岁)
@@ -410,7 +423,9 @@ _WEAK_MODAL_ONLY = re.compile(r"(?:可以|可)+")
 _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给予|予以|可|须|应)|"
                              r"^[^，,。；;：:\n]{0,40}的[^，,。；;：:\n]{1,14}[，,]\s*(?:按|给予|予以|可|须|应当|每)|"
                              r"^(?:[（(]含[^）)]*[）)])?(?:及)?(?:以上|以下|以内)(?:[（(]含[^）)]*[）)])?的|^[^，,。；;：:\n]{0,10}时(?:暂停|恢复|启动|停止|可|应|须)|"
-                             r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,60}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)")
+                             r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,60}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)|"
+                             # 在投资达到总投资25%以上前提下，…: the condition a rule is granted under
+                             r"^[^，,。；;：:\n]{0,30}?(?:前提下|的前提|条件下)")
 # 2022年最低工资标准为…: the year a standard applies to; 2020年7月22日，…联合印发《…》: the date a cited
 # notice was issued — neither is a deadline (an issue date before the text's own year still tells a past
 # event from a plan)
@@ -601,7 +616,10 @@ def _named_periods(text: str, start: int, end: int, spans: bool = False) -> list
     """(offset, last year) of the five-year periods named between start and end (“十四五”期间, 十五五时期):
     quoted, or followed by a word that makes the name a period."""
     out = []
-    for m in _PERIOD_NAME.finditer(text, start, end):
+    first = text.find("五", start, end)  # every name holds 五, one to three characters after its start
+    if first < 0:
+        return out
+    for m in _PERIOD_NAME.finditer(text, max(start, first - 3), end):
         if not (m.group("q") or m.group("tail")) or re.match(r"[\d年个]", text[m.end():m.end() + 1]):
             continue
         if spans and m.group("tail") not in {"期间", "时期", "以来"}:
@@ -621,6 +639,7 @@ _EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|末|底|初
                           r"(?:[，,]|后|以后|之后|(?:出台|发布|印发|实施|执行)?的?[^，,。；;\d]{0,6}(?:政策|公告|通知|文件|意见|规定))")
 # a sentence that opens on what has been achieved (…干预中成效显著，吸烟率降至22.97%) reports results
 _REVIEW_CLAUSE = re.compile(r"成效显著|成效明显|成就显著|取得[^，,。；;]{0,6}(?:成就|成效|成绩)[，,：:]")
+_BUILD_GOAL = re.compile(r"(?:加快|推进|推动|全面推进|加速|大力推进)[^，,。；;：:]{0,30}?(?:建设|建成|打造|创建)")
 _QUOTED = re.compile(r"“[^”]{0,30}”")  # a name in quotes (“未来社区”) says nothing of a goal
 # a value inside brackets that make a condition of a benefit (举办对接会（组织80家企业及以上）的协会)
 _BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,20}$")
@@ -674,20 +693,27 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         return any(a <= pos < b for a, b in title_lines)
 
     listings = listing_spans(text)
+    # lines read across a newspaper page's columns, and paragraphs that work a hypothetical example: no statements
+    unread = column_lines(masked) + example_paragraphs(masked) + feed_spans(text)
 
     def in_listing(pos: int) -> bool:
-        return any(a <= pos < b for a, b in listings)
+        return any(a <= pos < b for a, b in listings) or any(a <= pos < b for a, b in unread)
 
     def scope_at(pos: int) -> _Scope:
         return next((sc for p, sc in reversed(scopes) if p <= pos), _Scope())
 
     prev_kinds: set[str] = set()  # kinds of the values of the last sentence that had any
+    lines_before, counted_to = 0, 0  # line breaks in masked[:counted_to]
     for sent in sentences(masked):
         stext = masked[sent.start:sent.end]
         # 其中，首套房7793笔…: a breakdown of the figures of the sentence before, which were results
         breakdown = prev_kinds == {"reported"} and bool(re.match(r"\s*其中", stext))
         sent_kinds: set[str] = set()
-        line = masked.count("\n", 0, sent.start)
+        if sent.start < counted_to:  # sentences come in order; count the line breaks from the last one on
+            lines_before, counted_to = 0, 0
+        lines_before += masked.count("\n", counted_to, sent.start)
+        counted_to = sent.start
+        line = lines_before
         if line != last_line:  # an indicator carries over within one paragraph only
             last_indicator, last_line = None, line
         tsent = text[sent.start:sent.end]
@@ -700,7 +726,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         period_review = any(past_period(y) and not re.search(r"(?:比|较|与|相比|超过|高于|低于)\s*$", text[max(sent.start, p - 4):p])
                             for p, y in periods)
         current_period = next((y for _, y in periods if not past_period(y) and (pub_year is None or y >= pub_year)), None)
-        for m in _YEAR_IN.finditer(tsent):
+        for m in (_YEAR_IN.finditer(tsent) if "年" in tsent else ()):  # every year it reads is written with 年
             after = tsent[m.end():m.end() + 14]
             if _in_title_marks(tsent, m.start()) or re.match(r"^\s*版", after) or _EFFECTIVE_AFTER.match(after) \
                     or _BASE_YEAR_AFTER.match(after) or ((pub_year is None or int(m.group("y")) >= pub_year) and _ISSUED_AFTER.match(tsent[m.end():m.end() + 30])) \
@@ -756,6 +782,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if raw == "一" and masked[num_start - 1:num_start] in {"上", "下"} and masked[num_start - 2:num_start - 1] != "以":
                 continue  # 下一个季度, 上一批次: the next or previous one, not a count
+            if _VAGUE_BEFORE.search(masked, max(sent.start, num_start - 3), num_start) and re.match(r"[十百千万亿]", raw):
+                continue  # 数十亿美元, 上千人, 几百家: a vague magnitude, no figure
             if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份", "所", "座", "位"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
@@ -812,7 +840,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 or (news and comparator == "=" and _DESCRIBES.search(sctx))
             kind = "target"
             # a rule by its wording (a modal, a condition, a limit), as against one only by its topic (公积金, 补贴)
-            rule = bool(_NORM_LINE.match(masked, ue) or _CONDITION_AFTER.search(masked[ue:sent.end])
+            # 个贷率已超出85%的预警线: a line a situation statement says was passed, no rule of this text
+            line_passed = bool(_NORM_LINE.match(masked, ue) and _LINE_PASSED.search(masked, clause_start, num_start))
+            rule = bool((_NORM_LINE.match(masked, ue) and not line_passed) or _CONDITION_AFTER.search(masked[ue:sent.end])
                         or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _RULE_MODAL.search(masked[clause_start:ue + 4])
                         or _PROVISION_RULE.search(masked[clause_start:ue + 8]) or _INCLUSIVE_BOUND.match(masked, ue)
                         or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start]))
@@ -829,12 +859,17 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 reported_marks = None  # 在本市已连续缴纳社保5年: a condition, whose topic is a rule's
             if not limit and _MARKET_FIGURE.search(masked, max(clause_start, num_start - 12), num_start):
                 reported_marks = reported_marks or _MARKET_FIGURE.search(masked, max(clause_start, num_start - 12), num_start)
+            if not limit and comparator == "=" and unit in _COUNTED and _DONE_AFTER.match(masked, ue):
+                reported_marks = reported_marks or True  # 8个试点城市已着手…: a count of those who have done it
             if news and not limit and _STATISTIC.search(sctx) and not _RULE_MODAL.search(sctx):
                 reported_marks = reported_marks or _STATISTIC.search(sctx)
             rule = rule or topical
             # 二套房2888笔，占27.04%: loan counts are results, and so are the shares and means told with them
             if not limit and not future and (unit == "笔" or ("reported_stat" in sent_kinds and not rule)):
                 reported_marks = reported_marks or True
+            # 加快15分钟生活服务圈建设: a goal to build what the quantity names
+            clause_end = next((c.start() for c in _CLAUSE_END.finditer(masked, ue, sent.end)), sent.end)
+            build_goal = _BUILD_GOAL.search(masked, clause_start, clause_end)
             review = scope.review or period_review or any(a <= num_start < b for a, b in review_lines) \
                 or bool(_REVIEW_CLAUSE.search(masked, sent.start, num_start))
             if review and not _FUTURE_STRONG.search(clause) and not (limit and not own_reported):
@@ -844,7 +879,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             elif unit == "分" or (_DURATION.fullmatch(unit) and comparator == "<=" and not (explicit and explicit[1])) \
                     or _PROVISION_STRONG.search(masked[clause_start:ue + 8]) or (in_term and not _FUTURE_STRONG.search(clause)) or (rule and (explicit is None or not explicit[1]) and (
                     explicit is not None or scope.year is None)) or (
-                    year is None and (_PROVISION.search(ctx) or not _FUTURE.search(ctx))):
+                    year is None and (_PROVISION.search(ctx) or not (_FUTURE.search(ctx) or build_goal))):
                 kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme
                 # a provision's year is one written in its sentence (2015年安排奖励1亿元), never a section's deadline
                 year = rule_year
@@ -859,7 +894,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if kind == "target" and year is None and doc_year is None and (
                     (_BRACKET_OPEN.search(masked, sent.start, num_start) and _BRACKET_CONDITION.match(masked, ue))
                     or (new_level and not re.search(r"力争|争取|确保|目标", masked[sent.start:num_start]))
-                    or not (_GOAL.search(_QUOTED.sub("", masked[sent.start:num_start])) or "目标" in masked[max(0, num_start - 300):num_start]
+                    or not (_GOAL.search(_QUOTED.sub("", masked[sent.start:num_start])) or build_goal or "目标" in masked[max(0, num_start - 300):num_start]
                             or current_period)):
                 # 招生计划不超过总数的6%; 举办对接会（组织80家企业及以上）的: a rule's share or condition; in news, a
                 # figure with neither a goal nor a rule is a result (未复工项目38个), and so in a proposal for the next
@@ -877,9 +912,20 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                         and re.search(r"力争|争取|确保|目标|努力|五年", masked[sent.start:num_start]):
                     year = plan_end  # 关于制定…第十五个五年规划的建议: 力争达到2万亿元 by 2030
             if _worked_example(masked[sent.start:sent.end]):
-                kind = "reported"  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule
+                continue  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule or a result
+            if kind == "target" and _DURATION.fullmatch(unit) and _EXTENDS.search(masked, clause_start, num_start):
+                kind, year = "provision", rule_year if chosen and chosen[0] < clause_start else None
+                # 决定将展会延长2个月，至2024年1月31日: a decision on a period; the date it runs to is no deadline
+            if kind == "provision" and year is not None and _DURATION.fullmatch(unit) and chosen and chosen[0] < clause_start \
+                    and _DATED_STEP.match(text, chosen[0]) and not _EXTENDS.search(masked, clause_start, num_start) \
+                    and not _WINDOW_MODAL.search(masked, chosen[0], clause_start):
+                # 1月15日前整理形成名单…公示期5天: the date of another step, not the publicity period's (but 12月31日前，
+                # 企业可申请…最长不超过6个月: the window of the rule the value belongs to)
+                year = None
             if kind == "target" and year is None and doc_year is not None:
                 year = doc_year
+            if kind == "reported" and comparator == ">=" and _reached_level(masked, clause_start, num_start, ue):
+                comparator = "="  # 总投资达9.5亿元, 落地率均达100%: a level reached, not a floor (达到 in a goal stays >=)
             rec = _RECURRENCE.search(masked, clause_start, ue)
             rec2 = _RECURRENCE.match(masked, rec.end(), ue) if rec else None  # 每人每月: who and how often
             recurrence = masked[rec.start():(rec2 or rec).end()] if rec else None
@@ -901,8 +947,53 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 start=sent.start, end=sent.end, value_max=val.value_max, value_start=ns, value_end=ue))
         if sent_kinds:
             prev_kinds = sent_kinds - {"reported_stat"}
-    return _restated(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
-                             + _join_split_ranges(_join_bounds(out, masked), masked)), masked)
+    return _headline_copies(_restated(_repeated_in_sentence(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
+                                                   + _join_split_ranges(_join_bounds(out, masked), masked)), masked), masked), masked, title)
+
+
+# 数十亿, 上千人, 几百家, 好几万: a magnitude with no figure (迈上/站上 a level, 以上 are no such 上)
+_VAGUE_BEFORE = re.compile(r"(?:(?<![人户总次个件套位岁分指基倍函系级参])数|几|好几|(?<![以之迈站登跃踏])上)\s*$")
+# a paragraph that opens on an example of a hypothetical case (例如，某项目申请…; 假设某家庭…): its figures illustrate
+_EXAMPLE_PARAGRAPH = re.compile(r"[ \t\u3000]*(?:例如|比如|譬如|举例来说|举个例子|打个比方|假设|假如)[，,：:]?[^。；;\n]{0,30}?某")
+
+
+# a time stamp alone on its line (2026-07-15 09:15): in a cluster, the items of a page's feed of other stories
+_BARE_STAMP = re.compile(r"[ \t\u3000]*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000]*")
+
+
+def feed_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of a page's feed of other stories: three or more time stamps alone on their lines, each within four
+    lines of the next, with the line before the first and the one after the last (推荐阅读 …summary⏎2026-07-15
+    09:15⏎summary…): the summaries are other pages' news, not this document's statements. One time stamp at
+    the head of an article is its own date."""
+    lines = [(p, ln) for p, ln in _line_spans(text)]
+    stamps = [i for i, (_, ln) in enumerate(lines) if _BARE_STAMP.fullmatch(ln)]
+    out, k = [], 0
+    while k < len(stamps):
+        j = k
+        while j + 1 < len(stamps) and stamps[j + 1] - stamps[j] <= 4:
+            j += 1
+        if j - k + 1 >= 3:
+            a, b = max(0, stamps[k] - 1), min(len(lines) - 1, stamps[j] + 1)
+            out.append((lines[a][0], lines[b][0] + len(lines[b][1])))
+        k = j + 1
+    return out
+
+
+def example_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of paragraphs that work a hypothetical example from their first words (例如，某商品住宅项目申请上市
+    200套…即60套。如…为150套…): a rule's figures restated inside one are illustrations, not statements."""
+    return [(p, p + len(ln)) for p, ln in _line_spans(text) if _EXAMPLE_PARAGRAPH.match(ln)]
+
+
+# 达/达到/均达 right before a figure, with no bound word after it and no condition it opens (达到25%以上的，…; 达到90%时)
+_REACHED = re.compile(r"(?<![未不没])(?:均|都|已|已经|总计|合计|累计|共|分别|也|总额|规模)?达(?:到了?|到)?\s*$")
+_REACHED_CONDITION = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)])?\s*(?:及|或)?(?:以上|以下|左右|之上)|[^，,。；;]{0,10}?(?:时|的[，,]|后[，,]|前提|条件)")
+
+
+def _reached_level(masked: str, clause_start: int, num_start: int, unit_end: int) -> bool:
+    """Whether a figure is a level a report says was reached (投资达9.5亿元), not a floor a rule sets."""
+    return bool(_REACHED.search(masked, clause_start, num_start)) and not _REACHED_CONDITION.match(masked, unit_end)
 
 
 # a worked example: a hypothetical case (假设, 以…为例) or a calculation (以/按…计算) of what a buyer pays
@@ -927,6 +1018,8 @@ _BOUND_GAP = re.compile(rf"\s*{_INCL}\s*(?:(?:及|或)?以上)?\s*{_INCL}\s*[、
                         r"|不低于|不少于|不小于|不超过|不高于|不大于|不多于|(?:最短|最长|最低|最高|最少|最多)(?:为|是|可)?)"
                         r"(?:或等于|等于)?\s*")
 _BOUND_GAP_AFTER = re.compile(rf"\s*{_INCL}\s*(?:及|或)?以上\s*{_INCL}\s*[、，,]?\s*(?:且|并且|同时|但|但是|而)?\s*")
+# the two bounds in cells side by side (处1万元以上 | 3万元以下罚款; a tab or a wide gap between the cells)
+_BOUND_GAP_CELL = re.compile(rf"\s*{_INCL}\s*(?:及|或)?以上\s*{_INCL}[ \t]*(?:[|｜]|\t| {{2,}})[ \t|｜]*")
 
 
 def _common_unit(a: Commitment, b: Commitment) -> tuple[str, float, float] | None:
@@ -954,7 +1047,8 @@ def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
             gap = masked[a.value_end:b.value_start]
             unit, va, vb = common
             lo, hi = ((a, va), (b, vb)) if a.comparator in {">", ">="} else ((b, vb), (a, va))
-            joined = _BOUND_GAP.fullmatch(gap) or (_BOUND_GAP_AFTER.fullmatch(gap) and b.comparator in {"<", "<="})
+            joined = _BOUND_GAP.fullmatch(gap) or ((_BOUND_GAP_AFTER.fullmatch(gap) or _BOUND_GAP_CELL.fullmatch(gap))
+                                                   and b.comparator in {"<", "<="})
             if joined and lo[0].comparator in {">", ">="} and hi[0].comparator in {"<", "<="} and lo[1] < hi[1]:
                 out.append(replace(a, value=lo[1], value_max=hi[1], unit=unit, comparator="=",
                                    value_start=a.value_start, value_end=b.value_end))
@@ -966,7 +1060,8 @@ def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
 
 
 # a lower end closing its line (对企业处项目总投资额 1‰以上⏎) in a PDF table whose columns the text interleaves
-_LOWER_END_OF_LINE = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及)?以上[ \t]*\n")
+# …or the end of its cell: a tab, a wide gap, a cell rule, or the code of the next cell (1‰以上C0011000A010 …)
+_LOWER_END_OF_LINE = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及)?以上(?:[ \t]*\n|[ \t]*(?:\t|[|｜]| {2,})|\s*[A-Z]{1,2}\d{6,}[A-Z0-9]*)")
 _UPPER_END = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*以下")
 
 
@@ -1031,9 +1126,12 @@ _LONG_AFTER = re.compile(r"(?![（(]?[一二三四五六七八九十\d]{1,2}[）
 def interleaved(masked: str, start: int, end: int) -> bool:
     """Whether masked[start:end] reads as columns interleaved: three or more spaces each between two runs
     of six or more Chinese characters, or two between runs of eight or more (figures inside them); a space
-    inside a word or beside a number is ordinary PDF text."""
+    inside a word or beside a number is ordinary PDF text, and a space after an agency's name or inside title
+    marks joins the names of joint issuers (《国家发展改革委 财政部关于…》)."""
     n = n_long = 0
     for m in _COLUMN_JOINT.finditer(masked, start, end):
+        if _issuers_joint(masked, start, m.start()):
+            continue
         if _FRAGMENT_BEFORE.search(masked, start, m.start()) and _FRAGMENT_AFTER.match(masked, m.end(), end):
             n += 1
         if _LONG_BEFORE.search(masked, start, m.start()) and _LONG_AFTER.match(masked, m.end(), end):
@@ -1041,9 +1139,43 @@ def interleaved(masked: str, start: int, end: int) -> bool:
     return n >= 3 or n_long >= 2
 
 
+_LOOSE_JOINT = re.compile(r"(?<=[\u4e00-\u9fff，、“”）])[ \u3000]+(?=[\u4e00-\u9fff\d“（])")
+# a space after an agency's name joins the names of joint issuers (国家发展改革委 财政部关于…), not columns
+_AGENCY_END = re.compile(r"(?:部|委|局|厅|院|署|会|行|办|府|室|中心|集团|公司)$")
+
+
+def _issuers_joint(text: str, start: int, pos: int) -> bool:
+    """Whether the space at pos follows an agency's name or stands inside title marks: joint issuers."""
+    return bool(_AGENCY_END.search(text, start, pos)) or text.rfind("《", start, pos) > text.rfind("》", start, pos)
+
+
+def column_lines(masked: str) -> list[tuple[int, int]]:
+    """Spans of lines that read a newspaper page across its columns: three or more joints between fragments of
+    six or more characters (see interleaved), at least one every 130 characters, and a line with any joint right
+    after such a line. A web page dumped on one line joins its paragraphs after 。 or before headings and has far
+    fewer joints for its length."""
+    out: list[tuple[int, int]] = []
+    chain = False  # the lines before were read across, from a long one
+    for p, ln in _line_spans(masked):
+        if not ln.strip():
+            chain = False
+            continue
+        n = sum(1 for m in _COLUMN_JOINT.finditer(ln)
+                if _FRAGMENT_BEFORE.search(ln, 0, m.start()) and _FRAGMENT_AFTER.match(ln, m.end())
+                and not _issuers_joint(ln, 0, m.start()))
+        dense = len(ln) >= 60 and n >= 3 and n * 130 >= len(ln)
+        # the page's next lines, read across as well but shorter: any joint (before a figure too) after such lines
+        if dense or (chain and _LOOSE_JOINT.search(ln)):
+            out.append((p, p + len(ln)))
+            chain = chain or (dense and len(ln) >= 200)
+        else:
+            chain = False
+    return out
+
+
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
 _CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩大|降低|下调|调低|下浮|下降|减少|缩短|延长|压缩|缩减|调整|变更|降|提|增|减|放宽|改)"
-_CHANGED_FROM = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*\s*[，,]?\s*"
+_CHANGED_FROM = re.compile(r"\s*(?:及|或)?(?:以上|以下)?\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*\s*[，,]?\s*"
                            r"(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)")
 _CHANGED_TO = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[，,]?\s*(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)[^\d，,。；;]{0,8}")
 _CHANGED_RIGHT_AFTER = re.compile(r"\s*" + _CHANGE_VERB + r"(?:至|到|为|成)\s*[\d一二三四五六七八九十两]")
@@ -1067,6 +1199,54 @@ def _clause_chain(masked: str, sent_start: int, pos: int) -> str:
     (a participle before a noun) is not a result."""
     start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent_start, pos)), default=sent_start)
     return re.sub(r"已(?:发布|印发|出台|公布|下达|明确|制定)的", "", masked[start:pos])
+
+
+# what may stand between a value and the same value said again where a PDF reads two columns side by side
+# (处5万元以上10万元以下 处5万元以上10万元以下的罚款): a closing word and the verb of a fine
+_REPEAT_GAP = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内)?\s*(?:的)?\s*(?:罚款)?\s*(?:处以|并处|可处|处)?\s*")
+
+
+def _repeated_in_sentence(found: list[Commitment], masked: str) -> list[Commitment]:
+    """One row for a value a sentence says twice in a row: the same value, bound and unit right after itself
+    (only a closing word and 处 between), or after the same six characters with no clause break between (columns
+    of a table read across: 处项目总投资额5‰以上10‰以下的 业处项目总投资额5‰以上10‰以下). A value repeated for
+    another subject (首套…不低于20%，二套…不低于20%) has a clause break or other words between."""
+    out: list[Commitment] = []
+    for c in found:
+        prev = out[-1] if out else None
+        if prev is not None and c.value_start is not None and prev.value_end is not None and prev.start == c.start \
+                and (prev.value, prev.value_max, prev.unit, prev.comparator) == (c.value, c.value_max, c.unit, c.comparator) \
+                and c.value_start >= prev.value_end:
+            gap = masked[prev.value_end:c.value_start]
+            left = re.sub(r"\s", "", masked[max(c.start, prev.value_start - 12):prev.value_start])[-6:]
+            left2 = re.sub(r"\s", "", masked[max(c.start, c.value_start - 12):c.value_start])[-6:]
+            if _REPEAT_GAP.fullmatch(gap) or (len(left) == 6 and left == left2 and len(gap) <= 20
+                                              and not re.search(r"[，,。；;：:、\d]", gap)):
+                continue
+        out.append(c)
+    return out
+
+
+_HEADLINE_LABEL = re.compile(r"\s*(?:标题|题目|主题)\s*[:：]")
+
+
+def _headline_copies(found: list[Commitment], masked: str, title: str | None) -> list[Commitment]:
+    """A figure of a headline that the body states again (标题：旭辉68个项目进入白名单 … 旭辉在全国已有68个项目入围):
+    the body's row is kept, the headline's copy dropped. A headline is a line labelled 标题： or the document's
+    title standing as a line of its own; a headline's figure the body does not repeat stays."""
+    def headline(c: Commitment) -> bool:
+        if c.value_start is None:
+            return False
+        a = masked.rfind("\n", 0, c.value_start) + 1
+        b = masked.find("\n", c.value_start)
+        line = masked[a:b if b >= 0 else len(masked)]
+        if _HEADLINE_LABEL.match(line):
+            return True
+        bare = re.sub(r"\s", "", line)
+        return bool(title) and len(bare) >= 8 and bare == re.sub(r"\s", "", title)
+    heads = [headline(c) for c in found]
+    body = {(c.value, c.value_max, c.unit) for c, h in zip(found, heads) if not h}
+    return [c for c, h in zip(found, heads) if not h or (c.value, c.value_max, c.unit) not in body]
 
 
 def _dedupe(found: list[Commitment]) -> list[Commitment]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from corpora.chars import mask  # noqa: F401  (the one masking function; callers may import it from here)
 from extractors.numerals import chinese_year, parse_number
 from extractors.records import DateMention
+from extractors.scan import spaced_anchor_finditer
 
 _CN = "〇零一二三四五六七八九十"
 _Y = rf"(?P<y>(?:19|20)\d{{2}}|[{_CN}]{{4}})"
@@ -94,6 +95,18 @@ def find_dates(text: str, ref: dt.date | None, absolute: list[DateMention] | Non
     return _find(text, ref, None)
 
 
+# the year (month) that opens a pattern, before its 年 (月): (anchor, fewest, most characters), checked against
+# the patterns in tests/extractors/test_scan.py; the scan tries a pattern only before each 年 (月)
+_HEADS = {_FULL: ("年", 3, 9), _WEEKDAY: ("年", 4, 4), _YM: ("年", 4, 4), _YEAR_ONLY: ("年", 4, 4),
+          _MONTH_PERIOD: ("年", 4, 4), _MD: ("月", 1, 2)}
+
+
+def _scan(rx: re.Pattern, text: str):
+    """`rx.finditer(text)`, tried only where its head's anchor allows (extractors/scan.py)."""
+    head = _HEADS.get(rx)
+    return rx.finditer(text) if head is None else spaced_anchor_finditer(rx, head[0], text, head[1], head[2])
+
+
 def _find(text: str, ref: dt.date | None, known: list[tuple[int, int]] | None) -> list[DateMention]:
     """The dates of `find_dates`; with `known` (spans already found), only partial forms resolved by `ref`."""
     hits: list[_Hit] = []
@@ -111,18 +124,18 @@ def _find(text: str, ref: dt.date | None, known: list[tuple[int, int]] | None) -
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if y1 <= y2 <= y1 + 30:
             add(_Hit(m.start(), m.end(), y1, None, None, "period", f"{y1}-01-01", f"{y2}-12-31"))
-    for m in (() if known is not None else _MONTH_PERIOD.finditer(text)):
+    for m in (() if known is not None else _scan(_MONTH_PERIOD, text)):
         y1, m1, m2 = int(m.group("y1")), int(m.group("m1")), int(m.group("m2"))
         y2 = int(m.group("y2")) if m.group("y2") else y1
         if (y2, m2) >= (y1, m1):
             add(_Hit(m.start(), m.end(), y1, m1, None, "period", f"{y1}-{m1:02d}-01", _month_end(y2, m2)))
     for rx in (() if known is not None else (_FULL, _ISO, _WEEKDAY)):
-        for m in rx.finditer(text):
+        for m in _scan(rx, text):
             y, mo, d = _year(m), _num(m.group("m")), _num(m.group("d"))
             iso = _iso(y, mo, d) if y and mo and d else None
             if iso:
                 add(_Hit(m.start(), m.end(), y, mo, d, start_date=iso, end_date=iso))
-    for m in (() if known is not None else _YM.finditer(text)):
+    for m in (() if known is not None else _scan(_YM, text)):
         y, mo = _year(m), _num(m.group("m"))
         if y and mo:
             add(_Hit(m.start(), m.end(), y, mo, None, start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo)))
@@ -137,7 +150,7 @@ def _find(text: str, ref: dt.date | None, known: list[tuple[int, int]] | None) -
             add(_Hit(m.start(), m.end(), first + 4, None, None, "deadline", None, f"{first + 4}-12-31"))
         else:
             add(_Hit(m.start(), m.end(), first, None, None, "period", f"{first}-01-01", f"{first + 4}-12-31"))
-    for m in (() if known is not None else _YEAR_ONLY.finditer(text)):
+    for m in (() if known is not None else _scan(_YEAR_ONLY, text)):
         y = _year(m)
         if not y:
             continue
@@ -154,7 +167,7 @@ def _find(text: str, ref: dt.date | None, known: list[tuple[int, int]] | None) -
             h.kind, h.start_date = "deadline", None
         add(h)
     if ref is not None:
-        for m in _MD.finditer(text):
+        for m in _scan(_MD, text):
             mo, d = _num(m.group("m")), _num(m.group("d"))
             iso = _iso(ref.year, mo, d) if mo and d else None
             if iso:
@@ -201,6 +214,10 @@ _NOTE = re.compile(r"[（(]此件[^（()）\n]{1,16}[)）]")
 _ISSUER_TAIL = re.compile(r"(政府|办公室|办公厅|委员会|委|局|厅|部|院|会|中心|署|处|小组|公司|行|所)$")
 
 
+# a label of a date cell on the last non-empty line before a date standing alone
+_CELL_LABEL = re.compile(r"(?:日期|时间|时期|日\s*期|时\s*间)\s*[:：]?\s*\n\s*(?:\n\s*)*$")
+
+
 def signature_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
     """Full dates that stand as a signing date: on a line of their own (after the issuer's name, if
     any), or right after the closing sentence of a notice run into one line; never part of a phrase
@@ -220,6 +237,8 @@ def signature_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
             r"^[\u4e00-\u9fff]{2,30}?(政府|办公室|办公厅|委员会|委|局|厅)", after))
         adopted = re.fullmatch(r"[\d.、（()）\s]*", line_before) and _ADOPTION_AFTER.match(
             text[d.end:text.find("\n", d.end) if "\n" in text[d.end:] else len(text)])
+        if own_line and not line_before and _CELL_LABEL.search(text[max(0, d.start - 40):d.start]):
+            continue  # the value of a table's date cell dumped under its label (失效日期 / 2023-12-31)
         if own_line or run_in or adopted:
             out.append(d)
     return out
@@ -228,7 +247,7 @@ def signature_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
 # Labels of a document's own dates in a page's byline or attribute block, strongest first: the date it
 # was written, the date it was published, then a page's timestamp (which on a repost is the repost's).
 _BYLINE_LABELS = (
-    ("成文日期", "成文时间", "签发日期", "印发日期", "发文日期"),
+    ("成文日期", "成文时间", "签发日期", "印发日期", "发文日期", "生成日期"),
     ("公布日期", "发布日期", "颁布日期", "公开日期", "发文时间", "印发时间", "发布时期"),
     ("发布时间", "发表时间", "公布时间", "发布于", "发表于", "更新时间", "更新日期", "时间", "日期"),
 )

@@ -93,6 +93,11 @@ _OWN_LINE = re.compile(r"^[\s　（(【\[]*$")
 _OWN_LINE_AFTER = re.compile(r"^[\s　）)】\]]*$")
 
 
+# the label of the own number's cell, on the line before the number or run into it (文    号：/ 长县住建发〔2022〕68号)
+_OWN_LABEL = re.compile(r"(?:^|\n)[ \t\u3000\u2003\xa0]*[【\[]?(?:发文字号|文\s*号|文件编号|发文编号|文件字号|发布文号)[】\]]?"
+                        r"[ \t\u3000]*[:：]?\s*$")
+
+
 def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, seg_start: int,
                  meta_span: tuple[int, int] | None, attachment_span: tuple[int, int] | None = None) -> None:
     """Mark the document's own number(s): in the metadata table, or on a line of its own in the header,
@@ -116,6 +121,8 @@ def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, seg_start:
                        and not re.search(r"[，,。；;：:（(《〈》]", lead) and not lead.lstrip().startswith("附件"))
         if seg_start <= d.start < head_limit and (alone or under_title):
             own.add(d.normalized)
+        elif seg_start <= d.start and _OWN_LABEL.search(text, max(0, d.start - 40), d.start):
+            own.add(d.normalized)  # the 文号 cell of an attribute table printed anywhere on the page
     if not own and attachment_span:  # a page whose only number names its attached file (…167号.pdf)
         own = {d.normalized for d in numbers if attachment_span[0] <= d.start < attachment_span[1]}
     if not own:

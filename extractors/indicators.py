@@ -53,7 +53,7 @@ class Indicator:
     example: str
     example_unit: str
 
-    @property
+    @functools.cached_property
     def bound(self) -> str | None:
         """'cap' when the label names an upper limit (上限, 最高, 最长), 'floor' when it names a lower one
         (下限, 最低, 最短); words in brackets qualify the label and do not count."""
@@ -141,6 +141,24 @@ def measured_phrase(indicator: str | None, after: str = "") -> str | None:
 _AGAINST = {"cap": (">=", ">", "≥"), "floor": ("<=", "<", "≤")}
 
 
+_FITTING: list = [None, {}]  # [the taxonomy the index was built for, {(unit, comparator): rows}]
+
+
+def _fitting(unit: str | None, comparator: str | None) -> tuple[Indicator, ...]:
+    """The rows, in taxonomy order, whose unit family takes `unit` (any row when None) and whose bound does
+    not contradict `comparator`: worked out once per unit and comparator, not for every value (a value's
+    unit is one of a few dozen)."""
+    tax = taxonomy()
+    if _FITTING[0] is not tax:  # a reloaded taxonomy (tests clear its cache) gets an index of its own
+        _FITTING[:] = [tax, {}]
+    index = _FITTING[1]
+    rows = index.get((unit, comparator))
+    if rows is None:
+        rows = index[(unit, comparator)] = tuple(
+            i for i in tax if (unit is None or i.units.fullmatch(unit)) and comparator not in _AGAINST.get(i.bound, ()))
+    return rows
+
+
 def classify(indicator: str | None, unit: str | None = None, before: str = "", after: str = "",
              rest: str = "", comparator: str | None = None) -> str | None:
     """The taxonomy key of a value: the first row whose pattern matches the indicator phrase with the words
@@ -154,9 +172,8 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     # spaces of flattened layouts (税率为 0.5%, 处 5万元) never change what is measured
     indicator, before, after, rest = (_SPACE.sub("", x or "") for x in (indicator, before, after, rest))
     window = before or indicator or ""
-    fits = [i for i in taxonomy() if (unit is None or i.units.fullmatch(unit))
-            and (i.scope is None or i.scope.search(window + "〔#〕" + after + rest))
-            and comparator not in _AGAINST.get(i.bound, ())]
+    scoped = window + "〔#〕" + after + rest
+    fits = [i for i in _fitting(unit, comparator) if i.scope is None or i.scope.search(scoped)]
     text = (indicator or "") + _bound_gap(indicator, before) + "〔#〕" + after[:16]
     rows = [i for i in fits if i.pattern.search(text)]
     own = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 
 from extractors.refdata import read_rows
+from extractors.scan import longest_word_pattern
 
-_SP = r"[ \t\u3000\xa0]"
+_SP = r"[ \t\u3000\xa0\u2002\u2003]"
 _DATE = r"(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?)"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 # a timestamp printed without a label: a date with a time of day, or a date with its weekday (e-papers)
@@ -57,8 +58,9 @@ def labels() -> dict[str, tuple[str, bool]]:
 
 @functools.cache
 def _label_re() -> re.Pattern:
-    alts = sorted(labels(), key=len, reverse=True)
-    spaced = "|".join(f"{_SP}*".join(map(re.escape, lab)) for lab in alts)
+    # the labels longest first, spaces allowed between their characters, written as a trie (the same matches as
+    # the alternation of the sorted labels; extractors/scan.py) so that a position is not tried with every label
+    spaced = longest_word_pattern(labels(), sep=f"{_SP}*")
     # 【label】 / [label] with or without a colon, or label followed by a colon, a cell bar or a gap
     return re.compile(
         rf"(?P<open>[【\[［])?{_SP}*(?P<label>{spaced}){_SP}*(?(open)[】\]］]{_SP}*[:：]?|(?:[:：]|(?=\|)|(?={_SP}{{1,}}|$)))")
@@ -158,10 +160,14 @@ def read_head(text: str, start: int, end: int) -> dict[str, Field]:
         head = metadata_line(line, pos)
         if head:
             for f in head.fields:
-                if not f.value and i + 1 < len(lines):
-                    nxt = lines[i + 1]
+                # the value on the next line, or after a blank line (table cells dumped one per line)
+                k = i + 1
+                while k < len(lines) and k <= i + 2 and not lines[k].strip():
+                    k += 1
+                if not f.value and k < len(lines):
+                    nxt = lines[k]
                     if nxt.strip() and metadata_line(nxt, 0) is None and len(nxt.strip()) <= 60:
-                        s = pos + len(line) + 1 + (len(nxt) - len(nxt.lstrip()))
+                        s = pos + sum(len(x) + 1 for x in lines[i:k]) + (len(nxt) - len(nxt.lstrip()))
                         f = Field(f.key, f.label, nxt.strip(), s, s + len(nxt.strip()))
                 if f.value and f.key not in out:
                     out[f.key] = f

@@ -94,8 +94,10 @@ def _is_nav(line: str) -> bool:
 
 
 def _is_menu(line: str) -> bool:
-    if "|" in line:  # a table row, which readers write with " | " between cells
-        return False
+    if "|" in line:  # a table row, which readers write with " | " between cells, unless its cells link sites
+        cells = [c.strip() for c in line.split("|") if c.strip()]
+        return (len(cells) >= 4 and all(len(c) <= 8 and not re.search(r"[\d，。；：:]", c) for c in cells)
+                and sum(c.endswith(("网", "网站", "门户", "人大", "政协")) for c in cells) * 2 >= len(cells))
     tokens = [t for t in re.split(r"[\s｜/·•]+", line.strip()) if t]
     return len(tokens) >= 4 and all(_MENU_TOKEN.match(t) for t in tokens)
 

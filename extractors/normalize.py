@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from corpora.chars import CJK, NUMBERED_HEADING
 from extractors.records import Script
+from extractors.scan import candidate_finditer
 
 # full-width digits, letters and the signs that belong to numbers (％ ． － ／ ＋) → half-width;
 # Chinese punctuation (，：；（）) stays as written; ideographic space → space
@@ -32,6 +33,13 @@ _LETTER_ZERO = re.compile(rf"(?<=[{_CN_DIGIT}])[Oo０Ｏ0](?=[{_CN_DIGIT}Oo０�
 # spaces that split numbers from their units or from each other (2 025年, 2022 年 4 月, 25 号)
 _SPLIT_DIGITS = re.compile(r"(?<=\d)[ \t\u3000\xa0]+(?=\d{1,3}\s*年)|(?<=\d)[ \t\u3000\xa0]+(?=[年月日号號%％])"
                            r"|(?<=[年月第])[ \t\u3000\xa0]+(?=\d)|(?<=\d)[ \t\u3000\xa0]+(?=[万亿千百]?[元个家人名户项所座台套])")
+
+
+# the characters `_TRANSLATE` changes; a place where _LETTER_ZERO can match (a numeral, then a zero-like letter);
+# the character before a space _SPLIT_DIGITS removes (each of its matches starts after a digit, 年, 月 or 第)
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]")
+_LETTER_ZERO_AT = re.compile(rf"[{_CN_DIGIT}][Oo０Ｏ0]")
+_SPLIT_DIGITS_AT = re.compile(r"[\d年月第](?=[ \t\u3000\xa0])")
 
 
 # a heading printed with a space after every character: at least four letter-spaced CJK characters
@@ -73,7 +81,9 @@ class NormalizedText:
         return s, e
 
     def script(self) -> Script:
-        cjk = len(CJK.findall(self.text))
+        if not self.converted_chars:  # nothing converted: simplified whatever the count of Chinese characters
+            return Script.SIMPLIFIED
+        cjk = len(self.text) - len(CJK.sub("", self.text))  # CJK matches one character: the count of its matches
         if not cjk:
             return Script.SIMPLIFIED
         ratio = self.converted_chars / cjk
@@ -125,20 +135,27 @@ def wrapped_line_breaks(text: str) -> list[int]:
 
 
 def normalize(source: str) -> NormalizedText:
-    simplified = to_simplified(source)
-    converted = sum(1 for a, b in zip(source, simplified) if a != b)
-    text = simplified.translate(_TRANSLATE)
-    text = _LETTER_ZERO.sub("〇", text)
-    keep = [True] * len(text)
+    simplified = to_simplified(source)  # same length as the source
+    converted = 0 if simplified == source else sum(1 for a, b in zip(source, simplified) if a != b)
+    # each step runs where its cheap candidate pattern finds a place it can change (most texts have none)
+    text = simplified.translate(_TRANSLATE) if _TRANSLATED.search(simplified) else simplified
+    if _LETTER_ZERO_AT.search(text):
+        text = _LETTER_ZERO.sub("〇", text)
+    drop: list[int] = []  # offsets of characters normalization removes
     for m in _LETTER_SPACED.finditer(text):  # 南 京 市 人 民 政 府 文 件 → 南京市人民政府文件
-        for i in range(m.start(), m.end()):
-            if text[i] in " \u3000\t":
-                keep[i] = False
-    for m in _SPLIT_DIGITS.finditer(text):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    for i in wrapped_line_breaks(text):
-        keep[i] = False
-    index = [i for i, k in enumerate(keep) if k]
-    norm = "".join(text[i] for i in index) if len(index) != len(text) else text
-    return NormalizedText(norm, index, len(source), converted)
+        drop.extend(i for i in range(m.start(), m.end()) if text[i] in " \u3000\t")
+    for m in candidate_finditer(_SPLIT_DIGITS, _SPLIT_DIGITS_AT, text, 1):
+        drop.extend(range(m.start(), m.end()))
+    drop.extend(wrapped_line_breaks(text))
+    if not drop:  # the usual case: nothing removed, the offset map is the identity
+        return NormalizedText(text, list(range(len(text))), len(source), converted)
+    parts: list[str] = []
+    index: list[int] = []
+    prev = 0
+    for i in sorted(set(drop)):  # the text and its offset map between removed characters, a run at a time
+        parts.append(text[prev:i])
+        index.extend(range(prev, i))
+        prev = i + 1
+    parts.append(text[prev:])
+    index.extend(range(prev, len(text)))
+    return NormalizedText("".join(parts), index, len(source), converted)

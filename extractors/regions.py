@@ -123,7 +123,7 @@ class Gazetteer:
             self._pairs = {k: tuple(sorted(v, reverse=True)) for k, v in by.items()}
             # a first character then a second one of some pair: a cheap superset of the pairs' positions
             first, second = ("".join(sorted({k[j] for k in by})) for j in (0, 1))
-            self._pair_at = re.compile(f"(?=[{re.escape(first)}][{re.escape(second)}])")
+            self._pair_at = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")  # a class first: a fast scan
             self._pairs_size = size
         return self._pairs
 
@@ -133,7 +133,7 @@ class Gazetteer:
 
 def _continues_word(text: str, end: int) -> bool:
     """A short name followed by 路/街/大道/银行/… is part of a longer name, not the place."""
-    return text[end:end + 2] in {"大学", "银行", "大道", "公司", "集团", "日报", "路", "街"} or text[end:end + 1] in {"路", "街", "号"}
+    return text[end:end + 2] in {"大学", "银行", "大道", "公司", "集团", "日报", "时间", "路", "街"} or text[end:end + 1] in {"路", "街", "号"}
 
 
 @functools.cache
@@ -193,6 +193,9 @@ def _host_in(piece: str) -> str | None:
     return host.group() if host else None
 
 
+_MEDIA_LINE = re.compile(r"\s*([\u4e00-\u9fff]{2,16})(?:\s+(?:19|20)\d{2}[-/.年]|\s*$)")
+
+
 def byline(text: str) -> Byline:
     bodies: list[str] = []
     hosts: list[str] = []
@@ -212,7 +215,7 @@ def byline(text: str) -> Byline:
             footer.append(m.span("v"))
             hosts += [h for piece in re.split(r"[、，,\s]", m.group("v")) if (h := _host_in(piece))]
     for line in text.split("\n"):  # 某某日报 2018-11-20 09:26, or the paper's name on a line of its own
-        m = re.match(r"\s*([\u4e00-\u9fff]{2,16})(?:\s+(?:19|20)\d{2}[-/.年]|\s*$)", line)
+        m = _MEDIA_LINE.match(line)
         if m and _MEDIA.fullmatch(m.group(1)):
             hosts.append(m.group(1))
     return Byline(list(dict.fromkeys(bodies)), sorted(set(hosts), key=len, reverse=True), footer)
@@ -237,6 +240,11 @@ def _blank(text: str, words: list[str]) -> str:
     return text
 
 
+# the capital in a dateline or byline of national news (新华社北京10月16日电, 记者 某某 北京报道) says where the
+# story was filed, not the place it reports on
+_CAPITAL_DATELINE = re.compile(r"(?P<p>北京)(?=\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)|\s*报道)")
+
+
 def primary_region(text: str, title: str | None, issuers: list[str], docnum_provinces: list[str],
                    gaz: Gazetteer | None = None, boundaries: set[int] | None = None) -> Region | None:
     """The jurisdiction a document governs: issuer first, then title and the body named as its
@@ -246,7 +254,7 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     if any(_REDACTED.search(s) for s in [*issuers, title or ""]):
         return None
     by = byline(text)
-    body = _blank(_blank_spans(text, by.footer), by.hosts)
+    body = _blank(_blank_spans(text, by.footer + [m.span("p") for m in _CAPITAL_DATELINE.finditer(text)]), by.hosts)
     counties = frozenset(short_name(d.name) for _, _, cands in gaz.mentions(" ".join([body, title or "", *issuers]), short=False)
                          for d in cands if d.level == "county") - {None}
     score: dict[str, float] = defaultdict(float)

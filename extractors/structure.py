@@ -39,7 +39,10 @@ _LINK = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 
 def in_menu(text: str, start: int, end: int, n: int = 2) -> bool:
     """Is the line at start..end an item of a menu: its `n` nearest non-empty lines above and below are all
-    short bare words (机构信息 / 人事任免 / 政府文件及解读 / 财政信息 / 公示公告)?"""
+    short bare words (机构信息 / 人事任免 / 政府文件及解读 / 财政信息 / 公示公告)? A long line (a headline
+    under a site's tabs, above its tags 原创 / 大金融) is no menu item."""
+    if len(text[start:end].strip()) > 24:
+        return False
     above = [ln.strip() for ln in text[max(0, start - 200):start].split("\n")[:-1] if ln.strip()][-n:]
     below = [ln.strip() for ln in text[end:end + 200].split("\n")[1:] if ln.strip()][:n]
     return len(above) == n and len(below) == n and all(_LINK.match(x) for x in above + below)
@@ -77,7 +80,7 @@ def is_title_line(line: str) -> bool:
     return s.endswith(_TITLE_SUFFIX) or s.endswith(("》", "）")) and any(x in s for x in _TITLE_SUFFIX)
 
 
-_LABEL_MARK = re.compile(r"[:：【]")
+_LABEL_MARK = re.compile(r"[:：【\[［]")
 
 
 _NO_TITLE = Title("", -1, -1)
@@ -119,6 +122,14 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
         j = i - 1
         while j >= 0 and i - j <= 3:
             prev = lines[j][1].strip()
+            if not prev and j > 0 and i - j == 1 and not parts[0].startswith("关于") and "关于" not in parts[0]:
+                # a title wrapped inside 关于…的通知 with a blank line between its halves
+                above = lines[j - 1][1].strip()
+                if "关于" in above and 8 <= len(above) <= 40 and not is_title_line(above) \
+                        and not _NOT_TITLE.search(above) and above[-1] not in "。；;！？，,：:" \
+                        and is_title_line(above + parts[0]):
+                    j -= 1
+                    continue
             if not prev or len(prev) > 40 or prev[-1] in "。；;！？，,：:" or _NOT_TITLE.search(prev) or is_title_line(prev) \
                     or _LABELLED.search(prev) or re.match(r"^[-•\s]*[\u4e00-\u9fff]{2,8}\s*[:：]", prev) \
                     or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev) or _TOC_ENTRY.search(prev) \
@@ -221,7 +232,7 @@ def is_headline(s: str) -> bool:
     timestamp or an issuer?"""
     s = s.strip().lstrip("#").strip()
     number = _LEAD_NUMBER.match(s)
-    return (len(_CJK_RE.findall(s)) >= 6 and len(s) <= 90 and not _NOT_HEADLINE.search(s) and not _LABELLED.search(s)
+    return (len(_CJK_RE.findall(s)) >= 7 and len(s) <= 90 and not _NOT_HEADLINE.search(s) and not _LABELLED.search(s)
             and not _CUT_SHORT.search(s)
             and not names_site_or_column(s) and not _COMPILATION.search(s) and not (number and number.end() >= len(s) - 1))
 
@@ -230,14 +241,37 @@ def _is_prose(s: str) -> bool:
     return len(s) >= 12 and bool(_PROSE.search(s)) or len(s) > 90
 
 
+# a headline's own punctuation (换房补贴最高17万元！某区新政发布, 某事一日游，已叫停) is no sentence's: no full stop,
+# no closing punctuation but ！？, at most 50 characters
+_HEADLINE_SHAPE = re.compile(r"^[^。；;\n]{6,50}$")
+_STAMP_LINE = re.compile(r"^[（(\[【]?\s*(?:19|20)\d{2}\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*\d{1,2}")
+
+
+def _headline_over_its_stamp(lines: list[str], i: int) -> bool:
+    """Is line i a headline: shaped like one, with a dateline or metadata line (2022-04-08 15:49 某报,
+    来源：…, ( 2021年07月12日 )) as the next non-empty line?"""
+    s = lines[i].strip()
+    if not _HEADLINE_SHAPE.match(s) or s[-1] in "，,：:、" or len(_CJK_RE.findall(s)) < 8:
+        return False
+    # the dateline may follow a tag or two (原创, 大金融)
+    below = [ln.strip() for ln in lines[i + 1:i + 8] if ln.strip()]
+    while below and len(below[0]) <= 6 and not _STAMP_LINE.match(below[0]) and metadata_line(below[0], 0) is None:
+        below.pop(0)
+    nxt = below[0] if below else ""
+    return bool(nxt) and (bool(_STAMP_LINE.match(nxt)) or metadata_line(nxt, 0) is not None)
+
+
 def head_end(text: str, start: int, after: int | None = None, limit: int | None = None) -> int:
-    """Where the head of the document at `start` ends: its first line of running text after `after`."""
+    """Where the head of the document at `start` ends: its first line of running text after `after`
+    (a headline above its dateline is no running text, whatever its punctuation)."""
     after = start if after is None else after
     limit = len(text) if limit is None else limit
     pos, n = start, 0
-    for line in text[start:min(limit, start + HEAD_CHARS)].split("\n"):
+    lines = text[start:min(limit, start + HEAD_CHARS)].split("\n")
+    for i, line in enumerate(lines):
         s = line.strip()
-        if pos >= after and s and _is_prose(s) and metadata_line(s, 0) is None:
+        if pos >= after and s and _is_prose(s) and metadata_line(s, 0) is None \
+                and not _headline_over_its_stamp(lines, i):
             return pos
         pos += len(line) + 1
         n += bool(s)
@@ -267,6 +301,11 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
                 metas.append(len(cands))
                 if meta.lead and is_headline(meta.lead):
                     cands.append((Title(meta.lead, meta.lead_start, meta.lead_end), is_title_line(meta.lead)))
+                    metas[-1] = len(cands)
+                named = next((f for f in meta.fields if f.key == "标题" and f.value), None)
+                if not meta.lead and named is not None and is_headline(named.value):
+                    # the title given in the head's own field (信息名称：…的通知) names the document
+                    cands.append((Title(named.value, named.start, named.end), is_title_line(named.value)))
                     metas[-1] = len(cands)
             elif is_headline(s) and not in_menu(text, pos, pos + len(line)):
                 a = pos + line.index(s)
@@ -377,6 +416,15 @@ def _own_number_below(text: str, title: Title) -> bool:
                for ln in below if ln.strip())
 
 
+# a notice that issues the text printed after it (现将《…》印发给你们, 现予印发); and the titles that are notices
+_ISSUES_WHAT_FOLLOWS = re.compile(r"(?:现将|现把|特将)[^。\n]{0,60}(?:印发|发布|转发|公布)(?:给|你们|各|如下)|现予(?:印发|公布)|印发给你们")
+_NOTICE_SUFFIXES = ("通知", "通报", "函", "决定", "批复", "公告", "通告", "令")
+
+
+def _has_prose(text: str, start: int, end: int) -> bool:
+    return any(_is_prose(ln.strip()) for ln in text[start:end].split("\n"))
+
+
 def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: str | None = None) -> list[Segment]:
     """Split a source into its documents at title lines of unrelated documents. A notice and the
     plan it issues stay one document; an interpretation of a notice is its own document; a title with
@@ -412,6 +460,11 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
     segs: list[Segment] = [Segment(titles[0].start if compilation else 0, len(text), titles[0])]
     for t in titles[1:]:
         cur = segs[-1]
+        if len(segs) > 1 and cur.title and not _has_prose(text, cur.title.end, t.start):
+            # the document split off before is only a link (解读：《…》政策解读 between a head and its text)
+            segs.pop()
+            cur = segs[-1]
+            cur.end = len(text)
         gap = t.start - max(cur.title.start if cur.title else 0, cur.start)
         # a short document still ends where a signature date closes it right before the next title
         closed = bool(_ENDS_WITH_DATE.search(text[max(0, t.start - 40):t.start]))
@@ -424,8 +477,16 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
             continue
         if cur.title and _related(t.text, cur.title.text) and not own:
             continue
+        if cur.title and not own and _ISSUES_WHAT_FOLLOWS.search(text, cur.title.end, t.start) \
+                and not t.text.endswith(_NOTICE_SUFFIXES):
+            continue  # 现将具体意见印发给你们 … 某某实施意见: the notice and what it issues are one document
         cur.end = t.start
         segs.append(Segment(t.start, len(text), t))
+    # a title with no sentence after it to the end of the text is a link (…政策解读 under 相关解读：), not a
+    # document: the trailing ones go back to the document before them
+    while len(segs) > 1 and segs[-1].title and not _has_prose(text, segs[-1].title.end, segs[-1].end):
+        last = segs.pop()
+        segs[-1].end = last.end
     for sg in segs:
         start = max(sg.start, body_start)
         # the head runs past the title when the title opens the document, not when it closes it (a file name)

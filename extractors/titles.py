@@ -65,8 +65,30 @@ def is_seo_title(title: str) -> bool:
 
 
 # titles that name a site or a section rather than a document
-_TITLE_TAG = re.compile(r"^[\[【［(（][^\]】］)）]{1,6}[\]】］)）]\s*")  # [已废止], 【贷款】
-_TITLE_LABEL = re.compile(r"^(?:文件链接|原文链接|链接|标题|文章标题|信息名称|文件名称|名称|题目)\s*[：:]\s*(?=\S{6,})")  # 文件链接：《…》解读
+_TITLE_TAG = re.compile(r"^(?:[\[【［(（][^\]】］)）]{1,6}[\]】］)）]|(?:独家|原创|快讯|重磅|速递|最新)\s*[|｜丨])\s*")  # [已废止], 【贷款】, 独家|
+_TITLE_LABEL = re.compile(r"^(?:文件链接|原文链接|链接|标题|原标题|文章标题|信息名称|文件名称|名称|题目|政策文件|相关文件|政策原文)\s*[：:]\s*(?=\S{6,})")  # 文件链接：《…》解读
 _TITLE_LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 _TITLE_TRAILING_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}(?:-\d{0,2})?[\d:\s]*$")
 _SITE_TITLE = re.compile(r"(信息公开|门户网站|人民政府网|政府网站|政务公开|首页|网站)$")
+
+
+# a news story's dateline before its lead: 新华社北京10月16日电, 本报讯（记者 某某）, 某某讯（通讯员 某某）
+_DATELINE = re.compile(r"^\s*(?:(?:新华社|中新社|人民网|央视网|[\u4e00-\u9fff]{1,8}社)[\u4e00-\u9fff]{0,8}"
+                       r"\d{1,2}月\d{1,2}日(?:电|讯)|本报讯|[\u4e00-\u9fff]{1,8}讯)\s*(?:[（(][^（()）\n]{0,24}[)）])?\s*")
+
+
+def lead_title(text: str) -> str | None:
+    """For a news story printed without its headline (a text cut after it, a repost of the body only):
+    the first sentence of its lead after the dateline, when it is short enough to stand for a headline."""
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s:
+            continue
+        m = _DATELINE.match(s)
+        if m is None:
+            if re.search(r"[。；！？]", s):
+                return None  # running text without a dateline: not a news lead
+            continue
+        first = re.split(r"[。！？!?；]", s[m.end():].lstrip("：:，, "), maxsplit=1)[0].strip()
+        return first if 8 <= len(_CJK.findall(first)) and len(first) <= 60 else None
+    return None

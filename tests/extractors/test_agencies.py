@@ -46,7 +46,7 @@ def names(text: str, adcode: str | None) -> list[str]:
     ("报杭州住房公积金管理委员会备案，杭州公积金中心办理", "330100",      # place names as written, bodies in full
      ["杭州住房公积金管理委员会", "杭州住房公积金管理中心"]),
     ("东莞市发展和改革局、东莞供电局", "441900", ["东莞市发展和改革局"]),     # a listed body naming its own place
-    ("由西城区教育考试中心组织实施。各学校成立招生工作领导小组", "110102", ["西城区教育考试中心"]),  # no name across punctuation
+    ("由西城区教育考试中心组织实施。各学校成立招生工作领导小组", "110102", ["北京市西城区教育考试中心"]),  # no name across punctuation
     ("报送市促进房地产市场平稳健康发展工作领导小组审核", "620400", ["白银市促进房地产市场平稳健康发展工作领导小组"]),
     ("县防汛抗旱工作领导小组办公室", "430923", ["安化县防汛抗旱工作领导小组办公室"]),
     ("市环保局、市爱卫办", "370300", ["淄博市环境保护局", "淄博市爱国卫生运动委员会办公室"]),
@@ -82,18 +82,18 @@ def test_generic_cores_need_a_region(row):
 @pytest.mark.parametrize("text,adcode,expected", [
     # in a county-level city, a district or a county, 市委/区政府 are its own bodies
     ("经市委、市政府同意", "222404", ["珲春市委", "珲春市人民政府"]),
-    ("落实区委、区政府的部署", "360202", ["昌江区委", "昌江区人民政府"]),
+    ("落实区委、区政府的部署", "360202", ["昌江区委", "景德镇市昌江区人民政府"]),
     ("经市委、市政府同意", "370300", ["淄博市委", "淄博市人民政府"]),
     # a unit in parentheses, centres with a relative prefix, a body after 至
     ("（牵头责任单位：县政务服务中心；责任单位：各相关单位）", "430624", ["湘阴县政务服务中心"]),
-    ("由区公园管理中心负责", "110105", ["朝阳区公园管理中心"]),
+    ("由区公园管理中心负责", "110105", ["北京市朝阳区公园管理中心"]),
     ("坚持以人民为中心，县城中心区域建设区域医疗中心", "430624", []),
-    ("书面反馈至昌江区农田建设办公室", "360202", ["昌江区农田建设办公室"]),
+    ("书面反馈至昌江区农田建设办公室", "360202", ["景德镇市昌江区农田建设办公室"]),
     # township bodies, one per town of a list
     ("甲山镇、乙水镇、丙塘乡人民政府：", "360202",
-     ["昌江区甲山镇人民政府", "昌江区乙水镇人民政府", "昌江区丙塘乡人民政府"]),
+     ["景德镇市昌江区甲山镇人民政府", "景德镇市昌江区乙水镇人民政府", "景德镇市昌江区丙塘乡人民政府"]),
     ("与文成县某源镇政府签订协议", "330300", ["文成县某源镇人民政府"]),
-    ("丰台区某某桥街道办事处", "110106", ["丰台区某某桥街道办事处"]),
+    ("丰台区某某桥街道办事处", "110106", ["北京市丰台区某某桥街道办事处"]),
     ("各乡镇人民政府、铁路沿线乡镇人民政府、城镇人民政府", "430624", []),
     ("向街道办事处报告，或者由乡镇政府办理", "430624", []),
     ("同时书面通知街道办事处", "430624", []),
@@ -120,3 +120,14 @@ def test_the_site_owners_footer_names_no_agency():
     text = "福州市农业农村局关于做好春耕工作的通知\n（三）责任单位及承办单位：市气象局、市水利局。\n"
     (x,) = Extractor().extract(SourceText("t.txt", text, "text/plain"))
     assert [a.normalized for a in x.agencies] == ["福州市农业农村局", "福州市气象局", "福州市水利局"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("西城区教育委员会发布入学工作意见", "北京市西城区教育委员会"),     # a district's body: its city before it
+    ("北京市西城区教育委员会发布入学工作意见", "北京市西城区教育委员会"),  # already in full
+    ("高昌区民政局发放两项补贴", "吐鲁番市高昌区民政局"),
+    ("安化县财政局拨付资金", "安化县财政局"),                              # a county's stands alone
+])
+def test_a_district_body_is_named_with_its_city(text, name):
+    from extractors.agencies import find_agencies
+    assert [a.normalized for a in find_agencies(text, None)][0] == name

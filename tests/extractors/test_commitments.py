@@ -69,7 +69,8 @@ def test_annual_plan_year_applies_to_targets_without_one():
 
 
 def test_news_figures_without_a_future_marker_are_reported():
-    assert items("全市家庭医生签约服务覆盖率达到68%。", news=True) == [("reported", 68, "%", ">=", None)]
+    # a level a report says was reached: 达到 states it (=), as against 达到 in a goal (>=)
+    assert items("全市家庭医生签约服务覆盖率达到68%。", news=True) == [("reported", 68, "%", "=", None)]
 
 
 def test_deadline_paragraph_sets_the_year_until_the_next_heading():
@@ -432,7 +433,7 @@ def test_this_year_and_next_in_a_work_report(text, expected):
     ("运营期不少于8年，自交付之日起计算。", "provision", ">="),
     ("该通知有效期三年。", "provision", "="),
     ("贷款额度可按最高限额上浮20%确定。", "provision", "="),
-    ("个贷率已超出85%的预警线。", "provision", "="),                 # the line is the figure stated
+    ("个贷率已超出85%的预警线。", "reported", "="),                  # the line is the figure stated; passed: a situation
     ("累计拨付金额不超过监管资金总额的80%。", "provision", "<="),
     ("自发布之日起至2024年12月31日止，面积在90平方米以上的按每套1万元发放消费券。", "provision", ">="),
 ])

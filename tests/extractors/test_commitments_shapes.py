@@ -66,6 +66,9 @@ def test_bounds_of_different_measures_stay_apart(text, values):
     ("补领证书只收取工本费15元/本。", 15, "元/本"),
     ("租赁补贴标准为20元/每平方米/月。", 20, "元/平方米/月"),
     ("申领证件收取费用8元/证。", 8, "元/证"),
+    ("对现房销售的项目按4分/栋给予信用加分。", 4, "分/栋"),
+    ("公租房租金按12元/平方米·月收取。", 12, "元/平方米·月"),
+    ("场地租金不超过500元/人·天。", 500, "元/人·天"),
 ])
 def test_per_units_written_after_the_sum(text, value, unit):
     (c,) = found(text)
@@ -78,8 +81,7 @@ def test_per_units_written_after_the_sum(text, value, unit):
     "以一套总价120万元的住房为例，首付比例下调后可少付12万元。",
 ])
 def test_worked_examples_are_not_commitments(text):
-    cs = found(text)
-    assert cs and all(c.kind == "reported" for c in cs)
+    assert found(text) == []  # an illustration: neither a rule nor a result
 
 
 @pytest.mark.parametrize("text,kind", [
@@ -129,7 +131,6 @@ def test_a_deadline_in_a_call_is_still_a_target():
     ("试点期间每户业主只能购买2个车位。", 2, "<="),
     ("本市户籍家庭限购2套住房。", 2, "<="),
     ("申请人年龄在18周岁（含）至法定退休年龄之间。", 18, ">="),
-    ("企业累计获得数十亿元资金支持。", 1000000000, "~"),
 ])
 def test_caps_floors_and_approximate_counts(text, value, comparator):
     c = next(c for c in found(text) if c.value == value)
@@ -300,6 +301,7 @@ def test_basis_points_keep_their_measure_word(text, value, unit):
     ("每套最高补贴不超过3万元。", 3, "万元", "每套"),
     ("补贴标准为300元/平方米。", 300, "元/平方米", None),    # written after the sum: part of the unit
     ("每满200元减30元。", 30, "元", None),               # a spending step, not a rate
+    ("每栋加4分，每个项目最多加20分。", 4, "分", "每栋"),
 ])
 def test_what_a_sum_is_per_is_its_recurrence(text, value, unit, recurrence):
     c = next(c for c in found(text) if c.value == value)
@@ -346,3 +348,23 @@ def test_ranges_split_by_interleaved_columns(text, values):
 def test_a_spread_over_a_named_base_rate_keeps_its_bound(text, comparator):
     (c,) = found(text)
     assert (c.unit, c.comparator) == ("个基点", comparator)
+
+
+# a range whose two ends a table puts in different cells: side by side on one line (a cell rule, a tab, a wide
+# gap), or a lower end that closes its cell (a cell code or a gap after 以上) and an upper end on a later line
+@pytest.mark.parametrize("text,expected", [
+    ("违法情形 | 情节较轻 | 处2万元以上 | 6万元以下罚款\n", [(2, 6, "万元")]),
+    ("情节较轻的，处2万元以上\t6万元以下罚款\n", [(2, 6, "万元")]),
+    ("情节较轻的，处2万元以上    6万元以下罚款\n", [(2, 6, "万元")]),
+    ("从轻处罚：对单位处货值金额 2%以上B0012000A010 未按规定办理登记手续的\n经营活动 5%以下的罚款\n", [(2, 5, "%")]),
+    ("对单位处货值金额 2%以上\t\t未按规定办理登记手续的\n经营活动 5%以下的罚款\n", [(2, 5, "%")]),
+    # a complete range in the other cell of the line is another row's
+    ("对单位处货值金额 2%以上  未按规定办理登记的处 1%以上 3%以下罚款\n经营活动 5%以下的罚款\n",
+     [(2, 5, "%"), (1, 3, "%")]),
+    # two floors in two cells are two tiers, not a range
+    ("处2万元以上 | 处6万元以上罚款\n", [(2, None, "万元"), (6, None, "万元")]),
+    # an upper end below the lower is no range
+    ("处6万元以上 | 2万元以下罚款\n", [(6, None, "万元"), (2, None, "万元")]),
+])
+def test_ranges_split_over_table_cells(text, expected):
+    assert [(c.value, c.value_max, c.unit) for c in found(text)] == expected

@@ -62,3 +62,13 @@ def test_issuer_level_from_prefix(text, level):
 
 def test_mainland_zi_di_form():
     assert found("京政字第12号") == ["京政字第12号"]
+
+
+@pytest.mark.parametrize("cell", ["文\u2003\u2003号：\n\n", "发文字号：", "文件编号\n", "【发文字号】"])
+def test_the_number_in_the_own_number_cell_of_a_late_attribute_table_is_own(cell):
+    # the page's attribute table printed far below its title, after a screenful of navigation
+    text = ("某县住房和城乡建设局关于印发若干措施的通知\n" + "网站首页\n政务公开\n办事服务\n" * 40
+            + f"公开方式：\n\n政府网站\n\n{cell}某县住建发〔2022〕68号\n\n依据《某省办法》（某政发〔2020〕3号）制定。")
+    nums = find_docnumbers(text)
+    assign_roles(text, nums, doc_start=text.index("\n"), seg_start=0, meta_span=None)
+    assert {d.normalized: d.role for d in nums} == {"某县住建发〔2022〕68号": "own", "某政发〔2020〕3号": "cited"}

@@ -74,3 +74,105 @@ def test_script_and_mojibake_flags(text, script, flags):
     (doc,) = documents(_source(text))
     assert doc.script is script
     assert doc.flags == flags
+
+
+_ATTRIBUTE_HEAD = ("首页 >> 政务公开 >> 正文\n信息名称：{title}\n索 引 号：000000000/2024-00011\n{label}：主动公开\n"
+                   "文件编号：某政办发〔2024〕12号\n发布机构：某市人民政府办公室\n生成日期：2024-05-06\n"
+                   "内容概述：为促进住房消费，经市政府同意，现就有关事项通知如下：\n")
+
+
+@pytest.mark.parametrize("label", ["公开方式", "公开范围", "法定主动公开分类", "公开形式"])
+def test_a_head_of_attributes_naming_the_document_then_its_title_again_is_one_document(label):
+    # a government site's attribute block (信息名称：…, 公开方式：…) above the notice, whose title and number follow
+    title = "某市人民政府办公室关于促进住房消费的通知"
+    text = _ATTRIBUTE_HEAD.format(title=title, label=label) + f"{title}\n某政办发〔2024〕12号\n{BODY}"
+    (doc,) = documents(_source(text))
+    assert doc.title == title
+    assert doc.metadata["发文字号"] == "某政办发〔2024〕12号"
+    assert doc.metadata["成文日期"] == "2024-05-06"
+
+
+@pytest.mark.parametrize("footer", ["法律声明建议意见", "隐私声明 网站地图", "免责声明 意见建议"])
+def test_a_footer_of_site_links_is_no_document(footer):
+    text = f"某市人民政府关于加强村卫生室建设的通知\n{BODY}{SIGNED}\n关于我们 网站地图\n{footer}\n联系方式：010-1234567\n"
+    docs = documents(_source(text))
+    assert [d.title for d in docs] == ["某市人民政府关于加强村卫生室建设的通知"]
+
+
+def test_the_original_title_of_a_repost_names_it():
+    text = "分享\n原标题：某省银保监局要求辖内信托公司报备新增业务\n本报记者 某某 北京报道\n" + BODY
+    (doc,) = documents(_source(text))
+    assert doc.title.endswith("某省银保监局要求辖内信托公司报备新增业务")
+
+
+def test_bracketed_attribute_labels_are_no_titles():
+    # [主题分类] 城乡建设/城市规划 ends with a title suffix (规划) but is the value of a label
+    text = ("[主题分类] 城乡建设、环境保护/城市规划\n[发文机构] 某市住房和城乡建设委员会\n[成文日期] 2024-09-02\n"
+            "[发文字号] 某建发〔2024〕35号\n某市住房和城乡建设委员会关于印发《某市城市更新工作指引》的通知\n"
+            "某建发〔2024〕35号\n" + BODY)
+    (doc,) = documents(_source(text))
+    assert doc.title == "某市住房和城乡建设委员会关于印发《某市城市更新工作指引》的通知"
+    assert doc.metadata["成文日期"] == "2024-09-02"
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_title_wrapped_inside_its_about_clause_is_one_title(gap):
+    text = f"分享到：\n某省人民政府办公厅关于印发某省进一步{gap}扩大消费若干措施的通知\n某办函〔2023〕30号\n" + BODY
+    (doc,) = documents(_source(text))
+    assert doc.title == "某省人民政府办公厅关于印发某省进一步扩大消费若干措施的通知"
+
+
+@pytest.mark.parametrize("tail", [
+    "政策解读：\n《关于调整住房公积金缴存基数的通知》政策解读\n分享：\n【关闭当前页面】\n",
+    "相关文件\n某市发展改革委关于调整供水价格的通知\n某市人民政府关于印发某市节水行动方案的通知\n",
+])
+def test_titles_linked_under_a_document_with_no_text_of_their_own_are_not_documents(tail):
+    text = f"某市住房公积金管理中心关于调整住房公积金缴存比例的通知\n{BODY}{SIGNED}{tail}"
+    docs = documents(_source(text))
+    assert [d.title for d in docs] == ["某市住房公积金管理中心关于调整住房公积金缴存比例的通知"]
+    assert docs[0].end == len(text)
+
+
+@pytest.mark.parametrize("head,title", [
+    # a news headline with its own punctuation above its dateline
+    ("换房补贴最高10万元！某区新政十条发布\n2026-06-03 22:02:04来源：某广播网\n", "换房补贴最高10万元！某区新政十条发布"),
+    ("某某贷重出江湖？“父贷子还”一日游，已被叫停\n\n2022年04月08日 15:49 某某经济报道\n", "某某贷重出江湖？“父贷子还”一日游，已被叫停"),
+    ("某市整顿挂牌价格虚高，规范二手房市场秩序\n( 2021年07月12日 )\n", "某市整顿挂牌价格虚高，规范二手房市场秩序"),
+    # under a site's tabs, above its tags (原创 / a column name) and its dateline
+    ("电报\n话题\n盯盘\n下载\n\n某省首批白名单12个项目全部落地，融资金额40亿，两地监管局发声\n原创\n金融动态\n"
+     "2024-04-11 15:11 星期四\n某社记者 某某\n", "某省首批白名单12个项目全部落地，融资金额40亿，两地监管局发声"),
+    # an advertisement line above the repost's 原标题 field
+    ("股市瞬息万变，投资难以决策？来超话聊一聊，[点击进入]\n原标题：某部门：合理的资金需求正得到满足，整体态势不会改变 来源：某社\n",
+     "某部门：合理的资金需求正得到满足，整体态势不会改变"),
+])
+def test_a_news_headline_above_its_dateline_titles_the_story(head, title):
+    (doc,) = documents(_source(head + "本报讯 " + BODY))
+    assert doc.title == title
+
+
+def test_links_to_interpretations_between_a_head_and_its_text_are_not_documents():
+    title = "关于印发《关于加强住房公积金支持退役军人工作的实施意见》的通知"
+    text = (_ATTRIBUTE_HEAD.format(title=title, label="公开方式") + "解读：\n"
+            "《关于加强住房公积金支持退役军人工作的实施意见》政策解读\n《关于加强住房公积金支持退役军人工作的实施意见》视频解读\n"
+            f"{title}\n某政办发〔2024〕12号\n{BODY}{SIGNED}")
+    (doc,) = documents(_source(text))
+    assert doc.title == title
+
+
+@pytest.mark.parametrize("text,title", [
+    ("小字体\n分享到：\n新华社北京3月5日电 某部门在报告中提出，增进民生福祉，提高生活品质。\n" + BODY,
+     "某部门在报告中提出，增进民生福祉，提高生活品质"),
+    ("本报讯（记者 某某）某县今年新建农村公路120公里。\n" + BODY, "某县今年新建农村公路120公里"),
+    ("某某讯：2月5日，某部召开融资协调机制部署会后，多座城市公布首批项目名单。\n" + BODY,
+     "2月5日，某部召开融资协调机制部署会后，多座城市公布首批项目名单"),
+])
+def test_a_news_story_without_its_headline_is_titled_by_its_lead(text, title):
+    (doc,) = documents(_source(text))
+    assert doc.title == title
+    assert "title_from_lead" in doc.flags
+
+
+def test_running_text_without_a_dateline_gets_no_title_from_its_first_sentence():
+    (doc,) = documents(_source("各住房公积金缴存单位：现就有关问题通知如下。\n" + BODY))
+    assert doc.title is None
+    assert "title_from_lead" not in doc.flags

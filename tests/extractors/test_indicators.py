@@ -442,6 +442,35 @@ def test_a_bad_row_names_the_file(tmp_path, monkeypatch):
         ind.taxonomy.cache_clear()
 
 
+UNITS = sorted({r.example_unit for r in ind.taxonomy()} | {"万元", "元/平方米", "个百分点", "倍", "个工作日", "米", "吨", None},
+               key=str)
+
+
+@pytest.mark.parametrize("unit", UNITS)
+@pytest.mark.parametrize("comparator", [None, "=", ">=", "<=", ">", "<", "≥", "≤"])
+def test_rows_indexed_by_unit_and_comparator_are_the_rows_that_fit(unit, comparator):
+    plain = tuple(i for i in ind.taxonomy() if (unit is None or i.units.fullmatch(unit))
+                  and comparator not in ind._AGAINST.get(i.bound, ()))
+    assert ind._fitting(unit, comparator) == plain
+
+
+def test_a_reloaded_taxonomy_gets_a_new_index(tmp_path, monkeypatch):
+    from extractors import refdata
+    assert ind.classify("住房公积金贷款最高额度", "万元", comparator="<=") is not None
+    small = tmp_path / "indicators.tsv"
+    small.write_text("key\tlabel\tunits\tpattern\tqualifier\tscope\texample\n"
+                     "test_fee\t测试费\tmoney\t测试费\t\t\t测试费|元\n", encoding="utf-8")
+    monkeypatch.setattr(refdata, "data_path", lambda name: small)
+    ind.taxonomy.cache_clear()
+    try:
+        assert ind.classify("测试费", "元") == "test_fee"
+        assert ind.classify("住房公积金贷款最高额度", "万元", comparator="<=") is None
+    finally:
+        monkeypatch.undo()
+        ind.taxonomy.cache_clear()
+    assert ind.classify("住房公积金贷款最高额度", "万元", comparator="<=") is not None
+
+
 def test_most_targets_and_provisions_of_the_pool_carry_a_key(pool_store):
     """The coverage floor on the real pool (tools/indicator_coverage.py prints the figure and the
     measured noun phrases still without a key)."""

@@ -128,3 +128,15 @@ _ITEMS = ["某市召开防汛工作会议", "某区开展安全生产检查", "�
 def test_list_pages(text, is_list):
     from extractors.noise import listing_page
     assert bool(listing_page(text)) is is_list
+
+
+@pytest.mark.parametrize("text,blanked", [
+    ("中国政府网 | 省政府网 | 市政府网 | 县人大 | 县政协", True),   # a bar of links to other sites
+    ("发文机关 | 某县人民政府 | 成文日期 | 2024-01-02", False),     # a table row
+    ("政府部门网站\n某市人民政府\n某市住房和城乡建设委员会\n外省份住房公积金\n某市住房公积金管理中心", True),
+])
+def test_bars_and_lists_of_links_to_other_sites_are_noise(text, blanked):
+    from extractors.noise import find_noise
+    spans = find_noise(text).spans
+    covered = sum(b - a for a, b, _ in spans)
+    assert (covered >= len(text.replace("\n", "")) - 2) == blanked

@@ -156,3 +156,13 @@ def test_an_ambiguous_county_short_name_spelled_out_is_still_no_short_name():
     gaz = gazetteer()
     assert gaz.mentions("发展朝阳产业", counties=frozenset({"朝阳"})) == []
     assert primary_region("北京市朝阳区人民政府。发展朝阳产业。", None, [], []).province == "北京市"
+
+
+@pytest.mark.parametrize("text,names", [
+    ("南京部分银行再调房贷政策", ["南京市"]),
+    ("南京大学研究团队发布报告", []),          # a university, not the city
+    ("按北京时间上午九点开始申报", []),        # a time zone, not the city
+])
+def test_short_city_names_count_where_they_name_the_city(text, names):
+    from extractors.regions import gazetteer
+    assert [d.name for _, _, ds in gazetteer().mentions(text) for d in ds] == names

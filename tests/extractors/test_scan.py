@@ -67,3 +67,120 @@ def test_mentions_equal_a_scan_of_every_position(text):
         expected.append(hit) if hit else None
         i = hit[1] if hit else i + 1
     assert [(a, b) for a, b, _ in gaz.mentions(text, short=False)] == expected
+
+
+DATE_TEXTS = [
+    "2024年3月1日起施行，2024 年 3 月 1 日发布；二〇二四年三月一日印发，二〇二四 年十二月三十一日止。",
+    "中华民国九十三年五月二日公布，民国一百零二年七月一日修正；一百零九年十月三日生效。",
+    "2025年5月21日星期三 2025 年 5 月 21 星期三 2023年12月 2023年10月至2024年3月 2024年10月—12月",
+    "到2027年底前，2026年上半年，2025年第三季度；12月31日前，3 月 5 日，十二月二十日，10月份。",
+    "年年有余，年月日，1年，12年，123456年，二〇二年，月月，13月32日，0月，年\u3000\u30002024年\n\n5月",
+    "20242024年2024\t\t年 2024\n年1月 1 日",
+    "",
+    "年",
+    "2024",
+]
+
+
+def _date_texts():
+    from pathlib import Path
+
+    from corpora.readers import read_path
+    from extractors.normalize import normalize
+
+    pool = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "pool"
+    files = sorted(p for p in pool.rglob("*") if p.suffix.lower() in {".txt", ".html", ".htm"})[:60] if pool.is_dir() else []
+    out = list(DATE_TEXTS)
+    for f in files:
+        try:
+            out.append(normalize(read_path(f).text).text)
+        except Exception:  # noqa: BLE001 - a file the readers refuse has no text to compare
+            pass
+    return out
+
+
+def test_spaced_anchor_finditer_equals_finditer_for_the_date_patterns():
+    from extractors.dates import _HEADS
+    from extractors.scan import spaced_anchor_finditer
+
+    for text in _date_texts():
+        for rx, (anchor, lo, hi) in _HEADS.items():
+            assert [(m.span(), m.groups()) for m in spaced_anchor_finditer(rx, anchor, text, lo, hi)] == \
+                [(m.span(), m.groups()) for m in rx.finditer(text)], (rx.pattern, text[:40])
+
+
+def test_date_heads_bound_the_patterns():
+    """The head widths of `_HEADS` are those of the patterns' openings (the year, the month)."""
+    from extractors import dates
+
+    def width(sub):
+        return re._parser.parse(sub).getwidth()
+
+    year = width(f"(?:{dates._Y}|{dates._ROC})")
+    assert year == (3, 9) == dates._HEADS[dates._FULL][1:]
+    assert width(dates._Y) == (4, 4) == dates._HEADS[dates._YM][1:] == dates._HEADS[dates._WEEKDAY][1:] == \
+        dates._HEADS[dates._YEAR_ONLY][1:] == dates._HEADS[dates._MONTH_PERIOD][1:]
+    assert width(dates._M) == (1, 2) == dates._HEADS[dates._MD][1:]
+    for rx in dates._HEADS:
+        assert rx.pattern.startswith(("(?:(?P<y>", "(?P<y>", "(?P<y1>", "(?<![年\\d])(?P<m>")), rx.pattern[:20]
+
+
+LABEL_LINES = [
+    "发布日期：2024-01-02 来源：某某市人民政府办公室",
+    "【 发 布 日 期 】 2024年1月2日  【字号：大 中 小】",
+    "索 引 号: 11330000/2024-00012  主题分类：综合政务  发文字号：某政发〔2024〕1号",
+    "成文日期 2024-01-02 | 发文机关 某某市人民政府 | 标题 关于某某的通知",
+    "信息来源  某某网   时间 2024-01-02 10:21  浏览次数：",
+    "[来源] 某某日报 作者：某某 编辑:某某",
+    "时间，时 间。日期日 期：发布发布机构发布机关：",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("line", LABEL_LINES)
+def test_spaced_label_trie_equals_the_sorted_alternation(line):
+    from extractors import metadata
+
+    sp = metadata._SP
+    plain = "|".join(f"{sp}*".join(map(re.escape, lab)) for lab in sorted(metadata.labels(), key=len, reverse=True))
+    trie = longest_word_pattern(metadata.labels(), sep=f"{sp}*")
+    for body in (re.compile(f"(?P<label>{plain}){sp}*[:：]"), re.compile(f"(?P<label>{plain})")):
+        other = re.compile(body.pattern.replace(plain, trie))
+        assert [(m.span(), m.group("label")) for m in other.finditer(line)] == \
+            [(m.span(), m.group("label")) for m in body.finditer(line)]
+
+
+@pytest.mark.parametrize("words", [["发布", "发布日期", "发布时间", "日期", "时间"], ["ab", "abc", "abcd", "b"]])
+@pytest.mark.parametrize("text", ["发 布 日期： 发布时 间 发布 日 期x 日 期", "a b c d a bc ab x b"])
+def test_spaced_trie_tries_shorter_words_when_a_longer_one_fails_what_follows(words, text):
+    sep = r"[ \t]*"
+    plain = "|".join(sep.join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
+    trie = longest_word_pattern(words, sep=sep)
+    for tail in ("", r"(?=[ \t]*[：x])", r"[ \t]*(?:期|d)"):
+        assert [m.span() for m in re.finditer(f"(?:{trie}){tail}", text)] == \
+            [m.span() for m in re.finditer(f"(?:{plain}){tail}", text)]
+
+
+SPACED_NUMBER_TEXTS = [
+    "2 025年，2022 年 4 月 25 号，第 3 条，30 %，5 万元，12\u3000个，7\t\t家，年 2024，月 12",
+    "1 2 3 4 5 年 月 第 a 1 b", "0 ", " 1", "", "1 1 1 年",
+]
+
+
+@pytest.mark.parametrize("text", SPACED_NUMBER_TEXTS + DATE_TEXTS)
+def test_candidate_finditer_equals_finditer_for_split_digits(text):
+    from extractors.normalize import _SPLIT_DIGITS, _SPLIT_DIGITS_AT
+    from extractors.scan import candidate_finditer
+
+    assert [m.span() for m in candidate_finditer(_SPLIT_DIGITS, _SPLIT_DIGITS_AT, text, 1)] == \
+        [m.span() for m in _SPLIT_DIGITS.finditer(text)]
+
+
+def test_candidate_finditer_on_the_pool():
+    from extractors.normalize import _SPLIT_DIGITS, _SPLIT_DIGITS_AT
+    from extractors.scan import candidate_finditer
+
+    for text in _date_texts():
+        assert [m.span() for m in candidate_finditer(_SPLIT_DIGITS, _SPLIT_DIGITS_AT, text, 1)] == \
+            [m.span() for m in _SPLIT_DIGITS.finditer(text)]

@@ -70,6 +70,10 @@ def test_news_without_title_suffix():
     ("- 2023-10-31 11:04:08 2023年十月房地产大事件盘点", "2023年十月房地产大事件盘点"),
     ("文件链接：《沈阳市历史建筑修缮管理办法》政策解读", "《沈阳市历史建筑修缮管理办法》政策解读"),
     ("某地悄然放松限购,某某房产网", "某地悄然放松限购"),
+    # the label of a link to the policy an interpretation reads, a repost's 原标题, a kicker before a bar
+    ("政策文件： 某市某局关于印发《某数据管理办法》的通知", "某市某局关于印发《某数据管理办法》的通知"),
+    ("原标题：某部门要求辖内公司报备新增业务", "某部门要求辖内公司报备新增业务"),
+    ("独家|某局要求辖内信托公司报备新增业务", "某局要求辖内信托公司报备新增业务"),
     ("某集团总裁：公司已上报白名单项目42个", "某集团总裁：公司已上报白名单项目42个"),   # a speaker is no label
     # a site's or a column's name glued on with a dash, before or after
     ("某某日报数字报刊平台-中共某市委关于制定某市发展规划的建议", "中共某市委关于制定某市发展规划的建议"),
@@ -378,3 +382,17 @@ def test_pages_with_no_sentence_and_no_document_title_are_not_documents(text):
     with pytest.raises(ReadError) as e:
         documents(_source(text))
     assert e.value.reason is ErrorReason.NOT_A_DOCUMENT
+
+
+@pytest.mark.parametrize("issuing,attached,n", [
+    ("现将具体意见印发给你们，请认真执行。", "某市住房限购政策的实施意见", 1),
+    ("《某市促进消费若干措施》已经市政府同意，现印发给你们，请认真贯彻执行。", "某市促进消费若干措施", 1),
+    # a notice that issues nothing, then an unrelated plan: two documents
+    ("请各单位认真组织实施，按时报送材料。", "某县农村公路养护三年行动方案", 2),
+    # what follows is another notice: two documents
+    ("现将具体意见印发给你们，请认真执行。", "某市教育局关于做好秋季学期学生资助工作的通知", 2),
+])
+def test_a_notice_and_the_text_it_issues_after_its_signature_are_one_document(issuing, attached, n):
+    text = ("某市住房保障和房产局关于明确住房政策有关事项的通知\n各区政府，市各有关部门：\n为促进房地产市场健康发展，" + issuing
+            + "\n某市住房保障和房产局\n2017年5月3日\n" + attached + "\n" + "一、关于对象的认定。对符合条件的家庭，按规定执行。" * 12)
+    assert len(segment(text)) == n

@@ -40,10 +40,24 @@ DEV2_FLOORS = {
     "span_grounding": 1.0,
 }
 
+# the held-out set: excerpts of pool pages cut as dev2's are, annotated blind (tools/heldout_set.py,
+# audits/heldout/); its first, blind score is in audits/README.md
+HELDOUT = Path(__file__).resolve().parents[2] / "audits" / "heldout"
+HELDOUT_FLOORS = {
+    "split_f1": 0.94,
+    "docnum_f1": 1.0,
+    "docnum_own_f1": 1.0,
+    "publish_date_acc": 0.88,
+    "region_acc": 0.88,
+    "agency_f1": 0.84,
+    "commit_f1": 0.86,
+    "span_grounding": 1.0,
+}
 
-def extract_set(name: str, tmp_path_factory) -> Path:
+
+def extract_set(name: str, tmp_path_factory, docs: Path | None = None) -> Path:
     """`policy extract` over one gold set's documents, written as JSON lines; skipped without ../shared."""
-    docs = SHARED / "corpus" / name / "docs"
+    docs = docs or SHARED / "corpus" / name / "docs"
     if not docs.is_dir():
         pytest.skip(f"../shared is absent ({docs} not found): {name} quality gate skipped")
     res = CliRunner().invoke(app, ["extract", *map(str, sorted(docs.iterdir())), "--format", "jsonl"])
@@ -53,10 +67,11 @@ def extract_set(name: str, tmp_path_factory) -> Path:
     return out
 
 
-def score_set(name: str, pred: Path) -> dict:
+def score_set(name: str, pred: Path, gold: Path | None = None, docs: Path | None = None) -> dict:
     """The figures of ../shared/tools/score.py for records of one gold set."""
     res = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), "--pred", str(pred),
-                          "--gold", str(SHARED / "corpus" / name / "gold"), "--docs", str(SHARED / "corpus" / name / "docs"),
+                          "--gold", str(gold or SHARED / "corpus" / name / "gold"),
+                          "--docs", str(docs or SHARED / "corpus" / name / "docs"),
                           "--json"], capture_output=True, text=True, check=True)
     return json.loads(res.stdout)
 
@@ -109,3 +124,20 @@ def test_dev2_scores_hold_their_floors(dev2_figures):
     low = {k: dev2_figures[k] for k, floor in DEV2_FLOORS.items() if dev2_figures[k] is None or dev2_figures[k] < floor}
     high = {k: dev2_figures[k] for k, ceiling in CEILINGS.items() if dev2_figures[k] > ceiling}
     assert not low and not high, f"below floor: {low}; above ceiling: {high}; all: {dev2_figures}"
+
+
+@pytest.fixture(scope="module")
+def heldout_figures(tmp_path_factory):
+    sys.path.insert(0, str(HELDOUT.parents[1] / "tools"))
+    import heldout_set
+    if not heldout_set.POOL.is_dir():
+        pytest.skip(f"../shared is absent ({heldout_set.POOL} not found): held-out quality gate skipped")
+    docs = tmp_path_factory.mktemp("heldout-docs")
+    heldout_set.build(HELDOUT / "sources.json", docs)
+    return score_set("heldout", extract_set("heldout", tmp_path_factory, docs), HELDOUT / "gold", docs)
+
+
+def test_heldout_scores_hold_their_floors(heldout_figures):
+    low = {k: heldout_figures[k] for k, floor in HELDOUT_FLOORS.items()
+           if heldout_figures[k] is None or heldout_figures[k] < floor}
+    assert not low, f"below floor: {low}; all: {heldout_figures}"
