@@ -83,6 +83,10 @@ def found(text: str, news: bool = False):
     ("生活补贴分两笔发放。", [(2, "笔")]),
     ("11月27 米饭散发着清甜的米香。", []),
     ("道路两侧各50米范围内禁止建设。", [(50, "米")]),
+    # the current value a change replaces, in brackets; a word holding a numeral
+    ("购房证明有效期调整为180天（现为90天）。", [(180, "天")]),
+    ("贷款利率现为3.1%。", [(3.1, "%")]),
+    ("率先在县域内破除城乡二元结构，补贴每户二元。", [(2, "元")]),
     # an organisation's own departments, offices and duties
     ("集团总部部门从28个精简至9个。", []),
     ("局机关设7个处室。", []),
