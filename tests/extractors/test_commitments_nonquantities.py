@@ -87,6 +87,9 @@ def found(text: str, news: bool = False):
     ("购房证明有效期调整为180天（现为90天）。", [(180, "天")]),
     ("贷款利率现为3.1%。", [(3.1, "%")]),
     ("率先在县域内破除城乡二元结构，补贴每户二元。", [(2, "元")]),
+    # the length of a streak in a ranking; a streak a rule sets as a condition stays
+    ("制度创新指数连续五年排名全国前三。", []),
+    ("个贷率连续3个月低于85%的，恢复受理。", [(3, "个月"), (85, "%")]),
     # an organisation's own departments, offices and duties
     ("集团总部部门从28个精简至9个。", []),
     ("局机关设7个处室。", []),
