@@ -197,3 +197,15 @@ def test_goals_conditions_and_decisions(text, kwargs, expected):
 ])
 def test_qualifying_durations_and_named_bounds(text, expected):
     assert found_cmp(text, pub_year=2024) == expected
+
+
+# a text that opens a paragraph on the day something was done reports an event, like news
+@pytest.mark.parametrize("text,news", [
+    ("某分行投放首批专项借款\n1月30日，某分行发放首批城中村改造专项借款10.3亿元，用于支持3个项目。", True),
+    ("3月15日上午，市政府召开常务会议，研究部署稳就业工作。", True),
+    ("关于做好申报工作的通知\n各单位：\n3月1日，开始受理申报材料，截止时间为3月31日。", False),
+    ("关于做好申报工作的通知\n各单位：\n请于3月1日前报送材料。", False),
+])
+def test_a_dated_event_reads_as_news(text, news):
+    from extractors.commitments import reads_as_news
+    assert reads_as_news(text) is news
