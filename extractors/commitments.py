@@ -274,6 +274,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         if i >= 0 and phrase in _PART_OF_WORD and (_PART_OF_WORD[phrase].search(before, max(0, i - 1), i + len(phrase) + 1)
                                                    or re.search(r"\d", gap)):
             continue  # …or it approximates the number written between (近3年新增1万人)
+        if i >= 0 and re.search(r"[）)]", gap) and not re.search(r"[（(]", gap):
+            continue  # 5分/栋（每个项目最高30分）、4分/栋: the bound of a bracket note that closed before the number
         if phrase in _TIGHT:
             near = not gap.strip() and not (phrase == "限" and _LIMIT_WORD.search(before[:i + 1]))
         else:
@@ -334,7 +336,8 @@ _NORM_LINE = re.compile(r"\s*的?[^，,。；;\d]{0,6}?(?:预警线|警戒线|�
 _LOOKBACK_UNIT = re.compile(r"(?:年|个月|月|天|日|周)$")
 # a cap or floor named for a list (最高可贷额度为96万元/人、120万元/户; 最高额度为：…50万元) reaches every
 # value of the list
-_LIST_PREVIOUS = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[^\d\s，,。；;：:、]{1,8}\s*[、和及或]\s*$")
+# (a cap inside a bracket note, 5分/栋（每个项目最高30分）、4分/栋, belongs to the note, not to the list)
+_LIST_PREVIOUS = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[^\d\s，,。；;：:、（()）]{1,8}\s*[、和及或]\s*$")
 _CAP_INTRO = re.compile(r"(?:最高|上限|封顶|最多|不超过|不得超过)[^，,。；;：:]{0,12}[为是]?[：:][^。；;：:]{0,30}$")
 _FLOOR_INTRO = re.compile(r"(?:最低|下限|至少|不低于|不少于|不得低于)[^，,。；;：:]{0,12}[为是]?[：:][^。；;：:]{0,30}$")
 

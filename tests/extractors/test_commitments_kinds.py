@@ -194,6 +194,10 @@ def test_goals_conditions_and_decisions(text, kwargs, expected):
     ("禁止在输电线路两侧各二百米范围内燃放孔明灯。", [("provision", 200, "<=")]),
     ("本细则适用于开发区80平方公里范围内的工业用地项目。", [("provision", 80, "=")]),
     ("提取比例从60%提高至80%，1500元规定上限不变。", [("provision", 80, "="), ("provision", 1500, "<=")]),
+    # a cap in a bracket note is the note's, not the next item's of the list
+    ("分别按照3分/栋（每个项目最高15分）、2分/栋（每个项目最高10分）给予加分。",
+     [("provision", 3, "="), ("provision", 15, "<="), ("provision", 2, "="), ("provision", 10, "<=")]),
+    ("贷款额度不超过（含）50万元。", [("provision", 50, "<=")]),
 ])
 def test_qualifying_durations_and_named_bounds(text, expected):
     assert found_cmp(text, pub_year=2024) == expected
