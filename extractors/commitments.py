@@ -797,8 +797,12 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue  # 下一个季度, 上一批次: the next or previous one, not a count
             if _VAGUE_BEFORE.search(masked, max(sent.start, num_start - 3), num_start) and re.match(r"[十百千万亿]", raw):
                 continue  # 数十亿美元, 上千人, 几百家: a vague magnitude, no figure
+            if unit in _LIST_COUNT_UNITS and _counts_the_list_before(masked, sent.start, num_start, value):
+                continue  # 体检制度、养老金制度和保险制度的三项基本制度: the count of the items just named
             if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份", "所", "座", "位"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
+            if raw == "一" and unit == "笔" and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
+                continue  # 宣布一笔美元债违约, 融到一笔钱: a, not one (分两笔发放 is a count)
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
                 continue
             if _SECTION_UNIT_AFTER.match(masked[ue:ue + 5]) or (unit in {"个", "项", "条"} and _SECTION_UNIT_AFTER.match(unit[-1:] + masked[ue:ue + 4])):
@@ -926,6 +930,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                     year = plan_end  # 关于制定…第十五个五年规划的建议: 力争达到2万亿元 by 2030
             if _worked_example(masked[sent.start:sent.end]):
                 continue  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule or a result
+            if kind == "reported" and _DURATION.fullmatch(unit) and re.search(r"(?:近|最近|过去)\s*$", masked[max(sent.start, num_start - 3):num_start]):
+                continue  # 近3个月均价上涨的天数有36天: the window a result is told over, not a quantity
             if kind == "target" and not (explicit and explicit[1]) and _DURATION.fullmatch(unit) and comparator in (">=", ">") \
                     and _QUALIFIER_AFTER.match(masked, ue) and not _GOAL_STRONG.search(masked, sent.start, num_start):
                 kind, year = "provision", rule_year  # 签订1年以上劳动合同的人员: a duration that qualifies who, a condition
@@ -969,6 +975,24 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 
 # 数十亿, 上千人, 几百家, 好几万: a magnitude with no figure (迈上/站上 a level, 以上 are no such 上)
 _VAGUE_BEFORE = re.compile(r"(?:(?<![人户总次个件套位岁分指基倍函系级参])数|几|好几|(?<![以之迈站登跃踏])上)\s*$")
+_LIST_COUNT_UNITS = {"个", "项", "大", "类", "种", "条", "方面", "家", "所", "批", "支", "座", "件"}
+_LIST_SEP = re.compile(r"、|以及|和|及|与|或")
+
+
+def _counts_the_list_before(masked: str, sent_start: int, num_start: int, value: float) -> bool:
+    """Whether the count at num_start is the number of the items its clause has just named (A、B和C的三项基本制度,
+    A、B…及公司章程6项资料, 餐饮、零售…等5个行业): the list itself, not a quantity. A count unlike the
+    items named (学校、医院12所) is one."""
+    if not isinstance(value, int) or not 2 <= value <= 12:
+        return False
+    seg = re.split(r"[，,。；;：:！？!?]", masked[sent_start:num_start])[-1]
+    seg = re.sub(r"(?:等|的|这|共|在内的|共计|\s)+$", "", seg)
+    if "、" not in seg:
+        return False
+    items = [x for x in _LIST_SEP.split(seg) if len(x.strip()) >= 2]
+    return len(items) == value
+
+
 # a paragraph that opens on an example of a hypothetical case (例如，某项目申请…; 假设某家庭…): its figures illustrate
 _EXAMPLE_PARAGRAPH = re.compile(r"[ \t\u3000]*(?:例如|比如|譬如|举例来说|举个例子|打个比方|假设|假如)[，,：:]?[^。；;\n]{0,30}?某")
 
@@ -1277,10 +1301,17 @@ def _dedupe(found: list[Commitment]) -> list[Commitment]:
     return out
 
 
+# what may open a sentence stated again without changing it: a list marker or an article number (（一）, 2．,
+# 第八条), a linking word (同时，此外，)
+_LEAD_MARKER = re.compile(r"^(?:第[一二三四五六七八九十百零\d]+条|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
+                          r"|\d{1,3}[.、．](?!\d)|[①-⑳]|(?:同时|此外|另外|其中|另)[，,])+")
+
+
 def _restated(found: list[Commitment], masked: str) -> list[Commitment]:
     """One row per statement: a value stated again in the same words (its whole sentence up to it and the rest
-    of its clause) is kept where it first appears: a law's fine range quoted on every row of a discretion
-    table, a headline repeated as the page's heading. A label before the value (工商银行：二套房最低5.4%)
+    of its clause; or its whole sentence, a list marker or linking word at its head aside) is kept where it first
+    appears: a law's fine range quoted on every row of a discretion table, a headline repeated as the page's
+    heading, a sentence repeated under another number. A label before the value (工商银行：二套房最低5.4%)
     makes another statement; fewer than twelve characters (a table's cells) are never taken for the same
     statement; spaces are ignored."""
     seen, out = set(), []
@@ -1294,10 +1325,13 @@ def _restated(found: list[Commitment], masked: str) -> list[Commitment]:
         if len(clause) < 13:
             out.append(c)
             continue
+        # the whole sentence without its list marker: items of a list that share an opening clause differ later
+        whole = _LEAD_MARKER.sub("", before) + "|" + re.sub(r"\s", "", masked[c.value_start:max(c.end, c.value_end)])
         key = (c.value, c.value_max, c.unit, c.comparator, clause)
-        if key in seen:
+        key2 = (c.value, c.value_max, c.unit, c.comparator, "whole", whole)
+        if key in seen or key2 in seen:
             continue
-        seen.add(key)
+        seen.update((key, key2))
         out.append(c)
     return out
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from extractors import refdata
 from extractors.records import LEVEL_RANK, Region
+from extractors.scan import first_char_finditer
 
 # suffixes stripped to get a short name (常州市 → 常州); longest first
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
@@ -206,7 +207,7 @@ def byline(text: str) -> Byline:
                 hosts.append(host)
             elif _BODY_SUFFIX.search(piece):
                 bodies.append(piece)
-    for m in _OWNER.finditer(text):
+    for m in first_char_finditer(_OWNER, text):  # tried only where a label can begin (extractors/scan.py)
         line_start = text.rfind("\n", 0, m.start()) + 1
         line = text[line_start:(text.find("\n", m.end()) + 1 or len(text) + 1) - 1]
         if not (_OWNER_AT_START.match(line) or _FOOTER_MARK.search(line)):
