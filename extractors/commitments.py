@@ -274,6 +274,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         if i >= 0 and phrase in _PART_OF_WORD and (_PART_OF_WORD[phrase].search(before, max(0, i - 1), i + len(phrase) + 1)
                                                    or re.search(r"\d", gap)):
             continue  # …or it approximates the number written between (近3年新增1万人)
+        if i >= 0 and re.search(r"[）)]", gap) and not re.search(r"[（(]", gap):
+            continue  # 5分/栋（每个项目最高30分）、4分/栋: the bound of a bracket note that closed before the number
         if phrase in _TIGHT:
             near = not gap.strip() and not (phrase == "限" and _LIMIT_WORD.search(before[:i + 1]))
         else:
@@ -334,7 +336,8 @@ _NORM_LINE = re.compile(r"\s*的?[^，,。；;\d]{0,6}?(?:预警线|警戒线|�
 _LOOKBACK_UNIT = re.compile(r"(?:年|个月|月|天|日|周)$")
 # a cap or floor named for a list (最高可贷额度为96万元/人、120万元/户; 最高额度为：…50万元) reaches every
 # value of the list
-_LIST_PREVIOUS = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[^\d\s，,。；;：:、]{1,8}\s*[、和及或]\s*$")
+# (a cap inside a bracket note, 5分/栋（每个项目最高30分）、4分/栋, belongs to the note, not to the list)
+_LIST_PREVIOUS = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[^\d\s，,。；;：:、（()）]{1,8}\s*[、和及或]\s*$")
 _CAP_INTRO = re.compile(r"(?:最高|上限|封顶|最多|不超过|不得超过)[^，,。；;：:]{0,12}[为是]?[：:][^。；;：:]{0,30}$")
 _FLOOR_INTRO = re.compile(r"(?:最低|下限|至少|不低于|不少于|不得低于)[^，,。；;：:]{0,12}[为是]?[：:][^。；;：:]{0,30}$")
 
@@ -410,6 +413,9 @@ _STATISTIC = re.compile(r"据[^，,。；;]{0,24}数据|数据显示|统计显�
                         r"上半年|前\d{1,2}个?月|一季度|二季度|三季度|四季度")
 # a news text or a report on results: figures are results unless marked as still to come
 _NEWS_STRONG = re.compile(r"记者|本报讯|通讯员|新华社|据悉|获悉|\d日电|讯[（(]")
+# a paragraph opening on the day something was done (1月30日，某分行发放首批…): a report of an event
+_NEWS_DATELINE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚)?[，,][^。\n]{0,60}?"
+                            r"(?:发放|投放|举行|召开|签署|签约|揭牌|开工|落地|完成|召集|走访|调研|主持)(?:了)?")
 _NEWS_WEAK = re.compile(r"近日|日前|责任编辑|报道|稿件来源|发稿编辑|快讯|新闻中心|要闻")
 # a rule a news text reports (按每人每月不低于200元发放补助) is still a rule
 _NORMATIVE = re.compile(r"不低于|不少于|不超过|不高于|不得|最高|最多|至少|以内|按照|标准|每人每月|每人每年")
@@ -449,7 +455,7 @@ def reads_as_news(text: str) -> bool:
     """A news report (记者, 据悉; or 近日 with a source line…): figures in it are results unless marked as
     plans. For texts of no policy type only: a notice quoting a reporter stays a notice."""
     head = text[:3000]
-    return bool(_NEWS_STRONG.search(head)) or len(set(_NEWS_WEAK.findall(head))) >= 2
+    return bool(_NEWS_STRONG.search(head)) or len(set(_NEWS_WEAK.findall(head))) >= 2 or bool(_NEWS_DATELINE.search(text[:1500]))
 
 
 @dataclass
