@@ -8,7 +8,7 @@ from extractors import indicators as ind
 from extractors.commitments import find_commitments
 from extractors.normalize import normalize
 
-COVERAGE_FLOOR = 0.527  # share of the pool's targets and provisions with an indicator_key (53.2 % reached; see README)
+COVERAGE_FLOOR = 0.530  # share of the pool's targets and provisions with an indicator_key (53.5 % reached; see README)
 
 
 def keys_of(sentence: str) -> list[tuple[float, str, str | None]]:
@@ -68,6 +68,12 @@ def test_each_key_example_maps_to_its_key(row):
     ("经济适用住房购房人签订买卖合同满5年的，可按规定上市交易。", [(5, "年", "economic_housing_full_title_years")]),
     ("转让住房后在限购范围内无自有住房记录满2年的购房人，可认定为无房家庭。", [(2, "年", "no_home_record_years")]),
     ("转让住房满2年的，可以申请贷款。", [(2, "年", None)]),
+    ("单身人士申请购买住房的，应当年满28周岁。", [(28, "周岁", "single_buyer_min_age")]),
+    ("30周岁以上未婚单身且在本市无自有住房记录的购房人，可认定为无房家庭。", [(30, "周岁", None)]),  # who counts as homeless
+    ("公积金贷款偿还年龄限制放宽为男63周岁、女58周岁。",
+     [(63, "周岁", "loan_repayment_age_cap_male"), (58, "周岁", "loan_repayment_age_cap_female")]),
+    ("住房公积金贷款放款时限由20个工作日缩短至12个工作日。", [(12, "个工作日", "pf_loan_disbursement_time")]),
+    ("受疫情影响不能如期交房的，可顺延交房期限，但最长不超过60日。", [(60, "日", "home_delivery_extension")]),
     # social insurance years written before the insurance; 二次 names a second provident-fund loan
     ("无法提供购房之日前3年内累计缴纳2年及以上个人所得税或社会保险证明的，暂停向其售房。",
      [(3, "年", None), (2, "年", "social_insurance_months_required")]),
