@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from corpora.chars import mask  # noqa: F401  (the one masking function; callers may import it from here)
 from extractors.numerals import chinese_year, parse_number
 from extractors.records import DateMention
-from extractors.scan import spaced_anchor_finditer
+from extractors.scan import first_char_finditer, spaced_anchor_finditer
 
 _CN = "〇零一二三四五六七八九十"
 _Y = rf"(?P<y>(?:19|20)\d{{2}}|[{_CN}]{{4}})"
@@ -102,9 +102,10 @@ _HEADS = {_FULL: ("年", 3, 9), _WEEKDAY: ("年", 4, 4), _YM: ("年", 4, 4), _YE
 
 
 def _scan(rx: re.Pattern, text: str):
-    """`rx.finditer(text)`, tried only where its head's anchor allows (extractors/scan.py)."""
+    """`rx.finditer(text)`, tried only where its head's anchor allows, else only at the characters a match can
+    begin with (extractors/scan.py)."""
     head = _HEADS.get(rx)
-    return rx.finditer(text) if head is None else spaced_anchor_finditer(rx, head[0], text, head[1], head[2])
+    return first_char_finditer(rx, text) if head is None else spaced_anchor_finditer(rx, head[0], text, head[1], head[2])
 
 
 def _find(text: str, ref: dt.date | None, known: list[tuple[int, int]] | None) -> list[DateMention]:
@@ -139,7 +140,7 @@ def _find(text: str, ref: dt.date | None, known: list[tuple[int, int]] | None) -
         y, mo = _year(m), _num(m.group("m"))
         if y and mo:
             add(_Hit(m.start(), m.end(), y, mo, None, start_date=f"{y}-{mo:02d}-01", end_date=_month_end(y, mo)))
-    for m in (() if known is not None else _FIVE_YEAR.finditer(text)):
+    for m in (() if known is not None else _scan(_FIVE_YEAR, text)):
         n = _num(m.group("n"))
         if not n:
             continue
@@ -172,7 +173,7 @@ def _find(text: str, ref: dt.date | None, known: list[tuple[int, int]] | None) -
             iso = _iso(ref.year, mo, d) if mo and d else None
             if iso:
                 add(_Hit(m.start(), m.end(), ref.year, mo, d, start_date=iso, end_date=iso))
-        for m in _RELATIVE.finditer(text):
+        for m in _scan(_RELATIVE, text):
             w, y = m.group("w"), ref.year
             if m.group("rm"):
                 mo = _num(m.group("rm"))
@@ -272,7 +273,7 @@ def byline_dates(text: str, dates: list[DateMention]) -> list[tuple[int, DateMen
     head = max(_HEAD, len(text) // 4)
     out: list[tuple[int, DateMention]] = []
     seen: set[int] = set()
-    for m in _LABEL.finditer(text):
+    for m in first_char_finditer(_LABEL, text):
         d = full.get(m.end())
         rank = _LABEL_RANK[m.group("label")]
         if len(m.group("label")) == 2 and re.match(r"[\u4e00-\u9fff]", text[m.start() - 1:m.start()]):

@@ -124,17 +124,17 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
             related = False
             if _PREV_NEXT.match(s):
                 kind = "navigation"
-            elif _CHROME.match(s) or (_is_menu(s) and len(s) <= 80) or _is_nav(s) or pat["nav_head"].match(s) \
+            elif _CHROME.match(s) or (len(s) <= 80 and _is_menu(s)) or _is_nav(s) or pat["nav_head"].match(s) \
                     or _HEX_ID.match(s):
                 kind = "navigation"
-            elif pat["keywords"].match(s) and len(s) <= 300:
+            elif len(s) <= 300 and pat["keywords"].match(s):
                 kind = "keywords"
-            elif pat["epaper"].match(s) and len(s) <= 400 and not _SENTENCE.search(s):
+            elif len(s) <= 400 and pat["epaper"].match(s) and not _SENTENCE.search(s):
                 kind = "epaper"
-            elif ((_FOOTER.search(s) or pat["footer"].search(s)) and len(s) <= 200) \
+            elif (len(s) <= 200 and (_FOOTER.search(s) or pat["footer"].search(s))) \
                     or (_SPONSOR.match(s) and len(s) <= 80 and not _SENTENCE.search(s[:-1])):
                 kind = "footer"
-            elif (_DISCLAIMER.search(s) or pat["disclaimer"].search(s)) and len(s) <= 300:
+            elif len(s) <= 300 and (_DISCLAIMER.search(s) or pat["disclaimer"].search(s)):  # the cheap test first
                 kind = "disclaimer"
         if kind:
             noise.spans.append((start, end, kind))

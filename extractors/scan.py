@@ -106,3 +106,86 @@ def candidate_finditer(pattern: re.Pattern, candidate: re.Pattern, text: str, sh
             pos = m.end() if m.end() > p else p + 1
         else:
             pos = p + 1
+
+
+_MAX_FIRST = 2000  # a pattern that may begin with more characters than this gains nothing from a candidate class
+
+
+def first_chars(pattern: re.Pattern) -> re.Pattern | None:
+    """A character class (with the pattern's case flag) holding every character a match of `pattern` can begin
+    with, read from the parsed pattern; None where that cannot be told (a match may be empty or begin with any
+    character, a negated class, a category such as \\d, a back reference) or the class would be large."""
+    from re import _constants as c
+    from re import _parser
+
+    class Unknown(Exception):
+        pass
+
+    def seq(items) -> tuple[set[str], bool]:
+        out: set[str] = set()
+        for op, av in items:
+            chars, nullable = one(op, av)
+            out |= chars
+            if len(out) > _MAX_FIRST:
+                raise Unknown
+            if not nullable:
+                return out, False
+        return out, True
+
+    def one(op, av) -> tuple[set[str], bool]:
+        if op is c.LITERAL:
+            return {chr(av)}, False
+        if op is c.IN:
+            out = set()
+            for o, a in av:
+                if o is c.LITERAL:
+                    out.add(chr(a))
+                elif o is c.RANGE and a[1] - a[0] <= _MAX_FIRST:
+                    out.update(map(chr, range(a[0], a[1] + 1)))
+                else:
+                    raise Unknown  # a negation, a category, a wide range
+            return out, False
+        if op is c.BRANCH:
+            out, nullable = set(), False
+            for alt in av[1]:
+                chars, n = seq(alt)
+                out |= chars
+                nullable = nullable or n
+            return out, nullable
+        if op is c.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                raise Unknown  # case folding switched on inside: the class would miss the other case
+            return seq(av[3])
+        if op is c.ATOMIC_GROUP:
+            return seq(av)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            lo, hi, item = av
+            if hi == 0:
+                return set(), True
+            chars, nullable = seq(item)
+            return chars, nullable or lo == 0
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return set(), True  # takes no character: what follows begins the match
+        raise Unknown
+
+    try:
+        chars, nullable = seq(_parser.parse(pattern.pattern, pattern.flags))
+    except Unknown:
+        return None
+    if nullable or not chars:
+        return None
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]", pattern.flags & re.IGNORECASE)
+
+
+def first_char_finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, tried only at the characters a match can begin with (`first_chars`): for
+    patterns whose opening (an optional bracket, an alternation of words, a case flag) keeps the regular
+    expression engine from skipping ahead by itself. The same matches (`candidate_finditer`)."""
+    cand = _FIRST.get(pattern, _UNSET)
+    if cand is _UNSET:
+        cand = _FIRST[pattern] = first_chars(pattern)
+    return pattern.finditer(text) if cand is None else candidate_finditer(pattern, cand, text)
+
+
+_UNSET = object()
+_FIRST: dict = {}

@@ -184,3 +184,41 @@ def test_candidate_finditer_on_the_pool():
     for text in _date_texts():
         assert [m.span() for m in candidate_finditer(_SPLIT_DIGITS, _SPLIT_DIGITS_AT, text, 1)] == \
             [m.span() for m in _SPLIT_DIGITS.finditer(text)]
+
+
+def _scanned_patterns():
+    from extractors import dates, metadata, regions
+
+    return [regions._OWNER, dates._LABEL, dates._RELATIVE, dates._FIVE_YEAR, dates._ISO, metadata._label_re()]
+
+
+@pytest.mark.parametrize("index", range(6))
+def test_first_char_finditer_equals_finditer(index):
+    from extractors.scan import first_char_finditer
+
+    rx = _scanned_patterns()[index]
+    for text in _date_texts() + LABEL_LINES + ["主办单位：某某市人民政府 Powered by x POWERED BY y", "今年 明年 3月底前 十二月底以前"]:
+        assert [(m.span(), m.groups()) for m in first_char_finditer(rx, text)] == \
+            [(m.span(), m.groups()) for m in rx.finditer(text)], (rx.pattern[:30], text[:30])
+
+
+@pytest.mark.parametrize("pattern,begins,others", [
+    (r"[【\[]?(?:发布日期|来源)\s*[:：]", "【[发来", "日期:x"),
+    (r"(?:Powered by|版权所有)", "Pp版", "o w"),  # with the case flag below
+    (r"(?<!\d)(?=\d)(19|20)\d{2}", "12", "3a"),
+    (r"(?:今年|明年)?上半年", "今明上", "年半"),
+    (r"a{0,2}b", "ab", "c"),
+])
+def test_first_chars_are_the_characters_a_match_begins_with(pattern, begins, others):
+    from extractors.scan import first_chars
+
+    cls = first_chars(re.compile(pattern, re.I))
+    assert all(cls.fullmatch(ch) for ch in begins)
+    assert not any(cls.fullmatch(ch) for ch in others)
+
+
+@pytest.mark.parametrize("pattern", [r"\d+年", r"[^a]b", r".x", r"a*", r"(?:x|)", r"(?P<x>a)?(?(x)b|c)", r"(?i:p)x"])
+def test_first_chars_unknown(pattern):
+    from extractors.scan import first_chars
+
+    assert first_chars(re.compile(pattern)) is None
