@@ -8,7 +8,7 @@ from extractors import indicators as ind
 from extractors.commitments import find_commitments
 from extractors.normalize import normalize
 
-COVERAGE_FLOOR = 0.515  # share of the pool's targets and provisions with an indicator_key (52.05 % reached; see README)
+COVERAGE_FLOOR = 0.531  # share of the pool's targets and provisions with an indicator_key (53.7 % reached; see README)
 
 
 def keys_of(sentence: str) -> list[tuple[float, str, str | None]]:
@@ -48,8 +48,10 @@ def test_each_key_example_maps_to_its_key(row):
     ("没收违法所得，并处违法所得二倍以上五倍以下的罚款。", [(2, "倍", "fine_multiple_of_illegal_gains")]),
     # employment and social insurance: a loan programme's term and times, refund shares split by firm size,
     # the employee's rate apart from the employer's, rent relief months for tenants of state-owned premises
-    ("小微企业可申请最高300万元创业担保贷款，贷款期限最长不超过2年。",
-     [(300, "万元", "startup_guarantee_loan_cap"), (2, "年", "startup_guarantee_loan_term_cap")]),
+    ("小微企业可申请最高300万元创业担保贷款，贷款期限最长不超过2年。",   # a firm's loan is not a person's
+     [(300, "万元", "startup_guarantee_loan_cap_sme"), (2, "年", "startup_guarantee_loan_term_cap_sme")]),
+    ("高校毕业生可申请30万元以内的创业担保贷款，贷款期限最长不超过3年。",
+     [(30, "万元", "startup_guarantee_loan_cap"), (3, "年", "startup_guarantee_loan_term_cap")]),
     ("个人创业担保贷款期限累计不超过3年，且贷款次数累计不超过3次。",
      [(3, "年", "startup_guarantee_loan_term_cap"), (3, "次", "startup_guarantee_loan_times_cap")]),
     ("大型企业按上年度实际缴纳失业保险费的30%返还，中小微企业返还比例从60%提高至90%。",
@@ -61,6 +63,17 @@ def test_each_key_example_maps_to_its_key(row):
     ("对承租商业房屋的个体工商户，鼓励出租人减免3个月租金。", [(3, "个月", None)]),  # not state-owned premises
     ("政府信息自形成或者变更之日起15个工作日内予以公开。", [(15, "个工作日", "gov_info_disclosure_deadline")]),
     ("开发投资总额达到25%以上的，方可办理土地使用权转移登记。", [(25, "%", "land_transfer_investment_threshold")]),
+    # housing conditions with a number of years: a subsidised home's wait for full title, the years with no
+    # home on record that make a household homeless for allocation
+    ("经济适用住房购房人签订买卖合同满5年的，可按规定上市交易。", [(5, "年", "economic_housing_full_title_years")]),
+    ("转让住房后在限购范围内无自有住房记录满2年的购房人，可认定为无房家庭。", [(2, "年", "no_home_record_years")]),
+    ("转让住房满2年的，可以申请贷款。", [(2, "年", None)]),
+    ("单身人士申请购买住房的，应当年满28周岁。", [(28, "周岁", "single_buyer_min_age")]),
+    ("30周岁以上未婚单身且在本市无自有住房记录的购房人，可认定为无房家庭。", [(30, "周岁", None)]),  # who counts as homeless
+    ("公积金贷款偿还年龄限制放宽为男63周岁、女58周岁。",
+     [(63, "周岁", "loan_repayment_age_cap_male"), (58, "周岁", "loan_repayment_age_cap_female")]),
+    ("住房公积金贷款放款时限由20个工作日缩短至12个工作日。", [(12, "个工作日", "pf_loan_disbursement_time")]),
+    ("受疫情影响不能如期交房的，可顺延交房期限，但最长不超过60日。", [(60, "日", "home_delivery_extension")]),
     # social insurance years written before the insurance; 二次 names a second provident-fund loan
     ("无法提供购房之日前3年内累计缴纳2年及以上个人所得税或社会保险证明的，暂停向其售房。",
      [(3, "年", None), (2, "年", "social_insurance_months_required")]),
