@@ -42,7 +42,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/cold_start.py
 	$(BIN)/python benchmarks/references.py --json out/bench/references.json
 	$(BIN)/python benchmarks/stages.py
-	$(BIN)/python benchmarks/end_to_end.py --runner processes --workers 1 2 --json out/bench/end_to_end.json
+	$(BIN)/python benchmarks/end_to_end.py --runner processes --workers 1 2 --server both --json out/bench/end_to_end.json
 	$(BIN)/python benchmarks/end_to_end.py --runner dask --workers 1 2
 
 ## JioNLP's time parser and cpca's region recognizer beside ours, on benchmarks/*_cases.tsv

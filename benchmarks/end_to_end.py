@@ -55,7 +55,8 @@ def tree_rss(proc: psutil.Process, peaks: dict[str, int] | None = None, cpu: dic
             r = role(p)
             if cpu is not None:
                 t = p.cpu_times()
-                cpu[p.pid] = (r, t.user + t.system)
+                # a child is "run" between its fork and its exec: the role it had once it ran its program stays
+                cpu[p.pid] = (cpu[p.pid][0] if r == "run" and p.pid in cpu else r, t.user + t.system)
         except psutil.Error:
             continue
         total += rss

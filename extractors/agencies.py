@@ -102,7 +102,7 @@ _CENTRE_CORE = re.compile(r"^[^为以在的是到向对把被将于路街号级]
 _LONG_BODY = ("领导小组", "领导小组办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
 _BODY_BEFORE = _DELIM | {"、", "由", "经", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交", "至", "给"}
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届$")
-_BRANCH_SUFFIX = re.compile(r"(中心支行|分行|支行|监管局|监管分局|税务局|调查总队|分局)")
+_BRANCH_SUFFIX = re.compile(r"(营业管理部|营管部|中心支行|分行|支行|监管局|监管分局|税务局|调查总队|分局)")
 # development-zone committees (稀土高新区管委会, 横琴粤澳深度合作区执委会) are named as written
 _ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区|新区|合作区|综试区|自贸区|片区)"
                    r"(管委会|管理委员会|执委会|执行委员会)")
@@ -187,7 +187,8 @@ def _prefix(text: str, s: int, gaz: Gazetteer) -> _Prefix:
     found = _division_before(text, end, gaz)
     if found:
         return _Prefix(found[0], found[1][0], None, party)
-    place = next((text[end - ln:end] for ln in range(min(6, end), 1, -1) if text[end - ln:end] in gaz.short), None)
+    place = next((text[end - ln:end] for ln in range(min(6, end), 1, -1)
+                  if text[end - ln:end] in gaz.short or text[end - ln:end] in gaz.ambiguous_short), None)
     for r in ("自治区", "省", "市", "州", "盟", "县", "区", "旗"):
         if text[max(0, end - len(r)):end] == r and not (place and place.endswith(r)):  # 杭州住房…: no 州
             marks = _REDACTED.search(text[max(0, end - len(r) - 6):end - len(r)])
@@ -254,7 +255,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             place = gaz.mentions(text[e:e + 12])
             branch = _BRANCH_SUFFIX.match(text, place[0][1] + e) if place and place[0][0] == 0 else None
             if branch:  # 中国人民银行广东省分行, 国家税务总局安化县税务局, 人行合肥中心支行
-                normalized += text[e:branch.end()]
+                normalized += text[e:branch.end()].replace("营管部", "营业管理部")
                 level, e = place[0][2][0].level, branch.end()
             elif core in _BRANCH_ONLY:
                 continue  # 人行 names the central bank only before a branch: 人行道 is a pavement

@@ -34,7 +34,9 @@ _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至�
            ("长达", "="), ("最长达", "<="), ("最长可达", "<=")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
           ("内", "<="), ("左右", "~"), ("上下", "~"), ("封顶", "<="), ("为限", "<="), ("为上限", "<="),
-          ("或以上", ">="), ("甚至更高", ">="), ("或更高", ">="), ("及更高", ">="), ("或以下", "<=")]
+          ("或以上", ">="), ("甚至更高", ">="), ("或更高", ">="), ("及更高", ">="), ("或以下", "<="),
+          # 两侧各100米范围内; 1800元规定上限不变, 50万元的上限: a distance within, a cap named after its sum
+          ("范围内", "<="), ("范围以内", "<="), ("规定上限", "<="), ("的上限", "<="), ("上限", "<="), ("的下限", ">="), ("下限", ">=")]
 # one-character comparison words bind only to a number right after them (满5年, 超6000家, 限200名):
 # 满意度, 超低能耗, 期限 are words of their own
 _TIGHT = {"满", "超", "限", "满足"}
@@ -253,6 +255,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         return "~"  # 数十亿元, 几百家: an approximate count
     for phrase, sym in _AFTER:
         m = re.match(r"(?:[（(]\s*含[^）)]{0,8}[）)])?" + phrase, after)
+        if m and phrase.startswith("范围") and not re.search(r"(?<!平方)(?:米|公里|千米)$", text[num_start:unit_end]):
+            continue  # 两侧各100米范围内: a distance within; 新城225平方公里范围内: the size of an area
         if m:
             # 55周岁以下（不含55周岁）, 3倍以上，不含3倍: the bound itself is left out
             if _EXCLUSIVE_AFTER.match(after, m.end()) and sym in (">=", "<="):
@@ -270,6 +274,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         if i >= 0 and phrase in _PART_OF_WORD and (_PART_OF_WORD[phrase].search(before, max(0, i - 1), i + len(phrase) + 1)
                                                    or re.search(r"\d", gap)):
             continue  # …or it approximates the number written between (近3年新增1万人)
+        if i >= 0 and re.search(r"[）)]", gap) and not re.search(r"[（(]", gap):
+            continue  # 5分/栋（每个项目最高30分）、4分/栋: the bound of a bracket note that closed before the number
         if phrase in _TIGHT:
             near = not gap.strip() and not (phrase == "限" and _LIMIT_WORD.search(before[:i + 1]))
         else:
@@ -311,6 +317,9 @@ _LINE_PASSED = re.compile(r"已(?:经)?(?:超出|超过|突破|高于|逼近|接
 # a count whose noun has already done something (8个试点城市已着手…): a result
 _COUNTED = {"个", "家", "座", "所", "项", "名", "批", "只", "位", "支"}
 _DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:已经|已)(?!满|达|超|连续|缴|有|婚|购)[\u4e00-\u9fff]")
+# a floor on a duration that qualifies a noun (1年以上劳动合同的人员): a condition, not a goal
+_QUALIFIER_AFTER = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及)?以上[^，,。；;：:（()）\d]{1,12}的")
+_GOAL_STRONG = re.compile(r"力争|争取|确保|目标|每年|年均|努力")
 # a period lengthened or deferred (延长2个月, 展期6个月, 顺延1年): a decision, not a goal
 _EXTENDS = re.compile(r"(?:延长|顺延|展期|延期|宽限)[^\d，,。；;]{0,2}$")
 # a rule that the dated window governs (…前，企业可申请…)
@@ -327,7 +336,8 @@ _NORM_LINE = re.compile(r"\s*的?[^，,。；;\d]{0,6}?(?:预警线|警戒线|�
 _LOOKBACK_UNIT = re.compile(r"(?:年|个月|月|天|日|周)$")
 # a cap or floor named for a list (最高可贷额度为96万元/人、120万元/户; 最高额度为：…50万元) reaches every
 # value of the list
-_LIST_PREVIOUS = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[^\d\s，,。；;：:、]{1,8}\s*[、和及或]\s*$")
+# (a cap inside a bracket note, 5分/栋（每个项目最高30分）、4分/栋, belongs to the note, not to the list)
+_LIST_PREVIOUS = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[^\d\s，,。；;：:、（()）]{1,8}\s*[、和及或]\s*$")
 _CAP_INTRO = re.compile(r"(?:最高|上限|封顶|最多|不超过|不得超过)[^，,。；;：:]{0,12}[为是]?[：:][^。；;：:]{0,30}$")
 _FLOOR_INTRO = re.compile(r"(?:最低|下限|至少|不低于|不少于|不得低于)[^，,。；;：:]{0,12}[为是]?[：:][^。；;：:]{0,30}$")
 
@@ -403,6 +413,9 @@ _STATISTIC = re.compile(r"据[^，,。；;]{0,24}数据|数据显示|统计显�
                         r"上半年|前\d{1,2}个?月|一季度|二季度|三季度|四季度")
 # a news text or a report on results: figures are results unless marked as still to come
 _NEWS_STRONG = re.compile(r"记者|本报讯|通讯员|新华社|据悉|获悉|\d日电|讯[（(]")
+# a paragraph opening on the day something was done (1月30日，某分行发放首批…): a report of an event
+_NEWS_DATELINE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚)?[，,][^。\n]{0,60}?"
+                            r"(?:发放|投放|举行|召开|签署|签约|揭牌|开工|落地|完成|召集|走访|调研|主持)(?:了)?")
 _NEWS_WEAK = re.compile(r"近日|日前|责任编辑|报道|稿件来源|发稿编辑|快讯|新闻中心|要闻")
 # a rule a news text reports (按每人每月不低于200元发放补助) is still a rule
 _NORMATIVE = re.compile(r"不低于|不少于|不超过|不高于|不得|最高|最多|至少|以内|按照|标准|每人每月|每人每年")
@@ -442,7 +455,7 @@ def reads_as_news(text: str) -> bool:
     """A news report (记者, 据悉; or 近日 with a source line…): figures in it are results unless marked as
     plans. For texts of no policy type only: a notice quoting a reporter stays a notice."""
     head = text[:3000]
-    return bool(_NEWS_STRONG.search(head)) or len(set(_NEWS_WEAK.findall(head))) >= 2
+    return bool(_NEWS_STRONG.search(head)) or len(set(_NEWS_WEAK.findall(head))) >= 2 or bool(_NEWS_DATELINE.search(text[:1500]))
 
 
 @dataclass
@@ -784,8 +797,12 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue  # 下一个季度, 上一批次: the next or previous one, not a count
             if _VAGUE_BEFORE.search(masked, max(sent.start, num_start - 3), num_start) and re.match(r"[十百千万亿]", raw):
                 continue  # 数十亿美元, 上千人, 几百家: a vague magnitude, no figure
+            if unit in _LIST_COUNT_UNITS and _counts_the_list_before(masked, sent.start, num_start, value):
+                continue  # 体检制度、养老金制度和保险制度的三项基本制度: the count of the items just named
             if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份", "所", "座", "位"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
+            if raw == "一" and unit == "笔" and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
+                continue  # 宣布一笔美元债违约, 融到一笔钱: a, not one (分两笔发放 is a count)
             if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
                 continue
             if _SECTION_UNIT_AFTER.match(masked[ue:ue + 5]) or (unit in {"个", "项", "条"} and _SECTION_UNIT_AFTER.match(unit[-1:] + masked[ue:ue + 4])):
@@ -913,6 +930,11 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                     year = plan_end  # 关于制定…第十五个五年规划的建议: 力争达到2万亿元 by 2030
             if _worked_example(masked[sent.start:sent.end]):
                 continue  # 以贷款100万元、利率4.25%计算，月供减少N元: an illustration, not a rule or a result
+            if kind == "reported" and _DURATION.fullmatch(unit) and re.search(r"(?:近|最近|过去)\s*$", masked[max(sent.start, num_start - 3):num_start]):
+                continue  # 近3个月均价上涨的天数有36天: the window a result is told over, not a quantity
+            if kind == "target" and not (explicit and explicit[1]) and _DURATION.fullmatch(unit) and comparator in (">=", ">") \
+                    and _QUALIFIER_AFTER.match(masked, ue) and not _GOAL_STRONG.search(masked, sent.start, num_start):
+                kind, year = "provision", rule_year  # 签订1年以上劳动合同的人员: a duration that qualifies who, a condition
             if kind == "target" and _DURATION.fullmatch(unit) and _EXTENDS.search(masked, clause_start, num_start):
                 kind, year = "provision", rule_year if chosen and chosen[0] < clause_start else None
                 # 决定将展会延长2个月，至2024年1月31日: a decision on a period; the date it runs to is no deadline
@@ -953,6 +975,24 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 
 # 数十亿, 上千人, 几百家, 好几万: a magnitude with no figure (迈上/站上 a level, 以上 are no such 上)
 _VAGUE_BEFORE = re.compile(r"(?:(?<![人户总次个件套位岁分指基倍函系级参])数|几|好几|(?<![以之迈站登跃踏])上)\s*$")
+_LIST_COUNT_UNITS = {"个", "项", "大", "类", "种", "条", "方面", "家", "所", "批", "支", "座", "件"}
+_LIST_SEP = re.compile(r"、|以及|和|及|与|或")
+
+
+def _counts_the_list_before(masked: str, sent_start: int, num_start: int, value: float) -> bool:
+    """Whether the count at num_start is the number of the items its clause has just named (A、B和C的三项基本制度,
+    A、B…及公司章程6项资料, 餐饮、零售…等5个行业): the list itself, not a quantity. A count unlike the
+    items named (学校、医院12所) is one."""
+    if not isinstance(value, int) or not 2 <= value <= 12:
+        return False
+    seg = re.split(r"[，,。；;：:！？!?]", masked[sent_start:num_start])[-1]
+    seg = re.sub(r"(?:等|的|这|共|在内的|共计|\s)+$", "", seg)
+    if "、" not in seg:
+        return False
+    items = [x for x in _LIST_SEP.split(seg) if len(x.strip()) >= 2]
+    return len(items) == value
+
+
 # a paragraph that opens on an example of a hypothetical case (例如，某项目申请…; 假设某家庭…): its figures illustrate
 _EXAMPLE_PARAGRAPH = re.compile(r"[ \t\u3000]*(?:例如|比如|譬如|举例来说|举个例子|打个比方|假设|假如)[，,：:]?[^。；;\n]{0,30}?某")
 
@@ -1261,10 +1301,17 @@ def _dedupe(found: list[Commitment]) -> list[Commitment]:
     return out
 
 
+# what may open a sentence stated again without changing it: a list marker or an article number (（一）, 2．,
+# 第八条), a linking word (同时，此外，)
+_LEAD_MARKER = re.compile(r"^(?:第[一二三四五六七八九十百零\d]+条|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
+                          r"|\d{1,3}[.、．](?!\d)|[①-⑳]|(?:同时|此外|另外|其中|另)[，,])+")
+
+
 def _restated(found: list[Commitment], masked: str) -> list[Commitment]:
     """One row per statement: a value stated again in the same words (its whole sentence up to it and the rest
-    of its clause) is kept where it first appears: a law's fine range quoted on every row of a discretion
-    table, a headline repeated as the page's heading. A label before the value (工商银行：二套房最低5.4%)
+    of its clause; or its whole sentence, a list marker or linking word at its head aside) is kept where it first
+    appears: a law's fine range quoted on every row of a discretion table, a headline repeated as the page's
+    heading, a sentence repeated under another number. A label before the value (工商银行：二套房最低5.4%)
     makes another statement; fewer than twelve characters (a table's cells) are never taken for the same
     statement; spaces are ignored."""
     seen, out = set(), []
@@ -1278,10 +1325,13 @@ def _restated(found: list[Commitment], masked: str) -> list[Commitment]:
         if len(clause) < 13:
             out.append(c)
             continue
+        # the whole sentence without its list marker: items of a list that share an opening clause differ later
+        whole = _LEAD_MARKER.sub("", before) + "|" + re.sub(r"\s", "", masked[c.value_start:max(c.end, c.value_end)])
         key = (c.value, c.value_max, c.unit, c.comparator, clause)
-        if key in seen:
+        key2 = (c.value, c.value_max, c.unit, c.comparator, "whole", whole)
+        if key in seen or key2 in seen:
             continue
-        seen.add(key)
+        seen.update((key, key2))
         out.append(c)
     return out
 

@@ -160,7 +160,7 @@ def _fitting(unit: str | None, comparator: str | None) -> tuple[Indicator, ...]:
 
 
 def classify(indicator: str | None, unit: str | None = None, before: str = "", after: str = "",
-             rest: str = "", comparator: str | None = None) -> str | None:
+             rest: str = "", comparator: str | None = None, title: str = "") -> str | None:
     """The taxonomy key of a value: the first row whose pattern matches the indicator phrase with the words
     right after the value (处…罚款, written `phrase〔#〕after`) and whose unit family takes `unit`; else the
     row whose pattern matches nearest before the value in `before` (the sentence up to the value). Where
@@ -168,11 +168,19 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     None when no row fits or a measure needs a qualifier the text does not give. A row's scope may also be
     found in `rest`, the sentence after the value's clause (个人将购买2年以上的住房对外销售的，免征增值税).
     A key whose label names a cap does not take a value bounded from below (`comparator` ≥ or >), nor a
-    floor key one bounded from above: such a value is the floor of another measure (or of none)."""
+    floor key one bounded from above: such a value is the floor of another measure (or of none).
+    A document whose `title` is about the housing provident fund (公积金新政…, not a package of property
+    measures) speaks of provident-fund loans: a value that would take a key whose loan type is not written
+    (首付比例 with no loan named in the sentence) takes the provident fund's key instead."""
     # spaces of flattened layouts (税率为 0.5%, 处 5万元) never change what is measured
     indicator, before, after, rest = (_SPACE.sub("", x or "") for x in (indicator, before, after, rest))
     window = before or indicator or ""
     scoped = window + "〔#〕" + after + rest
+    if title and _PF_TITLE.search(title) and not _NOT_PF_TITLE.search(title) and not _LOAN_NAMED.search(scoped):
+        key = classify(indicator, unit, before, after, rest, comparator)
+        if key is None or "未写明贷款类型" not in labels().get(key, ""):
+            return key
+        scoped += "〔题〕住房公积金"
     fits = [i for i in _fitting(unit, comparator) if i.scope is None or i.scope.search(scoped)]
     text = (indicator or "") + _bound_gap(indicator, before) + "〔#〕" + after[:16]
     rows = [i for i in fits if i.pattern.search(text)]
@@ -216,6 +224,11 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     return plain[0].key if plain else None
 
 
+# a title about the housing provident fund, and a sentence naming a loan type of its own
+_PF_TITLE = re.compile(r"公积金")
+_NOT_PF_TITLE = re.compile(r"房地产|楼市|房市|市场|商业|商贷|银行")  # a package of measures, not the fund's own rules
+_LOAN_NAMED = re.compile(r"公积金|商业|商贷|银行|组合贷|按揭|金融机构")
+
 _GAP = re.compile(r"(?:最高|最低|上限|下限|最多|最长|可|为|不超过|不高于|不低于|不少于|满)+")
 
 
@@ -229,11 +242,12 @@ def _bound_gap(indicator: str | None, before: str) -> str:
     return gap if gap and len(gap) <= 6 and _GAP.fullmatch(gap) else ""
 
 
-def classify_commitment(c, text: str | None = None) -> str | None:
-    """The key of a Commitment, reading the words around its value in the document text (or its sentence)."""
+def classify_commitment(c, text: str | None = None, title: str | None = None) -> str | None:
+    """The key of a Commitment, reading the words around its value in the document text (or its sentence)
+    and the document's title."""
     before, after = value_context(c, text)
     return classify(c.indicator, c.unit, before, after, _sentence_rest(c, text, after),
-                    getattr(c, "comparator", None))
+                    getattr(c, "comparator", None), title or "")
 
 
 def _sentence_rest(c, text: str | None, after: str) -> str:

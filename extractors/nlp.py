@@ -151,7 +151,7 @@ def commitments_component(doc: Doc) -> Doc:
             dtype in {DocType.ARTICLE, DocType.OTHER} and commitments_mod.reads_as_news(_text(doc))),
         pub_year=int(published[:4]) if published else None, title=ctx.title)
     for c in found:
-        c.indicator_key = classify_commitment(c, _text(doc))
+        c.indicator_key = classify_commitment(c, _text(doc), ctx.title)
     doc._.commitments = found
     return doc
 

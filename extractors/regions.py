@@ -66,8 +66,12 @@ class Gazetteer:
                 self.full[ch["old_name"]] = [new] + [d for d in self.full[ch["old_name"]] if d.adcode != ch["old_adcode"]]
         # short names that are common words or brands far more often than places: only full names count
         ambiguous = {r["short_name"] for r in refdata.ambiguous_place_names()}
+        # …which still name their place where an agency's name follows them (北京住房公积金管理中心)
+        self.ambiguous_short: dict[str, list[Division]] = defaultdict(list)
         for d in self.by_code.values():
             s = short_name(d.name)
+            if s and s in ambiguous and s not in self.full and d.level != "county":
+                self.ambiguous_short[s].append(d)
             if s and s not in ambiguous and s not in self.full:
                 (self.county_short if d.level == "county" else self.short)[s].append(d)
         self.max_len = max(len(n) for n in [*self.full, *self.short])
@@ -82,7 +86,7 @@ class Gazetteer:
                       city.name if city else None, d.name if d.level == "county" else None)
 
     def mentions(self, text: str, short: bool = True, boundaries: set[int] | None = None,
-                 counties: frozenset[str] = frozenset()) -> list[tuple[int, int, list[Division]]]:
+                 counties: frozenset[str] = frozenset(), ambiguous: bool = False) -> list[tuple[int, int, list[Division]]]:
         """Longest-match place names in text, left to right, no overlaps. A short name (常州 for 常州市)
         counts only where it is a word of its own: at token `boundaries` when given (合作 in 合作社 and
         阿里 in 阿里巴巴 are not places); a county's short name only when it is in `counties`."""
@@ -105,6 +109,9 @@ class Gazetteer:
                         boundaries is None or (i in boundaries and i + ln in boundaries)):
                     hit = (i, i + ln, self.short.get(w) or self.county_short.get(w))
                     break
+                if ambiguous and w in self.ambiguous_short and not _continues_word(text, i + ln):
+                    hit = (i, i + ln, self.ambiguous_short[w])
+                    break
             if hit:
                 out.append(hit)
                 i = hit[1]
@@ -117,7 +124,7 @@ class Gazetteer:
         size = (len(self.full), len(self.short), len(self.county_short), self.max_len)
         if getattr(self, "_pairs_size", None) != size:
             by: dict[str, set[int]] = defaultdict(set)
-            for names in (self.full, self.short, self.county_short):
+            for names in (self.full, self.short, self.county_short, self.ambiguous_short):
                 for w in names:
                     if 2 <= len(w) <= self.max_len:
                         by[w[:2]].add(len(w))
@@ -267,9 +274,9 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         for p in d.parents:
             score[p] += w * 0.8
 
-    def add_text(s: str, w: float, cap: int | None = None, bounds: set[int] | None = None):
+    def add_text(s: str, w: float, cap: int | None = None, bounds: set[int] | None = None, ambiguous: bool = False):
         seen: dict[str, int] = defaultdict(int)
-        found = gaz.mentions(s, boundaries=bounds, counties=counties)
+        found = gaz.mentions(s, boundaries=bounds, counties=counties, ambiguous=ambiguous)
         named = {d.adcode for _, _, cands in found for d in cands}
         for _, _, cands in found:
             if not cands:  # a name whose every division was ruled out (a county the text does not confirm)
@@ -284,7 +291,7 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
                     add(d, w / len(cands))
 
     for s in issuers:
-        add_text(s, W_ISSUER)
+        add_text(s, W_ISSUER, ambiguous=True)  # an issuer's name places it: 北京住房公积金管理委员会办公室
     if title:
         add_text(title, W_TITLE)
     for s in by.bodies:

@@ -42,6 +42,8 @@ from pipeline.process import (  # noqa: E402
 AHEAD = 8
 # what an extract task returns; part of the cache key so results of an earlier shape are not reused
 RESULT_FORMAT = "file-result-3"
+# stored files between two returns of the run's free heap pages to the system
+TRIM_EVERY = 10
 
 
 def _now() -> str:
@@ -150,6 +152,7 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
 
 def _store_results(store: Store, todo, ahead: deque, shown) -> None:
     """Store each prepared file as its result comes, in order, keeping at most AHEAD tasks submitted ahead."""
+    stored = 0
     try:
         while True:
             ahead.extend(itertools.islice(todo, AHEAD - len(ahead)))
@@ -165,6 +168,9 @@ def _store_results(store: Store, todo, ahead: deque, shown) -> None:
                 del job
                 shown.file_done(store.put_file(name, result.records, result.text, result.version))
                 del result
+            stored += 1
+            if stored % TRIM_EVERY == 0:
+                workers._trim()  # the stored results' memory, freed, goes back to the system
     finally:
         shown.close()
 

@@ -131,3 +131,23 @@ def test_the_site_owners_footer_names_no_agency():
 def test_a_district_body_is_named_with_its_city(text, name):
     from extractors.agencies import find_agencies
     assert [a.normalized for a in find_agencies(text, None)][0] == name
+
+
+@pytest.mark.parametrize("text,name", [
+    # a short name that is also a common word (北京时间) still places the body whose name follows it
+    ("北京住房公积金管理委员会办公室\n2025年9月18日", "北京住房公积金管理委员会办公室"),
+    ("北京住房公积金管理中心发布通知", "北京住房公积金管理中心"),
+    # a central-bank branch named by its short form
+    ("人行重庆营管部联合有关部门发布", "中国人民银行重庆营业管理部"),
+])
+def test_bodies_named_after_a_short_place_name(text, name):
+    from extractors.agencies import find_agencies
+    assert name in [a.normalized for a in find_agencies(text, None)]
+
+
+def test_a_body_named_after_its_city_places_a_document_with_no_full_place_name():
+    from extractors.regions import primary_region
+    r = primary_region("现就有关问题通知如下。\n北京住房公积金管理委员会办公室\n2025年9月18日", None,
+                       ["北京住房公积金管理委员会办公室"], [])
+    assert r is not None and r.adcode == "110000"
+    assert primary_region("按北京时间上午九点开始申报。", None, [], []) is None

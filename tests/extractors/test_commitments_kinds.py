@@ -184,3 +184,32 @@ def test_levels_reached_and_floors(text, expected):
 ])
 def test_goals_conditions_and_decisions(text, kwargs, expected):
     assert found(text, pub_year=2023, **kwargs) == expected
+
+
+# a floor on a duration that qualifies who (签订1年以上劳动合同的人员) is a condition; a distance within a range and a
+# cap named after its sum are bounds
+@pytest.mark.parametrize("text,expected", [
+    ("支持企业自主确定培训对象（与其签订2年以上劳动合同的新招用人员），组织实施学徒制培训。", [("provision", 2, ">=")]),
+    ("每年开展职工培训不少于40小时。", [("target", 40, ">=")]),
+    ("禁止在输电线路两侧各二百米范围内燃放孔明灯。", [("provision", 200, "<=")]),
+    ("本细则适用于开发区80平方公里范围内的工业用地项目。", [("provision", 80, "=")]),
+    ("提取比例从60%提高至80%，1500元规定上限不变。", [("provision", 80, "="), ("provision", 1500, "<=")]),
+    # a cap in a bracket note is the note's, not the next item's of the list
+    ("分别按照3分/栋（每个项目最高15分）、2分/栋（每个项目最高10分）给予加分。",
+     [("provision", 3, "="), ("provision", 15, "<="), ("provision", 2, "="), ("provision", 10, "<=")]),
+    ("贷款额度不超过（含）50万元。", [("provision", 50, "<=")]),
+])
+def test_qualifying_durations_and_named_bounds(text, expected):
+    assert found_cmp(text, pub_year=2024) == expected
+
+
+# a text that opens a paragraph on the day something was done reports an event, like news
+@pytest.mark.parametrize("text,news", [
+    ("某分行投放首批专项借款\n1月30日，某分行发放首批城中村改造专项借款10.3亿元，用于支持3个项目。", True),
+    ("3月15日上午，市政府召开常务会议，研究部署稳就业工作。", True),
+    ("关于做好申报工作的通知\n各单位：\n3月1日，开始受理申报材料，截止时间为3月31日。", False),
+    ("关于做好申报工作的通知\n各单位：\n请于3月1日前报送材料。", False),
+])
+def test_a_dated_event_reads_as_news(text, news):
+    from extractors.commitments import reads_as_news
+    assert reads_as_news(text) is news

@@ -71,6 +71,18 @@ def found(text: str, news: bool = False):
     # the count of the items a list goes on to name; a count with no list after it stays
     ("支持企业为4类人员优先参加工伤保险：一是超龄人员；二是实习学生。", []),
     ("今年新建4类社区服务设施，覆盖全部街道。", [(4, "类")]),
+    # the count of the items a clause has just named; a count unlike them stays
+    ("建立房屋体检制度、房屋养老金制度和房屋保险制度的三项基本制度。", []),
+    ("申请人须提供营业执照、资质证书及公司章程3项资料。", []),
+    ("在餐饮、零售、旅游等3个行业实施缓缴政策。", []),
+    ("新建学校、医院12所。", [(12, "所")]),
+    # a text's own principles; 一笔 as a word; a food after a date's day
+    ("将原5项原则优化整合为3项核心原则。", []),
+    ("某房企宣布一笔美元债到期违约。", []),
+    ("每户家庭最多可申请一笔贴息贷款。", [(1, "笔")]),
+    ("生活补贴分两笔发放。", [(2, "笔")]),
+    ("11月27 米饭散发着清甜的米香。", []),
+    ("道路两侧各50米范围内禁止建设。", [(50, "米")]),
     # an organisation's own departments, offices and duties
     ("集团总部部门从28个精简至9个。", []),
     ("局机关设7个处室。", []),
@@ -81,6 +93,16 @@ def found(text: str, news: bool = False):
 def test_non_quantities(text, kept):
     got = found(text)
     assert [(v, u) for v, u in got if (v, u) in kept] == got and sorted(got) == sorted(kept)
+
+
+@pytest.mark.parametrize("text,kept", [
+    # the window a result is told over, in news; a rule's window stays
+    ("据统计，某市二手房近3个月均价上涨的天数有36天。", [(36, "天")]),
+    ("据统计，全市近一年累计成交住房1.2万套。", [(1.2, "万套")]),
+    ("新政规定，申请人近6个月须连续缴存公积金。", [(6, "个月")]),
+])
+def test_windows_of_results_in_news(text, kept):
+    assert found(text, news=True) == kept
 
 
 @pytest.mark.parametrize("text,kept", [
@@ -106,6 +128,13 @@ def test_worked_examples(text, kept):
     # the same figure for another subject, or in a list, stays
     ("首套住房首付比例不低于20%，二套住房首付比例不低于20%。", [(20, "%"), (20, "%")]),
     ("单位和个人分别按5%、5%缴存。", [(5, "%"), (5, "%")]),
+    # a statement repeated under another list marker or after a linking word is one row
+    ("（一）首套住房贷款首付比例不低于20%。（三）首套住房贷款首付比例不低于20%。", [(20, "%")]),
+    ("据统计，一季度成交7116套。同时，据统计，一季度成交7116套。", [(7116, "套")]),
+    # … but two items of a list that differ in their words stay
+    ("（一）首套住房首付比例不低于20%。（二）二套住房首付比例不低于20%。", [(20, "%"), (20, "%")]),
+    ("4．在本市参加社会保险满2年，具有高级工职业资格证书的；5．在本市参加社会保险满2年，获得市级技能竞赛奖项的。",
+     [(2, "年"), (2, "年")]),
     # a value a change replaces, written with its bound, is no longer set
     ("预留份额由30%以上提高至40%以上。", [(40, "%")]),
 ])

@@ -84,3 +84,21 @@ def test_the_health_check_answers_for_a_server_that_answers_and_not_for_a_closed
         server.shutdown()
         server.server_close()
     assert not _healthy(f"http://127.0.0.1:{free_port()}/api")  # nothing listens there
+
+
+def test_the_temporary_server_records_every_task_run_without_the_services_a_one_run_server_does_not_need(tmp_path, samples):
+    import sqlite3
+
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "DO_NOT_TRACK": "1"}
+    for k in ("PREFECT_API_URL", "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED", "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED"):
+        env.pop(k, None)
+    exe = Path(sys.executable).parent / "policy"
+    subprocess.run([str(exe), "run", str(samples), "--out", str(tmp_path / "out"), "--workers", "1"], env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, timeout=600)
+    with sqlite3.connect(tmp_path / "prefect" / "prefect.db") as db:
+        states = db.execute("SELECT state_type FROM task_run").fetchall()
+        flows = db.execute("SELECT state_type FROM flow_run").fetchall()
+        events = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    assert states == [("COMPLETED",)] * len(list(samples.iterdir()))  # one per sample file, each recorded
+    assert flows == [("COMPLETED",)]
+    assert events == 0  # the event feed of Prefect's UI is not kept for a server that ends with the run

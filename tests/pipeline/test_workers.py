@@ -118,3 +118,15 @@ def test_a_worker_extracts_without_importing_prefect(samples):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=str(Path(__file__).resolve().parents[2]))
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout[-2000:]
+
+
+@pytest.mark.parametrize("user_value,expected", [(None, "2"), ("4", "4")])
+def test_a_run_limits_heap_arenas_for_itself_and_its_workers_unless_the_user_chose(user_value, expected):
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
+    if user_value:
+        env["MALLOC_ARENA_MAX"] = user_value
+    code = ("import os, subprocess, sys; from pipeline.workers import limit_arenas; limit_arenas(); "
+            "print(subprocess.run([sys.executable, '-c', 'import os; print(os.environ[\"MALLOC_ARENA_MAX\"])'], "
+            "capture_output=True, text=True).stdout.strip())")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == expected
