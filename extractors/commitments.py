@@ -140,7 +140,7 @@ def _scope_years(text: str) -> list[tuple[int, _Scope]]:
             scope, scope_level = _Scope(int(m.group("y") or m.group("y2"))), current_level
             out.append((pos, scope))
         else:
-            inline = [d for d in _INLINE_DEADLINE.finditer(line) if not _in_title_marks(line, d.start())]
+            inline = [d for d in _INLINE_DEADLINE.finditer(line) if not _in_title_marks(line, d.start())] if "年" in line else []
             if inline:
                 d = inline[0]
                 out.append((pos + d.start(), _Scope(int(d.group("y") or d.group("y2")))))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.refdata import read_rows
-from extractors.scan import first_char_finditer, longest_word_pattern
+from extractors.scan import longest_word_pattern
 
 _SP = r"[ \t\u3000\xa0\u2002\u2003]"
 _DATE = r"(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?)"
@@ -75,7 +75,7 @@ def _key_of(printed: str) -> tuple[str, str, bool]:
 def read_line(line: str, offset: int) -> HeadLine | None:
     """The metadata fields on one line of text starting at `offset`; None if it carries none."""
     found: list[tuple[int, int, str, str, bool, bool]] = []  # label start, label end, label, key, strong, colon
-    for m in first_char_finditer(_label_re(), line):
+    for m in _label_re().finditer(line):
         start = m.start("label") if not m.group("open") else m.start("open")
         before = line[:start].rstrip(_SP[1:-1])
         colon = bool(re.search(r"[:：]$", m.group())) or bool(m.group("open"))

@@ -102,6 +102,37 @@ def _is_menu(line: str) -> bool:
     return len(tokens) >= 4 and all(_MENU_TOKEN.match(t) for t in tokens)
 
 
+# a headline of another story: 8 to 60 characters with no sentence in it, maybe numbered as a ranking (04/…)
+_HEADLINE_LINE = re.compile(r"^\d{1,2}\s*[/／]\s*[^。；;\n|]{6,60}$")
+_BODY_LINE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]|第[一二三四五六七八九十百\d]+[章节条])")
+MIN_HEADLINE_RUN = 3
+
+
+def headline_runs(text: str, body_start: int = 0) -> list[tuple[int, int]]:
+    """Runs of at least MIN_HEADLINE_RUN consecutive lines that are all ranked headlines of other stories
+    (01/某某…, 02/某某…, a site's list of its most read): no sentence on any, none numbered as a part of a
+    document (一、 （一） 1. 第N条), each with six or more Chinese characters."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n") + [""]:
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        s = line.strip()
+        if not s:
+            continue
+        if start >= body_start and _HEADLINE_LINE.match(s) and not _BODY_LINE.match(s) and len(_CJK.findall(s)) >= 6 \
+                and not s.endswith(("：", ":", "，", ",")):
+            run.append((start, end))
+            continue
+        if len(run) >= MIN_HEADLINE_RUN:
+            out.extend(run)
+        run = []
+    if len(run) >= MIN_HEADLINE_RUN:
+        out.extend(run)
+    return out
+
+
 def find_noise(text: str, body_start: int = 0) -> Noise:
     """Noise spans in `text` (normalized); the metadata header before `body_start` is left alone."""
     noise = Noise()
@@ -140,6 +171,8 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
             noise.spans.append((start, end, kind))
         else:  # words injected into the text by spam (gambling, fake invoices), blanked where they stand
             noise.spans.extend((start + m.start(), start + m.end(), "spam") for m in pat["spam"].finditer(line))
+    noise.spans.extend((a, b, "related_list") for a, b in headline_runs(text, body_start)
+                       if not any(x <= a < y for x, y, _ in noise.spans))
     noise.spans.extend((a, b, "duplicate_body") for a, b in duplicated_blocks(text, body_start))
     _add_widgets(noise, text, body_start)
     noise.spans.sort()

@@ -11,6 +11,15 @@ import re
 from collections.abc import Iterator
 
 
+def _first_match(pattern: re.Pattern, text: str, first: int, last: int) -> re.Match | None:
+    """The match of `pattern` at the first of the positions first..last where it matches, if any."""
+    for p in range(first, last + 1):
+        m = pattern.match(text, p)
+        if m is not None:
+            return m
+    return None
+
+
 def anchored_finditer(pattern: re.Pattern, anchor: re.Pattern, text: str, lo: int, hi: int) -> Iterator[re.Match]:
     """The matches of `pattern.finditer(text)`, given that every match starting at p holds a match of `anchor`
     starting at some a with p + lo <= a <= p + hi (a necessary condition the caller guarantees).
@@ -25,12 +34,10 @@ def anchored_finditer(pattern: re.Pattern, anchor: re.Pattern, text: str, lo: in
         if am is None:
             return
         a = am.start()
-        for p in range(max(pos, a - hi), a - lo + 1):
-            m = pattern.match(text, p)
-            if m is not None:
-                yield m
-                pos = m.end() if m.end() > p else p + 1
-                break
+        m = _first_match(pattern, text, max(pos, a - hi), a - lo)
+        if m is not None:
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
         else:
             pos = a - lo + 1
 
@@ -77,12 +84,10 @@ def spaced_anchor_finditer(pattern: re.Pattern, anchor: str, text: str, lo: int,
         w = a
         while w > 0 and text[w - 1].isspace():
             w -= 1
-        for p in range(max(pos, w - hi), w - lo + 1):
-            m = pattern.match(text, p)
-            if m is not None:
-                yield m
-                pos = m.end() if m.end() > p else p + 1
-                break
+        m = _first_match(pattern, text, max(pos, w - hi), w - lo)
+        if m is not None:
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
         else:
             pos = a + 1
 

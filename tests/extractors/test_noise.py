@@ -140,3 +140,16 @@ def test_bars_and_lists_of_links_to_other_sites_are_noise(text, blanked):
     spans = find_noise(text).spans
     covered = sum(b - a for a, b, _ in spans)
     assert (covered >= len(text.replace("\n", "")) - 2) == blanked
+
+
+@pytest.mark.parametrize("lines,blanked", [
+    # a site's ranked list of its most read stories around a story
+    (["01/某行首次降准落地 一万亿元资金谁将受益", "02/某公司再发声 不会构成任何风险", "03/某市单月销量飙升近300亿元！",
+      "04/某大学校内发现95座古墓"], True),
+    # two ranked lines are no list; measures numbered as parts of a document stay
+    (["01/某行首次降准落地 一万亿元资金谁将受益", "02/某公司再发声 不会构成任何风险"], False),
+    (["1、新开具的购房证明有效期调整为180天", "2、二套住房首付比例不低于30%", "3、贷款期限最长不超过30年"], False),
+])
+def test_a_ranked_list_of_headlines_is_noise(lines, blanked):
+    from extractors.noise import headline_runs
+    assert bool(headline_runs("\n".join(lines))) == blanked
