@@ -368,3 +368,14 @@ def test_a_spread_over_a_named_base_rate_keeps_its_bound(text, comparator):
 ])
 def test_ranges_split_over_table_cells(text, expected):
     assert [(c.value, c.value_max, c.unit) for c in found(text)] == expected
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("公司总资产达2.3万亿人民币。", 2.3, "万亿人民币"),   # the currency as written, not 人 (people)
+    ("项目总投资为5000万港元。", 5000, "万港元"),
+    ("对该企业给予20万欧元的补助。", 20, "万欧元"),
+    ("全市新增就业3万人。", 3, "万人"),                  # people stay people
+])
+def test_currencies_written_as_names_are_the_unit(text, value, unit):
+    c = next(c for c in found(text) if c.value == value)
+    assert c.unit == unit
