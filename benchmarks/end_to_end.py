@@ -74,8 +74,11 @@ def tree_rss(proc: psutil.Process, peaks: dict[str, int] | None = None, cpu: dic
 
 
 def run_once(folder: Path, workers: int, runner: str = "threads", api_url: str | None = None,
-             code: str | None = None) -> dict:
-    """One `policy run`; `code`: a folder whose packages are imported instead of this tree's."""
+             code: str | None = None, server_pid: int | None = None) -> dict:
+    """One `policy run`; `code`: a folder whose packages are imported instead of this tree's; `server_pid`: the
+    shared server's process, whose CPU seconds during the run are counted as the run's server part."""
+    server = psutil.Process(server_pid) if server_pid else None
+    server_cpu0 = sum(server.cpu_times()[:2]) if server else 0.0
     exe = Path(sys.executable).parent / "policy"
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "PREFECT_HOME": str(Path(tmp) / "prefect"), "DO_NOT_TRACK": "1",
@@ -104,6 +107,8 @@ def run_once(folder: Path, workers: int, runner: str = "threads", api_url: str |
     cpu_by_role: dict[str, float] = {}
     for r, t in cpu.values():  # as last seen, at most 0.2 s before each process ended
         cpu_by_role[r] = cpu_by_role.get(r, 0.0) + t
+    if server is not None:
+        cpu_by_role["server (shared)"] = sum(server.cpu_times()[:2]) - server_cpu0
     return {"workers": workers, "seconds": secs, "docs": docs, "commitments": commitments, "peak_mb": peak / 1e6,
             "peak_mb_by_role": {r: v / 1e6 for r, v in peaks.items()}, "cpu_s_by_role": cpu_by_role}
 
@@ -161,7 +166,7 @@ def shared_server():
             t0 = time.perf_counter()
             server.launch()
             url = server.wait()
-            yield url, time.perf_counter() - t0
+            yield url, time.perf_counter() - t0, server.proc.pid
         finally:
             server.stop()
             if old is None:
@@ -187,7 +192,7 @@ def _median(runs: list[dict]) -> dict:
             "cpu_s_by_role": {k: med(r["cpu_s_by_role"].get(k, 0) for r in runs) for k in roles}, "runs": len(runs)}
 
 
-def series(args, files, mb, api_url: str | None) -> list[dict]:
+def series(args, files, mb, api_url: str | None, server_pid: int | None = None) -> list[dict]:
     trees = [("this", None)] + ([("baseline", str(args.baseline.resolve()))] if args.baseline else [])
     head = f"{'code':>9}{'workers':>8}{'seconds':>9}{'files/s':>9}{'docs/s':>8}{'MB/s':>7}{'speed-up':>10}{'peak MB':>9}  documents, commitments"
     print(head)
@@ -195,7 +200,7 @@ def series(args, files, mb, api_url: str | None) -> list[dict]:
     for rep in range(args.repeat):
         for w in args.workers:
             for label, code in (trees if rep % 2 == 0 else trees[::-1]):  # alternate which code goes first
-                r = run_once(args.folder, w, args.runner, api_url, code)
+                r = run_once(args.folder, w, args.runner, api_url, code, server_pid)
                 runs.setdefault((label, w), []).append(r)
                 base = statistics.median(x["seconds"] for x in runs.get((label, args.workers[0]), [r]))
                 print(_row(label, w, r, len(files), mb, base), flush=True)
@@ -248,10 +253,10 @@ def main() -> None:
         print("each run starts Prefect's temporary server (its start in an empty Prefect home is inside the time)")
         rows += series(args, files, mb, None)
     if args.server in ("shared", "both"):
-        with shared_server() as (url, started):
+        with shared_server() as (url, started, pid):
             print(f"one temporary server for every run, started before the timed runs in {started:.1f} s "
                   "(empty Prefect home; outside the times below)", flush=True)
-            rows += [{**r, "server_start_s": started} for r in series(args, files, mb, url)]
+            rows += [{**r, "server_start_s": started} for r in series(args, files, mb, url, pid)]
     print("each run: a new process, an empty Prefect home (no cached results), a fresh output folder")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
