@@ -166,3 +166,8 @@ def test_a_body_named_after_its_city_places_a_document_with_no_full_place_name()
 ])
 def test_general_offices_politburo_and_park_committees(text, expected):
     assert names(text, None) == expected
+
+
+def test_an_inter_department_joint_conference_is_named_whole():
+    assert names("经研究，省促进消费体制机制厅际联席会议决定", "340000") == ["安徽省促进消费体制机制厅际联席会议"]
+    assert names("市财政局长出席会议", "370300") == []   # 局长: an official, not the bureau
