@@ -49,7 +49,7 @@ _LIMIT_WORD = re.compile(r"[期时年权界局无有额]限$")
 _REPORTED = re.compile(r"(已经|已|以来|累计|截至目前|截至|截止|目前|现有|共有|共计|同比|比上年|较上年|增长了|下降了|完成了|实现了|达到了|去年|上年(?!度)|过去|期间全市|期间全省)")
 _FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
 # markers that a figure is still to come, which outweigh 已/累计/截至 in the same clause
-_FUTURE_STRONG = re.compile(r"(到\d{4}|[一二三四五两\d]年内|力争|争取|确保|(?<![已经曾])将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
+_FUTURE_STRONG = re.compile(r"(到\d{4}|(?<!毕业)(?<!毕业后)[一二三四五两\d]年内|力争|争取|确保|(?<![已经曾])将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
 _PROVISION = re.compile(r"(有效期|(?:运营|服务|保修|责任|租赁|合同|使用|缴存|还款)期|税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
                         r"面积|年龄|周岁|满|须|应当|不得|可|按)")
 # how often or per what a value is set (每年, 每人每月, 每平方米): the unit itself stays as written (每平方米150元 → 元)
@@ -782,7 +782,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             years += [(m.start() + sent.start, pub_year + (1 if m.group(1) == "明年" else 0), m.group(1) == "明年")
                       for m in _RELATIVE_YEAR.finditer(tsent)]
         years.sort()
-        for m, val in _values(stext, sent.start, masked, unit_rx):
+        sent_values = _values(stext, sent.start, masked, unit_rx)
+        for vi, (m, val) in enumerate(sent_values):
             ns, ue = val.ns, val.ue
             raw, unit, value = val.raw, val.unit, val.value
             num_start = m.start() + sent.start
@@ -795,6 +796,10 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 value, unit = value * 10, "%"
             if unit in {"年", "日", "月"} and (isinstance(value, int) and 1900 <= value <= 2100):
                 continue
+            if unit == "年" and _WITHIN_AFTER.match(masked, ue) and _GOAL_IN_WINDOW.search(
+                    masked, ue, _clause_end(masked, ue, sent.end)) and any(
+                    v.ns < _clause_end(masked, ue, sent.end) for _, v in sent_values[vi + 1:]):
+                continue  # 三年内培育体验店360家: the time a goal that follows is given, not a quantity of its own
             if unit == "日" and value <= 31 and _DAY_EVENT_AFTER.match(masked, ue) \
                     and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 监管局22日联合召开会议: the day of the month an event fell on, not a number of days
@@ -815,7 +820,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue  # 数十亿美元, 上千人, 几百家: a vague magnitude, no figure
             if unit in _LIST_COUNT_UNITS and _counts_the_list_before(masked, sent.start, num_start, value):
                 continue  # 体检制度、养老金制度和保险制度的三项基本制度: the count of the items just named
-            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份", "所", "座", "位"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
+            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份", "所", "座", "位"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]) \
+                    and not (unit in {"年", "天", "日"} and _WITHIN_AFTER.match(masked, ue)):
                 continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
             if raw == "一" and unit == "笔" and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 宣布一笔美元债违约, 融到一笔钱: a, not one (分两笔发放 is a count)
@@ -999,6 +1005,18 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 # 数十亿, 上千人, 几百家, 好几万: a magnitude with no figure (迈上/站上 a level, 以上 are no such 上)
 _VAGUE_BEFORE = re.compile(r"(?:(?<![人户总次个件套位岁分指基倍函系级参])数|几|好几|(?<![以之迈站登跃踏])上)\s*$")
 _AGE_UNITS = {"周岁", "岁"}
+
+
+# a goal set within a period (三年内培育…, 力争三年内…达到): the period is the goal's deadline
+_GOAL_IN_WINDOW = re.compile(r"培育|建成|达到|实现|新增|打造|形成|建设|引进|突破|覆盖率|提高到|提升至|增加到")
+
+
+def _clause_end(masked: str, pos: int, end: int) -> int:
+    m = _CLAUSE_END.search(masked, pos, end)
+    return m.start() if m else end
+
+# a period closed by 内 (余款一年内缴清, 两日内答复): a time limit even when written 一年, 两日
+_WITHIN_AFTER = re.compile(r"(?:以内|之内|内)(?!容|部|外|涵|地|在|心|需|销|资)")
 # what follows a day of the month in news (22日召开, 22日晚间发布, 22日表示): an event, not a count of days
 _DAY_EVENT_AFTER = re.compile(r"\s*(?:上午|下午|晚间|晚上|早间|凌晨|当天|晚|早)?\s*[，,]?\s*(?:联合|正式|再次|首次|先后)?"
                               r"(?:召开|举行|举办|发布|印发|出台|公布|宣布|表示|介绍|披露|发文|通报|透露|称|消息|电|讯|官宣|上线|挂牌|开幕|闭幕|签署|签约)")
