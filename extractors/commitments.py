@@ -1287,8 +1287,32 @@ def _join_orphan_units(found: list[Commitment], masked: str) -> list[Commitment]
                     if b == 0:
                         break
                     pos = b - 1
+        if c.unit == "个" and c.value_max is None and c.comparator == "=" and c.value_end is not None \
+                and _CELL_END.match(masked, c.value_end):
+            c = _month_on_a_line_below(c, masked)
         out.append(c)
     return out
+
+
+# a classifier closing its cell (预计 4 个 处…) whose noun a PDF's columns put at the head of a cell below (月以内可以改正的)
+_CELL_END = re.compile(r"[ \t\u3000]+(?![\u4e00-\u9fff]{0,3}(?:月|以上|以下|以内))|[ \t\u3000]*\n")
+_MONTH_CELL = re.compile(r"(?:^|[ \t\u3000]{1,})月\s*(?P<cmp>以内|之内|内|以上|以下)")
+
+
+def _month_on_a_line_below(c: Commitment, masked: str) -> Commitment:
+    line_end = masked.find("\n", c.value_end)
+    pos = line_end
+    for _ in range(3):
+        if pos < 0:
+            break
+        nxt = masked.find("\n", pos + 1)
+        line = masked[pos + 1:nxt if nxt >= 0 else len(masked)]
+        m = _MONTH_CELL.search(line)
+        if m:
+            sym = {"以内": "<=", "之内": "<=", "内": "<=", "以上": ">=", "以下": "<="}[m.group("cmp")]
+            return replace(c, unit="个月", comparator=sym)
+        pos = nxt
+    return c
 
 
 # a requirement the text cancels (取消…小于0.45米需计容的要求, 不再执行…满2年的规定): its figure no longer applies

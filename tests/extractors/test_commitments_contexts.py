@@ -108,6 +108,10 @@ def test_ranges_of_a_share_and_a_multiple(text, expected):
     # the unit opening a cell after a clause of another column closed (…的罚款； 万元以上 9 万元以下)
     ("对责任人员处 4\n逾期不改正的\n处总投资额 1‰以上 3‰以下的罚款； 万元以上 7 万元以下的罚款",
      [("provision", 1, 3, "‰", "="), ("provision", 4, 7, "万元", "=")]),
+    # a classifier closing its cell whose noun (月以内) heads a cell on a line below: months, with the bound written there
+    ("经评估，预计 6 个 处 3 万元以上 9 万元以下罚款\n某某条例 第三条：违反规定的， 月以内可以改正的\n一般处罚",
+     [("provision", 6, None, "个月", "<="), ("provision", 3, 9, "万元", "=")]),
+    ("全市新建口袋公园 12 个\n月底前全部完工。", [("provision", 12, None, "个", "=")]),
     # a unit opening a line with no number left above keeps its bound; a section number is no value
     ("责令改正。\n万元以上 6 万元以下的罚款", [("provision", 6, None, "万元", "<=")]),
     ("依照本法第十\n条的规定处理。", []),
