@@ -537,10 +537,12 @@ _REFER_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:的|均|都|也|分别|各�
 
 
 def _referring_count(masked: str, sent_start: int, num_start: int, unit_end: int, raw: str, unit: str, news: bool) -> bool:
-    if raw[0].isdigit() or unit not in {"个", "家", "座", "所", "位", "名", "项", "只", "款", "条", "地"}:
+    if unit not in {"个", "家", "座", "所", "位", "名", "项", "只", "款", "条", "地"}:
         return False
     if _REFER_BEFORE.search(masked, max(sent_start, num_start - 3), num_start):
-        return True
+        return True  # 这11家房企, 上述两个项目
+    if raw[0].isdigit():
+        return False
     clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent_start, num_start)), default=sent_start)
     lead = masked[clause_start:num_start].strip()
     return news and lead in {"", "其中", "而", "但", "且", "并且", "同时"} and bool(_REFER_AFTER.match(masked, unit_end))
@@ -887,6 +889,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 value, unit = value * 10, "%"
             if unit in {"年", "日", "月"} and (isinstance(value, int) and 1900 <= value <= 2100):
                 continue
+            if unit == "日" and value <= 31 and raw[0].isdigit() and _DAY_TIME_AFTER.match(masked, ue):
+                continue  # 30日晚，某协会发布…: the day an event fell on
             if unit == "日" and value <= 31 and _DAY_EVENT_AFTER.match(masked, ue) \
                     and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 监管局22日联合召开会议: the day of the month an event fell on, not a number of days
@@ -1098,6 +1102,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 _VAGUE_BEFORE = re.compile(r"(?:(?<![人户总次个件套位岁分指基倍函系级参])数|几|好几|(?<![以之迈站登跃踏])上)\s*$")
 _AGE_UNITS = {"周岁", "岁"}
 # what follows a day of the month in news (22日召开, 22日晚间发布, 22日表示): an event, not a count of days
+# a day of the month with the time of day (30日晚，…; 22日上午): a date, never a number of days
+_DAY_TIME_AFTER = re.compile(r"\s*(?:上午|下午|晚间|晚上|早间|凌晨|中午|傍晚|晚|早)(?:[，,\s]|\d{1,2}(?:时|点))")
 _DAY_EVENT_AFTER = re.compile(r"\s*(?:上午|下午|晚间|晚上|早间|凌晨|当天|晚|早)?\s*[，,]?\s*(?:联合|正式|再次|首次|先后)?"
                               r"(?:召开|举行|举办|发布|印发|出台|公布|宣布|表示|介绍|披露|发文|通报|透露|称|消息|电|讯|官宣|上线|挂牌|开幕|闭幕|签署|签约)")
 _LIST_COUNT_UNITS = {"个", "项", "大", "类", "种", "条", "方面", "家", "所", "批", "支", "座", "件"}

@@ -77,6 +77,7 @@ def test_group_qualifiers(text, expected):
 @pytest.mark.parametrize("text,news,expected", [
     ("甲、乙、丙、丁的房价均有回落，这四个城市的成交量环比下降12%。", True, [("reported", 12, None, "%", "=")]),
     ("上述两家银行的放款周期平均缩短了5天。", True, [("reported", 5, None, "天", "=")]),
+    ("监管部门随后约谈了这12家房企的负责人。", True, []),
     ("其中甲市上涨0.3%、乙市上涨0.1%，两个城市的新房价格均连续上涨3个月。", True,
      [("reported", 0.3, None, "%", "="), ("reported", 0.1, None, "%", "="), ("reported", 3, None, "个月", "=")]),
     # a count that is a plan's or a rule's stays
@@ -134,3 +135,13 @@ def test_first_lines_of_columns_read_across():
     assert any(a <= first < b for a, b in spans)
     assert not any(a <= 3 < b for a, b in spans)  # the line before the block, with no joint, is read
     assert found(text, pub_year=2025, news=True) == []
+
+
+# a day of the month with the time of day is a date (28日晚，某协会发布…), never a number of days
+@pytest.mark.parametrize("text,expected", [
+    ("28日晚，某行业协会发布了新的自律公约。", []),
+    ("16日上午，市政府召开专题会议。", []),
+    ("申请人应在受理后20日内，补齐全部材料。", [("provision", 20, None, "日", "<=")]),
+])
+def test_days_of_the_month_with_a_time_of_day(text, expected):
+    assert found(text, pub_year=2024, news=True) == expected
