@@ -913,7 +913,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue  # 下一个季度, 上一批次: the next or previous one, not a count
             if _VAGUE_BEFORE.search(masked, max(sent.start, num_start - 3), num_start) and re.match(r"[十百千万亿]", raw):
                 continue  # 数十亿美元, 上千人, 几百家: a vague magnitude, no figure
-            if unit in _LIST_COUNT_UNITS and _counts_the_list_before(masked, sent.start, num_start, value):
+            if unit in _LIST_COUNT_UNITS and (_counts_the_list_before(masked, sent.start, num_start, value)
+                                              or _counts_the_list_after(masked, ue, sent.end, value)):
                 continue  # 体检制度、养老金制度和保险制度的三项基本制度: the count of the items just named
             if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份", "所", "座", "位"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
@@ -1118,6 +1119,26 @@ def _counts_the_list_before(masked: str, sent_start: int, num_start: int, value:
         return False
     seg = re.split(r"[，,。；;：:！？!?]", masked[sent_start:num_start])[-1]
     seg = re.sub(r"(?:等|的|这|共|在内的|共计|\s)+$", "", seg)
+    if "、" not in seg:
+        return False
+    items = [x for x in _LIST_SEP.split(seg) if len(x.strip()) >= 2]
+    return len(items) == value
+
+
+# the list a count introduces (共有7家，分别是A、B…; 包括以下3个：A、B、C)
+_LIST_INTRO_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?\s*[，,]?\s*(?:分别是|分别为|依次是|依次为|即|包括|包含|为|是)?\s*[：:]?\s*")
+
+
+def _counts_the_list_after(masked: str, unit_end: int, sent_end: int, value: float) -> bool:
+    """Whether the count is the number of the items its sentence names right after it (信托公司共有7家，分别是A、B、…、G):
+    the list itself, not a quantity."""
+    if not isinstance(value, int) or not 2 <= value <= 12:
+        return False
+    intro = _LIST_INTRO_AFTER.match(masked, unit_end, sent_end)
+    if not intro or not re.search(r"分别|依次|即|包括|包含|[：:]", intro.group()):
+        return False
+    seg = re.split(r"[，,。；;！？!?\n]", masked[intro.end():sent_end])[0]
+    seg = re.sub(r"(?:等)+$", "", seg.strip())
     if "、" not in seg:
         return False
     items = [x for x in _LIST_SEP.split(seg) if len(x.strip()) >= 2]
@@ -1415,7 +1436,7 @@ _CHANGED_FROM = re.compile(r"\s*(?:及|或)?(?:以上|以下)?\s*(?:[（(][^）)
                            r"(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)")
 _CHANGED_TO = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[，,]?\s*(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)[^\d，,。；;]{0,8}")
 _CHANGED_RIGHT_AFTER = re.compile(r"\s*" + _CHANGE_VERB + r"(?:至|到|为|成)\s*[\d一二三四五六七八九十两]")
-_FORMER_BASE = re.compile(r"\s*(?:的)?基础上")
+_FORMER_BASE = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}?)(?:的)?基础上")
 _FORMER_LIST = re.compile(r"[由从](?:原来|原先|原|现行|之前|此前)的?")
 _CHANGE_TO_VERB = re.compile(_CHANGE_VERB + r"(?:至|到|为|成)")
 _QUOTE_REPLACED = re.compile(r"\s*(?:的(?:规定|条件|要求|表述|内容))?\s*(?:调整|修改|变更|修订|改)为")
@@ -1445,7 +1466,8 @@ def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: 
         if o >= 0 and c >= 0 and masked.rfind(close, o, num_start) < 0 and re.search(r"原", masked[sent_start:o]) \
                 and _QUOTE_REPLACED.match(masked, c + 1):
             return True
-    return bool(_FORMER_BASE.match(masked, unit_end) and re.search(r"原(?:来|有|政策|规定|标准)", before))
+    # 在原政策3年的基础上, 在现有17个城市的基础上（扩大至全省）, 在现行每月500元的基础上（再提高100元）: the level a change starts from
+    return bool(_FORMER_BASE.match(masked, unit_end) and re.search(r"原(?:来|有|政策|规定|标准)|现有|现行", before))
 
 
 def _clause_chain(masked: str, sent_start: int, pos: int) -> str:

@@ -145,3 +145,25 @@ def test_first_lines_of_columns_read_across():
 ])
 def test_days_of_the_month_with_a_time_of_day(text, expected):
     assert found(text, pub_year=2024, news=True) == expected
+
+
+# the level a change starts from (在现有…N个城市的基础上扩大至…, 在现行每月N元的基础上再提高…) is replaced: no row
+@pytest.mark.parametrize("text,expected", [
+    ("在现有省内9个城市的基础上，将异地贷款范围扩大至全省。", []),
+    ("在现行每人每月600元的基础上，再提高150元。", [("provision", 150, None, "元", "=")]),
+    ("在原有2年期限的基础上延长1年。", [("provision", 1, None, "年", "=")]),
+    ("在完成8个项目的基础上，新增4个。", [("provision", 8, None, "个", "="), ("target", 4, None, "个", "=")]),
+])
+def test_the_level_a_change_starts_from(text, expected):
+    assert found(text, pub_year=2024) == expected
+
+
+# a count of the items its sentence names right after it (共有5家，分别是A、B、C、D、E) is the list itself; a count
+# unlike the items named stays
+@pytest.mark.parametrize("text,expected", [
+    ("本市的金融租赁公司共有4家，分别是甲租赁、乙租赁、丙租赁、丁租赁。", []),
+    ("首批试点城市3个，即甲市、乙市和丙市。", []),
+    ("全县新建学校6所，包括小学、初中。", [("provision", 6, None, "所", "=")]),
+])
+def test_counts_of_the_list_that_follows(text, expected):
+    assert found(text, pub_year=2024) == expected
