@@ -178,9 +178,9 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     scoped = window + "〔#〕" + after + rest
     if title and _PF_TITLE.search(title) and not _NOT_PF_TITLE.search(title) and not _LOAN_NAMED.search(scoped):
         key = classify(indicator, unit, before, after, rest, comparator)
-        if key is None or "未写明贷款类型" not in labels().get(key, ""):
+        if key is not None and "未写明贷款类型" not in labels().get(key, ""):
             return key
-        scoped += "〔题〕住房公积金"
+        scoped += "〔题〕住房公积金"  # also a sentence of the fund's rules that does not name it (每3个月可以提取一次)
     fits = [i for i in _fitting(unit, comparator) if i.scope is None or i.scope.search(scoped)]
     text = (indicator or "") + _bound_gap(indicator, before) + "〔#〕" + after[:16]
     rows = [i for i in fits if i.pattern.search(text)]
@@ -221,7 +221,12 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
                     best, best_end = i, m.end()
     if best is not None:
         return best.key
-    return plain[0].key if plain else None
+    if plain:
+        return plain[0].key
+    if len(rows) == 1 and unit and not any(
+            i.units.fullmatch(unit) for i in taxonomy() if i.pattern.pattern == measure and i is not rows[0]):
+        return rows[0].key  # the unit names the qualifier itself: 96万元/人 is one payer's cap, 120万元/户 a household's
+    return None
 
 
 # a title about the housing provident fund, and a sentence naming a loan type of its own
@@ -229,7 +234,7 @@ _PF_TITLE = re.compile(r"公积金")
 _NOT_PF_TITLE = re.compile(r"房地产|楼市|房市|市场|商业|商贷|银行")  # a package of measures, not the fund's own rules
 _LOAN_NAMED = re.compile(r"公积金|商业|商贷|银行|组合贷|按揭|金融机构")
 
-_GAP = re.compile(r"(?:最高|最低|上限|下限|最多|最长|可|为|不超过|不高于|不低于|不少于|满)+")
+_GAP = re.compile(r"(?:最高|最低|上限|下限|最多|最长|可|为|不超过|不高于|不低于|不少于|满|仍?低于|不足)+")
 
 
 def _bound_gap(indicator: str | None, before: str) -> str:

@@ -127,6 +127,9 @@ def test_each_key_example_maps_to_its_key(row):
     ("职工住房公积金月缴存基数下限调整为2100元。", [(2100, "元", "pf_contribution_base_floor")]),
     ("租住公共租赁住房的职工，住房公积金提取限额为每月900元。", [(900, "元", "pf_rent_withdrawal_cap")]),
     ("广州市单职工最高贷款额度为55万元。", [(55, "万元", "pf_loan_cap_individual")]),  # 单职工 is a provident fund term
+    # a cap per person and a cap per household: the unit names whose cap it is
+    ("缴存人住房公积金贷款最高可贷额度调整为90万元/人、110万元/户。",
+     [(90, "万元/人", "pf_loan_cap_individual"), (110, "万元/户", "pf_loan_cap_family")]),
     # land: the share and the deadline of the first payment, signing the contract, paying the rest
     ("竞得人应在出让合同签订后2个月内缴纳出让价款的40%，余款在1年内缴清。",
      [(2, "个月", "land_first_payment_deadline"), (40, "%", "land_first_payment_ratio"), (1, "年", "land_payment_term")]),
@@ -532,6 +535,14 @@ def test_most_targets_and_provisions_of_the_pool_carry_a_key(pool_store):
      ["down_payment_first_home"]),
     ("某市关于促进房地产市场平稳健康发展的通知", "购买首套自住住房的，首付比例不低于25%。",
      ["down_payment_first_home_unspecified"]),
+    # a sentence of the fund's rules that names neither the fund nor a bank is the fund's; an average, a
+    # threshold below which a floor applies, a condition on the term and a cap counted in months are not
+    ("某市住房公积金提取管理办法", "未办理按月还贷的，每3个月可以提取一次。", ["pf_withdrawal_interval"]),
+    ("某市住房公积金提取管理办法", "租房提取限额不超过12个月的租金，可每年提取一次。", [None]),
+    ("某市住房公积金管理中心关于调整贷款政策的通知", "二套房共发放贷款1200笔，平均贷款金额为65.5万元。", [None, None]),
+    ("某市住房公积金管理中心关于调整贷款政策的通知", "实际可贷款额度低于15万元的，可按15万元确定。", [None, None]),
+    ("某市住房公积金管理中心关于调整贷款政策的通知", "对于贷款期限在1年以内（含1年）的，遇法定利率调整，实行合同利率。",
+     [None]),
     # a package of property measures whose title names the fund among others does not say which loan
     ("公积金贷款最高60万 我市出台促进房地产市场平稳发展若干措施", "购买首套住房的，最低首付比例为20%。",
      ["down_payment_first_home_unspecified"]),
