@@ -22,7 +22,7 @@ UNIT_FAMILIES = {
     "points": r"个?百分点",
     "money": rf"{_MULT}(?:元|美元)",
     "money_per_person": rf"{_MULT}元/(?:人|人·年|人/年|人/月|人次)",
-    "money_per_area": rf"{_MULT}元/(?:平方米|亩)",
+    "money_per_area": rf"{_MULT}元/每?(?:平方米|亩)",
     "money_per_home": rf"{_MULT}元/(?:套|户)",
     "money_per_month": rf"{_MULT}元/月",
     "money_any": rf"{_MULT}(?:元|美元)(?:/.+)?",

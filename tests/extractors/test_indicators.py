@@ -395,6 +395,23 @@ def test_each_key_example_maps_to_its_key(row):
      [(3.8, "人", "nurses_per_1000"), (300, "公里", "rail_transit_mileage")]),
     ("全年新建充电桩2万个，千兆宽带用户达到150万户，建成一刻钟便民生活圈40个。",
      [(2, "万个", "ev_charging_piles"), (150, "万户", "gigabit_users"), (40, "个", "convenience_life_circles")]),
+    # presale: the days to list every home once the permit is granted, and to apply for the permit once
+    # the price is filed; a group purchase's number of homes; a bidder's registered capital
+    ("已取得预售许可的楼盘，必须在7日内一次性公开全部房源。", [(7, "日", "presale_listing_deadline")]),
+    ("开发企业在价格备案后5个工作日内申领商品房预售许可证。", [(5, "个工作日", "presale_permit_application_deadline")]),
+    ("对一次性团购5套及以上的购房人，开发企业可给予协议优惠。", [(5, "套", "group_purchase_min_homes")]),
+    ("团购会期间共成交住房300套以上。", [(300, "套", None)]),
+    ("竞买人须具有二级开发资质且注册资本金不低于2亿元人民币。", [(2, "亿元", "land_bidder_registered_capital_min")]),
+    # look-back years with no home deal, the ban after a fraud on the fund, talent age caps by tier
+    ("申请人在申请之日前3年内在本县无住房买卖行为。", [(3, "年", "no_home_transaction_lookback_years")]),
+    ("出售住房的，须在出售之日前2年内缴纳社会保险。", [(2, "年", None)]),
+    ("骗取住房公积金的，全额退回已提取金额3年后方可再次申请提取。", [(3, "年", "pf_fraud_ban_years")]),
+    ("硕士研究生放宽至45周岁以下，高级工放宽至40周岁以下。", [(45, "周岁", "talent_age_cap"), (40, "周岁", "talent_age_cap")]),
+    # the years a subsidy is paid, written after the subsidy; an area tier written as 面积为
+    ("企业为其缴纳社会保险满12个月的，每年给予1万元补贴，累计不超过3年。",
+     [(12, "个月", "employer_social_insurance_months"), (1, "万元", None), (3, "年", "subsidy_period_cap")]),
+    ("个人购买家庭唯一住房，面积为90平方米以上的，减按1.5%的税率征收契税。",
+     [(90, "平方米", "home_area_threshold"), (1.5, "%", "deed_tax_rate")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
