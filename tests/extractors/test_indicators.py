@@ -412,6 +412,18 @@ def test_each_key_example_maps_to_its_key(row):
      [(12, "个月", "employer_social_insurance_months"), (1, "万元", None), (3, "年", "subsidy_period_cap")]),
     ("个人购买家庭唯一住房，面积为90平方米以上的，减按1.5%的税率征收契税。",
      [(90, "平方米", "home_area_threshold"), (1.5, "%", "deed_tax_rate")]),
+    # parking sold only to owners for a while; the daily surcharge on an unpaid fine; the fine range above which
+    # discretion tiers are refined (a case threshold for legal review is not it); guarantee fees
+    ("地下配套车位自公告之日起3个月内，每户业主只能购买1个车位。",
+     [(3, "个月", "parking_owner_priority_months"), (1, "个", None)]),
+    ("到期不缴纳罚款的，每日按罚款数额的3%加处罚款。", [(3, "%", "late_fine_daily_share")]),
+    ("对法定罚款幅度超过5万元的事项，进一步细化裁量阶次。", [(5, "万元", "penalty_discretion_refinement_threshold")]),
+    ("对个人创业担保贷款给予最高1%/年的担保费补贴。", [(1, "%/年", "guarantee_fee_subsidy_rate")]),
+    ("政府性融资担保业务担保费率降至1%以下。", [(1, "%", "guarantee_fee_rate_cap")]),
+    ("原商业贷款在申请前24个月内没有逾期记录。", [(24, "个月", "commercial_to_pf_no_overdue_months")]),
+    # one payer's and two payers' caps written as 一人/两人缴存…最高
+    ("一人缴存住房公积金最高20万元调整为30万元，两人缴存住房公积金最高40万元调整为50万元。",
+     [(30, "万元", "pf_loan_cap_individual"), (50, "万元", "pf_loan_cap_family")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
@@ -555,6 +567,9 @@ def test_most_targets_and_provisions_of_the_pool_carry_a_key(pool_store):
     # a sentence of the fund's rules that names neither the fund nor a bank is the fund's; an average, a
     # threshold below which a floor applies, a condition on the term and a cap counted in months are not
     ("某市住房公积金提取管理办法", "未办理按月还贷的，每3个月可以提取一次。", ["pf_withdrawal_interval"]),
+    ("某市住房公积金个人住房贷款管理办法", "借款人应在签订商品房买卖合同后6个月内，提出贷款申请。",
+     ["pf_loan_application_window"]),
+    ("某市促进消费若干措施", "消费者应在签订合同后6个月内，提出补贴申请。", [None]),
     ("某市住房公积金提取管理办法", "租房提取限额不超过12个月的租金，可每年提取一次。", [None]),
     ("某市住房公积金管理中心关于调整贷款政策的通知", "二套房共发放贷款1200笔，平均贷款金额为65.5万元。", [None, None]),
     ("某市住房公积金管理中心关于调整贷款政策的通知", "实际可贷款额度低于15万元的，可按15万元确定。", [None, None]),
