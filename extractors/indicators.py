@@ -171,16 +171,14 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     floor key one bounded from above: such a value is the floor of another measure (or of none).
     A document whose `title` is about the housing provident fund (公积金新政…, not a package of property
     measures) speaks of provident-fund loans: a value that would take a key whose loan type is not written
-    (首付比例 with no loan named in the sentence) takes the provident fund's key instead."""
+    (首付比例 with no loan named in the sentence) takes the provident fund's key instead, and any sentence that
+    names neither the fund nor a bank is read as the fund's (每3个月可以提取一次, 放款时限不超过5个工作日)."""
     # spaces of flattened layouts (税率为 0.5%, 处 5万元) never change what is measured
     indicator, before, after, rest = (_SPACE.sub("", x or "") for x in (indicator, before, after, rest))
     window = before or indicator or ""
     scoped = window + "〔#〕" + after + rest
     if title and _PF_TITLE.search(title) and not _NOT_PF_TITLE.search(title) and not _LOAN_NAMED.search(scoped):
-        key = classify(indicator, unit, before, after, rest, comparator)
-        if key is not None and "未写明贷款类型" not in labels().get(key, ""):
-            return key
-        scoped += "〔题〕住房公积金"  # also a sentence of the fund's rules that does not name it (每3个月可以提取一次)
+        scoped += "〔题〕住房公积金" + title  # the title names the scheme (…个人住房贷款管理办法)
     fits = [i for i in _fitting(unit, comparator) if i.scope is None or i.scope.search(scoped)]
     text = (indicator or "") + _bound_gap(indicator, before) + "〔#〕" + after[:16]
     rows = [i for i in fits if i.pattern.search(text)]
@@ -232,7 +230,7 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
 # a title about the housing provident fund, and a sentence naming a loan type of its own
 _PF_TITLE = re.compile(r"公积金")
 _NOT_PF_TITLE = re.compile(r"房地产|楼市|房市|市场|商业|商贷|银行")  # a package of measures, not the fund's own rules
-_LOAN_NAMED = re.compile(r"公积金|商业|商贷|银行|组合贷|按揭|金融机构")
+_LOAN_NAMED = re.compile(r"商业|商贷|银行|组合贷|按揭|金融机构")
 
 _GAP = re.compile(r"(?:最高|最低|上限|下限|最多|最长|可|为|不超过|不高于|不低于|不少于|满|仍?低于|不足)+")
 

@@ -328,9 +328,10 @@ def test_each_key_example_maps_to_its_key(row):
     ("货物服务采购项目给予小微企业的价格扣除比例为20%。", [(20, "%", "sme_procurement_price_deduction")]),
     ("全省每年新增农民工就近就业20万人以上。", [(20, "万人", "rural_migrant_local_jobs")]),
     ("全市脱贫人口务工规模稳定在5万人以上。", [(5, "万人", "poverty_alleviated_labor_employed")]),
-    # a reply to an information request is an authority's time limit, whatever office handles it; a case's extension is not
+    # a reply to an information request is a named procedure's time limit, whatever office handles it; a case's
+    # extension is not
     ("信息公开办收到政府信息公开申请的，自收到申请之日起15个工作日内予以答复。",
-     [(15, "个工作日", "processing_time_limit")]),
+     [(15, "个工作日", "info_disclosure_request_reply_deadline")]),
     ("经批准，可以延长办案期限，延长期限最长不得超过30日。", [(30, "日", "penalty_case_extension_cap")]),
     ("经负责人批准，可以延长办案期限，最长不超过90日。", [(90, "日", "penalty_case_extension_cap")]),
     # training subsidies by certificate level; publicity of penalty information by severity and bound
@@ -424,6 +425,18 @@ def test_each_key_example_maps_to_its_key(row):
     # one payer's and two payers' caps written as 一人/两人缴存…最高
     ("一人缴存住房公积金最高20万元调整为30万元，两人缴存住房公积金最高40万元调整为50万元。",
      [(30, "万元", "pf_loan_cap_individual"), (50, "万元", "pf_loan_cap_family")]),
+    # the time limits of named procedures are keys of their own; an unnamed decision stays the general limit
+    ("行政机关应当自行政处罚案件立案之日起60日内作出行政处罚决定。", [(60, "日", "penalty_case_decision_deadline")]),
+    ("住房公积金管理中心受理借款人贷款申请后，10个工作日内作出准予贷款或者不准贷款的决定。",
+     [(10, "个工作日", "pf_loan_approval_time")]),
+    ("公积金中心自收到提取申请之日起2个工作日内作出准予提取或者不准予提取的决定。",
+     [(2, "个工作日", "pf_withdrawal_approval_time")]),
+    ("建立价格备案会商机制，价格备案3个工作日内办结。", [(3, "个工作日", "housing_price_filing_time")]),
+    ("工业项目全流程审批时间控制在15个工作日以内。", [(15, "个工作日", "project_approval_total_time")]),
+    ("建筑工程施工许可证办理时限压缩至2个工作日。", [(2, "个工作日", "construction_permit_time")]),
+    ("不动产转移登记业务由5个工作日压缩至1个工作日办结。", [(1, "个工作日", "property_registration_time")]),
+    ("政务公开办收到信息公开申请后，自收到申请之日起15个工作日内予以答复。",
+     [(15, "个工作日", "info_disclosure_request_reply_deadline")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
@@ -567,6 +580,13 @@ def test_most_targets_and_provisions_of_the_pool_carry_a_key(pool_store):
     # a sentence of the fund's rules that names neither the fund nor a bank is the fund's; an average, a
     # threshold below which a floor applies, a condition on the term and a cap counted in months are not
     ("某市住房公积金提取管理办法", "未办理按月还贷的，每3个月可以提取一次。", ["pf_withdrawal_interval"]),
+    # the title names the loan scheme a sentence of its rules does not; a rate's uplift is no rate, a
+    # co-applicant's months counted in a formula no condition of the loan
+    ("某市住房公积金个人住房贷款管理办法", "申请人提供资料齐全的，公积金中心应在5个工作日内完成受理、审核和审批手续。",
+     ["pf_loan_approval_time"]),
+    ("某市住房公积金个人住房贷款管理办法", "第二次申请贷款的，贷款利率按同期基准利率上浮10%执行。", [None]),
+    ("某市住房公积金个人住房贷款管理办法", "共同申请人连续缴存不足6个月的，不纳入计算公式。", [None]),
+    ("某市住房公积金个人住房贷款管理办法", "符合贷款发放条件的，放款时限不超过5个工作日。", ["pf_loan_disbursement_time"]),
     ("某市住房公积金个人住房贷款管理办法", "借款人应在签订商品房买卖合同后6个月内，提出贷款申请。",
      ["pf_loan_application_window"]),
     ("某市促进消费若干措施", "消费者应在签订合同后6个月内，提出补贴申请。", [None]),
