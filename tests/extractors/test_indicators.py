@@ -305,9 +305,11 @@ def test_each_key_example_maps_to_its_key(row):
     # a guarantee replacing presale funds written as a replacement share; repayments against household income
     ("开发企业可用银行保函替换重点监管资金，替换比例不超过重点监管资金额度的40%。", [(40, "%", "presale_fund_guarantee_cap")]),
     ("每月住房公积金贷款还贷额不超过借款人家庭收入的45%。", [(45, "%", "debt_to_income_cap")]),
-    # insurance months before a medical benefit, or paid by an employer for its hires, are no buyer's record
-    ("以个人身份参加职工医保，连续缴满6个月后可享受生育医疗待遇。", [(6, "个月", None)]),
-    ("招用员工并依法连续参加养老保险和失业保险满6个月以上的企业，给予一次性补贴。", [(6, "个月", None)]),
+    # insurance months before a medical benefit, or paid by an employer for its hires, are no buyer's record:
+    # each is a measure of its own
+    ("以个人身份参加职工医保，连续缴满6个月后可享受生育医疗待遇。", [(6, "个月", "maternity_benefit_contribution_months")]),
+    ("招用员工并依法连续参加养老保险和失业保险满6个月以上的企业，给予一次性补贴。",
+     [(6, "个月", "employer_social_insurance_months")]),
     # plan targets
     ("到2027年，全市森林覆盖率达到45%，城镇新增就业12万人。",
      [(45, "%", "forest_coverage"), (12, "万人", "urban_new_jobs")]),
@@ -437,6 +439,23 @@ def test_each_key_example_maps_to_its_key(row):
     ("不动产转移登记业务由5个工作日压缩至1个工作日办结。", [(1, "个工作日", "property_registration_time")]),
     ("政务公开办收到信息公开申请后，自收到申请之日起15个工作日内予以答复。",
      [(15, "个工作日", "info_disclosure_request_reply_deadline")]),
+    # a net-sign price floor against the filed price, for a group purchase and in general; a discounted offer
+    # to some buyers is not it
+    ("对一次性团购3套及以上的，新建商品住房网签价格下浮不低于备案价格的85%。",
+     [(3, "套", "group_purchase_min_homes"), (85, "%", "new_home_price_floor_share_group")]),
+    ("网签价格不得高于备案价，也不得低于备案价的90%。", [(90, "%", "new_home_price_floor_share")]),
+    ("对在本县就业的务工人员购房，提供部分不低于备案价格85%的优惠房源。", [(85, "%", None)]),
+    # an area tier of a purchase subsidy (a restaurant's floor area is none); a trade-in subsidy's cap per home
+    ("购买新建商品住房，面积在90平方米以上的，政府每套补贴1万元。",
+     [(90, "平方米", "home_area_threshold"), (1, "万元", "home_purchase_subsidy")]),
+    ("餐饮门店建筑面积在300平方米以下的，可不办理消防安全检查。", [(300, "平方米", None)]),
+    ("卖旧买新的，按贷款额1%给予补贴，单套最高3万元。", [(1, "%", None), (3, "万元", "home_purchase_subsidy_cap")]),
+    # months of contributions for maternity benefits and for a hiring subsidy; a housing voucher's validity
+    ("以个人身份参加职工医保的灵活就业人员，连续缴满6个月后，可享受生育医疗待遇。",
+     [(6, "个月", "maternity_benefit_contribution_months")]),
+    ("企业新招用高校毕业生，在同一单位依法连续缴纳社会保险费满12个月的，给予社保补贴。",
+     [(12, "个月", "employer_social_insurance_months")]),
+    ("房票自核发之日起有效期3个月，逾期未使用自动失效。", [(3, "个月", "housing_voucher_validity")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
