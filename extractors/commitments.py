@@ -255,6 +255,9 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         return "~"  # 数十亿元, 几百家: an approximate count
     for phrase, sym in _AFTER:
         m = re.match(r"(?:[（(]\s*含[^）)]{0,8}[）)])?" + phrase, after)
+        if m and sym == "<=" and phrase.endswith("内") and _BARRED_WITHIN.match(after, m.end()) \
+                and _DURATION_END.search(text, num_start, unit_end):
+            return ">="  # 10年内不得上市交易: a period that must pass first, a floor on the holding time
         if m and phrase.startswith("范围") and not re.search(r"(?<!平方)(?:米|公里|千米)$", text[num_start:unit_end]):
             continue  # 两侧各100米范围内: a distance within; 新城225平方公里范围内: the size of an area
         if m:
@@ -312,6 +315,10 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     return sym
 
 
+# a prohibition over a period (10年内不得转让, 6个月内不予受理): the period must pass before the act is allowed
+_BARRED_WITHIN = re.compile(r"\s*[，,]?\s*(?:均|都|一律|也)?(?:不得|不能|不准|不可|不允许|禁止|严禁|不予|不再)"
+                            r"(?!超过|超出|高于|多于|大于|低于|少于|小于|不足)")
+_DURATION_END = re.compile(r"(?:年|个月|月|天|日|周|个工作日|工作日)$")
 # 已超出/已突破…的预警线: a line passed, in a statement of the situation
 _LINE_PASSED = re.compile(r"已(?:经)?(?:超出|超过|突破|高于|逼近|接近|触及|达到|跌破|低于)\s*$")
 # a count whose noun has already done something (8个试点城市已着手…): a result
@@ -423,6 +430,8 @@ _NORMATIVE = re.compile(r"不低于|不少于|不超过|不高于|不得|最高|
 _DESCRIBES = re.compile(r"(现有|组成|包括|包含|共有|共计|总计|合计|拥有)")
 # markers of a result that reach over the whole sentence
 # a result a clause reports in its own verb (已发放, 已建成), which a modal elsewhere does not turn into a rule
+# unless the clause deems it (可认定为已达到投资总额的25%以上: the test a rule applies)
+_DEEMED = re.compile(r"(?:认定为|视为|视同|确认为|认定其|判定为)\s*(?:已经|已)")
 _REPORTED_RESULT = re.compile(r"已(?:经)?(?:发放|建成|完成|实现|达到|累计|开工|竣工|投入|签约|落地|培训|新增|帮助|惠及|兑现|拨付)")
 _REPORTED_SENTENCE = re.compile(r"((?:截至|截止)(?=\s*(?:#|\d|目前|今年|去年|上年|年底|年末|当前|本月|上月))|累计|以来|目前|同比|环比|比上年|较上年|去年|上年(?!度)|过去)")
 # a rule: a value that is a condition (…3年以上的，可…; 在本市投资30万元以上，可迁入) or that a modal governs
@@ -579,7 +588,7 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
             f1, base1 = _split_mult(unit)
             f2, base2 = _split_mult(n.group("unit"))
             n_v = parse_number(n.group("num"))
-            if gap and _range_gap(gap, stext, n) and base1 == base2 and n_v is not None and not n.group("num2") \
+            if gap and _range_gap(gap, stext, n) and (base1 == base2 or _SAME_MEASURE_CUT.get(base1) == base2) and n_v is not None and not n.group("num2") \
                     and unit != "成":
                 if f1 == f2:
                     val.value_max = n_v
@@ -600,6 +609,10 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
         out.append((m, val))
         i += 1
     return out
+
+
+# a unit said again in short at a range's other end (十吨标准煤以上三十吨以下)
+_SAME_MEASURE_CUT = {"吨标准煤": "吨"}
 
 
 # ---- five-year plans: a period named in a sentence, a plan named in the title -----------------------
@@ -782,6 +795,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 value, unit = value * 10, "%"
             if unit in {"年", "日", "月"} and (isinstance(value, int) and 1900 <= value <= 2100):
                 continue
+            if unit == "日" and value <= 31 and _DAY_EVENT_AFTER.match(masked, ue) \
+                    and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
+                continue  # 监管局22日联合召开会议: the day of the month an event fell on, not a number of days
             if (unit == "日" and re.search(r"月\s*$", masked[max(0, num_start - 3):num_start])) or (unit == "年" and masked[unit_end1:unit_end1 + 1] in {"月", "制", "期"}):
                 continue  # 7月1日, 一百零二年七月 (dates the date reader left), 五年制, 3年期贷款 (kinds, not durations)
             if not raw[0].isdigit() and _in_quotes(masked, sent.start, num_start):
@@ -870,7 +886,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 rule = False  # 他认为，基金可以撬动10倍的杠杆: a speaker's estimate in news, not a rule
             limit = rule or bool(_NORMATIVE_COMPARISON.search(masked[clause_start:num_start]))  # 累计拨付不超过…: a limit
             topical = bool(_PROVISION_STRONG.search(masked[clause_start:ue + 8]))
-            if limit and not (own_reported and _REPORTED_RESULT.search(masked[clause_start:num_start])):
+            if limit and not (own_reported and _REPORTED_RESULT.search(masked[clause_start:num_start])
+                              and not _DEEMED.search(masked, clause_start, num_start)):
                 reported_marks = None  # 已满5年以上的…可: a condition of a rule, not a result
             elif topical and not news and not _STRONG_PAST.search(sctx):
                 reported_marks = None  # 在本市已连续缴纳社保5年: a condition, whose topic is a rule's
@@ -944,6 +961,12 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 # 1月15日前整理形成名单…公示期5天: the date of another step, not the publicity period's (but 12月31日前，
                 # 企业可申请…最长不超过6个月: the window of the rule the value belongs to)
                 year = None
+            if kind != "provision" and unit in _AGE_UNITS and comparator != "=" and not _STRONG_PAST.search(sctx):
+                kind, year = "provision", rule_year  # 年龄在65周岁以下的从业人员: an age bound is a scheme's condition
+            if kind == "target" and year is None and pub_year is not None:
+                rel = _RELATIVE_YEAR.search(text, sent.start, sent.end)
+                if rel:  # 首批3000套今年开工建设: a goal for the year the notice is dated in (明年: the next)
+                    year = pub_year + (1 if rel.group(1) == "明年" else 0)
             if kind == "target" and year is None and doc_year is not None:
                 year = doc_year
             if kind == "reported" and comparator == ">=" and _reached_level(masked, clause_start, num_start, ue):
@@ -975,6 +998,10 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 
 # 数十亿, 上千人, 几百家, 好几万: a magnitude with no figure (迈上/站上 a level, 以上 are no such 上)
 _VAGUE_BEFORE = re.compile(r"(?:(?<![人户总次个件套位岁分指基倍函系级参])数|几|好几|(?<![以之迈站登跃踏])上)\s*$")
+_AGE_UNITS = {"周岁", "岁"}
+# what follows a day of the month in news (22日召开, 22日晚间发布, 22日表示): an event, not a count of days
+_DAY_EVENT_AFTER = re.compile(r"\s*(?:上午|下午|晚间|晚上|早间|凌晨|当天|晚|早)?\s*[，,]?\s*(?:联合|正式|再次|首次|先后)?"
+                              r"(?:召开|举行|举办|发布|印发|出台|公布|宣布|表示|介绍|披露|发文|通报|透露|称|消息|电|讯|官宣|上线|挂牌|开幕|闭幕|签署|签约)")
 _LIST_COUNT_UNITS = {"个", "项", "大", "类", "种", "条", "方面", "家", "所", "批", "支", "座", "件"}
 _LIST_SEP = re.compile(r"、|以及|和|及|与|或")
 
@@ -1220,6 +1247,9 @@ _CHANGED_FROM = re.compile(r"\s*(?:及|或)?(?:以上|以下)?\s*(?:[（(][^）)
 _CHANGED_TO = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[，,]?\s*(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)[^\d，,。；;]{0,8}")
 _CHANGED_RIGHT_AFTER = re.compile(r"\s*" + _CHANGE_VERB + r"(?:至|到|为|成)\s*[\d一二三四五六七八九十两]")
 _FORMER_BASE = re.compile(r"\s*(?:的)?基础上")
+_FORMER_LIST = re.compile(r"[由从](?:原来|原先|原|现行|之前|此前)的?")
+_CHANGE_TO_VERB = re.compile(_CHANGE_VERB + r"(?:至|到|为|成)")
+_QUOTE_REPLACED = re.compile(r"\s*(?:的(?:规定|条件|要求|表述|内容))?\s*(?:调整|修改|变更|修订|改)为")
 
 
 def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: int, unit_end: int) -> bool:
@@ -1231,6 +1261,21 @@ def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: 
         return True
     if _CHANGED_RIGHT_AFTER.match(masked, unit_end):
         return True  # 首付比例不得低于60%调整为40%: the old limit changed where it stands
+    sent_end = _SENTENCE_END.search(masked, unit_end)
+    sent_end = sent_end.start() if sent_end else len(masked)
+    # 由原来的市区为1500元/月，县为1050元/月，调整为市区为2000元/月: every value of the former list is replaced
+    former = None
+    for former in _FORMER_LIST.finditer(masked, sent_start, num_start):
+        pass
+    if former and not _CHANGE_TO_VERB.search(masked, former.end(), num_start) and _CHANGE_TO_VERB.search(masked, unit_end, sent_end):
+        return True
+    # 原申请条件中“12个月内无提取记录”调整为“…”: a value of the former wording quoted before its replacement
+    for open_, close in _QUOTES[:3]:
+        o = masked.rfind(open_, sent_start, num_start)
+        c = masked.find(close, unit_end, sent_end)
+        if o >= 0 and c >= 0 and masked.rfind(close, o, num_start) < 0 and re.search(r"原", masked[sent_start:o]) \
+                and _QUOTE_REPLACED.match(masked, c + 1):
+            return True
     return bool(_FORMER_BASE.match(masked, unit_end) and re.search(r"原(?:来|有|政策|规定|标准)", before))
 
 
