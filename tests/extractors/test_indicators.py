@@ -610,6 +610,9 @@ def test_most_targets_and_provisions_of_the_pool_carry_a_key(pool_store):
     ("某市住房公积金个人住房贷款管理办法", "第二次申请贷款的，贷款利率按同期基准利率上浮10%执行。", [None]),
     ("某市住房公积金个人住房贷款管理办法", "共同申请人连续缴存不足6个月的，不纳入计算公式。", [None]),
     ("某市住房公积金个人住房贷款管理办法", "符合贷款发放条件的，放款时限不超过5个工作日。", ["pf_loan_disbursement_time"]),
+    # the amount a formula gives raised by a share is no raise of the cap
+    ("某市住房公积金个人住房贷款管理办法", "多子女家庭按照贷款计算公式得出的贷款额度上浮20%，但不超过最高可贷额度。", [None]),
+    ("某市住房公积金个人住房贷款管理办法", "多子女家庭住房公积金贷款最高额度上浮20%。", ["pf_loan_cap_uplift"]),
     ("某市住房公积金个人住房贷款管理办法", "借款人应在签订商品房买卖合同后6个月内，提出贷款申请。",
      ["pf_loan_application_window"]),
     ("某市促进消费若干措施", "消费者应在签订合同后6个月内，提出补贴申请。", [None]),
