@@ -460,6 +460,10 @@ def test_each_key_example_maps_to_its_key(row):
     ("企业新招用高校毕业生，在同一单位依法连续缴纳社会保险费满12个月的，给予社保补贴。",
      [(12, "个月", "employer_social_insurance_months")]),
     ("房票自核发之日起有效期3个月，逾期未使用自动失效。", [(3, "个月", "housing_voucher_validity")]),
+    # the months a fund's liquidity trigger must last
+    ("若月末个贷率连续3个月达到或超过85%，将调减商转公贷款额度。",
+     [(3, "个月", "pf_liquidity_trigger_months"), (85, "%", "pf_loan_to_deposit_ratio")]),
+    ("本市住房公积金资金连续3个月净流出时，启动贴息贷款业务。", [(3, "个月", "pf_liquidity_trigger_months")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
@@ -603,6 +607,7 @@ def test_most_targets_and_provisions_of_the_pool_carry_a_key(pool_store):
     # a sentence of the fund's rules that names neither the fund nor a bank is the fund's; an average, a
     # threshold below which a floor applies, a condition on the term and a cap counted in months are not
     ("某市住房公积金提取管理办法", "未办理按月还贷的，每3个月可以提取一次。", ["pf_withdrawal_interval"]),
+    ("某市住房公积金提取政策解读", "缴存人可通过线上渠道或每隔12个月通过银行网点办理提取。", ["pf_withdrawal_interval"]),
     # the title names the loan scheme a sentence of its rules does not; a rate's uplift is no rate, a
     # co-applicant's months counted in a formula no condition of the loan
     ("某市住房公积金个人住房贷款管理办法", "申请人提供资料齐全的，公积金中心应在5个工作日内完成受理、审核和审批手续。",
