@@ -177,7 +177,9 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     indicator, before, after, rest = (_SPACE.sub("", x or "") for x in (indicator, before, after, rest))
     window = before or indicator or ""
     scoped = window + "〔#〕" + after + rest
-    if title and _PF_TITLE.search(title) and not _NOT_PF_TITLE.search(title) and not _LOAN_NAMED.search(scoped):
+    fund_title = bool(title and _PF_TITLE.search(title) and not _NOT_PF_TITLE.search(title)
+                      and not _LOAN_NAMED.search(scoped))
+    if fund_title:
         scoped += "〔题〕住房公积金" + title  # the title names the scheme (…个人住房贷款管理办法)
     fits = [i for i in _fitting(unit, comparator) if i.scope is None or i.scope.search(scoped)]
     text = (indicator or "") + _bound_gap(indicator, before) + "〔#〕" + after[:16]
@@ -197,6 +199,12 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
         if rows and _CLAUSE_END.search(tail, nearest) and not any(
                 i.qualifier is not None and i.qualifier.search(own) for i in rows):
             rows = []  # a measure named in an earlier clause carries over only to an elliptical 单方缴存的为50万元
+    if not rows and fund_title:
+        # a fund notice whose title names one measure (关于调整住房公积金缴存基数下限的通知) speaks of it in a
+        # value that names none of its own (第一档，市区为2270元)
+        named = {i.pattern.pattern for i in fits if i.qualifier is None and i.pattern.search(title)}
+        if len(named) == 1:
+            rows = [i for i in fits if i.pattern.pattern in named]
     if not rows:
         return None
     measure = rows[0].pattern.pattern

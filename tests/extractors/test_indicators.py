@@ -608,6 +608,13 @@ def test_most_targets_and_provisions_of_the_pool_carry_a_key(pool_store):
     # threshold below which a floor applies, a condition on the term and a cap counted in months are not
     ("某市住房公积金提取管理办法", "未办理按月还贷的，每3个月可以提取一次。", ["pf_withdrawal_interval"]),
     ("某市住房公积金提取政策解读", "缴存人可通过线上渠道或每隔12个月通过银行网点办理提取。", ["pf_withdrawal_interval"]),
+    # a fund notice whose title names one measure speaks of it where a value names none
+    ("关于调整职工住房公积金缴存基数下限的通知", "下限标准分为两档：第一档，市区为2270元；第二档，各县为1910元。",
+     ["pf_contribution_base_floor", "pf_contribution_base_floor"]),
+    ("关于调整职工住房公积金缴存基数下限的通知", "本次调整涉及缴存单位300家。", [None]),
+    ("关于调整住房公积金租房提取额度的通知", "缴存人无房租赁的，市区为每月2000元，各县为每月1200元。",
+     ["pf_rent_withdrawal_cap", "pf_rent_withdrawal_cap"]),
+    ("某市关于促进房地产市场平稳健康发展的通知", "第一档，市区为2270元。", [None]),
     # the title names the loan scheme a sentence of its rules does not; a rate's uplift is no rate, a
     # co-applicant's months counted in a formula no condition of the loan
     ("某市住房公积金个人住房贷款管理办法", "申请人提供资料齐全的，公积金中心应在5个工作日内完成受理、审核和审批手续。",
