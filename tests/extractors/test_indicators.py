@@ -94,8 +94,19 @@ def test_each_key_example_maps_to_its_key(row):
     ("主管部门应当自受理申请之日起20个工作日内作出决定。", [(20, "个工作日", "processing_time_limit")]),
     ("拟入选名单在官网公示，公示期不少于7个工作日。", [(7, "个工作日", "publicity_period")]),
     ("本办法自发布之日起施行，有效期3年。", [(3, "年", "policy_validity_period")]),
-    # subsidies: a share of the deed tax is a subsidy, not a deed tax rate
-    ("购房人缴纳契税后，财政给予实际缴纳契税60%的补贴。", [(60, "%", "home_purchase_subsidy_share")]),
+    # subsidies: a share of the deed tax is a subsidy, not a deed tax rate, nor a share of the price
+    ("购房人缴纳契税后，财政给予实际缴纳契税60%的补贴。", [(60, "%", "deed_tax_subsidy_share")]),
+    ("由财政部门按其所缴纳契税的50%对购房人予以补贴。", [(50, "%", "deed_tax_subsidy_share")]),
+    ("凡在本区购买新建商品住宅的，给予购房者合同价款（不含车位、车库等附属设施）1%的补贴。",
+     [(1, "%", "home_purchase_subsidy_share")]),
+    # the classes of the third fresh audit: a stacked total of subsidies, the age that brings a building under
+    # an insurance, a construction loan's term, the balance a presale account must keep
+    ("符合条件的青年人才最高合计补贴17万元。", [(17, "万元", None)]),
+    ("逐步将房龄超过25年的多业主住宅纳入房屋安全保险范围。", [(25, "年", None)]),
+    ("建造、翻建、大修自住住房，贷款期限最长不超过10年。", [(10, "年", None)]),
+    ("购买自住住房的，住房公积金贷款期限最长不超过30年。", [(30, "年", "mortgage_max_term")]),
+    ("商品房预售重点监管资金拨付上浮5%（重点监管资金余额不低于10%）。",
+     [(5, "%", "presale_funds_release"), (10, "%", "presale_fund_min_balance_share")]),
     ("个人购买家庭唯一住房且面积为90平方米及以下的，减按1%的税率征收契税。",
      [(90, "平方米", "home_area_threshold"), (1, "%", "deed_tax_rate")]),
     ("对吸纳就业困难人员的企业，按1000元/人给予一次性吸纳就业补贴。", [(1000, "元/人", "employment_subsidy_per_person")]),
