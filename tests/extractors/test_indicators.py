@@ -102,6 +102,9 @@ def test_each_key_example_maps_to_its_key(row):
     # the classes of the third fresh audit: a stacked total of subsidies, the age that brings a building under
     # an insurance, a construction loan's term, the balance a presale account must keep
     ("符合条件的青年人才最高合计补贴17万元。", [(17, "万元", None)]),
+    # a down payment named after the value is no rate, though a rate was named before it
+    ("采取降低个人首套住房贷款利率、落实首套住房最低20％首付比例等措施，满足购房需求。",
+     [(20, "%", "down_payment_first_home_unspecified")]),
     ("逐步将房龄超过25年的多业主住宅纳入房屋安全保险范围。", [(25, "年", None)]),
     ("建造、翻建、大修自住住房，贷款期限最长不超过10年。", [(10, "年", None)]),
     ("购买自住住房的，住房公积金贷款期限最长不超过30年。", [(30, "年", "mortgage_max_term")]),
