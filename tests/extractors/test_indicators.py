@@ -478,6 +478,23 @@ def test_each_key_example_maps_to_its_key(row):
     ("若月末个贷率连续3个月达到或超过85%，将调减商转公贷款额度。",
      [(3, "个月", "pf_liquidity_trigger_months"), (85, "%", "pf_loan_to_deposit_ratio")]),
     ("本市住房公积金资金连续3个月净流出时，启动贴息贷款业务。", [(3, "个月", "pf_liquidity_trigger_months")]),
+    # land supply shares: small units with affordable homes, and affordable homes alone
+    ("今年保障性住房和中小套型普通商品住房用地不低于住房建设用地供应总量的70%，其中保障性住房建设用地供应占全市住房供地30%以上。",
+     [(70, "%", "small_unit_and_affordable_land_share"), (30, "%", "affordable_housing_land_share")]),
+    # presale: the investment before a permit, the share delivered with deeds that earns relief; land paid before permits
+    ("投入开发建设的资金达到工程建设总投资的25%以上的，方可办理预售许可。", [(25, "%", "presale_investment_threshold")]),
+    ("实现新建商品住房交房即交证达到首批次集中交付60%以上的，给予开发企业预售监管资金支持。",
+     [(60, "%", "delivery_with_deed_share_required")]),
+    ("受让人签订《国有建设用地使用权出让合同》并缴纳50%土地出让价款后，可申请办理建设工程规划许可证。",
+     [(50, "%", "land_price_paid_share_for_permits")]),
+    # the three conditions that raise the homeless households' share of a launch
+    ("商品住宅项目每批次上市房源中，144平方米以下套数占比在70%以上，且无房家庭报名数为当批次无房家庭房源数2倍以上的，"
+     "无房家庭房源供应比例提高到40%。",
+     [(144, "平方米", "homeless_priority_small_unit_area"), (70, "%", "homeless_priority_small_unit_share"),
+      (2, "倍", "homeless_priority_subscription_multiple"), (40, "%", "no_home_family_supply_share")]),
+    # a non-local household's down payment where no home order is written; with one written, the home's key
+    ("非本市户籍居民家庭申请商业性个人住房贷款，首付比例不低于30%。", [(30, "%", "down_payment_nonlocal")]),
+    ("非本市户籍居民家庭购买首套住房申请商业性个人住房贷款，首付比例不低于30%。", [(30, "%", "down_payment_first_home")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
