@@ -495,6 +495,14 @@ def test_each_key_example_maps_to_its_key(row):
     # a non-local household's down payment where no home order is written; with one written, the home's key
     ("非本市户籍居民家庭申请商业性个人住房贷款，首付比例不低于30%。", [(30, "%", "down_payment_nonlocal")]),
     ("非本市户籍居民家庭购买首套住房申请商业性个人住房贷款，首付比例不低于30%。", [(30, "%", "down_payment_first_home")]),
+    # ages: a minor whose penalty is lighter, a rural parent who may join a child's household registration
+    ("已满十四周岁不满十八周岁的未成年人有违法行为的，应当从轻或者减轻行政处罚。", [(14, "周岁", "minor_penalty_mitigation_age")]),
+    ("城镇地区已退休和农村地区已满55周岁的父母，可以申请投靠在本市落户的子女。", [(55, "周岁", "hukou_parent_join_age_rural")]),
+    # years: a normative document's evaluation, a subsidised home's contract, a divorce written in brackets
+    ("与经济社会发展或者公众利益密切相关，且实施满5年的规范性文件，应当开展评估。",
+     [(5, "年", "normative_document_evaluation_years")]),
+    ("原经济适用住房买卖合同签订满5年的，可以上市交易。", [(5, "年", "economic_housing_full_title_years")]),
+    ("离异申请人提供（满2年）离婚证书。", [(2, "年", "divorce_years_required")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
