@@ -495,8 +495,7 @@ def test_each_key_example_maps_to_its_key(row):
     # a non-local household's down payment where no home order is written; with one written, the home's key
     ("非本市户籍居民家庭申请商业性个人住房贷款，首付比例不低于30%。", [(30, "%", "down_payment_nonlocal")]),
     ("非本市户籍居民家庭购买首套住房申请商业性个人住房贷款，首付比例不低于30%。", [(30, "%", "down_payment_first_home")]),
-    # ages: a minor whose penalty is lighter, a rural parent who may join a child's household registration
-    ("已满十四周岁不满十八周岁的未成年人有违法行为的，应当从轻或者减轻行政处罚。", [(14, "周岁", "minor_penalty_mitigation_age")]),
+    # ages: a rural parent who may join a child's household registration
     ("城镇地区已退休和农村地区已满55周岁的父母，可以申请投靠在本市落户的子女。", [(55, "周岁", "hukou_parent_join_age_rural")]),
     # years: a normative document's evaluation, a subsidised home's contract, a divorce written in brackets
     ("与经济社会发展或者公众利益密切相关，且实施满5年的规范性文件，应当开展评估。",
