@@ -502,6 +502,12 @@ def test_each_key_example_maps_to_its_key(row):
      [(5, "年", "normative_document_evaluation_years")]),
     ("原经济适用住房买卖合同签订满5年的，可以上市交易。", [(5, "年", "economic_housing_full_title_years")]),
     ("离异申请人提供（满2年）离婚证书。", [(2, "年", "divorce_years_required")]),
+    # a penalty procedure's named steps: serving the decision, filing it, reporting a seizure on the spot
+    ("当事人不在场的，行政机关应当在七个工作日内依照《中华人民共和国民事诉讼法》的有关规定，将行政处罚决定书送达当事人。",
+     [(7, "个工作日", "penalty_decision_service_deadline")]),
+    ("（五）在两个工作日内将行政处罚决定报所属行政机关备案。", [(2, "个工作日", "penalty_decision_filing_deadline")]),
+    ("情况紧急，需要当场先行登记保存的，执法人员应当在二十四小时内向行政机关负责人报告，并补办批准手续。",
+     [(24, "小时", "evidence_preservation_report_deadline")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
