@@ -224,7 +224,7 @@ def test_each_key_example_maps_to_its_key(row):
      [(150, "元", "home_purchase_subsidy_per_area"), (3, "万元", "home_purchase_subsidy_cap")]),
     ("对购房人给予合同总价1%、最高不超过2万元的补贴。",
      [(1, "%", "home_purchase_subsidy_share"), (2, "万元", "home_purchase_subsidy_cap")]),
-    ("购买适老化产品的给予补贴，最高补贴2000元。", [(2000, "元", None)]),            # not a home
+    ("购买适老化产品的给予补贴，最高补贴2000元。", [(2000, "元", "elderly_home_adaptation_subsidy_cap")]),  # not a home
     ("购买车位的，可申请住房公积金贷款，最高不超过10万元。", [(10, "万元", None)]),   # a loan, not a subsidy
     # paying a fine after the decision, and appeal periods against it, are different time limits
     ("当事人应当自收到行政处罚决定书之日起十五日内缴纳罚款。", [(15, "日", "fine_payment_deadline")]),
@@ -508,6 +508,14 @@ def test_each_key_example_maps_to_its_key(row):
     ("（五）在两个工作日内将行政处罚决定报所属行政机关备案。", [(2, "个工作日", "penalty_decision_filing_deadline")]),
     ("情况紧急，需要当场先行登记保存的，执法人员应当在二十四小时内向行政机关负责人报告，并补办批准手续。",
      [(24, "小时", "evidence_preservation_report_deadline")]),
+    # consumption: trade-in items per person and category, the efficiency grade a subsidised product needs,
+    # the cap of an aged-care adaptation subsidy, a consumer loan's cap
+    ("以旧换新产品每人每类可补贴1件，每件补贴不超过2000元。",
+     [(1, "件", "trade_in_items_per_person_category"), (2000, "元", "appliance_subsidy_cap_per_item")]),
+    ("有能效或水效标识的，须为1级能效或水效标准。", [(1, "级", "trade_in_efficiency_grade_required")]),
+    ("购置居家适老化改造产品的，给予不高于实际成交价格20%的补贴，最高补贴3000元。",
+     [(20, "%", "subsidy_share_of_cost"), (3000, "元", "elderly_home_adaptation_subsidy_cap")]),
+    ("个人消费贷款上限可阶段性提高至30万元。", [(30, "万元", "consumer_loan_cap")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
