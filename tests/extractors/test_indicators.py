@@ -516,6 +516,8 @@ def test_each_key_example_maps_to_its_key(row):
     ("购置居家适老化改造产品的，给予不高于实际成交价格20%的补贴，最高补贴3000元。",
      [(20, "%", "subsidy_share_of_cost"), (3000, "元", "elderly_home_adaptation_subsidy_cap")]),
     ("个人消费贷款上限可阶段性提高至30万元。", [(30, "万元", "consumer_loan_cap")]),
+    ("购买新建商品住房的二、三孩家庭，政府每平方米补贴100元，最高补贴额不超过1.44万元。",
+     [(100, "元", "home_purchase_subsidy_per_area"), (1.44, "万元", "home_purchase_subsidy_cap")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
@@ -660,6 +662,9 @@ def test_most_targets_and_provisions_of_the_pool_carry_a_key(pool_store):
     # threshold below which a floor applies, a condition on the term and a cap counted in months are not
     ("某市住房公积金提取管理办法", "未办理按月还贷的，每3个月可以提取一次。", ["pf_withdrawal_interval"]),
     ("某市住房公积金提取政策解读", "缴存人可通过线上渠道或每隔12个月通过银行网点办理提取。", ["pf_withdrawal_interval"]),
+    # the balance a loan formula counts when the account holds less
+    ("某市住房公积金个人住房贷款管理办法", "夫妻合计月均余额不足1万元的，按1万元计算。",
+     ["pf_loan_formula_min_balance", "pf_loan_formula_min_balance"]),
     # a fund notice whose title names one measure speaks of it where a value names none
     ("关于调整职工住房公积金缴存基数下限的通知", "下限标准分为两档：第一档，市区为2270元；第二档，各县为1910元。",
      ["pf_contribution_base_floor", "pf_contribution_base_floor"]),
