@@ -518,6 +518,10 @@ def test_each_key_example_maps_to_its_key(row):
     ("个人消费贷款上限可阶段性提高至30万元。", [(30, "万元", "consumer_loan_cap")]),
     ("购买新建商品住房的二、三孩家庭，政府每平方米补贴100元，最高补贴额不超过1.44万元。",
      [(100, "元", "home_purchase_subsidy_per_area"), (1.44, "万元", "home_purchase_subsidy_cap")]),
+    # overdue payments that bar a loan, consecutive and cumulative; an equivalence (视为连续3次) is no bar
+    ("借款人征信记录连续三次（含）以上或累计六次（含）以上逾期的，不允许贷款。",
+     [(3, "次", "loan_credit_overdue_consecutive_cap"), (6, "次", "loan_credit_overdue_cumulative_cap")]),
+    ("产生超过3个月以上没有还款的，视为连续3次逾期。", [(3, "个月", None), (3, "次", None)]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
