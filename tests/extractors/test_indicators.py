@@ -522,6 +522,12 @@ def test_each_key_example_maps_to_its_key(row):
     ("借款人征信记录连续三次（含）以上或累计六次（含）以上逾期的，不允许贷款。",
      [(3, "次", "loan_credit_overdue_consecutive_cap"), (6, "次", "loan_credit_overdue_cumulative_cap")]),
     ("产生超过3个月以上没有还款的，视为连续3次逾期。", [(3, "个月", None), (3, "次", None)]),
+    # a presale account's retention for good developers, an extra extension of maturing property loans, the
+    # co-payment of class B medical items
+    ("对无违规行为的企业，按已办理预售总建筑面积应留存商品房监管资金的70%留存监管资金。",
+     [(70, "%", "presale_fund_retention_share")]),
+    ("未来半年内到期的房地产融资，可在原规定基础上多展期1年。", [(1, "年", "real_estate_loan_extra_extension_years")]),
+    ("基本医疗保险乙类项目，如无特殊标注，参保人员需先行负担10%。", [(10, "%", "medical_insurance_class_b_copay_share")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
