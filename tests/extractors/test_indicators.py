@@ -528,6 +528,11 @@ def test_each_key_example_maps_to_its_key(row):
      [(70, "%", "presale_fund_retention_share")]),
     ("未来半年内到期的房地产融资，可在原规定基础上多展期1年。", [(1, "年", "real_estate_loan_extra_extension_years")]),
     ("基本医疗保险乙类项目，如无特殊标注，参保人员需先行负担10%。", [(10, "%", "medical_insurance_class_b_copay_share")]),
+    # an objection's period whose verb is written far after the value; a lawsuit's period apart from review's
+    ("项目申请人对不予资助的决定有异议的，可以自收到决定之日起10个工作日内通过依托单位以书面形式向基金办提出复审申请。",
+     [(10, "个工作日", "appeal_period")]),
+    ("申请人可以在收到答复之日起60日内申请行政复议，或者在收到答复之日起6个月内向人民法院提起行政诉讼。",
+     [(60, "日", "appeal_period"), (6, "个月", "admin_litigation_period")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
