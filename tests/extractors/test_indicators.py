@@ -533,6 +533,11 @@ def test_each_key_example_maps_to_its_key(row):
      [(10, "个工作日", "appeal_period")]),
     ("申请人可以在收到答复之日起60日内申请行政复议，或者在收到答复之日起6个月内向人民法院提起行政诉讼。",
      [(60, "日", "appeal_period"), (6, "个月", "admin_litigation_period")]),
+    # affordable homes raised or started apart from those completed; rental ones keep their own key
+    ("落实建设筹集各类保障性住房16万套，竣工7万套的任务。",
+     [(16, "万套", "affordable_housing_units_started"), (7, "万套", "affordable_housing_units_completed")]),
+    ("2024年开工建设配售型保障性住房不少于6000套。", [(6000, "套", "affordable_housing_units_started")]),
+    ("新增筹建保障性租赁住房5000套。", [(5000, "套", "affordable_rental_housing")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
