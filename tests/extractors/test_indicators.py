@@ -539,6 +539,11 @@ def test_each_key_example_maps_to_its_key(row):
     ("2024年开工建设配售型保障性住房不少于6000套。", [(6000, "套", "affordable_housing_units_started")]),
     ("新增筹建保障性租赁住房5000套。", [(5000, "套", "affordable_rental_housing")]),
     ("按规划今年要实施120个城中村改造项目。", [(120, "个", "urban_village_renovation_projects")]),
+    # an area tier written after the verb of buying, with a bracketed note; a cap relaxed as a multiple
+    ("采用商业贷款方式购买90平方米（含90平方米）以下新建商品住房的，给予贷款利息补贴。",
+     [(90, "平方米", "home_area_threshold")]),
+    ("多子女家庭使用公积金贷款购买自住住房的，贷款限额可放宽到当期最高贷款额度的1.3倍。",
+     [(1.3, "倍", "pf_loan_cap_multiple")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
