@@ -544,6 +544,11 @@ def test_each_key_example_maps_to_its_key(row):
      [(90, "平方米", "home_area_threshold")]),
     ("多子女家庭使用公积金贷款购买自住住房的，贷款限额可放宽到当期最高贷款额度的1.3倍。",
      [(1.3, "倍", "pf_loan_cap_multiple")]),
+    # a provident-fund down payment for a resale home where no home order is written; a filed price's rise cap
+    ("借款人购买二手自住住房申请住房公积金贷款的，最低首付款比例为30%。", [(30, "%", "pf_down_payment_resale_home")]),
+    ("借款人购买二手住房申请住房公积金贷款，购买首套住房的，最低首付款比例为20%。", [(20, "%", "pf_down_payment_first_home")]),
+    ("对同一套房屋，开发企业调高备案价格幅度超过本通知实施前最后一次备案价格5%（含）的，暂不办理房价备案。",
+     [(5, "%", "price_filing_increase_cap")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
