@@ -549,6 +549,10 @@ def test_each_key_example_maps_to_its_key(row):
     ("借款人购买二手住房申请住房公积金贷款，购买首套住房的，最低首付款比例为20%。", [(20, "%", "pf_down_payment_first_home")]),
     ("对同一套房屋，开发企业调高备案价格幅度超过本通知实施前最后一次备案价格5%（含）的，暂不办理房价备案。",
      [(5, "%", "price_filing_increase_cap")]),
+    # a purchase subsidy's total budget written 补贴总额度 after the home it pays for
+    ("按照新房成交总价1%发放区级专项补贴，单套上限2万元，补贴总额度3000万元，额度用完即停。",
+     [(1, "%", "home_purchase_subsidy_share"), (2, "万元", "home_purchase_subsidy_cap"),
+      (3000, "万元", "housing_consumption_voucher_budget")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
