@@ -553,6 +553,8 @@ def test_each_key_example_maps_to_its_key(row):
     ("按照新房成交总价1%发放区级专项补贴，单套上限2万元，补贴总额度3000万元，额度用完即停。",
      [(1, "%", "home_purchase_subsidy_share"), (2, "万元", "home_purchase_subsidy_cap"),
       (3000, "万元", "housing_consumption_voucher_budget")]),
+    ("缴存人可通过网上办事大厅自助办理，公积金中心审批通过后（不超过2个工作日），提取转账至申请人的收款账户。",
+     [(2, "个工作日", "pf_withdrawal_transfer_time")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
