@@ -220,6 +220,136 @@ def _with_city(name: str, region: Region | None, gaz: Gazetteer) -> str:
     return name
 
 
+@dataclass(frozen=True)
+class _Departments:
+    stem: re.Pattern  # a stem ending where the pattern is searched from (reversed text)
+    bodies: dict[str, tuple[str | None, str]]  # stem -> (provincial body, local body)
+    municipal: dict[tuple[str, str, str], str]  # (municipality, city|district, local body) -> its body
+
+
+@functools.cache
+def _departments_table() -> _Departments:
+    bodies = {r["stem"]: (None if r["province"] == "-" else r["province"], r["local"]) for r in refdata.department_stems()}
+    municipal = {(r["municipality"], r["level"], r["local"]): r["body"] for r in refdata.municipal_departments()}
+    stems = sorted(bodies, key=len, reverse=True)
+    return _Departments(re.compile("(" + "|".join(re.escape(x[::-1]) for x in stems) + ")"), bodies, municipal)
+
+
+# what closes a department named by its function: 部门, 主管部门, 行政主管部门, 等部门, 等有关部门, 等单位
+_DEPT_CLOSE = re.compile(r"(?:等(?:有关|相关)?(?:行政)?(?:主管)?(?:部门|单位)|(?:行政)?(?:主管)?部门)")
+_DEPT_JOIN = "和及与"
+_DEPT_SEGMENT = (_PUNCT - {"、"}) | set("\n 　")  # a list does not run across these
+_DEPT_BEFORE = _BODY_BEFORE | set("本将把被在让促导织头合调商")
+# 由市财政统筹, 经费由区财政列支, 县财政给予补贴: the finance department named as a body without 部门
+_FINANCE_ACTS = re.compile(r"财政(?=给予|予以|列支|拨款|拨付|落实|承担|负担|统筹|安排|兜底|再按|全额|一次性|分担|出资|支付|保障|"
+                           r"补足|按[照每]|[，,、；;。和与及])")
+
+
+def _stems_at_end(chunk: str, table: _Departments) -> list[tuple[int, str]] | None:
+    """A chunk of a list read from its end as stems joined by 和/及/与 (财政和人力社保): [(offset, stem)],
+    the first one possibly with words before it; None where the chunk does not end with a stem."""
+    out: list[tuple[int, str]] = []
+    end = len(chunk)
+    while True:
+        m = table.stem.match(chunk[:end][::-1])
+        if not m:
+            return out or None
+        stem = m.group()[::-1]
+        out.insert(0, (end - len(stem), stem))
+        end -= len(stem)
+        if end > 0 and chunk[end - 1] in _DEPT_JOIN and end > 1 and table.stem.match(chunk[:end - 1][::-1]):
+            end -= 1
+            continue
+        return out
+
+
+def _department_body(stem: str, name: str, level: str | None, municipality: str | None,
+                     table: _Departments) -> str | None:
+    """The body a department stem names in the region `name` at `level` (of `municipality` if in one)."""
+    provincial, local = table.bodies[stem]
+    if municipality is not None:
+        where = "city" if name == municipality else "district"
+        return table.municipal.get((municipality, where, local), local)
+    return provincial if level == "province" else local
+
+
+def _municipality(name: str, level: str | None, pre: _Prefix, region: Region | None, gaz: Gazetteer) -> str | None:
+    """The municipality (北京市…) the region of a department is or lies in."""
+    code = None
+    if pre.div is not None:
+        code = pre.div.adcode if pre.div.adcode in _MUNICIPALITIES else pre.div.province_code
+    elif region is not None:
+        d = gaz.by_code.get(region.adcode)
+        code = region.adcode if region.adcode in _MUNICIPALITIES else (d.province_code if d is not None else None)
+    if code in _MUNICIPALITIES:
+        m = gaz.by_code.get(code)
+        return m.name if m is not None else None
+    return None
+
+
+def _departments(text: str, region: Region | None, gaz: Gazetteer, issuer_spans, taken: list[Agency]) -> list[Agency]:
+    """Departments named by their function after a level prefix: 县财政部门, 市人社部门, 省住房城乡建设主管部门,
+    由市财政统筹, and the lists that share one prefix and one head (市发展改革、公安、财政等部门: 市发展和改革委员会,
+    市公安局, 市财政局). Plurals (各县财政部门, 市县财政部门, 各级财政部门) name no single body."""
+    table = _departments_table()
+    out: list[Agency] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x.start < b and a < x.end for x in (*taken, *out))
+
+    def region_of(stem_start: int) -> tuple[_Prefix, str, str | None] | None:
+        pre = _prefix(text, stem_start, gaz)
+        if pre.party or pre.redacted or (pre.div is None and pre.rel is None):
+            return None
+        if _generic(text, pre.start) or (pre.start > 0 and text[pre.start - 1] not in _DEPT_BEFORE):
+            return None  # 各县财政部门, 全市财政部门, 城市…: no single body, or the prefix belongs to a word
+        name, level = (pre.div.name, pre.div.level) if pre.div is not None else _resolve(pre.rel, region, gaz)
+        return (pre, name, level) if name is not None else None
+
+    def add(stems: list[tuple[int, str]], where: tuple[_Prefix, str, str | None], first_start: int) -> None:
+        pre, name, level = where
+        muni = _municipality(name, level, pre, region, gaz)
+        for k, (at, stem) in enumerate(stems):
+            body = _department_body(stem, name, level, muni, table)
+            a = first_start if k == 0 else at
+            b = at + len(stem)
+            if body is None or not free(a, b):
+                continue
+            role = "issuer" if any(x <= a < y for x, y in issuer_spans) else "mentioned"
+            out.append(Agency(text[a:b], name + body, level, role, a, b))
+
+    for close in _DEPT_CLOSE.finditer(text):
+        c = close.start()
+        i = c
+        while i > 0 and c - i < 80 and text[i - 1] not in _DEPT_SEGMENT:
+            i -= 1
+        chunks, k = [], i
+        for part in text[i:c].split("、"):
+            chunks.append((k, part))
+            k += len(part) + 1
+        listed: list[tuple[int, str]] = []
+        where = None
+        for n, (off, part) in enumerate(reversed(chunks)):
+            first = n == len(chunks) - 1
+            found = _stems_at_end(part, table) if part else None
+            whole = found is not None and found[0][0] == 0
+            if found and not first and not whole:
+                found = None  # 、 joins items: a middle one is a stem or a word of its own
+            if found:
+                listed[:0] = [(off + at, stem) for at, stem in found]
+            elif first or not re.fullmatch(r"[\u4e00-\u9fff]{1,8}", part):
+                break  # only short words (规划, 工商) may stand in the list without a stem of ours
+            if first and found:
+                where = region_of(off + found[0][0])
+        if where is not None and listed:
+            add(listed, where, where[0].start)
+    for m in _FINANCE_ACTS.finditer(text):
+        where = region_of(m.start())
+        if where is not None:
+            add([(m.start(), "财政")], where, where[0].start)
+    return out
+
+
 def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int, int]] = (),
                   gaz: Gazetteer | None = None) -> list[Agency]:
     """Every agency mention in text, with canonical name, level and role."""
@@ -321,6 +451,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
                 out.append(Agency(text[pre.start:e], name + re.sub(r"\s+", "", text[s:e]), level, role, pre.start, e))
                 scope_at[e] = (name, level)
             break
+    out.extend(_departments(text, region, gaz, issuer_spans, out))
     for a in _towns(text, region, gaz, issuer_spans):
         if not any(x.start < a.end and a.start < x.end for x in out):
             out.append(a)

@@ -151,3 +151,49 @@ def test_a_body_named_after_its_city_places_a_document_with_no_full_place_name()
                        ["北京住房公积金管理委员会办公室"], [])
     assert r is not None and r.adcode == "110000"
     assert primary_region("按北京时间上午九点开始申报。", None, [], []) is None
+
+
+@pytest.mark.parametrize("text,adcode,expected", [
+    # a department named by its function after a level prefix is that level's body
+    ("补助资金由县财政部门统一拨付", "430923", ["安化县财政局"]),
+    ("证书须由市人社部门核发", "350421", ["三明市人力资源和社会保障局"]),
+    ("报省住房城乡建设主管部门备案", "440000", ["广东省住房和城乡建设厅"]),
+    ("市司法行政部门负责普法宣传", "370300", ["淄博市司法局"]),
+    ("淄博市自然资源和规划部门审核用地", None, ["淄博市自然资源和规划局"]),
+    ("区教育行政部门统筹学位", "110102", ["北京市西城区教育委员会"]),       # a Beijing district's 教委
+    ("市住房城乡建设部门发布指引", "310000", ["上海市住房和城乡建设管理委员会"]),  # a municipality's own name
+    ("市住房城乡建设部门发布指引", "370300", ["淄博市住房和城乡建设局"]),
+    # the finance department named without 部门 where it acts
+    ("所需经费由区财政予以保障", "110105", ["北京市朝阳区财政局"]),
+    ("符合条件的，县财政给予每户一次性奖励", "430923", ["安化县财政局"]),
+    ("建设资金由市财政统筹解决", "620400", ["白银市财政局"]),
+    ("市财政收入稳步增长，县财政资金使用规范", "620400", []),                  # revenue and funds are no body
+    # a list sharing one prefix and one head names each department
+    ("市发展改革、公安、民政、财政、人力社保等部门要加强联动", "370300",
+     ["淄博市发展和改革委员会", "淄博市公安局", "淄博市民政局", "淄博市财政局", "淄博市人力资源和社会保障局"]),
+    ("请县教育、卫生健康和医保等有关部门配合", "430923",
+     ["安化县教育局", "安化县卫生健康委员会", "安化县医疗保障局"]),
+    ("由市住房城乡建设、规划、公安等部门共同核查", "110000",                 # 规划 has no single body: left out
+     ["北京市住房和城乡建设委员会", "北京市公安局"]),
+    ("会同市财政和人力社保部门研究", "370300", ["淄博市财政局", "淄博市人力资源和社会保障局"]),
+    # plurals and unprefixed functions name no single body
+    ("各县财政部门要及时拨付", "370300", []),
+    ("市县财政部门按比例分担", "370300", []),
+    ("各级财政部门加强监管", "370300", []),
+    ("全市财政部门开展培训", "370300", []),
+    ("由财政部门审核后拨付", "370300", []),
+    ("发展改革、财政、公安等部门按职责分工负责", "370300", []),
+    ("中央、省财政农业补助资金", "370300", []),
+    ("城市建设和交通部门", "370300", []),
+])
+def test_departments_named_by_function(text, adcode, expected):
+    assert names(text, adcode) == expected
+
+
+def test_department_stems_name_a_body_at_each_level():
+    """Every stem of the table gives its local body after 市 and its provincial one after 省."""
+    for row in refdata.department_stems():
+        city = names(f"由市{row['stem']}部门负责", "370300")
+        assert city == ["淄博市" + row["local"]], row
+        province = names(f"由省{row['stem']}部门负责", "370000")
+        assert province == ([] if row["province"] == "-" else ["山东省" + row["province"]]), row
