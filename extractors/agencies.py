@@ -101,6 +101,8 @@ _BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|�
 _CENTRE_CORE = re.compile(r"^[^为以在的是到向对把被将于路街号级]{2,}中心$")
 _LONG_BODY = ("领导小组", "领导小组办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
 _BODY_BEFORE = _DELIM | {"、", "由", "经", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交", "至", "给"}
+# what may stand right before a core named with no region (由自然资源局审核, 并报财政局备案)
+_BARE_CORE_AFTER = _BODY_BEFORE | set("本将把被在让并后即为等应要须可已府")
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届$")
 _BRANCH_SUFFIX = re.compile(r"(营业管理部|营管部|中心支行|分行|支行|监管局|监管分局|税务局|调查总队|分局)")
 # development-zone committees (稀土高新区管委会, 横琴粤澳深度合作区执委会) are named as written
@@ -350,6 +352,32 @@ def _departments(text: str, region: Region | None, gaz: Gazetteer, issuer_spans,
     return out
 
 
+# a body named in a slogan of loyalty, not as an actor: 在以习近平同志为核心的党中央坚强领导下, 在市委、市政府的正确领导下,
+# 坚持党中央集中统一领导, 加强党中央对金融工作的集中统一领导
+_SLOGAN_AFTER = re.compile(r"(?:的)?(?:坚强|集中统一|正确|全面|统一|亲切)领导(?!小组|干部|同志|职务|班子|机制|体制|责任)|"
+                           r"对[^，。；、\n]{1,16}的(?:坚强|集中统一|全面|统一)?领导(?!小组)")
+_SLOGAN_BEFORE = re.compile(r"为核心的$")
+# a body's name that begins a longer name: its website or app (六盘水市人民政府网, 国务院客户端), an institute, a school or
+# a paper it runs (中共中央党史和文献研究院, 中共中央党校): that is not the body
+_NOT_THE_BODY = re.compile(r"(?:门户)?(?:网站|网(?![信络格点])|客户端|APP|App|app|官网|官方网站|微信公众号|公众号|微博|政务号)|"
+                           r"(?:[^\W\d_出台与及同会在对向为由将把被发印支持推举组织开召联合]){0,8}?"
+                           r"(?:研究院|党校|学院|大学(?!生)|出版社|报社|杂志社|出版集团|纪念馆|博物馆|图书馆)")
+
+
+def _without_slogans(text: str, found: list[Agency]) -> list[Agency]:
+    """The mentions less those that only pledge loyalty to a body (a body listed before one so named,
+    市委、市政府的坚强领导, goes with it) and those that begin the name of its website or of an institute."""
+    dropped: set[int] = set()
+    for a in sorted(found, key=lambda x: x.start, reverse=True):
+        after = text[a.end:a.end + 24]
+        joined = after[:1] in ("、", "和", "与", "及") and any(b.start == a.end + 1 for b in found if id(b) in dropped)
+        if joined or _SLOGAN_AFTER.match(after) or _SLOGAN_BEFORE.search(text, max(0, a.start - 4), a.start):
+            dropped.add(id(a))
+        elif _NOT_THE_BODY.match(after) and not _NOT_THE_BODY.match(text, a.start, a.end):
+            dropped.add(id(a))  # (a body whose own name is an institute's stands)
+    return [a for a in found if id(a) not in dropped]
+
+
 def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int, int]] = (),
                   gaz: Gazetteer | None = None) -> list[Agency]:
     """Every agency mention in text, with canonical name, level and role."""
@@ -400,6 +428,9 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             inherited = listed_after(s) if pre.div is None and pre.rel is None and not pre.party else None
             if inherited is None and pre.div is None and pre.rel is None and (_needs_prefix().match(core) or pre.party):
                 continue
+            if inherited is None and pre.div is None and pre.rel is None and s > 0 \
+                    and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in _BARE_CORE_AFTER:
+                continue  # 新疆生产建设兵团自然资源局: the core ends a longer name, of no region of ours
             if pre.div is not None:
                 name, level = pre.div.name, pre.div.level
             elif inherited is not None:
@@ -458,6 +489,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
     for m in anchored_finditer(_ZONE, _ZONE_AT, text, 2, 12):
         if not any(a.start <= m.start() < a.end for a in out) and not _generic(text, m.start()):
             out.append(Agency(m.group(), m.group(), None, "mentioned", m.start(), m.end()))
+    out = _without_slogans(text, out)
     out.sort(key=lambda a: a.start)
     for a in out:
         a.normalized = _with_city(a.normalized, region, gaz)

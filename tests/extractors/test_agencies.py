@@ -197,3 +197,51 @@ def test_department_stems_name_a_body_at_each_level():
         assert city == ["淄博市" + row["local"]], row
         province = names(f"由省{row['stem']}部门负责", "370000")
         assert province == ([] if row["province"] == "-" else ["山东省" + row["province"]]), row
+
+
+@pytest.mark.parametrize("text,adcode,expected", [
+    # a body named in a pledge of loyalty is no actor of the text
+    ("在以习近平同志为核心的党中央坚强领导下，市政府出台若干措施", "370300", ["淄博市人民政府"]),
+    ("在市委、市政府的正确领导下，全市经济平稳运行", "370300", []),
+    ("坚持党中央集中统一领导，加强党中央对金融工作的集中统一领导", None, []),
+    ("在省委、省政府的领导下开展工作", "370000", ["山东省委", "山东省人民政府"]),  # led by them: actors
+    # named as the maker of a decision, or leading a task, it is one
+    ("为贯彻落实党中央、国务院决策部署", "370300", ["中共中央", "国务院"]),
+    ("市人民政府领导全市规章评估工作", "370300", ["淄博市人民政府"]),
+    ("由市委宣传部领导，市文旅局具体实施", "370300", ["淄博市委宣传部", "淄博市文化和旅游局"]),
+    ("市政府领导同志出席会议", "370300", ["淄博市人民政府"]),
+    # a core at the end of a longer name the table does not know names no body of this region
+    ("新疆生产建设兵团自然资源局", "140000", []),
+    ("由自然资源局审核，并报财政局备案", "370300", ["淄博市自然资源局", "淄博市财政局"]),
+])
+def test_bodies_named_as_actors(text, adcode, expected):
+    assert names(text, adcode) == expected
+
+
+@pytest.mark.parametrize("text,adcode,expected", [
+    ("（京房公积金管委会〔2006〕2号）", "110000", []),           # a body abbreviated in a number: no name of ours
+    ("市政府国资委、市统计局", "210100", ["沈阳市人民政府", "沈阳市国有资产监督管理委员会", "沈阳市统计局"]),
+    ("来源：市住保房管局", "330100", ["杭州市住房保障和房产管理局"]),
+])
+def test_bare_cores_after_a_word_that_may_stand_before_them(text, adcode, expected):
+    assert names(text, adcode) == expected
+
+
+@pytest.mark.parametrize("text,adcode,expected", [
+    ("中国政府网 | 贵州省人民政府网 | 国务院客户端", "520000", []),        # websites and apps of bodies
+    ("关注安顺市人民政府门户网站", "520400", []),
+    ("中共中央党史和文献研究院编辑出版", None, []),                          # an institute that begins with a body's name
+    ("经市委网信办审核，市政府网站公布", "370300", ["淄博市委网络安全和信息化委员会办公室"]),
+    ("国务院办公厅通报", None, ["国务院办公厅"]),
+])
+def test_a_body_that_begins_a_longer_name_is_not_named(text, adcode, expected):
+    assert names(text, adcode) == expected
+
+
+@pytest.mark.parametrize("text,adcode,expected", [
+    ("县人社局出台来县大学生就业细则", "330122", ["桐庐县人力资源和社会保障局"]),
+    ("市教育局联合某某大学举办讲座", "370300", ["淄博市教育局"]),
+    ("市委党校举办培训班", "370300", []),
+])
+def test_a_body_next_to_an_institute_it_does_not_name(text, adcode, expected):
+    assert names(text, adcode) == expected
