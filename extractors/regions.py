@@ -64,6 +64,9 @@ class Gazetteer:
                 self.full[new.name].append(new)
             if new is not None:  # the old name now refers to the renamed unit
                 self.full[ch["old_name"]] = [new] + [d for d in self.full[ch["old_name"]] if d.adcode != ch["old_adcode"]]
+        # full names that are common words (城区, 郊区, 矿区) name their district only right after its city
+        self.generic_full: dict[str, list[Division]] = {
+            r["name"]: self.full.pop(r["name"]) for r in refdata.generic_division_names() if r["name"] in self.full}
         # short names that are common words or brands far more often than places: only full names count
         ambiguous = {r["short_name"] for r in refdata.ambiguous_place_names()}
         # …which still name their place where an agency's name follows them (北京住房公积金管理中心)
@@ -105,6 +108,12 @@ class Gazetteer:
                 if w in self.full and not (w.endswith("市") and text[i + ln:i + ln + 1] == "场"):  # 某某市场: a market
                     hit = (i, i + ln, self.full[w])
                     break
+                if w in self.generic_full and out and out[-1][1] == i:
+                    city = {d.adcode for d in out[-1][2]}  # 大同市城区: the district of the city just named
+                    named = [d for d in self.generic_full[w] if d.city_code in city]
+                    if named:
+                        hit = (i, i + ln, named)
+                        break
                 if short and (w in self.short or w in counties and w in self.county_short) and not _continues_word(text, i + ln) and (
                         boundaries is None or (i in boundaries and i + ln in boundaries)):
                     hit = (i, i + ln, self.short.get(w) or self.county_short.get(w))
@@ -124,7 +133,7 @@ class Gazetteer:
         size = (len(self.full), len(self.short), len(self.county_short), self.max_len)
         if getattr(self, "_pairs_size", None) != size:
             by: dict[str, set[int]] = defaultdict(set)
-            for names in (self.full, self.short, self.county_short, self.ambiguous_short):
+            for names in (self.full, self.short, self.county_short, self.ambiguous_short, self.generic_full):
                 for w in names:
                     if 2 <= len(w) <= self.max_len:
                         by[w[:2]].add(len(w))

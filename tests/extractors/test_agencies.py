@@ -245,3 +245,18 @@ def test_a_body_that_begins_a_longer_name_is_not_named(text, adcode, expected):
 ])
 def test_a_body_next_to_an_institute_it_does_not_name(text, adcode, expected):
     assert names(text, adcode) == expected
+
+
+# a ministry's general office is a body of its own; the Politburo is the Party centre's own organ; a science
+# park's committee is named as a development zone's is
+@pytest.mark.parametrize("text,expected", [
+    ("自然资源部办公厅关于做好用地信息公开的函", ["自然资源部办公厅"]),
+    ("财政部办公厅、商务部办公室联合印发", ["财政部办公厅", "商务部办公室"]),
+    ("中共中央政治局召开会议，分析研究经济形势", ["中共中央政治局"]),
+    ("中央政治局常委会会议听取汇报", ["中共中央政治局常务委员会"]),
+    ("由某某科技园区管理委员会负责组织实施", ["某某科技园区管理委员会"]),
+    ("经某某高新技术产业开发区管委会同意后报送", ["某某高新技术产业开发区管委会"]),
+    ("建设用地使用权人持园区管委会出具的意见办理", []),
+])
+def test_general_offices_politburo_and_park_committees(text, expected):
+    assert names(text, None) == expected

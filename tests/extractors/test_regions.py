@@ -166,3 +166,17 @@ def test_an_ambiguous_county_short_name_spelled_out_is_still_no_short_name():
 def test_short_city_names_count_where_they_name_the_city(text, names):
     from extractors.regions import gazetteer
     assert [d.name for _, _, ds in gazetteer().mentions(text) for d in ds] == names
+
+
+@pytest.mark.parametrize("row", refdata.generic_division_names(), ids=lambda r: r["name"])
+def test_district_names_that_are_common_words_need_their_city(row):
+    """城区, 郊区, 矿区 are districts of several cities; alone in running text they are the common noun, after
+    their city's name they are the district."""
+    gaz = gazetteer()
+    name = row["name"]
+    assert name in row["example"] and name not in gaz.full
+    assert all(row["example"][a:b] != name for a, b, _ in gaz.mentions(row["example"]))
+    district = next(d for d in gaz.generic_full[name])
+    city = gaz.by_code[district.city_code].name
+    hits = gaz.mentions(f"{city}{name}人民政府办公室")
+    assert [d.adcode for d in hits[-1][2]] == [district.adcode]
