@@ -68,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "nav": re.compile(alt("nav")),
         "nav_head": re.compile(rf"^\s*(?:{alt('nav_head')})\s*[|｜:：]"),
-        "related": re.compile(rf"^\s*[【\[]?(?:{alt('related')})[】\]]?\s*(?:[:：]|更多|>+|»|\s)*$", re.I),
+        "related": re.compile(rf"^\s*[【\[]?(?:{alt('related')})[】\]]?\s*(?:[:：]|更多|>+|»|\s|[\ue000-\uf8ff])*$", re.I),
         "keywords": re.compile(rf"^\s*[【\[]?(?:{alt('keywords')})[】\]]?\s*[:：]", re.I),
         "disclaimer": re.compile(alt("disclaimer")),
         "epaper": re.compile(rf"^\s*(?:{alt('epaper')})"),

@@ -157,3 +157,13 @@ def test_bars_and_lists_of_links_to_other_sites_are_noise(text, blanked):
 def test_a_ranked_list_of_headlines_is_noise(lines, blanked):
     from extractors.noise import headline_runs
     assert bool(headline_runs("\n".join(lines))) == blanked
+
+
+@pytest.mark.parametrize("heading", ["省政府部门", "国家部委网站", "友情链接\ue61a", "中央部门网站"])
+def test_a_sites_menu_of_departments_is_noise(heading):
+    """A page's menu of links to departments, under its heading (an icon glyph may trail it), names no body of the text."""
+    menu = [heading, "省发改委", "省教育厅", "省科技厅", "省财政厅", "外交部", "审计署"]
+    text = BODY + "\n" + "\n\n".join(menu) + "\n"
+    noise = find_noise(text)
+    assert noise.counts() == {"related_list": len(menu)}
+    assert "45%" in noise.mask(text)
