@@ -301,7 +301,8 @@ def _municipality(name: str, level: str | None, pre: _Prefix, region: Region | N
     return None
 
 
-def _departments(text: str, region: Region | None, gaz: Gazetteer, issuer_spans, taken: list[Agency]) -> list[Agency]:
+def _departments(text: str, region: Region | None, gaz: Gazetteer, issuer_spans, taken: list[Agency],
+                 scope_at: dict[int, tuple[str, str | None]]) -> list[Agency]:
     """Departments named by their function after a level prefix: 县财政部门, 市人社部门, 省住房城乡建设主管部门,
     由市财政统筹, and the lists that share one prefix and one head (市发展改革、公安、财政等部门: 市发展和改革委员会,
     市公安局, 市财政局). Plurals (各县财政部门, 市县财政部门, 各级财政部门) name no single body."""
@@ -351,6 +352,11 @@ def _departments(text: str, region: Region | None, gaz: Gazetteer, issuer_spans,
                 found = None  # 、 joins items: a middle one is a stem or a word of its own
             if found:
                 listed[:0] = [(off + at, stem) for at, stem in found]
+            elif first and listed and off + len(part) in scope_at:
+                # 市财政局、人社、医保等部门: the departments share the region of the body that opens the list
+                name, level = scope_at[off + len(part)]
+                add(listed, (_Prefix(listed[0][0]), name, level), listed[0][0])
+                break
             elif first or not re.fullmatch(r"[\u4e00-\u9fff]{1,8}", part):
                 break  # only short words (规划, 工商) may stand in the list without a stem of ours
             if first and found:
@@ -494,7 +500,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
                 out.append(Agency(text[pre.start:e], name + re.sub(r"\s+", "", text[s:e]), level, role, pre.start, e))
                 scope_at[e] = (name, level)
             break
-    out.extend(_departments(text, region, gaz, issuer_spans, out))
+    out.extend(_departments(text, region, gaz, issuer_spans, out, scope_at))
     for a in _towns(text, region, gaz, issuer_spans):
         if not any(x.start < a.end and a.start < x.end for x in out):
             out.append(a)

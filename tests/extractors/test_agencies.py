@@ -176,6 +176,11 @@ def test_a_body_named_after_its_city_places_a_document_with_no_full_place_name()
     ("由市住房城乡建设、规划、公安等部门共同核查", "110000",                 # 规划 has no single body: left out
      ["北京市住房和城乡建设委员会", "北京市公安局"]),
     ("会同市财政和人力社保部门研究", "370300", ["淄博市财政局", "淄博市人力资源和社会保障局"]),
+    # a list opened by a body named in full shares its region
+    ("由市发展改革委、财政、公安等部门负责", "370300", ["淄博市发展和改革委员会", "淄博市财政局", "淄博市公安局"]),
+    ("省财政厅、发展改革等部门", "440000", ["广东省财政厅", "广东省发展和改革委员会"]),
+    ("各县财政局、人社等部门", "370300", []),
+    ("财政部、税务等部门", "370300", ["财政部"]),                               # a ministry has no local region
     # plurals and unprefixed functions name no single body
     ("各县财政部门要及时拨付", "370300", []),
     ("市县财政部门按比例分担", "370300", []),
