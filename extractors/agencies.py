@@ -106,11 +106,11 @@ def _generic(text: str, start: int) -> bool:
 # cores that are not the name of a body: 级财政局 (县级), 场监管局 (市场…), 直各部门 …
 _BAD_START = "级场域直属内外各区县市省乡镇委本该其"
 _BAD_CORE = re.compile(r"^(有关|相关|政府|人民政府|上述|下列|以上|主管|同级|当地|所在)")
-_BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室|中心)(?![\u4e00-\u9fff]?[长员])")
+_BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室|中心|(?<=[厅局部])际联席会议(?:办公室)?)(?![\u4e00-\u9fff]?[长员]|际)")
 # 中心 ends many phrases (以人民为中心, 县城中心): a centre's core is four characters or more, with no function word
 _CENTRE_CORE = re.compile(r"^[^为以在的是到向对把被将于路街号级]{2,}中心$")
-_LONG_BODY = ("领导小组", "领导小组办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
-_BODY_BEFORE = _DELIM | {"、", "由", "经", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交", "至", "给"}
+_LONG_BODY = ("领导小组", "领导小组办公室", "际联席会议", "际联席会议办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
+_BODY_BEFORE = _DELIM | {"、", "由", "经", "从", "据", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交", "至", "给"}
 # what may stand right before a core named with no region (由自然资源局审核, 并报财政局备案)
 _BARE_CORE_AFTER = _BODY_BEFORE | set("本将把被在让并后即为等应要须可已府")
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届$")

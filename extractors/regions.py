@@ -316,7 +316,30 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     relative = issuer_rel or _self_level(body)
     joint = joint_parents(gaz, [title or "", *issuers], counties) | _joint_issuers(gaz, issuers)
     found = _decide(gaz, score, direct, issuers, issuer_rel, relative, joint)
-    return _host_fallback(gaz, found, by.hosts, relative) or found
+    found = _host_fallback(gaz, found, by.hosts, relative) or found
+    if found is None and (relative == "省" or _PROVINCE_SELF.search(body)):
+        code = _abbreviated_province(body)  # 省政府… “皖美消费”: a province that names itself only by its short name
+        found = gaz.region(code) if code else None
+    return found
+
+
+# a province's bodies named by their level alone (省政府, 省发展改革委), as a province's own text names them
+_PROVINCE_SELF = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[经由报请向和及与对同]))省(?:委|政府|人民政府|[\u4e00-\u9fff]{1,8}?(?:厅|委|局|办))|[全我本]省")
+# one-character names of provinces that are no common word's character (皖, 粤, 鄂…; not 京, 新, 云, 宁)
+_DISTINCT_ABBREVIATIONS = "皖闽赣鄂湘粤冀豫黔滇陇渝沪琼"
+
+
+def _abbreviated_province(text: str) -> str | None:
+    """The one province a text names by a short name that is no common character (皖美消费, 鄂企), never one
+    in a region of several (粤港澳, 京津冀, 川渝)."""
+    abbr = province_by_abbreviation()
+    codes: set[str] = set()
+    for m in re.finditer(f"[{_DISTINCT_ABBREVIATIONS}]", text):
+        i = m.start()
+        if any(c in abbr or c in "港澳台" for c in text[max(0, i - 1):i] + text[i + 1:i + 2]):
+            continue
+        codes.add(abbr[m.group()])
+    return codes.pop() if len(codes) == 1 else None
 
 
 # what joins the names of two places in a list: 斗门、金湾; 甲区和乙区; 甲县与乙县

@@ -265,3 +265,17 @@ def test_a_body_next_to_an_institute_it_does_not_name(text, adcode, expected):
 ])
 def test_general_offices_politburo_and_park_committees(text, expected):
     assert names(text, None) == expected
+
+
+def test_an_inter_department_joint_conference_is_named_whole():
+    assert names("经研究，省促进消费体制机制厅际联席会议决定", "340000") == ["安徽省促进消费体制机制厅际联席会议"]
+    assert names("市财政局长出席会议", "370300") == []   # 局长: an official, not the bureau
+
+
+# a body a news story names as its source (从…获悉, 据…消息)
+@pytest.mark.parametrize("text,expected", [
+    ("记者从淄博市房地产工作领导小组办公室获悉，新政将于下月实施。", ["淄博市房地产工作领导小组办公室"]),
+    ("据市住房保障中心消息，本月起受理申请。", ["淄博市住房保障中心"]),
+])
+def test_a_body_named_as_a_storys_source(text, expected):
+    assert names(text, "370300") == expected

@@ -180,3 +180,18 @@ def test_district_names_that_are_common_words_need_their_city(row):
     city = gaz.by_code[district.city_code].name
     hits = gaz.mentions(f"{city}{name}人民政府办公室")
     assert [d.adcode for d in hits[-1][2]] == [district.adcode]
+
+
+# a province's own text that names its place only by its one-character name (皖企, 鄂货) and its bodies
+# by their level (省政府, 省商务厅); a region of several provinces (粤港澳, 京津冀) names none of them
+@pytest.mark.parametrize("body,expected", [
+    ("经省政府同意，现印发给你们。深入开展“皖企出海”行动，由省商务厅负责。", "340000"),
+    ("省发展改革委牵头，推动“鄂货出山”专项行动。", "420000"),
+    ("省政府决定，积极对接粤港澳大湾区建设。", None),
+    ("全省各地要落实京津冀协同发展要求。", None),
+    ("推动“皖企出海”行动。", None),                      # no body of its own province
+    ("省政府同意，支持皖企与湘企开展合作。", None),         # two provinces named: neither is the text's
+])
+def test_a_province_named_only_by_its_short_name(body, expected):
+    region = primary_region(body, "关于印发若干措施的通知", [], [])
+    assert (region.adcode if region else None) == expected
