@@ -89,6 +89,16 @@ _PUNCT = (_DELIM - set("\n 和及与")) | set("！？!?【】[]")  # what a name
 _LEVELS_IN_PARENS = re.compile(r"[（(][省市县区州盟旗、，,\s]+[)）]$")
 
 
+def _after_a_plural(text: str, s: int) -> bool:
+    """Whether the list item at s follows a plural that opens the list (各区疾控局、教委; 有关单位、财政局)."""
+    if s == 0 or text[s - 1] != "、":
+        return False
+    i = s - 1
+    while i > 0 and s - i < 40 and text[i - 1] not in _DELIM - {"、"}:
+        i -= 1
+    return text.startswith(("各", "有关", "相关"), i)
+
+
 def _generic(text: str, start: int) -> bool:
     """各市卫生局, 各地级以上市人民政府, 市县财政局, 各县（市、区）财政局: plurals with no single referent."""
     levels = _LEVELS_IN_PARENS.search(text, max(0, start - 12), start)
@@ -416,6 +426,8 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
         nxt = text[e:e + 1]
         if nxt in {"门", "长", "员", "托", "派", "属"} or (core.endswith("部") and nxt == "署"):
             continue  # 财政部门, 局长, 委员, 委托: not a body
+        if text.startswith("代表", e) and core in ("人大", "人民代表大会"):
+            continue  # 人大代表: a deputy, not the congress
         if core == "委" and nxt not in _DELIM | {"、", "办", ""}:
             continue
         pre = _prefix(text, s, gaz)
@@ -446,6 +458,8 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             inherited = listed_after(s) if pre.div is None and pre.rel is None and not pre.party else None
             if inherited is None and pre.div is None and pre.rel is None and (_needs_prefix().match(core) or pre.party):
                 continue
+            if inherited is None and pre.div is None and pre.rel is None and _after_a_plural(text, s):
+                continue  # 各区疾控局、教委: the plural covers the whole list
             if inherited is None and pre.div is None and pre.rel is None and s > 0 \
                     and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in _BARE_CORE_AFTER:
                 continue  # 新疆生产建设兵团自然资源局: the core ends a longer name, of no region of ours

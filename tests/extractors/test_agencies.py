@@ -279,3 +279,13 @@ def test_an_inter_department_joint_conference_is_named_whole():
 ])
 def test_a_body_named_as_a_storys_source(text, expected):
     assert names(text, "370300") == expected
+
+
+@pytest.mark.parametrize("text,adcode,expected", [
+    ("各区疾控局、教委，经济技术开发区社会事业局", "110000", []),      # the plural covers the list
+    ("各有关单位、财政局：", "370300", []),
+    ("市人大代表李某某提出建议", "370300", []),                            # a deputy, not the congress
+    ("经市人大常委会审议通过", "370300", ["淄博市人民代表大会常务委员会"]),
+])
+def test_plurals_and_deputies_name_no_body(text, adcode, expected):
+    assert names(text, adcode) == expected
