@@ -208,6 +208,8 @@ _RANGE_CLOSE = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]|以下|以内|及�
 def _joins_range(tail: str, head: str) -> bool:
     """A range broken across lines: the lower end closes the line (1‰以上, 3万元至) and the upper end with
     the same unit opens the next (2‰以下的罚款); 以上 alone needs a closing word after the upper end."""
+    if not tail.rstrip().endswith(("以上", "至", "到")):
+        return False  # what _RANGE_OPEN asks for after the lower end: no range opens on this line
     lows = list(_unit_pattern().finditer(tail))
     if not lows or not _RANGE_OPEN.fullmatch(tail[lows[-1].end("unit"):]):
         return False
