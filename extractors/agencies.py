@@ -34,7 +34,17 @@ def _needs_prefix() -> re.Pattern:
 def alias_table() -> AliasTable:
     rows = refdata.agency_aliases()
     canonical = {(r["alias"], r["scope"]): r["canonical"] for r in rows}
-    return AliasTable(re.compile(longest_word_pattern({r["alias"] for r in rows if r["alias"]})), canonical)
+    # a national ministry's or commission's general office (自然资源部办公厅, 国家发展改革委办公厅) is a body
+    # of its own, named as the ministry is
+    for r in rows:
+        if r["scope"] == "national" and _HAS_GENERAL_OFFICE.search(r["canonical"]):
+            for office in ("办公厅", "办公室"):
+                canonical.setdefault((r["alias"] + office, "national"), r["canonical"] + office)
+    return AliasTable(re.compile(longest_word_pattern({a for a, _ in canonical if a})), canonical)
+
+
+# national bodies that have a general office of their own: ministries, commissions, administrations, the bank
+_HAS_GENERAL_OFFICE = re.compile(r"(?:部|委员会|总局|总署|署|局|银行)$")
 
 
 def _division_before(text: str, end: int, gaz: Gazetteer) -> tuple[int, list[Division]] | None:
@@ -96,16 +106,18 @@ def _generic(text: str, start: int) -> bool:
 # cores that are not the name of a body: 级财政局 (县级), 场监管局 (市场…), 直各部门 …
 _BAD_START = "级场域直属内外各区县市省乡镇委本该其"
 _BAD_CORE = re.compile(r"^(有关|相关|政府|人民政府|上述|下列|以上|主管|同级|当地|所在)")
-_BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室|中心)(?![\u4e00-\u9fff]?[长员])")
+_BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室|中心|(?<=[厅局部])际联席会议(?:办公室)?)(?![\u4e00-\u9fff]?[长员]|际)")
 # 中心 ends many phrases (以人民为中心, 县城中心): a centre's core is four characters or more, with no function word
 _CENTRE_CORE = re.compile(r"^[^为以在的是到向对把被将于路街号级]{2,}中心$")
-_LONG_BODY = ("领导小组", "领导小组办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
-_BODY_BEFORE = _DELIM | {"、", "由", "经", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交", "至", "给"}
+_LONG_BODY = ("领导小组", "领导小组办公室", "际联席会议", "际联席会议办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
+_BODY_BEFORE = _DELIM | {"、", "由", "经", "从", "据", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交", "至", "给"}
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届$")
 _BRANCH_SUFFIX = re.compile(r"(营业管理部|营管部|中心支行|分行|支行|监管局|监管分局|税务局|调查总队|分局)")
 # development-zone committees (稀土高新区管委会, 横琴粤澳深度合作区执委会) are named as written
-_ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区|新区|合作区|综试区|自贸区|片区)"
+_ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区|新区|合作区|综试区|自贸区|片区|"
+                   r"科技园区|工业园区|产业园区|保税区|试验区|示范区)"
                    r"(管委会|管理委员会|执委会|执行委员会)")
+_ZONE_LEAD = re.compile(r"(?:(?<![自理缘])由|(?<![已曾])经|或|对|向|在|会同|请|报送|报|将|按|从|与|和|及|是|同|并|为|到|至|协调|组织|指导|督促|配合|负责|委托|联合)+")
 _ZONE_AT = re.compile(_ZONE.pattern.split("?", 1)[1])  # where a committee can stand: its zone and committee words
 
 
@@ -325,8 +337,12 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
         if not any(x.start < a.end and a.start < x.end for x in out):
             out.append(a)
     for m in anchored_finditer(_ZONE, _ZONE_AT, text, 2, 12):
-        if not any(a.start <= m.start() < a.end for a in out) and not _generic(text, m.start()):
-            out.append(Agency(m.group(), m.group(), None, "mentioned", m.start(), m.end()))
+        # 由某某开发区管委会负责, 本细则由某某开发区管委会解释: the words before the name are no part of it
+        s = max((x.end() for x in _ZONE_LEAD.finditer(text, m.start(), m.start(1))), default=m.start())
+        if not (_ZONE.fullmatch(text, s, m.end()) or _ZONE_AT.fullmatch(text, s, m.end())) or text[s] in "各该本":
+            continue  # (经开区管委会: the zone's own short name)
+        if not any(a.start <= s < a.end for a in out) and not _generic(text, s):
+            out.append(Agency(text[s:m.end()], text[s:m.end()], None, "mentioned", s, m.end()))
     out.sort(key=lambda a: a.start)
     for a in out:
         a.normalized = _with_city(a.normalized, region, gaz)

@@ -213,15 +213,23 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
         return None
     if re.search(r"[、和与及][^，,。；;]{0,24}分别", clause):
         return None  # 普通、非普通住房首付款比例分别不低于60%、80%: each value belongs to one of the listed items
-    best, best_end = None, -1
-    for i in rows:
-        if i.qualifier is not None:
-            for m in i.qualifier.finditer(window):
-                if m.end() > best_end:
-                    best, best_end = i, m.end()
-    if best is not None:
-        return best.key
+    # a measure that splits two ways (which home, how many payers) is named first by which home: a second
+    # home's cap for a couple (二套住房…夫妻双方…最高50万元) is compared with other second homes' caps
+    for tier in (True, False):
+        best, best_end = None, -1
+        for i in rows:
+            if i.qualifier is not None and _home_order(i) == tier:
+                for m in i.qualifier.finditer(window):
+                    if m.end() > best_end:
+                        best, best_end = i, m.end()
+        if best is not None:
+            return best.key
     return plain[0].key if plain else None
+
+
+def _home_order(row: Indicator) -> bool:
+    """Whether a row's qualifier names which home (首套, 二套) or a household of several children."""
+    return row.qualifier is not None and any(row.qualifier.search(w) for w in ("首套", "二套", "三孩"))
 
 
 # a title about the housing provident fund, and a sentence naming a loan type of its own

@@ -70,6 +70,11 @@ def ambiguous_place_names() -> list[dict[str, str]]:
 
 
 @functools.cache
+def generic_division_names() -> list[dict[str, str]]:
+    return read_rows("generic_division_names.csv", ("name", "example"))
+
+
+@functools.cache
 def agency_cores_needing_region() -> list[dict[str, str]]:
     return read_rows("agency_cores_needing_region.csv", ("core", "example"))
 

@@ -277,7 +277,7 @@ def head_end(text: str, start: int, after: int | None = None, limit: int | None 
                 and not _headline_over_its_stamp(lines, i):
             return pos
         pos += len(line) + 1
-        n += bool(s)
+        n += len(s) > 8  # a site's menu of short links (首页, 要闻, 登录) is no part of the head's length
         if n > HEAD_LINES:
             break
     return min(pos, limit)

@@ -151,3 +151,32 @@ def test_a_body_named_after_its_city_places_a_document_with_no_full_place_name()
                        ["北京住房公积金管理委员会办公室"], [])
     assert r is not None and r.adcode == "110000"
     assert primary_region("按北京时间上午九点开始申报。", None, [], []) is None
+
+
+# a ministry's general office is a body of its own; the Politburo is the Party centre's own organ; a science
+# park's committee is named as a development zone's is
+@pytest.mark.parametrize("text,expected", [
+    ("自然资源部办公厅关于做好用地信息公开的函", ["自然资源部办公厅"]),
+    ("财政部办公厅、商务部办公室联合印发", ["财政部办公厅", "商务部办公室"]),
+    ("中共中央政治局召开会议，分析研究经济形势", ["中共中央政治局"]),
+    ("中央政治局常委会会议听取汇报", ["中共中央政治局常务委员会"]),
+    ("由某某科技园区管理委员会负责组织实施", ["某某科技园区管理委员会"]),
+    ("经某某高新技术产业开发区管委会同意后报送", ["某某高新技术产业开发区管委会"]),
+    ("建设用地使用权人持园区管委会出具的意见办理", []),
+])
+def test_general_offices_politburo_and_park_committees(text, expected):
+    assert names(text, None) == expected
+
+
+def test_an_inter_department_joint_conference_is_named_whole():
+    assert names("经研究，省促进消费体制机制厅际联席会议决定", "340000") == ["安徽省促进消费体制机制厅际联席会议"]
+    assert names("市财政局长出席会议", "370300") == []   # 局长: an official, not the bureau
+
+
+# a body a news story names as its source (从…获悉, 据…消息)
+@pytest.mark.parametrize("text,expected", [
+    ("记者从淄博市房地产工作领导小组办公室获悉，新政将于下月实施。", ["淄博市房地产工作领导小组办公室"]),
+    ("据市住房保障中心消息，本月起受理申请。", ["淄博市住房保障中心"]),
+])
+def test_a_body_named_as_a_storys_source(text, expected):
+    assert names(text, "370300") == expected

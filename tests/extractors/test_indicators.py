@@ -40,6 +40,10 @@ def test_each_key_example_maps_to_its_key(row):
     ("夫妻双方缴存住房公积金的最高贷款额度为 80 万元，单方缴存的为 50 万元。",
      [(80, "万元", "pf_loan_cap_family"), (50, "万元", "pf_loan_cap_individual")]),
     ("养育三孩的缴存家庭，住房公积金贷款最高额度提高至100万元。", [(100, "万元", "pf_loan_cap_multichild")]),
+    # which home is named first: a couple's cap for a second home is compared with other second homes' caps
+    ("购买第二套住房的，夫妻双方缴存住房公积金的最高贷款额度为60万元。", [(60, "万元", "pf_loan_cap_second_home")]),
+    ("首套住房单方缴存的最高贷款额度为45万元，二套住房单方缴存的最高贷款额度为35万元。",
+     [(45, "万元", "pf_loan_cap_first_home"), (35, "万元", "pf_loan_cap_second_home")]),
     ("租房的多子女家庭，住房公积金租房提取额度提高至每年20000元。", [(20000, "元", "pf_rent_withdrawal_cap")]),
     ("首套住房公积金贷款额度可再提高10万元。", [(10, "万元", "pf_loan_cap_increase")]),   # an increase, not a cap
     ("缴存人连续足额缴存住房公积金满6个月后，可以申请提取。", [(6, "个月", None)]),       # withdrawal, not a loan
