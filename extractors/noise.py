@@ -244,8 +244,22 @@ def duplicated_blocks(text: str, body_start: int = 0, probe: int = 50) -> list[t
     return out
 
 
+_MOJIBAKE_WORDS = re.compile(r"\ufffd|锟斤拷|烫烫|屯屯")
+_QUERY_RUN = re.compile(r"\?\?*")  # opening on a literal or a class, the engine skips to their characters
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z]*")
+
+
+def _between_cjk(text: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(text) and "\u4e00" <= text[start - 1] <= "\u9fff" and "\u4e00" <= text[end] <= "\u9fff"
+
+
 def has_mojibake(text: str) -> bool:
-    return bool(_MOJIBAKE.search(text))
+    """Whether `_MOJIBAKE` finds anything in text, found from the runs of question marks (1 to 3 between Chinese
+    characters) and of Latin letters (one between them) instead of trying the pattern at every Chinese character."""
+    if _MOJIBAKE_WORDS.search(text):
+        return True
+    return any(m.end() - m.start() <= 3 and _between_cjk(text, m.start(), m.end()) for m in _QUERY_RUN.finditer(text)) \
+        or any(m.end() - m.start() == 1 and _between_cjk(text, m.start(), m.end()) for m in _LATIN_RUN.finditer(text))
 
 
 _LIST_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
