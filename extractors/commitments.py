@@ -213,6 +213,8 @@ _RANGE_CLOSE = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]|以下|以内|及�
 def _joins_range(tail: str, head: str) -> bool:
     """A range broken across lines: the lower end closes the line (1‰以上, 3万元至) and the upper end with
     the same unit opens the next (2‰以下的罚款); 以上 alone needs a closing word after the upper end."""
+    if not tail.rstrip().endswith(("以上", "至", "到")):
+        return False  # what _RANGE_OPEN asks for after the lower end: no range opens on this line
     lows = list(_unit_pattern().finditer(tail))
     if not lows or not _RANGE_OPEN.fullmatch(tail[lows[-1].end("unit"):]):
         return False
@@ -251,15 +253,25 @@ _NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民|收购价|保�
 _SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 
 
+@functools.cache
+def _after_phrase(phrase: str) -> re.Pattern:
+    """A comparison word after the unit, maybe after a bracket note that the bound is included: 3倍（含）以上."""
+    return re.compile(r"(?:[（(]\s*含[^）)]{0,8}[）)])?" + phrase)
+
+
+_VAGUE_COUNT_END = re.compile(r"(?:^|[^\d])[数几]$")
+_BIG_UNIT_CHAR = re.compile(r"[十百千万亿]")
+
+
 def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> str:
     before = text[clause_start:num_start]
     after = text[unit_end:unit_end + 16]
     if _FLOOR_TO_WORD.match(after):
         return ">="  # 18周岁（含）至法定退休年龄: a floor whose upper end is a named limit, not a number
-    if re.search(r"(?:^|[^\d])[数几]$", before) and re.match(r"[十百千万亿]", text[num_start:num_start + 1]):
+    if _VAGUE_COUNT_END.search(before, max(0, len(before) - 3)) and _BIG_UNIT_CHAR.match(text, num_start, num_start + 1):
         return "~"  # 数十亿元, 几百家: an approximate count
     for phrase, sym in _AFTER:
-        m = re.match(r"(?:[（(]\s*含[^）)]{0,8}[）)])?" + phrase, after)
+        m = _after_phrase(phrase).match(after)
         if m and sym == "<=" and phrase.endswith("内") and _BARRED_WITHIN.match(after, m.end()) \
                 and _DURATION_END.search(text, num_start, unit_end):
             return ">="  # 10年内不得上市交易: a period that must pass first, a floor on the holding time
@@ -391,14 +403,18 @@ def _indicator(text: str, clause_start: int, num_start: int, unit_end: int | Non
 _AFTER_UNIT = re.compile(r"(?:以上|以下|左右)?([^，,。；;：:！？!?\n（(、]{2,20})")
 
 
+_LEAD_NUMBERING = re.compile(r"^[\s、（(）)一二三四五六七八九十\d.]+[、.．）)]?")
+_LEAD_WORDS = re.compile(r"^(到|力争|争取|确保|全市|全省|全县|全区|我省|我市|每年|并|且|其中|同时|要|将)+")
+
+
 def _indicator_before(text: str, clause_start: int, num_start: int) -> str | None:
     phrase = text[clause_start:num_start]
     phrase = _YEAR_IN.sub("", phrase)
     for p, _ in _BEFORE:
         if phrase.endswith(p):
             phrase = phrase[: -len(p)]
-    phrase = re.sub(r"^[\s、（(）)一二三四五六七八九十\d.]+[、.．）)]?", "", phrase)
-    phrase = re.sub(r"^(到|力争|争取|确保|全市|全省|全县|全区|我省|我市|每年|并|且|其中|同时|要|将)+", "", phrase)
+    phrase = _LEAD_NUMBERING.sub("", phrase)
+    phrase = _LEAD_WORDS.sub("", phrase)
     phrase = phrase.strip(" ，,：:（(")
     return phrase[-24:] or None
 
@@ -1411,7 +1427,7 @@ _AGENCY_END = re.compile(r"(?:部|委|局|厅|院|署|会|行|办|府|室|中心
 
 def _issuers_joint(text: str, start: int, pos: int) -> bool:
     """Whether the space at pos follows an agency's name or stands inside title marks: joint issuers."""
-    return bool(_AGENCY_END.search(text, start, pos)) or text.rfind("《", start, pos) > text.rfind("》", start, pos)
+    return bool(_AGENCY_END.search(text, max(start, pos - 3), pos)) or text.rfind("《", start, pos) > text.rfind("》", start, pos)
 
 
 def column_lines(masked: str) -> list[tuple[int, int]]:
@@ -1428,7 +1444,7 @@ def column_lines(masked: str) -> list[tuple[int, int]]:
             chain = False
             continue
         n = joints[k] = sum(1 for m in _COLUMN_JOINT.finditer(ln)
-                            if _FRAGMENT_BEFORE.search(ln, 0, m.start()) and _FRAGMENT_AFTER.match(ln, m.end())
+                            if _FRAGMENT_BEFORE.search(ln, max(0, m.start() - 6), m.start()) and _FRAGMENT_AFTER.match(ln, m.end())
                             and not _issuers_joint(ln, 0, m.start()))
         dense = len(ln) >= 60 and n >= 3 and n * 130 >= len(ln)
         # the page's next lines, read across as well but shorter: any joint (before a figure too) after such lines
@@ -1460,10 +1476,13 @@ _CHANGE_TO_VERB = re.compile(_CHANGE_VERB + r"(?:至|到|为|成)")
 _QUOTE_REPLACED = re.compile(r"\s*(?:的(?:规定|条件|要求|表述|内容))?\s*(?:调整|修改|变更|修订|改)为")
 
 
+_FORMERLY_END = re.compile(r"(?:此前|之前|以前|原来|原先|调整前|原)(?:为|是)\s*$")
+
+
 def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: int, unit_end: int) -> bool:
     """Whether the value is the one a change replaces: 由/从 X 提高至 Y, or 原…X的基础上."""
     before = masked[max(clause_start, num_start - 30):num_start]
-    if re.search(r"(?:此前|之前|以前|原来|原先|调整前|原)(?:为|是)\s*$", before):
+    if _FORMERLY_END.search(before):
         return True  # 最低首付比例为40%（此前为60%）
     if _CHANGED_FROM.match(masked, unit_end) and re.search(r"[由从将原]", masked[sent_start:num_start]):
         return True
