@@ -64,6 +64,9 @@ class Gazetteer:
                 self.full[new.name].append(new)
             if new is not None:  # the old name now refers to the renamed unit
                 self.full[ch["old_name"]] = [new] + [d for d in self.full[ch["old_name"]] if d.adcode != ch["old_adcode"]]
+        # full names that are common words (城区, 郊区, 矿区) name their district only right after its city
+        self.generic_full: dict[str, list[Division]] = {
+            r["name"]: self.full.pop(r["name"]) for r in refdata.generic_division_names() if r["name"] in self.full}
         # short names that are common words or brands far more often than places: only full names count
         ambiguous = {r["short_name"] for r in refdata.ambiguous_place_names()}
         # …which still name their place where an agency's name follows them (北京住房公积金管理中心)
@@ -105,6 +108,12 @@ class Gazetteer:
                 if w in self.full and not (w.endswith("市") and text[i + ln:i + ln + 1] == "场"):  # 某某市场: a market
                     hit = (i, i + ln, self.full[w])
                     break
+                if w in self.generic_full and out and out[-1][1] == i:
+                    city = {d.adcode for d in out[-1][2]}  # 大同市城区: the district of the city just named
+                    named = [d for d in self.generic_full[w] if d.city_code in city]
+                    if named:
+                        hit = (i, i + ln, named)
+                        break
                 if short and (w in self.short or w in counties and w in self.county_short) and not _continues_word(text, i + ln) and (
                         boundaries is None or (i in boundaries and i + ln in boundaries)):
                     hit = (i, i + ln, self.short.get(w) or self.county_short.get(w))
@@ -124,7 +133,7 @@ class Gazetteer:
         size = (len(self.full), len(self.short), len(self.county_short), self.max_len)
         if getattr(self, "_pairs_size", None) != size:
             by: dict[str, set[int]] = defaultdict(set)
-            for names in (self.full, self.short, self.county_short, self.ambiguous_short):
+            for names in (self.full, self.short, self.county_short, self.ambiguous_short, self.generic_full):
                 for w in names:
                     if 2 <= len(w) <= self.max_len:
                         by[w[:2]].add(len(w))
@@ -307,7 +316,30 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     relative = issuer_rel or _self_level(body)
     joint = joint_parents(gaz, [title or "", *issuers], counties) | _joint_issuers(gaz, issuers)
     found = _decide(gaz, score, direct, issuers, issuer_rel, relative, joint)
-    return _host_fallback(gaz, found, by.hosts, relative) or found
+    found = _host_fallback(gaz, found, by.hosts, relative) or found
+    if found is None and (relative == "省" or _PROVINCE_SELF.search(body)):
+        code = _abbreviated_province(body)  # 省政府… “皖美消费”: a province that names itself only by its short name
+        found = gaz.region(code) if code else None
+    return found
+
+
+# a province's bodies named by their level alone (省政府, 省发展改革委), as a province's own text names them
+_PROVINCE_SELF = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[经由报请向和及与对同]))省(?:委|政府|人民政府|[\u4e00-\u9fff]{1,8}?(?:厅|委|局|办))|[全我本]省")
+# one-character names of provinces that are no common word's character (皖, 粤, 鄂…; not 京, 新, 云, 宁)
+_DISTINCT_ABBREVIATIONS = "皖闽赣鄂湘粤冀豫黔滇陇渝沪琼"
+
+
+def _abbreviated_province(text: str) -> str | None:
+    """The one province a text names by a short name that is no common character (皖美消费, 鄂企), never one
+    in a region of several (粤港澳, 京津冀, 川渝)."""
+    abbr = province_by_abbreviation()
+    codes: set[str] = set()
+    for m in re.finditer(f"[{_DISTINCT_ABBREVIATIONS}]", text):
+        i = m.start()
+        if any(c in abbr or c in "港澳台" for c in text[max(0, i - 1):i] + text[i + 1:i + 2]):
+            continue
+        codes.add(abbr[m.group()])
+    return codes.pop() if len(codes) == 1 else None
 
 
 # what joins the names of two places in a list: 斗门、金湾; 甲区和乙区; 甲县与乙县

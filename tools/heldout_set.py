@@ -3,6 +3,7 @@
 
     python tools/heldout_set.py draw --seed 2611 --n 18 --out audits/heldout/sources.json
     python tools/heldout_set.py build audits/heldout/sources.json OUT_DIR
+    python tools/heldout_set.py draw --seed 2711 --n 18 --prefix k --exclude audits/heldout/sources.json --out …
 
 `draw` picks pages of ../shared/corpus/pool/webpages at random (seeded) and records, for each, where its
 excerpt starts; `build` writes the excerpts: the page's text as a browser dump gives it (scripts and styles
@@ -72,9 +73,10 @@ def excerpt(path: Path, start_line: int, traditional: bool) -> str:
     return text + "\n"
 
 
-def draw(seed: int, n: int) -> list[dict]:
+def draw(seed: int, n: int, prefix: str = "h", exclude: tuple[Path, ...] = ()) -> list[dict]:
     rng = random.Random(seed)
-    pages = sorted(POOL.glob("*.html"))
+    used = {s["page"] for x in exclude for s in json.loads(x.read_text(encoding="utf-8"))}
+    pages = [p for p in sorted(POOL.glob("*.html")) if p.name not in used]
     rng.shuffle(pages)
     picked: list[dict] = []
     for p in pages:
@@ -88,7 +90,7 @@ def draw(seed: int, n: int) -> list[dict]:
         if len(_HAN.findall(cut)) < 300:
             continue
         i = len(picked) + 1
-        picked.append({"file": f"h_{i:02d}.txt", "page": p.name, "start_line": start, "traditional": i % 6 == 0})
+        picked.append({"file": f"{prefix}_{i:02d}.txt", "page": p.name, "start_line": start, "traditional": i % 6 == 0})
         if len(picked) == n:
             break
     for s in picked:
@@ -118,12 +120,15 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--seed", type=int, default=2611)
     d.add_argument("--n", type=int, default=18)
     d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--prefix", default="h", help="file names PREFIX_NN.txt")
+    d.add_argument("--exclude", type=Path, action="append", default=[],
+                   help="a sources file of an earlier set whose pages are not drawn again (repeatable)")
     b = sub.add_parser("build")
     b.add_argument("sources", type=Path)
     b.add_argument("out", type=Path)
     a = ap.parse_args(argv)
     if a.cmd == "draw":
-        a.out.write_text(json.dumps(draw(a.seed, a.n), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        a.out.write_text(json.dumps(draw(a.seed, a.n, a.prefix, tuple(a.exclude)), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     else:
         for p in build(a.sources, a.out):
             print(p)

@@ -778,3 +778,47 @@ def test_approximation_words_only_as_words(text, comparator):
 ])
 def test_one_of_a_kind_milestones_and_spaced_cancellations(text, expected):
     assert [(c.value, c.unit, c.comparator) for c in found(text)] == expected
+
+
+# classes found by the third independent audit: a period a prohibition runs over is a floor on the time
+# that must pass; an age bound is a scheme's condition even beside 已达到; a clause that deems a level
+# reached states a test, not a result; the values of a former wording or list a change replaces are no
+# longer set; a day of the month an event fell on is no count of days; a goal for 今年 has the notice's year
+@pytest.mark.parametrize("text,pub_year,news,expected", [
+    ("享受补贴的住房，5年内不得上市交易。", 2025, False, [("provision", 5, "年", ">=", None)]),
+    ("被驳回的申请人6个月内不予再次受理。", 2025, False, [("provision", 6, "个月", ">=", None)]),
+    ("审核应在10个工作日内完成。", 2025, False, [("provision", 10, "个工作日", "<=", None)]),
+    ("3年内不得超过2次申请补贴。", 2025, False, [("provision", 3, "年", "<=", None), ("provision", 2, "次", "<=", None)]),
+    ("已达到退休年龄但年龄在68周岁以下，且未领取养老金的人员。", 2025, False, [("provision", 68, "周岁", "<=", None)]),
+    ("符合下列情形的，可视为已完成投资总额的30%以上：", 2025, False, [("provision", 30, "%", ">=", None)]),
+    ("截至目前，项目已完成投资总额的30%以上。", 2025, True, [("reported", 30, "%", ">=", None)]),
+    ("租房提取限额由原来的城区为1200元/月，郊县为800元/月，调整为城区为1600元/月，郊县为1000元/月。",
+     2025, False, [("provision", 1600, "元/月", "=", None), ("provision", 1000, "元/月", "=", None)]),
+    ("将原办理条件中“连续缴存满24个月”修改为“连续缴存满6个月”。", 2025, False, [("provision", 6, "个月", ">=", None)]),
+    ("市住建局和某某银行9日联合召开座谈会，部署融资协调工作。", 2025, True, []),
+    ("省政府新闻办28日举行发布会。", 2025, True, []),
+    ("受理后应在3日内答复申请人。", 2025, False, [("provision", 3, "日", "<=", None)]),
+    ("首批2000套保障性住房今年开工建设，力争年内竣工。", 2025, False, [("target", 2000, "套", "=", 2025)]),
+    ("明年新建改建公园15个。", 2025, False, [("target", 15, "个", "=", 2026)]),
+    # 一年, 两日: ordinary words unless a bound frames them, as 内 after them does
+    ("余款一年内缴清。", 2025, False, [("provision", 1, "年", "<=", None)]),
+    ("收到申请后两日内作出答复。", 2025, False, [("provision", 2, "日", "<=", None)]),
+    ("一年一度的展会如期举行。", 2025, True, []),
+    # a period a goal is given is its deadline, no quantity; a period a rule or a condition counts is one
+    ("三年内培育示范店40家。", 2025, False, [("target", 40, "家", "=", None)]),
+    ("毕业五年内的高校毕业生创业的，给予补贴1万元。", 2025, False,
+     [("provision", 5, "年", "<=", None), ("provision", 1, "万元", "=", None)]),
+])
+def test_audit_three_classes(text, pub_year, news, expected):
+    got = [(c.kind, c.value, c.unit, c.comparator, c.year) for c in found(text, pub_year=pub_year, news=news)]
+    assert got == expected
+
+
+# a range's other end may repeat the unit in short (十吨标准煤以上三十吨以下): one range in the long unit
+@pytest.mark.parametrize("text,expected", [
+    ("年综合能耗五十吨标准煤以上一百吨以下的单位，应当进行能源审计。", (50, 100, "吨标准煤")),
+    ("年耗能8千吨标准煤以下的项目可简化审查。", (8, None, "千吨标准煤")),
+])
+def test_a_unit_said_again_in_short_keeps_the_range(text, expected):
+    (c,) = found(text)
+    assert (c.value, c.value_max, c.unit) == expected

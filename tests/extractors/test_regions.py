@@ -166,3 +166,32 @@ def test_an_ambiguous_county_short_name_spelled_out_is_still_no_short_name():
 def test_short_city_names_count_where_they_name_the_city(text, names):
     from extractors.regions import gazetteer
     assert [d.name for _, _, ds in gazetteer().mentions(text) for d in ds] == names
+
+
+@pytest.mark.parametrize("row", refdata.generic_division_names(), ids=lambda r: r["name"])
+def test_district_names_that_are_common_words_need_their_city(row):
+    """城区, 郊区, 矿区 are districts of several cities; alone in running text they are the common noun, after
+    their city's name they are the district."""
+    gaz = gazetteer()
+    name = row["name"]
+    assert name in row["example"] and name not in gaz.full
+    assert all(row["example"][a:b] != name for a, b, _ in gaz.mentions(row["example"]))
+    district = next(d for d in gaz.generic_full[name])
+    city = gaz.by_code[district.city_code].name
+    hits = gaz.mentions(f"{city}{name}人民政府办公室")
+    assert [d.adcode for d in hits[-1][2]] == [district.adcode]
+
+
+# a province's own text that names its place only by its one-character name (皖企, 鄂货) and its bodies
+# by their level (省政府, 省商务厅); a region of several provinces (粤港澳, 京津冀) names none of them
+@pytest.mark.parametrize("body,expected", [
+    ("经省政府同意，现印发给你们。深入开展“皖企出海”行动，由省商务厅负责。", "340000"),
+    ("省发展改革委牵头，推动“鄂货出山”专项行动。", "420000"),
+    ("省政府决定，积极对接粤港澳大湾区建设。", None),
+    ("全省各地要落实京津冀协同发展要求。", None),
+    ("推动“皖企出海”行动。", None),                      # no body of its own province
+    ("省政府同意，支持皖企与湘企开展合作。", None),         # two provinces named: neither is the text's
+])
+def test_a_province_named_only_by_its_short_name(body, expected):
+    region = primary_region(body, "关于印发若干措施的通知", [], [])
+    assert (region.adcode if region else None) == expected

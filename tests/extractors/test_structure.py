@@ -396,3 +396,14 @@ def test_a_notice_and_the_text_it_issues_after_its_signature_are_one_document(is
     text = ("某市住房保障和房产局关于明确住房政策有关事项的通知\n各区政府，市各有关部门：\n为促进房地产市场健康发展，" + issuing
             + "\n某市住房保障和房产局\n2017年5月3日\n" + attached + "\n" + "一、关于对象的认定。对符合条件的家庭，按规定执行。" * 12)
     assert len(segment(text)) == n
+
+
+# a news page dumped whole: a long menu of short links above the headline, its dateline, then the story
+@pytest.mark.parametrize("menu_lines", [5, 45, 90])
+def test_a_headline_below_a_long_menu_of_short_links(menu_lines):
+    menu = "\n\n".join(["首页", "要闻", "登录", "|", "注册", "视频", "专题", "评论"] * (menu_lines // 8 + 1))
+    headline = "某省召开全省住房保障工作推进会议 部署下半年重点任务"
+    text = (f"{menu}\n\n某某网>>地方动态\n\n{headline}\n\n2024年05月20日08:26 来源：某某日报\n\n"
+            + "会议指出，要扎实推进保障性住房建设，持续改善群众居住条件，确保各项任务按期完成。" * 6)
+    (seg,) = segment(text)
+    assert seg.title is not None and seg.title.text == headline

@@ -40,17 +40,30 @@ DEV2_FLOORS = {
     "span_grounding": 1.0,
 }
 
-# the held-out set: excerpts of pool pages cut as dev2's are, annotated blind (tools/heldout_set.py,
-# audits/heldout/); its first, blind score is in audits/README.md
+# the held-out sets: excerpts of pool pages cut as dev2's are, annotated blind (tools/heldout_set.py,
+# audits/heldout/, audits/heldout2/); their first, blind scores are in audits/README.md
 HELDOUT = Path(__file__).resolve().parents[2] / "audits" / "heldout"
+HELDOUT2 = HELDOUT.with_name("heldout2")
 HELDOUT_FLOORS = {
     "split_f1": 0.94,
     "docnum_f1": 1.0,
     "docnum_own_f1": 1.0,
     "publish_date_acc": 0.88,
     "region_acc": 0.94,
-    "agency_f1": 0.87,
+    "agency_f1": 0.94,
     "commit_f1": 0.89,
+    "span_grounding": 1.0,
+}
+# four of its excerpts print no title of their own (their gold names one the annotator chose), so
+# their documents pair with nothing and split, date and region stay below 0.8
+HELDOUT2_FLOORS = {
+    "split_f1": 0.76,
+    "docnum_f1": 1.0,
+    "docnum_own_f1": 0.88,
+    "publish_date_acc": 0.76,
+    "region_acc": 0.76,
+    "agency_f1": 0.95,
+    "commit_f1": 0.91,
     "span_grounding": 1.0,
 }
 
@@ -126,18 +139,19 @@ def test_dev2_scores_hold_their_floors(dev2_figures):
     assert not low and not high, f"below floor: {low}; above ceiling: {high}; all: {dev2_figures}"
 
 
-@pytest.fixture(scope="module")
-def heldout_figures(tmp_path_factory):
+def heldout_figures(tmp_path_factory, where: Path) -> dict:
     sys.path.insert(0, str(HELDOUT.parents[1] / "tools"))
     import heldout_set
     if not heldout_set.POOL.is_dir():
         pytest.skip(f"../shared is absent ({heldout_set.POOL} not found): held-out quality gate skipped")
-    docs = tmp_path_factory.mktemp("heldout-docs")
-    heldout_set.build(HELDOUT / "sources.json", docs)
-    return score_set("heldout", extract_set("heldout", tmp_path_factory, docs), HELDOUT / "gold", docs)
+    docs = tmp_path_factory.mktemp(f"{where.name}-docs")
+    heldout_set.build(where / "sources.json", docs)
+    return score_set(where.name, extract_set(where.name, tmp_path_factory, docs), where / "gold", docs)
 
 
-def test_heldout_scores_hold_their_floors(heldout_figures):
-    low = {k: heldout_figures[k] for k, floor in HELDOUT_FLOORS.items()
-           if heldout_figures[k] is None or heldout_figures[k] < floor}
-    assert not low, f"below floor: {low}; all: {heldout_figures}"
+@pytest.mark.parametrize("where,floors", [(HELDOUT, HELDOUT_FLOORS), (HELDOUT2, HELDOUT2_FLOORS)],
+                         ids=["heldout", "heldout2"])
+def test_heldout_scores_hold_their_floors(tmp_path_factory, where, floors):
+    figures = heldout_figures(tmp_path_factory, where)
+    low = {k: figures[k] for k, floor in floors.items() if figures[k] is None or figures[k] < floor}
+    assert not low, f"below floor: {low}; all: {figures}"
