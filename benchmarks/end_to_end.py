@@ -185,11 +185,12 @@ def _row(label: str, w: int, r: dict, files: int, mb: float, base: float) -> str
 def _median(runs: list[dict]) -> dict:
     """Each figure's median over repeated runs (per part too)."""
     med = statistics.median
-    roles = sorted({k for r in runs for k in r["peak_mb_by_role"]} | {k for r in runs for k in r["cpu_s_by_role"]})
+    peaks = sorted({k for r in runs for k in r["peak_mb_by_role"]})
+    cpus = sorted({k for r in runs for k in r["cpu_s_by_role"]})
     return {"workers": runs[0]["workers"], "seconds": med(r["seconds"] for r in runs), "docs": runs[0]["docs"],
             "commitments": runs[0]["commitments"], "peak_mb": med(r["peak_mb"] for r in runs),
-            "peak_mb_by_role": {k: med(r["peak_mb_by_role"].get(k, 0) for r in runs) for k in roles},
-            "cpu_s_by_role": {k: med(r["cpu_s_by_role"].get(k, 0) for r in runs) for k in roles}, "runs": len(runs)}
+            "peak_mb_by_role": {k: med(r["peak_mb_by_role"].get(k, 0) for r in runs) for k in peaks},
+            "cpu_s_by_role": {k: med(r["cpu_s_by_role"].get(k, 0) for r in runs) for k in cpus}, "runs": len(runs)}
 
 
 def series(args, files, mb, api_url: str | None, server_pid: int | None = None) -> list[dict]:
