@@ -19,6 +19,8 @@ BODY = "到2025年，全市村卫生室乡村医生占比达到45%以上。"
     ("鲁ICP备05001234号　鲁公网安备37020202000123号", "footer"),
     ("版权所有：某市人民政府办公室 技术支持：某某科技公司", "footer"),
     ("主办单位：某市人民政府办公室 地址：某市某路1号", "footer"),
+    ("中共某某市委、某某市人民政府主办", "footer"),                # the sponsor named before the word
+    ("某某市人民政府办公室  承办", "footer"),
     ("Copyright © 2006-2020 某某网 All rights reserved", "footer"),
     ("免责声明：本站所有信息均来源于互联网搜集，并不代表本站观点。", "disclaimer"),
     ("转载请注明出处。", "disclaimer"),
@@ -70,6 +72,8 @@ def test_teasers_under_a_recommended_heading_are_noise_with_their_figures():
     "标题要简洁，关键词要准确，这是信息公开的基本要求。",
     "第二十三条 在本市举办重要会议期间，主办单位或者承办单位应当在举办前提出保障需求。",
     "（三）承办单位申报项目须主办方开具书面同意函。",
+    "本届博览会由市商务局主办",
+    "市政府主办，市商务局承办",
     "序号 | 裁量基准编码 | 被处罚主体 | 违法行为 | 法规依据",
     "联系人：张明，联系电话：0531-12345678。",
     BODY,
@@ -153,3 +157,83 @@ def test_bars_and_lists_of_links_to_other_sites_are_noise(text, blanked):
 def test_a_ranked_list_of_headlines_is_noise(lines, blanked):
     from extractors.noise import headline_runs
     assert bool(headline_runs("\n".join(lines))) == blanked
+
+
+@pytest.mark.parametrize("heading", ["省政府部门", "国家部委网站", "友情链接\ue61a", "中央部门网站"])
+def test_a_sites_menu_of_departments_is_noise(heading):
+    """A page's menu of links to departments, under its heading (an icon glyph may trail it), names no body of the text."""
+    menu = [heading, "省发改委", "省教育厅", "省科技厅", "省财政厅", "外交部", "审计署"]
+    text = BODY + "\n" + "\n\n".join(menu) + "\n"
+    noise = find_noise(text)
+    assert noise.counts() == {"related_list": len(menu)}
+    assert "45%" in noise.mask(text)
+
+
+def _lines_touched_hold_every_match(text: str) -> None:
+    from extractors.noise import _Hits, _patterns
+
+    for kind in ("nav", "spam", "footer", "disclaimer"):
+        rx = _patterns()[kind]
+        hits, pos = _Hits(rx, text), 0
+        for line in text.split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            touched = hits.touch(start, end)
+            assert touched or rx.search(line.strip()) is None, (kind, line)
+
+
+@pytest.mark.parametrize("text", [
+    "返回首页\n加入收藏 关于我们\n正文第一段。\n版权所有 某某网\n本站转载文章仅供参考",
+    "首页\n\n返回\n首页 关于\n我们",  # words split over lines: the whole text's match runs across them
+    "正文。\n" * 5 + "联系我们 | 网站地图\n",
+])
+def test_the_vocabularies_run_once_per_text_miss_no_line(text):
+    _lines_touched_hold_every_match(text)
+
+
+def test_the_vocabularies_run_once_per_text_miss_no_line_of_pool_pages():
+    from pathlib import Path
+
+    from corpora.readers import expand_paths, read_path
+    from corpora.records import ReadError
+    from extractors.normalize import normalize
+
+    pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
+    files = [f for f in expand_paths([pool]) if f.suffix.lower() != ".pdf"][::8]
+    if not files:
+        pytest.skip("the shared pool is not here")
+    for f in files:
+        try:
+            _lines_touched_hold_every_match(normalize(read_path(f).text).text)
+        except ReadError:
+            continue
+
+
+@pytest.mark.parametrize("text", [
+    "中?文", "中??文", "中???文", "中????文", "?文", "中?", "中a文", "中ab文", "a中b", "中文a", "乱码\ufffd", "锟斤拷", "烫烫烫",
+    "屯屯", "中?a文", "中a?文", "中1文", "正常的文本。", "", "?", "a", "中\u9fff?\u4e00", "中\u3400?文", "中？文",
+])
+def test_mojibake_found_from_runs_as_the_pattern_finds_it(text):
+    from extractors.noise import _MOJIBAKE
+
+    assert has_mojibake(text) == bool(_MOJIBAKE.search(text))
+
+
+def test_mojibake_found_from_runs_as_the_pattern_finds_it_in_pool_pages():
+    from pathlib import Path
+
+    from corpora.readers import expand_paths, read_path
+    from corpora.records import ReadError
+    from extractors.noise import _MOJIBAKE
+
+    pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
+    files = [f for f in expand_paths([pool]) if f.suffix.lower() != ".pdf"][::3]
+    if not files:
+        pytest.skip("the shared pool is not here")
+    for f in files:
+        try:
+            text = read_path(f).text
+        except ReadError:
+            continue
+        for line in text.split("\n"):
+            assert has_mojibake(line) == bool(_MOJIBAKE.search(line)), (f, line)
