@@ -83,24 +83,47 @@ _TEASER_END = re.compile(r"(\.{3}|…+|>>|》》)\s*$")
 _DATED = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 
 
-def _is_nav(line: str) -> bool:
+class _Hits:
+    """Which lines of a text a pattern can match in, from one pass over the whole text. A match inside a line
+    is a match in the whole text too (the vocabularies' patterns have no anchors nor lookarounds), so its start
+    either starts a match that `finditer` finds or lies under one: a line that no such match touches has none.
+    Lines are asked about in order."""
+
+    def __init__(self, rx: re.Pattern, text: str):
+        self.spans = [m.span() for m in rx.finditer(text)]
+        self.k = 0
+
+    def touch(self, start: int, end: int) -> bool:
+        sp, k = self.spans, self.k
+        while k < len(sp) and sp[k][1] < start:
+            k += 1
+        self.k = k
+        return k < len(sp) and sp[k][0] <= end
+
+
+def _is_nav(line: str, words: bool = True) -> bool:
     """A short line made only of utility words (返回首页 加入收藏 关于我们), or a breadcrumb trail
-    (首页 > 财经 > 快讯 >)."""
+    (首页 > 财经 > 快讯 >). `words`: False when the line holds none of the utility words."""
     if len(line) > 80:
         return False
-    rest = _patterns()["nav"].sub("", line)
-    if len(_CJK.findall(rest)) < 2 and len(_CJK.findall(line)) >= 2:
-        return True
+    if words:
+        rest = _patterns()["nav"].sub("", line)
+        if len(_CJK.findall(rest)) < 2 and len(_CJK.findall(line)) >= 2:
+            return True
     parts = [p.strip() for p in _BREADCRUMB.split(line)]
     return len(parts) >= 3 and all(len(p) <= 12 and not _SENTENCE.search(p) for p in parts)
+
+
+_CELL_MARK = re.compile(r"[\d，。；：:]")
+_MENU_SPLIT = re.compile(r"[\s｜/·•]+")
 
 
 def _is_menu(line: str) -> bool:
     if "|" in line:  # a table row, which readers write with " | " between cells, unless its cells link sites
         cells = [c.strip() for c in line.split("|") if c.strip()]
-        return (len(cells) >= 4 and all(len(c) <= 8 and not re.search(r"[\d，。；：:]", c) for c in cells)
+        return (len(cells) >= 4 and all(len(c) <= 8 and not _CELL_MARK.search(c) for c in cells)
                 and sum(c.endswith(("网", "网站", "门户", "人大", "政协")) for c in cells) * 2 >= len(cells))
-    tokens = [t for t in re.split(r"[\s｜/·•]+", line.strip()) if t]
+    tokens = [t for t in _MENU_SPLIT.split(line.strip()) if t]
     return len(tokens) >= 4 and all(_MENU_TOKEN.match(t) for t in tokens)
 
 
@@ -140,6 +163,10 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
     noise = Noise()
     pos = 0
     related = False
+    pat = _patterns()
+    # the vocabularies' patterns run once over the text; a line is searched only where they found something
+    nav, spam = _Hits(pat["nav"], text), _Hits(pat["spam"], text)
+    footer, disclaimer = _Hits(pat["footer"], text), _Hits(pat["disclaimer"], text)
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
@@ -147,7 +174,6 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
             continue
         s = line.strip()
         kind = None
-        pat = _patterns()
         if pat["related"].match(s):
             kind, related = "related_list", True
         elif related and (len(s) <= 60 and not _SENTENCE.search(s) or _TEASER_END.search(s) and len(s) <= 200
@@ -157,22 +183,22 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
             related = False
             if _PREV_NEXT.match(s):
                 kind = "navigation"
-            elif _CHROME.match(s) or (len(s) <= 80 and _is_menu(s)) or _is_nav(s) or pat["nav_head"].match(s) \
+            elif _CHROME.match(s) or (len(s) <= 80 and _is_menu(s)) or _is_nav(s, nav.touch(start, end)) or pat["nav_head"].match(s) \
                     or _HEX_ID.match(s):
                 kind = "navigation"
             elif len(s) <= 300 and pat["keywords"].match(s):
                 kind = "keywords"
             elif len(s) <= 400 and pat["epaper"].match(s) and not _SENTENCE.search(s):
                 kind = "epaper"
-            elif (len(s) <= 200 and (_FOOTER.search(s) or pat["footer"].search(s))) \
+            elif (len(s) <= 200 and (_FOOTER.search(s) or (footer.touch(start, end) and pat["footer"].search(s)))) \
                     or (_SPONSOR.match(s) and len(s) <= 80 and not _SENTENCE.search(s[:-1])) \
                     or (_SPONSOR_AFTER.match(s) and "由" not in s):
                 kind = "footer"
-            elif len(s) <= 300 and (_DISCLAIMER.search(s) or pat["disclaimer"].search(s)):  # the cheap test first
+            elif len(s) <= 300 and (_DISCLAIMER.search(s) or (disclaimer.touch(start, end) and pat["disclaimer"].search(s))):  # the cheap test first
                 kind = "disclaimer"
         if kind:
             noise.spans.append((start, end, kind))
-        else:  # words injected into the text by spam (gambling, fake invoices), blanked where they stand
+        elif spam.touch(start, end):  # words injected into the text by spam (gambling, fake invoices), blanked where they stand
             noise.spans.extend((start + m.start(), start + m.end(), "spam") for m in pat["spam"].finditer(line))
     noise.spans.extend((a, b, "related_list") for a, b in headline_runs(text, body_start)
                        if not any(x <= a < y for x, y, _ in noise.spans))
@@ -221,8 +247,22 @@ def duplicated_blocks(text: str, body_start: int = 0, probe: int = 50) -> list[t
     return out
 
 
+_MOJIBAKE_WORDS = re.compile(r"\ufffd|锟斤拷|烫烫|屯屯")
+_QUERY_RUN = re.compile(r"\?\?*")  # opening on a literal or a class, the engine skips to their characters
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z]*")
+
+
+def _between_cjk(text: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(text) and "\u4e00" <= text[start - 1] <= "\u9fff" and "\u4e00" <= text[end] <= "\u9fff"
+
+
 def has_mojibake(text: str) -> bool:
-    return bool(_MOJIBAKE.search(text))
+    """Whether `_MOJIBAKE` finds anything in text, found from the runs of question marks (1 to 3 between Chinese
+    characters) and of Latin letters (one between them) instead of trying the pattern at every Chinese character."""
+    if _MOJIBAKE_WORDS.search(text):
+        return True
+    return any(m.end() - m.start() <= 3 and _between_cjk(text, m.start(), m.end()) for m in _QUERY_RUN.finditer(text)) \
+        or any(m.end() - m.start() == 1 and _between_cjk(text, m.start(), m.end()) for m in _LATIN_RUN.finditer(text))
 
 
 _LIST_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")

@@ -45,6 +45,22 @@ def skips_document(title: str) -> bool:
     return any(r.where == "title" and r.pattern.search(title) for r in rules())
 
 
+_BY_UNIT: dict[tuple[str, bool], tuple[tuple[SkipRule, ...], tuple[SkipRule, ...]]] = {}
+
+
+def _rules_for(unit: str, digits: bool) -> tuple[SkipRule, ...]:
+    """The rules that can apply to a value with this unit, written in digits or not, in the data's order: the
+    rules are sorted out once per unit, not tried one by one for every value."""
+    rs = rules()
+    hit = _BY_UNIT.get((unit, digits))
+    if hit is None or hit[0] is not rs:
+        if len(_BY_UNIT) > 10_000:
+            _BY_UNIT.clear()
+        hit = _BY_UNIT[(unit, digits)] = (rs, tuple(
+            r for r in rs if r.where != "title" and (r.unit is None or r.unit.fullmatch(unit)) and not (r.chinese_only and digits)))
+    return hit[1]
+
+
 def skips_value(text: str, num_start: int, unit_end: int, raw: str, unit: str) -> SkipRule | None:
     """The rule that makes the number at num_start (its unit ending at unit_end) not a quantity, if any."""
     line_start = text.rfind("\n", 0, num_start) + 1
@@ -52,15 +68,23 @@ def skips_value(text: str, num_start: int, unit_end: int, raw: str, unit: str) -
     line_end = len(text) if line_end < 0 else line_end
     before = text[max(line_start, num_start - 24):num_start]
     after = text[unit_end:min(line_end, unit_end + 16)]
-    # the rest of the sentence after the unit, then ｜ and the sentence before the number
-    rest = _SENTENCE_END.split(text[unit_end:line_end], maxsplit=1)[0] + "｜" + \
-        _SENTENCE_END.split(text[line_start:num_start])[-1]
-    for r in rules():
-        if (r.unit is not None and not r.unit.fullmatch(unit)) or (r.chinese_only and raw[:1].isdigit()):
-            continue
-        if r.unless is not None and r.unless.search(rest):
-            continue
-        if (r.where == "before" and r.pattern.search(before)) or (r.where == "after" and r.pattern.search(after)) \
-                or (r.where == "line" and r.pattern.search(text[line_start:line_end])):
-            return r
+    rest = line = None
+    for r in _rules_for(unit, raw[:1].isdigit()):
+        if r.unless is not None:
+            if rest is None:  # the rest of the sentence after the unit, then ｜ and the sentence before the number
+                rest = _SENTENCE_END.split(text[unit_end:line_end], maxsplit=1)[0] + "｜" + \
+                    _SENTENCE_END.split(text[line_start:num_start])[-1]
+            if r.unless.search(rest):
+                continue
+        if r.where == "before":
+            if r.pattern.search(before):
+                return r
+        elif r.where == "after":
+            if r.pattern.search(after):
+                return r
+        else:
+            if line is None:
+                line = text[line_start:line_end]
+            if r.pattern.search(line):
+                return r
     return None

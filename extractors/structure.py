@@ -72,9 +72,12 @@ class Title:
     end: int
 
 
+_ANY_TITLE_SUFFIX = re.compile("|".join(map(re.escape, _TITLE_SUFFIX)))  # a title line holds one of them
+
+
 def is_title_line(line: str) -> bool:
     s = line.strip().lstrip("#").strip()
-    if not (6 <= len(s) <= 90) or _NOT_TITLE.search(s) or _COMPILATION.search(s) or _CUT_SHORT.search(s):
+    if not (6 <= len(s) <= 90) or not _ANY_TITLE_SUFFIX.search(s) or _NOT_TITLE.search(s) or _COMPILATION.search(s) or _CUT_SHORT.search(s):
         return False
     s = _INDEX.sub("", s) if len(s) > 8 else s
     return s.endswith(_TITLE_SUFFIX) or s.endswith(("》", "）")) and any(x in s for x in _TITLE_SUFFIX)

@@ -167,3 +167,73 @@ def test_a_sites_menu_of_departments_is_noise(heading):
     noise = find_noise(text)
     assert noise.counts() == {"related_list": len(menu)}
     assert "45%" in noise.mask(text)
+
+
+def _lines_touched_hold_every_match(text: str) -> None:
+    from extractors.noise import _Hits, _patterns
+
+    for kind in ("nav", "spam", "footer", "disclaimer"):
+        rx = _patterns()[kind]
+        hits, pos = _Hits(rx, text), 0
+        for line in text.split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            touched = hits.touch(start, end)
+            assert touched or rx.search(line.strip()) is None, (kind, line)
+
+
+@pytest.mark.parametrize("text", [
+    "返回首页\n加入收藏 关于我们\n正文第一段。\n版权所有 某某网\n本站转载文章仅供参考",
+    "首页\n\n返回\n首页 关于\n我们",  # words split over lines: the whole text's match runs across them
+    "正文。\n" * 5 + "联系我们 | 网站地图\n",
+])
+def test_the_vocabularies_run_once_per_text_miss_no_line(text):
+    _lines_touched_hold_every_match(text)
+
+
+def test_the_vocabularies_run_once_per_text_miss_no_line_of_pool_pages():
+    from pathlib import Path
+
+    from corpora.readers import expand_paths, read_path
+    from corpora.records import ReadError
+    from extractors.normalize import normalize
+
+    pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
+    files = [f for f in expand_paths([pool]) if f.suffix.lower() != ".pdf"][::8]
+    if not files:
+        pytest.skip("the shared pool is not here")
+    for f in files:
+        try:
+            _lines_touched_hold_every_match(normalize(read_path(f).text).text)
+        except ReadError:
+            continue
+
+
+@pytest.mark.parametrize("text", [
+    "中?文", "中??文", "中???文", "中????文", "?文", "中?", "中a文", "中ab文", "a中b", "中文a", "乱码\ufffd", "锟斤拷", "烫烫烫",
+    "屯屯", "中?a文", "中a?文", "中1文", "正常的文本。", "", "?", "a", "中\u9fff?\u4e00", "中\u3400?文", "中？文",
+])
+def test_mojibake_found_from_runs_as_the_pattern_finds_it(text):
+    from extractors.noise import _MOJIBAKE
+
+    assert has_mojibake(text) == bool(_MOJIBAKE.search(text))
+
+
+def test_mojibake_found_from_runs_as_the_pattern_finds_it_in_pool_pages():
+    from pathlib import Path
+
+    from corpora.readers import expand_paths, read_path
+    from corpora.records import ReadError
+    from extractors.noise import _MOJIBAKE
+
+    pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
+    files = [f for f in expand_paths([pool]) if f.suffix.lower() != ".pdf"][::3]
+    if not files:
+        pytest.skip("the shared pool is not here")
+    for f in files:
+        try:
+            text = read_path(f).text
+        except ReadError:
+            continue
+        for line in text.split("\n"):
+            assert has_mojibake(line) == bool(_MOJIBAKE.search(line)), (f, line)
