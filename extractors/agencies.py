@@ -89,14 +89,18 @@ _PUNCT = (_DELIM - set("\n 和及与")) | set("！？!?【】[]")  # what a name
 _LEVELS_IN_PARENS = re.compile(r"[（(][省市县区州盟旗、，,\s]+[)）]$")
 
 
+_ZONE_WORD = re.compile(r"(开发区|高新区|新区|园区|合作区|试验区|示范区)[\u4e00-\u9fff]{2,10}、$")
+
+
 def _after_a_plural(text: str, s: int) -> bool:
-    """Whether the list item at s follows a plural that opens the list (各区疾控局、教委; 有关单位、财政局)."""
+    """Whether the list item at s follows a plural that opens the list (各区疾控局、教委; 有关单位、财政局) or
+    a zone's body, whose zone it shares (某某经济技术开发区商务金融局、行政审批局)."""
     if s == 0 or text[s - 1] != "、":
         return False
     i = s - 1
     while i > 0 and s - i < 40 and text[i - 1] not in _DELIM - {"、"}:
         i -= 1
-    return text.startswith(("各", "有关", "相关"), i)
+    return text.startswith(("各", "有关", "相关"), i) or bool(_ZONE_WORD.search(text, i, s))
 
 
 def _generic(text: str, start: int) -> bool:
