@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import itertools
 import os
 import re
 import uuid
@@ -38,8 +37,19 @@ from pipeline.process import (  # noqa: E402
     origin_url,
 )
 
-# extract tasks submitted ahead of the file being stored (running or waiting for a worker)
-AHEAD = 8
+# Files go to the workers a chunk at a time, one Prefect task per chunk: each task run costs the run and Prefect's
+# server a few API calls and events, about as much CPU as extracting a small file, so one task per file made
+# Prefect's bookkeeping, not extraction, the limit of a run with several workers. A chunk is a share of the files
+# left (CHUNKS_PER_WORKER per worker), between MIN_CHUNK and MAX_CHUNK files: the first chunks of a large folder
+# are MAX_CHUNK files, the last ones shrink so that the workers finish together.
+MIN_CHUNK = 3
+MAX_CHUNK = 16
+CHUNKS_PER_WORKER = 4
+# chunks submitted ahead of the one being stored, per worker (running, or waiting for a worker)
+AHEAD_PER_WORKER = 2
+# attempts of a chunk whose task failed (not a file: a file's failure is its error record); files extracted by an
+# earlier attempt come from the result cache
+CHUNK_RETRIES = 2
 # what an extract task returns; part of the cache key so results of an earlier shape are not reused
 RESULT_FORMAT = "file-result-3"
 # stored files between two returns of the run's free heap pages to the system
@@ -59,17 +69,79 @@ def _content_key(context, parameters) -> str:
             digest = hashlib.file_digest(f, "sha256").hexdigest()  # in blocks: a large file is never held whole
     except OSError:
         return f"extract-unreadable-{uuid.uuid4().hex}"  # never reuse a result for a file we cannot read
-    suffix = hashlib.sha256(Path(parameters["path"]).suffix.lower().encode()).hexdigest()[:8]
+    return cache_key(digest, Path(parameters["path"]).suffix)
+
+
+def cache_key(sha256: str, suffix: str) -> str:
+    """The key of the cached result of bytes with this hash read under a name with this suffix, by this
+    extractor version (the same key whether a file was extracted alone or in a chunk)."""
+    suffix = hashlib.sha256(suffix.lower().encode()).hexdigest()[:8]
     fmt = hashlib.sha256(RESULT_FORMAT.encode()).hexdigest()[:8]
-    return f"extract-{digest}-{extractor_version()}-{suffix}-{fmt}"
+    return f"extract-{sha256}-{extractor_version()}-{suffix}-{fmt}"
 
 
-@task(name="extract-file", task_run_name="extract {path}", cache_key_fn=_content_key, persist_result=True)
+# results are read back from storage when needed, never kept in the run's memory by Prefect (its result store
+# would otherwise hold up to a thousand results: a whole folder's records and texts)
+@task(name="extract-file", task_run_name="extract {path}", cache_key_fn=_content_key, persist_result=True,
+      cache_result_in_memory=False)
 def extract_task(path: str, source: str | None = None) -> FileResult:
     """The records and text of one file (`pipeline.process.extract_file`), in a worker process when the
     flow runs with one (`with_processes`)."""
     pool = workers.active()
     return pool.extract(path, source) if pool else extract_file(path, source)
+
+
+def _result_cache():
+    """Prefect's result storage of the current run (PREFECT_RESULTS_LOCAL_STORAGE_PATH or the configured storage),
+    the one `extract_task` caches in, without its in-memory copy of every record read or written."""
+    from prefect.results import get_result_store
+
+    return get_result_store().model_copy(update={"cache_result_in_memory": False})
+
+
+def _cached(cache, key: str) -> FileResult | None:
+    """The result stored under `key`, or None (none yet, unreadable, or of another shape)."""
+    try:
+        got = cache.read(key).result
+    except Exception:  # not there (each storage says so its own way) or not readable: extract again
+        return None
+    return got if isinstance(got, FileResult) else None
+
+
+def _keep(cache, key: str, result: FileResult) -> None:
+    try:
+        cache.write(result, key=key)
+    except Exception as e:  # the cache is a convenience: a full disk costs a re-extraction next time, not the run
+        from prefect.logging import get_run_logger
+
+        get_run_logger().warning("could not cache the result of %s: %s", result.records[0].source
+                                 if result.records else key, e)
+
+
+@task(name="extract-files", task_run_name="extract {label}", cache_policy=NO_CACHE, persist_result=False,
+      retries=CHUNK_RETRIES, retry_delay_seconds=1)
+def extract_chunk_task(files: list[tuple[str, str, str]], label: str = "") -> list[FileResult]:
+    """The results of a chunk of files, each given as (kept copy, source name, sha256), in order: each from the
+    result cache when these bytes were extracted before by this extractor version (`cache_key`), else extracted
+    (`pipeline.process.extract_file`, in a worker process when the flow runs with them) and cached at once, so a
+    retried chunk extracts only what the failed attempt had not. A file's failure is its own error record; the
+    task fails only when extraction itself cannot go on (the worker pool gone), and is then retried."""
+    pool = workers.active()
+    cache = _result_cache()
+    results = []
+    for raw, name, sha in files:
+        key = cache_key(sha, Path(raw).suffix)
+        result = _cached(cache, key)
+        if result is None:
+            result = pool.extract(raw, name) if pool else extract_file(raw, name)
+            _keep(cache, key, result)
+        results.append(result)
+    return results
+
+
+def chunk_size(left: int, n_workers: int) -> int:
+    """Files in the next chunk when `left` files remain for `n_workers` workers."""
+    return max(MIN_CHUNK, min(MAX_CHUNK, -(-left // (max(1, n_workers) * CHUNKS_PER_WORKER))))
 
 
 def _suffix(url: str, got) -> str:
@@ -119,26 +191,25 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
         # each file's bytes are read once, kept in the store's content-addressed raw folder, and extracted from
         # that copy: the hash, the cached result and the records are of the same bytes even if the file changes
         # during the run. Large plain-text files stream from their copy into the store in this thread (bounded
-        # memory, no cached result of their size); every other file is a cached task. At most AHEAD tasks run or
-        # wait ahead of the file being stored, and a result is let go once stored: the run holds a few results,
-        # not the whole folder's.
+        # memory, no cached result of their size); every other file goes to a task with a chunk of others. A few
+        # chunks run or wait ahead of the one being stored, and results are let go once stored: the run holds a
+        # few chunks' results, not the whole folder's.
         def prepared():
             for f in files:
                 name = source_name(f)
                 try:
                     raw, sha, size, streamed = _keep_raw(store, f, name)
                 except ReadError as e:  # not a regular file, too large, unreadable: an error row naming it
-                    yield name, None, e
+                    yield name, None, None, e
                     continue
                 store.put_provenance(name, sha, size, _now(), "file", origin_url(f))
-                yield (name, raw, None) if streamed else (name, None, extract_task.submit(str(raw), name))
+                yield name, raw, sha, streamed
 
         shown = Progress(len(files), mode)
-        ahead: deque = deque()
-        todo = prepared()
+        n_workers = _parallelism()
         # several files per transaction (each still atomic, `Store.batch`); a stop keeps what was stored
         with store.batch():
-            _store_results(store, todo, ahead, shown)
+            _store_results(store, prepared(), len(files), n_workers, shown)
         pool = workers.active()
         if pool is not None:
             pool.close()  # every file is extracted: the workers' memory goes back before the tables are written
@@ -150,29 +221,95 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
     return summary
 
 
-def _store_results(store: Store, todo, ahead: deque, shown) -> None:
-    """Store each prepared file as its result comes, in order, keeping at most AHEAD tasks submitted ahead."""
-    stored = 0
+def _store_results(store: Store, todo, total: int, n_workers: int, shown) -> None:
+    """Store each prepared file as its result comes, in order, with at most AHEAD_PER_WORKER chunks per worker
+    submitted ahead. `todo` yields (name, kept copy, sha256, streamed) or (name, None, None, ReadError)."""
+    ahead: deque = deque()  # ("file", name, copy or None, ReadError or None) | ("chunk", files, future)
+    in_flight, left, more, stored = 0, total, True, 0
+    limit = max(2, AHEAD_PER_WORKER * n_workers)
     try:
         while True:
-            ahead.extend(itertools.islice(todo, AHEAD - len(ahead)))
+            while more and in_flight < limit:
+                chunk: list[tuple[str, str, str]] = []
+                size = chunk_size(left, n_workers)
+                while len(chunk) < size:
+                    item = next(todo, None)
+                    if item is None:
+                        more = False
+                        break
+                    left -= 1
+                    name, raw, sha, streamed = item
+                    if isinstance(streamed, ReadError):
+                        ahead.append(("file", name, None, streamed))
+                    elif streamed:
+                        ahead.append(("file", name, raw, None))
+                    else:
+                        chunk.append((str(raw), name, sha))
+                if chunk:
+                    label = f"{len(chunk)} files from {Path(chunk[0][1]).name}"
+                    ahead.append(("chunk", chunk, extract_chunk_task.submit(chunk, label)))
+                    in_flight += 1
             if not ahead:
                 break
-            name, raw, job = ahead.popleft()
-            if raw is not None:
-                shown.file_done(store.put_file(name, iter_records(raw, name), version=extractor_version()))
-            elif isinstance(job, ReadError):
-                shown.file_done(store.put_file(name, [job], version=extractor_version()))
-            else:
-                result = for_source(job.result(), name)
-                del job
+            kind, *entry = ahead.popleft()
+            if kind == "file":
+                name, raw, error = entry
+                if raw is not None:
+                    shown.file_done(store.put_file(name, iter_records(raw, name), version=extractor_version()))
+                else:
+                    shown.file_done(store.put_file(name, [error], version=extractor_version()))
+                continue
+            in_flight -= 1
+            chunk, job = entry
+            results = _chunk_results(job, chunk)
+            del job
+            for (_raw, name, _sha), result in zip(chunk, results):
+                result = for_source(result, name)
                 shown.file_done(store.put_file(name, result.records, result.text, result.version))
-                del result
-            stored += 1
-            if stored % TRIM_EVERY == 0:
-                workers._trim()  # the stored results' memory, freed, goes back to the system
+                stored += 1
+                if stored % TRIM_EVERY == 0:
+                    workers._trim()  # the stored results' memory, freed, goes back to the system
+            results = result = None  # let go of the stored chunk
     finally:
         shown.close()
+
+
+def _parallelism() -> int:
+    """How many chunks the flow's tasks extract at once: the worker processes, else the task runner's threads
+    when it is given a number, else one per core (at most 4)."""
+    pool = workers.active()
+    if pool is not None:
+        return pool.n
+    from prefect.context import FlowRunContext
+
+    limit = getattr(getattr(FlowRunContext.get(), "task_runner", None), "_max_workers", None)
+    if isinstance(limit, int) and 0 < limit <= 64:
+        return limit
+    return min(4, os.cpu_count() or 1)
+
+
+def _chunk_results(job, chunk: list[tuple[str, str, str]]) -> list[FileResult]:
+    """The results of a chunk's task. When it failed after its retries, each file on its own: its cached result
+    if an attempt made one, else extracted alone here, so that only a file whose extraction fails gets an error
+    record (naming it and the reason) and the others of its chunk are stored as usual."""
+    try:
+        return job.result()
+    except Exception as e:
+        failure = f"{type(e).__name__}: {e}"
+    cache = _result_cache()
+    return [_cached(cache, cache_key(sha, Path(raw).suffix)) or _extract_alone(raw, name, failure)
+            for raw, name, sha in chunk]
+
+
+def _extract_alone(raw: str, name: str, chunk_failure: str) -> FileResult:
+    pool = workers.active()
+    try:
+        return pool.extract(raw, name) if pool else extract_file(raw, name)
+    except Exception as e:
+        detail = f"{type(e).__name__}: {e}"
+        if detail != chunk_failure:
+            detail += f" (its chunk's task failed {CHUNK_RETRIES + 1} times: {chunk_failure})"
+        return FileResult([ReadError(name, ErrorReason.READ_ERROR, f"not extracted: {detail}")])
 
 
 def _keep_raw(store: Store, path: Path, name: str) -> tuple[Path, str, int, bool]:

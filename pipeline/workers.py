@@ -214,6 +214,19 @@ class WorkerPool:
             self._all.append(w)
         self._idle.put(w)
 
+    def wait_ready(self) -> None:
+        """Block until every worker has warmed up (its pipeline loaded); before any `extract`. A worker that
+        ended meanwhile is found, reported and replaced at its first file."""
+        with self._lock:
+            started = list(self._all)
+        for w in started:
+            if not w.ready:
+                try:
+                    w.conn.recv()  # ("ready", pid)
+                    w.ready = True
+                except (EOFError, OSError):
+                    pass
+
     def extract(self, path: str | Path, source: str | None = None) -> FileResult:
         """The FileResult of one file, from the next free worker (blocks until one is free)."""
         if self._closed:

@@ -381,3 +381,129 @@ def test_a_file_swapped_for_a_fifo_after_its_check_is_an_error_row_not_a_hang(tm
     errors = {e["source"]: e for e in done["errors"]}
     assert "named pipe" in errors[str(victim)]["detail"]
     assert done["documents"] == SAMPLE_DOCUMENTS - 1
+
+
+# --- files go to the workers in chunks, one task per chunk ------------------------------------------------------
+
+@pytest.mark.parametrize(("left", "n_workers", "expected"), [
+    (530, 2, 16),    # a large folder: the largest chunks first
+    (100, 2, 13),    # a share of what is left: 100 / (2 workers * 4)
+    (20, 2, 3),      # the last ones small, so the workers finish together...
+    (5, 1, 3),       # ...but a few files each at least
+    (1, 4, 3),
+    (10_000, 64, 16),
+])
+def test_a_chunk_is_a_share_of_the_files_left(left, n_workers, expected):
+    from pipeline.flows import chunk_size
+
+    assert chunk_size(left, n_workers) == expected
+
+
+def _task_runs(prefix: str = "extract ") -> dict[str, str]:
+    """Task runs recorded by the server whose name begins with `prefix` (of the first 200: this module makes
+    fewer): {id: name}."""
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+
+    async def runs():
+        async with get_client() as client:
+            return {str(t.id): t.name for t in await client.read_task_runs(limit=200)}
+    return {i: n for i, n in asyncio.run(runs()).items() if n.startswith(prefix)}
+
+
+def test_a_run_makes_one_task_per_chunk_and_stores_every_file(tmp_path, samples):
+    """Ten files are extracted by a few chunk tasks, each file in exactly one; every file is stored and counted."""
+    import re
+    import time
+
+    from prefect.settings import PREFECT_RESULTS_LOCAL_STORAGE_PATH, temporary_settings
+
+    before = set(_task_runs())
+    with temporary_settings(updates={PREFECT_RESULTS_LOCAL_STORAGE_PATH: str(tmp_path / "results")}):
+        summary = process_flow([str(samples)], str(tmp_path / "out"))
+    files = len(list(samples.iterdir()))
+    for _ in range(60):  # the server records task runs from their events, a moment after the flow ends
+        runs = [n for i, n in _task_runs().items() if i not in before]
+        sizes = [int(re.match(r"extract (\d+) files from ", n).group(1)) for n in runs]
+        if sum(sizes) >= files:
+            break
+        time.sleep(0.5)
+    assert 1 < len(runs) < files and sum(sizes) == files, runs
+    assert summary["run"] == {**summary["run"], "files": files, "failed": 0, "documents": SAMPLE_DOCUMENTS}
+    assert len(_provenance(tmp_path / "out" / "policy.sqlite")) == files
+
+
+def _documents_by_source(db) -> list[tuple[str, int]]:
+    import sqlite3
+
+    with sqlite3.connect(db) as c:
+        return c.execute("SELECT source, COUNT(*) FROM documents GROUP BY source ORDER BY source").fetchall()
+
+
+def test_a_chunk_that_fails_is_retried_without_re_extracting_or_doubling_rows(tmp_path, samples, monkeypatch):
+    """The task of a chunk fails once midway (after extracting a file of it): the retry takes that file from the
+    cache, extracts the rest, and the store holds each file's rows once, as a clean run stores them."""
+    from prefect.settings import PREFECT_RESULTS_LOCAL_STORAGE_PATH, temporary_settings
+
+    import pipeline.flows as flows
+
+    inputs = tmp_path / "in"
+    shutil.copytree(samples, inputs)
+    victim = str((inputs / A_FILE).resolve())
+    calls, failed = [], []
+    real = flows.extract_file
+
+    def once_failing(path, source=None):
+        if source == victim and not failed:
+            failed.append(source)
+            raise OSError("the worker pool went away")  # not the file: the task itself fails
+        calls.append(source)
+        return real(path, source)
+    monkeypatch.setattr(flows, "extract_file", once_failing)
+    with temporary_settings(updates={PREFECT_RESULTS_LOCAL_STORAGE_PATH: str(tmp_path / "results")}):
+        summary = process_flow([str(inputs)], str(tmp_path / "out"))
+    assert failed == [victim]
+    assert sorted(calls) == sorted(str(p.resolve()) for p in inputs.iterdir())  # every file extracted once
+    assert not summary["errors"] and summary["documents"] == SAMPLE_DOCUMENTS
+    monkeypatch.setattr(flows, "extract_file", real)
+    clean = process_flow([str(inputs)], str(tmp_path / "clean"))
+    assert _documents_by_source(tmp_path / "out" / "policy.sqlite") == _documents_by_source(tmp_path / "clean" / "policy.sqlite")
+    assert {k: v for k, v in summary.items() if k not in ("store", "run")} == \
+        {k: v for k, v in clean.items() if k not in ("store", "run")}
+
+
+def test_a_file_that_fails_every_attempt_is_its_own_error_row_and_keeps_the_others_data(tmp_path, samples, monkeypatch):
+    """One file's extraction raises at every attempt: its chunk's task fails after its retries; that file gets an
+    error row naming it and the reason, the other files of its chunk and of the run are stored (data stored by an
+    earlier run kept), and the run's counts say one file failed."""
+    from prefect.settings import PREFECT_RESULTS_LOCAL_STORAGE_PATH, temporary_settings
+
+    import pipeline.flows as flows
+
+    inputs = tmp_path / "in"
+    shutil.copytree(samples, inputs)
+    out = tmp_path / "out"
+    first = process_flow([str(inputs)], str(out))
+    before = dict(_documents_by_source(out / "policy.sqlite"))
+    victim = str((inputs / A_FILE).resolve())
+    (inputs / "notice-new.txt").write_text("潍坊市卫生健康委员会关于调整工作安排的通知\n内容已更新。", encoding="utf-8")
+    real = flows.extract_file
+
+    def failing(path, source=None):
+        if source == victim:
+            raise RuntimeError("segmenter state corrupted")
+        return real(path, source)
+    monkeypatch.setattr(flows, "extract_file", failing)
+    with temporary_settings(updates={PREFECT_RESULTS_LOCAL_STORAGE_PATH: str(tmp_path / "results")}):
+        summary = process_flow([str(inputs)], str(out))
+    (error,) = summary["errors"]
+    assert error["source"] == victim and error["error"] == "read_error"
+    assert "segmenter state corrupted" in error["detail"]
+    after = dict(_documents_by_source(out / "policy.sqlite"))
+    assert victim not in after and {s: n for s, n in before.items() if s != victim} == \
+        {s: n for s, n in after.items() if s in before}
+    assert str((inputs / "notice-new.txt").resolve()) in after
+    files = len(list(inputs.iterdir()))
+    assert summary["run"]["files"] == files and summary["run"]["failed"] == 1
+    assert summary["run"]["documents"] == summary["documents"] == first["documents"] - before[victim] + 1
