@@ -89,14 +89,18 @@ _PUNCT = (_DELIM - set("\n 和及与")) | set("！？!?【】[]")  # what a name
 _LEVELS_IN_PARENS = re.compile(r"[（(][省市县区州盟旗、，,\s]+[)）]$")
 
 
+_ZONE_WORD = re.compile(r"(开发区|高新区|新区|园区|合作区|试验区|示范区)[\u4e00-\u9fff]{2,10}、$")
+
+
 def _after_a_plural(text: str, s: int) -> bool:
-    """Whether the list item at s follows a plural that opens the list (各区疾控局、教委; 有关单位、财政局)."""
+    """Whether the list item at s follows a plural that opens the list (各区疾控局、教委; 有关单位、财政局) or
+    a zone's body, whose zone it shares (某某经济技术开发区商务金融局、行政审批局)."""
     if s == 0 or text[s - 1] != "、":
         return False
     i = s - 1
     while i > 0 and s - i < 40 and text[i - 1] not in _DELIM - {"、"}:
         i -= 1
-    return text.startswith(("各", "有关", "相关"), i)
+    return text.startswith(("各", "有关", "相关"), i) or bool(_ZONE_WORD.search(text, i, s))
 
 
 def _generic(text: str, start: int) -> bool:
@@ -319,8 +323,12 @@ def _departments(text: str, region: Region | None, gaz: Gazetteer, issuer_spans,
     table = _departments_table()
     out: list[Agency] = []
 
+    occupied = bytearray(len(text))  # characters already within a body's name
+    for x in taken:
+        occupied[x.start:x.end] = b"\x01" * (x.end - x.start)
+
     def free(a: int, b: int) -> bool:
-        return not any(x.start < b and a < x.end for x in (*taken, *out))
+        return not any(occupied[a:b])
 
     def region_of(stem_start: int) -> tuple[_Prefix, str, str | None] | None:
         pre = _prefix(text, stem_start, gaz)
@@ -342,6 +350,7 @@ def _departments(text: str, region: Region | None, gaz: Gazetteer, issuer_spans,
                 continue
             role = "issuer" if any(x <= a < y for x, y in issuer_spans) else "mentioned"
             out.append(Agency(text[a:b], name + body, level, role, a, b))
+            occupied[a:b] = b"\x01" * (b - a)
 
     for close in _DEPT_CLOSE.finditer(text):
         c = close.start()
@@ -396,13 +405,16 @@ def _without_slogans(text: str, found: list[Agency]) -> list[Agency]:
     """The mentions less those that only pledge loyalty to a body (a body listed before one so named,
     市委、市政府的坚强领导, goes with it) and those that begin the name of its website or of an institute."""
     dropped: set[int] = set()
+    dropped_starts: set[int] = set()  # where a dropped mention starts: one listed right before it goes too (甲、乙网站)
     for a in sorted(found, key=lambda x: x.start, reverse=True):
         after = text[a.end:a.end + 24]
-        joined = after[:1] in ("、", "和", "与", "及") and any(b.start == a.end + 1 for b in found if id(b) in dropped)
+        joined = after[:1] in ("、", "和", "与", "及") and a.end + 1 in dropped_starts
         if joined or _SLOGAN_AFTER.match(after) or _SLOGAN_BEFORE.search(text, max(0, a.start - 4), a.start):
             dropped.add(id(a))
+            dropped_starts.add(a.start)
         elif _NOT_THE_BODY.match(after) and not _NOT_THE_BODY.match(text, a.start, a.end):
             dropped.add(id(a))  # (a body whose own name is an institute's stands)
+            dropped_starts.add(a.start)
     return [a for a in found if id(a) not in dropped]
 
 
@@ -481,9 +493,16 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
         if scope is not None:
             scope_at[e] = scope
         taken_until = e
+    occ = bytearray(len(text))  # characters within a body's name found so far
+
+    def occupy(a: Agency) -> None:
+        occ[a.start:a.end] = b"\x01" * (a.end - a.start)
+
+    for a in out:
+        occupy(a)
     for m in _BODY_END.finditer(text):  # bodies not in the alias table: 市林业和园林局, 县住房保障和城乡建设局
         e = m.end()
-        if any(a.start < e and e - 2 < a.end for a in out):
+        if any(occ[max(0, e - 2):e]):
             continue
         longest = 25 if m.group(1) in _LONG_BODY else 12
         centre = m.group(1) == "中心"
@@ -509,22 +528,27 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             else:
                 name, level = (pre.div.name, pre.div.level) if pre.div else (
                     (pre.redacted, None) if pre.redacted else _resolve(pre.rel, region, gaz))
-            if name is not None and not any(a.start < e and pre.start < a.end for a in out):
+            if name is not None and not any(occ[pre.start:e]):
                 role = "issuer" if any(a <= pre.start < b for a, b in issuer_spans) else "mentioned"
                 out.append(Agency(text[pre.start:e], name + re.sub(r"\s+", "", text[s:e]), level, role, pre.start, e))
+                occupy(out[-1])
                 scope_at[e] = (name, level)
             break
-    out.extend(_departments(text, region, gaz, issuer_spans, out, scope_at))
+    for a in _departments(text, region, gaz, issuer_spans, out, scope_at):
+        out.append(a)
+        occupy(a)
     for a in _towns(text, region, gaz, issuer_spans):
-        if not any(x.start < a.end and a.start < x.end for x in out):
+        if not any(occ[a.start:a.end]):
             out.append(a)
+            occupy(a)
     for m in anchored_finditer(_ZONE, _ZONE_AT, text, 2, 12):
         # 由某某开发区管委会负责, 本细则由某某开发区管委会解释: the words before the name are no part of it
         s = max((x.end() for x in _ZONE_LEAD.finditer(text, m.start(), m.start(1))), default=m.start())
         if not (_ZONE.fullmatch(text, s, m.end()) or _ZONE_AT.fullmatch(text, s, m.end())) or text[s] in "各该本":
             continue  # (经开区管委会: the zone's own short name)
-        if not any(a.start <= s < a.end for a in out) and not _generic(text, s):
+        if not occ[s] and not _generic(text, s):
             out.append(Agency(text[s:m.end()], text[s:m.end()], None, "mentioned", s, m.end()))
+            occupy(out[-1])
     out = _without_slogans(text, out)
     out.sort(key=lambda a: a.start)
     for a in out:

@@ -773,6 +773,9 @@ _GOAL = re.compile(r"力争|争取|确保|目标|预计|届时|努力|年内|今
 # 31日（含）后生育; 2020年12月末，占比超出…的): not the year of the rule
 _EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|末|底|初)?(?:\s*(?:零时|0时|24时))?\s*(?:[（(]含[）)])?\s*"
                           r"(?:[，,]|后|以后|之后|(?:出台|发布|印发|实施|执行)?的?[^，,。；;\d]{0,6}(?:政策|公告|通知|文件|意见|规定))")
+# a year that says which acts a rule covers (2025年在本市新举办的展会, 2024年引进的人才), not when it ends
+_SCOPE_YEAR_AFTER = re.compile(r"\s*(?:度)?\s*(?:(?:在|于)(?:本市|我市|全市|本省|我省|本区|我区|本县|我县|辖区)|新举办|新引进|"
+                               r"新认定|新建成|新开工|引进|举办|认定|评定|获评|购买|购置|取得|申报)")
 # a sentence that opens on what has been achieved (…干预中成效显著，吸烟率降至22.97%) reports results
 _REVIEW_CLAUSE = re.compile(r"成效显著|成效明显|成就显著|取得[^，,。；;]{0,6}(?:成就|成效|成绩)[，,：:]")
 _BUILD_GOAL = re.compile(r"(?:加快|推进|推动|全面推进|加速|大力推进)[^，,。；;：:]{0,30}?(?:建设|建成|打造|创建)")
@@ -884,6 +887,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if not deadline and not term_end and _EVENT_AFTER.match(tsent, m.end()) and not re.match(r"(?:到|至|截至|截止)", m.group()) \
                     and not re.search(r"(?:至|到|截至|截止|[-—–~～])\s*$", tsent[max(0, m.start() - 3):m.start()]):
                 events.add(m.start() + sent.start)
+            if not deadline and not term_end and _SCOPE_YEAR_AFTER.match(tsent, m.end()):
+                events.add(m.start() + sent.start)  # 对2025年在本市新举办的展会: the year of what a rule covers
             if re.search(r"(?:比|较|不超过|不高于|不低于|超过|高于|低于|相比|同比|与)\s*$", tsent[max(0, m.start() - 4):m.start()]):
                 bases.add(m.start() + sent.start)
             years.append((m.start() + sent.start, int(m.group("y")), deadline))

@@ -232,6 +232,7 @@ def _store_results(store: Store, todo, total: int, n_workers: int, shown) -> Non
             while more and in_flight < limit:
                 chunk: list[tuple[str, str, str]] = []
                 size = chunk_size(left, n_workers)
+                alone = None  # a file stored in this thread (streamed, or an error row): it closes the chunk
                 while len(chunk) < size:
                     item = next(todo, None)
                     if item is None:
@@ -240,15 +241,18 @@ def _store_results(store: Store, todo, total: int, n_workers: int, shown) -> Non
                     left -= 1
                     name, raw, sha, streamed = item
                     if isinstance(streamed, ReadError):
-                        ahead.append(("file", name, None, streamed))
-                    elif streamed:
-                        ahead.append(("file", name, raw, None))
-                    else:
-                        chunk.append((str(raw), name, sha))
+                        alone = ("file", name, None, streamed)
+                        break
+                    if streamed:
+                        alone = ("file", name, raw, None)
+                        break
+                    chunk.append((str(raw), name, sha))
                 if chunk:
                     label = f"{len(chunk)} files from {Path(chunk[0][1]).name}"
                     ahead.append(("chunk", chunk, extract_chunk_task.submit(chunk, label)))
                     in_flight += 1
+                if alone is not None:  # after the files before it: files are stored in the order given
+                    ahead.append(alone)
             if not ahead:
                 break
             kind, *entry = ahead.popleft()

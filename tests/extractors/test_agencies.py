@@ -284,6 +284,7 @@ def test_a_body_named_as_a_storys_source(text, expected):
 @pytest.mark.parametrize("text,adcode,expected", [
     ("各区疾控局、教委，经济技术开发区社会事业局", "110000", []),      # the plural covers the list
     ("各有关单位、财政局：", "370300", []),
+    ("某某经济技术开发区商务金融局、行政审批局、综合执法局", "110000", []),  # the zone's, not the city's
     ("市人大代表李某某提出建议", "370300", []),                            # a deputy, not the congress
     ("经市人大常委会审议通过", "370300", ["淄博市人民代表大会常务委员会"]),
 ])

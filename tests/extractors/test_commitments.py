@@ -804,6 +804,10 @@ def test_one_of_a_kind_milestones_and_spaced_cancellations(text, expected):
     ("余款一年内缴清。", 2025, False, [("provision", 1, "年", "<=", None)]),
     ("收到申请后两日内作出答复。", 2025, False, [("provision", 2, "日", "<=", None)]),
     ("一年一度的展会如期举行。", 2025, True, []),
+    # a year that says which acts a rule covers is no deadline of the rule; one the rule runs to is
+    ("对2025年在本市新举办的展会，给予最高50万元奖励。", 2025, False, [("provision", 50, "万元", "<=", None)]),
+    ("对2026年购置节能家电的，给予最高2000元补贴。", 2026, False, [("provision", 2000, "元", "<=", None)]),
+    ("2026年12月31日前购房的，给予最高2万元补贴。", 2026, False, [("provision", 2, "万元", "<=", 2026)]),
     # a period a goal is given is its deadline, no quantity; a period a rule or a condition counts is one
     ("三年内培育示范店40家。", 2025, False, [("target", 40, "家", "=", None)]),
     ("毕业五年内的高校毕业生创业的，给予补贴1万元。", 2025, False,

@@ -559,6 +559,8 @@ def test_each_key_example_maps_to_its_key(row):
     # a per-person payment for hiring named after the standard; a contribution paid for the needy is none
     ("对企业招用毕业年度大学生的，按1500元/人的标准发放一次性扩岗补助。", [(1500, "元/人", "employment_subsidy_per_person")]),
     ("由地方政府按100元/人/年的标准为其代缴城乡居民基本养老保险费。", [(100, "元/人/年", None)]),
+    ("新型产业用地允许在同一地块内设置不超过计容建筑面积30%的服务型配套设施。",
+     [(30, "%", "industrial_land_supporting_facilities_share")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
     ("报考名额分配到校志愿的考生须在本校在籍在读满3年。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
