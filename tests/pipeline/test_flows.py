@@ -409,7 +409,12 @@ def _task_runs(prefix: str = "extract ") -> dict[str, str]:
     async def runs():
         async with get_client() as client:
             return {str(t.id): t.name for t in await client.read_task_runs(limit=200)}
-    return {i: n for i, n in asyncio.run(runs()).items() if n.startswith(prefix)}
+    # on a thread of its own: an event loop an earlier test left running in this thread would refuse asyncio.run
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as ex:
+        found = ex.submit(asyncio.run, runs()).result()
+    return {i: n for i, n in found.items() if n.startswith(prefix)}
 
 
 def test_a_run_makes_one_task_per_chunk_and_stores_every_file(tmp_path, samples):
