@@ -89,6 +89,20 @@ _PUNCT = (_DELIM - set("\n 和及与")) | set("！？!?【】[]")  # what a name
 _LEVELS_IN_PARENS = re.compile(r"[（(][省市县区州盟旗、，,\s]+[)）]$")
 
 
+_ZONE_WORD = re.compile(r"(开发区|高新区|新区|园区|合作区|试验区|示范区)[\u4e00-\u9fff]{2,10}、$")
+
+
+def _after_a_plural(text: str, s: int) -> bool:
+    """Whether the list item at s follows a plural that opens the list (各区疾控局、教委; 有关单位、财政局) or
+    a zone's body, whose zone it shares (某某经济技术开发区商务金融局、行政审批局)."""
+    if s == 0 or text[s - 1] != "、":
+        return False
+    i = s - 1
+    while i > 0 and s - i < 40 and text[i - 1] not in _DELIM - {"、"}:
+        i -= 1
+    return text.startswith(("各", "有关", "相关"), i) or bool(_ZONE_WORD.search(text, i, s))
+
+
 def _generic(text: str, start: int) -> bool:
     """各市卫生局, 各地级以上市人民政府, 市县财政局, 各县（市、区）财政局: plurals with no single referent."""
     levels = _LEVELS_IN_PARENS.search(text, max(0, start - 12), start)
@@ -111,6 +125,8 @@ _BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|�
 _CENTRE_CORE = re.compile(r"^[^为以在的是到向对把被将于路街号级]{2,}中心$")
 _LONG_BODY = ("领导小组", "领导小组办公室", "际联席会议", "际联席会议办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
 _BODY_BEFORE = _DELIM | {"、", "由", "经", "从", "据", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交", "至", "给"}
+# what may stand right before a core named with no region (由自然资源局审核, 并报财政局备案)
+_BARE_CORE_AFTER = _BODY_BEFORE | set("本将把被在让并后即为等应要须可已府")
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届$")
 _BRANCH_SUFFIX = re.compile(r"(营业管理部|营管部|中心支行|分行|支行|监管局|监管分局|税务局|调查总队|分局)")
 # development-zone committees (稀土高新区管委会, 横琴粤澳深度合作区执委会) are named as written
@@ -232,6 +248,176 @@ def _with_city(name: str, region: Region | None, gaz: Gazetteer) -> str:
     return name
 
 
+@dataclass(frozen=True)
+class _Departments:
+    stem: re.Pattern  # a stem ending where the pattern is searched from (reversed text)
+    bodies: dict[str, tuple[str | None, str]]  # stem -> (provincial body, local body)
+    municipal: dict[tuple[str, str, str], str]  # (municipality, city|district, local body) -> its body
+
+
+@functools.cache
+def _departments_table() -> _Departments:
+    bodies = {r["stem"]: (None if r["province"] == "-" else r["province"], r["local"]) for r in refdata.department_stems()}
+    municipal = {(r["municipality"], r["level"], r["local"]): r["body"] for r in refdata.municipal_departments()}
+    stems = sorted(bodies, key=len, reverse=True)
+    return _Departments(re.compile("(" + "|".join(re.escape(x[::-1]) for x in stems) + ")"), bodies, municipal)
+
+
+# what closes a department named by its function: 部门, 主管部门, 行政主管部门, 等部门, 等有关部门, 等单位
+_DEPT_CLOSE = re.compile(r"(?:等(?:有关|相关)?(?:行政)?(?:主管)?(?:部门|单位)|(?:行政)?(?:主管)?部门)")
+_DEPT_JOIN = "和及与"
+_DEPT_SEGMENT = (_PUNCT - {"、"}) | set("\n 　")  # a list does not run across these
+_DEPT_BEFORE = _BODY_BEFORE | set("本将把被在让促导织头合调商")
+# 由市财政统筹, 经费由区财政列支, 县财政给予补贴: the finance department named as a body without 部门
+_FINANCE_ACTS = re.compile(r"财政(?=给予|予以|列支|拨款|拨付|落实|承担|负担|统筹|安排|兜底|再按|全额|一次性|分担|出资|支付|保障|"
+                           r"补足|按[照每]|[，,、；;。和与及])")
+
+
+def _stems_at_end(chunk: str, table: _Departments) -> list[tuple[int, str]] | None:
+    """A chunk of a list read from its end as stems joined by 和/及/与 (财政和人力社保): [(offset, stem)],
+    the first one possibly with words before it; None where the chunk does not end with a stem."""
+    out: list[tuple[int, str]] = []
+    end = len(chunk)
+    while True:
+        m = table.stem.match(chunk[:end][::-1])
+        if not m:
+            return out or None
+        stem = m.group()[::-1]
+        out.insert(0, (end - len(stem), stem))
+        end -= len(stem)
+        if end > 0 and chunk[end - 1] in _DEPT_JOIN and end > 1 and table.stem.match(chunk[:end - 1][::-1]):
+            end -= 1
+            continue
+        return out
+
+
+def _department_body(stem: str, name: str, level: str | None, municipality: str | None,
+                     table: _Departments) -> str | None:
+    """The body a department stem names in the region `name` at `level` (of `municipality` if in one)."""
+    provincial, local = table.bodies[stem]
+    if municipality is not None:
+        where = "city" if name == municipality else "district"
+        return table.municipal.get((municipality, where, local), local)
+    return provincial if level == "province" else local
+
+
+def _municipality(name: str, level: str | None, pre: _Prefix, region: Region | None, gaz: Gazetteer) -> str | None:
+    """The municipality (北京市…) the region of a department is or lies in."""
+    code = None
+    if pre.div is not None:
+        code = pre.div.adcode if pre.div.adcode in _MUNICIPALITIES else pre.div.province_code
+    elif region is not None:
+        d = gaz.by_code.get(region.adcode)
+        code = region.adcode if region.adcode in _MUNICIPALITIES else (d.province_code if d is not None else None)
+    if code in _MUNICIPALITIES:
+        m = gaz.by_code.get(code)
+        return m.name if m is not None else None
+    return None
+
+
+def _departments(text: str, region: Region | None, gaz: Gazetteer, issuer_spans, taken: list[Agency],
+                 scope_at: dict[int, tuple[str, str | None]]) -> list[Agency]:
+    """Departments named by their function after a level prefix: 县财政部门, 市人社部门, 省住房城乡建设主管部门,
+    由市财政统筹, and the lists that share one prefix and one head (市发展改革、公安、财政等部门: 市发展和改革委员会,
+    市公安局, 市财政局). Plurals (各县财政部门, 市县财政部门, 各级财政部门) name no single body."""
+    table = _departments_table()
+    out: list[Agency] = []
+
+    occupied = bytearray(len(text))  # characters already within a body's name
+    for x in taken:
+        occupied[x.start:x.end] = b"\x01" * (x.end - x.start)
+
+    def free(a: int, b: int) -> bool:
+        return not any(occupied[a:b])
+
+    def region_of(stem_start: int) -> tuple[_Prefix, str, str | None] | None:
+        pre = _prefix(text, stem_start, gaz)
+        if pre.party or pre.redacted or (pre.div is None and pre.rel is None):
+            return None
+        if _generic(text, pre.start) or (pre.start > 0 and text[pre.start - 1] not in _DEPT_BEFORE):
+            return None  # 各县财政部门, 全市财政部门, 城市…: no single body, or the prefix belongs to a word
+        name, level = (pre.div.name, pre.div.level) if pre.div is not None else _resolve(pre.rel, region, gaz)
+        return (pre, name, level) if name is not None else None
+
+    def add(stems: list[tuple[int, str]], where: tuple[_Prefix, str, str | None], first_start: int) -> None:
+        pre, name, level = where
+        muni = _municipality(name, level, pre, region, gaz)
+        for k, (at, stem) in enumerate(stems):
+            body = _department_body(stem, name, level, muni, table)
+            a = first_start if k == 0 else at
+            b = at + len(stem)
+            if body is None or not free(a, b):
+                continue
+            role = "issuer" if any(x <= a < y for x, y in issuer_spans) else "mentioned"
+            out.append(Agency(text[a:b], name + body, level, role, a, b))
+            occupied[a:b] = b"\x01" * (b - a)
+
+    for close in _DEPT_CLOSE.finditer(text):
+        c = close.start()
+        i = c
+        while i > 0 and c - i < 80 and text[i - 1] not in _DEPT_SEGMENT:
+            i -= 1
+        chunks, k = [], i
+        for part in text[i:c].split("、"):
+            chunks.append((k, part))
+            k += len(part) + 1
+        listed: list[tuple[int, str]] = []
+        where = None
+        for n, (off, part) in enumerate(reversed(chunks)):
+            first = n == len(chunks) - 1
+            found = _stems_at_end(part, table) if part else None
+            whole = found is not None and found[0][0] == 0
+            if found and not first and not whole:
+                found = None  # 、 joins items: a middle one is a stem or a word of its own
+            if found:
+                listed[:0] = [(off + at, stem) for at, stem in found]
+            elif first and listed and off + len(part) in scope_at:
+                # 市财政局、人社、医保等部门: the departments share the region of the body that opens the list
+                name, level = scope_at[off + len(part)]
+                add(listed, (_Prefix(listed[0][0]), name, level), listed[0][0])
+                break
+            elif first or not re.fullmatch(r"[\u4e00-\u9fff]{1,8}", part):
+                break  # only short words (规划, 工商) may stand in the list without a stem of ours
+            if first and found:
+                where = region_of(off + found[0][0])
+        if where is not None and listed:
+            add(listed, where, where[0].start)
+    for m in _FINANCE_ACTS.finditer(text):
+        where = region_of(m.start())
+        if where is not None:
+            add([(m.start(), "财政")], where, where[0].start)
+    return out
+
+
+# a body named in a slogan of loyalty, not as an actor: 在以习近平同志为核心的党中央坚强领导下, 在市委、市政府的正确领导下,
+# 坚持党中央集中统一领导, 加强党中央对金融工作的集中统一领导
+_SLOGAN_AFTER = re.compile(r"(?:的)?(?:坚强|集中统一|正确|全面|统一|亲切)领导(?!小组|干部|同志|职务|班子|机制|体制|责任)|"
+                           r"对[^，。；、\n]{1,16}的(?:坚强|集中统一|全面|统一)?领导(?!小组)")
+_SLOGAN_BEFORE = re.compile(r"为核心的$")
+# a body's name that begins a longer name: its website or app (六盘水市人民政府网, 国务院客户端), an institute, a school or
+# a paper it runs (中共中央党史和文献研究院, 中共中央党校): that is not the body
+_NOT_THE_BODY = re.compile(r"(?:门户)?(?:网站|网(?![信络格点])|客户端|APP|App|app|官网|官方网站|微信公众号|公众号|微博|政务号)|"
+                           r"(?:[^\W\d_出台与及同会在对向为由将把被发印支持推举组织开召联合]){0,8}?"
+                           r"(?:研究院|党校|学院|大学(?!生)|出版社|报社|杂志社|出版集团|纪念馆|博物馆|图书馆)")
+
+
+def _without_slogans(text: str, found: list[Agency]) -> list[Agency]:
+    """The mentions less those that only pledge loyalty to a body (a body listed before one so named,
+    市委、市政府的坚强领导, goes with it) and those that begin the name of its website or of an institute."""
+    dropped: set[int] = set()
+    dropped_starts: set[int] = set()  # where a dropped mention starts: one listed right before it goes too (甲、乙网站)
+    for a in sorted(found, key=lambda x: x.start, reverse=True):
+        after = text[a.end:a.end + 24]
+        joined = after[:1] in ("、", "和", "与", "及") and a.end + 1 in dropped_starts
+        if joined or _SLOGAN_AFTER.match(after) or _SLOGAN_BEFORE.search(text, max(0, a.start - 4), a.start):
+            dropped.add(id(a))
+            dropped_starts.add(a.start)
+        elif _NOT_THE_BODY.match(after) and not _NOT_THE_BODY.match(text, a.start, a.end):
+            dropped.add(id(a))  # (a body whose own name is an institute's stands)
+            dropped_starts.add(a.start)
+    return [a for a in found if id(a) not in dropped]
+
+
 def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int, int]] = (),
                   gaz: Gazetteer | None = None) -> list[Agency]:
     """Every agency mention in text, with canonical name, level and role."""
@@ -252,6 +438,8 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
         nxt = text[e:e + 1]
         if nxt in {"门", "长", "员", "托", "派", "属"} or (core.endswith("部") and nxt == "署"):
             continue  # 财政部门, 局长, 委员, 委托: not a body
+        if text.startswith("代表", e) and core in ("人大", "人民代表大会"):
+            continue  # 人大代表: a deputy, not the congress
         if core == "委" and nxt not in _DELIM | {"、", "办", ""}:
             continue
         pre = _prefix(text, s, gaz)
@@ -282,6 +470,11 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             inherited = listed_after(s) if pre.div is None and pre.rel is None and not pre.party else None
             if inherited is None and pre.div is None and pre.rel is None and (_needs_prefix().match(core) or pre.party):
                 continue
+            if inherited is None and pre.div is None and pre.rel is None and _after_a_plural(text, s):
+                continue  # 各区疾控局、教委: the plural covers the whole list
+            if inherited is None and pre.div is None and pre.rel is None and s > 0 \
+                    and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in _BARE_CORE_AFTER:
+                continue  # 新疆生产建设兵团自然资源局: the core ends a longer name, of no region of ours
             if pre.div is not None:
                 name, level = pre.div.name, pre.div.level
             elif inherited is not None:
@@ -300,9 +493,16 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
         if scope is not None:
             scope_at[e] = scope
         taken_until = e
+    occ = bytearray(len(text))  # characters within a body's name found so far
+
+    def occupy(a: Agency) -> None:
+        occ[a.start:a.end] = b"\x01" * (a.end - a.start)
+
+    for a in out:
+        occupy(a)
     for m in _BODY_END.finditer(text):  # bodies not in the alias table: 市林业和园林局, 县住房保障和城乡建设局
         e = m.end()
-        if any(a.start < e and e - 2 < a.end for a in out):
+        if any(occ[max(0, e - 2):e]):
             continue
         longest = 25 if m.group(1) in _LONG_BODY else 12
         centre = m.group(1) == "中心"
@@ -328,21 +528,28 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             else:
                 name, level = (pre.div.name, pre.div.level) if pre.div else (
                     (pre.redacted, None) if pre.redacted else _resolve(pre.rel, region, gaz))
-            if name is not None and not any(a.start < e and pre.start < a.end for a in out):
+            if name is not None and not any(occ[pre.start:e]):
                 role = "issuer" if any(a <= pre.start < b for a, b in issuer_spans) else "mentioned"
                 out.append(Agency(text[pre.start:e], name + re.sub(r"\s+", "", text[s:e]), level, role, pre.start, e))
+                occupy(out[-1])
                 scope_at[e] = (name, level)
             break
+    for a in _departments(text, region, gaz, issuer_spans, out, scope_at):
+        out.append(a)
+        occupy(a)
     for a in _towns(text, region, gaz, issuer_spans):
-        if not any(x.start < a.end and a.start < x.end for x in out):
+        if not any(occ[a.start:a.end]):
             out.append(a)
+            occupy(a)
     for m in anchored_finditer(_ZONE, _ZONE_AT, text, 2, 12):
         # 由某某开发区管委会负责, 本细则由某某开发区管委会解释: the words before the name are no part of it
         s = max((x.end() for x in _ZONE_LEAD.finditer(text, m.start(), m.start(1))), default=m.start())
         if not (_ZONE.fullmatch(text, s, m.end()) or _ZONE_AT.fullmatch(text, s, m.end())) or text[s] in "各该本":
             continue  # (经开区管委会: the zone's own short name)
-        if not any(a.start <= s < a.end for a in out) and not _generic(text, s):
+        if not occ[s] and not _generic(text, s):
             out.append(Agency(text[s:m.end()], text[s:m.end()], None, "mentioned", s, m.end()))
+            occupy(out[-1])
+    out = _without_slogans(text, out)
     out.sort(key=lambda a: a.start)
     for a in out:
         a.normalized = _with_city(a.normalized, region, gaz)

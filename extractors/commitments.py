@@ -51,7 +51,7 @@ _LIMIT_WORD = re.compile(r"[期时年权界局无有额]限$")
 _REPORTED = re.compile(r"(已经|已|以来|累计|截至目前|截至|截止|目前|现有|共有|共计|同比|比上年|较上年|增长了|下降了|完成了|实现了|达到了|去年|上年(?!度)|过去|期间全市|期间全省)")
 _FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
 # markers that a figure is still to come, which outweigh 已/累计/截至 in the same clause
-_FUTURE_STRONG = re.compile(r"(到\d{4}|[一二三四五两\d]年内|力争|争取|确保|(?<![已经曾])将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
+_FUTURE_STRONG = re.compile(r"(到\d{4}|(?<!毕业)(?<!毕业后)[一二三四五两\d]年内|力争|争取|确保|(?<![已经曾])将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
 _PROVISION = re.compile(r"(有效期|(?:运营|服务|保修|责任|租赁|合同|使用|缴存|还款)期|税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
                         r"面积|年龄|周岁|满|须|应当|不得|可|按)")
 # how often or per what a value is set (每年, 每人每月, 每平方米): the unit itself stays as written (每平方米150元 → 元)
@@ -195,11 +195,16 @@ def _joins(text: str, nl: int) -> bool:
         return False
     if _joins_range(tail, head):
         return True
-    if tail.rstrip()[-1:].isdigit():
+    if tail.rstrip()[-1:].isdigit() or _CN_NUMBER_TAIL.search(tail):
         m = _unit_pattern().match("1" + head.lstrip())
         return bool(m and m.start("unit") == 1) or bool(re.match(r"^\s*(?:以上|以下|左右|以内)", head))
     return bool(_BROKEN_TAIL.search(tail)) and bool(re.match(r"^\s*\d+(?:\.\d+)?\s*$|^\s*\d+(?:\.\d+)?\s*\S", head)) \
         and len(head.strip()) <= 12
+
+
+# a number in Chinese numerals closing a line after a verb of a penalty or benefit or a comparison (处十⏎万元以上…)
+_CN_NUMBER_TAIL = re.compile(rf"(?:处|处以|并处|罚款|罚|为|达到|不低于|不少于|不超过|不高于|低于|高于|超过|以上|给予|补贴|奖励)\s*"
+                             rf"[{CN_NUM_CHARS}]+(?:点[{CN_NUM_CHARS}]+)?\s*$")
 
 
 # a dash at a line's end is left out: in flattened tables it stands between cells (90%-\n30%)
@@ -478,6 +483,89 @@ _RELATIVE_YEAR = re.compile(r"(今年|明年|本年度)(?!以来|上半年|前|[
 _DURATION = re.compile(r"年|个月|月|天|日|个工作日|工作日|小时|分钟|周|个季度")
 
 
+# the level a rule sets by its verb (保证金按20%确定, 按3%征收, 按每人500元发放) and how a benefit is paid (分两笔发放,
+# 每笔发放50%): a rule in any text, news of it included, unless its sentence reports a result (已, 累计, 同比, 成交)
+_LEVEL_BY = re.compile(r"按(?!揭|时|期|需|下|住|户|人头)")
+_LEVEL_VERB_AFTER = re.compile(r"\s*(?:的(?:标准|比例|费率|税率|利率))?\s*(?:确定|执行|征收|计征|收取|计收|发放|缴纳|缴存|核定|计算|给予|"
+                               r"补贴|补助|奖励|收费|计提|返还|扣除|予以|支付|拨付|核发|退还|预缴|征缴)")
+_INSTALMENT = re.compile(r"分\s*[\d一二三四五六七八九十两]+\s*(?:笔|次|期|批)\s*(?:发放|支付|拨付|兑现|返还|给付|到位)|"
+                         r"每(?:笔|次|期|批)\s*(?:发放|支付|拨付|兑现|返还|给付)\s*(?=[\d一二三四五六七八九十两百])")
+
+
+def _rule_level(masked: str, clause_start: int, num_start: int, unit_end: int) -> bool:
+    """Whether the value is the level a rule's verb sets (按20%确定) or a term of how a benefit is paid (分两笔发放,
+    每笔发放50%)."""
+    by = _LEVEL_BY.search(masked, clause_start, num_start)
+    if by and _LEVEL_VERB_AFTER.match(masked, unit_end) and not re.search(r"[，,；;。]", masked[by.end():num_start]):
+        return True
+    clause_end = _CLAUSE_END.search(masked, unit_end)
+    return any(m.start() <= num_start < m.end() or m.end() == num_start
+               for m in _INSTALMENT.finditer(masked, clause_start, clause_end.start() if clause_end else len(masked)))
+
+
+# a person quoted in news (工作人员表示，“…5个工作日给你回电”): a quotation opened after a verb of saying, within its
+# paragraph, that speaks to or for one person (你, 您, 我; not 我们, 我市, 我省 of an official stating a plan)
+_SAID = re.compile(r"(?:表示|说|说道|称|坦言|告诉[^，,。；;“”]{0,6}|回应|透露|介绍|答复|解释|回复|提醒|直言|笑称|感慨|坦承)\s*[，,：:]?\s*$")
+_PERSONAL = re.compile(r"[你您]|我(?![们市省区县国行局委厅司院部镇乡村州盟旗])")
+
+
+def _personal_quote(masked: str, pos: int) -> bool:
+    """Whether pos lies inside a person's words quoted in news: a quotation after a verb of saying whose words
+    address someone or speak for the speaker alone."""
+    para = masked.rfind("\n", 0, pos) + 1
+    o = masked.rfind("“", para, pos)
+    if o < 0 or masked.rfind("”", o, pos) >= 0 or not _SAID.search(masked, max(para, o - 14), o):
+        return False
+    c = masked.find("”", pos)
+    end = masked.find("\n", pos)
+    end = len(masked) if end < 0 else end
+    return bool(_PERSONAL.search(masked, o, min(c, end) if c >= 0 else end))
+
+
+# a bound that names a group whose own measure the clause then gives (30人及以下的企业裁员率不高于20%, 15岁以上人群吸烟率
+# 降至22%, 90平方米以下的住房首付比例不低于20%): the group, not a quantity; a bound that is itself a rule's condition (签订
+# 1年以上劳动合同的人员可申请, 100人以下的企业给予补贴5000元) stays
+_GROUP_BOUND = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及|或)?以[上下]\s*(?:[（(]含[^）)]{0,6}[）)])?\s*的?(?=[\u4e00-\u9fff]{2})")
+_GROUP_REST = re.compile(r"[^，,。；;：:\n（()）或和及且、]{2,24}?(?=\d|[一二三四五六七八九十两百]+(?:[个项家名人户套%]|百分))")
+_GRANTS = re.compile(r"给予|予以|可|补贴|补助|奖励|享受|申请|发放|按|须|应|不得|免|减|缴|贷|[，,]")
+# the size of who a group is: its people, their age, a home's or a shop's floor area
+_GROUP_SIZE_UNITS = {"人", "名", "岁", "周岁", "平方米"}
+# the group's own measure, which the clause states next (裁员率, 占比, 套数, 首付比例)
+_GROUP_MEASURE = re.compile(r"率|比例|占比|比重|套数|人数|户数|数量|价格|指数|金额|幅度|系数")
+
+
+def _group_qualifier(masked: str, unit_end: int, sent_end: int) -> bool:
+    """Whether the bound ending at unit_end qualifies a group whose measure the same clause states next."""
+    b = _GROUP_BOUND.match(masked, unit_end)
+    if not b:
+        return False
+    rest = _GROUP_REST.match(masked, b.end(), sent_end)
+    return bool(rest) and not _GRANTS.search(rest.group()) and not _SECOND_BOUND.match(rest.group()) \
+        and bool(_GROUP_MEASURE.search(rest.group())) \
+        and bool(_unit_pattern().match(masked, rest.end(), sent_end))
+
+
+# 8000元以上低于3万元: the other end of a range, not a group's measure
+_SECOND_BOUND = re.compile(r"\s*(?:且|并且|但|而|、)?\s*(?:不得|不应|不能)?(?:不?(?:低于|高于|超过|少于|多于|大于|小于|足|满)|未满|最高|最低|至|到|以[上下])")
+
+
+# a count that refers to things already named (这三个城市, 上述两家银行; in news, 三个城市的住宅价格指数均已…, 两家银行均表示)
+_REFER_BEFORE = re.compile(r"(?:这|那|上述|前述|以上|该|此|这些|那些)\s*$")
+_REFER_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:的|均|都|也|分别|各自|之间)")
+
+
+def _referring_count(masked: str, sent_start: int, num_start: int, unit_end: int, raw: str, unit: str, news: bool) -> bool:
+    if unit not in {"个", "家", "座", "所", "位", "名", "项", "只", "款", "条", "地"}:
+        return False
+    if _REFER_BEFORE.search(masked, max(sent_start, num_start - 3), num_start):
+        return True  # 这11家房企, 上述两个项目
+    if raw[0].isdigit():
+        return False
+    clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent_start, num_start)), default=sent_start)
+    lead = masked[clause_start:num_start].strip()
+    return news and lead in {"", "其中", "而", "但", "且", "并且", "同时"} and bool(_REFER_AFTER.match(masked, unit_end))
+
+
 def reads_as_news(text: str) -> bool:
     """A news report (记者, 据悉; or 近日 with a source line…): figures in it are results unless marked as
     plans. For texts of no policy type only: a notice quoting a reporter stays a notice."""
@@ -606,9 +694,12 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
             f1, base1 = _split_mult(unit)
             f2, base2 = _split_mult(n.group("unit"))
             n_v = parse_number(n.group("num"))
-            if gap and _range_gap(gap, stext, n) and (base1 == base2 or _SAME_MEASURE_CUT.get(base1) == base2) and n_v is not None and not n.group("num2") \
-                    and unit != "成":
-                if f1 == f2:
+            ratio = f1 == f2 == 1 and base1 != base2 and base1 in _RATIO_UNITS and base2 in _RATIO_UNITS
+            if gap and _range_gap(gap, stext, n) and (base1 == base2 or _SAME_MEASURE_CUT.get(base1) == base2 or ratio) \
+                    and n_v is not None and not n.group("num2") and unit != "成":
+                if ratio:  # 50%以上5倍以下: both ends are shares of one base; the upper one in the lower one's unit
+                    val.value_max = _num(n_v * _RATIO_UNITS[base2] / _RATIO_UNITS[base1])
+                elif f1 == f2:
                     val.value_max = n_v
                 else:
                     val.value, val.value_max, val.unit = _num(v * f1), _num(n_v * f2), base1
@@ -631,6 +722,9 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
 
 # a unit said again in short at a range's other end (十吨标准煤以上三十吨以下)
 _SAME_MEASURE_CUT = {"吨标准煤": "吨"}
+# a share of a base written as a percentage, a per mille or a multiple at the two ends of one range (处不缴税款50%以上
+# 5倍以下的罚款: from half the base to five times it): one measure, in percent per unit
+_RATIO_UNITS = {"%": 1, "‰": 0.1, "倍": 100}
 
 
 # ---- five-year plans: a period named in a sentence, a plan named in the title -----------------------
@@ -800,7 +894,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             years += [(m.start() + sent.start, pub_year + (1 if m.group(1) == "明年" else 0), m.group(1) == "明年")
                       for m in _RELATIVE_YEAR.finditer(tsent)]
         years.sort()
-        for m, val in _values(stext, sent.start, masked, unit_rx):
+        sent_values = _values(stext, sent.start, masked, unit_rx)
+        for vi, (m, val) in enumerate(sent_values):
             ns, ue = val.ns, val.ue
             raw, unit, value = val.raw, val.unit, val.value
             num_start = m.start() + sent.start
@@ -813,11 +908,21 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 value, unit = value * 10, "%"
             if unit in {"年", "日", "月"} and (isinstance(value, int) and 1900 <= value <= 2100):
                 continue
+            if unit == "年" and _WITHIN_AFTER.match(masked, ue) and _GOAL_IN_WINDOW.search(
+                    masked, ue, _clause_end(masked, ue, sent.end)) and any(
+                    v.ns < _clause_end(masked, ue, sent.end) for _, v in sent_values[vi + 1:]):
+                continue  # 三年内培育体验店360家: the time a goal that follows is given, not a quantity of its own
+            if unit == "日" and value <= 31 and raw[0].isdigit() and _DAY_TIME_AFTER.match(masked, ue):
+                continue  # 30日晚，某协会发布…: the day an event fell on
             if unit == "日" and value <= 31 and _DAY_EVENT_AFTER.match(masked, ue) \
                     and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 监管局22日联合召开会议: the day of the month an event fell on, not a number of days
             if (unit == "日" and re.search(r"月\s*$", masked[max(0, num_start - 3):num_start])) or (unit == "年" and masked[unit_end1:unit_end1 + 1] in {"月", "制", "期"}):
                 continue  # 7月1日, 一百零二年七月 (dates the date reader left), 五年制, 3年期贷款 (kinds, not durations)
+            if (val.value_max is None and unit in _GROUP_SIZE_UNITS and _group_qualifier(masked, ue, sent.end)) or _referring_count(masked, sent.start, num_start, ue, raw, unit, news):
+                continue  # 30人及以下的企业裁员率不高于20%, 这三个城市: who a figure is about, not a quantity
+            if news and _personal_quote(masked, num_start):
+                continue  # 工作人员表示，“…5个工作日给你回电”: what a person said to someone, not the policy's figure
             if not raw[0].isdigit() and _in_quotes(masked, sent.start, num_start):
                 continue  # “最多跑一次”, “最后一公里”, “三张清单”: slogans and names
             if unit in {"分", "级", "星", "度", "部", "门", "期", "节", "类", "种", "M", "G", "兆"} and not re.match(r"\d", raw):
@@ -831,9 +936,11 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue  # 下一个季度, 上一批次: the next or previous one, not a count
             if _VAGUE_BEFORE.search(masked, max(sent.start, num_start - 3), num_start) and re.match(r"[十百千万亿]", raw):
                 continue  # 数十亿美元, 上千人, 几百家: a vague magnitude, no figure
-            if unit in _LIST_COUNT_UNITS and _counts_the_list_before(masked, sent.start, num_start, value):
+            if unit in _LIST_COUNT_UNITS and (_counts_the_list_before(masked, sent.start, num_start, value)
+                                              or _counts_the_list_after(masked, ue, sent.end, value)):
                 continue  # 体检制度、养老金制度和保险制度的三项基本制度: the count of the items just named
-            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份", "所", "座", "位"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
+            if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份", "所", "座", "位"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]) \
+                    and not (unit in {"年", "天", "日"} and _WITHIN_AFTER.match(masked, ue)):
                 continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
             if raw == "一" and unit == "笔" and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 宣布一笔美元债违约, 融到一笔钱: a, not one (分两笔发放 is a count)
@@ -896,7 +1003,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             rule = bool((_NORM_LINE.match(masked, ue) and not line_passed) or _CONDITION_AFTER.search(masked[ue:sent.end])
                         or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _RULE_MODAL.search(masked[clause_start:ue + 4])
                         or _PROVISION_RULE.search(masked[clause_start:ue + 8]) or _INCLUSIVE_BOUND.match(masked, ue)
-                        or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start]))
+                        or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start])
+                        or (_rule_level(masked, clause_start, num_start, ue) and not (own_reported or _REPORTED_SENTENCE.search(sctx)
+                                                                                     or _STATISTIC.search(sctx))))
             if rule and news and _OPINION.search(masked, sent.start, num_start) and not _RULE_STRONG.search(masked[sent.start:ue]) \
                     and _WEAK_MODAL_ONLY.fullmatch("".join(x.group() for x in _RULE_MODAL.finditer(masked[clause_start:ue + 4]))) \
                     and not (_PROVISION_RULE.search(masked[clause_start:ue + 8]) or _CONDITION_AFTER.search(masked[ue:sent.end])
@@ -1011,13 +1120,27 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         if sent_kinds:
             prev_kinds = sent_kinds - {"reported_stat"}
     return _headline_copies(_restated(_repeated_in_sentence(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
-                                                   + _join_split_ranges(_join_bounds(out, masked), masked)), masked), masked), masked, title)
+                                                   + _join_orphan_units(_join_split_ranges(_join_bounds(out, masked), masked), masked)), masked), masked), masked, title)
 
 
 # 数十亿, 上千人, 几百家, 好几万: a magnitude with no figure (迈上/站上 a level, 以上 are no such 上)
 _VAGUE_BEFORE = re.compile(r"(?:(?<![人户总次个件套位岁分指基倍函系级参])数|几|好几|(?<![以之迈站登跃踏])上)\s*$")
 _AGE_UNITS = {"周岁", "岁"}
+
+
+# a goal set within a period (三年内培育…, 力争三年内…达到): the period is the goal's deadline
+_GOAL_IN_WINDOW = re.compile(r"培育|建成|达到|实现|新增|打造|形成|建设|引进|突破|覆盖率|提高到|提升至|增加到")
+
+
+def _clause_end(masked: str, pos: int, end: int) -> int:
+    m = _CLAUSE_END.search(masked, pos, end)
+    return m.start() if m else end
+
+# a period closed by 内 (余款一年内缴清, 两日内答复): a time limit even when written 一年, 两日
+_WITHIN_AFTER = re.compile(r"(?:以内|之内|内)(?!容|部|外|涵|地|在|心|需|销|资)")
 # what follows a day of the month in news (22日召开, 22日晚间发布, 22日表示): an event, not a count of days
+# a day of the month with the time of day (30日晚，…; 22日上午): a date, never a number of days
+_DAY_TIME_AFTER = re.compile(r"\s*(?:上午|下午|晚间|晚上|早间|凌晨|中午|傍晚|晚|早)(?:[，,\s]|\d{1,2}(?:时|点))")
 _DAY_EVENT_AFTER = re.compile(r"\s*(?:上午|下午|晚间|晚上|早间|凌晨|当天|晚|早)?\s*[，,]?\s*(?:联合|正式|再次|首次|先后)?"
                               r"(?:召开|举行|举办|发布|印发|出台|公布|宣布|表示|介绍|披露|发文|通报|透露|称|消息|电|讯|官宣|上线|挂牌|开幕|闭幕|签署|签约)")
 _LIST_COUNT_UNITS = {"个", "项", "大", "类", "种", "条", "方面", "家", "所", "批", "支", "座", "件"}
@@ -1032,6 +1155,26 @@ def _counts_the_list_before(masked: str, sent_start: int, num_start: int, value:
         return False
     seg = re.split(r"[，,。；;：:！？!?]", masked[sent_start:num_start])[-1]
     seg = re.sub(r"(?:等|的|这|共|在内的|共计|\s)+$", "", seg)
+    if "、" not in seg:
+        return False
+    items = [x for x in _LIST_SEP.split(seg) if len(x.strip()) >= 2]
+    return len(items) == value
+
+
+# the list a count introduces (共有7家，分别是A、B…; 包括以下3个：A、B、C)
+_LIST_INTRO_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?\s*[，,]?\s*(?:分别是|分别为|依次是|依次为|即|包括|包含|为|是)?\s*[：:]?\s*")
+
+
+def _counts_the_list_after(masked: str, unit_end: int, sent_end: int, value: float) -> bool:
+    """Whether the count is the number of the items its sentence names right after it (信托公司共有7家，分别是A、B、…、G):
+    the list itself, not a quantity."""
+    if not isinstance(value, int) or not 2 <= value <= 12:
+        return False
+    intro = _LIST_INTRO_AFTER.match(masked, unit_end, sent_end)
+    if not intro or not re.search(r"分别|依次|即|包括|包含|[：:]", intro.group()):
+        return False
+    seg = re.split(r"[，,。；;！？!?\n]", masked[intro.end():sent_end])[0]
+    seg = re.sub(r"(?:等)+$", "", seg.strip())
     if "、" not in seg:
         return False
     items = [x for x in _LIST_SEP.split(seg) if len(x.strip()) >= 2]
@@ -1180,6 +1323,61 @@ def _join_split_ranges(found: list[Commitment], masked: str) -> list[Commitment]
     return [c for k, c in enumerate(out) if k not in drop]
 
 
+# a unit opening a line (万元以上 5 万元以下的罚款) whose number a PDF's columns left at the end of a line above (…人员处 4)
+_BARE_NUMBER_END = re.compile(rf"(?:处|处以|并处)\s*(?P<num>\d+(?:\.\d+)?|[{CN_NUM_CHARS}]+)\s*$")
+
+
+def _join_orphan_units(found: list[Commitment], masked: str) -> list[Commitment]:
+    """A range whose lower end lost its number to a line above: a line opens with the unit and 以上 (万元以上 5 万元以下)
+    and one of the three lines above ends with a bare number after a penalty verb (处 4); that number is the lower end."""
+    out = []
+    for c in found:
+        if c.value_max is None and c.comparator in ("<", "<=") and c.value_start is not None and c.unit:
+            a = masked.rfind("\n", 0, c.value_start) + 1
+            # the unit opens the line, or a cell after one that a clause closed (…的罚款； 万元以上 9 万元以下的罚款)
+            head = re.fullmatch(r"(?:[^\n]*?[；;。][ \t\u3000]*)?[ \t\u3000]*(?P<unit>[^\s；;。]+?)\s*(?:及)?(?:以上|至|到)\s*",
+                                masked[a:c.value_start])
+            if head and head.group("unit") == c.unit and a > 0:
+                pos = a - 1
+                for _ in range(3):
+                    b = masked.rfind("\n", 0, pos) + 1
+                    low = _BARE_NUMBER_END.search(masked, b, pos)
+                    v = parse_number(low.group("num")) if low else None
+                    if v is not None:
+                        if v < c.value:
+                            c = replace(c, value=v, value_max=c.value, comparator="=", value_start=a + head.start("unit"))
+                        break
+                    if b == 0:
+                        break
+                    pos = b - 1
+        if c.unit == "个" and c.value_max is None and c.comparator == "=" and c.value_end is not None \
+                and _CELL_END.match(masked, c.value_end):
+            c = _month_on_a_line_below(c, masked)
+        out.append(c)
+    return out
+
+
+# a classifier closing its cell (预计 4 个 处…) whose noun a PDF's columns put at the head of a cell below (月以内可以改正的)
+_CELL_END = re.compile(r"[ \t\u3000]+(?![\u4e00-\u9fff]{0,3}(?:月|以上|以下|以内))|[ \t\u3000]*\n")
+_MONTH_CELL = re.compile(r"(?:^|[ \t\u3000]{1,})月\s*(?P<cmp>以内|之内|内|以上|以下)")
+
+
+def _month_on_a_line_below(c: Commitment, masked: str) -> Commitment:
+    line_end = masked.find("\n", c.value_end)
+    pos = line_end
+    for _ in range(3):
+        if pos < 0:
+            break
+        nxt = masked.find("\n", pos + 1)
+        line = masked[pos + 1:nxt if nxt >= 0 else len(masked)]
+        m = _MONTH_CELL.search(line)
+        if m:
+            sym = {"以内": "<=", "之内": "<=", "内": "<=", "以上": ">=", "以下": "<="}[m.group("cmp")]
+            return replace(c, unit="个月", comparator=sym)
+        pos = nxt
+    return c
+
+
 # a requirement the text cancels (取消…小于0.45米需计容的要求, 不再执行…满2年的规定): its figure no longer applies
 _CANCELS = re.compile(r"取\s?消|废\s?止|删\s?除|不\s?再(?:执行|要求|实行|设置|作为|审核|限制)?")  # also letter-spaced (取 消)
 _CANCELLED_OBJECT = re.compile(r"^[^，,。；;！？!?]{0,14}?(?:要求|限制|规定|条件|门槛|条款|做法)")
@@ -1241,13 +1439,15 @@ def column_lines(masked: str) -> list[tuple[int, int]]:
     fewer joints for its length."""
     out: list[tuple[int, int]] = []
     chain = False  # the lines before were read across, from a long one
-    for p, ln in _line_spans(masked):
+    lines = list(_line_spans(masked))
+    joints = [0] * len(lines)
+    for k, (p, ln) in enumerate(lines):
         if not ln.strip():
             chain = False
             continue
-        n = sum(1 for m in _COLUMN_JOINT.finditer(ln)
-                if _FRAGMENT_BEFORE.search(ln, max(0, m.start() - 6), m.start()) and _FRAGMENT_AFTER.match(ln, m.end())
-                and not _issuers_joint(ln, 0, m.start()))
+        n = joints[k] = sum(1 for m in _COLUMN_JOINT.finditer(ln)
+                            if _FRAGMENT_BEFORE.search(ln, max(0, m.start() - 6), m.start()) and _FRAGMENT_AFTER.match(ln, m.end())
+                            and not _issuers_joint(ln, 0, m.start()))
         dense = len(ln) >= 60 and n >= 3 and n * 130 >= len(ln)
         # the page's next lines, read across as well but shorter: any joint (before a figure too) after such lines
         if dense or (chain and _LOOSE_JOINT.search(ln)):
@@ -1255,7 +1455,15 @@ def column_lines(masked: str) -> list[tuple[int, int]]:
             chain = chain or (dense and len(ln) >= 200)
         else:
             chain = False
-    return out
+    # the first lines of such a block, read across too but with fewer joints (综合体；连续4年培训…，既提升 区、30余万…):
+    # a long line with a joint between fragments right before a line read across
+    starts = {a for a, _ in out}
+    for k in range(len(lines) - 1, 0, -1):
+        p, ln = lines[k - 1]
+        if lines[k][0] in starts and p not in starts and len(ln) >= 60 and joints[k - 1] >= 1:
+            out.append((p, p + len(ln)))
+            starts.add(p)
+    return sorted(out)
 
 
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
@@ -1264,7 +1472,7 @@ _CHANGED_FROM = re.compile(r"\s*(?:及|或)?(?:以上|以下)?\s*(?:[（(][^）)
                            r"(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)")
 _CHANGED_TO = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[，,]?\s*(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)[^\d，,。；;]{0,8}")
 _CHANGED_RIGHT_AFTER = re.compile(r"\s*" + _CHANGE_VERB + r"(?:至|到|为|成)\s*[\d一二三四五六七八九十两]")
-_FORMER_BASE = re.compile(r"\s*(?:的)?基础上")
+_FORMER_BASE = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}?)(?:的)?基础上")
 _FORMER_LIST = re.compile(r"[由从](?:原来|原先|原|现行|之前|此前)的?")
 _CHANGE_TO_VERB = re.compile(_CHANGE_VERB + r"(?:至|到|为|成)")
 _QUOTE_REPLACED = re.compile(r"\s*(?:的(?:规定|条件|要求|表述|内容))?\s*(?:调整|修改|变更|修订|改)为")
@@ -1297,7 +1505,8 @@ def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: 
         if o >= 0 and c >= 0 and masked.rfind(close, o, num_start) < 0 and re.search(r"原", masked[sent_start:o]) \
                 and _QUOTE_REPLACED.match(masked, c + 1):
             return True
-    return bool(_FORMER_BASE.match(masked, unit_end) and re.search(r"原(?:来|有|政策|规定|标准)", before))
+    # 在原政策3年的基础上, 在现有17个城市的基础上（扩大至全省）, 在现行每月500元的基础上（再提高100元）: the level a change starts from
+    return bool(_FORMER_BASE.match(masked, unit_end) and re.search(r"原(?:来|有|政策|规定|标准)|现有|现行", before))
 
 
 def _clause_chain(masked: str, sent_start: int, pos: int) -> str:

@@ -31,6 +31,7 @@ _PERIOD = re.compile(r"(?P<y1>(?:19|20)\d{2})\s*[-—–－~～至到]+\s*(?P<y2
 _MONTH_PERIOD = re.compile(r"(?P<y1>(?:19|20)\d{2})\s*年\s*(?P<m1>1[0-2]|0?[1-9])\s*月(?:份)?\s*(?:[-—–－~～]+|至|到)\s*"
                            r"(?:(?P<y2>(?:19|20)\d{2})\s*年\s*)?(?P<m2>1[0-2]|0?[1-9])\s*月(?:份)?(?!\s*\d{1,2}\s*日)")
 _FIVE_YEAR = re.compile(r"[“\"「]?(?P<n>[十]?[一二三四五六七八九十])五[”\"」]?\s*(?P<tail>期间|时期|末|期末|初)")
+_COUNTED_BEFORE = re.compile(r"(?:[\d一二两三四五六七八九十百]|几|多|半|个)\s*$")
 _RELATIVE = re.compile(r"(?P<w>今年|本年度|明年|去年|年底前|年内|上半年|下半年|第[一二三四]季度|(?P<rm>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月底\s*(?:之|以)?前)")
 
 _DEADLINE_BEFORE = ("到", "至", "截至", "截止", "截止到", "力争", "争取", "在")
@@ -179,6 +180,8 @@ def _find(text: str, ref: dt.date | None, known: list[tuple[int, int]] | None) -
                 mo = _num(m.group("rm"))
                 add(_Hit(m.start(), m.end(), y, mo, None, "deadline", None, _month_end(y, mo)))
             elif w in {"年底前", "年内"}:
+                if w == "年内" and _COUNTED_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+                    continue  # 余款一年内缴清, 三年内: a period counted from an event, not this year
                 add(_Hit(m.start(), m.end(), y, None, None, "deadline", None, f"{y}-12-31"))
             elif w in {"今年", "本年度", "明年", "去年"}:
                 y += {"明年": 1, "去年": -1}.get(w, 0)

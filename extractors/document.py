@@ -16,7 +16,7 @@ from extractors.noise import find_noise, has_mojibake, has_running_text, listing
 from extractors.normalize import NormalizedText, normalize
 from extractors.records import Script
 from extractors.structure import Segment, find_titles, is_compilation, names_document_kind, segment
-from extractors.titles import choose_title, clean_title, is_seo_title, lead_title, names_a_document
+from extractors.titles import choose_title, clean_title, guess_title, is_seo_title, lead_title, names_a_document
 
 # a page with this many title lines and not one sentence is an index of documents (a compilation's contents)
 MIN_INDEX_TITLES = 3
@@ -47,6 +47,7 @@ class Document:
     seo_title: bool = False  # the page's title tag is a keyword list
     split: bool = False  # a window of a document longer than MAX_DOCUMENT_CHARS
     title_from_lead: bool = False  # no headline printed: the title is the first sentence of a news lead
+    title_guessed: bool = False  # no headline printed: the title is the line a reader would call it by
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """A span of `text` → the span of `source.text` it came from."""
@@ -70,6 +71,8 @@ class Document:
             out.append("split_long_document")
         if self.title_from_lead:
             out.append("title_from_lead")
+        if self.title_guessed:
+            out.append("title_guessed")
         return out
 
 
@@ -139,9 +142,10 @@ def documents(st: SourceText) -> list[Document]:
         meta, spans = _metadata(norm.text, seg, st.metadata if first else {}, reader_spans if first else {}, body_start)
         title = choose_title(first_title if first else "", seg.title.text if seg.title else None)
         from_lead = title is None and (title := lead_title(text[max(0, seg.head_end - seg.start):])) is not None
+        guessed = title is None and (title := guess_title(text)) is not None
         out.append(Document(
             source=st, index=idx, text=text, norm=norm, start=seg.start, end=seg.end,
-            title=title, title_from_lead=from_lead,
+            title=title, title_from_lead=from_lead, title_guessed=guessed,
             title_span=(seg.title.start - seg.start, seg.title.end - seg.start) if seg.title else None,
             metadata=meta,
             metadata_spans={k: (a - seg.start, b - seg.start) for k, (a, b) in spans.items()},

@@ -22,7 +22,7 @@ UNIT_FAMILIES = {
     "points": r"个?百分点",
     "money": rf"{_MULT}(?:元|美元)",
     "money_per_person": rf"{_MULT}元/(?:人|人·年|人/年|人/月|人次)",
-    "money_per_area": rf"{_MULT}元/(?:平方米|亩)",
+    "money_per_area": rf"{_MULT}元/每?(?:平方米|亩)",
     "money_per_home": rf"{_MULT}元/(?:套|户)",
     "money_per_month": rf"{_MULT}元/月",
     "money_any": rf"{_MULT}(?:元|美元)(?:/.+)?",
@@ -171,16 +171,16 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     floor key one bounded from above: such a value is the floor of another measure (or of none).
     A document whose `title` is about the housing provident fund (公积金新政…, not a package of property
     measures) speaks of provident-fund loans: a value that would take a key whose loan type is not written
-    (首付比例 with no loan named in the sentence) takes the provident fund's key instead."""
+    (首付比例 with no loan named in the sentence) takes the provident fund's key instead, and any sentence that
+    names neither the fund nor a bank is read as the fund's (每3个月可以提取一次, 放款时限不超过5个工作日)."""
     # spaces of flattened layouts (税率为 0.5%, 处 5万元) never change what is measured
     indicator, before, after, rest = (_SPACE.sub("", x or "") for x in (indicator, before, after, rest))
     window = before or indicator or ""
     scoped = window + "〔#〕" + after + rest
-    if title and _PF_TITLE.search(title) and not _NOT_PF_TITLE.search(title) and not _LOAN_NAMED.search(scoped):
-        key = classify(indicator, unit, before, after, rest, comparator)
-        if key is None or "未写明贷款类型" not in labels().get(key, ""):
-            return key
-        scoped += "〔题〕住房公积金"
+    fund_title = bool(title and _PF_TITLE.search(title) and not _NOT_PF_TITLE.search(title)
+                      and not _LOAN_NAMED.search(scoped))
+    if fund_title:
+        scoped += "〔题〕住房公积金" + title  # the title names the scheme (…个人住房贷款管理办法)
     fits = [i for i in _fitting(unit, comparator) if i.scope is None or i.scope.search(scoped)]
     text = (indicator or "") + _bound_gap(indicator, before) + "〔#〕" + after[:16]
     rows = [i for i in fits if i.pattern.search(text)]
@@ -199,6 +199,12 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
         if rows and _CLAUSE_END.search(tail, nearest) and not any(
                 i.qualifier is not None and i.qualifier.search(own) for i in rows):
             rows = []  # a measure named in an earlier clause carries over only to an elliptical 单方缴存的为50万元
+    if not rows and fund_title:
+        # a fund notice whose title names one measure (关于调整住房公积金缴存基数下限的通知) speaks of it in a
+        # value that names none of its own (第一档，市区为2270元)
+        named = {i.pattern.pattern for i in fits if i.qualifier is None and i.pattern.search(title)}
+        if len(named) == 1:
+            rows = [i for i in fits if i.pattern.pattern in named]
     if not rows:
         return None
     measure = rows[0].pattern.pattern
@@ -224,7 +230,12 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
                         best, best_end = i, m.end()
         if best is not None:
             return best.key
-    return plain[0].key if plain else None
+    if plain:
+        return plain[0].key
+    if len(rows) == 1 and unit and not any(
+            i.units.fullmatch(unit) for i in taxonomy() if i.pattern.pattern == measure and i is not rows[0]):
+        return rows[0].key  # the unit names the qualifier itself: 96万元/人 is one payer's cap, 120万元/户 a household's
+    return None
 
 
 def _home_order(row: Indicator) -> bool:
@@ -235,9 +246,9 @@ def _home_order(row: Indicator) -> bool:
 # a title about the housing provident fund, and a sentence naming a loan type of its own
 _PF_TITLE = re.compile(r"公积金")
 _NOT_PF_TITLE = re.compile(r"房地产|楼市|房市|市场|商业|商贷|银行")  # a package of measures, not the fund's own rules
-_LOAN_NAMED = re.compile(r"公积金|商业|商贷|银行|组合贷|按揭|金融机构")
+_LOAN_NAMED = re.compile(r"商业|商贷|银行|组合贷|按揭|金融机构")
 
-_GAP = re.compile(r"(?:最高|最低|上限|下限|最多|最长|可|为|不超过|不高于|不低于|不少于|满)+")
+_GAP = re.compile(r"(?:最高|最低|上限|下限|最多|最长|可|为|不超过|不高于|不低于|不少于|满|仍?低于|不足)+")
 
 
 def _bound_gap(indicator: str | None, before: str) -> str:

@@ -16,6 +16,8 @@ from corpora.chars import mask
 _FOOTER = re.compile(r"(ICP备|ICP证|公网安备|版权所有|Copyright|©|技术支持[:：]|网站标识码|网站地图|建议使用.{0,20}浏览器|"
                      r"分辨率|政府网站找错)", re.I)
 _SPONSOR = re.compile(r"^[-\s]*(主办单位|主办|承办单位|承办|协办|运行维护|联系我们)\s*[:：]")
+# the sponsor named before the word (中共某市委、某市人民政府主办): a short line of body names that ends with it
+_SPONSOR_AFTER = re.compile(r"^[\s\u4e00-\u9fff、（）()]{4,60}?(?:委|政府|局|厅|办公室|办公厅|中心|委员会)\s*(?:联合)?(?:主办|承办|协办)\s*$")
 _CHROME = re.compile(r"^\s*(您当前的位置|当前位置|您的位置|你的位置|你当前的位置|首页\s*[>＞»]|打印本页|关闭窗口|【\s*打印\s*】|"
                      r"【\s*关闭\s*】|字号[:：]|【字体|分享到|扫一扫|收藏本页|浏览次数|阅读次数|访问量|点击数|信息来源[:：].{0,20}$)")
 _PREV_NEXT = re.compile(r"^\s*(上一篇|下一篇|上一条|下一条)\s*[:：]?")
@@ -66,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "nav": re.compile(alt("nav")),
         "nav_head": re.compile(rf"^\s*(?:{alt('nav_head')})\s*[|｜:：]"),
-        "related": re.compile(rf"^\s*[【\[]?(?:{alt('related')})[】\]]?\s*(?:[:：]|更多|>+|»|\s)*$", re.I),
+        "related": re.compile(rf"^\s*[【\[]?(?:{alt('related')})[】\]]?\s*(?:[:：]|更多|>+|»|\s|[\ue000-\uf8ff])*$", re.I),
         "keywords": re.compile(rf"^\s*[【\[]?(?:{alt('keywords')})[】\]]?\s*[:：]", re.I),
         "disclaimer": re.compile(alt("disclaimer")),
         "epaper": re.compile(rf"^\s*(?:{alt('epaper')})"),
@@ -189,7 +191,8 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
             elif len(s) <= 400 and pat["epaper"].match(s) and not _SENTENCE.search(s):
                 kind = "epaper"
             elif (len(s) <= 200 and (_FOOTER.search(s) or (footer.touch(start, end) and pat["footer"].search(s)))) \
-                    or (_SPONSOR.match(s) and len(s) <= 80 and not _SENTENCE.search(s[:-1])):
+                    or (_SPONSOR.match(s) and len(s) <= 80 and not _SENTENCE.search(s[:-1])) \
+                    or (_SPONSOR_AFTER.match(s) and "由" not in s):
                 kind = "footer"
             elif len(s) <= 300 and (_DISCLAIMER.search(s) or (disclaimer.touch(start, end) and pat["disclaimer"].search(s))):  # the cheap test first
                 kind = "disclaimer"

@@ -65,6 +65,20 @@ def agency_aliases() -> list[dict[str, str]]:
 
 
 @functools.cache
+def department_stems() -> list[dict[str, str]]:
+    return read_rows("department_stems.tsv", ("stem", "province", "local"), delimiter="\t")
+
+
+@functools.cache
+def municipal_departments() -> list[dict[str, str]]:
+    rows = read_rows("municipal_departments.tsv", ("municipality", "level", "local", "body"), delimiter="\t")
+    for r in rows:
+        if r["level"] not in ("city", "district"):
+            raise RefDataError(f"{data_path('municipal_departments.tsv')}: level {r['level']!r} is neither city nor district")
+    return rows
+
+
+@functools.cache
 def ambiguous_place_names() -> list[dict[str, str]]:
     return read_rows("ambiguous_place_names.csv", ("short_name", "example"))
 

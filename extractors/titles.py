@@ -92,3 +92,45 @@ def lead_title(text: str) -> str | None:
         first = re.split(r"[。！？!?；]", s[m.end():].lstrip("：:，, "), maxsplit=1)[0].strip()
         return first if 8 <= len(_CJK.findall(first)) and len(first) <= 60 else None
     return None
+
+
+_ORIGINAL_TITLE = re.compile(r"^\s*原标题\s*[：:]\s*(?P<t>\S.{5,60}?)\s*(?:(?:来源|作者|编辑|发布时间)\s*[：:].*)?$", re.M)
+_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号$")
+_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[、.．]|（[一二三四五六七八九十]+）)\s*")
+_FIRST_CLAUSE = re.compile(r"[^，,。；;！？!?：:\n]+")
+# a clause that tells where the news came from or why the text was written, not what it is about
+_PREAMBLE_CLAUSE = re.compile(r"^(?:据|根据|按照|依据|为了?|为进一步|经[^，,]{0,24}(?:同意|通过|研究|批准)|记者从|近日|日前|昨日|今天|今日)")
+# a page's own furniture that can look like a headline (浏览器, 扫码关注, 申请公开政府信息, Produced By)
+_PAGE_CHROME = re.compile(r"浏览器|扫码|扫一扫|微信|微博|客户端|字体|打印|关闭窗口|申请公开|依申请|Produced|Powered|版权|"
+                          r"网站|首页|登录|注册", re.I)
+
+
+def guess_title(text: str) -> str | None:
+    """For a document that prints no headline of its own (a repost, a page cut below its title): the line a
+    reader would call it by — the original title a repost names (原标题：…), its own document number standing
+    alone, the first short line that reads as a headline (a numbered heading without its number), else the first
+    clause of its first paragraph that says what happened."""
+    head = text[:3000]
+    if m := _ORIGINAL_TITLE.search(head):
+        return m.group("t")
+    from extractors.structure import is_headline  # the reader of headlines, imported where it is needed
+    lines = [ln.strip() for ln in head.split("\n") if ln.strip()]
+    for ln in lines[:3]:
+        if _NUMBER_LINE.match(ln):
+            return ln  # 某金发〔2023〕4号 at the head of a notice cut below its title
+    for ln in lines[:12]:
+        ln = _HEADING_NUMBER.sub("", ln)
+        if len(ln) <= 60 and is_headline(ln) and not re.search(r"[，,。；;！？!?/|｜【】]|[：:]$|\d{5}", ln) \
+                and not _PAGE_CHROME.search(ln):
+            return ln
+    for ln in lines[:12]:
+        if len(_CJK.findall(ln)) >= 30:  # the first paragraph
+            for clause in _FIRST_CLAUSE.findall(_DATELINE.sub("", ln, count=1))[:3]:
+                clause = clause.strip()
+                if _PREAMBLE_CLAUSE.match(clause):
+                    continue
+                if _PAGE_CHROME.search(clause):
+                    return None
+                return clause if 8 <= len(_CJK.findall(clause)) <= 40 else None
+            return None
+    return None

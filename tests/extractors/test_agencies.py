@@ -153,6 +153,105 @@ def test_a_body_named_after_its_city_places_a_document_with_no_full_place_name()
     assert primary_region("按北京时间上午九点开始申报。", None, [], []) is None
 
 
+@pytest.mark.parametrize("text,adcode,expected", [
+    # a department named by its function after a level prefix is that level's body
+    ("补助资金由县财政部门统一拨付", "430923", ["安化县财政局"]),
+    ("证书须由市人社部门核发", "350421", ["三明市人力资源和社会保障局"]),
+    ("报省住房城乡建设主管部门备案", "440000", ["广东省住房和城乡建设厅"]),
+    ("市司法行政部门负责普法宣传", "370300", ["淄博市司法局"]),
+    ("淄博市自然资源和规划部门审核用地", None, ["淄博市自然资源和规划局"]),
+    ("区教育行政部门统筹学位", "110102", ["北京市西城区教育委员会"]),       # a Beijing district's 教委
+    ("市住房城乡建设部门发布指引", "310000", ["上海市住房和城乡建设管理委员会"]),  # a municipality's own name
+    ("市住房城乡建设部门发布指引", "370300", ["淄博市住房和城乡建设局"]),
+    # the finance department named without 部门 where it acts
+    ("所需经费由区财政予以保障", "110105", ["北京市朝阳区财政局"]),
+    ("符合条件的，县财政给予每户一次性奖励", "430923", ["安化县财政局"]),
+    ("建设资金由市财政统筹解决", "620400", ["白银市财政局"]),
+    ("市财政收入稳步增长，县财政资金使用规范", "620400", []),                  # revenue and funds are no body
+    # a list sharing one prefix and one head names each department
+    ("市发展改革、公安、民政、财政、人力社保等部门要加强联动", "370300",
+     ["淄博市发展和改革委员会", "淄博市公安局", "淄博市民政局", "淄博市财政局", "淄博市人力资源和社会保障局"]),
+    ("请县教育、卫生健康和医保等有关部门配合", "430923",
+     ["安化县教育局", "安化县卫生健康委员会", "安化县医疗保障局"]),
+    ("由市住房城乡建设、规划、公安等部门共同核查", "110000",                 # 规划 has no single body: left out
+     ["北京市住房和城乡建设委员会", "北京市公安局"]),
+    ("会同市财政和人力社保部门研究", "370300", ["淄博市财政局", "淄博市人力资源和社会保障局"]),
+    # a list opened by a body named in full shares its region
+    ("由市发展改革委、财政、公安等部门负责", "370300", ["淄博市发展和改革委员会", "淄博市财政局", "淄博市公安局"]),
+    ("省财政厅、发展改革等部门", "440000", ["广东省财政厅", "广东省发展和改革委员会"]),
+    ("各县财政局、人社等部门", "370300", []),
+    ("财政部、税务等部门", "370300", ["财政部"]),                               # a ministry has no local region
+    # plurals and unprefixed functions name no single body
+    ("各县财政部门要及时拨付", "370300", []),
+    ("市县财政部门按比例分担", "370300", []),
+    ("各级财政部门加强监管", "370300", []),
+    ("全市财政部门开展培训", "370300", []),
+    ("由财政部门审核后拨付", "370300", []),
+    ("发展改革、财政、公安等部门按职责分工负责", "370300", []),
+    ("中央、省财政农业补助资金", "370300", []),
+    ("城市建设和交通部门", "370300", []),
+])
+def test_departments_named_by_function(text, adcode, expected):
+    assert names(text, adcode) == expected
+
+
+def test_department_stems_name_a_body_at_each_level():
+    """Every stem of the table gives its local body after 市 and its provincial one after 省."""
+    for row in refdata.department_stems():
+        city = names(f"由市{row['stem']}部门负责", "370300")
+        assert city == ["淄博市" + row["local"]], row
+        province = names(f"由省{row['stem']}部门负责", "370000")
+        assert province == ([] if row["province"] == "-" else ["山东省" + row["province"]]), row
+
+
+@pytest.mark.parametrize("text,adcode,expected", [
+    # a body named in a pledge of loyalty is no actor of the text
+    ("在以习近平同志为核心的党中央坚强领导下，市政府出台若干措施", "370300", ["淄博市人民政府"]),
+    ("在市委、市政府的正确领导下，全市经济平稳运行", "370300", []),
+    ("坚持党中央集中统一领导，加强党中央对金融工作的集中统一领导", None, []),
+    ("在省委、省政府的领导下开展工作", "370000", ["山东省委", "山东省人民政府"]),  # led by them: actors
+    # named as the maker of a decision, or leading a task, it is one
+    ("为贯彻落实党中央、国务院决策部署", "370300", ["中共中央", "国务院"]),
+    ("市人民政府领导全市规章评估工作", "370300", ["淄博市人民政府"]),
+    ("由市委宣传部领导，市文旅局具体实施", "370300", ["淄博市委宣传部", "淄博市文化和旅游局"]),
+    ("市政府领导同志出席会议", "370300", ["淄博市人民政府"]),
+    # a core at the end of a longer name the table does not know names no body of this region
+    ("新疆生产建设兵团自然资源局", "140000", []),
+    ("由自然资源局审核，并报财政局备案", "370300", ["淄博市自然资源局", "淄博市财政局"]),
+])
+def test_bodies_named_as_actors(text, adcode, expected):
+    assert names(text, adcode) == expected
+
+
+@pytest.mark.parametrize("text,adcode,expected", [
+    ("（京房公积金管委会〔2006〕2号）", "110000", []),           # a body abbreviated in a number: no name of ours
+    ("市政府国资委、市统计局", "210100", ["沈阳市人民政府", "沈阳市国有资产监督管理委员会", "沈阳市统计局"]),
+    ("来源：市住保房管局", "330100", ["杭州市住房保障和房产管理局"]),
+])
+def test_bare_cores_after_a_word_that_may_stand_before_them(text, adcode, expected):
+    assert names(text, adcode) == expected
+
+
+@pytest.mark.parametrize("text,adcode,expected", [
+    ("中国政府网 | 贵州省人民政府网 | 国务院客户端", "520000", []),        # websites and apps of bodies
+    ("关注安顺市人民政府门户网站", "520400", []),
+    ("中共中央党史和文献研究院编辑出版", None, []),                          # an institute that begins with a body's name
+    ("经市委网信办审核，市政府网站公布", "370300", ["淄博市委网络安全和信息化委员会办公室"]),
+    ("国务院办公厅通报", None, ["国务院办公厅"]),
+])
+def test_a_body_that_begins_a_longer_name_is_not_named(text, adcode, expected):
+    assert names(text, adcode) == expected
+
+
+@pytest.mark.parametrize("text,adcode,expected", [
+    ("县人社局出台来县大学生就业细则", "330122", ["桐庐县人力资源和社会保障局"]),
+    ("市教育局联合某某大学举办讲座", "370300", ["淄博市教育局"]),
+    ("市委党校举办培训班", "370300", []),
+])
+def test_a_body_next_to_an_institute_it_does_not_name(text, adcode, expected):
+    assert names(text, adcode) == expected
+
+
 # a ministry's general office is a body of its own; the Politburo is the Party centre's own organ; a science
 # park's committee is named as a development zone's is
 @pytest.mark.parametrize("text,expected", [
@@ -180,3 +279,14 @@ def test_an_inter_department_joint_conference_is_named_whole():
 ])
 def test_a_body_named_as_a_storys_source(text, expected):
     assert names(text, "370300") == expected
+
+
+@pytest.mark.parametrize("text,adcode,expected", [
+    ("各区疾控局、教委，经济技术开发区社会事业局", "110000", []),      # the plural covers the list
+    ("各有关单位、财政局：", "370300", []),
+    ("某某经济技术开发区商务金融局、行政审批局、综合执法局", "110000", []),  # the zone's, not the city's
+    ("市人大代表李某某提出建议", "370300", []),                            # a deputy, not the congress
+    ("经市人大常委会审议通过", "370300", ["淄博市人民代表大会常务委员会"]),
+])
+def test_plurals_and_deputies_name_no_body(text, adcode, expected):
+    assert names(text, adcode) == expected

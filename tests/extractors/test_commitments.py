@@ -800,6 +800,14 @@ def test_one_of_a_kind_milestones_and_spaced_cancellations(text, expected):
     ("受理后应在3日内答复申请人。", 2025, False, [("provision", 3, "日", "<=", None)]),
     ("首批2000套保障性住房今年开工建设，力争年内竣工。", 2025, False, [("target", 2000, "套", "=", 2025)]),
     ("明年新建改建公园15个。", 2025, False, [("target", 15, "个", "=", 2026)]),
+    # 一年, 两日: ordinary words unless a bound frames them, as 内 after them does
+    ("余款一年内缴清。", 2025, False, [("provision", 1, "年", "<=", None)]),
+    ("收到申请后两日内作出答复。", 2025, False, [("provision", 2, "日", "<=", None)]),
+    ("一年一度的展会如期举行。", 2025, True, []),
+    # a period a goal is given is its deadline, no quantity; a period a rule or a condition counts is one
+    ("三年内培育示范店40家。", 2025, False, [("target", 40, "家", "=", None)]),
+    ("毕业五年内的高校毕业生创业的，给予补贴1万元。", 2025, False,
+     [("provision", 5, "年", "<=", None), ("provision", 1, "万元", "=", None)]),
 ])
 def test_audit_three_classes(text, pub_year, news, expected):
     got = [(c.kind, c.value, c.unit, c.comparator, c.year) for c in found(text, pub_year=pub_year, news=news)]

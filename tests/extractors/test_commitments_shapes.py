@@ -235,10 +235,18 @@ def test_two_bounds_joined_make_one_range(text, value, value_max, unit):
     assert (c.value, c.value_max, c.unit, c.comparator) == (value, value_max, unit, "=")
 
 
-def test_a_share_and_a_multiple_of_one_base_stay_two_bounds_as_written():
-    # 30%以上3倍以下 of the unpaid fee: a unit is written as it stands, so the two ends stay two bounds
-    assert [(c.value, c.value_max, c.unit, c.comparator) for c in found("并处未缴费用30%以上3倍以下的罚款。")] \
-        == [(30, None, "%", ">="), (3, None, "倍", "<=")]
+# a share and a multiple of one base at the two ends of a range (30%以上3倍以下 of the unpaid fee): one range, the
+# upper end in the lower end's unit (3倍 = 300%), so a fine's span is one row an analyst compares whole
+@pytest.mark.parametrize("text,expected", [
+    ("并处未缴费用30%以上3倍以下的罚款。", [(30, 300, "%", "=")]),
+    ("并处不缴或者少缴的税款50%以上5倍以下的罚款。", [(50, 500, "%", "=")]),
+    ("处以欠缴税款百分之五十以上五倍以下的罚款。", [(50, 500, "%", "=")]),
+    ("处违法所得5‰以上1%以下的罚款。", [(5, 10, "‰", "=")]),
+    ("处骗取金额1倍以上3倍以下的罚款。", [(1, 3, "倍", "=")]),             # one unit: as written
+    ("罚款30%以上2万元以下。", [(30, None, "%", ">="), (2, None, "万元", "<=")]),  # a share and a sum: two bounds
+])
+def test_a_share_and_a_multiple_of_one_base_make_one_range(text, expected):
+    assert [(c.value, c.value_max, c.unit, c.comparator) for c in found(text)] == expected
 
 
 @pytest.mark.parametrize("text,values", [

@@ -126,3 +126,15 @@ def test_partial_forms_added_to_known_dates_give_the_dates_of_one_pass(text):
     ref = dt.date(2024, 2, 1)
     assert key(find_dates(text, ref, find_dates(text, None))) == key(find_dates(text, ref))
     assert key(find_dates(text, None, find_dates(text, None))) == key(find_dates(text, None))
+
+
+# 年内 (within this year) only where no count stands before it: 一年内, 三年内, 两年内 are periods
+@pytest.mark.parametrize("text,dated", [
+    ("相关工作年内完成。", True),
+    ("余款一年内缴清。", False),
+    ("三年内培育示范店40家。", False),
+    ("自取得产权证之日起5年内不得转让。", False),
+])
+def test_within_the_year_is_no_period_of_years(text, dated):
+    found = [d for d in find_dates(normalize(text).text, dt.date(2025, 3, 1)) if "年内" in d.text]
+    assert bool(found) == dated

@@ -176,3 +176,27 @@ def test_running_text_without_a_dateline_gets_no_title_from_its_first_sentence()
     (doc,) = documents(_source("各住房公积金缴存单位：现就有关问题通知如下。\n" + BODY))
     assert doc.title is None
     assert "title_from_lead" not in doc.flags
+
+
+# a document printed without any headline: the line a reader would call it by, flagged as guessed
+@pytest.mark.parametrize("text,title", [
+    ("某房发〔2024〕7号\n\n各有关单位：\n为促进房地产市场平稳健康发展，现将有关事项通知如下。\n" + BODY, "某房发〔2024〕7号"),
+    ("一、提高住房公积金贷款最高额度\n（一）购买新建住房的，最高额度调整为80万元。\n" + BODY, "提高住房公积金贷款最高额度"),
+    ("据某某银行消息，某省住房城乡建设厅与三家银行联合召开融资协调座谈会，会议通报了项目推进情况。\n" + BODY,
+     "某省住房城乡建设厅与三家银行联合召开融资协调座谈会"),
+])
+def test_a_document_without_a_headline_gets_the_line_a_reader_would_call_it_by(text, title):
+    (doc,) = documents(_source(text))
+    assert doc.title == title
+    assert "title_guessed" in doc.flags
+
+
+def test_a_reposts_original_title_names_it():
+    text = "分享到：\n原标题：某市出台稳楼市新政十条 来源：某某财经\n某市日前出台新政，涉及首付、公积金和购房补贴。\n" + BODY
+    (doc,) = documents(_source(text))
+    assert doc.title == "某市出台稳楼市新政十条"
+
+
+def test_page_furniture_is_never_a_guessed_title():
+    (doc,) = documents(_source("建议您使用以下浏览器版本访问本站，以获得更好的浏览体验和阅读效果。\n" + BODY))
+    assert doc.title is None

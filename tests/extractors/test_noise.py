@@ -19,6 +19,8 @@ BODY = "到2025年，全市村卫生室乡村医生占比达到45%以上。"
     ("鲁ICP备05001234号　鲁公网安备37020202000123号", "footer"),
     ("版权所有：某市人民政府办公室 技术支持：某某科技公司", "footer"),
     ("主办单位：某市人民政府办公室 地址：某市某路1号", "footer"),
+    ("中共某某市委、某某市人民政府主办", "footer"),                # the sponsor named before the word
+    ("某某市人民政府办公室  承办", "footer"),
     ("Copyright © 2006-2020 某某网 All rights reserved", "footer"),
     ("免责声明：本站所有信息均来源于互联网搜集，并不代表本站观点。", "disclaimer"),
     ("转载请注明出处。", "disclaimer"),
@@ -70,6 +72,8 @@ def test_teasers_under_a_recommended_heading_are_noise_with_their_figures():
     "标题要简洁，关键词要准确，这是信息公开的基本要求。",
     "第二十三条 在本市举办重要会议期间，主办单位或者承办单位应当在举办前提出保障需求。",
     "（三）承办单位申报项目须主办方开具书面同意函。",
+    "本届博览会由市商务局主办",
+    "市政府主办，市商务局承办",
     "序号 | 裁量基准编码 | 被处罚主体 | 违法行为 | 法规依据",
     "联系人：张明，联系电话：0531-12345678。",
     BODY,
@@ -153,6 +157,16 @@ def test_bars_and_lists_of_links_to_other_sites_are_noise(text, blanked):
 def test_a_ranked_list_of_headlines_is_noise(lines, blanked):
     from extractors.noise import headline_runs
     assert bool(headline_runs("\n".join(lines))) == blanked
+
+
+@pytest.mark.parametrize("heading", ["省政府部门", "国家部委网站", "友情链接\ue61a", "中央部门网站"])
+def test_a_sites_menu_of_departments_is_noise(heading):
+    """A page's menu of links to departments, under its heading (an icon glyph may trail it), names no body of the text."""
+    menu = [heading, "省发改委", "省教育厅", "省科技厅", "省财政厅", "外交部", "审计署"]
+    text = BODY + "\n" + "\n\n".join(menu) + "\n"
+    noise = find_noise(text)
+    assert noise.counts() == {"related_list": len(menu)}
+    assert "45%" in noise.mask(text)
 
 
 def _lines_touched_hold_every_match(text: str) -> None:
