@@ -15,6 +15,8 @@ from extractors.structure import is_title_line
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUM_CHARS}]+(?:点[{CN_NUM_CHARS}]+)?)"
 _MULT = r"(?:千万|百万|万亿|万|亿|千)?"
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+_SPACE, _SPACES = re.compile(r"\s"), re.compile(r"\s+")
+_ISSUED_OF = re.compile(r"已(?:发布|印发|出台|公布|下达|明确|制定)的")
 _CLAUSE_END = re.compile(r"[，,：:。！？；;!?\n]")
 
 # comparators: (phrase, symbol, where) — before the number or after the unit
@@ -1516,7 +1518,7 @@ def _clause_chain(masked: str, sent_start: int, pos: int) -> str:
     """The clause holding pos: tense markers (已, 累计) of earlier clauses do not reach it; 已发布的清单
     (a participle before a noun) is not a result."""
     start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent_start, pos)), default=sent_start)
-    return re.sub(r"已(?:发布|印发|出台|公布|下达|明确|制定)的", "", masked[start:pos])
+    return _ISSUED_OF.sub("", masked[start:pos])
 
 
 # what may stand between a value and the same value said again where a PDF reads two columns side by side
@@ -1560,8 +1562,8 @@ def _headline_copies(found: list[Commitment], masked: str, title: str | None) ->
         line = masked[a:b if b >= 0 else len(masked)]
         if _HEADLINE_LABEL.match(line):
             return True
-        bare = re.sub(r"\s", "", line)
-        return bool(title) and len(bare) >= 8 and bare == re.sub(r"\s", "", title)
+        bare = _SPACE.sub("", line)
+        return bool(title) and len(bare) >= 8 and bare == _SPACE.sub("", title)
     heads = [headline(c) for c in found]
     body = {(c.value, c.value_max, c.unit) for c, h in zip(found, heads) if not h}
     return [c for c, h in zip(found, heads) if not h or (c.value, c.value_max, c.unit) not in body]
@@ -1598,7 +1600,7 @@ def _restated(found: list[Commitment], masked: str) -> list[Commitment]:
             out.append(c)
             continue
         end = _CLAUSE_END.search(masked, c.value_end, max(c.end, c.value_end))
-        before = re.sub(r"\s", "", masked[c.start:c.value_start])
+        before = _SPACE.sub("", masked[c.start:c.value_start])
         clause = before + "|" + re.sub(r"\s", "", masked[c.value_start:end.start() if end else max(c.end, c.value_end)])
         if len(clause) < 13:
             out.append(c)
@@ -1705,7 +1707,7 @@ def listing_spans(text: str) -> list[tuple[int, int]]:
     out = []
     for block in _table_rows(text):
         header, data = _split_table(block)
-        heads = [re.sub(r"\s+", "", c.text) for r in header for c in r]
+        heads = [_SPACES.sub("", c.text) for r in header for c in r]
         if data and any(_ROW_NUMBER_HEAD.match(h) for h in heads) and not any(_TARGET_HEAD.search(h) for h in heads):
             out.extend((row[0].start, row[-1].end) for row in data if row)
     return out

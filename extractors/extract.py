@@ -32,6 +32,17 @@ def _iso_from_meta(value: str | None) -> str | None:
     return None
 
 
+def _moved(it, **changes):
+    """`dataclasses.replace(it, **changes)` for the record classes, which are plain dataclasses (every field set
+    by __init__, no __post_init__): a shallow copy with the changes, without replace's walk over the fields."""
+    if getattr(type(it), "__post_init__", None) is not None or not hasattr(it, "__dict__"):
+        return replace(it, **changes)
+    new = object.__new__(type(it))
+    new.__dict__.update(it.__dict__)
+    new.__dict__.update(changes)
+    return new
+
+
 class Extractor:
     """All extractors over one source; stateless apart from loaded reference data."""
 
@@ -61,13 +72,13 @@ class Extractor:
             for it in items:
                 s, e = d.to_source(it.start, it.end)
                 if keep_text:
-                    out.append(replace(it, start=s, end=e, text=src[s:e]))
+                    out.append(_moved(it, start=s, end=e, text=src[s:e]))
                     continue
-                it = replace(it, start=s, end=e, sentence=src[s:e].strip())
                 if it.value_start is not None:
                     vs, ve = d.to_source(it.value_start, it.value_end)
-                    it = replace(it, value_start=vs, value_end=ve)
-                out.append(it)
+                    out.append(_moved(it, start=s, end=e, sentence=src[s:e].strip(), value_start=vs, value_end=ve))
+                else:
+                    out.append(_moved(it, start=s, end=e, sentence=src[s:e].strip()))
             return out
 
         s0, e0 = d.to_source(0, len(d.text))
