@@ -152,8 +152,9 @@ def _titles(text: str) -> list[str | None]:
     # a table's header row is not a title; the table's caption is
     ("附件1\n某市科技行政处罚裁量基准表\n一、实验动物领域\n裁量基准编码 | 违法行为 | 处罚依据\nA01 | 未取得许可证 | 第六条\n" + PROSE,
      "某市科技行政处罚裁量基准表"),
-    # a bare document number line and a labelled footer line name no document
-    ("某规划资源规〔2023〕1号\n各有关单位：\n" + PROSE + "\n网站技术支持电话：0731-00000000\n", None),
+    # a bare document number line is no title line and a labelled footer line names no document; with no
+    # headline printed, the document is called by its number standing alone (flagged title_guessed)
+    ("某规划资源规〔2023〕1号\n各有关单位：\n" + PROSE + "\n网站技术支持电话：0731-00000000\n", "某规划资源规〔2023〕1号"),
     # a short generic name is the title when nothing longer names the document
     ("承诺书\n本人：        ，证件号码：        ，" + PROSE, "承诺书"),
     ("附件2\n项目申报表\n单位名称 | 联系人 | 电话\n", "项目申报表"),
