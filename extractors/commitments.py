@@ -275,7 +275,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     for phrase, sym in _AFTER:
         m = _after_phrase(phrase).match(after)
         if m and sym == "<=" and phrase.endswith("内") and _BARRED_WITHIN.match(after, m.end()) \
-                and _DURATION_END.search(text, num_start, unit_end):
+                and _LOOKBACK_UNIT.search(text, num_start, unit_end):
             return ">="  # 10年内不得上市交易: a period that must pass first, a floor on the holding time
         if m and phrase.startswith("范围") and not re.search(r"(?<!平方)(?:米|公里|千米)$", text[num_start:unit_end]):
             continue  # 两侧各100米范围内: a distance within; 新城225平方公里范围内: the size of an area
@@ -337,7 +337,6 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
 # a prohibition over a period (10年内不得转让, 6个月内不予受理): the period must pass before the act is allowed
 _BARRED_WITHIN = re.compile(r"\s*[，,]?\s*(?:均|都|一律|也)?(?:不得|不能|不准|不可|不允许|禁止|严禁|不予|不再)"
                             r"(?!超过|超出|高于|多于|大于|低于|少于|小于|不足)")
-_DURATION_END = re.compile(r"(?:年|个月|月|天|日|周|个工作日|工作日)$")
 # 已超出/已突破…的预警线: a line passed, in a statement of the situation
 _LINE_PASSED = re.compile(r"已(?:经)?(?:超出|超过|突破|高于|逼近|接近|触及|达到|跌破|低于)\s*$")
 # a count whose noun has already done something (8个试点城市已着手…): a result
@@ -914,8 +913,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if unit in {"年", "日", "月"} and (isinstance(value, int) and 1900 <= value <= 2100):
                 continue
             if unit == "年" and _WITHIN_AFTER.match(masked, ue) and _GOAL_IN_WINDOW.search(
-                    masked, ue, _clause_end(masked, ue, sent.end)) and any(
-                    v.ns < _clause_end(masked, ue, sent.end) for _, v in sent_values[vi + 1:]):
+                    masked, ue, window_end := _clause_end(masked, ue, sent.end)) and any(
+                    v.ns < window_end for _, v in sent_values[vi + 1:]):
                 continue  # 三年内培育体验店360家: the time a goal that follows is given, not a quantity of its own
             if unit == "日" and value <= 31 and raw[0].isdigit() and _DAY_TIME_AFTER.match(masked, ue):
                 continue  # 30日晚，某协会发布…: the day an event fell on
@@ -1034,7 +1033,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if not limit and not future and (unit == "笔" or ("reported_stat" in sent_kinds and not rule)):
                 reported_marks = reported_marks or True
             # 加快15分钟生活服务圈建设: a goal to build what the quantity names
-            clause_end = next((c.start() for c in _CLAUSE_END.finditer(masked, ue, sent.end)), sent.end)
+            clause_end = _clause_end(masked, ue, sent.end)
             build_goal = _BUILD_GOAL.search(masked, clause_start, clause_end)
             review = scope.review or period_review or any(a <= num_start < b for a, b in review_lines) \
                 or bool(_REVIEW_CLAUSE.search(masked, sent.start, num_start))
@@ -1138,8 +1137,10 @@ _GOAL_IN_WINDOW = re.compile(r"培育|建成|达到|实现|新增|打造|形成|
 
 
 def _clause_end(masked: str, pos: int, end: int) -> int:
+    """Where the clause holding `pos` ends (its comma, colon or sentence end), at most `end`."""
     m = _CLAUSE_END.search(masked, pos, end)
     return m.start() if m else end
+
 
 # a period closed by 内 (余款一年内缴清, 两日内答复): a time limit even when written 一年, 两日
 _WITHIN_AFTER = re.compile(r"(?:以内|之内|内)(?!容|部|外|涵|地|在|心|需|销|资)")
