@@ -191,22 +191,29 @@ def test_the_vocabularies_run_once_per_text_miss_no_line(text):
     _lines_touched_hold_every_match(text)
 
 
-def test_the_vocabularies_run_once_per_text_miss_no_line_of_pool_pages():
+def _pool_page_texts(every: int):
+    """(file, text) of every `every`-th readable non-PDF file of the shared pool; skips where it is absent."""
     from pathlib import Path
 
     from corpora.readers import expand_paths, read_path
     from corpora.records import ReadError
-    from extractors.normalize import normalize
 
     pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
-    files = [f for f in expand_paths([pool]) if f.suffix.lower() != ".pdf"][::8]
+    files = [f for f in expand_paths([pool]) if f.suffix.lower() != ".pdf"][::every]
     if not files:
         pytest.skip("the shared pool is not here")
     for f in files:
         try:
-            _lines_touched_hold_every_match(normalize(read_path(f).text).text)
+            yield f, read_path(f).text
         except ReadError:
             continue
+
+
+def test_the_vocabularies_run_once_per_text_miss_no_line_of_pool_pages():
+    from extractors.normalize import normalize
+
+    for _, text in _pool_page_texts(8):
+        _lines_touched_hold_every_match(normalize(text).text)
 
 
 @pytest.mark.parametrize("text", [
@@ -220,20 +227,8 @@ def test_mojibake_found_from_runs_as_the_pattern_finds_it(text):
 
 
 def test_mojibake_found_from_runs_as_the_pattern_finds_it_in_pool_pages():
-    from pathlib import Path
-
-    from corpora.readers import expand_paths, read_path
-    from corpora.records import ReadError
     from extractors.noise import _MOJIBAKE
 
-    pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
-    files = [f for f in expand_paths([pool]) if f.suffix.lower() != ".pdf"][::3]
-    if not files:
-        pytest.skip("the shared pool is not here")
-    for f in files:
-        try:
-            text = read_path(f).text
-        except ReadError:
-            continue
+    for f, text in _pool_page_texts(3):
         for line in text.split("\n"):
             assert has_mojibake(line) == bool(_MOJIBAKE.search(line)), (f, line)
