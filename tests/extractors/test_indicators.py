@@ -299,8 +299,9 @@ def test_each_key_example_maps_to_its_key(row):
     ("公积金贷款期限可延长至借款人法定退休年龄后4年，最长贷款期限为25年。",
      [(4, "年", "loan_term_beyond_retirement_cap"), (25, "年", "mortgage_max_term")]),
     ("贷款期限不超过25年，且不超过抵押物的土地剩余使用年限。", [(25, "年", "mortgage_max_term")]),
-    # 分别 after a clause naming both homes; fees paid after a presale permit are a fee deferral, no land payment
-    ("首套及二套房贷利率分别上调10及20个基点，利率分别为4.2%及4.6%。", [(4.2, "%", None), (4.6, "%", None)]),
+    # 分别 after a clause naming both homes pairs in order; fees paid after a presale permit are a fee deferral, no land payment
+    ("首套及二套房贷利率分别上调10及20个基点，利率分别为4.2%及4.6%。",
+     [(20, "个基点", None), (4.2, "%", "mortgage_rate_first_home"), (4.6, "%", "mortgage_rate_second_home")]),
     ("城市基础设施配套费可在取得预售许可证后3个月内缴清。", [(3, "个月", "infrastructure_fee_deferral")]),
     # a provident-fund cap written after 单职工 alone; an increase written 贷款额再加
     ("本市单职工40万元，双职工最高贷款额度为70万元。",
@@ -783,6 +784,21 @@ HOUSING_LAND_FINANCE = [
       (3, "年", "school_place_per_home_junior_years"), (1, "个", None)]),
     ("同一房产在一个学段内（小学6年、初中3年）只享受一个入学名额。",
      [(6, "年", "school_place_per_home_primary_years"), (3, "年", "school_place_per_home_junior_years")]),
+    # values listed with 分别 pair with the qualifiers listed before, in order; new values after a change
+    ("住房公积金最高贷款额度首套房和二套房分别从80万元、50万元调整为100万元、60万元。",
+     [(100, "万元", "pf_loan_cap_first_home"), (60, "万元", "pf_loan_cap_second_home")]),
+    ("职工购买首套和第二套住房的，住房公积金贷款首付款比例分别不低于20%、30%。",
+     [(20, "%", "pf_down_payment_first_home"), (30, "%", "pf_down_payment_second_home")]),
+    ("夫妻双方和单方缴存住房公积金的，最高贷款额度分别为80万元、50万元。",
+     [(80, "万元", "pf_loan_cap_family"), (50, "万元", "pf_loan_cap_individual")]),
+    ("首套和二套住房公积金贷款最高额度分别为60万元、40万元、30万元。",  # three values for two items
+     [(60, "万元", None), (40, "万元", None), (30, "万元", None)]),
+    ("首套普通、非普通住房商业贷款首付款比例分别不低于30%、40%。",  # the items name no qualifier
+     [(30, "%", None), (40, "%", None)]),
+    ("单方缴存的，住房公积金最高贷款额度分别由新房和二手房的不同标准统一提高至80万元。",
+     [(80, "万元", "pf_loan_cap_individual")]),
+    # a clause that only bounds a term keeps the measure of the clause before
+    ("住房公积金贷款期限按借款人可贷年限计算，最长为25年。", [(25, "年", "mortgage_max_term")]),
 ]
 
 
