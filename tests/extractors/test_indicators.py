@@ -756,6 +756,8 @@ HOUSING_LAND_FINANCE = [
     ("1、3年内无自有住房登记信息和交易记录。", [(3, "年", "no_home_transaction_lookback_years")]),
     ("申请人前2年内在本县连续就业的，可申请补贴。", [(2, "年", None)]),  # no insurance or tax named
     # a tax refund for selling and buying again is its own window
+    ("纳税人出售自有住房并在现住房出售后1年内，在本市重新购买住房的，可申请退还已缴纳的个人所得税。",
+     [(1, "年", "home_sale_tax_refund_repurchase_window")]),
     ("纳税人出售自有住房并在现住房出售后1年内在本市重新购买住房的，对其出售现住房已缴纳的个人所得税予以退税。",
      [(1, "年", "home_sale_tax_refund_repurchase_window")]),
     ("居民出售旧房后1年内重新购买新房的，给予每套1万元补贴。", [(1, "年", None), (1, "万元", "home_purchase_subsidy")]),
@@ -764,6 +766,13 @@ HOUSING_LAND_FINANCE = [
     ("暂停向已拥有1套及以上住房的非本县户籍居民家庭住房，含二手住房。", [(1, "套", "purchase_ban_owned_homes_nonlocal")]),
     ("通过赠与方式转让住房的，该住房自转移登记之日起3年内仍计入赠与人拥有住房套数。",
      [(3, "年", "gift_transfer_repurchase_wait")]),
+    # bans after a fraud, divorce periods
+    ("以虚假材料骗取购房资格的，3年内不得在本市购买住房。", [(3, "年", "home_purchase_fraud_ban_years")]),
+    ("已购住房的家庭3年内不得在本市购买住房。", [(3, "年", None)]),  # no fraud named: another rule
+    ("有住房家庭夫妻离异后申请的，距离婚时间不满2年的不予受理。", [(2, "年", "divorce_years_required")]),
+    # the rent withdrawal's 规定上限 is its cap
+    ("租房提取的规定比例从80%上调至100%，规定上限维持1500元不变。",
+     [(100, "%", "pf_rent_withdrawal_share"), (1500, "元", "pf_rent_withdrawal_cap")]),
     # provident fund: fraud bans, the window to withdraw for a purchase, to apply for a building loan
     ("对违规提取住房公积金的职工，3年内不受理其提取申请。", [(3, "年", "pf_fraud_ban_years")]),
     ("骗取住房公积金贷款的职工，自查实之日起5年内不得申请贷款。", [(5, "年", "pf_fraud_ban_years")]),
@@ -778,6 +787,10 @@ HOUSING_LAND_FINANCE = [
     ("竞得人先缴纳50%土地出让金，剩余尾款在1年内交清。", [(50, "%", None), (1, "年", "land_payment_term")]),
     ("土地出让金可在成交后6个月内分期缴纳。", [(6, "个月", "land_payment_term")]),
     ("城市基础设施配套费可在取得施工许可证后6个月内交清。", [(6, "个月", "infrastructure_fee_deferral")]),
+    # a parking space bought with a home; a rate spread named after the down payment of the same home
+    ("同时购买住房和车位的，给予每个车位（车库）3000元的补贴。", [(3000, "元", "parking_space_purchase_subsidy")]),
+    ("首套住房首付比例最低可降至25%，贷款利率最低可降至贷款市场报价利率减30个基点。",
+     [(25, "%", "down_payment_first_home_unspecified"), (30, "个基点", "mortgage_rate_lpr_minus_bp_first_home")]),
     # school places tied to one home
     ("同一套住房5年内只能享有学区内小学1个学位，3年内只能享有初中1个学位。",
      [(5, "年", "school_place_per_home_primary_years"), (1, "个", None),
