@@ -1557,9 +1557,10 @@ def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: 
         o = masked.rfind(open_, sent_start, num_start)
         c = masked.find(close, unit_end, sent_end)
         if o >= 0 and c >= 0 and masked.rfind(close, o, num_start) < 0 \
-                and (re.search(r"原", masked[sent_start:o]) or re.search(r"[由从将]\s*$", masked[max(sent_start, o - 2):o])) \
-                and _QUOTE_REPLACED.match(masked, c + 1):
-            return True
+                and (r := _QUOTE_REPLACED.match(masked, c + 1)) \
+                and (re.search(r"原", masked[sent_start:o]) or re.search(r"[由从将]\s*$", masked[max(sent_start, o - 2):o])
+                     or masked[r.end():r.end() + 3].lstrip().startswith(open_)):
+            return True  # …中的“X”修改为“Y”: one wording replaced by another
     # 在原政策3年的基础上, 在现有17个城市的基础上（扩大至全省）, 在现行每月500元的基础上（再提高100元）: the level a change starts from
     return bool(_FORMER_BASE.match(masked, unit_end) and re.search(r"原(?:来|有|政策|规定|标准)|现有|现行", before))
 
