@@ -199,7 +199,7 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
         if rows and _CLAUSE_END.search(tail, nearest) and not _BOUND_ONLY.fullmatch(own) and not any(
                 i.qualifier is not None and i.qualifier.search(own) for i in rows):
             # a measure named in an earlier clause carries over only to an elliptical 单方缴存的为50万元 or to a
-            # clause that only bounds it (贷款期限按借款人可贷年限计算，最长为30年)
+            # clause that only bounds or restates it (贷款期限按借款人可贷年限计算，最长为30年; …，统一按照20%执行)
             rows = []
     if not rows and fund_title:
         # a fund notice whose title names one measure (关于调整住房公积金缴存基数下限的通知) speaks of it in a
@@ -333,7 +333,9 @@ def _sentence_rest(c, text: str | None, after: str) -> str:
     return rest[len(after):] if rest.startswith(after) else rest
 
 
-_BOUND_ONLY = re.compile(r"(?:但|且|并且|同时)?(?:最长|最短)(?:为|是|可达|不超过|不得超过|不少于)?")  # a term's bound
+# a clause that only bounds a term (最长为), restates the new value (即由3.9%降至) or applies it to all (统一按照)
+_BOUND_ONLY = re.compile(r"(?:但|且|并且|同时)?(?:最长|最短)(?:为|是|可达|不超过|不得超过|不少于)?|"
+                         r"即(?:由\d+(?:\.\d+)?%?)?(?:降至|降为|调整为|提高至|上调至|下调至)|统一(?:按照|按|为)")
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 _SPACE = re.compile(r"[ \t\u3000\xa0]+")
 

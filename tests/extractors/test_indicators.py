@@ -812,6 +812,10 @@ HOUSING_LAND_FINANCE = [
      [(80, "万元", "pf_loan_cap_individual")]),
     # a clause that only bounds a term keeps the measure of the clause before
     ("住房公积金贷款期限按借款人可贷年限计算，最长为25年。", [(25, "年", "mortgage_max_term")]),
+    ("二手房公积金贷款最低首付比例不再区分房龄，统一按照25%执行。", [(25, "%", "pf_down_payment_resale_home")]),
+    # a trade-in subsidy's window to sell the old home
+    ("对新购商品住房且在6个月内出售原有住房的，给予新购住房房款1%的补贴。",
+     [(6, "个月", "home_trade_in_old_home_sale_window"), (1, "%", "home_purchase_subsidy_share")]),
 ]
 
 
