@@ -269,15 +269,18 @@ def _paired(rows: list[Indicator], window: str, after: str) -> str | None:
             break
     else:
         return None
-    keys = []
+    keys: list[str | None] = []
     for item in items:
         named = [i for i in rows if i.qualifier is not None and i.qualifier.search(item)]
         if len({i.key for i in named}) > 1:
             named = [i for i in named if _home_order(i)]
-        if len({i.key for i in named}) != 1:
+        if len({i.key for i in named}) > 1:
             return None
-        keys.append(named[0].key)
-    if len(set(keys)) != len(keys):
+        keys.append(named[0].key if named else None)
+    plain = [i.key for i in rows if i.qualifier is None]
+    if keys.count(None) == 1 and len(keys) > 1 and plain:
+        keys[keys.index(None)] = plain[0]  # 个人、小微企业分别申请最高…: the item no qualifier names takes the plain row
+    if None in keys or len(set(keys)) != len(keys):
         return None
     last = sentence.rfind("分别")  # the values of the last list before this one (分别上调15及35个基点，利率分别为…)
     seen = len(_NUMBER.findall(sentence[last:]))

@@ -175,7 +175,8 @@ def test_each_key_example_maps_to_its_key(row):
     ("按所购住房面积给予150元/平方米的购房补贴。", [(150, "元/平方米", "home_purchase_subsidy_per_area")]),
     ("项目补助资金比例不超过审定实际投资总额的20%。", [(20, "%", "subsidy_share_of_cost")]),
     ("享受补贴购买的住房，5年内不得上市交易。", [(5, "年", "property_holding_years_before_resale")]),
-    ("支持个人、小微企业分别申请最高30万元、300万元创业担保贷款。", [(30, "万元", None), (300, "万元", None)]),
+    ("支持个人、小微企业分别申请最高30万元、300万元创业担保贷款。",  # paired in order since the 分别 pairing
+     [(30, "万元", "startup_guarantee_loan_cap"), (300, "万元", "startup_guarantee_loan_cap_sme")]),
     # waiting periods and eligibility years of housing and talent rules, each its own measure
     ("个人将购买3年以上的住房对外销售的，免征增值税。", [(3, "年", "vat_exemption_holding_years")]),  # scope after the clause
     ("个人将购买3年以上的住房对外销售的，按规定办理。", [(3, "年", None)]),
@@ -811,6 +812,8 @@ HOUSING_LAND_FINANCE = [
      [(20, "%", "pf_down_payment_first_home"), (30, "%", "pf_down_payment_second_home")]),
     ("夫妻双方和单方缴存住房公积金的，最高贷款额度分别为80万元、50万元。",
      [(80, "万元", "pf_loan_cap_family"), (50, "万元", "pf_loan_cap_individual")]),
+    ("个人和小微企业可分别申请最高30万元、300万元的创业担保贷款。",  # the item no qualifier names takes the plain row
+     [(30, "万元", "startup_guarantee_loan_cap"), (300, "万元", "startup_guarantee_loan_cap_sme")]),
     ("首套和二套住房公积金贷款最高额度分别为60万元、40万元、30万元。",  # three values for two items
      [(60, "万元", None), (40, "万元", None), (30, "万元", None)]),
     ("首套普通、非普通住房商业贷款首付款比例分别不低于30%、40%。",  # the items name no qualifier
