@@ -80,7 +80,7 @@ def test_each_key_example_maps_to_its_key(row):
     ("受疫情影响不能如期交房的，可顺延交房期限，但最长不超过60日。", [(60, "日", "home_delivery_extension")]),
     # social insurance years written before the insurance; 二次 names a second provident-fund loan
     ("无法提供购房之日前3年内累计缴纳2年及以上个人所得税或社会保险证明的，暂停向其售房。",
-     [(3, "年", None), (2, "年", "social_insurance_months_required")]),
+     [(3, "年", "purchase_social_insurance_lookback_years"), (2, "年", "social_insurance_months_required")]),
     ("二次申请住房公积金贷款的，首付款比例由40%下调至30%。", [(30, "%", "pf_down_payment_second_home")]),
     ("第二次申请公积金贷款的，贷款利率按同期公积金贷款利率的1.1倍执行。", [(1.1, "倍", "second_home_loan_rate_multiple")]),
     ("购买新建商品住房建筑面积在90平方米以上的，按照8000元/套标准发放购房消费券。",
@@ -121,10 +121,10 @@ def test_each_key_example_maps_to_its_key(row):
     ("单方缴存住房公积金的贷款保底额度由30万元提高至50万元。", [(50, "万元", "pf_loan_floor_individual")]),
     ("创业担保贷款期限累计不超过3年。", [(3, "年", "startup_guarantee_loan_term_cap")]),
     ("评审专家库备案有效期不得超过3年。", [(3, "年", None)]),
-    # pairs written with 分别, look-back windows, unpaid-tax shares, deposits: no key rather than a wrong one
+    # pairs written with 分别, unpaid-tax shares, deposits: no key rather than a wrong one
     ("首套房和二套房商业贷款利率分别为4.25%、4.5%。", [(4.25, "%", None), (4.5, "%", None)]),
     ("落户本市未满5年的户籍家庭，在购房之日前2年起已连续缴纳社会保险。",
-     [(5, "年", "hukou_years_required"), (2, "年", None)]),
+     [(5, "年", "hukou_years_required"), (2, "年", "purchase_social_insurance_lookback_years")]),
     ("并处不缴或者少缴的税款50%以上5倍以下的罚款。", [(50, "%", "fine_share_of_unpaid_tax")]),
     ("开发企业首次存入核定监管金额的60%。", [(60, "%", None)]),
     # down payments whose loan type is not written are their own keys, still split by first and second home
@@ -206,7 +206,7 @@ def test_each_key_example_maps_to_its_key(row):
     ("防水工程（责任期为5年）。", [(5, "年", None)]),
     ("企业招用失业人员并为其连续缴纳社会保险费满6个月的，给予一次性补贴。",
      [(6, "个月", "employer_social_insurance_months")]),
-    ("非本市户籍家庭在2年内累计缴纳9个月社保的，可购买一套住房。", [(2, "年", None), (9, "个月", "social_insurance_months_required")]),
+    ("非本市户籍家庭在2年内累计缴纳9个月社保的，可购买一套住房。", [(2, "年", "purchase_social_insurance_lookback_years"), (9, "个月", "social_insurance_months_required")]),
     ("缴存职工第二次申请住房公积金贷款的，首次贷款结清后12个月调整为3个月。",
      [(3, "个月", "pf_second_loan_interval")]),  # the replaced 12 is no row
     ("开发企业可申请分期缴纳城市基础设施配套费，最长不超过4个月。", [(4, "个月", "infrastructure_fee_deferral")]),
@@ -299,9 +299,10 @@ def test_each_key_example_maps_to_its_key(row):
     ("公积金贷款期限可延长至借款人法定退休年龄后4年，最长贷款期限为25年。",
      [(4, "年", "loan_term_beyond_retirement_cap"), (25, "年", "mortgage_max_term")]),
     ("贷款期限不超过25年，且不超过抵押物的土地剩余使用年限。", [(25, "年", "mortgage_max_term")]),
-    # 分别 after a clause naming both homes; fees paid after a presale permit are no land payment
-    ("首套及二套房贷利率分别上调10及20个基点，利率分别为4.2%及4.6%。", [(4.2, "%", None), (4.6, "%", None)]),
-    ("城市基础设施配套费可在取得预售许可证后3个月内缴清。", [(3, "个月", None)]),
+    # 分别 after a clause naming both homes pairs in order; fees paid after a presale permit are a fee deferral, no land payment
+    ("首套及二套房贷利率分别上调10及20个基点，利率分别为4.2%及4.6%。",
+     [(20, "个基点", None), (4.2, "%", "mortgage_rate_first_home"), (4.6, "%", "mortgage_rate_second_home")]),
+    ("城市基础设施配套费可在取得预售许可证后3个月内缴清。", [(3, "个月", "infrastructure_fee_deferral")]),
     # a provident-fund cap written after 单职工 alone; an increase written 贷款额再加
     ("本市单职工40万元，双职工最高贷款额度为70万元。",
      [(40, "万元", "pf_loan_cap_individual"), (70, "万元", "pf_loan_cap_family")]),
@@ -740,3 +741,84 @@ def test_most_targets_and_provisions_of_the_pool_carry_a_key(pool_store):
 def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     text = normalize(sentence).text
     assert [ind.classify_commitment(c, text, title) for c in find_commitments(text, text)] == expected
+
+
+# housing, land and the provident fund: measures grown from the pool's unkeyed rows (sentences written for
+# these tests); a value that belongs to no one measure keeps no key
+HOUSING_LAND_FINANCE = [
+    # the look-back window of a purchase eligibility test is not the insurance period it asks for
+    ("外地户籍家庭须提供购房之日前3年内在本市累计缴纳24个月社会保险的证明。",
+     [(3, "年", "purchase_social_insurance_lookback_years"), (24, "个月", "social_insurance_months_required")]),
+    ("购房条件调整为近2年累计缴纳1年社保或个税。",
+     [(2, "年", "purchase_social_insurance_lookback_years"), (1, "年", "social_insurance_months_required")]),
+    ("非本县户籍家庭须在购房之日前1年起已连续缴纳社保满12个月。",
+     [(1, "年", "purchase_social_insurance_lookback_years"), (12, "个月", "social_insurance_months_required")]),
+    ("1、3年内无自有住房登记信息和交易记录。", [(3, "年", "no_home_transaction_lookback_years")]),
+    ("申请人前2年内在本县连续就业的，可申请补贴。", [(2, "年", None)]),  # no insurance or tax named
+    # a tax refund for selling and buying again is its own window
+    ("纳税人出售自有住房并在现住房出售后1年内，在本市重新购买住房的，可申请退还已缴纳的个人所得税。",
+     [(1, "年", "home_sale_tax_refund_repurchase_window")]),
+    ("纳税人出售自有住房并在现住房出售后1年内在本市重新购买住房的，对其出售现住房已缴纳的个人所得税予以退税。",
+     [(1, "年", "home_sale_tax_refund_repurchase_window")]),
+    ("居民出售旧房后1年内重新购买新房的，给予每套1万元补贴。", [(1, "年", None), (1, "万元", "home_purchase_subsidy")]),
+    # bans on sales whatever the word order; a gifted home that still counts for the giver
+    ("暂停向已拥有2套及以上住房的本县户籍居民家庭销售住房。", [(2, "套", "purchase_ban_owned_homes_local")]),
+    ("暂停向已拥有1套及以上住房的非本县户籍居民家庭住房，含二手住房。", [(1, "套", "purchase_ban_owned_homes_nonlocal")]),
+    ("通过赠与方式转让住房的，该住房自转移登记之日起3年内仍计入赠与人拥有住房套数。",
+     [(3, "年", "gift_transfer_repurchase_wait")]),
+    # bans after a fraud, divorce periods
+    ("以虚假材料骗取购房资格的，3年内不得在本市购买住房。", [(3, "年", "home_purchase_fraud_ban_years")]),
+    ("已购住房的家庭3年内不得在本市购买住房。", [(3, "年", None)]),  # no fraud named: another rule
+    ("有住房家庭夫妻离异后申请的，距离婚时间不满2年的不予受理。", [(2, "年", "divorce_years_required")]),
+    # the rent withdrawal's 规定上限 is its cap
+    ("租房提取的规定比例从80%上调至100%，规定上限维持1500元不变。",
+     [(100, "%", "pf_rent_withdrawal_share"), (1500, "元", "pf_rent_withdrawal_cap")]),
+    # provident fund: fraud bans, the window to withdraw for a purchase, to apply for a building loan
+    ("对违规提取住房公积金的职工，3年内不受理其提取申请。", [(3, "年", "pf_fraud_ban_years")]),
+    ("骗取住房公积金贷款的职工，自查实之日起5年内不得申请贷款。", [(5, "年", "pf_fraud_ban_years")]),
+    ("职工已全额退还骗提资金的，退还3年后方可再次申请住房公积金提取。", [(3, "年", "pf_fraud_ban_years")]),
+    ("一次性付款购房的，在实际支付购房款1年内提出提取申请。", [(1, "年", "pf_purchase_withdrawal_window")]),
+    ("购房提取住房公积金的，提取办理时限由1年放宽至3年。", [(3, "年", "pf_purchase_withdrawal_window")]),
+    ("翻建自住住房的，从取得批准文件之日起2年内提出住房公积金贷款申请。", [(2, "年", "pf_loan_application_window")]),
+    # loans: an elliptical clause keeps the loan's measure; repayment to income written with 比例
+    ("组合贷款额由不高于房价的60%，提高到不高于房价的70%。", [(70, "%", "mortgage_ltv_cap")]),
+    ("月还款额占借款人家庭收入的比例上限调整为55%。", [(55, "%", "debt_to_income_cap")]),
+    # land and fees: the rest of a land price paid within a year, a fee paid after the presale permit
+    ("竞得人先缴纳50%土地出让金，剩余尾款在1年内交清。", [(50, "%", None), (1, "年", "land_payment_term")]),
+    ("土地出让金可在成交后6个月内分期缴纳。", [(6, "个月", "land_payment_term")]),
+    ("城市基础设施配套费可在取得施工许可证后6个月内交清。", [(6, "个月", "infrastructure_fee_deferral")]),
+    # a parking space bought with a home; a rate spread named after the down payment of the same home
+    ("同时购买住房和车位的，给予每个车位（车库）3000元的补贴。", [(3000, "元", "parking_space_purchase_subsidy")]),
+    ("首套住房首付比例最低可降至25%，贷款利率最低可降至贷款市场报价利率减30个基点。",
+     [(25, "%", "down_payment_first_home_unspecified"), (30, "个基点", "mortgage_rate_lpr_minus_bp_first_home")]),
+    # school places tied to one home
+    ("同一套住房5年内只能享有学区内小学1个学位，3年内只能享有初中1个学位。",
+     [(5, "年", "school_place_per_home_primary_years"), (1, "个", None),
+      (3, "年", "school_place_per_home_junior_years"), (1, "个", None)]),
+    ("同一房产在一个学段内（小学6年、初中3年）只享受一个入学名额。",
+     [(6, "年", "school_place_per_home_primary_years"), (3, "年", "school_place_per_home_junior_years")]),
+    # values listed with 分别 pair with the qualifiers listed before, in order; new values after a change
+    ("住房公积金最高贷款额度首套房和二套房分别从80万元、50万元调整为100万元、60万元。",
+     [(100, "万元", "pf_loan_cap_first_home"), (60, "万元", "pf_loan_cap_second_home")]),
+    ("职工购买首套和第二套住房的，住房公积金贷款首付款比例分别不低于20%、30%。",
+     [(20, "%", "pf_down_payment_first_home"), (30, "%", "pf_down_payment_second_home")]),
+    ("夫妻双方和单方缴存住房公积金的，最高贷款额度分别为80万元、50万元。",
+     [(80, "万元", "pf_loan_cap_family"), (50, "万元", "pf_loan_cap_individual")]),
+    ("首套和二套住房公积金贷款最高额度分别为60万元、40万元、30万元。",  # three values for two items
+     [(60, "万元", None), (40, "万元", None), (30, "万元", None)]),
+    ("首套普通、非普通住房商业贷款首付款比例分别不低于30%、40%。",  # the items name no qualifier
+     [(30, "%", None), (40, "%", None)]),
+    ("单方缴存的，住房公积金最高贷款额度分别由新房和二手房的不同标准统一提高至80万元。",
+     [(80, "万元", "pf_loan_cap_individual")]),
+    # a clause that only bounds a term keeps the measure of the clause before
+    ("住房公积金贷款期限按借款人可贷年限计算，最长为25年。", [(25, "年", "mortgage_max_term")]),
+    ("二手房公积金贷款最低首付比例不再区分房龄，统一按照25%执行。", [(25, "%", "pf_down_payment_resale_home")]),
+    # a trade-in subsidy's window to sell the old home
+    ("对新购商品住房且在6个月内出售原有住房的，给予新购住房房款1%的补贴。",
+     [(6, "个月", "home_trade_in_old_home_sale_window"), (1, "%", "home_purchase_subsidy_share")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", HOUSING_LAND_FINANCE, ids=[s[:24] for s, _ in HOUSING_LAND_FINANCE])
+def test_housing_land_and_finance_measures(sentence, expected):
+    assert keys_of(sentence) == expected
