@@ -740,3 +740,49 @@ def test_most_targets_and_provisions_of_the_pool_carry_a_key(pool_store):
 def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     text = normalize(sentence).text
     assert [ind.classify_commitment(c, text, title) for c in find_commitments(text, text)] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # subsidies and awards named by recipient and act; employment and social insurance conditions
+    ("毕业五年内的高校毕业生创办小微企业，带动就业5人以上的，给予一次性创业补贴。",
+     [(5, "年", "graduate_years_since_graduation"), (5, "人", "startup_jobs_created_required")]),
+    ("在带动3人就业的基础上，每多带动1人就业，再给予每人2000元的补贴。",
+     [(3, "人", "startup_jobs_created_required"), (1, "人", None), (2000, "元", None)]),
+    ("对吸纳离校3年内未就业高校毕业生参加见习的单位，给予见习补贴。", [(3, "年", "graduate_years_since_graduation")]),
+    ("对新招用员工的企业，按每人每月300元的标准给予不超过6个月的稳岗补助。",
+     [(300, "元", None), (6, "个月", "subsidy_period_cap")]),
+    ("企业新招用员工，签订劳动合同并连续缴纳社会保险满12个月以上的企业，给予一次性吸纳就业补贴。",
+     [(12, "个月", "employer_social_insurance_months")]),
+    ("对裁员率低于5.5%、职工30人及以下的企业裁员率不高于参保职工总数20%的企业，给予失业保险稳岗返还。",
+     [(5.5, "%", "uir_refund_layoff_rate_cap"), (20, "%", "uir_refund_layoff_rate_cap_small")]),
+    ("自本年度起，全省月最低工资标准调整为2100元。", [(2100, "元", "minimum_wage_monthly")]),
+    ("行业协会举办对接会的，按场地费用实际发生额的60%给予补贴。", [(60, "%", "subsidy_share_of_cost")]),
+    # consumption: vouchers' budget apart from a voucher's face value, trade-in budgets and categories
+    ("今年安排2000万元用于发放餐饮消费券，每张消费券面额50元。",
+     [(2000, "万元", "consumer_voucher_budget"), (50, "元", "consumption_voucher_value")]),
+    ("统筹安排3000万元开展家电以旧换新补贴，手机最高补贴500元/台，其余产品最高补贴300元/台。",
+     [(3000, "万元", "trade_in_subsidy_budget"), (500, "元/台", None), (300, "元/台", "appliance_subsidy_cap_per_item")]),
+    ("对居民购买智能手表、智能眼镜等8类产品给予以旧换新补贴。", [(8, "类", "trade_in_subsidy_product_categories")]),
+    ("全年新引进品牌首店100家以上，培育50家以上内外贸一体化企业。",
+     [(100, "家", "first_stores_new"), (50, "家", "foreign_domestic_trade_integration_enterprises")]),
+    # a commerce support scheme's thresholds
+    ("申报的商场营业面积应在1万平方米以上，项目审定实际支出资金在500万元以上，且不低于计划支出资金的60%。",
+     [(1, "万平方米", "commercial_store_floor_area_min"), (500, "万元", "commercial_project_min_spending"),
+      (60, "%", "project_spending_share_of_plan_min")]),
+    ("改造后步行街商户入驻率不低于85%，开业运营后持续经营6个月的累计客流量高于改造前。",
+     [(85, "%", "pedestrian_street_tenant_occupancy_min"), (6, "个月", "commercial_upgrade_operation_months")]),
+    ("申报单位近2年内发生重大生产安全事故的，不予支持。", [(2, "年", "safety_accident_lookback_years")]),
+    # science and talent: research-fund rules, title review
+    ("申请人可以提供2名以内不适宜评审其申请的专家名单。", [(2, "名", "research_grant_excluded_reviewers_max")]),
+    ("项目完成研究任务的可以申请提前结题，提前期限不超过6个月。", [(6, "个月", "research_project_early_completion_max")]),
+    ("在本省工作2年以上的自由职业专业技术人才可以申报职称评审。", [(2, "年", "title_review_freelancer_local_work_years")]),
+    ("评委会下设评议组，每个评议组评审专家不少于5人。", [(5, "人", "title_review_panel_experts_min")]),
+    # near misses: a plan's jobs created are no condition of a subsidy
+    ("到2025年，新增市场主体带动就业5万人。", [(5, "万人", None)]),
+])
+def test_subsidies_employment_and_commerce_get_their_keys(sentence, expected):
+    assert keys_of(sentence) == expected
+
+
+def test_a_home_purchase_voucher_budget_is_no_consumer_voucher_budget():
+    assert [k for *_, k in keys_of("安排500万元用于发放购房消费券。")] != ["consumer_voucher_budget"]
