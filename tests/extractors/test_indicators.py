@@ -777,6 +777,27 @@ def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     ("项目完成研究任务的可以申请提前结题，提前期限不超过6个月。", [(6, "个月", "research_project_early_completion_max")]),
     ("在本省工作2年以上的自由职业专业技术人才可以申报职称评审。", [(2, "年", "title_review_freelancer_local_work_years")]),
     ("评委会下设评议组，每个评议组评审专家不少于5人。", [(5, "人", "title_review_panel_experts_min")]),
+    # employment services owed to each unemployed graduate, traineeships, start-up premises, postdoc stations
+    ("对离校未就业毕业生至少提供2次政策宣介、1次职业指导、4次岗位推介、2次技能培训或就业见习机会。",
+     [(2, "次", "employment_service_policy_briefings_min"), (1, "次", "employment_service_career_guidance_min"),
+      (4, "次", "employment_service_job_referrals_min"), (2, "次", "employment_service_training_offers_min")]),
+    ("组织16-24周岁的失业青年参加就业见习。", [(16, "周岁", "traineeship_youth_age")]),
+    ("大学生在园区外租赁创业场地的，按实际租金给予补贴，补贴金额每年最高不超过2万元。",
+     [(2, "万元", "startup_premises_rent_subsidy_annual_cap")]),
+    ("对新设立博士后科研工作站的企业，一次性给予50万元建站资助。", [(50, "万元", "postdoc_station_grant")]),
+    # commerce, culture and tourism plan figures and thresholds
+    ("按步行街评价指标评定总得分90分以上的，给予奖励；按商圈评价指标评定总得分85分以上的，给予奖励。",
+     [(90, "分", "pedestrian_street_evaluation_score_min"), (85, "分", "business_district_evaluation_score_min")]),
+    ("培育20个左右的直播电商基地，打造40个左右的直播电商示范场景。",
+     [(20, "个", "livestream_ecommerce_bases"), (40, "个", None)]),
+    ("全年乡村旅游接待游客5000万人次，新增放心消费承诺单位2000家、线下无理由退货承诺店1000家。",
+     [(5000, "万人次", "rural_tourism_visitors"), (2000, "家", "trusted_consumption_pledge_units"),
+      (1000, "家", "offline_no_reason_return_stores")]),
+    ("新培育独角兽企业3家，力争培育5家省级专精特新企业、2家国家级专精特新小巨人企业。",
+     [(3, "家", "unicorn_enterprises_new"), (5, "家", "specialized_sme_new_provincial"),
+      (2, "家", "specialized_sme_new_national")]),
+    ("上半年组织企业参加不少于20场境外展会，完成新签约协议投资100亿元以上，组织500场文艺演出进景区。",
+     [(20, "场", "overseas_trade_fairs_participated"), (100, "亿元", "investment_signed_new"), (500, "场", "events_held")]),
     # near misses: a plan's jobs created are no condition of a subsidy
     ("到2025年，新增市场主体带动就业5万人。", [(5, "万人", None)]),
 ])
