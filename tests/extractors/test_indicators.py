@@ -368,9 +368,9 @@ def test_each_key_example_maps_to_its_key(row):
     # the age under which no penalty is given; the bounds of the band given a lighter one take no key
     ("（一）不满十四周岁的未成年人有违法行为的；（二）已满十四周岁不满十八周岁的未成年人有违法行为的。",
      [(14, "周岁", "minor_penalty_exemption_age"), (14, "周岁", None)]),   # the band 14–18 is one range
-    # events held, not events attended
+    # events held, not events attended (overseas fairs a region's firms attend are a measure of their own)
     ("每年举办消费类展会40场以上。", [(40, "场", "events_held")]),
-    ("一季度组织企业参加不少于20场境外展会。", [(20, "场", None)]),
+    ("一季度组织企业参加不少于20场境外展会。", [(20, "场", "overseas_trade_fairs_participated")]),
     # a fine as a share of the contract price is its own measure; a share of a winning bid is not that
     ("未取得施工许可证擅自施工的，责令停止施工，处工程合同价款1%以上2%以下的罚款。",
      [(1, "%", "fine_share_of_contract_price")]),
