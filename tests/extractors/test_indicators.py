@@ -798,6 +798,7 @@ def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
       (2, "家", "specialized_sme_new_national")]),
     ("上半年组织企业参加不少于20场境外展会，完成新签约协议投资100亿元以上，组织500场文艺演出进景区。",
      [(20, "场", "overseas_trade_fairs_participated"), (100, "亿元", "investment_signed_new"), (500, "场", "events_held")]),
+    ("春节前对建档困难职工按照800元/户的标准发放帮扶补助。", [(800, "元/户", "needy_worker_relief_per_household")]),
     # near misses: a plan's jobs created are no condition of a subsidy
     ("到2025年，新增市场主体带动就业5万人。", [(5, "万人", None)]),
 ])
