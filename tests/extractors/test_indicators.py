@@ -799,6 +799,17 @@ def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     ("上半年组织企业参加不少于20场境外展会，完成新签约协议投资100亿元以上，组织500场文艺演出进景区。",
      [(20, "场", "overseas_trade_fairs_participated"), (100, "亿元", "investment_signed_new"), (500, "场", "events_held")]),
     ("春节前对建档困难职工按照800元/户的标准发放帮扶补助。", [(800, "元/户", "needy_worker_relief_per_household")]),
+    # technical upgrading of enterprises: the investment that qualifies, the share and the cap of the grant
+    ("对设备投资1000万元以上的技术改造项目，按设备投资额8%给予补助，最高给予300万元奖补。",
+     [(1000, "万元", "tech_upgrade_equipment_investment_threshold"), (8, "%", "tech_upgrade_subsidy_share"),
+      (300, "万元", "tech_upgrade_subsidy_cap")]),
+    ("吸纳农村劳动力20人以上的，认定为就业帮扶车间，给予3万元奖补。",
+     [(20, "人", "employment_assistance_base_hires_required"), (3, "万元", "employment_assistance_base_award")]),
+    ("市财政设立文旅发展专项资金5000万元。", [(5000, "万元", "culture_tourism_special_fund")]),
+    ("到2027年，全市市场总消费额年均增长6%左右。", [(6, "%", "total_consumption_growth")]),
+    ("国际参展商租用展览面积占总展览面积比例达到15%以上的展会，给予奖励。",
+     [(15, "%", "exhibition_international_exhibitor_share_min")]),
+    ("大学生创业项目经评审的，给予最高10万元的项目无偿资助。", [(10, "万元", "student_startup_project_grant_cap")]),
     # near misses: a plan's jobs created are no condition of a subsidy
     ("到2025年，新增市场主体带动就业5万人。", [(5, "万人", None)]),
 ])
