@@ -810,6 +810,7 @@ def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     ("国际参展商租用展览面积占总展览面积比例达到15%以上的展会，给予奖励。",
      [(15, "%", "exhibition_international_exhibitor_share_min")]),
     ("大学生创业项目经评审的，给予最高10万元的项目无偿资助。", [(10, "万元", "student_startup_project_grant_cap")]),
+    ("本次活动消费券补贴总额800万元。", [(800, "万元", None)]),   # a total is no voucher's face value
     # near misses: a plan's jobs created are no condition of a subsidy
     ("到2025年，新增市场主体带动就业5万人。", [(5, "万人", None)]),
 ])
