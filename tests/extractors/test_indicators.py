@@ -369,9 +369,9 @@ def test_each_key_example_maps_to_its_key(row):
     # the age under which no penalty is given; the bounds of the band given a lighter one take no key
     ("（一）不满十四周岁的未成年人有违法行为的；（二）已满十四周岁不满十八周岁的未成年人有违法行为的。",
      [(14, "周岁", "minor_penalty_exemption_age"), (14, "周岁", None)]),   # the band 14–18 is one range
-    # events held, not events attended
+    # events held, not events attended (overseas fairs a region's firms attend are a measure of their own)
     ("每年举办消费类展会40场以上。", [(40, "场", "events_held")]),
-    ("一季度组织企业参加不少于20场境外展会。", [(20, "场", None)]),
+    ("一季度组织企业参加不少于20场境外展会。", [(20, "场", "overseas_trade_fairs_participated")]),
     # a fine as a share of the contract price is its own measure; a share of a winning bid is not that
     ("未取得施工许可证擅自施工的，责令停止施工，处工程合同价款1%以上2%以下的罚款。",
      [(1, "%", "fine_share_of_contract_price")]),
@@ -822,3 +822,83 @@ HOUSING_LAND_FINANCE = [
 @pytest.mark.parametrize("sentence,expected", HOUSING_LAND_FINANCE, ids=[s[:24] for s, _ in HOUSING_LAND_FINANCE])
 def test_housing_land_and_finance_measures(sentence, expected):
     assert keys_of(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # subsidies and awards named by recipient and act; employment and social insurance conditions
+    ("毕业五年内的高校毕业生创办小微企业，带动就业5人以上的，给予一次性创业补贴。",
+     [(5, "年", "graduate_years_since_graduation"), (5, "人", "startup_jobs_created_required")]),
+    ("在带动3人就业的基础上，每多带动1人就业，再给予每人2000元的补贴。",
+     [(3, "人", "startup_jobs_created_required"), (1, "人", None), (2000, "元", None)]),
+    ("对吸纳离校3年内未就业高校毕业生参加见习的单位，给予见习补贴。", [(3, "年", "graduate_years_since_graduation")]),
+    ("对新招用员工的企业，按每人每月300元的标准给予不超过6个月的稳岗补助。",
+     [(300, "元", None), (6, "个月", "subsidy_period_cap")]),
+    ("企业新招用员工，签订劳动合同并连续缴纳社会保险满12个月以上的企业，给予一次性吸纳就业补贴。",
+     [(12, "个月", "employer_social_insurance_months")]),
+    ("对裁员率低于5.5%、职工30人及以下的企业裁员率不高于参保职工总数20%的企业，给予失业保险稳岗返还。",
+     [(5.5, "%", "uir_refund_layoff_rate_cap"), (20, "%", "uir_refund_layoff_rate_cap_small")]),
+    ("自本年度起，全省月最低工资标准调整为2100元。", [(2100, "元", "minimum_wage_monthly")]),
+    ("行业协会举办对接会的，按场地费用实际发生额的60%给予补贴。", [(60, "%", "subsidy_share_of_cost")]),
+    # consumption: vouchers' budget apart from a voucher's face value, trade-in budgets and categories
+    ("今年安排2000万元用于发放餐饮消费券，每张消费券面额50元。",
+     [(2000, "万元", "consumer_voucher_budget"), (50, "元", "consumption_voucher_value")]),
+    ("统筹安排3000万元开展家电以旧换新补贴，手机最高补贴500元/台，其余产品最高补贴300元/台。",
+     [(3000, "万元", "trade_in_subsidy_budget"), (500, "元/台", None), (300, "元/台", "appliance_subsidy_cap_per_item")]),
+    ("对居民购买智能手表、智能眼镜等8类产品给予以旧换新补贴。", [(8, "类", "trade_in_subsidy_product_categories")]),
+    ("全年新引进品牌首店100家以上，培育50家以上内外贸一体化企业。",
+     [(100, "家", "first_stores_new"), (50, "家", "foreign_domestic_trade_integration_enterprises")]),
+    # a commerce support scheme's thresholds
+    ("申报的商场营业面积应在1万平方米以上，项目审定实际支出资金在500万元以上，且不低于计划支出资金的60%。",
+     [(1, "万平方米", "commercial_store_floor_area_min"), (500, "万元", "commercial_project_min_spending"),
+      (60, "%", "project_spending_share_of_plan_min")]),
+    ("改造后步行街商户入驻率不低于85%，开业运营后持续经营6个月的累计客流量高于改造前。",
+     [(85, "%", "pedestrian_street_tenant_occupancy_min"), (6, "个月", "commercial_upgrade_operation_months")]),
+    ("申报单位近2年内发生重大生产安全事故的，不予支持。", [(2, "年", "safety_accident_lookback_years")]),
+    # science and talent: research-fund rules, title review
+    ("申请人可以提供2名以内不适宜评审其申请的专家名单。", [(2, "名", "research_grant_excluded_reviewers_max")]),
+    ("项目完成研究任务的可以申请提前结题，提前期限不超过6个月。", [(6, "个月", "research_project_early_completion_max")]),
+    ("在本省工作2年以上的自由职业专业技术人才可以申报职称评审。", [(2, "年", "title_review_freelancer_local_work_years")]),
+    ("评委会下设评议组，每个评议组评审专家不少于5人。", [(5, "人", "title_review_panel_experts_min")]),
+    # employment services owed to each unemployed graduate, traineeships, start-up premises, postdoc stations
+    ("对离校未就业毕业生至少提供2次政策宣介、1次职业指导、4次岗位推介、2次技能培训或就业见习机会。",
+     [(2, "次", "employment_service_policy_briefings_min"), (1, "次", "employment_service_career_guidance_min"),
+      (4, "次", "employment_service_job_referrals_min"), (2, "次", "employment_service_training_offers_min")]),
+    ("组织16-24周岁的失业青年参加就业见习。", [(16, "周岁", "traineeship_youth_age")]),
+    ("大学生在园区外租赁创业场地的，按实际租金给予补贴，补贴金额每年最高不超过2万元。",
+     [(2, "万元", "startup_premises_rent_subsidy_annual_cap")]),
+    ("对新设立博士后科研工作站的企业，一次性给予50万元建站资助。", [(50, "万元", "postdoc_station_grant")]),
+    # commerce, culture and tourism plan figures and thresholds
+    ("按步行街评价指标评定总得分90分以上的，给予奖励；按商圈评价指标评定总得分85分以上的，给予奖励。",
+     [(90, "分", "pedestrian_street_evaluation_score_min"), (85, "分", "business_district_evaluation_score_min")]),
+    ("培育20个左右的直播电商基地，打造40个左右的直播电商示范场景。",
+     [(20, "个", "livestream_ecommerce_bases"), (40, "个", None)]),
+    ("全年乡村旅游接待游客5000万人次，新增放心消费承诺单位2000家、线下无理由退货承诺店1000家。",
+     [(5000, "万人次", "rural_tourism_visitors"), (2000, "家", "trusted_consumption_pledge_units"),
+      (1000, "家", "offline_no_reason_return_stores")]),
+    ("新培育独角兽企业3家，力争培育5家省级专精特新企业、2家国家级专精特新小巨人企业。",
+     [(3, "家", "unicorn_enterprises_new"), (5, "家", "specialized_sme_new_provincial"),
+      (2, "家", "specialized_sme_new_national")]),
+    ("上半年组织企业参加不少于20场境外展会，完成新签约协议投资100亿元以上，组织500场文艺演出进景区。",
+     [(20, "场", "overseas_trade_fairs_participated"), (100, "亿元", "investment_signed_new"), (500, "场", "events_held")]),
+    ("春节前对建档困难职工按照800元/户的标准发放帮扶补助。", [(800, "元/户", "needy_worker_relief_per_household")]),
+    # technical upgrading of enterprises: the investment that qualifies, the share and the cap of the grant
+    ("对设备投资1000万元以上的技术改造项目，按设备投资额8%给予补助，最高给予300万元奖补。",
+     [(1000, "万元", "tech_upgrade_equipment_investment_threshold"), (8, "%", "tech_upgrade_subsidy_share"),
+      (300, "万元", "tech_upgrade_subsidy_cap")]),
+    ("吸纳农村劳动力20人以上的，认定为就业帮扶车间，给予3万元奖补。",
+     [(20, "人", "employment_assistance_base_hires_required"), (3, "万元", "employment_assistance_base_award")]),
+    ("市财政设立文旅发展专项资金5000万元。", [(5000, "万元", "culture_tourism_special_fund")]),
+    ("到2027年，全市市场总消费额年均增长6%左右。", [(6, "%", "total_consumption_growth")]),
+    ("国际参展商租用展览面积占总展览面积比例达到15%以上的展会，给予奖励。",
+     [(15, "%", "exhibition_international_exhibitor_share_min")]),
+    ("大学生创业项目经评审的，给予最高10万元的项目无偿资助。", [(10, "万元", "student_startup_project_grant_cap")]),
+    ("本次活动消费券补贴总额800万元。", [(800, "万元", None)]),   # a total is no voucher's face value
+    # near misses: a plan's jobs created are no condition of a subsidy
+    ("到2025年，新增市场主体带动就业5万人。", [(5, "万人", None)]),
+])
+def test_subsidies_employment_and_commerce_get_their_keys(sentence, expected):
+    assert keys_of(sentence) == expected
+
+
+def test_a_home_purchase_voucher_budget_is_no_consumer_voucher_budget():
+    assert [k for *_, k in keys_of("安排500万元用于发放购房消费券。")] != ["consumer_voucher_budget"]
