@@ -365,9 +365,9 @@ def test_each_key_example_maps_to_its_key(row):
       (1, "年", "penalty_info_publicity_min_serious")]),
     ("一般违法行为的处罚信息最短公示期为6个月，严重违法行为的处罚信息最短公示期为2年。",
      [(6, "个月", "penalty_info_publicity_min_general"), (2, "年", "penalty_info_publicity_min_serious")]),
-    # the age under which no penalty is given; the bounds of the band given a lighter one take no key
+    # the age under which no penalty is given, and the band given a lighter one (one range 14–18, its own key)
     ("（一）不满十四周岁的未成年人有违法行为的；（二）已满十四周岁不满十八周岁的未成年人有违法行为的。",
-     [(14, "周岁", "minor_penalty_exemption_age"), (14, "周岁", None)]),   # the band 14–18 is one range
+     [(14, "周岁", "minor_penalty_exemption_age"), (14, "周岁", "minor_penalty_mitigation_age")]),
     # events held, not events attended
     ("每年举办消费类展会40场以上。", [(40, "场", "events_held")]),
     ("一季度组织企业参加不少于20场境外展会。", [(20, "场", None)]),
@@ -466,7 +466,8 @@ def test_each_key_example_maps_to_its_key(row):
     # an area tier of a purchase subsidy (a restaurant's floor area is none); a trade-in subsidy's cap per home
     ("购买新建商品住房，面积在90平方米以上的，政府每套补贴1万元。",
      [(90, "平方米", "home_area_threshold"), (1, "万元", "home_purchase_subsidy")]),
-    ("餐饮门店建筑面积在300平方米以下的，可不办理消防安全检查。", [(300, "平方米", None)]),
+    ("餐饮门店建筑面积在300平方米以下的，可不办理消防安全检查。",  # no home area: the fire-check exemption's
+     [(300, "平方米", "fire_safety_inspection_exempt_area_limit")]),
     ("卖旧买新的，按贷款额1%给予补贴，单套最高3万元。", [(1, "%", None), (3, "万元", "home_purchase_subsidy_cap")]),
     # months of contributions for maternity benefits and for a hiring subsidy; a housing voucher's validity
     ("以个人身份参加职工医保的灵活就业人员，连续缴满6个月后，可享受生育医疗待遇。",
@@ -740,3 +741,41 @@ def test_most_targets_and_provisions_of_the_pool_carry_a_key(pool_store):
 def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     text = normalize(sentence).text
     assert [ind.classify_commitment(c, text, title) for c in find_commitments(text, text)] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # time limits of named procedures: each procedure its own key, never the general processing time
+    ("违法行为在二年内未被发现的，不再给予行政处罚。", [(2, "年", "penalty_limitation_years")]),
+    ("涉及公民生命健康安全且有危害后果的，上述期限延长至五年。", [(5, "年", "penalty_limitation_years_extended")]),
+    ("政府信息公开申请内容不明确的，应当自收到申请之日起7个工作日内一次性告知申请人作出补正。",
+     [(7, "个工作日", "info_disclosure_correction_notice_deadline")]),
+    ("需要延长答复期限的，延长答复的期限最长不得超过20个工作日。", [(20, "个工作日", "info_disclosure_reply_extension_cap")]),
+    ("第三方应当自收到征求意见书之日起10个工作日内提出意见。", [(10, "个工作日", "info_disclosure_third_party_opinion_deadline")]),
+    ("申请人应当自收到收费通知之日起20个工作日内缴纳费用。", [(20, "个工作日", "info_disclosure_fee_payment_deadline")]),
+    ("限期改正期限届满后3个工作日内，执法部门对改正情况进行复核。", [(3, "个工作日", "rectification_recheck_deadline")]),
+    ("自收到资助决定之日起10个工作日内提交项目任务书。", [(10, "个工作日", "science_project_task_book_deadline")]),
+    ("竣工档案应当在竣工验收后3个月内移交城建档案馆。", [(3, "个月", "construction_archives_handover_deadline")]),
+    # business registration: a forced deregistration after a revoked licence, a simplified one's notice period
+    ("公司被吊销营业执照满三年未向登记机关申请注销登记的，登记机关可以强制注销。",
+     [(3, "年", "company_forced_deregistration_years")]),
+    ("企业在公示系统发布拟注销公告满20日且无异议的，可以办理简易注销。", [(20, "日", "simplified_deregistration_notice_days")]),
+    ("制定涉企政策应当为经营主体留出不少于30日的适应调整期。", [(30, "日", "regulation_adjustment_period_days")]),
+    # shared bicycles: the age below which none is rented, for e-bikes and pedal bikes apart
+    ("不得向未满16周岁的人员提供电动自行车租赁服务。", [(16, "周岁", "bike_sharing_min_age_ebike")]),
+    ("不得向未满12周岁的人员提供共享自行车服务。", [(12, "周岁", "bike_sharing_min_age")]),
+    ("市民热线的响应时间不超过5分钟。", [(5, "分钟", None)]),   # a response time of no bicycle dispatch
+    # thresholds below which no construction permit or separate fire acceptance filing is needed
+    ("工程投资额在30万元以下或者建筑面积在300平方米以下的建筑工程，可以不申请办理施工许可证。",
+     [(30, "万元", "construction_permit_exempt_investment_limit"), (300, "平方米", "construction_permit_exempt_area_limit")]),
+    ("投资额在50万元以下的小型工程，不再单独开展消防验收备案。", [(50, "万元", "fire_acceptance_filing_exempt_investment_limit")]),
+    # education, health and civil affairs
+    ("全区新生入学肺结核筛查率达到98%以上。", [(98, "%", "new_student_tb_screening_rate")]),
+    ("年满六周岁的适龄儿童应当入学接受义务教育。", [(6, "周岁", "primary_school_entry_age")]),
+    ("已满十八周岁的申请人可以办理。", [(18, "周岁", None)]),   # an adult's age in no penalty rule
+    ("今年为不少于5000户特殊困难老年人家庭实施适老化改造。", [(5000, "户", "elderly_home_adaptation_households")]),
+    ("对建档深度困难职工按照800元/户的标准给予补助。", [(800, "元/户", "union_hardship_worker_assistance_per_household")]),
+    ("考生可以填报2个名额分配到区志愿和1个名额分配到校志愿。",
+     [(2, "个", "school_quota_district_choices"), (1, "个", "school_quota_school_choices")]),
+])
+def test_procedures_enforcement_and_public_services_get_their_keys(sentence, expected):
+    assert keys_of(sentence) == expected
