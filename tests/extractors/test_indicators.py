@@ -774,6 +774,9 @@ def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     ("已满十八周岁的申请人可以办理。", [(18, "周岁", None)]),   # an adult's age in no penalty rule
     ("今年为不少于5000户特殊困难老年人家庭实施适老化改造。", [(5000, "户", "elderly_home_adaptation_households")]),
     ("对建档深度困难职工按照800元/户的标准给予补助。", [(800, "元/户", "union_hardship_worker_assistance_per_household")]),
+    ("小区生活垃圾分类投放点服务半径不宜大于80米。", [(80, "米", "waste_sorting_point_service_radius")]),
+    ("电动自行车集中充电场地与建筑外窗的距离不应小于6米。", [(6, "米", "ebike_charging_site_window_distance")]),
+    ("到2026年，非现场监管占比达到40%以上。", [(40, "%", "non_site_inspection_share")]),
     ("考生可以填报2个名额分配到区志愿和1个名额分配到校志愿。",
      [(2, "个", "school_quota_district_choices"), (1, "个", "school_quota_school_choices")]),
 ])
