@@ -921,6 +921,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if unit == "日" and value <= 31 and _DAY_EVENT_AFTER.match(masked, ue) \
                     and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 监管局22日联合召开会议: the day of the month an event fell on, not a number of days
+            if unit == "日" and value <= 31 and raw[0].isdigit() and _day_of_month_around(masked, num_start, ue):
+                continue  # 公告自11日起施行, 12月19日至21日: a day of the month, not a number of days
             if (unit == "日" and re.search(r"月\s*$", masked[max(0, num_start - 3):num_start])) or (unit == "年" and masked[unit_end1:unit_end1 + 1] in {"月", "制", "期"}):
                 continue  # 7月1日, 一百零二年七月 (dates the date reader left), 五年制, 3年期贷款 (kinds, not durations)
             if (val.value_max is None and unit in _GROUP_SIZE_UNITS and _group_qualifier(masked, ue, sent.end)) or _referring_count(masked, sent.start, num_start, ue, raw, unit, news):
@@ -956,7 +958,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if in_listing(num_start) or skips.skips_value(text, num_start, unit_end1, raw, m.group("unit")):
                 continue
-            if cancelled(masked, sent.start, num_start, ue, sent.end) or interleaved(masked, max(sent.start, num_start - 80), min(sent.end, ue + 80)):
+            if cancelled(masked, sent.start, num_start, ue, sent.end) or former_rule_cancelled(masked, sent.start, num_start, sent.end) \
+                    or any(c.start() <= num_start < c.end() for c in _UNIT_CONVERSION.finditer(masked, max(sent.start, num_start - 12), min(sent.end, ue + 12))) \
+                    or interleaved(masked, max(sent.start, num_start - 80), min(sent.end, ue + 80)):
                 continue
             if _RESTATED_BOUND.search(masked, max(sent.start, num_start - 4), num_start):
                 continue  # 3个以上（含3个）: the bound said again, not a second value
@@ -980,7 +984,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 chosen = next(((pos, y, dl) for pos, y, dl in years if pos > ue and pos - ue < 6), None)
             explicit = (chosen[1], chosen[2]) if chosen else None
             # a provision's year is one its rule runs to, not the date of an event it cites or starts from
-            rule_year = explicit[0] if chosen and chosen[0] not in events and chosen[0] not in bases else None
+            # nor the end of the term it is in force (自…之日起至2025年2月28日): that is when it lapses, not a deadline
+            rule_year = explicit[0] if chosen and chosen[0] not in events and chosen[0] not in bases and chosen[0] not in terms else None
             scope = scope_at(num_start)
             # a duration (3年内, 15个工作日) is its own time frame: a section's deadline does not reach it
             year = explicit[0] if explicit else (None if _DURATION.fullmatch(unit) else scope.year)
@@ -1149,6 +1154,19 @@ _WITHIN_AFTER = re.compile(r"(?:以内|之内|内)(?!容|部|外|涵|地|在|心
 _DAY_TIME_AFTER = re.compile(r"\s*(?:上午|下午|晚间|晚上|早间|凌晨|中午|傍晚|晚|早)(?:[，,\s]|\d{1,2}(?:时|点))")
 _DAY_EVENT_AFTER = re.compile(r"\s*(?:上午|下午|晚间|晚上|早间|凌晨|当天|晚|早)?\s*[，,]?\s*(?:联合|正式|再次|首次|先后)?"
                               r"(?:召开|举行|举办|发布|印发|出台|公布|宣布|表示|介绍|披露|发文|通报|透露|称|消息|电|讯|官宣|上线|挂牌|开幕|闭幕|签署|签约)")
+# a day of the month named without its month: 自11日起 (from the 11th), 12月19日至21日 (the end of a run of days)
+_DAY_FROM_BEFORE = re.compile(r"(?:自|从)\s*$")
+_DAY_FROM_AFTER = re.compile(r"\s*(?:起|开始)")
+_DAY_RANGE_BEFORE = re.compile(r"月\s*\d{1,2}\s*日\s*(?:至|到|—|－|-|～|~)\s*$")
+
+
+def _day_of_month_around(masked: str, num_start: int, unit_end: int) -> bool:
+    before = masked[max(0, num_start - 12):num_start]
+    if _DAY_FROM_BEFORE.search(before) and _DAY_FROM_AFTER.match(masked, unit_end):
+        return True
+    return bool(_DAY_RANGE_BEFORE.search(before))
+
+
 _LIST_COUNT_UNITS = {"个", "项", "大", "类", "种", "条", "方面", "家", "所", "批", "支", "座", "件"}
 _LIST_SEP = re.compile(r"、|以及|和|及|与|或")
 
@@ -1397,6 +1415,25 @@ def cancelled(masked: str, sent_start: int, num_start: int, unit_end: int, sent_
         return False
     # 取消…限制，补贴…; 取消限价后…成交…: the cancelled object ends before the number
     return not re.search(r"(?:要求|限制|规定|条件|门槛)[，,]|[^以]后|以后|之后", masked[cancels[-1].end():num_start])
+
+
+# a former rule quoted to say it is gone: 原规定“缴存满12个月方可申请”的时间限制取消
+_FORMER_QUOTE_BEFORE = re.compile(r"原(?:有|来|先)?(?:规定|政策|条款|文件|办法|要求|条件)?[中的]?\s*[:：]?\s*$")
+_FORMER_QUOTE_DROPPED = re.compile(r"[^。；;“]{0,20}?(?:取消|废止|废除|不再执行|停止执行|不再实行|删除)")
+
+
+def former_rule_cancelled(masked: str, sent_start: int, num_start: int, sent_end: int) -> bool:
+    """Whether the number at num_start sits inside a quoted former rule that the sentence says is cancelled."""
+    open_q = masked.rfind("“", sent_start, num_start)
+    if open_q < 0 or masked.find("”", open_q, num_start) >= 0 or not _FORMER_QUOTE_BEFORE.search(masked, max(sent_start, open_q - 8), open_q):
+        return False
+    close_q = masked.find("”", num_start, sent_end)
+    return close_q >= 0 and bool(_FORMER_QUOTE_DROPPED.match(masked, close_q + 1, sent_end))
+
+
+# a conversion of units (1年按365天计算, 每月按30日计): a way of counting, not a quantity the policy sets
+_UNIT_CONVERSION = re.compile(r"(?:每|[\d一二三四五六七八九十]+\s*个?)\s*(?:年|月|周|日|天)\s*(?:按|折合|折算为|计为)\s*[\d一二三四五六七八九十百]+"
+                              r"\s*(?:天|日|个工作日|小时)\s*(?:计算|计|折算)")
 
 
 # columns of a newspaper page read across: fragments of different stories joined by spaces (…协同发 供热工程，

@@ -301,6 +301,8 @@ def test_every_non_quantity_rule_example_yields_nothing():
     "政务服务中心提供24小时自助服务。",
     "咨询电话：0816-1234567 转 8 号。",
     "政策文件 5篇",
+    "本办法自20日起施行。",
+    "新规从1日开始执行。",
 ])
 def test_not_quantities(text):
     assert found(text) == []
@@ -826,3 +828,25 @@ def test_audit_three_classes(text, pub_year, news, expected):
 def test_a_unit_said_again_in_short_keeps_the_range(text, expected):
     (c,) = found(text)
     assert (c.value, c.value_max, c.unit) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the end of the term a benefit is in force is when it lapses, not a deadline of the provision
+    ("自本通知印发之日起至2026年6月30日，购房补贴标准为200元/平方米。", [("provision", 200, "元/平方米", None)]),
+    ("2025年3月1日至2025年12月31日期间购买首套住房的，每套补贴3万元。", [("provision", 3, "万元", None)]),
+    # a deadline that is one stays one
+    ("2026年12月31日前，对符合条件的企业按简易办法依2%征收增值税。", [("provision", 2, "%", 2026)]),
+])
+def test_the_end_of_a_benefits_term_is_no_deadline(text, expected):
+    assert [(c.kind, c.value, c.unit, c.year) for c in found(text, pub_year=2025)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1年按365天计算，即730天内不得转让。", [(730, "天")]),  # a conversion of units is a way of counting
+    ("每月按30日计算，补贴标准为每日50元。", [(50, "元")]),
+    ("原规定“缴存满12个月方可申请”的限制取消。", []),  # a former rule quoted to say it is gone
+    ("原政策中“首付不低于30%”的要求予以废止，首付比例不低于20%。", [(20, "%")]),
+    ("户型面积小于90平方米的，按1.2车位/户配建。", [(90, "平方米"), (1.2, "车位/户")]),
+])
+def test_conversions_former_rules_and_ratio_units(text, expected):
+    assert [(c.value, c.unit) for c in found(text, pub_year=2025)] == expected
