@@ -248,7 +248,7 @@ def test_each_key_example_maps_to_its_key(row):
     # building rules in metres: bay windows and air-conditioner platforms are different measures
     ("新建住宅飘窗最大尺寸放宽至0.6米，空调外机搁板最大尺寸为0.8米。",
      [(0.6, "米", "bay_window_depth_cap"), (0.8, "米", "ac_platform_depth_cap")]),
-    ("生活垃圾投放点服务半径不大于80米。", [(80, "米", None)]),
+    ("生活垃圾投放点服务半径不大于80米。", [(80, "米", "waste_sorting_point_service_radius")]),  # no building depth
     # home size thresholds written after 购买; per-capita living area to settle, not a home's size
     ("购买120平方米以下新建商品住房的，给予契税补贴。", [(120, "平方米", "home_area_threshold")]),
     ("投靠子女落户的，迁入后人均居住面积不小于20平方米。", [(20, "平方米", "hukou_per_capita_living_area")]),
@@ -436,7 +436,7 @@ def test_each_key_example_maps_to_its_key(row):
     # parking sold only to owners for a while; the daily surcharge on an unpaid fine; the fine range above which
     # discretion tiers are refined (a case threshold for legal review is not it); guarantee fees
     ("地下配套车位自公告之日起3个月内，每户业主只能购买1个车位。",
-     [(3, "个月", "parking_owner_priority_months"), (1, "个", None)]),
+     [(3, "个月", "parking_owner_priority_months"), (1, "个车位", None)]),
     ("到期不缴纳罚款的，每日按罚款数额的3%加处罚款。", [(3, "%", "late_fine_daily_share")]),
     ("对法定罚款幅度超过5万元的事项，进一步细化裁量阶次。", [(5, "万元", "penalty_discretion_refinement_threshold")]),
     ("对个人创业担保贷款给予最高1%/年的担保费补贴。", [(1, "%/年", "guarantee_fee_subsidy_rate")]),
@@ -777,6 +777,14 @@ def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     ("小区生活垃圾分类投放点服务半径不宜大于80米。", [(80, "米", "waste_sorting_point_service_radius")]),
     ("电动自行车集中充电场地与建筑外窗的距离不应小于6米。", [(6, "米", "ebike_charging_site_window_distance")]),
     ("到2026年，非现场监管占比达到40%以上。", [(40, "%", "non_site_inspection_share")]),
+    # a screening's deadline after school starts, apart for students from high-risk areas; a report's is none
+    ("新生肺结核筛查最晚应在开学后2个月内完成，来自高风险地区的学生应在开学后10日内完成。",
+     [(2, "个月", "new_student_tb_screening_deadline"), (10, "日", "new_student_tb_screening_deadline_high_risk")]),
+    ("学校须于开学后1个月内报送肺结核筛查结果统计表。", [(1, "个月", None)]),
+    ("今年推动30个公共体育场馆免费或低收费开放。", [(30, "个", "public_sports_venues_free_or_low_fee_open")]),
+    ("全年实施农村公路安防工程120公里，开工建设撤并建制村畅通工程50公里。",
+     [(120, "公里", "rural_road_safety_works_km"), (50, "公里", "merged_village_road_km")]),
+    ("对信用扣分有异议的，主管部门应当于5个工作日内进行核查。", [(5, "个工作日", "credit_deduction_objection_check_deadline")]),
     ("考生可以填报2个名额分配到区志愿和1个名额分配到校志愿。",
      [(2, "个", "school_quota_district_choices"), (1, "个", "school_quota_school_choices")]),
 ])
