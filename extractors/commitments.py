@@ -549,15 +549,22 @@ _SECOND_BOUND = re.compile(r"\s*(?:且|并且|但|而|、)?\s*(?:不得|不应|�
 
 
 # a count that refers to things already named (这三个城市, 上述两家银行; in news, 三个城市的住宅价格指数均已…, 两家银行均表示)
-_REFER_BEFORE = re.compile(r"(?:这|那|上述|前述|以上|该|此|这些|那些)\s*$")
+_REFER_BEFORE = re.compile(r"(?:这|那|上述|前述|以上|该|此|这些|那些|全部|所有|全体)\s*$")
 _REFER_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:的|均|都|也|分别|各自|之间)")
 
 
+_ONLY_BEFORE = re.compile(r"(?:只有|仅有|仅|只)\s*$")
+_CONDITION_CLAUSE_END = re.compile(r"[^，,。；;]{0,30}的[，,]")
+
+
 def _referring_count(masked: str, sent_start: int, num_start: int, unit_end: int, raw: str, unit: str, news: bool) -> bool:
+    if unit in {"人", "名"} and _ONLY_BEFORE.search(masked, max(sent_start, num_start - 3), num_start) \
+            and _CONDITION_CLAUSE_END.match(masked, unit_end):
+        return True  # 借款人家庭只有1人缴存住房公积金的: who a condition is about, not a quantity
     if unit not in {"个", "家", "座", "所", "位", "名", "项", "只", "款", "条", "地"}:
         return False
     if _REFER_BEFORE.search(masked, max(sent_start, num_start - 3), num_start):
-        return True  # 这11家房企, 上述两个项目
+        return True  # 这11家房企, 上述两个项目, 全部29个城市 (a set named by its whole)
     if raw[0].isdigit():
         return False
     clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent_start, num_start)), default=sent_start)
@@ -777,6 +784,7 @@ _EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|末|底|初
 # a year that says which acts a rule covers (2025年在本市新举办的展会, 2024年引进的人才), not when it ends
 _SCOPE_YEAR_AFTER = re.compile(r"\s*(?:度)?\s*(?:(?:在|于)(?:本市|我市|全市|本省|我省|本区|我区|本县|我县|辖区)|新举办|新引进|"
                                r"新认定|新建成|新开工|引进|举办|认定|评定|获评|购买|购置|取得|申报)")
+_DATE_OF_BEFORE = re.compile(r"(?:时间|日期|时点)\s*(?:在|为|于|是)?\s*$")
 # a sentence that opens on what has been achieved (…干预中成效显著，吸烟率降至22.97%) reports results
 _REVIEW_CLAUSE = re.compile(r"成效显著|成效明显|成就显著|取得[^，,。；;]{0,6}(?:成就|成效|成绩)[，,：:]")
 _BUILD_GOAL = re.compile(r"(?:加快|推进|推动|全面推进|加速|大力推进)[^，,。；;：:]{0,30}?(?:建设|建成|打造|创建)")
@@ -888,6 +896,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if not deadline and not term_end and _EVENT_AFTER.match(tsent, m.end()) and not re.match(r"(?:到|至|截至|截止)", m.group()) \
                     and not re.search(r"(?:至|到|截至|截止|[-—–~～])\s*$", tsent[max(0, m.start() - 3):m.start()]):
                 events.add(m.start() + sent.start)
+            if _DATE_OF_BEFORE.search(tsent, max(0, m.start() - 5), m.start()):
+                deadline = False  # 办理预售的时间在2022年11月30日以前的楼盘: the date a condition names, no deadline
+                events.add(m.start() + sent.start)
             if not deadline and not term_end and _SCOPE_YEAR_AFTER.match(tsent, m.end()):
                 events.add(m.start() + sent.start)  # 对2025年在本市新举办的展会: the year of what a rule covers
             if re.search(r"(?:比|较|不超过|不高于|不低于|超过|高于|低于|相比|同比|与)\s*$", tsent[max(0, m.start() - 4):m.start()]):
@@ -984,8 +995,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 chosen = next(((pos, y, dl) for pos, y, dl in years if pos > ue and pos - ue < 6), None)
             explicit = (chosen[1], chosen[2]) if chosen else None
             # a provision's year is one its rule runs to, not the date of an event it cites or starts from
-            # nor the end of the term it is in force (自…之日起至2025年2月28日): that is when it lapses, not a deadline
-            rule_year = explicit[0] if chosen and chosen[0] not in events and chosen[0] not in bases and chosen[0] not in terms else None
+            rule_year = explicit[0] if chosen and chosen[0] not in events and chosen[0] not in bases else None
             scope = scope_at(num_start)
             # a duration (3年内, 15个工作日) is its own time frame: a section's deadline does not reach it
             year = explicit[0] if explicit else (None if _DURATION.fullmatch(unit) else scope.year)
@@ -1541,13 +1551,16 @@ def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: 
         pass
     if former and not _CHANGE_TO_VERB.search(masked, former.end(), num_start) and _CHANGE_TO_VERB.search(masked, unit_end, sent_end):
         return True
-    # 原申请条件中“12个月内无提取记录”调整为“…”: a value of the former wording quoted before its replacement
+    # 原申请条件中“12个月内无提取记录”调整为“…”, 由“不低于30%”调整为“…”: a value of the former wording quoted before
+    # its replacement
     for open_, close in _QUOTES[:3]:
         o = masked.rfind(open_, sent_start, num_start)
         c = masked.find(close, unit_end, sent_end)
-        if o >= 0 and c >= 0 and masked.rfind(close, o, num_start) < 0 and re.search(r"原", masked[sent_start:o]) \
-                and _QUOTE_REPLACED.match(masked, c + 1):
-            return True
+        if o >= 0 and c >= 0 and masked.rfind(close, o, num_start) < 0 \
+                and (r := _QUOTE_REPLACED.match(masked, c + 1)) \
+                and (re.search(r"原", masked[sent_start:o]) or re.search(r"[由从将]\s*$", masked[max(sent_start, o - 2):o])
+                     or masked[r.end():r.end() + 3].lstrip().startswith(open_)):
+            return True  # …中的“X”修改为“Y”: one wording replaced by another
     # 在原政策3年的基础上, 在现有17个城市的基础上（扩大至全省）, 在现行每月500元的基础上（再提高100元）: the level a change starts from
     return bool(_FORMER_BASE.match(masked, unit_end) and re.search(r"原(?:来|有|政策|规定|标准)|现有|现行", before))
 

@@ -831,17 +831,6 @@ def test_a_unit_said_again_in_short_keeps_the_range(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # the end of the term a benefit is in force is when it lapses, not a deadline of the provision
-    ("自本通知印发之日起至2026年6月30日，购房补贴标准为200元/平方米。", [("provision", 200, "元/平方米", None)]),
-    ("2025年3月1日至2025年12月31日期间购买首套住房的，每套补贴3万元。", [("provision", 3, "万元", None)]),
-    # a deadline that is one stays one
-    ("2026年12月31日前，对符合条件的企业按简易办法依2%征收增值税。", [("provision", 2, "%", 2026)]),
-])
-def test_the_end_of_a_benefits_term_is_no_deadline(text, expected):
-    assert [(c.kind, c.value, c.unit, c.year) for c in found(text, pub_year=2025)] == expected
-
-
-@pytest.mark.parametrize("text,expected", [
     ("1年按365天计算，即730天内不得转让。", [(730, "天")]),  # a conversion of units is a way of counting
     ("每月按30日计算，补贴标准为每日50元。", [(50, "元")]),
     ("原规定“缴存满12个月方可申请”的限制取消。", []),  # a former rule quoted to say it is gone
@@ -850,3 +839,16 @@ def test_the_end_of_a_benefits_term_is_no_deadline(text, expected):
 ])
 def test_conversions_former_rules_and_ratio_units(text, expected):
     assert [(c.value, c.unit) for c in found(text, pub_year=2025)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("将首付比例由“不低于30%”调整为“不低于20%”。", [(20, "%", None)]),  # the former wording quoted before its replacement
+    ("将“满6个月”改为“满3个月”。", [(3, "个月", None)]),
+    ("将第三条中的“免税面积为100平方米”修改为“免税面积为150平方米”。", [(150, "平方米", None)]),
+    ("借款人家庭只有1人缴存住房公积金的，最高贷款额度为40万元。", [(40, "万元", None)]),  # whom a condition is about
+    ("全省所有16个地市的缴存职工均可申请贷款。", []),  # a set named by its whole
+    # the date a condition names (which projects) is no deadline
+    ("对取得预售许可的时间在2023年6月30日以前的项目，每套补贴1万元。", [(1, "万元", None)]),
+])
+def test_former_wordings_groups_and_dates_of_conditions(text, expected):
+    assert [(c.value, c.unit, c.year) for c in found(text, pub_year=2024)] == expected
