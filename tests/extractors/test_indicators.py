@@ -436,7 +436,7 @@ def test_each_key_example_maps_to_its_key(row):
     # parking sold only to owners for a while; the daily surcharge on an unpaid fine; the fine range above which
     # discretion tiers are refined (a case threshold for legal review is not it); guarantee fees
     ("地下配套车位自公告之日起3个月内，每户业主只能购买1个车位。",
-     [(3, "个月", "parking_owner_priority_months"), (1, "个车位", None)]),
+     [(3, "个月", "parking_owner_priority_months"), (1, "个", None)]),
     ("到期不缴纳罚款的，每日按罚款数额的3%加处罚款。", [(3, "%", "late_fine_daily_share")]),
     ("对法定罚款幅度超过5万元的事项，进一步细化裁量阶次。", [(5, "万元", "penalty_discretion_refinement_threshold")]),
     ("对个人创业担保贷款给予最高1%/年的担保费补贴。", [(1, "%/年", "guarantee_fee_subsidy_rate")]),
