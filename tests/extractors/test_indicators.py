@@ -749,9 +749,10 @@ def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     ("涉及公民生命健康安全且有危害后果的，上述期限延长至五年。", [(5, "年", "penalty_limitation_years_extended")]),
     ("政府信息公开申请内容不明确的，应当自收到申请之日起7个工作日内一次性告知申请人作出补正。",
      [(7, "个工作日", "info_disclosure_correction_notice_deadline")]),
-    ("需要延长答复期限的，延长答复的期限最长不得超过20个工作日。", [(20, "个工作日", "info_disclosure_reply_extension_cap")]),
+    ("需要延长政府信息公开答复期限的，延长答复的期限最长不得超过20个工作日。", [(20, "个工作日", "info_disclosure_reply_extension_cap")]),
+    ("复议机关需要延长答复期限的，延长期限最长不超过30日。", [(30, "日", None)]),   # no information request
     ("第三方应当自收到征求意见书之日起10个工作日内提出意见。", [(10, "个工作日", "info_disclosure_third_party_opinion_deadline")]),
-    ("申请人应当自收到收费通知之日起20个工作日内缴纳费用。", [(20, "个工作日", "info_disclosure_fee_payment_deadline")]),
+    ("政府信息公开申请人应当自收到收费通知之日起20个工作日内缴纳费用。", [(20, "个工作日", "info_disclosure_fee_payment_deadline")]),
     ("限期改正期限届满后3个工作日内，执法部门对改正情况进行复核。", [(3, "个工作日", "rectification_recheck_deadline")]),
     ("自收到资助决定之日起10个工作日内提交项目任务书。", [(10, "个工作日", "science_project_task_book_deadline")]),
     ("竣工档案应当在竣工验收后3个月内移交城建档案馆。", [(3, "个月", "construction_archives_handover_deadline")]),
@@ -781,6 +782,9 @@ def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     ("新生肺结核筛查最晚应在开学后2个月内完成，来自高风险地区的学生应在开学后10日内完成。",
      [(2, "个月", "new_student_tb_screening_deadline"), (10, "日", "new_student_tb_screening_deadline_high_risk")]),
     ("学校须于开学后1个月内报送肺结核筛查结果统计表。", [(1, "个月", None)]),
+    ("新生视力筛查应在开学后1个月内完成。", [(1, "个月", None)]),          # another screening
+    ("院前急救调度响应时间不超过2分钟。", [(2, "分钟", None)]),            # no bicycle dispatch
+    ("安排临时救助备用金500万元。", [(500, "万元", None)]),                # a total, not per head
     ("今年推动30个公共体育场馆免费或低收费开放。", [(30, "个", "public_sports_venues_free_or_low_fee_open")]),
     ("全年实施农村公路安防工程120公里，开工建设撤并建制村畅通工程50公里。",
      [(120, "公里", "rural_road_safety_works_km"), (50, "公里", "merged_village_road_km")]),
