@@ -756,6 +756,11 @@ def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     ("限期改正期限届满后3个工作日内，执法部门对改正情况进行复核。", [(3, "个工作日", "rectification_recheck_deadline")]),
     ("自收到资助决定之日起10个工作日内提交项目任务书。", [(10, "个工作日", "science_project_task_book_deadline")]),
     ("竣工档案应当在竣工验收后3个月内移交城建档案馆。", [(3, "个月", "construction_archives_handover_deadline")]),
+    # a wait after which a price may be filed again and an operator's own deadline before it stops are no
+    # processing times; a window counted within a policy's validity is no validity period
+    ("价格已审核备案的，6个月后可以重新申报价格备案。", [(6, "个月", None)]),
+    ("经营者停止运营的，应在停止运营前15日内向管理部门申请取消备案。", [(15, "日", None)]),
+    ("在本办法有效期内取得资格证书2年内签约的，给予一次性奖励。", [(2, "年", None)]),
     # business registration: a forced deregistration after a revoked licence, a simplified one's notice period
     ("公司被吊销营业执照满三年未向登记机关申请注销登记的，登记机关可以强制注销。",
      [(3, "年", "company_forced_deregistration_years")]),
