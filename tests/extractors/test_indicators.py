@@ -773,11 +773,14 @@ def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     # thresholds below which no construction permit or separate fire acceptance filing is needed
     ("工程投资额在30万元以下或者建筑面积在300平方米以下的建筑工程，可以不申请办理施工许可证。",
      [(30, "万元", "construction_permit_exempt_investment_limit"), (300, "平方米", "construction_permit_exempt_area_limit")]),
+    ("工程投资额在500万元以上的项目，施工许可实行告知承诺制。", [(500, "万元", None)]),   # no exemption
     ("投资额在50万元以下的小型工程，不再单独开展消防验收备案。", [(50, "万元", "fire_acceptance_filing_exempt_investment_limit")]),
     # education, health and civil affairs
     ("全区新生入学肺结核筛查率达到98%以上。", [(98, "%", "new_student_tb_screening_rate")]),
     ("年满六周岁的适龄儿童应当入学接受义务教育。", [(6, "周岁", "primary_school_entry_age")]),
     ("已满十八周岁的申请人可以办理。", [(18, "周岁", None)]),   # an adult's age in no penalty rule
+    ("年满三周岁的适龄儿童可以进入幼儿园。", [(3, "周岁", None)]),      # kindergarten, not school entry
+    ("重点人群肺结核筛查率达到90%。", [(90, "%", None)]),               # not new students
     ("今年为不少于5000户特殊困难老年人家庭实施适老化改造。", [(5000, "户", "elderly_home_adaptation_households")]),
     ("对建档深度困难职工按照800元/户的标准给予补助。", [(800, "元/户", "union_hardship_worker_assistance_per_household")]),
     ("小区生活垃圾分类投放点服务半径不宜大于80米。", [(80, "米", "waste_sorting_point_service_radius")]),
