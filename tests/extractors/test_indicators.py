@@ -782,7 +782,6 @@ def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     ("年满三周岁的适龄儿童可以进入幼儿园。", [(3, "周岁", None)]),      # kindergarten, not school entry
     ("重点人群肺结核筛查率达到90%。", [(90, "%", None)]),               # not new students
     ("今年为不少于5000户特殊困难老年人家庭实施适老化改造。", [(5000, "户", "elderly_home_adaptation_households")]),
-    ("对建档深度困难职工按照800元/户的标准给予补助。", [(800, "元/户", "union_hardship_worker_assistance_per_household")]),
     ("小区生活垃圾分类投放点服务半径不宜大于80米。", [(80, "米", "waste_sorting_point_service_radius")]),
     ("电动自行车集中充电场地与建筑外窗的距离不应小于6米。", [(6, "米", "ebike_charging_site_window_distance")]),
     ("到2026年，非现场监管占比达到40%以上。", [(40, "%", "non_site_inspection_share")]),
