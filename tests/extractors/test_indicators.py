@@ -801,4 +801,3 @@ def test_most_targets_and_provisions_of_the_pool_carry_a_key(pool_store):
 def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     text = normalize(sentence).text
     assert [ind.classify_commitment(c, text, title) for c in find_commitments(text, text)] == expected
-
