@@ -248,7 +248,7 @@ def test_each_key_example_maps_to_its_key(row):
     # building rules in metres: bay windows and air-conditioner platforms are different measures
     ("新建住宅飘窗最大尺寸放宽至0.6米，空调外机搁板最大尺寸为0.8米。",
      [(0.6, "米", "bay_window_depth_cap"), (0.8, "米", "ac_platform_depth_cap")]),
-    ("生活垃圾投放点服务半径不大于80米。", [(80, "米", None)]),
+    ("生活垃圾投放点服务半径不大于80米。", [(80, "米", "waste_sorting_point_service_radius")]),  # no building depth
     # home size thresholds written after 购买; per-capita living area to settle, not a home's size
     ("购买120平方米以下新建商品住房的，给予契税补贴。", [(120, "平方米", "home_area_threshold")]),
     ("投靠子女落户的，迁入后人均居住面积不小于20平方米。", [(20, "平方米", "hukou_per_capita_living_area")]),
@@ -366,9 +366,9 @@ def test_each_key_example_maps_to_its_key(row):
       (1, "年", "penalty_info_publicity_min_serious")]),
     ("一般违法行为的处罚信息最短公示期为6个月，严重违法行为的处罚信息最短公示期为2年。",
      [(6, "个月", "penalty_info_publicity_min_general"), (2, "年", "penalty_info_publicity_min_serious")]),
-    # the age under which no penalty is given; the bounds of the band given a lighter one take no key
+    # the age under which no penalty is given, and the band given a lighter one (one range 14–18, its own key)
     ("（一）不满十四周岁的未成年人有违法行为的；（二）已满十四周岁不满十八周岁的未成年人有违法行为的。",
-     [(14, "周岁", "minor_penalty_exemption_age"), (14, "周岁", None)]),   # the band 14–18 is one range
+     [(14, "周岁", "minor_penalty_exemption_age"), (14, "周岁", "minor_penalty_mitigation_age")]),
     # events held, not events attended (overseas fairs a region's firms attend are a measure of their own)
     ("每年举办消费类展会40场以上。", [(40, "场", "events_held")]),
     ("一季度组织企业参加不少于20场境外展会。", [(20, "场", "overseas_trade_fairs_participated")]),
@@ -467,7 +467,8 @@ def test_each_key_example_maps_to_its_key(row):
     # an area tier of a purchase subsidy (a restaurant's floor area is none); a trade-in subsidy's cap per home
     ("购买新建商品住房，面积在90平方米以上的，政府每套补贴1万元。",
      [(90, "平方米", "home_area_threshold"), (1, "万元", "home_purchase_subsidy")]),
-    ("餐饮门店建筑面积在300平方米以下的，可不办理消防安全检查。", [(300, "平方米", None)]),
+    ("餐饮门店建筑面积在300平方米以下的，可不办理消防安全检查。",  # no home area: the fire-check exemption's
+     [(300, "平方米", "fire_safety_inspection_exempt_area_limit")]),
     ("卖旧买新的，按贷款额1%给予补贴，单套最高3万元。", [(1, "%", None), (3, "万元", "home_purchase_subsidy_cap")]),
     # months of contributions for maternity benefits and for a hiring subsidy; a housing voucher's validity
     ("以个人身份参加职工医保的灵活就业人员，连续缴满6个月后，可享受生育医疗待遇。",
@@ -677,6 +678,66 @@ def test_a_reloaded_taxonomy_gets_a_new_index(tmp_path, monkeypatch):
         monkeypatch.undo()
         ind.taxonomy.cache_clear()
     assert ind.classify("住房公积金贷款最高额度", "万元", comparator="<=") is not None
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # time limits of named procedures: each procedure its own key, never the general processing time
+    ("违法行为在二年内未被发现的，不再给予行政处罚。", [(2, "年", "penalty_limitation_years")]),
+    ("涉及公民生命健康安全且有危害后果的，上述期限延长至五年。", [(5, "年", "penalty_limitation_years_extended")]),
+    ("政府信息公开申请内容不明确的，应当自收到申请之日起7个工作日内一次性告知申请人作出补正。",
+     [(7, "个工作日", "info_disclosure_correction_notice_deadline")]),
+    ("需要延长政府信息公开答复期限的，延长答复的期限最长不得超过20个工作日。", [(20, "个工作日", "info_disclosure_reply_extension_cap")]),
+    ("复议机关需要延长答复期限的，延长期限最长不超过30日。", [(30, "日", None)]),   # no information request
+    ("第三方应当自收到征求意见书之日起10个工作日内提出意见。", [(10, "个工作日", "info_disclosure_third_party_opinion_deadline")]),
+    ("政府信息公开申请人应当自收到收费通知之日起20个工作日内缴纳费用。", [(20, "个工作日", "info_disclosure_fee_payment_deadline")]),
+    ("限期改正期限届满后3个工作日内，执法部门对改正情况进行复核。", [(3, "个工作日", "rectification_recheck_deadline")]),
+    ("自收到资助决定之日起10个工作日内提交项目任务书。", [(10, "个工作日", "science_project_task_book_deadline")]),
+    ("竣工档案应当在竣工验收后3个月内移交城建档案馆。", [(3, "个月", "construction_archives_handover_deadline")]),
+    # a wait after which a price may be filed again and an operator's own deadline before it stops are no
+    # processing times; a window counted within a policy's validity is no validity period
+    ("价格已审核备案的，6个月后可以重新申报价格备案。", [(6, "个月", None)]),
+    ("经营者停止运营的，应在停止运营前15日内向管理部门申请取消备案。", [(15, "日", None)]),
+    ("在本办法有效期内取得资格证书2年内签约的，给予一次性奖励。", [(2, "年", None)]),
+    # business registration: a forced deregistration after a revoked licence, a simplified one's notice period
+    ("公司被吊销营业执照满三年未向登记机关申请注销登记的，登记机关可以强制注销。",
+     [(3, "年", "company_forced_deregistration_years")]),
+    ("企业在公示系统发布拟注销公告满20日且无异议的，可以办理简易注销。", [(20, "日", "simplified_deregistration_notice_days")]),
+    ("制定涉企政策应当为经营主体留出不少于30日的适应调整期。", [(30, "日", "regulation_adjustment_period_days")]),
+    # shared bicycles: the age below which none is rented, for e-bikes and pedal bikes apart
+    ("不得向未满16周岁的人员提供电动自行车租赁服务。", [(16, "周岁", "bike_sharing_min_age_ebike")]),
+    ("不得向未满12周岁的人员提供共享自行车服务。", [(12, "周岁", "bike_sharing_min_age")]),
+    ("市民热线的响应时间不超过5分钟。", [(5, "分钟", None)]),   # a response time of no bicycle dispatch
+    # thresholds below which no construction permit or separate fire acceptance filing is needed
+    ("工程投资额在30万元以下或者建筑面积在300平方米以下的建筑工程，可以不申请办理施工许可证。",
+     [(30, "万元", "construction_permit_exempt_investment_limit"), (300, "平方米", "construction_permit_exempt_area_limit")]),
+    ("工程投资额在500万元以上的项目，施工许可实行告知承诺制。", [(500, "万元", None)]),   # no exemption
+    ("投资额在50万元以下的小型工程，不再单独开展消防验收备案。", [(50, "万元", "fire_acceptance_filing_exempt_investment_limit")]),
+    # education, health and civil affairs
+    ("全区新生入学肺结核筛查率达到98%以上。", [(98, "%", "new_student_tb_screening_rate")]),
+    ("年满六周岁的适龄儿童应当入学接受义务教育。", [(6, "周岁", "primary_school_entry_age")]),
+    ("已满十八周岁的申请人可以办理。", [(18, "周岁", None)]),   # an adult's age in no penalty rule
+    ("年满三周岁的适龄儿童可以进入幼儿园。", [(3, "周岁", None)]),      # kindergarten, not school entry
+    ("重点人群肺结核筛查率达到90%。", [(90, "%", None)]),               # not new students
+    ("今年为不少于5000户特殊困难老年人家庭实施适老化改造。", [(5000, "户", "elderly_home_adaptation_households")]),
+    ("小区生活垃圾分类投放点服务半径不宜大于80米。", [(80, "米", "waste_sorting_point_service_radius")]),
+    ("电动自行车集中充电场地与建筑外窗的距离不应小于6米。", [(6, "米", "ebike_charging_site_window_distance")]),
+    ("到2026年，非现场监管占比达到40%以上。", [(40, "%", "non_site_inspection_share")]),
+    # a screening's deadline after school starts, apart for students from high-risk areas; a report's is none
+    ("新生肺结核筛查最晚应在开学后2个月内完成，来自高风险地区的学生应在开学后10日内完成。",
+     [(2, "个月", "new_student_tb_screening_deadline"), (10, "日", "new_student_tb_screening_deadline_high_risk")]),
+    ("学校须于开学后1个月内报送肺结核筛查结果统计表。", [(1, "个月", None)]),
+    ("新生视力筛查应在开学后1个月内完成。", [(1, "个月", None)]),          # another screening
+    ("院前急救调度响应时间不超过2分钟。", [(2, "分钟", None)]),            # no bicycle dispatch
+    ("安排临时救助备用金500万元。", [(500, "万元", None)]),                # a total, not per head
+    ("今年推动30个公共体育场馆免费或低收费开放。", [(30, "个", "public_sports_venues_free_or_low_fee_open")]),
+    ("全年实施农村公路安防工程120公里，开工建设撤并建制村畅通工程50公里。",
+     [(120, "公里", "rural_road_safety_works_km"), (50, "公里", "merged_village_road_km")]),
+    ("对信用扣分有异议的，主管部门应当于5个工作日内进行核查。", [(5, "个工作日", "credit_deduction_objection_check_deadline")]),
+    ("考生可以填报2个名额分配到区志愿和1个名额分配到校志愿。",
+     [(2, "个", "school_quota_district_choices"), (1, "个", "school_quota_school_choices")]),
+])
+def test_procedures_enforcement_and_public_services_get_their_keys(sentence, expected):
+    assert keys_of(sentence) == expected
 
 
 def test_most_targets_and_provisions_of_the_pool_carry_a_key(pool_store):
