@@ -60,10 +60,8 @@ def names_document_kind(title: str) -> bool:
                         or doc_type(title, "") not in (DocType.ARTICLE, DocType.NEWS, DocType.OTHER))
 
 
-def ends_with_kind(title: str) -> bool:
-    """Does the title end with a word naming a kind of document (…办法, …申报表), a bracketed note apart?"""
-    t = re.sub(r"[\s》」”）)]+$", "", re.sub(r"[（(][^（）()]{1,12}[）)]$", "", (title or "").strip()))
-    return bool(t) and (t.endswith(_ALL_SUFFIXES) or bool(_KIND_WORD.search(t)))
+# the heading of a table or a list printed as a document (…裁量基准表, …名录（2025年度）, …清单)
+_TABLE_KIND = re.compile(r"[\u4e00-\u9fff]{4,}(?:表|清单|名单|名录|一览表|一览)(?:[（(][^（）()]{1,12}[）)])?$")
 
 
 def is_compilation(title: str) -> bool:
@@ -349,7 +347,7 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
                 a = pos + line.index(s)
                 # a short heading that names a kind of document (…裁量基准表, …名录) counts as a title line: it
                 # wins over the cells and fragments of a table printed under it
-                named = is_title_line(s) or len(s) <= 40 and ends_with_kind(s) and not _NEWS.search(s)
+                named = is_title_line(s) or len(s) <= 40 and bool(_TABLE_KIND.search(s)) and not _NEWS.search(s)
                 cands.append((Title(s.lstrip("#").strip(), a, a + len(s)), named))
             elif cands and not cands[-1][1] and _WRAPPED.search(cands[-1][0].text) and len(s) <= 30 \
                     and not _is_prose(s) and text[cands[-1][0].end:pos].strip() == "":

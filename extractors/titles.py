@@ -151,29 +151,36 @@ def guess_title(text: str) -> str | None:
 
 # a notice's own words on what it is about: 现就保持房地产市场平稳健康发展通知如下
 _NOTIFIES = re.compile(r"现就(?P<what>[^，,。；;：:\n]{4,40}?)(?:有关事项|有关问题|相关事项)?(?P<kind>通知|公告|通告)如下")
-_GENERIC_MATTER = re.compile(r"(?:有关|相关|以下|如下|下列|具体)?(?:事项|问题|工作|事宜|要求)")
-# a document a news lead says was issued: 某市发布《关于…的通知》
-_ISSUED_DOC = re.compile(r"(?:发布|出台|印发|公布|下发|推出)了?《(?P<t>[^《》\n]{6,60})》")
+_GENERIC_MATTER = re.compile(r"(?:有关|相关|以下|如下|下列|具体)[\u4e00-\u9fff]{0,8}|(?:事项|问题|工作|事宜|要求)")
+# the clause of a lead that tells what happened after its purpose clauses: 某市发布《…》, 证监会启动了…
+_EVENT = re.compile(r"发布|出台|印发|公布|下发|推出|召开|举行|启动|开展|实施|签署|上线")
+# where a story comes from, not what it tells: 从某某办公室获悉, 记者从…了解到
+_SOURCE_CLAUSE = re.compile(r"^(?:记者)?从.{2,40}(?:获悉|了解到|得知)$")
 # a clause that opens the main clause after a lead's purpose clauses: a time (近日, 今天（10月24日）, 10月13日)
 _TIME_CLAUSE = re.compile(r"^(?:近日|日前|近期|今天|今日|昨天|昨日|本周|上周|日内|\d{1,2}月\d{1,2}日)(?:[（(][^（）()，,]{0,12}[)）])?")
 
 
 def _lead_clause(para: str) -> str | None:
-    """The clause of a lead that says what happened: a document the lead says was issued (发布《…》), else its
-    first clause past the purpose clauses (为…，…，近日，证监会启动了…) and the story's source (据…, 记者从…)."""
-    if (m := _ISSUED_DOC.search(para)) and is_title_line(m.group("t")):
-        return m.group("t")
-    clauses = [c.strip() for c in _FIRST_CLAUSE.findall(para)][:8]
+    """The clause of a lead that says what happened: its first clause past the story's source (据…, 从…获悉)
+    and its purpose clauses (为…，…，近日，证监会启动了…; 为…，…，大连发布《…》)."""
+    clauses = [c.strip() for c in _FIRST_CLAUSE.findall(para)][:12]
+    while clauses and (_SOURCE_CLAUSE.match(clauses[0]) or _TIME_CLAUSE.fullmatch(clauses[0])):
+        clauses.pop(0)
     if clauses and clauses[0].startswith("为"):
-        # the purpose runs on to the time the lead names (为进一步…，满足…，近日，…): the main clause follows it
-        at = next((i for i, c in enumerate(clauses[:6]) if _TIME_CLAUSE.match(c)), None)
+        # the purpose runs on to the time the lead names (为进一步…，满足…，近日，…) or to what was done
+        at = next((i for i, c in enumerate(clauses[:9]) if _TIME_CLAUSE.match(c) or i and _EVENT.search(c)), None)
         if at is not None:
             rest = _TIME_CLAUSE.sub("", clauses[at]).strip()
             clauses = ([rest] if rest else []) + clauses[at + 1:]
     for clause in clauses[:3]:
-        if _PREAMBLE_CLAUSE.match(clause):
+        if _PREAMBLE_CLAUSE.match(clause) or _SOURCE_CLAUSE.match(clause):
             continue
         if _PAGE_CHROME.search(clause):
             return None
+        if len(_CJK.findall(clause)) > 40 and (m := _QUOTED_TITLE.search(clause)) and is_title_line(m.group(1)):
+            return m.group(1)  # 某市政府网公布了《…的决定》, too long a clause: the document it names
         return clause if 8 <= len(_CJK.findall(clause)) <= 40 else None
     return None
+
+
+_QUOTED_TITLE = re.compile(r"《([^《》]{6,88})》")
