@@ -89,6 +89,8 @@ def is_title_line(line: str) -> bool:
 
 
 _LABEL_MARK = re.compile(r"[:：【\[［]")
+# the bare heading of an interpretation printed under the document it reads
+BARE_READING = re.compile(r"^\s*(?:政策解读|文件解读|图文解读|政策问答)\s*$")
 # a title run into the salutation under it when a PDF's lines were joined: 关于…的通知市国土局，各区政府：
 _SALUTED = re.compile(r"^\s*(?P<t>(?![根依按为经对现据])[\u4e00-\u9fff、 ]{0,40}关于[^。；;！!？?，,：:\n]{4,80}?的(?:通知|通报|决定|意见|批复|函|公告|通告))"
                       r"(?P<to>[\u4e00-\u9fff、，,（）() ]{2,80}(?:局|委|政府|部门|单位|公司|院|厅|办|办公室|中心|会|处|所|区|县|市|镇|"
@@ -124,6 +126,13 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
     lines = [(p, ln) for p, ln in _lines(text, 0, len(text)) if p >= body_start]
     out: list[Title] = []
     for i, (pos, line) in enumerate(lines):
+        if BARE_READING.match(line) and i and _ENDS_WITH_DATE.search(text[max(0, pos - 60):pos].rstrip()):
+            # an interpretation under its notice's signature date, headed only 政策解读: a document of its own
+            s = line.strip()
+            a = pos + line.index(s)
+            if not (out and out[-1].end >= a):
+                out.append(Title(s, a, a + len(s)))
+            continue
         if i < HEAD_LINES and (m := _SALUTED.match(line)) and is_title_line(m.group("t")) and not is_title_line(line):
             if not (out and out[-1].end >= pos + m.start("t")):
                 out.append(Title(m.group("t"), pos + m.start("t"), pos + m.end("t")))

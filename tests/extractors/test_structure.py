@@ -483,3 +483,11 @@ def test_clean_title_closes_a_titles_breaks(raw, clean):
 def test_a_page_title_naming_an_account_or_an_address_names_no_document(title, names):
     from extractors.titles import names_a_document
     assert names_a_document(title) is names
+
+
+def test_an_interpretation_headed_only_by_its_kind_under_a_signature_is_its_own_document():
+    notice = ("关于调整住房公积金有关业务政策的通知\n各缴存单位：\n" + PROSE * 3 + "\n某市住房公积金管理中心\n2023年10月20日\n")
+    reading = "\n政策解读\n\n一、政策调整的起草背景\n" + PROSE * 3
+    assert _titles(notice + reading) == ["关于调整住房公积金有关业务政策的通知", "政策解读"]
+    # the same words as a column's name in the page's menu start nothing
+    assert _titles("首页\n政策解读\n" + notice) == ["关于调整住房公积金有关业务政策的通知"]
