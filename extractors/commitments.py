@@ -263,6 +263,29 @@ def _after_phrase(phrase: str) -> re.Pattern:
 
 _VAGUE_COUNT_END = re.compile(r"(?:^|[^\d])[数几]$")
 _BIG_UNIT_CHAR = re.compile(r"[十百千万亿]")
+_WORD_INDEX: dict = {}
+
+
+def _word_index() -> tuple[re.Pattern, dict[str, tuple[tuple[int, str, str], ...]]]:
+    """For `_comparator`: (a pattern that matches where any of `_AFTER`'s words does, the `_BEFORE` words by
+    their first character with their place in the list), built again if either list changed. A comparison
+    word that is not in the text cannot be the one found, so only the words that may be are tried."""
+    key = (id(_BEFORE), len(_BEFORE), id(_AFTER), len(_AFTER))
+    if _WORD_INDEX.get("key") != key:
+        by_first: dict[str, list[tuple[int, str, str]]] = {}
+        for k, (phrase, sym) in enumerate(_BEFORE):
+            by_first.setdefault(phrase[0], []).append((k, phrase, sym))
+        any_after = re.compile(r"(?:[（(]\s*含[^）)]{0,8}[）)])?(?:" + "|".join(p for p, _ in _AFTER) + ")")
+        _WORD_INDEX.update(key=key, any_after=any_after, by_first={c: tuple(v) for c, v in by_first.items()})
+    return _WORD_INDEX["any_after"], _WORD_INDEX["by_first"]
+
+
+def _before_words(before: str) -> list[tuple[str, str]]:
+    """The (word, comparator) pairs of `_BEFORE` whose first character is in `before`, in the list's order."""
+    by_first = _word_index()[1]
+    found = [w for c in set(before) if c in by_first for w in by_first[c]]
+    found.sort()
+    return [(phrase, sym) for _, phrase, sym in found]
 
 
 def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> str:
@@ -272,7 +295,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         return ">="  # 18周岁（含）至法定退休年龄: a floor whose upper end is a named limit, not a number
     if _VAGUE_COUNT_END.search(before, max(0, len(before) - 3)) and _BIG_UNIT_CHAR.match(text, num_start, num_start + 1):
         return "~"  # 数十亿元, 几百家: an approximate count
-    for phrase, sym in _AFTER:
+    for phrase, sym in (_AFTER if _word_index()[0].match(after) else ()):
         m = _after_phrase(phrase).match(after)
         if m and sym == "<=" and phrase.endswith("内") and _BARRED_WITHIN.match(after, m.end()) \
                 and _LOOKBACK_UNIT.search(text, num_start, unit_end):
@@ -288,7 +311,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     if noun:  # 组织150家企业及以上: the bound after the noun the unit counts
         return ">=" if noun.group(1) == "上" else "<="
     best = None
-    for phrase, sym in _BEFORE:
+    for phrase, sym in _before_words(before):
         i = before.rfind(phrase)
         gap = before[i + len(phrase):] if i >= 0 else ""
         if phrase in ("最低", "最高") and _NAMED_BOUND.match(gap):
@@ -856,6 +879,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         line = lines_before
         if line != last_line:  # an indicator carries over within one paragraph only
             last_indicator, last_line = None, line
+        sent_values = _values(stext, sent.start, masked, unit_rx)
+        if not sent_values:
+            continue  # nothing below changes the state a later sentence reads when a sentence holds no value
         tsent = text[sent.start:sent.end]
         years = []  # (offset, year, is a deadline)
         terms: set[int] = set()  # offsets of years that end a rule's term
@@ -898,7 +924,6 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             years += [(m.start() + sent.start, pub_year + (1 if m.group(1) == "明年" else 0), m.group(1) == "明年")
                       for m in _RELATIVE_YEAR.finditer(tsent)]
         years.sort()
-        sent_values = _values(stext, sent.start, masked, unit_rx)
         for vi, (m, val) in enumerate(sent_values):
             ns, ue = val.ns, val.ue
             raw, unit, value = val.raw, val.unit, val.value
