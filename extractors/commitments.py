@@ -175,6 +175,29 @@ def _line_spans(text: str):
         pos += len(line) + 1
 
 
+class _LinesAt:
+    """The line of `text` that holds an offset, and what a function reads in a line, worked out once per line
+    asked about: the same answer as reading every line of the text first, at the cost of the lines that hold
+    a value."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._read: dict[tuple[int, str], object] = {}
+
+    def at(self, pos: int) -> tuple[int, str]:
+        """(start, line) of the line holding pos; a line break belongs to no line (pos is its line's end)."""
+        a = self.text.rfind("\n", 0, pos) + 1
+        b = self.text.find("\n", a)
+        return a, self.text[a:b if b >= 0 else len(self.text)]
+
+    def read(self, start: int, name: str, fn):
+        key = (start, name)
+        if key not in self._read:
+            b = self.text.find("\n", start)
+            self._read[key] = fn(self.text[start:b if b >= 0 else len(self.text)])
+        return self._read[key]
+
+
 @dataclass
 class _Sentence:
     start: int
@@ -833,7 +856,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     last_indicator, last_line = None, -1
     last_replaced: tuple[int, str] | None = None  # (end, comparator) of the last value a change replaced
     last_value: tuple[int, str] | None = None  # (end, comparator) of the last value read
-    title_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if is_title_line(ln)]
+    lines = _LinesAt(text)  # the lines below are read only where a value stands, once each
     plan_end = _title_plan_end(title)  # 关于制定…第十五个五年规划的建议: its targets run to 2030
 
     def past_period(last: int) -> bool:  # “十四五” named in 2026, or in a proposal for the 15th plan
@@ -841,10 +864,15 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 
     # a paragraph opening on a past five-year period (“十四五”期间，…建成…) reviews its results; so does the rest
     # of a paragraph from where it names the period of the text's own year (“十四五”期间 in a 2025 article)
-    review_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if _REVIEW_LEAD.match(ln.strip())
-                    or any(past_period(y) for _, y in _named_periods(ln, 0, min(len(ln), 30)))]
-    review_lines += [(p + q, p + len(ln)) for p, ln in _line_spans(text) for q, y in _named_periods(ln, 0, len(ln), spans=True)[:1]
-                     if past_period(y) or y == pub_year]
+    def review_from(ln: str) -> int | None:  # where the review begins in a line, if it holds one
+        if _REVIEW_LEAD.match(ln.strip()) or any(past_period(y) for _, y in _named_periods(ln, 0, min(len(ln), 30))):
+            return 0
+        return next((q for q, y in _named_periods(ln, 0, len(ln), spans=True)[:1] if past_period(y) or y == pub_year), None)
+
+    def in_review(pos: int) -> bool:
+        a, ln = lines.at(pos)
+        q = lines.read(a, "review", review_from)
+        return q is not None and a + q <= pos < a + len(ln)
     call = bool(title and _CALL_TITLE.search(title))
     guide = bool(title and _GUIDE_TITLE.search(title))
     if title and _PROGRESS_TITLE.search(title) and not _POLICY_TITLE.search(title):
@@ -853,7 +881,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         doc_year = None  # 关于征集2026年…项目的通知: the year of the round, not a deadline
 
     def in_title(pos: int) -> bool:
-        return any(a <= pos < b for a, b in title_lines)
+        a, ln = lines.at(pos)
+        return pos < a + len(ln) and lines.read(a, "title", is_title_line)
 
     listings = listing_spans(text)
     # lines read across a newspaper page's columns, and paragraphs that work a hypothetical example: no statements
@@ -1060,7 +1089,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             # 加快15分钟生活服务圈建设: a goal to build what the quantity names
             clause_end = _clause_end(masked, ue, sent.end)
             build_goal = _BUILD_GOAL.search(masked, clause_start, clause_end)
-            review = scope.review or period_review or any(a <= num_start < b for a, b in review_lines) \
+            review = scope.review or period_review or in_review(num_start) \
                 or bool(_REVIEW_CLAUSE.search(masked, sent.start, num_start))
             if review and not _FUTURE_STRONG.search(clause) and not (limit and not own_reported):
                 kind = "reported"

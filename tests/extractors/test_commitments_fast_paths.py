@@ -101,3 +101,23 @@ def test_before_words_are_the_listed_words_in_the_clause(before):
 @pytest.mark.parametrize("after", ["以上的", "（含）以上", "(含3倍)以下", "左右", "范围内", "的上限", "元", "", "以", "及更高"])
 def test_any_after_word_matches_where_one_of_the_words_does(after):
     assert bool(cm._word_index()[0].match(after)) == any(cm._after_phrase(p).match(after) for p, _ in cm._AFTER)
+
+
+@pytest.mark.parametrize("text", ["", "一行", "\n", "第一行\n第二行", "甲\n\n乙\n", "“十四五”期间，建成10个。\n标题的通知\n"] + SENTENCES[:3])
+def test_the_line_at_an_offset_is_the_line_that_holds_it(text):
+    lines = cm._LinesAt(text)
+    spans = list(cm._line_spans(text))
+    for pos in range(len(text) + 1):
+        a, ln = lines.at(pos)
+        holding = [(s, line) for s, line in spans if s <= pos < s + len(line)]
+        assert (holding == [(a, ln)]) if a <= pos < a + len(ln) else not holding
+
+
+def test_a_line_is_read_once_and_as_a_whole():
+    text = "第一行\n第二行很长\n"
+    seen = []
+    lines = cm._LinesAt(text)
+    for pos in (4, 5, 8, 4):
+        a, _ = lines.at(pos)
+        lines.read(a, "len", lambda ln: seen.append(ln) or len(ln))
+    assert seen == ["第二行很长"] and lines.read(0, "len", len) == 3
