@@ -595,15 +595,22 @@ _SECOND_BOUND = re.compile(r"\s*(?:且|并且|但|而|、)?\s*(?:不得|不应|�
 
 
 # a count that refers to things already named (这三个城市, 上述两家银行; in news, 三个城市的住宅价格指数均已…, 两家银行均表示)
-_REFER_BEFORE = re.compile(r"(?:这|那|上述|前述|以上|该|此|这些|那些)\s*$")
+_REFER_BEFORE = re.compile(r"(?:这|那|上述|前述|以上|该|此|这些|那些|全部|所有|全体)\s*$")
 _REFER_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:的|均|都|也|分别|各自|之间)")
 
 
+_ONLY_BEFORE = re.compile(r"(?:只有|仅有|仅|只)\s*$")
+_CONDITION_CLAUSE_END = re.compile(r"[^，,。；;]{0,30}的[，,]")
+
+
 def _referring_count(masked: str, sent_start: int, num_start: int, unit_end: int, raw: str, unit: str, news: bool) -> bool:
+    if unit in {"人", "名"} and _ONLY_BEFORE.search(masked, max(sent_start, num_start - 3), num_start) \
+            and _CONDITION_CLAUSE_END.match(masked, unit_end):
+        return True  # 借款人家庭只有1人缴存住房公积金的: who a condition is about, not a quantity
     if unit not in {"个", "家", "座", "所", "位", "名", "项", "只", "款", "条", "地"}:
         return False
     if _REFER_BEFORE.search(masked, max(sent_start, num_start - 3), num_start):
-        return True  # 这11家房企, 上述两个项目
+        return True  # 这11家房企, 上述两个项目, 全部29个城市 (a set named by its whole)
     if raw[0].isdigit():
         return False
     clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent_start, num_start)), default=sent_start)
@@ -823,6 +830,7 @@ _EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|末|底|初
 # a year that says which acts a rule covers (2025年在本市新举办的展会, 2024年引进的人才), not when it ends
 _SCOPE_YEAR_AFTER = re.compile(r"\s*(?:度)?\s*(?:(?:在|于)(?:本市|我市|全市|本省|我省|本区|我区|本县|我县|辖区)|新举办|新引进|"
                                r"新认定|新建成|新开工|引进|举办|认定|评定|获评|购买|购置|取得|申报)")
+_DATE_OF_BEFORE = re.compile(r"(?:时间|日期|时点)\s*(?:在|为|于|是)?\s*$")
 # a sentence that opens on what has been achieved (…干预中成效显著，吸烟率降至22.97%) reports results
 _REVIEW_CLAUSE = re.compile(r"成效显著|成效明显|成就显著|取得[^，,。；;]{0,6}(?:成就|成效|成绩)[，,：:]")
 _BUILD_GOAL = re.compile(r"(?:加快|推进|推动|全面推进|加速|大力推进)[^，,。；;：:]{0,30}?(?:建设|建成|打造|创建)")
@@ -943,6 +951,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if not deadline and not term_end and _EVENT_AFTER.match(tsent, m.end()) and not re.match(r"(?:到|至|截至|截止)", m.group()) \
                     and not re.search(r"(?:至|到|截至|截止|[-—–~～])\s*$", tsent[max(0, m.start() - 3):m.start()]):
                 events.add(m.start() + sent.start)
+            if _DATE_OF_BEFORE.search(tsent, max(0, m.start() - 5), m.start()):
+                deadline = False  # 办理预售的时间在2022年11月30日以前的楼盘: the date a condition names, no deadline
+                events.add(m.start() + sent.start)
             if not deadline and not term_end and _SCOPE_YEAR_AFTER.match(tsent, m.end()):
                 events.add(m.start() + sent.start)  # 对2025年在本市新举办的展会: the year of what a rule covers
             if re.search(r"(?:比|较|不超过|不高于|不低于|超过|高于|低于|相比|同比|与)\s*$", tsent[max(0, m.start() - 4):m.start()]):
@@ -975,6 +986,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if unit == "日" and value <= 31 and _DAY_EVENT_AFTER.match(masked, ue) \
                     and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 监管局22日联合召开会议: the day of the month an event fell on, not a number of days
+            if unit == "日" and value <= 31 and raw[0].isdigit() and _day_of_month_around(masked, num_start, ue):
+                continue  # 公告自11日起施行, 12月19日至21日: a day of the month, not a number of days
             if (unit == "日" and re.search(r"月\s*$", masked[max(0, num_start - 3):num_start])) or (unit == "年" and masked[unit_end1:unit_end1 + 1] in {"月", "制", "期"}):
                 continue  # 7月1日, 一百零二年七月 (dates the date reader left), 五年制, 3年期贷款 (kinds, not durations)
             if (val.value_max is None and unit in _GROUP_SIZE_UNITS and _group_qualifier(masked, ue, sent.end)) or _referring_count(masked, sent.start, num_start, ue, raw, unit, news):
@@ -1010,7 +1023,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if in_listing(num_start) or skips.skips_value(text, num_start, unit_end1, raw, m.group("unit")):
                 continue
-            if cancelled(masked, sent.start, num_start, ue, sent.end) or interleaved(masked, max(sent.start, num_start - 80), min(sent.end, ue + 80)):
+            if cancelled(masked, sent.start, num_start, ue, sent.end) or former_rule_cancelled(masked, sent.start, num_start, sent.end) \
+                    or any(c.start() <= num_start < c.end() for c in _UNIT_CONVERSION.finditer(masked, max(sent.start, num_start - 12), min(sent.end, ue + 12))) \
+                    or interleaved(masked, max(sent.start, num_start - 80), min(sent.end, ue + 80)):
                 continue
             if _RESTATED_BOUND.search(masked, max(sent.start, num_start - 4), num_start):
                 continue  # 3个以上（含3个）: the bound said again, not a second value
@@ -1203,6 +1218,19 @@ _WITHIN_AFTER = re.compile(r"(?:以内|之内|内)(?!容|部|外|涵|地|在|心
 _DAY_TIME_AFTER = re.compile(r"\s*(?:上午|下午|晚间|晚上|早间|凌晨|中午|傍晚|晚|早)(?:[，,\s]|\d{1,2}(?:时|点))")
 _DAY_EVENT_AFTER = re.compile(r"\s*(?:上午|下午|晚间|晚上|早间|凌晨|当天|晚|早)?\s*[，,]?\s*(?:联合|正式|再次|首次|先后)?"
                               r"(?:召开|举行|举办|发布|印发|出台|公布|宣布|表示|介绍|披露|发文|通报|透露|称|消息|电|讯|官宣|上线|挂牌|开幕|闭幕|签署|签约)")
+# a day of the month named without its month: 自11日起 (from the 11th), 12月19日至21日 (the end of a run of days)
+_DAY_FROM_BEFORE = re.compile(r"(?:自|从)\s*$")
+_DAY_FROM_AFTER = re.compile(r"\s*(?:起|开始)")
+_DAY_RANGE_BEFORE = re.compile(r"月\s*\d{1,2}\s*日\s*(?:至|到|—|－|-|～|~)\s*$")
+
+
+def _day_of_month_around(masked: str, num_start: int, unit_end: int) -> bool:
+    before = masked[max(0, num_start - 12):num_start]
+    if _DAY_FROM_BEFORE.search(before) and _DAY_FROM_AFTER.match(masked, unit_end):
+        return True
+    return bool(_DAY_RANGE_BEFORE.search(before))
+
+
 _LIST_COUNT_UNITS = {"个", "项", "大", "类", "种", "条", "方面", "家", "所", "批", "支", "座", "件"}
 _LIST_SEP = re.compile(r"、|以及|和|及|与|或")
 
@@ -1453,6 +1481,25 @@ def cancelled(masked: str, sent_start: int, num_start: int, unit_end: int, sent_
     return not re.search(r"(?:要求|限制|规定|条件|门槛)[，,]|[^以]后|以后|之后", masked[cancels[-1].end():num_start])
 
 
+# a former rule quoted to say it is gone: 原规定“缴存满12个月方可申请”的时间限制取消
+_FORMER_QUOTE_BEFORE = re.compile(r"原(?:有|来|先)?(?:规定|政策|条款|文件|办法|要求|条件)?[中的]?\s*[:：]?\s*$")
+_FORMER_QUOTE_DROPPED = re.compile(r"[^。；;“]{0,20}?(?:取消|废止|废除|不再执行|停止执行|不再实行|删除)")
+
+
+def former_rule_cancelled(masked: str, sent_start: int, num_start: int, sent_end: int) -> bool:
+    """Whether the number at num_start sits inside a quoted former rule that the sentence says is cancelled."""
+    open_q = masked.rfind("“", sent_start, num_start)
+    if open_q < 0 or masked.find("”", open_q, num_start) >= 0 or not _FORMER_QUOTE_BEFORE.search(masked, max(sent_start, open_q - 8), open_q):
+        return False
+    close_q = masked.find("”", num_start, sent_end)
+    return close_q >= 0 and bool(_FORMER_QUOTE_DROPPED.match(masked, close_q + 1, sent_end))
+
+
+# a conversion of units (1年按365天计算, 每月按30日计): a way of counting, not a quantity the policy sets
+_UNIT_CONVERSION = re.compile(r"(?:每|[\d一二三四五六七八九十]+\s*个?)\s*(?:年|月|周|日|天)\s*(?:按|折合|折算为|计为)\s*[\d一二三四五六七八九十百]+"
+                              r"\s*(?:天|日|个工作日|小时)\s*(?:计算|计|折算)")
+
+
 # columns of a newspaper page read across: fragments of different stories joined by spaces (…协同发 供热工程，
 # 累计建成…): several such joints around a number make its sentence no statement at all
 _COLUMN_JOINT = re.compile(r"(?<=[\u4e00-\u9fff，、“”）])[ \u3000]+(?=[\u4e00-\u9fff“（][\u4e00-\u9fff])")
@@ -1558,13 +1605,16 @@ def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: 
         pass
     if former and not _CHANGE_TO_VERB.search(masked, former.end(), num_start) and _CHANGE_TO_VERB.search(masked, unit_end, sent_end):
         return True
-    # 原申请条件中“12个月内无提取记录”调整为“…”: a value of the former wording quoted before its replacement
+    # 原申请条件中“12个月内无提取记录”调整为“…”, 由“不低于30%”调整为“…”: a value of the former wording quoted before
+    # its replacement
     for open_, close in _QUOTES[:3]:
         o = masked.rfind(open_, sent_start, num_start)
         c = masked.find(close, unit_end, sent_end)
-        if o >= 0 and c >= 0 and masked.rfind(close, o, num_start) < 0 and re.search(r"原", masked[sent_start:o]) \
-                and _QUOTE_REPLACED.match(masked, c + 1):
-            return True
+        if o >= 0 and c >= 0 and masked.rfind(close, o, num_start) < 0 \
+                and (r := _QUOTE_REPLACED.match(masked, c + 1)) \
+                and (re.search(r"原", masked[sent_start:o]) or re.search(r"[由从将]\s*$", masked[max(sent_start, o - 2):o])
+                     or masked[r.end():r.end() + 3].lstrip().startswith(open_)):
+            return True  # …中的“X”修改为“Y”: one wording replaced by another
     # 在原政策3年的基础上, 在现有17个城市的基础上（扩大至全省）, 在现行每月500元的基础上（再提高100元）: the level a change starts from
     return bool(_FORMER_BASE.match(masked, unit_end) and re.search(r"原(?:来|有|政策|规定|标准)|现有|现行", before))
 

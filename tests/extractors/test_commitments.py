@@ -301,6 +301,8 @@ def test_every_non_quantity_rule_example_yields_nothing():
     "政务服务中心提供24小时自助服务。",
     "咨询电话：0816-1234567 转 8 号。",
     "政策文件 5篇",
+    "本办法自20日起施行。",
+    "新规从1日开始执行。",
 ])
 def test_not_quantities(text):
     assert found(text) == []
@@ -826,3 +828,27 @@ def test_audit_three_classes(text, pub_year, news, expected):
 def test_a_unit_said_again_in_short_keeps_the_range(text, expected):
     (c,) = found(text)
     assert (c.value, c.value_max, c.unit) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1年按365天计算，即730天内不得转让。", [(730, "天")]),  # a conversion of units is a way of counting
+    ("每月按30日计算，补贴标准为每日50元。", [(50, "元")]),
+    ("原规定“缴存满12个月方可申请”的限制取消。", []),  # a former rule quoted to say it is gone
+    ("原政策中“首付不低于30%”的要求予以废止，首付比例不低于20%。", [(20, "%")]),
+    ("户型面积小于90平方米的，按1.2车位/户配建。", [(90, "平方米"), (1.2, "车位/户")]),
+])
+def test_conversions_former_rules_and_ratio_units(text, expected):
+    assert [(c.value, c.unit) for c in found(text, pub_year=2025)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("将首付比例由“不低于30%”调整为“不低于20%”。", [(20, "%", None)]),  # the former wording quoted before its replacement
+    ("将“满6个月”改为“满3个月”。", [(3, "个月", None)]),
+    ("将第三条中的“免税面积为100平方米”修改为“免税面积为150平方米”。", [(150, "平方米", None)]),
+    ("借款人家庭只有1人缴存住房公积金的，最高贷款额度为40万元。", [(40, "万元", None)]),  # whom a condition is about
+    ("全省所有16个地市的缴存职工均可申请贷款。", []),  # a set named by its whole
+    # the date a condition names (which projects) is no deadline
+    ("对取得预售许可的时间在2023年6月30日以前的项目，每套补贴1万元。", [(1, "万元", None)]),
+])
+def test_former_wordings_groups_and_dates_of_conditions(text, expected):
+    assert [(c.value, c.unit, c.year) for c in found(text, pub_year=2024)] == expected

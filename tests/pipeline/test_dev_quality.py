@@ -41,10 +41,11 @@ DEV2_FLOORS = {
 }
 
 # the held-out sets: excerpts of pool pages cut as dev2's are, annotated blind (tools/heldout_set.py,
-# audits/heldout/, audits/heldout2/); their first, blind scores are in audits/README.md
+# audits/heldout/ to audits/heldout4/); their first, blind scores are in audits/README.md
 HELDOUT = Path(__file__).resolve().parents[2] / "audits" / "heldout"
 HELDOUT2 = HELDOUT.with_name("heldout2")
 HELDOUT3 = HELDOUT.with_name("heldout3")
+HELDOUT4 = HELDOUT.with_name("heldout4")
 HELDOUT_FLOORS = {
     "split_f1": 0.94,
     "docnum_f1": 1.0,
@@ -75,6 +76,18 @@ HELDOUT2_FLOORS = {
     "region_acc": 0.76,
     "agency_f1": 0.95,
     "commit_f1": 0.91,
+    "span_grounding": 1.0,
+}
+HELDOUT4_FLOORS = {
+    "split_f1": 0.96,
+    "docnum_f1": 1.0,
+    "docnum_own_f1": 1.0,
+    "publish_date_acc": 0.93,
+    "region_acc": 0.87,
+    "agency_f1": 0.90,
+    # p_05's annotator gave a benefit no year where its term ends (自…之日起至YYYY年M月D日); the dev set's gold and
+    # set 2's k_03 keep the term's year, which the extractor follows (audits/README.md, fourth set)
+    "commit_f1": 0.83,
     "span_grounding": 1.0,
 }
 
@@ -161,7 +174,8 @@ def heldout_figures(tmp_path_factory, where: Path) -> dict:
 
 
 @pytest.mark.parametrize("where,floors", [(HELDOUT, HELDOUT_FLOORS), (HELDOUT2, HELDOUT2_FLOORS),
-                                          (HELDOUT3, HELDOUT3_FLOORS)], ids=["heldout", "heldout2", "heldout3"])
+                                          (HELDOUT3, HELDOUT3_FLOORS), (HELDOUT4, HELDOUT4_FLOORS)],
+                         ids=["heldout", "heldout2", "heldout3", "heldout4"])
 def test_heldout_scores_hold_their_floors(tmp_path_factory, where, floors):
     figures = heldout_figures(tmp_path_factory, where)
     low = {k: figures[k] for k, floor in floors.items() if figures[k] is None or figures[k] < floor}
