@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from corpora.chars import CJK as _CJK
 from corpora.chars import HEADING_LEVELS
 from extractors import refdata
+from extractors.noise import headline_runs
 from extractors.numerals import CN_NUM_CHARS, parse_number
 from extractors.records import Commitment
 from extractors.structure import is_title_line
@@ -893,8 +894,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         return pos < a + len(ln) and lines.read(a, "title", is_title_line)
 
     listings = listing_spans(text)
-    # lines read across a newspaper page's columns, and paragraphs that work a hypothetical example: no statements
-    unread = column_lines(masked) + example_paragraphs(masked) + feed_spans(text)
+    # lines read across a newspaper page's columns, paragraphs that work a hypothetical example, and lists of
+    # other stories' headlines: no statements of this document
+    unread = column_lines(masked) + example_paragraphs(masked) + feed_spans(text) + headline_runs(text, plain_runs=True)
 
     def in_listing(pos: int) -> bool:
         return any(a <= pos < b for a, b in listings) or any(a <= pos < b for a, b in unread)
