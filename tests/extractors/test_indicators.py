@@ -831,6 +831,13 @@ HOUSING_LAND_FINANCE = [
     ("以虚假材料骗取购房资格的，3年内不得在本市购买住房。", [(3, "年", "home_purchase_fraud_ban_years")]),
     ("已购住房的家庭3年内不得在本市购买住房。", [(3, "年", None)]),  # no fraud named: another rule
     ("有住房家庭夫妻离异后申请的，距离婚时间不满2年的不予受理。", [(2, "年", "divorce_years_required")]),
+    ("夫妻离异后，任何一方3年内购买住房的，其住房套数按离异前家庭套数计算。", [(3, "年", "divorce_years_required")]),
+    ("任何一方3年内购买住房的，按家庭计算套数。", [(3, "年", None)]),  # no divorce named
+    # a wait before resale told in news; a contract signed in the clause after the time limit
+    ("新规规定新房买卖以后需要3年才可以交易。", [(3, "年", "property_holding_years_before_resale")]),
+    ("竞得人须在土地成交后5个工作日内，与出让人签订国有建设用地使用权出让合同。",
+     [(5, "个工作日", "land_contract_signing_deadline")]),
+    ("竞得人须在土地成交后5个工作日内，向管委会提交项目方案。", [(5, "个工作日", None)]),
     # the rent withdrawal's 规定上限 is its cap
     ("租房提取的规定比例从80%上调至100%，规定上限维持1500元不变。",
      [(100, "%", "pf_rent_withdrawal_share"), (1500, "元", "pf_rent_withdrawal_cap")]),
