@@ -811,6 +811,8 @@ def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
      [(15, "%", "exhibition_international_exhibitor_share_min")]),
     ("大学生创业项目经评审的，给予最高10万元的项目无偿资助。", [(10, "万元", "student_startup_project_grant_cap")]),
     ("本次活动消费券补贴总额800万元。", [(800, "万元", None)]),   # a total is no voucher's face value
+    # a portfolio of events to cultivate by tier is no count of events held
+    ("重点培育10项国际顶级赛事、20项品牌赛事。", [(10, "项", None), (20, "项", None)]),
     # near misses: a plan's jobs created are no condition of a subsidy
     ("到2025年，新增市场主体带动就业5万人。", [(5, "万人", None)]),
 ])
