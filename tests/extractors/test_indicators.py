@@ -806,6 +806,7 @@ def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     ("吸纳农村劳动力20人以上的，认定为就业帮扶车间，给予3万元奖补。",
      [(20, "人", "employment_assistance_base_hires_required"), (3, "万元", "employment_assistance_base_award")]),
     ("市财政设立文旅发展专项资金5000万元。", [(5000, "万元", "culture_tourism_special_fund")]),
+    ("从文旅发展专项资金中安排2000万元，奖励组织游客来本市的旅行社。", [(2000, "万元", None)]),   # a payment out of the fund
     ("到2027年，全市市场总消费额年均增长6%左右。", [(6, "%", "total_consumption_growth")]),
     ("国际参展商租用展览面积占总展览面积比例达到15%以上的展会，给予奖励。",
      [(15, "%", "exhibition_international_exhibitor_share_min")]),
