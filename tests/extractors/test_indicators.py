@@ -814,6 +814,11 @@ def test_a_provident_fund_title_names_the_loan_type(title, sentence, expected):
     ("本次活动消费券补贴总额800万元。", [(800, "万元", None)]),   # a total is no voucher's face value
     # a portfolio of events to cultivate by tier is no count of events held
     ("重点培育10项国际顶级赛事、20项品牌赛事。", [(10, "项", None), (20, "项", None)]),
+    # a voucher handed to each person is no budget; an hourly minimum wage no monthly one; a small shop's
+    # floor area exempt from a licence no threshold of a commerce scheme
+    ("向每位市民发放100元消费券。", [(100, "元", "consumption_voucher_value")]),
+    ("非全日制用工小时最低工资标准为22元。", [(22, "元", None)]),
+    ("营业面积在300平方米以下的小型餐饮店可不办理许可。", [(300, "平方米", None)]),
     # near misses: a plan's jobs created are no condition of a subsidy
     ("到2025年，新增市场主体带动就业5万人。", [(5, "万人", None)]),
 ])
