@@ -956,11 +956,19 @@ def test_housing_land_and_finance_measures(sentence, expected):
     ("吸纳农村劳动力20人以上的，认定为就业帮扶车间，给予3万元奖补。",
      [(20, "人", "employment_assistance_base_hires_required"), (3, "万元", "employment_assistance_base_award")]),
     ("市财政设立文旅发展专项资金5000万元。", [(5000, "万元", "culture_tourism_special_fund")]),
+    ("从文旅发展专项资金中安排2000万元，奖励组织游客来本市的旅行社。", [(2000, "万元", None)]),   # a payment out of the fund
     ("到2027年，全市市场总消费额年均增长6%左右。", [(6, "%", "total_consumption_growth")]),
     ("国际参展商租用展览面积占总展览面积比例达到15%以上的展会，给予奖励。",
      [(15, "%", "exhibition_international_exhibitor_share_min")]),
     ("大学生创业项目经评审的，给予最高10万元的项目无偿资助。", [(10, "万元", "student_startup_project_grant_cap")]),
     ("本次活动消费券补贴总额800万元。", [(800, "万元", None)]),   # a total is no voucher's face value
+    # a portfolio of events to cultivate by tier is no count of events held
+    ("重点培育10项国际顶级赛事、20项品牌赛事。", [(10, "项", None), (20, "项", None)]),
+    # a voucher handed to each person is no budget; an hourly minimum wage no monthly one; a small shop's
+    # floor area exempt from a licence no threshold of a commerce scheme
+    ("向每位市民发放100元消费券。", [(100, "元", "consumption_voucher_value")]),
+    ("非全日制用工小时最低工资标准为22元。", [(22, "元", None)]),
+    ("营业面积在300平方米以下的小型餐饮店可不办理许可。", [(300, "平方米", None)]),
     # near misses: a plan's jobs created are no condition of a subsidy
     ("到2025年，新增市场主体带动就业5万人。", [(5, "万人", None)]),
 ])
