@@ -733,6 +733,9 @@ def test_a_reloaded_taxonomy_gets_a_new_index(tmp_path, monkeypatch):
     ("全年实施农村公路安防工程120公里，开工建设撤并建制村畅通工程50公里。",
      [(120, "公里", "rural_road_safety_works_km"), (50, "公里", "merged_village_road_km")]),
     ("对信用扣分有异议的，主管部门应当于5个工作日内进行核查。", [(5, "个工作日", "credit_deduction_objection_check_deadline")]),
+    ("须确保每一所不选择生源的初中学校至少获得该校2个名额。", [(2, "个", "school_quota_min_places_per_nonselective_school")]),
+    ("在籍在读满三年的应届初三学生方可填报。", [(3, "年", "school_quota_enrolment_years_required")]),
+    ("到年底，高速公路服务区充电设施覆盖率达到100%。", [(100, "%", "highway_service_area_charging_coverage")]),
     ("考生可以填报2个名额分配到区志愿和1个名额分配到校志愿。",
      [(2, "个", "school_quota_district_choices"), (1, "个", "school_quota_school_choices")]),
 ])
