@@ -736,6 +736,7 @@ def test_a_reloaded_taxonomy_gets_a_new_index(tmp_path, monkeypatch):
     ("须确保每一所不选择生源的初中学校至少获得该校2个名额。", [(2, "个", "school_quota_min_places_per_nonselective_school")]),
     ("在籍在读满三年的应届初三学生方可填报。", [(3, "年", "school_quota_enrolment_years_required")]),
     ("到年底，高速公路服务区充电设施覆盖率达到100%。", [(100, "%", "highway_service_area_charging_coverage")]),
+    ("全市经济总量今年将突破3万亿元。", [(3, "万亿元", "gdp_total")]),   # 经济总量 is the regional GDP
     ("考生可以填报2个名额分配到区志愿和1个名额分配到校志愿。",
      [(2, "个", "school_quota_district_choices"), (1, "个", "school_quota_school_choices")]),
 ])
