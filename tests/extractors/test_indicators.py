@@ -733,6 +733,13 @@ def test_a_reloaded_taxonomy_gets_a_new_index(tmp_path, monkeypatch):
     ("全年实施农村公路安防工程120公里，开工建设撤并建制村畅通工程50公里。",
      [(120, "公里", "rural_road_safety_works_km"), (50, "公里", "merged_village_road_km")]),
     ("对信用扣分有异议的，主管部门应当于5个工作日内进行核查。", [(5, "个工作日", "credit_deduction_objection_check_deadline")]),
+    ("须确保每一所不选择生源的初中学校至少获得该校2个名额。", [(2, "个", "school_quota_min_places_per_nonselective_school")]),
+    ("在籍在读满三年的应届初三学生方可填报。", [(3, "年", "school_quota_enrolment_years_required")]),
+    ("到年底，高速公路服务区充电设施覆盖率达到100%。", [(100, "%", "highway_service_area_charging_coverage")]),
+    ("全市经济总量今年将突破3万亿元。", [(3, "万亿元", "gdp_total")]),   # 经济总量 is the regional GDP
+    ("区主管部门对申报项目进行初审，自收到申报材料起5个工作日内报送初审意见。",
+     [(5, "个工作日", "project_application_preliminary_review_deadline")]),
+    ("年综合能耗1万吨标准煤以下的项目，可不开展能耗等量替代。", [(1, "万吨标准煤", "energy_replacement_exempt_consumption_limit")]),
     ("考生可以填报2个名额分配到区志愿和1个名额分配到校志愿。",
      [(2, "个", "school_quota_district_choices"), (1, "个", "school_quota_school_choices")]),
 ])
