@@ -196,9 +196,11 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
         nearest = max(ends.values(), default=-1)
         rows = [i for i in fits if ends[i.key] == nearest >= max(0, len(tail) - 24)]
         own = tail[max((m.end() for m in _CLAUSE_END.finditer(tail)), default=0):]
-        if rows and _CLAUSE_END.search(tail, nearest) and not any(
+        if rows and _CLAUSE_END.search(tail, nearest) and not _BOUND_ONLY.fullmatch(own) and not any(
                 i.qualifier is not None and i.qualifier.search(own) for i in rows):
-            rows = []  # a measure named in an earlier clause carries over only to an elliptical 单方缴存的为50万元
+            # a measure named in an earlier clause carries over only to an elliptical 单方缴存的为50万元 or to a
+            # clause that only bounds or restates it (贷款期限按借款人可贷年限计算，最长为30年; …，统一按照20%执行)
+            rows = []
     if not rows and fund_title:
         # a fund notice whose title names one measure (关于调整住房公积金缴存基数下限的通知) speaks of it in a
         # value that names none of its own (第一档，市区为2270元)
@@ -213,12 +215,16 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     clause = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
     def named(part: str) -> int:
         return sum(1 for i in rows if i.qualifier is not None and i.qualifier.search(part))
-    if "分别" in clause and (named(clause) > 1 or (not named(clause) and named(window) > 1)):
-        # 首套房和二套房分别为4.25%、4.5% (or 首套及二套分别上调…，利率分别为5.1%及5.6%): which value goes
-        # with which is not read here
-        return None
-    if re.search(r"[、和与及][^，,。；;]{0,24}分别", clause):
-        return None  # 普通、非普通住房首付款比例分别不低于60%、80%: each value belongs to one of the listed items
+    listed = "分别" in clause and (named(clause) > 1 or (not named(clause) and named(window) > 1))
+    listed = listed or bool(re.search(r"[、和与及][^，,。；;]{0,24}分别", clause))
+    if listed or ("分别" in clause and named(window)):
+        # 首套房和二套房分别为4.25%、4.5% (or 首套及二套分别上调…，利率分别为5.1%及5.6%; 购买首套和二套住房的，
+        # 首付款比例分别…): each value belongs to one of the listed items, in order; 普通、非普通住房首付款比例分别
+        # 不低于60%、80% lists no qualifier. A list of other things (分别由新房80万元和二手房60万元统一提高至)
+        # leaves the value to the qualifier written before it.
+        paired = _paired(rows, window, after)
+        if paired or listed:
+            return paired
     # a measure that splits two ways (which home, how many payers) is named first by which home: a second
     # home's cap for a couple (二套住房…夫妻双方…最高50万元) is compared with other second homes' caps
     for tier in (True, False):
@@ -235,6 +241,52 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     if len(rows) == 1 and unit and not any(
             i.units.fullmatch(unit) for i in taxonomy() if i.pattern.pattern == measure and i is not rows[0]):
         return rows[0].key  # the unit names the qualifier itself: 96万元/人 is one payer's cap, 120万元/户 a household's
+    return None
+
+
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_LIST_SEP = re.compile(r"[、和与及]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_CHANGE = re.compile(r"调整为|调整到|调整至|提高到|提高至|提高为|降低到|降低至|降低为|下调至|下调为|上调至|上调为|降至|提至|放宽至|放宽到|改为")
+
+
+def _paired(rows: list[Indicator], window: str, after: str) -> str | None:
+    """The key of a value listed after 分别 whose items are the qualifiers of one measure, taken in order:
+    首套房和二套房最高贷款额度分别为60万元、40万元 (or 分别从50万元、30万元调整为60万元、40万元: the new values
+    are the last ones). None when an item names no qualifier or two items the same one, or the values do
+    not pair with the items one by one."""
+    sentence = window[max((m.end() for m in _SENTENCE_END.finditer(window)), default=0):]
+    items: list[str] = []
+    for mark in reversed([m.start() for m in re.finditer("分别", sentence)]):
+        ends = [0] + [m.end() for m in _CLAUSE_END.finditer(sentence, 0, mark)]
+        # the items are listed before 分别 in its clause, or in the clause before it (购买首套和二套住房的，首付款比例分别…)
+        for start, end in ((ends[-1], mark), (ends[-2], ends[-1] - 1) if len(ends) > 1 else (0, 0)):
+            head = sentence[start:end].split("分别")[0]
+            items = [x for x in _LIST_SEP.split(head) if x]
+            if len(items) >= 2:
+                break
+        if len(items) >= 2:
+            break
+    else:
+        return None
+    keys = []
+    for item in items:
+        named = [i for i in rows if i.qualifier is not None and i.qualifier.search(item)]
+        if len({i.key for i in named}) > 1:
+            named = [i for i in named if _home_order(i)]
+        if len({i.key for i in named}) != 1:
+            return None
+        keys.append(named[0].key)
+    if len(set(keys)) != len(keys):
+        return None
+    last = sentence.rfind("分别")  # the values of the last list before this one (分别上调15及35个基点，利率分别为…)
+    seen = len(_NUMBER.findall(sentence[last:]))
+    total = seen + 1 + len(_NUMBER.findall(after))
+    n = len(keys)
+    if total == n:
+        return keys[seen]
+    if total == 2 * n and _CHANGE.search(sentence[last:]) and seen >= n:
+        return keys[seen - n]
     return None
 
 
@@ -281,6 +333,9 @@ def _sentence_rest(c, text: str | None, after: str) -> str:
     return rest[len(after):] if rest.startswith(after) else rest
 
 
+# a clause that only bounds a term (最长为), restates the new value (即由3.9%降至) or applies it to all (统一按照)
+_BOUND_ONLY = re.compile(r"(?:但|且|并且|同时)?(?:最长|最短)(?:为|是|可达|不超过|不得超过|不少于)?|"
+                         r"即(?:由\d+(?:\.\d+)?%?)?(?:降至|降为|调整为|提高至|上调至|下调至)|统一(?:按照|按|为)")
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 _SPACE = re.compile(r"[ \t\u3000\xa0]+")
 
