@@ -79,6 +79,7 @@ def _patterns() -> dict[str, re.Pattern]:
 
 _BREADCRUMB = re.compile(r"[>＞»›]")
 _HEX_ID = re.compile(r"^[0-9a-f]{16,64}$")
+_DAY_NAMED = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\u4e00-\u9fff]{2,}$")
 _TEASER_END = re.compile(r"(\.{3}|…+|>>|》》)\s*$")
 _DATED = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 
@@ -310,6 +311,8 @@ def has_mojibake(text: str) -> bool:
 
 _LIST_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
 _STATEMENT = re.compile(r"[。；]")
+_DATE_ONLY = re.compile(r"^(?:(?:19|20)\d{2}[-/.])?[01]?\d[-/.][0-3]?\d$")  # 07-20, 2026-06-17 (not a signature's 年月日)
+_TEASER_END = re.compile(r"(?:\.{3}|…+)\s*$")
 _EMPTY_ROW = re.compile(r"^[|\s]*$")
 _BULLET = re.compile(r"^[-*•·]\s")
 _PROSE_MARK = re.compile(r"[。；！？：]")
@@ -322,11 +325,13 @@ MENU_SHARE = 0.8
 
 def listing_page(text: str, body_start: int = 0) -> int:
     """The number of links if the text after `body_start` is a list page rather than a document: a column's
-    index of dated headlines, or a menu of short links; 0 otherwise."""
+    index of dated headlines, a menu of short links, or a portal's home page of such lists; 0 otherwise."""
     lines = [ln.strip() for ln in text[body_start:].split("\n") if ln.strip() and not _EMPTY_ROW.match(ln)]
     # a dated headline is an item even when it exclaims (降温要来啦！某地发布… 2023-12-12), never running text
     dated = [len(ln) <= 120 and not _STATEMENT.search(ln) and bool(_LIST_ITEM_DATE.search(ln)) for ln in lines]
-    prose = sum(len(ln) for ln, d in zip(lines, dated) if len(ln) >= 12 and _PROSE_MARK.search(ln) and not d)
+    # a teaser cut short with an ellipsis (…的集中统一领...) is no running text
+    prose = sum(len(ln) for ln, d in zip(lines, dated)
+                if len(ln) >= 12 and _PROSE_MARK.search(ln) and not d and not _TEASER_END.search(ln))
     if prose >= MAX_LIST_PROSE:  # a page with this much running text is a document, whatever lists it holds
         return 0
     items = sum(dated)
@@ -336,7 +341,20 @@ def listing_page(text: str, body_start: int = 0) -> int:
     bullets = sum(1 for ln in lines if _BULLET.match(ln))
     if len(lines) >= MIN_MENU_ITEMS and (links >= MENU_SHARE * len(lines) or bullets >= MENU_SHARE * len(lines)):
         return max(links, bullets)
-    return 0
+    return _portal_items(lines)
+
+
+def _portal_items(lines: list[str]) -> int:
+    """A portal's home page: headlines dated on the line under them (某某座谈会 / 07-20), briefings named by their
+    day (2024年4月12日新闻发布会) and short links, with nothing of a document's head among them."""
+    paired = [i for i in range(1, len(lines)) if _DATE_ONLY.match(lines[i]) and not _DATE_ONLY.match(lines[i - 1])]
+    day_named = sum(1 for ln in lines if len(ln) <= 30 and _DAY_NAMED.match(ln))
+    if len(paired) < MIN_LIST_ITEMS or day_named < MIN_LIST_ITEMS:
+        return 0
+    rest = [ln for i, ln in enumerate(lines) if i not in paired and i + 1 not in paired and not _DAY_NAMED.match(ln)]
+    short = sum(1 for ln in rest if len(ln) <= 15 and not _SENTENCE.search(ln))
+    n = len(paired) + day_named
+    return n if n + short >= MENU_SHARE * (n + len(rest)) else 0
 
 
 # a sentence of running text: ten characters or more closed by a full stop, not a bullet's teaser

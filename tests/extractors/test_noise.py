@@ -259,3 +259,22 @@ def test_mojibake_found_from_runs_as_the_pattern_finds_it_in_pool_pages():
     for f, text in _pool_page_texts(3):
         for line in text.split("\n"):
             assert has_mojibake(line) == bool(_MOJIBAKE.search(line)), (f, line)
+
+
+_BLURB = ("某某委员会是某某直属机构，现设主任1名，副主任4名。委员会内设19个职能部门，在各省设立36个派出机构，"
+          "负责贯彻落实有关金融工作的方针政策和决策部署，把坚持和加强对金融工作的集中统一领导贯彻到工作全过程和各方面，"
+          "依法对全国市场实行集中统一监管，维护市场秩序，保障合法权益...")
+
+
+@pytest.mark.parametrize("text,is_list", [
+    # a portal's home page: an introduction cut short as a teaser, headlines dated on the line under them, and
+    # briefings named by their day
+    ("\n".join(["某某委员会介绍", _BLURB, "【更多】", "新闻发布"] + [x for i, t in enumerate(_ITEMS) for x in (t, f"07-{i + 10}")]
+               + [f"2024年{i + 1}月12日新闻发布会" for i in range(6)] + ["加载更多", "政策解读"]), True),
+    # the same page's lists under a document's running text are the document's
+    ("\n".join(["某市人民政府关于做好防汛工作的通知", "各区县：", BODY * 3, "某市人民政府", "2024年6月1日"]
+               + [x for i, t in enumerate(_ITEMS) for x in (t, f"07-{i + 10}")]), False),
+])
+def test_a_portal_page_of_dated_lists_is_a_list_page(text, is_list):
+    from extractors.noise import listing_page
+    assert bool(listing_page(text)) is is_list
