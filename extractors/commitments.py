@@ -715,10 +715,15 @@ def _with_shares_in_words(stext: str, ms: list) -> list:
     return sorted(kept + shares, key=lambda m: m.start())
 
 
+_NUM_CHAR = re.compile(rf"[\d{CN_NUM_CHARS}]")  # a character that every match of _NUM holds
+
+
 def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[tuple[re.Match, _Value]]:
     """Values in one sentence; a range written with a unit on each end (1万元以上5万元以下, 10%-20%,
     5000元至1万元) is one value with its upper bound in value_max."""
     out: list[tuple[re.Match, _Value]] = []
+    if not _NUM_CHAR.search(stext):
+        return out  # every value opens on a number (_NUM), a share in words on its numeral
     ms = _with_shares_in_words(stext, list(unit_rx.finditer(stext)))
     i = 0
     while i < len(ms):

@@ -213,7 +213,21 @@ def _host_in(piece: str) -> str | None:
 _MEDIA_LINE = re.compile(r"\s*([\u4e00-\u9fff]{2,16})(?:\s+(?:19|20)\d{2}[-/.年]|\s*$)")
 
 
+_LAST_BYLINE: list = [None]  # (text, its Byline) of the text last read: the region and the agency readers ask in turn
+
+
 def byline(text: str) -> Byline:
+    """The page's byline (`Byline`), read once per text however many readers ask for it (callers do not
+    change it)."""
+    last = _LAST_BYLINE[0]
+    if last is not None and last[0] is text:
+        return last[1]
+    found = _read_byline(text)
+    _LAST_BYLINE[0] = (text, found)
+    return found
+
+
+def _read_byline(text: str) -> Byline:
     bodies: list[str] = []
     hosts: list[str] = []
     footer: list[tuple[int, int]] = []
