@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from corpora.chars import CJK as _CJK
 from corpora.chars import HEADING_LEVELS
 from extractors import refdata
+from extractors.noise import headline_runs
 from extractors.numerals import CN_NUM_CHARS, parse_number
 from extractors.records import Commitment
 from extractors.structure import is_title_line
@@ -175,6 +176,29 @@ def _line_spans(text: str):
         pos += len(line) + 1
 
 
+class _LinesAt:
+    """The line of `text` that holds an offset, and what a function reads in a line, worked out once per line
+    asked about: the same answer as reading every line of the text first, at the cost of the lines that hold
+    a value."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._read: dict[tuple[int, str], object] = {}
+
+    def at(self, pos: int) -> tuple[int, str]:
+        """(start, line) of the line holding pos; a line break belongs to no line (pos is its line's end)."""
+        a = self.text.rfind("\n", 0, pos) + 1
+        b = self.text.find("\n", a)
+        return a, self.text[a:b if b >= 0 else len(self.text)]
+
+    def read(self, start: int, name: str, fn):
+        key = (start, name)
+        if key not in self._read:
+            b = self.text.find("\n", start)
+            self._read[key] = fn(self.text[start:b if b >= 0 else len(self.text)])
+        return self._read[key]
+
+
 @dataclass
 class _Sentence:
     start: int
@@ -263,6 +287,29 @@ def _after_phrase(phrase: str) -> re.Pattern:
 
 _VAGUE_COUNT_END = re.compile(r"(?:^|[^\d])[数几]$")
 _BIG_UNIT_CHAR = re.compile(r"[十百千万亿]")
+_WORD_INDEX: dict = {}
+
+
+def _word_index() -> tuple[re.Pattern, dict[str, tuple[tuple[int, str, str], ...]]]:
+    """For `_comparator`: (a pattern that matches where any of `_AFTER`'s words does, the `_BEFORE` words by
+    their first character with their place in the list), built again if either list changed. A comparison
+    word that is not in the text cannot be the one found, so only the words that may be are tried."""
+    key = (id(_BEFORE), len(_BEFORE), id(_AFTER), len(_AFTER))
+    if _WORD_INDEX.get("key") != key:
+        by_first: dict[str, list[tuple[int, str, str]]] = {}
+        for k, (phrase, sym) in enumerate(_BEFORE):
+            by_first.setdefault(phrase[0], []).append((k, phrase, sym))
+        any_after = re.compile(r"(?:[（(]\s*含[^）)]{0,8}[）)])?(?:" + "|".join(p for p, _ in _AFTER) + ")")
+        _WORD_INDEX.update(key=key, any_after=any_after, by_first={c: tuple(v) for c, v in by_first.items()})
+    return _WORD_INDEX["any_after"], _WORD_INDEX["by_first"]
+
+
+def _before_words(before: str) -> list[tuple[str, str]]:
+    """The (word, comparator) pairs of `_BEFORE` whose first character is in `before`, in the list's order."""
+    by_first = _word_index()[1]
+    found = [w for c in set(before) if c in by_first for w in by_first[c]]
+    found.sort()
+    return [(phrase, sym) for _, phrase, sym in found]
 
 
 def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> str:
@@ -272,7 +319,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         return ">="  # 18周岁（含）至法定退休年龄: a floor whose upper end is a named limit, not a number
     if _VAGUE_COUNT_END.search(before, max(0, len(before) - 3)) and _BIG_UNIT_CHAR.match(text, num_start, num_start + 1):
         return "~"  # 数十亿元, 几百家: an approximate count
-    for phrase, sym in _AFTER:
+    for phrase, sym in (_AFTER if _word_index()[0].match(after) else ()):
         m = _after_phrase(phrase).match(after)
         if m and sym == "<=" and phrase.endswith("内") and _BARRED_WITHIN.match(after, m.end()) \
                 and _LOOKBACK_UNIT.search(text, num_start, unit_end):
@@ -288,7 +335,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     if noun:  # 组织150家企业及以上: the bound after the noun the unit counts
         return ">=" if noun.group(1) == "上" else "<="
     best = None
-    for phrase, sym in _BEFORE:
+    for phrase, sym in _before_words(before):
         i = before.rfind(phrase)
         gap = before[i + len(phrase):] if i >= 0 else ""
         if phrase in ("最低", "最高") and _NAMED_BOUND.match(gap):
@@ -668,10 +715,15 @@ def _with_shares_in_words(stext: str, ms: list) -> list:
     return sorted(kept + shares, key=lambda m: m.start())
 
 
+_NUM_CHAR = re.compile(rf"[\d{CN_NUM_CHARS}]")  # a character that every match of _NUM holds
+
+
 def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[tuple[re.Match, _Value]]:
     """Values in one sentence; a range written with a unit on each end (1万元以上5万元以下, 10%-20%,
     5000元至1万元) is one value with its upper bound in value_max."""
     out: list[tuple[re.Match, _Value]] = []
+    if not _NUM_CHAR.search(stext):
+        return out  # every value opens on a number (_NUM), a share in words on its numeral
     ms = _with_shares_in_words(stext, list(unit_rx.finditer(stext)))
     i = 0
     while i < len(ms):
@@ -818,7 +870,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     last_indicator, last_line = None, -1
     last_replaced: tuple[int, str] | None = None  # (end, comparator) of the last value a change replaced
     last_value: tuple[int, str] | None = None  # (end, comparator) of the last value read
-    title_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if is_title_line(ln)]
+    lines = _LinesAt(text)  # the lines below are read only where a value stands, once each
     plan_end = _title_plan_end(title)  # 关于制定…第十五个五年规划的建议: its targets run to 2030
 
     def past_period(last: int) -> bool:  # “十四五” named in 2026, or in a proposal for the 15th plan
@@ -826,10 +878,15 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 
     # a paragraph opening on a past five-year period (“十四五”期间，…建成…) reviews its results; so does the rest
     # of a paragraph from where it names the period of the text's own year (“十四五”期间 in a 2025 article)
-    review_lines = [(p, p + len(ln)) for p, ln in _line_spans(text) if _REVIEW_LEAD.match(ln.strip())
-                    or any(past_period(y) for _, y in _named_periods(ln, 0, min(len(ln), 30)))]
-    review_lines += [(p + q, p + len(ln)) for p, ln in _line_spans(text) for q, y in _named_periods(ln, 0, len(ln), spans=True)[:1]
-                     if past_period(y) or y == pub_year]
+    def review_from(ln: str) -> int | None:  # where the review begins in a line, if it holds one
+        if _REVIEW_LEAD.match(ln.strip()) or any(past_period(y) for _, y in _named_periods(ln, 0, min(len(ln), 30))):
+            return 0
+        return next((q for q, y in _named_periods(ln, 0, len(ln), spans=True)[:1] if past_period(y) or y == pub_year), None)
+
+    def in_review(pos: int) -> bool:
+        a, ln = lines.at(pos)
+        q = lines.read(a, "review", review_from)
+        return q is not None and a + q <= pos < a + len(ln)
     call = bool(title and _CALL_TITLE.search(title))
     guide = bool(title and _GUIDE_TITLE.search(title))
     if title and _PROGRESS_TITLE.search(title) and not _POLICY_TITLE.search(title):
@@ -838,11 +895,13 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         doc_year = None  # 关于征集2026年…项目的通知: the year of the round, not a deadline
 
     def in_title(pos: int) -> bool:
-        return any(a <= pos < b for a, b in title_lines)
+        a, ln = lines.at(pos)
+        return pos < a + len(ln) and lines.read(a, "title", is_title_line)
 
     listings = listing_spans(text)
-    # lines read across a newspaper page's columns, and paragraphs that work a hypothetical example: no statements
-    unread = column_lines(masked) + example_paragraphs(masked) + feed_spans(text)
+    # lines read across a newspaper page's columns, paragraphs that work a hypothetical example, and lists of
+    # other stories' headlines: no statements of this document
+    unread = column_lines(masked) + example_paragraphs(masked) + feed_spans(text) + headline_runs(text, plain_runs=True)
 
     def in_listing(pos: int) -> bool:
         return any(a <= pos < b for a, b in listings) or any(a <= pos < b for a, b in unread)
@@ -864,6 +923,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         line = lines_before
         if line != last_line:  # an indicator carries over within one paragraph only
             last_indicator, last_line = None, line
+        sent_values = _values(stext, sent.start, masked, unit_rx)
+        if not sent_values:
+            continue  # nothing below changes the state a later sentence reads when a sentence holds no value
         tsent = text[sent.start:sent.end]
         years = []  # (offset, year, is a deadline)
         terms: set[int] = set()  # offsets of years that end a rule's term
@@ -909,7 +971,6 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             years += [(m.start() + sent.start, pub_year + (1 if m.group(1) == "明年" else 0), m.group(1) == "明年")
                       for m in _RELATIVE_YEAR.finditer(tsent)]
         years.sort()
-        sent_values = _values(stext, sent.start, masked, unit_rx)
         for vi, (m, val) in enumerate(sent_values):
             ns, ue = val.ns, val.ue
             raw, unit, value = val.raw, val.unit, val.value
@@ -1050,7 +1111,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             # 加快15分钟生活服务圈建设: a goal to build what the quantity names
             clause_end = _clause_end(masked, ue, sent.end)
             build_goal = _BUILD_GOAL.search(masked, clause_start, clause_end)
-            review = scope.review or period_review or any(a <= num_start < b for a, b in review_lines) \
+            review = scope.review or period_review or in_review(num_start) \
                 or bool(_REVIEW_CLAUSE.search(masked, sent.start, num_start))
             if review and not _FUTURE_STRONG.search(clause) and not (limit and not own_reported):
                 kind = "reported"

@@ -15,7 +15,7 @@ from extractors.metadata import read_head
 from extractors.noise import find_noise, has_mojibake, has_running_text, listing_page
 from extractors.normalize import NormalizedText, normalize
 from extractors.records import Script
-from extractors.structure import Segment, find_titles, is_compilation, names_document_kind, segment
+from extractors.structure import BARE_READING, Segment, find_titles, is_compilation, names_document_kind, segment
 from extractors.titles import choose_title, clean_title, guess_title, is_seo_title, lead_title, names_a_document
 
 # a page with this many title lines and not one sentence is an index of documents (a compilation's contents)
@@ -141,6 +141,8 @@ def documents(st: SourceText) -> list[Document]:
         counts = Counter(kind for a, _, kind in noise.spans if seg.start <= a < seg.end)
         meta, spans = _metadata(norm.text, seg, st.metadata if first else {}, reader_spans if first else {}, body_start)
         title = choose_title(first_title if first else "", seg.title.text if seg.title else None)
+        if title is None and not first and seg.title and BARE_READING.match(seg.title.text):
+            title = seg.title.text  # 政策解读 under a notice: its heading, though a site's column bears the same name
         from_lead = title is None and (title := lead_title(text[max(0, seg.head_end - seg.start):])) is not None
         guessed = title is None and (title := guess_title(text)) is not None
         out.append(Document(

@@ -50,8 +50,13 @@ class Extractor:
         build_nlp()  # load the segmenter, user dictionary and reference data once
 
     def extract(self, st: SourceText) -> list[Extraction]:
-        """The records of every document in a read source."""
-        return [self.extract_document(d) for d in documents(st)]
+        """The records of every document in a read source. An interpretation printed under the document it reads
+        (政策解读 after a notice's signature) that names no place of its own is of that document's place."""
+        out = [self.extract_document(d) for d in documents(st)]
+        for prev, cur in zip(out, out[1:]):
+            if cur.region is None and prev.region is not None and cur.doc_type == "interpretation":
+                cur.region = prev.region
+        return out
 
     def extract_document(self, d: Document) -> Extraction:
         """Run the pipeline of extractors over one document, then move its spans to the source text."""

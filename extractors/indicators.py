@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from corpora.chars import CJK as _CJK
 from extractors import refdata
+from extractors.scan import first_char_set
 
 # unit families a key may take; a row's `units` is a |-separated list of these names or regular expressions
 # (the unit must match one whole)
@@ -159,6 +160,26 @@ def _fitting(unit: str | None, comparator: str | None) -> tuple[Indicator, ...]:
     return rows
 
 
+_FIRST_SETS: dict = {}
+_UNSET = object()
+
+
+def _may_match(pattern: re.Pattern, chars: set[str]) -> bool:
+    """False only where `pattern` cannot match a text made of `chars`: none of them is a character a match of
+    it can begin with (`first_char_set`)."""
+    first = _FIRST_SETS.get(pattern, _UNSET)
+    if first is _UNSET:
+        first = _FIRST_SETS[pattern] = first_char_set(pattern)
+    return first is None or not first.isdisjoint(chars)
+
+
+def _matching(rows, text: str) -> list:
+    """The rows whose pattern matches in text (`[i for i in rows if i.pattern.search(text)]`), the search run
+    only for patterns that can begin at one of the text's characters."""
+    chars = set(text)
+    return [i for i in rows if _may_match(i.pattern, chars) and i.pattern.search(text)]
+
+
 def classify(indicator: str | None, unit: str | None = None, before: str = "", after: str = "",
              rest: str = "", comparator: str | None = None, title: str = "") -> str | None:
     """The taxonomy key of a value: the first row whose pattern matches the indicator phrase with the words
@@ -181,18 +202,22 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
                       and not _LOAN_NAMED.search(scoped))
     if fund_title:
         scoped += "〔题〕住房公积金" + title  # the title names the scheme (…个人住房贷款管理办法)
-    fits = [i for i in _fitting(unit, comparator) if i.scope is None or i.scope.search(scoped)]
+    scoped_chars = set(scoped)
+    fits = [i for i in _fitting(unit, comparator) if i.scope is None or (
+        _may_match(i.scope, scoped_chars) and i.scope.search(scoped))]
     text = (indicator or "") + _bound_gap(indicator, before) + "〔#〕" + after[:16]
-    rows = [i for i in fits if i.pattern.search(text)]
+    rows = _matching(fits, text)
     own = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
     if not rows and before and own and not (indicator or "").endswith(own):
         # the extractor's indicator phrase may be missing or another clause's (税率为0.5% after a condition):
         # read the value's own clause the same way
         text = own + "〔#〕" + after[:16]
-        rows = [i for i in fits if i.pattern.search(text)]
+        rows = _matching(fits, text)
     if not rows and before:
         tail = before[-40:]
-        ends = {i.key: max((m.end() for m in i.pattern.finditer(tail)), default=-1) for i in fits}
+        tail_chars = set(tail)
+        ends = {i.key: max((m.end() for m in i.pattern.finditer(tail)), default=-1) if _may_match(i.pattern, tail_chars)
+                else -1 for i in fits}
         nearest = max(ends.values(), default=-1)
         rows = [i for i in fits if ends[i.key] == nearest >= max(0, len(tail) - 24)]
         own = tail[max((m.end() for m in _CLAUSE_END.finditer(tail)), default=0):]

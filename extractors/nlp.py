@@ -230,10 +230,37 @@ def segmenter():
     return _segmenter
 
 
+def load_tables() -> None:
+    """Load every reference table and compile every pattern table that reading a document and the extractors
+    use: at start-up, once per process, rather than in the middle of the first document that needs each."""
+    from extractors import indicators, metadata, noise, skips, widgets
+    from extractors.indicators import taxonomy
+    from extractors.normalize import _converter
+
+    _converter("t2s")  # the OpenCC table most texts need (the Taiwan and Hong Kong ones load where asked)
+    metadata._label_re()
+    noise._patterns()
+    widgets._headings()
+    widgets._columns()
+    gazetteer()._lengths_by_pair()
+    agencies_mod._needs_prefix()
+    agencies_mod._departments_table()
+    commitments_mod._unit_pattern()
+    for phrase, _ in commitments_mod._AFTER:
+        commitments_mod._after_phrase(phrase)
+    skips.rules()
+    for row in taxonomy():  # the characters each row's patterns can begin with (indicators._may_match)
+        for pattern in (row.pattern, row.scope):
+            if pattern is not None:
+                indicators._may_match(pattern, set())
+
+
 class Pipeline:
-    """The components in order, each built once (the gazetteer and alias tables they need loaded then)."""
+    """The components in order, each built once (the gazetteer, alias tables and pattern tables they need
+    loaded then)."""
 
     def __init__(self):
+        load_tables()
         built = {"policy_regions": make_regions, "policy_agencies": make_agencies}
         plain = {"policy_doc_numbers": doc_numbers_component, "policy_dates": dates_component,
                  "policy_commitments": commitments_component}

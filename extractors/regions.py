@@ -213,7 +213,21 @@ def _host_in(piece: str) -> str | None:
 _MEDIA_LINE = re.compile(r"\s*([\u4e00-\u9fff]{2,16})(?:\s+(?:19|20)\d{2}[-/.年]|\s*$)")
 
 
+_LAST_BYLINE: list = [None]  # (text, its Byline) of the text last read: the region and the agency readers ask in turn
+
+
 def byline(text: str) -> Byline:
+    """The page's byline (`Byline`), read once per text however many readers ask for it (callers do not
+    change it)."""
+    last = _LAST_BYLINE[0]
+    if last is not None and last[0] is text:
+        return last[1]
+    found = _read_byline(text)
+    _LAST_BYLINE[0] = (text, found)
+    return found
+
+
+def _read_byline(text: str) -> Byline:
     bodies: list[str] = []
     hosts: list[str] = []
     footer: list[tuple[int, int]] = []
@@ -309,6 +323,8 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         if code in gaz.by_code:
             add(gaz.by_code[code], W_DOCNUM)
     named_by_document = bool(score)
+    if not named_by_document and title and _NATIONAL_BODY.search(title) and not _SELF.search(body):
+        return None  # a national body's story (央行…, 证监会召开…) is not placed by the places its text mentions
     add_text(body, W_BODY, cap=20, bounds=boundaries)
     if not named_by_document and _REDACTED.search(text):
         return None  # the places this text names are not its own: it withholds its own
@@ -319,8 +335,20 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     found = _host_fallback(gaz, found, by.hosts, relative) or found
     if found is None and (relative == "省" or _PROVINCE_SELF.search(body)):
         code = _abbreviated_province(body)  # 省政府… “皖美消费”: a province that names itself only by its short name
+        if code is None:
+            # 在我省缴存… 根据海南住房公积金管理委员会…: a province's own text naming itself by a short name that is
+            # also another place's (海南: 海南藏族自治州), in the one province that name can be
+            provs = {d.adcode for _, _, cands in gaz.mentions(body, ambiguous=True) for d in cands if d.level == "province"}
+            code = provs.pop() if len(provs) == 1 else None
         found = gaz.region(code) if code else None
     return found
+
+
+# a national body named in a title (央行, 证监会, 国务院…): a story of its own, placed only by what the title,
+# the issuer or the source name
+_NATIONAL_BODY = re.compile(r"央行|中国人民银行|人民银行(?!\S{0,4}(?:分行|支行|营业管理部|总部))|证监会|银保监会|金融监管总局|国务院|"
+                            r"中共中央|中央政治局|财政部|商务部|国家发展改革委|国家发改委|发改委|住房城乡建设部|住建部|自然资源部|"
+                            r"税务总局|外汇局|国家统计局")
 
 
 # a province's bodies named by their level alone (省政府, 省发展改革委), as a province's own text names them

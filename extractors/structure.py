@@ -15,7 +15,7 @@ _TITLE_SUFFIX = tuple(r["suffix"] for r in _SUFFIX_ROWS if r["title_line"] == "y
 _TYPE_BY_SUFFIX = [(tuple(r["suffix"] for r in _SUFFIX_ROWS if r["doc_type"] == t), DocType(t))
                    for t in dict.fromkeys(r["doc_type"] for r in _SUFFIX_ROWS if r["doc_type"])]
 _INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")
-_NOT_TITLE = re.compile(r"(^[-•·\s]*[\u4e00-\u9fff]{2,6}\s*[:：]|。|^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^（|^\(|^(?:" + NUMBERED_HEADING + r")|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
+_NOT_TITLE = re.compile(r"(^[-•·\s]*[\u4e00-\u9fff]{2,6}\s*[:：]|^是否|[（(]\s*[）)]|年\s{0,3}月\s{0,3}日|^[一二三四五六七八九十]+\s+[、.．]|。|^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^（|^\(|^(?:" + NUMBERED_HEADING + r")|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
 _NEWS = re.compile(r"(记者|通讯员|本报讯|新华社|讯（|讯\(|日电|消息)")
 _ENDS_WITH_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日[\s）)]*$")
 _CLOSING = re.compile(r"(特此通知|特此公告|特此通告|特此函告|此复|此件公开发布|此件主动公开|日\s*$)")
@@ -60,6 +60,10 @@ def names_document_kind(title: str) -> bool:
                         or doc_type(title, "") not in (DocType.ARTICLE, DocType.NEWS, DocType.OTHER))
 
 
+# the heading of a table or a list printed as a document (…裁量基准表, …名录（2025年度）, …清单)
+_TABLE_KIND = re.compile(r"[\u4e00-\u9fff]{4,}(?:表|清单|名单|名录|一览表|一览)(?:[（(][^（）()]{1,12}[）)])?$")
+
+
 def is_compilation(title: str) -> bool:
     """Is this the name of a compilation (…汇编, …通告3篇) rather than of one document?"""
     return bool(title and _COMPILATION.search(title.strip()))
@@ -77,13 +81,20 @@ _ANY_TITLE_SUFFIX = re.compile("|".join(map(re.escape, _TITLE_SUFFIX)))  # a tit
 
 def is_title_line(line: str) -> bool:
     s = line.strip().lstrip("#").strip()
-    if not (6 <= len(s) <= 90) or not _ANY_TITLE_SUFFIX.search(s) or _NOT_TITLE.search(s) or _COMPILATION.search(s) or _CUT_SHORT.search(s):
+    if not (6 <= len(s) <= 90) or not _ANY_TITLE_SUFFIX.search(s) or _NOT_TITLE.search(s) or _COMPILATION.search(s) \
+            or _CUT_SHORT.search(s):
         return False
     s = _INDEX.sub("", s) if len(s) > 8 else s
     return s.endswith(_TITLE_SUFFIX) or s.endswith(("》", "）")) and any(x in s for x in _TITLE_SUFFIX)
 
 
 _LABEL_MARK = re.compile(r"[:：【\[［]")
+# the bare heading of an interpretation printed under the document it reads
+BARE_READING = re.compile(r"^\s*(?:政策解读|文件解读|图文解读|政策问答)\s*$")
+# a title run into the salutation under it when a PDF's lines were joined: 关于…的通知市国土局，各区政府：
+_SALUTED = re.compile(r"^\s*(?P<t>(?![根依按为经对现据])[\u4e00-\u9fff、 ]{0,40}关于[^。；;！!？?，,：:\n]{4,80}?的(?:通知|通报|决定|意见|批复|函|公告|通告))"
+                      r"(?P<to>[\u4e00-\u9fff、，,（）() ]{2,80}(?:局|委|政府|部门|单位|公司|院|厅|办|办公室|中心|会|处|所|区|县|市|镇|"
+                      r"街道|机构|银行|学校))\s*[:：]\s*$")
 
 
 _NO_TITLE = Title("", -1, -1)
@@ -115,6 +126,17 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
     lines = [(p, ln) for p, ln in _lines(text, 0, len(text)) if p >= body_start]
     out: list[Title] = []
     for i, (pos, line) in enumerate(lines):
+        if BARE_READING.match(line) and i and _ENDS_WITH_DATE.search(text[max(0, pos - 60):pos].rstrip()):
+            # an interpretation under its notice's signature date, headed only 政策解读: a document of its own
+            s = line.strip()
+            a = pos + line.index(s)
+            if not (out and out[-1].end >= a):
+                out.append(Title(s, a, a + len(s)))
+            continue
+        if i < HEAD_LINES and (m := _SALUTED.match(line)) and is_title_line(m.group("t")) and not is_title_line(line):
+            if not (out and out[-1].end >= pos + m.start("t")):
+                out.append(Title(m.group("t"), pos + m.start("t"), pos + m.end("t")))
+            continue
         run_in = _run_in_title(line, pos)
         if run_in is not None or not is_title_line(line):
             # a line of labels names a document only by what stands before them
@@ -136,6 +158,7 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
             if not prev or len(prev) > 40 or prev[-1] in "。；;！？，,：:" or _NOT_TITLE.search(prev) or is_title_line(prev) \
                     or _LABELLED.search(prev) or re.match(r"^[-•\s]*[\u4e00-\u9fff]{2,8}\s*[:：]", prev) \
                     or prev.endswith(("文件", "规范性文件")) or _CLOSING.search(prev) or _TOC_ENTRY.search(prev) \
+                    or _SITE_NAME.match(prev) or _FIELD_OR_CELL.search(prev) \
                     or len(prev) <= 4 and not _WRAPPED.search(prev):  # a menu's link (人事任免) above a title line
                 break
             parts.insert(0, prev)
@@ -151,6 +174,8 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
         if out and out[-1].end >= start or in_menu(text, start, pos + len(line)):
             continue
         t = "".join(parts)
+        if _unbalanced(t):
+            continue  # the tail of a parenthesis opened on a line above (（原名称：…；新名称：某某 / …办法）)
         ws = start + (len(lines[j + 1][1]) - len(lines[j + 1][1].lstrip().lstrip("#").lstrip())) if parts else start
         out.append(Title(t, ws, pos + len(line.rstrip())))
     if not out:
@@ -166,6 +191,9 @@ def _core(title: str) -> str:
     return t.strip("《》“”\"")
 
 
+_ISSUING = re.compile(r"关于|印发|转发|发布|公布|颁布|通知|决定|公告|令")
+
+
 def _related(title: str, previous: str) -> bool:
     """Does `title` belong to the document titled `previous` (the plan a notice issues)?"""
     if title.endswith(("解读", "答记者问")):
@@ -175,6 +203,8 @@ def _related(title: str, previous: str) -> bool:
     a, b = _core(title), _core(previous)
     if not a or not b:
         return False
+    if not _ISSUING.search(previous) and not (a in b or b in a):
+        return False  # two rules printed one after the other (购房补贴细则, 租赁补贴细则) are siblings, not one document
     quoted = _QUOTED.findall(previous)
     return a in b or b in a or any(a in q or q in a for q in quoted) or _overlap(a, b) >= 0.6
 
@@ -205,6 +235,13 @@ _NOT_HEADLINE = re.compile(r"(^上一|^下一|^相关|^责任编辑|^【|^来源
                            r"(?:令|公告|通告)\s*[（(〔\[]?\s*第\s*[\d一二三四五六七八九十百〇零]+\s*号[）)〕\]]?$|"
                            r"^(?:本报讯|本报记者|记者|通讯员|新华社|中新社|据.{1,8}报道)|\s\|\s|\|\s*$|"
                            r"^\d{1,4}\s+\S+(?:\s+\S+){2,}$)")  # …, or a numbered table row: 1 某单位 某园 一级 地址
+# a line that is no headline whatever its length: a form's or a contact table's field (办公地址：…, 类别：…, 联系电话：…),
+# a bank account's name (某某保证金专户), a table cell that continues a figure from the line above (万元以上 3万元以下的
+# 罚款) or bounds a value both ways, an e-paper page's furniture (今日12版, 第3版, 责编：…)
+_FIELD_OR_CELL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:地址|电话|传真|邮编|邮政编码|邮箱|网址|时间|日期|类别|分类|级别|编号|账号|帐号|"
+                            r"户名|开户行|开户银行|联系人|分工|职责|职务)\s*[:：]|(?:专户|账户|帐户|账号|帐号|开户行|开户银行)$|"
+                            r"^(?:[万亿千]?元|[%％‰])|\d\s*[^\d\s，,。；;]{0,4}以上[^，,。；;]{0,6}\d[^，,。；;]{0,6}以下|"
+                            r"\d+\s*版\s*[）)]?$|^今日\s*\d+\s*版|责编\s*[:：]|美编\s*[:：]")
 # a line that only names bodies (the issuer above a title, a signature): 中共某市委办公室 某市人民政府办公室
 _ORG_ONLY = re.compile(r"^(?:[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|部|院|中心|公司|党委|党组|"
                        r"常委会|法院|检察院|办事处|管委会|集团|协会|学会|银行)(?:[（(][^（()）]{2,20}[)）])?[\s、]*)+$")
@@ -230,13 +267,18 @@ def names_site_or_column(title: str) -> bool:
             or len(_CJK_RE.findall(t)) < 2)
 
 
+def _unbalanced(s: str) -> bool:
+    """Does the line close a bracket it never opened (the tail of a parenthesis begun on the line above)?"""
+    return any(s.count(b) > s.count(a) for a, b in (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”")))
+
+
 def is_headline(s: str) -> bool:
     """Could this line name a document (a title, a news headline) rather than a site, a column, a
     timestamp or an issuer?"""
     s = s.strip().lstrip("#").strip()
     number = _LEAD_NUMBER.match(s)
     return (len(_CJK_RE.findall(s)) >= 7 and len(s) <= 90 and not _NOT_HEADLINE.search(s) and not _LABELLED.search(s)
-            and not _CUT_SHORT.search(s)
+            and not _CUT_SHORT.search(s) and not _FIELD_OR_CELL.search(s) and not _unbalanced(s)
             and not names_site_or_column(s) and not _COMPILATION.search(s) and not (number and number.end() >= len(s) - 1))
 
 
@@ -312,7 +354,10 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
                     metas[-1] = len(cands)
             elif is_headline(s) and not in_menu(text, pos, pos + len(line)):
                 a = pos + line.index(s)
-                cands.append((Title(s.lstrip("#").strip(), a, a + len(s)), is_title_line(s)))
+                # a short heading that names a kind of document (…裁量基准表, …名录) counts as a title line: it
+                # wins over the cells and fragments of a table printed under it
+                named = is_title_line(s) or len(s) <= 40 and bool(_TABLE_KIND.search(s)) and not _NEWS.search(s)
+                cands.append((Title(s.lstrip("#").strip(), a, a + len(s)), named))
             elif cands and not cands[-1][1] and _WRAPPED.search(cands[-1][0].text) and len(s) <= 30 \
                     and not _is_prose(s) and text[cands[-1][0].end:pos].strip() == "":
                 t = cands[-1][0]  # a headline wrapped after 的/和/关于: its continuation on the next line

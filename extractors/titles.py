@@ -9,7 +9,11 @@ from extractors.structure import is_title_line, names_site_or_column
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,30}>")
 _GLUED_DASH = re.compile(r"\s*(?:--|——|(?<=[\u4e00-\u9fff）)》”])[-—－](?=[\u4e00-\u9fff《“（(]))\s*")
 _BLANKED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]{3,}(?=[\u4e00-\u9fff])")
-_TITLE_NOISE = re.compile(r"^[\s\-—–|_·•]+|[\s\-—–|_·•]+$")
+_TITLE_NOISE = re.compile(r"^[\s\-—–|_·•\u200b\u200c\u200d\u2060\ufeff]+|[\s\-—–|_·•\u200b\u200c\u200d\u2060\ufeff]+$")
+# a space a PDF's line break left inside the words of a title after 关于 (…国民经济 和社会发展, …的 通知)
+_BROKEN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff《》“”])[ \t\u3000]+(?=[\u4e00-\u9fff《》“”])")
+# the title's own document number printed in front of it: 某建房管联〔2024〕58号关于…的通知
+_NUMBER_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*第?\s*\d{1,6}\s*号\s*(?=关于|[\u4e00-\u9fff]{2,30}关于)")
 
 
 def clean_title(title: str) -> str:
@@ -35,6 +39,10 @@ def clean_title(title: str) -> str:
             t = head
     t = _TITLE_LABEL.sub("", _TITLE_TAG.sub("", _TITLE_NOISE.sub("", t)))
     t = _TITLE_NOISE.sub("", _TITLE_TRAILING_DATE.sub("", _TITLE_LEADING_DATE.sub("", t)))
+    if (m := _NUMBER_FIRST.match(t)) and is_title_line(t[m.end():]):
+        t = t[m.end():]
+    if (k := t.find("关于")) >= 0 and is_title_line(t):
+        t = t[:k] + _BROKEN_SPACE.sub("", t[k:])
     return "" if _SITE_TITLE.search(t) or is_seo_title(t) or names_site_or_column(t) else t
 
 
@@ -54,7 +62,12 @@ def choose_title(page_title: str, line_title: str | None) -> str | None:
 def names_a_document(title: str) -> bool:
     """Enough of a title (six or more Chinese characters) to name a document, and not a site's, a
     column's or a red header's name (某市人民政府文件)."""
-    return len(_CJK.findall(title)) >= 6 and not names_site_or_column(title) and not title.endswith("文件")
+    return (len(_CJK.findall(title)) >= 6 and not names_site_or_column(title) and not title.endswith("文件")
+            and not _NOT_A_NAME.search(title))
+
+
+# a page title that names no document: a bank account (某某局保证金专户), a contact line (办公地址：…)
+_NOT_A_NAME = re.compile(r"(?:专户|账户|帐户|账号|帐号|开户行|开户银行)$|^[\u4e00-\u9fff]{0,4}(?:地址|电话|传真|邮箱|网址)\s*[:：]")
 
 
 
@@ -115,22 +128,59 @@ def guess_title(text: str) -> str | None:
         return m.group("t")
     from extractors.structure import is_headline  # the reader of headlines, imported where it is needed
     lines = [ln.strip() for ln in head.split("\n") if ln.strip()]
-    for ln in lines[:3]:
+    # the first lines that hold words (a font-size switch printed one character a line, 大 / 中 / 小, holds none)
+    for ln in [x for x in lines if len(_CJK.findall(x)) >= 2][:3]:
         if _NUMBER_LINE.match(ln):
             return ln  # 某金发〔2023〕4号 at the head of a notice cut below its title
     for ln in lines[:12]:
+        if (m := _NOTIFIES.search(ln)) and not _GENERIC_MATTER.fullmatch(m.group("what")):
+            return f"关于{m.group('what')}的{m.group('kind')}"  # 现就保持…发展通知如下 → 关于保持…发展的通知
+    seen_text = False
+    for i, ln in enumerate(lines[:12]):
         ln = _HEADING_NUMBER.sub("", ln)
-        if len(ln) <= 60 and is_headline(ln) and not re.search(r"[，,。；;！？!?/|｜【】]|[：:]$|\d{5}", ln) \
-                and not _PAGE_CHROME.search(ln):
+        # the last line of a text cut short below its first paragraph is a fragment, not a heading
+        if not (seen_text and i == len(lines) - 1) and len(ln) <= 60 and is_headline(ln) \
+                and not re.search(r"[，,。；;！？!?/|｜【】]|[：:]$|\d{5}", ln) and not _PAGE_CHROME.search(ln):
             return ln
+        seen_text = seen_text or len(_CJK.findall(ln)) >= 30
     for ln in lines[:12]:
         if len(_CJK.findall(ln)) >= 30:  # the first paragraph
-            for clause in _FIRST_CLAUSE.findall(_DATELINE.sub("", ln, count=1))[:3]:
-                clause = clause.strip()
-                if _PREAMBLE_CLAUSE.match(clause):
-                    continue
-                if _PAGE_CHROME.search(clause):
-                    return None
-                return clause if 8 <= len(_CJK.findall(clause)) <= 40 else None
-            return None
+            return _lead_clause(_DATELINE.sub("", ln, count=1))
     return None
+
+
+# a notice's own words on what it is about: 现就保持房地产市场平稳健康发展通知如下
+_NOTIFIES = re.compile(r"现就(?P<what>[^，,。；;：:\n]{4,40}?)(?:有关事项|有关问题|相关事项)?(?P<kind>通知|公告|通告)如下")
+_GENERIC_MATTER = re.compile(r"(?:有关|相关|以下|如下|下列|具体)[\u4e00-\u9fff]{0,8}|(?:事项|问题|工作|事宜|要求)")
+# the clause of a lead that tells what happened after its purpose clauses: 某市发布《…》, 证监会启动了…
+_EVENT = re.compile(r"发布|出台|印发|公布|下发|推出|召开|举行|启动|开展|实施|签署|上线")
+# where a story comes from, not what it tells: 从某某办公室获悉, 记者从…了解到
+_SOURCE_CLAUSE = re.compile(r"^(?:记者)?从.{2,40}(?:获悉|了解到|得知)$")
+# a clause that opens the main clause after a lead's purpose clauses: a time (近日, 今天（10月24日）, 10月13日)
+_TIME_CLAUSE = re.compile(r"^(?:近日|日前|近期|今天|今日|昨天|昨日|本周|上周|日内|\d{1,2}月\d{1,2}日)(?:[（(][^（）()，,]{0,12}[)）])?")
+
+
+def _lead_clause(para: str) -> str | None:
+    """The clause of a lead that says what happened: its first clause past the story's source (据…, 从…获悉)
+    and its purpose clauses (为…，…，近日，证监会启动了…; 为…，…，大连发布《…》)."""
+    clauses = [c.strip() for c in _FIRST_CLAUSE.findall(para)][:12]
+    while clauses and (_SOURCE_CLAUSE.match(clauses[0]) or _TIME_CLAUSE.fullmatch(clauses[0])):
+        clauses.pop(0)
+    if clauses and clauses[0].startswith("为"):
+        # the purpose runs on to the time the lead names (为进一步…，满足…，近日，…) or to what was done
+        at = next((i for i, c in enumerate(clauses[:9]) if _TIME_CLAUSE.match(c) or i and _EVENT.search(c)), None)
+        if at is not None:
+            rest = _TIME_CLAUSE.sub("", clauses[at]).strip()
+            clauses = ([rest] if rest else []) + clauses[at + 1:]
+    for clause in clauses[:3]:
+        if _PREAMBLE_CLAUSE.match(clause) or _SOURCE_CLAUSE.match(clause):
+            continue
+        if _PAGE_CHROME.search(clause):
+            return None
+        if len(_CJK.findall(clause)) > 40 and (m := _QUOTED_TITLE.search(clause)) and is_title_line(m.group(1)):
+            return m.group(1)  # 某市政府网公布了《…的决定》, too long a clause: the document it names
+        return clause if 8 <= len(_CJK.findall(clause)) <= 40 else None
+    return None
+
+
+_QUOTED_TITLE = re.compile(r"《([^《》]{6,88})》")

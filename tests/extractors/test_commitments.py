@@ -836,6 +836,7 @@ def test_a_unit_said_again_in_short_keeps_the_range(text, expected):
     ("原规定“缴存满12个月方可申请”的限制取消。", []),  # a former rule quoted to say it is gone
     ("原政策中“首付不低于30%”的要求予以废止，首付比例不低于20%。", [(20, "%")]),
     ("户型面积小于90平方米的，按1.2车位/户配建。", [(90, "平方米"), (1.2, "车位/户")]),
+    ("组织2000家次企业参加展会，开展培训300场次。", [(2000, "家次"), (300, "场次")]),  # counts of visits, not of firms
 ])
 def test_conversions_former_rules_and_ratio_units(text, expected):
     assert [(c.value, c.unit) for c in found(text, pub_year=2025)] == expected

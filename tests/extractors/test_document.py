@@ -200,3 +200,31 @@ def test_a_reposts_original_title_names_it():
 def test_page_furniture_is_never_a_guessed_title():
     (doc,) = documents(_source("建议您使用以下浏览器版本访问本站，以获得更好的浏览体验和阅读效果。\n" + BODY))
     assert doc.title is None
+
+
+# a document printed without a headline, as a reader would call it: what a notice says it is about, the main
+# clause of a lead past its source and its purpose clauses, never a line the cut left at the text's end
+@pytest.mark.parametrize("text,title", [
+    ("各县（市）、区人民政府：\n为促进市场平稳运行，经市政府同意，现就加强住宅用地供应管理通知如下：\n一、科学调控土地市场\n" + BODY,
+     "关于加强住宅用地供应管理的通知"),
+    ("字号：【大中小】\n为进一步发挥基金的配置优势，满足合理融资需求，近日，某会启动了不动产投资基金试点工作。此次试点是落实部署的重要举措。\n"
+     + BODY, "某会启动了不动产投资基金试点工作"),
+    ("昨日，从某市稳定市场工作领导小组办公室获悉，为深入贯彻落实有关决策部署，更好满足居民住房需求，进一步降低交易成本，"
+     "某市发布《关于进一步促进我市住房消费的通知》。\n" + BODY, "某市发布《关于进一步促进我市住房消费的通知》"),
+    ("【字号：\n大\n中\n小】\n\n某监发〔2022〕36号\n\n近年来，各类企业认真落实决策部署，为经济发展提供有力支撑，现就有关事项通知如下：\n"
+     + BODY, "某监发〔2022〕36号"),
+    ("今日，某市政府网公布了《某市人民政府关于修改〈某市个人住房房产税试点暂行办法〉和〈某市房产税征收管理实施细则〉的决定》。"
+     "其中提到，面积未超过180平方米的住房无需再缴税。\n" + BODY,
+     "某市人民政府关于修改〈某市个人住房房产税试点暂行办法〉和〈某市房产税征收管理实施细则〉的决定"),
+])
+def test_a_document_without_a_headline_is_called_by_what_it_says_it_is(text, title):
+    (doc,) = documents(_source(text))
+    assert doc.title == title
+    assert "title_guessed" in doc.flags
+
+
+def test_the_line_a_cut_leaves_at_the_end_of_a_text_is_no_title():
+    text = ("分享到\n为进一步发挥基金的配置优势，满足合理融资需求，近日，某会启动了不动产投资基金试点工作。此次试点是落实部署的"
+            "重要举措，有利于盘活存量资产。\n由于不动产基金的投资范围与传统股权投资存在较大差异，某会指导协会新设类别。\n考虑到不动产私募")
+    (doc,) = documents(_source(text))
+    assert doc.title == "某会启动了不动产投资基金试点工作"

@@ -195,3 +195,25 @@ def test_district_names_that_are_common_words_need_their_city(row):
 def test_a_province_named_only_by_its_short_name(body, expected):
     region = primary_region(body, "关于印发若干措施的通知", [], [])
     assert (region.adcode if region else None) == expected
+
+
+# a province's own text (我省, 全省) naming itself only by a short name another place shares (海南: also 海南藏族自治州)
+@pytest.mark.parametrize("body,expected", [
+    ("根据海南住房公积金管理委员会全体会议精神，现将有关规定调整如下：借款人在我省缴存住房公积金的，最高额度为100万元。", "460000"),
+    ("根据海南住房公积金管理委员会全体会议精神，现将有关规定调整如下：借款人缴存住房公积金的，最高额度为100万元。", None),
+])
+def test_a_province_speaking_of_itself_by_a_shared_short_name(body, expected):
+    region = primary_region(body, "提高住房公积金个人住房贷款最高额度", [], [])
+    assert (region.adcode if region else None) == expected
+
+
+# a national body's story is not placed by the places its text happens to mention; its own place still places it
+@pytest.mark.parametrize("title,body,expected", [
+    ("证监会召开专题会议", "会议要求，深化内地与香港资本市场的合作，推进互联互通。", None),
+    ("11家房企被央行列入名单", "名单包括总部位于广州的企业。广东省政府日前召开会议，广州多家企业参加。", None),
+    ("证监会支持深圳开展资本市场改革试点", "会议要求，深圳要先行先试。", "440300"),
+    ("央行召开座谈会", "我省各金融机构要落实会议精神，省政府将加强协调。湖南各地积极响应。", "430000"),
+])
+def test_a_national_bodys_story_is_placed_only_by_its_own_place(title, body, expected):
+    region = primary_region(body, title, [], [])
+    assert (region.adcode if region else None) == expected

@@ -408,3 +408,86 @@ def test_a_headline_below_a_long_menu_of_short_links(menu_lines):
             + "会议指出，要扎实推进保障性住房建设，持续改善群众居住条件，确保各项任务按期完成。" * 6)
     (seg,) = segment(text)
     assert seg.title is not None and seg.title.text == headline
+
+
+# lines that look like a title but are not: a contact or form field, a bank account, a table cell that continues a
+# figure, e-paper furniture, a site's name above the title, a form's blanks, a yes/no question, a spaced heading
+@pytest.mark.parametrize("text,expected", [
+    ("办公地址：某市某区某某路100号\n某市住房保障局关于公布保障性住房名单的公告\n" + PROSE, "某市住房保障局关于公布保障性住房名单的公告"),
+    ("类别:住房公积金\n效力级别:地方规范性文件\n某市住房公积金提取管理实施细则\n第一条 " + PROSE, "某市住房公积金提取管理实施细则"),
+    # a table printed as a document: its heading, not the cell that continues a figure
+    ("附件\n某市商务部门行政处罚裁量基准表\n编码 违法行为 裁量基准\n对企业处项目总投资额 1‰以上\n万元以上 3万元以下的罚款\n"
+     "按照核准的建设地点、规模、内容等\n", "某市商务部门行政处罚裁量基准表"),
+    # an e-paper page: the furniture and the reader's link are no part of the headline
+    ("今日8 版（某某区12版）\n2025年3月1日 星期五 责编：某某 美编：某某\n看往期电子报\n"
+     "中共某市委关于制定某市国民经济和社会发展规划的建议\n" + PROSE, "中共某市委关于制定某市国民经济和社会发展规划的建议"),
+    # a title run into the salutation under it when a PDF's lines were joined
+    ("某市住房保障和房产局文件\n某房字〔2017〕8号\n关于明确住房限购政策有关事项的通知市国土局，某某、某某区政府：\n" + PROSE +
+     "\n某市住房保障和房产局\n2017年5月3日\n住房限购政策的实施意见\n一、关于执行对象的认定\n" + PROSE,
+     "关于明确住房限购政策有关事项的通知"),
+])
+def test_fields_cells_and_furniture_are_not_titles(text, expected):
+    assert _titles(text)[0] == expected
+
+
+@pytest.mark.parametrize("line", [
+    "办公地址：某市某区某某路100号", "联系电话：某某某某", "某市自然资源和规划局保证金专户", "万元以上 3万元以下的罚款",
+    "处2万元以上5万元以下的罚款并责令整改", "今日12 版（某某区16版）", "2025年3月1日 星期五 责编：某某某 美编：某某",
+    "机构与长期照顾服务机构奖励及辅导办法）",
+])
+def test_lines_that_are_no_headline(line):
+    from extractors.structure import is_headline
+    assert not is_headline(line)
+
+
+@pytest.mark.parametrize("line", [
+    "检查人员执法证号 、 ，于 20年月日时分，将本《责令改正通知书》某交（ ）",
+    "是否享受过省、市、区其他住房优惠政策",
+    "二 、 提取政策",
+])
+def test_form_lines_and_spaced_headings_are_no_title_lines(line):
+    from extractors.structure import is_title_line
+    assert not is_title_line(line)
+
+
+def test_two_rules_printed_one_after_the_other_are_two_documents():
+    rule = "第一条 " + PROSE * 4 + "\n"
+    text = ("某区人才购房补贴的实施细则（试行）\n" + rule + "申请表\n是否享受过其他住房优惠政策\n"
+            "某区人才租赁补贴的实施细则（试行）\n" + rule)
+    assert [s.title.text for s in segment(text)] == ["某区人才购房补贴的实施细则（试行）", "某区人才租赁补贴的实施细则（试行）"]
+
+
+def test_a_parenthesis_closed_on_the_next_line_is_no_title():
+    text = ("某某奖励及辅导办法\n【沿革】\n1.某年某月修正发布\n  （原名称：某某医疗机构奖励及辅导办法；新名称：某某\n"
+            "  机构与长期照顾服务机构奖励及辅导办法）\n\n第1 条\n" + PROSE * 4)
+    assert [s.title.text for s in segment(text)] == ["某某奖励及辅导办法"]
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("\u200b某市无线电管理规定", "某市无线电管理规定"),
+    ("某建房管联〔2024〕58号关于优化本市住房限购政策的通知", "关于优化本市住房限购政策的通知"),
+    ("中共某市委关于制定某市国民经济 和社会发展规划的建议", "中共某市委关于制定某市国民经济和社会发展规划的建议"),
+    ("某局关于印发 《某市实施细则》的通知", "某局关于印发《某市实施细则》的通知"),
+    # a news headline keeps its spaces
+    ("某会议召开 审议《关于某某情况的报告》 某某主持会议", "某会议召开 审议《关于某某情况的报告》 某某主持会议"),
+])
+def test_clean_title_closes_a_titles_breaks(raw, clean):
+    from extractors.titles import clean_title
+    assert clean_title(raw) == clean
+
+
+@pytest.mark.parametrize("title,names", [
+    ("某市自然资源和规划局保证金专户", False), ("办公地址：某市某区某某路1号", False),
+    ("某市国有建设用地使用权出让公告", True),
+])
+def test_a_page_title_naming_an_account_or_an_address_names_no_document(title, names):
+    from extractors.titles import names_a_document
+    assert names_a_document(title) is names
+
+
+def test_an_interpretation_headed_only_by_its_kind_under_a_signature_is_its_own_document():
+    notice = ("关于调整住房公积金有关业务政策的通知\n各缴存单位：\n" + PROSE * 3 + "\n某市住房公积金管理中心\n2023年10月20日\n")
+    reading = "\n政策解读\n\n一、政策调整的起草背景\n" + PROSE * 3
+    assert _titles(notice + reading) == ["关于调整住房公积金有关业务政策的通知", "政策解读"]
+    # the same words as a column's name in the page's menu start nothing
+    assert _titles("首页\n政策解读\n" + notice) == ["关于调整住房公积金有关业务政策的通知"]

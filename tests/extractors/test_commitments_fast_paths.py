@@ -1,0 +1,143 @@
+"""The commitment reader's fast paths give what the plain loops they stand in for give: the comparison words
+tried only where their first character is in the clause (and the words after the unit only where one of them
+can match), on written sentences and on pool pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors import commitments as cm
+from extractors.normalize import normalize
+
+SENTENCES = [
+    "对符合条件的企业给予不超过50万元的一次性奖励，最高可达到100万元。",
+    "贷款额度最高不超过60万元，首付比例不低于20%，期限最长达30年。",
+    "全市新增就业岗位3万个以上，城镇调查失业率控制在5.5%左右。",
+    "年龄在18周岁（含）至法定退休年龄之间，缴存满6个月的职工可申请。",
+    "处不缴或者少缴税款50%以上5倍以下的罚款；情节严重的，处10万元以上20万元以下罚款。",
+    "补贴标准为每户3000元、每人500元，合计不得超过5000元。",
+    "近3年新增1万人，约有数十亿元的投资，违约金按合同约定的10%计算。",
+    "超过本市上年度职工月平均工资3倍的部分不计入，低于60%的按60%计。",
+    "两侧各100米范围内不得新建，新城225平方公里范围内统一规划。",
+    "10年内不得上市交易，55周岁以下（不含55周岁）的人员优先。",
+    "最高额度由30万元提高至50万元，利率下调0.25个百分点，已满5年以上的住房免征。",
+    "力争到2027年底，培育体验店360家、示范店40家、特色街区5条。",
+    "限购2套，限额200万元，封顶500元，满3年后可转让，超6000家企业参与。",
+    "个贷率超出85%的预警线时，暂停发放；3倍（含）以上的，取消资格。",
+    "其中，首套房7793笔，占27.04%，平均每笔贷款约45万元。",
+    "没有任何数字的句子，只有文字。",
+]
+
+
+def _pool_texts(every: int):
+    """Normalized texts of every `every`-th readable non-PDF file of the shared pool."""
+    from corpora.readers import expand_paths, read_path
+    from corpora.records import ReadError
+
+    pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
+    files = [f for f in expand_paths([pool]) if f.suffix.lower() != ".pdf"][::every]
+    if not files:
+        pytest.skip("the shared pool is not here")
+    for f in files:
+        try:
+            yield normalize(read_path(f).text).text
+        except ReadError:
+            continue
+
+
+def _value_sites(text: str):
+    """(clause start, number start, unit end) of every value the reader sees in text, and the same with the
+    clause started at the sentence (a wider `before`)."""
+    unit_rx = cm._unit_pattern()
+    for sent in cm.sentences(text):
+        for _, val in cm._values(text[sent.start:sent.end], sent.start, text, unit_rx):
+            clause = max((c.end() for c in cm._CLAUSE_END.finditer(text, sent.start, val.ns)), default=sent.start)
+            yield clause, val.ns, val.ue
+            yield sent.start, val.ns, val.ue
+
+
+def _plain_comparators(monkeypatch, text: str, sites) -> list[str]:
+    """The comparators with every word of the lists tried, as the loops did before the index."""
+    with monkeypatch.context() as m:
+        m.setattr(cm, "_before_words", lambda before: list(cm._BEFORE))
+        m.setattr(cm, "_word_index", lambda: (_ALWAYS, {}))
+        return [cm._comparator(text, *s) for s in sites]
+
+
+class _Always:
+    def match(self, text):
+        return True
+
+
+_ALWAYS = _Always()
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_comparators_equal_the_plain_loops(monkeypatch, sentence):
+    text = normalize(sentence).text
+    sites = list(_value_sites(text))
+    assert [cm._comparator(text, *s) for s in sites] == _plain_comparators(monkeypatch, text, sites)
+
+
+def test_comparators_equal_the_plain_loops_on_pool_pages(monkeypatch):
+    seen = 0
+    for text in _pool_texts(6):
+        sites = list(_value_sites(text))
+        assert [cm._comparator(text, *s) for s in sites] == _plain_comparators(monkeypatch, text, sites)
+        seen += len(sites)
+    assert seen > 500
+
+
+@pytest.mark.parametrize("before", ["", "不", "最高可达到", "达到或超过", "约定", "近期最近附近", "其中不超过和不低于",
+                                    "给予每户最高", "限", "满足条件的满"])
+def test_before_words_are_the_listed_words_in_the_clause(before):
+    found = cm._before_words(before)
+    assert [w for w in found if w[0] in before] == [w for w in cm._BEFORE if w[0] in before]
+    assert found == sorted(found, key=cm._BEFORE.index)  # the list's order, which breaks ties
+    assert all(w[0][0] in before for w in found)
+
+
+@pytest.mark.parametrize("after", ["以上的", "（含）以上", "(含3倍)以下", "左右", "范围内", "的上限", "元", "", "以", "及更高"])
+def test_any_after_word_matches_where_one_of_the_words_does(after):
+    assert bool(cm._word_index()[0].match(after)) == any(cm._after_phrase(p).match(after) for p, _ in cm._AFTER)
+
+
+@pytest.mark.parametrize("text", ["", "一行", "\n", "第一行\n第二行", "甲\n\n乙\n", "“十四五”期间，建成10个。\n标题的通知\n"] + SENTENCES[:3])
+def test_the_line_at_an_offset_is_the_line_that_holds_it(text):
+    lines = cm._LinesAt(text)
+    spans = list(cm._line_spans(text))
+    for pos in range(len(text) + 1):
+        a, ln = lines.at(pos)
+        holding = [(s, line) for s, line in spans if s <= pos < s + len(line)]
+        assert (holding == [(a, ln)]) if a <= pos < a + len(ln) else not holding
+
+
+def test_a_line_is_read_once_and_as_a_whole():
+    text = "第一行\n第二行很长\n"
+    seen = []
+    lines = cm._LinesAt(text)
+    for pos in (4, 5, 8, 4):
+        a, _ = lines.at(pos)
+        lines.read(a, "len", lambda ln: seen.append(ln) or len(ln))
+    assert seen == ["第二行很长"] and lines.read(0, "len", len) == 3
+
+
+def _all_values(text: str):
+    unit_rx = cm._unit_pattern()
+    return [[((m.start(), m.end()), v.__dict__) for m, v in cm._values(text[s.start:s.end], s.start, text, unit_rx)]
+            for s in cm.sentences(text)]
+
+
+class _Anything:
+    def search(self, text):
+        return True
+
+
+def test_values_equal_those_read_in_every_sentence(monkeypatch):
+    texts = [normalize(s).text for s in SENTENCES] + ["百分之二十的比例，千分之五", "没有数字", "２０２４年３００万元"]
+    texts += list(_pool_texts(12))
+    fast = [_all_values(t) for t in texts]
+    monkeypatch.setattr(cm, "_NUM_CHAR", _Anything())
+    assert fast == [_all_values(t) for t in texts]
+    assert sum(len(v) for t in fast for v in t) > 200
