@@ -175,7 +175,8 @@ def test_each_key_example_maps_to_its_key(row):
     ("按所购住房面积给予150元/平方米的购房补贴。", [(150, "元/平方米", "home_purchase_subsidy_per_area")]),
     ("项目补助资金比例不超过审定实际投资总额的20%。", [(20, "%", "subsidy_share_of_cost")]),
     ("享受补贴购买的住房，5年内不得上市交易。", [(5, "年", "property_holding_years_before_resale")]),
-    ("支持个人、小微企业分别申请最高30万元、300万元创业担保贷款。", [(30, "万元", None), (300, "万元", None)]),
+    ("支持个人、小微企业分别申请最高30万元、300万元创业担保贷款。",
+     [(30, "万元", "startup_guarantee_loan_cap"), (300, "万元", "startup_guarantee_loan_cap_sme")]),
     # waiting periods and eligibility years of housing and talent rules, each its own measure
     ("个人将购买3年以上的住房对外销售的，免征增值税。", [(3, "年", "vat_exemption_holding_years")]),  # scope after the clause
     ("个人将购买3年以上的住房对外销售的，按规定办理。", [(3, "年", None)]),
@@ -962,6 +963,10 @@ def test_housing_land_and_finance_measures(sentence, expected):
     ("向每位市民发放100元消费券。", [(100, "元", "consumption_voucher_value")]),
     ("非全日制用工小时最低工资标准为22元。", [(22, "元", None)]),
     ("营业面积在300平方米以下的小型餐饮店可不办理许可。", [(300, "平方米", None)]),
+    # a list after 分别 whose one item names no qualifier takes the measure's plain row; two such items take none
+    ("鼓励个人、小型微型企业分别申请最高20万元、200万元创业担保贷款。",
+     [(20, "万元", "startup_guarantee_loan_cap"), (200, "万元", "startup_guarantee_loan_cap_sme")]),
+    ("支持个人、个体户分别申请最高30万元、50万元创业担保贷款。", [(30, "万元", None), (50, "万元", None)]),
     # near misses: a plan's jobs created are no condition of a subsidy
     ("到2025年，新增市场主体带动就业5万人。", [(5, "万人", None)]),
 ])
