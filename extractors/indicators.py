@@ -278,8 +278,9 @@ _CHANGE = re.compile(r"调整为|调整到|调整至|提高到|提高至|提高�
 def _paired(rows: list[Indicator], window: str, after: str) -> str | None:
     """The key of a value listed after 分别 whose items are the qualifiers of one measure, taken in order:
     首套房和二套房最高贷款额度分别为60万元、40万元 (or 分别从50万元、30万元调整为60万元、40万元: the new values
-    are the last ones). None when an item names no qualifier or two items the same one, or the values do
-    not pair with the items one by one."""
+    are the last ones). An item that names no qualifier takes the measure's one row without a qualifier
+    (个人、小微企业分别申请最高50万元、600万元: the person's cap, then the small firm's). None when two items
+    name the same row, or the values do not pair with the items one by one."""
     sentence = window[max((m.end() for m in _SENTENCE_END.finditer(window)), default=0):]
     items: list[str] = []
     for mark in reversed([m.start() for m in re.finditer("分别", sentence)]):

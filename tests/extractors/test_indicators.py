@@ -340,7 +340,7 @@ def test_each_key_example_maps_to_its_key(row):
     ("企业招用脱贫人口并稳定就业6个月以上的，给予吸纳就业补贴。",
      [(6, "个月", "hiring_subsidy_employment_months_required")]),
     ("场地租金补贴期限最长不超过2年。", [(2, "年", "subsidy_period_cap")]),
-    ("对新认定的省级技能大师工作室给予一次性补助10万元。", [(10, "万元", "skill_master_studio_grant")]),
+    ("对新认定的省级技能大师工作室给予一次性补助10万元。", [(10, "万元", "skill_master_studio_grant_provincial")]),
     ("新购置纯电动物流车的，补贴标准为1万元/辆。", [(1, "万元/辆", "vehicle_purchase_subsidy_per_vehicle")]),
     ("参与以旧换新的家电产品，每件补贴不超过2000元。", [(2000, "元", "appliance_subsidy_cap_per_item")]),
     ("对展览面积达到2万平方米以上的展会给予支持。", [(2, "万平方米", "exhibition_area_threshold")]),
@@ -979,6 +979,14 @@ def test_housing_land_and_finance_measures(sentence, expected):
     ("向每位市民发放100元消费券。", [(100, "元", "consumption_voucher_value")]),
     ("非全日制用工小时最低工资标准为22元。", [(22, "元", None)]),
     ("营业面积在300平方米以下的小型餐饮店可不办理许可。", [(300, "平方米", None)]),
+    # a list after 分别 whose one item names no qualifier takes the measure's plain row; two such items take none
+    ("鼓励个人、小型微型企业分别申请最高20万元、200万元创业担保贷款。",
+     [(20, "万元", "startup_guarantee_loan_cap"), (200, "万元", "startup_guarantee_loan_cap_sme")]),
+    ("支持个人、个体户分别申请最高30万元、50万元创业担保贷款。", [(30, "万元", None), (50, "万元", None)]),
+    # a skill-master studio's grant by level, listed with 分别 too
+    ("对新认定的省级技能大师工作室的，一次性给予20万元经费补助。", [(20, "万元", "skill_master_studio_grant_provincial")]),
+    ("对成功创建国家级、省级技能大师工作室的，按规定从就业补助资金中分别一次性给予50万元、20万元经费补助。",
+     [(50, "万元", "skill_master_studio_grant_national"), (20, "万元", "skill_master_studio_grant_provincial")]),
     # near misses: a plan's jobs created are no condition of a subsidy
     ("到2025年，新增市场主体带动就业5万人。", [(5, "万人", None)]),
 ])
