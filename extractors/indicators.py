@@ -157,6 +157,10 @@ def _fitting(unit: str | None, comparator: str | None) -> tuple[Indicator, ...]:
     if rows is None:
         rows = index[(unit, comparator)] = tuple(
             i for i in tax if (unit is None or i.units.fullmatch(unit)) and comparator not in _AGAINST.get(i.bound, ()))
+        for i in rows:  # the characters their patterns can begin with, for `_matching`
+            for pattern in (i.pattern, i.scope):
+                if pattern is not None:
+                    _may_match(pattern, set())
     return rows
 
 
@@ -176,8 +180,8 @@ def _may_match(pattern: re.Pattern, chars: set[str]) -> bool:
 def _matching(rows, text: str) -> list:
     """The rows whose pattern matches in text (`[i for i in rows if i.pattern.search(text)]`), the search run
     only for patterns that can begin at one of the text's characters."""
-    chars = set(text)
-    return [i for i in rows if _may_match(i.pattern, chars) and i.pattern.search(text)]
+    chars, firsts = set(text), _FIRST_SETS  # (filled for every row by `_fitting`; a row not in it is searched)
+    return [i for i in rows if ((f := firsts.get(i.pattern)) is None or not f.isdisjoint(chars)) and i.pattern.search(text)]
 
 
 def classify(indicator: str | None, unit: str | None = None, before: str = "", after: str = "",
@@ -202,9 +206,9 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
                       and not _LOAN_NAMED.search(scoped))
     if fund_title:
         scoped += "〔题〕住房公积金" + title  # the title names the scheme (…个人住房贷款管理办法)
-    scoped_chars = set(scoped)
+    scoped_chars, firsts = set(scoped), _FIRST_SETS
     fits = [i for i in _fitting(unit, comparator) if i.scope is None or (
-        _may_match(i.scope, scoped_chars) and i.scope.search(scoped))]
+        ((f := firsts.get(i.scope)) is None or not f.isdisjoint(scoped_chars)) and i.scope.search(scoped))]
     text = (indicator or "") + _bound_gap(indicator, before) + "〔#〕" + after[:16]
     rows = _matching(fits, text)
     own = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
@@ -215,9 +219,9 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
         rows = _matching(fits, text)
     if not rows and before:
         tail = before[-40:]
-        tail_chars = set(tail)
-        ends = {i.key: max((m.end() for m in i.pattern.finditer(tail)), default=-1) if _may_match(i.pattern, tail_chars)
-                else -1 for i in fits}
+        tail_chars, firsts = set(tail), _FIRST_SETS
+        ends = {i.key: max((m.end() for m in i.pattern.finditer(tail)), default=-1)
+                if (f := firsts.get(i.pattern)) is None or not f.isdisjoint(tail_chars) else -1 for i in fits}
         nearest = max(ends.values(), default=-1)
         rows = [i for i in fits if ends[i.key] == nearest >= max(0, len(tail) - 24)]
         own = tail[max((m.end() for m in _CLAUSE_END.finditer(tail)), default=0):]

@@ -97,11 +97,15 @@ class Gazetteer:
         i, n = 0, len(text)
         by_pair = self._lengths_by_pair()
         for c in self._pair_at.finditer(text):  # the few positions whose two characters can begin a name
-            if c.start() < i:
+            at = c.start()
+            if at < i:
                 continue
-            i = c.start()
+            lengths = by_pair.get(text[at:at + 2])  # only the lengths of names that begin here, longest first
+            if lengths is None:
+                continue
+            i = at
             hit = None
-            for ln in by_pair.get(text[i:i + 2], ()):  # only the lengths of names that begin here, longest first
+            for ln in lengths:
                 if ln > n - i:
                     continue
                 w = text[i:i + ln]
