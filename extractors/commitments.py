@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from corpora.chars import CJK as _CJK
 from corpora.chars import HEADING_LEVELS
 from extractors import refdata
+from extractors.noise import headline_runs
 from extractors.numerals import CN_NUM_CHARS, parse_number
 from extractors.records import Commitment
 from extractors.structure import is_title_line
@@ -714,10 +715,15 @@ def _with_shares_in_words(stext: str, ms: list) -> list:
     return sorted(kept + shares, key=lambda m: m.start())
 
 
+_NUM_CHAR = re.compile(rf"[\d{CN_NUM_CHARS}]")  # a character that every match of _NUM holds
+
+
 def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[tuple[re.Match, _Value]]:
     """Values in one sentence; a range written with a unit on each end (1万元以上5万元以下, 10%-20%,
     5000元至1万元) is one value with its upper bound in value_max."""
     out: list[tuple[re.Match, _Value]] = []
+    if not _NUM_CHAR.search(stext):
+        return out  # every value opens on a number (_NUM), a share in words on its numeral
     ms = _with_shares_in_words(stext, list(unit_rx.finditer(stext)))
     i = 0
     while i < len(ms):
@@ -893,8 +899,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         return pos < a + len(ln) and lines.read(a, "title", is_title_line)
 
     listings = listing_spans(text)
-    # lines read across a newspaper page's columns, and paragraphs that work a hypothetical example: no statements
-    unread = column_lines(masked) + example_paragraphs(masked) + feed_spans(text)
+    # lines read across a newspaper page's columns, paragraphs that work a hypothetical example, and lists of
+    # other stories' headlines: no statements of this document
+    unread = column_lines(masked) + example_paragraphs(masked) + feed_spans(text) + headline_runs(text, plain_runs=True)
 
     def in_listing(pos: int) -> bool:
         return any(a <= pos < b for a, b in listings) or any(a <= pos < b for a, b in unread)

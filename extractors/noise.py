@@ -79,6 +79,7 @@ def _patterns() -> dict[str, re.Pattern]:
 
 _BREADCRUMB = re.compile(r"[>＞»›]")
 _HEX_ID = re.compile(r"^[0-9a-f]{16,64}$")
+_DAY_NAMED = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\u4e00-\u9fff]{2,}$")
 _TEASER_END = re.compile(r"(\.{3}|…+|>>|》》)\s*$")
 _DATED = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 
@@ -133,29 +134,72 @@ _BODY_LINE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][
 MIN_HEADLINE_RUN = 3
 
 
-def headline_runs(text: str, body_start: int = 0) -> list[tuple[int, int]]:
-    """Runs of at least MIN_HEADLINE_RUN consecutive lines that are all ranked headlines of other stories
-    (01/某某…, 02/某某…, a site's list of its most read): no sentence on any, none numbered as a part of a
-    document (一、 （一） 1. 第N条), each with six or more Chinese characters."""
+# a plain headline of another story in a list (814个小区 12246栋楼楼道 某市开展供热整治行动): a short line with no
+# full stop, maybe under its date; MIN_PLAIN_RUN of them in a row, few with a comma, are a list of stories
+_PLAIN_HEADLINE = re.compile(r"^[^。；;|\n]{12,48}$")
+_DATE_LINE = re.compile(r"^[\[【（(]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】）)]?$")
+MIN_PLAIN_RUN = 4
+
+
+def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> list[tuple[int, int]]:
+    """Runs of consecutive lines that are all headlines of other stories: at least MIN_HEADLINE_RUN ranked
+    ones (01/某某…, 02/某某…, a site's list of its most read), or at least MIN_PLAIN_RUN plain ones (short lines
+    with no full stop, each maybe under its date, at most a third with a comma — a paragraph wrapped into lines
+    has commas on most). None is numbered as a part of a document (一、 （一） 1. 第N条), each has six or more
+    Chinese characters and does not end as a lead-in (：，). Plain runs only where asked (`plain_runs`): they are
+    no noise a page is cut by (a portal's page is still read as its document), but no figure in them is the
+    document's."""
     out: list[tuple[int, int]] = []
-    run: list[tuple[int, int]] = []
+    ranked: list[tuple[int, int]] = []
+    plain: list[tuple[int, int]] = []
+    dates: list[tuple[int, int]] = []
+    commas = spaced = 0
+    gap = False  # a blank line or a date line since the last plain headline
+
+    def close_plain():
+        nonlocal commas, spaced
+        # a list of stories sets its items apart (a blank line, a date under each): a table's rows or a
+        # paragraph's lines, read from a PDF, follow each other
+        if plain_runs and len(plain) >= MIN_PLAIN_RUN and commas * 3 <= len(plain) and spaced * 2 >= len(plain) - 1:
+            out.extend(plain + dates)
+        plain.clear()
+        dates.clear()
+        commas = spaced = 0
+
     pos = 0
     for line in text.split("\n") + [""]:
         start, end = pos, pos + len(line)
         pos = end + 1
         s = line.strip()
         if not s:
+            gap = True
             continue
-        if start >= body_start and _HEADLINE_LINE.match(s) and not _BODY_LINE.match(s) and len(_CJK.findall(s)) >= 6 \
-                and not s.endswith(("：", ":", "，", ",")):
-            run.append((start, end))
+        if start < body_start:
             continue
-        if len(run) >= MIN_HEADLINE_RUN:
-            out.extend(run)
-        run = []
-    if len(run) >= MIN_HEADLINE_RUN:
-        out.extend(run)
-    return out
+        headline_like = not _BODY_LINE.match(s) and len(_CJK.findall(s)) >= 6 and not s.endswith(("：", ":", "，", ",", "、"))
+        if headline_like and _HEADLINE_LINE.match(s):
+            ranked.append((start, end))
+        else:
+            if len(ranked) >= MIN_HEADLINE_RUN:
+                out.extend(ranked)
+            ranked = []
+        if _DATE_LINE.match(s):
+            if plain:
+                dates.append((start, end))
+            gap = True
+            continue
+        if headline_like and _PLAIN_HEADLINE.match(s) and not _HEADLINE_LINE.match(s):
+            spaced += bool(plain) and gap
+            plain.append((start, end))
+            commas += bool(re.search(r"[，,]", s))
+            gap = False
+            continue
+        close_plain()
+        gap = False
+    if len(ranked) >= MIN_HEADLINE_RUN:
+        out.extend(ranked)
+    close_plain()
+    return sorted(set(out))
 
 
 def find_noise(text: str, body_start: int = 0) -> Noise:
@@ -267,6 +311,8 @@ def has_mojibake(text: str) -> bool:
 
 _LIST_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
 _STATEMENT = re.compile(r"[。；]")
+_DATE_ONLY = re.compile(r"^(?:(?:19|20)\d{2}[-/.])?[01]?\d[-/.][0-3]?\d$")  # 07-20, 2026-06-17 (not a signature's 年月日)
+_TEASER_END = re.compile(r"(?:\.{3}|…+)\s*$")
 _EMPTY_ROW = re.compile(r"^[|\s]*$")
 _BULLET = re.compile(r"^[-*•·]\s")
 _PROSE_MARK = re.compile(r"[。；！？：]")
@@ -279,11 +325,13 @@ MENU_SHARE = 0.8
 
 def listing_page(text: str, body_start: int = 0) -> int:
     """The number of links if the text after `body_start` is a list page rather than a document: a column's
-    index of dated headlines, or a menu of short links; 0 otherwise."""
+    index of dated headlines, a menu of short links, or a portal's home page of such lists; 0 otherwise."""
     lines = [ln.strip() for ln in text[body_start:].split("\n") if ln.strip() and not _EMPTY_ROW.match(ln)]
     # a dated headline is an item even when it exclaims (降温要来啦！某地发布… 2023-12-12), never running text
     dated = [len(ln) <= 120 and not _STATEMENT.search(ln) and bool(_LIST_ITEM_DATE.search(ln)) for ln in lines]
-    prose = sum(len(ln) for ln, d in zip(lines, dated) if len(ln) >= 12 and _PROSE_MARK.search(ln) and not d)
+    # a teaser cut short with an ellipsis (…的集中统一领...) is no running text
+    prose = sum(len(ln) for ln, d in zip(lines, dated)
+                if len(ln) >= 12 and _PROSE_MARK.search(ln) and not d and not _TEASER_END.search(ln))
     if prose >= MAX_LIST_PROSE:  # a page with this much running text is a document, whatever lists it holds
         return 0
     items = sum(dated)
@@ -293,7 +341,20 @@ def listing_page(text: str, body_start: int = 0) -> int:
     bullets = sum(1 for ln in lines if _BULLET.match(ln))
     if len(lines) >= MIN_MENU_ITEMS and (links >= MENU_SHARE * len(lines) or bullets >= MENU_SHARE * len(lines)):
         return max(links, bullets)
-    return 0
+    return _portal_items(lines)
+
+
+def _portal_items(lines: list[str]) -> int:
+    """A portal's home page: headlines dated on the line under them (某某座谈会 / 07-20), briefings named by their
+    day (2024年4月12日新闻发布会) and short links, with nothing of a document's head among them."""
+    paired = [i for i in range(1, len(lines)) if _DATE_ONLY.match(lines[i]) and not _DATE_ONLY.match(lines[i - 1])]
+    day_named = sum(1 for ln in lines if len(ln) <= 30 and _DAY_NAMED.match(ln))
+    if len(paired) < MIN_LIST_ITEMS or day_named < MIN_LIST_ITEMS:
+        return 0
+    rest = [ln for i, ln in enumerate(lines) if i not in paired and i + 1 not in paired and not _DAY_NAMED.match(ln)]
+    short = sum(1 for ln in rest if len(ln) <= 15 and not _SENTENCE.search(ln))
+    n = len(paired) + day_named
+    return n if n + short >= MENU_SHARE * (n + len(rest)) else 0
 
 
 # a sentence of running text: ten characters or more closed by a full stop, not a bullet's teaser

@@ -325,6 +325,10 @@ def head_end(text: str, start: int, after: int | None = None, limit: int | None 
     return min(pos, limit)
 
 
+# the dateline right under a news headline: a timestamp with its time of day, or with its author or paper
+_NEWS_STAMP = re.compile(r"^\s*\n?\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}")
+
+
 def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | None = None) -> Title | None:
     """The title of the document whose head starts at `start`: the line that names a document nearest
     above its first metadata line (来源：… 发布时间：…), or failing that nearest above its running text.
@@ -334,7 +338,8 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
     cands: list[tuple[Title, bool]] = []  # (title, has a title suffix)
     metas: list[int] = []
     pos = start
-    for line in text[start:end].split("\n"):
+    head_lines = text[start:end].split("\n")
+    for i, line in enumerate(head_lines):
         s = line.strip()
         t = next((t for t in suffix_titles if t.start <= pos + len(line) and t.end > pos), None)
         if t is not None:
@@ -352,7 +357,9 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
                     # the title given in the head's own field (信息名称：…的通知) names the document
                     cands.append((Title(named.value, named.start, named.end), is_title_line(named.value)))
                     metas[-1] = len(cands)
-            elif is_headline(s) and not in_menu(text, pos, pos + len(line)):
+            elif (is_headline(s) or _headline_over_its_stamp(head_lines, i) and not _FIELD_OR_CELL.search(s)
+                  and len(_CJK_RE.findall(s)) >= 7 and not names_site_or_column(s) and not s.startswith("【")) \
+                    and not in_menu(text, pos, pos + len(line)):
                 a = pos + line.index(s)
                 # a short heading that names a kind of document (…裁量基准表, …名录) counts as a title line: it
                 # wins over the cells and fragments of a table printed under it
@@ -366,6 +373,11 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
         pos += len(line) + 1
     if not cands:
         return None
+    if metas and 0 < metas[0] <= len(cands) and not any(sf for _, sf in cands[:metas[0]]) \
+            and _NEWS_STAMP.search(text[cands[metas[0] - 1][0].end:end]):
+        # a news headline over its dateline (标题 / 2023-10-13 11:54 · 作者：): the story's, whatever document
+        # titles its text prints below
+        return cands[metas[0] - 1][0]
     if any(suffix for _, suffix in cands):
         upto = [m for m in metas if any(sf for _, sf in cands[:m])]
         pool = [c for c in cands[:upto[0]] if c[1]] if upto else [c for c in cands if c[1]]

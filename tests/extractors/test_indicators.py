@@ -175,7 +175,7 @@ def test_each_key_example_maps_to_its_key(row):
     ("按所购住房面积给予150元/平方米的购房补贴。", [(150, "元/平方米", "home_purchase_subsidy_per_area")]),
     ("项目补助资金比例不超过审定实际投资总额的20%。", [(20, "%", "subsidy_share_of_cost")]),
     ("享受补贴购买的住房，5年内不得上市交易。", [(5, "年", "property_holding_years_before_resale")]),
-    ("支持个人、小微企业分别申请最高30万元、300万元创业担保贷款。",
+    ("支持个人、小微企业分别申请最高30万元、300万元创业担保贷款。",  # paired in order since the 分别 pairing
      [(30, "万元", "startup_guarantee_loan_cap"), (300, "万元", "startup_guarantee_loan_cap_sme")]),
     # waiting periods and eligibility years of housing and talent rules, each its own measure
     ("个人将购买3年以上的住房对外销售的，免征增值税。", [(3, "年", "vat_exemption_holding_years")]),  # scope after the clause
@@ -734,6 +734,13 @@ def test_a_reloaded_taxonomy_gets_a_new_index(tmp_path, monkeypatch):
     ("全年实施农村公路安防工程120公里，开工建设撤并建制村畅通工程50公里。",
      [(120, "公里", "rural_road_safety_works_km"), (50, "公里", "merged_village_road_km")]),
     ("对信用扣分有异议的，主管部门应当于5个工作日内进行核查。", [(5, "个工作日", "credit_deduction_objection_check_deadline")]),
+    ("须确保每一所不选择生源的初中学校至少获得该校2个名额。", [(2, "个", "school_quota_min_places_per_nonselective_school")]),
+    ("在籍在读满三年的应届初三学生方可填报。", [(3, "年", "school_quota_enrolment_years_required")]),
+    ("到年底，高速公路服务区充电设施覆盖率达到100%。", [(100, "%", "highway_service_area_charging_coverage")]),
+    ("全市经济总量今年将突破3万亿元。", [(3, "万亿元", "gdp_total")]),   # 经济总量 is the regional GDP
+    ("区主管部门对申报项目进行初审，自收到申报材料起5个工作日内报送初审意见。",
+     [(5, "个工作日", "project_application_preliminary_review_deadline")]),
+    ("年综合能耗1万吨标准煤以下的项目，可不开展能耗等量替代。", [(1, "万吨标准煤", "energy_replacement_exempt_consumption_limit")]),
     ("考生可以填报2个名额分配到区志愿和1个名额分配到校志愿。",
      [(2, "个", "school_quota_district_choices"), (1, "个", "school_quota_school_choices")]),
 ])
@@ -832,6 +839,13 @@ HOUSING_LAND_FINANCE = [
     ("以虚假材料骗取购房资格的，3年内不得在本市购买住房。", [(3, "年", "home_purchase_fraud_ban_years")]),
     ("已购住房的家庭3年内不得在本市购买住房。", [(3, "年", None)]),  # no fraud named: another rule
     ("有住房家庭夫妻离异后申请的，距离婚时间不满2年的不予受理。", [(2, "年", "divorce_years_required")]),
+    ("夫妻离异后，任何一方3年内购买住房的，其住房套数按离异前家庭套数计算。", [(3, "年", "divorce_years_required")]),
+    ("任何一方3年内购买住房的，按家庭计算套数。", [(3, "年", None)]),  # no divorce named
+    # a wait before resale told in news; a contract signed in the clause after the time limit
+    ("新规规定新房买卖以后需要3年才可以交易。", [(3, "年", "property_holding_years_before_resale")]),
+    ("竞得人须在土地成交后5个工作日内，与出让人签订国有建设用地使用权出让合同。",
+     [(5, "个工作日", "land_contract_signing_deadline")]),
+    ("竞得人须在土地成交后5个工作日内，向管委会提交项目方案。", [(5, "个工作日", None)]),
     # the rent withdrawal's 规定上限 is its cap
     ("租房提取的规定比例从80%上调至100%，规定上限维持1500元不变。",
      [(100, "%", "pf_rent_withdrawal_share"), (1500, "元", "pf_rent_withdrawal_cap")]),
@@ -866,6 +880,8 @@ HOUSING_LAND_FINANCE = [
      [(20, "%", "pf_down_payment_first_home"), (30, "%", "pf_down_payment_second_home")]),
     ("夫妻双方和单方缴存住房公积金的，最高贷款额度分别为80万元、50万元。",
      [(80, "万元", "pf_loan_cap_family"), (50, "万元", "pf_loan_cap_individual")]),
+    ("个人和小微企业可分别申请最高30万元、300万元的创业担保贷款。",  # the item no qualifier names takes the plain row
+     [(30, "万元", "startup_guarantee_loan_cap"), (300, "万元", "startup_guarantee_loan_cap_sme")]),
     ("首套和二套住房公积金贷款最高额度分别为60万元、40万元、30万元。",  # three values for two items
      [(60, "万元", None), (40, "万元", None), (30, "万元", None)]),
     ("首套普通、非普通住房商业贷款首付款比例分别不低于30%、40%。",  # the items name no qualifier

@@ -159,6 +159,33 @@ def test_a_ranked_list_of_headlines_is_noise(lines, blanked):
     assert bool(headline_runs("\n".join(lines))) == blanked
 
 
+_HEADLINES = ["某区230个老旧小区年内完成改造 居民出行更方便", "某市发布13条措施 破解30年以上老楼加装电梯难题",
+              "首批试点500套 某市旧房换新房活动启动", "某县新增公共停车位1200个 缓解学校周边停车难"]
+
+
+@pytest.mark.parametrize("text,plain", [
+    # a list of other stories, each set apart by a blank line or its date: no figure in it is the document's
+    ("\n\n".join(_HEADLINES), True),
+    ("\n".join(f"{h}\n2024-05-0{i + 1}" for i, h in enumerate(_HEADLINES)), True),
+    # the same lines in a row are a table's rows or a paragraph's lines as a PDF gives them: kept
+    ("\n".join(_HEADLINES), False),
+    # three are no list; lines with commas on most are a wrapped paragraph
+    ("\n\n".join(_HEADLINES[:3]), False),
+    ("\n\n".join(h[:8] + "，" + h[8:] for h in _HEADLINES), False),
+])
+def test_a_spaced_list_of_plain_headlines_is_read_as_no_statement(text, plain):
+    from extractors.noise import headline_runs
+    assert bool(headline_runs(text, plain_runs=True)) == plain
+    assert headline_runs(text) == []  # not cut from the page as noise: a portal's page is still read
+
+
+def test_figures_in_a_list_of_other_stories_are_no_commitments():
+    from extractors.commitments import find_commitments
+    body = "为进一步支持住房消费，对购买首套住房的家庭给予每套2万元补贴。"
+    text = body + "\n\n相关新闻\n\n" + "\n\n".join(_HEADLINES)
+    assert [(c.value, c.unit) for c in find_commitments(text, text, pub_year=2024)] == [(2, "万元")]
+
+
 @pytest.mark.parametrize("heading", ["省政府部门", "国家部委网站", "友情链接\ue61a", "中央部门网站"])
 def test_a_sites_menu_of_departments_is_noise(heading):
     """A page's menu of links to departments, under its heading (an icon glyph may trail it), names no body of the text."""
@@ -232,3 +259,22 @@ def test_mojibake_found_from_runs_as_the_pattern_finds_it_in_pool_pages():
     for f, text in _pool_page_texts(3):
         for line in text.split("\n"):
             assert has_mojibake(line) == bool(_MOJIBAKE.search(line)), (f, line)
+
+
+_BLURB = ("某某委员会是某某直属机构，现设主任1名，副主任4名。委员会内设19个职能部门，在各省设立36个派出机构，"
+          "负责贯彻落实有关金融工作的方针政策和决策部署，把坚持和加强对金融工作的集中统一领导贯彻到工作全过程和各方面，"
+          "依法对全国市场实行集中统一监管，维护市场秩序，保障合法权益...")
+
+
+@pytest.mark.parametrize("text,is_list", [
+    # a portal's home page: an introduction cut short as a teaser, headlines dated on the line under them, and
+    # briefings named by their day
+    ("\n".join(["某某委员会介绍", _BLURB, "【更多】", "新闻发布"] + [x for i, t in enumerate(_ITEMS) for x in (t, f"07-{i + 10}")]
+               + [f"2024年{i + 1}月12日新闻发布会" for i in range(6)] + ["加载更多", "政策解读"]), True),
+    # the same page's lists under a document's running text are the document's
+    ("\n".join(["某市人民政府关于做好防汛工作的通知", "各区县：", BODY * 3, "某市人民政府", "2024年6月1日"]
+               + [x for i, t in enumerate(_ITEMS) for x in (t, f"07-{i + 10}")]), False),
+])
+def test_a_portal_page_of_dated_lists_is_a_list_page(text, is_list):
+    from extractors.noise import listing_page
+    assert bool(listing_page(text)) is is_list

@@ -491,3 +491,14 @@ def test_an_interpretation_headed_only_by_its_kind_under_a_signature_is_its_own_
     assert _titles(notice + reading) == ["关于调整住房公积金有关业务政策的通知", "政策解读"]
     # the same words as a column's name in the page's menu start nothing
     assert _titles("首页\n政策解读\n" + notice) == ["关于调整住房公积金有关业务政策的通知"]
+
+
+@pytest.mark.parametrize("head,title", [
+    ("凉山\n\n攀枝花\n\n某市拟出台楼市新政14条，涉及公积金、购房补助、团购优惠等！\n\n2023-10-13 11:54:03 · 作者：\n\n",
+     "某市拟出台楼市新政14条，涉及公积金、购房补助、团购优惠等！"),
+    ("某市再次放松限购政策，外地户籍补缴半年社保即可购房\n2023-03-02 10:21\n", "某市再次放松限购政策，外地户籍补缴半年社保即可购房"),
+])
+def test_a_news_headline_over_its_dateline_wins_over_the_document_titles_below_it(head, title):
+    text = (head + "10月13日，某市住房和城乡建设局发布了关于征求《促进房地产市场平稳健康发展的若干措施（征求意见稿）》意见的公示。\n"
+            "促进房地产市场平稳健康发展的若干措施\n（试行）\n" + PROSE * 4)
+    assert _titles(text)[0] == title
