@@ -930,7 +930,8 @@ def test_housing_land_and_finance_measures(sentence, expected):
      [(1, "万平方米", "commercial_store_floor_area_min"), (500, "万元", "commercial_project_min_spending"),
       (60, "%", "project_spending_share_of_plan_min")]),
     ("改造后步行街商户入驻率不低于85%，开业运营后持续经营6个月的累计客流量高于改造前。",
-     [(85, "%", "pedestrian_street_tenant_occupancy_min"), (6, "个月", "commercial_upgrade_operation_months")]),
+     # a pedestrian street's operation period is not the commercial upgrade project's (an independent review)
+     [(85, "%", "pedestrian_street_tenant_occupancy_min"), (6, "个月", None)]),
     ("申报单位近2年内发生重大生产安全事故的，不予支持。", [(2, "年", "safety_accident_lookback_years")]),
     # science and talent: research-fund rules, title review
     ("申请人可以提供2名以内不适宜评审其申请的专家名单。", [(2, "名", "research_grant_excluded_reviewers_max")]),
@@ -1004,3 +1005,16 @@ def test_subsidies_employment_and_commerce_get_their_keys(sentence, expected):
 
 def test_a_home_purchase_voucher_budget_is_no_consumer_voucher_budget():
     assert [k for *_, k in keys_of("安排500万元用于发放购房消费券。")] != ["consumer_voucher_budget"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a measure narrower or of another programme than the key's stays unkeyed (an independent review's finds)
+    ("暂停拥有2套及以上住房的本市户籍居民家庭在指定学校的学区范围内购买二手住房。", [(2, "套", None)]),
+    ("安排5000万元发放汽车购新补贴。", [(5000, "万元", None)]),
+    ("安排3000万元用于开展家电以旧换新补贴。", [(3000, "万元", "trade_in_subsidy_budget")]),
+    ("步行街街区持续经营时间3个月的累计客流量和销售额保持增长。", [(3, "个月", None)]),
+    ("全年新增放心消费承诺单位5000家。", [(5000, "家", "trusted_consumption_pledge_units")]),
+    ("全市放心消费承诺单位达到2万家。", [(2, "万家", None)]),  # a total, not the new ones
+])
+def test_narrower_measures_keep_no_key(sentence, expected):
+    assert keys_of(sentence) == expected
