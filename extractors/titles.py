@@ -20,8 +20,10 @@ def clean_title(title: str) -> str:
     """A page title without the site's name or a breadcrumb around it."""
     t = _BLANKED.sub("", _MARKUP.sub("", title.strip()))  # a word blanked as spam closes up; <br/> goes
     parts = re.split(r"\s*[,，_|｜]\s*|\s+-\s+", t)
-    if len(parts) >= 2 and names_site_or_column(parts[-1]):
-        t = t[:len(t) - len(parts[-1])].rstrip(" ,，_|｜-")  # 某某新闻标题,某某房产网: the site's name goes
+    while len(parts) >= 2 and names_site_or_column(parts[-1]):
+        # 某某新闻标题,某某房产网: the site's name goes, and the portal's after it (…_首都之窗_某市人民政府门户网站)
+        t = t[:len(t) - len(parts[-1])].rstrip(" ,，_|｜-")
+        parts.pop()
     if ">" in t:
         t = t.rsplit(">", 1)[-1]
     # a site's or a column's name glued on with a dash, before or after the title (某某数字报刊平台-标题,
