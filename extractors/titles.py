@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from corpora.chars import CJK as _CJK
+from extractors.metadata import metadata_line
 from extractors.structure import is_title_line, names_site_or_column
 
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,30}>")
@@ -142,7 +143,8 @@ def guess_title(text: str) -> str | None:
         ln = _HEADING_NUMBER.sub("", ln)
         # the last line of a text cut short below its first paragraph is a fragment, not a heading
         if not (seen_text and i == len(lines) - 1) and len(ln) <= 60 and is_headline(ln) \
-                and not re.search(r"[，,。；;！？!?/|｜【】]|[：:]$|\d{5}", ln) and not _PAGE_CHROME.search(ln):
+                and not re.search(r"[，,。；;！？!?/|｜【】]|[：:]$|\d{5}", ln) and not _PAGE_CHROME.search(ln) \
+                and metadata_line(ln, 0) is None:
             return ln
         seen_text = seen_text or len(_CJK.findall(ln)) >= 30
     for ln in lines[:12]:
