@@ -40,7 +40,7 @@ test: $(BIN)/.installed browser
 ## jieba pass, pdfplumber, pypdfium2's bare extraction, one worker); figures also written to out/bench/*.json
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/cold_start.py
-	$(BIN)/python benchmarks/references.py --json out/bench/references.json
+	$(BIN)/python benchmarks/references.py --repeat 3 --json out/bench/references.json
 	$(BIN)/python benchmarks/stages.py
 	$(BIN)/python benchmarks/end_to_end.py --runner processes --workers 1 2 --server both --json out/bench/end_to_end.json
 	$(BIN)/python benchmarks/end_to_end.py --runner dask --workers 1 2

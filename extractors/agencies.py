@@ -47,10 +47,30 @@ def alias_table() -> AliasTable:
 _HAS_GENERAL_OFFICE = re.compile(r"(?:部|委员会|总局|总署|署|局|银行)$")
 
 
+_ENDINGS: dict = {}
+
+
+def _full_lengths_by_ending(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """For each pair of characters a full division name can end with, the lengths (2 to max_len) of the names
+    that end with it, longest first: `_division_before` tries only those. Rebuilt if the names grew since."""
+    key = (id(gaz), len(gaz.full), gaz.max_len)
+    if _ENDINGS.get("key") != key:
+        by: dict[str, set[int]] = {}
+        for w in gaz.full:
+            if 2 <= len(w) <= gaz.max_len:
+                by.setdefault(w[-2:], set()).add(len(w))
+        _ENDINGS.update(key=key, lengths={k: tuple(sorted(v, reverse=True)) for k, v in by.items()})
+    return _ENDINGS["lengths"]
+
+
 def _division_before(text: str, end: int, gaz: Gazetteer) -> tuple[int, list[Division]] | None:
     """The division named right before `end`. A two-character name (和县, 礼县) counts only where
     nothing joins it to the text before: 县乡村振兴局和县农业农村局 is no 和县 body."""
-    for ln in range(min(gaz.max_len, end), 1, -1):
+    if end < 2:
+        return None
+    for ln in _full_lengths_by_ending(gaz).get(text[end - 2:end], ()):  # longest first, as every length would be
+        if ln > end:
+            continue
         w = text[end - ln:end]
         if w in gaz.full and (ln > 2 or end - ln == 0 or text[end - ln - 1] in _DELIM | {"、"}):
             return end - ln, gaz.full[w]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from corpora.chars import CJK as _CJK
 from corpora.chars import HEADING_LEVELS
 from extractors import refdata
+from extractors.noise import headline_runs
 from extractors.numerals import CN_NUM_CHARS, parse_number
 from extractors.records import Commitment
 from extractors.structure import is_title_line
@@ -714,10 +715,15 @@ def _with_shares_in_words(stext: str, ms: list) -> list:
     return sorted(kept + shares, key=lambda m: m.start())
 
 
+_NUM_CHAR = re.compile(rf"[\d{CN_NUM_CHARS}]")  # a character that every match of _NUM holds
+
+
 def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[tuple[re.Match, _Value]]:
     """Values in one sentence; a range written with a unit on each end (1万元以上5万元以下, 10%-20%,
     5000元至1万元) is one value with its upper bound in value_max."""
     out: list[tuple[re.Match, _Value]] = []
+    if not _NUM_CHAR.search(stext):
+        return out  # every value opens on a number (_NUM), a share in words on its numeral
     ms = _with_shares_in_words(stext, list(unit_rx.finditer(stext)))
     i = 0
     while i < len(ms):
@@ -893,8 +899,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         return pos < a + len(ln) and lines.read(a, "title", is_title_line)
 
     listings = listing_spans(text)
-    # lines read across a newspaper page's columns, and paragraphs that work a hypothetical example: no statements
-    unread = column_lines(masked) + example_paragraphs(masked) + feed_spans(text)
+    # lines read across a newspaper page's columns, paragraphs that work a hypothetical example, and lists of
+    # other stories' headlines: no statements of this document
+    unread = column_lines(masked) + example_paragraphs(masked) + feed_spans(text) + headline_runs(text, plain_runs=True)
 
     def in_listing(pos: int) -> bool:
         return any(a <= pos < b for a, b in listings) or any(a <= pos < b for a, b in unread)
@@ -1023,6 +1030,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if in_listing(num_start) or skips.skips_value(text, num_start, unit_end1, raw, m.group("unit")):
                 continue
+            if _WAIVED_BEFORE.search(masked, max(sent.start, num_start - 20), num_start):
+                continue  # 放松限购，无需近3年累计2年社保: a condition the rule no longer asks for
             if cancelled(masked, sent.start, num_start, ue, sent.end) or former_rule_cancelled(masked, sent.start, num_start, sent.end) \
                     or any(c.start() <= num_start < c.end() for c in _UNIT_CONVERSION.finditer(masked, max(sent.start, num_start - 12), min(sent.end, ue + 12))) \
                     or interleaved(masked, max(sent.start, num_start - 80), min(sent.end, ue + 80)):
@@ -1479,6 +1488,10 @@ def cancelled(masked: str, sent_start: int, num_start: int, unit_end: int, sent_
         return False
     # 取消…限制，补贴…; 取消限价后…成交…: the cancelled object ends before the number
     return not re.search(r"(?:要求|限制|规定|条件|门槛)[，,]|[^以]后|以后|之后", masked[cancels[-1].end():num_start])
+
+
+# a condition waived: 无需近3年累计2年社保 (the clause opens on the waiver, the values are what is no longer asked)
+_WAIVED_BEFORE = re.compile(r"(?:无需|无须|不再需要|不再要求)[^，,。；;]{0,14}$")
 
 
 # a former rule quoted to say it is gone: 原规定“缴存满12个月方可申请”的时间限制取消

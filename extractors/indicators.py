@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from corpora.chars import CJK as _CJK
 from extractors import refdata
+from extractors.scan import first_char_set
 
 # unit families a key may take; a row's `units` is a |-separated list of these names or regular expressions
 # (the unit must match one whole)
@@ -156,7 +157,31 @@ def _fitting(unit: str | None, comparator: str | None) -> tuple[Indicator, ...]:
     if rows is None:
         rows = index[(unit, comparator)] = tuple(
             i for i in tax if (unit is None or i.units.fullmatch(unit)) and comparator not in _AGAINST.get(i.bound, ()))
+        for i in rows:  # the characters their patterns can begin with, for `_matching`
+            for pattern in (i.pattern, i.scope):
+                if pattern is not None:
+                    _may_match(pattern, set())
     return rows
+
+
+_FIRST_SETS: dict = {}
+_UNSET = object()
+
+
+def _may_match(pattern: re.Pattern, chars: set[str]) -> bool:
+    """False only where `pattern` cannot match a text made of `chars`: none of them is a character a match of
+    it can begin with (`first_char_set`)."""
+    first = _FIRST_SETS.get(pattern, _UNSET)
+    if first is _UNSET:
+        first = _FIRST_SETS[pattern] = first_char_set(pattern)
+    return first is None or not first.isdisjoint(chars)
+
+
+def _matching(rows, text: str) -> list:
+    """The rows whose pattern matches in text (`[i for i in rows if i.pattern.search(text)]`), the search run
+    only for patterns that can begin at one of the text's characters."""
+    chars, firsts = set(text), _FIRST_SETS  # (filled for every row by `_fitting`; a row not in it is searched)
+    return [i for i in rows if ((f := firsts.get(i.pattern)) is None or not f.isdisjoint(chars)) and i.pattern.search(text)]
 
 
 def classify(indicator: str | None, unit: str | None = None, before: str = "", after: str = "",
@@ -181,18 +206,22 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
                       and not _LOAN_NAMED.search(scoped))
     if fund_title:
         scoped += "〔题〕住房公积金" + title  # the title names the scheme (…个人住房贷款管理办法)
-    fits = [i for i in _fitting(unit, comparator) if i.scope is None or i.scope.search(scoped)]
+    scoped_chars, firsts = set(scoped), _FIRST_SETS
+    fits = [i for i in _fitting(unit, comparator) if i.scope is None or (
+        ((f := firsts.get(i.scope)) is None or not f.isdisjoint(scoped_chars)) and i.scope.search(scoped))]
     text = (indicator or "") + _bound_gap(indicator, before) + "〔#〕" + after[:16]
-    rows = [i for i in fits if i.pattern.search(text)]
+    rows = _matching(fits, text)
     own = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
     if not rows and before and own and not (indicator or "").endswith(own):
         # the extractor's indicator phrase may be missing or another clause's (税率为0.5% after a condition):
         # read the value's own clause the same way
         text = own + "〔#〕" + after[:16]
-        rows = [i for i in fits if i.pattern.search(text)]
+        rows = _matching(fits, text)
     if not rows and before:
         tail = before[-40:]
-        ends = {i.key: max((m.end() for m in i.pattern.finditer(tail)), default=-1) for i in fits}
+        tail_chars, firsts = set(tail), _FIRST_SETS
+        ends = {i.key: max((m.end() for m in i.pattern.finditer(tail)), default=-1)
+                if (f := firsts.get(i.pattern)) is None or not f.isdisjoint(tail_chars) else -1 for i in fits}
         nearest = max(ends.values(), default=-1)
         rows = [i for i in fits if ends[i.key] == nearest >= max(0, len(tail) - 24)]
         own = tail[max((m.end() for m in _CLAUSE_END.finditer(tail)), default=0):]
@@ -253,8 +282,9 @@ _CHANGE = re.compile(r"调整为|调整到|调整至|提高到|提高至|提高�
 def _paired(rows: list[Indicator], window: str, after: str) -> str | None:
     """The key of a value listed after 分别 whose items are the qualifiers of one measure, taken in order:
     首套房和二套房最高贷款额度分别为60万元、40万元 (or 分别从50万元、30万元调整为60万元、40万元: the new values
-    are the last ones). None when an item names no qualifier or two items the same one, or the values do
-    not pair with the items one by one."""
+    are the last ones). An item that names no qualifier takes the measure's one row without a qualifier
+    (个人、小微企业分别申请最高50万元、600万元: the person's cap, then the small firm's). None when two items
+    name the same row, or the values do not pair with the items one by one."""
     sentence = window[max((m.end() for m in _SENTENCE_END.finditer(window)), default=0):]
     items: list[str] = []
     for mark in reversed([m.start() for m in re.finditer("分别", sentence)]):
@@ -269,15 +299,18 @@ def _paired(rows: list[Indicator], window: str, after: str) -> str | None:
             break
     else:
         return None
-    keys = []
+    keys: list[str | None] = []
     for item in items:
         named = [i for i in rows if i.qualifier is not None and i.qualifier.search(item)]
         if len({i.key for i in named}) > 1:
             named = [i for i in named if _home_order(i)]
-        if len({i.key for i in named}) != 1:
+        if len({i.key for i in named}) > 1:
             return None
-        keys.append(named[0].key)
-    if len(set(keys)) != len(keys):
+        keys.append(named[0].key if named else None)
+    plain = [i.key for i in rows if i.qualifier is None]
+    if keys.count(None) == 1 and len(keys) > 1 and plain:
+        keys[keys.index(None)] = plain[0]  # 个人、小微企业分别申请最高…: the item no qualifier names takes the plain row
+    if None in keys or len(set(keys)) != len(keys):
         return None
     last = sentence.rfind("分别")  # the values of the last list before this one (分别上调15及35个基点，利率分别为…)
     seen = len(_NUMBER.findall(sentence[last:]))

@@ -233,7 +233,7 @@ def segmenter():
 def load_tables() -> None:
     """Load every reference table and compile every pattern table that reading a document and the extractors
     use: at start-up, once per process, rather than in the middle of the first document that needs each."""
-    from extractors import metadata, noise, skips, widgets
+    from extractors import indicators, metadata, noise, skips, widgets
     from extractors.indicators import taxonomy
     from extractors.normalize import _converter
 
@@ -249,7 +249,10 @@ def load_tables() -> None:
     for phrase, _ in commitments_mod._AFTER:
         commitments_mod._after_phrase(phrase)
     skips.rules()
-    taxonomy()
+    for row in taxonomy():  # the characters each row's patterns can begin with (indicators._may_match)
+        for pattern in (row.pattern, row.scope):
+            if pattern is not None:
+                indicators._may_match(pattern, set())
 
 
 class Pipeline:

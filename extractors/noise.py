@@ -134,29 +134,72 @@ _BODY_LINE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][
 MIN_HEADLINE_RUN = 3
 
 
-def headline_runs(text: str, body_start: int = 0) -> list[tuple[int, int]]:
-    """Runs of at least MIN_HEADLINE_RUN consecutive lines that are all ranked headlines of other stories
-    (01/某某…, 02/某某…, a site's list of its most read): no sentence on any, none numbered as a part of a
-    document (一、 （一） 1. 第N条), each with six or more Chinese characters."""
+# a plain headline of another story in a list (814个小区 12246栋楼楼道 某市开展供热整治行动): a short line with no
+# full stop, maybe under its date; MIN_PLAIN_RUN of them in a row, few with a comma, are a list of stories
+_PLAIN_HEADLINE = re.compile(r"^[^。；;|\n]{12,48}$")
+_DATE_LINE = re.compile(r"^[\[【（(]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】）)]?$")
+MIN_PLAIN_RUN = 4
+
+
+def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> list[tuple[int, int]]:
+    """Runs of consecutive lines that are all headlines of other stories: at least MIN_HEADLINE_RUN ranked
+    ones (01/某某…, 02/某某…, a site's list of its most read), or at least MIN_PLAIN_RUN plain ones (short lines
+    with no full stop, each maybe under its date, at most a third with a comma — a paragraph wrapped into lines
+    has commas on most). None is numbered as a part of a document (一、 （一） 1. 第N条), each has six or more
+    Chinese characters and does not end as a lead-in (：，). Plain runs only where asked (`plain_runs`): they are
+    no noise a page is cut by (a portal's page is still read as its document), but no figure in them is the
+    document's."""
     out: list[tuple[int, int]] = []
-    run: list[tuple[int, int]] = []
+    ranked: list[tuple[int, int]] = []
+    plain: list[tuple[int, int]] = []
+    dates: list[tuple[int, int]] = []
+    commas = spaced = 0
+    gap = False  # a blank line or a date line since the last plain headline
+
+    def close_plain():
+        nonlocal commas, spaced
+        # a list of stories sets its items apart (a blank line, a date under each): a table's rows or a
+        # paragraph's lines, read from a PDF, follow each other
+        if plain_runs and len(plain) >= MIN_PLAIN_RUN and commas * 3 <= len(plain) and spaced * 2 >= len(plain) - 1:
+            out.extend(plain + dates)
+        plain.clear()
+        dates.clear()
+        commas = spaced = 0
+
     pos = 0
     for line in text.split("\n") + [""]:
         start, end = pos, pos + len(line)
         pos = end + 1
         s = line.strip()
         if not s:
+            gap = True
             continue
-        if start >= body_start and _HEADLINE_LINE.match(s) and not _BODY_LINE.match(s) and len(_CJK.findall(s)) >= 6 \
-                and not s.endswith(("：", ":", "，", ",")):
-            run.append((start, end))
+        if start < body_start:
             continue
-        if len(run) >= MIN_HEADLINE_RUN:
-            out.extend(run)
-        run = []
-    if len(run) >= MIN_HEADLINE_RUN:
-        out.extend(run)
-    return out
+        headline_like = not _BODY_LINE.match(s) and len(_CJK.findall(s)) >= 6 and not s.endswith(("：", ":", "，", ",", "、"))
+        if headline_like and _HEADLINE_LINE.match(s):
+            ranked.append((start, end))
+        else:
+            if len(ranked) >= MIN_HEADLINE_RUN:
+                out.extend(ranked)
+            ranked = []
+        if _DATE_LINE.match(s):
+            if plain:
+                dates.append((start, end))
+            gap = True
+            continue
+        if headline_like and _PLAIN_HEADLINE.match(s) and not _HEADLINE_LINE.match(s):
+            spaced += bool(plain) and gap
+            plain.append((start, end))
+            commas += bool(re.search(r"[，,]", s))
+            gap = False
+            continue
+        close_plain()
+        gap = False
+    if len(ranked) >= MIN_HEADLINE_RUN:
+        out.extend(ranked)
+    close_plain()
+    return sorted(set(out))
 
 
 def find_noise(text: str, body_start: int = 0) -> Noise:

@@ -97,11 +97,15 @@ class Gazetteer:
         i, n = 0, len(text)
         by_pair = self._lengths_by_pair()
         for c in self._pair_at.finditer(text):  # the few positions whose two characters can begin a name
-            if c.start() < i:
+            at = c.start()
+            if at < i:
                 continue
-            i = c.start()
+            lengths = by_pair.get(text[at:at + 2])  # only the lengths of names that begin here, longest first
+            if lengths is None:
+                continue
+            i = at
             hit = None
-            for ln in by_pair.get(text[i:i + 2], ()):  # only the lengths of names that begin here, longest first
+            for ln in lengths:
                 if ln > n - i:
                     continue
                 w = text[i:i + ln]
@@ -213,7 +217,21 @@ def _host_in(piece: str) -> str | None:
 _MEDIA_LINE = re.compile(r"\s*([\u4e00-\u9fff]{2,16})(?:\s+(?:19|20)\d{2}[-/.年]|\s*$)")
 
 
+_LAST_BYLINE: list = [None]  # (text, its Byline) of the text last read: the region and the agency readers ask in turn
+
+
 def byline(text: str) -> Byline:
+    """The page's byline (`Byline`), read once per text however many readers ask for it (callers do not
+    change it)."""
+    last = _LAST_BYLINE[0]
+    if last is not None and last[0] is text:
+        return last[1]
+    found = _read_byline(text)
+    _LAST_BYLINE[0] = (text, found)
+    return found
+
+
+def _read_byline(text: str) -> Byline:
     bodies: list[str] = []
     hosts: list[str] = []
     footer: list[tuple[int, int]] = []

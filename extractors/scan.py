@@ -120,6 +120,21 @@ def first_chars(pattern: re.Pattern) -> re.Pattern | None:
     """A character class (with the pattern's case flag) holding every character a match of `pattern` can begin
     with, read from the parsed pattern; None where that cannot be told (a match may be empty or begin with any
     character, a negated class, a category such as \\d, a back reference) or the class would be large."""
+    chars = _first_char_set(pattern)
+    if chars is None:
+        return None
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]", pattern.flags & re.IGNORECASE)
+
+
+def first_char_set(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of `pattern` can begin with (`first_chars`) as a set, for a pattern without a
+    case flag; None where that cannot be told. A text holding none of them holds no match."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    return _first_char_set(pattern)
+
+
+def _first_char_set(pattern: re.Pattern) -> frozenset[str] | None:
     from re import _constants as c
     from re import _parser
 
@@ -179,7 +194,7 @@ def first_chars(pattern: re.Pattern) -> re.Pattern | None:
         return None
     if nullable or not chars:
         return None
-    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]", pattern.flags & re.IGNORECASE)
+    return frozenset(chars)
 
 
 def first_char_finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match]:

@@ -121,3 +121,23 @@ def test_a_line_is_read_once_and_as_a_whole():
         a, _ = lines.at(pos)
         lines.read(a, "len", lambda ln: seen.append(ln) or len(ln))
     assert seen == ["第二行很长"] and lines.read(0, "len", len) == 3
+
+
+def _all_values(text: str):
+    unit_rx = cm._unit_pattern()
+    return [[((m.start(), m.end()), v.__dict__) for m, v in cm._values(text[s.start:s.end], s.start, text, unit_rx)]
+            for s in cm.sentences(text)]
+
+
+class _Anything:
+    def search(self, text):
+        return True
+
+
+def test_values_equal_those_read_in_every_sentence(monkeypatch):
+    texts = [normalize(s).text for s in SENTENCES] + ["百分之二十的比例，千分之五", "没有数字", "２０２４年３００万元"]
+    texts += list(_pool_texts(12))
+    fast = [_all_values(t) for t in texts]
+    monkeypatch.setattr(cm, "_NUM_CHAR", _Anything())
+    assert fast == [_all_values(t) for t in texts]
+    assert sum(len(v) for t in fast for v in t) > 200

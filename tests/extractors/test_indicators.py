@@ -175,7 +175,8 @@ def test_each_key_example_maps_to_its_key(row):
     ("按所购住房面积给予150元/平方米的购房补贴。", [(150, "元/平方米", "home_purchase_subsidy_per_area")]),
     ("项目补助资金比例不超过审定实际投资总额的20%。", [(20, "%", "subsidy_share_of_cost")]),
     ("享受补贴购买的住房，5年内不得上市交易。", [(5, "年", "property_holding_years_before_resale")]),
-    ("支持个人、小微企业分别申请最高30万元、300万元创业担保贷款。", [(30, "万元", None), (300, "万元", None)]),
+    ("支持个人、小微企业分别申请最高30万元、300万元创业担保贷款。",  # paired in order since the 分别 pairing
+     [(30, "万元", "startup_guarantee_loan_cap"), (300, "万元", "startup_guarantee_loan_cap_sme")]),
     # waiting periods and eligibility years of housing and talent rules, each its own measure
     ("个人将购买3年以上的住房对外销售的，免征增值税。", [(3, "年", "vat_exemption_holding_years")]),  # scope after the clause
     ("个人将购买3年以上的住房对外销售的，按规定办理。", [(3, "年", None)]),
@@ -339,7 +340,7 @@ def test_each_key_example_maps_to_its_key(row):
     ("企业招用脱贫人口并稳定就业6个月以上的，给予吸纳就业补贴。",
      [(6, "个月", "hiring_subsidy_employment_months_required")]),
     ("场地租金补贴期限最长不超过2年。", [(2, "年", "subsidy_period_cap")]),
-    ("对新认定的省级技能大师工作室给予一次性补助10万元。", [(10, "万元", "skill_master_studio_grant")]),
+    ("对新认定的省级技能大师工作室给予一次性补助10万元。", [(10, "万元", "skill_master_studio_grant_provincial")]),
     ("新购置纯电动物流车的，补贴标准为1万元/辆。", [(1, "万元/辆", "vehicle_purchase_subsidy_per_vehicle")]),
     ("参与以旧换新的家电产品，每件补贴不超过2000元。", [(2000, "元", "appliance_subsidy_cap_per_item")]),
     ("对展览面积达到2万平方米以上的展会给予支持。", [(2, "万平方米", "exhibition_area_threshold")]),
@@ -733,6 +734,13 @@ def test_a_reloaded_taxonomy_gets_a_new_index(tmp_path, monkeypatch):
     ("全年实施农村公路安防工程120公里，开工建设撤并建制村畅通工程50公里。",
      [(120, "公里", "rural_road_safety_works_km"), (50, "公里", "merged_village_road_km")]),
     ("对信用扣分有异议的，主管部门应当于5个工作日内进行核查。", [(5, "个工作日", "credit_deduction_objection_check_deadline")]),
+    ("须确保每一所不选择生源的初中学校至少获得该校2个名额。", [(2, "个", "school_quota_min_places_per_nonselective_school")]),
+    ("在籍在读满三年的应届初三学生方可填报。", [(3, "年", "school_quota_enrolment_years_required")]),
+    ("到年底，高速公路服务区充电设施覆盖率达到100%。", [(100, "%", "highway_service_area_charging_coverage")]),
+    ("全市经济总量今年将突破3万亿元。", [(3, "万亿元", "gdp_total")]),   # 经济总量 is the regional GDP
+    ("区主管部门对申报项目进行初审，自收到申报材料起5个工作日内报送初审意见。",
+     [(5, "个工作日", "project_application_preliminary_review_deadline")]),
+    ("年综合能耗1万吨标准煤以下的项目，可不开展能耗等量替代。", [(1, "万吨标准煤", "energy_replacement_exempt_consumption_limit")]),
     ("考生可以填报2个名额分配到区志愿和1个名额分配到校志愿。",
      [(2, "个", "school_quota_district_choices"), (1, "个", "school_quota_school_choices")]),
 ])
@@ -831,6 +839,13 @@ HOUSING_LAND_FINANCE = [
     ("以虚假材料骗取购房资格的，3年内不得在本市购买住房。", [(3, "年", "home_purchase_fraud_ban_years")]),
     ("已购住房的家庭3年内不得在本市购买住房。", [(3, "年", None)]),  # no fraud named: another rule
     ("有住房家庭夫妻离异后申请的，距离婚时间不满2年的不予受理。", [(2, "年", "divorce_years_required")]),
+    ("夫妻离异后，任何一方3年内购买住房的，其住房套数按离异前家庭套数计算。", [(3, "年", "divorce_years_required")]),
+    ("任何一方3年内购买住房的，按家庭计算套数。", [(3, "年", None)]),  # no divorce named
+    # a wait before resale told in news; a contract signed in the clause after the time limit
+    ("新规规定新房买卖以后需要3年才可以交易。", [(3, "年", "property_holding_years_before_resale")]),
+    ("竞得人须在土地成交后5个工作日内，与出让人签订国有建设用地使用权出让合同。",
+     [(5, "个工作日", "land_contract_signing_deadline")]),
+    ("竞得人须在土地成交后5个工作日内，向管委会提交项目方案。", [(5, "个工作日", None)]),
     # the rent withdrawal's 规定上限 is its cap
     ("租房提取的规定比例从80%上调至100%，规定上限维持1500元不变。",
      [(100, "%", "pf_rent_withdrawal_share"), (1500, "元", "pf_rent_withdrawal_cap")]),
@@ -865,6 +880,8 @@ HOUSING_LAND_FINANCE = [
      [(20, "%", "pf_down_payment_first_home"), (30, "%", "pf_down_payment_second_home")]),
     ("夫妻双方和单方缴存住房公积金的，最高贷款额度分别为80万元、50万元。",
      [(80, "万元", "pf_loan_cap_family"), (50, "万元", "pf_loan_cap_individual")]),
+    ("个人和小微企业可分别申请最高30万元、300万元的创业担保贷款。",  # the item no qualifier names takes the plain row
+     [(30, "万元", "startup_guarantee_loan_cap"), (300, "万元", "startup_guarantee_loan_cap_sme")]),
     ("首套和二套住房公积金贷款最高额度分别为60万元、40万元、30万元。",  # three values for two items
      [(60, "万元", None), (40, "万元", None), (30, "万元", None)]),
     ("首套普通、非普通住房商业贷款首付款比例分别不低于30%、40%。",  # the items name no qualifier
@@ -913,7 +930,8 @@ def test_housing_land_and_finance_measures(sentence, expected):
      [(1, "万平方米", "commercial_store_floor_area_min"), (500, "万元", "commercial_project_min_spending"),
       (60, "%", "project_spending_share_of_plan_min")]),
     ("改造后步行街商户入驻率不低于85%，开业运营后持续经营6个月的累计客流量高于改造前。",
-     [(85, "%", "pedestrian_street_tenant_occupancy_min"), (6, "个月", "commercial_upgrade_operation_months")]),
+     # a pedestrian street's operation period is not the commercial upgrade project's (an independent review)
+     [(85, "%", "pedestrian_street_tenant_occupancy_min"), (6, "个月", None)]),
     ("申报单位近2年内发生重大生产安全事故的，不予支持。", [(2, "年", "safety_accident_lookback_years")]),
     # science and talent: research-fund rules, title review
     ("申请人可以提供2名以内不适宜评审其申请的专家名单。", [(2, "名", "research_grant_excluded_reviewers_max")]),
@@ -949,11 +967,27 @@ def test_housing_land_and_finance_measures(sentence, expected):
     ("吸纳农村劳动力20人以上的，认定为就业帮扶车间，给予3万元奖补。",
      [(20, "人", "employment_assistance_base_hires_required"), (3, "万元", "employment_assistance_base_award")]),
     ("市财政设立文旅发展专项资金5000万元。", [(5000, "万元", "culture_tourism_special_fund")]),
+    ("从文旅发展专项资金中安排2000万元，奖励组织游客来本市的旅行社。", [(2000, "万元", None)]),   # a payment out of the fund
     ("到2027年，全市市场总消费额年均增长6%左右。", [(6, "%", "total_consumption_growth")]),
     ("国际参展商租用展览面积占总展览面积比例达到15%以上的展会，给予奖励。",
      [(15, "%", "exhibition_international_exhibitor_share_min")]),
     ("大学生创业项目经评审的，给予最高10万元的项目无偿资助。", [(10, "万元", "student_startup_project_grant_cap")]),
     ("本次活动消费券补贴总额800万元。", [(800, "万元", None)]),   # a total is no voucher's face value
+    # a portfolio of events to cultivate by tier is no count of events held
+    ("重点培育10项国际顶级赛事、20项品牌赛事。", [(10, "项", None), (20, "项", None)]),
+    # a voucher handed to each person is no budget; an hourly minimum wage no monthly one; a small shop's
+    # floor area exempt from a licence no threshold of a commerce scheme
+    ("向每位市民发放100元消费券。", [(100, "元", "consumption_voucher_value")]),
+    ("非全日制用工小时最低工资标准为22元。", [(22, "元", None)]),
+    ("营业面积在300平方米以下的小型餐饮店可不办理许可。", [(300, "平方米", None)]),
+    # a list after 分别 whose one item names no qualifier takes the measure's plain row; two such items take none
+    ("鼓励个人、小型微型企业分别申请最高20万元、200万元创业担保贷款。",
+     [(20, "万元", "startup_guarantee_loan_cap"), (200, "万元", "startup_guarantee_loan_cap_sme")]),
+    ("支持个人、个体户分别申请最高30万元、50万元创业担保贷款。", [(30, "万元", None), (50, "万元", None)]),
+    # a skill-master studio's grant by level, listed with 分别 too
+    ("对新认定的省级技能大师工作室的，一次性给予20万元经费补助。", [(20, "万元", "skill_master_studio_grant_provincial")]),
+    ("对成功创建国家级、省级技能大师工作室的，按规定从就业补助资金中分别一次性给予50万元、20万元经费补助。",
+     [(50, "万元", "skill_master_studio_grant_national"), (20, "万元", "skill_master_studio_grant_provincial")]),
     # near misses: a plan's jobs created are no condition of a subsidy
     ("到2025年，新增市场主体带动就业5万人。", [(5, "万人", None)]),
 ])
@@ -963,3 +997,16 @@ def test_subsidies_employment_and_commerce_get_their_keys(sentence, expected):
 
 def test_a_home_purchase_voucher_budget_is_no_consumer_voucher_budget():
     assert [k for *_, k in keys_of("安排500万元用于发放购房消费券。")] != ["consumer_voucher_budget"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a measure narrower or of another programme than the key's stays unkeyed (an independent review's finds)
+    ("暂停拥有2套及以上住房的本市户籍居民家庭在指定学校的学区范围内购买二手住房。", [(2, "套", None)]),
+    ("安排5000万元发放汽车购新补贴。", [(5000, "万元", None)]),
+    ("安排3000万元用于开展家电以旧换新补贴。", [(3000, "万元", "trade_in_subsidy_budget")]),
+    ("步行街街区持续经营时间3个月的累计客流量和销售额保持增长。", [(3, "个月", None)]),
+    ("全年新增放心消费承诺单位5000家。", [(5000, "家", "trusted_consumption_pledge_units")]),
+    ("全市放心消费承诺单位达到2万家。", [(2, "万家", None)]),  # a total, not the new ones
+])
+def test_narrower_measures_keep_no_key(sentence, expected):
+    assert keys_of(sentence) == expected

@@ -159,6 +159,33 @@ def test_a_ranked_list_of_headlines_is_noise(lines, blanked):
     assert bool(headline_runs("\n".join(lines))) == blanked
 
 
+_HEADLINES = ["某区230个老旧小区年内完成改造 居民出行更方便", "某市发布13条措施 破解30年以上老楼加装电梯难题",
+              "首批试点500套 某市旧房换新房活动启动", "某县新增公共停车位1200个 缓解学校周边停车难"]
+
+
+@pytest.mark.parametrize("text,plain", [
+    # a list of other stories, each set apart by a blank line or its date: no figure in it is the document's
+    ("\n\n".join(_HEADLINES), True),
+    ("\n".join(f"{h}\n2024-05-0{i + 1}" for i, h in enumerate(_HEADLINES)), True),
+    # the same lines in a row are a table's rows or a paragraph's lines as a PDF gives them: kept
+    ("\n".join(_HEADLINES), False),
+    # three are no list; lines with commas on most are a wrapped paragraph
+    ("\n\n".join(_HEADLINES[:3]), False),
+    ("\n\n".join(h[:8] + "，" + h[8:] for h in _HEADLINES), False),
+])
+def test_a_spaced_list_of_plain_headlines_is_read_as_no_statement(text, plain):
+    from extractors.noise import headline_runs
+    assert bool(headline_runs(text, plain_runs=True)) == plain
+    assert headline_runs(text) == []  # not cut from the page as noise: a portal's page is still read
+
+
+def test_figures_in_a_list_of_other_stories_are_no_commitments():
+    from extractors.commitments import find_commitments
+    body = "为进一步支持住房消费，对购买首套住房的家庭给予每套2万元补贴。"
+    text = body + "\n\n相关新闻\n\n" + "\n\n".join(_HEADLINES)
+    assert [(c.value, c.unit) for c in find_commitments(text, text, pub_year=2024)] == [(2, "万元")]
+
+
 @pytest.mark.parametrize("heading", ["省政府部门", "国家部委网站", "友情链接\ue61a", "中央部门网站"])
 def test_a_sites_menu_of_departments_is_noise(heading):
     """A page's menu of links to departments, under its heading (an icon glyph may trail it), names no body of the text."""

@@ -222,3 +222,19 @@ def test_first_chars_unknown(pattern):
     from extractors.scan import first_chars
 
     assert first_chars(re.compile(pattern)) is None
+
+
+@pytest.mark.parametrize("pattern", [r"(?:最高|上限)额度", r"(?<=[省市])[一二三]级", r"[（(]?第[一二]条", r"a|b?c", r"x*y"])
+def test_first_char_set_is_the_class_of_first_chars(pattern):
+    from extractors.scan import first_char_set, first_chars
+
+    chars = first_char_set(re.compile(pattern))
+    cls = first_chars(re.compile(pattern))
+    assert chars and {c for c in chars if cls.fullmatch(c)} == chars and len(cls.pattern) >= len(chars)
+
+
+@pytest.mark.parametrize("pattern", [r"\d+元", r"(?i)abc", r"x*"])
+def test_first_char_set_unknown(pattern):
+    from extractors.scan import first_char_set
+
+    assert first_char_set(re.compile(pattern)) is None

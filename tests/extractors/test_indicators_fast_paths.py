@@ -1,0 +1,67 @@
+"""The taxonomy's patterns are searched only in texts holding a character a match can begin with: the rows
+found are those a search of every row finds, on written phrases and on lines of pool pages."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extractors import indicators as ind
+
+PHRASES = [
+    "首套住房公积金贷款最高额度〔#〕", "二套住房商业贷款首付款比例不低于〔#〕", "夫妻双方缴存的最高可贷〔#〕万元",
+    "处〔#〕罚款", "契税税率为〔#〕", "购房补贴每平方米〔#〕元", "城镇调查失业率控制在〔#〕", "新建充电桩〔#〕个",
+    "提取额度〔#〕元/月", "贷款期限最长〔#〕年", "", "〔#〕", "abc", "年龄不超过〔#〕周岁的",
+]
+
+
+def _pool_lines(every: int):
+    from corpora.readers import expand_paths, read_path
+    from corpora.records import ReadError
+
+    pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
+    files = [f for f in expand_paths([pool]) if f.suffix.lower() != ".pdf"][::every]
+    if not files:
+        pytest.skip("the shared pool is not here")
+    for f in files:
+        try:
+            text = read_path(f).text
+        except ReadError:
+            continue
+        yield from (ln.strip()[:60] for ln in text.split("\n") if ln.strip())
+
+
+def _patterns():
+    return [p for row in ind.taxonomy() for p in (row.pattern, row.scope, row.qualifier) if p is not None]
+
+
+@pytest.mark.parametrize("text", PHRASES)
+def test_a_pattern_skipped_for_its_characters_would_not_match(text):
+    for p in _patterns():
+        assert bool(ind._may_match(p, set(text)) and p.search(text)) == bool(p.search(text)), p.pattern
+
+
+def test_a_pattern_skipped_for_its_characters_would_not_match_pool_lines():
+    lines = list(_pool_lines(15))[::2]
+    assert len(lines) > 300
+    for p in _patterns():
+        assert [bool(p.search(t)) for t in lines if not ind._may_match(p, set(t))] == \
+            [False for t in lines if not ind._may_match(p, set(t))], p.pattern
+
+
+def test_most_patterns_tell_their_first_characters():
+    pats = _patterns()
+    assert sum(ind._may_match(p, set()) for p in pats) < len(pats) / 2  # the rest are skipped in a text of none
+
+
+def test_matching_rows_are_the_rows_a_search_finds():
+    rows = ind.taxonomy()
+    for p in _patterns():
+        ind._may_match(p, set())  # every row's first characters known, as after start-up
+    for text in PHRASES:
+        assert ind._matching(rows, text) == [i for i in rows if i.pattern.search(text)]
+
+
+def test_a_case_blind_pattern_is_always_searched():
+    assert ind._may_match(re.compile("abc", re.I), set("xyz"))
