@@ -525,7 +525,8 @@ _ISSUED_AFTER = re.compile(r"^\d{1,2}月(?:\d{1,2}日)?[，,]?[^，,。；;\d]{0
 _EFFECTIVE_AFTER = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|开始|施行|实施|执行|发布|印发|以后|之后)")
 
 
-_RELATIVE_YEAR = re.compile(r"(今年|明年|本年度)(?!以来|上半年|前|[一二三四五六七八九十\d]+(?:-|—|至)?\d*月)")
+# 年内 alone (力争年内…达到80%) is this year; after a count (一年内, 三年内) it is a period, no year
+_RELATIVE_YEAR = re.compile(r"(今年|明年|本年度|(?<![\d一二两三四五六七八九十百半几多数个每当同])年内)(?!以来|上半年|前|[一二三四五六七八九十\d]+(?:-|—|至)?\d*月)")
 _DURATION = re.compile(r"年|个月|月|天|日|个工作日|工作日|小时|分钟|周|个季度")
 
 
@@ -969,7 +970,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         years += [(p, y, True) for p, y in deadlines if sent.start <= p < sent.end]
         if pub_year is not None:  # 今年/明年 in a work report or plan: the document's own year, or the next
             years += [(m.start() + sent.start, pub_year + (1 if m.group(1) == "明年" else 0), m.group(1) == "明年")
-                      for m in _RELATIVE_YEAR.finditer(tsent)]
+                      for m in _RELATIVE_YEAR.finditer(tsent) if m.group(1) != "年内"]  # 年内: a goal's year only, below
         years.sort()
         for vi, (m, val) in enumerate(sent_values):
             ns, ue = val.ns, val.ue
