@@ -482,10 +482,12 @@ _INCLUSIVE_BOUND = re.compile(r"\s*(?:[（(]含[^）)]{0,8}[）)]\s*(?:及)?(?:�
 _STRONG_PAST = re.compile(r"(?:截至|截止)(?=\s*(?:\d|今年|去年|上年|目前|年底|年末|当前|本月|上月))|同比|环比|比上年|较上年|今年以来|去年|上年(?!度)")
 # a figure of a market's sales (商品房销售8608套, 成交均价12304元): a result in any text
 _MARKET_FIGURE = re.compile(r"(?:销售|成交|网签|去化)(?:了)?(?:面积|均价|金额|总额|额|量|套数|率)?(?:为|达到|达|约)?\s*$")
+# a figure a report counted (据不完全统计, 统计显示, 数据显示): in news, a result whatever its wording
+_COUNTED_BY = re.compile(r"据[^，,。；;]{0,12}统计|统计(?:显示|发现|数据显示)|数据显示")
 # a condition opened before the value (若月末个贷率连续3个月…，将…; 当…时): the value is a rule's trigger
 _CONDITION_BEFORE = re.compile(r"(?:^|[，,。；;：:\s）)])(?:若|如果|假如|凡|一旦)[^，,。；;]*$")
 # statistics of a market or a firm (销售8608套, 成交, 减幅54.5%): results, in news
-_STATISTIC = re.compile(r"据[^，,。；;]{0,24}数据|数据显示|统计显示|监测数据|销售|成交|签约|去化|减幅|降幅|增幅|涨幅|跌幅|精简至|共发放|共计发放|发放了|同比|环比|在此之前|此前|"
+_STATISTIC = re.compile(r"据[^，,。；;]{0,24}数据|数据显示|统计显示|监测数据|据(?:不完全)?统计|平均(?:利率|房贷利率|价格|房价|成交价|贷款金额|水平)|销售|成交|签约|去化|减幅|降幅|增幅|涨幅|跌幅|精简至|共发放|共计发放|发放了|同比|环比|在此之前|此前|"
                         r"上半年|前\d{1,2}个?月|一季度|二季度|三季度|四季度")
 # a news text or a report on results: figures are results unless marked as still to come
 _NEWS_STRONG = re.compile(r"记者|本报讯|通讯员|新华社|据悉|获悉|\d日电|讯[（(]")
@@ -1171,6 +1173,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 # 1月15日前整理形成名单…公示期5天: the date of another step, not the publicity period's (but 12月31日前，
                 # 企业可申请…最长不超过6个月: the window of the rule the value belongs to)
                 year = None
+            if news and kind == "provision" and _COUNTED_BY.search(masked, sent.start, num_start):
+                kind, year = "reported", None  # 据不完全统计，至少9家信托公司遭到处罚: a count a report makes
             if kind != "provision" and unit in _AGE_UNITS and comparator != "=" and not _STRONG_PAST.search(sctx):
                 kind, year = "provision", rule_year  # 年龄在65周岁以下的从业人员: an age bound is a scheme's condition
             if kind == "target" and year is None and pub_year is not None:

@@ -425,6 +425,8 @@ def test_part_of_a_year_is_not_a_deadline():
     ("今年主要预期目标是：地区生产总值增长6%左右。", [("target", 6, 2025)]),
     ("明年，全市新建中小学校3所。", [("target", 3, 2026)]),
     ("今年以来，全市新增市场主体1.2万户。", [("reported", 1.2, None)]),
+    ("据统计，全国百城二套房平均利率为4.9%。", [("reported", 4.9, None)]),  # a market statistic in news
+    ("据不完全统计，至少9家信托公司遭到监管处罚。", [("reported", 9, None)]),
     ("力争年内全市充电设施覆盖率达到90%。", [("target", 90, 2025)]),  # 年内 alone: this year
     ("三年内建成示范点10个。", [("target", 10, None)]),  # after a count: a period, no year
 ])
