@@ -1598,7 +1598,7 @@ _CHANGE_TO_VERB = re.compile(_CHANGE_VERB + r"(?:至|到|为|成)")
 _QUOTE_REPLACED = re.compile(r"\s*(?:的(?:规定|条件|要求|表述|内容))?\s*(?:调整|修改|变更|修订|改)为")
 
 
-_FORMERLY_END = re.compile(r"(?:此前|之前|以前|原来|原先|调整前|原)(?:为|是)\s*$")
+_FORMERLY_END = re.compile(r"(?:此前|之前|以前|原来|原先|调整前|原(?:政策|规定|标准|办法|条件)?)(?:为|是)\s*$")
 
 
 def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: int, unit_end: int) -> bool:

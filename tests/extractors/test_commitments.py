@@ -845,6 +845,7 @@ def test_conversions_former_rules_and_ratio_units(text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("将首付比例由“不低于30%”调整为“不低于20%”。", [(20, "%", None)]),  # the former wording quoted before its replacement
     ("将“满6个月”改为“满3个月”。", [(3, "个月", None)]),
+    ("原政策为30%，新实施的阶段性政策为15%。", [(15, "%", None)]),  # the former rule's value
     ("将第三条中的“免税面积为100平方米”修改为“免税面积为150平方米”。", [(150, "平方米", None)]),
     ("借款人家庭只有1人缴存住房公积金的，最高贷款额度为40万元。", [(40, "万元", None)]),  # whom a condition is about
     ("全省所有16个地市的缴存职工均可申请贷款。", []),  # a set named by its whole

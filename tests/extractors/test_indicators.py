@@ -988,6 +988,14 @@ def test_housing_land_and_finance_measures(sentence, expected):
     ("对新认定的省级技能大师工作室的，一次性给予20万元经费补助。", [(20, "万元", "skill_master_studio_grant_provincial")]),
     ("对成功创建国家级、省级技能大师工作室的，按规定从就业补助资金中分别一次性给予50万元、20万元经费补助。",
      [(50, "万元", "skill_master_studio_grant_national"), (20, "万元", "skill_master_studio_grant_provincial")]),
+    ("对招用登记失业人员并与其签订2年以上劳动合同的企业，按每人1000元给予吸纳就业补贴。",
+     [(2, "年", "employment_subsidy_labour_contract_term_min"), (1000, "元", None)]),
+    ("村（社区）组织劳动者到园区就业并稳定就业6个月以上的，给予一次性劳务协作经费。",
+     [(6, "个月", "hiring_subsidy_employment_months_required")]),
+    ("企业按月发放不低于本市最低工资标准1.5倍的工资的，给予岗位补贴。",
+     [(1.5, "倍", "hiring_subsidy_wage_floor_multiple")]),
+    ("公益性岗位补贴按当地最低工资标准的50%执行，全年开发基层服务类岗位200个。",
+     [(50, "%", "post_subsidy_share_of_minimum_wage"), (200, "个", "public_service_posts_developed")]),
     # near misses: a plan's jobs created are no condition of a subsidy
     ("到2025年，新增市场主体带动就业5万人。", [(5, "万人", None)]),
 ])
