@@ -112,7 +112,9 @@ def make_regions():
         if "发文机关" in ctx.metadata_spans:
             spans.append(ctx.metadata_spans["发文机关"])
         own_provinces = [d.province for d in doc._.doc_numbers if d.role == "own" and d.province]
-        region = primary_region(_text(doc), ctx.title, names, own_provinces, gaz, boundaries=token_boundaries(doc))
+        own_prefixes = tuple(d.prefix for d in doc._.doc_numbers if d.role == "own" and d.prefix)
+        region = primary_region(_text(doc), ctx.title, names, own_provinces, gaz, boundaries=token_boundaries(doc),
+                                docnum_prefixes=own_prefixes)
         if region is None and re.search(r"中华民国|行政院|立法院", _text(doc)):
             region = gaz.region("710000")
         doc._.issuers, doc._.issuer_spans, doc._.region = names, spans, region

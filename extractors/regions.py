@@ -281,7 +281,8 @@ _CAPITAL_DATELINE = re.compile(r"(?P<p>北京)(?=\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 
 
 def primary_region(text: str, title: str | None, issuers: list[str], docnum_provinces: list[str],
-                   gaz: Gazetteer | None = None, boundaries: set[int] | None = None) -> Region | None:
+                   gaz: Gazetteer | None = None, boundaries: set[int] | None = None,
+                   docnum_prefixes: tuple[str, ...] = ()) -> Region | None:
     """The jurisdiction a document governs: issuer first, then title and the body named as its
     source, document number, body. The site or newspaper that carries the page is no evidence, except
     as a last resort; a document that withholds its place (xx市) has none."""
@@ -347,7 +348,22 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
             provs = {d.adcode for _, _, cands in gaz.mentions(body, ambiguous=True) for d in cands if d.level == "province"}
             code = provs.pop() if len(provs) == 1 else None
         found = gaz.region(code) if code else None
+    if found is None and relative == "市":
+        # 我市… under its own number 蚌房金〔2022〕18号: the one city whose name opens with the number's first character
+        firsts = {p[0] for p in docnum_prefixes if p}
+        cities = {code for c in firsts for code in _cities_by_first_char().get(c, ())}
+        found = gaz.region(cities.pop()) if len(firsts) == 1 and len(cities) == 1 else None
     return found
+
+
+@functools.cache
+def _cities_by_first_char() -> dict[str, tuple[str, ...]]:
+    """First character of a prefecture-level city's name → the codes of the cities whose name opens with it."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for d in gazetteer().by_code.values():
+        if d.level == "city" and d.name:
+            out[d.name[0]].append(d.adcode)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # a national body named in a title (央行, 证监会, 国务院…): a story of its own, placed only by what the title,

@@ -72,3 +72,14 @@ def test_the_number_in_the_own_number_cell_of_a_late_attribute_table_is_own(cell
     nums = find_docnumbers(text)
     assign_roles(text, nums, doc_start=text.index("\n"), seg_start=0, meta_span=None)
     assert {d.normalized: d.role for d in nums} == {"某县住建发〔2022〕68号": "own", "某政发〔2020〕3号": "cited"}
+
+
+@pytest.mark.parametrize("text,found", [
+    ("证监发〔2022〕36号\n近年来，上市公司认真落实决策部署。", ["证监发〔2022〕36号"]),
+    ("依据证监办发〔2021〕5号的规定执行。", ["证监办发〔2021〕5号"]),
+    ("道路运输经营许可证〔2021〕5号", []),
+    ("某公网安备〔2021〕5号", []),
+])
+def test_the_securities_regulators_numbers_are_document_numbers_licences_are_not(text, found):
+    from extractors.docnumbers import find_docnumbers
+    assert [d.normalized for d in find_docnumbers(text)] == found

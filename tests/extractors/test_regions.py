@@ -229,3 +229,15 @@ def test_a_national_bodys_story_is_placed_only_by_its_own_place(title, body, exp
 def test_a_citys_text_about_several_of_its_districts_is_the_citys(title, body, expected):
     region = primary_region(body, title, [], [])
     assert (region.adcode if region else None) == expected
+
+
+# a city's own text (我市) placed by nothing but its own number's first character, when one city's name opens with it
+@pytest.mark.parametrize("prefixes,expected", [
+    (("蚌房金",), "340300"),     # 蚌埠市 alone opens with 蚌
+    (("长府办发",), None),        # 长春市, 长沙市, 长治市: no one city
+    ((), None),
+])
+def test_a_citys_text_placed_by_its_own_numbers_first_character(prefixes, expected):
+    body = "为支持生育多孩职工家庭住房需求，我市缴存职工购买首套住房的，贷款额度上浮20%。本市各管理部遵照执行。"
+    region = primary_region(body, "关于实施多子女家庭使用住房公积金支持政策的通知", [], [], docnum_prefixes=prefixes)
+    assert (region.adcode if region else None) == expected
