@@ -1030,6 +1030,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue
             if in_listing(num_start) or skips.skips_value(text, num_start, unit_end1, raw, m.group("unit")):
                 continue
+            if _WAIVED_BEFORE.search(masked, max(sent.start, num_start - 20), num_start):
+                continue  # 放松限购，无需近3年累计2年社保: a condition the rule no longer asks for
             if cancelled(masked, sent.start, num_start, ue, sent.end) or former_rule_cancelled(masked, sent.start, num_start, sent.end) \
                     or any(c.start() <= num_start < c.end() for c in _UNIT_CONVERSION.finditer(masked, max(sent.start, num_start - 12), min(sent.end, ue + 12))) \
                     or interleaved(masked, max(sent.start, num_start - 80), min(sent.end, ue + 80)):
@@ -1488,6 +1490,10 @@ def cancelled(masked: str, sent_start: int, num_start: int, unit_end: int, sent_
     return not re.search(r"(?:要求|限制|规定|条件|门槛)[，,]|[^以]后|以后|之后", masked[cancels[-1].end():num_start])
 
 
+# a condition waived: 无需近3年累计2年社保 (the clause opens on the waiver, the values are what is no longer asked)
+_WAIVED_BEFORE = re.compile(r"(?:无需|无须|不再需要|不再要求)[^，,。；;]{0,14}$")
+
+
 # a former rule quoted to say it is gone: 原规定“缴存满12个月方可申请”的时间限制取消
 _FORMER_QUOTE_BEFORE = re.compile(r"原(?:有|来|先)?(?:规定|政策|条款|文件|办法|要求|条件)?[中的]?\s*[:：]?\s*$")
 _FORMER_QUOTE_DROPPED = re.compile(r"[^。；;“]{0,20}?(?:取消|废止|废除|不再执行|停止执行|不再实行|删除)")
@@ -1592,7 +1598,7 @@ _CHANGE_TO_VERB = re.compile(_CHANGE_VERB + r"(?:至|到|为|成)")
 _QUOTE_REPLACED = re.compile(r"\s*(?:的(?:规定|条件|要求|表述|内容))?\s*(?:调整|修改|变更|修订|改)为")
 
 
-_FORMERLY_END = re.compile(r"(?:此前|之前|以前|原来|原先|调整前|原)(?:为|是)\s*$")
+_FORMERLY_END = re.compile(r"(?:此前|之前|以前|原来|原先|调整前|原(?:政策|规定|标准|办法|条件)?)(?:为|是)\s*$")
 
 
 def _replaced_value(masked: str, sent_start: int, clause_start: int, num_start: int, unit_end: int) -> bool:

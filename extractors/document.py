@@ -10,12 +10,13 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from corpora.chars import CJK as _CJK
 from corpora.records import ErrorReason, ReadError, SourceText
 from extractors.metadata import read_head
 from extractors.noise import find_noise, has_mojibake, has_running_text, listing_page
 from extractors.normalize import NormalizedText, normalize
 from extractors.records import Script
-from extractors.structure import BARE_READING, Segment, find_titles, is_compilation, names_document_kind, segment
+from extractors.structure import BARE_READING, Segment, find_titles, is_compilation, names_document_kind, names_site_or_column, segment
 from extractors.titles import choose_title, clean_title, guess_title, is_seo_title, lead_title, names_a_document
 
 # a page with this many title lines and not one sentence is an index of documents (a compilation's contents)
@@ -143,6 +144,8 @@ def documents(st: SourceText) -> list[Document]:
         title = choose_title(first_title if first else "", seg.title.text if seg.title else None)
         if title is None and not first and seg.title and BARE_READING.match(seg.title.text):
             title = seg.title.text  # 政策解读 under a notice: its heading, though a site's column bears the same name
+        if title is None and first and len(_CJK.findall(cleaned)) >= 4 and not names_site_or_column(cleaned):
+            title = cleaned  # a short page title (政务名词) is still the page's own name for a text that prints none
         from_lead = title is None and (title := lead_title(text[max(0, seg.head_end - seg.start):])) is not None
         guessed = title is None and (title := guess_title(text)) is not None
         out.append(Document(

@@ -335,7 +335,9 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     issuer_rel = next((m.group(1) for s in issuers if (m := _RELATIVE_ISSUER.match(s))), None)
     relative = issuer_rel or _self_level(body)
     joint = joint_parents(gaz, [title or "", *issuers], counties) | _joint_issuers(gaz, issuers)
-    found = _decide(gaz, score, direct, issuers, issuer_rel, relative, joint)
+    own_county = any(d.level == "county" for s in [title or "", *issuers] for _, _, cands in gaz.mentions(s, counties=counties)
+                     for d in cands)  # the title or the issuer names a district or county of its own
+    found = _decide(gaz, score, direct, issuers, issuer_rel, relative, joint, own_county)
     found = _host_fallback(gaz, found, by.hosts, relative) or found
     if found is None and (relative == "省" or _PROVINCE_SELF.search(body)):
         code = _abbreviated_province(body)  # 省政府… “皖美消费”: a province that names itself only by its short name
@@ -430,7 +432,8 @@ def _joint_issuers(gaz: Gazetteer, issuers: list[str]) -> set[str]:
 
 
 def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], issuers: list[str],
-            issuer_rel: str | None, relative: str | None, joint: set[str] = frozenset()) -> Region | None:
+            issuer_rel: str | None, relative: str | None, joint: set[str] = frozenset(),
+            own_county: bool = False) -> Region | None:
     """`issuer_rel`: the level an issuer names (市政府); `relative`: that, or the level the text speaks
     of itself at (我县, 全区); `joint`: parents of two counties named side by side (the document is both's,
     so its region is their parent)."""
@@ -457,6 +460,10 @@ def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], i
             best = city
     counties = [c for c in score if c in gaz.by_code and gaz.by_code[c].level == "county"
                 and gaz.by_code[c].province_code == prov and (best == prov or gaz.by_code[c].city_code in {best, ""})]
+    if relative == "市" and not issuer_rel and best != prov and not own_county \
+            and sum(1 for c in counties if direct[c] > 0 and gaz.by_code[c].city_code == best) >= 3:
+        # 我市部分区县市（甲区、乙区、丙县…）: a city's text about several of its districts and counties is the city's
+        return gaz.region(best)
     if counties:
         county = max(counties, key=lambda c: score[c])
         d = gaz.by_code[county]

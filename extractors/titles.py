@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from corpora.chars import CJK as _CJK
+from extractors.metadata import metadata_line
 from extractors.structure import is_title_line, names_site_or_column
 
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,30}>")
@@ -20,8 +21,10 @@ def clean_title(title: str) -> str:
     """A page title without the site's name or a breadcrumb around it."""
     t = _BLANKED.sub("", _MARKUP.sub("", title.strip()))  # a word blanked as spam closes up; <br/> goes
     parts = re.split(r"\s*[,，_|｜]\s*|\s+-\s+", t)
-    if len(parts) >= 2 and names_site_or_column(parts[-1]):
-        t = t[:len(t) - len(parts[-1])].rstrip(" ,，_|｜-")  # 某某新闻标题,某某房产网: the site's name goes
+    while len(parts) >= 2 and names_site_or_column(parts[-1]):
+        # 某某新闻标题,某某房产网: the site's name goes, and the portal's after it (…_首都之窗_某市人民政府门户网站)
+        t = t[:len(t) - len(parts[-1])].rstrip(" ,，_|｜-")
+        parts.pop()
     if ">" in t:
         t = t.rsplit(">", 1)[-1]
     # a site's or a column's name glued on with a dash, before or after the title (某某数字报刊平台-标题,
@@ -140,7 +143,8 @@ def guess_title(text: str) -> str | None:
         ln = _HEADING_NUMBER.sub("", ln)
         # the last line of a text cut short below its first paragraph is a fragment, not a heading
         if not (seen_text and i == len(lines) - 1) and len(ln) <= 60 and is_headline(ln) \
-                and not re.search(r"[，,。；;！？!?/|｜【】]|[：:]$|\d{5}", ln) and not _PAGE_CHROME.search(ln):
+                and not re.search(r"[，,。；;！？!?/|｜【】]|[：:]$|\d{5}", ln) and not _PAGE_CHROME.search(ln) \
+                and metadata_line(ln, 0) is None:
             return ln
         seen_text = seen_text or len(_CJK.findall(ln)) >= 30
     for ln in lines[:12]:

@@ -125,6 +125,12 @@ def _ok(v: str) -> bool | None:
 def score(args) -> int:
     with Path(args.judgments).open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
+    if rows and "quantity_ok" not in rows[0]:  # a review of keys alone (a draw of newly keyed rows)
+        keyed = [r for r in rows if _ok(r.get("key_ok", "")) is not None]
+        right = sum(bool(_ok(r["key_ok"])) for r in keyed)
+        print(json.dumps({"keys_judged": len(keyed), "not_judged": len(rows) - len(keyed),
+                          "precision_keys": round(right / len(keyed), 3) if keyed else None}, indent=1))
+        return 0
     judged = [r for r in rows if _ok(r["quantity_ok"]) is not None]
     core_ok = 0
     year_n = year_ok = key_n = key_ok = 0

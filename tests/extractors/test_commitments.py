@@ -845,9 +845,12 @@ def test_conversions_former_rules_and_ratio_units(text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("将首付比例由“不低于30%”调整为“不低于20%”。", [(20, "%", None)]),  # the former wording quoted before its replacement
     ("将“满6个月”改为“满3个月”。", [(3, "个月", None)]),
+    ("原政策为30%，新实施的阶段性政策为15%。", [(15, "%", None)]),  # the former rule's value
     ("将第三条中的“免税面积为100平方米”修改为“免税面积为150平方米”。", [(150, "平方米", None)]),
     ("借款人家庭只有1人缴存住房公积金的，最高贷款额度为40万元。", [(40, "万元", None)]),  # whom a condition is about
     ("全省所有16个地市的缴存职工均可申请贷款。", []),  # a set named by its whole
+    ("某区放宽购房条件，无需近2年累计1年社保，凭居住证即可购买。", []),  # a condition waived
+    ("投资额在50万元以下的装修工程，无需申请施工许可证。", [(50, "万元", None)]),  # an exemption's threshold stays
     # the date a condition names (which projects) is no deadline
     ("对取得预售许可的时间在2023年6月30日以前的项目，每套补贴1万元。", [(1, "万元", None)]),
 ])

@@ -228,3 +228,8 @@ def test_the_line_a_cut_leaves_at_the_end_of_a_text_is_no_title():
             "重要举措，有利于盘活存量资产。\n由于不动产基金的投资范围与传统股权投资存在较大差异，某会指导协会新设类别。\n考虑到不动产私募")
     (doc,) = documents(_source(text))
     assert doc.title == "某会启动了不动产投资基金试点工作"
+
+
+def test_a_short_page_title_names_a_page_that_prints_no_title():
+    doc, = documents(_source("相关名词\n" + BODY, metadata={"标题": "政务名词_某都之窗_某市人民政府门户网站"}))
+    assert doc.title == "政务名词" and "title_guessed" not in doc.flags

@@ -930,7 +930,8 @@ def test_housing_land_and_finance_measures(sentence, expected):
      [(1, "万平方米", "commercial_store_floor_area_min"), (500, "万元", "commercial_project_min_spending"),
       (60, "%", "project_spending_share_of_plan_min")]),
     ("改造后步行街商户入驻率不低于85%，开业运营后持续经营6个月的累计客流量高于改造前。",
-     [(85, "%", "pedestrian_street_tenant_occupancy_min"), (6, "个月", "commercial_upgrade_operation_months")]),
+     # a pedestrian street's operation period is not the commercial upgrade project's (an independent review)
+     [(85, "%", "pedestrian_street_tenant_occupancy_min"), (6, "个月", None)]),
     ("申报单位近2年内发生重大生产安全事故的，不予支持。", [(2, "年", "safety_accident_lookback_years")]),
     # science and talent: research-fund rules, title review
     ("申请人可以提供2名以内不适宜评审其申请的专家名单。", [(2, "名", "research_grant_excluded_reviewers_max")]),
@@ -987,6 +988,14 @@ def test_housing_land_and_finance_measures(sentence, expected):
     ("对新认定的省级技能大师工作室的，一次性给予20万元经费补助。", [(20, "万元", "skill_master_studio_grant_provincial")]),
     ("对成功创建国家级、省级技能大师工作室的，按规定从就业补助资金中分别一次性给予50万元、20万元经费补助。",
      [(50, "万元", "skill_master_studio_grant_national"), (20, "万元", "skill_master_studio_grant_provincial")]),
+    ("对招用登记失业人员并与其签订2年以上劳动合同的企业，按每人1000元给予吸纳就业补贴。",
+     [(2, "年", "employment_subsidy_labour_contract_term_min"), (1000, "元", None)]),
+    ("村（社区）组织劳动者到园区就业并稳定就业6个月以上的，给予一次性劳务协作经费。",
+     [(6, "个月", "hiring_subsidy_employment_months_required")]),
+    ("企业按月发放不低于本市最低工资标准1.5倍的工资的，给予岗位补贴。",
+     [(1.5, "倍", "hiring_subsidy_wage_floor_multiple")]),
+    ("公益性岗位补贴按当地最低工资标准的50%执行，全年开发基层服务类岗位200个。",
+     [(50, "%", "post_subsidy_share_of_minimum_wage"), (200, "个", "public_service_posts_developed")]),
     # near misses: a plan's jobs created are no condition of a subsidy
     ("到2025年，新增市场主体带动就业5万人。", [(5, "万人", None)]),
 ])
@@ -996,3 +1005,16 @@ def test_subsidies_employment_and_commerce_get_their_keys(sentence, expected):
 
 def test_a_home_purchase_voucher_budget_is_no_consumer_voucher_budget():
     assert [k for *_, k in keys_of("安排500万元用于发放购房消费券。")] != ["consumer_voucher_budget"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a measure narrower or of another programme than the key's stays unkeyed (an independent review's finds)
+    ("暂停拥有2套及以上住房的本市户籍居民家庭在指定学校的学区范围内购买二手住房。", [(2, "套", None)]),
+    ("安排5000万元发放汽车购新补贴。", [(5000, "万元", None)]),
+    ("安排3000万元用于开展家电以旧换新补贴。", [(3000, "万元", "trade_in_subsidy_budget")]),
+    ("步行街街区持续经营时间3个月的累计客流量和销售额保持增长。", [(3, "个月", None)]),
+    ("全年新增放心消费承诺单位5000家。", [(5000, "家", "trusted_consumption_pledge_units")]),
+    ("全市放心消费承诺单位达到2万家。", [(2, "万家", None)]),  # a total, not the new ones
+])
+def test_narrower_measures_keep_no_key(sentence, expected):
+    assert keys_of(sentence) == expected

@@ -217,3 +217,15 @@ def test_a_province_speaking_of_itself_by_a_shared_short_name(body, expected):
 def test_a_national_bodys_story_is_placed_only_by_its_own_place(title, body, expected):
     region = primary_region(body, title, [], [])
     assert (region.adcode if region else None) == expected
+
+
+# a city's own text (我市) about several of its districts and counties is the city's; a title naming one district
+# keeps that district
+@pytest.mark.parametrize("title,body,expected", [
+    ("部分区县开展购房补贴活动", "今天，我市部分区县市（富阳区、临安区、桐庐县、淳安县、建德市）发布公告。富阳区：活动时间为10月。"
+     "临安区：活动时间为11月。桐庐县：补贴5000元。", "330100"),
+    ("高淳区放松限购", "我市高淳区发布通知，高淳区购房无需社保。临安区、桐庐县、淳安县另有规定。", "320118"),
+])
+def test_a_citys_text_about_several_of_its_districts_is_the_citys(title, body, expected):
+    region = primary_region(body, title, [], [])
+    assert (region.adcode if region else None) == expected

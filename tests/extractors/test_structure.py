@@ -433,7 +433,7 @@ def test_fields_cells_and_furniture_are_not_titles(text, expected):
 @pytest.mark.parametrize("line", [
     "办公地址：某市某区某某路100号", "联系电话：某某某某", "某市自然资源和规划局保证金专户", "万元以上 3万元以下的罚款",
     "处2万元以上5万元以下的罚款并责令整改", "今日12 版（某某区16版）", "2025年3月1日 星期五 责编：某某某 美编：某某",
-    "机构与长期照顾服务机构奖励及辅导办法）",
+    "机构与长期照顾服务机构奖励及辅导办法）", "党组成员、副局长", "某某中心党委书记", "某市某区某某路187号某某广场",
 ])
 def test_lines_that_are_no_headline(line):
     from extractors.structure import is_headline
@@ -444,6 +444,7 @@ def test_lines_that_are_no_headline(line):
     "检查人员执法证号 、 ，于 20年月日时分，将本《责令改正通知书》某交（ ）",
     "是否享受过省、市、区其他住房优惠政策",
     "二 、 提取政策",
+    "某州住房公积金管理中心政府信息公...政府信息公开年度报告",
 ])
 def test_form_lines_and_spaced_headings_are_no_title_lines(line):
     from extractors.structure import is_title_line
@@ -468,6 +469,7 @@ def test_a_parenthesis_closed_on_the_next_line_is_no_title():
     ("某建房管联〔2024〕58号关于优化本市住房限购政策的通知", "关于优化本市住房限购政策的通知"),
     ("中共某市委关于制定某市国民经济 和社会发展规划的建议", "中共某市委关于制定某市国民经济和社会发展规划的建议"),
     ("某局关于印发 《某市实施细则》的通知", "某局关于印发《某市实施细则》的通知"),
+    ("政务名词_某都之窗_某市人民政府门户网站", "政务名词"),
     # a news headline keeps its spaces
     ("某会议召开 审议《关于某某情况的报告》 某某主持会议", "某会议召开 审议《关于某某情况的报告》 某某主持会议"),
 ])

@@ -130,3 +130,17 @@ def test_stable_draw_keeps_the_rows_that_survive_a_change(tmp_path):
     after = drawn(records(100, gone))
     # the seven drawn rows that still exist are drawn again; three others take the places of the removed ones
     assert len(before & after) == 7 and len(after) == 10
+
+
+def test_score_reads_a_review_of_keys_alone(tmp_path, capsys):
+    out = tmp_path / "keys.tsv"
+    rows = [{"n": str(i), "indicator_key": "k", "sentence": "s", "key_ok": ok, "note": ""}
+            for i, ok in enumerate(["y", "y", "n", "", "y"], 1)]
+    with out.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    capsys.readouterr()
+    precision_audit.main(["score", str(out)])
+    figs = json.loads(capsys.readouterr().out)
+    assert figs == {"keys_judged": 4, "not_judged": 1, "precision_keys": 0.75}
