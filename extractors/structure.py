@@ -234,6 +234,8 @@ _NOT_HEADLINE = re.compile(r"(^上一|^下一|^相关|^责任编辑|^【|^来源
                            r"^第[一二三四五六七八九十百\d]+[章节条]|^\d+\s*[、.．]|^[^\w《“「]|文件$|[。；;！？，,：:、]$|"
                            r"(?:令|公告|通告)\s*[（(〔\[]?\s*第\s*[\d一二三四五六七八九十百〇零]+\s*号[）)〕\]]?$|"
                            r"^(?:本报讯|本报记者|记者|通讯员|新华社|中新社|据.{1,8}报道)|\s\|\s|\|\s*$|"
+                           # a byline: 某某社记者 某某, 责编 某某
+                           r"^[\u4e00-\u9fff]{0,8}(?:记者|通讯员|责编|责任编辑|编辑|撰稿|摄影)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*$|"
                            r"^\d{1,4}\s+\S+(?:\s+\S+){2,}$)")  # …, or a numbered table row: 1 某单位 某园 一级 地址
 # a line that is no headline whatever its length: a form's or a contact table's field (办公地址：…, 类别：…, 联系电话：…),
 # a bank account's name (某某保证金专户), a table cell that continues a figure from the line above (万元以上 3万元以下的

@@ -434,6 +434,7 @@ def test_fields_cells_and_furniture_are_not_titles(text, expected):
     "办公地址：某市某区某某路100号", "联系电话：某某某某", "某市自然资源和规划局保证金专户", "万元以上 3万元以下的罚款",
     "处2万元以上5万元以下的罚款并责令整改", "今日12 版（某某区16版）", "2025年3月1日 星期五 责编：某某某 美编：某某",
     "机构与长期照顾服务机构奖励及辅导办法）", "党组成员、副局长", "某某中心党委书记", "某市某区某某路187号某某广场",
+    "某某社记者 张某某", "记者 李某 王某", "责编 赵某某",  # bylines
 ])
 def test_lines_that_are_no_headline(line):
     from extractors.structure import is_headline
