@@ -1208,6 +1208,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         if sent_kinds:
             prev_kinds = sent_kinds - {"reported_stat"}
     return _headline_copies(_restated(_repeated_in_sentence(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
+                                                                    + find_column_table_commitments(text, unit_rx)
                                                    + _join_orphan_units(_join_split_ranges(_join_bounds(out, masked), masked), masked)), masked), masked), masked, title)
 
 
@@ -1834,6 +1835,64 @@ def listing_spans(text: str) -> list[tuple[int, int]]:
         heads = [_SPACES.sub("", c.text) for r in header for c in r]
         if data and any(_ROW_NUMBER_HEAD.match(h) for h in heads) and not any(_TARGET_HEAD.search(h) for h in heads):
             out.extend((row[0].start, row[-1].end) for row in data if row)
+    return out
+
+
+_UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:单位|计量单位)\s*[:：]\s*(?P<u>[^\s（()）]{1,8})\s*[）)]?\s*$")
+_BOUND_HEAD = (("<=", re.compile(r"上限|最高|不超过|以下")), (">=", re.compile(r"下限|最低|不低于|不少于|以上")))
+MAX_COLUMNS = 8
+
+
+def find_column_table_commitments(text: str, unit_rx: re.Pattern) -> list[Commitment]:
+    """A table whose cells a web page's text dump gives one a line, with no separators: a heading row of
+    short cells opened by a row-number column (序号) and a unit stated over it (单位：元), then rows of as many
+    cells, each a row number, a label and figures. Each figure is a provision of its row's label and its
+    column's heading (缴存基数上限 of 海口市: ≤ 30452.67 元); a column headed as an upper or lower bound says so."""
+    lines = [(a, ln.strip()) for a, ln in _line_spans(text) if ln.strip()]
+    out: list[Commitment] = []
+    i = 0
+    while i < len(lines):
+        if not _ROW_NUMBER_HEAD.match(_SPACES.sub("", lines[i][1])):
+            i += 1
+            continue
+        unit = next((m.group("u") for _, ln in lines[max(0, i - 3):i] if (m := _UNIT_LINE.match(ln))), None)
+        heads = []
+        j = i
+        while j < len(lines) and len(heads) < MAX_COLUMNS and not _CELL_NUM.match(lines[j][1]) and len(lines[j][1]) <= 24:
+            heads.append(lines[j])
+            j += 1
+        n = len(heads)
+        if n < 3 or unit is None or not unit_rx.fullmatch("1" + unit):
+            i = max(j, i + 1)
+            continue
+        rows = []
+        while j + n <= len(lines):
+            cells = lines[j:j + n]
+            if not re.fullmatch(r"\d{1,3}", cells[0][1]) or _CELL_NUM.match(cells[1][1]) \
+                    or not all(_CELL_NUM.match(c) for _, c in cells[2:]):
+                break
+            rows.append(cells)
+            j += n
+        if len(rows) < 2:
+            i = j if j > i else i + 1
+            continue
+        for cells in rows:
+            label = _SPACES.sub("", cells[1][1])
+            for col, (a, cell) in enumerate(cells[2:], start=2):
+                m = _CELL_NUM.match(cell)
+                value = parse_number(m.group("num"))
+                if value is None:
+                    continue
+                head = _SPACES.sub("", heads[col][1])
+                cmp = next((sym for sym, rx in _BOUND_HEAD if rx.search(head)), "=")
+                start = cells[0][0]
+                lead = len(text[a:]) - len(text[a:].lstrip())
+                out.append(Commitment(
+                    kind="provision", indicator=head, subject=label, value=value,
+                    unit=m.group("unit") or unit, comparator=cmp, deadline=None, year=None, recurrence=None,
+                    sentence=text[start:a + lead + len(cell)], start=start, end=a + lead + len(cell),
+                    value_start=a + lead, value_end=a + lead + len(cell)))
+        i = j
     return out
 
 

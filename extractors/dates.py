@@ -222,6 +222,21 @@ _ISSUER_TAIL = re.compile(r"(政府|办公室|办公厅|委员会|委|局|厅|�
 _CELL_LABEL = re.compile(r"(?:日期|时间|时期|日\s*期|时\s*间)\s*[:：]?\s*\n\s*(?:\n\s*)*$")
 
 
+_ISO_DAY = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}")
+
+
+def _previous_line(text: str, pos: int) -> str:
+    """The last non-empty line before the line holding pos, stripped."""
+    end = text.rfind("\n", 0, pos)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line:
+            return line
+        end = start - 1
+    return ""
+
+
 def signature_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
     """Full dates that stand as a signing date: on a line of their own (after the issuer's name, if
     any), or right after the closing sentence of a notice run into one line; never part of a phrase
@@ -243,6 +258,10 @@ def signature_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
             text[d.end:text.find("\n", d.end) if "\n" in text[d.end:] else len(text)])
         if own_line and not line_before and _CELL_LABEL.search(text[max(0, d.start - 40):d.start]):
             continue  # the value of a table's date cell dumped under its label (失效日期 / 2023-12-31)
+        if own_line and not line_before and _ISO_DAY.fullmatch(text[d.start:d.end].strip()) and "。" in text[:d.start]:
+            prev = _previous_line(text, d.start)
+            if prev and not prev.endswith(("。", "！", "”")) and not _ISSUER_TAIL.search(prev.replace(" ", "")):
+                continue  # 某行长：稳妥化解风险 / 2023-10-23: a listed story's date under its headline, no signature
         if own_line or run_in or adopted:
             out.append(d)
     return out

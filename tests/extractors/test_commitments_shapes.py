@@ -387,3 +387,19 @@ def test_ranges_split_over_table_cells(text, expected):
 def test_currencies_written_as_names_are_the_unit(text, value, unit):
     c = next(c for c in found(text) if c.value == value)
     assert c.unit == unit
+
+
+def test_a_table_given_one_cell_a_line_is_read_by_its_columns():
+    from extractors.commitments import find_commitments
+    cells = ["附件：2025年度补贴标准", "单位：元", "序 号", "地 区", "补贴下限", "补贴上限",
+             "1", "甲 市", "1200", "3500.5", "2", "乙 县", "1000", "2800"]
+    text = "\n".join(cells)
+    got = [(c.subject, c.value, c.unit, c.comparator, c.indicator) for c in find_commitments(text, text, pub_year=2025)]
+    assert got == [("甲市", 1200, "元", ">=", "补贴下限"), ("甲市", 3500.5, "元", "<=", "补贴上限"),
+                   ("乙县", 1000, "元", ">=", "补贴下限"), ("乙县", 2800, "元", "<=", "补贴上限")]
+
+
+def test_lines_of_figures_without_a_unit_or_a_row_number_column_are_no_table():
+    from extractors.commitments import find_commitments
+    text = "\n".join(["序 号", "地 区", "人口", "面积", "1", "甲 市", "1200", "3500"])  # no unit stated
+    assert find_commitments(text, text, pub_year=2025) == []

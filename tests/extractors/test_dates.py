@@ -61,6 +61,18 @@ def test_signature_date_is_the_standalone_one():
     assert [d.start_date for d in sig] == ["2024-03-18"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a listed story's date under its headline, after the body: no signature
+    ("某地下调首套房贷利率下限。\n相关阅读\n某行长：稳妥化解房企债务风险\n2023-10-23\n", []),
+    # the issuer's line over the date, and a page's own date under its title before any body, still are
+    ("现印发给你们，请遵照执行。\n某市住房和城乡建设局\n2023-10-23\n", ["2023-10-23"]),
+    ("关于调整公积金贷款额度的政策解读\n2025-10-09\n", ["2025-10-09"]),
+])
+def test_a_listed_storys_date_is_no_signature(text, expected):
+    text = normalize(text).text
+    assert [d.start_date for d in signature_dates(text, find_dates(text, None))] == expected
+
+
 def publish(text: str) -> str | None:
     from corpora.records import SourceText
     from extractors.extract import Extractor
