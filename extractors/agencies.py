@@ -54,13 +54,14 @@ def _full_lengths_by_ending(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
     """For each pair of characters a full division name can end with, the lengths (2 to max_len) of the names
     that end with it, longest first: `_division_before` tries only those. Rebuilt if the names grew since."""
     key = (id(gaz), len(gaz.full), gaz.max_len)
-    if _ENDINGS.get("key") != key:
+    index = _ENDINGS.get("index")  # (key, table), replaced whole: threads see one or the other
+    if index is None or index[0] != key:
         by: dict[str, set[int]] = {}
         for w in gaz.full:
             if 2 <= len(w) <= gaz.max_len:
                 by.setdefault(w[-2:], set()).add(len(w))
-        _ENDINGS.update(key=key, lengths={k: tuple(sorted(v, reverse=True)) for k, v in by.items()})
-    return _ENDINGS["lengths"]
+        index = _ENDINGS["index"] = (key, {k: tuple(sorted(v, reverse=True)) for k, v in by.items()})
+    return index[1]
 
 
 def _division_before(text: str, end: int, gaz: Gazetteer) -> tuple[int, list[Division]] | None:

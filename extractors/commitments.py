@@ -295,13 +295,14 @@ def _word_index() -> tuple[re.Pattern, dict[str, tuple[tuple[int, str, str], ...
     their first character with their place in the list), built again if either list changed. A comparison
     word that is not in the text cannot be the one found, so only the words that may be are tried."""
     key = (id(_BEFORE), len(_BEFORE), id(_AFTER), len(_AFTER))
-    if _WORD_INDEX.get("key") != key:
+    index = _WORD_INDEX.get("index")  # (key, pattern, table), replaced whole: threads see one or the other
+    if index is None or index[0] != key:
         by_first: dict[str, list[tuple[int, str, str]]] = {}
         for k, (phrase, sym) in enumerate(_BEFORE):
             by_first.setdefault(phrase[0], []).append((k, phrase, sym))
         any_after = re.compile(r"(?:[（(]\s*含[^）)]{0,8}[）)])?(?:" + "|".join(p for p, _ in _AFTER) + ")")
-        _WORD_INDEX.update(key=key, any_after=any_after, by_first={c: tuple(v) for c, v in by_first.items()})
-    return _WORD_INDEX["any_after"], _WORD_INDEX["by_first"]
+        index = _WORD_INDEX["index"] = (key, any_after, {c: tuple(v) for c, v in by_first.items()})
+    return index[1], index[2]
 
 
 def _before_words(before: str) -> list[tuple[str, str]]:

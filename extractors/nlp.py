@@ -247,6 +247,8 @@ def load_tables() -> None:
     gazetteer()._lengths_by_pair()
     agencies_mod._needs_prefix()
     agencies_mod._departments_table()
+    agencies_mod._full_lengths_by_ending(gazetteer())
+    commitments_mod._word_index()
     commitments_mod._unit_pattern()
     for phrase, _ in commitments_mod._AFTER:
         commitments_mod._after_phrase(phrase)
