@@ -8,7 +8,7 @@ from extractors import indicators as ind
 from extractors.commitments import find_commitments
 from extractors.normalize import normalize
 
-COVERAGE_FLOOR = 0.600  # share of the pool's targets and provisions with an indicator_key (60.4 % reached on main after the merge; see README)
+COVERAGE_FLOOR = 0.68  # 68.7 % measured at the end of this round (1,869/2,721)
 
 
 def keys_of(sentence: str) -> list[tuple[float, str, str | None]]:

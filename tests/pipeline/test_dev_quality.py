@@ -20,8 +20,8 @@ FLOORS = {
     "docnum_f1": 1.0,
     "docnum_own_f1": 1.0,
     "agency_f1": 0.98,
-    "commit_f1": 0.92,
-    "commit_value_unit_f1": 0.96,
+    "commit_f1": 0.93,
+    "commit_value_unit_f1": 0.97,
     "publish_date_acc": 1.0,
     "region_acc": 1.0,
     "span_grounding": 1.0,
@@ -41,11 +41,12 @@ DEV2_FLOORS = {
 }
 
 # the held-out sets: excerpts of pool pages cut as dev2's are, annotated blind (tools/heldout_set.py,
-# audits/heldout/ to audits/heldout4/); their first, blind scores are in audits/README.md
+# audits/heldout/ to audits/heldout5/); their first, blind scores are in audits/README.md
 HELDOUT = Path(__file__).resolve().parents[2] / "audits" / "heldout"
 HELDOUT2 = HELDOUT.with_name("heldout2")
 HELDOUT3 = HELDOUT.with_name("heldout3")
 HELDOUT4 = HELDOUT.with_name("heldout4")
+HELDOUT5 = HELDOUT.with_name("heldout5")
 HELDOUT_FLOORS = {
     "split_f1": 1.0,
     "docnum_f1": 1.0,
@@ -53,7 +54,7 @@ HELDOUT_FLOORS = {
     "publish_date_acc": 0.94,
     "region_acc": 1.0,
     "agency_f1": 0.94,
-    "commit_f1": 0.89,
+    "commit_f1": 0.91,
     "span_grounding": 1.0,
 }
 HELDOUT3_FLOORS = {
@@ -63,7 +64,7 @@ HELDOUT3_FLOORS = {
     "publish_date_acc": 0.93,
     "region_acc": 0.93,
     "agency_f1": 0.98,
-    "commit_f1": 0.95,
+    "commit_f1": 0.99,
     "span_grounding": 1.0,
 }
 # two of its excerpts print no title of their own and their gold names one the annotator wrote (k_08, k_14), so
@@ -74,8 +75,8 @@ HELDOUT2_FLOORS = {
     "docnum_own_f1": 0.88,
     "publish_date_acc": 0.88,
     "region_acc": 0.88,
-    "agency_f1": 0.95,
-    "commit_f1": 0.91,
+    "agency_f1": 0.97,
+    "commit_f1": 0.99,
     "span_grounding": 1.0,
 }
 HELDOUT4_FLOORS = {
@@ -88,6 +89,17 @@ HELDOUT4_FLOORS = {
     # p_05's annotator gave a benefit no year where its term ends (自…之日起至YYYY年M月D日); the dev set's gold and
     # set 2's k_03 keep the term's year, which the extractor follows (audits/README.md, fourth set)
     "commit_f1": 0.83,
+    "span_grounding": 1.0,
+}
+# q_16 prints no headline (its gold names a column label) and q_05 a topic heading over a repost's 原标题
+HELDOUT5_FLOORS = {
+    "split_f1": 0.81,
+    "docnum_f1": 1.0,
+    "docnum_own_f1": 1.0,
+    "publish_date_acc": 0.78,
+    "region_acc": 0.78,
+    "agency_f1": 0.85,
+    "commit_f1": 0.90,
     "span_grounding": 1.0,
 }
 
@@ -174,8 +186,9 @@ def heldout_figures(tmp_path_factory, where: Path) -> dict:
 
 
 @pytest.mark.parametrize("where,floors", [(HELDOUT, HELDOUT_FLOORS), (HELDOUT2, HELDOUT2_FLOORS),
-                                          (HELDOUT3, HELDOUT3_FLOORS), (HELDOUT4, HELDOUT4_FLOORS)],
-                         ids=["heldout", "heldout2", "heldout3", "heldout4"])
+                                          (HELDOUT3, HELDOUT3_FLOORS), (HELDOUT4, HELDOUT4_FLOORS),
+                                          (HELDOUT5, HELDOUT5_FLOORS)],
+                         ids=["heldout", "heldout2", "heldout3", "heldout4", "heldout5"])
 def test_heldout_scores_hold_their_floors(tmp_path_factory, where, floors):
     figures = heldout_figures(tmp_path_factory, where)
     low = {k: figures[k] for k, floor in floors.items() if figures[k] is None or figures[k] < floor}
