@@ -19,6 +19,22 @@ DEV_GOLD = SHARED / "corpus" / "dev" / "gold"
 POOL = SHARED / "corpus" / "pool"
 
 
+def pool_page_texts(every: int):
+    """(file, text as read) of every `every`-th readable non-PDF file of the shared pool: the tests that check a
+    fast path against the plain one on real pages share it; skips where the pool is absent."""
+    from corpora.readers import expand_paths, read_path
+    from corpora.records import ReadError
+
+    files = [f for f in expand_paths([POOL]) if f.suffix.lower() != ".pdf"][::every] if POOL.is_dir() else []
+    if not files:
+        pytest.skip("the shared pool is not here")
+    for f in files:
+        try:
+            yield f, read_path(f).text
+        except ReadError:
+            continue
+
+
 @pytest.fixture
 def samples() -> Path:
     return SAMPLES

@@ -2,13 +2,12 @@
 an offset tried only at the lengths of names that end with its last two characters."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extractors import agencies as ag
 from extractors.normalize import normalize
 from extractors.regions import gazetteer
+from tests.conftest import pool_page_texts
 
 TEXTS = [
     "北京市朝阳区人民政府、上海市浦东新区财政局和杭州市场监管局联合印发。",
@@ -30,18 +29,7 @@ def _plain(text: str, end: int, gaz):
 
 
 def _pool_texts(every: int):
-    from corpora.readers import expand_paths, read_path
-    from corpora.records import ReadError
-
-    pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
-    files = [f for f in expand_paths([pool]) if f.suffix.lower() != ".pdf"][::every]
-    if not files:
-        pytest.skip("the shared pool is not here")
-    for f in files:
-        try:
-            yield normalize(read_path(f).text).text
-        except ReadError:
-            continue
+    return (normalize(text).text for _, text in pool_page_texts(every))
 
 
 @pytest.mark.parametrize("text", TEXTS)

@@ -3,12 +3,11 @@ tried only where their first character is in the clause (and the words after the
 can match), on written sentences and on pool pages."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extractors import commitments as cm
 from extractors.normalize import normalize
+from tests.conftest import pool_page_texts
 
 SENTENCES = [
     "对符合条件的企业给予不超过50万元的一次性奖励，最高可达到100万元。",
@@ -32,18 +31,7 @@ SENTENCES = [
 
 def _pool_texts(every: int):
     """Normalized texts of every `every`-th readable non-PDF file of the shared pool."""
-    from corpora.readers import expand_paths, read_path
-    from corpora.records import ReadError
-
-    pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
-    files = [f for f in expand_paths([pool]) if f.suffix.lower() != ".pdf"][::every]
-    if not files:
-        pytest.skip("the shared pool is not here")
-    for f in files:
-        try:
-            yield normalize(read_path(f).text).text
-        except ReadError:
-            continue
+    return (normalize(text).text for _, text in pool_page_texts(every))
 
 
 def _value_sites(text: str):

@@ -3,11 +3,11 @@ found are those a search of every row finds, on written phrases and on lines of 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from extractors import indicators as ind
+from tests.conftest import pool_page_texts
 
 PHRASES = [
     "首套住房公积金贷款最高额度〔#〕", "二套住房商业贷款首付款比例不低于〔#〕", "夫妻双方缴存的最高可贷〔#〕万元",
@@ -17,18 +17,7 @@ PHRASES = [
 
 
 def _pool_lines(every: int):
-    from corpora.readers import expand_paths, read_path
-    from corpora.records import ReadError
-
-    pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
-    files = [f for f in expand_paths([pool]) if f.suffix.lower() != ".pdf"][::every]
-    if not files:
-        pytest.skip("the shared pool is not here")
-    for f in files:
-        try:
-            text = read_path(f).text
-        except ReadError:
-            continue
+    for _, text in pool_page_texts(every):
         yield from (ln.strip()[:60] for ln in text.split("\n") if ln.strip())
 
 

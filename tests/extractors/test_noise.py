@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.noise import duplicated_blocks, find_noise, has_mojibake
+from tests.conftest import pool_page_texts
 
 BODY = "到2025年，全市村卫生室乡村医生占比达到45%以上。"
 
@@ -220,20 +221,7 @@ def test_the_vocabularies_run_once_per_text_miss_no_line(text):
 
 def _pool_page_texts(every: int):
     """(file, text) of every `every`-th readable non-PDF file of the shared pool; skips where it is absent."""
-    from pathlib import Path
-
-    from corpora.readers import expand_paths, read_path
-    from corpora.records import ReadError
-
-    pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
-    files = [f for f in expand_paths([pool]) if f.suffix.lower() != ".pdf"][::every]
-    if not files:
-        pytest.skip("the shared pool is not here")
-    for f in files:
-        try:
-            yield f, read_path(f).text
-        except ReadError:
-            continue
+    return pool_page_texts(every)
 
 
 def test_the_vocabularies_run_once_per_text_miss_no_line_of_pool_pages():
