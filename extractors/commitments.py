@@ -1848,17 +1848,18 @@ def find_column_table_commitments(text: str, unit_rx: re.Pattern) -> list[Commit
     short cells opened by a row-number column (序号) and a unit stated over it (单位：元), then rows of as many
     cells, each a row number, a label and figures. Each figure is a provision of its row's label and its
     column's heading (缴存基数上限 of 海口市: ≤ 30452.67 元); a column headed as an upper or lower bound says so."""
-    lines = [(a, ln.strip()) for a, ln in _line_spans(text) if ln.strip()]
+    # (line start, cell start, cell): each non-empty line, stripped, with where its text begins
+    lines = [(a, a + len(ln) - len(ln.lstrip()), ln.strip()) for a, ln in _line_spans(text) if ln.strip()]
     out: list[Commitment] = []
     i = 0
     while i < len(lines):
-        if not _ROW_NUMBER_HEAD.match(_SPACES.sub("", lines[i][1])):
+        if not _ROW_NUMBER_HEAD.match(_SPACES.sub("", lines[i][2])):
             i += 1
             continue
-        unit = next((m.group("u") for _, ln in lines[max(0, i - 3):i] if (m := _UNIT_LINE.match(ln))), None)
+        unit = next((m.group("u") for _, _, ln in lines[max(0, i - 3):i] if (m := _UNIT_LINE.match(ln))), None)
         heads = []
         j = i
-        while j < len(lines) and len(heads) < MAX_COLUMNS and not _CELL_NUM.match(lines[j][1]) and len(lines[j][1]) <= 24:
+        while j < len(lines) and len(heads) < MAX_COLUMNS and not _CELL_NUM.match(lines[j][2]) and len(lines[j][2]) <= 24:
             heads.append(lines[j])
             j += 1
         n = len(heads)
@@ -1868,8 +1869,8 @@ def find_column_table_commitments(text: str, unit_rx: re.Pattern) -> list[Commit
         rows = []
         while j + n <= len(lines):
             cells = lines[j:j + n]
-            if not re.fullmatch(r"\d{1,3}", cells[0][1]) or _CELL_NUM.match(cells[1][1]) \
-                    or not all(_CELL_NUM.match(c) for _, c in cells[2:]):
+            if not re.fullmatch(r"\d{1,3}", cells[0][2]) or _CELL_NUM.match(cells[1][2]) \
+                    or not all(_CELL_NUM.match(c) for _, _, c in cells[2:]):
                 break
             rows.append(cells)
             j += n
@@ -1877,21 +1878,19 @@ def find_column_table_commitments(text: str, unit_rx: re.Pattern) -> list[Commit
             i = j if j > i else i + 1
             continue
         for cells in rows:
-            label = _SPACES.sub("", cells[1][1])
-            for col, (a, cell) in enumerate(cells[2:], start=2):
+            label = _SPACES.sub("", cells[1][2])
+            for col, (_, a, cell) in enumerate(cells[2:], start=2):
                 m = _CELL_NUM.match(cell)
                 value = parse_number(m.group("num"))
                 if value is None:
                     continue
-                head = _SPACES.sub("", heads[col][1])
+                head = _SPACES.sub("", heads[col][2])
                 cmp = next((sym for sym, rx in _BOUND_HEAD if rx.search(head)), "=")
-                start = cells[0][0]
-                lead = len(text[a:]) - len(text[a:].lstrip())
+                start, end = cells[0][0], a + len(cell)
                 out.append(Commitment(
                     kind="provision", indicator=head, subject=label, value=value,
                     unit=m.group("unit") or unit, comparator=cmp, deadline=None, year=None, recurrence=None,
-                    sentence=text[start:a + lead + len(cell)], start=start, end=a + lead + len(cell),
-                    value_start=a + lead, value_end=a + lead + len(cell)))
+                    sentence=text[start:end], start=start, end=end, value_start=a, value_end=end))
         i = j
     return out
 
