@@ -242,6 +242,7 @@ def signature_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
     any), or right after the closing sentence of a notice run into one line; never part of a phrase
     (自…起, 于…, …前, 对…印发)."""
     out = []
+    first_stop = text.find("。")  # where the body's first sentence ends: a date before it heads the text
     for d in dates:
         if not d.start_date or d.start_date != d.end_date:
             continue
@@ -258,7 +259,7 @@ def signature_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
             text[d.end:text.find("\n", d.end) if "\n" in text[d.end:] else len(text)])
         if own_line and not line_before and _CELL_LABEL.search(text[max(0, d.start - 40):d.start]):
             continue  # the value of a table's date cell dumped under its label (失效日期 / 2023-12-31)
-        if own_line and not line_before and _ISO_DAY.fullmatch(text[d.start:d.end].strip()) and "。" in text[:d.start]:
+        if own_line and not line_before and _ISO_DAY.fullmatch(text[d.start:d.end].strip()) and 0 <= first_stop < d.start:
             prev = _previous_line(text, d.start)
             if prev and not prev.endswith(("。", "！", "”")) and not _ISSUER_TAIL.search(prev.replace(" ", "")):
                 continue  # 某行长：稳妥化解风险 / 2023-10-23: a listed story's date under its headline, no signature
