@@ -87,6 +87,11 @@ def cache_key(sha256: str, suffix: str) -> str:
 def extract_task(path: str, source: str | None = None) -> FileResult:
     """The records and text of one file (`pipeline.process.extract_file`), in a worker process when the
     flow runs with one (`with_processes`)."""
+    return _extract(path, source)
+
+
+def _extract(path: str, source: str | None) -> FileResult:
+    """One file's result: in the flow's worker processes when it runs with them, else in this process."""
     pool = workers.active()
     return pool.extract(path, source) if pool else extract_file(path, source)
 
@@ -126,14 +131,13 @@ def extract_chunk_task(files: list[tuple[str, str, str]], label: str = "") -> li
     (`pipeline.process.extract_file`, in a worker process when the flow runs with them) and cached at once, so a
     retried chunk extracts only what the failed attempt had not. A file's failure is its own error record; the
     task fails only when extraction itself cannot go on (the worker pool gone), and is then retried."""
-    pool = workers.active()
     cache = _result_cache()
     results = []
     for raw, name, sha in files:
         key = cache_key(sha, Path(raw).suffix)
         result = _cached(cache, key)
         if result is None:
-            result = pool.extract(raw, name) if pool else extract_file(raw, name)
+            result = _extract(raw, name)
             _keep(cache, key, result)
         results.append(result)
     return results
@@ -225,11 +229,14 @@ def _store_results(store: Store, todo, total: int, n_workers: int, shown) -> Non
     """Store each prepared file as its result comes, in order, with at most AHEAD_PER_WORKER chunks per worker
     submitted ahead. `todo` yields (name, kept copy, sha256, streamed) or (name, None, None, ReadError)."""
     ahead: deque = deque()  # ("file", name, copy or None, ReadError or None) | ("chunk", files, future)
-    in_flight, left, more, stored = 0, total, True, 0
+    left, more, stored = total, True, 0
     limit = max(2, AHEAD_PER_WORKER * n_workers)
+
+    def in_flight() -> int:  # chunks submitted and not yet stored
+        return sum(1 for e in ahead if e[0] == "chunk")
     try:
         while True:
-            while more and in_flight < limit:
+            while more and in_flight() < limit:
                 chunk: list[tuple[str, str, str]] = []
                 size = chunk_size(left, n_workers)
                 alone = None  # a file stored in this thread (streamed, or an error row): it closes the chunk
@@ -250,7 +257,6 @@ def _store_results(store: Store, todo, total: int, n_workers: int, shown) -> Non
                 if chunk:
                     label = f"{len(chunk)} files from {Path(chunk[0][1]).name}"
                     ahead.append(("chunk", chunk, extract_chunk_task.submit(chunk, label)))
-                    in_flight += 1
                 if alone is not None:  # after the files before it: files are stored in the order given
                     ahead.append(alone)
             if not ahead:
@@ -263,7 +269,6 @@ def _store_results(store: Store, todo, total: int, n_workers: int, shown) -> Non
                 else:
                     shown.file_done(store.put_file(name, [error], version=extractor_version()))
                 continue
-            in_flight -= 1
             chunk, job = entry
             results = _chunk_results(job, chunk)
             del job
@@ -306,9 +311,8 @@ def _chunk_results(job, chunk: list[tuple[str, str, str]]) -> list[FileResult]:
 
 
 def _extract_alone(raw: str, name: str, chunk_failure: str) -> FileResult:
-    pool = workers.active()
     try:
-        return pool.extract(raw, name) if pool else extract_file(raw, name)
+        return _extract(raw, name)
     except Exception as e:
         detail = f"{type(e).__name__}: {e}"
         if detail != chunk_failure:
