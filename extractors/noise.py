@@ -160,7 +160,7 @@ def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> l
         nonlocal commas, spaced
         # a list of stories sets its items apart (a blank line, a date under each): a table's rows or a
         # paragraph's lines, read from a PDF, follow each other
-        if plain_runs and len(plain) >= MIN_PLAIN_RUN and commas * 3 <= len(plain) and spaced * 2 >= len(plain) - 1:
+        if len(plain) >= MIN_PLAIN_RUN and commas * 3 <= len(plain) and spaced * 2 >= len(plain) - 1:
             out.extend(plain + dates)
         plain.clear()
         dates.clear()
@@ -177,21 +177,24 @@ def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> l
         if start < body_start:
             continue
         headline_like = not _BODY_LINE.match(s) and len(_CJK.findall(s)) >= 6 and not s.endswith(("：", ":", "，", ",", "、"))
-        if headline_like and _HEADLINE_LINE.match(s):
+        is_ranked = headline_like and bool(_HEADLINE_LINE.match(s))
+        if is_ranked:
             ranked.append((start, end))
         else:
             if len(ranked) >= MIN_HEADLINE_RUN:
                 out.extend(ranked)
             ranked = []
+        if not plain_runs:
+            continue
         if _DATE_LINE.match(s):
             if plain:
                 dates.append((start, end))
             gap = True
             continue
-        if headline_like and _PLAIN_HEADLINE.match(s) and not _HEADLINE_LINE.match(s):
+        if headline_like and not is_ranked and _PLAIN_HEADLINE.match(s):
             spaced += bool(plain) and gap
             plain.append((start, end))
-            commas += bool(re.search(r"[，,]", s))
+            commas += "，" in s or "," in s
             gap = False
             continue
         close_plain()
@@ -199,7 +202,7 @@ def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> l
     if len(ranked) >= MIN_HEADLINE_RUN:
         out.extend(ranked)
     close_plain()
-    return sorted(set(out))
+    return sorted(out)  # a line is in one run at most: ranked and plain lines exclude each other
 
 
 def find_noise(text: str, body_start: int = 0) -> Noise:
@@ -312,7 +315,7 @@ def has_mojibake(text: str) -> bool:
 _LIST_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
 _STATEMENT = re.compile(r"[。；]")
 _DATE_ONLY = re.compile(r"^(?:(?:19|20)\d{2}[-/.])?[01]?\d[-/.][0-3]?\d$")  # 07-20, 2026-06-17 (not a signature's 年月日)
-_TEASER_END = re.compile(r"(?:\.{3}|…+)\s*$")
+_CUT_TEASER = re.compile(r"(?:\.{3}|…+)\s*$")  # a teaser cut with an ellipsis (not a link's >>: see _TEASER_END)
 _EMPTY_ROW = re.compile(r"^[|\s]*$")
 _BULLET = re.compile(r"^[-*•·]\s")
 _PROSE_MARK = re.compile(r"[。；！？：]")
@@ -331,7 +334,7 @@ def listing_page(text: str, body_start: int = 0) -> int:
     dated = [len(ln) <= 120 and not _STATEMENT.search(ln) and bool(_LIST_ITEM_DATE.search(ln)) for ln in lines]
     # a teaser cut short with an ellipsis (…的集中统一领...) is no running text
     prose = sum(len(ln) for ln, d in zip(lines, dated)
-                if len(ln) >= 12 and _PROSE_MARK.search(ln) and not d and not _TEASER_END.search(ln))
+                if len(ln) >= 12 and _PROSE_MARK.search(ln) and not d and not _CUT_TEASER.search(ln))
     if prose >= MAX_LIST_PROSE:  # a page with this much running text is a document, whatever lists it holds
         return 0
     items = sum(dated)
@@ -347,7 +350,7 @@ def listing_page(text: str, body_start: int = 0) -> int:
 def _portal_items(lines: list[str]) -> int:
     """A portal's home page: headlines dated on the line under them (某某座谈会 / 07-20), briefings named by their
     day (2024年4月12日新闻发布会) and short links, with nothing of a document's head among them."""
-    paired = [i for i in range(1, len(lines)) if _DATE_ONLY.match(lines[i]) and not _DATE_ONLY.match(lines[i - 1])]
+    paired = {i for i in range(1, len(lines)) if _DATE_ONLY.match(lines[i]) and not _DATE_ONLY.match(lines[i - 1])}
     day_named = sum(1 for ln in lines if len(ln) <= 30 and _DAY_NAMED.match(ln))
     if len(paired) < MIN_LIST_ITEMS or day_named < MIN_LIST_ITEMS:
         return 0

@@ -266,3 +266,12 @@ _BLURB = ("某某委员会是某某直属机构，现设主任1名，副主任4�
 def test_a_portal_page_of_dated_lists_is_a_list_page(text, is_list):
     from extractors.noise import listing_page
     assert bool(listing_page(text)) is is_list
+
+
+def test_a_related_teaser_that_ends_in_a_link_arrow_stays_a_related_list():
+    from extractors.noise import find_noise
+    teaser = "某市出台住房新政，首套房贷款利率下调，购房补贴标准提高至每平方米两百元，二套房首付比例下调，公积金贷款额度提高，详情请看全文更多>>"
+    assert len(teaser) > 60  # a teaser too long for a bare headline: only its link arrow marks it
+    text = "正文。\n相关新闻\n" + teaser + "\n"
+    start = text.index("某市")
+    assert any(a == start and kind == "related_list" for a, _, kind in find_noise(text).spans)
