@@ -162,13 +162,17 @@ class _Worker:
         child.close()
         self.ready = False
 
+    def await_ready(self) -> None:
+        """Block until the process says its pipeline is warm (("ready", pid)); once."""
+        if not self.ready:
+            self.conn.recv()
+            self.ready = True
+
     def call(self, job, name: str, memory_mb: int):
         """(the FileResult for one job, whether the process is gone or retiring): an error record when the
         process ends before answering."""
         try:
-            if not self.ready:
-                self.conn.recv()  # ("ready", pid): the pipeline is warm
-                self.ready = True
+            self.await_ready()
             self.conn.send(job)
             return self.conn.recv()  # (result, whether the worker retires)
         except (EOFError, OSError, BrokenPipeError):
@@ -220,12 +224,10 @@ class WorkerPool:
         with self._lock:
             started = list(self._all)
         for w in started:
-            if not w.ready:
-                try:
-                    w.conn.recv()  # ("ready", pid)
-                    w.ready = True
-                except (EOFError, OSError):
-                    pass
+            try:
+                w.await_ready()
+            except (EOFError, OSError):
+                pass
 
     def extract(self, path: str | Path, source: str | None = None) -> FileResult:
         """The FileResult of one file, from the next free worker (blocks until one is free)."""

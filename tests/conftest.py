@@ -19,6 +19,13 @@ DEV_GOLD = SHARED / "corpus" / "dev" / "gold"
 POOL = SHARED / "corpus" / "pool"
 
 
+def pool_normalized_texts(every: int):
+    """The normalized texts of `pool_page_texts(every)`."""
+    from extractors.normalize import normalize
+
+    return (normalize(text).text for _, text in pool_page_texts(every))
+
+
 def pool_page_texts(every: int):
     """(file, text as read) of every `every`-th readable non-PDF file of the shared pool: the tests that check a
     fast path against the plain one on real pages share it; skips where the pool is absent."""

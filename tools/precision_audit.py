@@ -126,14 +126,13 @@ def score(args) -> int:
     with Path(args.judgments).open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     if rows and "quantity_ok" not in rows[0]:  # a review of keys alone (a draw of newly keyed rows)
-        keyed = [r for r in rows if _ok(r.get("key_ok", "")) is not None]
-        right = sum(bool(_ok(r["key_ok"])) for r in keyed)
-        print(json.dumps({"keys_judged": len(keyed), "not_judged": len(rows) - len(keyed),
-                          "precision_keys": round(right / len(keyed), 3) if keyed else None}, indent=1))
+        key_n, key_ok = _keys_judged(rows)
+        print(json.dumps({"keys_judged": key_n, "not_judged": len(rows) - key_n,
+                          "precision_keys": round(key_ok / key_n, 3) if key_n else None}, indent=1))
         return 0
     judged = [r for r in rows if _ok(r["quantity_ok"]) is not None]
     core_ok = 0
-    year_n = year_ok = key_n = key_ok = 0
+    year_n = year_ok = 0
     wrong: dict[str, int] = {}
     for r in judged:
         j = {k: _ok(r[k]) for k in JUDGMENTS}
@@ -145,9 +144,7 @@ def score(args) -> int:
         if j["year_ok"] is not None:
             year_n += 1
             year_ok += bool(j["year_ok"])
-        if (r.get("indicator_key") or "").strip() and j["key_ok"] is not None:
-            key_n += 1
-            key_ok += bool(j["key_ok"])
+    key_n, key_ok = _keys_judged(judged)
     n = len(judged)
     figs = {
         "judged": n,
@@ -160,6 +157,13 @@ def score(args) -> int:
     }
     print(json.dumps(figs, ensure_ascii=False, indent=1))
     return 0
+
+
+def _keys_judged(rows: list[dict]) -> tuple[int, int]:
+    """(rows with a key and a judgment of it, of which right)."""
+    keyed = [_ok(r.get("key_ok", "")) for r in rows if (r.get("indicator_key") or "").strip()]
+    keyed = [v for v in keyed if v is not None]
+    return len(keyed), sum(keyed)
 
 
 def _same_value(r: dict) -> tuple:

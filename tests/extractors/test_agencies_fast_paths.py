@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extractors import agencies as ag
-from extractors.normalize import normalize
 from extractors.regions import gazetteer
-from tests.conftest import pool_page_texts
+from tests.conftest import pool_normalized_texts
 
 TEXTS = [
     "北京市朝阳区人民政府、上海市浦东新区财政局和杭州市场监管局联合印发。",
@@ -28,10 +27,6 @@ def _plain(text: str, end: int, gaz):
     return None
 
 
-def _pool_texts(every: int):
-    return (normalize(text).text for _, text in pool_page_texts(every))
-
-
 @pytest.mark.parametrize("text", TEXTS)
 def test_division_before_equals_every_length_tried(text):
     gaz = gazetteer()
@@ -42,7 +37,7 @@ def test_division_before_equals_every_length_tried(text):
 def test_division_before_equals_every_length_tried_on_pool_pages():
     gaz = gazetteer()
     found = 0
-    for text in _pool_texts(10):
+    for text in pool_normalized_texts(10):
         for end in range(len(text) + 1):
             got = ag._division_before(text, end, gaz)
             assert got == _plain(text, end, gaz)

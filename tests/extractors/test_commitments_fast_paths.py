@@ -7,7 +7,7 @@ import pytest
 
 from extractors import commitments as cm
 from extractors.normalize import normalize
-from tests.conftest import pool_page_texts
+from tests.conftest import pool_normalized_texts
 
 SENTENCES = [
     "对符合条件的企业给予不超过50万元的一次性奖励，最高可达到100万元。",
@@ -27,11 +27,6 @@ SENTENCES = [
     "其中，首套房7793笔，占27.04%，平均每笔贷款约45万元。",
     "没有任何数字的句子，只有文字。",
 ]
-
-
-def _pool_texts(every: int):
-    """Normalized texts of every `every`-th readable non-PDF file of the shared pool."""
-    return (normalize(text).text for _, text in pool_page_texts(every))
 
 
 def _value_sites(text: str):
@@ -70,7 +65,7 @@ def test_comparators_equal_the_plain_loops(monkeypatch, sentence):
 
 def test_comparators_equal_the_plain_loops_on_pool_pages(monkeypatch):
     seen = 0
-    for text in _pool_texts(6):
+    for text in pool_normalized_texts(6):
         sites = list(_value_sites(text))
         assert [cm._comparator(text, *s) for s in sites] == _plain_comparators(monkeypatch, text, sites)
         seen += len(sites)
@@ -124,7 +119,7 @@ class _Anything:
 
 def test_values_equal_those_read_in_every_sentence(monkeypatch):
     texts = [normalize(s).text for s in SENTENCES] + ["百分之二十的比例，千分之五", "没有数字", "２０２４年３００万元"]
-    texts += list(_pool_texts(12))
+    texts += list(pool_normalized_texts(12))
     fast = [_all_values(t) for t in texts]
     monkeypatch.setattr(cm, "_NUM_CHAR", _Anything())
     assert fast == [_all_values(t) for t in texts]

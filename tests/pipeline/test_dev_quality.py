@@ -43,10 +43,6 @@ DEV2_FLOORS = {
 # the held-out sets: excerpts of pool pages cut as dev2's are, annotated blind (tools/heldout_set.py,
 # audits/heldout/ to audits/heldout5/); their first, blind scores are in audits/README.md
 HELDOUT = Path(__file__).resolve().parents[2] / "audits" / "heldout"
-HELDOUT2 = HELDOUT.with_name("heldout2")
-HELDOUT3 = HELDOUT.with_name("heldout3")
-HELDOUT4 = HELDOUT.with_name("heldout4")
-HELDOUT5 = HELDOUT.with_name("heldout5")
 HELDOUT_FLOORS = {
     "split_f1": 1.0,
     "docnum_f1": 1.0,
@@ -185,11 +181,13 @@ def heldout_figures(tmp_path_factory, where: Path) -> dict:
     return score_set(where.name, extract_set(where.name, tmp_path_factory, docs), where / "gold", docs)
 
 
-@pytest.mark.parametrize("where,floors", [(HELDOUT, HELDOUT_FLOORS), (HELDOUT2, HELDOUT2_FLOORS),
-                                          (HELDOUT3, HELDOUT3_FLOORS), (HELDOUT4, HELDOUT4_FLOORS),
-                                          (HELDOUT5, HELDOUT5_FLOORS)],
-                         ids=["heldout", "heldout2", "heldout3", "heldout4", "heldout5"])
-def test_heldout_scores_hold_their_floors(tmp_path_factory, where, floors):
-    figures = heldout_figures(tmp_path_factory, where)
+# each held-out set (a folder of audits/) and its floors
+HELDOUT_SETS = {"heldout": HELDOUT_FLOORS, "heldout2": HELDOUT2_FLOORS, "heldout3": HELDOUT3_FLOORS,
+                "heldout4": HELDOUT4_FLOORS, "heldout5": HELDOUT5_FLOORS}
+
+
+@pytest.mark.parametrize("name,floors", list(HELDOUT_SETS.items()), ids=list(HELDOUT_SETS))
+def test_heldout_scores_hold_their_floors(tmp_path_factory, name, floors):
+    figures = heldout_figures(tmp_path_factory, HELDOUT.with_name(name))
     low = {k: figures[k] for k, floor in floors.items() if figures[k] is None or figures[k] < floor}
     assert not low, f"below floor: {low}; all: {figures}"
