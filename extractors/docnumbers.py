@@ -72,7 +72,10 @@ def find_docnumbers(text: str) -> list[DocNumber]:
             prefix = _trim_prefix(m.group("prefix"))
             # a licence's or a filing's number (…许可证, 公网安备) is no document's; the securities regulator's
             # numbers (证监发, 证监办发) are
-            if not prefix or any(prefix.endswith(n) or n in prefix.replace("证监", "") for n in _NOT_PREFIX):
+            if not prefix:
+                continue
+            unlicensed = prefix.replace("证监", "")
+            if any(prefix.endswith(n) or n in unlicensed for n in _NOT_PREFIX):
                 continue
             start = m.end("prefix") - len(prefix)
             if any(a < m.end() and start < b for a, b in taken):

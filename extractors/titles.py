@@ -5,7 +5,7 @@ import re
 
 from corpora.chars import CJK as _CJK
 from extractors.metadata import metadata_line
-from extractors.structure import is_title_line, names_site_or_column
+from extractors.structure import is_headline, is_title_line, names_site_or_column
 
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,30}>")
 _GLUED_DASH = re.compile(r"\s*(?:--|——|(?<=[\u4e00-\u9fff）)》”])[-—－](?=[\u4e00-\u9fff《“（(]))\s*")
@@ -121,6 +121,10 @@ _PAGE_CHROME = re.compile(r"浏览器|扫码|扫一扫|微信|微博|客户端|�
                           r"网站|首页|登录|注册", re.I)
 
 
+# a line no guess takes: one with a clause's or a list's punctuation, a lead-in's colon, or a long number
+_NOT_GUESSED = re.compile(r"[，,。；;！？!?/|｜【】]|[：:]$|\d{5}")
+
+
 def guess_title(text: str) -> str | None:
     """For a document that prints no headline of its own (a repost, a page cut below its title): the line a
     reader would call it by — the original title a repost names (原标题：…), its own document number standing
@@ -129,7 +133,6 @@ def guess_title(text: str) -> str | None:
     head = text[:3000]
     if m := _ORIGINAL_TITLE.search(head):
         return m.group("t")
-    from extractors.structure import is_headline  # the reader of headlines, imported where it is needed
     lines = [ln.strip() for ln in head.split("\n") if ln.strip()]
     # the first lines that hold words (a font-size switch printed one character a line, 大 / 中 / 小, holds none)
     for ln in [x for x in lines if len(_CJK.findall(x)) >= 2][:3]:
@@ -143,7 +146,7 @@ def guess_title(text: str) -> str | None:
         ln = _HEADING_NUMBER.sub("", ln)
         # the last line of a text cut short below its first paragraph is a fragment, not a heading
         if not (seen_text and i == len(lines) - 1) and len(ln) <= 60 and is_headline(ln) \
-                and not re.search(r"[，,。；;！？!?/|｜【】]|[：:]$|\d{5}", ln) and not _PAGE_CHROME.search(ln) \
+                and not _NOT_GUESSED.search(ln) and not _PAGE_CHROME.search(ln) \
                 and metadata_line(ln, 0) is None:
             return ln
         seen_text = seen_text or len(_CJK.findall(ln)) >= 30
