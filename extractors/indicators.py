@@ -268,7 +268,7 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     if plain:
         return plain[0].key
     if len(rows) == 1 and unit and not any(
-            i.units.fullmatch(unit) for i in taxonomy() if i.pattern.pattern == measure and i is not rows[0]):
+            i.pattern.pattern == measure and i is not rows[0] for i in _fitting(unit, None)):
         return rows[0].key  # the unit names the qualifier itself: 96万元/人 is one payer's cap, 120万元/户 a household's
     return None
 
