@@ -508,6 +508,14 @@ _REPORTED_RESULT = re.compile(r"已(?:经)?(?:发放|建成|完成|实现|达到
 _REPORTED_SENTENCE = re.compile(r"((?:截至|截止)(?=\s*(?:#|\d|目前|今年|去年|上年|年底|年末|当前|本月|上月))|累计|以来|目前|同比|环比|比上年|较上年|去年|上年(?!度)|过去)")
 # a rule: a value that is a condition (…3年以上的，可…; 在本市投资30万元以上，可迁入) or that a modal governs
 _RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|(?<![响反对适供相效回答])应(?![用急对收付缴急该])|必须|须|(?<!所)需(?!求)|可以|可|方可|予以|给予|暂停|限购|限贷|限售|不予|按照")
+
+
+def _modals(masked: str, start: int, end: int) -> list[re.Match]:
+    """The modals of masked[start:end], each read with the character after it (需求 and 应用 are no modals where a
+    window ends between their two characters)."""
+    return [m for m in _RULE_MODAL.finditer(masked, start, end + 1) if m.start() < end]
+
+
 # a modal that governs every clause of its sentence (竞得人须…，…不低于20%，…不低于50%)
 _NORMATIVE_COMPARISON = re.compile(r"不超过|不低于|不少于|不高于|不多于|不得|最高|最多|最长|至少|不足")
 _RULE_STRONG = re.compile(r"须|必须|应当|不得|严禁|禁止")
@@ -1087,13 +1095,13 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             # 个贷率已超出85%的预警线: a line a situation statement says was passed, no rule of this text
             line_passed = bool(_NORM_LINE.match(masked, ue) and _LINE_PASSED.search(masked, clause_start, num_start))
             rule = bool((_NORM_LINE.match(masked, ue) and not line_passed) or _CONDITION_AFTER.search(masked[ue:sent.end])
-                        or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _RULE_MODAL.search(masked[clause_start:ue + 4])
+                        or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _modals(masked, clause_start, ue + 4)
                         or _PROVISION_RULE.search(masked[clause_start:ue + 8]) or _INCLUSIVE_BOUND.match(masked, ue)
                         or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start])
                         or (_rule_level(masked, clause_start, num_start, ue) and not (own_reported or _REPORTED_SENTENCE.search(sctx)
                                                                                      or _STATISTIC.search(sctx))))
             if rule and news and _OPINION.search(masked, sent.start, num_start) and not _RULE_STRONG.search(masked[sent.start:ue]) \
-                    and _WEAK_MODAL_ONLY.fullmatch("".join(x.group() for x in _RULE_MODAL.finditer(masked[clause_start:ue + 4]))) \
+                    and _WEAK_MODAL_ONLY.fullmatch("".join(x.group() for x in _modals(masked, clause_start, ue + 4))) \
                     and not (_PROVISION_RULE.search(masked[clause_start:ue + 8]) or _CONDITION_AFTER.search(masked[ue:sent.end])
                              or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _INCLUSIVE_BOUND.match(masked, ue)):
                 rule = False  # 他认为，基金可以撬动10倍的杠杆: a speaker's estimate in news, not a rule
