@@ -1217,7 +1217,49 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev_kinds = sent_kinds - {"reported_stat"}
     return _headline_copies(_restated(_repeated_in_sentence(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
                                                                     + find_column_table_commitments(text, unit_rx)
+                                                                    + find_formula_multipliers(text, masked, in_listing)
                                                    + _join_orphan_units(_join_split_ranges(_join_bounds(out, masked), masked), masked)), masked), masked), masked, title)
+
+
+# a bare multiplier in a formula (贷款额度=账户余额×25, 账户余额乘以15): the number after 乘以 or a times sign, with no
+# unit of its own, after a quantity (余额, 工资, a bracket) or in a formula (an equals sign before it)
+_FORMULA_MULT = re.compile(r"(?P<op>[×＊*]|乘以)\s*(?P<num>\d+(?:\.\d+)?)(?=\s*(?:[+＋\-－（(）)”\"，,。；;、\n]|$))")
+_FORMULA_OPERAND = re.compile(r"(?:额|数|价|积|资|入|准|值|[）)])\s*$")
+_FORMULA_CHANGED = re.compile(r"\s*(?:调整|修改|改|变更|更改|提高|降低)(?:为|至|到)")
+
+
+def find_formula_multipliers(text: str, masked: str, unread=lambda pos: False) -> list[Commitment]:
+    """The multiplier of a formula the policy sets (贷款额度=（账户余额+配偶账户余额）×25: 25 times), as a provision in
+    倍; a formula quoted as the wording a change replaces (由“…×20”调整为“…×25”) gives only its new multiplier."""
+    out: list[Commitment] = []
+    if "×" not in masked and "乘以" not in masked and "*" not in masked and "＊" not in masked:
+        return out
+    for m in _FORMULA_MULT.finditer(masked):
+        a = m.start()
+        if unread(a):
+            continue
+        sent_start = max(masked.rfind(c, 0, a) for c in "。；;\n") + 1
+        sent_end = min((i for i in (masked.find(c, m.end()) for c in "。；;\n") if i >= 0), default=len(masked))
+        before = masked[sent_start:a]
+        if not (_FORMULA_OPERAND.search(before) and ("=" in before or "＝" in before or m.group("op") == "乘以"
+                                                       or re.search(r"余额|工资|收入|基数", before[-12:]))):
+            continue
+        if not re.search(r"[\u4e00-\u9fff]", before[-6:]):
+            continue  # 1280×960: sizes, not a formula of quantities
+        close = masked.find("”", m.end(), sent_end + 1)
+        opened = masked.rfind("“", sent_start, a)
+        if opened >= 0 and close >= 0 and masked.rfind("”", opened, a) < 0 and _FORMULA_CHANGED.match(masked, close + 1):
+            continue  # the formula a change replaces: no longer set
+        value = parse_number(m.group("num"))
+        if value is None or value <= 1:
+            continue
+        clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent_start, a)), default=sent_start)
+        indicator = re.sub(r"^[“\"]|.*[“\"](?=[^“\"]*$)", "", text[clause_start:a]).strip() or None
+        out.append(Commitment(
+            kind="provision", indicator=indicator, subject=None, value=value, unit="倍", comparator="=", deadline=None,
+            year=None, recurrence=None, sentence=text[sent_start:sent_end].strip(), start=sent_start, end=sent_end,
+            value_start=m.start(), value_end=m.end("num")))
+    return out
 
 
 # 数十亿, 上千人, 几百家, 好几万: a magnitude with no figure (迈上/站上 a level, 以上 are no such 上)
