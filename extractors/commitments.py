@@ -845,9 +845,10 @@ _GOAL = re.compile(r"力争|争取|确保|目标|预计|届时|努力|年内|今
 # 31日（含）后生育; 2020年12月末，占比超出…的): not the year of the rule
 _EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|末|底|初)?(?:\s*(?:零时|0时|24时))?\s*(?:[（(]含[）)])?\s*"
                           r"(?:[，,]|后|以后|之后|(?:出台|发布|印发|实施|执行)?的?[^，,。；;\d]{0,6}(?:政策|公告|通知|文件|意见|规定))")
-# a year that says which acts a rule covers (2025年在本市新举办的展会, 2024年引进的人才), not when it ends
+# a year that says which acts a rule covers (2025年在本市新举办的展会, 2024年引进的人才), not when it ends; the year of
+# the purchases a benefit pays for (对2025年购置…的，给予补贴) is the benefit's year, as the dev set's gold reads it
 _SCOPE_YEAR_AFTER = re.compile(r"\s*(?:度)?\s*(?:(?:在|于)(?:本市|我市|全市|本省|我省|本区|我区|本县|我县|辖区)|新举办|新引进|"
-                               r"新认定|新建成|新开工|引进|举办|认定|评定|获评|购买|购置|取得|申报)")
+                               r"新认定|新建成|新开工|引进|举办|认定|评定|获评|取得|申报)")
 _DATE_OF_BEFORE = re.compile(r"(?:时间|日期|时点)\s*(?:在|为|于|是)?\s*$")
 # a sentence that opens on what has been achieved (…干预中成效显著，吸烟率降至22.97%) reports results
 _REVIEW_CLAUSE = re.compile(r"成效显著|成效明显|成就显著|取得[^，,。；;]{0,6}(?:成就|成效|成绩)[，,：:]")
@@ -979,6 +980,13 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 bases.add(m.start() + sent.start)
             years.append((m.start() + sent.start, int(m.group("y")), deadline))
         years += [(p, y, True) for p, y in deadlines if sent.start <= p < sent.end]
+        if not years and sent.start > 0 and masked[sent.start - 1] in "；;":
+            # 2025年5月30日至12月31日期间，对…的，给予1%的补贴；对…的，给予0.5%的补贴: the term a sentence opens on
+            # governs the clauses after its semicolons
+            opened = max(text.rfind("\n", 0, sent.start), text.rfind("。", 0, sent.start)) + 1
+            lead = _LEAD_TERM.match(text, opened, sent.start)
+            if lead:
+                years.append((sent.start, int(lead.group("y")), False))
         if pub_year is not None:  # 今年/明年 in a work report or plan: the document's own year, or the next
             years += [(m.start() + sent.start, pub_year + (1 if m.group(1) == "明年" else 0), m.group(1) == "明年")
                       for m in _RELATIVE_YEAR.finditer(tsent) if m.group(1) != "年内"]  # 年内: a goal's year only, below
@@ -1068,6 +1076,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             in_term = any(pos < num_start for pos in terms)
             if chosen is None:
                 chosen = next(((pos, y, dl) for pos, y, dl in years if pos > ue and pos - ue < 6), None)
+            elif chosen[0] < clause_start and _OWN_WINDOW.match(masked, clause_start, num_start):
+                chosen = None  # 2025年托位数达4.5个，三年内覆盖率达到60%: a clause with a time frame of its own
             explicit = (chosen[1], chosen[2]) if chosen else None
             # a provision's year is one its rule runs to, not the date of an event it cites or starts from
             rule_year = explicit[0] if chosen and chosen[0] not in events and chosen[0] not in bases else None
@@ -1278,6 +1288,11 @@ def _clause_end(masked: str, pos: int, end: int) -> int:
 
 
 # a period closed by 内 (余款一年内缴清, 两日内答复): a time limit even when written 一年, 两日
+# a term a sentence opens on (2025年5月30日至12月31日期间，; 自2024年1月1日起至2024年12月31日，)
+_LEAD_TERM = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:自|从|在)?\s*(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*"
+                        r"(?:起)?\s*(?:至|到|[-—–~～])\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:期间|止)?\s*[，,]")
+# a clause opening on its own time frame (三年内, 力争5年之内), which a year of an earlier clause does not reach
+_OWN_WINDOW = re.compile(r"\s*(?:力争|争取|计划|预计|再用|用|在|未来)?\s*(?:[一二三四五六七八九十两]|\d{1,2})\s*(?:年|个月)(?:以内|之内|内)")
 _WITHIN_AFTER = re.compile(r"(?:以内|之内|内)(?!容|部|外|涵|地|在|心|需|销|资)")
 # what follows a day of the month in news (22日召开, 22日晚间发布, 22日表示): an event, not a count of days
 # a day of the month with the time of day (30日晚，…; 22日上午): a date, never a number of days
