@@ -61,9 +61,9 @@ _SUBJECT = re.compile(r"(全国|全省|全市|全县|全区|全州|全旗|我省
 _YEAR_IN = re.compile(r"(?:(?:到|至|在|于|截至)?(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:(?:前|以前)(?![一二三三四五六七八九十两\d]|半))?)")
 # a number that is not a commitment: part of an ordinal, article, section count, time of day, phone, code
 _SKIP_BEFORE = re.compile(r"(第|共|以下|如下|附件|序号|编号|电话|传真|邮编|热线|联系|号码|条款|\d[:：]|[A-Za-z])$")
-_SECTION_UNIT_AFTER = re.compile(r"^(方面|部分|章|节|条|款|大任务|项任务|项措施|项重点|个方面|项工作|方面任务|项政策|条措施|条政策)")
+_SECTION_UNIT_AFTER = re.compile(r"^(方面|部分|章|节(?!能|约|水|日|假|点|庆|目)|条|款|大任务|项任务|项措施|项重点|个方面|项工作|方面任务|项政策|条措施|条政策)")
 # 三年行动计划, 五年规划, 十条措施: the name of a plan, not a quantity
-_PLAN_NAME_AFTER = re.compile(r"^(行动|规划|计划|攻坚|发展规划|专项行动|措施|举措|意见)")
+_PLAN_NAME_AFTER = re.compile(r"^(行动|规划|计划(?![外内])|攻坚|发展规划|专项行动|措施|举措|意见)")
 # 首套/二套/三套住房: which home, not how many
 _ORDINAL_HOME = re.compile(r"^(住房|房|及以上|以上住房|商品住房|自住住房)")
 

@@ -166,6 +166,17 @@ def test_plan_names_and_ordinal_homes_are_not_quantities(text):
     assert all(unit == "%" for _, _, unit, _, _ in items(text))
 
 
+# a word after the unit that only starts like a plan's name or a document's part (计划外, 节能, 节点) names what is counted
+@pytest.mark.parametrize("text,expected", [
+    ("2026年某市增加3万个计划外购车指标。", [(3, "万个")]),
+    ("2026年某市发放2万个节能家电补贴名额。", [(2, "万个")]),
+    ("本章共3节。", []),
+    ("实施五年规划。", []),
+])
+def test_words_that_start_like_plans_or_parts(text, expected):
+    assert [(v, u) for _, v, u, _, _ in items(text)] == expected
+
+
 def _masked(text: str) -> str:
     from corpora.chars import mask
     from extractors.dates import find_dates
