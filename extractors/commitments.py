@@ -1660,7 +1660,9 @@ def column_lines(masked: str) -> list[tuple[int, int]]:
 
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
 _CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩大|降低|下调|调低|下浮|下降|减少|缩短|延长|压缩|缩减|调整|变更|降|提|增|减|放宽|改)"
-_CHANGED_FROM = re.compile(r"\s*(?:及|或)?(?:以上|以下)?\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*\s*[，,]?\s*"
+# (…执行的0.5%、1%、1.2%三档税率，调整为统一的0.5%: the measure the listed values were, named before the change verb)
+_CHANGED_FROM = re.compile(r"\s*(?:及|或)?(?:以上|以下)?\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*"
+                           r"(?:[一二三四五六七八九十两\d]档)?(?:的)?(?:税率|费率|利率|比例|标准|额度|上限|下限|期限)?\s*[，,]?\s*"
                            r"(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)")
 _CHANGED_TO = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[，,]?\s*(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)[^\d，,。；;]{0,8}")
 _CHANGED_RIGHT_AFTER = re.compile(r"\s*" + _CHANGE_VERB + r"(?:至|到|为|成)\s*[\d一二三四五六七八九十两]")

@@ -812,6 +812,10 @@ def test_one_of_a_kind_milestones_and_spaced_cancellations(text, expected):
     ("租房提取限额由原来的城区为1200元/月，郊县为800元/月，调整为城区为1600元/月，郊县为1000元/月。",
      2025, False, [("provision", 1600, "元/月", "=", None), ("provision", 1000, "元/月", "=", None)]),
     ("将原办理条件中“连续缴存满24个月”修改为“连续缴存满6个月”。", 2025, False, [("provision", 6, "个月", ">=", None)]),
+    # the listed tiers a change replaces, named as a measure before the change verb
+    ("将住房对应执行的0.6%、1%、1.5%三档税率，调整为统一的0.8%一档税率。", 2025, False, [("provision", 0.8, "%", "=", None)]),
+    ("将公积金贷款利率由3.1%、3.5%，分别调整为2.85%、3.325%。", 2025, False,
+     [("provision", 2.85, "%", "=", None), ("provision", 3.325, "%", "=", None)]),
     ("市住建局和某某银行9日联合召开座谈会，部署融资协调工作。", 2025, True, []),
     ("省政府新闻办28日举行发布会。", 2025, True, []),
     ("受理后应在3日内答复申请人。", 2025, False, [("provision", 3, "日", "<=", None)]),
