@@ -1458,8 +1458,11 @@ def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
 
 # a lower end closing its line (对企业处项目总投资额 1‰以上⏎) in a PDF table whose columns the text interleaves
 # …or the end of its cell: a tab, a wide gap, a cell rule, or the code of the next cell (1‰以上C0011000A010 …)
-_LOWER_END_OF_LINE = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及)?以上(?:[ \t]*\n|[ \t]*(?:\t|[|｜]| {2,})|\s*[A-Z]{1,2}\d{6,}[A-Z0-9]*)")
+_LOWER_END_OF_LINE = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及)?以上(?:[一二三四五六七八九](?=[ \t\u3000]|\n))?"
+                                r"(?:[ \t]*\n|[ \t]*(?:\t|[|｜]| {2,})|\s*[A-Z]{1,2}\d{6,}[A-Z0-9]*|[ \t\u3000]+\S{1,3}[ \t]*\n)")
 _UPPER_END = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*以下")
+_UPPER_FRAGMENT = re.compile(r"\s*以上(?P<d>[一二三四五六七八九])(?=[ \t\u3000]|\n)")
+_CN_NUMERAL_HEAD = re.compile(rf"[{CN_NUM_CHARS}]+")
 
 
 def _join_split_ranges(found: list[Commitment], masked: str) -> list[Commitment]:
@@ -1472,21 +1475,31 @@ def _join_split_ranges(found: list[Commitment], masked: str) -> list[Commitment]
         if i in drop or a.value_max is not None or a.comparator not in (">", ">=") or a.value_end is None \
                 or not _LOWER_END_OF_LINE.match(masked, a.value_end):
             continue
-        line_end = masked.index("\n", a.value_end)
+        line_end = masked.find("\n", a.value_end)
+        line_end = len(masked) if line_end < 0 else line_end
         limit = line_end
         for _ in range(3):
             nxt = masked.find("\n", limit + 1)
             limit = nxt if nxt >= 0 else len(masked)
+        # 处十万元以上三⏎…⏎十万元以下: the first numeral of the upper end left after 以上 on the lower end's line
+        frag = _UPPER_FRAGMENT.match(masked, a.value_end)
         for j in range(i + 1, len(out)):
             b = out[j]
             if b.value_start is None or b.value_start > limit:
                 break
+            if b.value_start <= line_end:
+                continue  # other cells of the lower end's line (…8 万元以上C0004400B040 从重处罚：…20 万元以上的)
             if b.unit != a.unit or b.value_max is not None or j in drop:
                 continue
             head = masked[masked.rfind("\n", 0, b.value_start) + 1:b.value_start]
-            if b.value_start > line_end and b.comparator in ("<", "<=") and b.value > a.value \
+            upper = b.value
+            if frag:
+                written = _CN_NUMERAL_HEAD.match(masked, b.value_start)
+                upper = parse_number(frag.group("d") + written.group()) if written else None
+                upper = upper * (b.value / parse_number(written.group())) if upper is not None and parse_number(written.group()) else None
+            if upper is not None and b.comparator in ("<", "<=") and upper > a.value \
                     and _UPPER_END.match(masked, b.value_end) and "以上" not in head:
-                out[i] = replace(a, value_max=b.value, comparator="=")
+                out[i] = replace(a, value_max=_num(upper), comparator="=")
                 drop.add(j)
             break
     return [c for k, c in enumerate(out) if k not in drop]
@@ -1496,9 +1509,12 @@ def _join_split_ranges(found: list[Commitment], masked: str) -> list[Commitment]
 _BARE_NUMBER_END = re.compile(rf"(?:处|处以|并处)\s*(?P<num>\d+(?:\.\d+)?|[{CN_NUM_CHARS}]+)\s*$")
 
 
+ORPHAN_LINES = 4  # a PDF table's other columns may put up to three lines between a number and its unit
+
+
 def _join_orphan_units(found: list[Commitment], masked: str) -> list[Commitment]:
     """A range whose lower end lost its number to a line above: a line opens with the unit and 以上 (万元以上 5 万元以下)
-    and one of the three lines above ends with a bare number after a penalty verb (处 4); that number is the lower end."""
+    and one of the ORPHAN_LINES lines above ends with a bare number after a penalty verb (处 4); that number is the lower end."""
     out = []
     for c in found:
         if c.value_max is None and c.comparator in ("<", "<=") and c.value_start is not None and c.unit:
@@ -1508,7 +1524,7 @@ def _join_orphan_units(found: list[Commitment], masked: str) -> list[Commitment]
                                 masked[a:c.value_start])
             if head and head.group("unit") == c.unit and a > 0:
                 pos = a - 1
-                for _ in range(3):
+                for _ in range(ORPHAN_LINES):
                     b = masked.rfind("\n", 0, pos) + 1
                     low = _BARE_NUMBER_END.search(masked, b, pos)
                     v = parse_number(low.group("num")) if low else None

@@ -373,6 +373,14 @@ def test_a_spread_over_a_named_base_rate_keeps_its_bound(text, comparator):
     ("处2万元以上 | 处6万元以上罚款\n", [(2, None, "万元"), (6, None, "万元")]),
     # an upper end below the lower is no range
     ("处6万元以上 | 2万元以下罚款\n", [(6, None, "万元"), (2, None, "万元")]),
+    # other cells of the lower end's line, with their own values, stand between it and its upper end
+    ("并处 6 万元以上B0012000A040 从重处罚：违法所得在 30 万元以上的\n9 万元以下罚款\n",
+     [(6, 9, "万元"), (30, None, "万元")]),
+    # the first numeral of the upper end left after 以上 on the lower end's line (处二十万元以上五⏎…⏎十万元以下)
+    ("由主管部门处二十万元以上五 的\n违法行为\n所在单位 十万元以下罚款\n", [(200000, 500000, "元")]),
+    # the lower end's number left four lines above its unit (…处三万⏎…⏎…⏎…⏎元以上九万元以下罚款)
+    ("逾期不改正的，处三万\nB0012000A040 处 4 万元以上 6 万元以下罚款\n改正的行为 某某制度\n用能单位某某情形\n元以上九万元以下罚款\n",
+     [(4, 6, "万元"), (30000, 90000, "元")]),
 ])
 def test_ranges_split_over_table_cells(text, expected):
     assert [(c.value, c.value_max, c.unit) for c in found(text)] == expected
