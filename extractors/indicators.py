@@ -157,10 +157,7 @@ def _fitting(unit: str | None, comparator: str | None) -> tuple[Indicator, ...]:
     if rows is None:
         rows = index[(unit, comparator)] = tuple(
             i for i in tax if (unit is None or i.units.fullmatch(unit)) and comparator not in _AGAINST.get(i.bound, ()))
-        for i in rows:  # the characters their patterns can begin with, for `_matching`
-            for pattern in (i.pattern, i.scope):
-                if pattern is not None:
-                    _may_match(pattern, set())
+        know_first_chars(rows)  # for `_matching`
     return rows
 
 
@@ -168,12 +165,27 @@ _FIRST_SETS: dict = {}
 _UNSET = object()
 
 
-def _may_match(pattern: re.Pattern, chars: set[str]) -> bool:
-    """False only where `pattern` cannot match a text made of `chars`: none of them is a character a match of
-    it can begin with (`first_char_set`)."""
+def _first_set(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of `pattern` can begin with (`first_char_set`; None: any), worked out once."""
     first = _FIRST_SETS.get(pattern, _UNSET)
     if first is _UNSET:
         first = _FIRST_SETS[pattern] = first_char_set(pattern)
+    return first
+
+
+def know_first_chars(rows=None) -> None:
+    """Work out the characters the patterns and scopes of `rows` (the whole taxonomy when None) can begin
+    with: `_matching` and `classify` search a row not yet known in every text."""
+    for i in taxonomy() if rows is None else rows:
+        for pattern in (i.pattern, i.scope):
+            if pattern is not None:
+                _first_set(pattern)
+
+
+def _may_match(pattern: re.Pattern, chars: set[str]) -> bool:
+    """False only where `pattern` cannot match a text made of `chars`: none of them is a character a match of
+    it can begin with (`first_char_set`)."""
+    first = _first_set(pattern)
     return first is None or not first.isdisjoint(chars)
 
 

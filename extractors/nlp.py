@@ -238,7 +238,6 @@ def load_tables() -> None:
     """Load every reference table and compile every pattern table that reading a document and the extractors
     use: at start-up, once per process, rather than in the middle of the first document that needs each."""
     from extractors import indicators, metadata, noise, skips, widgets
-    from extractors.indicators import taxonomy
     from extractors.normalize import _converter
 
     _converter("t2s")  # the OpenCC table most texts need (the Taiwan and Hong Kong ones load where asked)
@@ -255,10 +254,7 @@ def load_tables() -> None:
     for phrase, _ in commitments_mod._AFTER:
         commitments_mod._after_phrase(phrase)
     skips.rules()
-    for row in taxonomy():  # the characters each row's patterns can begin with (indicators._may_match)
-        for pattern in (row.pattern, row.scope):
-            if pattern is not None:
-                indicators._may_match(pattern, set())
+    indicators.know_first_chars()  # the characters each row's patterns can begin with
 
 
 class Pipeline:
