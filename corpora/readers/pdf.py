@@ -51,6 +51,9 @@ Line = tuple[str, bool, bool]  # (text, reaches the right margin, starts at the 
 
 _STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _CHUNK = 1 << 16
+_LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
+# the most bytes one byte of deflate data inflates to: a match of 258 bytes takes two bits at the least
+DEFLATE_RATIO = 1032
 
 
 def _inflated_size(buf: memoryview, start: int, cap: int) -> int:
@@ -70,27 +73,53 @@ def _inflated_size(buf: memoryview, start: int, cap: int) -> int:
     return total
 
 
+def _read_extent(data: bytes, head: bytes, start: int) -> int | None:
+    """The most compressed bytes PDFium may read for the stream whose data begins at `start`: up to the first
+    endstream keyword (PDFium reads there when the /Length is missing or wrong) or a direct /Length of its
+    dictionary (PDFium reads that many when the keyword follows them). None when a /Length is indirect or
+    missing from `head` (PDFium resolves what this cannot: such a stream is inflated and counted)."""
+    lengths = _LENGTH.findall(head)
+    if not lengths or any(ref for _, ref in lengths):
+        return None
+    end = data.find(b"endstream", start)
+    return max([(end if end >= 0 else len(data)) - start] + [int(n) for n, _ in lengths])
+
+
 def check_inflated(data: bytes, source: str) -> int:
-    """The inflated size of the file's flate streams other than images; `too_large` past the limits."""
+    """An upper bound of what the file's flate streams other than images inflate to; `too_large` past the
+    limits. A stream's bound is DEFLATE_RATIO times the compressed bytes PDFium may read for it (deflate's
+    largest expansion); streams whose bounds keep under the limits are not inflated. The others (largest
+    bound first, and every stream whose length is not written in its dictionary) are inflated in bounded
+    chunks and counted exactly, until the counts and the remaining bounds fit the limits."""
     buf = memoryview(data)
-    total = 0
+    streams: list[tuple[int, int]] = []  # (bound or -1 when it must be counted, start of the stream's data)
     for m in _STREAM.finditer(data):
         head = data[max(0, data.rfind(b"obj", max(0, m.start() - 4096), m.start())):m.start()]
         if b"FlateDecode" not in head and b"/Fl " not in head and b"/Fl]" not in head:
             continue
         if b"/Image" in head:
             continue
-        size = _inflated_size(buf, m.end(), min(MAX_STREAM_INFLATED, MAX_INFLATED - total))
+        extent = _read_extent(data, head, m.end())
+        streams.append((-1 if extent is None else DEFLATE_RATIO * (extent + 1), m.end()))
+    # the streams to count: those without a bound, then the largest bounds until the rest fit
+    streams.sort(key=lambda s: (s[0] >= 0, -s[0]))
+    bound = sum(b for b, _ in streams if b >= 0)
+    counted = 0
+    for b, start in streams:
+        if b >= 0 and b <= MAX_STREAM_INFLATED and counted + bound <= MAX_INFLATED:
+            break
+        size = _inflated_size(buf, start, min(MAX_STREAM_INFLATED, MAX_INFLATED - counted))
         if size > MAX_STREAM_INFLATED:
             raise ReadError(source, ErrorReason.TOO_LARGE,
-                            f"a compressed stream at byte {m.end()} inflates to more than {MAX_STREAM_INFLATED} bytes "
+                            f"a compressed stream at byte {start} inflates to more than {MAX_STREAM_INFLATED} bytes "
                             f"(limit {MAX_STREAM_INFLATED}; a flate bomb?)")
-        total += size
-        if total > MAX_INFLATED:
+        counted += size
+        bound -= max(b, 0)
+        if counted > MAX_INFLATED:
             raise ReadError(source, ErrorReason.TOO_LARGE,
                             f"compressed streams inflate to more than {MAX_INFLATED} bytes (limit {MAX_INFLATED}) "
                             f"from {len(data)} bytes of file")
-    return total
+    return counted + bound
 
 
 # ---------------------------------------------------------------------------------------------- pages
@@ -115,7 +144,31 @@ def _per_char_calls(pdfium_c) -> tuple:
     return _CALLS
 
 
-def _chars(pdfium_c, textpage, height: float, source: str, page_no: int) -> list[tuple]:
+_CFFI: tuple | bool | None = None
+
+
+def _cffi_calls() -> tuple | None:
+    """PDFium's per-character calls (loose box, origin) through cffi on the library pypdfium2 loaded (the same
+    library, opened once more: one PDFium in the process): a call costs about two thirds of a ctypes one.
+    None where cffi or the library's path is not at hand (the ctypes calls then)."""
+    global _CFFI
+    if _CFFI is None:
+        try:
+            import cffi
+            from pypdfium2_raw import bindings
+
+            ffi = cffi.FFI()
+            ffi.cdef("typedef struct { float left; float top; float right; float bottom; } FS_RECTF;\n"
+                     "int FPDFText_GetLooseCharBox(void* text_page, int index, FS_RECTF* rect);\n"
+                     "int FPDFText_GetCharOrigin(void* text_page, int index, double* x, double* y);")
+            lib = ffi.dlopen(bindings._libs["pdfium"]._name)
+            _CFFI = (ffi, lib.FPDFText_GetLooseCharBox, lib.FPDFText_GetCharOrigin)
+        except Exception:  # noqa: BLE001 - any failure here leaves the ctypes calls, which always work
+            _CFFI = False
+    return _CFFI or None
+
+
+def _chars(pdfium_c, textpage, height: float, source: str, page_no: int, fast: bool = True) -> list[tuple]:
     """(x0, x1, baseline from the top, text, index) of each character on the page in PDFium's order; whitespace as " "."""
     n = pdfium_c.FPDFText_CountChars(textpage)
     if n > MAX_PAGE_CHARS:
@@ -148,12 +201,19 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int) -> list
         wanted = [i for i in range(n) if i not in gone]
     else:
         wanted = range(n)
+    # lines are told apart by the baseline: glyphs of several fonts and sizes on one line share it
+    calls = _cffi_calls() if fast else None
+    if calls:
+        ffi, loose_box, char_origin = calls
+        tpc, r = ffi.cast("void*", tp), ffi.new("FS_RECTF*")
+        x, y = ffi.new("double*"), ffi.new("double*")
+        return [(r.left, r.right, height - y[0], text_of[i], i) for i in wanted
+                if loose_box(tpc, i, r) and char_origin(tpc, i, x, y)]
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.addressof(rect)
     oy = ctypes.c_double()
     ox = ctypes.c_double()
     ref_x, ref_y = ctypes.addressof(ox), ctypes.addressof(oy)
-    # lines are told apart by the baseline: glyphs of several fonts and sizes on one line share it
     return [(rect.left, rect.right, height - oy.value, text_of[i], i) for i in wanted
             if box(tp, i, ref) and origin(tp, i, ref_x, ref_y)]
 
@@ -371,6 +431,12 @@ def _part_lines(part: list[tuple[list[tuple], bool]], size_of) -> list[Line]:
     return [(ln[0], not alone and ln[2] >= right - 1.5 * char_w, ln[1] <= left + 2.5 * char_w) for ln in lines]
 
 
+def _layout(chars: list[tuple], width: float, size_of) -> list[Line]:
+    """The page's lines in reading order from its characters in PDFium's order (`size_of`: a character's size
+    by its index)."""
+    return [ln for part in _page_parts(_lines_of(chars, True), width) for ln in _part_lines(part, size_of)]
+
+
 def _page_lines(pdfium_c, page, source: str, page_no: int) -> list[Line]:
     """(line, reaches the right margin, starts at the left margin) in reading order, column by column."""
     textpage = pdfium_c.FPDFText_LoadPage(page)
@@ -389,7 +455,7 @@ def _page_lines(pdfium_c, page, source: str, page_no: int) -> list[Line]:
                 size *= math.hypot(matrix.c, matrix.d)
             return size if size > 0 else 12.0
 
-        return [ln for part in _page_parts(_lines_of(chars, True), width) for ln in _part_lines(part, size_of)]
+        return _layout(chars, width, size_of)
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
 
