@@ -303,6 +303,8 @@ def _columns(lines: list[tuple[list[tuple], bool]], width: float, ink: list[tupl
         return [lines]
     mid = width / 2
     on_gutter = sum(1 for c in ink if c[0] < mid + 4 and c[1] > mid - 4)
+    if on_gutter > 0.002 * len(ink):
+        return [lines]
     left, right = set(), set()  # the rounded baselines of characters left and right of the middle
     for ln, multi in lines:
         if multi:
@@ -313,7 +315,7 @@ def _columns(lines: list[tuple[list[tuple], bool]], width: float, ink: list[tupl
                 left.add(round(ln[0][2]))
             if any(c[0] >= mid and c[3] != " " for c in ln):
                 right.add(round(ln[0][2]))
-    if on_gutter <= 0.002 * len(ink) and len(left) >= 5 and len(right) >= 5:
+    if len(left) >= 5 and len(right) >= 5:
         twice = 2 * mid
         halves = [[[c for c in ln if c[0] + c[1] < twice] for ln, _ in lines],
                   [[c for c in ln if c[0] + c[1] >= twice] for ln, _ in lines]]
