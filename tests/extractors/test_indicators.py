@@ -1074,6 +1074,25 @@ NATIONAL_MEASURES_BY_BAND = [
     ("提供虚假材料的，禁止其5年内再次申请本市保障性住房。", [(5, "年", "affordable_housing_reapplication_ban_years")]),
     ("房地产贷款占比超出管理要求2个百分点及以上的，业务调整过渡期为4年。",
      [(2, "个百分点", None), (4, "年", "real_estate_loan_concentration_transition_years_major")]),
+    # land auctions: the deposit refunded, the result published and the land handed over
+    ("土地成交后，出让人在3个工作日内退还未竞得人缴纳的竞买保证金。", [(3, "个工作日", "land_bid_deposit_refund_deadline")]),
+    ("《成交确认书》签订后10个工作日内，公布出让结果。", [(10, "个工作日", "land_auction_result_publication_deadline")]),
+    ("出让人在《国有建设用地使用权出让合同》签订后60日内，向竞得人办理土地现状移交手续。",
+     [(60, "日", "land_handover_deadline")]),
+    ("竞得人须在土地成交后10个工作日内签订《国有建设用地使用权出让合同》。", [(10, "个工作日", "land_contract_signing_deadline")]),
+    # presale rules: key supervised funds against the construction cost, the least area of one application
+    ("重点监管资金额度不低于预售项目工程造价的1.1倍。", [(1.1, "倍", "presale_fund_key_supervision_cost_multiple")]),
+    ("分期开发的项目每次申请预售面积不得低于2万平方米。", [(2, "万平方米", "presale_min_area_per_application")]),
+    ("住宅用地价格涨幅控制目标为不超过上年度出让地价的15%。", [(15, "%", "residential_land_price_growth_cap")]),
+    # a plot-ratio bonus by green-building star, listed with 分别 or named alone
+    ("执行一、二、三星级绿色建筑标准的项目，在容积率计容上分别给予2%、3%、4%奖励。",
+     [(2, "%", "green_building_far_bonus_one_star"), (3, "%", "green_building_far_bonus_two_star"),
+      (4, "%", "green_building_far_bonus_three_star")]),
+    ("执行三星级绿色建筑标准的项目，在容积率计容上给予3%奖励。", [(3, "%", "green_building_far_bonus_three_star")]),
+    # a fund loan's down payment for an allotted affordable home; a parking space's owner-only period; a fee's deferral
+    ("购买配售型保障性住房申请住房公积金贷款的，首付款比例不低于15%。", [(15, "%", "pf_down_payment_affordable_housing")]),
+    ("配套车位自公告之日起满6个月后，可以向其他业主出售。", [(6, "个月", "parking_owner_priority_months")]),
+    ("城市基础设施配套费经批准可延期缴纳，延期缴纳时间最长不超过6个月。", [(6, "个月", "infrastructure_fee_deferral")]),
     # near misses: a discount by a developer is no fee, a rate of another tax no property tax
     ("个人将购买2年以上的住房对外销售的，免征增值税。", [(2, "年", "vat_exemption_holding_years")]),
     ("户型建筑面积小于90平方米的住房占比不低于70%。", [(90, "平方米", "home_area_threshold"), (70, "%", None)]),
