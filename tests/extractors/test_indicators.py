@@ -1093,6 +1093,17 @@ NATIONAL_MEASURES_BY_BAND = [
     ("购买配售型保障性住房申请住房公积金贷款的，首付款比例不低于15%。", [(15, "%", "pf_down_payment_affordable_housing")]),
     ("配套车位自公告之日起满6个月后，可以向其他业主出售。", [(6, "个月", "parking_owner_priority_months")]),
     ("城市基础设施配套费经批准可延期缴纳，延期缴纳时间最长不超过6个月。", [(6, "个月", "infrastructure_fee_deferral")]),
+    # a subsidy's cap per home, a household fund loan's cap for three payers, a credit check's look-back by
+    # kind of credit, a borrower's income against the repayment
+    ("对购买新建商品住房的给予购房补贴，单套补贴金额标准最高不超过3万元。", [(3, "万元", "home_purchase_subsidy_cap")]),
+    ("住房公积金贷款额度：家庭成员3人以上缴存，最高120万元。", [(3, "人", None), (120, "万元", "pf_loan_cap_family")]),
+    ("单笔贷款近3年累计逾期6期以上的，不予贷款。",
+     [(3, "年", "loan_credit_overdue_lookback_years_loan"), (6, "期", "loan_credit_overdue_cumulative_cap")]),
+    ("单张贷记卡近2年累计逾期6期以上的，不予贷款。",
+     [(2, "年", "loan_credit_overdue_lookback_years_card"), (6, "期", "loan_credit_overdue_cumulative_cap")]),
+    ("借款人的月平均收入应当大于或等于月还款额的2倍。", [(2, "倍", "loan_income_to_repayment_multiple_min")]),
+    ("经济适用住房上市交易的，应缴增值收益＝（市场价格－原购买价格）×50%。",
+     [(50, "%", "economic_housing_gain_share_to_government")]),
     # near misses: a discount by a developer is no fee, a rate of another tax no property tax
     ("个人将购买2年以上的住房对外销售的，免征增值税。", [(2, "年", "vat_exemption_holding_years")]),
     ("户型建筑面积小于90平方米的住房占比不低于70%。", [(90, "平方米", "home_area_threshold"), (70, "%", None)]),
@@ -1112,6 +1123,8 @@ def test_national_measures_by_band_class_or_stage(sentence, expected):
     ("关于调整本市住房限购政策的通知", "5环内住房成交价格在80000元/平方米（含）以下。", [None]),
     # 非按揭购房 names no bank loan: a fund's rules keep the fund's key
     ("某市住房公积金提取管理办法", "非按揭购买自住住房的，每3个月可以提取一次。", ["pf_withdrawal_interval"]),
+    ("某市经济适用住房管理办法", "（二）签订买卖合同满5年的。", ["economic_housing_full_title_years"]),
+    ("某市商品住房销售管理办法", "（二）签订买卖合同满5年的。", [None]),
 ])
 def test_a_title_names_the_tax_or_standard_of_a_table_line(title, sentence, expected):
     text = normalize(sentence).text
