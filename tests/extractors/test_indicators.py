@@ -385,7 +385,7 @@ def test_each_key_example_maps_to_its_key(row):
     ("对新评定的4A级旅游景区给予一次性奖励20万元。", [(20, "万元", "enterprise_award_cap")]),
     ("对吸纳就业的小微企业，每家企业最高补贴10万元。", [(10, "万元", "enterprise_award_cap")]),
     ("补贴标准为该产品扣除商家各项优惠后实际成交价格的20%。", [(20, "%", "subsidy_share_of_cost")]),
-    ("执行三星级绿色建筑标准的项目，在容积率计容上给予3%奖励。", [(3, "%", None)]),   # a floor-area bonus, not money
+    ("执行三星级绿色建筑标准的项目，在容积率计容上给予3%奖励。", [(3, "%", "green_building_far_bonus_three_star")]),  # a floor-area bonus, no money
     # the statutory retirement age differs by sex; an age of majority is neither
     ("年龄在18周岁至法定退休年龄之间，即男性未满60周岁、女性未满50周岁。",
      [(18, "周岁", None), (60, "周岁", "statutory_retirement_age_male"), (50, "周岁", "statutory_retirement_age_female")]),
