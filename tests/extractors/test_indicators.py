@@ -1051,7 +1051,8 @@ def test_narrower_measures_keep_no_key(sentence, expected):
      [(8, "%", "infrastructure_investment_growth"), (120, "亿元", "infrastructure_investment_completed")]),
     ("全年新开工重大项目50个，完成重大项目投资800亿元。",
      [(50, "个", "major_projects_started"), (800, "亿元", "major_project_investment_completed")]),
-    ("到2027年，全市数字经济规模达到2万亿元。", [(2, "万亿元", "digital_economy_scale")]),
+    ("到2027年，全市数字经济规模达到2万亿元，数字产业规模达到8000亿元。",
+     [(2, "万亿元", "digital_economy_scale"), (8000, "亿元", "digital_industry_scale")]),
     # agriculture, energy and utilities, a health programme's demonstration institutions by level
     ("生猪养殖连续亏损2个月以上且每头出栏生猪亏损大于150元的，启动临时救助。",
      [(2, "个月", "hog_farming_loss_trigger_months"), (150, "元", "hog_loss_per_head_trigger")]),
@@ -1064,7 +1065,9 @@ def test_narrower_measures_keep_no_key(sentence, expected):
     ("各区对新生肺结核筛查的抽查比例不低于20%。", [(20, "%", "new_student_tb_screening_sampling_share")]),
     # exhibitions: the award cap and the look-back that makes a fair new; a cap of another scheme is none
     ("新举办的展会，每增加5000平方米递增10万元奖励，最高奖励不超过60万元。", [(5000, "平方米", None), (10, "万元", None),
-                                                    (60, "万元", "exhibition_award_cap")]),
+                                                    (60, "万元", "exhibition_award_cap_new")]),
+    ("本届展览面积较上届每增加2000平方米，给予5万元奖励，最高奖励不超过30万元。",
+     [(2000, "平方米", None), (5, "万元", None), (30, "万元", "exhibition_award_cap_growth")]),
     ("对近3年未在本市举办的展会给予支持。", [(3, "年", "exhibition_new_lookback_years")]),
     ("对评选出的优秀案例最高奖励不超过60万元。", [(60, "万元", None)]),
 ])
@@ -1082,7 +1085,9 @@ def test_social_insurance_hukou_plans_and_support_measures_get_their_keys(senten
     ("新增4K机顶盒用户不少于20万户，新增4K节目时长不少于1000小时。",
      [(20, "万户", "uhd_4k_settop_users_new"), (1000, "小时", "uhd_4k_programme_hours_new")]),
     ("每个区至少设置1个危重新生儿救治中心和1个危重孕产妇救治中心。",
-     [(1, "个", "neonatal_critical_care_centres"), (1, "个", "maternal_critical_care_centres")]),
+     [(1, "个", "neonatal_critical_care_centres_per_district"),
+      (1, "个", "maternal_critical_care_centres_per_district")]),
+    ("全省建成危重新生儿救治中心50个。", [(50, "个", None)]),   # a total is no per-district minimum
 ])
 def test_job_creation_media_and_critical_care_measures_get_their_keys(sentence, expected):
     assert keys_of(sentence) == expected
