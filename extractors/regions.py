@@ -348,6 +348,8 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
             provs = {d.adcode for _, _, cands in gaz.mentions(body, ambiguous=True) for d in cands if d.level == "province"}
             code = provs.pop() if len(provs) == 1 else None
         found = gaz.region(code) if code else None
+    if found is None and title and (m := _TITLE_ABBREVIATION.search(title)):
+        found = gaz.region(province_by_abbreviation()[m.group("a")])  # 沪整顿…, 某行在沪举办…: the story's place
     if found is None and relative == "市":
         # 我市… under its own number 蚌房金〔2022〕18号: the one city whose name opens with the number's first character
         firsts = {p[0] for p in docnum_prefixes if p}
@@ -390,6 +392,11 @@ def _abbreviated_province(text: str) -> str | None:
             continue
         codes.add(abbr[m.group()])
     return codes.pop() if len(codes) == 1 else None
+
+
+# a headline that names its place by a province's one-character name, at its head or after a verb of place
+# (沪整顿…, 某行在沪举办…), never inside a person's name (王沪宁) or a pair (沪深两市)
+_TITLE_ABBREVIATION = re.compile(f"(?:^|(?<=[在赴来驻]))(?P<a>[{_DISTINCT_ABBREVIATIONS}])(?![深港澳台{_DISTINCT_ABBREVIATIONS}])")
 
 
 # what joins the names of two places in a list: 斗门、金湾; 甲区和乙区; 甲县与乙县

@@ -15,7 +15,8 @@ _TITLE_SUFFIX = tuple(r["suffix"] for r in _SUFFIX_ROWS if r["title_line"] == "y
 _TYPE_BY_SUFFIX = [(tuple(r["suffix"] for r in _SUFFIX_ROWS if r["doc_type"] == t), DocType(t))
                    for t in dict.fromkeys(r["doc_type"] for r in _SUFFIX_ROWS if r["doc_type"])]
 _INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")
-_NOT_TITLE = re.compile(r"(^[-•·\s]*[\u4e00-\u9fff]{2,6}\s*[:：]|^是否|\.{3}|…|[（(]\s*[）)]|年\s{0,3}月\s{0,3}日|^[一二三四五六七八九十]+\s+[、.．]|。|^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^（|^\(|^(?:" + NUMBERED_HEADING + r")|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
+_NOT_TITLE = re.compile(r"(^[-•·\s]*[\u4e00-\u9fff]{2,6}\s*[:：]|^是否|\.{3}|…|[（(]\s*[）)]|年\s{0,3}月\s{0,3}日|^[一二三四五六七八九十]+\s+[、.．]|。|^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^（|^\(|^(?:" + NUMBERED_HEADING + r")|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\||"
+                        r"\s/\s)")  # …, or a classification path printed under its label (城乡建设 / 部门文件 / 通知)
 _NEWS = re.compile(r"(记者|通讯员|本报讯|新华社|讯（|讯\(|日电|消息)")
 _ENDS_WITH_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日[\s）)]*$")
 _CLOSING = re.compile(r"(特此通知|特此公告|特此通告|特此函告|此复|此件公开发布|此件主动公开|日\s*$)")
@@ -234,6 +235,8 @@ _NOT_HEADLINE = re.compile(r"(^上一|^下一|^相关|^责任编辑|^【|^来源
                            r"^第[一二三四五六七八九十百\d]+[章节条]|^\d+\s*[、.．]|^[^\w《“「]|文件$|[。；;！？，,：:、]$|"
                            r"(?:令|公告|通告)\s*[（(〔\[]?\s*第\s*[\d一二三四五六七八九十百〇零]+\s*号[）)〕\]]?$|"
                            r"^(?:本报讯|本报记者|记者|通讯员|新华社|中新社|据.{1,8}报道)|\s\|\s|\|\s*$|"
+                           # the topic or column a story is filed under (专题：…, 栏目：…), not its headline
+                           r"^(?:专题|专栏|栏目|话题|频道|标签)\s*[:：]|"
                            # a byline: 某某社记者 某某, 责编 某某
                            r"^[\u4e00-\u9fff]{0,8}(?:记者|通讯员|责编|责任编辑|编辑|撰稿|摄影)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*$|"
                            r"^\d{1,4}\s+\S+(?:\s+\S+){2,}$)")  # …, or a numbered table row: 1 某单位 某园 一级 地址
@@ -286,6 +289,16 @@ def is_headline(s: str) -> bool:
     return (len(_CJK_RE.findall(s)) >= 7 and len(s) <= 90 and not _NOT_HEADLINE.search(s) and not _LABELLED.search(s)
             and not _CUT_SHORT.search(s) and not _FIELD_OR_CELL.search(s) and not _unbalanced(s)
             and not names_site_or_column(s) and not _COMPILATION.search(s) and not (number and number.end() >= len(s) - 1))
+
+
+# a tag before a headline, set off by a bar (银企合作 | …, 独家|…)
+_TAG_BAR = re.compile(r"^[^|｜丨\n]{1,8}?\s*[|｜丨]\s*")
+
+
+def _labelled_headline(s: str) -> bool:
+    """Is the value of a head's title field (原标题：…, 信息名称：…) a headline? Its label says it is one, so
+    a tag before a bar (原标题：银企合作 | 某行举办座谈会) does not make it a site's title."""
+    return is_headline(s) or is_headline(_TAG_BAR.sub("", s, count=1))
 
 
 def _is_prose(s: str) -> bool:
@@ -359,7 +372,7 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
                     cands.append((Title(meta.lead, meta.lead_start, meta.lead_end), is_title_line(meta.lead)))
                     metas[-1] = len(cands)
                 named = next((f for f in meta.fields if f.key == "标题" and f.value), None)
-                if not meta.lead and named is not None and is_headline(named.value):
+                if not meta.lead and named is not None and _labelled_headline(named.value):
                     # the title given in the head's own field (信息名称：…的通知) names the document
                     cands.append((Title(named.value, named.start, named.end), is_title_line(named.value)))
                     metas[-1] = len(cands)

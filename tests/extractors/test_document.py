@@ -233,3 +233,46 @@ def test_the_line_a_cut_leaves_at_the_end_of_a_text_is_no_title():
 def test_a_short_page_title_names_a_page_that_prints_no_title():
     doc, = documents(_source("相关名词\n" + BODY, metadata={"标题": "政务名词_某都之窗_某市人民政府门户网站"}))
     assert doc.title == "政务名词" and "title_guessed" not in doc.flags
+
+
+def test_a_topic_heading_is_no_headline_and_a_tagged_original_title_is():
+    # a story filed under a site's topic (专题：…): its repost's original title, tag and bar included, names it
+    text = ("分享\n\n专题：多家机构密集召开座谈会，释放了哪些信号\n\n原标题：银企合作 | 某银行举办企业座谈会\n\n来源：某银行\n\n"
+            "11月2日，某银行举办部分企业代表座谈会，邀请十余家企业开展交流，双方就合作模式进行了沟通。\n" + BODY)
+    (doc,) = documents(_source(text))
+    assert doc.title == "银企合作 | 某银行举办企业座谈会"
+
+
+def test_a_topic_heading_alone_is_no_title():
+    text = ("分享\n\n专题：多家机构密集召开座谈会，释放了哪些信号\n\n"
+            "为落实有关会议精神，近期，某银行积极对接多家重点企业，深入开展业务交流，共商合作。\n" + BODY)
+    (doc,) = documents(_source(text))
+    assert not doc.title.startswith("专题")
+
+
+def test_a_classification_path_under_its_label_is_no_title():
+    # 信息分类： / 城乡建设、环境保护 / 部门文件 / 通知 — the value of a label, though it ends with 通知
+    title = "关于进一步优化土地市场服务管理的通知"
+    text = (f"索 引 号：\n012345678/2023-00001\n信息分类：\n城乡建设、环境保护 / 部门文件 / 通知\n\n发布机构：\n某市规划和自然资源局\n"
+            f"生成日期：\n2023-09-04\n\n信息名称：\n{title}\n\n文　　号：\n某规划资源规〔2023〕1号\n\n{title}\n某规划资源规〔2023〕1号\n\n"
+            + BODY)
+    docs = documents(_source(text))
+    assert [d.title for d in docs] == [title]
+
+
+@pytest.mark.parametrize("head,title", [
+    ("微博\nQQ空间\n\n相关解读：\n\n", "相关解读"),    # an interpretation cut below its headline, under its heading
+    ("政策解读\n", "政策解读"),
+])
+def test_an_interpretation_cut_below_its_headline_is_called_by_its_heading(head, title):
+    text = head + ("昨日获悉，为更好满足居民住房需求，某市房管局、某市不动产登记和交易中心联合发布公告，调整房地产政策。\n"
+                   "公告称，在我市五个城区范围内购买商品住房，不再审核购房人资格。\n") + BODY
+    (doc,) = documents(_source(text))
+    assert doc.title == title and "title_guessed" in doc.flags
+
+
+def test_a_story_cut_below_its_headline_with_no_lead_clause_is_called_by_the_line_over_its_timestamp():
+    text = ("原创\n地产头条\n2024-02-21 18:39 星期三\n某社记者 某某\n责编 某某\n\n"
+            "①截至2月20日，全国已有29个省份214个城市建立融资协调机制，分批提出项目名单并推送给商业银行。\n" + BODY)
+    (doc,) = documents(_source(text))
+    assert doc.title == "地产头条" and "title_guessed" in doc.flags
