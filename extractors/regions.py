@@ -339,6 +339,8 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     own_county = any(d.level == "county" for s in [title or "", *issuers] for _, _, cands in gaz.mentions(s, counties=counties)
                      for d in cands)  # the title or the issuer names a district or county of its own
     found = _decide(gaz, score, direct, issuers, issuer_rel, relative, joint, own_county)
+    if not named_by_document and found is not None and _roundup(gaz, score):
+        return None  # a story about many provinces' cities (白名单 projects in 9 provinces) is no one place's
     found = _host_fallback(gaz, found, by.hosts, relative) or found
     if found is None and (relative == "省" or _PROVINCE_SELF.search(body)):
         code = _abbreviated_province(body)  # 省政府… “皖美消费”: a province that names itself only by its short name
@@ -356,6 +358,16 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         cities = {code for c in firsts for code in _cities_by_first_char().get(c, ())}
         found = gaz.region(cities.pop()) if len(firsts) == 1 and len(cities) == 1 else None
     return found
+
+
+def _roundup(gaz: Gazetteer, score: dict[str, float]) -> bool:
+    """Do the places a text names span the country rather than one province: three provinces or more with
+    none holding half of the mentions, or five or more with none holding 60 % of them?"""
+    provs = sorted((v for c, v in score.items() if c in gaz.by_code and gaz.by_code[c].level == "province"), reverse=True)
+    if len(provs) < 3:
+        return False
+    share = provs[0] / sum(provs)
+    return share < 0.5 or len(provs) >= 5 and share < 0.6
 
 
 @functools.cache

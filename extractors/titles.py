@@ -123,6 +123,8 @@ _PAGE_CHROME = re.compile(r"浏览器|扫码|扫一扫|微信|微博|客户端|�
 
 # the heading of an interpretation, all a text cut below its headline may print of one (相关解读：, 政策解读)
 _READING_HEAD = re.compile(r"^(?P<t>(?:政策|相关|文件|图文)?解读)\s*[：:]?$")
+# where a story ends: its editor's credit, its site's disclaimer, the heading of related stories
+_STORY_END = re.compile(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|免责声明|声明|相关阅读|相关新闻|推荐阅读|延伸阅读|热门推荐)\s*[:：）)】\]]?")
 # a line no guess takes: one with a clause's or a list's punctuation, a lead-in's colon, or a long number
 _NOT_GUESSED = re.compile(r"[，,。；;！？!?/|｜【】]|[：:]$|\d{5}")
 
@@ -149,6 +151,8 @@ def guess_title(text: str) -> str | None:
             return f"关于{m.group('what')}的{m.group('kind')}"  # 现就保持…发展通知如下 → 关于保持…发展的通知
     seen_text = False
     for i, ln in enumerate(lines[:12]):
+        if seen_text and _STORY_END.match(ln):
+            break  # the story's credits or its site's disclaimer: the lines below are other stories' headlines
         ln = _HEADING_NUMBER.sub("", ln)
         # the last line of a text cut short below its first paragraph is a fragment, not a heading
         if not (seen_text and i == len(lines) - 1) and len(ln) <= 60 and is_headline(ln) \

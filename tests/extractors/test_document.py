@@ -276,3 +276,13 @@ def test_a_story_cut_below_its_headline_with_no_lead_clause_is_called_by_the_lin
             "①截至2月20日，全国已有29个省份214个城市建立融资协调机制，分批提出项目名单并推送给商业银行。\n" + BODY)
     (doc,) = documents(_source(text))
     assert doc.title == "地产头条" and "title_guessed" in doc.flags
+
+
+def test_a_guessed_title_is_never_another_storys_headline_below_the_credits():
+    text = ("2022年11月28日19:30 某某新闻\n\n微信\nQQ空间\n\n"
+            "11月28日，某市房地产业协会发布《关于延长秋季房地产展示交易会举办时间的通知》。\n\n"
+            "通知显示，为积极助企纾困，加大对市民刚性和改善性住房需求支持，决定将交易会举办时间延长2个月。\n\n"
+            "(责任编辑：某某)\n\n免责声明：本网转载此文目的在于传递更多信息，不代表本网的观点和立场。\n\n"
+            "“黑土粮仓”开启农田“空中护航”\n\n某地推新政稳楼市\n")
+    (doc,) = documents(_source(text))
+    assert doc.title == "某市房地产业协会发布《关于延长秋季房地产展示交易会举办时间的通知》"
