@@ -495,6 +495,27 @@ def _own_number_below(text: str, title: Title) -> bool:
                for ln in below if ln.strip())
 
 
+# the addressees a notice opens with: 各乡（镇）政府，县政府有关部门：
+_SALUTATION = re.compile(r"^[^。；;！？!?]{2,80}(?:各|有关|所属|下属|受托|人民政府|政府|单位|部门|委员会|办公室|局|委|厅|中心|银行|企业|公司)[^。；;！？!?]{0,30}[:：]$")
+_STAMP_FIELD = re.compile(r"(?:发布时间|发布日期|成文日期|印发日期|生成日期|公开日期)\s*[:：]?\s*(?:19|20)\d{2}")
+
+
+def _heads_own_text(text: str, title: Title) -> bool:
+    """Does the title open a document of its own — its own number, its date field or the addressees it is
+    sent to on the lines between it and its first sentence — rather than name one a story reports on?"""
+    n = 0
+    for ln in text[title.end:title.end + 600].split("\n")[1:]:
+        s = ln.strip()
+        if not s:
+            continue
+        if _SALUTATION.match(s) or _STAMP_FIELD.search(s) or _LEAD_NUMBER.match(s) and len(_LEAD_NUMBER.match(s).group()) >= len(s) - 1:
+            return True
+        n += 1
+        if _is_prose(s) or n >= 10:
+            return False
+    return False
+
+
 # a notice that issues the text printed after it (现将《…》印发给你们, 现予印发); and the titles that are notices
 _ISSUES_WHAT_FOLLOWS = re.compile(r"(?:现将|现把|特将)[^。\n]{0,60}(?:印发|发布|转发|公布)(?:给|你们|各|如下)|现予(?:印发|公布)|印发给你们")
 _NOTICE_SUFFIXES = ("通知", "通报", "函", "决定", "批复", "公告", "通告", "令")
@@ -539,6 +560,8 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
     segs: list[Segment] = [Segment(titles[0].start if compilation else 0, len(text), titles[0])]
     for t in titles[1:]:
         cur = segs[-1]
+        if len(segs) > 1 and cur.title and _same(t.text, cur.title.text) and not _has_prose(text, cur.title.end, t.start):
+            continue  # the headline printed again under its date line, with its issuer on a line of its own
         if len(segs) > 1 and cur.title and not _has_prose(text, cur.title.end, t.start):
             # the document split off before is only a link (解读：《…》政策解读 between a head and its text)
             segs.pop()
@@ -550,7 +573,8 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
         own = _own_number_below(text, t) and not _same(t.text, cur.title.text)
         if gap < (60 if closed or own else min_chars):
             continue
-        if cur.title and not is_title_line(cur.title.text) and not own and not t.text.endswith(("解读", "答记者问")):
+        if cur.title and not is_title_line(cur.title.text) and not own and not t.text.endswith(("解读", "答记者问")) \
+                and not _heads_own_text(text, t):
             # a news story quotes the titles of what it reports on; it ends where a numbered document or an
             # interpretation starts
             continue

@@ -286,3 +286,29 @@ def test_a_guessed_title_is_never_another_storys_headline_below_the_credits():
             "“黑土粮仓”开启农田“空中护航”\n\n某地推新政稳楼市\n")
     (doc,) = documents(_source(text))
     assert doc.title == "某市房地产业协会发布《关于延长秋季房地产展示交易会举办时间的通知》"
+
+
+# a compilation of a news story and notices one after another (a portal's list of full texts): a notice title
+# after a story starts a document of its own where its head shows one — its own number, its date field or its
+# addressees — and a headline printed again under its date line, with its issuer on a line of its own, is one title
+@pytest.mark.parametrize("head", [
+    "某政发〔2024〕3号\n",
+    "发布时间：2017/5/11 8:22:16 信息发布人：管理员\n\n某县人民政府\n\n关于加强房地产市场管控的意见\n",
+    "各乡（镇）政府，县政府有关部门：\n",
+])
+def test_a_notice_after_a_news_story_in_a_compilation_is_a_document_of_its_own(head):
+    story = ("某行批复1000亿元住房租赁贷款 试点8城先到先得\n2024-01-11 10:53 星期四\n某某网 某某\n\n"
+             "某行已批复总额1000亿元的住房租赁团体购房贷款，支持8个试点城市购买存量房，用于保障性租赁住房。" * 2 + "\n\n")
+    title = "某县人民政府关于加强房地产市场管控的意见"
+    notice = f"{title}\n\n{head}\n为认真贯彻落实有关房地产市场调控政策，维护正常的市场秩序，提出如下意见。\n{BODY}"
+    docs = documents(_source(story + notice))
+    assert [d.title for d in docs] == ["某行批复1000亿元住房租赁贷款 试点8城先到先得", title]
+    assert docs[1].text.startswith(title)
+
+
+def test_a_notice_title_a_news_story_quotes_on_a_line_of_its_own_stays_in_the_story():
+    story = ("某市出台楼市新政 涉及公积金和购房补贴\n2023-10-13 11:54 来源：某某网\n\n"
+             "10月13日，某市住房和城乡建设局发布了新政，涉及公积金、购房补助、团购优惠等，以下为政策要点。" * 2 + "\n\n"
+             "关于促进房地产市场平稳健康发展的通知\n\n记者了解到，新政自发布之日起施行，有效期一年，到期后将视情况调整。" * 2 + "\n")
+    (doc,) = documents(_source(story))
+    assert doc.title == "某市出台楼市新政 涉及公积金和购房补贴"
