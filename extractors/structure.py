@@ -495,6 +495,40 @@ def _own_number_below(text: str, title: Title) -> bool:
                for ln in below if ln.strip())
 
 
+# a story of a compilation runs this long before the next headline: a related story's teaser (a headline, its
+# date, a sentence) is shorter
+STORY_CHARS = 150
+
+
+def _later_stories(text: str, after: int, titles: list[Title]) -> list[Title]:
+    """The headlines of news stories printed one after another below the first document (a compilation, a
+    portal's list of full stories): a headline over its own dateline, with a story of its own under it."""
+    lines = text[after:].split("\n")
+    offsets, pos = [], after
+    for ln in lines:
+        offsets.append(pos)
+        pos += len(ln) + 1
+    found: list[Title] = []
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        if not s or not _headline_over_its_stamp(lines, i) or not is_headline(s) or _FIELD_OR_CELL.search(s):
+            continue
+        stamp = next(x.strip() for x in lines[i + 1:] if x.strip())
+        if _is_prose(stamp) or any(_same(s, t.text) for t in titles):
+            continue  # a subheading over a paragraph that opens with a date; the page's headline printed again
+        a = offsets[i] + ln.index(s)
+        if any(t.start <= a < t.end or a <= t.start < a + len(s) for t in titles) or in_menu(text, a, a + len(s)):
+            continue
+        found.append(Title(s, a, a + len(s)))
+    out = []
+    for k, t in enumerate(found):
+        nxt = min([x.start for x in [*titles, *found] if x.start > t.start] or [len(text)])
+        prose = sum(len(ln.strip()) for ln in text[t.end:nxt].split("\n") if _is_prose(ln.strip()))
+        if prose >= STORY_CHARS:
+            out.append(t)
+    return out
+
+
 # the addressees a notice opens with: 各乡（镇）政府，县政府有关部门：
 _SALUTATION = re.compile(r"^[^。；;！？!?]{2,80}(?:各|有关|所属|下属|受托|人民政府|政府|单位|部门|委员会|办公室|局|委|厅|中心|银行|企业|公司)[^。；;！？!?]{0,30}[:：]$")
 _STAMP_FIELD = re.compile(r"(?:发布时间|发布日期|成文日期|印发日期|生成日期|公开日期)\s*[:：]?\s*(?:19|20)\d{2}")
@@ -533,6 +567,9 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
     head = head_title(text, body_start, titles)
     if head is not None:
         titles = [head, *(t for t in titles if t.start >= head.end)]
+    stories = _later_stories(text, titles[0].end if titles else body_start, titles)
+    if stories:
+        titles = sorted([*titles, *stories], key=lambda t: t.start)
     compilation = bool(page_title and _COMPILATION.search(page_title))
     if compilation:
         page_title = None  # a compilation's name (…汇编) is no document's: its documents start at their titles
@@ -573,12 +610,13 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
         own = _own_number_below(text, t) and not _same(t.text, cur.title.text)
         if gap < (60 if closed or own else min_chars):
             continue
+        story = any(t is x for x in stories)
         if cur.title and not is_title_line(cur.title.text) and not own and not t.text.endswith(("解读", "答记者问")) \
-                and not _heads_own_text(text, t):
+                and not story and not _heads_own_text(text, t):
             # a news story quotes the titles of what it reports on; it ends where a numbered document or an
             # interpretation starts
             continue
-        if cur.title and _related(t.text, cur.title.text) and not own:
+        if cur.title and not story and _related(t.text, cur.title.text) and not own:
             continue
         if cur.title and not own and _ISSUES_WHAT_FOLLOWS.search(text, cur.title.end, t.start) \
                 and not t.text.endswith(_NOTICE_SUFFIXES):

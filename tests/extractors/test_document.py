@@ -312,3 +312,31 @@ def test_a_notice_title_a_news_story_quotes_on_a_line_of_its_own_stays_in_the_st
              "关于促进房地产市场平稳健康发展的通知\n\n记者了解到，新政自发布之日起施行，有效期一年，到期后将视情况调整。" * 2 + "\n")
     (doc,) = documents(_source(story))
     assert doc.title == "某市出台楼市新政 涉及公积金和购房补贴"
+
+
+_STORY = "某市今年以来新增保障性租赁住房1.2万套，筹集房源超过年度计划，全市住房租赁市场总体平稳，租金水平保持稳定。"
+
+
+# news stories printed one after another (a portal's list of full stories): a headline over its own dateline
+# with a story of its own under it starts a document; a related story's teaser (headline, date, one sentence), a
+# subheading over a paragraph that opens with a date and the headline printed twice are not documents
+def test_news_stories_one_after_another_are_documents_of_their_own():
+    first = "某市人民政府关于促进房地产市场平稳健康发展的通知\n\n各区人民政府：\n" + BODY + SIGNED + "\n"
+    second = "某地两家银行下调首套房贷首付比例至两成\n2024-03-08 10:21 来源：某某网\n\n" + _STORY * 3 + "\n"
+    third = "某省首批白名单项目全部落地 融资金额40亿\n2024-04-11 15:11 星期四\n\n" + _STORY * 3 + "\n"
+    docs = documents(_source(first + second + third))
+    assert [d.title for d in docs] == ["某市人民政府关于促进房地产市场平稳健康发展的通知",
+                                       "某地两家银行下调首套房贷首付比例至两成", "某省首批白名单项目全部落地 融资金额40亿"]
+    assert [d.metadata.get("时间戳", "")[:10] for d in docs[1:]] == ["2024-03-08", "2024-04-11"]
+
+
+@pytest.mark.parametrize("tail", [
+    "某行行长：稳妥化解大型企业债券违约风险\n2023-10-23\n一视同仁支持企业合理融资需求，保持融资平稳。\n"
+    "土拍规则生变，或重回价高者得？\n2023-10-20\n土拍规则调整顺应市场变化，4城取消地价限制。\n",
+    "两区放开限购 五一优惠力度加大\n2017年4月8日，某市限购升级后，全市住宅纳入限购，社保证明从1年提升至5年，新购住宅须满3年才能出售。"
+    + _STORY * 2 + "\n",
+])
+def test_a_teaser_list_or_a_subheading_in_a_story_is_no_document(tail):
+    text = "某市首套住房商业贷款利率下调至3.8%\n2023-03-16 09:48:53 来源：某某网\n\n" + _STORY * 3 + "\n" + tail
+    (doc,) = documents(_source(text))
+    assert doc.title == "某市首套住房商业贷款利率下调至3.8%"
