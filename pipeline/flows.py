@@ -132,14 +132,21 @@ def extract_chunk_task(files: list[tuple[str, str, str]], label: str = "") -> li
     retried chunk extracts only what the failed attempt had not. A file's failure is its own error record; the
     task fails only when extraction itself cannot go on (the worker pool gone), and is then retried."""
     cache = _result_cache()
-    results = []
-    for raw, name, sha in files:
-        key = cache_key(sha, Path(raw).suffix)
-        result = _cached(cache, key)
-        if result is None:
-            result = _extract(raw, name)
-            _keep(cache, key, result)
-        results.append(result)
+    keys = [cache_key(sha, Path(raw).suffix) for raw, _name, sha in files]
+    results = [_cached(cache, key) for key in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
+
+    def done(j: int, result: FileResult) -> None:  # cached as it comes: a retry does not extract it again
+        results[todo[j]] = result
+        _keep(cache, keys[todo[j]], result)
+
+    jobs = [files[i][:2] for i in todo]
+    pool = workers.active()
+    if pool is not None:
+        pool.extract_all(jobs, done)  # the worker reads the next file while this thread keeps the last one
+    else:
+        for j, (raw, name) in enumerate(jobs):
+            done(j, extract_file(raw, name))
     return results
 
 
