@@ -1227,6 +1227,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev_kinds = sent_kinds - {"reported_stat"}
     return _headline_copies(_restated(_repeated_in_sentence(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
                                                                     + find_column_table_commitments(text, unit_rx)
+                                                                    + find_unit_headed_cells(text, unit_rx)
                                                                     + find_formula_multipliers(text, masked, in_listing)
                                                    + _join_orphan_units(_join_split_ranges(_join_bounds(out, masked), masked), masked)), masked), masked), masked, title)
 
@@ -1975,6 +1976,64 @@ def find_column_table_commitments(text: str, unit_rx: re.Pattern) -> list[Commit
                     unit=m.group("unit") or unit, comparator=cmp, deadline=None, year=None, recurrence=None,
                     sentence=text[start:end], start=start, end=end, value_start=a, value_end=end))
         i = j
+    return out
+
+
+# a heading cell that names its unit in brackets at its end (居住最高限价(万元/亩), 计容建筑面积（平方米）)
+_UNIT_HEAD_CELL = re.compile(r"^(?P<name>[^\d\s|]{2,40}?)\s*[（(]\s*(?P<u>[^（()）\s]{1,6})\s*[）)]$")
+_CURRENCY_NAME = re.compile(r"人民币|美元|港元|港币|欧元|日元|新台币")  # 竞买保证金(人民币): the currency, not the unit of a figure
+MIN_TABLE_LINES = 8  # short lines of a heading row given one cell a line, at least
+
+
+def find_unit_headed_cells(text: str, unit_rx: re.Pattern) -> list[Commitment]:
+    """A table a web page's text dump gives one cell a line, whose heading row ends with cells that name their units
+    (…居住最高限价(万元/亩) / 商品住宅平均备案价格（元/平方米） / 最高配建租赁住房计容建筑面积(平方米)) and whose rows
+    end with as many bare figures: each figure is a provision of its column, a bound where the heading says 最高/最低.
+    Only the last cells are read, aligned from the row's end, where the count of bare figures equals the count of
+    unit-headed cells (the next row's number may follow them); cells before them (text, figures with their own units) are read as sentences."""
+    lines = [(a + len(ln) - len(ln.lstrip()), ln.strip()) for a, ln in _line_spans(text) if ln.strip()]
+    out: list[Commitment] = []
+    i = 0
+    while i < len(lines):
+        heads = []
+        j = i
+        while j < len(lines) and (m := _UNIT_HEAD_CELL.match(lines[j][1])) and unit_rx.fullmatch("1" + m.group("u")) \
+                and not _CURRENCY_NAME.search(m.group("u")):
+            heads.append(m)
+            j += 1
+        short_before = 0
+        while short_before < i and len(lines[i - 1 - short_before][1]) <= 30 and not _CELL_NUM.match(lines[i - 1 - short_before][1]):
+            short_before += 1
+        if len(heads) < 2 or short_before + len(heads) < MIN_TABLE_LINES:
+            i = j + 1 if j > i else i + 1
+            continue
+        k = len(heads)
+        rows = 0
+        r = j
+        while r < len(lines) and not (len(lines[r][1]) > 80 and lines[r][1].endswith("。")):
+            if not _CELL_NUM.match(lines[r][1]):
+                r += 1
+                continue
+            run = r
+            while run < len(lines) and _CELL_NUM.match(lines[run][1]):
+                run += 1
+            if run - r == k + 1 and run < len(lines) and re.fullmatch(r"\d{1,3}", lines[run - 1][1]):
+                run -= 1  # the next row's number follows the last figure
+            if run - r == k:
+                rows += 1
+                for head, (a, cell) in zip(heads, lines[r:run]):
+                    m = _CELL_NUM.match(cell)
+                    value = parse_number(m.group("num"))
+                    if value is None or m.group("unit"):
+                        continue
+                    name = _SPACES.sub("", head.group("name"))
+                    cmp = next((sym for sym, rx in _BOUND_HEAD if rx.search(name)), "=")
+                    out.append(Commitment(
+                        kind="provision", indicator=name, subject=None, value=value, unit=head.group("u"),
+                        comparator=cmp, deadline=None, year=None, recurrence=None, sentence=cell, start=a,
+                        end=a + len(cell), value_start=a, value_end=a + len(cell)))
+            r = run
+        i = max(r, j + 1) if rows else j + 1
     return out
 
 
