@@ -494,7 +494,7 @@ _STATISTIC = re.compile(r"据[^，,。；;]{0,24}数据|数据显示|统计显�
 _NEWS_STRONG = re.compile(r"记者|本报讯|通讯员|新华社|据悉|获悉|\d日电|讯[（(]")
 # a paragraph opening on the day something was done (1月30日，某分行发放首批…): a report of an event
 _NEWS_DATELINE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚)?[，,][^。\n]{0,60}?"
-                            r"(?:发放|投放|举行|召开|签署|签约|揭牌|开工|落地|完成|召集|走访|调研|主持)(?:了)?")
+                            r"(?:发放|投放|举行|举办|启动|召开|签署|签约|揭牌|开工|落地|完成|召集|走访|调研|主持)(?:了)?")
 _NEWS_WEAK = re.compile(r"近日|日前|责任编辑|报道|稿件来源|发稿编辑|快讯|新闻中心|要闻")
 # a rule a news text reports (按每人每月不低于200元发放补助) is still a rule
 _NORMATIVE = re.compile(r"不低于|不少于|不超过|不高于|不得|最高|最多|至少|以内|按照|标准|每人每月|每人每年")
