@@ -65,6 +65,8 @@ _SECTION_UNIT_AFTER = re.compile(r"^(方面|部分|章|节(?!能|约|水|日|假
 # 三年行动计划, 五年规划, 十条措施: the name of a plan, not a quantity
 _PLAN_NAME_AFTER = re.compile(r"^(行动|规划|计划(?![外内])|攻坚|发展规划|专项行动|措施|举措|意见)")
 # 首套/二套/三套住房: which home, not how many
+# 第3套（含）及以上: the first of the homes a rule applies to, a lower bound
+_NTH_HOME_ON = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及|或)?以上")
 _ORDINAL_HOME = re.compile(r"^(住房|房|及以上|以上住房|商品住房|自住住房)")
 
 
@@ -1028,8 +1030,10 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if masked.rfind("《", sent.start, num_start) > masked.rfind("》", sent.start, num_start) or in_title(num_start):
                 continue  # 《…三年行动方案》, or a heading that names a plan: part of a title
             prev = masked[max(sent.start, num_start - 4):num_start]
-            if _SKIP_BEFORE.search(prev) or (num_start > 0 and re.match(r"[\d.]", masked[num_start - 1])):
-                continue
+            nth_home = unit == "套" and prev.endswith("第") and bool(_NTH_HOME_ON.match(masked, ue))
+            if (_SKIP_BEFORE.search(prev) and not nth_home) \
+                    or (num_start > 0 and re.match(r"[\d.]", masked[num_start - 1])):
+                continue  # (第3套（含）及以上住房不予贷款: the home from which a rule applies, a bound)
             if raw == "一" and masked[num_start - 1:num_start] in {"上", "下"} and masked[num_start - 2:num_start - 1] != "以":
                 continue  # 下一个季度, 上一批次: the next or previous one, not a count
             if _VAGUE_BEFORE.search(masked, max(sent.start, num_start - 3), num_start) and re.match(r"[十百千万亿]", raw):
@@ -1042,7 +1046,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
             if raw == "一" and unit == "笔" and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 宣布一笔美元债违约, 融到一笔钱: a, not one (分两笔发放 is a count)
-            if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
+            if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])
+                                                                         and not nth_home):
                 continue
             if _SECTION_UNIT_AFTER.match(masked[ue:ue + 5]) or (unit in {"个", "项", "条"} and _SECTION_UNIT_AFTER.match(unit[-1:] + masked[ue:ue + 4])):
                 continue
@@ -1192,6 +1197,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 # 1月15日前整理形成名单…公示期5天: the date of another step, not the publicity period's (but 12月31日前，
                 # 企业可申请…最长不超过6个月: the window of the rule the value belongs to)
                 year = None
+            if nth_home and kind == "target":
+                kind, year = "provision", rule_year  # 第三套及以上住房不享受…: whom a rule covers, no goal
             if news and kind == "provision" and _COUNTED_BY.search(masked, sent.start, num_start):
                 kind, year = "reported", None  # 据不完全统计，至少9家信托公司遭到处罚: a count a report makes
             if kind != "provision" and unit in _AGE_UNITS and comparator != "=" and not _STRONG_PAST.search(sctx):

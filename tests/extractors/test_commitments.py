@@ -177,6 +177,19 @@ def test_words_that_start_like_plans_or_parts(text, expected):
     assert [(v, u) for _, v, u, _, _ in items(text)] == expected
 
 
+# 第3套（含）及以上: the first of the homes a rule applies to is a bound (the dev set's gold); 首套/二套 name which home
+@pytest.mark.parametrize("text,expected", [
+    ("对购买第3套（含）及以上住房的家庭，不予受理公积金贷款。", [("provision", 3, "套", ">=", None)]),
+    ("暂停发放第三套及以上住房贷款。", [("provision", 3, "套", ">=", None)]),
+    ("2026年起，购买第三套或以上住房的，不享受购房补贴。", [("provision", 3, "套", ">=", None)]),
+    ("购买第二套住房的，首付比例不低于30%。", [("provision", 30, "%", ">=", None)]),
+    ("拥有三套住房的家庭。", []),
+])
+def test_the_nth_home_a_rule_starts_from(text, expected):
+    assert items(text) == expected
+
+
+
 def _masked(text: str) -> str:
     from corpora.chars import mask
     from extractors.dates import find_dates
