@@ -282,6 +282,10 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     body = _blank(_blank_spans(text, by.footer + [m.span("p") for m in _CAPITAL_DATELINE.finditer(text)]), by.hosts)
     counties = frozenset(short_name(d.name) for _, _, cands in gaz.mentions(" ".join([body, title or "", *issuers]), short=False)
                          for d in cands if d.level == "county") - {None}
+    # the places the title and the issuers name (as the text names places), and the issuers' full names: read
+    # once for the title's score, the joint-document checks, the document's own county and the decision
+    heads = [(s, gaz.mentions(s, counties=counties)) for s in [title or "", *issuers]]
+    issuer_names = [gaz.mentions(s, short=False) for s in issuers]
     score: dict[str, float] = defaultdict(float)
     direct: dict[str, float] = defaultdict(float)
 
@@ -291,9 +295,11 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         for p in d.parents:
             score[p] += w * 0.8
 
-    def add_text(s: str, w: float, cap: int | None = None, bounds: set[int] | None = None, ambiguous: bool = False):
+    def add_text(s: str, w: float, cap: int | None = None, bounds: set[int] | None = None, ambiguous: bool = False,
+                 found: list | None = None):
         seen: dict[str, int] = defaultdict(int)
-        found = gaz.mentions(s, boundaries=bounds, counties=counties, ambiguous=ambiguous)
+        if found is None:
+            found = gaz.mentions(s, boundaries=bounds, counties=counties, ambiguous=ambiguous)
         named = {d.adcode for _, _, cands in found for d in cands}
         for _, _, cands in found:
             if not cands:  # a name whose every division was ruled out (a county the text does not confirm)
@@ -310,7 +316,7 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     for s in issuers:
         add_text(s, W_ISSUER, ambiguous=True)  # an issuer's name places it: 北京住房公积金管理委员会办公室
     if title:
-        add_text(title, W_TITLE)
+        add_text(title, W_TITLE, found=heads[0][1])
     for s in by.bodies:
         add_text(s, W_SOURCE)
     for code in docnum_provinces:
@@ -324,10 +330,10 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         return None  # the places this text names are not its own: it withholds its own
     issuer_rel = next((m.group(1) for s in issuers if (m := _RELATIVE_ISSUER.match(s))), None)
     relative = issuer_rel or _self_level(body)
-    joint = joint_parents(gaz, [title or "", *issuers], counties) | _joint_issuers(gaz, issuers)
-    own_county = any(d.level == "county" for s in [title or "", *issuers] for _, _, cands in gaz.mentions(s, counties=counties)
+    joint = joint_parents(gaz, heads) | _joint_issuers(issuer_names)
+    own_county = any(d.level == "county" for _, named in heads for _, _, cands in named
                      for d in cands)  # the title or the issuer names a district or county of its own
-    found = _decide(gaz, score, direct, issuers, issuer_rel, relative, joint, own_county)
+    found = _decide(gaz, score, direct, issuer_names, issuer_rel, relative, joint, own_county)
     found = _host_fallback(gaz, found, by.hosts, relative) or found
     if found is None and (relative == "省" or _PROVINCE_SELF.search(body)):
         code = _abbreviated_province(body)  # 省政府… “皖美消费”: a province that names itself only by its short name
@@ -403,14 +409,15 @@ def _siblings() -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
 
 
-def joint_parents(gaz: Gazetteer, texts: list[str], counties: frozenset[str]) -> set[str]:
+def joint_parents(gaz: Gazetteer, texts: list[tuple[str, list[tuple[int, int, list[Division]]]]]) -> set[str]:
     """Divisions two of whose counties or districts a title names side by side (某市甲区、乙区…; 甲县与乙县):
-    a joint document of both, whose region is their common parent. One of the two must be named as the
-    text names places (in full, or short where spelled out elsewhere); its partner in the list may be short
+    a joint document of both, whose region is their common parent. `texts`: each text with the places it
+    names as the document names places (`Gazetteer.mentions` with the counties it spells out): one of the two
+    must be so named (in full, or short where spelled out elsewhere); its partner in the list may be short
     (斗门、金湾)."""
     out: set[str] = set()
-    for s in texts:
-        for a0, a1, cands in gaz.mentions(s, counties=counties):
+    for s, named in texts:
+        for a0, a1, cands in named:
             for d in cands:
                 if d.level != "county":
                     continue
@@ -425,23 +432,25 @@ def joint_parents(gaz: Gazetteer, texts: list[str], counties: frozenset[str]) ->
     return out
 
 
-def _joint_issuers(gaz: Gazetteer, issuers: list[str]) -> set[str]:
-    """The parent of two counties when the issuers are bodies of both (甲区人民政府, 乙区人民政府)."""
+def _joint_issuers(issuer_names: list[list[tuple[int, int, list[Division]]]]) -> set[str]:
+    """The parent of two counties when the issuers are bodies of both (甲区人民政府, 乙区人民政府).
+    `issuer_names`: the full place names in each issuer (`Gazetteer.mentions`, short=False)."""
     own = set()
-    for s in issuers:
-        ds = [d for _, _, cands in gaz.mentions(s, short=False) for d in cands if d.level == "county"]
+    for found in issuer_names:
+        ds = [d for _, _, cands in found for d in cands if d.level == "county"]
         if len({d.adcode for d in ds}) == 1:
             own.add(ds[0])
     parents = [_county_parent(d) for d in own]
     return {p for p in parents if parents.count(p) >= 2}
 
 
-def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], issuers: list[str],
+def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float],
+            issuer_names: list[list[tuple[int, int, list[Division]]]],
             issuer_rel: str | None, relative: str | None, joint: set[str] = frozenset(),
             own_county: bool = False) -> Region | None:
-    """`issuer_rel`: the level an issuer names (市政府); `relative`: that, or the level the text speaks
-    of itself at (我县, 全区); `joint`: parents of two counties named side by side (the document is both's,
-    so its region is their parent)."""
+    """`issuer_names`: the full place names in each issuer; `issuer_rel`: the level an issuer names (市政府);
+    `relative`: that, or the level the text speaks of itself at (我县, 全区); `joint`: parents of two counties
+    named side by side (the document is both's, so its region is their parent)."""
     if not score:
         return None
     # province: the best-supported one
@@ -452,7 +461,7 @@ def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], i
     best = prov
     # an issuer that names its own division settles the level: a provincial office stays provincial
     # however often its text names the capital
-    named = [cands for s in issuers for _, _, cands in gaz.mentions(s, short=False)]
+    named = [cands for found in issuer_names for _, _, cands in found]
     named = [d for cands in named for d in cands if d.adcode == prov or d.province_code == prov]
     if named and not issuer_rel:
         d = max(named, key=lambda d: (LEVEL_RANK[d.level], score[d.adcode]))
