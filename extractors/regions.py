@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from extractors import refdata
 from extractors.records import LEVEL_RANK, Region
-from extractors.scan import first_char_finditer
+from extractors.scan import first_char_finditer, longest_word_pattern
 
 # suffixes stripped to get a short name (常州市 → 常州); longest first
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
@@ -323,7 +323,7 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         if code in gaz.by_code:
             add(gaz.by_code[code], W_DOCNUM)
     named_by_document = bool(score)
-    if not named_by_document and title and _NATIONAL_BODY.search(title) and not _SELF.search(body):
+    if not named_by_document and title and national_body().search(title) and not _SELF.search(body):
         return None  # a national body's story (央行…, 证监会召开…) is not placed by the places its text mentions
     add_text(body, W_BODY, cap=20, bounds=boundaries)
     if not named_by_document and _REDACTED.search(text):
@@ -361,11 +361,17 @@ def _cities_by_first_char() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-# a national body named in a title (央行, 证监会, 国务院…): a story of its own, placed only by what the title,
-# the issuer or the source name
-_NATIONAL_BODY = re.compile(r"央行|中国人民银行|人民银行(?!\S{0,4}(?:分行|支行|营业管理部|总部))|证监会|银保监会|金融监管总局|国务院|"
-                            r"中共中央|中央政治局|财政部|商务部|国家发展改革委|国家发改委|发改委|住房城乡建设部|住建部|自然资源部|"
-                            r"税务总局|外汇局|国家统计局")
+@functools.cache
+def national_body() -> re.Pattern:
+    """A national body named in a title (央行, 证监会, 国务院…): a story of its own, placed only by what the title,
+    the issuer or the source name. The bodies are the agency table's national rows, by alias and full name;
+    a 国家… body is also written without 国家 at a headline's head (发改委：…, 外汇局发布…). A branch
+    (人民银行某某分行) or a function (财政部门) is no national body."""
+    rows = [r for r in refdata.agency_aliases() if r["scope"] == "national"]
+    names = {r["alias"] for r in rows} | {r["canonical"] for r in rows}
+    headline = {n[2:] for n in names if n.startswith("国家") and len(n) >= 5}
+    return re.compile(f"(?:{longest_word_pattern(names)}|^(?:{longest_word_pattern(headline)}))"
+                      r"(?!门|\S{0,4}(?:分行|支行|营业管理部|总部))")
 
 
 # a province's bodies named by their level alone (省政府, 省发展改革委), as a province's own text names them
