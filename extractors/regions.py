@@ -196,7 +196,9 @@ _OTHER_LABEL = r"(?:发布时间|发布日期|浏览次数|点击数|编辑)"
 _ANY_LABEL = f"(?:{_SOURCE_LABEL}|{_OWNER_LABEL}|{_OTHER_LABEL})"
 _SOURCE = re.compile(_SOURCE_LABEL + r"(?:\s*[:：]\s*|\s+)(?!" + _ANY_LABEL + r")(?P<v>[^\s:：|｜。；;！!？?]{2,40})", re.I)
 _OWNER = re.compile(_OWNER_LABEL + r"\s*(?P<v>(?:(?!" + _ANY_LABEL + r")[^\n|｜])*)", re.I)
-_BODY_SUFFIX = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|中心|署|站|所|处|小组)$")
+# what the name of a body a page names as its source or sponsor ends with (the footer's sponsor line too: noise.py)
+BODY_SUFFIXES = ("人民政府", "政府", "办公室", "办公厅", "委员会", "委", "局", "厅", "部", "院", "中心", "署", "站", "所", "处", "小组")
+_BODY_SUFFIX = re.compile("(" + "|".join(BODY_SUFFIXES) + ")$")
 
 
 @dataclass
