@@ -1220,6 +1220,15 @@ def test_social_insurance_hukou_plans_and_support_measures_get_their_keys(senten
     ("城乡供水一体化率达到70%，农村公路列养率达到100%。",
      [(70, "%", "urban_rural_water_supply_integration"), (100, "%", "rural_road_maintenance_listing_rate")]),
     ("全年新增5G基站1200座。", [(1200, "座", "5g_base_stations")]),
+    # a labour-cooperation fee per worker placed: the total, and the shares of town and village written right
+    # before their values (the organisers named earlier in the sentence pick no share)
+    ("对镇（街道）、村（社区）组织劳动者到园区企业就业，并稳定就业3个月以上的，按400元/人（镇（街道）150元/人、"
+     "村（社区）250元/人）标准给予一次性劳务协作经费。",
+     [(3, "个月", "hiring_subsidy_employment_months_required"), (400, "元/人", "labour_cooperation_fee_per_person"),
+      (150, "元/人", "labour_cooperation_fee_per_person_township"),
+      (250, "元/人", "labour_cooperation_fee_per_person_village")]),
+    ("对村（社区）组织劳动者就业的，按200元/人的标准给予一次性劳务协作经费。",
+     [(200, "元/人", "labour_cooperation_fee_per_person")]),
     # routine maintenance of rural roads by road class: each class its own key, none when no class is named
     ("农村公路经常性养护率，县道达到100%，乡道不低于80%，村道不低于60%。",
      [(100, "%", "rural_road_routine_maintenance_rate_county"), (80, "%", "rural_road_routine_maintenance_rate_township"),
