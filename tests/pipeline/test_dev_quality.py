@@ -95,7 +95,7 @@ HELDOUT5_FLOORS = {
     "publish_date_acc": 0.78,
     "region_acc": 0.78,
     "agency_f1": 0.85,
-    "commit_f1": 0.97,
+    "commit_f1": 0.96,
     "span_grounding": 1.0,
 }
 
