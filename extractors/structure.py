@@ -80,8 +80,14 @@ class Title:
 _ANY_TITLE_SUFFIX = re.compile("|".join(map(re.escape, _TITLE_SUFFIX)))  # a title line holds one of them
 
 
+# a news subtitle that names the act a meeting took up (审议《…条例》): it cites a document's title, it is not one
+_ACT_ON_TITLE = re.compile(r"^(?:审议|审议通过|学习|学习贯彻|贯彻落实)《[^《》]+》$")
+
+
 def is_title_line(line: str) -> bool:
     s = line.strip().lstrip("#").strip()
+    if _ACT_ON_TITLE.match(s):
+        return False
     if not (6 <= len(s) <= 90) or not _ANY_TITLE_SUFFIX.search(s) or _NOT_TITLE.search(s) or _COMPILATION.search(s) \
             or _CUT_SHORT.search(s):
         return False
@@ -403,6 +409,14 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
     else:
         upto = [m for m in metas if m > 0]
         pool = cands[:upto[0]] if upto else cands
+        if not metas:
+            # a headline over its subtitles, three lines or more with nothing but blank lines between them, right
+            # above the text (分析研究…工作 / 研究部署…工作 / 某某主持会议): the first line is the headline
+            k = len(pool) - 1
+            while k > 0 and text[pool[k - 1][0].end:pool[k][0].start].strip() == "":
+                k -= 1
+            if len(pool) - k >= 3 and text[pool[-1][0].end:end].strip() == "":
+                return pool[k][0]
     return pool[-1][0] if pool else None
 
 
