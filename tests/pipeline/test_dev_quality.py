@@ -87,13 +87,14 @@ HELDOUT4_FLOORS = {
     "commit_f1": 0.83,
     "span_grounding": 1.0,
 }
-# q_16 prints no headline (its gold names a column label) and q_05 a topic heading over a repost's 原标题
+# q_18's draft printed under its consultation notice is a document of its own in this set's gold and part of the
+# notice in set 1's h_14 (the dev convention: a notice and what it issues are one); we follow the dev convention
 HELDOUT5_FLOORS = {
-    "split_f1": 0.81,
+    "split_f1": 0.97,
     "docnum_f1": 1.0,
     "docnum_own_f1": 1.0,
-    "publish_date_acc": 0.78,
-    "region_acc": 0.78,
+    "publish_date_acc": 0.94,
+    "region_acc": 0.94,
     "agency_f1": 0.85,
     "commit_f1": 0.90,
     "span_grounding": 1.0,
