@@ -548,6 +548,9 @@ def _later_stories(text: str, after: int, titles: list[Title]) -> list[Title]:
 
 # the addressees a notice opens with: 各乡（镇）政府，县政府有关部门：
 _SALUTATION = re.compile(r"^[^。；;！？!?]{2,80}(?:各|有关|所属|下属|受托|人民政府|政府|单位|部门|委员会|办公室|局|委|厅|中心|银行|企业|公司)[^。；;！？!?]{0,30}[:：]$")
+# a document's own opening words under its title (为…，现提出以下措施。): it is printed whole, not reported on
+_OWN_PREAMBLE = re.compile(r"^(?:为|根据|按照|依据)[^。\n]{4,300}?(?:现提出(?:以下|如下)|(?:制定|提出)(?:以下|如下|本)(?:措施|意见|办法|细则|方案|规定)|"
+                           r"特制定本|现就[^。\n]{0,40}(?:通知|公告|通告)如下|现将有关事项(?:通知|公告|通告)如下)")
 _STAMP_FIELD = re.compile(r"(?:发布时间|发布日期|成文日期|印发日期|生成日期|公开日期)\s*[:：]?\s*(?:19|20)\d{2}")
 
 
@@ -563,7 +566,7 @@ def _heads_own_text(text: str, title: Title) -> bool:
             return True
         n += 1
         if _is_prose(s) or n >= 10:
-            return False
+            return bool(_OWN_PREAMBLE.match(s))
     return False
 
 
