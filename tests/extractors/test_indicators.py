@@ -1092,6 +1092,7 @@ NATIONAL_MEASURES_BY_BAND = [
     # a fund loan's down payment for an allotted affordable home; a parking space's owner-only period; a fee's deferral
     ("购买配售型保障性住房申请住房公积金贷款的，首付款比例不低于15%。", [(15, "%", "pf_down_payment_affordable_housing")]),
     ("配套车位自公告之日起满6个月后，可以向其他业主出售。", [(6, "个月", "parking_owner_priority_months")]),
+    ("属非住宅配套车位的，公告之日起满6个月后，可对外销售。", [(6, "个月", None)]),  # a residential parking rule's key
     ("城市基础设施配套费经批准可延期缴纳，延期缴纳时间最长不超过6个月。", [(6, "个月", "infrastructure_fee_deferral")]),
     # a subsidy's cap per home, a household fund loan's cap for three payers, a credit check's look-back by
     # kind of credit, a borrower's income against the repayment
@@ -1104,6 +1105,16 @@ NATIONAL_MEASURES_BY_BAND = [
     ("借款人的月平均收入应当大于或等于月还款额的2倍。", [(2, "倍", "loan_income_to_repayment_multiple_min")]),
     ("经济适用住房上市交易的，应缴增值收益＝（市场价格－原购买价格）×50%。",
      [(50, "%", "economic_housing_gain_share_to_government")]),
+    # a home-purchase voucher's quota and total; a consumer voucher's total outside housing is not the housing key
+    ("购房消费券总额（300名）能够覆盖所有活动对象的，对所有活动对象发放。", [(300, "名", "housing_voucher_quota")]),
+    ("购房消费券补贴总额500万元。", [(500, "万元", "housing_consumption_voucher_budget")]),
+    ("文旅消费券活动总额500万元。", [(500, "万元", None)]),
+    # a land transfer: the declared price below the land price standards, the notice to presale buyers
+    ("土地使用权转让申报价格比标定地价低20%以上的，政府可行使优先购买权。",
+     [(20, "%", "land_transfer_price_below_standard_land_price")]),
+    ("土地使用权转让申报价格比基准地价低30%以上的，政府可行使优先购买权。",
+     [(30, "%", "land_transfer_price_below_benchmark_land_price")]),
+    ("转让已预售项目的，转让人需通知商品房预购人，公告期限不少于30日。", [(30, "日", "land_transfer_presale_buyer_notice_days")]),
     # near misses: a discount by a developer is no fee, a rate of another tax no property tax
     ("个人将购买2年以上的住房对外销售的，免征增值税。", [(2, "年", "vat_exemption_holding_years")]),
     ("户型建筑面积小于90平方米的住房占比不低于70%。", [(90, "平方米", "home_area_threshold"), (70, "%", None)]),
