@@ -1115,6 +1115,16 @@ NATIONAL_MEASURES_BY_BAND = [
     ("土地使用权转让申报价格比基准地价低30%以上的，政府可行使优先购买权。",
      [(30, "%", "land_transfer_price_below_benchmark_land_price")]),
     ("转让已预售项目的，转让人需通知商品房预购人，公告期限不少于30日。", [(30, "日", "land_transfer_presale_buyer_notice_days")]),
+    # more tiers of a discretion table (overdue without correction, repeated offences) and the report deadlines of
+    # the national rules on overseas investment
+    ("从重处罚：经责令限期改正，超过2个月仍不改正的。", [(2, "个月", "penalty_tier_uncorrected_overdue_time")]),
+    ("从重处罚：2年内3次以上实施同类违法行为的。",
+     [(2, "年", "penalty_tier_repeat_offence_window"), (3, "次", "penalty_tier_repeat_offence_count")]),
+    ("投资主体应当在项目完成之日起20个工作日内通过网络系统提交项目完成情况报告表。",
+     [(20, "个工作日", "overseas_investment_completion_report_deadline")]),
+    ("投资主体应当在有关情况发生之日起5个工作日内通过网络系统提交重大不利情况报告表。",
+     [(5, "个工作日", "overseas_investment_adverse_event_report_deadline")]),
+    ("违法行为在2年内未被发现的，不再给予行政处罚。", [(2, "年", "penalty_limitation_years")]),
     # near misses: a discount by a developer is no fee, a rate of another tax no property tax
     ("个人将购买2年以上的住房对外销售的，免征增值税。", [(2, "年", "vat_exemption_holding_years")]),
     ("户型建筑面积小于90平方米的住房占比不低于70%。", [(90, "平方米", "home_area_threshold"), (70, "%", None)]),
