@@ -1151,3 +1151,15 @@ def test_a_title_names_the_tax_or_standard_of_a_table_line(title, sentence, expe
     text = normalize(sentence).text
     got = [ind.classify_commitment(c, text, title) for c in find_commitments(text, text)]
     assert got[-len(expected):] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a clause listing values with 分别 takes the measure the clause before it names
+    ("人才购房补贴按照人才层次，分别按A类对象100万元、B类对象60万元、C类对象30万元给予补贴。",
+     [(100, "万元", "home_purchase_subsidy"), (60, "万元", "home_purchase_subsidy"), (30, "万元", "home_purchase_subsidy")]),
+    # a list clause after a sentence end, or a clause before it that names no measure, lends nothing
+    ("人才购房补贴按照人才层次发放。分别按A类对象100万元、B类对象60万元执行。", [(100, "万元", None), (60, "万元", None)]),
+    ("今年以来，分别为10家企业、20个项目提供服务。", [(10, "家", None), (20, "个", None)]),
+])
+def test_a_list_clause_takes_the_measure_of_the_clause_before(sentence, expected):
+    assert keys_of(sentence) == expected
