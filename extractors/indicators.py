@@ -157,12 +157,7 @@ def _fitting(unit: str | None, comparator: str | None) -> tuple[Indicator, ...]:
     if rows is None:
         rows = index[(unit, comparator)] = tuple(
             i for i in tax if (unit is None or i.units.fullmatch(unit)) and comparator not in _AGAINST.get(i.bound, ()))
-        for i in rows:  # the characters their patterns can begin with, for `_matching`
-            for pattern in (i.pattern, i.scope):
-                if pattern is not None:
-                    _may_match(pattern, set())
-            if i.scope is not None and "〔题〕" in i.scope.pattern:
-                _TITLED.add(i.scope)
+        know_first_chars(rows)  # for `_matching`
     return rows
 
 
@@ -171,12 +166,29 @@ _UNSET = object()
 _TITLED: set = set()  # the scopes that may be found in the document's title (they name 〔题〕)
 
 
-def _may_match(pattern: re.Pattern, chars: set[str]) -> bool:
-    """False only where `pattern` cannot match a text made of `chars`: none of them is a character a match of
-    it can begin with (`first_char_set`)."""
+def _first_set(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of `pattern` can begin with (`first_char_set`; None: any), worked out once."""
     first = _FIRST_SETS.get(pattern, _UNSET)
     if first is _UNSET:
         first = _FIRST_SETS[pattern] = first_char_set(pattern)
+    return first
+
+
+def know_first_chars(rows=None) -> None:
+    """Work out the characters the patterns and scopes of `rows` (the whole taxonomy when None) can begin
+    with: `_matching` and `classify` search a row not yet known in every text."""
+    for i in taxonomy() if rows is None else rows:
+        for pattern in (i.pattern, i.scope):
+            if pattern is not None:
+                _first_set(pattern)
+        if i.scope is not None and "〔题〕" in i.scope.pattern:
+            _TITLED.add(i.scope)
+
+
+def _may_match(pattern: re.Pattern, chars: set[str]) -> bool:
+    """False only where `pattern` cannot match a text made of `chars`: none of them is a character a match of
+    it can begin with (`first_char_set`)."""
+    first = _first_set(pattern)
     return first is None or not first.isdisjoint(chars)
 
 
@@ -312,6 +324,9 @@ def _paired(rows: list[Indicator], window: str, after: str) -> str | None:
             items = [x for x in _LIST_SEP.split(head) if x]
             if len(items) >= 2:
                 break
+        if len(items) < 2:  # 分别按一类至八类执行…: the items are a range of ordinals in the clause of 分别
+            digit = _NUMBER.search(sentence, mark)
+            items = _range_items(sentence[ends[-1]:digit.start() if digit else len(sentence)])
         if len(items) >= 2:
             break
     else:
@@ -338,6 +353,19 @@ def _paired(rows: list[Indicator], window: str, after: str) -> str | None:
     if total == 2 * n and _CHANGE.search(sentence[last:]) and seen >= n:
         return keys[seen - n]
     return None
+
+
+_ORDINALS = "一二三四五六七八九十"
+_ORDINAL_RANGE = re.compile(rf"第?([{_ORDINALS}])(类|档|级)(?:至|到|—|-|~|～)第?([{_ORDINALS}])(类|档|级)?")
+
+
+def _range_items(text: str) -> list[str]:
+    """The items a range of ordinals names, in order: 一类至八类 → 一类, 二类, …, 八类 (none when no range)."""
+    m = _ORDINAL_RANGE.search(text)
+    if not m or (m.group(4) and m.group(4) != m.group(2)):
+        return []
+    a, b = _ORDINALS.index(m.group(1)), _ORDINALS.index(m.group(3))
+    return [_ORDINALS[i] + m.group(2) for i in range(a, b + 1)] if a < b else []
 
 
 def _home_order(row: Indicator) -> bool:

@@ -24,6 +24,17 @@ _PREV_NEXT = re.compile(r"^\s*(上一篇|下一篇|上一条|下一条)\s*[:：]
 _DISCLAIMER = re.compile(r"(免责声明|本网站转载|本站转载|仅供参考，|如有侵权|不代表本(?:站|网|平台)观点|转载请注明|本文来源于网络|"
                          r"版权归原作者|文章来源于网络|投诉邮箱)")
 _SENTENCE = re.compile(r"[。！？；]")
+
+
+def _full_date(space: str = "") -> str:
+    """A full date, its parts joined by - / . or 年 月 (2024-03-18, 2024年3月18; its 日 left to the pattern), with
+    `space` allowed around the joiners: the one date shape of the list-item and date-line patterns below."""
+    return rf"(?:19|20)\d{{2}}{space}[-/.年]{space}\d{{1,2}}{space}[-/.月]{space}\d{{1,2}}"
+
+
+_SPACED_DATE = _full_date(r"\s*")
+
+
 _MENU_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 _MOJIBAKE = re.compile(r"[\u4e00-\u9fff]\?{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z][\u4e00-\u9fff]|\ufffd|锟斤拷|烫烫|屯屯")
 # only texts below this size are searched for a pasted-twice body (the search is quadratic at worst)
@@ -81,7 +92,7 @@ _BREADCRUMB = re.compile(r"[>＞»›]")
 _HEX_ID = re.compile(r"^[0-9a-f]{16,64}$")
 _DAY_NAMED = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\u4e00-\u9fff]{2,}$")
 _TEASER_END = re.compile(r"(\.{3}|…+|>>|》》)\s*$")
-_DATED = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+_DATED = re.compile(_full_date())
 
 
 class _Hits:
@@ -137,8 +148,10 @@ MIN_HEADLINE_RUN = 3
 # a plain headline of another story in a list (814个小区 12246栋楼楼道 某市开展供热整治行动): a short line with no
 # full stop, maybe under its date; MIN_PLAIN_RUN of them in a row, few with a comma, are a list of stories
 _PLAIN_HEADLINE = re.compile(r"^[^。；;|\n]{12,48}$")
-_DATE_LINE = re.compile(r"^[\[【（(]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】）)]?$")
+_DATE_LINE = re.compile(rf"^[\[【（(]?\s*{_SPACED_DATE}\s*日?(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】）)]?$")
 MIN_PLAIN_RUN = 4
+# a list may give each story its lead under its date (headline / 2024-05-01 / one or two sentences)
+MAX_TEASER = 120
 
 
 def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> list[tuple[int, int]]:
@@ -153,18 +166,25 @@ def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> l
     ranked: list[tuple[int, int]] = []
     plain: list[tuple[int, int]] = []
     dates: list[tuple[int, int]] = []
-    commas = spaced = 0
+    commas = spaced = leads = dated = 0
     gap = False  # a blank line or a date line since the last plain headline
+    teaser = False  # the line after a plain headline's date may be the story's lead
+    lead: tuple[int, int] | None = None  # that lead, part of the list once the next headline follows
 
     def close_plain():
-        nonlocal commas, spaced
+        nonlocal commas, spaced, lead, leads, dated
         # a list of stories sets its items apart (a blank line, a date under each): a table's rows or a
         # paragraph's lines, read from a PDF, follow each other
-        if len(plain) >= MIN_PLAIN_RUN and commas * 3 <= len(plain) and spaced * 2 >= len(plain) - 1:
-            out.extend(plain + dates)
+        # (a list whose items are dated on the line under them is no paragraph, whatever its commas)
+        if len(plain) >= MIN_PLAIN_RUN and (commas * 3 <= len(plain) or dated * 2 >= len(plain)) \
+                and spaced * 2 >= len(plain) - 1:
+            # the last item's lead only where the items before had theirs: after a page's list of stories, a
+            # story's own headline, date and first paragraph are the document
+            out.extend(plain + dates + ([lead] if lead and leads >= 2 else []))
         plain.clear()
         dates.clear()
-        commas = spaced = 0
+        commas = spaced = leads = dated = 0
+        lead = None
 
     pos = 0
     for line in text.split("\n") + [""]:
@@ -188,17 +208,28 @@ def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> l
             continue
         if _DATE_LINE.match(s):
             if plain:
+                dated += plain[-1][1] > (dates[-1][1] if dates else -1)  # the first date under this headline
                 dates.append((start, end))
+                teaser = True  # the date under the list's last headline
             gap = True
             continue
         if headline_like and not is_ranked and _PLAIN_HEADLINE.match(s):
             spaced += bool(plain) and gap
             plain.append((start, end))
             commas += "，" in s or "," in s
-            gap = False
+            if lead:
+                dates.append(lead)
+                leads += 1
+            gap = teaser = False
+            lead = None
+            continue
+        if teaser and len(s) <= MAX_TEASER and not _BODY_LINE.match(s):
+            lead = (start, end)  # the story's lead under its headline and date
+            teaser = False
+            gap = True
             continue
         close_plain()
-        gap = False
+        gap = teaser = False
     if len(ranked) >= MIN_HEADLINE_RUN:
         out.extend(ranked)
     close_plain()
@@ -312,7 +343,7 @@ def has_mojibake(text: str) -> bool:
         or any(m.end() - m.start() == 1 and _between_cjk(text, m.start(), m.end()) for m in _LATIN_RUN.finditer(text))
 
 
-_LIST_ITEM_DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s")
+_LIST_ITEM_DATE = re.compile(rf"{_full_date()}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*{_full_date()}日?\s")
 _STATEMENT = re.compile(r"[。；]")
 _DATE_ONLY = re.compile(r"^(?:(?:19|20)\d{2}[-/.])?[01]?\d[-/.][0-3]?\d$")  # 07-20, 2026-06-17 (not a signature's 年月日)
 _CUT_TEASER = re.compile(r"(?:\.{3}|…+)\s*$")  # a teaser cut with an ellipsis (not a link's >>: see _TEASER_END)

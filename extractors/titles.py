@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from corpora.chars import CJK as _CJK
+from extractors.docnumbers import NUMBER_SHAPE
 from extractors.metadata import metadata_line
 from extractors.structure import is_headline, is_title_line, names_site_or_column
 
@@ -14,7 +15,7 @@ _TITLE_NOISE = re.compile(r"^[\s\-—–|_·•\u200b\u200c\u200d\u2060\ufeff]+|
 # a space a PDF's line break left inside the words of a title after 关于 (…国民经济 和社会发展, …的 通知)
 _BROKEN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff《》“”])[ \t\u3000]+(?=[\u4e00-\u9fff《》“”])")
 # the title's own document number printed in front of it: 某建房管联〔2024〕58号关于…的通知
-_NUMBER_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*第?\s*\d{1,6}\s*号\s*(?=关于|[\u4e00-\u9fff]{2,30}关于)")
+_NUMBER_FIRST = re.compile(rf"^{NUMBER_SHAPE}\s*(?=关于|[\u4e00-\u9fff]{{2,30}}关于)")
 
 
 def clean_title(title: str) -> str:
@@ -111,7 +112,7 @@ def lead_title(text: str) -> str | None:
 
 
 _ORIGINAL_TITLE = re.compile(r"^\s*原标题\s*[：:]\s*(?P<t>\S.{5,60}?)\s*(?:(?:来源|作者|编辑|发布时间)\s*[：:].*)?$", re.M)
-_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号$")
+_NUMBER_LINE = re.compile(rf"^{NUMBER_SHAPE}$")
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[、.．]|（[一二三四五六七八九十]+）)\s*")
 _FIRST_CLAUSE = re.compile(r"[^，,。；;！？!?：:\n]+")
 # a clause that tells where the news came from or why the text was written, not what it is about
@@ -121,6 +122,10 @@ _PAGE_CHROME = re.compile(r"浏览器|扫码|扫一扫|微信|微博|客户端|�
                           r"网站|首页|登录|注册", re.I)
 
 
+# the heading of an interpretation, all a text cut below its headline may print of one (相关解读：, 政策解读)
+_READING_HEAD = re.compile(r"^(?P<t>(?:政策|相关|文件|图文)?解读)\s*[：:]?$")
+# where a story ends: its editor's credit, its site's disclaimer, the heading of related stories
+_STORY_END = re.compile(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|免责声明|声明|相关阅读|相关新闻|推荐阅读|延伸阅读|热门推荐)\s*[:：）)】\]]?")
 # a line no guess takes: one with a clause's or a list's punctuation, a lead-in's colon, or a long number
 _NOT_GUESSED = re.compile(r"[，,。；;！？!?/|｜【】]|[：:]$|\d{5}")
 
@@ -138,11 +143,17 @@ def guess_title(text: str) -> str | None:
     for ln in [x for x in lines if len(_CJK.findall(x)) >= 2][:3]:
         if _NUMBER_LINE.match(ln):
             return ln  # 某金发〔2023〕4号 at the head of a notice cut below its title
+    worded = [x for x in lines if len(_CJK.findall(x)) >= 2]
+    for i, ln in enumerate(worded[:3]):
+        if (m := _READING_HEAD.match(ln)) and i + 1 < len(worded) and len(_CJK.findall(worded[i + 1])) >= 30:
+            return m.group("t")  # 相关解读： over the text of an interpretation cut below its headline
     for ln in lines[:12]:
         if (m := _NOTIFIES.search(ln)) and not _GENERIC_MATTER.fullmatch(m.group("what")):
             return f"关于{m.group('what')}的{m.group('kind')}"  # 现就保持…发展通知如下 → 关于保持…发展的通知
     seen_text = False
     for i, ln in enumerate(lines[:12]):
+        if seen_text and _STORY_END.match(ln):
+            break  # the story's credits or its site's disclaimer: the lines below are other stories' headlines
         ln = _HEADING_NUMBER.sub("", ln)
         # the last line of a text cut short below its first paragraph is a fragment, not a heading
         if not (seen_text and i == len(lines) - 1) and len(ln) <= 60 and is_headline(ln) \
@@ -152,8 +163,19 @@ def guess_title(text: str) -> str | None:
         seen_text = seen_text or len(_CJK.findall(ln)) >= 30
     for ln in lines[:12]:
         if len(_CJK.findall(ln)) >= 30:  # the first paragraph
-            return _lead_clause(_DATELINE.sub("", ln, count=1))
+            if (clause := _lead_clause(_DATELINE.sub("", ln, count=1))) is not None:
+                return clause
+            break
+    # else the line right above the story's timestamp: a short headline or the column it is filed under
+    for above, ln in zip(lines[:12], lines[1:12]):
+        if _STAMP.match(ln) and 4 <= len(_CJK.findall(above)) <= 20 and not _NOT_GUESSED.search(above) \
+                and not _PAGE_CHROME.search(above) and metadata_line(above, 0) is None:
+            return above
     return None
+
+
+# a story's timestamp on a line of its own: 2024-02-21 18:39 星期三
+_STAMP = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}")
 
 
 # a notice's own words on what it is about: 现就保持房地产市场平稳健康发展通知如下

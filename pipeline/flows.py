@@ -41,10 +41,12 @@ from pipeline.process import (  # noqa: E402
 # server a few API calls and events, about as much CPU as extracting a small file, so one task per file made
 # Prefect's bookkeeping, not extraction, the limit of a run with several workers. A chunk is a share of the files
 # left (CHUNKS_PER_WORKER per worker), between MIN_CHUNK and MAX_CHUNK files: the first chunks of a large folder
-# are MAX_CHUNK files, the last ones shrink so that the workers finish together.
-MIN_CHUNK = 3
-MAX_CHUNK = 16
-CHUNKS_PER_WORKER = 4
+# are MAX_CHUNK files, the last ones shrink so that the workers finish together. A worker is handed the next file
+# of its chunk while the run takes in the last (`WorkerPool.extract_all`), so a chunk's size costs no idle time
+# between files; what a smaller chunk costs is a task run more (a pool run: 28 with two workers, 22 with one).
+MIN_CHUNK = 4
+MAX_CHUNK = 32
+CHUNKS_PER_WORKER = 3
 # chunks submitted ahead of the one being stored, per worker (running, or waiting for a worker)
 AHEAD_PER_WORKER = 2
 # attempts of a chunk whose task failed (not a file: a file's failure is its error record); files extracted by an
@@ -63,7 +65,10 @@ def _now() -> str:
 def _content_key(context, parameters) -> str:
     """Cache by the bytes (and the name's suffix, which tells a reader the format) and the extractors'
     version: the same content is extracted once per version. Only what depends on the content is cached:
-    where this run read it (path or URL) is set on the result afterwards (`for_source`)."""
+    where this run read it (path or URL) is set on the result afterwards (`for_source`). The bytes' hash is
+    the caller's where it has one (a kept copy is named by it), else the file is hashed here."""
+    if parameters.get("sha256"):
+        return cache_key(parameters["sha256"], Path(parameters["path"]).suffix)
     try:
         with open(parameters["path"], "rb") as f:
             digest = hashlib.file_digest(f, "sha256").hexdigest()  # in blocks: a large file is never held whole
@@ -84,9 +89,10 @@ def cache_key(sha256: str, suffix: str) -> str:
 # would otherwise hold up to a thousand results: a whole folder's records and texts)
 @task(name="extract-file", task_run_name="extract {path}", cache_key_fn=_content_key, persist_result=True,
       cache_result_in_memory=False)
-def extract_task(path: str, source: str | None = None) -> FileResult:
+def extract_task(path: str, source: str | None = None, sha256: str | None = None) -> FileResult:
     """The records and text of one file (`pipeline.process.extract_file`), in a worker process when the
-    flow runs with one (`with_processes`)."""
+    flow runs with one (`with_processes`). `sha256`: the hash of the file's bytes, where the caller knows it
+    (the cache key is made of it; the file is not read again to hash it)."""
     return _extract(path, source)
 
 
@@ -132,14 +138,21 @@ def extract_chunk_task(files: list[tuple[str, str, str]], label: str = "") -> li
     retried chunk extracts only what the failed attempt had not. A file's failure is its own error record; the
     task fails only when extraction itself cannot go on (the worker pool gone), and is then retried."""
     cache = _result_cache()
-    results = []
-    for raw, name, sha in files:
-        key = cache_key(sha, Path(raw).suffix)
-        result = _cached(cache, key)
-        if result is None:
-            result = _extract(raw, name)
-            _keep(cache, key, result)
-        results.append(result)
+    keys = [cache_key(sha, Path(raw).suffix) for raw, _name, sha in files]
+    results = [_cached(cache, key) for key in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
+
+    def done(j: int, result: FileResult) -> None:  # cached as it comes: a retry does not extract it again
+        results[todo[j]] = result
+        _keep(cache, keys[todo[j]], result)
+
+    jobs = [files[i][:2] for i in todo]
+    pool = workers.active()
+    if pool is not None:
+        pool.extract_all(jobs, done)  # the worker reads the next file while this thread keeps the last one
+    else:
+        for j, (raw, name) in enumerate(jobs):
+            done(j, extract_file(raw, name))
     return results
 
 
@@ -389,7 +402,7 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
         if (not changed or store.extracted(sha)) and not store.stale(url, extractor_version()):
             return
         raw = store.raw_path(sha)  # found by its hash, whatever suffix it was saved under
-        result = for_source(extract_task(str(raw), url), url)
+        result = for_source(extract_task(str(raw), url, sha), url)
         store.put_file(url, result.records, result.text, result.version)
         store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}", url)
         scan["new_documents"] += 1

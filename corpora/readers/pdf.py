@@ -42,6 +42,7 @@ _LOAD_ERRORS = {1: "unknown error", 2: "file not found or unreadable", 3: "not a
 
 _X_THEN_INDEX = itemgetter(0, 4)
 _X_SPAN = itemgetter(0, 1)
+_X = itemgetter(0)
 
 Line = tuple[str, bool, bool]  # (text, reaches the right margin, starts at the left margin)
 
@@ -50,6 +51,9 @@ Line = tuple[str, bool, bool]  # (text, reaches the right margin, starts at the 
 
 _STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _CHUNK = 1 << 16
+_LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
+# the most bytes one byte of deflate data inflates to: a match of 258 bytes takes two bits at the least
+DEFLATE_RATIO = 1032
 
 
 def _inflated_size(buf: memoryview, start: int, cap: int) -> int:
@@ -69,32 +73,59 @@ def _inflated_size(buf: memoryview, start: int, cap: int) -> int:
     return total
 
 
+def _read_extent(data: bytes, head: bytes, start: int) -> int | None:
+    """The most compressed bytes PDFium may read for the stream whose data begins at `start`: up to the first
+    endstream keyword (PDFium reads there when the /Length is missing or wrong) or a direct /Length of its
+    dictionary (PDFium reads that many when the keyword follows them). None when a /Length is indirect or
+    missing from `head` (PDFium resolves what this cannot: such a stream is inflated and counted)."""
+    lengths = _LENGTH.findall(head)
+    if not lengths or any(ref for _, ref in lengths):
+        return None
+    end = data.find(b"endstream", start)
+    return max([(end if end >= 0 else len(data)) - start] + [int(n) for n, _ in lengths])
+
+
 def check_inflated(data: bytes, source: str) -> int:
-    """The inflated size of the file's flate streams other than images; `too_large` past the limits."""
+    """An upper bound of what the file's flate streams other than images inflate to; `too_large` past the
+    limits. A stream's bound is DEFLATE_RATIO times the compressed bytes PDFium may read for it (deflate's
+    largest expansion); streams whose bounds keep under the limits are not inflated. The others (largest
+    bound first, and every stream whose length is not written in its dictionary) are inflated in bounded
+    chunks and counted exactly, until the counts and the remaining bounds fit the limits."""
     buf = memoryview(data)
-    total = 0
+    streams: list[tuple[int, int]] = []  # (bound or -1 when it must be counted, start of the stream's data)
     for m in _STREAM.finditer(data):
         head = data[max(0, data.rfind(b"obj", max(0, m.start() - 4096), m.start())):m.start()]
         if b"FlateDecode" not in head and b"/Fl " not in head and b"/Fl]" not in head:
             continue
         if b"/Image" in head:
             continue
-        size = _inflated_size(buf, m.end(), min(MAX_STREAM_INFLATED, MAX_INFLATED - total))
+        extent = _read_extent(data, head, m.end())
+        streams.append((-1 if extent is None else DEFLATE_RATIO * (extent + 1), m.end()))
+    # the streams to count: those without a bound, then the largest bounds until the rest fit
+    streams.sort(key=lambda s: (s[0] >= 0, -s[0]))
+    bound = sum(b for b, _ in streams if b >= 0)
+    counted = 0
+    for b, start in streams:
+        if b >= 0 and b <= MAX_STREAM_INFLATED and counted + bound <= MAX_INFLATED:
+            break
+        size = _inflated_size(buf, start, min(MAX_STREAM_INFLATED, MAX_INFLATED - counted))
         if size > MAX_STREAM_INFLATED:
             raise ReadError(source, ErrorReason.TOO_LARGE,
-                            f"a compressed stream at byte {m.end()} inflates to more than {MAX_STREAM_INFLATED} bytes "
+                            f"a compressed stream at byte {start} inflates to more than {MAX_STREAM_INFLATED} bytes "
                             f"(limit {MAX_STREAM_INFLATED}; a flate bomb?)")
-        total += size
-        if total > MAX_INFLATED:
+        counted += size
+        bound -= max(b, 0)
+        if counted > MAX_INFLATED:
             raise ReadError(source, ErrorReason.TOO_LARGE,
                             f"compressed streams inflate to more than {MAX_INFLATED} bytes (limit {MAX_INFLATED}) "
                             f"from {len(data)} bytes of file")
-    return total
+    return counted + bound
 
 
 # ---------------------------------------------------------------------------------------------- pages
 
 _CALLS: tuple | None = None
+_SPECIAL = re.compile(r"[\x00-\x20\x7f-\x9f\s]")  # breaks, blanks and control characters (str.isspace's blanks)
 
 
 def _per_char_calls(pdfium_c) -> tuple:
@@ -113,7 +144,31 @@ def _per_char_calls(pdfium_c) -> tuple:
     return _CALLS
 
 
-def _chars(pdfium_c, textpage, height: float, source: str, page_no: int) -> list[tuple]:
+_CFFI: tuple | bool | None = None
+
+
+def _cffi_calls() -> tuple | None:
+    """PDFium's per-character calls (loose box, origin) through cffi on the library pypdfium2 loaded (the same
+    library, opened once more: one PDFium in the process): a call costs about two thirds of a ctypes one.
+    None where cffi or the library's path is not at hand (the ctypes calls then)."""
+    global _CFFI
+    if _CFFI is None:
+        try:
+            import cffi
+            from pypdfium2_raw import bindings
+
+            ffi = cffi.FFI()
+            ffi.cdef("typedef struct { float left; float top; float right; float bottom; } FS_RECTF;\n"
+                     "int FPDFText_GetLooseCharBox(void* text_page, int index, FS_RECTF* rect);\n"
+                     "int FPDFText_GetCharOrigin(void* text_page, int index, double* x, double* y);")
+            lib = ffi.dlopen(bindings._libs["pdfium"]._name)
+            _CFFI = (ffi, lib.FPDFText_GetLooseCharBox, lib.FPDFText_GetCharOrigin)
+        except Exception:  # noqa: BLE001 - any failure here leaves the ctypes calls, which always work
+            _CFFI = False
+    return _CFFI or None
+
+
+def _chars(pdfium_c, textpage, height: float, source: str, page_no: int, fast: bool = True) -> list[tuple]:
     """(x0, x1, baseline from the top, text, index) of each character on the page in PDFium's order; whitespace as " "."""
     n = pdfium_c.FPDFText_CountChars(textpage)
     if n > MAX_PAGE_CHARS:
@@ -129,80 +184,143 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int) -> list
                        for u in (get_unicode(textpage, i) for i in range(n)))
     box, origin, generated = _per_char_calls(pdfium_c)
     tp = ctypes.cast(textpage, ctypes.c_void_p).value
+    # PDFium's line breaks and soft hyphens carry no position; a space PDFium inferred between text objects
+    # is not in the file; other blanks read as " "; a glyph without a Unicode mapping (PDFium gives its code
+    # as a control character) as U+FFFD
+    text_of = list(text)
+    dropped = []
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch in "\r\n\x02\x00" or ch.isspace() and generated(tp, i):
+            dropped.append(i)
+        else:
+            text_of[i] = " " if ch.isspace() else "\ufffd"
+    if dropped:
+        gone = set(dropped)
+        wanted = [i for i in range(n) if i not in gone]
+    else:
+        wanted = range(n)
+    # lines are told apart by the baseline: glyphs of several fonts and sizes on one line share it
+    calls = _cffi_calls() if fast else None
+    if calls:
+        ffi, loose_box, char_origin = calls
+        tpc, r = ffi.cast("void*", tp), ffi.new("FS_RECTF*")
+        x, y = ffi.new("double*"), ffi.new("double*")
+        return [(r.left, r.right, height - y[0], text_of[i], i) for i in wanted
+                if loose_box(tpc, i, r) and char_origin(tpc, i, x, y)]
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.addressof(rect)
-    ox, oy = ctypes.c_double(), ctypes.c_double()
+    oy = ctypes.c_double()
+    ox = ctypes.c_double()
     ref_x, ref_y = ctypes.addressof(ox), ctypes.addressof(oy)
-    out = []
-    append = out.append
-    for i, ch in enumerate(text):
-        if ch in "\r\n\x02\x00":  # PDFium's line breaks and soft hyphens carry no position
-            continue
-        if ch.isspace():
-            if generated(tp, i):  # a space PDFium inferred between text objects, not in the file
-                continue
-            ch = " "
-        elif ch < " " or "\x7f" <= ch < "\xa0":
-            ch = "\ufffd"  # a glyph without a Unicode mapping (PDFium gives its code as a control character)
-        if not box(tp, i, ref) or not origin(tp, i, ref_x, ref_y):
-            continue
-        # lines are told apart by the baseline: glyphs of several fonts and sizes on one line share it
-        append((rect.left, rect.right, height - oy.value, ch, i))
-    return out
+    return [(rect.left, rect.right, height - oy.value, text_of[i], i) for i in wanted
+            if box(tp, i, ref) and origin(tp, i, ref_x, ref_y)]
 
 
 def _cluster_lines(chars: list[tuple]) -> list[list[tuple]]:
-    """Characters grouped into lines by their tops (chained within Y_TOLERANCE), top to bottom, each line
-    left to right."""
+    """Characters grouped into lines by their baselines (chained within Y_TOLERANCE), top to bottom, each
+    line left to right."""
+    return [ln for ln, _ in _lines_of(chars)]
+
+
+def _lines_of(chars: list[tuple], in_order: bool = False) -> list[tuple[list[tuple], bool]]:
+    """_cluster_lines with, for each line, whether its characters sit on more than one baseline (only such
+    a line can fall apart when some of its characters are taken away). `in_order`: the characters come in
+    PDFium's order or each line's (then a stable sort by x alone gives the order of x then index)."""
     if not chars:
         return []
+    key = _X if in_order else _X_THEN_INDEX
     tops = sorted({c[2] for c in chars})
+    if len(tops) == 1:
+        return [(sorted(chars, key=key), False)]
     line_of: dict[float, int] = {}
+    multi: list[bool] = [False]
     k, last = 0, tops[0]
     for t in tops:
         if t - last > Y_TOLERANCE:
             k += 1
+            multi.append(False)
+        elif t != last:
+            multi[k] = True
         line_of[t] = k
         last = t
     lines: list[list[tuple]] = [[] for _ in range(k + 1)]
     for c in chars:
         lines[line_of[c[2]]].append(c)
-    return [sorted(ln, key=_X_THEN_INDEX) for ln in lines if ln]
+    return [(sorted(ln, key=key), m) for ln, m in zip(lines, multi) if ln]
+
+
+def _regroup(lines: list[tuple[list[tuple], bool]], parts: list[list[list[tuple]]]) -> list[list[tuple[list[tuple], bool]]]:
+    """The lines of each part of a region from the region's lines cut by character (`parts[k][j]`: the
+    characters of line j that fall in part k, in the line's order): the same lines _lines_of finds in the
+    part's characters (a line on several baselines is chained again: without some of its characters, it
+    may fall apart)."""
+    out = []
+    for cut in parts:
+        lns: list[tuple[list[tuple], bool]] = []
+        for (_, multi), sub in zip(lines, cut):
+            if not sub:
+                continue
+            if multi:
+                lns += _lines_of(sub, True)
+            else:
+                lns.append((sub, False))
+        out.append(lns)
+    return out
 
 
 def _line_text(line: list[tuple]) -> tuple[str, float, float]:
     """(text, x0, x1) of one line: a gap wider than X_TOLERANCE or a blank character is one space."""
     parts: list[str] = []
-    x0 = x1 = None
-    prev_x1 = None
+    x0 = x1 = prev_x1 = None
     space = False
-    for c in line:
-        if c[3] == " ":
+    for a, b, _, ch, _ in line:
+        if ch == " ":
             space = bool(parts)
             continue
-        if parts and (space or c[0] - prev_x1 > X_TOLERANCE):
-            parts.append(" ")
-        parts.append(c[3])
+        if prev_x1 is None:
+            x0, x1, prev_x1 = a, b, b
+        else:
+            if space or a - prev_x1 > X_TOLERANCE:
+                parts.append(" ")
+            prev_x1 = (b if b > prev_x1 else prev_x1) if a < prev_x1 else b
+            if b > x1:
+                x1 = b
+        parts.append(ch)
         space = False
-        prev_x1 = c[1] if prev_x1 is None else max(prev_x1, c[1]) if c[0] < prev_x1 else c[1]
-        x0 = c[0] if x0 is None else x0
-        x1 = c[1] if x1 is None else max(x1, c[1])
     return "".join(parts), x0 if x0 is not None else 0.0, x1 if x1 is not None else 0.0
 
 
-def _columns(chars: list[tuple], width: float) -> list[list[tuple]]:
-    """The page's characters, or its left and right halves when it is set in two columns (gazettes): no
-    character sits on a gutter down the middle, and both halves carry many lines of text."""
-    ink = [c for c in chars if c[3] != " "]
+def _ink(lines: list[tuple[list[tuple], bool]]) -> list[tuple]:
+    return [c for ln, _ in lines for c in ln if c[3] != " "]
+
+
+def _columns(lines: list[tuple[list[tuple], bool]], width: float, ink: list[tuple]) -> list[list[tuple[list[tuple], bool]]]:
+    """The page's lines, or the lines of its left and right halves when it is set in two columns (gazettes):
+    no character sits on a gutter down the middle, and both halves carry many lines of text."""
     if len(ink) < 200:
-        return [chars]
+        return [lines]
     mid = width / 2
     on_gutter = sum(1 for c in ink if c[0] < mid + 4 and c[1] > mid - 4)
-    left = {round(c[2]) for c in ink if c[1] <= mid}
-    right = {round(c[2]) for c in ink if c[0] >= mid}
-    if on_gutter <= 0.002 * len(ink) and len(left) >= 5 and len(right) >= 5:
-        return [[c for c in chars if (c[0] + c[1]) / 2 < mid], [c for c in chars if (c[0] + c[1]) / 2 >= mid]]
-    return [chars]
+    if on_gutter > 0.002 * len(ink):
+        return [lines]
+    left, right = set(), set()  # the rounded baselines of characters left and right of the middle
+    for ln, multi in lines:
+        if multi:
+            left.update(round(c[2]) for c in ln if c[1] <= mid and c[3] != " ")
+            right.update(round(c[2]) for c in ln if c[0] >= mid and c[3] != " ")
+        else:  # one baseline for the whole line
+            if any(c[1] <= mid and c[3] != " " for c in ln):
+                left.add(round(ln[0][2]))
+            if any(c[0] >= mid and c[3] != " " for c in ln):
+                right.add(round(ln[0][2]))
+    if len(left) >= 5 and len(right) >= 5:
+        twice = 2 * mid
+        halves = [[[c for c in ln if c[0] + c[1] < twice] for ln, _ in lines],
+                  [[c for c in ln if c[0] + c[1] >= twice] for ln, _ in lines]]
+        return _regroup(lines, halves)
+    return [lines]
 
 
 def _char_width(ink: list[tuple]) -> float:
@@ -223,78 +341,83 @@ def _gutters(ink: list[tuple], min_gap: float) -> list[float]:
     return out
 
 
-def _text_column(lines: list[list[tuple]], char_w: float) -> bool:
+def _text_column(lines: list[tuple[list[tuple], bool]], char_w: float) -> bool:
     """Whether lines read as a column of running text: at least 12 characters wide and four lines, most lines
     starting at its left edge (or indented by a paragraph's two characters) and many reaching its right edge
     (justified text), few gaps down it (a table's column has holes where a neighbouring cell wraps)."""
     if len(lines) < 4:
         return False
-    x0 = min(ln[0][0] for ln in lines)
-    x1 = max(max(c[1] for c in ln) for ln in lines)
+    starts = [ln[0][0] for ln, _ in lines]
+    ends = [max(c[1] for c in ln) for ln, _ in lines]
+    x0, x1 = min(starts), max(ends)
     if x1 - x0 < 12 * char_w:
         return False
-    at_left = sum(1 for ln in lines if ln[0][0] <= x0 + 3 * char_w)
-    at_right = sum(1 for ln in lines if max(c[1] for c in ln) >= x1 - 1.5 * char_w)
+    at_left = sum(1 for s in starts if s <= x0 + 3 * char_w)
+    at_right = sum(1 for e in ends if e >= x1 - 1.5 * char_w)
     if at_left < 0.7 * len(lines) or at_right < 0.4 * len(lines):
         return False
-    tops = [ln[0][2] for ln in lines]
+    tops = [ln[0][2] for ln, _ in lines]
     steps = sorted(b - a for a, b in zip(tops, tops[1:]))
     step = steps[len(steps) // 2]
     return sum(1 for s in steps if s > 2.2 * step) <= max(1, 0.15 * len(steps))
 
 
-def _blocks(chars: list[tuple], char_w: float, depth: int = 0) -> tuple[list[list[tuple]], bool]:
-    """The characters of a region cut into blocks in reading order (recursive XY cut): first across at
-    gaps much taller than the line spacing (a headline above its story, one story above another), then
-    down the clean gutters of columns of running text (newspaper pages of three, four, six columns),
-    each part cut again. Returns the blocks and whether any region was read as columns."""
-    lines = _cluster_lines(chars)
+def _blocks(lines: list[tuple[list[tuple], bool]], char_w: float, depth: int = 0) -> tuple[list, bool]:
+    """The lines of a region cut into blocks in reading order (recursive XY cut): first across at gaps much
+    taller than the line spacing (a headline above its story, one story above another), then down the clean
+    gutters of columns of running text (newspaper pages of three, four, six columns), each part cut again.
+    Returns the blocks (each its lines) and whether any region was read as columns."""
     if depth > 8 or len(lines) < 2:
-        return [chars], False
-    tops = [ln[0][2] for ln in lines]
+        return [lines], False
+    tops = [ln[0][2] for ln, _ in lines]
     steps = [b - a for a, b in zip(tops, tops[1:])]
     step = sorted(steps)[len(steps) // 2]
     cuts = [i + 1 for i, s in enumerate(steps) if s > max(2.0 * step, 2.0 * char_w)]
     if cuts:
         out, columns = [], False
         for a, b in zip([0] + cuts, cuts + [len(lines)]):
-            blocks, cols = _blocks([c for ln in lines[a:b] for c in ln], char_w, depth + 1)
+            blocks, cols = _blocks(lines[a:b], char_w, depth + 1)
             out += blocks
             columns = columns or cols
         return out, columns
-    ink = [c for c in chars if c[3] != " "]
+    ink = _ink(lines)
     if len(ink) < 80:
-        return [chars], False
+        return [lines], False
     gutters = _gutters(ink, max(0.6 * char_w, 4.0))
-    parts = [[] for _ in range(len(gutters) + 1)]
-    for c in chars:  # the part between the gutters where the character's middle falls
-        parts[bisect.bisect_right(gutters, (c[0] + c[1]) / 2)].append(c)
-    parts = [p for p in parts if p]
-    text = [p for p in parts if _text_column(_cluster_lines(p), char_w)]
+    if not gutters:
+        return [lines], False  # one part of all the characters: no two columns
+    # the part between the gutters where each character's middle falls, line by line
+    cut: list[list[list[tuple]]] = [[[] for _ in lines] for _ in range(len(gutters) + 1)]
+    where = bisect.bisect_right
+    for j, (ln, _) in enumerate(lines):
+        for c in ln:
+            cut[where(gutters, (c[0] + c[1]) / 2)][j].append(c)
+    parts = [p for p in _regroup(lines, cut) if p]
+    text = [p for p in parts if _text_column(p, char_w)]
     # two columns of running text at least, holding most of the region's characters (a part that is not,
     # such as a box laid across two columns, is cut again or read line by line)
-    if len(text) < 2 or sum(len(p) for p in text) < 0.6 * len(chars):
-        return [chars], False
+    if len(text) < 2 or sum(len(ln) for p in text for ln, _ in p) < 0.6 * sum(len(ln) for ln, _ in lines):
+        return [lines], False
     out = []
     for p in parts:
         out += _blocks(p, char_w, depth + 1)[0]
     return out, True
 
 
-def _page_parts(chars: list[tuple], width: float) -> list[list[tuple]]:
-    """The page's characters in parts read one after the other: a gazette's two halves, the blocks of a
+def _page_parts(lines: list[tuple[list[tuple], bool]], width: float) -> list[list[tuple[list[tuple], bool]]]:
+    """The page's lines in parts read one after the other: a gazette's two halves, the blocks of a
     newspaper page (its stories, each column by column), or the whole page."""
-    ink = [c for c in chars if c[3] != " "]
+    ink = _ink(lines)
     if len(ink) >= 200:
-        blocks, columns = _blocks(chars, _char_width(ink))
+        blocks, columns = _blocks(lines, _char_width(ink))
         if columns:
             return blocks
-    return _columns(chars, width)
+    return _columns(lines, width, ink)
 
 
-def _part_lines(chars: list[tuple], size_of) -> list[Line]:
+def _part_lines(part: list[tuple[list[tuple], bool]], size_of) -> list[Line]:
     lines = []
-    for group in _cluster_lines(chars):
+    for group, _ in part:
         text, x0, x1 = _line_text(group)
         text = text.strip()
         if text:
@@ -308,6 +431,12 @@ def _part_lines(chars: list[tuple], size_of) -> list[Line]:
     # a block of one line (a headline cut out of a newspaper page) is never joined to what follows
     alone = len(lines) == 1
     return [(ln[0], not alone and ln[2] >= right - 1.5 * char_w, ln[1] <= left + 2.5 * char_w) for ln in lines]
+
+
+def _layout(chars: list[tuple], width: float, size_of) -> list[Line]:
+    """The page's lines in reading order from its characters in PDFium's order (`size_of`: a character's size
+    by its index)."""
+    return [ln for part in _page_parts(_lines_of(chars, True), width) for ln in _part_lines(part, size_of)]
 
 
 def _page_lines(pdfium_c, page, source: str, page_no: int) -> list[Line]:
@@ -328,7 +457,7 @@ def _page_lines(pdfium_c, page, source: str, page_no: int) -> list[Line]:
                 size *= math.hypot(matrix.c, matrix.d)
             return size if size > 0 else 12.0
 
-        return [ln for part in _page_parts(chars, width) for ln in _part_lines(part, size_of)]
+        return _layout(chars, width, size_of)
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
 

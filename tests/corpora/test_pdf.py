@@ -63,7 +63,86 @@ def test_flate_bomb_is_too_large_with_the_figure(tmp_path, streams, figure):
 
 def test_inflated_size_of_an_ordinary_stream_is_counted_exactly():
     data = _bomb([3 * MB + 17])
-    assert pdf_reader.check_inflated(data, "x.pdf") == 3 * MB + 17
+    assert pdf_reader._inflated_size(memoryview(data), data.index(b"stream\n") + 7, 64 * MB) == 3 * MB + 17
+
+
+def _hidden_bomb(size: int, length: str) -> bytes:
+    """A one-page PDF whose content stream inflates to `size` bytes and whose compressed data holds the word
+    endstream near its start (a stored block), so that the first endstream keyword is not where the data
+    ends; its /Length is written as `length` ("direct" or "indirect": an object of its own)."""
+    decoy = b"endstream endobj "
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = b"0 0 m 1 1 l S\n" * 5000
+    parts, left, adler = [], size, zlib.adler32(decoy)
+    while left > 0:
+        piece = block[:left]
+        parts.append(comp.compress(piece))
+        adler = zlib.adler32(piece, adler)
+        left -= len(piece)
+    parts.append(comp.flush())
+    stored = b"\x00" + len(decoy).to_bytes(2, "little") + (len(decoy) ^ 0xFFFF).to_bytes(2, "little") + decoy
+    body = b"\x78\x9c" + stored + b"".join(parts) + adler.to_bytes(4, "big")
+    ref = b"5 0 R" if length == "indirect" else b"%d" % len(body)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length " + ref + b" /Filter /FlateDecode >>\nstream\n" + body + b"\nendstream",
+               b"%d" % len(body)]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for n, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("length", ["direct", "indirect"])
+def test_a_bomb_behind_an_early_endstream_word_is_still_too_large(length):
+    """The guard bounds a stream by the bytes PDFium may read for it (up to the first endstream keyword, or
+    its /Length): a bomb whose data holds that word early is caught whether its /Length is written in the
+    dictionary or in an object of its own."""
+    data = _hidden_bomb(pdf_reader.MAX_STREAM_INFLATED + MB, length)
+    assert len(data) < MB
+    with pytest.raises(ReadError) as e:
+        pdf_reader.check_inflated(data, "hidden.pdf")
+    assert e.value.reason is ErrorReason.TOO_LARGE and "a compressed stream" in e.value.detail
+
+
+@pytest.mark.parametrize("streams, length, counted", [
+    ([3 * MB], "direct", False),            # a small stream whose length is written: bounded, not inflated
+    ([3 * MB], "indirect", True),           # its length in an object of its own: inflated and counted
+    ([60 * MB, 1 * MB], "direct", True),    # bounds over the limit: the largest inflated until the rest fit
+])
+def test_streams_are_bounded_or_counted(streams, length, counted):
+    data = _bomb(streams) if length == "direct" else _hidden_bomb(streams[0], length)
+    figure = pdf_reader.check_inflated(data, "x.pdf")
+    assert figure >= sum(streams)
+    assert (figure < sum(streams) + 2 * MB) is counted  # an exact count (the decoy adds a few bytes) or a bound
+
+
+def test_each_stream_of_the_pool_inflates_within_its_bound():
+    """Deflate's largest ratio bounds every flate stream of the pool's PDFs by the bytes PDFium may read."""
+    from pathlib import Path
+
+    pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
+    files = sorted(f for f in pool.rglob("*") if f.suffix.lower() == ".pdf")
+    if not files:
+        pytest.skip("no shared pool here")
+    bounded = 0
+    for f in files:
+        data = f.read_bytes()
+        for m in pdf_reader._STREAM.finditer(data):
+            head = data[max(0, data.rfind(b"obj", max(0, m.start() - 4096), m.start())):m.start()]
+            extent = pdf_reader._read_extent(data, head, m.end())
+            if extent is None or b"FlateDecode" not in head:
+                continue
+            bounded += 1
+            size = pdf_reader._inflated_size(memoryview(data), m.end(), 1 << 30)
+            assert size <= pdf_reader.DEFLATE_RATIO * (extent + 1), (f, m.end())
+    assert bounded > 100
 
 
 def test_a_bomb_under_the_limits_is_read_by_pdfium(tmp_path):
@@ -195,3 +274,148 @@ def test_a_table_of_short_cells_keeps_its_rows(tmp_path):
     pdf.output(str(p))
     text = read_path(p).text
     assert "第3号地块 住宅用地 3万平方米 挂牌出让" in text and text.index("第3号") < text.index("第4号")
+
+
+def _same_as_reference(path) -> int:
+    """Reads every page of the PDF at `path` both ways: the characters (cffi and ctypes calls) and the lines
+    must equal those of the per-character loop and layout the reader had before (tests/corpora/pdf_reference);
+    returns the number of pages with text."""
+    import pypdfium2.raw as pdfium_c
+
+    from tests.corpora import pdf_reference
+
+    data = path.read_bytes()
+    doc = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)
+    pages = 0
+    try:
+        for i in range(pdfium_c.FPDF_GetPageCount(doc)):
+            page = pdfium_c.FPDF_LoadPage(doc, i)
+            textpage = pdfium_c.FPDFText_LoadPage(page)
+            try:
+                width, height = pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page)
+                chars = pdf_reference._chars(pdfium_c, textpage, height, str(path), i + 1)
+                assert pdf_reader._chars(pdfium_c, textpage, height, str(path), i + 1) == chars, (path, i)
+                assert pdf_reader._chars(pdfium_c, textpage, height, str(path), i + 1, fast=False) == chars
+                sizes = {c[4]: pdfium_c.FPDFText_GetFontSize(textpage, c[4]) or 12.0 for c in chars}
+                expected = pdf_reference.page_lines(chars, width, sizes.__getitem__)
+                assert pdf_reader._layout(chars, width, sizes.__getitem__) == expected, (path, i)
+                pages += bool(expected)
+            finally:
+                pdfium_c.FPDFText_ClosePage(textpage)
+                pdfium_c.FPDF_ClosePage(page)
+    finally:
+        pdfium_c.FPDF_CloseDocument(doc)
+    return pages
+
+
+def _mixed_baselines(pdf) -> None:
+    """Two columns whose lines mix sizes (a raised number, a larger word): lines on several baselines that
+    the cut down the gutter must chain again."""
+    pdf.add_page()
+    for col, x in enumerate((10, 110)):
+        y = 20.0
+        for row in range(30):
+            pdf.set_xy(x, y)
+            pdf.set_font("cjk", size=10)
+            pdf.cell(30, 6, f"第{col}{row}行正文")
+            pdf.set_font("cjk", size=7)
+            pdf.set_xy(x + 30, y + 0.4 + (row % 3) * 0.3)
+            pdf.cell(8, 6, str(row))
+            pdf.set_font("cjk", size=12)
+            pdf.set_xy(x + 38, y - 0.2)
+            pdf.cell(45, 6, "有关规定要求")
+            y += 8
+
+
+def _written(kind: str, tmp_path):
+    pdf = cjk_pdf()
+    if kind == "newspaper":
+        stories = [("甲报道标题", 4, [_STORY.format(n=f"0{i}") * 9 for i in range(4)]),
+                   ("乙报道标题", 3, [_STORY.format(n=f"1{i}") * 9 for i in range(3)])]
+        _newspaper_page(tmp_path, stories, "n.pdf")
+        return tmp_path / "n.pdf"
+    if kind == "gazette":
+        pdf.add_page()
+        pdf.set_font("cjk", size=10)
+        for x, word in ((10, "左栏通知正文，各地要认真贯彻落实。"), (110, "右栏决定正文，自发布之日起施行。")):
+            pdf.set_xy(x, 20)
+            pdf.multi_cell(85, 6, word * 12)
+    elif kind == "table":
+        pdf.add_page()
+        pdf.set_font("cjk", size=10)
+        for i in range(15):
+            for j, cell in enumerate((f"第{i}号地块", "住宅用地", f"{i}万平方米", "挂牌出让")):
+                pdf.set_xy(10 + j * 45, 20 + i * 7)
+                pdf.cell(40, 6, cell)
+    elif kind == "wrapped":
+        for n in range(1, 4):
+            pdf.add_page()
+            pdf.set_font("cjk", size=9)
+            pdf.cell(0, 6, "某省人民政府公报", align="C", new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("cjk", size=12)
+            pdf.multi_cell(0, 8, f"第{n}条：" + "各区县要认真落实本通知的各项要求， 加强组织领导 。" * 6)
+    elif kind == "mixed baselines":
+        _mixed_baselines(pdf)
+    p = tmp_path / "w.pdf"
+    pdf.output(str(p))
+    return p
+
+
+@pytest.mark.parametrize("kind", ["newspaper", "gazette", "table", "wrapped", "mixed baselines"])
+def test_written_pdfs_read_as_the_reference_reads_them(tmp_path, kind):
+    assert _same_as_reference(_written(kind, tmp_path)) >= 1
+
+
+def test_pool_pdfs_read_as_the_reference_reads_them():
+    from pathlib import Path
+
+    pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
+    files = sorted(f for f in pool.rglob("*") if f.suffix.lower() == ".pdf")
+    if not files:
+        pytest.skip("no shared pool here")
+    assert sum(_same_as_reference(f) for f in files) > 400
+
+
+def _random_page(seed: int) -> list[tuple]:
+    """Characters of a made-up page in PDFium's order: one to five columns of lines with jittered baselines
+    (some chained across a line by a character between two baselines), blanks, headlines across the page,
+    short table cells."""
+    import random
+
+    rnd = random.Random(seed)
+    chars: list[tuple] = []
+    n_cols = rnd.choice([1, 2, 3, 4, 5])
+    size = rnd.choice([6.0, 9.0, 10.5])
+    width = 560.0
+    col_w = (width - 20) / n_cols
+    top = 40.0
+    for block in range(rnd.randint(1, 3)):
+        if rnd.random() < 0.5:  # a headline across the page
+            for k in range(rnd.randint(3, 12)):
+                chars.append((100 + k * 14.0, 113 + k * 14.0, top, "标", 0))
+            top += rnd.choice([20.0, 40.0])
+        rows = rnd.randint(3, 40)
+        for col in range(n_cols):
+            x_start = 18 + col * col_w  # a gutter of 16 between columns
+            for row in range(rows):
+                t = top + row * size * 1.6 + rnd.choice([0.0, 0.0, 0.0, 0.5, 1.4, 2.9, -1.2])
+                full = int((col_w - 16) // size) - 2
+                n = rnd.randint(1, full) if rnd.random() < 0.3 else full
+                x = x_start + (2 * size if rnd.random() < 0.2 else 0.0)
+                for k in range(n):
+                    ch = " " if rnd.random() < 0.05 else rnd.choice("一二三四五六七八九十，。1")
+                    jitter = rnd.choice([0.0, 0.0, 0.0, 0.0, 1.6, -1.6, 3.1])
+                    chars.append((x, x + size, t + jitter, ch, 0))
+                    x += size + (rnd.choice([0.0, 0.0, 2.0]) if rnd.random() < 0.1 else 0.0)
+        top += rows * size * 1.6 + rnd.choice([size, 4 * size])
+    rnd.shuffle(chars) if rnd.random() < 0.2 else None  # content streams need not run in reading order
+    return [(a, b, t, ch, i) for i, (a, b, t, ch, _) in enumerate(chars)]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_made_up_pages_read_as_the_reference_reads_them(seed):
+    from tests.corpora import pdf_reference
+
+    chars = _random_page(seed)
+    size_of = {c[4]: 9.0 + c[4] % 3 for c in chars}.__getitem__
+    assert pdf_reader._layout(chars, 560.0, size_of) == pdf_reference.page_lines(chars, 560.0, size_of)

@@ -386,12 +386,12 @@ def test_a_file_swapped_for_a_fifo_after_its_check_is_an_error_row_not_a_hang(tm
 # --- files go to the workers in chunks, one task per chunk ------------------------------------------------------
 
 @pytest.mark.parametrize(("left", "n_workers", "expected"), [
-    (530, 2, 16),    # a large folder: the largest chunks first
-    (100, 2, 13),    # a share of what is left: 100 / (2 workers * 4)
-    (20, 2, 3),      # the last ones small, so the workers finish together...
-    (5, 1, 3),       # ...but a few files each at least
-    (1, 4, 3),
-    (10_000, 64, 16),
+    (530, 2, 32),    # a large folder: the largest chunks first
+    (100, 2, 17),    # a share of what is left: 100 / (2 workers * 3)
+    (20, 2, 4),      # the last ones small, so the workers finish together...
+    (5, 1, 4),       # ...but a few files each at least
+    (1, 4, 4),
+    (10_000, 64, 32),
 ])
 def test_a_chunk_is_a_share_of_the_files_left(left, n_workers, expected):
     from pipeline.flows import chunk_size
@@ -512,3 +512,19 @@ def test_a_file_that_fails_every_attempt_is_its_own_error_row_and_keeps_the_othe
     files = len(list(inputs.iterdir()))
     assert summary["run"]["files"] == files and summary["run"]["failed"] == 1
     assert summary["run"]["documents"] == summary["documents"] == first["documents"] - before[victim] + 1
+
+
+def test_the_cache_key_of_a_file_is_that_of_the_hash_its_caller_has(tmp_path):
+    """A kept copy named by its hash is keyed by that hash without reading it again; the key is the one hashing
+    the file gives."""
+    import hashlib
+
+    from pipeline.flows import _content_key, cache_key
+
+    f = tmp_path / "page.html"
+    f.write_bytes("<html><body>某市关于做好供暖工作的通知</body></html>".encode())
+    sha = hashlib.sha256(f.read_bytes()).hexdigest()
+    assert _content_key(None, {"path": str(f), "sha256": sha}) == _content_key(None, {"path": str(f)}) == cache_key(sha, ".html")
+    gone = tmp_path / "gone.html"  # not read: the caller's hash is the key
+    assert _content_key(None, {"path": str(gone), "sha256": sha}) == cache_key(sha, ".html")
+    assert _content_key(None, {"path": str(gone)}).startswith("extract-unreadable-")
