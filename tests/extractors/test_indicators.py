@@ -1126,6 +1126,18 @@ NATIONAL_MEASURES_BY_BAND = [
     ("投资主体应当在有关情况发生之日起5个工作日内通过网络系统提交重大不利情况报告表。",
      [(5, "个工作日", "overseas_investment_adverse_event_report_deadline")]),
     ("违法行为在2年内未被发现的，不再给予行政处罚。", [(2, "年", "penalty_limitation_years")]),
+    # a commercial loan turned into a fund loan: its share of the price and its total term; a fund loan to build
+    # or repair a home; a trade-in's protection period and the deposit refunded; an area tier of a sales ban
+    ("商转公贷款额度不得高于原商业贷款余额，且不得超过购房总价款的70%。", [(70, "%", "commercial_to_pf_loan_ltv_cap")]),
+    ("商转公贷款期限与商业贷款已还年限合计不超过30年。", [(30, "年", "commercial_to_pf_loan_total_term_cap")]),
+    ("补贴金额不得高于实际支出，且不得超过购房总价款的1%。", [(1, "%", None)]),   # no loan turned into a fund loan
+    ("建造、翻建、大修自住住房申请住房公积金贷款的，不高于住房总费用的60%。",
+     [(60, "%", "pf_build_repair_loan_cost_share_cap")]),
+    ("建造、翻建、大修自住住房申请住房公积金贷款的，贷款期限最长不超过15年。", [(15, "年", "pf_build_repair_loan_max_term")]),
+    ("开发企业为卖旧买新的购房人提供60天“退房无忧保护期”。", [(60, "天", "home_trade_in_protection_days")]),
+    ("卖旧买新的购房人旧房未售出的，解除认购协议，开发企业10日内无条件全额退还订金。",
+     [(10, "日", "home_trade_in_deposit_refund_days")]),
+    ("暂停向非本市户籍家庭销售144平方米及以下商品住房。", [(144, "平方米", "home_area_threshold")]),
     # near misses: a discount by a developer is no fee, a rate of another tax no property tax
     ("个人将购买2年以上的住房对外销售的，免征增值税。", [(2, "年", "vat_exemption_holding_years")]),
     ("户型建筑面积小于90平方米的住房占比不低于70%。", [(90, "平方米", "home_area_threshold"), (70, "%", None)]),
