@@ -1245,6 +1245,41 @@ def test_social_insurance_hukou_plans_and_support_measures_get_their_keys(senten
      [(1, "个", "neonatal_critical_care_centres_per_district"),
       (1, "个", "maternal_critical_care_centres_per_district")]),
     ("全省建成危重新生儿救治中心50个。", [(50, "个", None)]),   # a total is no per-district minimum
+    # within a high school's self-admission plan, the floor of places for sports and arts students together
+    # (sports alone is another share and stays unkeyed, see above)
+    ("自主招生计划数不超过招生计划总数的5%，其中体育、艺术特长学生自主招生计划合计不低于该类计划的20%。",
+     [(5, "%", "school_self_admission_share"), (20, "%", "school_self_admission_sports_arts_share_min")]),
+    # social assistance standards: minimum living allowance by town or country and by year or month, the basic
+    # living standard of people in extreme poverty (and its multiple of the allowance), the disability subsidies
+    ("此次提标后，全县农村低保标准调整为：6000元/人/年，城市低保标准提高到750元/人/月。",
+     [(6000, "元/人/年", "dibao_standard_rural_yearly"), (750, "元/人/月", "dibao_standard_urban_monthly")]),
+    ("农村特困供养基本生活标准按照农村低保标准的1.3倍确定，调整为7800元/人/年。",
+     [(1.3, "倍", "extreme_poverty_support_multiple_of_dibao"),
+      (7800, "元/人/年", "extreme_poverty_support_standard_rural_yearly")]),
+    ("农村低保标准每人每月提高30元。", [(30, "元", None)]),          # a rise is no standard
+    ("困难残疾人生活补贴按照每人每月不低于100元标准发放；重度残疾人护理补贴按照每人每月不低于120元标准发放。",
+     [(100, "元", "disability_living_subsidy_monthly"), (120, "元", "disability_care_subsidy_monthly")]),
+    # rural water supply and rural roads; 5G base stations counted in 座
+    ("到2025年，农村自来水普及率达到90%，规模化供水工程覆盖农村人口比例达到60%，农村供水水质达标率达到85%。",
+     [(90, "%", "rural_tap_water_coverage"), (60, "%", "rural_water_supply_scale_coverage"),
+      (85, "%", "rural_water_quality_compliance")]),
+    ("城乡供水一体化率达到70%，农村公路列养率达到100%。",
+     [(70, "%", "urban_rural_water_supply_integration"), (100, "%", "rural_road_maintenance_listing_rate")]),
+    ("全年新增5G基站1200座。", [(1200, "座", "5g_base_stations")]),
+    # a labour-cooperation fee per worker placed: the total, and the shares of town and village written right
+    # before their values (the organisers named earlier in the sentence pick no share)
+    ("对镇（街道）、村（社区）组织劳动者到园区企业就业，并稳定就业3个月以上的，按400元/人（镇（街道）150元/人、"
+     "村（社区）250元/人）标准给予一次性劳务协作经费。",
+     [(3, "个月", "hiring_subsidy_employment_months_required"), (400, "元/人", "labour_cooperation_fee_per_person"),
+      (150, "元/人", "labour_cooperation_fee_per_person_township"),
+      (250, "元/人", "labour_cooperation_fee_per_person_village")]),
+    ("对村（社区）组织劳动者就业的，按200元/人的标准给予一次性劳务协作经费。",
+     [(200, "元/人", "labour_cooperation_fee_per_person")]),
+    # routine maintenance of rural roads by road class: each class its own key, none when no class is named
+    ("农村公路经常性养护率，县道达到100%，乡道不低于80%，村道不低于60%。",
+     [(100, "%", "rural_road_routine_maintenance_rate_county"), (80, "%", "rural_road_routine_maintenance_rate_township"),
+      (60, "%", "rural_road_routine_maintenance_rate_village")]),
+    ("农村公路经常性养护率达到90%。", [(90, "%", None)]),
 ])
 def test_job_creation_media_and_critical_care_measures_get_their_keys(sentence, expected):
     assert keys_of(sentence) == expected
