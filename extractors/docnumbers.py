@@ -13,6 +13,9 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _SERIAL = r"(?P<serial>\d{1,6})"
 # 鲁卫发〔2024〕1号 / 国办发[2001]75号 / 苏政发(2019)17号 / 京政发2019年12号
 _BRACKETED = re.compile(rf"{_PREFIX}[{re.escape(_OPEN)}]\s*{_YEAR}\s*[{re.escape(_CLOSE)}]\s*第?\s*{_SERIAL}\s*[号號]")
+# a bracketed number as a title's line prints it whole, ungrouped (某政发〔2024〕1号, 某金发(2023)4号): the one shape the
+# title and metadata readers look for around a title (after it in parentheses, before it, on a line of its own)
+NUMBER_SHAPE = r"[\u4e00-\u9fff]{1,14}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,6}\s*[号號]"
 _UNBRACKETED = re.compile(rf"{_PREFIX}(?<=[发函字办令])\s*{_YEAR}\s*年?\s*第\s*{_SERIAL}\s*[号號]")
 # 院台卫字第1080037013号 / 京政字第12号
 _ZIDI = re.compile(rf"{_PREFIX}(?<=字)第\s*{_SERIAL[:-1]}\d{{0,6}})\s*[号號]")

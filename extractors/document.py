@@ -16,7 +16,7 @@ from extractors.metadata import read_head
 from extractors.noise import find_noise, has_mojibake, has_running_text, listing_page
 from extractors.normalize import NormalizedText, normalize
 from extractors.records import Script
-from extractors.structure import BARE_READING, Segment, find_titles, is_compilation, names_document_kind, names_site_or_column, segment
+from extractors.structure import Segment, find_titles, is_compilation, names_document_kind, names_site_or_column, segment
 from extractors.titles import choose_title, clean_title, guess_title, is_seo_title, lead_title, names_a_document
 
 # a page with this many title lines and not one sentence is an index of documents (a compilation's contents)
@@ -142,7 +142,7 @@ def documents(st: SourceText) -> list[Document]:
         counts = Counter(kind for a, _, kind in noise.spans if seg.start <= a < seg.end)
         meta, spans = _metadata(norm.text, seg, st.metadata if first else {}, reader_spans if first else {}, body_start)
         title = choose_title(first_title if first else "", seg.title.text if seg.title else None)
-        if title is None and not first and seg.title and BARE_READING.match(seg.title.text):
+        if title is None and not first and seg.title and seg.title.heading_only:
             title = seg.title.text  # 政策解读 under a notice: its heading, though a site's column bears the same name
         if title is None and first and len(_CJK.findall(cleaned)) >= 4 and not names_site_or_column(cleaned):
             title = cleaned  # a short page title (政务名词) is still the page's own name for a text that prints none

@@ -157,23 +157,38 @@ def _fitting(unit: str | None, comparator: str | None) -> tuple[Indicator, ...]:
     if rows is None:
         rows = index[(unit, comparator)] = tuple(
             i for i in tax if (unit is None or i.units.fullmatch(unit)) and comparator not in _AGAINST.get(i.bound, ()))
-        for i in rows:  # the characters their patterns can begin with, for `_matching`
-            for pattern in (i.pattern, i.scope):
-                if pattern is not None:
-                    _may_match(pattern, set())
+        know_first_chars(rows)  # for `_matching`
     return rows
 
 
 _FIRST_SETS: dict = {}
 _UNSET = object()
+_TITLED: set = set()  # the scopes that may be found in the document's title (they name 〔题〕)
+
+
+def _first_set(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of `pattern` can begin with (`first_char_set`; None: any), worked out once."""
+    first = _FIRST_SETS.get(pattern, _UNSET)
+    if first is _UNSET:
+        first = _FIRST_SETS[pattern] = first_char_set(pattern)
+    return first
+
+
+def know_first_chars(rows=None) -> None:
+    """Work out the characters the patterns and scopes of `rows` (the whole taxonomy when None) can begin
+    with: `_matching` and `classify` search a row not yet known in every text."""
+    for i in taxonomy() if rows is None else rows:
+        for pattern in (i.pattern, i.scope):
+            if pattern is not None:
+                _first_set(pattern)
+        if i.scope is not None and "〔题〕" in i.scope.pattern:
+            _TITLED.add(i.scope)
 
 
 def _may_match(pattern: re.Pattern, chars: set[str]) -> bool:
     """False only where `pattern` cannot match a text made of `chars`: none of them is a character a match of
     it can begin with (`first_char_set`)."""
-    first = _FIRST_SETS.get(pattern, _UNSET)
-    if first is _UNSET:
-        first = _FIRST_SETS[pattern] = first_char_set(pattern)
+    first = _first_set(pattern)
     return first is None or not first.isdisjoint(chars)
 
 
@@ -206,9 +221,17 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
                       and not _LOAN_NAMED.search(scoped))
     if fund_title:
         scoped += "〔题〕住房公积金" + title  # the title names the scheme (…个人住房贷款管理办法)
-    scoped_chars, firsts = set(scoped), _FIRST_SETS
-    fits = [i for i in _fitting(unit, comparator) if i.scope is None or (
-        ((f := firsts.get(i.scope)) is None or not f.isdisjoint(scoped_chars)) and i.scope.search(scoped))]
+    # a row whose scope names 〔题〕 may find it in the document's title (a short line of a tax's rate table
+    # under 关于…房产税…的通知: 4倍以上的税率为1.2%)
+    titled = scoped + "〔题〕" + title if title else scoped
+    scoped_chars, titled_chars, firsts = set(scoped), set(titled), _FIRST_SETS
+    fits = []
+    for i in _fitting(unit, comparator):
+        if i.scope is not None:
+            where, chars = (titled, titled_chars) if i.scope in _TITLED else (scoped, scoped_chars)
+            if not (((f := firsts.get(i.scope)) is None or not f.isdisjoint(chars)) and i.scope.search(where)):
+                continue
+        fits.append(i)
     text = (indicator or "") + _bound_gap(indicator, before) + "〔#〕" + after[:16]
     rows = _matching(fits, text)
     own = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
@@ -331,7 +354,7 @@ def _home_order(row: Indicator) -> bool:
 # a title about the housing provident fund, and a sentence naming a loan type of its own
 _PF_TITLE = re.compile(r"公积金")
 _NOT_PF_TITLE = re.compile(r"房地产|楼市|房市|市场|商业|商贷|银行")  # a package of measures, not the fund's own rules
-_LOAN_NAMED = re.compile(r"商业|商贷|银行|组合贷|按揭|金融机构")
+_LOAN_NAMED = re.compile(r"商业|商贷|银行|组合贷|(?<!非)按揭|金融机构")  # 非按揭购房 names no loan
 
 _GAP = re.compile(r"(?:最高|最低|上限|下限|最多|最长|可|为|不超过|不高于|不低于|不少于|满|仍?低于|不足)+")
 

@@ -9,6 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from extractors.docnumbers import NUMBER_SHAPE
 from extractors.refdata import read_rows
 from extractors.scan import longest_word_pattern
 
@@ -19,7 +20,7 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _BARE_STAMP = re.compile(rf"(?<![\d\-/.])(?P<v>{_DATE}(?:{_SP}*(?:{_TIME}|星期[一二三四五六日天]|周[一二三四五六日]))+)(?![\d:])")
 _DATE_START = re.compile(rf"^\s*{_DATE}")
 # a document number in parentheses right after a title: …的通知（某政发〔2024〕1号）
-_PAREN_NUMBER = re.compile(r"[（(](?P<v>[\u4e00-\u9fff]{1,14}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,6}\s*[号號])[）)]\s*$")
+_PAREN_NUMBER = re.compile(rf"[（(](?P<v>{NUMBER_SHAPE})[）)]\s*$")
 _VALUE_TRIM = " \t\u3000\xa0|•·●▪◆■；;，,、"
 # characters that may sit between label runs
 _SEPARATORS = "•·●▪◆■|"

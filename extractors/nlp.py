@@ -47,7 +47,7 @@ class DocContext:
 
 _EXTENSIONS = {"context": None, "doc_numbers": None, "masked": None, "dates": None, "publish_date": None,
                "effective_date": None, "signature_starts": None, "issuers": None, "issuer_spans": None,
-               "region": None, "agencies": None, "commitments": None, "doc_type": None, "text": None}
+               "region": None, "agencies": None, "commitments": None, "doc_type": None, "text": None, "byline": None}
 
 
 class Doc:
@@ -113,8 +113,9 @@ def make_regions():
             spans.append(ctx.metadata_spans["发文机关"])
         own_provinces = [d.province for d in doc._.doc_numbers if d.role == "own" and d.province]
         own_prefixes = tuple(d.prefix for d in doc._.doc_numbers if d.role == "own" and d.prefix)
+        doc._.byline = byline(_text(doc))  # read once: the agencies' reader leaves out its footer
         region = primary_region(_text(doc), ctx.title, names, own_provinces, gaz, boundaries=token_boundaries(doc),
-                                docnum_prefixes=own_prefixes)
+                                docnum_prefixes=own_prefixes, by=doc._.byline)
         if region is None and re.search(r"中华民国|行政院|立法院", _text(doc)):
             region = gaz.region("710000")
         doc._.issuers, doc._.issuer_spans, doc._.region = names, spans, region
@@ -129,7 +130,8 @@ def make_agencies():
 
     def agencies_component(doc: Doc) -> Doc:
         found = agencies_mod.find_agencies(_text(doc), doc._.region, doc._.issuer_spans, gaz)
-        footer = byline(_text(doc)).footer  # the site owner's name and address are not the document's bodies
+        by = doc._.byline or byline(_text(doc))  # read by the regions' component before it, else here
+        footer = by.footer  # the site owner's name and address are not the document's bodies
         doc._.agencies = [a for a in found if not any(x <= a.start < y for x, y in footer)]
         return doc
 
@@ -236,7 +238,6 @@ def load_tables() -> None:
     """Load every reference table and compile every pattern table that reading a document and the extractors
     use: at start-up, once per process, rather than in the middle of the first document that needs each."""
     from extractors import indicators, metadata, noise, skips, widgets
-    from extractors.indicators import taxonomy
     from extractors.normalize import _converter
 
     _converter("t2s")  # the OpenCC table most texts need (the Taiwan and Hong Kong ones load where asked)
@@ -253,10 +254,7 @@ def load_tables() -> None:
     for phrase, _ in commitments_mod._AFTER:
         commitments_mod._after_phrase(phrase)
     skips.rules()
-    for row in taxonomy():  # the characters each row's patterns can begin with (indicators._may_match)
-        for pattern in (row.pattern, row.scope):
-            if pattern is not None:
-                indicators._may_match(pattern, set())
+    indicators.know_first_chars()  # the characters each row's patterns can begin with
 
 
 class Pipeline:

@@ -217,21 +217,9 @@ def _host_in(piece: str) -> str | None:
 _MEDIA_LINE = re.compile(r"\s*([\u4e00-\u9fff]{2,16})(?:\s+(?:19|20)\d{2}[-/.年]|\s*$)")
 
 
-_LAST_BYLINE: list = [None]  # (text, its Byline) of the text last read: the region and the agency readers ask in turn
-
-
 def byline(text: str) -> Byline:
-    """The page's byline (`Byline`), read once per text however many readers ask for it (callers do not
-    change it)."""
-    last = _LAST_BYLINE[0]
-    if last is not None and last[0] is text:
-        return last[1]
-    found = _read_byline(text)
-    _LAST_BYLINE[0] = (text, found)
-    return found
-
-
-def _read_byline(text: str) -> Byline:
+    """The page's byline (`Byline`). The pipeline reads it once per document and keeps it on the document
+    (`doc._.byline`) for the readers after the region's."""
     bodies: list[str] = []
     hosts: list[str] = []
     footer: list[tuple[int, int]] = []
@@ -282,14 +270,15 @@ _CAPITAL_DATELINE = re.compile(r"(?P<p>北京)(?=\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 
 def primary_region(text: str, title: str | None, issuers: list[str], docnum_provinces: list[str],
                    gaz: Gazetteer | None = None, boundaries: set[int] | None = None,
-                   docnum_prefixes: tuple[str, ...] = ()) -> Region | None:
+                   docnum_prefixes: tuple[str, ...] = (), by: Byline | None = None) -> Region | None:
     """The jurisdiction a document governs: issuer first, then title and the body named as its
     source, document number, body. The site or newspaper that carries the page is no evidence, except
-    as a last resort; a document that withholds its place (xx市) has none."""
+    as a last resort; a document that withholds its place (xx市) has none. `by`: the text's byline, where
+    the caller has read it already."""
     gaz = gaz or gazetteer()
     if any(_REDACTED.search(s) for s in [*issuers, title or ""]):
         return None
-    by = byline(text)
+    by = by or byline(text)
     body = _blank(_blank_spans(text, by.footer + [m.span("p") for m in _CAPITAL_DATELINE.finditer(text)]), by.hosts)
     counties = frozenset(short_name(d.name) for _, _, cands in gaz.mentions(" ".join([body, title or "", *issuers]), short=False)
                          for d in cands if d.level == "county") - {None}

@@ -74,6 +74,9 @@ class Title:
     text: str
     start: int
     end: int
+    # a bare heading the splitter takes for a document's own title though a site's column bears the same name
+    # (政策解读 under its notice's signature date): the document keeps it as its title
+    heading_only: bool = False
 
 
 _ANY_TITLE_SUFFIX = re.compile("|".join(map(re.escape, _TITLE_SUFFIX)))  # a title line holds one of them
@@ -89,7 +92,7 @@ def is_title_line(line: str) -> bool:
 
 
 _LABEL_MARK = re.compile(r"[:：【\[［]")
-# the bare heading of an interpretation printed under the document it reads
+# the bare heading of an interpretation printed under the document it reads (`Title.heading_only`)
 BARE_READING = re.compile(r"^\s*(?:政策解读|文件解读|图文解读|政策问答)\s*$")
 # a title run into the salutation under it when a PDF's lines were joined: 关于…的通知市国土局，各区政府：
 _SALUTED = re.compile(r"^\s*(?P<t>(?![根依按为经对现据])[\u4e00-\u9fff、 ]{0,40}关于[^。；;！!？?，,：:\n]{4,80}?的(?:通知|通报|决定|意见|批复|函|公告|通告))"
@@ -131,7 +134,7 @@ def find_titles(text: str, body_start: int = 0) -> list[Title]:
             s = line.strip()
             a = pos + line.index(s)
             if not (out and out[-1].end >= a):
-                out.append(Title(s, a, a + len(s)))
+                out.append(Title(s, a, a + len(s), heading_only=True))
             continue
         if i < HEAD_LINES and (m := _SALUTED.match(line)) and is_title_line(m.group("t")) and not is_title_line(line):
             if not (out and out[-1].end >= pos + m.start("t")):

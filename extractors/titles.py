@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from corpora.chars import CJK as _CJK
+from extractors.docnumbers import NUMBER_SHAPE
 from extractors.metadata import metadata_line
 from extractors.structure import is_headline, is_title_line, names_site_or_column
 
@@ -14,7 +15,7 @@ _TITLE_NOISE = re.compile(r"^[\s\-—–|_·•\u200b\u200c\u200d\u2060\ufeff]+|
 # a space a PDF's line break left inside the words of a title after 关于 (…国民经济 和社会发展, …的 通知)
 _BROKEN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff《》“”])[ \t\u3000]+(?=[\u4e00-\u9fff《》“”])")
 # the title's own document number printed in front of it: 某建房管联〔2024〕58号关于…的通知
-_NUMBER_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*第?\s*\d{1,6}\s*号\s*(?=关于|[\u4e00-\u9fff]{2,30}关于)")
+_NUMBER_FIRST = re.compile(rf"^{NUMBER_SHAPE}\s*(?=关于|[\u4e00-\u9fff]{{2,30}}关于)")
 
 
 def clean_title(title: str) -> str:
@@ -111,7 +112,7 @@ def lead_title(text: str) -> str | None:
 
 
 _ORIGINAL_TITLE = re.compile(r"^\s*原标题\s*[：:]\s*(?P<t>\S.{5,60}?)\s*(?:(?:来源|作者|编辑|发布时间)\s*[：:].*)?$", re.M)
-_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号$")
+_NUMBER_LINE = re.compile(rf"^{NUMBER_SHAPE}$")
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[、.．]|（[一二三四五六七八九十]+）)\s*")
 _FIRST_CLAUSE = re.compile(r"[^，,。；;！？!?：:\n]+")
 # a clause that tells where the news came from or why the text was written, not what it is about

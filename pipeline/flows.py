@@ -63,7 +63,10 @@ def _now() -> str:
 def _content_key(context, parameters) -> str:
     """Cache by the bytes (and the name's suffix, which tells a reader the format) and the extractors'
     version: the same content is extracted once per version. Only what depends on the content is cached:
-    where this run read it (path or URL) is set on the result afterwards (`for_source`)."""
+    where this run read it (path or URL) is set on the result afterwards (`for_source`). The bytes' hash is
+    the caller's where it has one (a kept copy is named by it), else the file is hashed here."""
+    if parameters.get("sha256"):
+        return cache_key(parameters["sha256"], Path(parameters["path"]).suffix)
     try:
         with open(parameters["path"], "rb") as f:
             digest = hashlib.file_digest(f, "sha256").hexdigest()  # in blocks: a large file is never held whole
@@ -84,9 +87,10 @@ def cache_key(sha256: str, suffix: str) -> str:
 # would otherwise hold up to a thousand results: a whole folder's records and texts)
 @task(name="extract-file", task_run_name="extract {path}", cache_key_fn=_content_key, persist_result=True,
       cache_result_in_memory=False)
-def extract_task(path: str, source: str | None = None) -> FileResult:
+def extract_task(path: str, source: str | None = None, sha256: str | None = None) -> FileResult:
     """The records and text of one file (`pipeline.process.extract_file`), in a worker process when the
-    flow runs with one (`with_processes`)."""
+    flow runs with one (`with_processes`). `sha256`: the hash of the file's bytes, where the caller knows it
+    (the cache key is made of it; the file is not read again to hash it)."""
     return _extract(path, source)
 
 
@@ -389,7 +393,7 @@ def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | N
         if (not changed or store.extracted(sha)) and not store.stale(url, extractor_version()):
             return
         raw = store.raw_path(sha)  # found by its hash, whatever suffix it was saved under
-        result = for_source(extract_task(str(raw), url), url)
+        result = for_source(extract_task(str(raw), url, sha), url)
         store.put_file(url, result.records, result.text, result.version)
         store.put_provenance(url, sha, len(got.content), _now(), f"source:{source.name}", url)
         scan["new_documents"] += 1

@@ -83,3 +83,23 @@ def test_the_number_in_the_own_number_cell_of_a_late_attribute_table_is_own(cell
 def test_the_securities_regulators_numbers_are_document_numbers_licences_are_not(text, found):
     from extractors.docnumbers import find_docnumbers
     assert [d.normalized for d in find_docnumbers(text)] == found
+
+
+@pytest.mark.parametrize("number", ["某政发〔2024〕1号", "某房发[2023]12号", "某金发(2023)4号", "某办函【2022】第3号",
+                                    "某府發〔2021〕5號", "某某某某某某某某某某某某联发〔2024〕123456号"])
+def test_the_readers_around_a_title_know_one_number_shape(number):
+    # after the title in parentheses (metadata), before it (the title's cleaning), on a line of its own (a title
+    # guessed for a notice cut below its title): one shape, every bracket form the finder reads
+    from extractors.metadata import metadata_line
+    from extractors.titles import clean_title, guess_title
+    head = metadata_line(f"关于做好供暖工作的通知（{number}）", 0)
+    assert [(f.key, f.value) for f in head.fields] == [("发文字号", number)]
+    assert clean_title(f"{number}关于做好供暖工作的通知") == "关于做好供暖工作的通知"
+    assert guess_title(f"{number}\n各区县：\n现将有关事项通知如下。") == number
+    assert find_docnumbers(normalize(number).text)
+
+
+@pytest.mark.parametrize("line", ["某政发〔24〕1号", "某政发2024年1号"])
+def test_what_is_not_the_number_shape_is_not_taken_for_a_number_line(line):
+    from extractors.titles import guess_title
+    assert guess_title(f"{line}\n各区县：\n现将有关事项通知如下。") != line

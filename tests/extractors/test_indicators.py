@@ -385,7 +385,7 @@ def test_each_key_example_maps_to_its_key(row):
     ("对新评定的4A级旅游景区给予一次性奖励20万元。", [(20, "万元", "enterprise_award_cap")]),
     ("对吸纳就业的小微企业，每家企业最高补贴10万元。", [(10, "万元", "enterprise_award_cap")]),
     ("补贴标准为该产品扣除商家各项优惠后实际成交价格的20%。", [(20, "%", "subsidy_share_of_cost")]),
-    ("执行三星级绿色建筑标准的项目，在容积率计容上给予3%奖励。", [(3, "%", None)]),   # a floor-area bonus, not money
+    ("执行三星级绿色建筑标准的项目，在容积率计容上给予3%奖励。", [(3, "%", "green_building_far_bonus_three_star")]),  # a floor-area bonus, no money
     # the statutory retirement age differs by sex; an age of majority is neither
     ("年龄在18周岁至法定退休年龄之间，即男性未满60周岁、女性未满50周岁。",
      [(18, "周岁", None), (60, "周岁", "statutory_retirement_age_male"), (50, "周岁", "statutory_retirement_age_female")]),
@@ -694,9 +694,9 @@ def test_a_reloaded_taxonomy_gets_a_new_index(tmp_path, monkeypatch):
     ("限期改正期限届满后3个工作日内，执法部门对改正情况进行复核。", [(3, "个工作日", "rectification_recheck_deadline")]),
     ("自收到资助决定之日起10个工作日内提交项目任务书。", [(10, "个工作日", "science_project_task_book_deadline")]),
     ("竣工档案应当在竣工验收后3个月内移交城建档案馆。", [(3, "个月", "construction_archives_handover_deadline")]),
-    # a wait after which a price may be filed again and an operator's own deadline before it stops are no
-    # processing times; a window counted within a policy's validity is no validity period
-    ("价格已审核备案的，6个月后可以重新申报价格备案。", [(6, "个月", None)]),
+    # a wait after which a price may be filed again is a measure of its own, and an operator's own deadline
+    # before it stops no processing time; a window counted within a policy's validity is no validity period
+    ("价格已审核备案的，6个月后可以重新申报价格备案。", [(6, "个月", "price_refiling_interval")]),
     ("经营者停止运营的，应在停止运营前15日内向管理部门申请取消备案。", [(15, "日", None)]),
     ("在本办法有效期内取得资格证书2年内签约的，给予一次性奖励。", [(2, "年", None)]),
     # business registration: a forced deregistration after a revoked licence, a simplified one's notice period
@@ -789,7 +789,8 @@ def test_most_targets_and_provisions_of_the_pool_carry_a_key(pool_store):
     # co-applicant's months counted in a formula no condition of the loan
     ("某市住房公积金个人住房贷款管理办法", "申请人提供资料齐全的，公积金中心应在5个工作日内完成受理、审核和审批手续。",
      ["pf_loan_approval_time"]),
-    ("某市住房公积金个人住房贷款管理办法", "第二次申请贷款的，贷款利率按同期基准利率上浮10%执行。", [None]),
+    ("某市住房公积金个人住房贷款管理办法", "第二次申请贷款的，贷款利率按同期基准利率上浮10%执行。",
+     ["pf_second_home_loan_rate_uplift"]),
     ("某市住房公积金个人住房贷款管理办法", "共同申请人连续缴存不足6个月的，不纳入计算公式。", [None]),
     ("某市住房公积金个人住房贷款管理办法", "符合贷款发放条件的，放款时限不超过5个工作日。", ["pf_loan_disbursement_time"]),
     # the amount a formula gives raised by a share is no raise of the cap
@@ -1018,3 +1019,114 @@ def test_a_home_purchase_voucher_budget_is_no_consumer_voucher_budget():
 ])
 def test_narrower_measures_keep_no_key(sentence, expected):
     assert keys_of(sentence) == expected
+
+
+# measures defined nationally or by a named scheme, keyed with their band, class or stage where one measure
+# splits (sentences written for these tests): tax bands, fee tables, parking standards by flat size, the
+# tiers of a penalty discretion table, rules of the provident fund and of price filing
+NATIONAL_MEASURES_BY_BAND = [
+    # a tax's rate table: the band is in the row's words, the tax in the title (see the titled test below)
+    ("应税住房单价在均价4倍以上的，房产税税率为1.2%。", [(4, "倍", "premium_home_price_multiple"), (1.2, "%", "property_tax_rate")]),
+    ("将独栋住宅执行的三档税率调整为统一的0.5%一档税率。", [(0.5, "%", "property_tax_rate")]),
+    ("个人将购买不足2年的住房对外销售的，按照5%的征收率全额缴纳增值税。",
+     [(2, "年", "vat_exemption_holding_years"), (5, "%", "home_resale_vat_levy_rate")]),
+    ("个人转让住房能核实原值的，按照转让住房所得的20%计征个人所得税。", [(20, "%", "home_sale_income_tax_rate")]),
+    ("对从事二手车经销的纳税人销售其收购的二手车，减按0.5%征收率征收增值税。", [(0.5, "%", "used_car_dealer_vat_levy_rate")]),
+    ("允许生产性、生活性服务业纳税人分别按当期可抵扣进项税额的5%和10%加计抵减应纳税额。",
+     [(5, "%", "vat_additional_deduction_rate_producer_services"),
+      (10, "%", "vat_additional_deduction_rate_lifestyle_services")]),
+    ("生活性服务业纳税人按照当期可抵扣进项税额加计10%抵减应纳税额。",
+     [(10, "%", "vat_additional_deduction_rate_lifestyle_services")]),
+    ("对小型微利企业减按25%计算应纳税所得额。", [(25, "%", "small_low_profit_taxable_income_share")]),
+    ("对月销售额15万元以下的增值税小规模纳税人，免征增值税。", [(15, "万元", "small_taxpayer_vat_exemption_monthly_sales")]),
+    # a national fee table: the kind of registration and of property name the fee
+    ("首次登记、转移登记 住宅类：80元/件", [(80, "元/件", "property_registration_fee_residential")]),
+    ("异议登记 住宅类：40元/件", [(40, "元/件", "property_registration_fee_objection_residential")]),
+    ("不动产权证书遗失补发的，每本收取工本费10元。", [(10, "元", "property_certificate_fee")]),
+    # parking spaces per home by flat size, and the flat-size bands of that standard
+    ("户型建筑面积大于或等于144平方米的，按1.5车位/户配建。",
+     [(144, "平方米", "residential_parking_flat_area_band"), (1.5, "车位/户", "residential_parking_spaces_per_home")]),
+    ("户型建筑面积小于90平方米，按0.8车位/户配建。",
+     [(90, "平方米", "residential_parking_flat_area_band"), (0.8, "车位/户", "residential_parking_spaces_per_home")]),
+    ("购买建筑面积90平方米以下住房的，契税减按1%征收。", [(90, "平方米", "home_area_threshold"), (1, "%", "deed_tax_rate")]),
+    # the tiers of a penalty discretion table: an expected rectification time; a lab animal facility's shares,
+    # head counts and months of substandard environment
+    ("一般处罚：经评估，预计3个月以上6个月以内可以完成整改的，处5万元以上10万元以下罚款。",
+     [(3, "个月", "penalty_tier_expected_rectification_time"), (5, "万元", "administrative_fine")]),
+    ("从重处罚：经评估，12个月以内无法改正的。", [(12, "个月", "penalty_tier_expected_rectification_time")]),
+    ("实验动物设施中未经培训考核上岗的人数占从业人员总数的比例不超过20%或不超过5人。",
+     [(20, "%", "lab_animal_untrained_staff_share"), (5, "人", "lab_animal_untrained_staff_count")]),
+    ("未参加继续教育的人数占实验动物专业技术人员总数的比例超过30%。", [(30, "%", "lab_animal_no_continuing_education_share")]),
+    ("实验动物生产环境设施连续2个月以上环境技术指标不达标。",
+     [(2, "个月", "lab_animal_production_facility_substandard_duration")]),
+    ("动物实验环境设施连续3个月以上环境技术指标不达标。", [(3, "个月", "lab_animal_experiment_facility_substandard_duration")]),
+    # price filing: an interval by direction of the change, or none named
+    ("新建商品住房项目调低备案价格的，间隔时限缩短为30天；调高备案价格的，间隔时限延长至6个月。",
+     [(30, "天", "price_filing_reduction_interval"), (6, "个月", "price_filing_increase_interval")]),
+    # the provident fund's rules: a balance's look-back, a grace period, a second loan's rate uplift, a
+    # balance kept, the contribution base's cap as a multiple of the wage
+    ("住房公积金账户月均余额按申请贷款前近6个月的月末余额计算。", [(6, "个月", "pf_loan_average_balance_lookback_months")]),
+    ("住房公积金贷款每期还款设5个工作日的宽限期。", [(5, "个工作日", "pf_repayment_grace_period")]),
+    ("第二次申请住房公积金贷款的，贷款利率按基准利率上浮10%执行。", [(10, "%", "pf_second_home_loan_rate_uplift")]),
+    ("提取住房公积金后个人账户保留余额不少于100元。", [(100, "元", "pf_account_min_retained_balance")]),
+    ("住房公积金缴存基数不得高于上一年度职工月平均工资的3倍。", [(3, "倍", "pf_contribution_base_cap_wage_multiple")]),
+    # a ban on applying for affordable homes again after fraud; a bank's transition period by excess
+    ("提供虚假材料的，禁止其5年内再次申请本市保障性住房。", [(5, "年", "affordable_housing_reapplication_ban_years")]),
+    ("房地产贷款占比超出管理要求2个百分点及以上的，业务调整过渡期为4年。",
+     [(2, "个百分点", None), (4, "年", "real_estate_loan_concentration_transition_years_major")]),
+    # land auctions: the deposit refunded, the result published and the land handed over
+    ("土地成交后，出让人在3个工作日内退还未竞得人缴纳的竞买保证金。", [(3, "个工作日", "land_bid_deposit_refund_deadline")]),
+    ("《成交确认书》签订后10个工作日内，公布出让结果。", [(10, "个工作日", "land_auction_result_publication_deadline")]),
+    ("出让人在《国有建设用地使用权出让合同》签订后60日内，向竞得人办理土地现状移交手续。",
+     [(60, "日", "land_handover_deadline")]),
+    ("竞得人须在土地成交后10个工作日内签订《国有建设用地使用权出让合同》。", [(10, "个工作日", "land_contract_signing_deadline")]),
+    # presale rules: key supervised funds against the construction cost, the least area of one application
+    ("重点监管资金额度不低于预售项目工程造价的1.1倍。", [(1.1, "倍", "presale_fund_key_supervision_cost_multiple")]),
+    ("分期开发的项目每次申请预售面积不得低于2万平方米。", [(2, "万平方米", "presale_min_area_per_application")]),
+    ("住宅用地价格涨幅控制目标为不超过上年度出让地价的15%。", [(15, "%", "residential_land_price_growth_cap")]),
+    # a plot-ratio bonus by green-building star, listed with 分别 or named alone
+    ("执行一、二、三星级绿色建筑标准的项目，在容积率计容上分别给予2%、3%、4%奖励。",
+     [(2, "%", "green_building_far_bonus_one_star"), (3, "%", "green_building_far_bonus_two_star"),
+      (4, "%", "green_building_far_bonus_three_star")]),
+    ("执行三星级绿色建筑标准的项目，在容积率计容上给予3%奖励。", [(3, "%", "green_building_far_bonus_three_star")]),
+    # a fund loan's down payment for an allotted affordable home; a parking space's owner-only period; a fee's deferral
+    ("购买配售型保障性住房申请住房公积金贷款的，首付款比例不低于15%。", [(15, "%", "pf_down_payment_affordable_housing")]),
+    ("配套车位自公告之日起满6个月后，可以向其他业主出售。", [(6, "个月", "parking_owner_priority_months")]),
+    ("城市基础设施配套费经批准可延期缴纳，延期缴纳时间最长不超过6个月。", [(6, "个月", "infrastructure_fee_deferral")]),
+    # a subsidy's cap per home, a household fund loan's cap for three payers, a credit check's look-back by
+    # kind of credit, a borrower's income against the repayment
+    ("对购买新建商品住房的给予购房补贴，单套补贴金额标准最高不超过3万元。", [(3, "万元", "home_purchase_subsidy_cap")]),
+    ("住房公积金贷款额度：家庭成员3人以上缴存，最高120万元。", [(3, "人", None), (120, "万元", "pf_loan_cap_family")]),
+    ("单笔贷款近3年累计逾期6期以上的，不予贷款。",
+     [(3, "年", "loan_credit_overdue_lookback_years_loan"), (6, "期", "loan_credit_overdue_cumulative_cap")]),
+    ("单张贷记卡近2年累计逾期6期以上的，不予贷款。",
+     [(2, "年", "loan_credit_overdue_lookback_years_card"), (6, "期", "loan_credit_overdue_cumulative_cap")]),
+    ("借款人的月平均收入应当大于或等于月还款额的2倍。", [(2, "倍", "loan_income_to_repayment_multiple_min")]),
+    ("经济适用住房上市交易的，应缴增值收益＝（市场价格－原购买价格）×50%。",
+     [(50, "%", "economic_housing_gain_share_to_government")]),
+    # near misses: a discount by a developer is no fee, a rate of another tax no property tax
+    ("个人将购买2年以上的住房对外销售的，免征增值税。", [(2, "年", "vat_exemption_holding_years")]),
+    ("户型建筑面积小于90平方米的住房占比不低于70%。", [(90, "平方米", "home_area_threshold"), (70, "%", None)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", NATIONAL_MEASURES_BY_BAND, ids=[s[:24] for s, _ in NATIONAL_MEASURES_BY_BAND])
+def test_national_measures_by_band_class_or_stage(sentence, expected):
+    assert keys_of(sentence) == expected
+
+
+@pytest.mark.parametrize("title,sentence,expected", [
+    # a short line of a rate or price table speaks of the tax or standard its title names
+    ("关于修改某市对部分个人住房征收房产税试点办法的决定", "3倍（含3倍）至4倍的，税率为1%；", ["property_tax_rate"]),
+    ("某市促进消费若干措施", "3倍（含3倍）至4倍的，税率为1%；", [None]),
+    ("关于调整本市普通住房标准的通知", "5环内住房成交价格在80000元/平方米（含）以下。", ["ordinary_housing_price_cap"]),
+    ("关于调整本市住房限购政策的通知", "5环内住房成交价格在80000元/平方米（含）以下。", [None]),
+    # 非按揭购房 names no bank loan: a fund's rules keep the fund's key
+    ("某市住房公积金提取管理办法", "非按揭购买自住住房的，每3个月可以提取一次。", ["pf_withdrawal_interval"]),
+    ("某市经济适用住房管理办法", "（二）签订买卖合同满5年的。", ["economic_housing_full_title_years"]),
+    ("某市商品住房销售管理办法", "（二）签订买卖合同满5年的。", [None]),
+])
+def test_a_title_names_the_tax_or_standard_of_a_table_line(title, sentence, expected):
+    text = normalize(sentence).text
+    got = [ind.classify_commitment(c, text, title) for c in find_commitments(text, text)]
+    assert got[-len(expected):] == expected

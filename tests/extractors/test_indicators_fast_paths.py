@@ -46,10 +46,19 @@ def test_most_patterns_tell_their_first_characters():
 
 def test_matching_rows_are_the_rows_a_search_finds():
     rows = ind.taxonomy()
-    for p in _patterns():
-        ind._may_match(p, set())  # every row's first characters known, as after start-up
+    ind.know_first_chars()  # every row's first characters known, as after start-up
     for text in PHRASES:
         assert ind._matching(rows, text) == [i for i in rows if i.pattern.search(text)]
+
+
+def test_the_rows_fitting_a_unit_have_their_first_characters_known(monkeypatch):
+    monkeypatch.setattr(ind, "_FIRST_SETS", {})
+    monkeypatch.setattr(ind, "_FITTING", [None, {}])
+    rows = ind._fitting("万元", "<=")
+    assert rows and all(p in ind._FIRST_SETS for i in rows for p in (i.pattern, i.scope) if p is not None)
+    assert not any(i.pattern in ind._FIRST_SETS for i in ind.taxonomy() if i not in rows)
+    ind.know_first_chars()
+    assert all(p in ind._FIRST_SETS for i in ind.taxonomy() for p in (i.pattern, i.scope) if p is not None)
 
 
 def test_a_case_blind_pattern_is_always_searched():

@@ -1,9 +1,10 @@
-"""A page's byline is read once per text however many readers ask, and is what a fresh reading gives."""
+"""A page's byline is read once per document: the pipeline keeps it on the document (`doc._.byline`) for the
+readers that ask after the region's, and it is what a fresh reading of the text gives."""
 from __future__ import annotations
 
 import pytest
 
-from extractors import regions
+from extractors import nlp, regions
 
 PAGES = [
     "来源：某某县人民政府办公室 发布时间：2024-01-02\n正文。\n主办单位：某某县人民政府 地址：某某路1号",
@@ -14,14 +15,29 @@ PAGES = [
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_byline_asked_twice_is_the_fresh_reading(page):
-    first = regions.byline(page)
-    assert regions.byline(page) is first
-    assert first == regions._read_byline(page)
+def test_the_pipeline_reads_a_documents_byline_once_and_keeps_it(page, monkeypatch):
+    calls = []
+
+    def counted(text):
+        calls.append(text)
+        return regions.byline(text)
+
+    monkeypatch.setattr(nlp, "byline", counted)
+    doc = nlp.run(page, nlp.DocContext())
+    assert calls == [page]
+    assert doc._.byline == regions.byline(page)
 
 
-def test_another_text_gets_its_own_byline():
+def test_each_document_keeps_its_own_byline():
     a, b = PAGES[0], PAGES[2]
-    assert regions.byline(a) == regions._read_byline(a)
-    assert regions.byline(b) == regions._read_byline(b) != regions._read_byline(a)
-    assert regions.byline(a) == regions._read_byline(a)
+    doc_a = nlp.run(a, nlp.DocContext())
+    doc_b = nlp.run(b, nlp.DocContext())
+    assert doc_a._.byline == regions.byline(a) != regions.byline(b) == doc_b._.byline
+
+
+def test_the_footer_on_the_document_keeps_the_site_owner_out_of_the_agencies():
+    page = "关于做好防汛工作的通知\n各乡镇：请文成县水利局做好准备。\n主办单位：文成县人民政府办公室 地址：某某路1号"
+    doc = nlp.run(page, nlp.DocContext())
+    a, b = doc._.byline.footer[0]
+    assert page[a:b].startswith("文成县人民政府办公室")
+    assert [ag.normalized for ag in doc._.agencies] == ["文成县水利局"]

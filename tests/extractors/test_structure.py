@@ -496,6 +496,16 @@ def test_an_interpretation_headed_only_by_its_kind_under_a_signature_is_its_own_
     assert _titles("首页\n政策解读\n" + notice) == ["关于调整住房公积金有关业务政策的通知"]
 
 
+def test_the_splitter_alone_marks_a_bare_reading_heading_as_its_documents_title():
+    from extractors.structure import segment
+    notice = ("关于调整住房公积金有关业务政策的通知\n各缴存单位：\n" + PROSE * 3 + "\n某市住房公积金管理中心\n2023年10月20日\n")
+    segs = segment(notice + "\n政策解读\n\n一、政策调整的起草背景\n" + PROSE * 3)
+    assert [(s.title.text, s.title.heading_only) for s in segs] == [
+        ("关于调整住房公积金有关业务政策的通知", False), ("政策解读", True)]
+    # not under a signature date: no heading of a document of its own
+    assert all(not s.title.heading_only for s in segment("政策解读\n" + notice) if s.title)
+
+
 @pytest.mark.parametrize("head,title", [
     ("凉山\n\n攀枝花\n\n某市拟出台楼市新政14条，涉及公积金、购房补助、团购优惠等！\n\n2023-10-13 11:54:03 · 作者：\n\n",
      "某市拟出台楼市新政14条，涉及公积金、购房补助、团购优惠等！"),

@@ -512,3 +512,19 @@ def test_a_file_that_fails_every_attempt_is_its_own_error_row_and_keeps_the_othe
     files = len(list(inputs.iterdir()))
     assert summary["run"]["files"] == files and summary["run"]["failed"] == 1
     assert summary["run"]["documents"] == summary["documents"] == first["documents"] - before[victim] + 1
+
+
+def test_the_cache_key_of_a_file_is_that_of_the_hash_its_caller_has(tmp_path):
+    """A kept copy named by its hash is keyed by that hash without reading it again; the key is the one hashing
+    the file gives."""
+    import hashlib
+
+    from pipeline.flows import _content_key, cache_key
+
+    f = tmp_path / "page.html"
+    f.write_bytes("<html><body>某市关于做好供暖工作的通知</body></html>".encode())
+    sha = hashlib.sha256(f.read_bytes()).hexdigest()
+    assert _content_key(None, {"path": str(f), "sha256": sha}) == _content_key(None, {"path": str(f)}) == cache_key(sha, ".html")
+    gone = tmp_path / "gone.html"  # not read: the caller's hash is the key
+    assert _content_key(None, {"path": str(gone), "sha256": sha}) == cache_key(sha, ".html")
+    assert _content_key(None, {"path": str(gone)}).startswith("extract-unreadable-")

@@ -108,6 +108,26 @@ def test_ingest_stores_each_document_once_and_then_only_what_changed(site, tmp_p
         assert len(st.table("documents")) == third["documents"]
 
 
+def test_ingest_keys_its_extraction_cache_by_the_kept_copys_hash_without_hashing_it_again(site, tmp_path, monkeypatch):
+    import hashlib
+
+    from prefect.settings import PREFECT_RESULTS_LOCAL_STORAGE_PATH, temporary_settings
+
+    from pipeline.flows import cache_key
+
+    digests = []
+    real = hashlib.file_digest
+    monkeypatch.setattr(hashlib, "file_digest", lambda f, *a, **k: digests.append(f.name) or real(f, *a, **k))
+    root, base = site
+    out = tmp_path / "out"
+    with temporary_settings(updates={PREFECT_RESULTS_LOCAL_STORAGE_PATH: str(tmp_path / "results")}):
+        (scan,) = ingest_flow([source(base)], str(out))["scans"]
+    assert scan["new_documents"] == 5 and digests == []
+    with Store(out / "policy.sqlite") as st:
+        keys = {cache_key(sha, st.raw_path(sha).suffix) for sha in st.table("provenance")["raw_sha256"]}
+    assert len(keys) == 5 and keys <= {p.name for p in (tmp_path / "results").iterdir()}
+
+
 def _config(path, base: str, allow_private: bool, list_page: str = "list_1.html"):
     path.write_text(f'[[source]]\nname = "test-site"\nlist_urls = ["{base}/{list_page}"]\n'
                     f'detail_pattern = "/art/[^/]+\\\\.html$"\nnext_pattern = "/list_\\\\d+\\\\.html$"\n'
