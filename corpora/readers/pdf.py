@@ -159,10 +159,14 @@ def _cffi_calls() -> tuple | None:
 
             ffi = cffi.FFI()
             ffi.cdef("typedef struct { float left; float top; float right; float bottom; } FS_RECTF;\n"
+                     "typedef struct { float a; float b; float c; float d; float e; float f; } FS_MATRIX;\n"
                      "int FPDFText_GetLooseCharBox(void* text_page, int index, FS_RECTF* rect);\n"
-                     "int FPDFText_GetCharOrigin(void* text_page, int index, double* x, double* y);")
+                     "int FPDFText_GetCharOrigin(void* text_page, int index, double* x, double* y);\n"
+                     "double FPDFText_GetFontSize(void* text_page, int index);\n"
+                     "int FPDFText_GetMatrix(void* text_page, int index, FS_MATRIX* matrix);")
             lib = ffi.dlopen(bindings._libs["pdfium"]._name)
-            _CFFI = (ffi, lib.FPDFText_GetLooseCharBox, lib.FPDFText_GetCharOrigin)
+            _CFFI = (ffi, lib.FPDFText_GetLooseCharBox, lib.FPDFText_GetCharOrigin, lib.FPDFText_GetFontSize,
+                     lib.FPDFText_GetMatrix)
         except Exception:  # noqa: BLE001 - any failure here leaves the ctypes calls, which always work
             _CFFI = False
     return _CFFI or None
@@ -204,7 +208,7 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int, fast: b
     # lines are told apart by the baseline: glyphs of several fonts and sizes on one line share it
     calls = _cffi_calls() if fast else None
     if calls:
-        ffi, loose_box, char_origin = calls
+        ffi, loose_box, char_origin = calls[:3]
         tpc, r = ffi.cast("void*", tp), ffi.new("FS_RECTF*")
         x, y = ffi.new("double*"), ffi.new("double*")
         return [(r.left, r.right, height - y[0], text_of[i], i) for i in wanted
@@ -448,12 +452,19 @@ def _page_lines(pdfium_c, page, source: str, page_no: int) -> list[Line]:
         width = pdfium_c.FPDF_GetPageWidthF(page)
         height = pdfium_c.FPDF_GetPageHeightF(page)
         chars = _chars(pdfium_c, textpage, height, source, page_no)
-        matrix = pdfium_c.FS_MATRIX()
+        calls = _cffi_calls()
+        if calls:
+            ffi, font_size, get_matrix = calls[0], calls[3], calls[4]
+            tpc, matrix = ffi.cast("void*", ctypes.cast(textpage, ctypes.c_void_p).value), ffi.new("FS_MATRIX*")
+        else:
+            tpc, matrix = textpage, pdfium_c.FS_MATRIX()
+            font_size, get_matrix = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetMatrix
+            matrix_ref = ctypes.byref(matrix)
 
         def size_of(i: int) -> float:
             """The character's size on the page: the font size scaled by the text matrix."""
-            size = pdfium_c.FPDFText_GetFontSize(textpage, i)
-            if pdfium_c.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix)):
+            size = font_size(tpc, i)
+            if get_matrix(tpc, i, matrix if calls else matrix_ref):
                 size *= math.hypot(matrix.c, matrix.d)
             return size if size > 0 else 12.0
 

@@ -419,3 +419,14 @@ def test_made_up_pages_read_as_the_reference_reads_them(seed):
     chars = _random_page(seed)
     size_of = {c[4]: 9.0 + c[4] % 3 for c in chars}.__getitem__
     assert pdf_reader._layout(chars, 560.0, size_of) == pdf_reference.page_lines(chars, 560.0, size_of)
+
+
+@pytest.mark.parametrize("kind", ["newspaper", "wrapped"])
+def test_without_cffi_the_ctypes_calls_read_the_same_text(tmp_path, monkeypatch, kind):
+    """Where cffi or the library's path is not at hand, the reader's ctypes calls give the same text."""
+    path = _written(kind, tmp_path)
+    with_cffi = read_path(path).text
+    assert pdf_reader._cffi_calls() is not None  # cffi is a dependency: the fast calls are the ones in use
+    monkeypatch.setattr(pdf_reader, "_CFFI", False)
+    assert pdf_reader._cffi_calls() is None
+    assert read_path(path).text == with_cffi
