@@ -163,10 +163,12 @@ def _cffi_calls() -> tuple | None:
                      "int FPDFText_GetLooseCharBox(void* text_page, int index, FS_RECTF* rect);\n"
                      "int FPDFText_GetCharOrigin(void* text_page, int index, double* x, double* y);\n"
                      "double FPDFText_GetFontSize(void* text_page, int index);\n"
-                     "int FPDFText_GetMatrix(void* text_page, int index, FS_MATRIX* matrix);")
+                     "int FPDFText_GetMatrix(void* text_page, int index, FS_MATRIX* matrix);\n"
+                     "int FPDFText_GetText(void* text_page, int start, int count, unsigned short* result);\n"
+                     "unsigned int FPDFText_GetUnicode(void* text_page, int index);")
             lib = ffi.dlopen(bindings._libs["pdfium"]._name)
             _CFFI = (ffi, lib.FPDFText_GetLooseCharBox, lib.FPDFText_GetCharOrigin, lib.FPDFText_GetFontSize,
-                     lib.FPDFText_GetMatrix)
+                     lib.FPDFText_GetMatrix, lib.FPDFText_GetText, lib.FPDFText_GetUnicode)
         except Exception:  # noqa: BLE001 - any failure here leaves the ctypes calls, which always work
             _CFFI = False
     return _CFFI or None
@@ -179,15 +181,25 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int, fast: b
         raise ReadError(source, ErrorReason.TOO_LARGE, f"page {page_no} has {n} characters (limit {MAX_PAGE_CHARS})")
     if n <= 0:
         return []
-    buf = ctypes.create_string_buffer((n + 1) * 2)
-    got = pdfium_c.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    text = buf.raw[:max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
-    if len(text) != n:  # characters outside the BMP take two UTF-16 units: one call per character instead
-        get_unicode = pdfium_c.FPDFText_GetUnicode
-        text = "".join(chr(u) if 0 < u < 0x110000 and not 0xD800 <= u < 0xE000 else "\ufffd"
-                       for u in (get_unicode(textpage, i) for i in range(n)))
-    box, origin, generated = _per_char_calls(pdfium_c)
+    calls = _cffi_calls() if fast else None
     tp = ctypes.cast(textpage, ctypes.c_void_p).value
+    if calls:
+        ffi = calls[0]
+        tpc = ffi.cast("void*", tp)
+        buf = ffi.new("unsigned short[]", n + 1)
+        got = calls[5](tpc, 0, n, buf)
+        text = ffi.buffer(buf, max(0, got - 1) * 2)[:].decode("utf-16-le", errors="replace")
+        get_unicode = calls[6]
+    else:
+        buf = ctypes.create_string_buffer((n + 1) * 2)
+        got = pdfium_c.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+        text = buf.raw[:max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
+        tpc, get_unicode = textpage, pdfium_c.FPDFText_GetUnicode
+    if len(text) != n:  # characters outside the BMP take two UTF-16 units, PDFium leaves some out of its
+        # text: one call per character instead
+        text = "".join(chr(u) if 0 < u < 0x110000 and not 0xD800 <= u < 0xE000 else "\ufffd"
+                       for u in (get_unicode(tpc, i) for i in range(n)))
+    box, origin, generated = _per_char_calls(pdfium_c)
     # PDFium's line breaks and soft hyphens carry no position; a space PDFium inferred between text objects
     # is not in the file; other blanks read as " "; a glyph without a Unicode mapping (PDFium gives its code
     # as a control character) as U+FFFD
@@ -206,10 +218,9 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int, fast: b
     else:
         wanted = range(n)
     # lines are told apart by the baseline: glyphs of several fonts and sizes on one line share it
-    calls = _cffi_calls() if fast else None
     if calls:
         ffi, loose_box, char_origin = calls[:3]
-        tpc, r = ffi.cast("void*", tp), ffi.new("FS_RECTF*")
+        r = ffi.new("FS_RECTF*")
         x, y = ffi.new("double*"), ffi.new("double*")
         return [(r.left, r.right, height - y[0], text_of[i], i) for i in wanted
                 if loose_box(tpc, i, r) and char_origin(tpc, i, x, y)]
@@ -534,7 +545,7 @@ def read(raw: RawDocument) -> SourceText:
     chars = "".join(ln[0] for lines in pages for ln in lines).replace(" ", "")
     cjk = len(CJK.findall(chars))
     # glyphs without a mapping, or mapped to their codes (which read as runs of ASCII symbols)
-    garbled = sum(1 for ch in chars if ch == "\ufffd" or ch in _ASCII_SYMBOLS)
+    garbled = chars.count("\ufffd") + sum(chars.count(ch) for ch in _ASCII_SYMBOLS)
     if cjk < 0.05 * len(chars) or garbled > 0.2 * len(chars):
         raise ReadError(raw.source, ErrorReason.DECODE_ERROR,
                         f"unreadable font map: {cjk} Chinese characters and {garbled} unmapped or symbol characters "
