@@ -508,6 +508,14 @@ _REPORTED_RESULT = re.compile(r"已(?:经)?(?:发放|建成|完成|实现|达到
 _REPORTED_SENTENCE = re.compile(r"((?:截至|截止)(?=\s*(?:#|\d|目前|今年|去年|上年|年底|年末|当前|本月|上月))|累计|以来|目前|同比|环比|比上年|较上年|去年|上年(?!度)|过去)")
 # a rule: a value that is a condition (…3年以上的，可…; 在本市投资30万元以上，可迁入) or that a modal governs
 _RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|(?<![响反对适供相效回答])应(?![用急对收付缴急该])|必须|须|(?<!所)需(?!求)|可以|可|方可|予以|给予|暂停|限购|限贷|限售|不予|按照")
+
+
+def _modals(masked: str, start: int, end: int) -> list[re.Match]:
+    """The modals of masked[start:end], each read with the character after it (需求 and 应用 are no modals where a
+    window ends between their two characters)."""
+    return [m for m in _RULE_MODAL.finditer(masked, start, end + 1) if m.start() < end]
+
+
 # a modal that governs every clause of its sentence (竞得人须…，…不低于20%，…不低于50%)
 _NORMATIVE_COMPARISON = re.compile(r"不超过|不低于|不少于|不高于|不多于|不得|最高|最多|最长|至少|不足")
 _RULE_STRONG = re.compile(r"须|必须|应当|不得|严禁|禁止")
@@ -837,9 +845,10 @@ _GOAL = re.compile(r"力争|争取|确保|目标|预计|届时|努力|年内|今
 # 31日（含）后生育; 2020年12月末，占比超出…的): not the year of the rule
 _EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|末|底|初)?(?:\s*(?:零时|0时|24时))?\s*(?:[（(]含[）)])?\s*"
                           r"(?:[，,]|后|以后|之后|(?:出台|发布|印发|实施|执行)?的?[^，,。；;\d]{0,6}(?:政策|公告|通知|文件|意见|规定))")
-# a year that says which acts a rule covers (2025年在本市新举办的展会, 2024年引进的人才), not when it ends
+# a year that says which acts a rule covers (2025年在本市新举办的展会, 2024年引进的人才), not when it ends; the year of
+# the purchases a benefit pays for (对2025年购置…的，给予补贴) is the benefit's year, as the dev set's gold reads it
 _SCOPE_YEAR_AFTER = re.compile(r"\s*(?:度)?\s*(?:(?:在|于)(?:本市|我市|全市|本省|我省|本区|我区|本县|我县|辖区)|新举办|新引进|"
-                               r"新认定|新建成|新开工|引进|举办|认定|评定|获评|购买|购置|取得|申报)")
+                               r"新认定|新建成|新开工|引进|举办|认定|评定|获评|取得|申报)")
 _DATE_OF_BEFORE = re.compile(r"(?:时间|日期|时点)\s*(?:在|为|于|是)?\s*$")
 # a sentence that opens on what has been achieved (…干预中成效显著，吸烟率降至22.97%) reports results
 _REVIEW_CLAUSE = re.compile(r"成效显著|成效明显|成就显著|取得[^，,。；;]{0,6}(?:成就|成效|成绩)[，,：:]")
@@ -971,6 +980,13 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 bases.add(m.start() + sent.start)
             years.append((m.start() + sent.start, int(m.group("y")), deadline))
         years += [(p, y, True) for p, y in deadlines if sent.start <= p < sent.end]
+        if not years and sent.start > 0 and masked[sent.start - 1] in "；;":
+            # 2025年5月30日至12月31日期间，对…的，给予1%的补贴；对…的，给予0.5%的补贴: the term a sentence opens on
+            # governs the clauses after its semicolons
+            opened = max(text.rfind("\n", 0, sent.start), text.rfind("。", 0, sent.start)) + 1
+            lead = _LEAD_TERM.match(text, opened, sent.start)
+            if lead:
+                years.append((sent.start, int(lead.group("y")), False))
         if pub_year is not None:  # 今年/明年 in a work report or plan: the document's own year, or the next
             years += [(m.start() + sent.start, pub_year + (1 if m.group(1) == "明年" else 0), m.group(1) == "明年")
                       for m in _RELATIVE_YEAR.finditer(tsent) if m.group(1) != "年内"]  # 年内: a goal's year only, below
@@ -1060,6 +1076,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             in_term = any(pos < num_start for pos in terms)
             if chosen is None:
                 chosen = next(((pos, y, dl) for pos, y, dl in years if pos > ue and pos - ue < 6), None)
+            elif chosen[0] < clause_start and _OWN_WINDOW.match(masked, clause_start, num_start):
+                chosen = None  # 2025年托位数达4.5个，三年内覆盖率达到60%: a clause with a time frame of its own
             explicit = (chosen[1], chosen[2]) if chosen else None
             # a provision's year is one its rule runs to, not the date of an event it cites or starts from
             rule_year = explicit[0] if chosen and chosen[0] not in events and chosen[0] not in bases else None
@@ -1087,13 +1105,13 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             # 个贷率已超出85%的预警线: a line a situation statement says was passed, no rule of this text
             line_passed = bool(_NORM_LINE.match(masked, ue) and _LINE_PASSED.search(masked, clause_start, num_start))
             rule = bool((_NORM_LINE.match(masked, ue) and not line_passed) or _CONDITION_AFTER.search(masked[ue:sent.end])
-                        or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _RULE_MODAL.search(masked[clause_start:ue + 4])
+                        or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _modals(masked, clause_start, ue + 4)
                         or _PROVISION_RULE.search(masked[clause_start:ue + 8]) or _INCLUSIVE_BOUND.match(masked, ue)
                         or _RULE_STRONG.search(masked[sent.start:num_start]) or re.search(r"满\s*$", masked[max(0, num_start - 2):num_start])
                         or (_rule_level(masked, clause_start, num_start, ue) and not (own_reported or _REPORTED_SENTENCE.search(sctx)
                                                                                      or _STATISTIC.search(sctx))))
             if rule and news and _OPINION.search(masked, sent.start, num_start) and not _RULE_STRONG.search(masked[sent.start:ue]) \
-                    and _WEAK_MODAL_ONLY.fullmatch("".join(x.group() for x in _RULE_MODAL.finditer(masked[clause_start:ue + 4]))) \
+                    and _WEAK_MODAL_ONLY.fullmatch("".join(x.group() for x in _modals(masked, clause_start, ue + 4))) \
                     and not (_PROVISION_RULE.search(masked[clause_start:ue + 8]) or _CONDITION_AFTER.search(masked[ue:sent.end])
                              or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _INCLUSIVE_BOUND.match(masked, ue)):
                 rule = False  # 他认为，基金可以撬动10倍的杠杆: a speaker's estimate in news, not a rule
@@ -1209,7 +1227,49 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev_kinds = sent_kinds - {"reported_stat"}
     return _headline_copies(_restated(_repeated_in_sentence(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
                                                                     + find_column_table_commitments(text, unit_rx)
+                                                                    + find_formula_multipliers(text, masked, in_listing)
                                                    + _join_orphan_units(_join_split_ranges(_join_bounds(out, masked), masked), masked)), masked), masked), masked, title)
+
+
+# a bare multiplier in a formula (贷款额度=账户余额×25, 账户余额乘以15): the number after 乘以 or a times sign, with no
+# unit of its own, after a quantity (余额, 工资, a bracket) or in a formula (an equals sign before it)
+_FORMULA_MULT = re.compile(r"(?P<op>[×＊*]|乘以)\s*(?P<num>\d+(?:\.\d+)?)(?=\s*(?:[+＋\-－（(）)”\"，,。；;、\n]|$))")
+_FORMULA_OPERAND = re.compile(r"(?:额|数|价|积|资|入|准|值|[）)])\s*$")
+_FORMULA_CHANGED = re.compile(r"\s*(?:调整|修改|改|变更|更改|提高|降低)(?:为|至|到)")
+
+
+def find_formula_multipliers(text: str, masked: str, unread=lambda pos: False) -> list[Commitment]:
+    """The multiplier of a formula the policy sets (贷款额度=（账户余额+配偶账户余额）×25: 25 times), as a provision in
+    倍; a formula quoted as the wording a change replaces (由“…×20”调整为“…×25”) gives only its new multiplier."""
+    out: list[Commitment] = []
+    if "×" not in masked and "乘以" not in masked and "*" not in masked and "＊" not in masked:
+        return out
+    for m in _FORMULA_MULT.finditer(masked):
+        a = m.start()
+        if unread(a):
+            continue
+        sent_start = max(masked.rfind(c, 0, a) for c in "。；;\n") + 1
+        sent_end = min((i for i in (masked.find(c, m.end()) for c in "。；;\n") if i >= 0), default=len(masked))
+        before = masked[sent_start:a]
+        if not (_FORMULA_OPERAND.search(before) and ("=" in before or "＝" in before or m.group("op") == "乘以"
+                                                       or re.search(r"余额|工资|收入|基数", before[-12:]))):
+            continue
+        if not re.search(r"[\u4e00-\u9fff]", before[-6:]):
+            continue  # 1280×960: sizes, not a formula of quantities
+        close = masked.find("”", m.end(), sent_end + 1)
+        opened = masked.rfind("“", sent_start, a)
+        if opened >= 0 and close >= 0 and masked.rfind("”", opened, a) < 0 and _FORMULA_CHANGED.match(masked, close + 1):
+            continue  # the formula a change replaces: no longer set
+        value = parse_number(m.group("num"))
+        if value is None or value <= 1:
+            continue
+        clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent_start, a)), default=sent_start)
+        indicator = re.sub(r"^[“\"]|.*[“\"](?=[^“\"]*$)", "", text[clause_start:a]).strip() or None
+        out.append(Commitment(
+            kind="provision", indicator=indicator, subject=None, value=value, unit="倍", comparator="=", deadline=None,
+            year=None, recurrence=None, sentence=text[sent_start:sent_end].strip(), start=sent_start, end=sent_end,
+            value_start=m.start(), value_end=m.end("num")))
+    return out
 
 
 # 数十亿, 上千人, 几百家, 好几万: a magnitude with no figure (迈上/站上 a level, 以上 are no such 上)
@@ -1228,6 +1288,11 @@ def _clause_end(masked: str, pos: int, end: int) -> int:
 
 
 # a period closed by 内 (余款一年内缴清, 两日内答复): a time limit even when written 一年, 两日
+# a term a sentence opens on (2025年5月30日至12月31日期间，; 自2024年1月1日起至2024年12月31日，)
+_LEAD_TERM = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:自|从|在)?\s*(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*"
+                        r"(?:起)?\s*(?:至|到|[-—–~～])\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:期间|止)?\s*[，,]")
+# a clause opening on its own time frame (三年内, 力争5年之内), which a year of an earlier clause does not reach
+_OWN_WINDOW = re.compile(r"\s*(?:力争|争取|计划|预计|再用|用|在|未来)?\s*(?:[一二三四五六七八九十两]|\d{1,2})\s*(?:年|个月)(?:以内|之内|内)")
 _WITHIN_AFTER = re.compile(r"(?:以内|之内|内)(?!容|部|外|涵|地|在|心|需|销|资)")
 # what follows a day of the month in news (22日召开, 22日晚间发布, 22日表示): an event, not a count of days
 # a day of the month with the time of day (30日晚，…; 22日上午): a date, never a number of days

@@ -318,6 +318,9 @@ def _paired(rows: list[Indicator], window: str, after: str) -> str | None:
             items = [x for x in _LIST_SEP.split(head) if x]
             if len(items) >= 2:
                 break
+        if len(items) < 2:  # 分别按一类至八类执行…: the items are a range of ordinals in the clause of 分别
+            digit = _NUMBER.search(sentence, mark)
+            items = _range_items(sentence[ends[-1]:digit.start() if digit else len(sentence)])
         if len(items) >= 2:
             break
     else:
@@ -344,6 +347,19 @@ def _paired(rows: list[Indicator], window: str, after: str) -> str | None:
     if total == 2 * n and _CHANGE.search(sentence[last:]) and seen >= n:
         return keys[seen - n]
     return None
+
+
+_ORDINALS = "一二三四五六七八九十"
+_ORDINAL_RANGE = re.compile(rf"第?([{_ORDINALS}])(类|档|级)(?:至|到|—|-|~|～)第?([{_ORDINALS}])(类|档|级)?")
+
+
+def _range_items(text: str) -> list[str]:
+    """The items a range of ordinals names, in order: 一类至八类 → 一类, 二类, …, 八类 (none when no range)."""
+    m = _ORDINAL_RANGE.search(text)
+    if not m or (m.group(4) and m.group(4) != m.group(2)):
+        return []
+    a, b = _ORDINALS.index(m.group(1)), _ORDINALS.index(m.group(3))
+    return [_ORDINALS[i] + m.group(2) for i in range(a, b + 1)] if a < b else []
 
 
 def _home_order(row: Indicator) -> bool:

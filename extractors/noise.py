@@ -150,6 +150,8 @@ MIN_HEADLINE_RUN = 3
 _PLAIN_HEADLINE = re.compile(r"^[^。；;|\n]{12,48}$")
 _DATE_LINE = re.compile(rf"^[\[【（(]?\s*{_SPACED_DATE}\s*日?(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】）)]?$")
 MIN_PLAIN_RUN = 4
+# a list may give each story its lead under its date (headline / 2024-05-01 / one or two sentences)
+MAX_TEASER = 120
 
 
 def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> list[tuple[int, int]]:
@@ -164,18 +166,25 @@ def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> l
     ranked: list[tuple[int, int]] = []
     plain: list[tuple[int, int]] = []
     dates: list[tuple[int, int]] = []
-    commas = spaced = 0
+    commas = spaced = leads = dated = 0
     gap = False  # a blank line or a date line since the last plain headline
+    teaser = False  # the line after a plain headline's date may be the story's lead
+    lead: tuple[int, int] | None = None  # that lead, part of the list once the next headline follows
 
     def close_plain():
-        nonlocal commas, spaced
+        nonlocal commas, spaced, lead, leads, dated
         # a list of stories sets its items apart (a blank line, a date under each): a table's rows or a
         # paragraph's lines, read from a PDF, follow each other
-        if len(plain) >= MIN_PLAIN_RUN and commas * 3 <= len(plain) and spaced * 2 >= len(plain) - 1:
-            out.extend(plain + dates)
+        # (a list whose items are dated on the line under them is no paragraph, whatever its commas)
+        if len(plain) >= MIN_PLAIN_RUN and (commas * 3 <= len(plain) or dated * 2 >= len(plain)) \
+                and spaced * 2 >= len(plain) - 1:
+            # the last item's lead only where the items before had theirs: after a page's list of stories, a
+            # story's own headline, date and first paragraph are the document
+            out.extend(plain + dates + ([lead] if lead and leads >= 2 else []))
         plain.clear()
         dates.clear()
-        commas = spaced = 0
+        commas = spaced = leads = dated = 0
+        lead = None
 
     pos = 0
     for line in text.split("\n") + [""]:
@@ -199,17 +208,28 @@ def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> l
             continue
         if _DATE_LINE.match(s):
             if plain:
+                dated += plain[-1][1] > (dates[-1][1] if dates else -1)  # the first date under this headline
                 dates.append((start, end))
+                teaser = True  # the date under the list's last headline
             gap = True
             continue
         if headline_like and not is_ranked and _PLAIN_HEADLINE.match(s):
             spaced += bool(plain) and gap
             plain.append((start, end))
             commas += "，" in s or "," in s
-            gap = False
+            if lead:
+                dates.append(lead)
+                leads += 1
+            gap = teaser = False
+            lead = None
+            continue
+        if teaser and len(s) <= MAX_TEASER and not _BODY_LINE.match(s):
+            lead = (start, end)  # the story's lead under its headline and date
+            teaser = False
+            gap = True
             continue
         close_plain()
-        gap = False
+        gap = teaser = False
     if len(ranked) >= MIN_HEADLINE_RUN:
         out.extend(ranked)
     close_plain()

@@ -328,6 +328,8 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     own_county = any(d.level == "county" for s in [title or "", *issuers] for _, _, cands in gaz.mentions(s, counties=counties)
                      for d in cands)  # the title or the issuer names a district or county of its own
     found = _decide(gaz, score, direct, issuers, issuer_rel, relative, joint, own_county)
+    if not named_by_document and found is not None and _roundup(gaz, score):
+        return None  # a story about many provinces' cities (白名单 projects in 9 provinces) is no one place's
     found = _host_fallback(gaz, found, by.hosts, relative) or found
     if found is None and (relative == "省" or _PROVINCE_SELF.search(body)):
         code = _abbreviated_province(body)  # 省政府… “皖美消费”: a province that names itself only by its short name
@@ -337,12 +339,24 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
             provs = {d.adcode for _, _, cands in gaz.mentions(body, ambiguous=True) for d in cands if d.level == "province"}
             code = provs.pop() if len(provs) == 1 else None
         found = gaz.region(code) if code else None
+    if found is None and title and (m := _TITLE_ABBREVIATION.search(title)):
+        found = gaz.region(province_by_abbreviation()[m.group("a")])  # 沪整顿…, 某行在沪举办…: the story's place
     if found is None and relative == "市":
         # 我市… under its own number 蚌房金〔2022〕18号: the one city whose name opens with the number's first character
         firsts = {p[0] for p in docnum_prefixes if p}
         cities = {code for c in firsts for code in _cities_by_first_char().get(c, ())}
         found = gaz.region(cities.pop()) if len(firsts) == 1 and len(cities) == 1 else None
     return found
+
+
+def _roundup(gaz: Gazetteer, score: dict[str, float]) -> bool:
+    """Do the places a text names span the country rather than one province: three provinces or more with
+    none holding half of the mentions, or five or more with none holding 60 % of them?"""
+    provs = sorted((v for c, v in score.items() if c in gaz.by_code and gaz.by_code[c].level == "province"), reverse=True)
+    if len(provs) < 3:
+        return False
+    share = provs[0] / sum(provs)
+    return share < 0.5 or len(provs) >= 5 and share < 0.6
 
 
 @functools.cache
@@ -379,6 +393,11 @@ def _abbreviated_province(text: str) -> str | None:
             continue
         codes.add(abbr[m.group()])
     return codes.pop() if len(codes) == 1 else None
+
+
+# a headline that names its place by a province's one-character name, at its head or after a verb of place
+# (沪整顿…, 某行在沪举办…), never inside a person's name (王沪宁) or a pair (沪深两市)
+_TITLE_ABBREVIATION = re.compile(f"(?:^|(?<=[在赴来驻]))(?P<a>[{_DISTINCT_ABBREVIATIONS}])(?![深港澳台{_DISTINCT_ABBREVIATIONS}])")
 
 
 # what joins the names of two places in a list: 斗门、金湾; 甲区和乙区; 甲县与乙县

@@ -15,7 +15,8 @@ _TITLE_SUFFIX = tuple(r["suffix"] for r in _SUFFIX_ROWS if r["title_line"] == "y
 _TYPE_BY_SUFFIX = [(tuple(r["suffix"] for r in _SUFFIX_ROWS if r["doc_type"] == t), DocType(t))
                    for t in dict.fromkeys(r["doc_type"] for r in _SUFFIX_ROWS if r["doc_type"])]
 _INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")
-_NOT_TITLE = re.compile(r"(^[-•·\s]*[\u4e00-\u9fff]{2,6}\s*[:：]|^是否|\.{3}|…|[（(]\s*[）)]|年\s{0,3}月\s{0,3}日|^[一二三四五六七八九十]+\s+[、.．]|。|^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^（|^\(|^(?:" + NUMBERED_HEADING + r")|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\|)")
+_NOT_TITLE = re.compile(r"(^[-•·\s]*[\u4e00-\u9fff]{2,6}\s*[:：]|^是否|\.{3}|…|[（(]\s*[）)]|年\s{0,3}月\s{0,3}日|^[一二三四五六七八九十]+\s+[、.．]|。|^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^\d|年\d{1,2}月|^（|^\(|^(?:" + NUMBERED_HEADING + r")|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\||"
+                        r"\s/\s)")  # …, or a classification path printed under its label (城乡建设 / 部门文件 / 通知)
 _NEWS = re.compile(r"(记者|通讯员|本报讯|新华社|讯（|讯\(|日电|消息)")
 _ENDS_WITH_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日[\s）)]*$")
 _CLOSING = re.compile(r"(特此通知|特此公告|特此通告|特此函告|此复|此件公开发布|此件主动公开|日\s*$)")
@@ -237,6 +238,8 @@ _NOT_HEADLINE = re.compile(r"(^上一|^下一|^相关|^责任编辑|^【|^来源
                            r"^第[一二三四五六七八九十百\d]+[章节条]|^\d+\s*[、.．]|^[^\w《“「]|文件$|[。；;！？，,：:、]$|"
                            r"(?:令|公告|通告)\s*[（(〔\[]?\s*第\s*[\d一二三四五六七八九十百〇零]+\s*号[）)〕\]]?$|"
                            r"^(?:本报讯|本报记者|记者|通讯员|新华社|中新社|据.{1,8}报道)|\s\|\s|\|\s*$|"
+                           # the topic or column a story is filed under (专题：…, 栏目：…), not its headline
+                           r"^(?:专题|专栏|栏目|话题|频道|标签)\s*[:：]|"
                            # a byline: 某某社记者 某某, 责编 某某
                            r"^[\u4e00-\u9fff]{0,8}(?:记者|通讯员|责编|责任编辑|编辑|撰稿|摄影)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*$|"
                            r"^\d{1,4}\s+\S+(?:\s+\S+){2,}$)")  # …, or a numbered table row: 1 某单位 某园 一级 地址
@@ -289,6 +292,16 @@ def is_headline(s: str) -> bool:
     return (len(_CJK_RE.findall(s)) >= 7 and len(s) <= 90 and not _NOT_HEADLINE.search(s) and not _LABELLED.search(s)
             and not _CUT_SHORT.search(s) and not _FIELD_OR_CELL.search(s) and not _unbalanced(s)
             and not names_site_or_column(s) and not _COMPILATION.search(s) and not (number and number.end() >= len(s) - 1))
+
+
+# a tag before a headline, set off by a bar (银企合作 | …, 独家|…)
+_TAG_BAR = re.compile(r"^[^|｜丨\n]{1,8}?\s*[|｜丨]\s*")
+
+
+def _labelled_headline(s: str) -> bool:
+    """Is the value of a head's title field (原标题：…, 信息名称：…) a headline? Its label says it is one, so
+    a tag before a bar (原标题：银企合作 | 某行举办座谈会) does not make it a site's title."""
+    return is_headline(s) or is_headline(_TAG_BAR.sub("", s, count=1))
 
 
 def _is_prose(s: str) -> bool:
@@ -362,7 +375,7 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
                     cands.append((Title(meta.lead, meta.lead_start, meta.lead_end), is_title_line(meta.lead)))
                     metas[-1] = len(cands)
                 named = next((f for f in meta.fields if f.key == "标题" and f.value), None)
-                if not meta.lead and named is not None and is_headline(named.value):
+                if not meta.lead and named is not None and _labelled_headline(named.value):
                     # the title given in the head's own field (信息名称：…的通知) names the document
                     cands.append((Title(named.value, named.start, named.end), is_title_line(named.value)))
                     metas[-1] = len(cands)
@@ -485,6 +498,61 @@ def _own_number_below(text: str, title: Title) -> bool:
                for ln in below if ln.strip())
 
 
+# a story of a compilation runs this long before the next headline: a related story's teaser (a headline, its
+# date, a sentence) is shorter
+STORY_CHARS = 150
+
+
+def _later_stories(text: str, after: int, titles: list[Title]) -> list[Title]:
+    """The headlines of news stories printed one after another below the first document (a compilation, a
+    portal's list of full stories): a headline over its own dateline, with a story of its own under it."""
+    lines = text[after:].split("\n")
+    offsets, pos = [], after
+    for ln in lines:
+        offsets.append(pos)
+        pos += len(ln) + 1
+    found: list[Title] = []
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        if not s or not _headline_over_its_stamp(lines, i) or not is_headline(s) or _FIELD_OR_CELL.search(s):
+            continue
+        stamp = next(x.strip() for x in lines[i + 1:] if x.strip())
+        if _is_prose(stamp) or any(_same(s, t.text) for t in titles):
+            continue  # a subheading over a paragraph that opens with a date; the page's headline printed again
+        a = offsets[i] + ln.index(s)
+        if any(t.start <= a < t.end or a <= t.start < a + len(s) for t in titles) or in_menu(text, a, a + len(s)):
+            continue
+        found.append(Title(s, a, a + len(s)))
+    out = []
+    for k, t in enumerate(found):
+        nxt = min([x.start for x in [*titles, *found] if x.start > t.start] or [len(text)])
+        prose = sum(len(ln.strip()) for ln in text[t.end:nxt].split("\n") if _is_prose(ln.strip()))
+        if prose >= STORY_CHARS:
+            out.append(t)
+    return out
+
+
+# the addressees a notice opens with: 各乡（镇）政府，县政府有关部门：
+_SALUTATION = re.compile(r"^[^。；;！？!?]{2,80}(?:各|有关|所属|下属|受托|人民政府|政府|单位|部门|委员会|办公室|局|委|厅|中心|银行|企业|公司)[^。；;！？!?]{0,30}[:：]$")
+_STAMP_FIELD = re.compile(r"(?:发布时间|发布日期|成文日期|印发日期|生成日期|公开日期)\s*[:：]?\s*(?:19|20)\d{2}")
+
+
+def _heads_own_text(text: str, title: Title) -> bool:
+    """Does the title open a document of its own — its own number, its date field or the addressees it is
+    sent to on the lines between it and its first sentence — rather than name one a story reports on?"""
+    n = 0
+    for ln in text[title.end:title.end + 600].split("\n")[1:]:
+        s = ln.strip()
+        if not s:
+            continue
+        if _SALUTATION.match(s) or _STAMP_FIELD.search(s) or _LEAD_NUMBER.match(s) and len(_LEAD_NUMBER.match(s).group()) >= len(s) - 1:
+            return True
+        n += 1
+        if _is_prose(s) or n >= 10:
+            return False
+    return False
+
+
 # a notice that issues the text printed after it (现将《…》印发给你们, 现予印发); and the titles that are notices
 _ISSUES_WHAT_FOLLOWS = re.compile(r"(?:现将|现把|特将)[^。\n]{0,60}(?:印发|发布|转发|公布)(?:给|你们|各|如下)|现予(?:印发|公布)|印发给你们")
 _NOTICE_SUFFIXES = ("通知", "通报", "函", "决定", "批复", "公告", "通告", "令")
@@ -502,6 +570,9 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
     head = head_title(text, body_start, titles)
     if head is not None:
         titles = [head, *(t for t in titles if t.start >= head.end)]
+    stories = _later_stories(text, titles[0].end if titles else body_start, titles)
+    if stories:
+        titles = sorted([*titles, *stories], key=lambda t: t.start)
     compilation = bool(page_title and _COMPILATION.search(page_title))
     if compilation:
         page_title = None  # a compilation's name (…汇编) is no document's: its documents start at their titles
@@ -529,6 +600,8 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
     segs: list[Segment] = [Segment(titles[0].start if compilation else 0, len(text), titles[0])]
     for t in titles[1:]:
         cur = segs[-1]
+        if len(segs) > 1 and cur.title and _same(t.text, cur.title.text) and not _has_prose(text, cur.title.end, t.start):
+            continue  # the headline printed again under its date line, with its issuer on a line of its own
         if len(segs) > 1 and cur.title and not _has_prose(text, cur.title.end, t.start):
             # the document split off before is only a link (解读：《…》政策解读 between a head and its text)
             segs.pop()
@@ -540,11 +613,13 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
         own = _own_number_below(text, t) and not _same(t.text, cur.title.text)
         if gap < (60 if closed or own else min_chars):
             continue
-        if cur.title and not is_title_line(cur.title.text) and not own and not t.text.endswith(("解读", "答记者问")):
+        story = any(t is x for x in stories)
+        if cur.title and not is_title_line(cur.title.text) and not own and not t.text.endswith(("解读", "答记者问")) \
+                and not story and not _heads_own_text(text, t):
             # a news story quotes the titles of what it reports on; it ends where a numbered document or an
             # interpretation starts
             continue
-        if cur.title and _related(t.text, cur.title.text) and not own:
+        if cur.title and not story and _related(t.text, cur.title.text) and not own:
             continue
         if cur.title and not own and _ISSUES_WHAT_FOLLOWS.search(text, cur.title.end, t.start) \
                 and not t.text.endswith(_NOTICE_SUFFIXES):

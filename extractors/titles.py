@@ -122,6 +122,10 @@ _PAGE_CHROME = re.compile(r"浏览器|扫码|扫一扫|微信|微博|客户端|�
                           r"网站|首页|登录|注册", re.I)
 
 
+# the heading of an interpretation, all a text cut below its headline may print of one (相关解读：, 政策解读)
+_READING_HEAD = re.compile(r"^(?P<t>(?:政策|相关|文件|图文)?解读)\s*[：:]?$")
+# where a story ends: its editor's credit, its site's disclaimer, the heading of related stories
+_STORY_END = re.compile(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|免责声明|声明|相关阅读|相关新闻|推荐阅读|延伸阅读|热门推荐)\s*[:：）)】\]]?")
 # a line no guess takes: one with a clause's or a list's punctuation, a lead-in's colon, or a long number
 _NOT_GUESSED = re.compile(r"[，,。；;！？!?/|｜【】]|[：:]$|\d{5}")
 
@@ -139,11 +143,17 @@ def guess_title(text: str) -> str | None:
     for ln in [x for x in lines if len(_CJK.findall(x)) >= 2][:3]:
         if _NUMBER_LINE.match(ln):
             return ln  # 某金发〔2023〕4号 at the head of a notice cut below its title
+    worded = [x for x in lines if len(_CJK.findall(x)) >= 2]
+    for i, ln in enumerate(worded[:3]):
+        if (m := _READING_HEAD.match(ln)) and i + 1 < len(worded) and len(_CJK.findall(worded[i + 1])) >= 30:
+            return m.group("t")  # 相关解读： over the text of an interpretation cut below its headline
     for ln in lines[:12]:
         if (m := _NOTIFIES.search(ln)) and not _GENERIC_MATTER.fullmatch(m.group("what")):
             return f"关于{m.group('what')}的{m.group('kind')}"  # 现就保持…发展通知如下 → 关于保持…发展的通知
     seen_text = False
     for i, ln in enumerate(lines[:12]):
+        if seen_text and _STORY_END.match(ln):
+            break  # the story's credits or its site's disclaimer: the lines below are other stories' headlines
         ln = _HEADING_NUMBER.sub("", ln)
         # the last line of a text cut short below its first paragraph is a fragment, not a heading
         if not (seen_text and i == len(lines) - 1) and len(ln) <= 60 and is_headline(ln) \
@@ -153,8 +163,19 @@ def guess_title(text: str) -> str | None:
         seen_text = seen_text or len(_CJK.findall(ln)) >= 30
     for ln in lines[:12]:
         if len(_CJK.findall(ln)) >= 30:  # the first paragraph
-            return _lead_clause(_DATELINE.sub("", ln, count=1))
+            if (clause := _lead_clause(_DATELINE.sub("", ln, count=1))) is not None:
+                return clause
+            break
+    # else the line right above the story's timestamp: a short headline or the column it is filed under
+    for above, ln in zip(lines[:12], lines[1:12]):
+        if _STAMP.match(ln) and 4 <= len(_CJK.findall(above)) <= 20 and not _NOT_GUESSED.search(above) \
+                and not _PAGE_CHROME.search(above) and metadata_line(above, 0) is None:
+            return above
     return None
+
+
+# a story's timestamp on a line of its own: 2024-02-21 18:39 星期三
+_STAMP = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}")
 
 
 # a notice's own words on what it is about: 现就保持房地产市场平稳健康发展通知如下

@@ -201,6 +201,11 @@ class Store:
                                  "WHERE source = ? AND error != 'fetch_error' LIMIT 1", (source, source)).fetchone() is not None
 
     def _delete_document(self, doc_id: str) -> None:
+        # every row keyed by a document is written with its documents row and deleted with it (here), so a document
+        # not stored has nothing to delete: the search index's doc_id is not indexed, and deleting from it would
+        # read the whole index for every new document of a run
+        if self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is None:
+            return
         for table in (*(t.name for t in tables.TABLES if t.key[0] == "doc_id"), "search"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 

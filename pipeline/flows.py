@@ -41,10 +41,12 @@ from pipeline.process import (  # noqa: E402
 # server a few API calls and events, about as much CPU as extracting a small file, so one task per file made
 # Prefect's bookkeeping, not extraction, the limit of a run with several workers. A chunk is a share of the files
 # left (CHUNKS_PER_WORKER per worker), between MIN_CHUNK and MAX_CHUNK files: the first chunks of a large folder
-# are MAX_CHUNK files, the last ones shrink so that the workers finish together.
-MIN_CHUNK = 3
-MAX_CHUNK = 16
-CHUNKS_PER_WORKER = 4
+# are MAX_CHUNK files, the last ones shrink so that the workers finish together. A worker is handed the next file
+# of its chunk while the run takes in the last (`WorkerPool.extract_all`), so a chunk's size costs no idle time
+# between files; what a smaller chunk costs is a task run more (a pool run: 28 with two workers, 22 with one).
+MIN_CHUNK = 4
+MAX_CHUNK = 32
+CHUNKS_PER_WORKER = 3
 # chunks submitted ahead of the one being stored, per worker (running, or waiting for a worker)
 AHEAD_PER_WORKER = 2
 # attempts of a chunk whose task failed (not a file: a file's failure is its error record); files extracted by an
@@ -136,14 +138,21 @@ def extract_chunk_task(files: list[tuple[str, str, str]], label: str = "") -> li
     retried chunk extracts only what the failed attempt had not. A file's failure is its own error record; the
     task fails only when extraction itself cannot go on (the worker pool gone), and is then retried."""
     cache = _result_cache()
-    results = []
-    for raw, name, sha in files:
-        key = cache_key(sha, Path(raw).suffix)
-        result = _cached(cache, key)
-        if result is None:
-            result = _extract(raw, name)
-            _keep(cache, key, result)
-        results.append(result)
+    keys = [cache_key(sha, Path(raw).suffix) for raw, _name, sha in files]
+    results = [_cached(cache, key) for key in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
+
+    def done(j: int, result: FileResult) -> None:  # cached as it comes: a retry does not extract it again
+        results[todo[j]] = result
+        _keep(cache, keys[todo[j]], result)
+
+    jobs = [files[i][:2] for i in todo]
+    pool = workers.active()
+    if pool is not None:
+        pool.extract_all(jobs, done)  # the worker reads the next file while this thread keeps the last one
+    else:
+        for j, (raw, name) in enumerate(jobs):
+            done(j, extract_file(raw, name))
     return results
 
 

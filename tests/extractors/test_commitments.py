@@ -810,14 +810,26 @@ def test_one_of_a_kind_milestones_and_spaced_cancellations(text, expected):
     ("余款一年内缴清。", 2025, False, [("provision", 1, "年", "<=", None)]),
     ("收到申请后两日内作出答复。", 2025, False, [("provision", 2, "日", "<=", None)]),
     ("一年一度的展会如期举行。", 2025, True, []),
-    # a year that says which acts a rule covers is no deadline of the rule; one the rule runs to is
+    # a year that says which events a rule covers is no deadline of the rule; one the rule runs to is, and so is
+    # the year of the purchases a benefit pays for (the dev set's gold: the benefit is that year's)
     ("对2025年在本市新举办的展会，给予最高50万元奖励。", 2025, False, [("provision", 50, "万元", "<=", None)]),
-    ("对2026年购置节能家电的，给予最高2000元补贴。", 2026, False, [("provision", 2000, "元", "<=", None)]),
+    ("对2026年购置节能家电的，给予最高2000元补贴。", 2026, False, [("provision", 2000, "元", "<=", 2026)]),
     ("2026年12月31日前购房的，给予最高2万元补贴。", 2026, False, [("provision", 2, "万元", "<=", 2026)]),
     # a period a goal is given is its deadline, no quantity; a period a rule or a condition counts is one
     ("三年内培育示范店40家。", 2025, False, [("target", 40, "家", "=", None)]),
     ("毕业五年内的高校毕业生创业的，给予补贴1万元。", 2025, False,
      [("provision", 5, "年", "<=", None), ("provision", 1, "万元", "=", None)]),
+    # a clause opening on a time frame of its own is not reached by the year of the clause before
+    ("2026年全市托位数达到3万个，三年内社区托育点覆盖率达到80%。", 2026, False,
+     [("target", 3, "万个", ">=", 2026), ("target", 80, "%", ">=", None)]),
+    ("2026年全市托位数达到3万个，毕业三年内的高校毕业生就业率达到90%。", 2026, False,
+     [("target", 3, "万个", ">=", 2026), ("target", 90, "%", ">=", 2026)]),
+    # the term a sentence opens on governs the clauses after its semicolons
+    ("2026年3月1日至12月31日期间，对新购住房的，给予房款1%的补贴；对新购住房面积120平方米以上的，再给予房款0.5%的补贴。",
+     2026, False, [("provision", 1, "%", "=", 2026), ("provision", 120, "平方米", ">=", 2026),
+                   ("provision", 0.5, "%", "=", 2026)]),
+    ("全市推进住房保障工作；对新购住房面积120平方米以上的，给予房款0.5%的补贴。", 2026, False,
+     [("provision", 120, "平方米", ">=", None), ("provision", 0.5, "%", "=", None)]),
 ])
 def test_audit_three_classes(text, pub_year, news, expected):
     got = [(c.kind, c.value, c.unit, c.comparator, c.year) for c in found(text, pub_year=pub_year, news=news)]

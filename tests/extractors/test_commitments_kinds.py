@@ -112,6 +112,21 @@ def test_news_of_changes_made(text, expected):
     assert found(text, pub_year=2024, news=True) == expected
 
 
+# a modal is a whole word: 需求 and 应用 are nouns even where the words read after a value end between their two
+# characters (…400个，融资需|求); results of news stay results
+@pytest.mark.parametrize("text,expected", [
+    ("目前全省12个城市均已建立协调机制，甲、乙两市已推送首批名单，涉及项目300个，融资需求500亿元。",
+     [("reported", 12, None), ("reported", 300, None), ("reported", 500, None)]),
+    ("某区研究形成项目清单并推送至银行，已支持3个项目合计12.5亿元的融资需求。",
+     [("reported", 3, None), ("reported", 12.5, None)]),
+    ("目前全市已有45个场景应用落地。", [("reported", 45, None)]),
+    # a modal right after the value still makes it a rule
+    ("每户补贴不超过2000元，需提供发票。", [("provision", 2000, None)]),
+])
+def test_modals_are_whole_words(text, expected):
+    assert found(text, pub_year=2024, news=True) == expected
+
+
 # a rule's year is one it runs to or applies in, not the date of an event it cites or starts from; a year a
 # value is compared with is not the target's
 @pytest.mark.parametrize("text,expected", [

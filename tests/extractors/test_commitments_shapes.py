@@ -403,3 +403,18 @@ def test_lines_of_figures_without_a_unit_or_a_row_number_column_are_no_table():
     from extractors.commitments import find_commitments
     text = "\n".join(["序 号", "地 区", "人口", "面积", "1", "甲 市", "1200", "3500"])  # no unit stated
     assert find_commitments(text, text, pub_year=2025) == []
+
+
+# a formula's bare multiplier is a provision in 倍; the multiplier of a formula a change replaces is no longer set;
+# sizes (1920×1080) and multipliers with a unit of their own are no such multiplier
+@pytest.mark.parametrize("text,expected", [
+    ("可贷额度=借款人公积金账户余额×15。", [(15, "倍")]),
+    ("将计算公式由“可贷额度=（本人账户余额+配偶账户余额）×12”调整为“可贷额度=（本人账户余额+配偶账户余额）×18”。",
+     [(18, "倍")]),
+    ("贷款额度不高于借款人月缴存额乘以30。", [(30, "倍")]),
+    ("页面建议以1920×1080分辨率浏览。", []),
+    ("应缴收益=（出售价格-原价）×40%。", [(40, "%")]),
+    ("限制期限按2年×365天计算。", []),
+])
+def test_a_formulas_multiplier(text, expected):
+    assert [(c.value, c.unit) for c in found(text)] == expected

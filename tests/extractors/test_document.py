@@ -233,3 +233,110 @@ def test_the_line_a_cut_leaves_at_the_end_of_a_text_is_no_title():
 def test_a_short_page_title_names_a_page_that_prints_no_title():
     doc, = documents(_source("相关名词\n" + BODY, metadata={"标题": "政务名词_某都之窗_某市人民政府门户网站"}))
     assert doc.title == "政务名词" and "title_guessed" not in doc.flags
+
+
+def test_a_topic_heading_is_no_headline_and_a_tagged_original_title_is():
+    # a story filed under a site's topic (专题：…): its repost's original title, tag and bar included, names it
+    text = ("分享\n\n专题：多家机构密集召开座谈会，释放了哪些信号\n\n原标题：银企合作 | 某银行举办企业座谈会\n\n来源：某银行\n\n"
+            "11月2日，某银行举办部分企业代表座谈会，邀请十余家企业开展交流，双方就合作模式进行了沟通。\n" + BODY)
+    (doc,) = documents(_source(text))
+    assert doc.title == "银企合作 | 某银行举办企业座谈会"
+
+
+def test_a_topic_heading_alone_is_no_title():
+    text = ("分享\n\n专题：多家机构密集召开座谈会，释放了哪些信号\n\n"
+            "为落实有关会议精神，近期，某银行积极对接多家重点企业，深入开展业务交流，共商合作。\n" + BODY)
+    (doc,) = documents(_source(text))
+    assert not doc.title.startswith("专题")
+
+
+def test_a_classification_path_under_its_label_is_no_title():
+    # 信息分类： / 城乡建设、环境保护 / 部门文件 / 通知 — the value of a label, though it ends with 通知
+    title = "关于进一步优化土地市场服务管理的通知"
+    text = (f"索 引 号：\n012345678/2023-00001\n信息分类：\n城乡建设、环境保护 / 部门文件 / 通知\n\n发布机构：\n某市规划和自然资源局\n"
+            f"生成日期：\n2023-09-04\n\n信息名称：\n{title}\n\n文　　号：\n某规划资源规〔2023〕1号\n\n{title}\n某规划资源规〔2023〕1号\n\n"
+            + BODY)
+    docs = documents(_source(text))
+    assert [d.title for d in docs] == [title]
+
+
+@pytest.mark.parametrize("head,title", [
+    ("微博\nQQ空间\n\n相关解读：\n\n", "相关解读"),    # an interpretation cut below its headline, under its heading
+    ("政策解读\n", "政策解读"),
+])
+def test_an_interpretation_cut_below_its_headline_is_called_by_its_heading(head, title):
+    text = head + ("昨日获悉，为更好满足居民住房需求，某市房管局、某市不动产登记和交易中心联合发布公告，调整房地产政策。\n"
+                   "公告称，在我市五个城区范围内购买商品住房，不再审核购房人资格。\n") + BODY
+    (doc,) = documents(_source(text))
+    assert doc.title == title and "title_guessed" in doc.flags
+
+
+def test_a_story_cut_below_its_headline_with_no_lead_clause_is_called_by_the_line_over_its_timestamp():
+    text = ("原创\n地产头条\n2024-02-21 18:39 星期三\n某社记者 某某\n责编 某某\n\n"
+            "①截至2月20日，全国已有29个省份214个城市建立融资协调机制，分批提出项目名单并推送给商业银行。\n" + BODY)
+    (doc,) = documents(_source(text))
+    assert doc.title == "地产头条" and "title_guessed" in doc.flags
+
+
+def test_a_guessed_title_is_never_another_storys_headline_below_the_credits():
+    text = ("2022年11月28日19:30 某某新闻\n\n微信\nQQ空间\n\n"
+            "11月28日，某市房地产业协会发布《关于延长秋季房地产展示交易会举办时间的通知》。\n\n"
+            "通知显示，为积极助企纾困，加大对市民刚性和改善性住房需求支持，决定将交易会举办时间延长2个月。\n\n"
+            "(责任编辑：某某)\n\n免责声明：本网转载此文目的在于传递更多信息，不代表本网的观点和立场。\n\n"
+            "“黑土粮仓”开启农田“空中护航”\n\n某地推新政稳楼市\n")
+    (doc,) = documents(_source(text))
+    assert doc.title == "某市房地产业协会发布《关于延长秋季房地产展示交易会举办时间的通知》"
+
+
+# a compilation of a news story and notices one after another (a portal's list of full texts): a notice title
+# after a story starts a document of its own where its head shows one — its own number, its date field or its
+# addressees — and a headline printed again under its date line, with its issuer on a line of its own, is one title
+@pytest.mark.parametrize("head", [
+    "某政发〔2024〕3号\n",
+    "发布时间：2017/5/11 8:22:16 信息发布人：管理员\n\n某县人民政府\n\n关于加强房地产市场管控的意见\n",
+    "各乡（镇）政府，县政府有关部门：\n",
+])
+def test_a_notice_after_a_news_story_in_a_compilation_is_a_document_of_its_own(head):
+    story = ("某行批复1000亿元住房租赁贷款 试点8城先到先得\n2024-01-11 10:53 星期四\n某某网 某某\n\n"
+             "某行已批复总额1000亿元的住房租赁团体购房贷款，支持8个试点城市购买存量房，用于保障性租赁住房。" * 2 + "\n\n")
+    title = "某县人民政府关于加强房地产市场管控的意见"
+    notice = f"{title}\n\n{head}\n为认真贯彻落实有关房地产市场调控政策，维护正常的市场秩序，提出如下意见。\n{BODY}"
+    docs = documents(_source(story + notice))
+    assert [d.title for d in docs] == ["某行批复1000亿元住房租赁贷款 试点8城先到先得", title]
+    assert docs[1].text.startswith(title)
+
+
+def test_a_notice_title_a_news_story_quotes_on_a_line_of_its_own_stays_in_the_story():
+    story = ("某市出台楼市新政 涉及公积金和购房补贴\n2023-10-13 11:54 来源：某某网\n\n"
+             "10月13日，某市住房和城乡建设局发布了新政，涉及公积金、购房补助、团购优惠等，以下为政策要点。" * 2 + "\n\n"
+             "关于促进房地产市场平稳健康发展的通知\n\n记者了解到，新政自发布之日起施行，有效期一年，到期后将视情况调整。" * 2 + "\n")
+    (doc,) = documents(_source(story))
+    assert doc.title == "某市出台楼市新政 涉及公积金和购房补贴"
+
+
+_STORY = "某市今年以来新增保障性租赁住房1.2万套，筹集房源超过年度计划，全市住房租赁市场总体平稳，租金水平保持稳定。"
+
+
+# news stories printed one after another (a portal's list of full stories): a headline over its own dateline
+# with a story of its own under it starts a document; a related story's teaser (headline, date, one sentence), a
+# subheading over a paragraph that opens with a date and the headline printed twice are not documents
+def test_news_stories_one_after_another_are_documents_of_their_own():
+    first = "某市人民政府关于促进房地产市场平稳健康发展的通知\n\n各区人民政府：\n" + BODY + SIGNED + "\n"
+    second = "某地两家银行下调首套房贷首付比例至两成\n2024-03-08 10:21 来源：某某网\n\n" + _STORY * 3 + "\n"
+    third = "某省首批白名单项目全部落地 融资金额40亿\n2024-04-11 15:11 星期四\n\n" + _STORY * 3 + "\n"
+    docs = documents(_source(first + second + third))
+    assert [d.title for d in docs] == ["某市人民政府关于促进房地产市场平稳健康发展的通知",
+                                       "某地两家银行下调首套房贷首付比例至两成", "某省首批白名单项目全部落地 融资金额40亿"]
+    assert [d.metadata.get("时间戳", "")[:10] for d in docs[1:]] == ["2024-03-08", "2024-04-11"]
+
+
+@pytest.mark.parametrize("tail", [
+    "某行行长：稳妥化解大型企业债券违约风险\n2023-10-23\n一视同仁支持企业合理融资需求，保持融资平稳。\n"
+    "土拍规则生变，或重回价高者得？\n2023-10-20\n土拍规则调整顺应市场变化，4城取消地价限制。\n",
+    "两区放开限购 五一优惠力度加大\n2017年4月8日，某市限购升级后，全市住宅纳入限购，社保证明从1年提升至5年，新购住宅须满3年才能出售。"
+    + _STORY * 2 + "\n",
+])
+def test_a_teaser_list_or_a_subheading_in_a_story_is_no_document(tail):
+    text = "某市首套住房商业贷款利率下调至3.8%\n2023-03-16 09:48:53 来源：某某网\n\n" + _STORY * 3 + "\n" + tail
+    (doc,) = documents(_source(text))
+    assert doc.title == "某市首套住房商业贷款利率下调至3.8%"

@@ -559,9 +559,9 @@ def test_each_key_example_maps_to_its_key(row):
       (3000, "万元", "housing_consumption_voucher_budget")]),
     ("缴存人可通过网上办事大厅自助办理，公积金中心审批通过后（不超过2个工作日），提取转账至申请人的收款账户。",
      [(2, "个工作日", "pf_withdrawal_transfer_time")]),
-    # a per-person payment for hiring named after the standard; a contribution paid for the needy is none
+    # a per-person payment for hiring named after the standard; a contribution paid for the needy is its own measure
     ("对企业招用毕业年度大学生的，按1500元/人的标准发放一次性扩岗补助。", [(1500, "元/人", "employment_subsidy_per_person")]),
-    ("由地方政府按100元/人/年的标准为其代缴城乡居民基本养老保险费。", [(100, "元/人/年", None)]),
+    ("由地方政府按100元/人/年的标准为其代缴城乡居民基本养老保险费。", [(100, "元/人/年", "resident_pension_premium_paid_for_needy")]),
     ("新型产业用地允许在同一地块内设置不超过计容建筑面积30%的服务型配套设施。",
      [(30, "%", "industrial_land_supporting_facilities_share")]),
     ("第二轮土地承包到期后再延长三十年。", [(30, "年", "land_contract_extension_years")]),
@@ -723,10 +723,11 @@ def test_a_reloaded_taxonomy_gets_a_new_index(tmp_path, monkeypatch):
     ("小区生活垃圾分类投放点服务半径不宜大于80米。", [(80, "米", "waste_sorting_point_service_radius")]),
     ("电动自行车集中充电场地与建筑外窗的距离不应小于6米。", [(6, "米", "ebike_charging_site_window_distance")]),
     ("到2026年，非现场监管占比达到40%以上。", [(40, "%", "non_site_inspection_share")]),
-    # a screening's deadline after school starts, apart for students from high-risk areas; a report's is none
+    # a screening's deadline after school starts, apart for students from high-risk areas; a report's
+    # deadline is a measure of its own
     ("新生肺结核筛查最晚应在开学后2个月内完成，来自高风险地区的学生应在开学后10日内完成。",
      [(2, "个月", "new_student_tb_screening_deadline"), (10, "日", "new_student_tb_screening_deadline_high_risk")]),
-    ("学校须于开学后1个月内报送肺结核筛查结果统计表。", [(1, "个月", None)]),
+    ("学校须于开学后1个月内报送肺结核筛查结果统计表。", [(1, "个月", "new_student_tb_screening_report_deadline")]),
     ("新生视力筛查应在开学后1个月内完成。", [(1, "个月", None)]),          # another screening
     ("院前急救调度响应时间不超过2分钟。", [(2, "分钟", None)]),            # no bicycle dispatch
     ("安排临时救助备用金500万元。", [(500, "万元", None)]),                # a total, not per head
@@ -1130,3 +1131,74 @@ def test_a_title_names_the_tax_or_standard_of_a_table_line(title, sentence, expe
     text = normalize(sentence).text
     got = [ind.classify_commitment(c, text, title) for c in find_commitments(text, text)]
     assert got[-len(expected):] == expected
+
+@pytest.mark.parametrize("sentence,expected", [
+    # work-injury insurance base rates: one key per national industry risk class, a range of classes listed
+    # with 分别 pairs with its values in order; a class named before a single value picks its key
+    ("工伤保险行业基准费率分别按一类至四类执行0.2%、0.4%、0.7%、0.9%。",
+     [(0.2, "%", "work_injury_base_rate_class1"), (0.4, "%", "work_injury_base_rate_class2"),
+      (0.7, "%", "work_injury_base_rate_class3"), (0.9, "%", "work_injury_base_rate_class4")]),
+    ("工伤保险八类行业基准费率为1.9%。", [(1.9, "%", "work_injury_base_rate_class8")]),
+    ("工伤保险费率下调20%。", [(20, "%", None)]),                       # no class named: no key
+    ("超过法定退休年龄但年龄在60周岁以下的从业人员可以参加工伤保险。", [(60, "周岁", "work_injury_over_retirement_age_cap")]),
+    ("对重度残疾人，由县政府按200元/人/年的标准代缴城乡居民基本养老保险费。",
+     [(200, "元/人/年", "resident_pension_premium_paid_for_needy")]),
+    ("企业应于劳动合同履行满一年后的次月起60日内提出社会保险补贴申请。",
+     [(1, "年", None), (60, "日", "hiring_subsidy_application_window_days")]),
+    ("见习留用率达到50%以上的见习单位，见习补贴标准提高10%。",
+     [(50, "%", "traineeship_retention_rate_threshold"), (10, "%", None)]),
+    ("认定为就业帮扶车间的，按吸纳人数给予奖补，最高不超过10万元。", [(10, "万元", "employment_assistance_base_award_cap")]),
+    ("大学生创业团队成员出资额合计不低于注册资本的51%。", [(51, "%", "student_startup_team_equity_share_min")]),
+    # household registration: investment and tax thresholds (yuan and dollars apart), a fraud ban, elderly parents
+    ("在本县投资50万元以上的，投资人本人及配偶可迁入落户。", [(50, "万元", "hukou_investment_threshold")]),
+    ("在本县投资10万美元以上外资的，投资人可申请落户。", [(10, "万美元", "hukou_foreign_investment_threshold_usd")]),
+    ("连续3年纳税均达到2万元以上的个体工商户，本人可迁入落户。",
+     [(3, "年", "hukou_tax_paid_years"), (2, "万元", "hukou_tax_paid_threshold")]),
+    ("以弄虚作假手段办理落户的，3年内不受理其落户申请。", [(3, "年", "hukou_fraud_reapplication_ban_years")]),
+    ("75周岁以上老人投靠子女的，可以落户。", [(75, "周岁", "hukou_elderly_join_child_age")]),
+    ("本年度取得落户资格人员5000人。", [(5000, "人", "points_hukou_qualified_persons")]),
+    # plan figures: investment in infrastructure and in major projects, projects started, the digital economy
+    ("上半年基础设施投资增长8%，基础设施领域完成投资120亿元。",
+     [(8, "%", "infrastructure_investment_growth"), (120, "亿元", "infrastructure_investment_completed")]),
+    ("全年新开工重大项目50个，完成重大项目投资800亿元。",
+     [(50, "个", "major_projects_started"), (800, "亿元", "major_project_investment_completed")]),
+    ("到2027年，全市数字经济规模达到2万亿元，数字产业规模达到8000亿元。",
+     [(2, "万亿元", "digital_economy_scale"), (8000, "亿元", "digital_industry_scale")]),
+    # agriculture, energy and utilities, a health programme's demonstration institutions by level
+    ("生猪养殖连续亏损2个月以上且每头出栏生猪亏损大于150元的，启动临时救助。",
+     [(2, "个月", "hog_farming_loss_trigger_months"), (150, "元", "hog_loss_per_head_trigger")]),
+    ("对先进产能项目，能耗等量减量替代比例调整为20%。", [(20, "%", "energy_consumption_replacement_ratio")]),
+    ("对困难小微企业实行欠费不停供，设立3个月的费用缓缴期。", [(3, "个月", "utility_arrears_deferral_months")]),
+    ("中小企业宽带和专线平均资费降低15%。", [(15, "%", "sme_broadband_fee_cut")]),
+    ("创建5家全国医养结合示范机构、20家省级医养结合示范机构。",
+     [(5, "家", "medical_elderly_care_demo_institutions_national"),
+      (20, "家", "medical_elderly_care_demo_institutions_provincial")]),
+    ("各区对新生肺结核筛查的抽查比例不低于20%。", [(20, "%", "new_student_tb_screening_sampling_share")]),
+    # exhibitions: the award cap and the look-back that makes a fair new; a cap of another scheme is none
+    ("新举办的展会，每增加5000平方米递增10万元奖励，最高奖励不超过60万元。", [(5000, "平方米", None), (10, "万元", None),
+                                                    (60, "万元", "exhibition_award_cap_new")]),
+    ("本届展览面积较上届每增加2000平方米，给予5万元奖励，最高奖励不超过30万元。",
+     [(2000, "平方米", None), (5, "万元", None), (30, "万元", "exhibition_award_cap_growth")]),
+    ("对近3年未在本市举办的展会给予支持。", [(3, "年", "exhibition_new_lookback_years")]),
+    ("对评选出的优秀案例最高奖励不超过60万元。", [(60, "万元", None)]),
+])
+def test_social_insurance_hukou_plans_and_support_measures_get_their_keys(sentence, expected):
+    assert keys_of(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a start-up's job-creation subsidy: the yearly sum for the required hires, the sum per hire beyond them
+    ("毕业生创办企业并带动2人以上就业的，可享受每年3000元补贴；每多带动1人的，可再享受每人每年500元补贴。",
+     [(2, "人", "startup_jobs_created_required"), (3000, "元", "startup_job_creation_subsidy_annual"),
+      (1, "人", None), (500, "元", "startup_job_creation_subsidy_per_extra_hire")]),
+    ("企业吸纳就业的，可享受每年3000元补贴。", [(3000, "元", None)]),   # no start-up's job creation
+    # ultra-HD television targets, critical-care centres for newborns and mothers
+    ("新增4K机顶盒用户不少于20万户，新增4K节目时长不少于1000小时。",
+     [(20, "万户", "uhd_4k_settop_users_new"), (1000, "小时", "uhd_4k_programme_hours_new")]),
+    ("每个区至少设置1个危重新生儿救治中心和1个危重孕产妇救治中心。",
+     [(1, "个", "neonatal_critical_care_centres_per_district"),
+      (1, "个", "maternal_critical_care_centres_per_district")]),
+    ("全省建成危重新生儿救治中心50个。", [(50, "个", None)]),   # a total is no per-district minimum
+])
+def test_job_creation_media_and_critical_care_measures_get_their_keys(sentence, expected):
+    assert keys_of(sentence) == expected

@@ -187,6 +187,28 @@ def test_figures_in_a_list_of_other_stories_are_no_commitments():
     assert [(c.value, c.unit) for c in find_commitments(text, text, pub_year=2024)] == [(2, "万元")]
 
 
+# a list whose items each give a headline, its date and the story's lead (lines with commas and full stops)
+_DATED_ITEMS = [("某市优化限购政策，二孩家庭可多购一套", "2024-05-06", "二孩家庭给予一次性2万元/套的补贴；三孩家庭3万元/套。"),
+                ("9月份某市商品房销售8600套，均价1.2万元", "2024-05-05", "其中住宅销售4900套，销售面积60万平方米。"),
+                ("某区推出13条措施 破解40年以上老楼供热难题", "2024-05-04", "力保市民温暖过冬。"),
+                ("某县发布人才新政，博士最高补贴50万元", "2024-05-03", "政策自发布之日起施行。")]
+
+
+@pytest.mark.parametrize("items,story,kept", [
+    # every item's lead is part of the list, the last one's too
+    (_DATED_ITEMS, [], []),
+    # the list's last headline, its date and a lead of its own, with no lead under the items before: a story
+    # under a list of headlines, whose first paragraph is the document's
+    ([(h, d, "") for h, d, _ in _DATED_ITEMS], ["某市住房和城乡建设局发布购房补贴办法", "2024-05-07",
+                                                "对购买首套住房的家庭给予每套5万元补贴。"], [(5, "万元")]),
+])
+def test_a_list_of_dated_headlines_with_leads_is_read_as_no_statement(items, story, kept):
+    from extractors.commitments import find_commitments
+    lines = [ln for item in items for ln in (*item, "") if ln or item[2]]
+    text = "\n".join(lines + story)
+    assert [(c.value, c.unit) for c in find_commitments(text, text, pub_year=2024)] == kept
+
+
 @pytest.mark.parametrize("heading", ["省政府部门", "国家部委网站", "友情链接\ue61a", "中央部门网站"])
 def test_a_sites_menu_of_departments_is_noise(heading):
     """A page's menu of links to departments, under its heading (an icon glyph may trail it), names no body of the text."""

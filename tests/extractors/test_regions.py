@@ -241,3 +241,31 @@ def test_a_citys_text_placed_by_its_own_numbers_first_character(prefixes, expect
     body = "为支持生育多孩职工家庭住房需求，我市缴存职工购买首套住房的，贷款额度上浮20%。本市各管理部遵照执行。"
     region = primary_region(body, "关于实施多子女家庭使用住房公积金支持政策的通知", [], [], docnum_prefixes=prefixes)
     assert (region.adcode if region else None) == expected
+
+
+# a headline that names its place by a province's one-character name, at its head or after a verb of place; a
+# person's name or a pair of exchanges holding the character names no place
+@pytest.mark.parametrize("title,expected", [
+    ("某银行在沪举办房地产企业座谈会", "310000"),
+    ("沪整顿挂牌价格虚高，规范二手房市场秩序", "310000"),
+    ("某某外资机构赴粤考察", "440000"),
+    ("某某王沪宁出席会议", None),
+    ("沪深两市成交额突破万亿", None),
+])
+def test_a_headline_placed_by_a_provinces_one_character_name(title, expected):
+    region = primary_region("会议围绕合作模式进行了交流，与会代表普遍表示支持。", title, [], [])
+    assert (region.adcode if region else None) == expected
+
+
+# a story about many provinces' cities (a developer's projects, a national round-up) is no one place's; a story
+# about one place that mentions others keeps its place
+@pytest.mark.parametrize("title,body,expected", [
+    ("某集团18个项目进入名单", "名单项目分布在重庆、天津、昆明、南宁、武汉、郑州等城市。", None),
+    ("融资协调机制加速落地", "全国已有29个省份建立机制。山东16个城市均已建立机制，济南、青岛、烟台、日照已推送首批项目名单。"
+     "厦门已支持2个项目。湖南14个市州均已建立机制。银行在重庆、安徽、浙江、广西、陕西多地实现投放。", None),
+    ("购房补贴活动启动", "福州市发布公告，福州鼓楼区、台江区、仓山区购房可享补贴，福州市民可到现场咨询。此前南京、郑州已出台类似政策。",
+     "350100"),
+])
+def test_a_story_about_many_provinces_is_no_one_place(title, body, expected):
+    region = primary_region(body, title, [], [])
+    assert (region.adcode if region else None) == expected

@@ -200,3 +200,31 @@ def test_a_second_writer_waits_for_a_long_transaction_then_refuses_clearly(tmp_p
         store.put_file("new.txt", [ReadError("new.txt", ErrorReason.EMPTY, "x")])
         assert set(store.table("errors")["source"]) == {"held.txt", "new.txt"}
     other.close()
+
+
+def _doc_keyed_rows(st: Store) -> dict[str, list]:
+    """Every row of the tables keyed by a document and of the search index, sorted (the store's state)."""
+    from outputs import tables
+
+    names = [t.name for t in tables.TABLES if t.key[0] == "doc_id"] + ["search"]
+    return {n: sorted(map(repr, st.conn.execute(f"SELECT * FROM {n}").fetchall())) for n in names}
+
+
+def test_a_document_stored_again_or_under_another_name_leaves_its_rows_once(tmp_path, records):
+    """A new document skips the delete of rows it cannot have; one stored before (a rerun, or the same document
+    reached under a second name) has every keyed row and search entry replaced, never doubled."""
+    with Store(tmp_path / "fresh.sqlite") as fresh:
+        for name, recs in records.items():
+            fresh.put_file(name, recs)
+        want = _doc_keyed_rows(fresh)
+    assert want["search"] and want["commitments"]
+    with Store(tmp_path / "again.sqlite") as st:
+        for name, recs in records.items():
+            st.put_file(name, recs)
+        for name, recs in records.items():  # a rerun
+            st.put_file(name, recs)
+        assert _doc_keyed_rows(st) == want
+        name, recs = next((n, r) for n, r in records.items() if any(not isinstance(x, ReadError) for x in r))
+        st.put_file("copy-of-" + name, recs)  # the same documents (same ids) reached under another name
+        got = _doc_keyed_rows(st)
+        assert got["search"] == want["search"] and got["commitments"] == want["commitments"]

@@ -386,12 +386,12 @@ def test_a_file_swapped_for_a_fifo_after_its_check_is_an_error_row_not_a_hang(tm
 # --- files go to the workers in chunks, one task per chunk ------------------------------------------------------
 
 @pytest.mark.parametrize(("left", "n_workers", "expected"), [
-    (530, 2, 16),    # a large folder: the largest chunks first
-    (100, 2, 13),    # a share of what is left: 100 / (2 workers * 4)
-    (20, 2, 3),      # the last ones small, so the workers finish together...
-    (5, 1, 3),       # ...but a few files each at least
-    (1, 4, 3),
-    (10_000, 64, 16),
+    (530, 2, 32),    # a large folder: the largest chunks first
+    (100, 2, 17),    # a share of what is left: 100 / (2 workers * 3)
+    (20, 2, 4),      # the last ones small, so the workers finish together...
+    (5, 1, 4),       # ...but a few files each at least
+    (1, 4, 4),
+    (10_000, 64, 32),
 ])
 def test_a_chunk_is_a_share_of_the_files_left(left, n_workers, expected):
     from pipeline.flows import chunk_size

@@ -130,3 +130,44 @@ def test_a_run_limits_heap_arenas_for_itself_and_its_workers_unless_the_user_cho
             "capture_output=True, text=True).stdout.strip())")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == expected
+
+
+def test_a_worker_reads_the_next_file_while_the_caller_keeps_a_result(samples):
+    """`extract_all` hands a worker the next file before the caller takes in a result: while `done` still holds the
+    first result, the answer to the second file arrives. Results come in order and equal the process's own."""
+    files = sorted(samples.iterdir())[:3]
+    seen = []
+    with WorkerPool(1, CAP_MB) as pool:
+        (w,) = pool._all
+
+        def done(i, result):
+            if i == 0:  # nothing more is sent from here: the worker must already hold file 2 and answer it
+                assert w.conn.poll(120), "the worker was not given the next file"
+            seen.append(i)
+
+        got = pool.extract_all([(f, None) for f in files], done)
+        assert pool.replaced == 0 and pool._idle.qsize() == 1  # handed back for the next chunk
+    assert seen == [0, 1, 2]
+    assert got == [extract_file(f) for f in files]
+
+
+@pytest.mark.parametrize("recycle_mb", ["1", None])
+def test_files_sent_ahead_to_a_worker_that_ends_go_to_its_successor(samples, drawing_bomb, monkeypatch, recycle_mb):
+    """A worker that retires after a file (grown past the recycling mark: here every file) or that dies on a file
+    over its cap leaves the file waiting in its pipe unread: its successor gets it, and only the file that
+    broke the worker is an error row."""
+    if recycle_mb:
+        monkeypatch.setenv("POLICY_WORKER_RECYCLE_MB", recycle_mb)
+    files = sorted(samples.iterdir())[:2]
+    jobs = [(files[0], None), (drawing_bomb, None), (files[1], None)] if not recycle_mb else [(f, None) for f in files]
+    with WorkerPool(1, CAP_MB) as pool:
+        got = pool.extract_all(jobs)
+        replaced = pool.replaced
+    assert replaced == (2 if recycle_mb else 1)
+    want = [extract_file(f) for f in files]
+    if recycle_mb:
+        assert got == want
+    else:
+        assert [got[0], got[2]] == want
+        (err,) = got[1].records
+        assert err.source == str(drawing_bomb) and err.reason.value in {"too_large", "read_error"}
