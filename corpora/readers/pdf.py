@@ -52,6 +52,8 @@ Line = tuple[str, bool, bool]  # (text, reaches the right margin, starts at the 
 _STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _CHUNK = 1 << 16
 _LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
+_DICT_START = re.compile(rb"\s*<<")
+_HEADER = re.compile(rb"(?:^|[^0-9])\d+\s+\d+\s+\Z")  # "12 0 " just before an obj keyword
 # the most bytes one byte of deflate data inflates to: a match of 258 bytes takes two bits at the least
 DEFLATE_RATIO = 1032
 
@@ -73,11 +75,17 @@ def _inflated_size(buf: memoryview, start: int, cap: int) -> int:
     return total
 
 
-def _read_extent(data: bytes, head: bytes, start: int) -> int | None:
+def _read_extent(data: bytes, at: int, head: bytes, start: int) -> int | None:
     """The most compressed bytes PDFium may read for the stream whose data begins at `start`: up to the first
     endstream keyword (PDFium reads there when the /Length is missing or wrong) or a direct /Length of its
-    dictionary (PDFium reads that many when the keyword follows them). None when a /Length is indirect or
-    missing from `head` (PDFium resolves what this cannot: such a stream is inflated and counted)."""
+    dictionary (PDFium reads that many when the keyword follows them). `head`: from the object's `obj` keyword
+    (at `at`, -1 when none was found) to the stream's dictionary end. None (the stream is then inflated and counted) when a /Length is indirect
+    (PDFium resolves what this cannot) or missing, or when the dictionary may hold a key this does not see: no
+    object header before `obj`, strings, comments or escaped names in it."""
+    if at < 0 or not _DICT_START.match(head, 3) or b"(" in head or b"%" in head or b"#" in head:
+        return None
+    if not _HEADER.search(data[max(0, at - 40):at]):
+        return None
     lengths = _LENGTH.findall(head)
     if not lengths or any(ref for _, ref in lengths):
         return None
@@ -94,12 +102,13 @@ def check_inflated(data: bytes, source: str) -> int:
     buf = memoryview(data)
     streams: list[tuple[int, int]] = []  # (bound or -1 when it must be counted, start of the stream's data)
     for m in _STREAM.finditer(data):
-        head = data[max(0, data.rfind(b"obj", max(0, m.start() - 4096), m.start())):m.start()]
+        at = data.rfind(b"obj", max(0, m.start() - 4096), m.start())
+        head = data[max(0, at):m.start()]
         if b"FlateDecode" not in head and b"/Fl " not in head and b"/Fl]" not in head:
             continue
         if b"/Image" in head:
             continue
-        extent = _read_extent(data, head, m.end())
+        extent = _read_extent(data, at, head, m.end())
         streams.append((-1 if extent is None else DEFLATE_RATIO * (extent + 1), m.end()))
     # the streams to count: those without a bound, then the largest bounds until the rest fit
     streams.sort(key=lambda s: (s[0] >= 0, -s[0]))
