@@ -21,7 +21,7 @@ FLOORS = {
     "docnum_own_f1": 1.0,
     "agency_f1": 0.98,
     "commit_f1": 0.95,
-    "commit_value_unit_f1": 0.97,
+    "commit_value_unit_f1": 0.98,
     "publish_date_acc": 1.0,
     "region_acc": 1.0,
     "span_grounding": 1.0,
