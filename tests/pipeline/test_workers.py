@@ -171,3 +171,12 @@ def test_files_sent_ahead_to_a_worker_that_ends_go_to_its_successor(samples, dra
         assert [got[0], got[2]] == want
         (err,) = got[1].records
         assert err.source == str(drawing_bomb) and err.reason.value in {"too_large", "read_error"}
+
+
+def test_closing_the_pool_ends_every_worker_cleanly(samples):
+    """Closing tells every worker first and then waits: each ends on its own with exit code 0 (none is killed)."""
+    with WorkerPool(2, CAP_MB) as pool:
+        pool.extract_all([(f, None) for f in sorted(samples.iterdir())[:2]])
+        procs = [w.proc for w in pool._all]
+        pool.close()
+    assert [p.exitcode for p in procs] == [0, 0]
