@@ -515,3 +515,14 @@ def test_a_news_headline_over_its_dateline_wins_over_the_document_titles_below_i
     text = (head + "10月13日，某市住房和城乡建设局发布了关于征求《促进房地产市场平稳健康发展的若干措施（征求意见稿）》意见的公示。\n"
             "促进房地产市场平稳健康发展的若干措施\n（试行）\n" + PROSE * 4)
     assert _titles(text)[0] == title
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("2023某市房地产展示交易会通告", True),       # a title opening with its year
+    ("2024年度住房公积金缴存基数范围的通告", True),
+    ("1、关于做好春季防火工作的通知", False),       # a numbered item
+    ("2023年5月1日起施行的通知", False),
+])
+def test_a_title_may_open_with_its_year(line, expected):
+    from extractors.structure import is_title_line
+    assert is_title_line(line) is expected
