@@ -422,6 +422,10 @@ _NOT_THE_BODY = re.compile(r"(?:门户)?(?:网站|网(?![信络格点])|客户�
                            r"(?:研究院|党校|学院|大学(?!生)|出版社|报社|杂志社|出版集团|纪念馆|博物馆|图书馆)")
 
 
+# a province's or a city's general office written without its government (南京市办公厅): the government's office
+_GOVERNMENT_OFFICE = re.compile(r"^(.{2,12}?(?:省|市|自治区))办公厅$")
+
+
 def _without_slogans(text: str, found: list[Agency]) -> list[Agency]:
     """The mentions less those that only pledge loyalty to a body (a body listed before one so named,
     市委、市政府的坚强领导, goes with it) and those that begin the name of its website or of an institute."""
@@ -573,7 +577,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
     out = _without_slogans(text, out)
     out.sort(key=lambda a: a.start)
     for a in out:
-        a.normalized = _with_city(a.normalized, region, gaz)
+        a.normalized = _GOVERNMENT_OFFICE.sub(r"\1人民政府办公厅", _with_city(a.normalized, region, gaz))
     issuers = [a for a in out if a.role == "issuer"]
     names = list(dict.fromkeys(a.normalized for a in issuers))
     for a in issuers:

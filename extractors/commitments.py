@@ -61,10 +61,12 @@ _SUBJECT = re.compile(r"(全国|全省|全市|全县|全区|全州|全旗|我省
 _YEAR_IN = re.compile(r"(?:(?:到|至|在|于|截至)?(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:(?:前|以前)(?![一二三三四五六七八九十两\d]|半))?)")
 # a number that is not a commitment: part of an ordinal, article, section count, time of day, phone, code
 _SKIP_BEFORE = re.compile(r"(第|共|以下|如下|附件|序号|编号|电话|传真|邮编|热线|联系|号码|条款|\d[:：]|[A-Za-z])$")
-_SECTION_UNIT_AFTER = re.compile(r"^(方面|部分|章|节|条|款|大任务|项任务|项措施|项重点|个方面|项工作|方面任务|项政策|条措施|条政策)")
+_SECTION_UNIT_AFTER = re.compile(r"^(方面|部分|章|节(?!能|约|水|日|假|点|庆|目)|条|款|大任务|项任务|项措施|项重点|个方面|项工作|方面任务|项政策|条措施|条政策)")
 # 三年行动计划, 五年规划, 十条措施: the name of a plan, not a quantity
-_PLAN_NAME_AFTER = re.compile(r"^(行动|规划|计划|攻坚|发展规划|专项行动|措施|举措|意见)")
+_PLAN_NAME_AFTER = re.compile(r"^(行动|规划|计划(?![外内])|攻坚|发展规划|专项行动|措施|举措|意见)")
 # 首套/二套/三套住房: which home, not how many
+# 第3套（含）及以上: the first of the homes a rule applies to, a lower bound
+_NTH_HOME_ON = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及|或)?以上")
 _ORDINAL_HOME = re.compile(r"^(住房|房|及以上|以上住房|商品住房|自住住房)")
 
 
@@ -494,7 +496,7 @@ _STATISTIC = re.compile(r"据[^，,。；;]{0,24}数据|数据显示|统计显�
 _NEWS_STRONG = re.compile(r"记者|本报讯|通讯员|新华社|据悉|获悉|\d日电|讯[（(]")
 # a paragraph opening on the day something was done (1月30日，某分行发放首批…): a report of an event
 _NEWS_DATELINE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚)?[，,][^。\n]{0,60}?"
-                            r"(?:发放|投放|举行|召开|签署|签约|揭牌|开工|落地|完成|召集|走访|调研|主持)(?:了)?")
+                            r"(?:发放|投放|举行|举办|启动|召开|签署|签约|揭牌|开工|落地|完成|召集|走访|调研|主持)(?:了)?")
 _NEWS_WEAK = re.compile(r"近日|日前|责任编辑|报道|稿件来源|发稿编辑|快讯|新闻中心|要闻")
 # a rule a news text reports (按每人每月不低于200元发放补助) is still a rule
 _NORMATIVE = re.compile(r"不低于|不少于|不超过|不高于|不得|最高|最多|至少|以内|按照|标准|每人每月|每人每年")
@@ -1028,8 +1030,10 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if masked.rfind("《", sent.start, num_start) > masked.rfind("》", sent.start, num_start) or in_title(num_start):
                 continue  # 《…三年行动方案》, or a heading that names a plan: part of a title
             prev = masked[max(sent.start, num_start - 4):num_start]
-            if _SKIP_BEFORE.search(prev) or (num_start > 0 and re.match(r"[\d.]", masked[num_start - 1])):
-                continue
+            nth_home = unit == "套" and prev.endswith("第") and bool(_NTH_HOME_ON.match(masked, ue))
+            if (_SKIP_BEFORE.search(prev) and not nth_home) \
+                    or (num_start > 0 and re.match(r"[\d.]", masked[num_start - 1])):
+                continue  # (第3套（含）及以上住房不予贷款: the home from which a rule applies, a bound)
             if raw == "一" and masked[num_start - 1:num_start] in {"上", "下"} and masked[num_start - 2:num_start - 1] != "以":
                 continue  # 下一个季度, 上一批次: the next or previous one, not a count
             if _VAGUE_BEFORE.search(masked, max(sent.start, num_start - 3), num_start) and re.match(r"[十百千万亿]", raw):
@@ -1042,7 +1046,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
             if raw == "一" and unit == "笔" and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]):
                 continue  # 宣布一笔美元债违约, 融到一笔钱: a, not one (分两笔发放 is a count)
-            if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])):
+            if _PLAN_NAME_AFTER.match(masked[ue:ue + 4]) or (unit == "套" and not raw[0].isdigit() and _ORDINAL_HOME.match(masked[ue:ue + 5])
+                                                                         and not nth_home):
                 continue
             if _SECTION_UNIT_AFTER.match(masked[ue:ue + 5]) or (unit in {"个", "项", "条"} and _SECTION_UNIT_AFTER.match(unit[-1:] + masked[ue:ue + 4])):
                 continue
@@ -1192,6 +1197,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 # 1月15日前整理形成名单…公示期5天: the date of another step, not the publicity period's (but 12月31日前，
                 # 企业可申请…最长不超过6个月: the window of the rule the value belongs to)
                 year = None
+            if nth_home and kind == "target":
+                kind, year = "provision", rule_year  # 第三套及以上住房不享受…: whom a rule covers, no goal
             if news and kind == "provision" and _COUNTED_BY.search(masked, sent.start, num_start):
                 kind, year = "reported", None  # 据不完全统计，至少9家信托公司遭到处罚: a count a report makes
             if kind != "provision" and unit in _AGE_UNITS and comparator != "=" and not _STRONG_PAST.search(sctx):
@@ -1227,6 +1234,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             prev_kinds = sent_kinds - {"reported_stat"}
     return _headline_copies(_restated(_repeated_in_sentence(_dedupe(find_table_commitments(text, masked, unit_rx, pub_year)
                                                                     + find_column_table_commitments(text, unit_rx)
+                                                                    + find_unit_headed_cells(text, unit_rx)
                                                                     + find_formula_multipliers(text, masked, in_listing)
                                                    + _join_orphan_units(_join_split_ranges(_join_bounds(out, masked), masked), masked)), masked), masked), masked, title)
 
@@ -1458,8 +1466,11 @@ def _join_bounds(found: list[Commitment], masked: str) -> list[Commitment]:
 
 # a lower end closing its line (对企业处项目总投资额 1‰以上⏎) in a PDF table whose columns the text interleaves
 # …or the end of its cell: a tab, a wide gap, a cell rule, or the code of the next cell (1‰以上C0011000A010 …)
-_LOWER_END_OF_LINE = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及)?以上(?:[ \t]*\n|[ \t]*(?:\t|[|｜]| {2,})|\s*[A-Z]{1,2}\d{6,}[A-Z0-9]*)")
+_LOWER_END_OF_LINE = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及)?以上(?:[一二三四五六七八九](?=[ \t\u3000]|\n))?"
+                                r"(?:[ \t]*\n|[ \t]*(?:\t|[|｜]| {2,})|\s*[A-Z]{1,2}\d{6,}[A-Z0-9]*|[ \t\u3000]+\S{1,3}[ \t]*\n)")
 _UPPER_END = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*以下")
+_UPPER_FRAGMENT = re.compile(r"\s*以上(?P<d>[一二三四五六七八九])(?=[ \t\u3000]|\n)")
+_CN_NUMERAL_HEAD = re.compile(rf"[{CN_NUM_CHARS}]+")
 
 
 def _join_split_ranges(found: list[Commitment], masked: str) -> list[Commitment]:
@@ -1472,21 +1483,31 @@ def _join_split_ranges(found: list[Commitment], masked: str) -> list[Commitment]
         if i in drop or a.value_max is not None or a.comparator not in (">", ">=") or a.value_end is None \
                 or not _LOWER_END_OF_LINE.match(masked, a.value_end):
             continue
-        line_end = masked.index("\n", a.value_end)
+        line_end = masked.find("\n", a.value_end)
+        line_end = len(masked) if line_end < 0 else line_end
         limit = line_end
         for _ in range(3):
             nxt = masked.find("\n", limit + 1)
             limit = nxt if nxt >= 0 else len(masked)
+        # 处十万元以上三⏎…⏎十万元以下: the first numeral of the upper end left after 以上 on the lower end's line
+        frag = _UPPER_FRAGMENT.match(masked, a.value_end)
         for j in range(i + 1, len(out)):
             b = out[j]
             if b.value_start is None or b.value_start > limit:
                 break
+            if b.value_start <= line_end:
+                continue  # other cells of the lower end's line (…8 万元以上C0004400B040 从重处罚：…20 万元以上的)
             if b.unit != a.unit or b.value_max is not None or j in drop:
                 continue
             head = masked[masked.rfind("\n", 0, b.value_start) + 1:b.value_start]
-            if b.value_start > line_end and b.comparator in ("<", "<=") and b.value > a.value \
+            upper = b.value
+            if frag:
+                written = _CN_NUMERAL_HEAD.match(masked, b.value_start)
+                upper = parse_number(frag.group("d") + written.group()) if written else None
+                upper = upper * (b.value / parse_number(written.group())) if upper is not None and parse_number(written.group()) else None
+            if upper is not None and b.comparator in ("<", "<=") and upper > a.value \
                     and _UPPER_END.match(masked, b.value_end) and "以上" not in head:
-                out[i] = replace(a, value_max=b.value, comparator="=")
+                out[i] = replace(a, value_max=_num(upper), comparator="=")
                 drop.add(j)
             break
     return [c for k, c in enumerate(out) if k not in drop]
@@ -1496,9 +1517,12 @@ def _join_split_ranges(found: list[Commitment], masked: str) -> list[Commitment]
 _BARE_NUMBER_END = re.compile(rf"(?:处|处以|并处)\s*(?P<num>\d+(?:\.\d+)?|[{CN_NUM_CHARS}]+)\s*$")
 
 
+ORPHAN_LINES = 4  # a PDF table's other columns may put up to three lines between a number and its unit
+
+
 def _join_orphan_units(found: list[Commitment], masked: str) -> list[Commitment]:
     """A range whose lower end lost its number to a line above: a line opens with the unit and 以上 (万元以上 5 万元以下)
-    and one of the three lines above ends with a bare number after a penalty verb (处 4); that number is the lower end."""
+    and one of the ORPHAN_LINES lines above ends with a bare number after a penalty verb (处 4); that number is the lower end."""
     out = []
     for c in found:
         if c.value_max is None and c.comparator in ("<", "<=") and c.value_start is not None and c.unit:
@@ -1508,7 +1532,7 @@ def _join_orphan_units(found: list[Commitment], masked: str) -> list[Commitment]
                                 masked[a:c.value_start])
             if head and head.group("unit") == c.unit and a > 0:
                 pos = a - 1
-                for _ in range(3):
+                for _ in range(ORPHAN_LINES):
                     b = masked.rfind("\n", 0, pos) + 1
                     low = _BARE_NUMBER_END.search(masked, b, pos)
                     v = parse_number(low.group("num")) if low else None
@@ -1660,7 +1684,9 @@ def column_lines(masked: str) -> list[tuple[int, int]]:
 
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
 _CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩大|降低|下调|调低|下浮|下降|减少|缩短|延长|压缩|缩减|调整|变更|降|提|增|减|放宽|改)"
-_CHANGED_FROM = re.compile(r"\s*(?:及|或)?(?:以上|以下)?\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*\s*[，,]?\s*"
+# (…执行的0.5%、1%、1.2%三档税率，调整为统一的0.5%: the measure the listed values were, named before the change verb)
+_CHANGED_FROM = re.compile(r"\s*(?:及|或)?(?:以上|以下)?\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*"
+                           r"(?:[一二三四五六七八九十两\d]档)?(?:的)?(?:税率|费率|利率|比例|标准|额度|上限|下限|期限)?\s*[，,]?\s*"
                            r"(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)")
 _CHANGED_TO = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[，,]?\s*(?:分别|统一|一律|最高|最低|再)?" + _CHANGE_VERB + r"(?:至|到|为|成)[^\d，,。；;]{0,8}")
 _CHANGED_RIGHT_AFTER = re.compile(r"\s*" + _CHANGE_VERB + r"(?:至|到|为|成)\s*[\d一二三四五六七八九十两]")
@@ -1957,6 +1983,64 @@ def find_column_table_commitments(text: str, unit_rx: re.Pattern) -> list[Commit
                     unit=m.group("unit") or unit, comparator=cmp, deadline=None, year=None, recurrence=None,
                     sentence=text[start:end], start=start, end=end, value_start=a, value_end=end))
         i = j
+    return out
+
+
+# a heading cell that names its unit in brackets at its end (居住最高限价(万元/亩), 计容建筑面积（平方米）)
+_UNIT_HEAD_CELL = re.compile(r"^(?P<name>[^\d\s|]{2,40}?)\s*[（(]\s*(?P<u>[^（()）\s]{1,6})\s*[）)]$")
+_CURRENCY_NAME = re.compile(r"人民币|美元|港元|港币|欧元|日元|新台币")  # 竞买保证金(人民币): the currency, not the unit of a figure
+MIN_TABLE_LINES = 8  # short lines of a heading row given one cell a line, at least
+
+
+def find_unit_headed_cells(text: str, unit_rx: re.Pattern) -> list[Commitment]:
+    """A table a web page's text dump gives one cell a line, whose heading row ends with cells that name their units
+    (…居住最高限价(万元/亩) / 商品住宅平均备案价格（元/平方米） / 最高配建租赁住房计容建筑面积(平方米)) and whose rows
+    end with as many bare figures: each figure is a provision of its column, a bound where the heading says 最高/最低.
+    Only the last cells are read, aligned from the row's end, where the count of bare figures equals the count of
+    unit-headed cells (the next row's number may follow them); cells before them (text, figures with their own units) are read as sentences."""
+    lines = [(a + len(ln) - len(ln.lstrip()), ln.strip()) for a, ln in _line_spans(text) if ln.strip()]
+    out: list[Commitment] = []
+    i = 0
+    while i < len(lines):
+        heads = []
+        j = i
+        while j < len(lines) and (m := _UNIT_HEAD_CELL.match(lines[j][1])) and unit_rx.fullmatch("1" + m.group("u")) \
+                and not _CURRENCY_NAME.search(m.group("u")):
+            heads.append(m)
+            j += 1
+        short_before = 0
+        while short_before < i and len(lines[i - 1 - short_before][1]) <= 30 and not _CELL_NUM.match(lines[i - 1 - short_before][1]):
+            short_before += 1
+        if len(heads) < 2 or short_before + len(heads) < MIN_TABLE_LINES:
+            i = j + 1 if j > i else i + 1
+            continue
+        k = len(heads)
+        rows = 0
+        r = j
+        while r < len(lines) and not (len(lines[r][1]) > 80 and lines[r][1].endswith("。")):
+            if not _CELL_NUM.match(lines[r][1]):
+                r += 1
+                continue
+            run = r
+            while run < len(lines) and _CELL_NUM.match(lines[run][1]):
+                run += 1
+            if run - r == k + 1 and run < len(lines) and re.fullmatch(r"\d{1,3}", lines[run - 1][1]):
+                run -= 1  # the next row's number follows the last figure
+            if run - r == k:
+                rows += 1
+                for head, (a, cell) in zip(heads, lines[r:run]):
+                    m = _CELL_NUM.match(cell)
+                    value = parse_number(m.group("num"))
+                    if value is None or m.group("unit"):
+                        continue
+                    name = _SPACES.sub("", head.group("name"))
+                    cmp = next((sym for sym, rx in _BOUND_HEAD if rx.search(name)), "=")
+                    out.append(Commitment(
+                        kind="provision", indicator=name, subject=None, value=value, unit=head.group("u"),
+                        comparator=cmp, deadline=None, year=None, recurrence=None, sentence=cell, start=a,
+                        end=a + len(cell), value_start=a, value_end=a + len(cell)))
+            r = run
+        i = max(r, j + 1) if rows else j + 1
     return out
 
 

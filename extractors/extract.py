@@ -51,11 +51,21 @@ class Extractor:
 
     def extract(self, st: SourceText) -> list[Extraction]:
         """The records of every document in a read source. An interpretation printed under the document it reads
-        (政策解读 after a notice's signature) that names no place of its own is of that document's place."""
-        out = [self.extract_document(d) for d in documents(st)]
-        for prev, cur in zip(out, out[1:]):
+        (政策解读 after a notice's signature) that names no place of its own is of that document's place; a
+        document printed whole under the news story that names it is of the story's date and place where it
+        prints none of its own."""
+        docs = documents(st)
+        out = [self.extract_document(d) for d in docs]
+        for i, (prev, cur) in enumerate(zip(out, out[1:])):
             if cur.region is None and prev.region is not None and cur.doc_type == "interpretation":
                 cur.region = prev.region
+            story = next((out[k] for k in range(i, -1, -1) if out[k].doc_type in ("news", "article")
+                          and cur.title and cur.title in docs[k].text), None)
+            if story is not None:
+                # a document printed whole under the story that reports it (以下是原文：…): of the story's date and
+                # place where it prints none of its own
+                cur.publish_date = cur.publish_date or story.publish_date
+                cur.region = cur.region or story.region
         return out
 
     def extract_document(self, d: Document) -> Extraction:

@@ -240,6 +240,12 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
         # read the value's own clause the same way
         text = own + "〔#〕" + after[:16]
         rows = _matching(fits, text)
+    if not rows and before and _LIST_CLAUSE.match(own):
+        # a clause that lists values with 分别 (补贴按照人才层次，分别按1型对象150万元、2型对象80万元…) gives each the
+        # measure the clause before it names
+        ends = [0] + [m.end() for m in _CLAUSE_END.finditer(window)]
+        if len(ends) >= 2 and not _SENTENCE_END.search(window, ends[-2], ends[-1]):
+            rows = _matching(fits, window[ends[-2]:ends[-1] - 1] + "〔#〕")
     if not rows and before:
         tail = before[-40:]
         tail_chars, firsts = set(tail), _FIRST_SETS
@@ -409,6 +415,7 @@ def _sentence_rest(c, text: str | None, after: str) -> str:
 _BOUND_ONLY = re.compile(r"(?:但|且|并且|同时)?(?:最长|最短)(?:为|是|可达|不超过|不得超过|不少于)?|"
                          r"即(?:由\d+(?:\.\d+)?%?)?(?:降至|降为|调整为|提高至|上调至|下调至)|统一(?:按照|按|为)")
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+_LIST_CLAUSE = re.compile(r"(?:并|均|可|再|则)?分别(?:按照?|给予|为|是|发放|补贴|奖励)")
 _SPACE = re.compile(r"[ \t\u3000\xa0]+")
 
 

@@ -25,7 +25,7 @@ from extractors import refdata
 from extractors.indicators import classify_commitment
 from extractors.issuers import issuer_texts
 from extractors.records import DocType
-from extractors.regions import byline, gazetteer, primary_region
+from extractors.regions import byline, gazetteer, national_body, primary_region
 from extractors.structure import doc_type
 
 PIPES = ("policy_doc_numbers", "policy_dates", "policy_regions", "policy_agencies", "policy_commitments")
@@ -246,6 +246,7 @@ def load_tables() -> None:
     widgets._headings()
     widgets._columns()
     gazetteer()._lengths_by_pair()
+    national_body()
     agencies_mod._needs_prefix()
     agencies_mod._departments_table()
     agencies_mod._full_lengths_by_ending(gazetteer())

@@ -11,13 +11,14 @@ from importlib import resources
 
 from corpora.chars import CJK as _CJK
 from corpora.chars import mask
+from extractors.regions import BODY_SUFFIXES
 
 # footers: licence and filing numbers, copyright, the site's sponsor; 主办/承办 only where a short line opens with them
 _FOOTER = re.compile(r"(ICP备|ICP证|公网安备|版权所有|Copyright|©|技术支持[:：]|网站标识码|网站地图|建议使用.{0,20}浏览器|"
                      r"分辨率|政府网站找错)", re.I)
 _SPONSOR = re.compile(r"^[-\s]*(主办单位|主办|承办单位|承办|协办|运行维护|联系我们)\s*[:：]")
 # the sponsor named before the word (中共某市委、某市人民政府主办): a short line of body names that ends with it
-_SPONSOR_AFTER = re.compile(r"^[\s\u4e00-\u9fff、（）()]{4,60}?(?:委|政府|局|厅|办公室|办公厅|中心|委员会)\s*(?:联合)?(?:主办|承办|协办)\s*$")
+_SPONSOR_AFTER = re.compile(r"^[\s\u4e00-\u9fff、（）()]{4,60}?(?:" + "|".join(BODY_SUFFIXES) + r")\s*(?:联合)?(?:主办|承办|协办)\s*$")
 _CHROME = re.compile(r"^\s*(您当前的位置|当前位置|您的位置|你的位置|你当前的位置|首页\s*[>＞»]|打印本页|关闭窗口|【\s*打印\s*】|"
                      r"【\s*关闭\s*】|字号[:：]|【字体|分享到|扫一扫|收藏本页|浏览次数|阅读次数|访问量|点击数|信息来源[:：].{0,20}$)")
 _PREV_NEXT = re.compile(r"^\s*(上一篇|下一篇|上一条|下一条)\s*[:：]?")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from extractors import refdata
 from extractors.records import LEVEL_RANK, Region
-from extractors.scan import first_char_finditer
+from extractors.scan import first_char_finditer, longest_word_pattern
 
 # suffixes stripped to get a short name (常州市 → 常州); longest first
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
@@ -196,7 +196,9 @@ _OTHER_LABEL = r"(?:发布时间|发布日期|浏览次数|点击数|编辑)"
 _ANY_LABEL = f"(?:{_SOURCE_LABEL}|{_OWNER_LABEL}|{_OTHER_LABEL})"
 _SOURCE = re.compile(_SOURCE_LABEL + r"(?:\s*[:：]\s*|\s+)(?!" + _ANY_LABEL + r")(?P<v>[^\s:：|｜。；;！!？?]{2,40})", re.I)
 _OWNER = re.compile(_OWNER_LABEL + r"\s*(?P<v>(?:(?!" + _ANY_LABEL + r")[^\n|｜])*)", re.I)
-_BODY_SUFFIX = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|中心|署|站|所|处|小组)$")
+# what the name of a body a page names as its source or sponsor ends with (the footer's sponsor line too: noise.py)
+BODY_SUFFIXES = ("人民政府", "政府", "办公室", "办公厅", "委员会", "委", "局", "厅", "部", "院", "中心", "署", "站", "所", "处", "小组")
+_BODY_SUFFIX = re.compile("(" + "|".join(BODY_SUFFIXES) + ")$")
 
 
 @dataclass
@@ -282,6 +284,10 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     body = _blank(_blank_spans(text, by.footer + [m.span("p") for m in _CAPITAL_DATELINE.finditer(text)]), by.hosts)
     counties = frozenset(short_name(d.name) for _, _, cands in gaz.mentions(" ".join([body, title or "", *issuers]), short=False)
                          for d in cands if d.level == "county") - {None}
+    # the places the title and the issuers name (as the text names places), and the issuers' full names: read
+    # once for the title's score, the joint-document checks, the document's own county and the decision
+    heads = [(s, gaz.mentions(s, counties=counties)) for s in [title or "", *issuers]]
+    issuer_names = [gaz.mentions(s, short=False) for s in issuers]
     score: dict[str, float] = defaultdict(float)
     direct: dict[str, float] = defaultdict(float)
 
@@ -291,9 +297,11 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         for p in d.parents:
             score[p] += w * 0.8
 
-    def add_text(s: str, w: float, cap: int | None = None, bounds: set[int] | None = None, ambiguous: bool = False):
+    def add_text(s: str, w: float, cap: int | None = None, bounds: set[int] | None = None, ambiguous: bool = False,
+                 found: list | None = None):
         seen: dict[str, int] = defaultdict(int)
-        found = gaz.mentions(s, boundaries=bounds, counties=counties, ambiguous=ambiguous)
+        if found is None:
+            found = gaz.mentions(s, boundaries=bounds, counties=counties, ambiguous=ambiguous)
         named = {d.adcode for _, _, cands in found for d in cands}
         for _, _, cands in found:
             if not cands:  # a name whose every division was ruled out (a county the text does not confirm)
@@ -310,24 +318,24 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     for s in issuers:
         add_text(s, W_ISSUER, ambiguous=True)  # an issuer's name places it: 北京住房公积金管理委员会办公室
     if title:
-        add_text(title, W_TITLE)
+        add_text(title, W_TITLE, found=heads[0][1])
     for s in by.bodies:
         add_text(s, W_SOURCE)
     for code in docnum_provinces:
         if code in gaz.by_code:
             add(gaz.by_code[code], W_DOCNUM)
     named_by_document = bool(score)
-    if not named_by_document and title and _NATIONAL_BODY.search(title) and not _SELF.search(body):
+    if not named_by_document and title and national_body().search(title) and not _SELF.search(body):
         return None  # a national body's story (央行…, 证监会召开…) is not placed by the places its text mentions
     add_text(body, W_BODY, cap=20, bounds=boundaries)
     if not named_by_document and _REDACTED.search(text):
         return None  # the places this text names are not its own: it withholds its own
     issuer_rel = next((m.group(1) for s in issuers if (m := _RELATIVE_ISSUER.match(s))), None)
     relative = issuer_rel or _self_level(body)
-    joint = joint_parents(gaz, [title or "", *issuers], counties) | _joint_issuers(gaz, issuers)
-    own_county = any(d.level == "county" for s in [title or "", *issuers] for _, _, cands in gaz.mentions(s, counties=counties)
+    joint = joint_parents(gaz, heads) | _joint_issuers(issuer_names)
+    own_county = any(d.level == "county" for _, named in heads for _, _, cands in named
                      for d in cands)  # the title or the issuer names a district or county of its own
-    found = _decide(gaz, score, direct, issuers, issuer_rel, relative, joint, own_county)
+    found = _decide(gaz, score, direct, issuer_names, issuer_rel, relative, joint, own_county)
     if not named_by_document and found is not None and _roundup(gaz, score):
         return None  # a story about many provinces' cities (白名单 projects in 9 provinces) is no one place's
     found = _host_fallback(gaz, found, by.hosts, relative) or found
@@ -369,11 +377,17 @@ def _cities_by_first_char() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-# a national body named in a title (央行, 证监会, 国务院…): a story of its own, placed only by what the title,
-# the issuer or the source name
-_NATIONAL_BODY = re.compile(r"央行|中国人民银行|人民银行(?!\S{0,4}(?:分行|支行|营业管理部|总部))|证监会|银保监会|金融监管总局|国务院|"
-                            r"中共中央|中央政治局|财政部|商务部|国家发展改革委|国家发改委|发改委|住房城乡建设部|住建部|自然资源部|"
-                            r"税务总局|外汇局|国家统计局")
+@functools.cache
+def national_body() -> re.Pattern:
+    """A national body named in a title (央行, 证监会, 国务院…): a story of its own, placed only by what the title,
+    the issuer or the source name. The bodies are the agency table's national rows, by alias and full name;
+    a 国家… body is also written without 国家 at a headline's head (发改委：…, 外汇局发布…). A branch
+    (人民银行某某分行) or a function (财政部门) is no national body."""
+    rows = [r for r in refdata.agency_aliases() if r["scope"] == "national"]
+    names = {r["alias"] for r in rows} | {r["canonical"] for r in rows}
+    headline = {n[2:] for n in names if n.startswith("国家") and len(n) >= 5}
+    return re.compile(f"(?:{longest_word_pattern(names)}|^(?:{longest_word_pattern(headline)}))"
+                      r"(?!门|\S{0,4}(?:分行|支行|营业管理部|总部))")
 
 
 # a province's bodies named by their level alone (省政府, 省发展改革委), as a province's own text names them
@@ -422,14 +436,15 @@ def _siblings() -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
 
 
-def joint_parents(gaz: Gazetteer, texts: list[str], counties: frozenset[str]) -> set[str]:
+def joint_parents(gaz: Gazetteer, texts: list[tuple[str, list[tuple[int, int, list[Division]]]]]) -> set[str]:
     """Divisions two of whose counties or districts a title names side by side (某市甲区、乙区…; 甲县与乙县):
-    a joint document of both, whose region is their common parent. One of the two must be named as the
-    text names places (in full, or short where spelled out elsewhere); its partner in the list may be short
+    a joint document of both, whose region is their common parent. `texts`: each text with the places it
+    names as the document names places (`Gazetteer.mentions` with the counties it spells out): one of the two
+    must be so named (in full, or short where spelled out elsewhere); its partner in the list may be short
     (斗门、金湾)."""
     out: set[str] = set()
-    for s in texts:
-        for a0, a1, cands in gaz.mentions(s, counties=counties):
+    for s, named in texts:
+        for a0, a1, cands in named:
             for d in cands:
                 if d.level != "county":
                     continue
@@ -444,23 +459,25 @@ def joint_parents(gaz: Gazetteer, texts: list[str], counties: frozenset[str]) ->
     return out
 
 
-def _joint_issuers(gaz: Gazetteer, issuers: list[str]) -> set[str]:
-    """The parent of two counties when the issuers are bodies of both (甲区人民政府, 乙区人民政府)."""
+def _joint_issuers(issuer_names: list[list[tuple[int, int, list[Division]]]]) -> set[str]:
+    """The parent of two counties when the issuers are bodies of both (甲区人民政府, 乙区人民政府).
+    `issuer_names`: the full place names in each issuer (`Gazetteer.mentions`, short=False)."""
     own = set()
-    for s in issuers:
-        ds = [d for _, _, cands in gaz.mentions(s, short=False) for d in cands if d.level == "county"]
+    for found in issuer_names:
+        ds = [d for _, _, cands in found for d in cands if d.level == "county"]
         if len({d.adcode for d in ds}) == 1:
             own.add(ds[0])
     parents = [_county_parent(d) for d in own]
     return {p for p in parents if parents.count(p) >= 2}
 
 
-def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], issuers: list[str],
+def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float],
+            issuer_names: list[list[tuple[int, int, list[Division]]]],
             issuer_rel: str | None, relative: str | None, joint: set[str] = frozenset(),
             own_county: bool = False) -> Region | None:
-    """`issuer_rel`: the level an issuer names (市政府); `relative`: that, or the level the text speaks
-    of itself at (我县, 全区); `joint`: parents of two counties named side by side (the document is both's,
-    so its region is their parent)."""
+    """`issuer_names`: the full place names in each issuer; `issuer_rel`: the level an issuer names (市政府);
+    `relative`: that, or the level the text speaks of itself at (我县, 全区); `joint`: parents of two counties
+    named side by side (the document is both's, so its region is their parent)."""
     if not score:
         return None
     # province: the best-supported one
@@ -471,7 +488,7 @@ def _decide(gaz: Gazetteer, score: dict[str, float], direct: dict[str, float], i
     best = prov
     # an issuer that names its own division settles the level: a provincial office stays provincial
     # however often its text names the capital
-    named = [cands for s in issuers for _, _, cands in gaz.mentions(s, short=False)]
+    named = [cands for found in issuer_names for _, _, cands in found]
     named = [d for cands in named for d in cands if d.adcode == prov or d.province_code == prov]
     if named and not issuer_rel:
         d = max(named, key=lambda d: (LEVEL_RANK[d.level], score[d.adcode]))

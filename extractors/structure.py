@@ -83,8 +83,14 @@ class Title:
 _ANY_TITLE_SUFFIX = re.compile("|".join(map(re.escape, _TITLE_SUFFIX)))  # a title line holds one of them
 
 
+# a news subtitle that names the act a meeting took up (审议《…条例》): it cites a document's title, it is not one
+_ACT_ON_TITLE = re.compile(r"^(?:审议|审议通过|学习|学习贯彻|贯彻落实)《[^《》]+》$")
+
+
 def is_title_line(line: str) -> bool:
     s = line.strip().lstrip("#").strip()
+    if _ACT_ON_TITLE.match(s):
+        return False
     if not (6 <= len(s) <= 90) or not _ANY_TITLE_SUFFIX.search(s) or _NOT_TITLE.search(s) or _COMPILATION.search(s) \
             or _CUT_SHORT.search(s):
         return False
@@ -406,6 +412,14 @@ def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | N
     else:
         upto = [m for m in metas if m > 0]
         pool = cands[:upto[0]] if upto else cands
+        if not metas:
+            # a headline over its subtitles, three lines or more with nothing but blank lines between them, right
+            # above the text (分析研究…工作 / 研究部署…工作 / 某某主持会议): the first line is the headline
+            k = len(pool) - 1
+            while k > 0 and text[pool[k - 1][0].end:pool[k][0].start].strip() == "":
+                k -= 1
+            if len(pool) - k >= 3 and text[pool[-1][0].end:end].strip() == "":
+                return pool[k][0]
     return pool[-1][0] if pool else None
 
 
@@ -534,6 +548,9 @@ def _later_stories(text: str, after: int, titles: list[Title]) -> list[Title]:
 
 # the addressees a notice opens with: 各乡（镇）政府，县政府有关部门：
 _SALUTATION = re.compile(r"^[^。；;！？!?]{2,80}(?:各|有关|所属|下属|受托|人民政府|政府|单位|部门|委员会|办公室|局|委|厅|中心|银行|企业|公司)[^。；;！？!?]{0,30}[:：]$")
+# a document's own opening words under its title (为…，现提出以下措施。): it is printed whole, not reported on
+_OWN_PREAMBLE = re.compile(r"^(?:为|根据|按照|依据)[^。\n]{4,300}?(?:现提出(?:以下|如下)|(?:制定|提出)(?:以下|如下|本)(?:措施|意见|办法|细则|方案|规定)|"
+                           r"特制定本|现就[^。\n]{0,40}(?:通知|公告|通告)如下|现将有关事项(?:通知|公告|通告)如下)")
 _STAMP_FIELD = re.compile(r"(?:发布时间|发布日期|成文日期|印发日期|生成日期|公开日期)\s*[:：]?\s*(?:19|20)\d{2}")
 
 
@@ -549,7 +566,7 @@ def _heads_own_text(text: str, title: Title) -> bool:
             return True
         n += 1
         if _is_prose(s) or n >= 10:
-            return False
+            return bool(_OWN_PREAMBLE.match(s))
     return False
 
 

@@ -140,16 +140,16 @@ def guess_title(text: str) -> str | None:
         return m.group("t")
     lines = [ln.strip() for ln in head.split("\n") if ln.strip()]
     # the first lines that hold words (a font-size switch printed one character a line, 大 / 中 / 小, holds none)
+    for ln in lines[:12]:
+        if (m := _NOTIFIES.search(ln)) and not _GENERIC_MATTER.fullmatch(m.group("what")):
+            return f"关于{m.group('what')}的{m.group('kind')}"  # 现就保持…发展通知如下 → 关于保持…发展的通知
     for ln in [x for x in lines if len(_CJK.findall(x)) >= 2][:3]:
         if _NUMBER_LINE.match(ln):
-            return ln  # 某金发〔2023〕4号 at the head of a notice cut below its title
+            return ln  # 某金发〔2023〕4号 at the head of a notice cut below its title, saying only 现将有关事项通知如下
     worded = [x for x in lines if len(_CJK.findall(x)) >= 2]
     for i, ln in enumerate(worded[:3]):
         if (m := _READING_HEAD.match(ln)) and i + 1 < len(worded) and len(_CJK.findall(worded[i + 1])) >= 30:
             return m.group("t")  # 相关解读： over the text of an interpretation cut below its headline
-    for ln in lines[:12]:
-        if (m := _NOTIFIES.search(ln)) and not _GENERIC_MATTER.fullmatch(m.group("what")):
-            return f"关于{m.group('what')}的{m.group('kind')}"  # 现就保持…发展通知如下 → 关于保持…发展的通知
     seen_text = False
     for i, ln in enumerate(lines[:12]):
         if seen_text and _STORY_END.match(ln):
@@ -179,7 +179,7 @@ _STAMP = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2
 
 
 # a notice's own words on what it is about: 现就保持房地产市场平稳健康发展通知如下
-_NOTIFIES = re.compile(r"现就(?P<what>[^，,。；;：:\n]{4,40}?)(?:有关事项|有关问题|相关事项)?(?P<kind>通知|公告|通告)如下")
+_NOTIFIES = re.compile(r"现(?:就|对)(?P<what>[^，,。；;：:\n]{4,40}?)(?:有关事项|有关问题|相关事项)?(?P<kind>通知|公告|通告)如下")
 _GENERIC_MATTER = re.compile(r"(?:有关|相关|以下|如下|下列|具体)[\u4e00-\u9fff]{0,8}|(?:事项|问题|工作|事宜|要求)")
 # the clause of a lead that tells what happened after its purpose clauses: 某市发布《…》, 证监会启动了…
 _EVENT = re.compile(r"发布|出台|印发|公布|下发|推出|召开|举行|启动|开展|实施|签署|上线")

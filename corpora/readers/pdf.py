@@ -52,6 +52,8 @@ Line = tuple[str, bool, bool]  # (text, reaches the right margin, starts at the 
 _STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _CHUNK = 1 << 16
 _LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
+_DICT_START = re.compile(rb"\s*<<")
+_HEADER = re.compile(rb"(?:^|[^0-9])\d+\s+\d+\s+\Z")  # "12 0 " just before an obj keyword
 # the most bytes one byte of deflate data inflates to: a match of 258 bytes takes two bits at the least
 DEFLATE_RATIO = 1032
 
@@ -73,11 +75,17 @@ def _inflated_size(buf: memoryview, start: int, cap: int) -> int:
     return total
 
 
-def _read_extent(data: bytes, head: bytes, start: int) -> int | None:
+def _read_extent(data: bytes, at: int, head: bytes, start: int) -> int | None:
     """The most compressed bytes PDFium may read for the stream whose data begins at `start`: up to the first
     endstream keyword (PDFium reads there when the /Length is missing or wrong) or a direct /Length of its
-    dictionary (PDFium reads that many when the keyword follows them). None when a /Length is indirect or
-    missing from `head` (PDFium resolves what this cannot: such a stream is inflated and counted)."""
+    dictionary (PDFium reads that many when the keyword follows them). `head`: from the object's `obj` keyword
+    (at `at`, -1 when none was found) to the stream's dictionary end. None (the stream is then inflated and counted) when a /Length is indirect
+    (PDFium resolves what this cannot) or missing, or when the dictionary may hold a key this does not see: no
+    object header before `obj`, strings, comments or escaped names in it."""
+    if at < 0 or not _DICT_START.match(head, 3) or b"(" in head or b"%" in head or b"#" in head:
+        return None
+    if not _HEADER.search(data[max(0, at - 40):at]):
+        return None
     lengths = _LENGTH.findall(head)
     if not lengths or any(ref for _, ref in lengths):
         return None
@@ -94,12 +102,13 @@ def check_inflated(data: bytes, source: str) -> int:
     buf = memoryview(data)
     streams: list[tuple[int, int]] = []  # (bound or -1 when it must be counted, start of the stream's data)
     for m in _STREAM.finditer(data):
-        head = data[max(0, data.rfind(b"obj", max(0, m.start() - 4096), m.start())):m.start()]
+        at = data.rfind(b"obj", max(0, m.start() - 4096), m.start())
+        head = data[max(0, at):m.start()]
         if b"FlateDecode" not in head and b"/Fl " not in head and b"/Fl]" not in head:
             continue
         if b"/Image" in head:
             continue
-        extent = _read_extent(data, head, m.end())
+        extent = _read_extent(data, at, head, m.end())
         streams.append((-1 if extent is None else DEFLATE_RATIO * (extent + 1), m.end()))
     # the streams to count: those without a bound, then the largest bounds until the rest fit
     streams.sort(key=lambda s: (s[0] >= 0, -s[0]))
@@ -159,10 +168,16 @@ def _cffi_calls() -> tuple | None:
 
             ffi = cffi.FFI()
             ffi.cdef("typedef struct { float left; float top; float right; float bottom; } FS_RECTF;\n"
+                     "typedef struct { float a; float b; float c; float d; float e; float f; } FS_MATRIX;\n"
                      "int FPDFText_GetLooseCharBox(void* text_page, int index, FS_RECTF* rect);\n"
-                     "int FPDFText_GetCharOrigin(void* text_page, int index, double* x, double* y);")
+                     "int FPDFText_GetCharOrigin(void* text_page, int index, double* x, double* y);\n"
+                     "double FPDFText_GetFontSize(void* text_page, int index);\n"
+                     "int FPDFText_GetMatrix(void* text_page, int index, FS_MATRIX* matrix);\n"
+                     "int FPDFText_GetText(void* text_page, int start, int count, unsigned short* result);\n"
+                     "unsigned int FPDFText_GetUnicode(void* text_page, int index);")
             lib = ffi.dlopen(bindings._libs["pdfium"]._name)
-            _CFFI = (ffi, lib.FPDFText_GetLooseCharBox, lib.FPDFText_GetCharOrigin)
+            _CFFI = (ffi, lib.FPDFText_GetLooseCharBox, lib.FPDFText_GetCharOrigin, lib.FPDFText_GetFontSize,
+                     lib.FPDFText_GetMatrix, lib.FPDFText_GetText, lib.FPDFText_GetUnicode)
         except Exception:  # noqa: BLE001 - any failure here leaves the ctypes calls, which always work
             _CFFI = False
     return _CFFI or None
@@ -175,15 +190,25 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int, fast: b
         raise ReadError(source, ErrorReason.TOO_LARGE, f"page {page_no} has {n} characters (limit {MAX_PAGE_CHARS})")
     if n <= 0:
         return []
-    buf = ctypes.create_string_buffer((n + 1) * 2)
-    got = pdfium_c.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    text = buf.raw[:max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
-    if len(text) != n:  # characters outside the BMP take two UTF-16 units: one call per character instead
-        get_unicode = pdfium_c.FPDFText_GetUnicode
-        text = "".join(chr(u) if 0 < u < 0x110000 and not 0xD800 <= u < 0xE000 else "\ufffd"
-                       for u in (get_unicode(textpage, i) for i in range(n)))
-    box, origin, generated = _per_char_calls(pdfium_c)
+    calls = _cffi_calls() if fast else None
     tp = ctypes.cast(textpage, ctypes.c_void_p).value
+    if calls:
+        ffi = calls[0]
+        tpc = ffi.cast("void*", tp)
+        buf = ffi.new("unsigned short[]", n + 1)
+        got = calls[5](tpc, 0, n, buf)
+        text = ffi.buffer(buf, max(0, got - 1) * 2)[:].decode("utf-16-le", errors="replace")
+        get_unicode = calls[6]
+    else:
+        buf = ctypes.create_string_buffer((n + 1) * 2)
+        got = pdfium_c.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+        text = buf.raw[:max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
+        tpc, get_unicode = textpage, pdfium_c.FPDFText_GetUnicode
+    if len(text) != n:  # characters outside the BMP take two UTF-16 units, PDFium leaves some out of its
+        # text: one call per character instead
+        text = "".join(chr(u) if 0 < u < 0x110000 and not 0xD800 <= u < 0xE000 else "\ufffd"
+                       for u in (get_unicode(tpc, i) for i in range(n)))
+    box, origin, generated = _per_char_calls(pdfium_c)
     # PDFium's line breaks and soft hyphens carry no position; a space PDFium inferred between text objects
     # is not in the file; other blanks read as " "; a glyph without a Unicode mapping (PDFium gives its code
     # as a control character) as U+FFFD
@@ -202,10 +227,9 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int, fast: b
     else:
         wanted = range(n)
     # lines are told apart by the baseline: glyphs of several fonts and sizes on one line share it
-    calls = _cffi_calls() if fast else None
     if calls:
-        ffi, loose_box, char_origin = calls
-        tpc, r = ffi.cast("void*", tp), ffi.new("FS_RECTF*")
+        ffi, loose_box, char_origin = calls[:3]
+        r = ffi.new("FS_RECTF*")
         x, y = ffi.new("double*"), ffi.new("double*")
         return [(r.left, r.right, height - y[0], text_of[i], i) for i in wanted
                 if loose_box(tpc, i, r) and char_origin(tpc, i, x, y)]
@@ -448,12 +472,19 @@ def _page_lines(pdfium_c, page, source: str, page_no: int) -> list[Line]:
         width = pdfium_c.FPDF_GetPageWidthF(page)
         height = pdfium_c.FPDF_GetPageHeightF(page)
         chars = _chars(pdfium_c, textpage, height, source, page_no)
-        matrix = pdfium_c.FS_MATRIX()
+        calls = _cffi_calls()
+        if calls:
+            ffi, font_size, get_matrix = calls[0], calls[3], calls[4]
+            tpc, matrix = ffi.cast("void*", ctypes.cast(textpage, ctypes.c_void_p).value), ffi.new("FS_MATRIX*")
+        else:
+            tpc, matrix = textpage, pdfium_c.FS_MATRIX()
+            font_size, get_matrix = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetMatrix
+            matrix_ref = ctypes.byref(matrix)
 
         def size_of(i: int) -> float:
             """The character's size on the page: the font size scaled by the text matrix."""
-            size = pdfium_c.FPDFText_GetFontSize(textpage, i)
-            if pdfium_c.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix)):
+            size = font_size(tpc, i)
+            if get_matrix(tpc, i, matrix if calls else matrix_ref):
                 size *= math.hypot(matrix.c, matrix.d)
             return size if size > 0 else 12.0
 
@@ -523,7 +554,7 @@ def read(raw: RawDocument) -> SourceText:
     chars = "".join(ln[0] for lines in pages for ln in lines).replace(" ", "")
     cjk = len(CJK.findall(chars))
     # glyphs without a mapping, or mapped to their codes (which read as runs of ASCII symbols)
-    garbled = sum(1 for ch in chars if ch == "\ufffd" or ch in _ASCII_SYMBOLS)
+    garbled = chars.count("\ufffd") + sum(chars.count(ch) for ch in _ASCII_SYMBOLS)
     if cjk < 0.05 * len(chars) or garbled > 0.2 * len(chars):
         raise ReadError(raw.source, ErrorReason.DECODE_ERROR,
                         f"unreadable font map: {cjk} Chinese characters and {garbled} unmapped or symbol characters "

@@ -66,7 +66,7 @@ def test_inflated_size_of_an_ordinary_stream_is_counted_exactly():
     assert pdf_reader._inflated_size(memoryview(data), data.index(b"stream\n") + 7, 64 * MB) == 3 * MB + 17
 
 
-def _hidden_bomb(size: int, length: str) -> bytes:
+def _hidden_bomb(size: int, length: str, extra: bytes = b"") -> bytes:
     """A one-page PDF whose content stream inflates to `size` bytes and whose compressed data holds the word
     endstream near its start (a stored block), so that the first endstream keyword is not where the data
     ends; its /Length is written as `length` ("direct" or "indirect": an object of its own)."""
@@ -83,6 +83,7 @@ def _hidden_bomb(size: int, length: str) -> bytes:
     stored = b"\x00" + len(decoy).to_bytes(2, "little") + (len(decoy) ^ 0xFFFF).to_bytes(2, "little") + decoy
     body = b"\x78\x9c" + stored + b"".join(parts) + adler.to_bytes(4, "big")
     ref = b"5 0 R" if length == "indirect" else b"%d" % len(body)
+    ref += extra
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
                b"<< /Length " + ref + b" /Filter /FlateDecode >>\nstream\n" + body + b"\nendstream",
@@ -99,12 +100,18 @@ def _hidden_bomb(size: int, length: str) -> bytes:
     return bytes(out)
 
 
-@pytest.mark.parametrize("length", ["direct", "indirect"])
-def test_a_bomb_behind_an_early_endstream_word_is_still_too_large(length):
+@pytest.mark.parametrize("length, extra", [
+    ("direct", b""),
+    ("indirect", b""),
+    ("indirect", b" /Note (1 0 obj /Length 9)"),   # a string that looks like a header and a small direct length
+    ("indirect", b" /Note <</Length 9>> %1 0 obj\n"),  # the same behind a comment
+    ("direct", b" /Len#67th 5 0 R"),                # an escaped name PDFium reads as /Length (the last one wins)
+])
+def test_a_bomb_behind_an_early_endstream_word_is_still_too_large(length, extra):
     """The guard bounds a stream by the bytes PDFium may read for it (up to the first endstream keyword, or
     its /Length): a bomb whose data holds that word early is caught whether its /Length is written in the
-    dictionary or in an object of its own."""
-    data = _hidden_bomb(pdf_reader.MAX_STREAM_INFLATED + MB, length)
+    dictionary or in an object of its own, and whatever the dictionary hides from a plain reading."""
+    data = _hidden_bomb(pdf_reader.MAX_STREAM_INFLATED + MB, length, extra)
     assert len(data) < MB
     with pytest.raises(ReadError) as e:
         pdf_reader.check_inflated(data, "hidden.pdf")
@@ -135,8 +142,9 @@ def test_each_stream_of_the_pool_inflates_within_its_bound():
     for f in files:
         data = f.read_bytes()
         for m in pdf_reader._STREAM.finditer(data):
-            head = data[max(0, data.rfind(b"obj", max(0, m.start() - 4096), m.start())):m.start()]
-            extent = pdf_reader._read_extent(data, head, m.end())
+            at = data.rfind(b"obj", max(0, m.start() - 4096), m.start())
+            head = data[max(0, at):m.start()]
+            extent = pdf_reader._read_extent(data, at, head, m.end())
             if extent is None or b"FlateDecode" not in head:
                 continue
             bounded += 1
@@ -419,3 +427,14 @@ def test_made_up_pages_read_as_the_reference_reads_them(seed):
     chars = _random_page(seed)
     size_of = {c[4]: 9.0 + c[4] % 3 for c in chars}.__getitem__
     assert pdf_reader._layout(chars, 560.0, size_of) == pdf_reference.page_lines(chars, 560.0, size_of)
+
+
+@pytest.mark.parametrize("kind", ["newspaper", "wrapped"])
+def test_without_cffi_the_ctypes_calls_read_the_same_text(tmp_path, monkeypatch, kind):
+    """Where cffi or the library's path is not at hand, the reader's ctypes calls give the same text."""
+    path = _written(kind, tmp_path)
+    with_cffi = read_path(path).text
+    assert pdf_reader._cffi_calls() is not None  # cffi is a dependency: the fast calls are the ones in use
+    monkeypatch.setattr(pdf_reader, "_CFFI", False)
+    assert pdf_reader._cffi_calls() is None
+    assert read_path(path).text == with_cffi

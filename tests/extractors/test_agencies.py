@@ -52,6 +52,8 @@ def names(text: str, adcode: str | None) -> list[str]:
     ("市环保局、市爱卫办", "370300", ["淄博市环境保护局", "淄博市爱国卫生运动委员会办公室"]),
     ("国家移民管理局、国家药监局、中国民用航空局", None, ["国家移民管理局", "国家药品监督管理局", "中国民用航空局"]),
     ("卫生福利部疾病管制署", None, ["卫生福利部", "疾病管制署"]),
+    ("3月15日，南京市办公厅发布通知", "320100", ["南京市人民政府办公厅"]),   # a general office written without its government
+    ("市委办公厅、市政府办公厅", "320100", ["南京市委办公厅", "南京市人民政府办公厅"]),
 ])
 def test_canonical_names(text, adcode, expected):
     assert names(text, adcode) == expected

@@ -166,6 +166,30 @@ def test_plan_names_and_ordinal_homes_are_not_quantities(text):
     assert all(unit == "%" for _, _, unit, _, _ in items(text))
 
 
+# a word after the unit that only starts like a plan's name or a document's part (计划外, 节能, 节点) names what is counted
+@pytest.mark.parametrize("text,expected", [
+    ("2026年某市增加3万个计划外购车指标。", [(3, "万个")]),
+    ("2026年某市发放2万个节能家电补贴名额。", [(2, "万个")]),
+    ("本章共3节。", []),
+    ("实施五年规划。", []),
+])
+def test_words_that_start_like_plans_or_parts(text, expected):
+    assert [(v, u) for _, v, u, _, _ in items(text)] == expected
+
+
+# 第3套（含）及以上: the first of the homes a rule applies to is a bound (the dev set's gold); 首套/二套 name which home
+@pytest.mark.parametrize("text,expected", [
+    ("对购买第3套（含）及以上住房的家庭，不予受理公积金贷款。", [("provision", 3, "套", ">=", None)]),
+    ("暂停发放第三套及以上住房贷款。", [("provision", 3, "套", ">=", None)]),
+    ("2026年起，购买第三套或以上住房的，不享受购房补贴。", [("provision", 3, "套", ">=", None)]),
+    ("购买第二套住房的，首付比例不低于30%。", [("provision", 30, "%", ">=", None)]),
+    ("拥有三套住房的家庭。", []),
+])
+def test_the_nth_home_a_rule_starts_from(text, expected):
+    assert items(text) == expected
+
+
+
 def _masked(text: str) -> str:
     from corpora.chars import mask
     from extractors.dates import find_dates
@@ -801,6 +825,10 @@ def test_one_of_a_kind_milestones_and_spaced_cancellations(text, expected):
     ("租房提取限额由原来的城区为1200元/月，郊县为800元/月，调整为城区为1600元/月，郊县为1000元/月。",
      2025, False, [("provision", 1600, "元/月", "=", None), ("provision", 1000, "元/月", "=", None)]),
     ("将原办理条件中“连续缴存满24个月”修改为“连续缴存满6个月”。", 2025, False, [("provision", 6, "个月", ">=", None)]),
+    # the listed tiers a change replaces, named as a measure before the change verb
+    ("将住房对应执行的0.6%、1%、1.5%三档税率，调整为统一的0.8%一档税率。", 2025, False, [("provision", 0.8, "%", "=", None)]),
+    ("将公积金贷款利率由3.1%、3.5%，分别调整为2.85%、3.325%。", 2025, False,
+     [("provision", 2.85, "%", "=", None), ("provision", 3.325, "%", "=", None)]),
     ("市住建局和某某银行9日联合召开座谈会，部署融资协调工作。", 2025, True, []),
     ("省政府新闻办28日举行发布会。", 2025, True, []),
     ("受理后应在3日内答复申请人。", 2025, False, [("provision", 3, "日", "<=", None)]),

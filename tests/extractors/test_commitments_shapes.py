@@ -373,6 +373,14 @@ def test_a_spread_over_a_named_base_rate_keeps_its_bound(text, comparator):
     ("处2万元以上 | 处6万元以上罚款\n", [(2, None, "万元"), (6, None, "万元")]),
     # an upper end below the lower is no range
     ("处6万元以上 | 2万元以下罚款\n", [(6, None, "万元"), (2, None, "万元")]),
+    # other cells of the lower end's line, with their own values, stand between it and its upper end
+    ("并处 6 万元以上B0012000A040 从重处罚：违法所得在 30 万元以上的\n9 万元以下罚款\n",
+     [(6, 9, "万元"), (30, None, "万元")]),
+    # the first numeral of the upper end left after 以上 on the lower end's line (处二十万元以上五⏎…⏎十万元以下)
+    ("由主管部门处二十万元以上五 的\n违法行为\n所在单位 十万元以下罚款\n", [(200000, 500000, "元")]),
+    # the lower end's number left four lines above its unit (…处三万⏎…⏎…⏎…⏎元以上九万元以下罚款)
+    ("逾期不改正的，处三万\nB0012000A040 处 4 万元以上 6 万元以下罚款\n改正的行为 某某制度\n用能单位某某情形\n元以上九万元以下罚款\n",
+     [(4, 6, "万元"), (30000, 90000, "元")]),
 ])
 def test_ranges_split_over_table_cells(text, expected):
     assert [(c.value, c.value_max, c.unit) for c in found(text)] == expected
@@ -418,3 +426,24 @@ def test_lines_of_figures_without_a_unit_or_a_row_number_column_are_no_table():
 ])
 def test_a_formulas_multiplier(text, expected):
     assert [(c.value, c.unit) for c in found(text)] == expected
+
+
+_LAND_HEADING = ["序", "号", "宗地", "位置", "土地", "面积", "（亩）", "规划", "用途", "出让", "年限",
+                 "起始价(万元)", "竞买保证金(人民币）", "最高限价(万元/亩)", "平均销售价格（元/平方米）", "最高配建面积(平方米)"]
+
+
+@pytest.mark.parametrize("rows,expected", [
+    # each row ends with as many bare figures as the heading has unit-headed cells at its end: read by those columns
+    ([["1", "某路以北、某路以西", "42.5", "居住", "70年", "8000万元", "1600", "21000", "9500"],
+      ["2", "某路以南", "60", "商住混合", "70年", "1.2亿元", "1700", "23000", "12000"]],
+     [(1600, "万元/亩", "<="), (21000, "元/平方米", "="), (9500, "平方米", "<="),
+      (1700, "万元/亩", "<="), (23000, "元/平方米", "="), (12000, "平方米", "<=")]),
+    # a row whose bare figures do not fill those columns cannot be aligned: none read
+    ([["1", "某路以北", "42.5", "居住", "70年", "8000万元", "1600", "21000"]], []),
+])
+def test_a_table_given_one_cell_a_line_is_read_by_its_unit_headed_columns(rows, expected):
+    from extractors.commitments import _unit_pattern, find_unit_headed_cells
+    text = "\n\n".join(_LAND_HEADING + [cell for row in rows for cell in row]) + "\n"
+    got = find_unit_headed_cells(text, _unit_pattern())
+    assert [(c.value, c.unit, c.comparator) for c in got] == expected
+    assert all(text[c.value_start:c.value_end] == str(c.value) for c in got)

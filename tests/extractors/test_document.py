@@ -340,3 +340,26 @@ def test_a_teaser_list_or_a_subheading_in_a_story_is_no_document(tail):
     text = "某市首套住房商业贷款利率下调至3.8%\n2023-03-16 09:48:53 来源：某某网\n\n" + _STORY * 3 + "\n" + tail
     (doc,) = documents(_source(text))
     assert doc.title == "某市首套住房商业贷款利率下调至3.8%"
+
+
+def test_a_headline_over_its_subtitles_is_the_first_line_of_the_stack():
+    text = ("\n分析研究明年经济工作\n\n研究部署党风廉政建设和反腐败工作\n\n审议《某某组织选举工作条例》\n\n某某委员会书记某某主持会议\n\n"
+            "某某会议12月11日召开，分析研究明年经济工作；研究部署党风廉政建设和反腐败工作；审议《某某组织选举工作条例》。\n" + BODY)
+    (doc,) = documents(_source(text))
+    assert doc.title == "分析研究明年经济工作"
+
+
+def test_what_a_notice_says_it_is_about_names_it_before_its_bare_number():
+    text = ("某规划资源规〔2023〕1号\n\n各有关单位：\n为促进我市土地市场平稳健康发展，结合我市实际情况，"
+            "现对进一步优化土地市场服务管理工作通知如下：\n一、优化土地供应管理\n" + BODY)
+    (doc,) = documents(_source(text))
+    assert doc.title == "关于进一步优化土地市场服务管理工作的通知" and "title_guessed" in doc.flags
+
+
+def test_a_document_printed_whole_under_the_story_that_reports_it_is_a_document_of_its_own():
+    story = ("某市拟出台楼市新政14条 涉及公积金和购房补助\n2023-10-13 11:54 来源：某某网\n\n"
+             "10月13日，某市住房和城乡建设局发布了征求意见的公示，新政涉及公积金、购房补助、团购优惠等内容。" * 2 + "\n以下是原文：\n")
+    title = "促进房地产市场平稳健康发展的若干措施"
+    measures = f"{title}\n（试行）\n为深入贯彻落实有关决策部署，支持刚性和改善性住房需求，现提出以下措施。\n{BODY}"
+    docs = documents(_source(story + measures))
+    assert [d.title for d in docs] == ["某市拟出台楼市新政14条 涉及公积金和购房补助", title]

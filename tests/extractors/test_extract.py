@@ -13,3 +13,15 @@ def test_an_interpretation_under_its_notice_is_of_the_notices_place():
     notice, reading = Extractor().extract(SourceText("t.txt", text, "text/plain"))
     assert reading.title == "政策解读" and reading.doc_type == "interpretation"
     assert notice.region is not None and reading.region == notice.region
+
+
+def test_a_document_printed_under_the_story_that_names_it_is_of_the_storys_date_and_place():
+    title = "促进房地产市场平稳健康发展的若干措施"
+    text = ("泸州拟出台楼市新政14条 涉及公积金和购房补助\n2023-10-13 11:54 来源：某某网\n\n"
+            f"10月13日，泸州市住房和城乡建设局发布了关于征求《{title}（征求意见稿）》意见建议的公示，涉及公积金、购房补助等。" * 2 + "\n"
+            f"以下是原文：\n{title}\n为深入贯彻落实有关决策部署，支持刚性和改善性住房需求，现提出以下措施。\n"
+            + "第一条 优化土地出让条件，按起始价的20%确定竞买保证金。\n" * 4)
+    story, measures = Extractor().extract(SourceText("t.txt", text, "text/plain"))
+    assert measures.title == title
+    assert story.publish_date == "2023-10-13" and measures.publish_date == story.publish_date
+    assert story.region is not None and measures.region == story.region

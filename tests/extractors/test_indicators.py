@@ -1093,6 +1093,7 @@ NATIONAL_MEASURES_BY_BAND = [
     # a fund loan's down payment for an allotted affordable home; a parking space's owner-only period; a fee's deferral
     ("购买配售型保障性住房申请住房公积金贷款的，首付款比例不低于15%。", [(15, "%", "pf_down_payment_affordable_housing")]),
     ("配套车位自公告之日起满6个月后，可以向其他业主出售。", [(6, "个月", "parking_owner_priority_months")]),
+    ("属非住宅配套车位的，公告之日起满6个月后，可对外销售。", [(6, "个月", None)]),  # a residential parking rule's key
     ("城市基础设施配套费经批准可延期缴纳，延期缴纳时间最长不超过6个月。", [(6, "个月", "infrastructure_fee_deferral")]),
     # a subsidy's cap per home, a household fund loan's cap for three payers, a credit check's look-back by
     # kind of credit, a borrower's income against the repayment
@@ -1105,6 +1106,38 @@ NATIONAL_MEASURES_BY_BAND = [
     ("借款人的月平均收入应当大于或等于月还款额的2倍。", [(2, "倍", "loan_income_to_repayment_multiple_min")]),
     ("经济适用住房上市交易的，应缴增值收益＝（市场价格－原购买价格）×50%。",
      [(50, "%", "economic_housing_gain_share_to_government")]),
+    # a home-purchase voucher's quota and total; a consumer voucher's total outside housing is not the housing key
+    ("购房消费券总额（300名）能够覆盖所有活动对象的，对所有活动对象发放。", [(300, "名", "housing_voucher_quota")]),
+    ("购房消费券补贴总额500万元。", [(500, "万元", "housing_consumption_voucher_budget")]),
+    ("文旅消费券活动总额500万元。", [(500, "万元", None)]),
+    # a land transfer: the declared price below the land price standards, the notice to presale buyers
+    ("土地使用权转让申报价格比标定地价低20%以上的，政府可行使优先购买权。",
+     [(20, "%", "land_transfer_price_below_standard_land_price")]),
+    ("土地使用权转让申报价格比基准地价低30%以上的，政府可行使优先购买权。",
+     [(30, "%", "land_transfer_price_below_benchmark_land_price")]),
+    ("转让已预售项目的，转让人需通知商品房预购人，公告期限不少于30日。", [(30, "日", "land_transfer_presale_buyer_notice_days")]),
+    # more tiers of a discretion table (overdue without correction, repeated offences) and the report deadlines of
+    # the national rules on overseas investment
+    ("从重处罚：经责令限期改正，超过2个月仍不改正的。", [(2, "个月", "penalty_tier_uncorrected_overdue_time")]),
+    ("从重处罚：2年内3次以上实施同类违法行为的。",
+     [(2, "年", "penalty_tier_repeat_offence_window"), (3, "次", "penalty_tier_repeat_offence_count")]),
+    ("投资主体应当在项目完成之日起20个工作日内通过网络系统提交项目完成情况报告表。",
+     [(20, "个工作日", "overseas_investment_completion_report_deadline")]),
+    ("投资主体应当在有关情况发生之日起5个工作日内通过网络系统提交重大不利情况报告表。",
+     [(5, "个工作日", "overseas_investment_adverse_event_report_deadline")]),
+    ("违法行为在2年内未被发现的，不再给予行政处罚。", [(2, "年", "penalty_limitation_years")]),
+    # a commercial loan turned into a fund loan: its share of the price and its total term; a fund loan to build
+    # or repair a home; a trade-in's protection period and the deposit refunded; an area tier of a sales ban
+    ("商转公贷款额度不得高于原商业贷款余额，且不得超过购房总价款的70%。", [(70, "%", "commercial_to_pf_loan_ltv_cap")]),
+    ("商转公贷款期限与商业贷款已还年限合计不超过30年。", [(30, "年", "commercial_to_pf_loan_total_term_cap")]),
+    ("补贴金额不得高于实际支出，且不得超过购房总价款的1%。", [(1, "%", None)]),   # no loan turned into a fund loan
+    ("建造、翻建、大修自住住房申请住房公积金贷款的，不高于住房总费用的60%。",
+     [(60, "%", "pf_build_repair_loan_cost_share_cap")]),
+    ("建造、翻建、大修自住住房申请住房公积金贷款的，贷款期限最长不超过15年。", [(15, "年", "pf_build_repair_loan_max_term")]),
+    ("开发企业为卖旧买新的购房人提供60天“退房无忧保护期”。", [(60, "天", "home_trade_in_protection_days")]),
+    ("卖旧买新的购房人旧房未售出的，解除认购协议，开发企业10日内无条件全额退还订金。",
+     [(10, "日", "home_trade_in_deposit_refund_days")]),
+    ("暂停向非本市户籍家庭销售144平方米及以下商品住房。", [(144, "平方米", "home_area_threshold")]),
     # near misses: a discount by a developer is no fee, a rate of another tax no property tax
     ("个人将购买2年以上的住房对外销售的，免征增值税。", [(2, "年", "vat_exemption_holding_years")]),
     ("户型建筑面积小于90平方米的住房占比不低于70%。", [(90, "平方米", "home_area_threshold"), (70, "%", None)]),
@@ -1131,6 +1164,19 @@ def test_a_title_names_the_tax_or_standard_of_a_table_line(title, sentence, expe
     text = normalize(sentence).text
     got = [ind.classify_commitment(c, text, title) for c in find_commitments(text, text)]
     assert got[-len(expected):] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a clause listing values with 分别 takes the measure the clause before it names
+    ("人才购房补贴按照人才层次，分别按A类对象100万元、B类对象60万元、C类对象30万元给予补贴。",
+     [(100, "万元", "home_purchase_subsidy"), (60, "万元", "home_purchase_subsidy"), (30, "万元", "home_purchase_subsidy")]),
+    # a list clause after a sentence end, or a clause before it that names no measure, lends nothing
+    ("人才购房补贴按照人才层次发放。分别按A类对象100万元、B类对象60万元执行。", [(100, "万元", None), (60, "万元", None)]),
+    ("今年以来，分别为10家企业、20个项目提供服务。", [(10, "家", None), (20, "个", None)]),
+])
+def test_a_list_clause_takes_the_measure_of_the_clause_before(sentence, expected):
+    assert keys_of(sentence) == expected
+
 
 @pytest.mark.parametrize("sentence,expected", [
     # work-injury insurance base rates: one key per national industry risk class, a range of classes listed
@@ -1199,6 +1245,41 @@ def test_social_insurance_hukou_plans_and_support_measures_get_their_keys(senten
      [(1, "个", "neonatal_critical_care_centres_per_district"),
       (1, "个", "maternal_critical_care_centres_per_district")]),
     ("全省建成危重新生儿救治中心50个。", [(50, "个", None)]),   # a total is no per-district minimum
+    # within a high school's self-admission plan, the floor of places for sports and arts students together
+    # (sports alone is another share and stays unkeyed, see above)
+    ("自主招生计划数不超过招生计划总数的5%，其中体育、艺术特长学生自主招生计划合计不低于该类计划的20%。",
+     [(5, "%", "school_self_admission_share"), (20, "%", "school_self_admission_sports_arts_share_min")]),
+    # social assistance standards: minimum living allowance by town or country and by year or month, the basic
+    # living standard of people in extreme poverty (and its multiple of the allowance), the disability subsidies
+    ("此次提标后，全县农村低保标准调整为：6000元/人/年，城市低保标准提高到750元/人/月。",
+     [(6000, "元/人/年", "dibao_standard_rural_yearly"), (750, "元/人/月", "dibao_standard_urban_monthly")]),
+    ("农村特困供养基本生活标准按照农村低保标准的1.3倍确定，调整为7800元/人/年。",
+     [(1.3, "倍", "extreme_poverty_support_multiple_of_dibao"),
+      (7800, "元/人/年", "extreme_poverty_support_standard_rural_yearly")]),
+    ("农村低保标准每人每月提高30元。", [(30, "元", None)]),          # a rise is no standard
+    ("困难残疾人生活补贴按照每人每月不低于100元标准发放；重度残疾人护理补贴按照每人每月不低于120元标准发放。",
+     [(100, "元", "disability_living_subsidy_monthly"), (120, "元", "disability_care_subsidy_monthly")]),
+    # rural water supply and rural roads; 5G base stations counted in 座
+    ("到2025年，农村自来水普及率达到90%，规模化供水工程覆盖农村人口比例达到60%，农村供水水质达标率达到85%。",
+     [(90, "%", "rural_tap_water_coverage"), (60, "%", "rural_water_supply_scale_coverage"),
+      (85, "%", "rural_water_quality_compliance")]),
+    ("城乡供水一体化率达到70%，农村公路列养率达到100%。",
+     [(70, "%", "urban_rural_water_supply_integration"), (100, "%", "rural_road_maintenance_listing_rate")]),
+    ("全年新增5G基站1200座。", [(1200, "座", "5g_base_stations")]),
+    # a labour-cooperation fee per worker placed: the total, and the shares of town and village written right
+    # before their values (the organisers named earlier in the sentence pick no share)
+    ("对镇（街道）、村（社区）组织劳动者到园区企业就业，并稳定就业3个月以上的，按400元/人（镇（街道）150元/人、"
+     "村（社区）250元/人）标准给予一次性劳务协作经费。",
+     [(3, "个月", "hiring_subsidy_employment_months_required"), (400, "元/人", "labour_cooperation_fee_per_person"),
+      (150, "元/人", "labour_cooperation_fee_per_person_township"),
+      (250, "元/人", "labour_cooperation_fee_per_person_village")]),
+    ("对村（社区）组织劳动者就业的，按200元/人的标准给予一次性劳务协作经费。",
+     [(200, "元/人", "labour_cooperation_fee_per_person")]),
+    # routine maintenance of rural roads by road class: each class its own key, none when no class is named
+    ("农村公路经常性养护率，县道达到100%，乡道不低于80%，村道不低于60%。",
+     [(100, "%", "rural_road_routine_maintenance_rate_county"), (80, "%", "rural_road_routine_maintenance_rate_township"),
+      (60, "%", "rural_road_routine_maintenance_rate_village")]),
+    ("农村公路经常性养护率达到90%。", [(90, "%", None)]),
 ])
 def test_job_creation_media_and_critical_care_measures_get_their_keys(sentence, expected):
     assert keys_of(sentence) == expected

@@ -22,6 +22,8 @@ BODY = "到2025年，全市村卫生室乡村医生占比达到45%以上。"
     ("主办单位：某市人民政府办公室 地址：某市某路1号", "footer"),
     ("中共某某市委、某某市人民政府主办", "footer"),                # the sponsor named before the word
     ("某某市人民政府办公室  承办", "footer"),
+    ("某某市住房公积金管理中心、某某市城乡规划设计研究院联合主办", "footer"),  # any body a byline names (…院, …所)
+    ("某某省测绘产品质量监督检验站承办", "footer"),
     ("Copyright © 2006-2020 某某网 All rights reserved", "footer"),
     ("免责声明：本站所有信息均来源于互联网搜集，并不代表本站观点。", "disclaimer"),
     ("转载请注明出处。", "disclaimer"),

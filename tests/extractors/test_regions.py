@@ -269,3 +269,28 @@ def test_a_headline_placed_by_a_provinces_one_character_name(title, expected):
 def test_a_story_about_many_provinces_is_no_one_place(title, body, expected):
     region = primary_region(body, title, [], [])
     assert (region.adcode if region else None) == expected
+
+
+# every body the hand-typed list of national bodies held before they were read from the agency table's national
+# rows, and some it lacked: a story headed by one is not placed by the places its text mentions
+_OLD_NATIONAL = ("央行", "中国人民银行", "人民银行", "证监会", "银保监会", "金融监管总局", "国务院", "中共中央", "中央政治局",
+                 "财政部", "商务部", "国家发展改革委", "国家发改委", "发改委", "住房城乡建设部", "住建部", "自然资源部",
+                 "税务总局", "外汇局", "国家统计局")
+_BODY = "会议介绍了杭州的做法，杭州多家企业参加。"
+
+
+@pytest.mark.parametrize("body_name", [*_OLD_NATIONAL, "教育部", "国家医保局", "医保局", "国家卫生健康委员会", "海关总署"])
+def test_a_story_headed_by_a_national_body_from_the_agency_table_is_not_placed_by_its_text(body_name):
+    assert primary_region(_BODY, f"{body_name}：部署下一阶段重点工作", [], []) is None
+    assert primary_region(_BODY, f"{body_name}召开专题会议", [], []) is None
+
+
+@pytest.mark.parametrize("title", [
+    "部署下一阶段重点工作",             # no body named
+    "人民银行营业管理部召开专题会议",      # a branch of the bank
+    "人民银行某某中心支行召开专题会议",
+    "财政部门召开专题会议",              # a function, not the ministry
+    "区医保局召开专题会议",              # a local office: 国家 left out only at a headline's head
+])
+def test_a_story_headed_by_no_national_body_is_placed_by_its_text(title):
+    assert primary_region(_BODY, title, [], []).adcode == "330100"

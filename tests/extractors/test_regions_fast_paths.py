@@ -41,3 +41,25 @@ def test_the_footer_on_the_document_keeps_the_site_owner_out_of_the_agencies():
     a, b = doc._.byline.footer[0]
     assert page[a:b].startswith("文成县人民政府办公室")
     assert [ag.normalized for ag in doc._.agencies] == ["文成县水利局"]
+
+
+@pytest.mark.parametrize("title,issuers,body,expected", [
+    ("关于斗门区、金湾区联合开展防汛检查的通知", ["斗门区人民政府", "金湾区人民政府"], "我区各镇：请做好准备。", "440400"),
+    ("文成县关于做好防汛工作的通知", ["文成县人民政府办公室"], "我县各乡镇：请做好准备。", "330328"),
+    ("关于做好防汛工作的通知", ["温州市人民政府"], "我市各县（市、区）：文成县、泰顺县、平阳县请做好准备。", "330300"),
+])
+def test_the_title_and_issuers_are_read_for_places_once_per_question(title, issuers, body, expected, monkeypatch):
+    """The places the title and the issuers name are read once and passed to the checks that need them (two
+    districts side by side, a county of the document's own, the issuer's own division), not again by each."""
+    gaz = regions.gazetteer()
+    asked = []
+    real = regions.Gazetteer.mentions
+
+    def counted(self, text, short=True, boundaries=None, counties=frozenset(), ambiguous=False):
+        if text in (title, *issuers):
+            asked.append((text, short, counties, ambiguous))
+        return real(self, text, short, boundaries, counties, ambiguous)
+
+    monkeypatch.setattr(regions.Gazetteer, "mentions", counted)
+    assert regions.primary_region(body, title, issuers, [], gaz).adcode == expected
+    assert len(asked) == len(set(asked))

@@ -20,7 +20,7 @@ FLOORS = {
     "docnum_f1": 1.0,
     "docnum_own_f1": 1.0,
     "agency_f1": 0.98,
-    "commit_f1": 0.93,
+    "commit_f1": 0.95,
     "commit_value_unit_f1": 0.97,
     "publish_date_acc": 1.0,
     "region_acc": 1.0,
@@ -54,11 +54,11 @@ HELDOUT_FLOORS = {
     "span_grounding": 1.0,
 }
 HELDOUT3_FLOORS = {
-    "split_f1": 0.96,
+    "split_f1": 1.0,
     "docnum_f1": 0.93,
     "docnum_own_f1": 1.0,
-    "publish_date_acc": 0.93,
-    "region_acc": 0.93,
+    "publish_date_acc": 1.0,
+    "region_acc": 1.0,
     "agency_f1": 0.98,
     "commit_f1": 0.99,
     "span_grounding": 1.0,
@@ -84,29 +84,32 @@ HELDOUT4_FLOORS = {
     "agency_f1": 0.92,
     # p_05's annotator gave a benefit no year where its term ends (自…之日起至YYYY年M月D日); the dev set's gold and
     # set 2's k_03 keep the term's year, which the extractor follows (audits/README.md, fourth set)
-    "commit_f1": 0.83,
-    "span_grounding": 1.0,
-}
-# q_16 prints no headline (its gold names a column label) and q_05 a topic heading over a repost's 原标题
-HELDOUT5_FLOORS = {
-    "split_f1": 0.81,
-    "docnum_f1": 1.0,
-    "docnum_own_f1": 1.0,
-    "publish_date_acc": 0.78,
-    "region_acc": 0.78,
-    "agency_f1": 0.85,
     "commit_f1": 0.90,
     "span_grounding": 1.0,
 }
+# q_18's draft printed under its consultation notice is a document of its own in this set's gold and part of the
+# notice in set 1's h_14 (the dev convention: a notice and what it issues are one); we follow the dev convention
+HELDOUT5_FLOORS = {
+    "split_f1": 0.97,
+    "docnum_f1": 1.0,
+    "docnum_own_f1": 1.0,
+    "publish_date_acc": 0.94,
+    "region_acc": 0.94,
+    "agency_f1": 0.85,
+    "commit_f1": 0.97,
+    "span_grounding": 1.0,
+}
 
+# r_18 prints a decision under a news story that reports it (one document here, two in the gold); r_12 is placed by
+# a firm's name (广州富力) and r_11 by its number's 宁, which is Ningxia's short name as well as Nanjing's
 HELDOUT6_FLOORS = {
-    "split_f1": 0.85,
+    "split_f1": 0.97,
     "docnum_f1": 0.95,
-    "docnum_own_f1": 0.83,
-    "publish_date_acc": 0.77,
-    "region_acc": 0.77,
-    "agency_f1": 0.96,
-    "commit_f1": 0.94,
+    "docnum_own_f1": 0.92,
+    "publish_date_acc": 0.88,
+    "region_acc": 0.83,
+    "agency_f1": 1.0,
+    "commit_f1": 0.97,
     "span_grounding": 1.0,
 }
 
