@@ -327,6 +327,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         if m and sym == "<=" and phrase.endswith("内") and _BARRED_WITHIN.match(after, m.end()) \
                 and _LOOKBACK_UNIT.search(text, num_start, unit_end):
             return ">="  # 10年内不得上市交易: a period that must pass first, a floor on the holding time
+        if m and sym == "<=" and phrase.endswith("内") and _CANNOT_WITHIN.match(after, m.end()):
+            return ">"  # 预计6个月以内无法完成整改的: the time needed is more than the period
         if m and phrase.startswith("范围") and not re.search(r"(?<!平方)(?:米|公里|千米)$", text[num_start:unit_end]):
             continue  # 两侧各100米范围内: a distance within; 新城225平方公里范围内: the size of an area
         if m:
@@ -384,6 +386,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     return sym
 
 
+# what cannot be done within a period (3个月以内无法改正, 一年内不能完成): the time it needs exceeds the period
+_CANNOT_WITHIN = re.compile(r"\s*[，,]?\s*(?:仍|均|都|也)?(?:无法|不能|未能|难以|不可能)")
 # a prohibition over a period (10年内不得转让, 6个月内不予受理): the period must pass before the act is allowed
 _BARRED_WITHIN = re.compile(r"\s*[，,]?\s*(?:均|都|一律|也)?(?:不得|不能|不准|不可|不允许|禁止|严禁|不予|不再)"
                             r"(?!超过|超出|高于|多于|大于|低于|少于|小于|不足)")
@@ -1693,7 +1697,7 @@ _CHANGED_RIGHT_AFTER = re.compile(r"\s*" + _CHANGE_VERB + r"(?:至|到|为|成)\
 _FORMER_BASE = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}?)(?:的)?基础上")
 _FORMER_LIST = re.compile(r"[由从](?:原来|原先|原|现行|之前|此前)的?")
 _CHANGE_TO_VERB = re.compile(_CHANGE_VERB + r"(?:至|到|为|成)")
-_QUOTE_REPLACED = re.compile(r"\s*(?:的(?:规定|条件|要求|表述|内容))?\s*(?:调整|修改|变更|修订|改)为")
+_QUOTE_REPLACED = re.compile(r"\s*(?:的(?:规定|条件|要求|表述|内容))?\s*(?:调整|修改|变更|修订|改|调降|调减|调低|调高|调增|降低|提高|下调|上调)为")
 
 
 _FORMERLY_END = re.compile(r"(?:此前|之前|以前|原来|原先|调整前|原(?:政策|规定|标准|办法|条件)?)(?:为|是)\s*$")

@@ -818,6 +818,9 @@ def test_one_of_a_kind_milestones_and_spaced_cancellations(text, expected):
     ("享受补贴的住房，5年内不得上市交易。", 2025, False, [("provision", 5, "年", ">=", None)]),
     ("被驳回的申请人6个月内不予再次受理。", 2025, False, [("provision", 6, "个月", ">=", None)]),
     ("审核应在10个工作日内完成。", 2025, False, [("provision", 10, "个工作日", "<=", None)]),
+    # what cannot be done within a period needs more than it (a penalty tier's condition)
+    ("经评估，预计6个月以内无法完成整改的，从重处罚。", 2025, False, [("provision", 6, "个月", ">", None)]),
+    ("整改期满后，30日内仍不能改正的，吊销许可证。", 2025, False, [("provision", 30, "日", ">", None)]),
     ("3年内不得超过2次申请补贴。", 2025, False, [("provision", 3, "年", "<=", None), ("provision", 2, "次", "<=", None)]),
     ("已达到退休年龄但年龄在68周岁以下，且未领取养老金的人员。", 2025, False, [("provision", 68, "周岁", "<=", None)]),
     ("符合下列情形的，可视为已完成投资总额的30%以上：", 2025, False, [("provision", 30, "%", ">=", None)]),
@@ -891,6 +894,8 @@ def test_conversions_former_rules_and_ratio_units(text, expected):
     ("将“满6个月”改为“满3个月”。", [(3, "个月", None)]),
     ("原政策为30%，新实施的阶段性政策为15%。", [(15, "%", None)]),  # the former rule's value
     ("将第三条中的“免税面积为100平方米”修改为“免税面积为150平方米”。", [(150, "平方米", None)]),
+    ("将原办法中的“保证金不低于合同额的2倍”调降为“保证金不低于合同额的1.5倍”。", [(1.5, "倍", None)]),
+    ("把文件中“每年补助不超过500元”提高为“每年补助不超过800元”。", [(800, "元", None)]),
     ("借款人家庭只有1人缴存住房公积金的，最高贷款额度为40万元。", [(40, "万元", None)]),  # whom a condition is about
     ("全省所有16个地市的缴存职工均可申请贷款。", []),  # a set named by its whole
     ("某区放宽购房条件，无需近2年累计1年社保，凭居住证即可购买。", []),  # a condition waived

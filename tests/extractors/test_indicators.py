@@ -204,6 +204,12 @@ def test_each_key_example_maps_to_its_key(row):
     ("提高住房公积金可贷额度，对三孩家庭提高15万元。", [(15, "万元", "pf_loan_cap_increase")]),
     ("缴存住房公积金满2年的，贷款额度个人最高不超过45万元。", [(2, "年", None), (45, "万元", "pf_loan_cap_individual")]),
     ("缴存职工夫妻参贷的，贷款额度按双方个人可贷额度相加，最高额度提高至90万元。", [(90, "万元", "pf_loan_cap_family")]),
+    # a third tier for three or more payers is not the couple's cap; a household's unit still names the family
+    ("单人缴存的最高可贷40万元，夫妻双方缴存的最高可贷60万元，家庭成员3人以上缴存的最高可贷75万元。",
+     [(40, "万元", "pf_loan_cap_individual"), (60, "万元", "pf_loan_cap_family"), (3, "人", None),
+      (75, "万元", "pf_loan_cap_three_plus_contributors")]),
+    ("住房公积金贷款最高额度调整为50万元/人、90万元/户。",
+     [(50, "万元/人", "pf_loan_cap_individual"), (90, "万元/户", "pf_loan_cap_family")]),
     ("防水工程（责任期为5年）。", [(5, "年", None)]),
     ("企业招用失业人员并为其连续缴纳社会保险费满6个月的，给予一次性补贴。",
      [(6, "个月", "employer_social_insurance_months")]),
