@@ -114,6 +114,18 @@ HELDOUT6_FLOORS = {
 }
 
 
+# blind on a834092 (the end of a round's rule work, nothing changed for this set)
+HELDOUT7_FLOORS = {
+    "split_f1": 0.84,
+    "docnum_f1": 0.95,
+    "docnum_own_f1": 0.85,
+    "publish_date_acc": 0.84,
+    "region_acc": 0.84,
+    "agency_f1": 0.91,
+    "commit_f1": 0.72,
+    "span_grounding": 1.0,
+}
+
 def extract_set(name: str, tmp_path_factory, docs: Path | None = None) -> Path:
     """`policy extract` over one gold set's documents, written as JSON lines; skipped without ../shared."""
     docs = docs or SHARED / "corpus" / name / "docs"
@@ -198,7 +210,7 @@ def heldout_figures(tmp_path_factory, where: Path) -> dict:
 # each held-out set (a folder of audits/) and its floors
 HELDOUT_SETS = {"heldout": HELDOUT_FLOORS, "heldout2": HELDOUT2_FLOORS, "heldout3": HELDOUT3_FLOORS,
                 "heldout4": HELDOUT4_FLOORS, "heldout5": HELDOUT5_FLOORS,
-                "heldout6": HELDOUT6_FLOORS}
+                "heldout6": HELDOUT6_FLOORS, "heldout7": HELDOUT7_FLOORS}
 
 
 @pytest.mark.parametrize("name,floors", list(HELDOUT_SETS.items()), ids=list(HELDOUT_SETS))
