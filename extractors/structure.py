@@ -248,6 +248,8 @@ _NOT_HEADLINE = re.compile(r"(^上一|^下一|^相关|^责任编辑|^【|^来源
                            r"^(?:专题|专栏|栏目|话题|频道|标签)\s*[:：]|"
                            # a byline: 某某社记者 某某, 责编 某某
                            r"^[\u4e00-\u9fff]{0,8}(?:记者|通讯员|责编|责任编辑|编辑|撰稿|摄影)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*$|"
+                           # …or an outlet and its reporter (某某观察网 某某, 某某日报 某某 某某)
+                           r"^[\u4e00-\u9fff]{1,8}(?:网|报|社|新闻|客户端|周刊)\s+[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*$|"
                            r"^\d{1,4}\s+\S+(?:\s+\S+){2,}$)")  # …, or a numbered table row: 1 某单位 某园 一级 地址
 # a line that is no headline whatever its length: a form's or a contact table's field (办公地址：…, 类别：…, 联系电话：…),
 # a bank account's name (某某保证金专户), a table cell that continues a figure from the line above (万元以上 3万元以下的

@@ -435,10 +435,19 @@ def test_fields_cells_and_furniture_are_not_titles(text, expected):
     "处2万元以上5万元以下的罚款并责令整改", "今日12 版（某某区16版）", "2025年3月1日 星期五 责编：某某某 美编：某某",
     "机构与长期照顾服务机构奖励及辅导办法）", "党组成员、副局长", "某某中心党委书记", "某市某区某某路187号某某广场",
     "某某社记者 张某某", "记者 李某 王某", "责编 赵某某",  # bylines
+    "某某观察网 钱某某", "某某晚报 孙某 周某",  # an outlet and its reporters
 ])
 def test_lines_that_are_no_headline(line):
     from extractors.structure import is_headline
     assert not is_headline(line)
+
+
+@pytest.mark.parametrize("line", [
+    "某市发布新政 首套房首付比例降至15%", "某某网评：稳就业要打好组合拳", "关于调整某某报刊发行补贴标准的通知",
+])
+def test_headlines_near_a_byline_shape_stay_headlines(line):
+    from extractors.structure import is_headline
+    assert is_headline(line)
 
 
 @pytest.mark.parametrize("line", [
