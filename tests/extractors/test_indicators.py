@@ -1104,7 +1104,7 @@ NATIONAL_MEASURES_BY_BAND = [
     # a subsidy's cap per home, a household fund loan's cap for three payers, a credit check's look-back by
     # kind of credit, a borrower's income against the repayment
     ("对购买新建商品住房的给予购房补贴，单套补贴金额标准最高不超过3万元。", [(3, "万元", "home_purchase_subsidy_cap")]),
-    ("住房公积金贷款额度：家庭成员3人以上缴存，最高120万元。", [(3, "人", None), (120, "万元", "pf_loan_cap_family")]),
+    ("住房公积金贷款额度：家庭成员3人以上缴存，最高120万元。", [(3, "人", None), (120, "万元", "pf_loan_cap_three_plus_contributors")]),
     ("单笔贷款近3年累计逾期6期以上的，不予贷款。",
      [(3, "年", "loan_credit_overdue_lookback_years_loan"), (6, "期", "loan_credit_overdue_cumulative_cap")]),
     ("单张贷记卡近2年累计逾期6期以上的，不予贷款。",
