@@ -199,6 +199,10 @@ def _matching(rows, text: str) -> list:
     return [i for i in rows if ((f := firsts.get(i.pattern)) is None or not f.isdisjoint(chars)) and i.pattern.search(text)]
 
 
+# what follows a value that is the coefficient of one term of a sum (…×10+月缴存额×…)
+_TERM_OF_SUM = re.compile(r"^[）)]?\s*[+＋]")
+
+
 def classify(indicator: str | None, unit: str | None = None, before: str = "", after: str = "",
              rest: str = "", comparator: str | None = None, title: str = "") -> str | None:
     """The taxonomy key of a value: the first row whose pattern matches the indicator phrase with the words
@@ -215,6 +219,8 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     names neither the fund nor a bank is read as the fund's (每3个月可以提取一次, 放款时限不超过5个工作日)."""
     # spaces of flattened layouts (税率为 0.5%, 处 5万元) never change what is measured
     indicator, before, after, rest = (_SPACE.sub("", x or "") for x in (indicator, before, after, rest))
+    if _TERM_OF_SUM.match(after) or (_TERM_OF_SUM.match(rest) and not after):
+        return None  # 余额×10+月缴存额×…: the coefficient of one term of a formula measures nothing alone
     window = before or indicator or ""
     scoped = window + "〔#〕" + after + rest
     fund_title = bool(title and _PF_TITLE.search(title) and not _NOT_PF_TITLE.search(title)

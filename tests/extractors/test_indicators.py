@@ -204,6 +204,10 @@ def test_each_key_example_maps_to_its_key(row):
     ("提高住房公积金可贷额度，对三孩家庭提高15万元。", [(15, "万元", "pf_loan_cap_increase")]),
     ("缴存住房公积金满2年的，贷款额度个人最高不超过45万元。", [(2, "年", None), (45, "万元", "pf_loan_cap_individual")]),
     ("缴存职工夫妻参贷的，贷款额度按双方个人可贷额度相加，最高额度提高至90万元。", [(90, "万元", "pf_loan_cap_family")]),
+    # a formula's multiple of the balances is the loan-to-balance multiple; the coefficient of one term of a sum
+    # (余额×N+月缴存额×…) measures nothing alone
+    ("住房公积金贷款额度=（本人账户余额+配偶账户余额）×18。", [(18, "倍", "pf_loan_to_balance_multiple")]),
+    ("住房公积金贷款额度不高于缴存账户余额×8+月缴存额×剩余工作月数。", [(8, "倍", None)]),
     # a third tier for three or more payers is not the couple's cap; a household's unit still names the family
     ("单人缴存的最高可贷40万元，夫妻双方缴存的最高可贷60万元，家庭成员3人以上缴存的最高可贷75万元。",
      [(40, "万元", "pf_loan_cap_individual"), (60, "万元", "pf_loan_cap_family"), (3, "人", None),
