@@ -41,7 +41,7 @@ DEV2_FLOORS = {
 }
 
 # the held-out sets: excerpts of pool pages cut as dev2's are, annotated blind (tools/heldout_set.py,
-# audits/heldout/ to audits/heldout5/); their first, blind scores are in audits/README.md
+# audits/heldout/ to audits/heldout7/); their first, blind scores are in audits/README.md
 HELDOUT = Path(__file__).resolve().parents[2] / "audits" / "heldout"
 HELDOUT_FLOORS = {
     "split_f1": 1.0,
