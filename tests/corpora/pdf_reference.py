@@ -6,10 +6,9 @@ import bisect
 import ctypes
 from operator import itemgetter
 
-from corpora.readers.pdf import X_TOLERANCE, Y_TOLERANCE, Line, _per_char_calls
+from corpora.readers.pdf import X_TOLERANCE, Y_TOLERANCE, Line, _char_width, _gutters, _per_char_calls  # unchanged by the line-based layout
 
 _X_THEN_INDEX = itemgetter(0, 4)
-_X_SPAN = itemgetter(0, 1)
 
 
 def _chars(pdfium_c, textpage, height: float, source: str, page_no: int) -> list[tuple]:
@@ -102,22 +101,8 @@ def _columns(chars: list[tuple], width: float) -> list[list[tuple]]:
     return [chars]
 
 
-def _char_width(ink: list[tuple]) -> float:
-    """The median width of the page's Chinese characters (the body text's size)."""
-    widths = sorted([c[1] - c[0] for c in ink if "\u4e00" <= c[3] <= "\u9fff"])  # corpora.chars.CJK
-    return max(4.0, widths[len(widths) // 2]) if widths else 10.0
 
 
-def _gutters(ink: list[tuple], min_gap: float) -> list[float]:
-    """The middles of the vertical strips at least min_gap wide that no character of `ink` touches."""
-    spans = sorted(ink, key=_X_SPAN)
-    out, reach = [], spans[0][1]
-    for c in spans[1:]:
-        if c[0] - reach >= min_gap:
-            out.append((reach + c[0]) / 2)
-        if c[1] > reach:
-            reach = c[1]
-    return out
 
 
 def _text_column(lines: list[list[tuple]], char_w: float) -> bool:
