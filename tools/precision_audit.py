@@ -88,6 +88,14 @@ def sample(args) -> int:
     return 0
 
 
+def write_rows(path: Path, rows: list[dict], header: list[str] | None = None) -> None:
+    """Write judgment rows back as the tab-separated file they were read from (header: their columns)."""
+    with Path(path).open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=header or list(rows[0]), delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
 def _identity(r: dict) -> tuple:
     return (r["source"], r["sentence"], *(str(r[f]) for f in FIELDS if f != "indicator"))
 
@@ -109,10 +117,7 @@ def carry(args) -> int:
             r[k] = old[k]
         r["note"] = "; ".join(x for x in (old.get("note", ""), f"carried from {Path(args.earlier).name}") if x)
         carried += 1
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=header, delimiter="\t", lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    write_rows(path, rows, header)
     print(f"{carried} of {len(rows)} rows carried from {args.earlier}; {len(rows) - carried} to judge")
     return 0
 

@@ -45,10 +45,7 @@ def test_score_counts_rows_with_all_core_fields_right(tmp_path, capsys):
         wrong_comparator = r["unit"] == "年"
         r.update(quantity_ok="y", value_ok="y", unit_ok="y", comparator_ok="n" if wrong_comparator else "y",
                  year_ok="-", kind_ok="y", key_ok="y" if r["indicator_key"] else "-")
-    with out.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    precision_audit.write_rows(out, rows)
     capsys.readouterr()
     precision_audit.main(["score", str(out)])
     figs = json.loads(capsys.readouterr().out)
@@ -66,10 +63,7 @@ def test_recheck_carries_judgments_over_to_newer_records(tmp_path, capsys):
     for r in rows:  # 3年 judged no quantity, 90% right, 20% with a wrong kind
         r.update(quantity_ok="n" if r["unit"] == "年" else "y", value_ok="y", unit_ok="y", comparator_ok="y",
                  year_ok="-", kind_ok="n" if r["value"] == "20" else "y", key_ok="-")
-    with out.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    precision_audit.write_rows(out, rows)
     newer = tmp_path / "newer.jsonl"
     newer.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
         {"source": "a.txt", "doc_index": 0, "commitments": [   # 3年 dropped, 20% now another kind
@@ -94,10 +88,7 @@ def test_carry_fills_only_rows_identical_to_judged_ones(tmp_path):
     for r in rows:
         r.update(quantity_ok="y", value_ok="y", unit_ok="y", comparator_ok="y", year_ok="-", kind_ok="y",
                  key_ok="-", note="judged")
-    with old.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    precision_audit.write_rows(old, rows)
     # newer code reads one of the rows differently: only the two unchanged rows are carried
     changed = json.loads("[" + ",".join(rec.read_text(encoding="utf-8").splitlines()) + "]")
     changed[0]["commitments"][0]["comparator"] = ">"
@@ -136,10 +127,7 @@ def test_score_reads_a_review_of_keys_alone(tmp_path, capsys):
     out = tmp_path / "keys.tsv"
     rows = [{"n": str(i), "indicator_key": "k", "sentence": "s", "key_ok": ok, "note": ""}
             for i, ok in enumerate(["y", "y", "n", "", "y"], 1)]
-    with out.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    precision_audit.write_rows(out, rows)
     capsys.readouterr()
     precision_audit.main(["score", str(out)])
     figs = json.loads(capsys.readouterr().out)
