@@ -219,7 +219,7 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     names neither the fund nor a bank is read as the fund's (每3个月可以提取一次, 放款时限不超过5个工作日)."""
     # spaces of flattened layouts (税率为 0.5%, 处 5万元) never change what is measured
     indicator, before, after, rest = (_SPACE.sub("", x or "") for x in (indicator, before, after, rest))
-    if _TERM_OF_SUM.match(after) or (_TERM_OF_SUM.match(rest) and not after):
+    if _TERM_OF_SUM.match(after):
         return None  # 余额×10+月缴存额×…: the coefficient of one term of a formula measures nothing alone
     window = before or indicator or ""
     scoped = window + "〔#〕" + after + rest
