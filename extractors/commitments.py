@@ -1508,7 +1508,8 @@ def _join_split_ranges(found: list[Commitment], masked: str) -> list[Commitment]
             if frag:
                 written = _CN_NUMERAL_HEAD.match(masked, b.value_start)
                 upper = parse_number(frag.group("d") + written.group()) if written else None
-                upper = upper * (b.value / parse_number(written.group())) if upper is not None and parse_number(written.group()) else None
+                tail = parse_number(written.group()) if upper is not None else None
+                upper = upper * (b.value / tail) if tail else None
             if upper is not None and b.comparator in ("<", "<=") and upper > a.value \
                     and _UPPER_END.match(masked, b.value_end) and "以上" not in head:
                 out[i] = replace(a, value_max=_num(upper), comparator="=")

@@ -510,8 +510,12 @@ def attachment_title(text: str, start: int, end: int) -> Title | None:
 def _own_number_below(text: str, title: Title) -> bool:
     """Is the title followed, within two lines, by a line holding only a document number (某发〔2024〕1号)?"""
     below = text[title.end:title.end + 160].split("\n")[1:4]
-    return any(_LEAD_NUMBER.match(ln.strip()) and len(_LEAD_NUMBER.match(ln.strip()).group()) >= len(ln.strip()) - 1
-               for ln in below if ln.strip())
+    return any(_number_only(ln.strip()) for ln in below if ln.strip())
+
+
+def _number_only(s: str) -> bool:
+    """Whether the line holds only a document number (某发〔2024〕1号, a closing mark at most besides)."""
+    return bool((m := _LEAD_NUMBER.match(s)) and len(m.group()) >= len(s) - 1)
 
 
 # a story of a compilation runs this long before the next headline: a related story's teaser (a headline, its
@@ -564,7 +568,7 @@ def _heads_own_text(text: str, title: Title) -> bool:
         s = ln.strip()
         if not s:
             continue
-        if _SALUTATION.match(s) or _STAMP_FIELD.search(s) or _LEAD_NUMBER.match(s) and len(_LEAD_NUMBER.match(s).group()) >= len(s) - 1:
+        if _SALUTATION.match(s) or _STAMP_FIELD.search(s) or _number_only(s):
             return True
         n += 1
         if _is_prose(s) or n >= 10:

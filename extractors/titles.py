@@ -143,10 +143,10 @@ def guess_title(text: str) -> str | None:
     for ln in lines[:12]:
         if (m := _NOTIFIES.search(ln)) and not _GENERIC_MATTER.fullmatch(m.group("what")):
             return f"关于{m.group('what')}的{m.group('kind')}"  # 现就保持…发展通知如下 → 关于保持…发展的通知
-    for ln in [x for x in lines if len(_CJK.findall(x)) >= 2][:3]:
+    worded = [x for x in lines if len(_CJK.findall(x)) >= 2]
+    for ln in worded[:3]:
         if _NUMBER_LINE.match(ln):
             return ln  # 某金发〔2023〕4号 at the head of a notice cut below its title, saying only 现将有关事项通知如下
-    worded = [x for x in lines if len(_CJK.findall(x)) >= 2]
     for i, ln in enumerate(worded[:3]):
         if (m := _READING_HEAD.match(ln)) and i + 1 < len(worded) and len(_CJK.findall(worded[i + 1])) >= 30:
             return m.group("t")  # 相关解读： over the text of an interpretation cut below its headline
