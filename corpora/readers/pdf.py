@@ -476,6 +476,7 @@ def _page_lines(pdfium_c, page, source: str, page_no: int) -> list[Line]:
         if calls:
             ffi, font_size, get_matrix = calls[0], calls[3], calls[4]
             tpc, matrix = ffi.cast("void*", ctypes.cast(textpage, ctypes.c_void_p).value), ffi.new("FS_MATRIX*")
+            matrix_ref = matrix
         else:
             tpc, matrix = textpage, pdfium_c.FS_MATRIX()
             font_size, get_matrix = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetMatrix
@@ -484,7 +485,7 @@ def _page_lines(pdfium_c, page, source: str, page_no: int) -> list[Line]:
         def size_of(i: int) -> float:
             """The character's size on the page: the font size scaled by the text matrix."""
             size = font_size(tpc, i)
-            if get_matrix(tpc, i, matrix if calls else matrix_ref):
+            if get_matrix(tpc, i, matrix_ref):
                 size *= math.hypot(matrix.c, matrix.d)
             return size if size > 0 else 12.0
 
