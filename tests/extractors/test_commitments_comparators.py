@@ -1,0 +1,113 @@
+"""Comparators and kinds of the classes a precision audit of the pool found wrong: a strict comparison that 以上
+repeats, the length of a window of records, the factor of a cap, a cap changed again in a second clause, a bound
+after a bracket note and the measured material, news retold from another report, a goal about a benefit's money,
+the day an age is counted on, and a count that closes a list of names. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.commitments import find_commitments
+from extractors.normalize import normalize
+
+
+def found(text: str, **kw):
+    t = normalize(text).text
+    return [(c.value, c.unit, c.comparator, c.kind, c.year) for c in find_commitments(t, t, **kw)]
+
+
+@pytest.mark.parametrize("text,value,comparator", [
+    # 超过…以上: the comparison before the number is strict; 以上 only says it again
+    ("超过2次以上转让的委托书，不予受理。", 2, ">"),
+    ("对罚款金额高于5万元以上的案件，应当集体讨论。", 5, ">"),
+    ("申请人数少于3人以下的，不予开班。", 3, "<"),
+    # …but 及以上 takes the bound in, and a negated comparison is a limit
+    ("利率超出基准2个百分点及以上的，应当调整。", 2, ">="),
+    ("罚款金额5万元以上的案件，应当集体讨论。", 5, ">="),
+    ("单笔贷款不超过30万元的，可以简易办理。", 30, "<="),
+])
+def test_a_strict_comparison_said_again_by_its_closing_word(text, value, comparator):
+    (c,) = [x for x in found(text) if x[0] == value]
+    assert c[2] == comparator
+
+
+@pytest.mark.parametrize("text,value,comparator", [
+    # the records of a window (近6个月的流水) cover all of it: its length, not a limit
+    ("申请人月收入根据其提供的近6个月的工资流水确定。", 6, "="),
+    ("借款人近12个月（不含当月）的缴存明细应当连续。", 12, "="),
+    ("月均余额按申请时近3个月的账户余额平均计算。", 3, "="),
+    # what happened within the last years is counted within the window: a limit on when
+    ("借款人近2年累计逾期6次以上的，不予贷款。", 2, "<="),
+    ("近3年内发生重大事故的企业不得参加。", 3, "<="),
+])
+def test_a_window_of_records_is_its_length(text, value, comparator):
+    (c,) = [x for x in found(text) if x[0] == value]
+    assert c[2] == comparator
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the factor that sets a cap is a plain figure, and so is every figure of its list
+    ("各类人才贷款限额倍数分别为5倍、4倍和2倍。", [(5, "="), (4, "="), (2, "=")]),
+    ("贷款上限系数为1.5倍。", [(1.5, "=")]),
+    # a cap listed for several groups stays a cap
+    ("贷款最高额度分别为60万元、80万元。", [(60, "<="), (80, "<=")]),
+])
+def test_the_factor_of_a_cap_is_no_cap(text, expected):
+    assert [(v, cmp) for v, _, cmp, _, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a cap raised, then raised again for a group in a clause of its own: the same cap
+    ("二套最高贷款额度从50万元提高至60万元，多孩家庭上浮额度可叠加，从70万元提高至80万元；", [(60, "<="), (80, "<=")]),
+    # a clause that changes another measure keeps its own reading
+    ("最高贷款额度从50万元提高至60万元，首付比例从30%降低至20%。", [(60, "<="), (20, "=")]),
+])
+def test_a_cap_changed_again_in_a_second_clause(text, expected):
+    assert [(v, cmp) for v, _, cmp, _, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text,comparator", [
+    ("年耗能五吨（含）标准煤以下的单位，免于申报。", "<="),
+    ("年耗能八十吨（含）标准煤以上的单位，纳入重点监管。", ">="),
+    ("组织150家企业及以上参展的，给予奖励。", ">="),
+])
+def test_a_bound_after_the_measured_material(text, comparator):
+    assert found(text)[0][2] == comparator
+
+
+@pytest.mark.parametrize("text,kind", [
+    # news that retells another report or a rumour: what banks did, not a rule of the text
+    ("记者获悉，有媒体报道称，多家银行已在3月上调房贷利率，利率分别为4.2%及4.6%。", "reported"),
+    ("记者了解到，市场近日传出消息，部分银行将二套房首付比例降至35%。", "reported"),
+    # accrued interest (应计未付利息) is an accounting term, no modal
+    ("记者获悉，公告显示，债权人持有的应计未付利息总额为2.5亿美元。", "reported"),
+    # a rule that news reports in its own words stays a rule
+    ("记者获悉，新政规定首套住房首付比例不低于15%。", "provision"),
+])
+def test_news_retold_from_another_report(text, kind):
+    assert {k for _, _, _, k, _ in found(text, news=True)} == {kind}
+
+
+@pytest.mark.parametrize("text,kind", [
+    # a goal about a benefit's money (力争…争取上级补助资金) is a goal; a benefit a goal sentence grants stays a provision
+    ("力争全年争取上级补助资金20亿元以上。", "target"),
+    ("力争对符合条件的企业给予补助5万元。", "provision"),
+])
+def test_a_goal_about_a_benefits_money(text, kind):
+    assert found(text)[0][3] == kind
+
+
+def test_the_day_an_age_is_counted_on_is_no_year():
+    ((value, unit, comparator, kind, year),) = found("随迁子女的年龄计算为：截至2024年9月1日不满16周岁。")
+    assert (value, unit, comparator, kind, year) == (16, "周岁", "<", "provision", None)
+
+
+@pytest.mark.parametrize("text,values", [
+    # a description naming things closes its list with their number: not a quantity
+    ("贷款渠道主要为甲银行、乙银行等5个国有银行。", []),
+    ("合作机构包括甲公司、乙公司等3家担保机构。", []),
+    # a list before a goal or a rule keeps its count
+    ("力争年内建成公园、大桥、市民中心等12个基础设施项目。", [12]),
+    ("对空调、冰箱等8类产品给予补贴。", [8]),
+])
+def test_a_count_closing_a_list_of_names(text, values):
+    assert [v for v, *_ in found(text)] == values
