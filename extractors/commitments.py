@@ -550,7 +550,7 @@ _WEAK_MODAL_ONLY = re.compile(r"(?:可以|可)+")
 _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给予|予以|可|须|应)|"
                              r"^[^，,。；;：:\n]{0,40}的[^，,。；;：:\n]{1,14}[，,]\s*(?:按|给予|予以|可|须|应当|每)|"
                              r"^(?:[（(]含[^）)]*[）)])?(?:及)?(?:以上|以下|以内)(?:[（(]含[^）)]*[）)])?的|^[^，,。；;：:\n]{0,10}时(?:暂停|恢复|启动|停止|可|应|须)|"
-                             r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,60}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)|"
+                             r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,60}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用|免征|免收|免缴|免予|减按|减半)|"
                              # 在投资达到总投资25%以上前提下，…: the condition a rule is granted under
                              r"^[^，,。；;：:\n]{0,30}?(?:前提下|的前提|条件下)")
 # 2022年最低工资标准为…: the year a standard applies to; 2020年7月22日，…联合印发《…》: the date a cited
@@ -889,6 +889,17 @@ _CHANGED_LEVEL = re.compile(r"(?:调至|调整至|调整为|调高至|调低至|
 _FORMER = re.compile(r"\s*(?:而|但|在)?\s*(?:此前|之前|以前|以往|过去|原先|原来|当时)")
 _WEAK_RULE = re.compile(r"可|须|应当|不得|给予|予以")
 # what news retells from another report or a rumour (有媒体报道称，…利率分别为5.1%; 市场传出消息，…首付比例降至四成)
+# a comparison with other places that lists their figures (与周边城市相当：广州市…为100万元；深圳市…): to its sentence's end
+_COMPARED_WITH = re.compile(r"(?:与|和|同|较|对比|比照)(?:周边|其他|其它|兄弟|同类|相邻|邻近|周围)[^。；;：:\n]{0,8}?"
+                            r"(?:城市|地市|省份|省市|地区|县市)[^。；;：:\n]{0,12}?(?:相当|相比|比较|持平|接近|看齐)[^。；;：:\n]{0,6}[：:]")
+
+
+def _paragraph_or_sentence_end(masked: str, pos: int) -> int:
+    """Where the sentence holding pos ends at a full stop or a line break (semicolons inside it go on)."""
+    ends = [i for i in (masked.find("。", pos), masked.find("\n", pos)) if i >= 0]
+    return min(ends) if ends else len(masked)
+
+
 _HEARSAY = re.compile(r"报道称|据[^，,。；;]{0,12}报道|消息称|传出消息|有消息")
 _INFERENCE = re.compile(r"意味着|相当于|才能买得起|才买得起")
 
@@ -940,6 +951,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         return pos < a + len(ln) and lines.read(a, "title", is_title_line)
 
     listings = listing_spans(text)
+    compared = [(m.end(), _paragraph_or_sentence_end(masked, m.end())) for m in _COMPARED_WITH.finditer(masked)]
     # lines read across a newspaper page's columns, paragraphs that work a hypothetical example, and lists of
     # other stories' headlines: no statements of this document
     unread = column_lines(masked) + example_paragraphs(masked) + feed_spans(text) + headline_runs(text, plain_runs=True)
@@ -1236,6 +1248,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 year = None
             if nth_home and kind == "target":
                 kind, year = "provision", rule_year  # 第三套及以上住房不享受…: whom a rule covers, no goal
+            if kind != "reported" and any(a <= num_start < b for a, b in compared):
+                kind, year = "reported", None  # 与周边城市相当：广州市…最高贷款额度为100万元: another place's figure, cited
             if news and kind == "provision" and _COUNTED_BY.search(masked, sent.start, num_start):
                 kind, year = "reported", None  # 据不完全统计，至少9家信托公司遭到处罚: a count a report makes
             if kind != "provision" and unit in _AGE_UNITS and comparator != "=" and not _STRONG_PAST.search(sctx):

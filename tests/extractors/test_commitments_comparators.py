@@ -111,3 +111,19 @@ def test_the_day_an_age_is_counted_on_is_no_year():
 ])
 def test_a_count_closing_a_list_of_names(text, values):
     assert [v for v, *_ in found(text)] == values
+
+
+def test_other_places_figures_cited_for_comparison_are_no_rules():
+    text = ("本市调整后的最高贷款额度与周边城市相当：甲市单职工最高贷款额度为60万元，双职工为100万元；乙市单职工50万元，"
+            "双职工90万元。本市首套住房最高贷款额度调整为80万元。")
+    assert [(v, k) for v, _, _, k, _ in found(text)] == [
+        (60, "reported"), (100, "reported"), (50, "reported"), (90, "reported"), (80, "provision")]
+
+
+@pytest.mark.parametrize("text", [
+    # a condition (…5年以上，…的所得) of a tax exemption is a rule, whatever goal the section named before
+    "确保房价控制目标总体一致。对个人转让自用5年以上，并且是家庭唯一住房取得的所得，继续免征个人所得税。",
+    "实现工作目标。对企业持有2年以上的，减半征收印花税。",
+])
+def test_a_condition_of_a_tax_exemption_is_a_provision(text):
+    assert [k for _, _, _, k, _ in found(text)] == ["provision"]
