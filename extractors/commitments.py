@@ -1105,6 +1105,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue  # 3个以上（含3个）: the bound said again, not a second value
             clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent.start, num_start)), default=sent.start)
             comparator = "=" if val.value_max is not None else _comparator(masked, clause_start, num_start, ue)
+            # a bound with no comparison word of its own: that of a cap or floor that introduces its list
+            inherited = comparator != "=" and not any(p in masked[clause_start:num_start] for p, _ in _BEFORE) \
+                and not _word_index()[0].match(masked, ue)
             replaced = _replaced_value(masked, sent.start, clause_start, num_start, ue)
             if replaced and comparator == "=" and last_change and last_change[0] == sent.start \
                     and last_change[2] == _split_mult(unit)[1] and not _BOUND_NAMED_IN.search(masked, clause_start, num_start):
@@ -1166,6 +1169,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                              or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _INCLUSIVE_BOUND.match(masked, ue)):
                 rule = False  # 他认为，基金可以撬动10倍的杠杆: a speaker's estimate in news, not a rule
             limit = rule or bool(_NORMATIVE_COMPARISON.search(masked[clause_start:num_start]))  # 累计拨付不超过…: a limit
+            if not limit and inherited and _NORMATIVE_COMPARISON.search(masked, max(0, sent.start - 60), num_start):
+                limit = True  # 目前…最高贷款额度为：…均为50万元/人: a value of a list a cap introduces is a limit too
             # 力争全年到位上级补助收入30亿元以上: a goal about a benefit's money, not a benefit a rule grants
             aspired = bool(_ASPIRED.search(masked, sent.start, num_start)) and not _PROVISION_RULE.search(masked[clause_start:ue + 8]) \
                 and not _modals(masked, clause_start, ue + 4)

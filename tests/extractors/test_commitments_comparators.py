@@ -127,3 +127,21 @@ def test_other_places_figures_cited_for_comparison_are_no_rules():
 ])
 def test_a_condition_of_a_tax_exemption_is_a_provision(text):
     assert [k for _, _, _, k, _ in found(text)] == ["provision"]
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the caps a list states under 目前…最高额度为： are today's rule, not a result
+    ("目前本市住房公积金贷款的最高贷款额度为：首次使用住房公积金贷款，购买首套住房均为40万元/人、80万元/户。", "provision"),
+    # a count a sentence reports with 目前 and no bound stays a result
+    ("目前全市共有12家银行开展此项业务。", "reported"),
+])
+def test_values_of_a_list_a_cap_introduces_are_limits(text, kind):
+    assert {k for _, _, _, k, _ in found(text)} == {kind}
+
+
+@pytest.mark.parametrize("text", [
+    "会议全面总结了今年工作和新时代10年的伟大变革。",
+    "过去是极不平凡的五年，全县经济持续向好。",
+])
+def test_a_span_of_years_a_review_names_is_no_quantity(text):
+    assert found(text) == []
