@@ -280,7 +280,7 @@ _BOUND_WORD = re.compile(r"最|上限|下限|限额")  # 最低调整为20% keep
 # a bound written as a noun (限额, 上限, 最高) and a factor of it named before the number (限额倍数为, 上限系数为)
 _NOUN_BOUNDS = {"限额", "上限", "最高", "最低", "限", "下限"}
 _FACTOR_OF_BOUND = re.compile(r"倍数|系数")
-_NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民|收购价|保护价")  # 最低收购价: a scheme's name
+_NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民|收购价|保护价|折旧年限")  # (最低折旧年限为3年的设备: a class of assets)  # 最低收购价: a scheme's name
 _SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 
 
@@ -379,6 +379,10 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         if i >= 0 and near and (best is None or end > best[0] or (end == best[0] and len(phrase) > best[2])):
             best = (end, sym, len(phrase))
     if best is None:
+        if _MAY_RAISE_TO.search(before):
+            return "<="  # 贷款期限可延至法定退休年龄后5年: as far as the rule allows, a cap
+        if _ENOUGH_AFTER.match(after):
+            return ">="  # 连续缴存6个月即可申请, 退款5年后方可再申请: what must be reached first, a floor
         return _inherited_comparator(text, clause_start, num_start)
     sym = best[1]
     for rx, neg in _NEGATED:  # the comparison word found may be the tail of a prohibition
@@ -398,6 +402,10 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
 
 # a measure named in a clause of its own (首付比例, 期限): a change in it is no repeat of the cap changed before
 _BOUND_NAMED_IN = re.compile(r"比例|期限|利率|面积|年龄|倍数|系数")
+# what a rule allows a level to be raised or extended to (可延至…后5年, 可放宽至…的1.2倍): the most it may be
+_MAY_RAISE_TO = re.compile(r"(?<![不])可(?:以)?(?:延|延长|放宽|提高|上浮|增加|提升|顺延)(?:至|到)[^，,。；;\d]{0,14}$")
+# what allows an act once reached (缴存6个月即可申请, 5年后方可再申请, 主体完成50%即可申请)
+_ENOUGH_AFTER = re.compile(r"\s*(?:以后|之后|后)?\s*(?:即可|方可|才可|才能|便可)")
 # a strict comparison right before the number that 以上/以下 after the unit repeats (超过1次以上, 高于3倍以上)
 _STRICT_BEFORE = {">=": re.compile(r"(?:超过|超出|高于|多于|大于)\s*$"), "<=": re.compile(r"(?:低于|少于|小于|不足)\s*$")}
 # the records a window is the length of (近6个月的银行流水, 近12个月（不含当月）的缴存明细)
@@ -877,7 +885,9 @@ _SCOPE_YEAR_AFTER = re.compile(r"\s*(?:度)?\s*(?:(?:在|于)(?:本市|我市|�
 _DATE_OF_BEFORE = re.compile(r"(?:时间|日期|时点)\s*(?:在|为|于|是)?\s*$")
 # a sentence that opens on what has been achieved (…干预中成效显著，吸烟率降至22.97%) reports results
 _REVIEW_CLAUSE = re.compile(r"成效显著|成效明显|成就显著|取得[^，,。；;]{0,6}(?:成就|成效|成绩)[，,：:]")
-_BUILD_GOAL = re.compile(r"(?:加快|推进|推动|全面推进|加速|大力推进)[^，,。；;：:]{0,30}?(?:建设|建成|打造|创建)")
+# (继续实施1000万平方米老旧小区综合整治工程: the amount of a renovation programme to carry out)
+_BUILD_GOAL = re.compile(r"(?:加快|推进|推动|全面推进|加速|大力推进)[^，,。；;：:]{0,30}?(?:建设|建成|打造|创建)|"
+                         r"(?:实施|开展)[^，,。；;：:]{0,30}?(?:改造|整治|修缮)(?:工程|行动|项目)")
 _QUOTED = re.compile(r"“[^”]{0,30}”")  # a name in quotes (“未来社区”) says nothing of a goal
 # a value inside brackets that make a condition of a benefit (举办对接会（组织80家企业及以上）的协会)
 _BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,20}$")
@@ -1295,6 +1305,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                                                                     + find_column_table_commitments(text, unit_rx)
                                                                     + find_unit_headed_cells(text, unit_rx)
                                                                     + find_formula_multipliers(text, masked, in_listing)
+                                                                    + find_bare_ratios(text, masked, in_listing)
                                                    + _join_orphan_units(_join_split_ranges(_join_bounds(out, masked), masked), masked)), masked), masked), masked, title)
 
 
@@ -1336,6 +1347,44 @@ def find_formula_multipliers(text: str, masked: str, unread=lambda pos: False) -
             kind="provision", indicator=indicator, subject=None, value=value, unit="倍", comparator="=", deadline=None,
             year=None, recurrence=None, sentence=text[sent_start:sent_end].strip(), start=sent_start, end=sent_end,
             value_start=m.start(), value_end=m.end("num")))
+    return out
+
+
+# a ratio of two counts bounded by a bare number (登记人数与可售房源数之比大于（含等于）1.5的楼盘): a rule's threshold with
+# no unit of its own
+_BARE_RATIO = re.compile(r"(?:之比|比值)\s*(?P<cmp>大于或等于|大于等于|小于或等于|小于等于|不低于|不高于|不超过|不小于|不大于|大于|小于|高于|低于|超过|达到|为)"
+                         r"\s*(?P<incl>[（(]\s*含(?:等于)?\s*[）)])?\s*(?P<num>\d+(?:\.\d+)?)"
+                         r"(?=\s*(?:的|以上|以下|时|[，,。；;）)]))")
+_RATIO_CMP = {"大于或等于": ">=", "大于等于": ">=", "小于或等于": "<=", "小于等于": "<=", "不低于": ">=", "不高于": "<=",
+              "不超过": "<=", "不小于": ">=", "不大于": "<=", "大于": ">", "小于": "<", "高于": ">", "低于": "<", "超过": ">",
+              "达到": ">=", "为": "="}
+_RATIO_RULE_AFTER = re.compile(r"[^。；;\n]{0,40}?(?:实行|实施|应当|应|须|必须|不得|可|暂停|启动|停止|纳入|列为|给予)")
+
+
+def find_bare_ratios(text: str, masked: str, unread=lambda pos: False) -> list[Commitment]:
+    """A ratio of two counts that a rule bounds with a bare number (…之比大于（含等于）1.5的热点楼盘, 实行摇号): a provision
+    with no unit; a bracket note that the bound is included makes a strict comparison inclusive. A ratio a text only
+    states (…之比为1.2，市场平稳) sets nothing."""
+    out: list[Commitment] = []
+    if "之比" not in masked and "比值" not in masked:
+        return out
+    for m in _BARE_RATIO.finditer(masked):
+        a = m.start("num")
+        if unread(a) or not _RATIO_RULE_AFTER.match(masked, m.end()):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        cmp = _RATIO_CMP[m.group("cmp")]
+        if m.group("incl") and cmp in (">", "<"):
+            cmp += "="
+        sent_start = max(masked.rfind(c, 0, a) for c in "。；;\n") + 1
+        sent_end = min((i for i in (masked.find(c, m.end()) for c in "。；;\n") if i >= 0), default=len(masked))
+        clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent_start, m.start())), default=sent_start)
+        out.append(Commitment(
+            kind="provision", indicator=text[clause_start:m.start("cmp")].strip() or None, subject=None, value=value,
+            unit="", comparator=cmp, deadline=None, year=None, recurrence=None, sentence=text[sent_start:sent_end].strip(),
+            start=sent_start, end=sent_end, value_start=a, value_end=m.end("num")))
     return out
 
 

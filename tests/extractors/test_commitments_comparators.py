@@ -145,3 +145,40 @@ def test_values_of_a_list_a_cap_introduces_are_limits(text, kind):
 ])
 def test_a_span_of_years_a_review_names_is_no_quantity(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text,comparator", [
+    # what a rule allows a level to be extended or raised to is the most it may be
+    ("住房公积金贷款期限可延至借款人法定退休年龄后3年。", "<="),
+    ("贷款期限延长至5年。", "="),   # a change made, no permission
+])
+def test_a_level_a_rule_allows_is_a_cap(text, comparator):
+    assert found(text)[0][2] == comparator
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a ratio a rule bounds with a bare number: a provision with no unit; (含等于) takes the bound in
+    ("对登记购房人数与可售房源数之比大于（含等于）1.5的热点楼盘，实行摇号销售。", [(1.5, "", ">=", "provision", None)]),
+    ("当个贷率与存款之比超过0.9时，暂停受理。", [(0.9, "", ">", "provision", None)]),
+    # a ratio a text only states sets nothing; a ratio of two parts (1:2) is no bound
+    ("新房与二手房成交量之比为1.2，市场平稳。", []),
+    ("两者之比为1:2。", []),
+])
+def test_a_bare_ratio_a_rule_bounds(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,comparator", [
+    # what must be reached before an act is allowed (…即可申请, …后方可再申请) is a floor
+    ("准许职工连续缴存3个月即可申请贷款。", ">="),
+    ("全额退回后3年后方可再申请贷款。", ">="),
+    ("主体工程完成30%即可申请预售。", ">="),
+    # a class of assets named by its statutory minimum life (最低折旧年限为3年的设备) is no floor
+    ("税法规定最低折旧年限为3年的设备，可一次性扣除。", "="),
+])
+def test_what_must_be_reached_first_and_named_minimums(text, comparator):
+    assert found(text)[0][2] == comparator
+
+
+def test_a_renovation_programme_to_carry_out_is_a_target():
+    assert [k for _, _, _, k, _ in found("继续实施500万平方米老旧小区综合整治工程。")] == ["target"]
