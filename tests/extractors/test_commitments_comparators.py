@@ -182,3 +182,8 @@ def test_what_must_be_reached_first_and_named_minimums(text, comparator):
 
 def test_a_renovation_programme_to_carry_out_is_a_target():
     assert [k for _, _, _, k, _ in found("继续实施500万平方米老旧小区综合整治工程。")] == ["target"]
+
+
+def test_a_control_target_is_a_ceiling():
+    text = "确定全市2026年度新建商品住房销售价格涨幅控制目标为5%，二手住宅价格涨幅控制目标为4.5%。"
+    assert found(text) == [(5, "%", "<=", "target", 2026), (4.5, "%", "<=", "target", 2026)]
