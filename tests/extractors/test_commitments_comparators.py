@@ -187,3 +187,14 @@ def test_a_renovation_programme_to_carry_out_is_a_target():
 def test_a_control_target_is_a_ceiling():
     text = "确定全市2026年度新建商品住房销售价格涨幅控制目标为5%，二手住宅价格涨幅控制目标为4.5%。"
     assert found(text) == [(5, "%", "<=", "target", 2026), (4.5, "%", "<=", "target", 2026)]
+
+
+@pytest.mark.parametrize("text,kind", [
+    # 想要, 主要, 重要 are no marker of a figure still to come: a buyer's words in news stay a result
+    ("记者获悉，李先生向记者表示，若是以后想要转手，面对的仍是满足五年社保的买家。", "reported"),
+    ("记者获悉，该市重要的变化是去年新增住房2万套。", "reported"),
+    # 要 of a plan still marks what is to come
+    ("记者获悉，该市要在年底前新增住房2万套。", "target"),
+])
+def test_want_main_and_important_are_no_future(text, kind):
+    assert [k for _, _, _, k, _ in found(text, news=True)] == [kind]
