@@ -47,29 +47,12 @@ def alias_table() -> AliasTable:
 _HAS_GENERAL_OFFICE = re.compile(r"(?:部|委员会|总局|总署|署|局|银行)$")
 
 
-_ENDINGS: dict = {}
-
-
-def _full_lengths_by_ending(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
-    """For each pair of characters a full division name can end with, the lengths (2 to max_len) of the names
-    that end with it, longest first: `_division_before` tries only those. Rebuilt if the names grew since."""
-    key = (id(gaz), len(gaz.full), gaz.max_len)
-    index = _ENDINGS.get("index")  # (key, table), replaced whole: threads see one or the other
-    if index is None or index[0] != key:
-        by: dict[str, set[int]] = {}
-        for w in gaz.full:
-            if 2 <= len(w) <= gaz.max_len:
-                by.setdefault(w[-2:], set()).add(len(w))
-        index = _ENDINGS["index"] = (key, {k: tuple(sorted(v, reverse=True)) for k, v in by.items()})
-    return index[1]
-
-
 def _division_before(text: str, end: int, gaz: Gazetteer) -> tuple[int, list[Division]] | None:
     """The division named right before `end`. A two-character name (和县, 礼县) counts only where
     nothing joins it to the text before: 县乡村振兴局和县农业农村局 is no 和县 body."""
     if end < 2:
         return None
-    for ln in _full_lengths_by_ending(gaz).get(text[end - 2:end], ()):  # longest first, as every length would be
+    for ln in gaz.full_lengths_by_ending().get(text[end - 2:end], ()):  # longest first, as every length would be
         if ln > end:
             continue
         w = text[end - ln:end]
