@@ -12,6 +12,7 @@ from importlib import resources
 from corpora.chars import CJK as _CJK
 from corpora.chars import mask
 from extractors.regions import BODY_SUFFIXES
+from extractors.stamps import TIME, full_date
 
 # footers: licence and filing numbers, copyright, the site's sponsor; 主办/承办 only where a short line opens with them
 _FOOTER = re.compile(r"(ICP备|ICP证|公网安备|版权所有|Copyright|©|技术支持[:：]|网站标识码|网站地图|建议使用.{0,20}浏览器|"
@@ -27,13 +28,9 @@ _DISCLAIMER = re.compile(r"(免责声明|本网站转载|本站转载|仅供参�
 _SENTENCE = re.compile(r"[。！？；]")
 
 
-def _full_date(space: str = "") -> str:
-    """A full date, its parts joined by - / . or 年 月 (2024-03-18, 2024年3月18; its 日 left to the pattern), with
-    `space` allowed around the joiners: the one date shape of the list-item and date-line patterns below."""
-    return rf"(?:19|20)\d{{2}}{space}[-/.年]{space}\d{{1,2}}{space}[-/.月]{space}\d{{1,2}}"
-
-
-_SPACED_DATE = _full_date(r"\s*")
+# a full date, its parts joined by - / . or 年 月 (extractors/stamps.py): the one date shape of the list-item and
+# date-line patterns below
+_SPACED_DATE = full_date(r"\s*")
 
 
 _MENU_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
@@ -93,7 +90,7 @@ _BREADCRUMB = re.compile(r"[>＞»›]")
 _HEX_ID = re.compile(r"^[0-9a-f]{16,64}$")
 _DAY_NAMED = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\u4e00-\u9fff]{2,}$")
 _TEASER_END = re.compile(r"(\.{3}|…+|>>|》》)\s*$")
-_DATED = re.compile(_full_date())
+_DATED = re.compile(full_date())
 
 
 class _Hits:
@@ -149,7 +146,7 @@ MIN_HEADLINE_RUN = 3
 # a plain headline of another story in a list (814个小区 12246栋楼楼道 某市开展供热整治行动): a short line with no
 # full stop, maybe under its date; MIN_PLAIN_RUN of them in a row, few with a comma, are a list of stories
 _PLAIN_HEADLINE = re.compile(r"^[^。；;|\n]{12,48}$")
-_DATE_LINE = re.compile(rf"^[\[【（(]?\s*{_SPACED_DATE}\s*日?(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】）)]?$")
+_DATE_LINE = re.compile(rf"^[\[【（(]?\s*{_SPACED_DATE}\s*日?(?:\s+{TIME})?\s*[\]】）)]?$")
 MIN_PLAIN_RUN = 4
 # a list may give each story its lead under its date (headline / 2024-05-01 / one or two sentences)
 MAX_TEASER = 120
@@ -344,7 +341,7 @@ def has_mojibake(text: str) -> bool:
         or any(m.end() - m.start() == 1 and _between_cjk(text, m.start(), m.end()) for m in _LATIN_RUN.finditer(text))
 
 
-_LIST_ITEM_DATE = re.compile(rf"{_full_date()}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*{_full_date()}日?\s")
+_LIST_ITEM_DATE = re.compile(rf"{full_date()}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*{full_date()}日?\s")
 _STATEMENT = re.compile(r"[。；]")
 _DATE_ONLY = re.compile(r"^(?:(?:19|20)\d{2}[-/.])?[01]?\d[-/.][0-3]?\d$")  # 07-20, 2026-06-17 (not a signature's 年月日)
 _CUT_TEASER = re.compile(r"(?:\.{3}|…+)\s*$")  # a teaser cut with an ellipsis (not a link's >>: see _TEASER_END)
