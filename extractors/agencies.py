@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from extractors import refdata
 from extractors.records import Agency, Region
 from extractors.regions import Division, Gazetteer, gazetteer
-from extractors.scan import anchored_finditer, longest_word_pattern
+from extractors.scan import anchored_finditer, first_char_finditer, longest_word_pattern
 
 _REL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
         "县": "county", "区": "county", "旗": "county"}
@@ -356,7 +356,7 @@ def _departments(text: str, region: Region | None, gaz: Gazetteer, issuer_spans,
             out.append(Agency(text[a:b], name + body, level, role, a, b))
             occupied[a:b] = b"\x01" * (b - a)
 
-    for close in _DEPT_CLOSE.finditer(text):
+    for close in first_char_finditer(_DEPT_CLOSE, text):  # tried only where 等, 行, 主 or 部 stands
         c = close.start()
         i = c
         while i > 0 and c - i < 80 and text[i - 1] not in _DEPT_SEGMENT:
@@ -508,7 +508,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
 
     for a in out:
         occupy(a)
-    for m in _BODY_END.finditer(text):  # bodies not in the alias table: 市林业和园林局, 县住房保障和城乡建设局
+    for m in first_char_finditer(_BODY_END, text):  # bodies not in the alias table: 市林业和园林局, 县住房保障和城乡建设局
         e = m.end()
         if any(occ[max(0, e - 2):e]):
             continue

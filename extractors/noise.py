@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from corpora.chars import CJK as _CJK
-from corpora.chars import mask
+from corpora.chars import CJK_RANGE, mask
 from extractors.regions import BODY_SUFFIXES
 from extractors.stamps import TIME, full_date
 
@@ -152,6 +152,16 @@ MIN_PLAIN_RUN = 4
 MAX_TEASER = 120
 
 
+# six Chinese characters, anywhere (the same answer as len(_CJK.findall(s)) >= 6, without listing them all)
+_SIX_CJK = re.compile(rf"(?:[^{CJK_RANGE}]*[{CJK_RANGE}]){{6}}")
+
+
+def _headline_like(s: str) -> bool:
+    """A stripped line that may be a headline: not numbered as a part of a document, six or more Chinese
+    characters, not ending as a lead-in."""
+    return not _BODY_LINE.match(s) and _SIX_CJK.match(s) is not None and not s.endswith(("：", ":", "，", ",", "、"))
+
+
 def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> list[tuple[int, int]]:
     """Runs of consecutive lines that are all headlines of other stories: at least MIN_HEADLINE_RUN ranked
     ones (01/某某…, 02/某某…, a site's list of its most read), or at least MIN_PLAIN_RUN plain ones (short lines
@@ -194,8 +204,11 @@ def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> l
             continue
         if start < body_start:
             continue
-        headline_like = not _BODY_LINE.match(s) and len(_CJK.findall(s)) >= 6 and not s.endswith(("：", ":", "，", ",", "、"))
-        is_ranked = headline_like and bool(_HEADLINE_LINE.match(s))
+        if plain_runs:
+            headline_like = _headline_like(s)
+            is_ranked = headline_like and bool(_HEADLINE_LINE.match(s))
+        else:  # only a ranked line is asked about: its pattern first, the rarer match
+            is_ranked = bool(_HEADLINE_LINE.match(s)) and _headline_like(s)
         if is_ranked:
             ranked.append((start, end))
         else:
@@ -302,11 +315,8 @@ def duplicated_blocks(text: str, body_start: int = 0, probe: int = 50) -> list[t
     need = max(MIN_DUPLICATE, int(MIN_DUPLICATE_SHARE * (n - body_start)))
     while i + probe <= n:
         piece = text[i:i + probe]
-        if not piece.strip() or len(set(piece)) < 10:
-            i += probe
-            continue
-        j = text.find(piece, i + probe)
-        if j < 0:
+        j = text.find(piece, i + probe)  # (most pieces occur once: found or not before their variety is counted)
+        if j < 0 or not piece.strip() or len(set(piece)) < 10:
             i += probe
             continue
         back = 0  # extend to the left, then right
