@@ -408,11 +408,13 @@ def _text_column(lines: list[tuple[list[tuple], bool]], char_w: float) -> bool:
     return sum(1 for s in steps if s > 2.2 * step) <= max(1, 0.15 * len(steps))
 
 
-def _blocks(lines: list[tuple[list[tuple], bool]], char_w: float, depth: int = 0) -> tuple[list, bool]:
+def _blocks(lines: list[tuple[list[tuple], bool]], char_w: float, depth: int = 0,
+            ink: list[tuple] | None = None) -> tuple[list, bool]:
     """The lines of a region cut into blocks in reading order (recursive XY cut): first across at gaps much
     taller than the line spacing (a headline above its story, one story above another), then down the clean
     gutters of columns of running text (newspaper pages of three, four, six columns), each part cut again.
-    Returns the blocks (each its lines) and whether any region was read as columns."""
+    Returns the blocks (each its lines) and whether any region was read as columns. `ink`: the region's
+    characters other than blanks, when the caller has them."""
     if depth > 8 or len(lines) < 2:
         return [lines], False
     tops = [ln[0][2] for ln, _ in lines]
@@ -426,7 +428,8 @@ def _blocks(lines: list[tuple[list[tuple], bool]], char_w: float, depth: int = 0
             out += blocks
             columns = columns or cols
         return out, columns
-    ink = _ink(lines)
+    if ink is None:
+        ink = _ink(lines)
     if len(ink) < 80:
         return [lines], False
     gutters = _gutters(ink, max(0.6 * char_w, 4.0))
@@ -455,7 +458,7 @@ def _page_parts(lines: list[tuple[list[tuple], bool]], width: float) -> list[lis
     newspaper page (its stories, each column by column), or the whole page."""
     ink = _ink(lines)
     if len(ink) >= 200:
-        blocks, columns = _blocks(lines, _char_width(ink))
+        blocks, columns = _blocks(lines, _char_width(ink), ink=ink)
         if columns:
             return blocks
     return _columns(lines, width, ink)
