@@ -453,3 +453,41 @@ def test_without_cffi_the_ctypes_calls_read_the_same_text(tmp_path, monkeypatch,
     monkeypatch.setattr(pdf_reader, "_CFFI", False)
     assert pdf_reader._cffi_calls() is None
     assert read_path(path).text == with_cffi
+
+
+def _spans(seed: int) -> list[tuple]:
+    """Characters of made-up widths at made-up places: many sharing a left end, some of negative width (a
+    mirrored glyph)."""
+    import random
+
+    rnd = random.Random(seed)
+    out = []
+    for i in range(rnd.randint(1, 60)):
+        x0 = rnd.choice([0.0, 10.0, 10.0, 30.0, 55.5, 80.0]) + rnd.choice([0.0, 0.0, 2.5, 9.0])
+        width = rnd.choice([9.0, 9.0, 4.0, 0.0, 20.0] + ([-6.0, -30.0] if seed % 3 == 0 else []))
+        out.append((x0, x0 + width, 100.0 + i % 5, "字", i))
+    return out
+
+
+@pytest.mark.parametrize("ink, gutters", [
+    ([(0.0, 9.0, 0, "一", 0), (30.0, 39.0, 0, "二", 1)], [19.5]),                   # one strip
+    ([(0.0, 9.0, 0, "一", 0), (10.0, 19.0, 0, "二", 1)], []),                       # narrower than 1.5
+    # two characters starting at one x: the wider closes the gap, in either order
+    ([(10.0, 40.0, 0, "一", 0), (0.0, 9.0, 0, "二", 1), (10.0, 12.0, 0, "三", 2)], []),
+    ([(0.0, 9.0, 0, "一", 0), (20.0, 22.0, 0, "二", 1), (20.0, 50.0, 0, "三", 2), (56.0, 60.0, 0, "四", 3)],
+     [14.5, 53.0]),
+    # a character of negative width beside one of the same left end: taken in the order of both ends (the
+    # negative one first, and the strip it leaves open ends at the same x)
+    ([(0.0, 9.0, 0, "一", 0), (20.0, 30.0, 0, "二", 1), (20.0, 10.0, 0, "三", 2)], [14.5, 15.0]),
+])
+def test_gutters_between_characters(ink, gutters):
+    assert pdf_reader._gutters(ink, 1.5) == gutters
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_gutters_by_left_ends_are_those_by_both_ends(seed):
+    from tests.corpora import pdf_reference
+
+    ink = _spans(seed)
+    for gap in (0.5, 4.0, 8.0):
+        assert pdf_reader._gutters(ink, gap) == pdf_reader._gutters_by_spans(ink, gap) == pdf_reference._gutters(ink, gap)
