@@ -28,6 +28,10 @@ CREATE TABLE IF NOT EXISTS texts (source PRIMARY KEY, text);
 CREATE TABLE IF NOT EXISTS extractions (source PRIMARY KEY, extractor_version);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(doc_id UNINDEXED, idx UNINDEXED, field UNINDEXED, body,
                                                      tokenize = "unicode61");
+-- each search entry's document by the index's own key (its rowid): a document's entries are found through the
+-- index on doc_id here, not by reading the whole search index (whose doc_id no full-text index can index)
+CREATE TABLE IF NOT EXISTS search_rows (row INTEGER PRIMARY KEY, doc_id);
+CREATE INDEX IF NOT EXISTS search_rows_doc ON search_rows (doc_id);
 CREATE TABLE IF NOT EXISTS scans (run_id, source_name, started_at, finished_at, list_pages, links,
                                   fetched, not_modified, new_documents, errors, PRIMARY KEY (run_id, source_name));
 """
@@ -94,12 +98,19 @@ class Store:
         self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
 
     def _migrate(self) -> None:
-        """Add the columns a store written by an earlier version lacks (its rows get NULL there)."""
+        """Add the columns a store written by an earlier version lacks (its rows get NULL there), and list the
+        search entries it wrote without listing them in `search_rows` (all of them, in a store from before
+        that table: the entries past the last one listed)."""
         for name, columns in (*((t.name, t.columns) for t in tables.TABLES), ("provenance", PROVENANCE_COLUMNS)):
             have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({name})")}
             for c in columns:
                 if c not in have:
                     self.conn.execute(f'ALTER TABLE {name} ADD COLUMN "{c}"')
+        listed = self.conn.execute("SELECT coalesce(max(row), 0) FROM search_rows").fetchone()[0]
+        if self.conn.execute("SELECT 1 FROM search WHERE rowid > ? LIMIT 1", (listed,)).fetchone() is not None:
+            with self.conn:
+                self.conn.execute("INSERT OR IGNORE INTO search_rows (row, doc_id) SELECT rowid, doc_id FROM search WHERE rowid > ?",
+                                  (listed,))
 
     def close(self) -> None:
         self.conn.close()
@@ -201,12 +212,11 @@ class Store:
                                  "WHERE source = ? AND error != 'fetch_error' LIMIT 1", (source, source)).fetchone() is not None
 
     def _delete_document(self, doc_id: str) -> None:
-        # every row keyed by a document is written with its documents row and deleted with it (here), so a document
-        # not stored has nothing to delete: the search index's doc_id is not indexed, and deleting from it would
-        # read the whole index for every new document of a run
-        if self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is None:
-            return
-        for table in (*(t.name for t in tables.TABLES if t.key[0] == "doc_id"), "search"):
+        """Delete every row keyed by the document: each table's by its key, the search entries by their rowids
+        (`search_rows`)."""
+        rows = self.conn.execute("SELECT row FROM search_rows WHERE doc_id = ?", (doc_id,)).fetchall()
+        self.conn.executemany("DELETE FROM search WHERE rowid = ?", rows)
+        for table in (*(t.name for t in tables.TABLES if t.key[0] == "doc_id"), "search_rows"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     def link(self) -> None:
@@ -219,7 +229,11 @@ class Store:
 
         rows = [(r["doc_id"], None, "title", index_text(r["title"] or ""))]
         rows += [(r["doc_id"], i, "sentence", index_text(c["sentence"])) for i, c in enumerate(r["commitments"])]
-        self.conn.executemany("INSERT INTO search (doc_id, idx, field, body) VALUES (?, ?, ?, ?)", rows)
+        first = self.conn.execute("SELECT coalesce(max(row), 0) + 1 FROM search_rows").fetchone()[0]
+        self.conn.executemany("INSERT INTO search_rows (row, doc_id) VALUES (?, ?)",
+                              [(first + k, r["doc_id"]) for k in range(len(rows))])
+        self.conn.executemany("INSERT INTO search (rowid, doc_id, idx, field, body) VALUES (?, ?, ?, ?, ?)",
+                              [(first + k, *row) for k, row in enumerate(rows)])
 
     def text(self, source: str) -> str | None:
         row = self.conn.execute("SELECT text FROM texts WHERE source = ?", (source,)).fetchone()
