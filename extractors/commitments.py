@@ -1693,6 +1693,8 @@ def _month_on_a_line_below(c: Commitment, masked: str) -> Commitment:
         m = _MONTH_CELL.search(line)
         if m:
             sym = {"以内": "<=", "之内": "<=", "内": "<=", "以上": ">=", "以下": "<="}[m.group("cmp")]
+            if sym == "<=" and m.group("cmp").endswith("内") and _CANNOT_WITHIN.match(line, m.end()):
+                sym = ">"  # 预计 12 个 … 月以内无法完成整改的: the time needed is more than the period
             return replace(c, unit="个月", comparator=sym)
         pos = nxt
     return c
