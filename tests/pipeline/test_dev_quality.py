@@ -122,7 +122,7 @@ HELDOUT7_FLOORS = {
     "publish_date_acc": 0.84,
     "region_acc": 0.84,
     "agency_f1": 0.91,
-    "commit_f1": 0.72,
+    "commit_f1": 0.74,
     "span_grounding": 1.0,
 }
 
