@@ -98,6 +98,7 @@ def find_docnumbers(text: str) -> list[DocNumber]:
 
 
 _OWN_LINE = re.compile(r"^[\s　（(【\[]*$")
+_FILE_LINE = re.compile(r"^[^\n]{0,160}\.(?:docx?|pdf|wps|ofd)$", re.I)
 _OWN_LINE_AFTER = re.compile(r"^[\s　）)】\]]*$")
 
 
@@ -107,7 +108,8 @@ _OWN_LABEL = re.compile(r"(?:^|\n)[ \t\u3000\u2003\xa0]*[【\[]?(?:发文字号|
 
 
 def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, seg_start: int,
-                 meta_span: tuple[int, int] | None, attachment_span: tuple[int, int] | None = None) -> None:
+                 meta_span: tuple[int, int] | None, attachment_span: tuple[int, int] | None = None,
+                 title_start: int | None = None) -> None:
     """Mark the document's own number(s): in the metadata table, or on a line of its own in the header,
     or right after the title before the body starts, or, failing those, in the name of the page's
     attached file; everything else stays `cited`."""
@@ -133,6 +135,18 @@ def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, seg_start:
             own.add(d.normalized)  # the 文号 cell of an attribute table printed anywhere on the page
     if not own and attachment_span:  # a page whose only number names its attached file (…167号.pdf)
         own = {d.normalized for d in numbers if attachment_span[0] <= d.start < attachment_span[1]}
+    if not own:
+        # the page's own file as its text names it: the number in front of the title on a link to it (PDF文件查看：
+        # 某发〔2020〕2号关于…的通知), or a file name on a line of its own (某发〔2017〕108号.pdf), not an attachment's
+        for d in numbers:
+            line_start = text.rfind("\n", 0, d.start) + 1
+            line_end = text.find("\n", d.end)
+            line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+            if line.startswith("附件"):
+                continue
+            if title_start is not None and d.end <= title_start < (len(text) if line_end < 0 else line_end) \
+                    and not text[d.end:title_start].strip() or _FILE_LINE.match(line):
+                own.add(d.normalized)
     if not own:
         return
     first_own = min((d for d in numbers if d.normalized in own), key=lambda d: d.start)

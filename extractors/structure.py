@@ -268,6 +268,9 @@ _ORG_ONLY = re.compile(r"^(?:[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府
 # the name of a site or a newspaper, not of a document: 某某网, 某某日报, 某某之窗
 _SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,14}(?:网|网站|门户|门户网站|日报|晚报|报|电子报|在线|平台|之窗|频道|论坛|客户端)$")
 _FILE_NAME = re.compile(r"^(?P<name>.{6,160}?)\.(?:docx?|pdf|wps|ofd|xlsx?|et|rar|zip)\s*$", re.I)
+# a link to the document's own file under a label that says so (PDF文件查看：某发〔2020〕2号关于…的通知, 原文下载：…)
+_FILE_LINK = re.compile(r"^(?:PDF|WORD|OFD|WPS)?\s*(?:文件|原文|全文|正文|文档|PDF|WORD|OFD|WPS)\s*(?:查看|下载|链接|阅读|浏览)?\s*[:：]\s*"
+                        r"(?P<name>\S.{5,160}?)(?:\.(?:docx?|pdf|wps|ofd))?\s*$", re.I)
 _LEAD_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,6}\s*号\s*")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # a label with a number or a date for its value (电话：0731-…, 类别:…), or a form's blank field (日期：    年  月  日),
@@ -490,12 +493,12 @@ def continued_title(text: str, start: int) -> Title | None:
 
 
 def attachment_title(text: str, start: int, end: int) -> Title | None:
-    """A title printed only as the name of the page's attached file (某发〔2022〕8号关于…的通知.pdf);
-    the file of an attachment (附件1.…) does not name the page's document."""
+    """A title printed only as the name of the page's attached file (某发〔2022〕8号关于…的通知.pdf) or of a
+    link to its file (PDF文件查看：…); the file of an attachment (附件1.…) does not name the page's document."""
     pos = start
     for line in text[start:end].split("\n"):
         s = line.strip()
-        m = _FILE_NAME.match(s)
+        m = _FILE_LINK.match(s) or _FILE_NAME.match(s)
         if m and not s.startswith("附件"):
             name = m.group("name")
             lead = _LEAD_NUMBER.match(name)

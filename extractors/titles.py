@@ -161,6 +161,12 @@ def guess_title(text: str) -> str | None:
                 and metadata_line(ln, 0) is None:
             return ln
         seen_text = seen_text or len(_CJK.findall(ln)) >= 30
+    paras = [ln for ln in lines[:12] if len(_CJK.findall(ln)) >= 30]
+    for ln in paras[:3]:
+        # a story about a document it names in full and then by a short name (《…》（以下简称《意见》）) is called
+        # by that document's name
+        if (m := _ABBREVIATED_TITLE.search(ln)) and is_title_line(m.group(1)):
+            return m.group(1)
     for ln in lines[:12]:
         if len(_CJK.findall(ln)) >= 30:  # the first paragraph
             if (clause := _lead_clause(_DATELINE.sub("", ln, count=1))) is not None:
@@ -186,7 +192,8 @@ _EVENT = re.compile(r"发布|出台|印发|公布|下发|推出|召开|举行|�
 # where a story comes from, not what it tells: 从某某办公室获悉, 记者从…了解到
 _SOURCE_CLAUSE = re.compile(r"^(?:记者)?从.{2,40}(?:获悉|了解到|得知)$")
 # a clause that opens the main clause after a lead's purpose clauses: a time (近日, 今天（10月24日）, 10月13日)
-_TIME_CLAUSE = re.compile(r"^(?:近日|日前|近期|今天|今日|昨天|昨日|本周|上周|日内|\d{1,2}月\d{1,2}日)(?:[（(][^（）()，,]{0,12}[)）])?")
+_TIME_CLAUSE = re.compile(r"^(?:近日|日前|近期|今天|今日|昨天|昨日|本周|上周|日内|(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)"
+                          r"(?:[（(][^（）()，,]{0,12}[)）])?(?:上午|下午|晚间|晚上|早间|早上|凌晨|中午|傍晚|晚)?")
 
 
 def _lead_clause(para: str) -> str | None:
@@ -213,3 +220,4 @@ def _lead_clause(para: str) -> str | None:
 
 
 _QUOTED_TITLE = re.compile(r"《([^《》]{6,88})》")
+_ABBREVIATED_TITLE = re.compile(r"《([^《》]{6,88})》\s*[（(]\s*(?:以下|下文)?简称")
