@@ -555,6 +555,32 @@ def _later_stories(text: str, after: int, titles: list[Title]) -> list[Title]:
     return out
 
 
+# a government's order on a line of its own (某市人民政府令第367号), and the sentence under it that promulgates what
+# it names (《…的决定》已经…常务会议审议通过，现予公布)
+_ORDER_LINE = re.compile(r"^[\u4e00-\u9fff]{2,20}令\s*第\s*\d{1,5}\s*号$")
+_PROMULGATES = re.compile(r"^《(?P<t>[^\n]{6,120}?)》(?:已经|已于|经)[^。\n]{0,80}(?:通过|同意|批准)[^。\n]{0,20}现予(?:公布|发布|印发)")
+
+
+def _orders(text: str, after: int, titles: list[Title]) -> list[Title]:
+    """A government order printed below a story that reports it: its number on a line of its own over the sentence
+    that promulgates what it names. The order is a document of its own, called by that name."""
+    found: list[Title] = []
+    if "令" not in text[after:]:
+        return found
+    pos = after
+    lines = text[after:].split("\n")
+    for i, ln in enumerate(lines):
+        a, pos = pos, pos + len(ln) + 1
+        s = ln.strip()
+        if not _ORDER_LINE.match(s) or any(t.start <= a < t.end for t in titles):
+            continue
+        below = next((x.strip() for x in lines[i + 1:i + 4] if x.strip()), "")
+        if (m := _PROMULGATES.match(below)) and _has_prose(text, after, a):
+            start = a + ln.index(s)
+            found.append(Title(m.group("t"), start, start + len(s)))
+    return found
+
+
 # the addressees a notice opens with: 各乡（镇）政府，县政府有关部门：
 _SALUTATION = re.compile(r"^[^。；;！？!?]{2,80}(?:各|有关|所属|下属|受托|人民政府|政府|单位|部门|委员会|办公室|局|委|厅|中心|银行|企业|公司)[^。；;！？!?]{0,30}[:：]$")
 # a document's own opening words under its title (为…，现提出以下措施。): it is printed whole, not reported on
@@ -597,6 +623,7 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
     if head is not None:
         titles = [head, *(t for t in titles if t.start >= head.end)]
     stories = _later_stories(text, titles[0].end if titles else body_start, titles)
+    stories += _orders(text, titles[0].end if titles else body_start, titles)
     if stories:
         titles = sorted([*titles, *stories], key=lambda t: t.start)
     compilation = bool(page_title and _COMPILATION.search(page_title))

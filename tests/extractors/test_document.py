@@ -396,3 +396,19 @@ def test_a_link_to_the_pages_own_file_names_it():
             "PDF文件查看：某公积金委〔2020〕2号关于调整部分住房公积金贷款和提取规定的通知\n查看政策解读：关于调整部分住房公积金贷款规定的解读\n")
     (doc,) = documents(_source(text))
     assert doc.title == "关于调整部分住房公积金贷款和提取规定的通知"
+
+
+# a government order printed below the story that reports it: its number on a line of its own over the sentence that
+# promulgates what it names starts a document of its own, called by that name; a story quoting an order does not
+def test_a_government_order_printed_under_its_story_is_a_document_of_its_own():
+    story = ("某市：面积未超过180平方米的住房无需再缴房产税\n2024-01-24 10:51 星期三\n某某社\n\n"
+             "今日，某市人民政府网公布了《某市人民政府关于修改〈某市房产税试点暂行办法〉的决定》，面积未超过180平方米的住房无需再缴税。" * 2
+             + "\n\n")
+    title = "某市人民政府关于修改〈某市房产税试点暂行办法〉的决定"
+    order = (f"某市人民政府令第367号\n\n《{title}》已经2024年1月8日市政府第27次常务会议审议通过，现予公布，自公布之日起施行。\n\n"
+             "市长 某某某\n\n2024年1月21日\n")
+    docs = documents(_source(story + order))
+    assert [d.title for d in docs] == ["某市：面积未超过180平方米的住房无需再缴房产税", title]
+    assert docs[1].text.startswith("某市人民政府令第367号")
+    (doc,) = documents(_source(story + "据介绍，该决定以某市人民政府令第367号公布，自公布之日起施行。\n" + _STORY * 2))
+    assert doc.title == "某市：面积未超过180平方米的住房无需再缴房产税"

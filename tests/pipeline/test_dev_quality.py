@@ -100,13 +100,12 @@ HELDOUT5_FLOORS = {
     "span_grounding": 1.0,
 }
 
-# r_18 prints a decision under a news story that reports it (one document here, two in the gold)
 HELDOUT6_FLOORS = {
-    "split_f1": 0.97,
-    "docnum_f1": 0.95,
-    "docnum_own_f1": 0.92,
-    "publish_date_acc": 0.88,
-    "region_acc": 0.94,
+    "split_f1": 1.0,
+    "docnum_f1": 1.0,
+    "docnum_own_f1": 1.0,
+    "publish_date_acc": 1.0,
+    "region_acc": 1.0,
     "agency_f1": 1.0,
     "commit_f1": 0.97,
     "span_grounding": 1.0,
