@@ -14,7 +14,7 @@ _SUFFIX_ROWS = refdata.title_suffixes()
 _TITLE_SUFFIX = tuple(r["suffix"] for r in _SUFFIX_ROWS if r["title_line"] == "yes")
 _TYPE_BY_SUFFIX = [(tuple(r["suffix"] for r in _SUFFIX_ROWS if r["doc_type"] == t), DocType(t))
                    for t in dict.fromkeys(r["doc_type"] for r in _SUFFIX_ROWS if r["doc_type"])]
-_INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")
+_INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>(?![（(])[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")  # not a note in parentheses
 _NOT_TITLE = re.compile(r"(^[-•·\s]*[\u4e00-\u9fff]{2,6}\s*[:：]|^是否|\.{3}|…|[（(]\s*[）)]|年\s{0,3}月\s{0,3}日|^[一二三四五六七八九十]+\s+[、.．]|。|^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^(?!(?:19|20)\d{2}(?:年度?)?[\u4e00-\u9fff]{4})\d|年\d{1,2}月|^（|^\(|^(?:" + NUMBERED_HEADING + r")|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\||"
                         r"\s/\s)")  # …, or a classification path printed under its label (城乡建设 / 部门文件 / 通知)
 _NEWS = re.compile(r"(记者|通讯员|本报讯|新华社|讯（|讯\(|日电|消息)")
@@ -119,8 +119,8 @@ def _run_in_title(line: str, pos: int) -> Title | None:
     head = metadata_line(line, pos)
     if head is None:
         return None
-    if not head.lead or not is_title_line(head.lead):
-        return _NO_TITLE
+    if not head.lead or not is_title_line(head.lead) or head.lead.lstrip().startswith(("（", "(")):
+        return _NO_TITLE  # (2020年…会议通过　根据…《关于修改〈…〉的决定》…): a law's note, no title
     return Title(head.lead, head.lead_start, head.lead_end)
 
 

@@ -412,3 +412,21 @@ def test_a_government_order_printed_under_its_story_is_a_document_of_its_own():
     assert docs[1].text.startswith("某市人民政府令第367号")
     (doc,) = documents(_source(story + "据介绍，该决定以某市人民政府令第367号公布，自公布之日起施行。\n" + _STORY * 2))
     assert doc.title == "某市：面积未超过180平方米的住房无需再缴房产税"
+
+
+# a lead whose first clause is too short to stand alone is called by its first sentence; a lead naming the document
+# it reports on over the story's numbered subheadings by that document; a law cut below its title by the law the
+# decision its amendment note names amends
+@pytest.mark.parametrize("text,title", [
+    ("\n2022年04月08日 15:49 某某经济报道 某某\n\n“接力贷”一日游，4月7日晚间被紧急叫停。近日，某市已经有银行再次启动了该产品，"
+     "不过随着事情持续发酵，银行已经紧急叫停该项目。\n" + BODY, "“接力贷”一日游，4月7日晚间被紧急叫停"),
+    ("字体大小：【 大 中 小 】 打印\n\n4月5日晚，某市发布《关于进一步促进我市房地产市场平稳健康发展的通知》（以下简称《通知》），"
+     "其中涉及学位制、二手房限购等政策。\n\n1.稳定增加居住用地供应\n\n《通知》指出，稳定增加居住用地供应，确保全市不少于9000亩。\n"
+     + BODY, "关于进一步促进我市房地产市场平稳健康发展的通知"),
+    ("字号： 大 中 小\n\n（2020年3月27日某市人民代表大会常务委员会会议通过　根据2022年8月29日某市人民代表大会常务委员会会议通过的"
+     "《关于修改〈某市优化营商环境条例〉的决定》第一次修正）\n目录\n第一章　总 则\n第一条　为了持续优化营商环境，推动高质量发展，"
+     "结合本市实际情况，制定本条例。\n" + BODY, "某市优化营商环境条例"),
+])
+def test_a_document_without_a_headline_is_called_as_a_reader_would(text, title):
+    (doc,) = documents(_source(text))
+    assert doc.title == title and "title_guessed" in doc.flags
