@@ -282,7 +282,9 @@ _CLOCK = re.compile(r"\s*\d{1,2}[:：]\d{2}")
 # a line that carries a page's attribution (来源, 作者, 浏览次数…) or an e-paper's issue date
 _BYLINE_LINE = re.compile(r"来源|作者|编辑|浏览|点击|阅读|字号|字体|大字|打印|星期|礼拜")
 # a line of its own in parentheses that opens with the date: the document's own date, printed under its title
-_OWN_NOTE = re.compile(r"^\s*(?:题\s*注\s*[:：]\s*)?[（(][^（()）]{6,120}[)）]\s*$")
+_OWN_NOTE = re.compile(r"^\s*(?:题\s*注\s*[:：]\s*)?[（(][^（()）]{6,300}[)）]\s*$")
+# a law's note of its adoption and later amendments: (…日…通过　根据…日…决定第一次修正　…日…修订); its text is the last one's
+_AMENDED = re.compile(r"修正|修订|修改")
 _PERIOD_AFTER = re.compile(r"\s*(起|开始|前|以前|之前|至|到|止|以来|后|期间)")  # （2021年3月1日起施行）: not its own date
 _HEAD = 600  # a page's timestamp sits in its head, not among the teasers below the text
 
@@ -310,6 +312,9 @@ def byline_dates(text: str, dates: list[DateMention]) -> list[tuple[int, DateMen
         line_start = text.rfind("\n", 0, d.start) + 1
         line = text[line_start:(text.find("\n", d.end) + 1 or len(text) + 1) - 1]
         if _OWN_NOTE.match(line) and not _PERIOD_AFTER.match(text, d.end) and re.fullmatch(r"(?:题\s*注\s*[:：]\s*)?[（(]\s*", text[line_start:d.start].strip()):
+            if _AMENDED.search(line):  # amended since: the date of the last amendment the note lists
+                d = max((x for x in full.values() if line_start <= x.start < line_start + len(line)
+                         and not _PERIOD_AFTER.match(text, x.end)), key=lambda x: x.start_date)  # not 自…起施行
             out.append((0, d))  # (2003年5月28日 某政〔2003〕27号), (2016年11月26日…会议通过) under a title
         elif d.start < head and (_CLOCK.match(text, d.end) or (len(line) <= 100 and _BYLINE_LINE.search(line))):
             out.append((3, d))
