@@ -308,3 +308,7 @@ def test_a_governments_press_office(text, expected):
 def test_a_short_form_is_the_body_the_text_names_in_full():
     text = "淄博住房公积金管理中心关于调整提取政策的通知。缴存职工可向公积金中心申请提取。"
     assert set(names(text, "370300")) == {"淄博住房公积金管理中心"}
+
+
+def test_the_financial_regulator_named_without_its_national_prefix():
+    assert names("近日，央行、金融监督管理总局联合发布《关于支持住房租赁的意见》。", None) == ["中国人民银行", "国家金融监督管理总局"]
