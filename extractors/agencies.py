@@ -426,6 +426,23 @@ def _without_slogans(text: str, found: list[Agency]) -> list[Agency]:
     return [a for a in found if id(a) not in dropped]
 
 
+def _as_written(found: list[Agency]) -> None:
+    """A body named by a short form (公积金中心) whose full name the region composed (广州市住房公积金管理中心) is
+    the body the text names in full with its place written otherwise (广州住房公积金管理中心)."""
+    written = {a.normalized for a in found if a.text == a.normalized}
+    for a in found:
+        if a.normalized in written:
+            continue
+        for w in written:
+            k = 0
+            while k < min(len(w), len(a.normalized)) and w[-1 - k] == a.normalized[-1 - k]:
+                k += 1
+            head_a, head_w = a.normalized[:len(a.normalized) - k], w[:len(w) - k]
+            if k >= 4 and head_a != head_w and head_a.rstrip("省市县区") == head_w.rstrip("省市县区") and len(head_a) >= 2:
+                a.normalized = w
+                break
+
+
 def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int, int]] = (),
                   gaz: Gazetteer | None = None) -> list[Agency]:
     """Every agency mention in text, with canonical name, level and role."""
@@ -561,6 +578,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
     out.sort(key=lambda a: a.start)
     for a in out:
         a.normalized = _GOVERNMENT_OFFICE.sub(r"\1人民政府办公厅", _with_city(a.normalized, region, gaz))
+    _as_written(out)
     issuers = [a for a in out if a.role == "issuer"]
     names = list(dict.fromkeys(a.normalized for a in issuers))
     for a in issuers:

@@ -293,3 +293,22 @@ def test_a_body_named_as_a_storys_source(text, expected):
 ])
 def test_plurals_and_deputies_name_no_body(text, adcode, expected):
     assert names(text, adcode) == expected
+
+
+# a government's press office (市政府新闻办) is a body of its own, not the government
+@pytest.mark.parametrize("text,expected", [
+    ("淄博市政府新闻办于3月14日上午举行新闻发布会。", ["淄博市人民政府新闻办公室"]),
+    ("市政府新闻办公室举行发布会。", ["淄博市人民政府新闻办公室"]),
+])
+def test_a_governments_press_office(text, expected):
+    assert names(text, "370300") == expected
+
+
+# a body named by a short form is the body the text names in full, its place written as the text writes it
+def test_a_short_form_is_the_body_the_text_names_in_full():
+    text = "淄博住房公积金管理中心关于调整提取政策的通知。缴存职工可向公积金中心申请提取。"
+    assert set(names(text, "370300")) == {"淄博住房公积金管理中心"}
+
+
+def test_the_financial_regulator_named_without_its_national_prefix():
+    assert names("近日，央行、金融监督管理总局联合发布《关于支持住房租赁的意见》。", None) == ["中国人民银行", "国家金融监督管理总局"]
