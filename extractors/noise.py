@@ -409,6 +409,12 @@ _RUNNING = re.compile(r"[^。；！？|\n]{10,}[。；！？]")
 
 
 def has_running_text(text: str, start: int = 0) -> bool:
-    """Does the text after `start` hold a sentence outside bullet items (a link's teaser under - )? A page
-    with no title and no such sentence is menus, link lists, labels and contact tables, not a document."""
-    return any(_RUNNING.search(ln) for ln in text[start:].split("\n") if not _BULLET.match(ln.strip()))
+    """Does the text after `start` hold a sentence outside bullet items (a link's teaser under - ) and short
+    exclaimed headlines? A page with no title and no such sentence is menus, link lists, labels and contact
+    tables, not a document."""
+    return any(_RUNNING.search(ln) and not _EXCLAIMED_HEADLINE.match(ln) for ln in text[start:].split("\n")
+               if not _BULLET.match(ln.strip()))
+
+
+# a headline that ends with its one exclamation or question (16城新房成交未创新高，这些城市还在探底！) is no sentence
+_EXCLAIMED_HEADLINE = re.compile(r"^\s*[^。；！？\n]{6,40}[！？]\s*$")

@@ -299,6 +299,25 @@ def _blank(text: str, words: list[str]) -> str:
 _CAPITAL_DATELINE = re.compile(r"(?P<p>北京)(?=\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)|\s*报道)")
 
 
+# a list of firms by their short names (世茂集团、融创中国、某某控股、广州富力和恒大集团): the places in it are firms'
+# names, not places the text reports on
+_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z]{2,8}"
+_NAME_LIST = re.compile(rf"{_LIST_ITEM}(?:、{_LIST_ITEM}){{3,}}(?:(?:和|及|以及|与){_LIST_ITEM})?")
+_FIRM_NAME = re.compile(r"(?:集团|控股|地产|置业|置地|股份|实业|投资|物业|房产)$|^.{2,4}(?:发展|建设|中国)$")
+
+
+def _firm_lists(text: str) -> list[tuple[int, int]]:
+    """The spans of lists of four or more names of which two or more are firms' short names."""
+    out = []
+    if "、" not in text:
+        return out
+    for m in _NAME_LIST.finditer(text):
+        items = re.split(r"、|和|以及|及|与", m.group())
+        if sum(bool(_FIRM_NAME.search(i)) for i in items) >= 2:
+            out.append(m.span())
+    return out
+
+
 def primary_region(text: str, title: str | None, issuers: list[str], docnum_provinces: list[str],
                    gaz: Gazetteer | None = None, boundaries: set[int] | None = None,
                    docnum_prefixes: tuple[str, ...] = (), by: Byline | None = None) -> Region | None:
@@ -310,7 +329,8 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     if any(_REDACTED.search(s) for s in [*issuers, title or ""]):
         return None
     by = by or byline(text)
-    body = _blank(_blank_spans(text, by.footer + [m.span("p") for m in _CAPITAL_DATELINE.finditer(text)]), by.hosts)
+    body = _blank(_blank_spans(text, by.footer + [m.span("p") for m in _CAPITAL_DATELINE.finditer(text)]
+                               + _firm_lists(text)), by.hosts)
     counties = frozenset(short_name(d.name) for _, _, cands in gaz.mentions(" ".join([body, title or "", *issuers]), short=False)
                          for d in cands if d.level == "county") - {None}
     # the places the title and the issuers name (as the text names places), and the issuers' full names: read
@@ -350,7 +370,10 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         add_text(title, W_TITLE, found=heads[0][1])
     for s in by.bodies:
         add_text(s, W_SOURCE)
+    # 宁 opens the numbers of Nanjing's bodies as well as Ningxia's: a text that speaks as a city (我市) is the city's
+    swap = _city_numbers(docnum_prefixes) if docnum_prefixes and _self_level(body) == "市" else {}
     for code in docnum_provinces:
+        code = swap.get(code, code)
         if code in gaz.by_code:
             add(gaz.by_code[code], W_DOCNUM)
     named_by_document = bool(score)
@@ -394,6 +417,12 @@ def _roundup(gaz: Gazetteer, score: dict[str, float]) -> bool:
         return False
     share = provs[0] / sum(provs)
     return share < 0.5 or len(provs) >= 5 and share < 0.6
+
+
+def _city_numbers(prefixes: tuple[str, ...]) -> dict[str, str]:
+    """Province code → the city whose own numbers open with the same character, for the given prefixes."""
+    rows = {r["abbreviation"]: r for r in refdata.province_abbreviations() if r.get("shared_by_city")}
+    return {rows[p[0]]["adcode"]: rows[p[0]]["shared_by_city"] for p in prefixes if p and p[0] in rows}
 
 
 @functools.cache

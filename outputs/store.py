@@ -6,6 +6,9 @@ evidence in context) and a full-text index of titles and evidence sentences (`ou
 from __future__ import annotations
 
 import contextlib
+import copy
+import dataclasses
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -41,6 +44,34 @@ def _schema() -> str:
     return "".join(tables.create_sql(t) + ";\n" for t in tables.TABLES) + _SCHEMA
 
 
+# the field names of each dataclass met, in order
+_FIELDS: dict[type, tuple[str, ...]] = {}
+# values `dataclasses.asdict` would copy to an equal object of the same type (immutable: kept as they are)
+_ATOMS = frozenset({str, int, float, bool, type(None), bytes, complex})
+
+
+def _plain(value):
+    """`dataclasses.asdict`'s conversion of one value (a record's `as_dict()`, the contract's form) in a third of its
+    time, without a deep-copy call for every string and number: a dataclass instance becomes a dict of its fields, lists,
+    tuples and dicts are rebuilt with their items converted, other values deep-copied; immutable values as they
+    are (asdict's copy of them is the same object)."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {n: _plain(getattr(value, n)) for n in names}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
+        return kind(*[_plain(v) for v in value])
+    if isinstance(value, (list, tuple)):
+        return kind(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return kind((_plain(k), _plain(v)) for k, v in value.items())
+    return copy.deepcopy(value)
+
+
 def _chain(first, rest):
     if first is not None:
         yield first
@@ -53,6 +84,85 @@ class _Batch:
     def __init__(self, max_files: int, max_seconds: float):
         self.max_files, self.max_seconds = max_files, max_seconds
         self.started, self.files = time.monotonic(), 0
+
+
+class RawFolder:
+    """The content-addressed folder of raw bytes beside a store (`DIR/raw/<sha[:2]>/<sha><suffix>`). Files only, no
+    database: a run keeps its inputs' copies here before its store is open (`pipeline.intake.HeadStart`)."""
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+
+    def put_raw(self, data: bytes, suffix: str = "") -> tuple[str, Path]:
+        """Keep raw bytes in this folder; returns (sha256, path)."""
+        import hashlib
+
+        sha = hashlib.sha256(data).hexdigest()
+        return sha, self._keep_raw(sha, suffix, lambda f: f.write(data))
+
+    def put_raw_file(self, src, suffix: str = "", limit: int | None = None) -> tuple[str, int]:
+        """`put_raw` for a file opened for reading (binary), copied in blocks and hashed in the same pass: what is kept
+        is what was hashed, even if the file changes meanwhile. Returns (sha256, size); ValueError, with nothing
+        kept, when it holds more than `limit` bytes."""
+        import hashlib
+        import os
+        import tempfile
+
+        raw = self.root
+        raw.mkdir(parents=True, exist_ok=True)
+        h = hashlib.sha256()
+        size = 0
+        fd, tmp = tempfile.mkstemp(dir=raw, suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for block in iter(lambda: src.read(1 << 20), b""):
+                    size += len(block)
+                    if limit is not None and size > limit:
+                        raise ValueError(f"more than {limit} bytes")
+                    h.update(block)
+                    out.write(block)
+            sha = h.hexdigest()
+            self._keep_raw(sha, suffix, lambda out: None, ready=Path(tmp))
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        return sha, size
+
+    def _keep_raw(self, sha: str, suffix: str, write, ready: Path | None = None) -> Path:
+        """The raw folder's file for `sha`; written atomically by `write(file)` (or moved from `ready`, a file
+        already written beside the raw folders) unless it is there already."""
+        import os
+        import tempfile
+
+        folder = self.root / sha[:2]
+        folder.mkdir(parents=True, exist_ok=True)
+        safe_suffix = suffix if suffix.isascii() and len(suffix) <= 8 and suffix[1:].isalnum() else ""
+        path = folder / f"{sha}{safe_suffix.lower()}"
+        if not path.exists() and ready is not None:
+            os.replace(ready, path)
+        elif not path.exists():
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
+            with os.fdopen(fd, "wb") as f:
+                write(f)
+            os.replace(tmp, path)
+        return path
+
+    def raw_path(self, sha: str) -> Path | None:
+        """The kept raw file with this SHA-256 (whatever suffix it was kept under), if any."""
+        folder = self.root / sha[:2]
+        try:  # the folder's names, not a glob: a glob's pattern costs ~0.5 ms a call (every file of a run asks)
+            names = os.listdir(folder)
+        except OSError:
+            return None
+        return next((folder / n for n in sorted(names) if n.startswith(sha) and not n.endswith(".part")), None)
+
+    def raw_bytes(self, sha: str) -> bytes | None:
+        """The kept raw bytes with this SHA-256, if any."""
+        folder = self.root / sha[:2]
+        for p in folder.glob(f"{sha}*"):
+            if not p.name.endswith(".part"):
+                return p.read_bytes()
+        return None
 
 
 class StoreBusy(RuntimeError):
@@ -73,6 +183,7 @@ class Store:
         self.conn.executescript(_schema() + links.SCHEMA)
         self._migrate()
         self._batch: _Batch | None = None
+        self.raw = RawFolder(self.path.parent / "raw")
 
     def _wait_for_writers(self, busy_timeout: float) -> None:
         """Take and release the write lock once before anything is written: when another run holds it, say so and
@@ -190,7 +301,7 @@ class Store:
                 if isinstance(rec, ReadError):
                     self._insert(ERRORS.name, ERRORS.columns, [error_row(rec)])
                     continue
-                r = rec.as_dict() | {"extractor_version": version}  # rows are built from the contract's form
+                r = _plain(rec) | {"extractor_version": version}  # rows are built from the contract's form (`as_dict`)
                 self._delete_document(r["doc_id"])
                 for t in tables.RECORD_TABLES:
                     self._insert(t.name, t.columns, t.rows(r))
@@ -241,57 +352,11 @@ class Store:
 
     def put_raw(self, data: bytes, suffix: str = "") -> tuple[str, Path]:
         """Keep raw bytes in the content-addressed folder beside the database; returns (sha256, path)."""
-        import hashlib
-
-        sha = hashlib.sha256(data).hexdigest()
-        return sha, self._keep_raw(sha, suffix, lambda f: f.write(data))
+        return self.raw.put_raw(data, suffix)
 
     def put_raw_file(self, src, suffix: str = "", limit: int | None = None) -> tuple[str, int]:
-        """`put_raw` for a file opened for reading (binary), copied in blocks and hashed in the same pass: what is kept
-        is what was hashed, even if the file changes meanwhile. Returns (sha256, size); ValueError, with nothing
-        kept, when it holds more than `limit` bytes."""
-        import hashlib
-        import os
-        import tempfile
-
-        raw = self.path.parent / "raw"
-        raw.mkdir(parents=True, exist_ok=True)
-        h = hashlib.sha256()
-        size = 0
-        fd, tmp = tempfile.mkstemp(dir=raw, suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                for block in iter(lambda: src.read(1 << 20), b""):
-                    size += len(block)
-                    if limit is not None and size > limit:
-                        raise ValueError(f"more than {limit} bytes")
-                    h.update(block)
-                    out.write(block)
-            sha = h.hexdigest()
-            self._keep_raw(sha, suffix, lambda out: None, ready=Path(tmp))
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        return sha, size
-
-    def _keep_raw(self, sha: str, suffix: str, write, ready: Path | None = None) -> Path:
-        """The raw folder's file for `sha`; written atomically by `write(file)` (or moved from `ready`, a file
-        already written beside the raw folders) unless it is there already."""
-        import os
-        import tempfile
-
-        folder = self.path.parent / "raw" / sha[:2]
-        folder.mkdir(parents=True, exist_ok=True)
-        safe_suffix = suffix if suffix.isascii() and len(suffix) <= 8 and suffix[1:].isalnum() else ""
-        path = folder / f"{sha}{safe_suffix.lower()}"
-        if not path.exists() and ready is not None:
-            os.replace(ready, path)
-        elif not path.exists():
-            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
-            with os.fdopen(fd, "wb") as f:
-                write(f)
-            os.replace(tmp, path)
-        return path
+        """`RawFolder.put_raw_file` in the folder beside the database."""
+        return self.raw.put_raw_file(src, suffix, limit)
 
     def put_provenance(self, source: str, raw_sha256: str, size: int, fetched_at: str, origin: str,
                        url: str | None = None) -> None:
@@ -325,16 +390,11 @@ class Store:
 
     def raw_path(self, sha: str) -> Path | None:
         """The kept raw file with this SHA-256 (whatever suffix it was kept under), if any."""
-        folder = self.path.parent / "raw" / sha[:2]
-        return next((p for p in sorted(folder.glob(f"{sha}*")) if not p.name.endswith(".part")), None)
+        return self.raw.raw_path(sha)
 
     def raw_bytes(self, sha: str) -> bytes | None:
         """The kept raw bytes with this SHA-256, if any."""
-        folder = self.path.parent / "raw" / sha[:2]
-        for p in folder.glob(f"{sha}*"):
-            if not p.name.endswith(".part"):
-                return p.read_bytes()
-        return None
+        return self.raw.raw_bytes(sha)
 
     def extracted(self, sha: str) -> bool:
         """Whether bytes with this SHA-256 were already extracted (under any source)."""
