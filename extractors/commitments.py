@@ -1790,9 +1790,10 @@ def column_lines(masked: str) -> list[tuple[int, int]]:
         if not ln.strip():
             chain = False
             continue
+        # (the joints of a line shorter than 60 characters are never asked about: counted as none)
         n = joints[k] = sum(1 for m in _COLUMN_JOINT.finditer(ln)
                             if _FRAGMENT_BEFORE.search(ln, max(0, m.start() - 6), m.start()) and _FRAGMENT_AFTER.match(ln, m.end())
-                            and not _issuers_joint(ln, 0, m.start()))
+                            and not _issuers_joint(ln, 0, m.start())) if len(ln) >= 60 else 0
         dense = len(ln) >= 60 and n >= 3 and n * 130 >= len(ln)
         # the page's next lines, read across as well but shorter: any joint (before a figure too) after such lines
         if dense or (chain and _LOOSE_JOINT.search(ln)):
