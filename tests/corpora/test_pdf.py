@@ -204,7 +204,7 @@ def test_many_pages_read_page_by_page_without_their_furniture(tmp_path):
 
 def test_glyphs_without_a_mapping_are_marked_not_dropped():
     chars = [(10.0 * i, 10.0 * i + 9, 100.0, ch, i) for i, ch in enumerate("通知\ufffd规定")]
-    (line,) = pdf_reader._cluster_lines(chars)
+    ((line, _),) = pdf_reader._lines_of(chars)
     assert pdf_reader._line_text(line)[0] == "通知\ufffd规定"
 
 
@@ -218,7 +218,7 @@ def test_gaps_between_characters(gaps, expected):
     for i, ch in enumerate("一二三四"):
         chars.append((x, x + 10, 50.0 + (i % 2) * 0.5, ch, i))  # tops wobble within a line
         x += 10 + (gaps[i] if i < len(gaps) else 0)
-    (line,) = pdf_reader._cluster_lines(chars)
+    ((line, _),) = pdf_reader._lines_of(chars)
     assert pdf_reader._line_text(line)[0] == expected
 
 
@@ -427,6 +427,21 @@ def test_made_up_pages_read_as_the_reference_reads_them(seed):
     chars = _random_page(seed)
     size_of = {c[4]: 9.0 + c[4] % 3 for c in chars}.__getitem__
     assert pdf_reader._layout(chars, 560.0, size_of) == pdf_reference.page_lines(chars, 560.0, size_of)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_readers_lines_are_the_references_lines(seed):
+    """The reader's line grouping (`_lines_of`, in any order of characters or in PDFium's) gives the lines the
+    reference's clustering gives; a line is marked as lying on several baselines exactly where it does."""
+    from tests.corpora import pdf_reference
+
+    chars = _random_page(seed)
+    expected = pdf_reference._cluster_lines(chars)
+    got = pdf_reader._lines_of(chars)
+    assert [ln for ln, _ in got] == expected
+    assert [multi for _, multi in got] == [len({c[2] for c in ln}) > 1 for ln in expected]
+    in_order = sorted(chars, key=lambda c: c[4])  # PDFium's order: by index
+    assert [ln for ln, _ in pdf_reader._lines_of(in_order, in_order=True)] == expected
 
 
 @pytest.mark.parametrize("kind", ["newspaper", "wrapped"])
