@@ -506,3 +506,14 @@ def test_a_page_is_read_in_halves_unless_more_than_a_fifth_percent_sits_on_its_m
     lines = pdf_reader._lines_of(chars, True)
     ink = pdf_reader._ink(lines)
     assert len(pdf_reader._columns(lines, 600.0, ink)) == halves
+
+
+@pytest.mark.parametrize("ends", [
+    [(0.0, 9.0), (float("nan"), 5.0), (30.0, 39.0)],          # a box that is not a number: by both ends
+    [(0.0, float("nan")), (20.0, 29.0), (50.0, 59.0)],
+    [(0.0, 9.0), (float("inf"), float("inf")), (30.0, 39.0)],  # an infinite box: no negative width
+    [(float("-inf"), 9.0), (20.0, 29.0)],
+])
+def test_gutters_of_boxes_that_are_not_finite_are_those_by_both_ends(ends):
+    ink = [(a, b, 0.0, "字", i) for i, (a, b) in enumerate(ends)]
+    assert repr(pdf_reader._gutters(ink, 4.0)) == repr(pdf_reader._gutters_by_spans(ink, 4.0))
