@@ -184,7 +184,14 @@ def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to pr
         summary = flow_obj([str(p) for p in present], str(out), progress="bar" if sys.stderr.isatty() else "lines")
     _print_summary(summary)
     run = summary["run"]
-    typer.echo(f"{run['files']} files read: {run['files'] - run['failed']} gave {run['documents']} documents, "
+    copies = ""
+    if run.get("copies"):  # files (or parts of files) giving a document another file already provides
+        copies = f"{run['only_copies']} were copies of documents already stored"
+        if run["copies"] != run["only_copies"]:
+            copies += f" ({run['copies']} copies in all)"
+        copies += " (the copies table), "
+    typer.echo(f"{run['files']} files read: {run.get('with_documents', run['files'] - run['failed'])} gave "
+               f"{run['documents']} documents, {copies}"
                f"{run['failed']} failed (reasons in the errors table); library messages in {run['log']}")
     if run["failed"] == run["files"]:
         typer.echo(f"policy: every input failed ({run['failed']} of {run['files']} files gave no document)", err=True)

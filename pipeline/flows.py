@@ -195,7 +195,8 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
     Files are stored in order as their tasks finish, each atomically, several to a transaction
     (`Store.batch`), so a run that is stopped midway keeps what it stored and a rerun completes it.
     `progress`: "bar" (a terminal), "lines" (a plain line every few seconds, for cron and logs) or False. Libraries' log lines go to out/run.log.
-    The summary's `run` counts this run's files: total, failed (no document) and documents."""
+    The summary's `run` counts this run's files: total, failed (no document, no copy), documents stored, files that
+    gave documents, copies of documents other files provide (`copies` rows) and files that gave only copies."""
     from pipeline.runlog import Progress, library_logs_to
 
     # resolved, so that a folder named relatively one day and absolutely the next is one set of sources; a file
@@ -233,7 +234,9 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
         store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
-    summary["run"] = {"files": len(files), "failed": shown.failed, "documents": shown.documents, "log": str(log)}
+    summary["run"] = {"files": len(files), "failed": shown.failed, "documents": shown.documents,
+                      "with_documents": shown.with_documents, "copies": shown.copies, "only_copies": shown.only_copies,
+                      "log": str(log)}
     _artifact(summary)
     return summary
 
@@ -548,7 +551,8 @@ def summarize(store: Store, store_path: str) -> dict:
                      "SELECT COALESCE(d.region_adcode, ''), COALESCE(d.region_name, ''), COUNT(DISTINCT d.doc_id), "
                      "SUM(c.kind = 'target'), SUM(c.kind = 'provision') FROM documents d "
                      "LEFT JOIN commitments c ON c.doc_id = d.doc_id GROUP BY 1, 2 ORDER BY 1, 2")]
-    outcomes = {"documents": n_docs, **{str(k): n for k, n in q(
+    n_copies = q("SELECT COUNT(*) FROM copies").fetchone()[0]
+    outcomes = {"documents": n_docs, **({"copies of a stored document": n_copies} if n_copies else {}), **{str(k): n for k, n in q(
         "SELECT error, COUNT(*) FROM errors GROUP BY error ORDER BY COUNT(*) DESC, error")}}
     counted = dict(q("SELECT kind, COUNT(*) FROM commitments GROUP BY kind").fetchall())
     kinds = {k: counted.get(k, 0) for k in ("target", "provision", "reported")}
