@@ -339,6 +339,26 @@ def _open_store(db: Path):
     return Store(db)
 
 
+def _known_indicator(key: str, commitments) -> None:
+    """Refuse an --indicator key that is neither in the taxonomy nor in the store, naming the closest known keys."""
+    import difflib
+
+    from extractors.indicators import taxonomy
+
+    known = {i.key for i in taxonomy()}
+    if "indicator_key" in commitments:  # a store may hold keys an earlier taxonomy gave
+        known |= set(commitments["indicator_key"].dropna())
+    if key in known:
+        return
+    close = difflib.get_close_matches(key, sorted(known), n=5, cutoff=0.5)
+    if not close:  # a part of a key (doctor, elderly) finds the keys that contain it
+        close = sorted(k for k in known if key.lower() in k)[:5]
+    typer.echo(f"policy: unknown indicator key {key!r}"
+               + (f"; closest known keys: {', '.join(close)}" if close else "")
+               + " (`policy indicators` lists every key)", err=True)
+    raise typer.Exit(2)
+
+
 @app.command()
 def compare(db: StoreDb = DEFAULT_DB,
             indicator: Annotated[str | None, typer.Option(help="One indicator key (see `policy indicators`).")] = None,
@@ -358,7 +378,10 @@ def compare(db: StoreDb = DEFAULT_DB,
     if kind not in {None, "target", "provision", "reported"}:
         raise typer.BadParameter("target, provision or reported", param_hint="--kind")
     with _open_store(db) as store:
-        long = cmp.comparison(store.table("commitments"), indicator, level, kind, unkeyed=unkeyed, reported=reported)
+        commitments = store.table("commitments")
+    if indicator is not None:
+        _known_indicator(indicator, commitments)
+    long = cmp.comparison(commitments, indicator, level, kind, unkeyed=unkeyed, reported=reported)
     wide = cmp.matrix(long)
     paths = cmp.write(long, wide, out)
     if long.empty:

@@ -149,6 +149,21 @@ def test_compare_and_indicators_over_a_run(tmp_path, samples):
     res = runner.invoke(app, ["compare", "--db", str(db), "--indicator", "county_medical_subcenters", "--level", "city",
                               "--out", str(tmp_path / "cmp2")])
     assert "淄博市" in res.stdout and "山东省" not in res.stdout
+    # a key that does not exist is named as unknown, with the closest keys, and the command fails
+    res = runner.invoke(app, ["compare", "--db", str(db), "--indicator", "village_doctor_licenced_share",
+                              "--out", str(tmp_path / "cmp3")])
+    assert res.exit_code == 2 and "unknown indicator key 'village_doctor_licenced_share'" in res.stderr, res.output
+    assert "village_doctor_licensed_share" in res.stderr and "no commitment" not in res.output
+    res = runner.invoke(app, ["compare", "--db", str(db), "--indicator", "nosuchkey", "--out", str(tmp_path / "cmp3")])
+    assert res.exit_code == 2 and "unknown indicator key 'nosuchkey'" in res.stderr
+    # a known key the store has no row of keeps its message and succeeds
+    from extractors.indicators import taxonomy
+
+    with Store(db) as st:
+        stored = set(st.table("commitments")["indicator_key"].dropna())
+    absent = next(i.key for i in taxonomy() if i.key not in stored)
+    res = runner.invoke(app, ["compare", "--db", str(db), "--indicator", absent, "--out", str(tmp_path / "cmp4")])
+    assert res.exit_code == 0 and "no commitment with a known indicator matches" in res.stdout
     res = runner.invoke(app, ["indicators", "--db", str(db)])
     assert res.exit_code == 0 and "village_doctor_licensed_share" in res.stdout
     res = runner.invoke(app, ["indicators", "--db", str(db), "--unknown"])
