@@ -14,8 +14,9 @@ from extractors.scan import first_char_finditer, spaced_anchor_finditer
 
 _CN = "〇零一二三四五六七八九十"
 _Y = rf"(?P<y>(?:19|20)\d{{2}}|[{_CN}]{{4}})"
-# ROC years: 中华民国九十三年, or a bare 一百零二年 (no Gregorian year is written with 百)
-_ROC = rf"(?:(?:中华民国|民国)(?P<roc>[{_CN}百]{{1,5}})|(?P<roc2>一百[{_CN}]{{1,3}}))"
+# ROC years: 中华民国九十三年, 民国113年 (Taiwan writes them in digits today), or a bare 一百零二年 (no Gregorian
+# year is written with 百)
+_ROC = rf"(?:(?:中华民国|民国)\s*(?P<roc>[{_CN}百]{{1,5}}|(?<!\d)(?:1[0-4]\d|[1-9]\d?)(?!\d))|(?P<roc2>一百[{_CN}]{{1,3}}))"
 _M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _D = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 _FULL = re.compile(rf"(?:{_Y}|{_ROC})\s*年\s*{_M}\s*月\s*{_D}\s*[日号]")
@@ -60,7 +61,8 @@ def _num(s: str | None) -> int | None:
 
 def _year(m: re.Match) -> int | None:
     if m.groupdict().get("roc") or m.groupdict().get("roc2"):
-        roc = chinese_year(m.group("roc") or m.group("roc2"))
+        roc = m.group("roc") or m.group("roc2")
+        roc = int(roc) if roc.isdigit() else chinese_year(roc)
         return roc + 1911 if roc else None
     y = m.group("y")
     return int(y) if y.isdigit() else chinese_year(y)
@@ -282,7 +284,9 @@ _CLOCK = re.compile(r"\s*\d{1,2}[:：]\d{2}")
 # a line that carries a page's attribution (来源, 作者, 浏览次数…) or an e-paper's issue date
 _BYLINE_LINE = re.compile(r"来源|作者|编辑|浏览|点击|阅读|字号|字体|大字|打印|星期|礼拜")
 # a line of its own in parentheses that opens with the date: the document's own date, printed under its title
-_OWN_NOTE = re.compile(r"^\s*(?:题\s*注\s*[:：]\s*)?[（(][^（()）]{6,120}[)）]\s*$")
+_OWN_NOTE = re.compile(r"^\s*(?:题\s*注\s*[:：]\s*)?[（(][^（()）]{6,300}[)）]\s*$")
+# a law's note of its adoption and later amendments: (…日…通过　根据…日…决定第一次修正　…日…修订); its text is the last one's
+_AMENDED = re.compile(r"修正|修订|修改")
 _PERIOD_AFTER = re.compile(r"\s*(起|开始|前|以前|之前|至|到|止|以来|后|期间)")  # （2021年3月1日起施行）: not its own date
 _HEAD = 600  # a page's timestamp sits in its head, not among the teasers below the text
 
@@ -310,6 +314,9 @@ def byline_dates(text: str, dates: list[DateMention]) -> list[tuple[int, DateMen
         line_start = text.rfind("\n", 0, d.start) + 1
         line = text[line_start:(text.find("\n", d.end) + 1 or len(text) + 1) - 1]
         if _OWN_NOTE.match(line) and not _PERIOD_AFTER.match(text, d.end) and re.fullmatch(r"(?:题\s*注\s*[:：]\s*)?[（(]\s*", text[line_start:d.start].strip()):
+            if _AMENDED.search(line):  # amended since: the date of the last amendment the note lists
+                d = max((x for x in full.values() if line_start <= x.start < line_start + len(line)
+                         and not _PERIOD_AFTER.match(text, x.end)), key=lambda x: x.start_date)  # not 自…起施行
             out.append((0, d))  # (2003年5月28日 某政〔2003〕27号), (2016年11月26日…会议通过) under a title
         elif d.start < head and (_CLOCK.match(text, d.end) or (len(line) <= 100 and _BYLINE_LINE.search(line))):
             out.append((3, d))

@@ -19,13 +19,16 @@ NUMBER_SHAPE = r"[\u4e00-\u9fff]{1,14}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[�
 _UNBRACKETED = re.compile(rf"{_PREFIX}(?<=[发函字办令])\s*{_YEAR}\s*年?\s*第\s*{_SERIAL}\s*[号號]")
 # 院台卫字第1080037013号 / 京政字第12号
 _ZIDI = re.compile(rf"{_PREFIX}(?<=字)第\s*{_SERIAL[:-1]}\d{{0,6}})\s*[号號]")
+# a government's or a ministry's order: 国务院令第350号, 某市人民政府令第367号 (the prefix is the body's name, 令 after it)
+_ORDER = re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{1,20}}?)(?<=[府院部委局行署会厅])令\s*第\s*{_SERIAL}\s*[号號]")
 # where each can match (see extractors.scan): the bracket and year right after the prefix; the prefix's last
 # character (发函字办令, 字) and what follows it. (pattern, anchor, lo, hi, 字第 form)
 _SCANS = ((_BRACKETED, re.compile(rf"[{re.escape(_OPEN)}]\s*(?:19|20)\d{{2}}"), 1, 14, False),
           (_UNBRACKETED, re.compile(r"[发函字办令]\s*(?:19|20)\d{2}\s*年?\s*第"), 0, 13, False),
-          (_ZIDI, re.compile(r"字第\s*\d"), 0, 13, True))
+          (_ZIDI, re.compile(r"字第\s*\d"), 0, 13, True),
+          (_ORDER, re.compile(r"令\s*第\s*\d"), 2, 21, True))
 # characters that end the text before a prefix: the prefix never spans them
-_STOP_WORDS = ("日", "令", "号", "印发", "转发", "根据", "依据", "按照", "执行", "落实", "贯彻", "参照", "详见", "关于", "通知", "文件",
+_STOP_WORDS = ("日", "令", "号", "印发", "转发", "根据", "依据", "依照", "遵照", "按照", "执行", "落实", "贯彻", "参照", "详见", "关于", "通知", "文件",
                "的", "和", "及", "与", "将", "按", "据", "见", "于", "以", "是", "在", "经", "对", "由", "即", "为")
 _NOT_PREFIX = ("公网安备", "备", "网安", "证", "许可")
 
@@ -34,6 +37,13 @@ _NOT_PREFIX = ("公网安备", "备", "网安", "证", "许可")
 def _province_abbr() -> dict[str, str]:
     from extractors.regions import province_by_abbreviation
     return province_by_abbreviation()
+
+
+def _body_before(raw: str) -> str | None:
+    """The longest body's name the table knows that ends `raw` (人力资源和社会保障部, whose 和 is no stop)."""
+    from extractors.agencies import alias_table
+    pattern = alias_table().pattern
+    return next((raw[i:] for i in range(len(raw) - 1) if (m := pattern.match(raw, i)) and m.end() == len(raw)), None)
 
 
 def _trim_prefix(prefix: str) -> str:
@@ -73,6 +83,12 @@ def find_docnumbers(text: str) -> list[DocNumber]:
     for pattern, anchor, lo, hi, zidi in _SCANS:
         for m in anchored_finditer(pattern, anchor, text, lo, hi):
             prefix = _trim_prefix(m.group("prefix"))
+            if pattern is _ORDER:
+                prefix = prefix.removeprefix("年")  # 2011年国务院令第588号
+                body = _body_before(m.group("prefix"))  # the whole name where a 和 in it cut the prefix
+                prefix = body if body and len(body) > len(prefix) else prefix
+            if pattern is _ORDER and not re.search(r"[府院部委局行署会厅]$", prefix):
+                continue  # what the stop words leave is no body's name
             # a licence's or a filing's number (…许可证, 公网安备) is no document's; the securities regulator's
             # numbers (证监发, 证监办发) are
             if not prefix:
@@ -87,8 +103,9 @@ def find_docnumbers(text: str) -> list[DocNumber]:
             serial = m.group("serial")
             if zidi and len(serial) >= 9 and serial[:3].isdigit():
                 year = int(serial[:3]) + 1911  # Taiwan numbers open with the ROC year
-            norm = normalize_docnum(prefix, year, serial, zidi)
-            prov = _province_abbr().get(prefix[:3] if prefix.startswith("内蒙古") else prefix[0])
+            norm = normalize_docnum(prefix + "令" if pattern is _ORDER else prefix, year, serial, zidi)
+            # an order's prefix is its body's full name, which the text's places place (台州 is no 台)
+            prov = None if pattern is _ORDER else _province_abbr().get(prefix[:3] if prefix.startswith("内蒙古") else prefix[0])
             out.append(DocNumber(m.group()[m.start("prefix") - m.start() + (len(m.group("prefix")) - len(prefix)):],
                                  norm, "cited", prefix, year, int(serial), start, m.end(), province=prov,
                                  issuer_level=issuer_level(prefix, prov)))
@@ -98,6 +115,7 @@ def find_docnumbers(text: str) -> list[DocNumber]:
 
 
 _OWN_LINE = re.compile(r"^[\s　（(【\[]*$")
+_FILE_LINE = re.compile(r"^[^\n]{0,160}\.(?:docx?|pdf|wps|ofd)$", re.I)
 _OWN_LINE_AFTER = re.compile(r"^[\s　）)】\]]*$")
 
 
@@ -107,7 +125,8 @@ _OWN_LABEL = re.compile(r"(?:^|\n)[ \t\u3000\u2003\xa0]*[【\[]?(?:发文字号|
 
 
 def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, seg_start: int,
-                 meta_span: tuple[int, int] | None, attachment_span: tuple[int, int] | None = None) -> None:
+                 meta_span: tuple[int, int] | None, attachment_span: tuple[int, int] | None = None,
+                 title_start: int | None = None) -> None:
     """Mark the document's own number(s): in the metadata table, or on a line of its own in the header,
     or right after the title before the body starts, or, failing those, in the name of the page's
     attached file; everything else stays `cited`."""
@@ -133,6 +152,18 @@ def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, seg_start:
             own.add(d.normalized)  # the 文号 cell of an attribute table printed anywhere on the page
     if not own and attachment_span:  # a page whose only number names its attached file (…167号.pdf)
         own = {d.normalized for d in numbers if attachment_span[0] <= d.start < attachment_span[1]}
+    if not own:
+        # the page's own file as its text names it: the number in front of the title on a link to it (PDF文件查看：
+        # 某发〔2020〕2号关于…的通知), or a file name on a line of its own (某发〔2017〕108号.pdf), not an attachment's
+        for d in numbers:
+            line_start = text.rfind("\n", 0, d.start) + 1
+            line_end = text.find("\n", d.end)
+            line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+            if line.startswith("附件"):
+                continue
+            if title_start is not None and d.end <= title_start < (len(text) if line_end < 0 else line_end) \
+                    and not text[d.end:title_start].strip() or _FILE_LINE.match(line):
+                own.add(d.normalized)
     if not own:
         return
     first_own = min((d for d in numbers if d.normalized in own), key=lambda d: d.start)

@@ -49,6 +49,8 @@ class Document:
     split: bool = False  # a window of a document longer than MAX_DOCUMENT_CHARS
     title_from_lead: bool = False  # no headline printed: the title is the first sentence of a news lead
     title_guessed: bool = False  # no headline printed: the title is the line a reader would call it by
+    # the guessed title is the name of the document the text reports on (《…》 in its lead), not the text's kind
+    title_cited: bool = False
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """A span of `text` → the span of `source.text` it came from."""
@@ -151,6 +153,7 @@ def documents(st: SourceText) -> list[Document]:
         out.append(Document(
             source=st, index=idx, text=text, norm=norm, start=seg.start, end=seg.end,
             title=title, title_from_lead=from_lead, title_guessed=guessed,
+            title_cited=guessed and f"《{title}》" in text,
             title_span=(seg.title.start - seg.start, seg.title.end - seg.start) if seg.title else None,
             metadata=meta,
             metadata_spans={k: (a - seg.start, b - seg.start) for k, (a, b) in spans.items()},

@@ -78,7 +78,8 @@ class Extractor:
             metadata_spans=d.metadata_spans,
             meta_written=_iso_from_meta(meta.get("成文日期")),
             meta_published=_iso_from_meta(meta.get("发布日期")) or _iso_from_meta(meta.get("时间戳")),
-            meta_issuer=normalize(meta["发文机关"]).text if meta.get("发文机关") else None)
+            meta_issuer=normalize(meta["发文机关"]).text if meta.get("发文机关") else None,
+            title_cited=d.title_cited)
         doc = run_pipeline(d.text, ctx)
         src = d.source.text
 

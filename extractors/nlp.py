@@ -43,6 +43,7 @@ class DocContext:
     meta_written: str | None = None  # 成文日期, ISO
     meta_published: str | None = None  # 发布日期, ISO
     meta_issuer: str | None = None
+    title_cited: bool = False  # the title names the document the text reports on, not the text itself
 
 
 _EXTENSIONS = {"context": None, "doc_numbers": None, "masked": None, "dates": None, "publish_date": None,
@@ -68,7 +69,8 @@ def doc_numbers_component(doc: Doc) -> Doc:
     ctx: DocContext = doc._.context
     nums = docnumbers_mod.find_docnumbers(_text(doc))
     head = ctx.title_span[1] if ctx.title_span else 0
-    docnumbers_mod.assign_roles(_text(doc), nums, head, 0, ctx.metadata_spans.get("发文字号"), ctx.metadata_spans.get("附件"))
+    docnumbers_mod.assign_roles(_text(doc), nums, head, 0, ctx.metadata_spans.get("发文字号"), ctx.metadata_spans.get("附件"),
+                                ctx.title_span[0] if ctx.title_span else None)
     doc._.doc_numbers = nums
     doc._.masked = mask(_text(doc), [(d.start, d.end) for d in nums])  # 〔2024〕1号 is not a date
     return doc
@@ -144,6 +146,9 @@ def commitments_component(doc: Doc) -> Doc:
     years = _ANNUAL_TITLE.findall(ctx.title or "")
     doc_year = int(years[0]) if len(set(years)) == 1 else None
     dtype = doc_type(ctx.title, _text(doc))
+    if ctx.title_cited:  # a story about the document its title names: news, or an article
+        dtype = doc_type(None, _text(doc))
+        dtype = DocType.ARTICLE if dtype == DocType.OTHER else dtype
     doc._.doc_type = dtype
     five_year = [(d.start, int(d.end_date[:4])) for d in doc._.dates if d.kind == "deadline" and "五" in d.text and d.end_date]
     # the year the text was written: its own date, else a full date at its head (a web page's timestamp line)
@@ -245,11 +250,11 @@ def load_tables() -> None:
     noise._patterns()
     widgets._headings()
     widgets._columns()
-    gazetteer()._lengths_by_pair()
+    gazetteer().lengths_by_pair()
+    gazetteer().full_lengths_by_ending()
     national_body()
     agencies_mod._needs_prefix()
     agencies_mod._departments_table()
-    agencies_mod._full_lengths_by_ending(gazetteer())
     commitments_mod._word_index()
     commitments_mod._unit_pattern()
     for phrase, _ in commitments_mod._AFTER:

@@ -78,6 +78,7 @@ class Gazetteer:
             if s and s not in ambiguous and s not in self.full:
                 (self.county_short if d.level == "county" else self.short)[s].append(d)
         self.max_len = max(len(n) for n in [*self.full, *self.short])
+        self._tables: dict[str, tuple] = {}  # tables built from the names (`_cached`)
 
     def region(self, adcode: str) -> Region | None:
         d = self.by_code.get(adcode)
@@ -95,8 +96,8 @@ class Gazetteer:
         阿里 in 阿里巴巴 are not places); a county's short name only when it is in `counties`."""
         out = []
         i, n = 0, len(text)
-        by_pair = self._lengths_by_pair()
-        for c in self._pair_at.finditer(text):  # the few positions whose two characters can begin a name
+        by_pair, pair_at = self._pairs_and_scan()
+        for c in pair_at.finditer(text):  # the few positions whose two characters can begin a name
             at = c.start()
             if at < i:
                 continue
@@ -130,26 +131,54 @@ class Gazetteer:
                 i = hit[1]
         return out
 
-    def _lengths_by_pair(self) -> dict[str, tuple[int, ...]]:
+    def _names_size(self) -> tuple[int, ...]:
+        """The sizes of the name tables: a table built from them is rebuilt when they grew since."""
+        return (len(self.full), len(self.short), len(self.county_short), len(self.ambiguous_short),
+                len(self.generic_full), self.max_len)
+
+    def _cached(self, name: str, build):
+        """The table `name`, built by `build()` once for the names as they are now; kept on the gazetteer as one
+        (size, table) pair, set whole, so a thread sees either the old pair or the new one."""
+        size = self._names_size()
+        kept = self._tables.get(name)
+        if kept is None or kept[0] != size:
+            kept = self._tables[name] = (size, build())
+        return kept[1]
+
+    def lengths_by_pair(self) -> dict[str, tuple[int, ...]]:
         """For each pair of characters a name can begin with, the lengths (2 to max_len) of the names that begin
         with it, longest first: `mentions` tries only those at a position, not every length. Rebuilt if the name
         tables grew since."""
-        size = (len(self.full), len(self.short), len(self.county_short), self.max_len)
-        if getattr(self, "_pairs_size", None) != size:
-            by: dict[str, set[int]] = defaultdict(set)
-            for names in (self.full, self.short, self.county_short, self.ambiguous_short, self.generic_full):
-                for w in names:
-                    if 2 <= len(w) <= self.max_len:
-                        by[w[:2]].add(len(w))
-            self._pairs = {k: tuple(sorted(v, reverse=True)) for k, v in by.items()}
+        return self._pairs_and_scan()[0]
+
+    def _pairs_and_scan(self) -> tuple[dict[str, tuple[int, ...]], re.Pattern]:
+        def build():
+            pairs = _names_by_pair([self.full, self.short, self.county_short, self.ambiguous_short, self.generic_full],
+                                     self.max_len, ending=False)
             # a first character then a second one of some pair: a cheap superset of the pairs' positions
-            first, second = ("".join(sorted({k[j] for k in by})) for j in (0, 1))
-            self._pair_at = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")  # a class first: a fast scan
-            self._pairs_size = size
-        return self._pairs
+            first, second = ("".join(sorted({k[j] for k in pairs})) for j in (0, 1))
+            return pairs, re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")  # a class first: a fast scan
+        return self._cached("starts", build)
+
+    def full_lengths_by_ending(self) -> dict[str, tuple[int, ...]]:
+        """For each pair of characters a full division name can end with, the lengths (2 to max_len) of the names
+        that end with it, longest first: the agency reader's division before a body tries only those. Rebuilt if
+        the name tables grew since."""
+        return self._cached("full endings", lambda: _names_by_pair([self.full], self.max_len, ending=True))
 
     def province_of(self, d: Division) -> Division:
         return self.by_code.get(d.province_code, d)
+
+
+def _names_by_pair(tables, max_len: int, ending: bool) -> dict[str, tuple[int, ...]]:
+    """For each pair of characters the names of `tables` begin with (or end with, `ending`), the lengths (2 to
+    max_len) of those names, longest first."""
+    by: dict[str, set[int]] = defaultdict(set)
+    for names in tables:
+        for w in names:
+            if 2 <= len(w) <= max_len:
+                by[w[-2:] if ending else w[:2]].add(len(w))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in by.items()}
 
 
 def _continues_word(text: str, end: int) -> bool:
@@ -270,6 +299,25 @@ def _blank(text: str, words: list[str]) -> str:
 _CAPITAL_DATELINE = re.compile(r"(?P<p>北京)(?=\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)|\s*报道)")
 
 
+# a list of firms by their short names (世茂集团、融创中国、某某控股、广州富力和恒大集团): the places in it are firms'
+# names, not places the text reports on
+_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z]{2,8}"
+_NAME_LIST = re.compile(rf"{_LIST_ITEM}(?:、{_LIST_ITEM}){{3,}}(?:(?:和|及|以及|与){_LIST_ITEM})?")
+_FIRM_NAME = re.compile(r"(?:集团|控股|地产|置业|置地|股份|实业|投资|物业|房产)$|^.{2,4}(?:发展|建设|中国)$")
+
+
+def _firm_lists(text: str) -> list[tuple[int, int]]:
+    """The spans of lists of four or more names of which two or more are firms' short names."""
+    out = []
+    if "、" not in text:
+        return out
+    for m in _NAME_LIST.finditer(text):
+        items = re.split(r"、|和|以及|及|与", m.group())
+        if sum(bool(_FIRM_NAME.search(i)) for i in items) >= 2:
+            out.append(m.span())
+    return out
+
+
 def primary_region(text: str, title: str | None, issuers: list[str], docnum_provinces: list[str],
                    gaz: Gazetteer | None = None, boundaries: set[int] | None = None,
                    docnum_prefixes: tuple[str, ...] = (), by: Byline | None = None) -> Region | None:
@@ -281,7 +329,8 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
     if any(_REDACTED.search(s) for s in [*issuers, title or ""]):
         return None
     by = by or byline(text)
-    body = _blank(_blank_spans(text, by.footer + [m.span("p") for m in _CAPITAL_DATELINE.finditer(text)]), by.hosts)
+    body = _blank(_blank_spans(text, by.footer + [m.span("p") for m in _CAPITAL_DATELINE.finditer(text)]
+                               + _firm_lists(text)), by.hosts)
     counties = frozenset(short_name(d.name) for _, _, cands in gaz.mentions(" ".join([body, title or "", *issuers]), short=False)
                          for d in cands if d.level == "county") - {None}
     # the places the title and the issuers name (as the text names places), and the issuers' full names: read
@@ -321,7 +370,10 @@ def primary_region(text: str, title: str | None, issuers: list[str], docnum_prov
         add_text(title, W_TITLE, found=heads[0][1])
     for s in by.bodies:
         add_text(s, W_SOURCE)
+    # 宁 opens the numbers of Nanjing's bodies as well as Ningxia's: a text that speaks as a city (我市) is the city's
+    swap = _city_numbers(docnum_prefixes) if docnum_prefixes and _self_level(body) == "市" else {}
     for code in docnum_provinces:
+        code = swap.get(code, code)
         if code in gaz.by_code:
             add(gaz.by_code[code], W_DOCNUM)
     named_by_document = bool(score)
@@ -365,6 +417,12 @@ def _roundup(gaz: Gazetteer, score: dict[str, float]) -> bool:
         return False
     share = provs[0] / sum(provs)
     return share < 0.5 or len(provs) >= 5 and share < 0.6
+
+
+def _city_numbers(prefixes: tuple[str, ...]) -> dict[str, str]:
+    """Province code → the city whose own numbers open with the same character, for the given prefixes."""
+    rows = {r["abbreviation"]: r for r in refdata.province_abbreviations() if r.get("shared_by_city")}
+    return {rows[p[0]]["adcode"]: rows[p[0]]["shared_by_city"] for p in prefixes if p and p[0] in rows}
 
 
 @functools.cache

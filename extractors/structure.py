@@ -8,13 +8,14 @@ from corpora.chars import NUMBERED_HEADING
 from extractors import refdata
 from extractors.metadata import metadata_line
 from extractors.records import DocType
+from extractors.stamps import NEWS_STAMP, full_date
 
 # title suffixes and the doc types they give: extractors/data/title_suffixes.tsv
 _SUFFIX_ROWS = refdata.title_suffixes()
 _TITLE_SUFFIX = tuple(r["suffix"] for r in _SUFFIX_ROWS if r["title_line"] == "yes")
 _TYPE_BY_SUFFIX = [(tuple(r["suffix"] for r in _SUFFIX_ROWS if r["doc_type"] == t), DocType(t))
                    for t in dict.fromkeys(r["doc_type"] for r in _SUFFIX_ROWS if r["doc_type"])]
-_INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")
+_INLINE_TITLE = re.compile(r"^[#\s]*(?P<t>(?![（(])[^。；;！!？?，,：:\n]{6,90}?的(?:通知|通报|决定|意见|批复|函))")  # not a note in parentheses
 _NOT_TITLE = re.compile(r"(^[-•·\s]*[\u4e00-\u9fff]{2,6}\s*[:：]|^是否|\.{3}|…|[（(]\s*[）)]|年\s{0,3}月\s{0,3}日|^[一二三四五六七八九十]+\s+[、.．]|。|^上一篇|^下一篇|^相关|^责任编辑|^【|^来源|^附件|^打印|^关闭|本(?:通知|办法|规定|意见|方案|细则|条例|决定|措施)|〔\d{4}〕|^(?!(?:19|20)\d{2}(?:年度?)?[\u4e00-\u9fff]{4})\d|年\d{1,2}月|^（|^\(|^(?:" + NUMBERED_HEADING + r")|^附件|^标题：|^来源|^索引号|^发文|^成文|^发布|^主题|^\||"
                         r"\s/\s)")  # …, or a classification path printed under its label (城乡建设 / 部门文件 / 通知)
 _NEWS = re.compile(r"(记者|通讯员|本报讯|新华社|讯（|讯\(|日电|消息)")
@@ -119,8 +120,8 @@ def _run_in_title(line: str, pos: int) -> Title | None:
     head = metadata_line(line, pos)
     if head is None:
         return None
-    if not head.lead or not is_title_line(head.lead):
-        return _NO_TITLE
+    if not head.lead or not is_title_line(head.lead) or head.lead.lstrip().startswith(("（", "(")):
+        return _NO_TITLE  # (2020年…会议通过　根据…《关于修改〈…〉的决定》…): a law's note, no title
     return Title(head.lead, head.lead_start, head.lead_end)
 
 
@@ -268,6 +269,9 @@ _ORG_ONLY = re.compile(r"^(?:[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府
 # the name of a site or a newspaper, not of a document: 某某网, 某某日报, 某某之窗
 _SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,14}(?:网|网站|门户|门户网站|日报|晚报|报|电子报|在线|平台|之窗|频道|论坛|客户端)$")
 _FILE_NAME = re.compile(r"^(?P<name>.{6,160}?)\.(?:docx?|pdf|wps|ofd|xlsx?|et|rar|zip)\s*$", re.I)
+# a link to the document's own file under a label that says so (PDF文件查看：某发〔2020〕2号关于…的通知, 原文下载：…)
+_FILE_LINK = re.compile(r"^(?:PDF|WORD|OFD|WPS)?\s*(?:文件|原文|全文|正文|文档|PDF|WORD|OFD|WPS)\s*(?:查看|下载|链接|阅读|浏览)?\s*[:：]\s*"
+                        r"(?P<name>\S.{5,160}?)(?:\.(?:docx?|pdf|wps|ofd))?\s*$", re.I)
 _LEAD_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,6}\s*号\s*")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # a label with a number or a date for its value (电话：0731-…, 类别:…), or a form's blank field (日期：    年  月  日),
@@ -319,7 +323,7 @@ def _is_prose(s: str) -> bool:
 # a headline's own punctuation (换房补贴最高17万元！某区新政发布, 某事一日游，已叫停) is no sentence's: no full stop,
 # no closing punctuation but ！？, at most 50 characters
 _HEADLINE_SHAPE = re.compile(r"^[^。；;\n]{6,50}$")
-_STAMP_LINE = re.compile(r"^[（(\[【]?\s*(?:19|20)\d{2}\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*\d{1,2}")
+_STAMP_LINE = re.compile(r"^[（(\[【]?\s*" + full_date(r"\s*"))
 
 
 def _headline_over_its_stamp(lines: list[str], i: int) -> bool:
@@ -356,7 +360,7 @@ def head_end(text: str, start: int, after: int | None = None, limit: int | None 
 
 
 # the dateline right under a news headline: a timestamp with its time of day, or with its author or paper
-_NEWS_STAMP = re.compile(r"^\s*\n?\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}")
+_NEWS_STAMP = re.compile(r"^\s*" + NEWS_STAMP)
 
 
 def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | None = None) -> Title | None:
@@ -490,12 +494,12 @@ def continued_title(text: str, start: int) -> Title | None:
 
 
 def attachment_title(text: str, start: int, end: int) -> Title | None:
-    """A title printed only as the name of the page's attached file (某发〔2022〕8号关于…的通知.pdf);
-    the file of an attachment (附件1.…) does not name the page's document."""
+    """A title printed only as the name of the page's attached file (某发〔2022〕8号关于…的通知.pdf) or of a
+    link to its file (PDF文件查看：…); the file of an attachment (附件1.…) does not name the page's document."""
     pos = start
     for line in text[start:end].split("\n"):
         s = line.strip()
-        m = _FILE_NAME.match(s)
+        m = _FILE_LINK.match(s) or _FILE_NAME.match(s)
         if m and not s.startswith("附件"):
             name = m.group("name")
             lead = _LEAD_NUMBER.match(name)
@@ -552,6 +556,32 @@ def _later_stories(text: str, after: int, titles: list[Title]) -> list[Title]:
     return out
 
 
+# a government's order on a line of its own (某市人民政府令第367号), and the sentence under it that promulgates what
+# it names (《…的决定》已经…常务会议审议通过，现予公布)
+_ORDER_LINE = re.compile(r"^[\u4e00-\u9fff]{2,20}令\s*第\s*\d{1,5}\s*号$")
+_PROMULGATES = re.compile(r"^《(?P<t>[^\n]{6,120}?)》(?:已经|已于|经)[^。\n]{0,80}(?:通过|同意|批准)[^。\n]{0,20}现予(?:公布|发布|印发)")
+
+
+def _orders(text: str, after: int, titles: list[Title]) -> list[Title]:
+    """A government order printed below a story that reports it: its number on a line of its own over the sentence
+    that promulgates what it names. The order is a document of its own, called by that name."""
+    found: list[Title] = []
+    if "令" not in text[after:]:
+        return found
+    pos = after
+    lines = text[after:].split("\n")
+    for i, ln in enumerate(lines):
+        a, pos = pos, pos + len(ln) + 1
+        s = ln.strip()
+        if not _ORDER_LINE.match(s) or any(t.start <= a < t.end for t in titles):
+            continue
+        below = next((x.strip() for x in lines[i + 1:i + 4] if x.strip()), "")
+        if (m := _PROMULGATES.match(below)) and _has_prose(text, after, a):
+            start = a + ln.index(s)
+            found.append(Title(m.group("t"), start, start + len(s)))
+    return found
+
+
 # the addressees a notice opens with: 各乡（镇）政府，县政府有关部门：
 _SALUTATION = re.compile(r"^[^。；;！？!?]{2,80}(?:各|有关|所属|下属|受托|人民政府|政府|单位|部门|委员会|办公室|局|委|厅|中心|银行|企业|公司)[^。；;！？!?]{0,30}[:：]$")
 # a document's own opening words under its title (为…，现提出以下措施。): it is printed whole, not reported on
@@ -594,6 +624,7 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
     if head is not None:
         titles = [head, *(t for t in titles if t.start >= head.end)]
     stories = _later_stories(text, titles[0].end if titles else body_start, titles)
+    stories += _orders(text, titles[0].end if titles else body_start, titles)
     if stories:
         titles = sorted([*titles, *stories], key=lambda t: t.start)
     compilation = bool(page_title and _COMPILATION.search(page_title))

@@ -6,6 +6,7 @@ import re
 from corpora.chars import CJK as _CJK
 from extractors.docnumbers import NUMBER_SHAPE
 from extractors.metadata import metadata_line
+from extractors.stamps import HYPHENS, NEWS_STAMP, TIME, full_date
 from extractors.structure import is_headline, is_title_line, names_site_or_column
 
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,30}>")
@@ -84,7 +85,7 @@ def is_seo_title(title: str) -> bool:
 # titles that name a site or a section rather than a document
 _TITLE_TAG = re.compile(r"^(?:[\[【［(（][^\]】］)）]{1,6}[\]】］)）]|(?:独家|原创|快讯|重磅|速递|最新)\s*[|｜丨])\s*")  # [已废止], 【贷款】, 独家|
 _TITLE_LABEL = re.compile(r"^(?:文件链接|原文链接|链接|标题|原标题|文章标题|信息名称|文件名称|名称|题目|政策文件|相关文件|政策原文)\s*[：:]\s*(?=\S{6,})")  # 文件链接：《…》解读
-_TITLE_LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
+_TITLE_LEADING_DATE = re.compile(rf"^\s*{full_date(joiners=HYPHENS)}(?:\s+{TIME})?\s*")
 _TITLE_TRAILING_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}(?:-\d{0,2})?[\d:\s]*$")
 _SITE_TITLE = re.compile(r"(信息公开|门户网站|人民政府网|政府网站|政务公开|首页|网站)$")
 
@@ -154,6 +155,8 @@ def guess_title(text: str) -> str | None:
     for i, ln in enumerate(lines[:12]):
         if seen_text and _STORY_END.match(ln):
             break  # the story's credits or its site's disclaimer: the lines below are other stories' headlines
+        if len(_CJK.findall(ln)) >= 30 and (m := _ABBREVIATED_TITLE.search(ln)) and is_title_line(m.group(1)):
+            return m.group(1)  # a lead naming the document it reports on, above the story's numbered subheadings
         ln = _HEADING_NUMBER.sub("", ln)
         # the last line of a text cut short below its first paragraph is a fragment, not a heading
         if not (seen_text and i == len(lines) - 1) and len(ln) <= 60 and is_headline(ln) \
@@ -161,8 +164,17 @@ def guess_title(text: str) -> str | None:
                 and metadata_line(ln, 0) is None:
             return ln
         seen_text = seen_text or len(_CJK.findall(ln)) >= 30
+    for ln in lines[:6]:
+        if _NOTE_LINE.match(ln) and (m := _AMENDS.search(ln)):
+            return m.group(1)  # a law cut below its title, under the note of its amendments: the law it amends
+    paras = [ln for ln in lines[:12] if len(_CJK.findall(ln)) >= 30 and not _NOTE_LINE.match(ln)]
+    for ln in paras[:3]:
+        # a story about a document it names in full and then by a short name (《…》（以下简称《意见》）) is called
+        # by that document's name
+        if (m := _ABBREVIATED_TITLE.search(ln)) and is_title_line(m.group(1)):
+            return m.group(1)
     for ln in lines[:12]:
-        if len(_CJK.findall(ln)) >= 30:  # the first paragraph
+        if len(_CJK.findall(ln)) >= 30 and not _NOTE_LINE.match(ln):  # the first paragraph
             if (clause := _lead_clause(_DATELINE.sub("", ln, count=1))) is not None:
                 return clause
             break
@@ -175,7 +187,7 @@ def guess_title(text: str) -> str | None:
 
 
 # a story's timestamp on a line of its own: 2024-02-21 18:39 星期三
-_STAMP = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}")
+_STAMP = re.compile("^" + NEWS_STAMP)
 
 
 # a notice's own words on what it is about: 现就保持房地产市场平稳健康发展通知如下
@@ -186,7 +198,8 @@ _EVENT = re.compile(r"发布|出台|印发|公布|下发|推出|召开|举行|�
 # where a story comes from, not what it tells: 从某某办公室获悉, 记者从…了解到
 _SOURCE_CLAUSE = re.compile(r"^(?:记者)?从.{2,40}(?:获悉|了解到|得知)$")
 # a clause that opens the main clause after a lead's purpose clauses: a time (近日, 今天（10月24日）, 10月13日)
-_TIME_CLAUSE = re.compile(r"^(?:近日|日前|近期|今天|今日|昨天|昨日|本周|上周|日内|\d{1,2}月\d{1,2}日)(?:[（(][^（）()，,]{0,12}[)）])?")
+_TIME_CLAUSE = re.compile(r"^(?:近日|日前|近期|今天|今日|昨天|昨日|本周|上周|日内|(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)"
+                          r"(?:[（(][^（）()，,]{0,12}[)）])?(?:上午|下午|晚间|晚上|早间|早上|凌晨|中午|傍晚|晚)?")
 
 
 def _lead_clause(para: str) -> str | None:
@@ -208,8 +221,18 @@ def _lead_clause(para: str) -> str | None:
             return None
         if len(_CJK.findall(clause)) > 40 and (m := _QUOTED_TITLE.search(clause)) and is_title_line(m.group(1)):
             return m.group(1)  # 某市政府网公布了《…的决定》, too long a clause: the document it names
+        if len(_CJK.findall(clause)) < 8 and para.startswith(clause) and para[len(clause):len(clause) + 1] in "，,":
+            # a first clause too short to stand alone: the lead's first sentence, where it is short enough
+            # (“某某贷”一日游，4月7日晚间被紧急叫停。)
+            sentence = re.split(r"[。！？!?]", para, maxsplit=1)[0].strip()
+            return sentence if 8 <= len(_CJK.findall(sentence)) <= 30 and not _PAGE_CHROME.search(sentence) else None
         return clause if 8 <= len(_CJK.findall(clause)) <= 40 else None
     return None
 
 
 _QUOTED_TITLE = re.compile(r"《([^《》]{6,88})》")
+# a note in parentheses on a line of its own (a law's adoption and amendments), and the decision it names that
+# amended the law: 《关于修改〈某某条例〉的决定》
+_NOTE_LINE = re.compile(r"^[（(][^\n]{6,300}[)）]$")
+_AMENDS = re.compile(r"《[^《》\n]{0,30}关于修改〈([^〈〉\n]{4,60})〉[^《》\n]{0,20}的决定》")
+_ABBREVIATED_TITLE = re.compile(r"《([^《》]{6,88})》\s*[（(]\s*(?:以下|下文)?简称")

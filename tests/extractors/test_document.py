@@ -363,3 +363,70 @@ def test_a_document_printed_whole_under_the_story_that_reports_it_is_a_document_
     measures = f"{title}\n（试行）\n为深入贯彻落实有关决策部署，支持刚性和改善性住房需求，现提出以下措施。\n{BODY}"
     docs = documents(_source(story + measures))
     assert [d.title for d in docs] == ["某市拟出台楼市新政14条 涉及公积金和购房补助", title]
+
+
+# a story printed without its headline that reports on a document it names in full: called by that document's
+# name — the document it then calls by a short name (以下简称《意见》), or the one its lead's main clause names
+# after a time of day (6月27日晚间，…就《…》答记者问)
+@pytest.mark.parametrize("text,title", [
+    ("某某观察网 某某\n\n①某行已批复总额500亿元的专项贷款，支持6个试点城市收购存量商品房用作保障性住房；\n"
+     "2024年1月5日，某行、某局发布《关于金融支持住房租赁市场健康发展的意见》（以下简称《意见》）。此前的征求意见稿历经多次修订。\n"
+     "《意见》提出，为租赁住房开发建设、购买、运营等多个环节提供多样化融资支持，包括开发贷和经营性贷款等。\n" + BODY,
+     "关于金融支持住房租赁市场健康发展的意见"),
+    ("某某新闻 来源：某某新闻\n\n6月27日晚间，某委在其官网发布有关负责人就《某委 某部关于完善市场约束机制严格防范外债风险的通知》答记者问。\n"
+     "有关负责人表示，近两年部分企业外债发行规模有所增加，申请发债规模与自身实力不相匹配，需要进一步规范。\n" + BODY,
+     "某委 某部关于完善市场约束机制严格防范外债风险的通知"),
+])
+def test_a_story_without_a_headline_is_called_by_the_document_it_reports_on(text, title):
+    (doc,) = documents(_source(text))
+    assert doc.title == title
+    assert "title_guessed" in doc.flags and doc.title_cited
+
+
+def test_a_guessed_lead_clause_is_no_cited_title():
+    text = "据某某银行消息，某省住房城乡建设厅与三家银行联合召开融资协调座谈会，会议通报了项目推进情况。\n" + BODY
+    (doc,) = documents(_source(text))
+    assert "title_guessed" in doc.flags and not doc.title_cited
+
+
+# a page printing no headline whose link to its own file names it (PDF文件查看：某发〔2020〕2号关于…的通知): titled
+# by the file's name, the number in front of it its own; a link to its interpretation names another document
+def test_a_link_to_the_pages_own_file_names_it():
+    text = ("2020-09-23 17:00\n来源： 本网\n\n各住房公积金缴存职工：\n" + BODY + "\n某市住房公积金管理委员会\n2020年9月22日\n\n"
+            "PDF文件查看：某公积金委〔2020〕2号关于调整部分住房公积金贷款和提取规定的通知\n查看政策解读：关于调整部分住房公积金贷款规定的解读\n")
+    (doc,) = documents(_source(text))
+    assert doc.title == "关于调整部分住房公积金贷款和提取规定的通知"
+
+
+# a government order printed below the story that reports it: its number on a line of its own over the sentence that
+# promulgates what it names starts a document of its own, called by that name; a story quoting an order does not
+def test_a_government_order_printed_under_its_story_is_a_document_of_its_own():
+    story = ("某市：面积未超过180平方米的住房无需再缴房产税\n2024-01-24 10:51 星期三\n某某社\n\n"
+             "今日，某市人民政府网公布了《某市人民政府关于修改〈某市房产税试点暂行办法〉的决定》，面积未超过180平方米的住房无需再缴税。" * 2
+             + "\n\n")
+    title = "某市人民政府关于修改〈某市房产税试点暂行办法〉的决定"
+    order = (f"某市人民政府令第367号\n\n《{title}》已经2024年1月8日市政府第27次常务会议审议通过，现予公布，自公布之日起施行。\n\n"
+             "市长 某某某\n\n2024年1月21日\n")
+    docs = documents(_source(story + order))
+    assert [d.title for d in docs] == ["某市：面积未超过180平方米的住房无需再缴房产税", title]
+    assert docs[1].text.startswith("某市人民政府令第367号")
+    (doc,) = documents(_source(story + "据介绍，该决定以某市人民政府令第367号公布，自公布之日起施行。\n" + _STORY * 2))
+    assert doc.title == "某市：面积未超过180平方米的住房无需再缴房产税"
+
+
+# a lead whose first clause is too short to stand alone is called by its first sentence; a lead naming the document
+# it reports on over the story's numbered subheadings by that document; a law cut below its title by the law the
+# decision its amendment note names amends
+@pytest.mark.parametrize("text,title", [
+    ("\n2022年04月08日 15:49 某某经济报道 某某\n\n“接力贷”一日游，4月7日晚间被紧急叫停。近日，某市已经有银行再次启动了该产品，"
+     "不过随着事情持续发酵，银行已经紧急叫停该项目。\n" + BODY, "“接力贷”一日游，4月7日晚间被紧急叫停"),
+    ("字体大小：【 大 中 小 】 打印\n\n4月5日晚，某市发布《关于进一步促进我市房地产市场平稳健康发展的通知》（以下简称《通知》），"
+     "其中涉及学位制、二手房限购等政策。\n\n1.稳定增加居住用地供应\n\n《通知》指出，稳定增加居住用地供应，确保全市不少于9000亩。\n"
+     + BODY, "关于进一步促进我市房地产市场平稳健康发展的通知"),
+    ("字号： 大 中 小\n\n（2020年3月27日某市人民代表大会常务委员会会议通过　根据2022年8月29日某市人民代表大会常务委员会会议通过的"
+     "《关于修改〈某市优化营商环境条例〉的决定》第一次修正）\n目录\n第一章　总 则\n第一条　为了持续优化营商环境，推动高质量发展，"
+     "结合本市实际情况，制定本条例。\n" + BODY, "某市优化营商环境条例"),
+])
+def test_a_document_without_a_headline_is_called_as_a_reader_would(text, title):
+    (doc,) = documents(_source(text))
+    assert doc.title == title and "title_guessed" in doc.flags

@@ -1,6 +1,8 @@
 """Assembling the extractors over a source's documents."""
 from __future__ import annotations
 
+import pytest
+
 from corpora.records import SourceText
 from extractors.extract import Extractor
 
@@ -25,3 +27,25 @@ def test_a_document_printed_under_the_story_that_names_it_is_of_the_storys_date_
     assert measures.title == title
     assert story.publish_date == "2023-10-13" and measures.publish_date == story.publish_date
     assert story.region is not None and measures.region == story.region
+
+
+# a story titled by the document it reports on is news (or an article), not a notice: its figures are reported
+def test_a_story_titled_by_the_document_it_reports_on_is_no_notice():
+    text = ("某某新闻 来源：某某新闻\n\n6月27日晚间，某委在其官网发布有关负责人就《某委 某部关于完善市场约束机制严格防范外债风险的通知》"
+            "答记者问。\n有关负责人表示，近两年部分企业外债发行规模有所增加。2017年，企业境外发债2358亿美元。\n" + PROSE * 2)
+    (rec,) = Extractor().extract(SourceText("t.txt", text, "text/plain"))
+    assert rec.title == "某委 某部关于完善市场约束机制严格防范外债风险的通知"
+    assert rec.doc_type in ("news", "article")
+
+
+# the page's own file named on a line of its own or in front of the title on a link to it: its number is the own
+@pytest.mark.parametrize("text,own", [
+    ("文件下载：\n某房市字〔2017〕108号.pdf\n\n关于明确住房限购政策有关事项的通知\n\n各区政府：\n" + PROSE * 3 + "\n附件：某政办发〔2017〕56号.pdf\n",
+     ["某房市字〔2017〕108号"]),
+    ("各缴存职工：\n" + PROSE * 3 + "\n某市住房公积金管理委员会\n2020年9月22日\n\n"
+     "PDF文件查看：某公积金委〔2020〕2号关于调整部分住房公积金贷款和提取规定的通知\n", ["某公积金委〔2020〕2号"]),
+    ("关于明确住房限购政策有关事项的通知\n\n各区政府：\n" + PROSE * 3 + "\n附件：某政办发〔2017〕56号.pdf\n", []),
+])
+def test_the_number_of_the_pages_own_file_is_its_own(text, own):
+    (rec,) = Extractor().extract(SourceText("t.txt", text, "text/plain"))
+    assert [d.normalized for d in rec.doc_numbers if d.role == "own"] == own

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import refdata
-from extractors.regions import byline, gazetteer, primary_region, short_name
+from extractors.regions import byline, gazetteer, primary_region, province_by_abbreviation, short_name
 
 
 @pytest.mark.parametrize("adcode,name,level,province", [
@@ -294,3 +294,28 @@ def test_a_story_headed_by_a_national_body_from_the_agency_table_is_not_placed_b
 ])
 def test_a_story_headed_by_no_national_body_is_placed_by_its_text(title):
     assert primary_region(_BODY, title, [], []).adcode == "330100"
+
+
+# a character that opens a province's numbers and a city's (宁: Ningxia's 宁政发, Nanjing's 宁房字): a text that
+# speaks as a city (我市) under its own number is the city's; one that speaks as a region (全区) the province's
+@pytest.mark.parametrize("prefixes,body,expected", [
+    (("宁规划资源规",), "为促进我市土地市场平稳健康发展，结合我市实际情况，现就有关工作通知如下。", "320100"),
+    (("青房发",), "为促进我市房地产市场平稳健康发展，现就有关工作通知如下。", "370200"),
+    (("宁建发",), "为促进全区房地产市场平稳健康发展，各市、县（区）遵照执行。", "640000"),
+    (("蚌房金",), "为促进我市房地产市场平稳健康发展，现就有关工作通知如下。", "340300"),
+])
+def test_a_citys_text_under_a_number_its_province_shares_the_first_character_of(prefixes, body, expected):
+    provinces = [province_by_abbreviation()[prefixes[0][0]]] if prefixes[0][0] in province_by_abbreviation() else []
+    region = primary_region(body, "关于进一步优化土地市场服务管理工作的通知", [], provinces, docnum_prefixes=prefixes)
+    assert (region.adcode if region else None) == expected
+
+
+# a list of firms by their short names places nothing: the place that opens one of them is a firm's name
+@pytest.mark.parametrize("body,expected", [
+    ("纾困名单的公司包括：某茂集团、某创中国、某地控股、某南建设、阳光城、广州富力和某大集团。", None),
+    ("纾困名单的公司包括：某茂集团、某创中国、某地控股。广州富力已完成债务展期。", "440100"),
+    ("会议在广州召开，广州、深圳、珠海、佛山等城市代表参加。", "440000"),  # a list of places is no list of firms
+])
+def test_a_place_that_opens_a_firms_name_in_a_list_of_firms_places_nothing(body, expected):
+    region = primary_region(body, "房地产纾困基金来了", [], [])
+    assert (region.adcode if region else None) == expected

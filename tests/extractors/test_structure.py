@@ -340,6 +340,10 @@ def test_a_compilation_opening_with_its_index_splits_at_each_document_title(inde
     ("\n".join(f"- {t} 2023-1{i % 3}-0{i + 1}" for i, t in enumerate(
         ["降温要来啦！某市发布今冬第3号供热调度令！", "寒潮来袭，某市发布第2号供热调度令！", "关于今冬供热，某市权威部门最新发布！",
          "某市开展供热专项整治行动", "某区老旧小区年内换新颜", "某市正式开始供热", "热乎了！某市供热已开始热态试运行！"])), "list page"),
+    # a portal's headlines, one of them exclaimed, over a numbered list of policy titles and its footer
+    ("稳增长进入冲锋时刻 保交楼之战必须更快打赢\n某某股开盘即破发 市值神话不再\n16城新房成交未创新高，这些城市还在探底！\n\n"
+     "近期热点政策法规\n\n" + "\n".join(f"{i}某市人民政府办公室关于印发促进房地产市场平稳健康发展若干措施的通知" for i in range(1, 6))
+     + "\n\n关于我们|\n网站地图\n地址：某市某区某路22号\n", "no running text"),
 ])
 def test_pages_without_a_document_are_not_documents(text, reason):
     from corpora.records import ErrorReason, ReadError

@@ -100,14 +100,12 @@ HELDOUT5_FLOORS = {
     "span_grounding": 1.0,
 }
 
-# r_18 prints a decision under a news story that reports it (one document here, two in the gold); r_12 is placed by
-# a firm's name (广州富力) and r_11 by its number's 宁, which is Ningxia's short name as well as Nanjing's
 HELDOUT6_FLOORS = {
-    "split_f1": 0.97,
-    "docnum_f1": 0.95,
-    "docnum_own_f1": 0.92,
-    "publish_date_acc": 0.88,
-    "region_acc": 0.83,
+    "split_f1": 1.0,
+    "docnum_f1": 1.0,
+    "docnum_own_f1": 1.0,
+    "publish_date_acc": 1.0,
+    "region_acc": 1.0,
     "agency_f1": 1.0,
     "commit_f1": 0.97,
     "span_grounding": 1.0,
@@ -116,13 +114,13 @@ HELDOUT6_FLOORS = {
 
 # blind on a834092 (the end of a round's rule work, nothing changed for this set)
 HELDOUT7_FLOORS = {
-    "split_f1": 0.84,
+    "split_f1": 1.0,
     "docnum_f1": 0.95,
-    "docnum_own_f1": 0.85,
-    "publish_date_acc": 0.84,
-    "region_acc": 0.84,
+    "docnum_own_f1": 1.0,
+    "publish_date_acc": 1.0,
+    "region_acc": 1.0,
     "agency_f1": 0.91,
-    "commit_f1": 0.72,
+    "commit_f1": 0.74,
     "span_grounding": 1.0,
 }
 
