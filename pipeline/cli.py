@@ -324,17 +324,16 @@ def schedule(config: Annotated[Path, typer.Option(help="Sources file (TOML) with
         os.environ["PREFECT_API_AUTH_STRING"] = auth
     os.environ["PREFECT_API_URL"] = url  # before prefect is imported by the flows
     os.environ.update(sched.serve_environment(str(config), str(out)))  # what the served runs use, fixed here
-    from prefect import serve
-
     deps = sched.deployments(str(config), str(out), [s.name for s in scheduled])
     for s in scheduled:
         typer.echo(f"serving ingest-{s.name} on cron {s.schedule!r} against {url}")
     typer.echo(f"Prefect UI: {url.rstrip('/').removesuffix('/api')}/ ; serving in the foreground until stopped (Ctrl+C)")
     try:
-        serve(*deps, print_starting_message=False)
+        sched.serve_deployments(deps)
     finally:
         if server is not None:
             server.terminate()
+    typer.echo("stopped")
 
 
 def _open_store(db: Path):

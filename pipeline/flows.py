@@ -506,7 +506,13 @@ def ingest_configured(source_name: str) -> dict:
     chosen = [s for s in sources if s.name == source_name]
     if not chosen:
         raise SourceConfigError(f"{config}: no usable source named {source_name!r}")
-    return ingest_flow(chosen, out)
+    summary = ingest_flow(chosen, out)
+    # one line per finished run in the serving process's output (`policy schedule` streams its runs' output)
+    scans = summary.get("scans") or []
+    print(f"{_now()} ingest {source_name}: {sum(s.get('new_documents') or 0 for s in scans)} new documents stored, "
+          f"{sum(s.get('errors') or 0 for s in scans)} errors, {summary.get('documents', 0)} documents in "
+          f"{summary.get('store')}", flush=True)
+    return summary
 
 
 def with_workers(flow_obj, max_workers: int):
