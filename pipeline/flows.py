@@ -488,15 +488,21 @@ SCHEDULE_OUT_ENV = "POLICY_SCHEDULE_OUT"
 
 
 @flow(name="ingest-configured", log_prints=False, validate_parameters=True)
-def ingest_configured(source_name: str) -> dict:
+def ingest_configured(source_name: str, config: str | None = None, out: str | None = None) -> dict:
     """`ingest` for one source of the sources file `policy schedule` serves (the form a scheduled deployment
-    runs). The source must exist in that file; the file and the output folder are the serving process's."""
+    runs). The source must exist in that file; the file and the output folder are the serving process's. `config`
+    and `out` are never used: a run that sets them fails with the reason as its state's message before anything is
+    fetched (without them in the signature, Prefect would crash the run's process with no reason shown)."""
     import os
 
     from prefect.logging import get_run_logger
 
     from corpora.sources import SourceConfigError, load_sources_report
 
+    refused = [name for name, value in (("config", config), ("out", out)) if value is not None]
+    if refused:
+        raise ValueError(f"a run may not set {' or '.join(refused)}: the sources file and the output folder are fixed "
+                         f"by `policy schedule`; the only parameter a run sets is source_name")
     config, out = os.environ.get(SCHEDULE_CONFIG_ENV), os.environ.get(SCHEDULE_OUT_ENV)
     if not config or not out:
         raise RuntimeError(f"{SCHEDULE_CONFIG_ENV} and {SCHEDULE_OUT_ENV} are not set: runs start from `policy schedule`")
