@@ -85,9 +85,11 @@ def _csv_cell(v):
 
 
 def _csv_cells(values: list) -> list:
-    """`_csv_cell` of each value of a column (the same cells, without a call per cell: most of a table's export)."""
+    """`_csv_cell` of each value of a column (the same cells, without a call per cell: most of a table's export);
+    the rule of `safe_cell` written inline, kept equal to it by tests/outputs/test_export.py."""
     return ["" if v is None else repr(v) if isinstance(v, float) else
-            "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) and not _SIGNED_NUMBER.fullmatch(v) else v
+            "'" + v if isinstance(v, str) and len(v) > 1 and v.startswith(_FORMULA_START)
+            and not _SIGNED_NUMBER.fullmatch(v) else v
             for v in values]
 
 

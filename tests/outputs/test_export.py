@@ -85,6 +85,15 @@ def test_safe_cell(value, expected):
     assert safe_cell(value) == expected
 
 
+def test_a_column_of_cells_is_written_as_safe_cell_writes_each():
+    # the CSV writer applies the rule to a whole column inline (no call per cell); it must stay `safe_cell`'s
+    from outputs.export import _csv_cell, _csv_cells
+
+    values = ['=HYPERLINK("x")', "+1+1", "-abc", "@SUM(A1)", "\t=1", "\r=1", "-5", "=", "-", "+", "@", "==", "=1",
+              "+3.5%", "到2025年达到45%", "", 5, 2.5, None]
+    assert _csv_cells(values) == [_csv_cell(v) for v in values]
+
+
 def test_tables_and_comparison_carry_no_formula(tmp_path):
     import openpyxl
 
