@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from extractors import refdata
 from extractors.records import Agency, Region
 from extractors.regions import Division, Gazetteer, gazetteer
-from extractors.scan import anchored_finditer, longest_word_pattern
+from extractors.scan import anchored_finditer, first_char_finditer, longest_word_pattern
 
 _REL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
         "县": "county", "区": "county", "旗": "county"}
@@ -47,29 +47,12 @@ def alias_table() -> AliasTable:
 _HAS_GENERAL_OFFICE = re.compile(r"(?:部|委员会|总局|总署|署|局|银行)$")
 
 
-_ENDINGS: dict = {}
-
-
-def _full_lengths_by_ending(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
-    """For each pair of characters a full division name can end with, the lengths (2 to max_len) of the names
-    that end with it, longest first: `_division_before` tries only those. Rebuilt if the names grew since."""
-    key = (id(gaz), len(gaz.full), gaz.max_len)
-    index = _ENDINGS.get("index")  # (key, table), replaced whole: threads see one or the other
-    if index is None or index[0] != key:
-        by: dict[str, set[int]] = {}
-        for w in gaz.full:
-            if 2 <= len(w) <= gaz.max_len:
-                by.setdefault(w[-2:], set()).add(len(w))
-        index = _ENDINGS["index"] = (key, {k: tuple(sorted(v, reverse=True)) for k, v in by.items()})
-    return index[1]
-
-
 def _division_before(text: str, end: int, gaz: Gazetteer) -> tuple[int, list[Division]] | None:
     """The division named right before `end`. A two-character name (和县, 礼县) counts only where
     nothing joins it to the text before: 县乡村振兴局和县农业农村局 is no 和县 body."""
     if end < 2:
         return None
-    for ln in _full_lengths_by_ending(gaz).get(text[end - 2:end], ()):  # longest first, as every length would be
+    for ln in gaz.full_lengths_by_ending().get(text[end - 2:end], ()):  # longest first, as every length would be
         if ln > end:
             continue
         w = text[end - ln:end]
@@ -373,7 +356,7 @@ def _departments(text: str, region: Region | None, gaz: Gazetteer, issuer_spans,
             out.append(Agency(text[a:b], name + body, level, role, a, b))
             occupied[a:b] = b"\x01" * (b - a)
 
-    for close in _DEPT_CLOSE.finditer(text):
+    for close in first_char_finditer(_DEPT_CLOSE, text):  # tried only where 等, 行, 主 or 部 stands
         c = close.start()
         i = c
         while i > 0 and c - i < 80 and text[i - 1] not in _DEPT_SEGMENT:
@@ -542,7 +525,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
 
     for a in out:
         occupy(a)
-    for m in _BODY_END.finditer(text):  # bodies not in the alias table: 市林业和园林局, 县住房保障和城乡建设局
+    for m in first_char_finditer(_BODY_END, text):  # bodies not in the alias table: 市林业和园林局, 县住房保障和城乡建设局
         e = m.end()
         if any(occ[max(0, e - 2):e]):
             continue

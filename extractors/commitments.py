@@ -23,7 +23,7 @@ _CLAUSE_END = re.compile(r"[，,：:。！？；;!?\n]")
 # comparators: (phrase, symbol, where) — before the number or after the unit
 _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("最低", ">="), ("起码", ">="),
            ("不高于", "<="), ("不超过", "<="), ("不多于", "<="), ("不大于", "<="), ("最高", "<="), ("最多", "<="),
-           ("上限", "<="), ("控制在", "<="), ("超过", ">"), ("超出", ">"), ("高于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"), ("不足", "<"), ("不满", "<"),
+           ("上限", "<="), ("控制在", "<="), ("控制目标", "<="), ("超过", ">"), ("超出", ">"), ("高于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"), ("不足", "<"), ("不满", "<"),
            ("大于", ">"), ("小于", "<"), ("达到", ">="), ("达", ">="), ("约", "~"), ("近", "~"), ("大约", "~"),
            ("未满", "<"), ("满", ">="), ("已满", ">="), ("超", ">"), ("限", "<="), ("限额", "<="), ("封顶", "<="),
            ("至多", "<="), ("限制", "<="), ("只能", "<="), ("仅能", "<="), ("只可", "<="), ("仅可", "<="), ("限购", "<="), ("最少", ">="), ("最长", "<="), ("最短", ">="), ("最快", ">="), ("满足", ">="),
@@ -51,8 +51,8 @@ _LIMIT_WORD = re.compile(r"[期时年权界局无有额]限$")
 
 _REPORTED = re.compile(r"(已经|已|以来|累计|截至目前|截至|截止|目前|现有|共有|共计|同比|比上年|较上年|增长了|下降了|完成了|实现了|达到了|去年|上年(?!度)|过去|期间全市|期间全省)")
 _FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
-# markers that a figure is still to come, which outweigh 已/累计/截至 in the same clause
-_FUTURE_STRONG = re.compile(r"(到\d{4}|(?<!毕业)(?<!毕业后)[一二三四五两\d]年内|力争|争取|确保|(?<![已经曾])将|计划|预计|目标|届时|努力|要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
+# markers that a figure is still to come, which outweigh 已/累计/截至 in the same clause (想要, 主要, 重要, 只要 are no 要)
+_FUTURE_STRONG = re.compile(r"(到\d{4}|(?<!毕业)(?<!毕业后)[一二三四五两\d]年内|力争|争取|确保|(?<![已经曾])将|计划|预计|目标|届时|努力|(?<![想主重只])要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
 _PROVISION = re.compile(r"(有效期|(?:运营|服务|保修|责任|租赁|合同|使用|缴存|还款)期|税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
                         r"面积|年龄|周岁|满|须|应当|不得|可|按)")
 # how often or per what a value is set (每年, 每人每月, 每平方米): the unit itself stays as written (每平方米150元 → 元)
@@ -277,7 +277,10 @@ _GAP_VERB = re.compile(r"上浮|下浮|提高|增加|降低|下调|上调|调整
 
 
 _BOUND_WORD = re.compile(r"最|上限|下限|限额")  # 最低调整为20% keeps its bound; 达标时间延长至6年 is no 达
-_NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民|收购价|保护价")  # 最低收购价: a scheme's name
+# a bound written as a noun (限额, 上限, 最高) and a factor of it named before the number (限额倍数为, 上限系数为)
+_NOUN_BOUNDS = {"限额", "上限", "最高", "最低", "限", "下限"}
+_FACTOR_OF_BOUND = re.compile(r"倍数|系数")
+_NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民|收购价|保护价|折旧年限")  # (最低折旧年限为3年的设备: a class of assets)  # 最低收购价: a scheme's name
 _SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 
 
@@ -335,6 +338,9 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
             # 55周岁以下（不含55周岁）, 3倍以上，不含3倍: the bound itself is left out
             if _EXCLUSIVE_AFTER.match(after, m.end()) and sym in (">=", "<="):
                 return sym[0]
+            strict = _STRICT_BEFORE.get(sym) if phrase in ("以上", "以下") else None  # (超出2个百分点及以上: the bound is in)
+            if strict and strict.search(before) and not re.search(_NEGATION + r"\s*$", before[:strict.search(before).start()]):
+                return sym[0]  # 超过1次以上, 低于3人以下: the comparison before the number is strict, 以上 says it again
             return sym
     noun = _NOUN_BOUND_AFTER.match(after)
     if noun:  # 组织150家企业及以上: the bound after the noun the unit counts
@@ -345,6 +351,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         gap = before[i + len(phrase):] if i >= 0 else ""
         if phrase in ("最低", "最高") and _NAMED_BOUND.match(gap):
             continue  # 最低工资标准的30%, 最低生活保障: the name of a standard, not a bound
+        if phrase in _NOUN_BOUNDS and _FACTOR_OF_BOUND.search(gap):
+            continue  # 贷款限额倍数分别为4倍、3倍: the factor that sets a cap, a plain figure
         if i >= 0 and phrase in _PART_OF_WORD and (_PART_OF_WORD[phrase].search(before, max(0, i - 1), i + len(phrase) + 1)
                                                    or re.search(r"\d", gap)):
             continue  # …or it approximates the number written between (近3年新增1万人)
@@ -371,6 +379,10 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         if i >= 0 and near and (best is None or end > best[0] or (end == best[0] and len(phrase) > best[2])):
             best = (end, sym, len(phrase))
     if best is None:
+        if _MAY_RAISE_TO.search(before):
+            return "<="  # 贷款期限可延至法定退休年龄后5年: as far as the rule allows, a cap
+        if _ENOUGH_AFTER.match(after):
+            return ">="  # 连续缴存6个月即可申请, 退款5年后方可再申请: what must be reached first, a floor
         return _inherited_comparator(text, clause_start, num_start)
     sym = best[1]
     for rx, neg in _NEGATED:  # the comparison word found may be the tail of a prohibition
@@ -378,6 +390,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
             sym = neg
             break
     if sym == "~" and before[:best[0]].endswith("近") and _LOOKBACK_UNIT.search(text[num_start:unit_end]):
+        if _RECORDS_OF_WINDOW.match(after):
+            return "="  # 近6个月的银行流水, 近12个月的缴存明细: records that cover the whole window, its length
         return "<="  # 近2年, 近6个月: the last two years, a window
     if _NORM_LINE.match(after):
         return "="  # 个贷率超出85%的预警线: the line is 85%, whatever the figure measured against it
@@ -386,6 +400,16 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     return sym
 
 
+# a measure named in a clause of its own (首付比例, 期限): a change in it is no repeat of the cap changed before
+_BOUND_NAMED_IN = re.compile(r"比例|期限|利率|面积|年龄|倍数|系数")
+# what a rule allows a level to be raised or extended to (可延至…后5年, 可放宽至…的1.2倍): the most it may be
+_MAY_RAISE_TO = re.compile(r"(?<![不])可(?:以)?(?:延|延长|放宽|提高|上浮|增加|提升|顺延)(?:至|到)[^，,。；;\d]{0,14}$")
+# what allows an act once reached (缴存6个月即可申请, 5年后方可再申请, 主体完成50%即可申请)
+_ENOUGH_AFTER = re.compile(r"\s*(?:以后|之后|后)?\s*(?:即可|方可|才可|才能|便可)")
+# a strict comparison right before the number that 以上/以下 after the unit repeats (超过1次以上, 高于3倍以上)
+_STRICT_BEFORE = {">=": re.compile(r"(?:超过|超出|高于|多于|大于)\s*$"), "<=": re.compile(r"(?:低于|少于|小于|不足)\s*$")}
+# the records a window is the length of (近6个月的银行流水, 近12个月（不含当月）的缴存明细)
+_RECORDS_OF_WINDOW = re.compile(r"\s*(?:[（(][^（()）]{0,12}[）)])?\s*的")
 # what cannot be done within a period (3个月以内无法改正, 一年内不能完成): the time it needs exceeds the period
 _CANNOT_WITHIN = re.compile(r"\s*[，,]?\s*(?:仍|均|都|也)?(?:无法|不能|未能|难以|不可能)")
 # a prohibition over a period (10年内不得转让, 6个月内不予受理): the period must pass before the act is allowed
@@ -398,6 +422,7 @@ _COUNTED = {"个", "家", "座", "所", "项", "名", "批", "只", "位", "支"
 _DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:已经|已)(?!满|达|超|连续|缴|有|婚|购)[\u4e00-\u9fff]")
 # a floor on a duration that qualifies a noun (1年以上劳动合同的人员): a condition, not a goal
 _QUALIFIER_AFTER = re.compile(r"\s*(?:[（(]含[^）)]{0,6}[）)])?\s*(?:及)?以上[^，,。；;：:（()）\d]{1,12}的")
+_ASPIRED = re.compile(r"力争|争取")
 _GOAL_STRONG = re.compile(r"力争|争取|确保|目标|每年|年均|努力")
 # a period lengthened or deferred (延长2个月, 展期6个月, 顺延1年): a decision, not a goal
 _EXTENDS = re.compile(r"(?:延长|顺延|展期|延期|宽限)[^\d，,。；;]{0,2}$")
@@ -405,7 +430,8 @@ _EXTENDS = re.compile(r"(?:延长|顺延|展期|延期|宽限)[^\d，,。；;]{0
 _WINDOW_MODAL = re.compile(r"(?<![许认])可|须|应当|不得|方可|允许")
 # a deadline written to the day (2027年1月15日前): the date of a step
 _DATED_STEP = re.compile(r"(?:到|至|在|于)?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:前|以前)")
-_NOUN_BOUND_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:及|或)以([上下])(?![属辖设列述])")
+# (十吨（含）标准煤以下: the measured material between the bracket note and the bound)
+_NOUN_BOUND_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?(?:及|或)|[（(]含[）)][\u4e00-\u9fff]{1,4}?(?:及|或)?)以([上下])(?![属辖设列述])")
 _FLOOR_TO_WORD = re.compile(r"\s*[（(]\s*含\s*[^）)\d]{0,4}[）)]\s*(?:至|到)\s*(?![\d一二三四五六七八九十两百千万])")
 # a restatement of the bound in brackets (3个以上（含3个）, 超过10万元（含10万元）, 以下，不含55周岁)
 _INCLUSIVE_AFTER = re.compile(r"\s*(?:[（(]\s*含|[，,]\s*含)(?!量|税|有)")
@@ -512,8 +538,9 @@ _DESCRIBES = re.compile(r"(现有|组成|包括|包含|共有|共计|总计|合�
 _DEEMED = re.compile(r"(?:认定为|视为|视同|确认为|认定其|判定为)\s*(?:已经|已)")
 _REPORTED_RESULT = re.compile(r"已(?:经)?(?:发放|建成|完成|实现|达到|累计|开工|竣工|投入|签约|落地|培训|新增|帮助|惠及|兑现|拨付)")
 _REPORTED_SENTENCE = re.compile(r"((?:截至|截止)(?=\s*(?:#|\d|目前|今年|去年|上年|年底|年末|当前|本月|上月))|累计|以来|目前|同比|环比|比上年|较上年|去年|上年(?!度)|过去)")
+# (应计未付利息, 应计利息: accrued interest, an accounting term, not a modal)
 # a rule: a value that is a condition (…3年以上的，可…; 在本市投资30万元以上，可迁入) or that a modal governs
-_RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|(?<![响反对适供相效回答])应(?![用急对收付缴急该])|必须|须|(?<!所)需(?!求)|可以|可|方可|予以|给予|暂停|限购|限贷|限售|不予|按照")
+_RULE_MODAL = re.compile(r"不得|严禁|禁止|应当|(?<![响反对适供相效回答])应(?![用急对收付缴急该]|计(?:未|利息))|必须|须|(?<!所)需(?!求)|可以|可|方可|予以|给予|暂停|限购|限贷|限售|不予|按照")
 
 
 def _modals(masked: str, start: int, end: int) -> list[re.Match]:
@@ -531,7 +558,7 @@ _WEAK_MODAL_ONLY = re.compile(r"(?:可以|可)+")
 _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给予|予以|可|须|应)|"
                              r"^[^，,。；;：:\n]{0,40}的[^，,。；;：:\n]{1,14}[，,]\s*(?:按|给予|予以|可|须|应当|每)|"
                              r"^(?:[（(]含[^）)]*[）)])?(?:及)?(?:以上|以下|以内)(?:[（(]含[^）)]*[）)])?的|^[^，,。；;：:\n]{0,10}时(?:暂停|恢复|启动|停止|可|应|须)|"
-                             r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,60}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用)|"
+                             r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,60}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用|免征|免收|免缴|免予|减按|减半)|"
                              # 在投资达到总投资25%以上前提下，…: the condition a rule is granted under
                              r"^[^，,。；;：:\n]{0,30}?(?:前提下|的前提|条件下)")
 # 2022年最低工资标准为…: the year a standard applies to; 2020年7月22日，…联合印发《…》: the date a cited
@@ -858,7 +885,9 @@ _SCOPE_YEAR_AFTER = re.compile(r"\s*(?:度)?\s*(?:(?:在|于)(?:本市|我市|�
 _DATE_OF_BEFORE = re.compile(r"(?:时间|日期|时点)\s*(?:在|为|于|是)?\s*$")
 # a sentence that opens on what has been achieved (…干预中成效显著，吸烟率降至22.97%) reports results
 _REVIEW_CLAUSE = re.compile(r"成效显著|成效明显|成就显著|取得[^，,。；;]{0,6}(?:成就|成效|成绩)[，,：:]")
-_BUILD_GOAL = re.compile(r"(?:加快|推进|推动|全面推进|加速|大力推进)[^，,。；;：:]{0,30}?(?:建设|建成|打造|创建)")
+# (继续实施1000万平方米老旧小区综合整治工程: the amount of a renovation programme to carry out)
+_BUILD_GOAL = re.compile(r"(?:加快|推进|推动|全面推进|加速|大力推进)[^，,。；;：:]{0,30}?(?:建设|建成|打造|创建)|"
+                         r"(?:实施|开展)[^，,。；;：:]{0,30}?(?:改造|整治|修缮)(?:工程|行动|项目)")
 _QUOTED = re.compile(r"“[^”]{0,30}”")  # a name in quotes (“未来社区”) says nothing of a goal
 # a value inside brackets that make a condition of a benefit (举办对接会（组织80家企业及以上）的协会)
 _BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,20}$")
@@ -869,6 +898,19 @@ _ANNOUNCED = re.compile(r"(?:\d{1,2}\s*月|#)(?:初|上旬|中旬|下旬|底|份
 _CHANGED_LEVEL = re.compile(r"(?:调至|调整至|调整为|调高至|调低至|调整到|上调至|下调至|上调到|下调到|降至|降到|降低至|降低到|降低为|提高至|提高到|提高为|升至|下调|上调|调高|调低)\s*[^，,。；;\d]{0,4}$")
 _FORMER = re.compile(r"\s*(?:而|但|在)?\s*(?:此前|之前|以前|以往|过去|原先|原来|当时)")
 _WEAK_RULE = re.compile(r"可|须|应当|不得|给予|予以")
+# what news retells from another report or a rumour (有媒体报道称，…利率分别为5.1%; 市场传出消息，…首付比例降至四成)
+# a comparison with other places that lists their figures (与周边城市相当：广州市…为100万元；深圳市…): to its sentence's end
+_COMPARED_WITH = re.compile(r"(?:与|和|同|较|对比|比照)(?:周边|其他|其它|兄弟|同类|相邻|邻近|周围)[^。；;：:\n]{0,8}?"
+                            r"(?:城市|地市|省份|省市|地区|县市)[^。；;：:\n]{0,12}?(?:相当|相比|比较|持平|接近|看齐)[^。；;：:\n]{0,6}[：:]")
+
+
+def _paragraph_or_sentence_end(masked: str, pos: int) -> int:
+    """Where the sentence holding pos ends at a full stop or a line break (semicolons inside it go on)."""
+    ends = [i for i in (masked.find("。", pos), masked.find("\n", pos)) if i >= 0]
+    return min(ends) if ends else len(masked)
+
+
+_HEARSAY = re.compile(r"报道称|据[^，,。；;]{0,12}报道|消息称|传出消息|有消息")
 _INFERENCE = re.compile(r"意味着|相当于|才能买得起|才买得起")
 
 
@@ -889,6 +931,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     last_indicator, last_line = None, -1
     last_replaced: tuple[int, str] | None = None  # (end, comparator) of the last value a change replaced
     last_value: tuple[int, str] | None = None  # (end, comparator) of the last value read
+    last_change: tuple[int, str, str] | None = None  # (sentence, comparator, unit) of the last bounded level a change set
     lines = _LinesAt(text)  # the lines below are read only where a value stands, once each
     plan_end = _title_plan_end(title)  # 关于制定…第十五个五年规划的建议: its targets run to 2030
 
@@ -918,6 +961,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         return pos < a + len(ln) and lines.read(a, "title", is_title_line)
 
     listings = listing_spans(text)
+    compared = [(m.end(), _paragraph_or_sentence_end(masked, m.end())) for m in _COMPARED_WITH.finditer(masked)]
     # lines read across a newspaper page's columns, paragraphs that work a hypothetical example, and lists of
     # other stories' headlines: no statements of this document
     unread = column_lines(masked) + example_paragraphs(masked) + feed_spans(text) + headline_runs(text, plain_runs=True)
@@ -1045,6 +1089,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if unit in _LIST_COUNT_UNITS and (_counts_the_list_before(masked, sent.start, num_start, value)
                                               or _counts_the_list_after(masked, ue, sent.end, value)):
                 continue  # 体检制度、养老金制度和保险制度的三项基本制度: the count of the items just named
+            if unit in _LIST_COUNT_UNITS and _closes_a_named_list(masked, sent.start, num_start, ue, sent.end):
+                continue  # 贷款渠道主要为A银行、B银行等7个国有银行: how many things a description names, not a quantity
             if re.match(r"[\u4e00-\u9fff]", raw) and raw in {"一", "两", "二"} and unit in {"个", "项", "次", "条", "名", "家", "年", "人", "户", "件", "批次", "天", "日", "套", "张", "处", "公里", "份", "所", "座", "位"} and not _BEFORE_HINT.search(masked[max(sent.start, num_start - 6):num_start]) \
                     and not (unit in {"年", "天", "日"} and _WITHIN_AFTER.match(masked, ue)):
                 continue  # 一个, 一项, 两年, 一份: ordinary words unless a comparator frames them
@@ -1069,7 +1115,13 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 continue  # 3个以上（含3个）: the bound said again, not a second value
             clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent.start, num_start)), default=sent.start)
             comparator = "=" if val.value_max is not None else _comparator(masked, clause_start, num_start, ue)
+            # a bound with no comparison word of its own: that of a cap or floor that introduces its list
+            inherited = comparator != "=" and not any(p in masked[clause_start:num_start] for p, _ in _BEFORE) \
+                and not _word_index()[0].match(masked, ue)
             replaced = _replaced_value(masked, sent.start, clause_start, num_start, ue)
+            if replaced and comparator == "=" and last_change and last_change[0] == sent.start \
+                    and last_change[2] == _split_mult(unit)[1] and not _BOUND_NAMED_IN.search(masked, clause_start, num_start):
+                comparator = last_change[1]  # 最高额度从160万元提高至184万元，…从192万元提高至216万元: the same cap again
             # 竞买保证金由现行的20%提高到30%: the new level of a rule a change sets
             new_level = bool(last_replaced and last_replaced[0] >= sent.start and _CHANGED_TO.fullmatch(masked, last_replaced[0], num_start))
             if last_replaced and comparator == "=" and last_replaced[0] >= sent.start \
@@ -1079,6 +1131,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if comparator == "=" and last_value and last_value[1] != "=" and re.fullmatch(r"\s*[、和及或]\s*", masked[last_value[0]:num_start]):
                 comparator = last_value[1]  # 调整为120万元、80万元: a list shares its bound
             last_value = (ue, comparator)
+            if new_level and comparator != "=":
+                last_change = (sent.start, comparator, _split_mult(unit)[1])
             # the year before the value (a base of comparison only where no other year is), else one right after it
             before_years = [(pos, y, dl) for pos, y, dl in years if pos < num_start]
             chosen = next((t for t in reversed(before_years) if t[0] not in bases), before_years[-1] if before_years else None)
@@ -1125,7 +1179,12 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                              or _CONDITION_BEFORE.search(masked, sent.start, num_start) or _INCLUSIVE_BOUND.match(masked, ue)):
                 rule = False  # 他认为，基金可以撬动10倍的杠杆: a speaker's estimate in news, not a rule
             limit = rule or bool(_NORMATIVE_COMPARISON.search(masked[clause_start:num_start]))  # 累计拨付不超过…: a limit
-            topical = bool(_PROVISION_STRONG.search(masked[clause_start:ue + 8]))
+            if not limit and inherited and _NORMATIVE_COMPARISON.search(masked, max(0, sent.start - 60), num_start):
+                limit = True  # 目前…最高贷款额度为：…均为50万元/人: a value of a list a cap introduces is a limit too
+            # 力争全年到位上级补助收入30亿元以上: a goal about a benefit's money, not a benefit a rule grants
+            aspired = bool(_ASPIRED.search(masked, sent.start, num_start)) and not _PROVISION_RULE.search(masked[clause_start:ue + 8]) \
+                and not _modals(masked, clause_start, ue + 4)
+            topical = bool(_PROVISION_STRONG.search(masked[clause_start:ue + 8])) and not aspired
             if limit and not (own_reported and _REPORTED_RESULT.search(masked[clause_start:num_start])
                               and not _DEEMED.search(masked, clause_start, num_start)):
                 reported_marks = None  # 已满5年以上的…可: a condition of a rule, not a result
@@ -1151,9 +1210,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             elif (reported_marks or (news and not rule and not _NORMATIVE.search(masked[clause_start:ue + 4]))) and not future:
                 kind = "reported"
             elif unit == "分" or (_DURATION.fullmatch(unit) and comparator == "<=" and not (explicit and explicit[1])) \
-                    or _PROVISION_STRONG.search(masked[clause_start:ue + 8]) or (in_term and not _FUTURE_STRONG.search(clause)) or (rule and (explicit is None or not explicit[1]) and (
+                    or topical or (in_term and not _FUTURE_STRONG.search(clause)) or (rule and (explicit is None or not explicit[1]) and (
                     explicit is not None or scope.year is None)) or (
-                    year is None and (_PROVISION.search(ctx) or not (_FUTURE.search(ctx) or build_goal))):
+                    year is None and ((_PROVISION.search(ctx) and not aspired) or not (_FUTURE.search(ctx) or build_goal))):
                 kind = "provision"  # rules, benefits, limits, penalties, and points in a scoring scheme
                 # a provision's year is one written in its sentence (2015年安排奖励1亿元), never a section's deadline
                 year = rule_year
@@ -1177,8 +1236,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if news and kind != "reported" and not _RULE_STRONG.search(masked[sent.start:ue]) and (
                     (_ANNOUNCED.search(masked, sent.start, num_start) and _CHANGED_LEVEL.search(masked, max(clause_start, num_start - 14), num_start))
                     or _FORMER.match(masked, sent.start) or _INFERENCE.search(masked, sent.start, num_start)
+                    or _HEARSAY.search(masked, sent.start, num_start)
                     or (comparator == "~" and not future and not _WEAK_RULE.search(masked, clause_start, num_start) and not _NORMATIVE_COMPARISON.search(masked, clause_start, num_start))):
-                kind = "reported"  # news of a change made, of a former rule, an inference, an approximate figure
+                kind = "reported"  # news of a change made, of a former rule, an inference, hearsay, an approximate figure
             if kind == "target" and year is None and doc_year is None:
                 if current_period:
                     year = current_period  # “十五五”时期…达到: the period's last year
@@ -1203,10 +1263,15 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 year = None
             if nth_home and kind == "target":
                 kind, year = "provision", rule_year  # 第三套及以上住房不享受…: whom a rule covers, no goal
+            if kind != "reported" and any(a <= num_start < b for a, b in compared):
+                kind, year = "reported", None  # 与周边城市相当：广州市…最高贷款额度为100万元: another place's figure, cited
             if news and kind == "provision" and _COUNTED_BY.search(masked, sent.start, num_start):
                 kind, year = "reported", None  # 据不完全统计，至少9家信托公司遭到处罚: a count a report makes
             if kind != "provision" and unit in _AGE_UNITS and comparator != "=" and not _STRONG_PAST.search(sctx):
                 kind, year = "provision", rule_year  # 年龄在65周岁以下的从业人员: an age bound is a scheme's condition
+            if unit in _AGE_UNITS and kind == "provision" and year is not None and chosen \
+                    and "截" in masked[max(0, chosen[0] - 2):chosen[0] + 2]:
+                year = None  # 截至2025年1月1日不超过18周岁: the day an age is counted on, not a year the rule runs to
             if kind == "target" and year is None and pub_year is not None:
                 rel = _RELATIVE_YEAR.search(text, sent.start, sent.end)
                 if rel:  # 首批3000套今年开工建设: a goal for the year the notice is dated in (明年: the next)
@@ -1240,6 +1305,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                                                                     + find_column_table_commitments(text, unit_rx)
                                                                     + find_unit_headed_cells(text, unit_rx)
                                                                     + find_formula_multipliers(text, masked, in_listing)
+                                                                    + find_bare_ratios(text, masked, in_listing)
                                                    + _join_orphan_units(_join_split_ranges(_join_bounds(out, masked), masked), masked)), masked), masked), masked, title)
 
 
@@ -1281,6 +1347,44 @@ def find_formula_multipliers(text: str, masked: str, unread=lambda pos: False) -
             kind="provision", indicator=indicator, subject=None, value=value, unit="倍", comparator="=", deadline=None,
             year=None, recurrence=None, sentence=text[sent_start:sent_end].strip(), start=sent_start, end=sent_end,
             value_start=m.start(), value_end=m.end("num")))
+    return out
+
+
+# a ratio of two counts bounded by a bare number (登记人数与可售房源数之比大于（含等于）1.5的楼盘): a rule's threshold with
+# no unit of its own
+_BARE_RATIO = re.compile(r"(?:之比|比值)\s*(?P<cmp>大于或等于|大于等于|小于或等于|小于等于|不低于|不高于|不超过|不小于|不大于|大于|小于|高于|低于|超过|达到|为)"
+                         r"\s*(?P<incl>[（(]\s*含(?:等于)?\s*[）)])?\s*(?P<num>\d+(?:\.\d+)?)"
+                         r"(?=\s*(?:的|以上|以下|时|[，,。；;）)]))")
+_RATIO_CMP = {"大于或等于": ">=", "大于等于": ">=", "小于或等于": "<=", "小于等于": "<=", "不低于": ">=", "不高于": "<=",
+              "不超过": "<=", "不小于": ">=", "不大于": "<=", "大于": ">", "小于": "<", "高于": ">", "低于": "<", "超过": ">",
+              "达到": ">=", "为": "="}
+_RATIO_RULE_AFTER = re.compile(r"[^。；;\n]{0,40}?(?:实行|实施|应当|应|须|必须|不得|可|暂停|启动|停止|纳入|列为|给予)")
+
+
+def find_bare_ratios(text: str, masked: str, unread=lambda pos: False) -> list[Commitment]:
+    """A ratio of two counts that a rule bounds with a bare number (…之比大于（含等于）1.5的热点楼盘, 实行摇号): a provision
+    with no unit; a bracket note that the bound is included makes a strict comparison inclusive. A ratio a text only
+    states (…之比为1.2，市场平稳) sets nothing."""
+    out: list[Commitment] = []
+    if "之比" not in masked and "比值" not in masked:
+        return out
+    for m in _BARE_RATIO.finditer(masked):
+        a = m.start("num")
+        if unread(a) or not _RATIO_RULE_AFTER.match(masked, m.end()):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        cmp = _RATIO_CMP[m.group("cmp")]
+        if m.group("incl") and cmp in (">", "<"):
+            cmp += "="
+        sent_start = max(masked.rfind(c, 0, a) for c in "。；;\n") + 1
+        sent_end = min((i for i in (masked.find(c, m.end()) for c in "。；;\n") if i >= 0), default=len(masked))
+        clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent_start, m.start())), default=sent_start)
+        out.append(Commitment(
+            kind="provision", indicator=text[clause_start:m.start("cmp")].strip() or None, subject=None, value=value,
+            unit="", comparator=cmp, deadline=None, year=None, recurrence=None, sentence=text[sent_start:sent_end].strip(),
+            start=sent_start, end=sent_end, value_start=a, value_end=m.end("num")))
     return out
 
 
@@ -1340,6 +1444,24 @@ def _counts_the_list_before(masked: str, sent_start: int, num_start: int, value:
         return False
     items = [x for x in _LIST_SEP.split(seg) if len(x.strip()) >= 2]
     return len(items) == value
+
+
+# a description that names things (主要为A、B等7个国有银行; 合作机构包括A、B等3家): its count ends the clause
+_NAMES_LEAD = re.compile(r"(?:主要|分别|依次)?(?:为|是|包括|包含|涉及|有)$")
+_NOUN_ENDS_CLAUSE = re.compile(r"[\u4e00-\u9fff]{0,8}\s*(?:[。；;，,]|$)")
+
+
+def _closes_a_named_list(masked: str, sent_start: int, num_start: int, unit_end: int, sent_end: int) -> bool:
+    """Whether a count after 等 closes a list of names a description gives (…主要为A、B等7个国有银行。): the list's size,
+    not a quantity a policy sets. A list before a goal or a rule (建成A、B等19个项目, A、B等10类产品给予补贴) stays."""
+    if masked[num_start - 1:num_start] != "等":
+        return False
+    clause_start = max((c.end() for c in _CLAUSE_END.finditer(masked, sent_start, num_start)), default=sent_start)
+    first = masked.find("、", clause_start, num_start)
+    if first < 0 or not _NOUN_ENDS_CLAUSE.match(masked, unit_end, sent_end):
+        return False
+    lead = masked[clause_start:first]
+    return any(_NAMES_LEAD.search(lead[:k]) for k in range(max(0, len(lead) - 12), len(lead)))
 
 
 # the list a count introduces (共有7家，分别是A、B…; 包括以下3个：A、B、C)

@@ -14,8 +14,9 @@ from extractors.scan import first_char_finditer, spaced_anchor_finditer
 
 _CN = "〇零一二三四五六七八九十"
 _Y = rf"(?P<y>(?:19|20)\d{{2}}|[{_CN}]{{4}})"
-# ROC years: 中华民国九十三年, or a bare 一百零二年 (no Gregorian year is written with 百)
-_ROC = rf"(?:(?:中华民国|民国)(?P<roc>[{_CN}百]{{1,5}})|(?P<roc2>一百[{_CN}]{{1,3}}))"
+# ROC years: 中华民国九十三年, 民国113年 (Taiwan writes them in digits today), or a bare 一百零二年 (no Gregorian
+# year is written with 百)
+_ROC = rf"(?:(?:中华民国|民国)\s*(?P<roc>[{_CN}百]{{1,5}}|(?<!\d)(?:1[0-4]\d|[1-9]\d?)(?!\d))|(?P<roc2>一百[{_CN}]{{1,3}}))"
 _M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _D = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 _FULL = re.compile(rf"(?:{_Y}|{_ROC})\s*年\s*{_M}\s*月\s*{_D}\s*[日号]")
@@ -60,7 +61,8 @@ def _num(s: str | None) -> int | None:
 
 def _year(m: re.Match) -> int | None:
     if m.groupdict().get("roc") or m.groupdict().get("roc2"):
-        roc = chinese_year(m.group("roc") or m.group("roc2"))
+        roc = m.group("roc") or m.group("roc2")
+        roc = int(roc) if roc.isdigit() else chinese_year(roc)
         return roc + 1911 if roc else None
     y = m.group("y")
     return int(y) if y.isdigit() else chinese_year(y)

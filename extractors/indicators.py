@@ -194,9 +194,75 @@ def _may_match(pattern: re.Pattern, chars: set[str]) -> bool:
 
 def _matching(rows, text: str) -> list:
     """The rows whose pattern matches in text (`[i for i in rows if i.pattern.search(text)]`), the search run
-    only for patterns that can begin at one of the text's characters."""
+    only for patterns that can begin at one of the text's characters. `rows` may be a `_Scoped`: its rows whose
+    pattern matches, then whose scope is written."""
     chars, firsts = set(text), _FIRST_SETS  # (filled for every row by `_fitting`; a row not in it is searched)
+    if isinstance(rows, _Scoped):
+        in_scope, candidates = rows.in_scope, rows.candidates
+        return [candidates[k] for k in _begin_here(candidates, chars)
+                if candidates[k].pattern.search(text) and in_scope(candidates[k])]
     return [i for i in rows if ((f := firsts.get(i.pattern)) is None or not f.isdisjoint(chars)) and i.pattern.search(text)]
+
+
+_BEGINNINGS: dict = {}  # id(rows) → (rows, {character: positions of the rows whose pattern may begin with it}, positions of rows any character may begin)
+
+
+def _begin_here(rows: tuple, chars: set[str]) -> list[int]:
+    """The positions, in order, of the rows whose pattern can begin with one of `chars` (`first_char_set`; a
+    row whose set is not known may begin anywhere): one look-up per character instead of a test per row.
+    The table is built once per tuple of rows (`_fitting` keeps its tuples)."""
+    entry = _BEGINNINGS.get(id(rows))
+    if entry is None or entry[0] is not rows:
+        by_char: dict[str, list[int]] = {}
+        anywhere = []
+        for k, i in enumerate(rows):
+            first = _FIRST_SETS.get(i.pattern)
+            if first is None:
+                anywhere.append(k)
+            else:
+                for ch in first:
+                    by_char.setdefault(ch, []).append(k)
+        entry = _BEGINNINGS[id(rows)] = (rows, by_char, tuple(anywhere))
+    by_char = entry[1]
+    found = set(entry[2])
+    for ch in chars:
+        ks = by_char.get(ch)
+        if ks is not None:
+            found.update(ks)
+    return sorted(found)
+
+
+class _Scoped:
+    """The rows of `candidates` (in order) whose scope, if any, is written in `scoped` — or in `titled` for a
+    scope that may name the title (〔题〕) — as a lazy sequence: iterating it searches every scope; `in_scope`
+    answers for one row. Each scope pattern is searched at most once (rows share scopes)."""
+
+    __slots__ = ("candidates", "scoped", "titled", "_chars", "_known", "_rows")
+
+    def __init__(self, candidates, scoped: str, titled: str):
+        self.candidates, self.scoped, self.titled = candidates, scoped, titled
+        self._chars: dict = {}  # the set of characters of scoped and titled, made where first needed
+        self._known: dict = {}  # scope pattern → written or not
+        self._rows: list | None = None
+
+    def in_scope(self, i: Indicator) -> bool:
+        scope = i.scope
+        if scope is None:
+            return True
+        ok = self._known.get(scope)
+        if ok is None:
+            where = self.titled if scope in _TITLED else self.scoped
+            chars = self._chars.get(where is self.titled)
+            if chars is None:
+                chars = self._chars[where is self.titled] = set(where)
+            f = _FIRST_SETS.get(scope)
+            ok = self._known[scope] = bool((f is None or not f.isdisjoint(chars)) and scope.search(where))
+        return ok
+
+    def __iter__(self):
+        if self._rows is None:
+            self._rows = [i for i in self.candidates if self.in_scope(i)]
+        return iter(self._rows)
 
 
 # what follows a value that is the coefficient of one term of a sum (…×10+月缴存额×…)
@@ -230,14 +296,9 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
     # a row whose scope names 〔题〕 may find it in the document's title (a short line of a tax's rate table
     # under 关于…房产税…的通知: 4倍以上的税率为1.2%)
     titled = scoped + "〔题〕" + title if title else scoped
-    scoped_chars, titled_chars, firsts = set(scoped), set(titled), _FIRST_SETS
-    fits = []
-    for i in _fitting(unit, comparator):
-        if i.scope is not None:
-            where, chars = (titled, titled_chars) if i.scope in _TITLED else (scoped, scoped_chars)
-            if not (((f := firsts.get(i.scope)) is None or not f.isdisjoint(chars)) and i.scope.search(where)):
-                continue
-        fits.append(i)
+    # the rows whose unit and bound fit and whose scope is written; a scope is searched only for a row whose
+    # pattern matches (or when every fitting row is asked for), and once per call however many rows share it
+    fits = _Scoped(_fitting(unit, comparator), scoped, titled)
     text = (indicator or "") + _bound_gap(indicator, before) + "〔#〕" + after[:16]
     rows = _matching(fits, text)
     own = window[max((m.end() for m in _CLAUSE_END.finditer(window)), default=0):]
@@ -254,11 +315,12 @@ def classify(indicator: str | None, unit: str | None = None, before: str = "", a
             rows = _matching(fits, window[ends[-2]:ends[-1] - 1] + "〔#〕")
     if not rows and before:
         tail = before[-40:]
-        tail_chars, firsts = set(tail), _FIRST_SETS
-        ends = {i.key: max((m.end() for m in i.pattern.finditer(tail)), default=-1)
-                if (f := firsts.get(i.pattern)) is None or not f.isdisjoint(tail_chars) else -1 for i in fits}
+        # the fitting rows whose pattern can begin in the tail (the others end nowhere: -1), nearest end first
+        candidates = fits.candidates
+        near = [candidates[k] for k in _begin_here(candidates, set(tail)) if fits.in_scope(candidates[k])]
+        ends = {i.key: max((m.end() for m in i.pattern.finditer(tail)), default=-1) for i in near}
         nearest = max(ends.values(), default=-1)
-        rows = [i for i in fits if ends[i.key] == nearest >= max(0, len(tail) - 24)]
+        rows = [i for i in near if ends[i.key] == nearest >= max(0, len(tail) - 24)]
         own = tail[max((m.end() for m in _CLAUSE_END.finditer(tail)), default=0):]
         if rows and _CLAUSE_END.search(tail, nearest) and not _BOUND_ONLY.fullmatch(own) and not any(
                 i.qualifier is not None and i.qualifier.search(own) for i in rows):

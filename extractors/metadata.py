@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from extractors.docnumbers import NUMBER_SHAPE
 from extractors.refdata import read_rows
 from extractors.scan import longest_word_pattern
+from extractors.stamps import TIME as _TIME
+from extractors.stamps import paired_date
 
 _SP = r"[ \t\u3000\xa0\u2002\u2003]"
-_DATE = r"(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?)"
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_DATE = paired_date(r"\s*")
 # a timestamp printed without a label: a date with a time of day, or a date with its weekday (e-papers)
 _BARE_STAMP = re.compile(rf"(?<![\d\-/.])(?P<v>{_DATE}(?:{_SP}*(?:{_TIME}|星期[一二三四五六日天]|周[一二三四五六日]))+)(?![\d:])")
 _DATE_START = re.compile(rf"^\s*{_DATE}")

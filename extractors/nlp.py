@@ -250,11 +250,11 @@ def load_tables() -> None:
     noise._patterns()
     widgets._headings()
     widgets._columns()
-    gazetteer()._lengths_by_pair()
+    gazetteer().lengths_by_pair()
+    gazetteer().full_lengths_by_ending()
     national_body()
     agencies_mod._needs_prefix()
     agencies_mod._departments_table()
-    agencies_mod._full_lengths_by_ending(gazetteer())
     commitments_mod._word_index()
     commitments_mod._unit_pattern()
     for phrase, _ in commitments_mod._AFTER:

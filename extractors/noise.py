@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from corpora.chars import CJK as _CJK
-from corpora.chars import mask
+from corpora.chars import CJK_RANGE, mask
 from extractors.regions import BODY_SUFFIXES
+from extractors.stamps import TIME, full_date
 
 # footers: licence and filing numbers, copyright, the site's sponsor; 主办/承办 only where a short line opens with them
 _FOOTER = re.compile(r"(ICP备|ICP证|公网安备|版权所有|Copyright|©|技术支持[:：]|网站标识码|网站地图|建议使用.{0,20}浏览器|"
@@ -27,13 +28,9 @@ _DISCLAIMER = re.compile(r"(免责声明|本网站转载|本站转载|仅供参�
 _SENTENCE = re.compile(r"[。！？；]")
 
 
-def _full_date(space: str = "") -> str:
-    """A full date, its parts joined by - / . or 年 月 (2024-03-18, 2024年3月18; its 日 left to the pattern), with
-    `space` allowed around the joiners: the one date shape of the list-item and date-line patterns below."""
-    return rf"(?:19|20)\d{{2}}{space}[-/.年]{space}\d{{1,2}}{space}[-/.月]{space}\d{{1,2}}"
-
-
-_SPACED_DATE = _full_date(r"\s*")
+# a full date, its parts joined by - / . or 年 月 (extractors/stamps.py): the one date shape of the list-item and
+# date-line patterns below
+_SPACED_DATE = full_date(r"\s*")
 
 
 _MENU_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
@@ -93,7 +90,7 @@ _BREADCRUMB = re.compile(r"[>＞»›]")
 _HEX_ID = re.compile(r"^[0-9a-f]{16,64}$")
 _DAY_NAMED = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\u4e00-\u9fff]{2,}$")
 _TEASER_END = re.compile(r"(\.{3}|…+|>>|》》)\s*$")
-_DATED = re.compile(_full_date())
+_DATED = re.compile(full_date())
 
 
 class _Hits:
@@ -149,10 +146,20 @@ MIN_HEADLINE_RUN = 3
 # a plain headline of another story in a list (814个小区 12246栋楼楼道 某市开展供热整治行动): a short line with no
 # full stop, maybe under its date; MIN_PLAIN_RUN of them in a row, few with a comma, are a list of stories
 _PLAIN_HEADLINE = re.compile(r"^[^。；;|\n]{12,48}$")
-_DATE_LINE = re.compile(rf"^[\[【（(]?\s*{_SPACED_DATE}\s*日?(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】）)]?$")
+_DATE_LINE = re.compile(rf"^[\[【（(]?\s*{_SPACED_DATE}\s*日?(?:\s+{TIME})?\s*[\]】）)]?$")
 MIN_PLAIN_RUN = 4
 # a list may give each story its lead under its date (headline / 2024-05-01 / one or two sentences)
 MAX_TEASER = 120
+
+
+# six Chinese characters, anywhere (the same answer as len(_CJK.findall(s)) >= 6, without listing them all)
+_SIX_CJK = re.compile(rf"(?:[^{CJK_RANGE}]*[{CJK_RANGE}]){{6}}")
+
+
+def _headline_like(s: str) -> bool:
+    """A stripped line that may be a headline: not numbered as a part of a document, six or more Chinese
+    characters, not ending as a lead-in."""
+    return not _BODY_LINE.match(s) and _SIX_CJK.match(s) is not None and not s.endswith(("：", ":", "，", ",", "、"))
 
 
 def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> list[tuple[int, int]]:
@@ -197,8 +204,11 @@ def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> l
             continue
         if start < body_start:
             continue
-        headline_like = not _BODY_LINE.match(s) and len(_CJK.findall(s)) >= 6 and not s.endswith(("：", ":", "，", ",", "、"))
-        is_ranked = headline_like and bool(_HEADLINE_LINE.match(s))
+        if plain_runs:
+            headline_like = _headline_like(s)
+            is_ranked = headline_like and bool(_HEADLINE_LINE.match(s))
+        else:  # only a ranked line is asked about: its pattern first, the rarer match
+            is_ranked = bool(_HEADLINE_LINE.match(s)) and _headline_like(s)
         if is_ranked:
             ranked.append((start, end))
         else:
@@ -305,11 +315,8 @@ def duplicated_blocks(text: str, body_start: int = 0, probe: int = 50) -> list[t
     need = max(MIN_DUPLICATE, int(MIN_DUPLICATE_SHARE * (n - body_start)))
     while i + probe <= n:
         piece = text[i:i + probe]
-        if not piece.strip() or len(set(piece)) < 10:
-            i += probe
-            continue
-        j = text.find(piece, i + probe)
-        if j < 0:
+        j = text.find(piece, i + probe)  # (most pieces occur once: found or not before their variety is counted)
+        if j < 0 or not piece.strip() or len(set(piece)) < 10:
             i += probe
             continue
         back = 0  # extend to the left, then right
@@ -344,7 +351,7 @@ def has_mojibake(text: str) -> bool:
         or any(m.end() - m.start() == 1 and _between_cjk(text, m.start(), m.end()) for m in _LATIN_RUN.finditer(text))
 
 
-_LIST_ITEM_DATE = re.compile(rf"{_full_date()}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*{_full_date()}日?\s")
+_LIST_ITEM_DATE = re.compile(rf"{full_date()}日?\s*(?:\|\s*)?$|\s[01]\d-[0-3]\d\s*$|^[-*•·|\s]*{full_date()}日?\s")
 _STATEMENT = re.compile(r"[。；]")
 _DATE_ONLY = re.compile(r"^(?:(?:19|20)\d{2}[-/.])?[01]?\d[-/.][0-3]?\d$")  # 07-20, 2026-06-17 (not a signature's 年月日)
 _CUT_TEASER = re.compile(r"(?:\.{3}|…+)\s*$")  # a teaser cut with an ellipsis (not a link's >>: see _TEASER_END)

@@ -78,6 +78,7 @@ class Gazetteer:
             if s and s not in ambiguous and s not in self.full:
                 (self.county_short if d.level == "county" else self.short)[s].append(d)
         self.max_len = max(len(n) for n in [*self.full, *self.short])
+        self._tables: dict[str, tuple] = {}  # tables built from the names (`_cached`)
 
     def region(self, adcode: str) -> Region | None:
         d = self.by_code.get(adcode)
@@ -95,8 +96,8 @@ class Gazetteer:
         阿里 in 阿里巴巴 are not places); a county's short name only when it is in `counties`."""
         out = []
         i, n = 0, len(text)
-        by_pair = self._lengths_by_pair()
-        for c in self._pair_at.finditer(text):  # the few positions whose two characters can begin a name
+        by_pair, pair_at = self._pairs_and_scan()
+        for c in pair_at.finditer(text):  # the few positions whose two characters can begin a name
             at = c.start()
             if at < i:
                 continue
@@ -130,26 +131,54 @@ class Gazetteer:
                 i = hit[1]
         return out
 
-    def _lengths_by_pair(self) -> dict[str, tuple[int, ...]]:
+    def _names_size(self) -> tuple[int, ...]:
+        """The sizes of the name tables: a table built from them is rebuilt when they grew since."""
+        return (len(self.full), len(self.short), len(self.county_short), len(self.ambiguous_short),
+                len(self.generic_full), self.max_len)
+
+    def _cached(self, name: str, build):
+        """The table `name`, built by `build()` once for the names as they are now; kept on the gazetteer as one
+        (size, table) pair, set whole, so a thread sees either the old pair or the new one."""
+        size = self._names_size()
+        kept = self._tables.get(name)
+        if kept is None or kept[0] != size:
+            kept = self._tables[name] = (size, build())
+        return kept[1]
+
+    def lengths_by_pair(self) -> dict[str, tuple[int, ...]]:
         """For each pair of characters a name can begin with, the lengths (2 to max_len) of the names that begin
         with it, longest first: `mentions` tries only those at a position, not every length. Rebuilt if the name
         tables grew since."""
-        size = (len(self.full), len(self.short), len(self.county_short), self.max_len)
-        if getattr(self, "_pairs_size", None) != size:
-            by: dict[str, set[int]] = defaultdict(set)
-            for names in (self.full, self.short, self.county_short, self.ambiguous_short, self.generic_full):
-                for w in names:
-                    if 2 <= len(w) <= self.max_len:
-                        by[w[:2]].add(len(w))
-            self._pairs = {k: tuple(sorted(v, reverse=True)) for k, v in by.items()}
+        return self._pairs_and_scan()[0]
+
+    def _pairs_and_scan(self) -> tuple[dict[str, tuple[int, ...]], re.Pattern]:
+        def build():
+            pairs = _names_by_pair([self.full, self.short, self.county_short, self.ambiguous_short, self.generic_full],
+                                     self.max_len, ending=False)
             # a first character then a second one of some pair: a cheap superset of the pairs' positions
-            first, second = ("".join(sorted({k[j] for k in by})) for j in (0, 1))
-            self._pair_at = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")  # a class first: a fast scan
-            self._pairs_size = size
-        return self._pairs
+            first, second = ("".join(sorted({k[j] for k in pairs})) for j in (0, 1))
+            return pairs, re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")  # a class first: a fast scan
+        return self._cached("starts", build)
+
+    def full_lengths_by_ending(self) -> dict[str, tuple[int, ...]]:
+        """For each pair of characters a full division name can end with, the lengths (2 to max_len) of the names
+        that end with it, longest first: the agency reader's division before a body tries only those. Rebuilt if
+        the name tables grew since."""
+        return self._cached("full endings", lambda: _names_by_pair([self.full], self.max_len, ending=True))
 
     def province_of(self, d: Division) -> Division:
         return self.by_code.get(d.province_code, d)
+
+
+def _names_by_pair(tables, max_len: int, ending: bool) -> dict[str, tuple[int, ...]]:
+    """For each pair of characters the names of `tables` begin with (or end with, `ending`), the lengths (2 to
+    max_len) of those names, longest first."""
+    by: dict[str, set[int]] = defaultdict(set)
+    for names in tables:
+        for w in names:
+            if 2 <= len(w) <= max_len:
+                by[w[-2:] if ending else w[:2]].add(len(w))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in by.items()}
 
 
 def _continues_word(text: str, end: int) -> bool:

@@ -8,6 +8,7 @@ from corpora.chars import NUMBERED_HEADING
 from extractors import refdata
 from extractors.metadata import metadata_line
 from extractors.records import DocType
+from extractors.stamps import NEWS_STAMP, full_date
 
 # title suffixes and the doc types they give: extractors/data/title_suffixes.tsv
 _SUFFIX_ROWS = refdata.title_suffixes()
@@ -322,7 +323,7 @@ def _is_prose(s: str) -> bool:
 # a headline's own punctuation (换房补贴最高17万元！某区新政发布, 某事一日游，已叫停) is no sentence's: no full stop,
 # no closing punctuation but ！？, at most 50 characters
 _HEADLINE_SHAPE = re.compile(r"^[^。；;\n]{6,50}$")
-_STAMP_LINE = re.compile(r"^[（(\[【]?\s*(?:19|20)\d{2}\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*\d{1,2}")
+_STAMP_LINE = re.compile(r"^[（(\[【]?\s*" + full_date(r"\s*"))
 
 
 def _headline_over_its_stamp(lines: list[str], i: int) -> bool:
@@ -359,7 +360,7 @@ def head_end(text: str, start: int, after: int | None = None, limit: int | None 
 
 
 # the dateline right under a news headline: a timestamp with its time of day, or with its author or paper
-_NEWS_STAMP = re.compile(r"^\s*\n?\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}")
+_NEWS_STAMP = re.compile(r"^\s*" + NEWS_STAMP)
 
 
 def head_title(text: str, start: int, suffix_titles: list[Title], limit: int | None = None) -> Title | None:

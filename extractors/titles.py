@@ -6,6 +6,7 @@ import re
 from corpora.chars import CJK as _CJK
 from extractors.docnumbers import NUMBER_SHAPE
 from extractors.metadata import metadata_line
+from extractors.stamps import HYPHENS, NEWS_STAMP, TIME, full_date
 from extractors.structure import is_headline, is_title_line, names_site_or_column
 
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,30}>")
@@ -84,7 +85,7 @@ def is_seo_title(title: str) -> bool:
 # titles that name a site or a section rather than a document
 _TITLE_TAG = re.compile(r"^(?:[\[【［(（][^\]】］)）]{1,6}[\]】］)）]|(?:独家|原创|快讯|重磅|速递|最新)\s*[|｜丨])\s*")  # [已废止], 【贷款】, 独家|
 _TITLE_LABEL = re.compile(r"^(?:文件链接|原文链接|链接|标题|原标题|文章标题|信息名称|文件名称|名称|题目|政策文件|相关文件|政策原文)\s*[：:]\s*(?=\S{6,})")  # 文件链接：《…》解读
-_TITLE_LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
+_TITLE_LEADING_DATE = re.compile(rf"^\s*{full_date(joiners=HYPHENS)}(?:\s+{TIME})?\s*")
 _TITLE_TRAILING_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}(?:-\d{0,2})?[\d:\s]*$")
 _SITE_TITLE = re.compile(r"(信息公开|门户网站|人民政府网|政府网站|政务公开|首页|网站)$")
 
@@ -187,7 +188,7 @@ def guess_title(text: str) -> str | None:
 
 
 # a story's timestamp on a line of its own: 2024-02-21 18:39 星期三
-_STAMP = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}")
+_STAMP = re.compile("^" + NEWS_STAMP)
 
 
 # a notice's own words on what it is about: 现就保持房地产市场平稳健康发展通知如下

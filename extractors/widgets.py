@@ -18,6 +18,7 @@ import functools
 import re
 
 from extractors.noise import vocabulary
+from extractors.stamps import HYPHENS, NUMERIC_JOINERS, full_date
 
 MIN_TICKER = 3
 MAX_HEADING = 30
@@ -27,8 +28,8 @@ MIN_NUMERIC_CELLS = 2
 MIN_HEADLINES = 3
 MAX_HEADLINE = 60
 
-_TICKER = re.compile(r"^[-·•*]?\s*(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?[0-2]?\d:[0-5]\d(?::[0-5]\d)?\s+\S")
-_TEASER = re.compile(r"^[-·•*]\s*\S.{2,80}?\s(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?=[^\d\s:])")
+_TICKER = re.compile(rf"^[-·•*]?\s*(?:{full_date(joiners=NUMERIC_JOINERS)}\s+)?[0-2]?\d:[0-5]\d(?::[0-5]\d)?\s+\S")
+_TEASER = re.compile(rf"^[-·•*]\s*\S.{{2,80}}?\s{full_date(joiners=HYPHENS)}(?=[^\d\s:])")
 _NUMBERED = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节款]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\D)")
 _PROSE = re.compile(r"[。；，,：:！？]")
 _STAMP = re.compile(r"[（(]\s*(?:19|20)\d{2}[-./年]?\d{0,2}月?\s*[）)]")

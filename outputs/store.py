@@ -6,6 +6,9 @@ evidence in context) and a full-text index of titles and evidence sentences (`ou
 from __future__ import annotations
 
 import contextlib
+import copy
+import dataclasses
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -28,6 +31,10 @@ CREATE TABLE IF NOT EXISTS texts (source PRIMARY KEY, text);
 CREATE TABLE IF NOT EXISTS extractions (source PRIMARY KEY, extractor_version);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(doc_id UNINDEXED, idx UNINDEXED, field UNINDEXED, body,
                                                      tokenize = "unicode61");
+-- each search entry's document by the index's own key (its rowid): a document's entries are found through the
+-- index on doc_id here, not by reading the whole search index (whose doc_id no full-text index can index)
+CREATE TABLE IF NOT EXISTS search_rows (row INTEGER PRIMARY KEY, doc_id);
+CREATE INDEX IF NOT EXISTS search_rows_doc ON search_rows (doc_id);
 CREATE TABLE IF NOT EXISTS scans (run_id, source_name, started_at, finished_at, list_pages, links,
                                   fetched, not_modified, new_documents, errors, PRIMARY KEY (run_id, source_name));
 """
@@ -35,6 +42,34 @@ CREATE TABLE IF NOT EXISTS scans (run_id, source_name, started_at, finished_at, 
 
 def _schema() -> str:
     return "".join(tables.create_sql(t) + ";\n" for t in tables.TABLES) + _SCHEMA
+
+
+# the field names of each dataclass met, in order
+_FIELDS: dict[type, tuple[str, ...]] = {}
+# values `dataclasses.asdict` would copy to an equal object of the same type (immutable: kept as they are)
+_ATOMS = frozenset({str, int, float, bool, type(None), bytes, complex})
+
+
+def _plain(value):
+    """`dataclasses.asdict`'s conversion of one value (a record's `as_dict()`, the contract's form) in a third of its
+    time, without a deep-copy call for every string and number: a dataclass instance becomes a dict of its fields, lists,
+    tuples and dicts are rebuilt with their items converted, other values deep-copied; immutable values as they
+    are (asdict's copy of them is the same object)."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {n: _plain(getattr(value, n)) for n in names}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
+        return kind(*[_plain(v) for v in value])
+    if isinstance(value, (list, tuple)):
+        return kind(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return kind((_plain(k), _plain(v)) for k, v in value.items())
+    return copy.deepcopy(value)
 
 
 def _chain(first, rest):
@@ -49,6 +84,85 @@ class _Batch:
     def __init__(self, max_files: int, max_seconds: float):
         self.max_files, self.max_seconds = max_files, max_seconds
         self.started, self.files = time.monotonic(), 0
+
+
+class RawFolder:
+    """The content-addressed folder of raw bytes beside a store (`DIR/raw/<sha[:2]>/<sha><suffix>`). Files only, no
+    database: a run keeps its inputs' copies here before its store is open (`pipeline.intake.HeadStart`)."""
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+
+    def put_raw(self, data: bytes, suffix: str = "") -> tuple[str, Path]:
+        """Keep raw bytes in this folder; returns (sha256, path)."""
+        import hashlib
+
+        sha = hashlib.sha256(data).hexdigest()
+        return sha, self._keep_raw(sha, suffix, lambda f: f.write(data))
+
+    def put_raw_file(self, src, suffix: str = "", limit: int | None = None) -> tuple[str, int]:
+        """`put_raw` for a file opened for reading (binary), copied in blocks and hashed in the same pass: what is kept
+        is what was hashed, even if the file changes meanwhile. Returns (sha256, size); ValueError, with nothing
+        kept, when it holds more than `limit` bytes."""
+        import hashlib
+        import os
+        import tempfile
+
+        raw = self.root
+        raw.mkdir(parents=True, exist_ok=True)
+        h = hashlib.sha256()
+        size = 0
+        fd, tmp = tempfile.mkstemp(dir=raw, suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for block in iter(lambda: src.read(1 << 20), b""):
+                    size += len(block)
+                    if limit is not None and size > limit:
+                        raise ValueError(f"more than {limit} bytes")
+                    h.update(block)
+                    out.write(block)
+            sha = h.hexdigest()
+            self._keep_raw(sha, suffix, lambda out: None, ready=Path(tmp))
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        return sha, size
+
+    def _keep_raw(self, sha: str, suffix: str, write, ready: Path | None = None) -> Path:
+        """The raw folder's file for `sha`; written atomically by `write(file)` (or moved from `ready`, a file
+        already written beside the raw folders) unless it is there already."""
+        import os
+        import tempfile
+
+        folder = self.root / sha[:2]
+        folder.mkdir(parents=True, exist_ok=True)
+        safe_suffix = suffix if suffix.isascii() and len(suffix) <= 8 and suffix[1:].isalnum() else ""
+        path = folder / f"{sha}{safe_suffix.lower()}"
+        if not path.exists() and ready is not None:
+            os.replace(ready, path)
+        elif not path.exists():
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
+            with os.fdopen(fd, "wb") as f:
+                write(f)
+            os.replace(tmp, path)
+        return path
+
+    def raw_path(self, sha: str) -> Path | None:
+        """The kept raw file with this SHA-256 (whatever suffix it was kept under), if any."""
+        folder = self.root / sha[:2]
+        try:  # the folder's names, not a glob: a glob's pattern costs ~0.5 ms a call (every file of a run asks)
+            names = os.listdir(folder)
+        except OSError:
+            return None
+        return next((folder / n for n in sorted(names) if n.startswith(sha) and not n.endswith(".part")), None)
+
+    def raw_bytes(self, sha: str) -> bytes | None:
+        """The kept raw bytes with this SHA-256, if any."""
+        folder = self.root / sha[:2]
+        for p in folder.glob(f"{sha}*"):
+            if not p.name.endswith(".part"):
+                return p.read_bytes()
+        return None
 
 
 class StoreBusy(RuntimeError):
@@ -69,6 +183,7 @@ class Store:
         self.conn.executescript(_schema() + links.SCHEMA)
         self._migrate()
         self._batch: _Batch | None = None
+        self.raw = RawFolder(self.path.parent / "raw")
 
     def _wait_for_writers(self, busy_timeout: float) -> None:
         """Take and release the write lock once before anything is written: when another run holds it, say so and
@@ -94,12 +209,19 @@ class Store:
         self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
 
     def _migrate(self) -> None:
-        """Add the columns a store written by an earlier version lacks (its rows get NULL there)."""
+        """Add the columns a store written by an earlier version lacks (its rows get NULL there), and list the
+        search entries it wrote without listing them in `search_rows` (all of them, in a store from before
+        that table: the entries past the last one listed)."""
         for name, columns in (*((t.name, t.columns) for t in tables.TABLES), ("provenance", PROVENANCE_COLUMNS)):
             have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({name})")}
             for c in columns:
                 if c not in have:
                     self.conn.execute(f'ALTER TABLE {name} ADD COLUMN "{c}"')
+        listed = self.conn.execute("SELECT coalesce(max(row), 0) FROM search_rows").fetchone()[0]
+        if self.conn.execute("SELECT 1 FROM search WHERE rowid > ? LIMIT 1", (listed,)).fetchone() is not None:
+            with self.conn:
+                self.conn.execute("INSERT OR IGNORE INTO search_rows (row, doc_id) SELECT rowid, doc_id FROM search WHERE rowid > ?",
+                                  (listed,))
 
     def close(self) -> None:
         self.conn.close()
@@ -179,7 +301,7 @@ class Store:
                 if isinstance(rec, ReadError):
                     self._insert(ERRORS.name, ERRORS.columns, [error_row(rec)])
                     continue
-                r = rec.as_dict() | {"extractor_version": version}  # rows are built from the contract's form
+                r = _plain(rec) | {"extractor_version": version}  # rows are built from the contract's form (`as_dict`)
                 self._delete_document(r["doc_id"])
                 for t in tables.RECORD_TABLES:
                     self._insert(t.name, t.columns, t.rows(r))
@@ -201,12 +323,11 @@ class Store:
                                  "WHERE source = ? AND error != 'fetch_error' LIMIT 1", (source, source)).fetchone() is not None
 
     def _delete_document(self, doc_id: str) -> None:
-        # every row keyed by a document is written with its documents row and deleted with it (here), so a document
-        # not stored has nothing to delete: the search index's doc_id is not indexed, and deleting from it would
-        # read the whole index for every new document of a run
-        if self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is None:
-            return
-        for table in (*(t.name for t in tables.TABLES if t.key[0] == "doc_id"), "search"):
+        """Delete every row keyed by the document: each table's by its key, the search entries by their rowids
+        (`search_rows`)."""
+        rows = self.conn.execute("SELECT row FROM search_rows WHERE doc_id = ?", (doc_id,)).fetchall()
+        self.conn.executemany("DELETE FROM search WHERE rowid = ?", rows)
+        for table in (*(t.name for t in tables.TABLES if t.key[0] == "doc_id"), "search_rows"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     def link(self) -> None:
@@ -219,7 +340,11 @@ class Store:
 
         rows = [(r["doc_id"], None, "title", index_text(r["title"] or ""))]
         rows += [(r["doc_id"], i, "sentence", index_text(c["sentence"])) for i, c in enumerate(r["commitments"])]
-        self.conn.executemany("INSERT INTO search (doc_id, idx, field, body) VALUES (?, ?, ?, ?)", rows)
+        first = self.conn.execute("SELECT coalesce(max(row), 0) + 1 FROM search_rows").fetchone()[0]
+        self.conn.executemany("INSERT INTO search_rows (row, doc_id) VALUES (?, ?)",
+                              [(first + k, r["doc_id"]) for k in range(len(rows))])
+        self.conn.executemany("INSERT INTO search (rowid, doc_id, idx, field, body) VALUES (?, ?, ?, ?, ?)",
+                              [(first + k, *row) for k, row in enumerate(rows)])
 
     def text(self, source: str) -> str | None:
         row = self.conn.execute("SELECT text FROM texts WHERE source = ?", (source,)).fetchone()
@@ -227,57 +352,11 @@ class Store:
 
     def put_raw(self, data: bytes, suffix: str = "") -> tuple[str, Path]:
         """Keep raw bytes in the content-addressed folder beside the database; returns (sha256, path)."""
-        import hashlib
-
-        sha = hashlib.sha256(data).hexdigest()
-        return sha, self._keep_raw(sha, suffix, lambda f: f.write(data))
+        return self.raw.put_raw(data, suffix)
 
     def put_raw_file(self, src, suffix: str = "", limit: int | None = None) -> tuple[str, int]:
-        """`put_raw` for a file opened for reading (binary), copied in blocks and hashed in the same pass: what is kept
-        is what was hashed, even if the file changes meanwhile. Returns (sha256, size); ValueError, with nothing
-        kept, when it holds more than `limit` bytes."""
-        import hashlib
-        import os
-        import tempfile
-
-        raw = self.path.parent / "raw"
-        raw.mkdir(parents=True, exist_ok=True)
-        h = hashlib.sha256()
-        size = 0
-        fd, tmp = tempfile.mkstemp(dir=raw, suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                for block in iter(lambda: src.read(1 << 20), b""):
-                    size += len(block)
-                    if limit is not None and size > limit:
-                        raise ValueError(f"more than {limit} bytes")
-                    h.update(block)
-                    out.write(block)
-            sha = h.hexdigest()
-            self._keep_raw(sha, suffix, lambda out: None, ready=Path(tmp))
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        return sha, size
-
-    def _keep_raw(self, sha: str, suffix: str, write, ready: Path | None = None) -> Path:
-        """The raw folder's file for `sha`; written atomically by `write(file)` (or moved from `ready`, a file
-        already written beside the raw folders) unless it is there already."""
-        import os
-        import tempfile
-
-        folder = self.path.parent / "raw" / sha[:2]
-        folder.mkdir(parents=True, exist_ok=True)
-        safe_suffix = suffix if suffix.isascii() and len(suffix) <= 8 and suffix[1:].isalnum() else ""
-        path = folder / f"{sha}{safe_suffix.lower()}"
-        if not path.exists() and ready is not None:
-            os.replace(ready, path)
-        elif not path.exists():
-            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
-            with os.fdopen(fd, "wb") as f:
-                write(f)
-            os.replace(tmp, path)
-        return path
+        """`RawFolder.put_raw_file` in the folder beside the database."""
+        return self.raw.put_raw_file(src, suffix, limit)
 
     def put_provenance(self, source: str, raw_sha256: str, size: int, fetched_at: str, origin: str,
                        url: str | None = None) -> None:
@@ -311,16 +390,11 @@ class Store:
 
     def raw_path(self, sha: str) -> Path | None:
         """The kept raw file with this SHA-256 (whatever suffix it was kept under), if any."""
-        folder = self.path.parent / "raw" / sha[:2]
-        return next((p for p in sorted(folder.glob(f"{sha}*")) if not p.name.endswith(".part")), None)
+        return self.raw.raw_path(sha)
 
     def raw_bytes(self, sha: str) -> bytes | None:
         """The kept raw bytes with this SHA-256, if any."""
-        folder = self.path.parent / "raw" / sha[:2]
-        for p in folder.glob(f"{sha}*"):
-            if not p.name.endswith(".part"):
-                return p.read_bytes()
-        return None
+        return self.raw.raw_bytes(sha)
 
     def extracted(self, sha: str) -> bool:
         """Whether bytes with this SHA-256 were already extracted (under any source)."""

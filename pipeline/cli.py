@@ -164,15 +164,18 @@ def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to pr
     from pipeline.ephemeral import prefect_api
 
     with ExitStack() as stack:
-        pool = None
+        pool = head = None
         if runner == "processes":  # the workers warm up while Prefect's server starts
             from pipeline import workers as worker_processes
+            from pipeline.intake import HeadStart
             from pipeline.runlog import for_workers
 
             stack.enter_context(for_workers(out))
             pool = stack.enter_context(worker_processes.WorkerPool(
                 workers, worker_processes.DEFAULT_MEMORY_MB if worker_memory_mb is None else worker_memory_mb))
-        stack.enter_context(prefect_api(out / "prefect-server.log", while_starting=_import_flows))
+            # and begin extracting the first files once Prefect is imported, while the flow run starts
+            head = HeadStart(pool, present, out)
+        stack.enter_context(prefect_api(out / "prefect-server.log", while_starting=lambda: _import_flows(head)))
         from pipeline.flows import process_flow, with_dask, with_processes, with_workers
 
         if runner == "dask":
@@ -192,8 +195,12 @@ def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to pr
     raise typer.Exit(1 if missing else 0)
 
 
-def _import_flows() -> None:
-    import pipeline.flows  # noqa: F401 - loaded while Prefect's temporary server starts
+def _import_flows(head=None) -> None:
+    """Load the flows while Prefect's temporary server starts; then start `head` (a `pipeline.intake.HeadStart`)."""
+    import pipeline.flows
+
+    if head is not None:
+        head.start(pipeline.flows.cached_locally())
 
 
 @app.command()

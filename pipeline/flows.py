@@ -19,20 +19,19 @@ from prefect.artifacts import create_table_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
-from corpora import readers  # noqa: E402
 from corpora.fetch import Fetcher, FetchRefused, TransientFetchError, page_links  # noqa: E402
-from corpora.readers import expand_paths, head_streamed_type, open_regular, source_name  # noqa: E402
+from corpora.readers import source_name  # noqa: E402
 from corpora.records import ErrorReason, ReadError  # noqa: E402
 from corpora.sources import Source  # noqa: E402
 from outputs.export import export_tables  # noqa: E402
 from outputs.store import Store  # noqa: E402
 from pipeline import workers  # noqa: E402
+from pipeline.intake import keep_raw, run_files  # noqa: E402
 from pipeline.process import (  # noqa: E402
     FileResult,
     extract_file,
     extractor_version,
     for_source,
-    is_streamed,
     iter_records,
     origin_url,
 )
@@ -200,7 +199,7 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
 
     # resolved, so that a folder named relatively one day and absolutely the next is one set of sources; a file
     # reached twice in one run (its folder named two ways, or named itself besides) is read once
-    files = list(dict.fromkeys(p.absolute().parent.resolve() / p.name for p in expand_paths(paths)))
+    files = run_files(paths)
     out_dir = Path(out)
     store_path = out_dir / "policy.sqlite"
     mode = "bar" if progress is True else (progress or "none")
@@ -211,11 +210,17 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
         # memory, no cached result of their size); every other file goes to a task with a chunk of others. A few
         # chunks run or wait ahead of the one being stored, and results are let go once stored: the run holds a
         # few chunks' results, not the whole folder's.
+        # the files the workers began with before this flow started were kept by the head start (`pipeline.intake`)
+        early = _claim_head_start()
+
         def prepared():
             for f in files:
                 name = source_name(f)
                 try:
-                    raw, sha, size, streamed = _keep_raw(store, f, name)
+                    kept = early.pop(f, None)
+                    if kept is not None and isinstance(kept[0], ReadError):
+                        raise kept[0]
+                    raw, sha, size, streamed = kept or _keep_raw(store, f, name)
                 except ReadError as e:  # not a regular file, too large, unreadable: an error row naming it
                     yield name, None, None, e
                     continue
@@ -236,6 +241,33 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
     summary["run"] = {"files": len(files), "failed": shown.failed, "documents": shown.documents, "log": str(log)}
     _artifact(summary)
     return summary
+
+
+def _claim_head_start() -> dict:
+    """The files the worker pool's head start kept before the flow began (file → (copy, sha256, size, streamed)
+    or (ReadError,)); it takes no more from now on. Empty without one."""
+    pool = workers.active()
+    head = getattr(pool, "head_start", None)
+    return head.claim() if head is not None else {}
+
+
+def cached_locally():
+    """For the head start: a test of whether a result is cached for bytes of a hash read under a suffix
+    (`cache_key`), by the presence of its file in the
+    local result storage folder (PREFECT_RESULTS_LOCAL_STORAGE_PATH), without reading it; None when results go to
+    a storage block. (A default storage block set on the server itself is not asked for: the server may not be up
+    yet. Its cached results are then extracted again by the head start, and the flow's tasks still take them
+    from the cache.)"""
+    from prefect.settings import get_current_settings
+
+    results = get_current_settings().results
+    if results.default_storage_block is not None:
+        return None
+    root = Path(results.local_storage_path).expanduser()
+
+    def cached(sha256: str, suffix: str) -> bool:
+        return (root / cache_key(sha256, suffix)).exists()
+    return cached
 
 
 def _store_results(store: Store, todo, total: int, n_workers: int, shown) -> None:
@@ -334,26 +366,8 @@ def _extract_alone(raw: str, name: str, chunk_failure: str) -> FileResult:
 
 
 def _keep_raw(store: Store, path: Path, name: str) -> tuple[Path, str, int, bool]:
-    """Keep a file's bytes in the store's raw folder: opened once (without blocking, checked on the descriptor, so a
-    FIFO swapped in is refused, not waited on), copied in blocks and hashed in the same pass; returns (the kept copy,
-    sha256, size, whether it is read in windows — judged on the copy, not on a file that may have changed since).
-    Raises ReadError for what is not a regular file, too large or unreadable."""
-    with open_regular(path, name) as f:
-        size = os.fstat(f.fileno()).st_size
-        head = f.read(1024)
-        f.seek(0)
-        windowed = size > readers.STREAM_BYTES and head_streamed_type(head, path.suffix) is not None
-        limit = readers.MAX_STREAM_BYTES if windowed else readers.MAX_BYTES
-        if size > limit:
-            raise ReadError(name, ErrorReason.TOO_LARGE, f"{size} bytes > limit {limit}")
-        try:
-            sha, size = store.put_raw_file(f, path.suffix, limit)
-        except ValueError as e:  # the file grew past the limit while it was copied
-            raise ReadError(name, ErrorReason.TOO_LARGE, f"{e} > limit {limit}") from e
-        except OSError as e:
-            raise ReadError(name, ErrorReason.READ_ERROR, f"{e.strerror or e}") from e
-    raw = store.raw_path(sha)
-    return raw, sha, size, is_streamed(raw)
+    """`pipeline.intake.keep_raw` into the store's raw folder."""
+    return keep_raw(store, path, name)
 
 
 def crawl_source(source: Source, store: Store, run_id: str, fetcher: Fetcher | None = None) -> dict:

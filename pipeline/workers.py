@@ -248,6 +248,9 @@ class WorkerPool:
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
         self._closed = False
+        # results of the head start (`begin`) by (path, source), until a task takes them
+        self._early: dict[tuple[str, str | None], Future] = {}
+        self.head_start = None  # the `pipeline.intake.HeadStart` feeding `begin`, if any
         for _ in range(self.n):
             self._add()
         self.replaced = 0
@@ -285,6 +288,13 @@ class WorkerPool:
         """The FileResult of one file, from the next free worker (blocks until one is free)."""
         if self._closed:
             raise RuntimeError("the worker pool is closed")
+        with self._lock:
+            early = self._early.pop((str(path), source), None)
+        if early is not None:
+            try:
+                return early.result()
+            except RuntimeError:  # the head start did not finish it: extracted here
+                pass
         w = self._idle.get()
         result, lost = w.call((str(path), source), source or str(path), self.memory_mb)
         self._idle.put(self._replace(w) if lost or not w.alive() else w)
@@ -294,39 +304,116 @@ class WorkerPool:
         """The FileResults of (path, source) jobs, in order, from one worker kept busy: the next file waits in its
         pipe while this thread takes in a result (`done(i, result)` is called as each comes, before the next is
         waited for), so the worker does not idle between files. A worker that ends or retires midway is replaced
-        and given the files it had not answered; the file it was reading when it ended gets the error record."""
+        and given the files it had not answered; the file it was reading when it ended gets the error record.
+        A job the head start handed to a worker already (`begin`) is not sent again: its result is taken."""
         if self._closed:
             raise RuntimeError("the worker pool is closed")
-        todo = deque((i, str(path), source) for i, (path, source) in enumerate(jobs))
-        results: list = [None] * len(todo)
+        jobs = [(str(path), source) for path, source in jobs]
+        results: list = [None] * len(jobs)
+
+        def got(i: int, result: FileResult) -> None:
+            results[i] = result
+            if done is not None:
+                done(i, result)
+        with self._lock:
+            early = {i: f for i, job in enumerate(jobs) if (f := self._early.pop(job, None)) is not None}
+        rest = [(i, *job) for i, job in enumerate(jobs) if i not in early]
+        for i, fut in early.items():  # extracted, or being extracted, by a worker that had them first
+            try:
+                result = fut.result()
+            except Exception:  # noqa: BLE001 - the head start did not finish it: extracted below
+                rest.append((i, *jobs[i]))
+                continue
+            got(i, result)
+        if rest:
+            todo = iter(sorted(rest))
+            self._feed(lambda: next(todo, None), got)
+        return results
+
+    def _feed(self, pull, deliver) -> None:
+        """Extract the jobs `pull()` gives ((key, path, source), None when there are no more) on one worker kept
+        busy, `deliver(key, result)` as each answer comes: up to PIPELINE jobs wait in its pipe, so it reads the
+        next while this thread takes in a result. A worker that ends or retires midway is replaced and given the
+        jobs it had not answered; the one it was reading when it ended gets the error record."""
+        retry: deque = deque()  # sent to a worker that ended without answering them: sent again first
         pending: deque = deque()  # sent to `w`, not yet answered, in the order it reads them
+        drained = False
+
+        def next_job():
+            nonlocal drained
+            if retry:
+                return retry.popleft()
+            if drained:
+                return None
+            job = pull()
+            drained = job is None
+            return job
         w = self._idle.get()
         try:
-            while todo or pending:
-                while todo and len(pending) < PIPELINE:
-                    if not w.send(todo[0][1:]):
+            while True:
+                while len(pending) < PIPELINE:
+                    job = next_job()
+                    if job is None:
                         break
-                    pending.append(todo.popleft())
-                if not pending:  # gone before it took a job: its first one is what it was given
-                    i, path, source = todo.popleft()
+                    if not w.send(job[1:]):
+                        retry.appendleft(job)
+                        break
+                    pending.append(job)
+                if pending:
+                    key, path, source = pending.popleft()
+                    result, lost = w.receive(source or path, self.memory_mb)
+                elif retry:  # gone before it took a job: its first one is what it was given
+                    key, path, source = retry.popleft()
                     result, lost = w.lost(source or path, self.memory_mb)
                 else:
-                    i, path, source = pending.popleft()
-                    result, lost = w.receive(source or path, self.memory_mb)
+                    break
                 if lost or not w.alive():
-                    todo.extendleft(reversed(pending))  # sent to a process that will not read them: again
+                    retry.extendleft(reversed(pending))  # sent to a process that will not read them: again
                     pending.clear()
                     w = self._replace(w)
-                results[i] = result
-                if done is not None:
-                    done(i, result)
+                deliver(key, result)
         except BaseException:
             if pending:  # answers that will not be taken: the worker is not handed on with them in its pipe
                 w = self._replace(w)
             raise
         finally:
             self._idle.put(w)
-        return results
+
+    def begin(self, pull) -> None:
+        """A head start: each worker, in a thread of its own, extracts what `pull()` gives ((path, source), None
+        when it has nothing more) before any task asks. Each job's result waits for the task that asks for the
+        same (path, source) (`extract_all`, `extract`); one the head start could not finish is extracted then."""
+        def run() -> None:
+            open_: dict[int, tuple[tuple[str, str | None], Future]] = {}
+
+            def take():
+                try:
+                    job = None if self._closed else pull()
+                except Exception:  # noqa: BLE001 - the head start ends; what it sent is finished, the rest left to tasks
+                    job = None
+                if job is None:
+                    return None
+                job = (str(job[0]), job[1])
+                fut: Future = Future()
+                with self._lock:
+                    self._early[job] = fut
+                open_[id(fut)] = (job, fut)
+                return id(fut), *job
+
+            def deliver(key: int, result: FileResult) -> None:
+                open_.pop(key)[1].set_result(result)
+            try:
+                self._feed(take, deliver)
+            except BaseException:  # noqa: BLE001 - the jobs go back to their tasks, which extract them
+                pass
+            finally:
+                with self._lock:
+                    for job, fut in open_.values():
+                        if self._early.get(job) is fut:
+                            del self._early[job]
+                        fut.set_exception(RuntimeError(f"{job[1] or job[0]}: not extracted by the head start"))
+        for _ in range(self.n):
+            threading.Thread(target=run, daemon=True, name="policy-head-start").start()
 
     def submit(self, path: str | Path, source: str | None = None) -> Future:
         """`extract` in a thread of its own (a future of the result)."""

@@ -163,6 +163,18 @@ def _title_tags(html: str) -> list[str]:
     return out
 
 
+def _printed_date(html: str, date: str) -> bool:
+    """Whether the page prints the date htmldate found, day included, in its markup, text or links. htmldate's
+    last resort reads a bare year (a target's 到2027年, a copyright line) as 1 January of that year; such a guess
+    is no publication date, and a page's header must not claim one."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date)
+    if m is None:
+        return False
+    y, mo, d = m[1], int(m[2]), int(m[3])
+    written = re.compile(rf"(?<!\d){y}\s*[-/.年_—–－]\s*0?{mo}\s*[-/.月_—–－]\s*0?{d}(?!\d)|(?<!\d){y}{mo:02d}{d:02d}(?!\d)")
+    return written.search(html) is not None
+
+
 def read(raw: RawDocument) -> SourceText:
     html, enc = decode(raw.data, raw.source, _declared_charset(raw.data))
     html = bound_markup(html)
@@ -171,7 +183,7 @@ def read(raw: RawDocument) -> SourceText:
         page = trafilatura.extract_metadata(html)
         if page is not None and page.title and len(_CJK.findall(page.title)) >= 6 and len(_CJK.findall(meta.get("标题", ""))) < 6:
             meta["标题"] = _SPACES.sub(" ", page.title).strip()
-        if page is not None and page.date and "发布日期" not in meta:
+        if page is not None and page.date and "发布日期" not in meta and _printed_date(html, page.date):
             meta["发布日期"] = page.date
     if _weak_title(meta.get("标题", "")):
         # the table and the page's headline name only the site or a column (某某政府信息公开): the title tags

@@ -6,7 +6,7 @@ import bisect
 import ctypes
 from operator import itemgetter
 
-from corpora.readers.pdf import X_TOLERANCE, Y_TOLERANCE, Line, _char_width, _gutters, _per_char_calls  # unchanged by the line-based layout
+from corpora.readers.pdf import X_TOLERANCE, Y_TOLERANCE, Line, _char_width, _per_char_calls  # unchanged by the line-based layout
 
 _X_THEN_INDEX = itemgetter(0, 4)
 
@@ -44,6 +44,18 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int) -> list
             continue
         # lines are told apart by the baseline: glyphs of several fonts and sizes on one line share it
         append((rect.left, rect.right, height - oy.value, ch, i))
+    return out
+
+
+def _gutters(ink: list[tuple], min_gap: float) -> list[float]:
+    """The middles of the vertical strips at least min_gap wide that no character of `ink` touches."""
+    spans = sorted(ink, key=itemgetter(0, 1))
+    out, reach = [], spans[0][1]
+    for c in spans[1:]:
+        if c[0] - reach >= min_gap:
+            out.append((reach + c[0]) / 2)
+        if c[1] > reach:
+            reach = c[1]
     return out
 
 

@@ -204,7 +204,7 @@ def test_many_pages_read_page_by_page_without_their_furniture(tmp_path):
 
 def test_glyphs_without_a_mapping_are_marked_not_dropped():
     chars = [(10.0 * i, 10.0 * i + 9, 100.0, ch, i) for i, ch in enumerate("通知\ufffd规定")]
-    (line,) = pdf_reader._cluster_lines(chars)
+    ((line, _),) = pdf_reader._lines_of(chars)
     assert pdf_reader._line_text(line)[0] == "通知\ufffd规定"
 
 
@@ -218,7 +218,7 @@ def test_gaps_between_characters(gaps, expected):
     for i, ch in enumerate("一二三四"):
         chars.append((x, x + 10, 50.0 + (i % 2) * 0.5, ch, i))  # tops wobble within a line
         x += 10 + (gaps[i] if i < len(gaps) else 0)
-    (line,) = pdf_reader._cluster_lines(chars)
+    ((line, _),) = pdf_reader._lines_of(chars)
     assert pdf_reader._line_text(line)[0] == expected
 
 
@@ -429,6 +429,21 @@ def test_made_up_pages_read_as_the_reference_reads_them(seed):
     assert pdf_reader._layout(chars, 560.0, size_of) == pdf_reference.page_lines(chars, 560.0, size_of)
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_the_readers_lines_are_the_references_lines(seed):
+    """The reader's line grouping (`_lines_of`, in any order of characters or in PDFium's) gives the lines the
+    reference's clustering gives; a line is marked as lying on several baselines exactly where it does."""
+    from tests.corpora import pdf_reference
+
+    chars = _random_page(seed)
+    expected = pdf_reference._cluster_lines(chars)
+    got = pdf_reader._lines_of(chars)
+    assert [ln for ln, _ in got] == expected
+    assert [multi for _, multi in got] == [len({c[2] for c in ln}) > 1 for ln in expected]
+    in_order = sorted(chars, key=lambda c: c[4])  # PDFium's order: by index
+    assert [ln for ln, _ in pdf_reader._lines_of(in_order, in_order=True)] == expected
+
+
 @pytest.mark.parametrize("kind", ["newspaper", "wrapped"])
 def test_without_cffi_the_ctypes_calls_read_the_same_text(tmp_path, monkeypatch, kind):
     """Where cffi or the library's path is not at hand, the reader's ctypes calls give the same text."""
@@ -438,3 +453,41 @@ def test_without_cffi_the_ctypes_calls_read_the_same_text(tmp_path, monkeypatch,
     monkeypatch.setattr(pdf_reader, "_CFFI", False)
     assert pdf_reader._cffi_calls() is None
     assert read_path(path).text == with_cffi
+
+
+def _spans(seed: int) -> list[tuple]:
+    """Characters of made-up widths at made-up places: many sharing a left end, some of negative width (a
+    mirrored glyph)."""
+    import random
+
+    rnd = random.Random(seed)
+    out = []
+    for i in range(rnd.randint(1, 60)):
+        x0 = rnd.choice([0.0, 10.0, 10.0, 30.0, 55.5, 80.0]) + rnd.choice([0.0, 0.0, 2.5, 9.0])
+        width = rnd.choice([9.0, 9.0, 4.0, 0.0, 20.0] + ([-6.0, -30.0] if seed % 3 == 0 else []))
+        out.append((x0, x0 + width, 100.0 + i % 5, "字", i))
+    return out
+
+
+@pytest.mark.parametrize("ink, gutters", [
+    ([(0.0, 9.0, 0, "一", 0), (30.0, 39.0, 0, "二", 1)], [19.5]),                   # one strip
+    ([(0.0, 9.0, 0, "一", 0), (10.0, 19.0, 0, "二", 1)], []),                       # narrower than 1.5
+    # two characters starting at one x: the wider closes the gap, in either order
+    ([(10.0, 40.0, 0, "一", 0), (0.0, 9.0, 0, "二", 1), (10.0, 12.0, 0, "三", 2)], []),
+    ([(0.0, 9.0, 0, "一", 0), (20.0, 22.0, 0, "二", 1), (20.0, 50.0, 0, "三", 2), (56.0, 60.0, 0, "四", 3)],
+     [14.5, 53.0]),
+    # a character of negative width beside one of the same left end: taken in the order of both ends (the
+    # negative one first, and the strip it leaves open ends at the same x)
+    ([(0.0, 9.0, 0, "一", 0), (20.0, 30.0, 0, "二", 1), (20.0, 10.0, 0, "三", 2)], [14.5, 15.0]),
+])
+def test_gutters_between_characters(ink, gutters):
+    assert pdf_reader._gutters(ink, 1.5) == gutters
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_gutters_by_left_ends_are_those_by_both_ends(seed):
+    from tests.corpora import pdf_reference
+
+    ink = _spans(seed)
+    for gap in (0.5, 4.0, 8.0):
+        assert pdf_reader._gutters(ink, gap) == pdf_reader._gutters_by_spans(ink, gap) == pdf_reference._gutters(ink, gap)

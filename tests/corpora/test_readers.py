@@ -350,6 +350,22 @@ def test_html_publication_time_in_digits_is_read_without_loading_dateparser(tmp_
     assert out.stdout.split() == [expected, "False"]
 
 
+@pytest.mark.parametrize("body,expected", [
+    ("到2027年，全市养老服务设施覆盖率达到95%以上。</p><p>某市民政局</p><p>2024年3月1日", None),  # a target's bare year
+    ("到2027年，覆盖率达到95%以上。</p><p>© 2019 某市民政局", None),  # a copyright year
+    ("到2027年，覆盖率达到95%以上。</p><p>发稿时间 2024-03-01 09:30", "2024-03-01"),  # printed with its day
+])
+def test_html_publication_date_is_a_date_the_page_prints(tmp_path, body, expected):
+    # the page's header never claims a publication date made from a bare year (1 January of it)
+    from corpora.readers import read_path
+
+    p = tmp_path / "p.html"
+    p.write_text("<html><head><meta charset='utf-8'><title>某市民政局关于加强养老服务设施建设的通知</title></head>"
+                 "<body><h1>某市民政局关于加强养老服务设施建设的通知</h1><p>各县区民政局：现通知如下："
+                 + body + "</p></body></html>", encoding="utf-8")
+    assert read_path(p).metadata.get("发布日期") == expected
+
+
 @pytest.mark.parametrize("string", [
     "2024年3月8日", "2024年03月08日 16:45", "2024年3月8日 9:05:07", "2020—11—13 10:40", "2020/11/13 10:40",
     "2020.11.13 10:40", "2024-3-8 10:40", "2024年 3月 8日", "2024 年 3 月 8 日 10:40", "2024年3月8日 10：40",

@@ -43,3 +43,23 @@ def test_division_before_equals_every_length_tried_on_pool_pages():
             assert got == _plain(text, end, gaz)
             found += got is not None
     assert found > 200
+
+
+DEPARTMENT_TEXTS = TEXTS + [
+    "市发展改革、公安、财政等部门按职责分工负责；县财政部门、市人社主管部门和省住房城乡建设行政主管部门。",
+    "由区财政统筹，市林业和园林局、县住房保障和城乡建设局、部际联席会议办公室和省领导小组办公室。",
+    "以人民为中心，县城中心，等有关单位，主管部，部门",
+]
+
+
+@pytest.mark.parametrize("pattern", ["_DEPT_CLOSE", "_BODY_END"])
+def test_department_and_body_ends_are_found_where_the_plain_scan_finds_them(pattern):
+    """The list closers (等部门) and body endings (局, 委员会) are tried only at their first characters: the same
+    matches as a scan of every position, on written sentences and pool pages."""
+    from extractors.scan import first_char_finditer, first_chars
+
+    rx = getattr(ag, pattern)
+    assert first_chars(rx) is not None  # the fast path is taken
+    texts = DEPARTMENT_TEXTS + list(pool_normalized_texts(20))
+    for text in texts:
+        assert [m.span() for m in first_char_finditer(rx, text)] == [m.span() for m in rx.finditer(text)]

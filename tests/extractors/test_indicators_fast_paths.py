@@ -64,3 +64,47 @@ def test_the_rows_fitting_a_unit_have_their_first_characters_known(monkeypatch):
 
 def test_a_case_blind_pattern_is_always_searched():
     assert ind._may_match(re.compile("abc", re.I), set("xyz"))
+
+
+# a value's sentence (what `classify` searches scopes in) and the short texts its rows' patterns are searched in
+SCOPED = [
+    ("职工申请住房公积金贷款购买首套住房的〔#〕", "首套住房公积金贷款最高额度〔#〕"),
+    ("对违反规定的单位处〔#〕罚款〔题〕关于工伤保险的通知", "处〔#〕罚款"),
+    ("参加职业技能培训的给予培训补贴〔#〕", "培训补贴〔#〕元"),
+    ("", "贷款期限最长〔#〕年"),
+    ("abc〔#〕", "〔#〕"),
+]
+UNITS = [("万元", None), ("万元", "<="), ("%", ">="), ("元/人", None), ("年", None), ("个", None), (None, None)]
+
+
+def _eager_scope(rows, scoped, titled):
+    """The scope filter as a loop over every row (what `_Scoped` answers lazily)."""
+    return [i for i in rows if i.scope is None or i.scope.search(titled if i.scope in ind._TITLED else scoped)]
+
+
+@pytest.mark.parametrize("unit,comparator", UNITS)
+def test_rows_beginning_at_a_texts_characters_are_those_each_rows_test_keeps(unit, comparator):
+    rows = ind._fitting(unit, comparator)
+    for text in PHRASES + [t for pair in SCOPED for t in pair] + list(_pool_lines(40))[:200]:
+        chars = set(text)
+        assert [rows[k] for k in ind._begin_here(rows, chars)] == [i for i in rows if ind._may_match(i.pattern, chars)]
+
+
+@pytest.mark.parametrize("unit,comparator", UNITS)
+@pytest.mark.parametrize("scoped,text", SCOPED)
+def test_lazily_scoped_rows_are_the_rows_an_eager_scope_filter_keeps(unit, comparator, scoped, text):
+    rows = ind._fitting(unit, comparator)
+    titled = scoped + "〔题〕关于住房公积金的通知"
+    eager = _eager_scope(rows, scoped, titled)
+    assert ind._matching(ind._Scoped(rows, scoped, titled), text) == ind._matching(eager, text)
+    lazy = ind._Scoped(rows, scoped, titled)
+    assert [lazy.in_scope(i) for i in rows] == [i in eager for i in rows]
+    assert list(lazy) == eager == list(lazy)  # iterated twice: the same rows
+
+
+def test_the_beginnings_table_is_rebuilt_for_a_new_tuple_of_rows():
+    rows = ind._fitting("万元", None)
+    fewer = tuple(i for i in rows if "公积金" in i.pattern.pattern)
+    assert fewer and len(fewer) < len(rows)
+    text = "住房公积金贷款最高额度〔#〕"
+    assert [fewer[k] for k in ind._begin_here(fewer, set(text))] == [i for i in fewer if ind._may_match(i.pattern, set(text))]

@@ -299,3 +299,75 @@ def test_a_related_teaser_that_ends_in_a_link_arrow_stays_a_related_list():
     text = "正文。\n相关新闻\n" + teaser + "\n"
     start = text.index("某市")
     assert any(a == start and kind == "related_list" for a, _, kind in find_noise(text).spans)
+
+
+@pytest.mark.parametrize("line", [
+    "", "abc", "一二三四五", "一二三四五六", "1一2二3三4四5五6六7", "  关 于 印 发 ", "关于印发某某办法的通知",
+    "Ａ１、通知：一二三四五六", "01/某某新闻标题", "一、总体要求", "中華人民共和國", "〇〇〇〇〇〇",
+])
+def test_six_chinese_characters_are_told_as_counting_them_tells(line):
+    import re
+
+    from extractors import noise
+    assert (noise._SIX_CJK.match(line) is not None) == (len(re.findall("[\u4e00-\u9fff]", line)) >= 6)
+
+
+def test_duplicated_blocks_and_headline_runs_of_pool_pages_are_those_of_the_plain_loops():
+    """The first copy of a piece is looked for before the piece's variety is counted, and a ranked line's
+    pattern is tried before its characters are counted: the same blocks and runs as the loops that test the
+    other way round (written out here)."""
+    import re
+
+    from extractors import noise
+
+    def plain_duplicates(text, body_start=0, probe=50):
+        out, i, n = [], body_start, len(text)
+        need = max(noise.MIN_DUPLICATE, int(noise.MIN_DUPLICATE_SHARE * (n - body_start)))
+        while i + probe <= n:
+            piece = text[i:i + probe]
+            if not piece.strip() or len(set(piece)) < 10:
+                i += probe
+                continue
+            j = text.find(piece, i + probe)
+            if j < 0:
+                i += probe
+                continue
+            back = 0
+            while i - back > body_start and text[i - back - 1] == text[j - back - 1] and j - back - 1 >= i + probe:
+                back += 1
+            length = probe
+            while j + length < n and i + length < j and text[i + length] == text[j + length]:
+                length += 1
+            if length + back >= need:
+                out.append((j - back, j + length))
+                i = j + length
+            else:
+                i += probe
+        return out
+
+    def plain_ranked(text):
+        out, ranked, pos = [], [], 0
+        for line in text.split("\n") + [""]:
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            s = line.strip()
+            if not s:
+                continue
+            like = not noise._BODY_LINE.match(s) and len(re.findall("[\u4e00-\u9fff]", s)) >= 6 \
+                and not s.endswith(("：", ":", "，", ",", "、"))
+            if like and noise._HEADLINE_LINE.match(s):
+                ranked.append((start, end))
+            else:
+                if len(ranked) >= noise.MIN_HEADLINE_RUN:
+                    out.extend(ranked)
+                ranked = []
+        if len(ranked) >= noise.MIN_HEADLINE_RUN:
+            out.extend(ranked)
+        return sorted(out)
+
+    texts = [t for _, t in pool_page_texts(6)]
+    pasted = "各地要加强组织领导，明确责任分工，确保各项措施落到实处。" * 3 + "\n" + "一二三" * 30
+    assert len(texts) > 30
+    for text in texts + [pasted, pasted + pasted]:
+        assert duplicated_blocks(text) == plain_duplicates(text)
+        assert noise.headline_runs(text) == plain_ranked(text)

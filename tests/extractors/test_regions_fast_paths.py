@@ -63,3 +63,50 @@ def test_the_title_and_issuers_are_read_for_places_once_per_question(title, issu
     monkeypatch.setattr(regions.Gazetteer, "mentions", counted)
     assert regions.primary_region(body, title, issuers, [], gaz).adcode == expected
     assert len(asked) == len(set(asked))
+
+
+def _plain_lengths(names, max_len: int, ending: bool) -> dict[str, tuple[int, ...]]:
+    """Every name's pair of first (or last) characters → the lengths of the names sharing it, longest first."""
+    out: dict[str, list[int]] = {}
+    for w in names:
+        if 2 <= len(w) <= max_len:
+            key = w[-2:] if ending else w[:2]
+            out[key] = sorted(set(out.get(key, [])) | {len(w)}, reverse=True)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@pytest.mark.parametrize("table, names, ending", [
+    ("lengths_by_pair", ("full", "short", "county_short", "ambiguous_short", "generic_full"), False),
+    ("full_lengths_by_ending", ("full",), True),
+])
+def test_the_gazetteers_length_tables_are_those_of_its_names(table, names, ending):
+    gaz = regions.gazetteer()
+    every = [w for n in names for w in getattr(gaz, n)]
+    assert getattr(gaz, table)() == _plain_lengths(every, gaz.max_len, ending)
+    assert getattr(gaz, table)() is getattr(gaz, table)()  # built once, kept on the gazetteer
+
+
+@pytest.mark.parametrize("table", ["lengths_by_pair", "full_lengths_by_ending"])
+def test_a_gazetteers_length_tables_are_rebuilt_when_its_names_grow(table):
+    from extractors import refdata
+
+    gaz = regions.Gazetteer(refdata.divisions(), refdata.division_changes())  # its own: the shared one stays as it is
+    before = getattr(gaz, table)()
+    assert "甲乙丙丁戊己县" not in gaz.full
+    gaz.full["甲乙丙丁戊己县"].append(regions.Division("999999", "甲乙丙丁戊己县", "county", "990000", "999900"))
+    after = getattr(gaz, table)()
+    assert after is not before
+    key = "己县" if table == "full_lengths_by_ending" else "甲乙"
+    assert key not in before and after[key] == (7,)
+    if table == "lengths_by_pair":  # and the scan of a text finds the new name
+        assert [(a, b) for a, b, _ in gaz.mentions("在甲乙丙丁戊己县的", short=False)] == [(1, 8)]
+
+
+def test_the_agency_reader_finds_a_division_named_after_the_gazetteer_grew():
+    from extractors import agencies, refdata
+
+    gaz = regions.Gazetteer(refdata.divisions(), refdata.division_changes())
+    text = "甲乙丙丁戊己县财政局"
+    assert agencies._division_before(text, 7, gaz) is None
+    gaz.full["甲乙丙丁戊己县"].append(regions.Division("999999", "甲乙丙丁戊己县", "county", "990000", "999900"))
+    assert agencies._division_before(text, 7, gaz) == (0, gaz.full["甲乙丙丁戊己县"])

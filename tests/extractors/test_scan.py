@@ -55,7 +55,7 @@ def test_alias_table_is_the_longest_alias():
 @pytest.mark.parametrize("text", TEXTS)
 def test_mentions_equal_a_scan_of_every_position(text):
     gaz = gazetteer()
-    by_pair = gaz._lengths_by_pair()
+    by_pair = gaz.lengths_by_pair()
     expected, i = [], 0
     while i < len(text):  # every position, every length of a name beginning with its two characters
         hit = None

@@ -211,8 +211,8 @@ def _doc_keyed_rows(st: Store) -> dict[str, list]:
 
 
 def test_a_document_stored_again_or_under_another_name_leaves_its_rows_once(tmp_path, records):
-    """A new document skips the delete of rows it cannot have; one stored before (a rerun, or the same document
-    reached under a second name) has every keyed row and search entry replaced, never doubled."""
+    """A document stored before (a rerun, or the same document reached under a second name) has every keyed row
+    and search entry replaced, never doubled."""
     with Store(tmp_path / "fresh.sqlite") as fresh:
         for name, recs in records.items():
             fresh.put_file(name, recs)
@@ -228,3 +228,148 @@ def test_a_document_stored_again_or_under_another_name_leaves_its_rows_once(tmp_
         st.put_file("copy-of-" + name, recs)  # the same documents (same ids) reached under another name
         got = _doc_keyed_rows(st)
         assert got["search"] == want["search"] and got["commitments"] == want["commitments"]
+
+
+def _documents(records) -> list:
+    return [r for recs in records.values() for r in recs if not isinstance(r, ReadError)]
+
+
+def test_a_store_from_before_the_search_entries_were_listed_opens_with_its_data_and_replaces_them_once(tmp_path, records):
+    """A store whose search entries are not listed by document (`search_rows`, written by an earlier version):
+    opened, it keeps every row, lists every entry, and a document stored again has its entries replaced, not
+    doubled; a file that now reads as an error leaves no entry of its documents."""
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    with Store(path) as st:
+        for name, recs in records.items():
+            st.put_file(name, recs)
+    with sqlite3.connect(path) as c:  # the earlier version's layout: the search index alone
+        c.execute("DROP TABLE search_rows")
+    with sqlite3.connect(path) as c:
+        old = {n: sorted(map(repr, c.execute(f"SELECT * FROM {n}").fetchall())) for n in _doc_keyed_rows_names()}
+        entries = c.execute("SELECT count(*) FROM search").fetchone()[0]
+    assert entries > len(records)
+    with Store(path) as st:
+        assert _doc_keyed_rows(st) == old
+        assert st.conn.execute("SELECT count(*) FROM search_rows").fetchone()[0] == entries
+        assert st.conn.execute("SELECT count(*) FROM search_rows JOIN search ON search.rowid = search_rows.row "
+                               "WHERE search.doc_id = search_rows.doc_id").fetchone()[0] == entries
+        for name, recs in records.items():
+            st.put_file(name, recs)
+        assert _doc_keyed_rows(st) == old
+        name, recs = next((n, r) for n, r in records.items() if any(not isinstance(x, ReadError) for x in r))
+        source = next(r.source for r in recs if not isinstance(r, ReadError))
+        st.put_file(name, [ReadError(source, ErrorReason.DECODE_ERROR, "x")])
+        ids = {r.doc_id for r in recs if not isinstance(r, ReadError)}
+        left = {d for (d,) in st.conn.execute("SELECT doc_id FROM search UNION SELECT doc_id FROM search_rows")}
+        assert not ids & left and left
+    with Store(path) as st:  # opened again: nothing more to list
+        assert st.conn.execute("SELECT count(*) FROM search_rows").fetchone()[0] == \
+            st.conn.execute("SELECT count(*) FROM search").fetchone()[0]
+
+
+def _doc_keyed_rows_names() -> list[str]:
+    from outputs import tables
+
+    return [t.name for t in tables.TABLES if t.key[0] == "doc_id"] + ["search"]
+
+
+def _steps(conn, action) -> int:
+    """The virtual-machine steps SQLite runs for `action` (the full-text index's own reads included)."""
+    steps = [0]
+
+    def count():
+        steps[0] += 1
+        return 0
+
+    conn.set_progress_handler(count, 1)
+    try:
+        action()
+    finally:
+        conn.set_progress_handler(None, 1)
+    return steps[0]
+
+
+def test_storing_a_document_again_reads_its_own_search_entries_not_the_whole_index(tmp_path, records):
+    """Replacing a stored document finds its search entries by the index on their document: the work does not
+    grow with the number of documents stored."""
+    docs = _documents(records)
+    assert docs
+
+    def store(copies: int) -> int:
+        with Store(tmp_path / f"s{copies}.sqlite") as st:
+            for k in range(copies):
+                st.put_file(f"copy{k}.txt", [replace(r, doc_id=f"{k}-{r.doc_id}", source=f"copy{k}.txt") for r in docs])
+            again = [replace(r, doc_id=f"0-{r.doc_id}", source="copy0.txt") for r in docs]
+            return _steps(st.conn, lambda: st.put_file("copy0.txt", again))
+
+    few, many = store(2), store(16)
+    assert many < 1.5 * few, (few, many)
+
+
+# --- the contract's form of a record, built for the store without dataclasses.asdict ---------------------------
+
+def _records_of(paths):
+    for p in paths:
+        yield from (r for r in extract_file(p).records if not isinstance(r, ReadError))
+
+
+def _asdict_cases():
+    import enum
+    from collections import namedtuple
+    from dataclasses import dataclass, field
+
+    class Colour(enum.Enum):
+        RED = "red"
+
+    Span = namedtuple("Span", "start end")
+
+    @dataclass
+    class Inner:
+        name: str
+        span: Span
+        tags: tuple = ()
+
+    @dataclass
+    class Outer:
+        title: str | None
+        score: float
+        flag: bool
+        inner: list[Inner] = field(default_factory=list)
+        counts: dict[str, int] = field(default_factory=dict)
+        nested: dict = field(default_factory=dict)
+        colour: Colour = Colour.RED
+        seen: set = field(default_factory=set)
+
+    yield Outer(None, 0.5, True)
+    yield Outer("标题", 1.0, False, [Inner("某市", Span(1, 3), ("a", 1)), Inner("某县", Span(4, 6))],
+                {"script": 2}, {"k": [Inner("x", Span(0, 1))], "t": (1, [2, 3])}, Colour.RED, {1, 2})
+
+
+@pytest.mark.parametrize("value", list(_asdict_cases()), ids=["empty", "nested"])
+def test_the_store_builds_a_records_dict_as_asdict_does(value):
+    from dataclasses import asdict
+
+    from outputs.store import _plain
+
+    got = _plain(value)
+    assert got == asdict(value) and repr(got) == repr(asdict(value))
+    assert got["inner"] is not value.inner and got["seen"] is not value.seen  # copies, as asdict's
+
+
+def test_the_store_builds_the_contracts_form_of_real_records(samples):
+    """On the samples' records and on every tenth file of the shared pool (when present): equal to `as_dict()`,
+    and of the same types throughout (their pickles are the same bytes)."""
+    import pickle
+
+    from corpora.readers import expand_paths
+    from outputs.store import _plain
+    from tests.conftest import POOL
+
+    paths = sorted(samples.iterdir()) + (expand_paths([POOL])[::10] if POOL.is_dir() else [])
+    n = 0
+    for rec in _records_of(paths):
+        assert pickle.dumps(_plain(rec)) == pickle.dumps(rec.as_dict()), rec.source
+        n += 1
+    assert n >= 12
