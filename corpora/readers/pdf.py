@@ -15,6 +15,7 @@ import re
 import threading
 import zlib
 from collections import Counter
+from itertools import islice
 from operator import itemgetter
 
 from corpora.chars import CJK, NUMBERED_HEADING
@@ -327,8 +328,11 @@ def _columns(lines: list[tuple[list[tuple], bool]], width: float, ink: list[tupl
     if len(ink) < 200:
         return [lines]
     mid = width / 2
-    on_gutter = sum(1 for c in ink if c[0] < mid + 4 and c[1] > mid - 4)
-    if on_gutter > 0.002 * len(ink):
+    # more than 0.2% of the characters on the gutter (counted up to the first one past that share: the
+    # middle of a page of one column is crowded from its first lines)
+    right_of, left_of = mid + 4, mid - 4
+    on_gutter = (c for c in ink if c[0] < right_of and c[1] > left_of)
+    if next(islice(on_gutter, math.floor(0.002 * len(ink)), None), None) is not None:
         return [lines]
     left, right = set(), set()  # the rounded baselines of characters left and right of the middle
     for ln, multi in lines:

@@ -491,3 +491,29 @@ def test_gutters_by_left_ends_are_those_by_both_ends(seed):
     ink = _spans(seed)
     for gap in (0.5, 4.0, 8.0):
         assert pdf_reader._gutters(ink, gap) == pdf_reader._gutters_by_spans(ink, gap) == pdf_reference._gutters(ink, gap)
+
+
+@pytest.mark.parametrize("on_gutter, halves", [(0, 2), (2, 2), (3, 1), (40, 1)])
+def test_a_page_is_read_in_halves_unless_more_than_a_fifth_percent_sits_on_its_middle(on_gutter, halves):
+    """1,000 characters in two columns of a page 600 wide, and some more across its middle (x 290–310): up
+    to 0.2% of the characters there, the page is still read in halves."""
+    chars = []
+    for row in range(25):
+        for col, x in ((0, 20.0), (1, 320.0)):
+            chars += [(x + 12 * k, x + 12 * k + 10, 50.0 + 20 * row, "字", 0) for k in range(20)]
+    chars += [(290.0, 310.0, 49.0 + 20 * (row % 25), "横", 0) for row in range(on_gutter)]
+    chars = [(a, b, t, ch, i) for i, (a, b, t, ch, _) in enumerate(chars)]
+    lines = pdf_reader._lines_of(chars, True)
+    ink = pdf_reader._ink(lines)
+    assert len(pdf_reader._columns(lines, 600.0, ink)) == halves
+
+
+@pytest.mark.parametrize("ends", [
+    [(0.0, 9.0), (float("nan"), 5.0), (30.0, 39.0)],          # a box that is not a number: by both ends
+    [(0.0, float("nan")), (20.0, 29.0), (50.0, 59.0)],
+    [(0.0, 9.0), (float("inf"), float("inf")), (30.0, 39.0)],  # an infinite box: no negative width
+    [(float("-inf"), 9.0), (20.0, 29.0)],
+])
+def test_gutters_of_boxes_that_are_not_finite_are_those_by_both_ends(ends):
+    ink = [(a, b, 0.0, "字", i) for i, (a, b) in enumerate(ends)]
+    assert repr(pdf_reader._gutters(ink, 4.0)) == repr(pdf_reader._gutters_by_spans(ink, 4.0))
