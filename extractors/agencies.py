@@ -272,6 +272,18 @@ _DEPT_CLOSE = re.compile(r"(?:等(?:有关|相关)?(?:行政)?(?:主管)?(?:部�
 _DEPT_JOIN = "和及与"
 _DEPT_SEGMENT = (_PUNCT - {"、"}) | set("\n 　")  # a list does not run across these
 _DEPT_BEFORE = _BODY_BEFORE | set("本将把被在让促导织头合调商")
+# a list item's number opening the line a list of departments stands on: 二、市发展改革、公安…等部门, 3.县财政…
+_ITEM_NUMBER = re.compile(r"[ \t　]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．]")
+
+
+def _item_number_at(text: str, i: int, end: int) -> int | None:
+    """Where the words of a list item start when `i` is the start of a line that opens with the item's number
+    (二、, 3.) or right after that number, else None."""
+    line = text.rfind("\n", 0, i) + 1
+    m = _ITEM_NUMBER.match(text, line, end)
+    if m is None or not (m.end() == i or (m.end() > i and not text[line:i].strip(" \t　"))):
+        return None
+    return m.end()
 # 由市财政统筹, 经费由区财政列支, 县财政给予补贴: the finance department named as a body without 部门
 _FINANCE_ACTS = re.compile(r"财政(?=给予|予以|列支|拨款|拨付|落实|承担|负担|统筹|安排|兜底|再按|全额|一次性|分担|出资|支付|保障|"
                            r"补足|按[照每]|[，,、；;。和与及])")
@@ -338,7 +350,8 @@ def _departments(text: str, region: Region | None, gaz: Gazetteer, issuer_spans,
         pre = _prefix(text, stem_start, gaz)
         if pre.party or pre.redacted or (pre.div is None and pre.rel is None):
             return None
-        if _generic(text, pre.start) or (pre.start > 0 and text[pre.start - 1] not in _DEPT_BEFORE):
+        if _generic(text, pre.start) or (pre.start > 0 and text[pre.start - 1] not in _DEPT_BEFORE
+                                         and _item_number_at(text, pre.start, pre.start) != pre.start):
             return None  # 各县财政部门, 全市财政部门, 城市…: no single body, or the prefix belongs to a word
         name, level = (pre.div.name, pre.div.level) if pre.div is not None else _resolve(pre.rel, region, gaz)
         return (pre, name, level) if name is not None else None
@@ -361,6 +374,8 @@ def _departments(text: str, region: Region | None, gaz: Gazetteer, issuer_spans,
         i = c
         while i > 0 and c - i < 80 and text[i - 1] not in _DEPT_SEGMENT:
             i -= 1
+        if (item := _item_number_at(text, i, c)) is not None:
+            i = item
         chunks, k = [], i
         for part in text[i:c].split("、"):
             chunks.append((k, part))
@@ -424,6 +439,23 @@ def _without_slogans(text: str, found: list[Agency]) -> list[Agency]:
             dropped.add(id(a))  # (a body whose own name is an institute's stands)
             dropped_starts.add(a.start)
     return [a for a in found if id(a) not in dropped]
+
+
+def _as_written(found: list[Agency]) -> None:
+    """A body named by a short form (公积金中心) whose full name the region composed (广州市住房公积金管理中心) is
+    the body the text names in full with its place written otherwise (广州住房公积金管理中心)."""
+    written = {a.normalized for a in found if a.text == a.normalized}
+    for a in found:
+        if a.normalized in written:
+            continue
+        for w in written:
+            k = 0
+            while k < min(len(w), len(a.normalized)) and w[-1 - k] == a.normalized[-1 - k]:
+                k += 1
+            head_a, head_w = a.normalized[:len(a.normalized) - k], w[:len(w) - k]
+            if k >= 4 and head_a != head_w and head_a.rstrip("省市县区") == head_w.rstrip("省市县区") and len(head_a) >= 2:
+                a.normalized = w
+                break
 
 
 def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int, int]] = (),
@@ -561,6 +593,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
     out.sort(key=lambda a: a.start)
     for a in out:
         a.normalized = _GOVERNMENT_OFFICE.sub(r"\1人民政府办公厅", _with_city(a.normalized, region, gaz))
+    _as_written(out)
     issuers = [a for a in out if a.role == "issuer"]
     names = list(dict.fromkeys(a.normalized for a in issuers))
     for a in issuers:

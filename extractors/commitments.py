@@ -11,6 +11,7 @@ from extractors import refdata
 from extractors.noise import headline_runs
 from extractors.numerals import CN_NUM_CHARS, parse_number
 from extractors.records import Commitment
+from extractors.stamps import NUMERIC_JOINERS, TIME, full_date
 from extractors.structure import is_title_line
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUM_CHARS}]+(?:点[{CN_NUM_CHARS}]+)?)"
@@ -1489,7 +1490,7 @@ _EXAMPLE_PARAGRAPH = re.compile(r"[ \t\u3000]*(?:例如|比如|譬如|举例来�
 
 
 # a time stamp alone on its line (2026-07-15 09:15): in a cluster, the items of a page's feed of other stories
-_BARE_STAMP = re.compile(r"[ \t\u3000]*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000]*")
+_BARE_STAMP = re.compile(rf"[ \t\u3000]*{full_date(joiners=NUMERIC_JOINERS)}[ \t\u3000]+{TIME}[ \t\u3000]*")
 
 
 def feed_spans(text: str) -> list[tuple[int, int]]:
@@ -1693,6 +1694,8 @@ def _month_on_a_line_below(c: Commitment, masked: str) -> Commitment:
         m = _MONTH_CELL.search(line)
         if m:
             sym = {"以内": "<=", "之内": "<=", "内": "<=", "以上": ">=", "以下": "<="}[m.group("cmp")]
+            if sym == "<=" and m.group("cmp").endswith("内") and _CANNOT_WITHIN.match(line, m.end()):
+                sym = ">"  # 预计 12 个 … 月以内无法完成整改的: the time needed is more than the period
             return replace(c, unit="个月", comparator=sym)
         pos = nxt
     return c
@@ -1788,9 +1791,10 @@ def column_lines(masked: str) -> list[tuple[int, int]]:
         if not ln.strip():
             chain = False
             continue
+        # (the joints of a line shorter than 60 characters are never asked about: counted as none)
         n = joints[k] = sum(1 for m in _COLUMN_JOINT.finditer(ln)
                             if _FRAGMENT_BEFORE.search(ln, max(0, m.start() - 6), m.start()) and _FRAGMENT_AFTER.match(ln, m.end())
-                            and not _issuers_joint(ln, 0, m.start()))
+                            and not _issuers_joint(ln, 0, m.start())) if len(ln) >= 60 else 0
         dense = len(ln) >= 60 and n >= 3 and n * 130 >= len(ln)
         # the page's next lines, read across as well but shorter: any joint (before a figure too) after such lines
         if dense or (chain and _LOOSE_JOINT.search(ln)):

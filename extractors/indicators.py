@@ -187,8 +187,11 @@ def know_first_chars(rows=None) -> None:
 
 def _may_match(pattern: re.Pattern, chars: set[str]) -> bool:
     """False only where `pattern` cannot match a text made of `chars`: none of them is a character a match of
-    it can begin with (`first_char_set`)."""
-    first = _first_set(pattern)
+    it can begin with (`first_char_set`). The one test before a search of a row's pattern or scope (a whole
+    tuple of rows is tested a character at a time: `_begin_here`)."""
+    first = _FIRST_SETS.get(pattern, _UNSET)
+    if first is _UNSET:
+        first = _first_set(pattern)
     return first is None or not first.isdisjoint(chars)
 
 
@@ -196,12 +199,12 @@ def _matching(rows, text: str) -> list:
     """The rows whose pattern matches in text (`[i for i in rows if i.pattern.search(text)]`), the search run
     only for patterns that can begin at one of the text's characters. `rows` may be a `_Scoped`: its rows whose
     pattern matches, then whose scope is written."""
-    chars, firsts = set(text), _FIRST_SETS  # (filled for every row by `_fitting`; a row not in it is searched)
+    chars = set(text)
     if isinstance(rows, _Scoped):
         in_scope, candidates = rows.in_scope, rows.candidates
         return [candidates[k] for k in _begin_here(candidates, chars)
                 if candidates[k].pattern.search(text) and in_scope(candidates[k])]
-    return [i for i in rows if ((f := firsts.get(i.pattern)) is None or not f.isdisjoint(chars)) and i.pattern.search(text)]
+    return [i for i in rows if _may_match(i.pattern, chars) and i.pattern.search(text)]
 
 
 _BEGINNINGS: dict = {}  # id(rows) → (rows, {character: positions of the rows whose pattern may begin with it}, positions of rows any character may begin)
@@ -255,8 +258,7 @@ class _Scoped:
             chars = self._chars.get(where is self.titled)
             if chars is None:
                 chars = self._chars[where is self.titled] = set(where)
-            f = _FIRST_SETS.get(scope)
-            ok = self._known[scope] = bool((f is None or not f.isdisjoint(chars)) and scope.search(where))
+            ok = self._known[scope] = bool(_may_match(scope, chars) and scope.search(where))
         return ok
 
     def __iter__(self):

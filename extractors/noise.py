@@ -370,12 +370,17 @@ def listing_page(text: str, body_start: int = 0) -> int:
     index of dated headlines, a menu of short links, or a portal's home page of such lists; 0 otherwise."""
     lines = [ln.strip() for ln in text[body_start:].split("\n") if ln.strip() and not _EMPTY_ROW.match(ln)]
     # a dated headline is an item even when it exclaims (降温要来啦！某地发布… 2023-12-12), never running text
-    dated = [len(ln) <= 120 and not _STATEMENT.search(ln) and bool(_LIST_ITEM_DATE.search(ln)) for ln in lines]
-    # a teaser cut short with an ellipsis (…的集中统一领...) is no running text
-    prose = sum(len(ln) for ln, d in zip(lines, dated)
-                if len(ln) >= 12 and _PROSE_MARK.search(ln) and not d and not _CUT_TEASER.search(ln))
-    if prose >= MAX_LIST_PROSE:  # a page with this much running text is a document, whatever lists it holds
-        return 0
+    # a teaser cut short with an ellipsis (…的集中统一领...) is no running text; a page with MAX_LIST_PROSE
+    # characters of running text is a document, whatever lists it holds (the lines after that are not read)
+    dated: list[bool] = []
+    prose = 0
+    for ln in lines:
+        d = len(ln) <= 120 and not _STATEMENT.search(ln) and bool(_LIST_ITEM_DATE.search(ln))
+        dated.append(d)
+        if len(ln) >= 12 and not d and _PROSE_MARK.search(ln) and not _CUT_TEASER.search(ln):
+            prose += len(ln)
+            if prose >= MAX_LIST_PROSE:
+                return 0
     items = sum(dated)
     if items >= MIN_LIST_ITEMS and items >= LIST_SHARE * len(lines):
         return items

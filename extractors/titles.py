@@ -142,8 +142,9 @@ def guess_title(text: str) -> str | None:
     lines = [ln.strip() for ln in head.split("\n") if ln.strip()]
     # the first lines that hold words (a font-size switch printed one character a line, 大 / 中 / 小, holds none)
     for ln in lines[:12]:
-        if (m := _NOTIFIES.search(ln)) and not _GENERIC_MATTER.fullmatch(m.group("what")):
-            return f"关于{m.group('what')}的{m.group('kind')}"  # 现就保持…发展通知如下 → 关于保持…发展的通知
+        if (m := _NOTIFIES.search(ln)) and not _GENERIC_MATTER.fullmatch(m.group("what") or m.group("what2")):
+            # 现就保持…发展通知如下 → 关于保持…发展的通知; …，增加10类补贴产品，现将有关事项公告如下 → 关于增加…的公告
+            return f"关于{m.group('what') or m.group('what2')}的{m.group('kind') or m.group('kind2')}"
     worded = [x for x in lines if len(_CJK.findall(x)) >= 2]
     for ln in worded[:3]:
         if _NUMBER_LINE.match(ln):
@@ -191,12 +192,17 @@ _STAMP = re.compile("^" + NEWS_STAMP)
 
 
 # a notice's own words on what it is about: 现就保持房地产市场平稳健康发展通知如下
-_NOTIFIES = re.compile(r"现(?:就|对)(?P<what>[^，,。；;：:\n]{4,40}?)(?:有关事项|有关问题|相关事项)?(?P<kind>通知|公告|通告)如下")
+_NOTIFIES = re.compile(r"现(?:就|对)(?P<what>[^，,。；;：:\n]{4,40}?)(?:有关事项|有关问题|相关事项)?(?P<kind>通知|公告|通告)如下|"
+                       # …，增加10类补贴产品，现将有关事项公告如下: the action the clause before names
+                       r"[，,](?P<what2>(?:增加|新增|调整|取消|暂停|恢复|延长|实施|开展|启动|停止|优化|明确|放宽|降低|提高|执行)"
+                       r"[^，,。；;：:\n]{2,30})[，,]\s*现将(?:有关|相关)事项(?P<kind2>通知|公告|通告)如下")
 _GENERIC_MATTER = re.compile(r"(?:有关|相关|以下|如下|下列|具体)[\u4e00-\u9fff]{0,8}|(?:事项|问题|工作|事宜|要求)")
 # the clause of a lead that tells what happened after its purpose clauses: 某市发布《…》, 证监会启动了…
 _EVENT = re.compile(r"发布|出台|印发|公布|下发|推出|召开|举行|启动|开展|实施|签署|上线")
 # where a story comes from, not what it tells: 从某某办公室获悉, 记者从…了解到
 _SOURCE_CLAUSE = re.compile(r"^(?:记者)?从.{2,40}(?:获悉|了解到|得知)$")
+# a clause that says only that a notice came out, not what it does (某地发布公告, 某局印发了通知)
+_BARE_NOTICE = re.compile(r"(?:发布|印发|出台|下发)了?(?:一则|一份)?(?:公告|通知|通告)$")
 # a clause that opens the main clause after a lead's purpose clauses: a time (近日, 今天（10月24日）, 10月13日)
 _TIME_CLAUSE = re.compile(r"^(?:近日|日前|近期|今天|今日|昨天|昨日|本周|上周|日内|(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)"
                           r"(?:[（(][^（）()，,]{0,12}[)）])?(?:上午|下午|晚间|晚上|早间|早上|凌晨|中午|傍晚|晚)?")
@@ -221,6 +227,9 @@ def _lead_clause(para: str) -> str | None:
             return None
         if len(_CJK.findall(clause)) > 40 and (m := _QUOTED_TITLE.search(clause)) and is_title_line(m.group(1)):
             return m.group(1)  # 某市政府网公布了《…的决定》, too long a clause: the document it names
+        k = clauses.index(clause)
+        if _BARE_NOTICE.search(clause) and k + 1 < len(clauses) and len(_CJK.findall(clause + clauses[k + 1])) <= 50:
+            return f"{clause}，{clauses[k + 1]}"  # 某地发布公告，将于近日开展…活动: what the notice does
         if len(_CJK.findall(clause)) < 8 and para.startswith(clause) and para[len(clause):len(clause) + 1] in "，,":
             # a first clause too short to stand alone: the lead's first sentence, where it is short enough
             # (“某某贷”一日游，4月7日晚间被紧急叫停。)

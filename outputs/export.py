@@ -12,17 +12,20 @@ from pathlib import Path
 from outputs import tables
 from outputs.store import Store
 
-# A text cell a spreadsheet would run as a formula (=, +, -, @) or that a tab or carriage return could turn into
-# one; a number written with its sign (-5, +3.5) is data, left as it is.
+# A text cell a spreadsheet would run as a formula (=, +, -, @ followed by more) or that a tab or carriage return
+# could turn into one; a number written with its sign (-5, +3.5) is data, left as it is, and so is the character
+# alone (the comparator "=", a "-" for nothing): there is no formula in it to run.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SIGNED_NUMBER = re.compile(r"[+-]\d+(?:\.\d+)?(?:[eE][+-]?\d+)?%?")
 
 
 def safe_cell(value):
     """A value as a spreadsheet cell that is never a live formula: a text beginning with =, +, -, @, a tab or a
-    carriage return gets a leading apostrophe (shown, not run, by Excel, LibreOffice and Google Sheets), as the
-    OWASP advice on CSV injection has it. Anything else is returned as it is."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _SIGNED_NUMBER.fullmatch(value):
+    carriage return and followed by more gets a leading apostrophe (shown, not run, by Excel, LibreOffice and
+    Google Sheets), as the OWASP advice on CSV injection has it. Anything else is returned as it is: a signed
+    number, and one of those characters alone (the comparator `=`)."""
+    if (isinstance(value, str) and len(value) > 1 and value.startswith(_FORMULA_START)
+            and not _SIGNED_NUMBER.fullmatch(value)):
         return "'" + value
     return value
 

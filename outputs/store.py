@@ -13,10 +13,11 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from corpora.records import ReadError
 from outputs import links, tables
-from outputs.tables import ERRORS, error_row
+from outputs.tables import COPIES, ERRORS, error_row
 
 PROVENANCE_COLUMNS = ["source", "raw_sha256", "bytes", "fetched_at", "origin", "url"]
 
@@ -76,6 +77,18 @@ def _chain(first, rest):
     if first is not None:
         yield first
         yield from rest
+
+
+class Stored(NamedTuple):
+    """What `Store.put_file` stored for one file: documents under its name, and copies of documents other files
+    already provide (rows of `copies`)."""
+    documents: int
+    copies: int
+
+
+def _gone(source: str) -> bool:
+    """Whether `source` is a local path that no longer exists (a file moved or deleted since it was stored)."""
+    return "://" not in source and not Path(source).exists()
 
 
 class _Batch:
@@ -276,12 +289,20 @@ class Store:
             sql = f'INSERT OR REPLACE INTO {table} ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)}) VALUES ({", ".join("?" * len(columns))})'
             self.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
 
-    def put_file(self, source: str, records, text: str | None = None, version: str | None = None) -> int:
+    def put_file(self, source: str, records, text: str | None = None, version: str | None = None) -> Stored:
         """Replace everything stored for one source file, atomically. `records` (`Extraction`s, or a
         `ReadError`) may be any iterable; it is consumed inside the transaction, so a large file streams in
         without being held in memory. `text` is the source text the records' offsets point into; without it
         no text is kept for the file. `version` is the extractor version that made the records (on every
-        document row, and per source for `stale`). Returns the number of documents stored."""
+        document row, and per source for `stale`).
+
+        A document is stored once, under the file that first gave it (its `documents` row's `source`); another
+        file giving the same document (the same text: a copy, the same notice in another encoding) gets a `copies`
+        row naming that file instead, unless that file is a local path that no longer exists (a moved file: the
+        document moves to the new path). A file whose records no longer give a document it provided removes it
+        only when no other file gives it: otherwise the document moves to a copy (its `copies` row becomes
+        the documents row), so a bad copy or a bad original never loses what an intact file still provides.
+        Returns the documents stored under this file and the copies it gave."""
         records = iter(records)
         first = next(records, None)
         if isinstance(first, dict):
@@ -289,38 +310,87 @@ class Store:
                             "pipeline.process.extract_file(path).records, not their JSON form")
         # the records name their source as the reader resolved it; both names are keys
         sources = list(dict.fromkeys([source] + ([first.source] if first is not None and first.source else [])))
-        n = 0
+        marks = ", ".join("?" * len(sources))
+        n = copies = 0
         with self._write(file=True):
-            for s in sources:
-                for (d,) in self.conn.execute("SELECT doc_id FROM documents WHERE source = ?", (s,)).fetchall():
-                    self._delete_document(d)
-                self.conn.execute("DELETE FROM errors WHERE source = ?", (s,))
-                self.conn.execute("DELETE FROM texts WHERE source = ?", (s,))
-                self.conn.execute("DELETE FROM extractions WHERE source = ?", (s,))
+            had = {d for (d,) in self.conn.execute(f"SELECT doc_id FROM documents WHERE source IN ({marks})", sources)}
+            old_text = {s: t for s, t in self.conn.execute(f"SELECT source, text FROM texts WHERE source IN ({marks})",
+                                                           sources)}
+            for table in ("errors", "copies", "texts", "extractions"):
+                self.conn.execute(f"DELETE FROM {table} WHERE source IN ({marks})", sources)
+            mine: set[str] = set()
             for rec in _chain(first, records):
                 if isinstance(rec, ReadError):
                     self._insert(ERRORS.name, ERRORS.columns, [error_row(rec)])
                     continue
                 r = _plain(rec) | {"extractor_version": version}  # rows are built from the contract's form (`as_dict`)
+                holder = self.conn.execute("SELECT source FROM documents WHERE doc_id = ?", (r["doc_id"],)).fetchone()
+                if holder is not None and holder[0] not in sources and not _gone(holder[0]):
+                    self._insert(COPIES.name, COPIES.columns, [{"source": r["source"], "doc_index": r["doc_index"],
+                                                                "doc_id": r["doc_id"], "same_as": holder[0],
+                                                                "start": r.get("start"), "end": r.get("end")}])
+                    copies += 1
+                    continue
                 self._delete_document(r["doc_id"])
                 for t in tables.RECORD_TABLES:
                     self._insert(t.name, t.columns, t.rows(r))
                 self._index(r)
+                mine.add(r["doc_id"])
                 n += 1
-            if text is not None and n:
+            for d in had - mine:  # documents this file no longer gives: kept when a copy still gives them
+                self._to_copy_or_delete(d, old_text)
+            if text is not None and (n or copies):
                 self.conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (sources[-1], text))
             if version is not None:
                 self.conn.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?)", [(s, version) for s in sources])
-        return n
+        return Stored(n, copies)
+
+    def _to_copy_or_delete(self, doc_id: str, old_text: dict[str, str]) -> None:
+        """A document its file no longer gives: moved to the first file holding a copy of it (its offsets moved to
+        where the copy has it), or deleted when no file does."""
+        copy = self.conn.execute("SELECT source, doc_index, start, \"end\" FROM copies WHERE doc_id = ? "
+                                 "ORDER BY source, doc_index LIMIT 1", (doc_id,)).fetchone()
+        if copy is None:
+            self._delete_document(doc_id)
+            return
+        to, index, c_start, c_end = copy
+        was, d_start, d_end = self.conn.execute("SELECT source, start, \"end\" FROM documents WHERE doc_id = ?",
+                                                (doc_id,)).fetchone()
+        before, after = old_text.get(was), self.text(to)
+        same = (before is not None and after is not None and None not in (c_start, d_start)
+                and before[d_start:d_end] == after[c_start:c_end])
+        shift = c_start - d_start if same else 0
+        if not same:
+            # the copy's text is another container of the same document (a page and its PDF): the offsets stay
+            # those of the text that was read, kept under the copy's name until the copy itself is read again
+            if before is not None and self.conn.execute("SELECT 1 FROM documents WHERE source = ?", (to,)).fetchone() is None:
+                self.conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (to, before))
+            self.conn.execute("DELETE FROM extractions WHERE source = ?", (to,))  # stale: read again next time
+        for t in tables.RECORD_TABLES:
+            rows = [dict(zip(t.columns, row)) for row in self.conn.execute(
+                f"SELECT {', '.join(chr(34) + c + chr(34) for c in t.columns)} FROM {t.name} WHERE doc_id = ?", (doc_id,))]
+            self.conn.execute(f"DELETE FROM {t.name} WHERE doc_id = ?", (doc_id,))
+            for row in rows:
+                for c in ("start", "end", "value_start", "value_end"):
+                    if row.get(c) is not None:
+                        row[c] += shift
+                if "source" in row:
+                    row["source"] = to
+                if t is tables.DOCUMENTS:
+                    row["doc_index"] = index
+            self._insert(t.name, t.columns, rows)
+        self.conn.execute("DELETE FROM copies WHERE source = ? AND doc_index = ?", (to, index))
+        self.conn.execute("UPDATE copies SET same_as = ? WHERE doc_id = ?", (to, doc_id))
 
     def stale(self, source: str, version: str) -> bool:
-        """Whether records are stored for `source` (documents or an error) that another extractor version
+        """Whether records are stored for `source` (documents, copies or an error) that another extractor version
         than `version` made, or one that did not say (a store from before versions were kept)."""
         row = self.conn.execute("SELECT extractor_version FROM extractions WHERE source = ?", (source,)).fetchone()
         if row is not None:
             return row[0] != version
-        return self.conn.execute("SELECT 1 FROM documents WHERE source = ? UNION ALL SELECT 1 FROM errors "
-                                 "WHERE source = ? AND error != 'fetch_error' LIMIT 1", (source, source)).fetchone() is not None
+        return self.conn.execute("SELECT 1 FROM documents WHERE source = ? UNION ALL SELECT 1 FROM copies WHERE source = ? "
+                                 "UNION ALL SELECT 1 FROM errors WHERE source = ? AND error != 'fetch_error' LIMIT 1",
+                                 (source, source, source)).fetchone() is not None
 
     def _delete_document(self, doc_id: str) -> None:
         """Delete every row keyed by the document: each table's by its key, the search entries by their rowids

@@ -24,6 +24,7 @@ COMMITMENT_COLUMNS = ["doc_id", "idx", "source", "title", "region_adcode", "regi
                       "value_start", "value_end"]
 MENTION_COLUMNS = ["doc_id", "kind", "text", "normalized", "role", "detail", "start", "end"]
 ERROR_COLUMNS = ["source", "error", "detail"]
+COPY_COLUMNS = ["source", "doc_index", "doc_id", "same_as", "start", "end"]
 
 
 def document_row(r: dict) -> dict:
@@ -96,13 +97,15 @@ COMMITMENTS = Table("commitments", COMMITMENT_COLUMNS, ("doc_id", "idx"), "doc_i
 MENTIONS = Table("mentions", MENTION_COLUMNS, ("doc_id", "kind", "start", "end"), "doc_id, kind, start", mention_rows)
 CITATIONS = Table("citations", links.CITATION_COLUMNS, ("doc_id", "cited_key"), "doc_id, start", links.citation_rows)
 ERRORS = Table("errors", ERROR_COLUMNS, ("source",), "source", None)
+# a document a file gives that another file (`same_as`, its documents row's source) already provides
+COPIES = Table("copies", COPY_COLUMNS, ("source", "doc_index"), "source, doc_index", None)
 # rebuilt from the stored rows after every run (`outputs.links.link`), not from one record
 FOLLOW_UPS = Table("follow_ups", links.FOLLOW_UP_COLUMNS, ("doc_id", "idx"), "doc_id, idx", None)
 
 # the tables filled from each document's record
 RECORD_TABLES = (DOCUMENTS, COMMITMENTS, MENTIONS, CITATIONS)
 # the tables a run writes and exports, in this order
-TABLES = (DOCUMENTS, COMMITMENTS, MENTIONS, ERRORS, CITATIONS, FOLLOW_UPS)
+TABLES = (DOCUMENTS, COMMITMENTS, MENTIONS, ERRORS, COPIES, CITATIONS, FOLLOW_UPS)
 
 
 def create_sql(t: Table) -> str:

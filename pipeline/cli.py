@@ -187,7 +187,14 @@ def run(paths: Annotated[list[Path], typer.Argument(help="Files or folders to pr
         summary = flow_obj([str(p) for p in present], str(out), progress="bar" if sys.stderr.isatty() else "lines")
     _print_summary(summary)
     run = summary["run"]
-    typer.echo(f"{run['files']} files read: {run['files'] - run['failed']} gave {run['documents']} documents, "
+    copies = ""
+    if run.get("copies"):  # files (or parts of files) giving a document another file already provides
+        copies = f"{run['only_copies']} were copies of documents already stored"
+        if run["copies"] != run["only_copies"]:
+            copies += f" ({run['copies']} copies in all)"
+        copies += " (the copies table), "
+    typer.echo(f"{run['files']} files read: {run.get('with_documents', run['files'] - run['failed'])} gave "
+               f"{run['documents']} documents, {copies}"
                f"{run['failed']} failed (reasons in the errors table); library messages in {run['log']}")
     if run["failed"] == run["files"]:
         typer.echo(f"policy: every input failed ({run['failed']} of {run['files']} files gave no document)", err=True)
@@ -317,17 +324,16 @@ def schedule(config: Annotated[Path, typer.Option(help="Sources file (TOML) with
         os.environ["PREFECT_API_AUTH_STRING"] = auth
     os.environ["PREFECT_API_URL"] = url  # before prefect is imported by the flows
     os.environ.update(sched.serve_environment(str(config), str(out)))  # what the served runs use, fixed here
-    from prefect import serve
-
     deps = sched.deployments(str(config), str(out), [s.name for s in scheduled])
     for s in scheduled:
         typer.echo(f"serving ingest-{s.name} on cron {s.schedule!r} against {url}")
     typer.echo(f"Prefect UI: {url.rstrip('/').removesuffix('/api')}/ ; serving in the foreground until stopped (Ctrl+C)")
     try:
-        serve(*deps, print_starting_message=False)
+        sched.serve_deployments(deps)
     finally:
         if server is not None:
             server.terminate()
+    typer.echo("stopped")
 
 
 def _open_store(db: Path):
@@ -337,6 +343,26 @@ def _open_store(db: Path):
         typer.echo(f"policy: {db}: no store here; run `policy run PATH... --out {db.parent}` first", err=True)
         raise typer.Exit(1)
     return Store(db)
+
+
+def _known_indicator(key: str, commitments) -> None:
+    """Refuse an --indicator key that is neither in the taxonomy nor in the store, naming the closest known keys."""
+    import difflib
+
+    from extractors.indicators import taxonomy
+
+    known = {i.key for i in taxonomy()}
+    if "indicator_key" in commitments:  # a store may hold keys an earlier taxonomy gave
+        known |= set(commitments["indicator_key"].dropna())
+    if key in known:
+        return
+    close = difflib.get_close_matches(key, sorted(known), n=5, cutoff=0.5)
+    if not close:  # a part of a key (doctor, elderly) finds the keys that contain it
+        close = sorted(k for k in known if key.lower() in k)[:5]
+    typer.echo(f"policy: unknown indicator key {key!r}"
+               + (f"; closest known keys: {', '.join(close)}" if close else "")
+               + " (`policy indicators` lists every key)", err=True)
+    raise typer.Exit(2)
 
 
 @app.command()
@@ -358,7 +384,10 @@ def compare(db: StoreDb = DEFAULT_DB,
     if kind not in {None, "target", "provision", "reported"}:
         raise typer.BadParameter("target, provision or reported", param_hint="--kind")
     with _open_store(db) as store:
-        long = cmp.comparison(store.table("commitments"), indicator, level, kind, unkeyed=unkeyed, reported=reported)
+        commitments = store.table("commitments")
+    if indicator is not None:
+        _known_indicator(indicator, commitments)
+    long = cmp.comparison(commitments, indicator, level, kind, unkeyed=unkeyed, reported=reported)
     wide = cmp.matrix(long)
     paths = cmp.write(long, wide, out)
     if long.empty:

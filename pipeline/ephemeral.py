@@ -212,8 +212,28 @@ def prefect_api(log: Path | None = None, while_starting=None) -> Iterator[str]:
             yield url
     finally:
         if server is not None:
+            _drain_to(url)
             os.environ.pop("PREFECT_API_URL", None)
             server.stop()
+
+
+def _drain_to(url: str | None) -> None:
+    """Send what Prefect's background workers still hold (the run's log lines, its events) while the temporary
+    server is up, and stop them: sent after it stopped, they end the run with Prefect's "Error logging to API"."""
+    if "prefect.logging.handlers" not in sys.modules or not url:
+        return  # no flow ran in this process: nothing queued
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: url}):
+        for worker in (APILogWorker, EventsWorker):
+            try:
+                worker.drain_all(timeout=10)
+            except Exception as e:  # never let the drain hide how the run ended
+                import logging
+
+                logging.getLogger("policy.ephemeral").debug("draining %s: %s", worker.__name__, e)
 
 
 if __name__ == "__main__":  # python -m pipeline.ephemeral PARENT_PID -m MODULE ARGS...

@@ -194,7 +194,8 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
     Files are stored in order as their tasks finish, each atomically, several to a transaction
     (`Store.batch`), so a run that is stopped midway keeps what it stored and a rerun completes it.
     `progress`: "bar" (a terminal), "lines" (a plain line every few seconds, for cron and logs) or False. Libraries' log lines go to out/run.log.
-    The summary's `run` counts this run's files: total, failed (no document) and documents."""
+    The summary's `run` counts this run's files: total, failed (no document, no copy), documents stored, files that
+    gave documents, copies of documents other files provide (`copies` rows) and files that gave only copies."""
     from pipeline.runlog import Progress, library_logs_to
 
     # resolved, so that a folder named relatively one day and absolutely the next is one set of sources; a file
@@ -238,7 +239,9 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
         store.link()
         export_tables(store, out_dir / "tables")
         summary = summarize(store, str(store_path))
-    summary["run"] = {"files": len(files), "failed": shown.failed, "documents": shown.documents, "log": str(log)}
+    summary["run"] = {"files": len(files), "failed": shown.failed, "documents": shown.documents,
+                      "with_documents": shown.with_documents, "copies": shown.copies, "only_copies": shown.only_copies,
+                      "log": str(log)}
     _artifact(summary)
     return summary
 
@@ -485,15 +488,21 @@ SCHEDULE_OUT_ENV = "POLICY_SCHEDULE_OUT"
 
 
 @flow(name="ingest-configured", log_prints=False, validate_parameters=True)
-def ingest_configured(source_name: str) -> dict:
+def ingest_configured(source_name: str, config: str | None = None, out: str | None = None) -> dict:
     """`ingest` for one source of the sources file `policy schedule` serves (the form a scheduled deployment
-    runs). The source must exist in that file; the file and the output folder are the serving process's."""
+    runs). The source must exist in that file; the file and the output folder are the serving process's. `config`
+    and `out` are never used: a run that sets them fails with the reason as its state's message before anything is
+    fetched (without them in the signature, Prefect would crash the run's process with no reason shown)."""
     import os
 
     from prefect.logging import get_run_logger
 
     from corpora.sources import SourceConfigError, load_sources_report
 
+    refused = [name for name, value in (("config", config), ("out", out)) if value is not None]
+    if refused:
+        raise ValueError(f"a run may not set {' or '.join(refused)}: the sources file and the output folder are fixed "
+                         f"by `policy schedule`; the only parameter a run sets is source_name")
     config, out = os.environ.get(SCHEDULE_CONFIG_ENV), os.environ.get(SCHEDULE_OUT_ENV)
     if not config or not out:
         raise RuntimeError(f"{SCHEDULE_CONFIG_ENV} and {SCHEDULE_OUT_ENV} are not set: runs start from `policy schedule`")
@@ -503,7 +512,13 @@ def ingest_configured(source_name: str) -> dict:
     chosen = [s for s in sources if s.name == source_name]
     if not chosen:
         raise SourceConfigError(f"{config}: no usable source named {source_name!r}")
-    return ingest_flow(chosen, out)
+    summary = ingest_flow(chosen, out)
+    # one line per finished run in the serving process's output (`policy schedule` streams its runs' output)
+    scans = summary.get("scans") or []
+    print(f"{_now()} ingest {source_name}: {sum(s.get('new_documents') or 0 for s in scans)} new documents stored, "
+          f"{sum(s.get('errors') or 0 for s in scans)} errors, {summary.get('documents', 0)} documents in "
+          f"{summary.get('store')}", flush=True)
+    return summary
 
 
 def with_workers(flow_obj, max_workers: int):
@@ -562,7 +577,8 @@ def summarize(store: Store, store_path: str) -> dict:
                      "SELECT COALESCE(d.region_adcode, ''), COALESCE(d.region_name, ''), COUNT(DISTINCT d.doc_id), "
                      "SUM(c.kind = 'target'), SUM(c.kind = 'provision') FROM documents d "
                      "LEFT JOIN commitments c ON c.doc_id = d.doc_id GROUP BY 1, 2 ORDER BY 1, 2")]
-    outcomes = {"documents": n_docs, **{str(k): n for k, n in q(
+    n_copies = q("SELECT COUNT(*) FROM copies").fetchone()[0]
+    outcomes = {"documents": n_docs, **({"copies of a stored document": n_copies} if n_copies else {}), **{str(k): n for k, n in q(
         "SELECT error, COUNT(*) FROM errors GROUP BY error ORDER BY COUNT(*) DESC, error")}}
     counted = dict(q("SELECT kind, COUNT(*) FROM commitments GROUP BY kind").fetchall())
     kinds = {k: counted.get(k, 0) for k in ("target", "provision", "reported")}

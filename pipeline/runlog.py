@@ -78,7 +78,8 @@ class Progress:
     def __init__(self, total: int, mode: str = "none", every: float = 5.0, stream=None):
         self.total, self.mode, self.every = total, mode, every
         self.stream = stream or sys.stderr
-        self.done = self.documents = self.failed = 0
+        self.done = self.documents = self.copies = self.failed = 0
+        self.with_documents = self.only_copies = 0  # files that gave documents; files that gave only copies
         self._last = time.monotonic()
         self._bar = None
         if mode == "bar":
@@ -88,10 +89,16 @@ class Progress:
             self._task = self._bar.add_task("extracting", total=total)
             self._bar.start()
 
-    def file_done(self, documents: int) -> None:
+    def file_done(self, stored) -> None:
+        """One file stored: `stored` is what `Store.put_file` returns (documents stored under the file, copies of
+        documents other files provide), or a number of documents; a file that gave neither failed."""
+        documents, copies = stored if isinstance(stored, tuple) else (stored, 0)
         self.done += 1
         self.documents += documents
-        self.failed += documents == 0
+        self.copies += copies
+        self.failed += documents == 0 and copies == 0
+        self.with_documents += documents > 0
+        self.only_copies += documents == 0 and copies > 0
         if self._bar is not None:
             self._bar.update(self._task, completed=self.done)
         elif self.mode == "lines" and time.monotonic() - self._last >= self.every:

@@ -97,3 +97,27 @@ def serve_environment(config: str, out: str) -> dict[str, str]:
     from pipeline.flows import SCHEDULE_CONFIG_ENV, SCHEDULE_OUT_ENV
 
     return {SCHEDULE_CONFIG_ENV: str(Path(config).resolve()), SCHEDULE_OUT_ENV: str(Path(out).resolve())}
+
+
+def serve_deployments(deps) -> None:
+    """Serve the deployments in the foreground until stopped (Ctrl+C or SIGTERM), as `prefect.serve` does, except
+    that SIGTERM stops the runner the way Ctrl+C does (its runs cancelled, its loops ended, nothing left unawaited):
+    Prefect's own SIGTERM handler calls the runner's stop from inside the running event loop, where it is a
+    coroutine nobody awaits."""
+    import asyncio
+    import signal
+
+    from prefect.runner import Runner
+
+    class _Runner(Runner):
+        def handle_sigterm(self, *args, **kwargs) -> None:
+            self._logger.info("SIGTERM received, stopping")
+            signal.raise_signal(signal.SIGINT)  # asyncio.run's Ctrl+C: the main task is cancelled and cleans up
+
+    runner = _Runner(pause_on_shutdown=True)
+    for d in deps:
+        runner.add_deployment(d)
+    try:
+        asyncio.run(runner.start())
+    except KeyboardInterrupt:
+        pass

@@ -48,12 +48,16 @@ def test_the_scheduler_api_refuses_strangers_and_chosen_parameters(site, tmp_pat
                 for params in ({"config": str(tmp_path / "evil.toml"), "source_name": "test-site"},
                                {"source_name": "test-site", "out": str(tmp_path / "elsewhere")},
                                {"source_name": "other-site"})]
-        for run in evil:
+        for run, asked in zip(evil, ("config", "out", None)):
             def ended(run=run):
                 state = (api_call("get", f"{api}/flow_runs/{run['id']}", auth) or {}).get("state") or {}
-                return state.get("type") if state.get("type") in FINAL else None
+                return state if state.get("type") in FINAL else None
 
-            assert wait_for(ended, 300, "a run with parameters of its own", log) in {"FAILED", "CRASHED"}
+            state = wait_for(ended, 300, "a run with parameters of its own", log)
+            # it fails, and the Prefect UI shows why (not a crashed process with no reason)
+            assert state["type"] == "FAILED", state
+            reason = f"may not set {asked}" if asked else "no usable source named 'other-site'"
+            assert reason in (state.get("message") or ""), state
         assert not (tmp_path / "elsewhere").exists() and not (out / "policy.sqlite").exists()
     finally:
         stop_group(proc)

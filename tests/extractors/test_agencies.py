@@ -178,6 +178,12 @@ def test_a_body_named_after_its_city_places_a_document_with_no_full_place_name()
     ("由市住房城乡建设、规划、公安等部门共同核查", "110000",                 # 规划 has no single body: left out
      ["北京市住房和城乡建设委员会", "北京市公安局"]),
     ("会同市财政和人力社保部门研究", "370300", ["淄博市财政局", "淄博市人力资源和社会保障局"]),
+    # a list item's number opening the line is no word of the list
+    ("一、总体要求\n二、市发展改革、公安、财政等部门负责组织实施", "370300",
+     ["淄博市发展和改革委员会", "淄博市公安局", "淄博市财政局"]),
+    ("3.市教育、卫生健康等部门配合做好宣传", "370300", ["淄博市教育局", "淄博市卫生健康委员会"]),
+    ("  12、区财政部门负责资金拨付", "110105", ["北京市朝阳区财政局"]),
+    ("做好第2.市财政部门", "370300", []),                                       # 2. inside a line is no item number
     # a list opened by a body named in full shares its region
     ("由市发展改革委、财政、公安等部门负责", "370300", ["淄博市发展和改革委员会", "淄博市财政局", "淄博市公安局"]),
     ("省财政厅、发展改革等部门", "440000", ["广东省财政厅", "广东省发展和改革委员会"]),
@@ -293,3 +299,22 @@ def test_a_body_named_as_a_storys_source(text, expected):
 ])
 def test_plurals_and_deputies_name_no_body(text, adcode, expected):
     assert names(text, adcode) == expected
+
+
+# a government's press office (市政府新闻办) is a body of its own, not the government
+@pytest.mark.parametrize("text,expected", [
+    ("淄博市政府新闻办于3月14日上午举行新闻发布会。", ["淄博市人民政府新闻办公室"]),
+    ("市政府新闻办公室举行发布会。", ["淄博市人民政府新闻办公室"]),
+])
+def test_a_governments_press_office(text, expected):
+    assert names(text, "370300") == expected
+
+
+# a body named by a short form is the body the text names in full, its place written as the text writes it
+def test_a_short_form_is_the_body_the_text_names_in_full():
+    text = "淄博住房公积金管理中心关于调整提取政策的通知。缴存职工可向公积金中心申请提取。"
+    assert set(names(text, "370300")) == {"淄博住房公积金管理中心"}
+
+
+def test_the_financial_regulator_named_without_its_national_prefix():
+    assert names("近日，央行、金融监督管理总局联合发布《关于支持住房租赁的意见》。", None) == ["中国人民银行", "国家金融监督管理总局"]

@@ -198,3 +198,13 @@ def test_a_control_target_is_a_ceiling():
 ])
 def test_want_main_and_important_are_no_future(text, kind):
     assert [k for _, _, _, k, _ in found(text, news=True)] == [kind]
+
+
+@pytest.mark.parametrize("text,comparator", [
+    # a classifier closing a PDF table's cell whose 月以内 heads a cell below: within the period, or, where the
+    # period cannot be met (无法完成整改), more than it
+    ("经评估，预计 6个 处 5万元以上 8万元以下罚款\n整改要求，限期整改\n月以内无法完成整改的\n", ">"),
+    ("经评估，预计 6个 处 2万元以上 5万元以下罚款\n整改要求\n月以内可以完成整改的\n", "<="),
+])
+def test_a_month_cell_below_that_cannot_be_met(text, comparator):
+    assert [(v, u, cmp) for v, u, cmp, _, _ in found(text)][0] == (6, "个月", comparator)

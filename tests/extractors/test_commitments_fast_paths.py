@@ -124,3 +124,50 @@ def test_values_equal_those_read_in_every_sentence(monkeypatch):
     monkeypatch.setattr(cm, "_NUM_CHAR", _Anything())
     assert fast == [_all_values(t) for t in texts]
     assert sum(len(v) for t in fast for v in t) > 200
+
+
+def _plain_column_lines(masked: str) -> list[tuple[int, int]]:
+    """`column_lines` counting the joints of every line, short ones too."""
+    out, chain = [], False
+    lines = list(cm._line_spans(masked))
+    joints = [0] * len(lines)
+    for k, (p, ln) in enumerate(lines):
+        if not ln.strip():
+            chain = False
+            continue
+        n = joints[k] = sum(1 for m in cm._COLUMN_JOINT.finditer(ln)
+                            if cm._FRAGMENT_BEFORE.search(ln, max(0, m.start() - 6), m.start())
+                            and cm._FRAGMENT_AFTER.match(ln, m.end()) and not cm._issuers_joint(ln, 0, m.start()))
+        dense = len(ln) >= 60 and n >= 3 and n * 130 >= len(ln)
+        if dense or (chain and cm._LOOSE_JOINT.search(ln)):
+            out.append((p, p + len(ln)))
+            chain = chain or (dense and len(ln) >= 200)
+        else:
+            chain = False
+    starts = {a for a, _ in out}
+    for k in range(len(lines) - 1, 0, -1):
+        p, ln = lines[k - 1]
+        if lines[k][0] in starts and p not in starts and len(ln) >= 60 and joints[k - 1] >= 1:
+            out.append((p, p + len(ln)))
+            starts.add(p)
+    return sorted(out)
+
+
+COLUMN_PAGES = [
+    "综合体 连续4年培训人员 既提升技能水平 区内新增就业岗位 城镇调查失业率控制 各地要加强组织领导 明确责任分工 确保落实"
+    "到位 全面推进乡村振兴 加快建设现代化产业体系\n短行 两个 片段\n新增就业 30余万人 失业率 5.5% 以内",
+    "一、总体要求\n到2025年，全市新增就业岗位3万个以上。\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", COLUMN_PAGES)
+def test_column_lines_equal_the_plain_loop(text):
+    assert cm.column_lines(normalize(text).text) == _plain_column_lines(normalize(text).text)
+
+
+def test_column_lines_equal_the_plain_loop_on_pool_pages():
+    texts = list(pool_normalized_texts(8))
+    assert len(texts) > 30
+    for text in texts:
+        assert cm.column_lines(text) == _plain_column_lines(text)

@@ -426,6 +426,13 @@ def test_a_government_order_printed_under_its_story_is_a_document_of_its_own():
     ("字号： 大 中 小\n\n（2020年3月27日某市人民代表大会常务委员会会议通过　根据2022年8月29日某市人民代表大会常务委员会会议通过的"
      "《关于修改〈某市优化营商环境条例〉的决定》第一次修正）\n目录\n第一章　总 则\n第一条　为了持续优化营商环境，推动高质量发展，"
      "结合本市实际情况，制定本条例。\n" + BODY, "某市优化营商环境条例"),
+    # what a notice printed under its bare number says it does, in the clause before 现将有关事项公告如下
+    ("\n某商消字〔2026〕8号\n为深入贯彻落实有关政策要求，进一步提升我市政策实施质效，经报备确认，增加10类补贴产品，现将有关事项公告如下：\n"
+     "一、新增补贴产品\n" + BODY, "关于增加10类补贴产品的公告"),
+    # a lead saying only that a notice came out runs on to what the notice does
+    ("发布日期：2025-10-24 17:55 浏览次数：\n\n为进一步激发住房消费市场活力，支持居民刚性和改善性住房需求，今天（10月24日），"
+     "我市部分区县发布公告，将于近日开展“购房+消费券”限时补贴活动。各区县具体活动时间和活动细则一起看看！\n" + BODY,
+     "我市部分区县发布公告，将于近日开展“购房+消费券”限时补贴活动"),
 ])
 def test_a_document_without_a_headline_is_called_as_a_reader_would(text, title):
     (doc,) = documents(_source(text))

@@ -26,6 +26,9 @@ def test_each_key_example_maps_to_its_key(row):
 
 @pytest.mark.parametrize("sentence,expected", [
     # first-home and second-home down payments are different keys; provident fund and commercial loans too
+    # a street's comprehensive elderly-care centres and community care facilities are two measures, two keys
+    ("到2027年，全县街道（乡镇）综合养老服务中心覆盖率达到90%，社区养老服务设施覆盖率达到100%。",
+     [(90, "%", "street_elderly_care_centre_coverage"), (100, "%", "elderly_care_facility_coverage")]),
     ("缴存职工家庭使用住房公积金贷款购买首套住房的，首付款比例不低于20%。", [(20, "%", "pf_down_payment_first_home")]),
     ("缴存职工使用住房公积金贷款购买第二套住房的，最低首付款比例调整为30%。", [(30, "%", "pf_down_payment_second_home")]),
     ("居民家庭购买首套住房的商业性个人住房贷款最低首付款比例为15%，购买二套住房的商业贷款最低首付款比例为25%。",

@@ -108,3 +108,20 @@ def test_the_beginnings_table_is_rebuilt_for_a_new_tuple_of_rows():
     assert fewer and len(fewer) < len(rows)
     text = "住房公积金贷款最高额度〔#〕"
     assert [fewer[k] for k in ind._begin_here(fewer, set(text))] == [i for i in fewer if ind._may_match(i.pattern, set(text))]
+
+
+def test_a_rows_pattern_and_its_scope_are_searched_only_where_the_one_first_character_test_allows(monkeypatch):
+    """`_may_match` is the test before every search of one row's pattern (a list of rows) or scope (`_Scoped`):
+    where it says no, the row is not found even where its pattern or scope is written."""
+    pairs = [(i, p) for i in ind.taxonomy() if i.scope is not None for p in PHRASES if i.scope.search(p)]
+    assert pairs
+    plain = [i for i in ind.taxonomy() if any(i.pattern.search(p) for p in PHRASES)]
+    assert plain
+    asked = []
+    found = {id(i): ind._matching([i], p) for i in plain for p in PHRASES if i.pattern.search(p)}
+    in_scope = [ind._Scoped((i,), p, p).in_scope(i) for i, p in pairs]
+    assert all(found.values()) and all(in_scope)
+    monkeypatch.setattr(ind, "_may_match", lambda pattern, chars: asked.append(pattern) or False)
+    assert not any(ind._matching([i], p) for i in plain for p in PHRASES if i.pattern.search(p))
+    assert not any(ind._Scoped((i,), p, p).in_scope(i) for i, p in pairs)
+    assert {i.scope for i, _ in pairs} <= set(asked)

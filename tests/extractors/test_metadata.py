@@ -65,3 +65,29 @@ def test_values_on_the_line_below_their_labels():
     found = read_head(text, 0, len(text))
     assert {k: f.value for k, f in found.items()} == {"发文机关": "某市人民政府", "成文日期": "2022年1月5日"}
     assert all(text[f.start:f.end] == f.value for f in found.values())
+
+
+@pytest.mark.parametrize("line", [
+    "发文字号：某政发〔2024〕1号 成文日期：2024年3月1日", "【发布机构】某某市人民政府 【发布日期】2024-03-01",
+    "发 布 日 期 ： 2024-03-01", "一、总体要求：坚持稳中求进", "各区人民政府，市政府各委、办、局：", "来源 | 某某网",
+    "时间：2024-03-01 10:21 来源：某某日报", "2024-03-01 14:44", "（某政办发〔2024〕5号）", "", "：：：",
+])
+def test_every_label_match_holds_a_written_label(line):
+    """A line is read for labels only where a label is written (`_label_words`): every match of the full label
+    pattern holds one, so the lines skipped hold no match."""
+    from extractors import metadata
+
+    matches = list(metadata._label_re().finditer(line))
+    assert not matches or metadata._label_words().search(line) is not None
+    for m in matches:
+        assert metadata._label_words().match(line, m.start("label")) is not None
+
+
+def test_lines_without_a_written_label_hold_no_label_match_on_pool_pages():
+    from extractors import metadata
+    from tests.conftest import pool_normalized_texts
+
+    lines = [ln for text in pool_normalized_texts(10) for ln in text.split("\n")[:200] if ln.strip()]
+    assert len(lines) > 1000
+    skipped = [ln for ln in lines if metadata._label_words().search(ln) is None]
+    assert skipped and not any(metadata._label_re().search(ln) for ln in skipped)

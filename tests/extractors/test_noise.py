@@ -371,3 +371,33 @@ def test_duplicated_blocks_and_headline_runs_of_pool_pages_are_those_of_the_plai
     for text in texts + [pasted, pasted + pasted]:
         assert duplicated_blocks(text) == plain_duplicates(text)
         assert noise.headline_runs(text) == plain_ranked(text)
+
+
+def test_a_list_page_is_told_as_reading_every_line_tells():
+    """`listing_page` stops reading once a page holds enough running text to be a document: the same answer
+    as counting the running text of every line first (written out here), on pool pages and written pages."""
+    from extractors import noise
+
+    def plain(text, body_start=0):
+        lines = [ln.strip() for ln in text[body_start:].split("\n") if ln.strip() and not noise._EMPTY_ROW.match(ln)]
+        dated = [len(ln) <= 120 and not noise._STATEMENT.search(ln) and bool(noise._LIST_ITEM_DATE.search(ln)) for ln in lines]
+        prose = sum(len(ln) for ln, d in zip(lines, dated)
+                    if len(ln) >= 12 and noise._PROSE_MARK.search(ln) and not d and not noise._CUT_TEASER.search(ln))
+        if prose >= noise.MAX_LIST_PROSE:
+            return 0
+        items = sum(dated)
+        if items >= noise.MIN_LIST_ITEMS and items >= noise.LIST_SHARE * len(lines):
+            return items
+        links = sum(1 for ln in lines if len(ln) <= 15 and "|" not in ln and len(noise._CJK.findall(ln)) >= 2
+                    and not noise._SENTENCE.search(ln))
+        bullets = sum(1 for ln in lines if noise._BULLET.match(ln))
+        if len(lines) >= noise.MIN_MENU_ITEMS and (links >= noise.MENU_SHARE * len(lines) or bullets >= noise.MENU_SHARE * len(lines)):
+            return max(links, bullets)
+        return noise._portal_items(lines)
+
+    dated_list = "\n".join(f"某某区召开第{i}次工作推进会议 2024-03-{i:02d}" for i in range(1, 20))
+    prose = "各地要加强组织领导，明确责任分工，确保各项措施落到实处。" * 8
+    written = [dated_list, dated_list + "\n" + prose, prose + "\n" + dated_list, "首页\n新闻\n政务\n服务\n互动\n" * 3, ""]
+    for text in written + [t for _, t in pool_page_texts(8)]:
+        assert noise.listing_page(text) == plain(text)
+        assert noise.listing_page(text, 40) == plain(text, 40)

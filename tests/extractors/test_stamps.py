@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extractors import metadata, noise, stamps, structure, titles, widgets
+from extractors import commitments, metadata, noise, stamps, structure, titles, widgets
 
 
 def _whole(pattern: str, s: str) -> bool:
@@ -85,7 +85,9 @@ def test_a_news_stamp_heads_its_line(line, stamp):
     (noise._LIST_ITEM_DATE, "某某小区开展供热整治行动 2024-03-18", "某某小区开展供热整治行动"),
     (widgets._TICKER, "2024/03/18 09:30 某某快讯", "2024年3月18日 09:30 某某快讯"),
     (widgets._TEASER, "· 某某新闻标题一则 2024-03-18某某", "· 某某新闻标题一则 2024/03/18某某"),
+    (commitments._BARE_STAMP, "\u30002026/07/15 09:15:30 ", "2026-07-15 09:15 某某新闻"),
 ])
 def test_the_readers_patterns_built_from_the_shared_shapes(pattern, takes, leaves):
-    assert pattern.search(takes) is not None
-    assert pattern.search(leaves) is None
+    whole = pattern is commitments._BARE_STAMP  # a stamp alone on its line: the whole line
+    assert (pattern.fullmatch(takes) if whole else pattern.search(takes)) is not None
+    assert (pattern.fullmatch(leaves) if whole else pattern.search(leaves)) is None

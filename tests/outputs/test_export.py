@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -69,6 +70,12 @@ def test_csv_has_iso_dates_and_six_digit_codes_and_reads_back_as_documented(tabl
     ("\t=1", "'\t=1"),
     ("\r=1", "'\r=1"),
     ("-5", "-5"),  # a signed number is data
+    ("=", "="),  # one character alone has no formula to run (the comparator "=")
+    ("-", "-"),
+    ("+", "+"),
+    ("@", "@"),
+    ("==", "'=="),
+    ("=1", "'=1"),
     ("+3.5%", "+3.5%"),
     ("到2025年达到45%", "到2025年达到45%"),
     (5, 5),
@@ -144,3 +151,49 @@ def test_writing_the_tables_and_the_summary_loads_no_data_frame_library(sample_s
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
     assert (tmp_path / "commitments.parquet").exists()
+
+
+def test_comparators_read_back_as_written_and_formulas_stay_neutralised(tmp_path):
+    """Every comparator value docs/tables.md lists comes back from the CSV tables, the comparison CSV and its Excel
+    file as it is (a lone "=" is no formula); an evidence sentence that is a formula is still written as text."""
+    import re
+
+    import openpyxl
+
+    from outputs import compare
+    from outputs.export import export_tables
+    from outputs.store import Store
+    from pipeline.process import extract_file
+    from tests.conftest import SAMPLES
+
+    doc = (Path(__file__).parents[2] / "docs" / "tables.md").read_text(encoding="utf-8")
+    line = next(x for x in doc.splitlines() if x.startswith("| comparator |"))
+    comparators = re.findall(r"`([^`]+)`", line)
+    assert "=" in comparators and len(comparators) >= 6
+    result = extract_file(SAMPLES / "shandong_village_doctor_notice.txt")
+    records = result.records
+    coms = records[0].commitments
+    assert len(coms) >= len(comparators) + 1
+    formula = "=1+1"
+    for i, c in enumerate(coms):
+        c.comparator = comparators[i % len(comparators)]
+        c.kind, c.indicator_key, c.year = "target", f"key_{i}", 2030  # each its own comparison row
+    coms[-1].sentence = formula
+    with Store(tmp_path / "policy.sqlite") as store:
+        store.put_file("x.txt", records, result.text)
+        paths = export_tables(store, tmp_path / "tables")
+        long = compare.comparison(store.table("commitments"))
+    with open(paths["commitments.csv"], encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["comparator"] for r in rows] == [comparators[i % len(comparators)] for i in range(len(coms))]
+    assert rows[-1]["sentence"] == "'" + formula
+    written = compare.write(long, compare.matrix(long), tmp_path / "compare")
+    with open(written["comparison.csv"], encoding="utf-8-sig") as f:
+        assert set(comparators) <= {r["comparator"] for r in csv.DictReader(f)}
+    book = openpyxl.load_workbook(written["comparison.xlsx"])
+    ws = book["comparison"]
+    header = [c.value for c in next(ws.iter_rows(max_row=1))]
+    col = header.index("comparator")
+    values = {row[col].value for row in ws.iter_rows(min_row=2)}
+    assert set(comparators) <= values
+    assert not any(c.data_type == "f" for sheet in book.worksheets for row in sheet.iter_rows() for c in row)

@@ -230,6 +230,97 @@ def test_a_document_stored_again_or_under_another_name_leaves_its_rows_once(tmp_
         assert got["search"] == want["search"] and got["commitments"] == want["commitments"]
 
 
+def _rows_by_file(st: Store, *files) -> dict[str, list]:
+    """What the store says became of each file: its documents, its copies (and whose document), its error."""
+    out = {}
+    for f in map(str, files):
+        out[f] = ([("document", d) for (d,) in st.conn.execute("SELECT doc_id FROM documents WHERE source = ?", (f,))]
+                  + [("copy", d, same) for d, same in st.conn.execute(
+                      "SELECT doc_id, same_as FROM copies WHERE source = ?", (f,))]
+                  + [("error", e) for (e,) in st.conn.execute("SELECT error FROM errors WHERE source = ?", (f,))])
+    return out
+
+
+def _grounded(st: Store) -> None:
+    """Every stored offset points into its source's stored text at what the rows say is there."""
+    for doc_id, source, start, end in st.conn.execute('SELECT doc_id, source, start, "end" FROM documents').fetchall():
+        text = st.text(source)
+        assert text is not None and 0 <= start < end <= len(text), source
+        for s, e, sentence in st.conn.execute('SELECT start, "end", sentence FROM commitments WHERE doc_id = ?', (doc_id,)):
+            assert text[s:e].strip() == sentence
+        for s, e, written in st.conn.execute("SELECT start, \"end\", text FROM mentions WHERE doc_id = ?", (doc_id,)):
+            assert text[s:e] == written
+
+
+def test_a_document_in_two_files_is_stored_once_and_a_bad_copy_or_original_never_loses_it(tmp_path, samples):
+    """The same notice kept in two files: the first stored keeps the documents row, the other gets a copies row
+    naming it; emptying the copy removes only the copy's row, and emptying the original moves the document (with
+    offsets into the copy's own text) to the copy; a store written before the copies table opens with its data."""
+    notice = (samples / "shandong_village_doctor_notice.txt").read_text(encoding="utf-8")
+    a, copy = tmp_path / "a.txt", tmp_path / "a_copy.txt"
+    a.write_text(notice, encoding="utf-8")
+    copy.write_text(notice, encoding="gbk")  # the same text in another encoding
+
+    def put(st, f):
+        result = extract_file(f)
+        return st.put_file(str(f), result.records, result.text, "v1")
+
+    path = tmp_path / "s.sqlite"
+    with Store(path) as st:
+        assert put(st, a) == (1, 0)
+        (doc_id,) = st.conn.execute("SELECT doc_id FROM documents").fetchone()
+        n_commitments = st.conn.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
+        assert put(st, copy) == (0, 1)
+        assert _rows_by_file(st, a, copy) == {str(a): [("document", doc_id)], str(copy): [("copy", doc_id, str(a))]}
+        assert put(st, a) == (1, 0)  # a rerun of the original changes nothing
+        assert _rows_by_file(st, a, copy)[str(copy)] == [("copy", doc_id, str(a))]
+
+        copy.write_bytes(b"")  # a bad copy: its own error row, the document stays
+        assert put(st, copy) == (0, 0)
+        assert _rows_by_file(st, a, copy) == {str(a): [("document", doc_id)], str(copy): [("error", "empty_after_cleaning")]}
+        assert st.conn.execute("SELECT COUNT(*) FROM commitments").fetchone()[0] == n_commitments
+
+        copy.write_text(notice, encoding="gbk")
+        put(st, copy)
+        a.write_bytes(b"")  # a bad original: the document moves to the copy, which still gives it
+        put(st, a)
+        assert _rows_by_file(st, a, copy) == {str(a): [("error", "empty_after_cleaning")], str(copy): [("document", doc_id)]}
+        assert st.conn.execute("SELECT COUNT(*) FROM commitments").fetchone()[0] == n_commitments
+        assert st.conn.execute("SELECT COUNT(*) FROM commitments WHERE source != ?", (str(copy),)).fetchone()[0] == 0
+        _grounded(st)
+        before = _doc_keyed_rows(st)
+        put(st, copy)  # the copy read again as the document's own file: the same rows
+        assert _doc_keyed_rows(st) == before
+
+        copy.write_bytes(b"")  # the last file giving it fails: now it is gone
+        put(st, copy)
+        assert st.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 0
+
+        a.write_text(notice, encoding="utf-8")
+        put(st, a)
+        st.conn.execute("DROP TABLE copies")  # the store as the version before copies wrote it
+        st.conn.commit()
+    with Store(path) as st:  # opens, keeps its data, and records copies from now on
+        assert _rows_by_file(st, a) == {str(a): [("document", doc_id)]}
+        copy.write_text(notice, encoding="utf-16")
+        assert put(st, copy) == (0, 1)
+        assert _rows_by_file(st, copy) == {str(copy): [("copy", doc_id, str(a))]}
+
+
+def test_a_moved_file_takes_its_document_along(tmp_path, samples):
+    """A file renamed since it was stored no longer exists under its old name: the new name stores the document."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text((samples / "shandong_village_doctor_notice.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    with Store(tmp_path / "s.sqlite") as st:
+        result = extract_file(a)
+        st.put_file(str(a), result.records, result.text)
+        a.rename(b)
+        result = extract_file(b)
+        assert st.put_file(str(b), result.records, result.text) == (1, 0)
+        assert [s for (s,) in st.conn.execute("SELECT source FROM documents")] == [str(b)]
+        _grounded(st)
+
+
 def _documents(records) -> list:
     return [r for recs in records.values() for r in recs if not isinstance(r, ReadError)]
 

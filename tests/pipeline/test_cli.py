@@ -149,6 +149,21 @@ def test_compare_and_indicators_over_a_run(tmp_path, samples):
     res = runner.invoke(app, ["compare", "--db", str(db), "--indicator", "county_medical_subcenters", "--level", "city",
                               "--out", str(tmp_path / "cmp2")])
     assert "淄博市" in res.stdout and "山东省" not in res.stdout
+    # a key that does not exist is named as unknown, with the closest keys, and the command fails
+    res = runner.invoke(app, ["compare", "--db", str(db), "--indicator", "village_doctor_licenced_share",
+                              "--out", str(tmp_path / "cmp3")])
+    assert res.exit_code == 2 and "unknown indicator key 'village_doctor_licenced_share'" in res.stderr, res.output
+    assert "village_doctor_licensed_share" in res.stderr and "no commitment" not in res.output
+    res = runner.invoke(app, ["compare", "--db", str(db), "--indicator", "nosuchkey", "--out", str(tmp_path / "cmp3")])
+    assert res.exit_code == 2 and "unknown indicator key 'nosuchkey'" in res.stderr
+    # a known key the store has no row of keeps its message and succeeds
+    from extractors.indicators import taxonomy
+
+    with Store(db) as st:
+        stored = set(st.table("commitments")["indicator_key"].dropna())
+    absent = next(i.key for i in taxonomy() if i.key not in stored)
+    res = runner.invoke(app, ["compare", "--db", str(db), "--indicator", absent, "--out", str(tmp_path / "cmp4")])
+    assert res.exit_code == 0 and "no commitment with a known indicator matches" in res.stdout
     res = runner.invoke(app, ["indicators", "--db", str(db)])
     assert res.exit_code == 0 and "village_doctor_licensed_share" in res.stdout
     res = runner.invoke(app, ["indicators", "--db", str(db), "--unknown"])
@@ -269,3 +284,39 @@ def test_run_where_every_input_failed_exits_1(tmp_path):
     (inputs / "archive.rar").write_bytes(b"Rar!\x1a\x07\x00")
     res = _policy("run", str(inputs), "--out", str(tmp_path / "out"), cwd=tmp_path)
     assert res.returncode == 1 and "every input failed (2 of 2 files" in res.stderr, res.stdout + res.stderr
+
+
+def test_run_over_copies_gives_every_file_a_row_and_a_bad_file_loses_no_document(tmp_path, samples):
+    """The same notice as UTF-8, GBK and UTF-16 beside an empty file: one document, two copies rows naming the file
+    that stored it, one error row, and a summary counting what was stored; then the original emptied and run alone:
+    its error row, and the document still stored (now under a copy)."""
+    import csv
+    import sqlite3
+
+    notice = (samples / "shandong_village_doctor_notice.txt").read_text(encoding="utf-8")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name, encoding in (("a.txt", "utf-8"), ("b_gbk.txt", "gbk"), ("c_utf16.txt", "utf-16")):
+        (inputs / name).write_text(notice, encoding=encoding)
+    (inputs / "d_empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    res = _policy("run", str(inputs), "--out", str(out), cwd=tmp_path)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "4 files read: 1 gave 1 documents, 2 were copies of documents already stored" in res.stdout, res.stdout
+    assert "1 failed" in res.stdout
+
+    def rows() -> dict[str, str]:
+        with sqlite3.connect(out / "policy.sqlite") as c:
+            got = {Path(s).name: "document" for (s,) in c.execute("SELECT source FROM documents")}
+            got |= {Path(s).name: f"copy of {Path(same).name}" for s, same in c.execute("SELECT source, same_as FROM copies")}
+            got |= {Path(s).name: e for s, e in c.execute("SELECT source, error FROM errors")}
+        return got
+    assert rows() == {"a.txt": "document", "b_gbk.txt": "copy of a.txt", "c_utf16.txt": "copy of a.txt",
+                      "d_empty.txt": "empty_after_cleaning"}
+    with open(out / "tables" / "copies.csv", encoding="utf-8-sig") as f:
+        assert sorted(Path(r["source"]).name for r in csv.DictReader(f)) == ["b_gbk.txt", "c_utf16.txt"]
+
+    (inputs / "a.txt").write_text("", encoding="utf-8")  # the file that stored it goes bad
+    res = _policy("run", str(inputs / "a.txt"), "--out", str(out), cwd=tmp_path)
+    assert rows() == {"a.txt": "empty_after_cleaning", "b_gbk.txt": "document", "c_utf16.txt": "copy of b_gbk.txt",
+                      "d_empty.txt": "empty_after_cleaning"}

@@ -178,3 +178,24 @@ def test_odd_detail_suffixes_are_saved_and_opened_under_one_name_and_scans_are_c
                     allow_private=True, max_documents=3)
     (scan,) = ingest_flow([capped], str(tmp_path / "out2"))["scans"]
     assert scan["links"] == 20_000 and scan["fetched"] == 1 + 3  # the list page and three detail pages (all 404)
+
+
+def test_a_failed_ingest_ends_with_its_own_message_not_a_prefect_logging_error(tmp_path):
+    """`policy ingest` run as a user runs it (its own process, Prefect's temporary server) whose only list page cannot
+    be fetched: Prefect's queued log lines are sent before the server stops, so the last line is the reason."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.pipeline.test_schedule import free_port
+
+    config = _config(tmp_path / "sources.toml", f"http://127.0.0.1:{free_port()}", True)  # nothing listens there
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "DO_NOT_TRACK": "1",
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    res = subprocess.run([str(Path(sys.executable).parent / "policy"), "ingest", "--config", str(config), "--out",
+                          str(tmp_path / "out")], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert res.returncode == 1
+    assert "Error logging to API" not in res.stdout + res.stderr, res.stderr[-2000:]
+    assert res.stderr.strip().splitlines()[-1].startswith("policy: could not read any list page of test-site")

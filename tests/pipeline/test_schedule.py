@@ -104,5 +104,29 @@ def test_every_minute_cron_creates_a_run_by_itself_that_stores_the_documents(sit
         assert "某市民政局关于提高养老服务补贴标准的通知" in titles
         server_text = server_log.read_text(errors="replace")
         assert "bulk DML" not in server_text and "Traceback" not in server_text, server_text[-3000:]
+        # the foreground log says what each finished run stored
+        import re
+
+        wait_for(lambda: re.search(r"ingest test-site: 5 new documents stored, \d+ errors, 5 documents in ",
+                                   log.read_text(errors="replace")), 60, "the finished run's line in the foreground log", log)
     finally:
         stop_group(proc)
+    # SIGTERM stops the runner cleanly: no coroutine left unawaited, and it says it stopped
+    text = log.read_text(errors="replace")
+    assert "never awaited" not in text and "RuntimeWarning" not in text, text[-3000:]
+    assert proc.returncode == 0 and text.rstrip().endswith("stopped"), text[-3000:]
+
+
+def test_the_systemd_example_reaches_a_team_server_as_the_readme_says():
+    """The unit example points at a team server the way README.md advises: HTTPS only, the URL and the auth string
+    in an EnvironmentFile= (not on an Environment= line any user can read with systemctl show)."""
+    import re
+
+    root = Path(__file__).parents[2]
+    unit = (root / "policy-schedule.service.example").read_text(encoding="utf-8")
+    urls = re.findall(r"PREFECT_API_URL=(\S+)", unit)
+    assert urls and all(u.startswith("https://") for u in urls), urls
+    assert not re.search(r"^#?\s*Environment=PREFECT_API_(URL|AUTH_STRING)", unit, re.M)
+    assert re.search(r"^#?\s*EnvironmentFile=/\S+", unit, re.M) and "PREFECT_API_AUTH_STRING=" in unit
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "EnvironmentFile=" in readme and "https://prefect.example.org/api" in readme

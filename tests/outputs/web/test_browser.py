@@ -118,6 +118,30 @@ def test_citations_chain_and_followups_in_the_browser(server, browser, tmp_path)
     page.screenshot(path=str(screenshot_dir(tmp_path) / "chain.png"), full_page=True)
 
 
+@pytest.mark.parametrize("query", ["all=1", "indicator=none"])
+def test_rows_without_an_indicator_key_are_labelled_unclassified(server, browser, query):
+    """显示全部 and （未归类）: a row without a key says （未归类） in 指标, its phrase as written greyed beside it;
+    a keyed row shows its key's label, never （未归类）."""
+    page = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN").new_page()
+    page.goto(f"{server}/commitments?{query}")
+    cells = page.locator("#results tbody td.indicator")
+    assert cells.count() > 0
+    unkeyed = page.locator("#results tbody td.indicator:has(.unkeyed)")
+    assert unkeyed.count() > 0
+    if query == "indicator=none":
+        assert unkeyed.count() == cells.count()
+    for i in range(min(unkeyed.count(), 20)):
+        cell = unkeyed.nth(i)
+        assert cell.locator(".unkeyed").inner_text() == "（未归类）"
+        phrase = cell.locator(".muted")
+        if phrase.count():  # the phrase is context, greyed, not the label
+            assert phrase.inner_text().strip() and phrase.evaluate("e => getComputedStyle(e).color") != \
+                cell.locator(".unkeyed").evaluate("e => getComputedStyle(e).color")
+    keyed = page.locator("#results tbody td.indicator:not(:has(.unkeyed))")
+    if query == "all=1":
+        assert keyed.count() > 0 and "（未归类）" not in " ".join(keyed.all_inner_texts())
+
+
 @pytest.mark.parametrize("path", ["/commitments", "/documents", "/errors"])
 def test_usable_on_a_phone_390_px_wide(server, browser, tmp_path, path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
