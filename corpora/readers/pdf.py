@@ -51,7 +51,9 @@ Line = tuple[str, bool, bool]  # (text, reaches the right margin, starts at the 
 
 # ---------------------------------------------------------------------------------------------- bombs
 
-_STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
+# a stream dictionary's end, the stream keyword after blanks (NUL is one to PDFium) and comments, and its data
+# from the next line on, as PDFium reads them (possessive: no backtracking over a hostile run of %)
+_STREAM = re.compile(rb">>(?:[\x00\s]|%[^\r\n]*+)*+stream[^\r\n]*+(?:\r\n|\n|\r)")
 _CHUNK = 1 << 16
 _LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
 _DICT_START = re.compile(rb"\s*<<")

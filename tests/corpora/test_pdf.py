@@ -517,3 +517,20 @@ def test_a_page_is_read_in_halves_unless_more_than_a_fifth_percent_sits_on_its_m
 def test_gutters_of_boxes_that_are_not_finite_are_those_by_both_ends(ends):
     ink = [(a, b, 0.0, "字", i) for i, (a, b) in enumerate(ends)]
     assert repr(pdf_reader._gutters(ink, 4.0)) == repr(pdf_reader._gutters_by_spans(ink, 4.0))
+
+
+@pytest.mark.parametrize("keyword", [b">> %a comment\nstream\n", b">>\x00stream\n", b">>\nstream  \n",
+                                     b">>\r\n%%%%\r\n stream\r\n"])
+def test_a_bomb_whose_stream_keyword_follows_a_comment_or_blanks_is_still_too_large(tmp_path, keyword):
+    """PDFium takes a comment, NUL or blanks before the stream keyword and the rest of its line after it: the
+    guard finds such a stream too (each of these was read, 80 MB inflated, before)."""
+    p = tmp_path / "bomb.pdf"
+    p.write_bytes(_bomb([pdf_reader.MAX_STREAM_INFLATED + MB]).replace(b">>\nstream\n", keyword, 1))
+    with pytest.raises(ReadError) as e:
+        read_path(p)
+    assert e.value.reason is ErrorReason.TOO_LARGE
+
+
+def test_a_run_of_percent_signs_before_a_dictionary_end_is_scanned_at_once():
+    data = b"<< /Filter /FlateDecode >>" + b"%" * 200_000 + b"x"
+    assert pdf_reader.check_inflated(data, "x.pdf") == 0
