@@ -451,6 +451,8 @@ _CAP_INTRO = re.compile(r"(?:最高|上限|封顶|最多|不超过|不得超过)
 _FLOOR_INTRO = re.compile(r"(?:最低|下限|至少|不低于|不少于|不得低于)[^，,。；;：:]{0,12}[为是]?[：:][^。；;：:]{0,30}$")
 
 
+# a bracket note after the value that names the end of its term (再提高10万元（截止时间为2022年12月31日止）)
+_TERM_NOTE_AFTER = re.compile(r"\s*[（(]\s*(?:截止|截至|有效期|执行期限?|实施期限?|执行时间|实施时间)(?:时间|日期)?\s*(?:为|至|到)?\s*")
 # the rest of a listed project's name after its year (2022年通信基础设施等项目)
 _LISTED_PROJECT_AFTER = re.compile(r"^[^，,。；;\d（()）]{2,16}?等(?:重点)?(?:项目|工程)")
 # a clause that only restates the level of the clause before it in figures (…最低为LPR基准，即4.6%)
@@ -1181,13 +1183,17 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             before_years = [(pos, y, dl) for pos, y, dl in years if pos < num_start]
             chosen = next((t for t in reversed(before_years) if t[0] not in bases), before_years[-1] if before_years else None)
             in_term = any(pos < num_start for pos in terms)
+            term_note = None
             if chosen is None:
                 chosen = next(((pos, y, dl) for pos, y, dl in years if pos > ue and pos - ue < 6), None)
+            if chosen is None:
+                chosen = term_note = next(((pos, y, dl) for pos, y, dl in years
+                                           if pos > ue and _TERM_NOTE_AFTER.fullmatch(masked, ue, pos)), None)
             elif chosen[0] < clause_start and _OWN_WINDOW.match(masked, clause_start, num_start):
                 chosen = None  # 2025年托位数达4.5个，三年内覆盖率达到60%: a clause with a time frame of its own
             explicit = (chosen[1], chosen[2]) if chosen else None
             # a provision's year is one its rule runs to, not the date of an event it cites or starts from
-            rule_year = explicit[0] if chosen and chosen[0] not in events and chosen[0] not in bases else None
+            rule_year = explicit[0] if chosen and ((chosen[0] not in events and chosen[0] not in bases) or term_note) else None
             scope = scope_at(num_start)
             # a duration (3年内, 15个工作日) is its own time frame: a section's deadline does not reach it
             year = explicit[0] if explicit else (None if _DURATION.fullmatch(unit) else scope.year)

@@ -78,3 +78,13 @@ def test_a_year_in_a_listed_projects_name_is_no_deadline(text, year):
 ])
 def test_posts_to_create_are_a_goal(text, expected):
     assert [(c.value, c.unit, c.kind) for c in found(text)] == expected
+
+
+@pytest.mark.parametrize("text,year", [
+    # a bracket note after the value that names the end of its term gives its year
+    ("符合条件的，住房公积金贷款最高额度再提高5万元（截止时间为2025年12月31日止）。", 2025),
+    ("购房补贴标准为每平方米100元（有效期至2026年6月30日）。", 2026),
+])
+def test_a_term_note_after_the_value_gives_its_year(text, year):
+    got = [c for c in found(text) if c.unit in ("万元", "元")]
+    assert len(got) == 1 and got[0].year == year
