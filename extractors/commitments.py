@@ -954,6 +954,8 @@ def _paragraph_or_sentence_end(masked: str, pos: int) -> int:
     return min(ends) if ends else len(masked)
 
 
+# a line of a news page that opens with a bank's name (招商银行：首套房最低…): the bank's offer, a market figure
+_BANK_OFFER = re.compile(r"\s*[-·•]?\s*[\u4e00-\u9fffA-Za-z]{1,10}(?:银行|农商行|信用社|支行|分行)\s*[：:]")
 _HEARSAY = re.compile(r"报道称|据[^，,。；;]{0,12}报道|消息称|传出消息|有消息")
 _INFERENCE = re.compile(r"意味着|相当于|才能买得起|才买得起")
 
@@ -1286,7 +1288,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if news and kind != "reported" and not _RULE_STRONG.search(masked[sent.start:ue]) and (
                     (_ANNOUNCED.search(masked, sent.start, num_start) and _CHANGED_LEVEL.search(masked, max(clause_start, num_start - 14), num_start))
                     or _FORMER.match(masked, sent.start) or _INFERENCE.search(masked, sent.start, num_start)
-                    or _HEARSAY.search(masked, sent.start, num_start)
+                    or _HEARSAY.search(masked, sent.start, num_start) or _BANK_OFFER.match(masked, sent.start)
                     or (comparator == "~" and not future and not _WEAK_RULE.search(masked, clause_start, num_start) and not _NORMATIVE_COMPARISON.search(masked, clause_start, num_start))):
                 kind = "reported"  # news of a change made, of a former rule, an inference, hearsay, an approximate figure
             if kind == "target" and year is None and doc_year is None:

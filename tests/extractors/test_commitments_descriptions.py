@@ -88,3 +88,12 @@ def test_posts_to_create_are_a_goal(text, expected):
 def test_a_term_note_after_the_value_gives_its_year(text, year):
     got = [c for c in found(text) if c.unit in ("万元", "元")]
     assert len(got) == 1 and got[0].year == year
+
+
+def test_a_banks_offer_on_a_news_page_is_reported():
+    text = ("某市楼市快讯\n记者获悉，多家银行下调房贷利率。\n甲乙银行：首套房最低3.5%，二套房最低4.1%！\n"
+            "丙丁银行：首套可以做到3.5%，随批随放。")
+    assert [(c.value, c.comparator, c.kind) for c in found(text, news=True)] == [
+        (3.5, ">=", "reported"), (4.1, ">=", "reported"), (3.5, "=", "reported")]
+    # … but in a notice the same line stays the text's own
+    assert [c.kind for c in found("甲乙银行：首套房贷款利率最低3.5%。")] == ["provision"]
