@@ -97,3 +97,14 @@ def test_a_banks_offer_on_a_news_page_is_reported():
         (3.5, ">=", "reported"), (4.1, ">=", "reported"), (3.5, "=", "reported")]
     # … but in a notice the same line stays the text's own
     assert [c.kind for c in found("甲乙银行：首套房贷款利率最低3.5%。")] == ["provision"]
+
+
+@pytest.mark.parametrize("text,kept", [
+    # an item of a related-news list headed by a column tag is another story's headline
+    ("- 创新驱动|某区筹建产业创新中心 到2027年将引进不少于20家企业", []),
+    # … but a bulleted goal and a form row with a bar stay
+    ("- 到2027年，引进企业不少于20家。", [(20, "家")]),
+    ("主要品牌 | 填写最具代表性的品牌，不超过20个：", [(20, "个")]),
+])
+def test_related_news_items_with_a_column_tag_are_no_quantities(text, kept):
+    assert [(c.value, c.unit) for c in found(text)] == kept
