@@ -380,6 +380,9 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         if i >= 0 and near and (best is None or end > best[0] or (end == best[0] and len(phrase) > best[2])):
             best = (end, sym, len(phrase))
     if best is None:
+        restated = _restated_bound(text, clause_start, before)
+        if restated:
+            return restated  # 最低为LPR基准，即4.6%: the figure restates the floor named just before
         if _MAY_RAISE_TO.search(before):
             return "<="  # 贷款期限可延至法定退休年龄后5年: as far as the rule allows, a cap
         if _ENOUGH_AFTER.match(after):
@@ -446,6 +449,45 @@ _LOOKBACK_UNIT = re.compile(r"(?:年|个月|月|天|日|周)$")
 _LIST_PREVIOUS = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[^\d\s，,。；;：:、（()）]{1,8}\s*[、和及或]\s*$")
 _CAP_INTRO = re.compile(r"(?:最高|上限|封顶|最多|不超过|不得超过)[^，,。；;：:]{0,12}[为是]?[：:][^。；;：:]{0,30}$")
 _FLOOR_INTRO = re.compile(r"(?:最低|下限|至少|不低于|不少于|不得低于)[^，,。；;：:]{0,12}[为是]?[：:][^。；;：:]{0,30}$")
+
+
+# a bracket note after the value that names the end of its term (再提高10万元（截止时间为2022年12月31日止）)
+_TERM_NOTE_AFTER = re.compile(r"\s*[（(]\s*(?:截止|截至|有效期|执行期限?|实施期限?|执行时间|实施时间)(?:时间|日期)?\s*(?:为|至|到)?\s*")
+# the rest of a listed project's name after its year (2022年通信基础设施等项目)
+_LISTED_PROJECT_AFTER = re.compile(r"^[^，,。；;\d（()）]{2,16}?等(?:重点)?(?:项目|工程)")
+# a clause that only restates the level of the clause before it in figures (…最低为LPR基准，即4.6%)
+_RESTATES = re.compile(r"^\s*(?:即|也就是|亦即|相当于)\s*$")
+_RESTATED_CLAUSE_START = re.compile(r"[，,。；;：:！？!?\n]")
+
+
+def _restated_bound(text: str, clause_start: int, before: str) -> str | None:
+    """The bound of the clause before a clause that is only 即 and the figure: 最低为LPR基准，即4.6% keeps the floor;
+    a bound word further than a short base name from the clause's end (最低首付比例由30%降至…) is not taken."""
+    if not _RESTATES.match(before) or clause_start < 2 or text[clause_start - 1] not in "，,":
+        return None
+    end = clause_start - 1
+    start = end
+    while start > 0 and not _RESTATED_CLAUSE_START.match(text, start - 1):
+        start -= 1
+    prev = text[start:end]
+    best = None
+    for phrase, sym in _before_words(prev):
+        if sym not in (">=", "<="):
+            continue
+        i = prev.rfind(phrase)
+        if i < 0:
+            continue
+        gap = prev[i + len(phrase):]
+        if phrase in ("最低", "最高") and _NAMED_BOUND.match(gap):
+            continue
+        if len(gap) <= 14 and not _GAP_VERB.search(gap) and (best is None or i + len(phrase) > best[0]):
+            best = (i + len(phrase), sym)
+    if best is None:
+        return None
+    for rx, neg in _NEGATED:
+        if rx.search(prev[:best[0]]):
+            return neg
+    return best[1]
 
 
 def _inherited_comparator(text: str, clause_start: int, num_start: int) -> str:
@@ -888,7 +930,8 @@ _DATE_OF_BEFORE = re.compile(r"(?:时间|日期|时点)\s*(?:在|为|于|是)?\s
 _REVIEW_CLAUSE = re.compile(r"成效显著|成效明显|成就显著|取得[^，,。；;]{0,6}(?:成就|成效|成绩)[，,：:]")
 # (继续实施1000万平方米老旧小区综合整治工程: the amount of a renovation programme to carry out)
 _BUILD_GOAL = re.compile(r"(?:加快|推进|推动|全面推进|加速|大力推进)[^，,。；;：:]{0,30}?(?:建设|建成|打造|创建)|"
-                         r"(?:实施|开展)[^，,。；;：:]{0,30}?(?:改造|整治|修缮)(?:工程|行动|项目)")
+                         r"(?:实施|开展)[^，,。；;：:]{0,30}?(?:改造|整治|修缮)(?:工程|行动|项目)|"
+                         r"(?:开发|募集|筹集|归集)[^，,。；;：:\d]{0,16}?岗位")  # 开发公益性岗位200个: posts to create
 _QUOTED = re.compile(r"“[^”]{0,30}”")  # a name in quotes (“未来社区”) says nothing of a goal
 # a value inside brackets that make a condition of a benefit (举办对接会（组织80家企业及以上）的协会)
 _BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,20}$")
@@ -911,6 +954,8 @@ def _paragraph_or_sentence_end(masked: str, pos: int) -> int:
     return min(ends) if ends else len(masked)
 
 
+# a line of a news page that opens with a bank's name (招商银行：首套房最低…): the bank's offer, a market figure
+_BANK_OFFER = re.compile(r"\s*[-·•]?\s*[\u4e00-\u9fffA-Za-z]{1,10}(?:银行|农商行|信用社|支行|分行)\s*[：:]")
 _HEARSAY = re.compile(r"报道称|据[^，,。；;]{0,12}报道|消息称|传出消息|有消息")
 _INFERENCE = re.compile(r"意味着|相当于|才能买得起|才买得起")
 
@@ -1007,6 +1052,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                     or re.search(r"[自从]\s*$", tsent[max(0, m.start() - 2):m.start()]) or re.match(r"^[\d\s月日号]*[-—–至到]\s*(?:19|20)\d{2}", after) \
                     or re.match(r"^[\d\s月日号]+至\s*(?![\d一二三四五六七八九十])[^，,。；;]{0,12}?之日", tsent[m.end():m.end() + 24]):
                 continue  # a cited title's edition, an effective date (自…起), a period's start
+            if _LISTED_PROJECT_AFTER.match(after):
+                continue  # 开工建设…、某区2022年通信基础设施等项目: the year in a listed project's name, no deadline
             # 到/至 2027年, 2027年底前: a deadline; 截至2023年底 is the date of a result
             # 自…之日起至2023年底, 2023年1月1日至12月31日期间: the end of a rule's term, not a deadline
             # 2024年1月1日至2024年2月29日: the end of a period that starts on a dated day, likewise
@@ -1138,13 +1185,17 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             before_years = [(pos, y, dl) for pos, y, dl in years if pos < num_start]
             chosen = next((t for t in reversed(before_years) if t[0] not in bases), before_years[-1] if before_years else None)
             in_term = any(pos < num_start for pos in terms)
+            term_note = None
             if chosen is None:
                 chosen = next(((pos, y, dl) for pos, y, dl in years if pos > ue and pos - ue < 6), None)
+            if chosen is None:
+                chosen = term_note = next(((pos, y, dl) for pos, y, dl in years
+                                           if pos > ue and _TERM_NOTE_AFTER.fullmatch(masked, ue, pos)), None)
             elif chosen[0] < clause_start and _OWN_WINDOW.match(masked, clause_start, num_start):
                 chosen = None  # 2025年托位数达4.5个，三年内覆盖率达到60%: a clause with a time frame of its own
             explicit = (chosen[1], chosen[2]) if chosen else None
             # a provision's year is one its rule runs to, not the date of an event it cites or starts from
-            rule_year = explicit[0] if chosen and chosen[0] not in events and chosen[0] not in bases else None
+            rule_year = explicit[0] if chosen and ((chosen[0] not in events and chosen[0] not in bases) or term_note) else None
             scope = scope_at(num_start)
             # a duration (3年内, 15个工作日) is its own time frame: a section's deadline does not reach it
             year = explicit[0] if explicit else (None if _DURATION.fullmatch(unit) else scope.year)
@@ -1237,7 +1288,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if news and kind != "reported" and not _RULE_STRONG.search(masked[sent.start:ue]) and (
                     (_ANNOUNCED.search(masked, sent.start, num_start) and _CHANGED_LEVEL.search(masked, max(clause_start, num_start - 14), num_start))
                     or _FORMER.match(masked, sent.start) or _INFERENCE.search(masked, sent.start, num_start)
-                    or _HEARSAY.search(masked, sent.start, num_start)
+                    or _HEARSAY.search(masked, sent.start, num_start) or _BANK_OFFER.match(masked, sent.start)
                     or (comparator == "~" and not future and not _WEAK_RULE.search(masked, clause_start, num_start) and not _NORMATIVE_COMPARISON.search(masked, clause_start, num_start))):
                 kind = "reported"  # news of a change made, of a former rule, an inference, hearsay, an approximate figure
             if kind == "target" and year is None and doc_year is None:

@@ -582,6 +582,12 @@ def test_each_key_example_maps_to_its_key(row):
     ("公共数据授权运营期限原则上不超过3年。", [(3, "年", "public_data_authorised_operation_term")]),
     ("到2030年，全省地区生产总值突破8万亿元，人工智能核心产业规模达到1000亿元。",
      [(8, "万亿元", "gdp_total"), (1000, "亿元", "ai_core_industry_scale")]),
+    # the destocking period of commercial and office space is not that of housing
+    ("对商业办公用房库存去化周期超过24个月的城市，暂停商服用地出让。", [(24, "个月", "commercial_destocking_period")]),
+    ("商品住房去化周期在12个月以下的，加快供地节奏。", [(12, "个月", "housing_destocking_period")]),
+    # a founder's own insurance period for a start-up subsidy is not the period an employer pays for its hires
+    ("毕业生在本县创办企业，以灵活就业人员身份连续缴纳社会保险费6个月以上的，给予一次性创业补贴。",
+     [(6, "个月", "startup_founder_social_insurance_months")]),
 ])
 def test_sentences_get_their_keys(sentence, expected):
     got = keys_of(sentence)
@@ -922,7 +928,7 @@ def test_housing_land_and_finance_measures(sentence, expected):
     ("毕业五年内的高校毕业生创办小微企业，带动就业5人以上的，给予一次性创业补贴。",
      [(5, "年", "graduate_years_since_graduation"), (5, "人", "startup_jobs_created_required")]),
     ("在带动3人就业的基础上，每多带动1人就业，再给予每人2000元的补贴。",
-     [(3, "人", "startup_jobs_created_required"), (1, "人", None), (2000, "元", None)]),
+     [(3, "人", "startup_jobs_created_required"), (2000, "元", None)]),  # (每多带动1人: the step, no quantity)
     ("对吸纳离校3年内未就业高校毕业生参加见习的单位，给予见习补贴。", [(3, "年", "graduate_years_since_graduation")]),
     ("对新招用员工的企业，按每人每月300元的标准给予不超过6个月的稳岗补助。",
      [(300, "元", None), (6, "个月", "subsidy_period_cap")]),
@@ -1234,10 +1240,10 @@ def test_a_list_clause_takes_the_measure_of_the_clause_before(sentence, expected
       (20, "家", "medical_elderly_care_demo_institutions_provincial")]),
     ("各区对新生肺结核筛查的抽查比例不低于20%。", [(20, "%", "new_student_tb_screening_sampling_share")]),
     # exhibitions: the award cap and the look-back that makes a fair new; a cap of another scheme is none
-    ("新举办的展会，每增加5000平方米递增10万元奖励，最高奖励不超过60万元。", [(5000, "平方米", None), (10, "万元", None),
+    ("新举办的展会，每增加5000平方米递增10万元奖励，最高奖励不超过60万元。", [(10, "万元", None),
                                                     (60, "万元", "exhibition_award_cap_new")]),
     ("本届展览面积较上届每增加2000平方米，给予5万元奖励，最高奖励不超过30万元。",
-     [(2000, "平方米", None), (5, "万元", None), (30, "万元", "exhibition_award_cap_growth")]),
+     [(5, "万元", None), (30, "万元", "exhibition_award_cap_growth")]),
     ("对近3年未在本市举办的展会给予支持。", [(3, "年", "exhibition_new_lookback_years")]),
     ("对评选出的优秀案例最高奖励不超过60万元。", [(60, "万元", None)]),
 ])
@@ -1249,7 +1255,7 @@ def test_social_insurance_hukou_plans_and_support_measures_get_their_keys(senten
     # a start-up's job-creation subsidy: the yearly sum for the required hires, the sum per hire beyond them
     ("毕业生创办企业并带动2人以上就业的，可享受每年3000元补贴；每多带动1人的，可再享受每人每年500元补贴。",
      [(2, "人", "startup_jobs_created_required"), (3000, "元", "startup_job_creation_subsidy_annual"),
-      (1, "人", None), (500, "元", "startup_job_creation_subsidy_per_extra_hire")]),
+      (500, "元", "startup_job_creation_subsidy_per_extra_hire")]),
     ("企业吸纳就业的，可享受每年3000元补贴。", [(3000, "元", None)]),   # no start-up's job creation
     # ultra-HD television targets, critical-care centres for newborns and mothers
     ("新增4K机顶盒用户不少于20万户，新增4K节目时长不少于1000小时。",
