@@ -246,14 +246,9 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int, fast: b
             if box(tp, i, ref) and origin(tp, i, ref_x, ref_y)]
 
 
-def _cluster_lines(chars: list[tuple]) -> list[list[tuple]]:
-    """Characters grouped into lines by their baselines (chained within Y_TOLERANCE), top to bottom, each
-    line left to right."""
-    return [ln for ln, _ in _lines_of(chars)]
-
-
 def _lines_of(chars: list[tuple], in_order: bool = False) -> list[tuple[list[tuple], bool]]:
-    """_cluster_lines with, for each line, whether its characters sit on more than one baseline (only such
+    """Characters grouped into lines by their baselines (chained within Y_TOLERANCE), top to bottom, each
+    line left to right, with, for each line, whether its characters sit on more than one baseline (only such
     a line can fall apart when some of its characters are taken away). `in_order`: the characters come in
     PDFium's order or each line's (then a stable sort by x alone gives the order of x then index)."""
     if not chars:
