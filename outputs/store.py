@@ -87,8 +87,19 @@ class Stored(NamedTuple):
 
 
 def _gone(source: str) -> bool:
-    """Whether `source` is a local path that no longer exists (a file moved or deleted since it was stored)."""
-    return "://" not in source and not Path(source).exists()
+    """Whether `source` is a local path that no longer exists (a file moved or deleted since it was stored). Only
+    an absolute name can be checked: a relative one depends on the folder the store was written from, and a name
+    whose bytes were not UTF-8 is stored decoded (`source_name`: GB18030, else with \\xNN escapes), so it is
+    looked for under its GB18030 bytes too; where it cannot be told, the file is not gone (it keeps its documents
+    and the new file becomes their copy, never the other way round)."""
+    if "://" in source or not os.path.isabs(source) or "\\x" in source:
+        return False
+    if os.path.exists(source):
+        return False
+    try:
+        return not os.path.exists(source.encode("gb18030"))
+    except UnicodeEncodeError:
+        return True
 
 
 class _Batch:
@@ -332,6 +343,8 @@ class Store:
                     copies += 1
                     continue
                 self._delete_document(r["doc_id"])
+                if holder is not None and holder[0] not in sources:  # the holder moved: its copies name this file now
+                    self.conn.execute("UPDATE copies SET same_as = ? WHERE doc_id = ?", (r["source"], r["doc_id"]))
                 for t in tables.RECORD_TABLES:
                     self._insert(t.name, t.columns, t.rows(r))
                 self._index(r)

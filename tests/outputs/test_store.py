@@ -321,6 +321,47 @@ def test_a_moved_file_takes_its_document_along(tmp_path, samples):
         _grounded(st)
 
 
+def test_a_file_whose_name_is_not_utf8_keeps_its_document_when_a_copy_comes(tmp_path, samples):
+    """A GBK name (as unzip leaves them) is stored decoded, so it is not the path on disk: it is still there, and a
+    copy of its text is a copy, not the document's new home."""
+    import os
+
+    from corpora.readers import source_name
+
+    text = (samples / "shandong_village_doctor_notice.txt").read_text(encoding="utf-8")
+    a = os.path.join(os.fsencode(tmp_path), "政策通知".encode("gbk") + b".txt")
+    with open(a, "wb") as f:
+        f.write(text.encode("utf-8"))
+    b = tmp_path / "b.txt"
+    b.write_text(text, encoding="utf-8")
+    a_name = source_name(os.fsdecode(a))
+    with Store(tmp_path / "s.sqlite") as st:
+        result = extract_file(os.fsdecode(a))
+        assert st.put_file(a_name, result.records, result.text) == (1, 0)
+        result = extract_file(b)
+        assert st.put_file(str(b), result.records, result.text) == (0, 1)
+        assert [s for (s,) in st.conn.execute("SELECT source FROM documents")] == [a_name]
+        assert [(s, same) for s, same in st.conn.execute("SELECT source, same_as FROM copies")] == [(str(b), a_name)]
+
+
+def test_a_moved_file_s_copies_name_its_new_path(tmp_path, samples):
+    """When a moved file's new name takes its document, the copies of that document name the new path."""
+    text = (samples / "shandong_village_doctor_notice.txt").read_text(encoding="utf-8")
+    a, b, c = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    for p in (a, b):
+        p.write_text(text, encoding="utf-8")
+    with Store(tmp_path / "s.sqlite") as st:
+        for p in (a, b):
+            result = extract_file(p)
+            st.put_file(str(p), result.records, result.text)
+        a.rename(c)
+        result = extract_file(c)
+        assert st.put_file(str(c), result.records, result.text) == (1, 0)
+        assert [s for (s,) in st.conn.execute("SELECT source FROM documents")] == [str(c)]
+        assert {same for (same,) in st.conn.execute("SELECT same_as FROM copies")} == {str(c)}
+        _grounded(st)
+
+
 def _documents(records) -> list:
     return [r for recs in records.values() for r in recs if not isinstance(r, ReadError)]
 
