@@ -252,6 +252,12 @@ def _grounded(st: Store) -> None:
             assert text[s:e] == written
 
 
+def _put(st: Store, f, version: str | None = None, name: str | None = None):
+    """Extract the file `f` and store it under `name` (its path by default): what `put_file` returns."""
+    result = extract_file(f)
+    return st.put_file(name or str(f), result.records, result.text, version)
+
+
 def test_a_document_in_two_files_is_stored_once_and_a_bad_copy_or_original_never_loses_it(tmp_path, samples):
     """The same notice kept in two files: the first stored keeps the documents row, the other gets a copies row
     naming it; emptying the copy removes only the copy's row, and emptying the original moves the document (with
@@ -262,8 +268,7 @@ def test_a_document_in_two_files_is_stored_once_and_a_bad_copy_or_original_never
     copy.write_text(notice, encoding="gbk")  # the same text in another encoding
 
     def put(st, f):
-        result = extract_file(f)
-        return st.put_file(str(f), result.records, result.text, "v1")
+        return _put(st, f, "v1")
 
     path = tmp_path / "s.sqlite"
     with Store(path) as st:
@@ -312,11 +317,9 @@ def test_a_moved_file_takes_its_document_along(tmp_path, samples):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text((samples / "shandong_village_doctor_notice.txt").read_text(encoding="utf-8"), encoding="utf-8")
     with Store(tmp_path / "s.sqlite") as st:
-        result = extract_file(a)
-        st.put_file(str(a), result.records, result.text)
+        _put(st, a)
         a.rename(b)
-        result = extract_file(b)
-        assert st.put_file(str(b), result.records, result.text) == (1, 0)
+        assert _put(st, b) == (1, 0)
         assert [s for (s,) in st.conn.execute("SELECT source FROM documents")] == [str(b)]
         _grounded(st)
 
@@ -336,10 +339,8 @@ def test_a_file_whose_name_is_not_utf8_keeps_its_document_when_a_copy_comes(tmp_
     b.write_text(text, encoding="utf-8")
     a_name = source_name(os.fsdecode(a))
     with Store(tmp_path / "s.sqlite") as st:
-        result = extract_file(os.fsdecode(a))
-        assert st.put_file(a_name, result.records, result.text) == (1, 0)
-        result = extract_file(b)
-        assert st.put_file(str(b), result.records, result.text) == (0, 1)
+        assert _put(st, os.fsdecode(a), name=a_name) == (1, 0)
+        assert _put(st, b) == (0, 1)
         assert [s for (s,) in st.conn.execute("SELECT source FROM documents")] == [a_name]
         assert [(s, same) for s, same in st.conn.execute("SELECT source, same_as FROM copies")] == [(str(b), a_name)]
 
@@ -352,11 +353,9 @@ def test_a_moved_file_s_copies_name_its_new_path(tmp_path, samples):
         p.write_text(text, encoding="utf-8")
     with Store(tmp_path / "s.sqlite") as st:
         for p in (a, b):
-            result = extract_file(p)
-            st.put_file(str(p), result.records, result.text)
+            _put(st, p)
         a.rename(c)
-        result = extract_file(c)
-        assert st.put_file(str(c), result.records, result.text) == (1, 0)
+        assert _put(st, c) == (1, 0)
         assert [s for (s,) in st.conn.execute("SELECT source FROM documents")] == [str(c)]
         assert {same for (same,) in st.conn.execute("SELECT same_as FROM copies")} == {str(c)}
         _grounded(st)
