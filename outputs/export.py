@@ -85,11 +85,10 @@ def _csv_cell(v):
 
 
 def _csv_cells(values: list) -> list:
-    """`_csv_cell` of each value of a column (the same cells, without a call per cell: most of a table's export);
-    the rule of `safe_cell` written inline, kept equal to it by tests/outputs/test_export.py."""
+    """`_csv_cell` of each value of a column (the same cells, without a call per cell: most of a table's export;
+    `safe_cell` is asked only about the rare text that opens with a formula character)."""
     return ["" if v is None else repr(v) if isinstance(v, float) else
-            "'" + v if isinstance(v, str) and len(v) > 1 and v.startswith(_FORMULA_START)
-            and not _SIGNED_NUMBER.fullmatch(v) else v
+            safe_cell(v) if isinstance(v, str) and v.startswith(_FORMULA_START) else v
             for v in values]
 
 
