@@ -94,12 +94,22 @@ def test_a_column_of_cells_is_written_as_safe_cell_writes_each():
     assert _csv_cells(values) == [_csv_cell(v) for v in values]
 
 
+def _stored_and_exported(tmp_path, records, text):
+    """`records` stored as one file and exported: the rows of tables/commitments.csv and the comparison."""
+    from outputs import compare
+
+    with Store(tmp_path / "policy.sqlite") as store:
+        store.put_file("x.txt", records, text)
+        paths = export_tables(store, tmp_path / "tables")
+        long = compare.comparison(store.table("commitments"))
+    with open(paths["commitments.csv"], encoding="utf-8-sig") as f:
+        return list(csv.DictReader(f)), long
+
+
 def test_tables_and_comparison_carry_no_formula(tmp_path):
     import openpyxl
 
     from outputs import compare
-    from outputs.export import export_tables
-    from outputs.store import Store
     from pipeline.process import extract_file
     from tests.conftest import SAMPLES
 
@@ -109,12 +119,7 @@ def test_tables_and_comparison_carry_no_formula(tmp_path):
     for c in records[0].commitments:
         c.sentence = formula
     records[0].title = "+" + records[0].title
-    with Store(tmp_path / "policy.sqlite") as store:
-        store.put_file("x.txt", records, result.text)
-        paths = export_tables(store, tmp_path / "tables")
-        long = compare.comparison(store.table("commitments"))
-    with open(paths["commitments.csv"], encoding="utf-8-sig") as f:
-        rows = list(csv.DictReader(f))
+    rows, long = _stored_and_exported(tmp_path, records, result.text)
     assert rows and all(r["sentence"] == "'" + formula for r in rows)
     assert all(r["title"].startswith("'+") for r in rows)
     written = compare.write(long, compare.matrix(long), tmp_path / "compare")
@@ -170,8 +175,6 @@ def test_comparators_read_back_as_written_and_formulas_stay_neutralised(tmp_path
     import openpyxl
 
     from outputs import compare
-    from outputs.export import export_tables
-    from outputs.store import Store
     from pipeline.process import extract_file
     from tests.conftest import SAMPLES
 
@@ -188,12 +191,7 @@ def test_comparators_read_back_as_written_and_formulas_stay_neutralised(tmp_path
         c.comparator = comparators[i % len(comparators)]
         c.kind, c.indicator_key, c.year = "target", f"key_{i}", 2030  # each its own comparison row
     coms[-1].sentence = formula
-    with Store(tmp_path / "policy.sqlite") as store:
-        store.put_file("x.txt", records, result.text)
-        paths = export_tables(store, tmp_path / "tables")
-        long = compare.comparison(store.table("commitments"))
-    with open(paths["commitments.csv"], encoding="utf-8-sig") as f:
-        rows = list(csv.DictReader(f))
+    rows, long = _stored_and_exported(tmp_path, records, result.text)
     assert [r["comparator"] for r in rows] == [comparators[i % len(comparators)] for i in range(len(coms))]
     assert rows[-1]["sentence"] == "'" + formula
     written = compare.write(long, compare.matrix(long), tmp_path / "compare")
