@@ -5,7 +5,6 @@ import datetime as dt
 import hashlib
 import os
 import re
-import threading
 import uuid
 from collections import deque
 from pathlib import Path
@@ -231,8 +230,6 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
 
         shown = Progress(len(files), mode)
         n_workers = _parallelism()
-        if workers.active() is not None:
-            _preload_export()
         # several files per transaction (each still atomic, `Store.batch`); a stop keeps what was stored
         with store.batch():
             _store_results(store, prepared(), len(files), n_workers, shown)
@@ -247,22 +244,6 @@ def process_flow(paths: list[str], out: str = "out", progress: bool | str = Fals
                       "log": str(log)}
     _artifact(summary)
     return summary
-
-
-def _preload_export() -> None:
-    """Import the table export's libraries (pyarrow, numpy: ~0.3 s of CPU) in a thread while the worker processes
-    extract, instead of after the last file, when the run would import them with every worker idle."""
-    def load() -> None:
-        try:
-            import numpy  # noqa: F401
-            import pyarrow.parquet  # noqa: F401
-
-            from outputs.export import pandas_version
-
-            pandas_version()
-        except Exception:  # noqa: BLE001 - the export imports them itself and reports what is missing
-            pass
-    threading.Thread(target=load, daemon=True, name="policy-preload").start()
 
 
 def _claim_head_start() -> dict:
