@@ -189,6 +189,12 @@ class RawFolder:
         return None
 
 
+# PRAGMA user_version of a store whose old copies were looked for (`Store._find_old_copies`), and how many
+# characters of a document's beginning are looked up (half of them after its leading spaces)
+_COPIES_FOUND = 1
+_PROBE = 48
+
+
 class StoreBusy(RuntimeError):
     """Another process holds the store's write lock for longer than we wait."""
 
@@ -206,6 +212,10 @@ class Store:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.executescript(_schema() + links.SCHEMA)
         self._migrate()
+        if self.conn.execute("PRAGMA user_version").fetchone()[0] < _COPIES_FOUND:
+            with self.conn:
+                self._find_old_copies()
+                self.conn.execute(f"PRAGMA user_version = {_COPIES_FOUND}")
         self._batch: _Batch | None = None
         self.raw = RawFolder(self.path.parent / "raw")
 
@@ -246,6 +256,81 @@ class Store:
             with self.conn:
                 self.conn.execute("INSERT OR IGNORE INTO search_rows (row, doc_id) SELECT rowid, doc_id FROM search WHERE rowid > ?",
                                   (listed,))
+
+    def _find_old_copies(self) -> None:
+        """Record the copies a store written before the `copies` table holds without saying so. Such a store kept a
+        document shared by two files under the file stored last, and the other file only its text: a run in which
+        that one file fails would delete the document although the other still gives it. Found once, when such a
+        store is first opened, from the stored texts alone: a file whose text is the same (the same hash) gives
+        every document of the other at the same offsets; a file holding a document's text whole at a line's start (a
+        page holding several notices, one of them also a file of its own) gives that document there. Each becomes a
+        `copies` row naming the file that stores the document, with offsets into the copy's own text."""
+        import hashlib
+        import re
+
+        held = self.conn.execute('SELECT d.doc_id, d.source, d.doc_index, d.start, d."end", '
+                                 f'substr(t.text, d.start + 1, {_PROBE}) FROM documents d '
+                                 "JOIN texts t ON t.source = d.source WHERE d.start IS NOT NULL").fetchall()
+        if not held:
+            return
+        gives = {(s, d) for s, d in self.conn.execute("SELECT source, doc_id FROM documents UNION ALL "
+                                                      "SELECT source, doc_id FROM copies")}
+        by_source: dict[str, list] = {}
+        by_probe: dict[str, list] = {}
+        for row in held:
+            by_source.setdefault(row[1], []).append(row)
+            probe = row[5].lstrip()
+            if len(probe) >= _PROBE // 2:
+                by_probe.setdefault(probe[:_PROBE // 2], []).append(row)
+        spans: dict[str, str] = {}
+
+        def span(row) -> str:  # the document's text in the file that stores it
+            if row[0] not in spans:
+                spans[row[0]] = self.conn.execute('SELECT substr(text, ?, ?) FROM texts WHERE source = ?',
+                                                  (row[3] + 1, row[4] - row[3], row[1])).fetchone()[0]
+            return spans[row[0]]
+
+        holders_of_text: dict[str, list[str]] = {}  # a text's hash -> the files storing documents of that text
+        for source in by_source:
+            (text,) = self.conn.execute("SELECT text FROM texts WHERE source = ?", (source,)).fetchone()
+            holders_of_text.setdefault(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), []).append(source)
+        line = re.compile(r"(?m)^[ \t\u3000\xa0]*(?=\S)")
+        found: list[tuple] = []
+        for source, text in self.conn.execute("SELECT source, text FROM texts"):
+            if not isinstance(text, str):
+                continue
+            mine: dict[str, tuple] = {}
+            for twin in holders_of_text.get(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), ()):
+                for row in by_source[twin] if twin != source else ():  # the same text: the same documents, offsets
+                    mine[row[0]] = (row[2], row[3], row[4], row[1])
+            for m in line.finditer(text):
+                for row in by_probe.get(text[m.end():m.end() + _PROBE // 2], ()):
+                    if row[1] == source or row[0] in mine:
+                        continue
+                    s = span(row)
+                    lead = len(s) - len(s.lstrip())
+                    start = m.end() - lead
+                    if start >= 0 and text.startswith(s, start):
+                        mine[row[0]] = (None, start, start + len(s), row[1])
+            if not mine:
+                continue
+            # a container's document takes its place among the file's documents (their order in the text)
+            known = [(st, i) for (i, st) in self.conn.execute(
+                "SELECT doc_index, start FROM documents WHERE source = ? UNION ALL "
+                "SELECT doc_index, start FROM copies WHERE source = ?", (source, source))]
+            starts = [st for st, _ in known if st is not None] + [v[1] for v in mine.values()]
+            taken = {i for _, i in known if i is not None} | {v[0] for v in mine.values() if v[0] is not None}
+            for doc_id, (index, start, end, holder) in sorted(mine.items(), key=lambda kv: kv[1][1]):
+                if (source, doc_id) in gives:
+                    continue
+                if index is None:
+                    index = sum(1 for st in starts if st < start)
+                    while index in taken:
+                        index += 1
+                taken.add(index)
+                found.append((source, index, doc_id, holder, start, end))
+        self.conn.executemany("INSERT OR IGNORE INTO copies (source, doc_index, doc_id, same_as, start, \"end\") "
+                              "VALUES (?, ?, ?, ?, ?, ?)", found)
 
     def close(self) -> None:
         self.conn.close()

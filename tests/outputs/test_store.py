@@ -1,6 +1,7 @@
 """The embedded store: upserts by document, atomic per file, reruns change nothing."""
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 
 import pytest
@@ -504,3 +505,53 @@ def test_the_store_builds_the_contracts_form_of_real_records(samples):
         assert pickle.dumps(_plain(rec)) == pickle.dumps(rec.as_dict()), rec.source
         n += 1
     assert n >= 12
+
+
+def test_a_store_from_before_copies_keeps_a_shared_document_when_the_file_holding_it_fails(tmp_path, samples):
+    """A store written before the copies table holds a document two files give under the file written last only;
+    opened now, the other file (the same text in another encoding, or a page holding several notices, one of them
+    the other file's) is recorded as its copy, so when the holding file fails the document moves there, offsets
+    into the copy's own text, instead of being deleted."""
+    from tests.outputs.old_stores import store_before_copies
+
+    notice = (samples / "shandong_village_doctor_notice.txt").read_text(encoding="utf-8")
+    a, b = tmp_path / "a.txt", tmp_path / "b_gbk.txt"
+    a.write_text(notice, encoding="utf-8")
+    b.write_text(notice, encoding="gbk")
+    page = tmp_path / "page.txt"  # three notices on one page, the second also published alone
+    page.write_text((samples / "compilation_three_documents.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    on_page = extract_file(page)
+    second = on_page.records[1]
+    alone = tmp_path / "second_alone.txt"
+    alone.write_text(on_page.text[second.start:second.end], encoding="utf-8")
+    path = tmp_path / "s.sqlite"
+    store_before_copies(path, [a, b, page, alone], "v1")
+    with sqlite3.connect(path) as c:  # as that version left it: each shared document under the last file only
+        holders = dict(c.execute("SELECT doc_id, source FROM documents"))
+        n_commitments = c.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
+    (doc_id,) = [d for d, s in holders.items() if s == str(b)]
+    assert holders[second.doc_id] == str(alone) and str(a) not in holders.values()
+    assert len(holders) == 4
+
+    with Store(path) as st:
+        assert _rows_by_file(st, a, page, alone, b) == {
+            str(a): [("copy", doc_id, str(b))],
+            str(page): [("document", on_page.records[0].doc_id), ("document", on_page.records[2].doc_id),
+                        ("copy", second.doc_id, str(alone))],
+            str(alone): [("document", second.doc_id)], str(b): [("document", doc_id)]}
+        assert st.conn.execute("SELECT doc_index, start, \"end\" FROM copies WHERE source = ?",
+                               (str(page),)).fetchone() == (1, second.start, second.end)
+        for f in (b, alone):  # the files holding the shared documents go bad, in a run of their own
+            f.write_bytes(b"")
+            _put(st, f, "v1")
+        got = _rows_by_file(st, a, page, alone, b)
+        assert got | {str(page): sorted(got[str(page)])} == {
+            str(a): [("document", doc_id)],
+            str(page): sorted(("document", d.doc_id) for d in on_page.records),
+            str(alone): [("error", "empty_after_cleaning")], str(b): [("error", "empty_after_cleaning")]}
+        assert st.conn.execute("SELECT COUNT(*) FROM commitments").fetchone()[0] == n_commitments
+        assert [i for (i,) in st.conn.execute("SELECT doc_index FROM documents WHERE source = ? ORDER BY doc_index",
+                                             (str(page),))] == [0, 1, 2]
+        _grounded(st)
+    with Store(path) as st:  # looked for once: opened again, nothing changes
+        assert st.conn.execute("SELECT COUNT(*) FROM copies").fetchone()[0] == 0
