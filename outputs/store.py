@@ -262,8 +262,8 @@ class Store:
         document shared by two files under the file stored last, and the other file only its text: a run in which
         that one file fails would delete the document although the other still gives it. Found once, when such a
         store is first opened, from the stored texts alone: a file whose text is the same (the same hash) gives
-        every document of the other at the same offsets; a file holding a document's text whole at a line's start (a
-        page holding several notices, one of them also a file of its own) gives that document there. Each becomes a
+        every document of the other at the same offsets; a file holding a document's text whole at a line's start, outside its own documents
+        (a page holding several notices, one of them also a file of its own) gives that document there. Each becomes a
         `copies` row naming the file that stores the document, with offsets into the copy's own text."""
         import hashlib
         import re
@@ -303,6 +303,8 @@ class Store:
             for twin in holders_of_text.get(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), ()):
                 for row in by_source[twin] if twin != source else ():  # the same text: the same documents, offsets
                     mine[row[0]] = (row[2], row[3], row[4], row[1])
+            own = [(st, e) for st, e in self.conn.execute('SELECT start, "end" FROM documents WHERE source = ?', (source,))
+                   if st is not None and e is not None]
             for m in line.finditer(text):
                 for row in by_probe.get(text[m.end():m.end() + _PROBE // 2], ()):
                     if row[1] == source or row[0] in mine:
@@ -310,7 +312,9 @@ class Store:
                     s = span(row)
                     lead = len(s) - len(s.lstrip())
                     start = m.end() - lead
-                    if start >= 0 and text.startswith(s, start):
+                    # its text whole, and not inside a document of the file's own (a story quoting a notice)
+                    if (start >= 0 and text.startswith(s, start)
+                            and not any(st < start + len(s) and start < e for st, e in own)):
                         mine[row[0]] = (None, start, start + len(s), row[1])
             if not mine:
                 continue
