@@ -30,6 +30,9 @@ CREATE TABLE IF NOT EXISTS fetches (url PRIMARY KEY, source_name, status, etag, 
                                     fetched_at, error);
 CREATE TABLE IF NOT EXISTS texts (source PRIMARY KEY, text);
 CREATE TABLE IF NOT EXISTS extractions (source PRIMARY KEY, extractor_version);
+-- the text a document's offsets point into where that is not its file's own text: a document moved to a copy whose
+-- text differs (another container of it) keeps the offsets of the text it was read from, and that text, here
+CREATE TABLE IF NOT EXISTS doc_texts (doc_id PRIMARY KEY, text);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(doc_id UNINDEXED, idx UNINDEXED, field UNINDEXED, body,
                                                      tokenize = "unicode61");
 -- each search entry's document by the index's own key (its rowid): a document's entries are found through the
@@ -458,15 +461,19 @@ class Store:
         to, index, c_start, c_end = copy
         was, d_start, d_end = self.conn.execute("SELECT source, start, \"end\" FROM documents WHERE doc_id = ?",
                                                 (doc_id,)).fetchone()
-        before, after = old_text.get(was), self.text(to)
+        own = self.conn.execute("SELECT text FROM doc_texts WHERE doc_id = ?", (doc_id,)).fetchone()
+        before, after = own[0] if own is not None else old_text.get(was), self.text(to)
         same = (before is not None and after is not None and None not in (c_start, d_start)
                 and before[d_start:d_end] == after[c_start:c_end])
         shift = c_start - d_start if same else 0
-        if not same:
-            # the copy's text is another container of the same document (a page and its PDF): the offsets stay
-            # those of the text that was read, kept under the copy's name until the copy itself is read again
-            if before is not None and self.conn.execute("SELECT 1 FROM documents WHERE source = ?", (to,)).fetchone() is None:
-                self.conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (to, before))
+        if same:
+            self.conn.execute("DELETE FROM doc_texts WHERE doc_id = ?", (doc_id,))
+        else:
+            # the copy's text is another container of the same document (a page holding it among others, or its
+            # PDF): the offsets stay those of the text that was read, kept with the document (never in place of the
+            # copy's own text, which its other documents and copies point into) until the copy is read again
+            if before is not None:
+                self.conn.execute("INSERT OR REPLACE INTO doc_texts VALUES (?, ?)", (doc_id, before))
             self.conn.execute("DELETE FROM extractions WHERE source = ?", (to,))  # stale: read again next time
         for t in tables.RECORD_TABLES:
             rows = [dict(zip(t.columns, row)) for row in self.conn.execute(
@@ -499,7 +506,7 @@ class Store:
         (`search_rows`)."""
         rows = self.conn.execute("SELECT row FROM search_rows WHERE doc_id = ?", (doc_id,)).fetchall()
         self.conn.executemany("DELETE FROM search WHERE rowid = ?", rows)
-        for table in (*(t.name for t in tables.TABLES if t.key[0] == "doc_id"), "search_rows"):
+        for table in (*(t.name for t in tables.TABLES if t.key[0] == "doc_id"), "search_rows", "doc_texts"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     def link(self) -> None:
@@ -519,7 +526,15 @@ class Store:
                               [(first + k, *row) for k, row in enumerate(rows)])
 
     def text(self, source: str) -> str | None:
+        """A file's own stored text (what its documents' and copies' offsets point into)."""
         row = self.conn.execute("SELECT text FROM texts WHERE source = ?", (source,)).fetchone()
+        return None if row is None else row[0]
+
+    def document_text(self, doc_id: str) -> str | None:
+        """The text a stored document's offsets (its row's, its commitments' and mentions') point into: its file's
+        text, or the text it was read from when it moved to a copy whose text differs (`doc_texts`)."""
+        row = self.conn.execute("SELECT text FROM doc_texts WHERE doc_id = ? UNION ALL SELECT t.text FROM documents d "
+                                "JOIN texts t ON t.source = d.source WHERE d.doc_id = ? LIMIT 1", (doc_id, doc_id)).fetchone()
         return None if row is None else row[0]
 
     def put_raw(self, data: bytes, suffix: str = "") -> tuple[str, Path]:

@@ -196,7 +196,7 @@ def create_app(db: str | Path) -> FastAPI:
                 raise HTTPException(404, "没有这份文件")
             items = queries.commitments_of(conn, doc_id)
             mentions = queries.mentions_of(conn, doc_id)
-            text = queries.source_text(conn, doc["source"])
+            text = queries.document_text(conn, doc)
             cites = queries.citations_of(conn, doc_id)
             cited_by = queries.cited_by(conn, doc_id)
         finally:

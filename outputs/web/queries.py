@@ -401,6 +401,16 @@ def source_text(conn: sqlite3.Connection, source: str) -> str | None:
     return None if row is None else row[0]
 
 
+def document_text(conn: sqlite3.Connection, doc: dict) -> str | None:
+    """The text a document's offsets point into: the one it was read from when it moved to a copy whose text differs
+    (`doc_texts`), else its file's (`Store.document_text`)."""
+    if _has_table(conn, "doc_texts"):
+        row = conn.execute("SELECT text FROM doc_texts WHERE doc_id = ?", (doc["doc_id"],)).fetchone()
+        if row is not None:
+            return row[0]
+    return source_text(conn, doc["source"])
+
+
 def errors(conn: sqlite3.Connection) -> list[dict]:
     rows = [dict(r) for r in conn.execute("SELECT * FROM errors ORDER BY error, source")]
     urls = source_urls(conn, [r["source"] for r in rows])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -555,3 +556,55 @@ def test_a_store_from_before_copies_keeps_a_shared_document_when_the_file_holdin
         _grounded(st)
     with Store(path) as st:  # looked for once: opened again, nothing changes
         assert st.conn.execute("SELECT COUNT(*) FROM copies").fetchone()[0] == 0
+
+
+def _every_offset_grounded(st: Store, spans: dict[str, dict[str, tuple[int, int]]]) -> None:
+    """Every stored offset points into the text it was taken from: each document's, commitment's and mention's into
+    the document's text (`Store.document_text`), and each copies row's into its own file's stored text, where
+    that file's reading (`spans`: file -> doc_id -> its span there) has the document."""
+    for doc_id, source, start, end in st.conn.execute('SELECT doc_id, source, start, "end" FROM documents').fetchall():
+        text = st.document_text(doc_id)
+        assert text is not None and 0 <= start < end <= len(text), source
+        for s, e, sentence in st.conn.execute('SELECT start, "end", sentence FROM commitments WHERE doc_id = ?', (doc_id,)):
+            assert text[s:e].strip() == sentence, (source, sentence)
+        for s, e, written in st.conn.execute('SELECT start, "end", text FROM mentions WHERE doc_id = ?', (doc_id,)):
+            assert text[s:e] == written, (source, written)
+    for source, doc_id, start, end in st.conn.execute('SELECT source, doc_id, start, "end" FROM copies').fetchall():
+        assert spans[source][doc_id] == (start, end), source
+        assert st.text(source) == extract_file(source).text, source
+
+
+@pytest.mark.parametrize("order", [
+    ("alone", "page"),  # the page holds the other two notices and a copy of the one published alone
+    ("first", "third", "alone", "page"),  # every notice of the page is a copy of a file of its own
+])
+def test_a_document_moving_to_a_page_holding_others_keeps_every_offset_pointing_into_its_text(tmp_path, samples, order):
+    """A notice published alone and on a page with two others, the page writing its digits full-width (the same
+    document: the same normalized text, another text): when the file storing it fails, it moves to the page, whose
+    stored text stays its own, so the page's other documents and copies still point into it, and the moved
+    document's offsets still point into the text they were read from; read again, the page's own offsets return."""
+    compiled = extract_file(samples / "compilation_three_documents.txt")
+    first, second, third = compiled.records
+    files = {"first": first, "alone": second, "third": third}
+    for name, rec in files.items():
+        (tmp_path / f"{name}.txt").write_text(compiled.text[rec.start:rec.end], encoding="utf-8")
+    wide = compiled.text[second.start:second.end].translate({c: c + 0xFEE0 for c in range(0x30, 0x3A)})
+    (tmp_path / "page.txt").write_text(compiled.text[:second.start] + wide + compiled.text[second.end:], encoding="utf-8")
+    paths = {name: str(tmp_path / f"{name}.txt") for name in order}
+    spans = {p: {r.doc_id: (r.start, r.end) for r in extract_file(p).records} for p in paths.values()}
+    assert set(spans[paths["page"]]) == {first.doc_id, second.doc_id, third.doc_id}
+    with Store(tmp_path / "s.sqlite") as st:
+        for name in order:
+            _put(st, paths[name])
+        n_commitments = st.conn.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
+        _every_offset_grounded(st, spans)
+        for name in order[:-1]:  # the files of their own fail one by one: their documents move to the page
+            Path(paths[name]).write_bytes(b"")
+            _put(st, paths[name])
+            _every_offset_grounded(st, spans)
+            assert st.conn.execute("SELECT COUNT(*) FROM commitments").fetchone()[0] == n_commitments
+        assert {d for (d,) in st.conn.execute("SELECT doc_id FROM documents WHERE source = ?", (paths["page"],))} == \
+            set(spans[paths["page"]])
+        _put(st, paths["page"])  # read again: every offset its own text's
+        assert st.conn.execute("SELECT COUNT(*) FROM doc_texts").fetchone()[0] == 0
+        _grounded(st)
