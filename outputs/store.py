@@ -24,6 +24,8 @@ PROVENANCE_COLUMNS = ["source", "raw_sha256", "bytes", "fetched_at", "origin", "
 # the tables of outputs.tables.TABLES come first (`_schema`); then the store's own
 _SCHEMA = """
 CREATE INDEX IF NOT EXISTS commitments_region ON commitments (region_adcode, indicator_key);
+-- a document's copies (moving a document to a copy, the UI's list of the files giving each document)
+CREATE INDEX IF NOT EXISTS copies_doc ON copies (doc_id);
 CREATE TABLE IF NOT EXISTS provenance (source PRIMARY KEY, raw_sha256, bytes, fetched_at, origin, url);
 CREATE TABLE IF NOT EXISTS sources (name PRIMARY KEY, region, hosts, schedule, list_urls);
 CREATE TABLE IF NOT EXISTS fetches (url PRIMARY KEY, source_name, status, etag, last_modified, raw_sha256,
