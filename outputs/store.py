@@ -266,10 +266,39 @@ class Store:
         """Record the copies a store written before the `copies` table holds without saying so. Such a store kept a
         document shared by two files under the file stored last, and the other file only its text: a run in which
         that one file fails would delete the document although the other still gives it. Found once, when such a
-        store is first opened, from the stored texts alone: a file whose text is the same (the same hash) gives
-        every document of the other at the same offsets; a file holding a document's text whole at a line's start, outside its own documents
-        (a page holding several notices, one of them also a file of its own) gives that document there. Each becomes a
+        store is first opened, from what it kept: a file whose text is the same (the same hash), or whose bytes are
+        (their hash in `provenance`, for files kept without their text), gives every document of the other at the
+        same offsets; a file holding a document's text whole at a line's start, outside its own documents (a page
+        holding several notices, one of them also a file of its own) gives that document there. Each becomes a
         `copies` row naming the file that stores the document, with offsets into the copy's own text."""
+        gives = {(s, d) for s, d in self.conn.execute("SELECT source, doc_id FROM documents UNION ALL "
+                                                      "SELECT source, doc_id FROM copies")}
+        found = self._old_copies_by_text(gives)
+        gives |= {(f[0], f[2]) for f in found}
+        # files kept without their text (read in windows): the same bytes (their stored hash) give the same
+        # documents at the same offsets
+        raw_of = dict(self.conn.execute("SELECT source, raw_sha256 FROM provenance WHERE raw_sha256 IS NOT NULL"))
+        failed = {src for (src,) in self.conn.execute("SELECT source FROM errors")}
+        docs_of: dict[str, list] = {}
+        for row in self.conn.execute('SELECT doc_id, source, doc_index, start, "end" FROM documents'):
+            docs_of.setdefault(row[1], []).append(row)
+        holders_of_raw: dict[str, list[str]] = {}
+        for src in docs_of:
+            if raw_of.get(src):
+                holders_of_raw.setdefault(raw_of[src], []).append(src)
+        for src, sha in raw_of.items():
+            if src in failed:
+                continue
+            for twin in holders_of_raw.get(sha, ()):
+                for doc_id, holder, index, start, end in docs_of[twin] if twin != src else ():
+                    if (src, doc_id) not in gives:
+                        gives.add((src, doc_id))
+                        found.append((src, index, doc_id, holder, start, end))
+        self.conn.executemany("INSERT OR IGNORE INTO copies (source, doc_index, doc_id, same_as, start, \"end\") "
+                              "VALUES (?, ?, ?, ?, ?, ?)", found)
+
+    def _old_copies_by_text(self, gives: set) -> list[tuple]:
+        """`_find_old_copies` from the stored texts: rows of `copies` for what each file's text gives."""
         import hashlib
         import re
 
@@ -277,9 +306,7 @@ class Store:
                                  f'substr(t.text, d.start + 1, {_PROBE}) FROM documents d '
                                  "JOIN texts t ON t.source = d.source WHERE d.start IS NOT NULL").fetchall()
         if not held:
-            return
-        gives = {(s, d) for s, d in self.conn.execute("SELECT source, doc_id FROM documents UNION ALL "
-                                                      "SELECT source, doc_id FROM copies")}
+            return []
         by_source: dict[str, list] = {}
         by_probe: dict[str, list] = {}
         for row in held:
@@ -338,8 +365,7 @@ class Store:
                         index += 1
                 taken.add(index)
                 found.append((source, index, doc_id, holder, start, end))
-        self.conn.executemany("INSERT OR IGNORE INTO copies (source, doc_index, doc_id, same_as, start, \"end\") "
-                              "VALUES (?, ?, ?, ?, ?, ?)", found)
+        return found
 
     def close(self) -> None:
         self.conn.close()

@@ -26,10 +26,12 @@ CREATE TABLE IF NOT EXISTS scans (run_id, source_name, started_at, finished_at, 
 """
 
 
-def store_before_copies(path: Path, files, version: str | None = None) -> None:
+def store_before_copies(path: Path, files, version: str | None = None, texts: bool = True) -> None:
     """A store as the version before the `copies` table wrote `files` in this order: each file's documents replaced
     by document id, so a document two files give is stored under the file written last and the other keeps only
-    its text (no row saying it gives the document)."""
+    its text (no row saying it gives the document) and its provenance (the hash of its bytes). `texts=False`:
+    the files stored as files read in windows were, without their text."""
+    import hashlib
     conn = sqlite3.connect(path)
     conn.executescript("".join(tables.create_sql(t) + ";\n" for t in tables.TABLES if t is not tables.COPIES)
                        + _BEFORE_COPIES + links.SCHEMA)
@@ -57,8 +59,11 @@ def store_before_copies(path: Path, files, version: str | None = None) -> None:
                 conn.execute("INSERT INTO search (doc_id, idx, field, body) VALUES (?, NULL, 'title', ?)",
                              (r["doc_id"], index_text(r["title"] or "")))
                 n += 1
-            if n:
+            if n and texts:
                 conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (sources[-1], result.text))
+            data = Path(f).read_bytes()
+            conn.execute("INSERT OR REPLACE INTO provenance VALUES (?, ?, ?, ?, 'file', NULL)",
+                         (sources[-1], hashlib.sha256(data).hexdigest(), len(data), "2026-01-01T00:00:00+00:00"))
             if version is not None:
                 conn.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?)", [(s, version) for s in sources])
     conn.close()

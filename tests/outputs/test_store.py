@@ -558,6 +558,26 @@ def test_a_store_from_before_copies_keeps_a_shared_document_when_the_file_holdin
         assert st.conn.execute("SELECT COUNT(*) FROM copies").fetchone()[0] == 0
 
 
+def test_a_store_from_before_copies_finds_copies_kept_without_text_by_the_hash_of_their_bytes(tmp_path, samples):
+    """Files stored without their text (read in windows) by the version before copies: the same bytes (the hash in
+    provenance) give the same documents, so the intact file keeps the document when the one holding it fails."""
+    from tests.outputs.old_stores import store_before_copies
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    for f in (a, b):
+        f.write_bytes((samples / "shandong_village_doctor_notice.txt").read_bytes())
+    path = tmp_path / "s.sqlite"
+    store_before_copies(path, [a, b], texts=False)
+    with Store(path) as st:
+        (doc_id,) = st.conn.execute("SELECT doc_id FROM documents").fetchone()
+        assert _rows_by_file(st, a, b) == {str(a): [("copy", doc_id, str(b))], str(b): [("document", doc_id)]}
+        n_commitments = st.conn.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
+        b.write_bytes(b"")
+        st.put_file(str(b), extract_file(b).records)
+        assert _rows_by_file(st, a, b) == {str(a): [("document", doc_id)], str(b): [("error", "empty_after_cleaning")]}
+        assert st.conn.execute("SELECT COUNT(*) FROM commitments").fetchone()[0] == n_commitments
+
+
 def _every_offset_grounded(st: Store, spans: dict[str, dict[str, tuple[int, int]]]) -> None:
     """Every stored offset points into the text it was taken from: each document's, commitment's and mention's into
     the document's text (`Store.document_text`), and each copies row's into its own file's stored text, where
