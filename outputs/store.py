@@ -290,10 +290,12 @@ class Store:
             if src in failed:
                 continue
             for twin in holders_of_raw.get(sha, ()):
+                # under another suffix the same bytes may be read otherwise: where it has the document is not known
+                known = os.path.splitext(src)[1].lower() == os.path.splitext(twin)[1].lower()
                 for doc_id, holder, index, start, end in docs_of[twin] if twin != src else ():
                     if (src, doc_id) not in gives:
                         gives.add((src, doc_id))
-                        found.append((src, index, doc_id, holder, start, end))
+                        found.append((src, index, doc_id, holder, start if known else None, end if known else None))
         self.conn.executemany("INSERT OR IGNORE INTO copies (source, doc_index, doc_id, same_as, start, \"end\") "
                               "VALUES (?, ?, ?, ?, ?, ?)", found)
 
