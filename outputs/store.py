@@ -269,8 +269,9 @@ class Store:
         store is first opened, from what it kept: a file whose text is the same (the same hash), or whose bytes are
         (their hash in `provenance`, for files kept without their text), gives every document of the other at the
         same offsets; a file holding a document's text whole at a line's start, outside its own documents (a page
-        holding several notices, one of them also a file of its own) gives that document there. Each becomes a
-        `copies` row naming the file that stores the document, with offsets into the copy's own text."""
+        holding several notices, one of them also a file of its own) gives that document there; a file no longer
+        where it was stored gives nothing. Each becomes a `copies` row naming the file that stores the document,
+        with offsets into the copy's own text."""
         gives = {(s, d) for s, d in self.conn.execute("SELECT source, doc_id FROM documents UNION ALL "
                                                       "SELECT source, doc_id FROM copies")}
         found = self._old_copies_by_text(gives)
@@ -287,7 +288,7 @@ class Store:
             if raw_of.get(src):
                 holders_of_raw.setdefault(raw_of[src], []).append(src)
         for src, sha in raw_of.items():
-            if src in failed:
+            if src in failed or _gone(src):
                 continue
             for twin in holders_of_raw.get(sha, ()):
                 # under another suffix the same bytes may be read otherwise: where it has the document is not known
@@ -331,7 +332,7 @@ class Store:
         line = re.compile(r"(?m)^[ \t\u3000\xa0]*(?=\S)")
         found: list[tuple] = []
         for source, text in self.conn.execute("SELECT source, text FROM texts"):
-            if not isinstance(text, str):
+            if not isinstance(text, str) or _gone(source):  # a file moved since: its new name holds what it gave
                 continue
             mine: dict[str, tuple] = {}
             for twin in holders_of_text.get(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), ()):

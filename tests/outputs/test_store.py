@@ -628,3 +628,20 @@ def test_a_document_moving_to_a_page_holding_others_keeps_every_offset_pointing_
         _put(st, paths["page"])  # read again: every offset its own text's
         assert st.conn.execute("SELECT COUNT(*) FROM doc_texts").fetchone()[0] == 0
         _grounded(st)
+
+
+def test_a_store_from_before_copies_takes_no_moved_file_for_a_copy(tmp_path, samples):
+    """A file stored, then moved and stored under its new name by the version before copies: its old name kept its
+    text, but it gives nothing now, so it is no copy of the document its new name holds."""
+    from tests.outputs.old_stores import store_before_copies
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes((samples / "shandong_village_doctor_notice.txt").read_bytes())
+    path = tmp_path / "s.sqlite"
+    store_before_copies(path, [a])
+    a.rename(b)
+    store_before_copies(path, [b])
+    with Store(path) as st:
+        assert st.text(str(a)) is not None  # what that version left behind
+        assert _rows_by_file(st, a, b) == {str(a): [], str(b): [("document", st.conn.execute(
+            "SELECT doc_id FROM documents").fetchone()[0])]}
