@@ -15,8 +15,9 @@ import re
 import threading
 import zlib
 from collections import Counter
-from itertools import islice
+from itertools import islice, repeat
 from operator import itemgetter
+from operator import sub as _minus
 
 from corpora.chars import CJK, NUMBERED_HEADING
 from corpora.records import ErrorReason, RawDocument, ReadError, SourceText
@@ -187,6 +188,23 @@ def _cffi_calls() -> tuple | None:
     return _CFFI or None
 
 
+_SLOTS: tuple = (0, None, None, [], [], None)
+
+
+def _slots(ffi, n: int) -> tuple:
+    """Where PDFium writes the loose boxes and origins of a page's characters: (capacity, boxes, baselines,
+    a pointer to each box, to each baseline, a sink for the origins' x). A pointer made per character costs
+    what passing the calls through `map` saves, so the pointers are made once, for the largest page read yet
+    (at most MAX_PAGE_CHARS). Used under the PDFium lock, like the calls that fill it."""
+    global _SLOTS
+    if _SLOTS[0] < n:
+        cap = min(MAX_PAGE_CHARS, max(n, 2 * _SLOTS[0], 4096))
+        boxes, baselines = ffi.new("FS_RECTF[]", cap), ffi.new("double[]", cap)
+        _SLOTS = (cap, boxes, baselines, [boxes + i for i in range(cap)], [baselines + i for i in range(cap)],
+                  ffi.new("double*"))
+    return _SLOTS
+
+
 def _chars(pdfium_c, textpage, height: float, source: str, page_no: int, fast: bool = True) -> list[tuple]:
     """(x0, x1, baseline from the top, text, index) of each character on the page in PDFium's order; whitespace as " "."""
     n = pdfium_c.FPDFText_CountChars(textpage)
@@ -210,8 +228,8 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int, fast: b
         tpc, get_unicode = textpage, pdfium_c.FPDFText_GetUnicode
     if len(text) != n:  # characters outside the BMP take two UTF-16 units, PDFium leaves some out of its
         # text: one call per character instead
-        text = "".join(chr(u) if 0 < u < 0x110000 and not 0xD800 <= u < 0xE000 else "\ufffd"
-                       for u in (get_unicode(tpc, i) for i in range(n)))
+        text = "".join([chr(u) if 0 < u < 0x110000 and not 0xD800 <= u < 0xE000 else "\ufffd"
+                        for u in map(get_unicode, repeat(tpc, n), range(n))])
     box, origin, generated = _per_char_calls(pdfium_c)
     # PDFium's line breaks and soft hyphens carry no position; a space PDFium inferred between text objects
     # is not in the file; other blanks read as " "; a glyph without a Unicode mapping (PDFium gives its code
@@ -232,11 +250,23 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int, fast: b
         wanted = range(n)
     # lines are told apart by the baseline: glyphs of several fonts and sizes on one line share it
     if calls:
+        # the calls run under `map` (no bytecode between them), each writing to its character's slot; the
+        # slots are read at once
         ffi, loose_box, char_origin = calls[:3]
-        r = ffi.new("FS_RECTF*")
-        x, y = ffi.new("double*"), ffi.new("double*")
-        return [(r.left, r.right, height - y[0], text_of[i], i) for i in wanted
-                if loose_box(tpc, i, r) and char_origin(tpc, i, x, y)]
+        _, boxes, baselines, box_at, baseline_at, x = _slots(ffi, n)
+        if dropped:
+            at = itemgetter(*wanted) if len(wanted) > 1 else lambda seq: [seq[i] for i in wanted]
+            box_ptrs, baseline_ptrs = at(box_at), at(baseline_at)
+        else:
+            box_ptrs, baseline_ptrs = box_at[:n], baseline_at[:n]
+        boxed = list(map(loose_box, repeat(tpc), wanted, box_ptrs))
+        placed = list(map(char_origin, repeat(tpc), wanted, repeat(x), baseline_ptrs))
+        floats = memoryview(ffi.buffer(boxes, 16 * n)).cast("f")  # left, top, right, bottom of each
+        tops = map(_minus, repeat(height), memoryview(ffi.buffer(baselines, 8 * n)).cast("d"))
+        out = list(zip(floats[0::4], floats[2::4], tops, text_of, range(n)))
+        if dropped or 0 in boxed or 0 in placed:
+            out = [out[i] for i, b, p in zip(wanted, boxed, placed) if b and p]
+        return out
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.addressof(rect)
     oy = ctypes.c_double()
