@@ -23,6 +23,10 @@ _SPONSOR_AFTER = re.compile(r"^[\s\u4e00-\u9fff、（）()]{4,60}?(?:" + "|".joi
 _CHROME = re.compile(r"^\s*(您当前的位置|当前位置|您的位置|你的位置|你当前的位置|首页\s*[>＞»]|打印本页|关闭窗口|【\s*打印\s*】|"
                      r"【\s*关闭\s*】|字号[:：]|【字体|分享到|扫一扫|收藏本页|浏览次数|阅读次数|访问量|点击数|信息来源[:：].{0,20}$)")
 _PREV_NEXT = re.compile(r"^\s*(上一篇|下一篇|上一条|下一条)\s*[:：]?")
+# the site's menu of its departments printed above the page's breadcrumb, a name a line (市审计局 / 市体育局 / 当前位置：…)
+_MENU_BODY = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}$")
+_MENU_BODY_END = (*BODY_SUFFIXES, "协会", "联合社", "合作社", "联合会", "联社", "总队", "支队")
+MIN_MENU_BODIES = 2
 _DISCLAIMER = re.compile(r"(免责声明|本网站转载|本站转载|仅供参考，|如有侵权|不代表本(?:站|网|平台)观点|转载请注明|本文来源于网络|"
                          r"版权归原作者|文章来源于网络|投诉邮箱)")
 _SENTENCE = re.compile(r"[。！？；]")
@@ -247,6 +251,29 @@ def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> l
     return sorted(out)  # a line is in one run at most: ranked and plain lines exclude each other
 
 
+def dated_story_lists(text: str) -> list[tuple[int, int]]:
+    """The spans of lists of other stories that date their items (headline / 2024-05-01 / its lead, one after
+    another): the plain runs of `headline_runs` holding MIN_DATED_ITEMS date lines or more. A run with no dates
+    may be a list of a notice's own lines (its signature, a staff list), whose bodies are the document's."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+
+    def close():
+        if sum(bool(_DATE_LINE.match(text[a:b].strip())) for a, b in run) >= MIN_DATED_ITEMS:
+            out.append((run[0][0], run[-1][1]))
+        run.clear()
+
+    for a, b in headline_runs(text, plain_runs=True):
+        if run and text[run[-1][1]:a].strip():
+            close()
+        run.append((a, b))
+    close()
+    return out
+
+
+MIN_DATED_ITEMS = 2
+
+
 def find_noise(text: str, body_start: int = 0) -> Noise:
     """Noise spans in `text` (normalized); the metadata header before `body_start` is left alone."""
     noise = Noise()
@@ -256,6 +283,7 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
     # the vocabularies' patterns run once over the text; a line is searched only where they found something
     nav, spam = _Hits(pat["nav"], text), _Hits(pat["spam"], text)
     footer, disclaimer = _Hits(pat["footer"], text), _Hits(pat["disclaimer"], text)
+    menu: list[tuple[int, int]] = []  # the lines of body names right above this one
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
@@ -263,6 +291,12 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
             continue
         s = line.strip()
         kind = None
+        if menu and _CHROME.match(s) and sum(text[a:b].strip().endswith(_MENU_BODY_END) for a, b in menu) \
+                >= max(MIN_MENU_BODIES, len(menu) * 2 // 3):
+            # (a line that is no body's name is a name cut short, 市住房公积金, unless long enough for a title)
+            noise.spans.extend((a, b, "navigation") for a, b in menu
+                               if text[a:b].strip().endswith(_MENU_BODY_END) or len(text[a:b].strip()) <= 8)
+        menu = menu + [(start, end)] if _MENU_BODY.match(s) else []
         if pat["related"].match(s):
             kind, related = "related_list", True
         elif related and (len(s) <= 60 and not _SENTENCE.search(s) or _TEASER_END.search(s) and len(s) <= 200

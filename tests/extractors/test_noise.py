@@ -221,6 +221,22 @@ def test_a_sites_menu_of_departments_is_noise(heading):
     assert "45%" in noise.mask(text)
 
 
+@pytest.mark.parametrize("menu,blanked", [
+    (["某市审计局", "某市体育局", "某市统计局"], 3),
+    (["市审计局", "市外事办公室", "市住房公积", "市统计局"], 4),          # a name cut short goes with the menu
+    (["某县供销合作社联合社", "某县科学技术协会"], 2),
+    (["市审计局"], 0),                                                  # one name is no menu
+    (["关于做好某某工作的补充通知", "某市审计局"], 0),                  # a title is no department
+])
+def test_a_menu_of_departments_above_the_breadcrumb_is_noise(menu, blanked):
+    """The names of a site's departments, a name a line, right above the page's breadcrumb name no body of its
+    text; a line of them above anything else (a notice's signature) is left alone."""
+    text = "\n\n".join(menu) + "\n\n当前位置：首页 > 政务公开\n\n" + BODY
+    assert find_noise(text).counts().get("navigation", 0) == blanked + 1
+    signed = BODY + "\n" + "\n".join(menu) + "\n2024年5月1日\n"
+    assert find_noise(signed).counts().get("navigation", 0) == 0
+
+
 def _lines_touched_hold_every_match(text: str) -> None:
     from extractors.noise import _Hits, _patterns
 
