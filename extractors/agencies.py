@@ -123,7 +123,8 @@ def _generic(text: str, start: int) -> bool:
 
 # cores that are not the name of a body: 级财政局 (县级), 场监管局 (市场…), 直各部门 …
 _BAD_START = "级场域直属内外各区县市省乡镇委局厅本该其"  # (市局机场分局: a branch named by its parent's short name)
-_BAD_CORE = re.compile(r"^(有关|相关|政府|人民政府|上述|下列|以上|主管|同级|当地|所在)")
+# (电子税务局, 网上办事大厅中心: a body's online service, not a body)
+_BAD_CORE = re.compile(r"(?:有关|相关|政府|人民政府|上述|下列|以上|主管|同级|当地|所在|电子|网上)")  # matched at a position
 _BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室|中心|(?<=[厅局部])际联席会议(?:办公室)?)(?![\u4e00-\u9fff]?[长员]|际)")
 # 中心 ends many phrases (以人民为中心, 县城中心): a centre's core is four characters or more, with no function word
 _CENTRE_CORE = re.compile(r"^[^为以在的是到向对把被将于路街号级]{2,}中心$")

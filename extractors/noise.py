@@ -136,7 +136,8 @@ def _is_menu(line: str) -> bool:
     if "|" in line:  # a table row, which readers write with " | " between cells, unless its cells link sites
         cells = [c.strip() for c in line.split("|") if c.strip()]
         return (len(cells) >= 4 and all(len(c) <= 8 and not _CELL_MARK.search(c) for c in cells)
-                and sum(c.endswith(("网", "网站", "门户", "人大", "政协")) for c in cells) * 2 >= len(cells))
+                and sum(c.endswith(("网", "网站", "门户", "人大", "政协", "镇", "乡", "街道", "街道办事处")) for c in cells) * 2
+                >= len(cells))  # (a county site's bar of its towns: 某某镇 | 某某乡 | 某某街道办事处)
     tokens = [t for t in _MENU_SPLIT.split(line.strip()) if t]
     return len(tokens) >= 4 and all(_MENU_TOKEN.match(t) for t in tokens)
 

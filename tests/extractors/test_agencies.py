@@ -345,6 +345,7 @@ def test_a_zones_own_bureau(text, adcode, expected):
     ("相关链接：某某网 | 中组部12380举报网 | 某某在线", "110000", []),
     ("市局机场分局，市局机关各处室：", "110000", []),
     ("市局各部门要加强对区局的指导。", "110000", []),
+    ("纳税人可通过自治区电子税务局办理申报。", "150000", []),           # an online service, not a body
 ])
 def test_what_follows_or_precedes_a_bodys_name(text, adcode, expected):
     assert names(text, adcode) == expected

@@ -140,6 +140,8 @@ def test_list_pages(text, is_list):
 @pytest.mark.parametrize("text,blanked", [
     ("中国政府网 | 省政府网 | 市政府网 | 县人大 | 县政协", True),   # a bar of links to other sites
     ("发文机关 | 某县人民政府 | 成文日期 | 2024-01-02", False),     # a table row
+    ("| 某某街道办事处 | 甲镇 | 乙镇 | 丙乡 | 丁镇", True),             # a county site's bar of its towns
+    ("| 甲镇 | 120 | 35 | 丙乡 | 80", False),                           # a table of towns' figures
     ("政府部门网站\n某市人民政府\n某市住房和城乡建设委员会\n外省份住房公积金\n某市住房公积金管理中心", True),
 ])
 def test_bars_and_lists_of_links_to_other_sites_are_noise(text, blanked):
