@@ -417,7 +417,9 @@ def listing_page(text: str, body_start: int = 0) -> int:
             if prose >= MAX_LIST_PROSE:
                 return 0
     items = sum(dated)
-    if items >= MIN_LIST_ITEMS and items >= LIST_SHARE * len(lines):
+    # a headline dated on the line under it (某某工作情况 / 2025-11-12) is one item over two lines
+    under = sum(1 for i in range(1, len(lines)) if dated[i] and _DATE_ONLY.match(lines[i]) and not dated[i - 1])
+    if items >= MIN_LIST_ITEMS and items >= LIST_SHARE * (len(lines) - under):
         return items
     links = sum(1 for ln in lines if len(ln) <= 15 and "|" not in ln and len(_CJK.findall(ln)) >= 2 and not _SENTENCE.search(ln))
     bullets = sum(1 for ln in lines if _BULLET.match(ln))

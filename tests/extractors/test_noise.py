@@ -126,6 +126,9 @@ _ITEMS = ["某市召开防汛工作会议", "某区开展安全生产检查", "�
     ("\n".join(f"- {t}2026-07-{i + 10}" for i, t in enumerate(_ITEMS)), True),        # the date glued on
     ("\n".join(f"- {t[:4]}" for t in _ITEMS * 2), True),                               # a menu of links
     ("\n".join(f"- {t} 07-{i + 10}" for i, t in enumerate(_ITEMS)), True),            # month and day only
+    # headlines dated on the line under them, in columns with their names and 更多 links
+    ("\n".join(["首页 > 政务公开", "某某专栏"] + [x for i, t in enumerate(_ITEMS) for x in (t, f"2026-07-{i + 10}")]
+               + ["更多"]), True),
     ("\n".join(["某市人民政府关于做好防汛工作的通知", "各区县：", BODY * 3, "某市人民政府", "2024年6月1日"]), False),
     ("\n".join(["单位 |", "全区 |", "5.56 |", "0.80 |", "某镇 |", "2.70 |", "0.40 |", "某乡 |", "0.20 |", "0.20 |"] + [BODY]), False),
     ("\n".join([BODY * 4] + [f"{t} 2026-07-{i + 10}" for i, t in enumerate(_ITEMS)] + [BODY * 4]), False),
