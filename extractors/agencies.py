@@ -489,7 +489,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             continue  # 财政部门, 局长, 委员, 委托: not a body
         if text.startswith("代表", e) and core in ("人大", "人民代表大会"):
             continue  # 人大代表: a deputy, not the congress
-        if core == "委" and nxt not in _DELIM | {"、", "办", ""}:
+        if core == "委" and nxt not in _DELIM | {"、", "办", ""} and not text.startswith("全会", e):  # (市委全会: of the committee)
             continue
         pre = _prefix(text, s, gaz)
         start = pre.start
@@ -511,7 +511,12 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
         elif pre.place and ((core, "branch") in table.canonical or (core, "local") in table.canonical):
             # 重庆证监局, 合肥海关: as written; 杭州公积金中心: the place as written, the body's full name
             branch_office = (core, "branch") in table.canonical
-            normalized, level = _compose(pre.place, core if branch_office else table.canonical[(core, "local")]), None
+            canon = core if branch_office else table.canonical[(core, "local")]
+            # a government's department is named with its city's full name (珠海住房和城乡建设局 → 珠海市…); a
+            # housing fund's centre and committee bear the short name officially (广州住房公积金管理中心)
+            full = gaz.short.get(pre.place) or []
+            place = full[0].name if not branch_office and "公积金" not in canon and len(full) == 1 else pre.place
+            normalized, level = _compose(place, canon), None
         else:
             canon = table.canonical.get((core, "local"))
             if canon is None:

@@ -144,6 +144,7 @@ def _is_menu(line: str) -> bool:
 
 # a headline of another story: 8 to 60 characters with no sentence in it, maybe numbered as a ranking (04/…)
 _HEADLINE_LINE = re.compile(r"^\d{1,2}\s*[/／]\s*[^。；;\n|]{6,60}$")
+_RANKED_START = re.compile(r"^\d{1,2}\s*[/／]\s*\S")
 _BODY_LINE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]|第[一二三四五六七八九十百\d]+[章节条])")
 MIN_HEADLINE_RUN = 3
 
@@ -214,6 +215,8 @@ def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> l
             is_ranked = headline_like and bool(_HEADLINE_LINE.match(s))
         else:  # only a ranked line is asked about: its pattern first, the rarer match
             is_ranked = bool(_HEADLINE_LINE.match(s)) and _headline_like(s)
+        if not is_ranked and len(ranked) >= MIN_HEADLINE_RUN and _RANKED_START.match(s) and not text[end:].strip():
+            is_ranked = True  # the list's next item cut short where the text was cut (…/10 某某 / 01/某某：)
         if is_ranked:
             ranked.append((start, end))
         else:

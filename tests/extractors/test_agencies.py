@@ -346,6 +346,8 @@ def test_a_zones_own_bureau(text, adcode, expected):
     ("市局机场分局，市局机关各处室：", "110000", []),
     ("市局各部门要加强对区局的指导。", "110000", []),
     ("纳税人可通过自治区电子税务局办理申报。", "150000", []),           # an online service, not a body
+    ("记者咨询了淄博住房和城乡建设局工作人员", "370300", ["淄博市住房和城乡建设局"]),  # a department: the city's full name
+    ("紧紧围绕市委全会部署", "370300", ["淄博市委"]),                   # a plenary of the committee names it
 ])
 def test_what_follows_or_precedes_a_bodys_name(text, adcode, expected):
     assert names(text, adcode) == expected

@@ -167,6 +167,14 @@ def test_a_ranked_list_of_headlines_is_noise(lines, blanked):
     assert bool(headline_runs("\n".join(lines))) == blanked
 
 
+def test_the_next_ranked_item_cut_short_where_the_text_ends_is_in_the_list():
+    from extractors.noise import headline_runs
+    ranked = ["01/某行首次降准落地 一万亿元资金谁将受益", "02/某公司再发声 不会构成任何风险", "03/某地楼市新政出台 首付比例下调"]
+    text = "\n".join(ranked) + "\n\n01/某会：严"
+    assert headline_runs(text)[-1] == (text.rindex("01/"), len(text))
+    assert headline_runs(text + "\n" + BODY)[-1][1] < text.rindex("01/")   # not where the text goes on
+
+
 _HEADLINES = ["某区230个老旧小区年内完成改造 居民出行更方便", "某市发布13条措施 破解30年以上老楼加装电梯难题",
               "首批试点500套 某市旧房换新房活动启动", "某县新增公共停车位1200个 缓解学校周边停车难"]
 
