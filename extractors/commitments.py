@@ -452,7 +452,9 @@ _FLOOR_INTRO = re.compile(r"(?:最低|下限|至少|不低于|不少于|不得�
 
 
 # a bracket note after the value that names the end of its term (再提高10万元（截止时间为2022年12月31日止）)
-_TERM_NOTE_AFTER = re.compile(r"\s*[（(]\s*(?:截止|截至|有效期|执行期限?|实施期限?|执行时间|实施时间)(?:时间|日期)?\s*(?:为|至|到)?\s*")
+# also a dated span's end, in a bracket or in a clause after the value's own (…给予1%补贴，执行期限为2022年4月1日至2024年12月31日)
+_TERM_NOTE_AFTER = re.compile(r"[^，,。；;：:（()）\d#]{0,8}[（(，,]\s*(?:截止|截至|有效期|执行期限?|实施期限?|执行时间|实施时间)(?:时间|日期)?\s*"
+                              r"(?:为|至|到)?\s*(?:[自从]?\s*#+\s*[-—–~～]?\s*)?")  # a dated day is masked (#)
 # the rest of a listed project's name after its year (2022年通信基础设施等项目)
 _LISTED_PROJECT_AFTER = re.compile(r"^[^，,。；;\d（()）]{2,16}?等(?:重点)?(?:项目|工程)")
 # a clause that only restates the level of the clause before it in figures (…最低为LPR基准，即4.6%)
@@ -925,6 +927,12 @@ _EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|末|底|初
 # the purchases a benefit pays for (对2025年购置…的，给予补贴) is the benefit's year, as the dev set's gold reads it
 _SCOPE_YEAR_AFTER = re.compile(r"\s*(?:度)?\s*(?:(?:在|于)(?:本市|我市|全市|本省|我省|本区|我区|本县|我县|辖区)|新举办|新引进|"
                                r"新认定|新建成|新开工|引进|举办|认定|评定|获评|取得|申报)")
+# the year of a rule a text cites as an event, then what followed it (在2017年最严限购令后, 2018年调控新政出台以来)
+_CITED_RULE_AFTER = re.compile(r"\s*[^，,。；;\d]{0,8}?(?:限购令|限贷令|限售令|新政|政策|调控|规定|措施|文件|通知|意见)"
+                               r"(?:出台|发布|印发|实施|升级|落地|施行)?(?:后|以后|之后|以来)")
+# a count a publicity notice gives of those a selection has named (公示拟取得落户资格人员6003人): its result, reported
+_PUBLICISED_COUNT = re.compile(r"(?:公示|公布|拟(?:取得|认定|录取|入选|命名|授予))[^，,。；;：:\d]{0,16}?(?:人员|人数|名单|对象|企业|单位|项目|人选)"
+                               r"(?:共|总数|数量|合计|为|有|是)?\s*$")
 _DATE_OF_BEFORE = re.compile(r"(?:时间|日期|时点)\s*(?:在|为|于|是)?\s*$")
 # a sentence that opens on what has been achieved (…干预中成效显著，吸烟率降至22.97%) reports results
 _REVIEW_CLAUSE = re.compile(r"成效显著|成效明显|成就显著|取得[^，,。；;]{0,6}(?:成就|成效|成绩)[，,：:]")
@@ -1072,7 +1080,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if _DATE_OF_BEFORE.search(tsent, max(0, m.start() - 5), m.start()):
                 deadline = False  # 办理预售的时间在2022年11月30日以前的楼盘: the date a condition names, no deadline
                 events.add(m.start() + sent.start)
-            if not deadline and not term_end and _SCOPE_YEAR_AFTER.match(tsent, m.end()):
+            if not deadline and not term_end and (_SCOPE_YEAR_AFTER.match(tsent, m.end()) or _CITED_RULE_AFTER.match(tsent, m.end())):
                 events.add(m.start() + sent.start)  # 对2025年在本市新举办的展会: the year of what a rule covers
             if re.search(r"(?:比|较|不超过|不高于|不低于|超过|高于|低于|相比|同比|与)\s*$", tsent[max(0, m.start() - 4):m.start()]):
                 bases.add(m.start() + sent.start)
@@ -1317,6 +1325,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 kind, year = "provision", rule_year  # 第三套及以上住房不享受…: whom a rule covers, no goal
             if kind != "reported" and any(a <= num_start < b for a, b in compared):
                 kind, year = "reported", None  # 与周边城市相当：广州市…最高贷款额度为100万元: another place's figure, cited
+            if kind != "reported" and comparator == "=" and unit in _COUNTED | {"人", "户"} \
+                    and _PUBLICISED_COUNT.search(masked, clause_start, num_start):
+                kind, year = "reported", None  # 公示拟取得落户资格人员6003人: the count of a published list
             if news and kind == "provision" and _COUNTED_BY.search(masked, sent.start, num_start):
                 kind, year = "reported", None  # 据不完全统计，至少9家信托公司遭到处罚: a count a report makes
             if kind != "provision" and unit in _AGE_UNITS and comparator != "=" and not _STRONG_PAST.search(sctx):

@@ -118,7 +118,7 @@ HELDOUT7_FLOORS = {
     "publish_date_acc": 1.0,
     "region_acc": 1.0,
     "agency_f1": 0.91,
-    "commit_f1": 0.74,
+    "commit_f1": 0.75,
     "span_grounding": 1.0,
 }
 
