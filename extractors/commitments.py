@@ -823,6 +823,8 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
             i += 1
             continue
         unit = _PER_EACH.sub("/", m.group("unit"))  # 元/每平方米 → 元/平方米
+        if unit.endswith("吨") and (mat := _BRACKETED_MATERIAL.match(stext, m.end("unit"))):
+            unit += mat.group(1)  # 十吨（含）标准煤以下: the measured material after the inclusive note is the unit's
         ns, ue = m.start() + offset, m.end("unit") + offset
         if m.group("num")[0].isdigit() and ns >= 1 and masked[ns - 1] in "-－−" and (ns < 2 or not re.match(r"[\d%.]", masked[ns - 2])):
             v, ns = -v, ns - 1  # -1.01%: a fall, not a rise
@@ -868,6 +870,7 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
     return out
 
 
+_BRACKETED_MATERIAL = re.compile(r"\s*[（(]\s*含\s*[）)]\s*(标准煤|标煤)")
 # a unit said again in short at a range's other end (十吨标准煤以上三十吨以下)
 _SAME_MEASURE_CUT = {"吨标准煤": "吨"}
 # a share of a base written as a percentage, a per mille or a multiple at the two ends of one range (处不缴税款50%以上
@@ -1369,6 +1372,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                                                                     + find_unit_headed_cells(text, unit_rx)
                                                                     + find_formula_multipliers(text, masked, in_listing)
                                                                     + find_bare_ratios(text, masked, in_listing)
+                                                                    + find_plot_ratios(text, masked, in_listing)
                                                    + _join_orphan_units(_join_split_ranges(_join_bounds(out, masked), masked), masked)), masked), masked), masked, title)
 
 
@@ -1448,6 +1452,86 @@ def find_bare_ratios(text: str, masked: str, unread=lambda pos: False) -> list[C
             kind="provision", indicator=text[clause_start:m.start("cmp")].strip() or None, subject=None, value=value,
             unit="", comparator=cmp, deadline=None, year=None, recurrence=None, sentence=text[sent_start:sent_end].strip(),
             start=sent_start, end=sent_end, value_start=a, value_end=m.end("num")))
+    return out
+
+
+# a plot ratio (容积率), the one bound of land use with no unit: in prose (容积率不大于2.5, 容积率在1.0（含）以上) or in
+# the cells of a land table a text dump gives one a line, under a heading cell 容积率 (≤2.5; 居住：≤2.2；教育：≤1)
+_SYMBOL_CMP = {"≤": "<=", "≥": ">=", "<=": "<=", ">=": ">=", "＜": "<", "＞": ">", "<": "<", ">": ">"}
+_PLOT_RATIO = re.compile(r"容积率[ \t\u3000]*(?:[：:]|应当|应|须|原则上)?[ \t\u3000]*(?:在|为|按)?[ \t\u3000]*(?P<cmp>不大于|不高于|不超过|不低于|不小于|大于|小于|高于|低于|超过|"
+                         r"≤|≥|<=|>=|＜|＞|<|>)?[ \t\u3000]*(?P<num>\d+(?:\.\d+)?)[ \t\u3000]*(?P<incl>[（(][ \t\u3000]*含[ \t\u3000]*[）)])?[ \t\u3000]*(?P<after>以上|以下|以内)?"
+                         r"(?![ \t\u3000]*[\d.%％‰万亿元米倍㎡])")
+_PLOT_RATIO_HEAD = re.compile(r"(?m)^[ \t\u3000]*容积率[ \t\u3000]*$")
+_BOUND_CELL = re.compile(r"(?m)^[ \t\u3000]*(?:[^\d\s：:；;|≤≥<>＜＞]{1,12}[：:]?\s*)?(?:≤|≥|<=|>=|＜|＞|<|>)\s*\d+(?:\.\d+)?"
+                         r"(?:\s*[；;，,、]\s*[^\d\s：:；;|≤≥<>＜＞]{1,12}[：:]?\s*(?:≤|≥|<=|>=|＜|＞|<|>)\s*\d+(?:\.\d+)?)*[ \t\u3000]*$")
+_BOUND_IN_CELL = re.compile(r"(?:(?P<label>[^\d\s：:；;|，,、≤≥<>＜＞=]{1,12}?)[：:]?\s*)?(?P<cmp>≤|≥|<=|>=|＜|＞|<|>)\s*(?P<num>\d+(?:\.\d+)?)"
+                            r"(?!\s*[\d.%％‰万亿元米倍㎡亩])")
+_WORD_AFTER_CMP = {"以上": ">=", "以下": "<=", "以内": "<="}
+MAX_CELLS_UNDER_HEAD = 400  # lines from the heading cell 容积率 within which a bare bound cell is its column's
+
+
+def find_plot_ratios(text: str, masked: str, unread=lambda pos: False) -> list[Commitment]:
+    """Plot ratios (容积率) a rule or a land notice bounds or sets: provisions with no unit."""
+    out: list[Commitment] = []
+    if "容积率" not in masked:
+        return out
+
+    def add(a: int, b: int, value: float, cmp: str, indicator: str, sent_start: int, sent_end: int) -> None:
+        out.append(Commitment(
+            kind="provision", indicator=indicator, subject=None, value=value, unit="", comparator=cmp, deadline=None,
+            year=None, recurrence=None, sentence=text[sent_start:sent_end].strip(), start=sent_start, end=sent_end,
+            value_start=a, value_end=b))
+
+    for m in _PLOT_RATIO.finditer(masked):
+        a = m.start("num")
+        value = parse_number(m.group("num"))
+        if unread(a) or value is None:
+            continue
+        cmp = _RATIO_CMP.get(m.group("cmp") or "", _SYMBOL_CMP.get(m.group("cmp") or "", _WORD_AFTER_CMP.get(m.group("after") or "", "=")))
+        if m.group("incl") and cmp in (">", "<"):
+            cmp += "="
+        sent_start = max(masked.rfind(c, 0, a) for c in "。；;\n") + 1
+        sent_end = min((i for i in (masked.find(c, m.end()) for c in "。；;\n") if i >= 0), default=len(masked))
+        add(a, m.end("num"), value, cmp, "容积率", sent_start, sent_end)
+    # a table the reader gives one row a line (| … | 容积率 | … |): the cells of that column
+    col = None
+    for a, ln in _line_spans(masked):
+        if not ln.lstrip().startswith("|"):
+            col = None
+            continue
+        cells = ln.split("|")
+        names = [_SPACES.sub("", c) for c in cells]
+        if "容积率" in names:
+            col = names.index("容积率")
+            continue
+        if col is None or col >= len(cells):
+            continue
+        cell_start = a + sum(len(c) + 1 for c in cells[:col])
+        cell = cells[col]
+        if not _BOUND_CELL.fullmatch(cell.strip()):
+            continue
+        for m in _BOUND_IN_CELL.finditer(masked, cell_start, cell_start + len(cell)):
+            value = parse_number(m.group("num"))
+            if unread(m.start("num")) or value is None:
+                continue
+            label = (m.group("label") or "").strip()
+            add(m.start("num"), m.end("num"), value, _SYMBOL_CMP[m.group("cmp")], f"{label}容积率", a, a + len(ln))
+    head = _PLOT_RATIO_HEAD.search(masked)
+    if head:
+        limit = len(masked)
+        nl = head.end()
+        for _ in range(MAX_CELLS_UNDER_HEAD):
+            nl = masked.find("\n", nl + 1)
+            if nl < 0:
+                break
+            limit = nl
+        for cell in _BOUND_CELL.finditer(masked, head.end(), limit):
+            for m in _BOUND_IN_CELL.finditer(masked, cell.start(), cell.end()):
+                value = parse_number(m.group("num"))
+                if unread(m.start("num")) or value is None:
+                    continue
+                label = (m.group("label") or "").strip()
+                add(m.start("num"), m.end("num"), value, _SYMBOL_CMP[m.group("cmp")], f"{label}容积率", cell.start(), cell.end())
     return out
 
 
