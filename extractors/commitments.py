@@ -51,7 +51,7 @@ _PART_OF_WORD = {"约": re.compile(r"[违合签预节制公条契履守失毁解
 _LIMIT_WORD = re.compile(r"[期时年权界局无有额]限$")
 
 _REPORTED = re.compile(r"(已经|已|以来|累计|截至目前|截至|截止|目前|现有|共有|共计|同比|比上年|较上年|增长了|下降了|完成了|实现了|达到了|去年|上年(?!度)|过去|期间全市|期间全省)")
-_FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
+_FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|(?<![\d一二三四五六七八九十两百半几多数个每当同])年内|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
 # markers that a figure is still to come, which outweigh 已/累计/截至 in the same clause (想要, 主要, 重要, 只要 are no 要)
 _FUTURE_STRONG = re.compile(r"(到\d{4}|(?<!毕业)(?<!毕业后)[一二三四五两\d]年内|力争|争取|确保|(?<![已经曾])将|计划|预计|目标|届时|努力|(?<![想主重只])要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
 _PROVISION = re.compile(r"(有效期|(?:运营|服务|保修|责任|租赁|合同|使用|缴存|还款)期|税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
@@ -1036,6 +1036,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
         # 其中，首套房7793笔…: a breakdown of the figures of the sentence before, which were results
         breakdown = prev_kinds == {"reported"} and bool(re.match(r"\s*其中", stext))
         sent_kinds: set[str] = set()
+        sent_goal: int | None | object = _NO_GOAL  # the year of the sentence's last goal, if it had one
         if sent.start < counted_to:  # sentences come in order; count the line breaks from the last one on
             lines_before, counted_to = 0, 0
         lines_before += masked.count("\n", counted_to, sent.start)
@@ -1338,6 +1339,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if unit in _AGE_UNITS and kind == "provision" and year is not None and chosen \
                     and "截" in masked[max(0, chosen[0] - 2):chosen[0] + 2]:
                 year = None  # 截至2025年1月1日不超过18周岁: the day an age is counted on, not a year the rule runs to
+            if kind == "provision" and not limit and not rule and comparator == "=" and unit in {"个", "项", "批"} \
+                    and _PROJECTS_PUSHED.match(masked, ue):
+                kind = "target"  # 79个新开工项目加快实施: projects a plan drives on, a goal with no year of its own
             if kind == "target" and year is None and pub_year is not None:
                 rel = _RELATIVE_YEAR.search(text, sent.start, sent.end)
                 if rel:  # 首批3000套今年开工建设: a goal for the year the notice is dated in (明年: the next)
@@ -1356,6 +1360,12 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             last_indicator = indicator
             if replaced:
                 continue  # the value a change replaces (由40万元提高至60万元 → 40): no longer set, so no commitment
+            if kind == "provision" and sent_goal is not _NO_GOAL and not limit and not rule and comparator in ("=", ">=") \
+                    and not _DURATION.fullmatch(unit) and not _modals(masked, clause_start, ue + 4) \
+                    and _GOAL_VERB_LEAD.match(masked, clause_start):
+                kind, year = "target", sent_goal  # 年内开工…71.7公里，建成…90公里，实施…65.9公里: the list of goals goes on
+            if kind == "target":
+                sent_goal = year
             sent_kinds.add(kind)
             if kind == "reported" and unit == "笔":
                 sent_kinds.add("reported_stat")
@@ -1374,6 +1384,15 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                                                                     + find_bare_ratios(text, masked, in_listing)
                                                                     + find_plot_ratios(text, masked, in_listing)
                                                    + _join_orphan_units(_join_split_ranges(_join_bounds(out, masked), masked), masked)), masked), masked), masked, title)
+
+
+# a clause that opens on the verb of a task (实施…65.9公里, 完成…3万亩) after a goal of its sentence continues its list
+_GOAL_VERB_LEAD = re.compile(r"\s*(?:并|同时|再)?(?:实施|完成|开展|新建|改造|新改建|改扩建|建设|建成|开工|培育|打造|新增|推进|推动|创建|组织|"
+                             r"举办|引进|培训|提升|提供|发放|筹集|种植|治理|修复)")
+_NO_GOAL = object()
+# a count of projects the plan pushes on (…个重点项目加快实施, …项工程全面开工)
+_PROJECTS_PUSHED = re.compile(r"[^，,。；;：:\d]{0,12}?(?:项目|工程)\s*(?:要|将)?(?:加快|加速|全面|有序|按期|如期|顺利)?"
+                              r"(?:实施|推进|建设|开工|落地|投产|竣工)")
 
 
 # a bare multiplier in a formula (贷款额度=账户余额×25, 账户余额乘以15): the number after 乘以 or a times sign, with no

@@ -261,3 +261,27 @@ def test_the_year_of_a_cited_rule_is_no_deadline(text, kwargs, expected):
 ])
 def test_the_count_of_a_published_list_is_reported(text, expected):
     assert found(text, pub_year=2025) == expected
+
+
+# a clause that opens on the verb of a task after a goal of its sentence continues the list of goals, with its year;
+# a benefit or a rule after the goals stays a provision
+@pytest.mark.parametrize("text,expected", [
+    ("年内新建乡村公路42公里，改造危桥6座，实施道路安防工程18.5公里。",
+     [("target", 42, 2025), ("target", 6, 2025), ("target", 18.5, 2025)]),
+    ("到2027年，建成示范村12个，实施改造项目30个，对改造户给予补贴3000元。",
+     [("target", 12, 2027), ("target", 30, 2027), ("provision", 3000, 2027)]),
+    ("全市新建口袋公园5个，实施补贴每户2000元。", [("provision", 5, None), ("provision", 2000, None)]),
+])
+def test_a_list_of_goals_goes_on(text, expected):
+    assert found(text, pub_year=2025) == expected
+
+
+# a count of projects a plan pushes on (…个项目加快实施) is a goal, with no year where none is written; projects a
+# rule covers stay provisions
+@pytest.mark.parametrize("text,expected", [
+    ("推进重点工程建设，56个市级新开工项目加快实施。", [("target", 56, None)]),
+    ("全年12项民生工程全面开工。", [("target", 12, None)]),
+    ("对纳入清单的项目，每个项目给予补助20万元。", [("provision", 20, None)]),
+])
+def test_a_count_of_projects_to_push_on_is_a_goal(text, expected):
+    assert found(text) == expected
