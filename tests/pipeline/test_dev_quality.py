@@ -140,7 +140,7 @@ HELDOUT9_FLOORS = {
     "publish_date_acc": 0.86,
     "region_acc": 0.86,
     "agency_f1": 0.83,
-    "commit_f1": 0.96,
+    "commit_f1": 1.0,
     "span_grounding": 1.0,
 }
 
