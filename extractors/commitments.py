@@ -35,7 +35,10 @@ _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至�
            ("突破", ">"), ("高达", "="), ("多达", "="), ("最高达", "<="), ("最高可达", "<="), ("最高达到", "<="),
            ("最高可达到", "<="), ("最多达", "<="), ("最多可达", "<="), ("最多达到", "<="), ("最多可达到", "<="),
            # 期限长达30年: a length stressed, as 高达; 最长达30年 stays a cap
-           ("长达", "="), ("最长达", "<="), ("最长可达", "<=")]
+           ("长达", "="), ("最长达", "<="), ("最长可达", "<="),
+           # 搁板最大尺寸为0.6米, 最小分割单元为500平方米: the largest or smallest allowed, a bound (not 最大限度,
+           # 最大的, 最大化: see _SUPERLATIVE_WORD)
+           ("最大", "<="), ("最小", ">=")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
           ("内", "<="), ("左右", "~"), ("上下", "~"), ("封顶", "<="), ("为限", "<="), ("为上限", "<="),
           ("或以上", ">="), ("甚至更高", ">="), ("或更高", ">="), ("及更高", ">="), ("或以下", "<="),
@@ -47,6 +50,8 @@ _TIGHT = {"满", "超", "限", "满足"}
 # 约 and 近 inside other words (违约金, 合约, 签约, 预约, 约定; 最近, 附近, 就近, 近期, 近年) approximate nothing
 _PART_OF_WORD = {"约": re.compile(r"[违合签预节制公条契履守失毁解续特集简缔婚]约|约[定束谈]"),
                  "近": re.compile(r"[最附就邻靠亲贴]近|近[期日来况年]")}
+# 最大 and 最小 as words of their own (最大限度, 最大程度, 最大化, 全国最大的) bound no number
+_SUPERLATIVE_WORD = re.compile(r"^(?:的|限度|程度|化|规模|努力|力度|值得)")
 # 限 closing a word (期限, 时限, 年限, 权限) is no cap
 _LIMIT_WORD = re.compile(r"[期时年权界局无有额]限$")
 
@@ -282,6 +287,8 @@ _BOUND_WORD = re.compile(r"最|上限|下限|限额")  # 最低调整为20% keep
 _NOUN_BOUNDS = {"限额", "上限", "最高", "最低", "限", "下限"}
 _FACTOR_OF_BOUND = re.compile(r"倍数|系数")
 _NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民|收购价|保护价|折旧年限")  # (最低折旧年限为3年的设备: a class of assets)  # 最低收购价: a scheme's name
+# a change of a bound from its old level to a new one, in one clause (…额度分别由现行新房80万元和二手房60万元统一提高至)
+_CHANGED_BOUND = re.compile(r"^[^，,。；;：:]*?[由从][^，,。；;：:]*?(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 _SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 
 
@@ -352,6 +359,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         gap = before[i + len(phrase):] if i >= 0 else ""
         if phrase in ("最低", "最高") and _NAMED_BOUND.match(gap):
             continue  # 最低工资标准的30%, 最低生活保障: the name of a standard, not a bound
+        if phrase in ("最大", "最小") and _SUPERLATIVE_WORD.match(gap):
+            continue  # 最大限度地减少, 全国最大的…基地: a superlative word, no bound
         if phrase in _NOUN_BOUNDS and _FACTOR_OF_BOUND.search(gap):
             continue  # 贷款限额倍数分别为4倍、3倍: the factor that sets a cap, a plain figure
         if i >= 0 and phrase in _PART_OF_WORD and (_PART_OF_WORD[phrase].search(before, max(0, i - 1), i + len(phrase) + 1)
@@ -376,6 +385,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
                                                                              and not gap.rstrip().endswith("减")))
                 and not re.search(r"[，,；;。\d]", gap)
                 and not _GAP_VERB.search(gap))
+        if not near and _BOUND_WORD.match(phrase) and len(gap) <= 40 and _CHANGED_BOUND.search(gap):
+            near = True  # 最高贷款额度由现行80万元统一提高至100万元: the level a change sets for the cap is the cap
         end = i + len(phrase)  # the comparison word nearest the number wins; the longer one on a tie (达到或超过)
         if i >= 0 and near and (best is None or end > best[0] or (end == best[0] and len(phrase) > best[2])):
             best = (end, sym, len(phrase))
@@ -396,7 +407,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     if sym == "~" and before[:best[0]].endswith("近") and _LOOKBACK_UNIT.search(text[num_start:unit_end]):
         if _RECORDS_OF_WINDOW.match(after):
             return "="  # 近6个月的银行流水, 近12个月的缴存明细: records that cover the whole window, its length
-        return "<="  # 近2年, 近6个月: the last two years, a window
+        return "="  # 近2年, 近6个月（2020年-2024年）: the length of a look-back window; only 内 makes it a bound
     if _NORM_LINE.match(after):
         return "="  # 个贷率超出85%的预警线: the line is 85%, whatever the figure measured against it
     if sym in (">", "<") and _INCLUSIVE_AFTER.match(after):
@@ -547,7 +558,8 @@ def _indicator_before(text: str, clause_start: int, num_start: int) -> str | Non
 
 # words of a rule, a limit or a penalty: a provision whatever deadline governs its section, and not outweighed
 # by a marker of the past
-_RULE_WORDS = (r"罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?=[^理置于在室长级])|"
+# (已经处5%以上高位, 仍处3%低位: 处 as 'to stand at', a level described, no penalty)
+_RULE_WORDS = (r"罚款|罚金|处以|并处|(?<![此各到之已仍正均都尚])(?<!已经)处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?=[^理置于在室长级])|"
                r"公示|过渡期|调整为|工作日|办结|期限|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是")
 # words that only name a benefit's or a rule's topic (公积金, 利率, 补贴): 已发放补贴1.2亿元, 新增公积金贷款10681笔
 # are results whatever their topic, so these count only where no marker of the past outweighs them
