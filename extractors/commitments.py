@@ -99,12 +99,17 @@ _GUIDE_TITLE = re.compile(r"指引|导则|技术规范|技术标准|设计标准
 # heading levels: 第X章 0, 一、 1, （一） 2, 1. 3, （1） 4; a deadline scope opened under a heading of
 # level L lasts through deeper headings until the next heading of level L or above
 _HEADINGS = [(re.compile(r"^\s*" + p), level) for p, level in HEADING_LEVELS]
+# the same, one pattern: its alternatives are tried in the list's order, each a group (the patterns hold none)
+_ANY_HEADING = re.compile(r"^\s*(?:" + "|".join(f"({p})" for p, _ in HEADING_LEVELS) + ")")
+_LEVEL_OF_GROUP = [None] + [level for _, level in HEADING_LEVELS]
 
 
 def _heading_level(line: str, strict: bool = True) -> int | None:
+    """The level of the first of `_HEADINGS` the line opens with (one match of `_ANY_HEADING`)."""
     if strict and len(line.strip()) > 40:
         return None
-    return next((lvl for rx, lvl in _HEADINGS if rx.match(line)), None)
+    m = _ANY_HEADING.match(line)
+    return _LEVEL_OF_GROUP[m.lastindex] if m else None
 
 
 @dataclass(frozen=True)
@@ -172,11 +177,15 @@ def _unit_pattern() -> re.Pattern:
 _PER = "平方米|立方米|亩|人次|人|户|年|月|日|天|次|吨|套|间|床|公里|台|辆|头|只|件|家|张|小时|周|季度|学期|个|本|证|份|宗|栋|幢|座|所|项"
 
 
-def _line_spans(text: str):
-    pos = 0
+@functools.lru_cache(maxsize=8)
+def _line_spans(text: str) -> tuple[tuple[int, str], ...]:
+    """(start, line) of each line of `text`: split once per text however many of the readers below ask (the
+    document's text and its masked copy each hold a few)."""
+    out, pos = [], 0
     for line in text.split("\n"):
-        yield pos, line
+        out.append((pos, line))
         pos += len(line) + 1
+    return tuple(out)
 
 
 class _LinesAt:
@@ -225,8 +234,11 @@ def _joins(text: str, nl: int) -> bool:
     if tail.rstrip()[-1:].isdigit() or _CN_NUMBER_TAIL.search(tail):
         m = _unit_pattern().match("1" + head.lstrip())
         return bool(m and m.start("unit") == 1) or bool(re.match(r"^\s*(?:以上|以下|左右|以内)", head))
-    return bool(_BROKEN_TAIL.search(tail)) and bool(re.match(r"^\s*\d+(?:\.\d+)?\s*$|^\s*\d+(?:\.\d+)?\s*\S", head)) \
-        and len(head.strip()) <= 12
+    # the cheap tests of the next line first: most lines open on no number
+    return len(head.strip()) <= 12 and bool(_BROKEN_NUMBER_HEAD.match(head)) and bool(_BROKEN_TAIL.search(tail))
+
+
+_BROKEN_NUMBER_HEAD = re.compile(r"^\s*\d+(?:\.\d+)?\s*$|^\s*\d+(?:\.\d+)?\s*\S")
 
 
 # a number in Chinese numerals closing a line after a verb of a penalty or benefit or a comparison (处十⏎万元以上…)
@@ -760,6 +772,7 @@ _COMPLETED_UNITS = {"基点", "百分点", "月", "工作日", "季度"}
 _PER_EACH = re.compile(r"\s*/\s*每?\s*")
 # a deviation either way: ±5%, 正负5%, 上下浮动10%, 上下浮动幅度不超过10%
 _PLUS_MINUS = re.compile(r"(?:[±]|正负|上下浮动(?:幅度|范围)?(?:原则上)?(?:不超过|不得超过|不高于|控制在|在|为)?)\s*$")
+@functools.lru_cache(maxsize=1024)
 def _split_mult(unit: str) -> tuple[int, str]:
     for prefix, f in _MULT_FACTORS:
         if unit.startswith(prefix) and len(unit) > len(prefix):

@@ -171,3 +171,38 @@ def test_column_lines_equal_the_plain_loop_on_pool_pages():
     assert len(texts) > 30
     for text in texts:
         assert cm.column_lines(text) == _plain_column_lines(text)
+
+
+HEADING_LINES = ["第三章 保障措施", "  一、总体要求", "（二）工作目标", "(三)实施步骤", "3. 加强监管", "12、明确责任",
+                 "3.5万元", "（4）其他", "(10) 附则", "第十二节", "一二三", "二十、", "  ", "", "十四五时期",
+                 "第3条", "（一", "1．建立机制", "　（五）统筹推进"]
+
+
+def _plain_heading_level(line: str, strict: bool = True):
+    if strict and len(line.strip()) > 40:
+        return None
+    return next((lvl for rx, lvl in cm._HEADINGS if rx.match(line)), None)
+
+
+@pytest.mark.parametrize("line", HEADING_LINES)
+@pytest.mark.parametrize("strict", [True, False])
+def test_a_lines_heading_level_is_the_first_heading_pattern_it_opens_with(line, strict):
+    assert cm._heading_level(line, strict) == _plain_heading_level(line, strict)
+
+
+def test_heading_levels_equal_the_plain_loop_on_pool_pages():
+    lines = [ln for text in pool_normalized_texts(12) for ln in text.split("\n")]
+    assert sum(_plain_heading_level(ln) is not None for ln in lines) > 0
+    for ln in lines:
+        assert cm._heading_level(ln) == _plain_heading_level(ln), ln
+        assert cm._heading_level(ln, strict=False) == _plain_heading_level(ln, strict=False), ln
+
+
+@pytest.mark.parametrize("text", ["", "一行", "第一行\n第二行\n", "\n\n甲\n", "甲\r\n乙"])
+def test_line_spans_are_each_lines_start_and_text_and_kept_per_text(text):
+    plain, pos = [], 0
+    for line in text.split("\n"):
+        plain.append((pos, line))
+        pos += len(line) + 1
+    assert list(cm._line_spans(text)) == plain
+    assert cm._line_spans(text) is cm._line_spans(text)  # split once per text

@@ -141,15 +141,10 @@ def test_firm_lists_are_the_plain_scans(text):
 
 
 def test_firm_lists_are_the_plain_scans_on_pool_pages():
-    from pathlib import Path
+    from tests.conftest import pool_normalized_texts
 
-    pool = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pool"
-    files = sorted(p for p in pool.rglob("*") if p.suffix in {".txt", ".html", ".htm", ".md"})[:120]
-    if not files:
-        pytest.skip("no shared pool here")
     found = 0
-    for p in files:
-        text = p.read_text(encoding="utf-8", errors="replace")
-        assert regions._firm_lists(text) == _plain_firm_lists(text), p.name
+    for text in pool_normalized_texts(3):
+        assert regions._firm_lists(text) == _plain_firm_lists(text)
         found += len(_plain_firm_lists(text))
     assert found > 0
