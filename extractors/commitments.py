@@ -1034,6 +1034,10 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     prev_kinds: set[str] = set()  # kinds of the values of the last sentence that had any
     lines_before, counted_to = 0, 0  # line breaks in masked[:counted_to]
     for sent in sentences(masked):
+        if not _NUM_CHAR.search(masked, sent.start, sent.end):
+            # no digit or numeral: no value (`_values`), so nothing below changes what a later sentence reads (the
+            # paragraph's indicator is dropped when a later sentence's line differs, as it would be here)
+            continue
         stext = masked[sent.start:sent.end]
         # 其中，首套房7793笔…: a breakdown of the figures of the sentence before, which were results
         breakdown = prev_kinds == {"reported"} and bool(re.match(r"\s*其中", stext))

@@ -113,7 +113,7 @@ def _all_values(text: str):
 
 
 class _Anything:
-    def search(self, text):
+    def search(self, text, *span):
         return True
 
 
@@ -206,3 +206,25 @@ def test_line_spans_are_each_lines_start_and_text_and_kept_per_text(text):
         pos += len(line) + 1
     assert list(cm._line_spans(text)) == plain
     assert cm._line_spans(text) is cm._line_spans(text)  # split once per text
+
+
+INDICATOR_PARAGRAPHS = [  # sentences without a number between values, on the value's line and on the next
+    "全市常住人口城镇化率达到70%。加快推进。力争提高到75%以上。\n继续加强。新增就业岗位3万个。",
+    "城镇新增就业。其中，稳定在5%以内；同比下降。\n\n保障性住房。\n建设2000套，筹集房源。达到90%。",
+    "没有任何数字。也没有。",
+    "补贴标准为每户3000元；家庭困难的。另行规定；合计不超过5000元。",
+]
+
+
+def _records(text: str):
+    return [c.__dict__ for c in cm.find_commitments(text, text, pub_year=2024)]
+
+
+def test_sentences_without_a_numeral_are_passed_over_as_reading_them_would(monkeypatch):
+    """A sentence with no digit or numeral is not read at all: the commitments (their indicators carried within a
+    paragraph, kinds carried from the sentence before) are those of reading every sentence."""
+    texts = [normalize(t).text for t in INDICATOR_PARAGRAPHS + SENTENCES] + list(pool_normalized_texts(10))
+    fast = [_records(t) for t in texts]
+    monkeypatch.setattr(cm, "_NUM_CHAR", _Anything())
+    assert fast == [_records(t) for t in texts]
+    assert sum(map(len, fast)) > 100
