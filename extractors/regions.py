@@ -166,6 +166,13 @@ class Gazetteer:
         the name tables grew since."""
         return self._cached("full endings", lambda: _names_by_pair([self.full], self.max_len, ending=True))
 
+    def short_lengths_by_ending(self) -> dict[str, tuple[int, ...]]:
+        """For each pair of characters a short place name (常州, and the ambiguous ones such as 海南) can end with,
+        the lengths of those names, longest first: the agency reader's place before a body tries only those.
+        Rebuilt if the name tables grew since."""
+        return self._cached("short endings",
+                            lambda: _names_by_pair([self.short, self.ambiguous_short], self.max_len, ending=True))
+
     def province_of(self, d: Division) -> Division:
         return self.by_code.get(d.province_code, d)
 
