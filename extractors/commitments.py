@@ -2060,6 +2060,7 @@ def _in_quotes(text: str, start: int, pos: int) -> bool:
 _CELL_NUM = re.compile(r"^\s*(?P<num>-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>%|％|‰)?\s*$")
 _HEADER_UNIT = re.compile(r"[（(]\s*(?P<u>[^（()）]{1,6})\s*[）)]\s*$")
 _ROW_NUMBER_HEAD = re.compile(r"^(?:序号|编号|排名|名次|No\.?)$", re.I)
+_ROW_NUMBER_FIRST = frozenset("序编排名Nn")  # what a stripped line that is a row-number head opens with
 
 
 @dataclass
@@ -2143,7 +2144,7 @@ def find_column_table_commitments(text: str, unit_rx: re.Pattern) -> list[Commit
     out: list[Commitment] = []
     i = 0
     while i < len(lines):
-        if not _ROW_NUMBER_HEAD.match(_SPACES.sub("", lines[i][2])):
+        if lines[i][2][0] not in _ROW_NUMBER_FIRST or not _ROW_NUMBER_HEAD.match(_SPACES.sub("", lines[i][2])):
             i += 1
             continue
         unit = next((m.group("u") for _, _, ln in lines[max(0, i - 3):i] if (m := _UNIT_LINE.match(ln))), None)
@@ -2186,6 +2187,7 @@ def find_column_table_commitments(text: str, unit_rx: re.Pattern) -> list[Commit
 
 
 # a heading cell that names its unit in brackets at its end (居住最高限价(万元/亩), 计容建筑面积（平方米）)
+_CELL_CLOSE = ("）", ")")  # what a unit-headed cell ends with (`_UNIT_HEAD_CELL`): the cheap test first
 _UNIT_HEAD_CELL = re.compile(r"^(?P<name>[^\d\s|]{2,40}?)\s*[（(]\s*(?P<u>[^（()）\s]{1,6})\s*[）)]$")
 _CURRENCY_NAME = re.compile(r"人民币|美元|港元|港币|欧元|日元|新台币")  # 竞买保证金(人民币): the currency, not the unit of a figure
 MIN_TABLE_LINES = 8  # short lines of a heading row given one cell a line, at least
@@ -2203,12 +2205,14 @@ def find_unit_headed_cells(text: str, unit_rx: re.Pattern) -> list[Commitment]:
     while i < len(lines):
         heads = []
         j = i
-        while j < len(lines) and (m := _UNIT_HEAD_CELL.match(lines[j][1])) and unit_rx.fullmatch("1" + m.group("u")) \
+        while j < len(lines) and lines[j][1].endswith(_CELL_CLOSE) and (m := _UNIT_HEAD_CELL.match(lines[j][1])) \
+                and unit_rx.fullmatch("1" + m.group("u")) \
                 and not _CURRENCY_NAME.search(m.group("u")):
             heads.append(m)
             j += 1
-        short_before = 0
-        while short_before < i and len(lines[i - 1 - short_before][1]) <= 30 and not _CELL_NUM.match(lines[i - 1 - short_before][1]):
+        short_before = 0  # counted only under two unit-headed cells or more (it was counted back at every line)
+        while len(heads) >= 2 and short_before < i and len(lines[i - 1 - short_before][1]) <= 30 \
+                and not _CELL_NUM.match(lines[i - 1 - short_before][1]):
             short_before += 1
         if len(heads) < 2 or short_before + len(heads) < MIN_TABLE_LINES:
             i = j + 1 if j > i else i + 1

@@ -228,3 +228,33 @@ def test_sentences_without_a_numeral_are_passed_over_as_reading_them_would(monke
     monkeypatch.setattr(cm, "_NUM_CHAR", _Anything())
     assert fast == [_records(t) for t in texts]
     assert sum(map(len, fast)) > 100
+
+
+class _EveryCharacter:
+    def __contains__(self, ch):
+        return True
+
+
+CELL_TABLES = [  # a web page's table given one cell a line: unit-headed cells, a row-number column
+    "\n".join(["表1 某市住房限价", "序号", "区域", "街道", "用途", "地块", "居住最高限价(万元/亩)", "平均备案价格（元/平方米）",
+               "配建面积(平方米)", "1", "甲区", "某街道", "住宅", "A地块", "120", "15000", "3000", "2", "乙区", "某街道", "住宅", "B地块", "90", "12000", "2500"]),
+    "\n".join(["单位：元", " 序 号 ", "城市", "缴存基数上限", "缴存基数下限", "1", "海口市", "30452.67", "1900",
+               "2", "三亚市", "28000", "1830", "3", "儋州市", "25000", "1800"]),
+    "\n".join(["No.", "名称", "金额", "1", "甲", "10", "2", "乙", "20"]),
+    "短行\n" * 40 + "甲(元)\n乙(元)\n1\n2\n",
+]
+
+
+def test_cell_tables_read_as_the_plain_line_tests_read_them(monkeypatch):
+    unit_rx = cm._unit_pattern()
+    texts = CELL_TABLES + list(pool_normalized_texts(6))
+
+    def read(t):
+        return ([c.__dict__ for c in cm.find_unit_headed_cells(t, unit_rx)],
+                [c.__dict__ for c in cm.find_column_table_commitments(t, unit_rx)])
+
+    fast = [read(t) for t in texts]
+    monkeypatch.setattr(cm, "_CELL_CLOSE", ("",))  # every line tried by the cell pattern
+    monkeypatch.setattr(cm, "_ROW_NUMBER_FIRST", _EveryCharacter())  # every line tried as a row-number head
+    assert fast == [read(t) for t in texts]
+    assert sum(len(a) + len(b) for a, b in fast[:len(CELL_TABLES)]) > 0
