@@ -104,12 +104,17 @@ _GUIDE_TITLE = re.compile(r"指引|导则|技术规范|技术标准|设计标准
 # heading levels: 第X章 0, 一、 1, （一） 2, 1. 3, （1） 4; a deadline scope opened under a heading of
 # level L lasts through deeper headings until the next heading of level L or above
 _HEADINGS = [(re.compile(r"^\s*" + p), level) for p, level in HEADING_LEVELS]
+# the same, one pattern: its alternatives are tried in the list's order, each a group (the patterns hold none)
+_ANY_HEADING = re.compile(r"^\s*(?:" + "|".join(f"({p})" for p, _ in HEADING_LEVELS) + ")")
+_LEVEL_OF_GROUP = [None] + [level for _, level in HEADING_LEVELS]
 
 
 def _heading_level(line: str, strict: bool = True) -> int | None:
+    """The level of the first of `_HEADINGS` the line opens with (one match of `_ANY_HEADING`)."""
     if strict and len(line.strip()) > 40:
         return None
-    return next((lvl for rx, lvl in _HEADINGS if rx.match(line)), None)
+    m = _ANY_HEADING.match(line)
+    return _LEVEL_OF_GROUP[m.lastindex] if m else None
 
 
 @dataclass(frozen=True)
@@ -177,11 +182,15 @@ def _unit_pattern() -> re.Pattern:
 _PER = "平方米|立方米|亩|人次|人|户|年|月|日|天|次|吨|套|间|床|公里|台|辆|头|只|件|家|张|小时|周|季度|学期|个|本|证|份|宗|栋|幢|座|所|项"
 
 
-def _line_spans(text: str):
-    pos = 0
+@functools.lru_cache(maxsize=8)
+def _line_spans(text: str) -> tuple[tuple[int, str], ...]:
+    """(start, line) of each line of `text`: split once per text however many of the readers below ask (the
+    document's text and its masked copy each hold a few)."""
+    out, pos = [], 0
     for line in text.split("\n"):
-        yield pos, line
+        out.append((pos, line))
         pos += len(line) + 1
+    return tuple(out)
 
 
 class _LinesAt:
@@ -230,8 +239,11 @@ def _joins(text: str, nl: int) -> bool:
     if tail.rstrip()[-1:].isdigit() or _CN_NUMBER_TAIL.search(tail):
         m = _unit_pattern().match("1" + head.lstrip())
         return bool(m and m.start("unit") == 1) or bool(re.match(r"^\s*(?:以上|以下|左右|以内)", head))
-    return bool(_BROKEN_TAIL.search(tail)) and bool(re.match(r"^\s*\d+(?:\.\d+)?\s*$|^\s*\d+(?:\.\d+)?\s*\S", head)) \
-        and len(head.strip()) <= 12
+    # the cheap tests of the next line first: most lines open on no number
+    return len(head.strip()) <= 12 and bool(_BROKEN_NUMBER_HEAD.match(head)) and bool(_BROKEN_TAIL.search(tail))
+
+
+_BROKEN_NUMBER_HEAD = re.compile(r"^\s*\d+(?:\.\d+)?\s*$|^\s*\d+(?:\.\d+)?\s*\S")
 
 
 # a number in Chinese numerals closing a line after a verb of a penalty or benefit or a comparison (处十⏎万元以上…)
@@ -774,6 +786,7 @@ _COMPLETED_UNITS = {"基点", "百分点", "月", "工作日", "季度"}
 _PER_EACH = re.compile(r"\s*/\s*每?\s*")
 # a deviation either way: ±5%, 正负5%, 上下浮动10%, 上下浮动幅度不超过10%
 _PLUS_MINUS = re.compile(r"(?:[±]|正负|上下浮动(?:幅度|范围)?(?:原则上)?(?:不超过|不得超过|不高于|控制在|在|为)?)\s*$")
+@functools.lru_cache(maxsize=1024)
 def _split_mult(unit: str) -> tuple[int, str]:
     for prefix, f in _MULT_FACTORS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
@@ -1044,6 +1057,10 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     prev_kinds: set[str] = set()  # kinds of the values of the last sentence that had any
     lines_before, counted_to = 0, 0  # line breaks in masked[:counted_to]
     for sent in sentences(masked):
+        if not _NUM_CHAR.search(masked, sent.start, sent.end):
+            # no digit or numeral: no value (`_values`), so nothing below changes what a later sentence reads (the
+            # paragraph's indicator is dropped when a later sentence's line differs, as it would be here)
+            continue
         stext = masked[sent.start:sent.end]
         # 其中，首套房7793笔…: a breakdown of the figures of the sentence before, which were results
         breakdown = prev_kinds == {"reported"} and bool(re.match(r"\s*其中", stext))
@@ -2169,6 +2186,7 @@ def _in_quotes(text: str, start: int, pos: int) -> bool:
 _CELL_NUM = re.compile(r"^\s*(?P<num>-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>%|％|‰)?\s*$")
 _HEADER_UNIT = re.compile(r"[（(]\s*(?P<u>[^（()）]{1,6})\s*[）)]\s*$")
 _ROW_NUMBER_HEAD = re.compile(r"^(?:序号|编号|排名|名次|No\.?)$", re.I)
+_ROW_NUMBER_FIRST = frozenset("序编排名Nn")  # what a stripped line that is a row-number head opens with
 
 
 @dataclass
@@ -2252,7 +2270,7 @@ def find_column_table_commitments(text: str, unit_rx: re.Pattern) -> list[Commit
     out: list[Commitment] = []
     i = 0
     while i < len(lines):
-        if not _ROW_NUMBER_HEAD.match(_SPACES.sub("", lines[i][2])):
+        if lines[i][2][0] not in _ROW_NUMBER_FIRST or not _ROW_NUMBER_HEAD.match(_SPACES.sub("", lines[i][2])):
             i += 1
             continue
         unit = next((m.group("u") for _, _, ln in lines[max(0, i - 3):i] if (m := _UNIT_LINE.match(ln))), None)
@@ -2295,6 +2313,7 @@ def find_column_table_commitments(text: str, unit_rx: re.Pattern) -> list[Commit
 
 
 # a heading cell that names its unit in brackets at its end (居住最高限价(万元/亩), 计容建筑面积（平方米）)
+_CELL_CLOSE = ("）", ")")  # what a unit-headed cell ends with (`_UNIT_HEAD_CELL`): the cheap test first
 _UNIT_HEAD_CELL = re.compile(r"^(?P<name>[^\d\s|]{2,40}?)\s*[（(]\s*(?P<u>[^（()）\s]{1,6})\s*[）)]$")
 _CURRENCY_NAME = re.compile(r"人民币|美元|港元|港币|欧元|日元|新台币")  # 竞买保证金(人民币): the currency, not the unit of a figure
 MIN_TABLE_LINES = 8  # short lines of a heading row given one cell a line, at least
@@ -2312,12 +2331,14 @@ def find_unit_headed_cells(text: str, unit_rx: re.Pattern) -> list[Commitment]:
     while i < len(lines):
         heads = []
         j = i
-        while j < len(lines) and (m := _UNIT_HEAD_CELL.match(lines[j][1])) and unit_rx.fullmatch("1" + m.group("u")) \
+        while j < len(lines) and lines[j][1].endswith(_CELL_CLOSE) and (m := _UNIT_HEAD_CELL.match(lines[j][1])) \
+                and unit_rx.fullmatch("1" + m.group("u")) \
                 and not _CURRENCY_NAME.search(m.group("u")):
             heads.append(m)
             j += 1
-        short_before = 0
-        while short_before < i and len(lines[i - 1 - short_before][1]) <= 30 and not _CELL_NUM.match(lines[i - 1 - short_before][1]):
+        short_before = 0  # counted only under two unit-headed cells or more (it was counted back at every line)
+        while len(heads) >= 2 and short_before < i and len(lines[i - 1 - short_before][1]) <= 30 \
+                and not _CELL_NUM.match(lines[i - 1 - short_before][1]):
             short_before += 1
         if len(heads) < 2 or short_before + len(heads) < MIN_TABLE_LINES:
             i = j + 1 if j > i else i + 1
