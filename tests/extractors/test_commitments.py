@@ -871,6 +871,9 @@ def test_audit_three_classes(text, pub_year, news, expected):
 @pytest.mark.parametrize("text,expected", [
     ("年综合能耗五十吨标准煤以上一百吨以下的单位，应当进行能源审计。", (50, 100, "吨标准煤")),
     ("年耗能8千吨标准煤以下的项目可简化审查。", (8, None, "千吨标准煤")),
+    # an inclusive note between the unit and the material (二十吨（含）标准煤以下) leaves the material in the unit
+    ("年供热二十吨（含）标准煤以下的单位，应当报送能耗数据。", (20, None, "吨标准煤")),
+    ("年综合能耗五百吨（含）标准煤以上的单位，应当进行能源审计。", (500, None, "吨标准煤")),
 ])
 def test_a_unit_said_again_in_short_keeps_the_range(text, expected):
     (c,) = found(text)
