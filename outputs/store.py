@@ -338,8 +338,11 @@ class Store:
             for twin in holders_of_text.get(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), ()):
                 for row in by_source[twin] if twin != source else ():  # the same text: the same documents, offsets
                     mine[row[0]] = (row[2], row[3], row[4], row[1])
-            own = [(st, e) for st, e in self.conn.execute('SELECT start, "end" FROM documents WHERE source = ?', (source,))
-                   if st is not None and e is not None]
+            # the spans of the file's own documents: those stored under it, those it gives as a copy (recorded, or
+            # found above by its text's twin); a document quoted inside one of them is not given by the file
+            own = [(st, e) for st, e in self.conn.execute('SELECT start, "end" FROM documents WHERE source = ? UNION ALL '
+                                                          'SELECT start, "end" FROM copies WHERE source = ?', (source, source))
+                   if st is not None and e is not None] + [(v[1], v[2]) for v in mine.values()]
             for m in line.finditer(text):
                 for row in by_probe.get(text[m.end():m.end() + _PROBE // 2], ()):
                     if row[1] == source or row[0] in mine:

@@ -645,3 +645,44 @@ def test_a_store_from_before_copies_takes_no_moved_file_for_a_copy(tmp_path, sam
         assert st.text(str(a)) is not None  # what that version left behind
         assert _rows_by_file(st, a, b) == {str(a): [], str(b): [("document", st.conn.execute(
             "SELECT doc_id FROM documents").fetchone()[0])]}
+
+
+def _store_with_copies_unmarked(path: Path, files) -> None:
+    """A store as the versions with the copies table but before old copies were looked for wrote `files` (the
+    copies recorded, the store not marked as looked at: PRAGMA user_version 0)."""
+    with Store(path) as st:
+        for f in files:
+            _put(st, f, "v1")
+        st.conn.execute("PRAGMA user_version = 0")
+
+
+@pytest.mark.parametrize("written_by", ["before copies", "copies unmarked"])
+def test_a_copy_of_a_story_quoting_a_notice_whole_is_no_copy_of_the_notice(tmp_path, samples, written_by):
+    """A story quoting a notice whole (its last document holds the quote and the reporter's line: not the notice)
+    published twice: the story's documents are stored under one file, the other only gives them (no documents of
+    its own). Looked for when the store is first opened, the quote inside the copy's documents is no copy of the
+    notice: the notice's file failing deletes the notice, instead of moving it to a story that merely quotes it."""
+    from tests.outputs.old_stores import store_before_copies
+
+    compiled = extract_file(samples / "compilation_three_documents.txt")
+    notice = compiled.text[compiled.records[1].start:compiled.records[1].end]
+    alone, story, story_copy = tmp_path / "notice.txt", tmp_path / "story.txt", tmp_path / "story_copy.txt"
+    alone.write_text(notice, encoding="utf-8")
+    news = (samples / "weifang_news_report.txt").read_text(encoding="utf-8").rstrip()
+    for f in (story, story_copy):
+        f.write_text(f"{news}\n{notice}\n记者 王明 报道。\n", encoding="utf-8")
+    (notice_id,) = [r.doc_id for r in extract_file(alone).records]
+    story_docs = extract_file(story).records
+    assert notice_id not in {r.doc_id for r in story_docs} and f"\n{notice}\n" in extract_file(story).text
+    path = tmp_path / "s.sqlite"
+    if written_by == "before copies":
+        store_before_copies(path, [alone, story, story_copy], "v1")
+    else:
+        _store_with_copies_unmarked(path, [alone, story, story_copy])
+    with Store(path) as st:
+        copies = {(s, d) for s, d in st.conn.execute("SELECT source, doc_id FROM copies")}
+        assert copies & {(str(story), notice_id), (str(story_copy), notice_id)} == set()
+        alone.write_bytes(b"")
+        _put(st, alone, "v1")
+        assert st.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (notice_id,)).fetchone() is None
+        _grounded(st)
