@@ -486,9 +486,11 @@ class Store:
 
     def _to_copy_or_delete(self, doc_id: str, old_text: dict[str, str]) -> None:
         """A document its file no longer gives: moved to the first file holding a copy of it (its offsets moved to
-        where the copy has it), or deleted when no file does."""
-        copy = self.conn.execute("SELECT source, doc_index, start, \"end\" FROM copies WHERE doc_id = ? "
-                                 "ORDER BY source, doc_index LIMIT 1", (doc_id,)).fetchone()
+        where the copy has it), one still where it was read before one deleted or moved since, or deleted when no
+        file does."""
+        candidates = self.conn.execute("SELECT source, doc_index, start, \"end\" FROM copies WHERE doc_id = ? "
+                                       "ORDER BY source, doc_index", (doc_id,)).fetchall()
+        copy = next((c for c in candidates if not _gone(c[0])), candidates[0] if candidates else None)
         if copy is None:
             self._delete_document(doc_id)
             return

@@ -686,3 +686,22 @@ def test_a_copy_of_a_story_quoting_a_notice_whole_is_no_copy_of_the_notice(tmp_p
         _put(st, alone, "v1")
         assert st.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (notice_id,)).fetchone() is None
         _grounded(st)
+
+
+def test_a_document_moves_to_a_copy_still_on_disk_rather_than_to_a_deleted_one(tmp_path, samples):
+    """One notice in three files; the second deleted since it was stored, then the first, holding the notice, goes
+    bad (in a run over that file alone): the notice moves to the third file, which still gives it, not to the
+    deleted one (whose name comes first)."""
+    a, b, c = (tmp_path / f"{n}.txt" for n in "abc")
+    for f in (a, b, c):
+        f.write_bytes((samples / "shandong_village_doctor_notice.txt").read_bytes())
+    with Store(tmp_path / "s.sqlite") as st:
+        for f in (a, b, c):
+            _put(st, f, "v1")
+        (doc_id,) = st.conn.execute("SELECT doc_id FROM documents").fetchone()
+        b.unlink()
+        a.write_bytes(b"")
+        _put(st, a, "v1")
+        assert _rows_by_file(st, a, c) == {str(a): [("error", "empty_after_cleaning")], str(c): [("document", doc_id)]}
+        assert {same for (same,) in st.conn.execute("SELECT same_as FROM copies WHERE doc_id = ?", (doc_id,))} <= {str(c)}
+        _grounded(st)
