@@ -354,6 +354,10 @@ class Store:
                     if (start >= 0 and text.startswith(s, start)
                             and not any(st < start + len(s) and start < e for st, e in own)):
                         mine[row[0]] = (None, start, start + len(s), row[1])
+            # a document found whole inside a longer one found here (a notice quoted in a story) is not the file's
+            at = [(v[1], v[2], d) for d, v in mine.items()]
+            mine = {d: v for d, v in mine.items() if v[0] is not None or not any(
+                o != d and st <= v[1] and v[2] <= e and e - st > v[2] - v[1] for st, e, o in at)}
             if not mine:
                 continue
             # a container's document takes its place among the file's documents (their order in the text)

@@ -705,3 +705,28 @@ def test_a_document_moves_to_a_copy_still_on_disk_rather_than_to_a_deleted_one(t
         assert _rows_by_file(st, a, c) == {str(a): [("error", "empty_after_cleaning")], str(c): [("document", doc_id)]}
         assert {same for (same,) in st.conn.execute("SELECT same_as FROM copies WHERE doc_id = ?", (doc_id,))} <= {str(c)}
         _grounded(st)
+
+
+def test_a_store_from_before_copies_takes_no_notice_quoted_inside_a_found_copy_for_a_copy(tmp_path, samples):
+    """A story quoting a notice whole and its repost (one word of the story changed: its last document, the quote
+    with the reporter's line, is the same) written by the version before copies: the repost is found to give the
+    story's last document, but the notice quoted inside it is no document of the repost."""
+    from tests.outputs.old_stores import store_before_copies
+
+    compiled = extract_file(samples / "compilation_three_documents.txt")
+    notice = compiled.text[compiled.records[1].start:compiled.records[1].end]
+    alone, story, repost = tmp_path / "notice.txt", tmp_path / "story.txt", tmp_path / "repost.txt"
+    alone.write_text(notice, encoding="utf-8")
+    news = (samples / "weifang_news_report.txt").read_text(encoding="utf-8").rstrip()
+    story.write_text(f"{news}\n{notice}\n记者 王明 报道。\n", encoding="utf-8")
+    lines = news.split("\n")
+    lines[2] = lines[2].replace("。", "！", 1)
+    repost.write_text("\n".join(lines) + f"\n{notice}\n记者 王明 报道。\n", encoding="utf-8")
+    (notice_id,) = [r.doc_id for r in extract_file(alone).records]
+    last = extract_file(story).records[-1].doc_id
+    assert extract_file(repost).records[-1].doc_id == last and extract_file(repost).records[0].doc_id != \
+        extract_file(story).records[0].doc_id
+    path = tmp_path / "s.sqlite"
+    store_before_copies(path, [alone, repost, story], "v1")
+    with Store(path) as st:
+        assert {d for (d,) in st.conn.execute("SELECT doc_id FROM copies WHERE source = ?", (str(repost),))} == {last}
