@@ -218,9 +218,17 @@ class Store:
         self.conn.executescript(_schema() + links.SCHEMA)
         self._migrate()
         if self.conn.execute("PRAGMA user_version").fetchone()[0] < _COPIES_FOUND:
-            with self.conn:
-                self._find_old_copies()
-                self.conn.execute(f"PRAGMA user_version = {_COPIES_FOUND}")
+            # looked for under the write lock: another run opening the store meanwhile neither writes while this
+            # one reads (its copies would be found of what that run deletes) nor looks again once this one is done
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                if self.conn.execute("PRAGMA user_version").fetchone()[0] < _COPIES_FOUND:
+                    self._find_old_copies()
+                    self.conn.execute(f"PRAGMA user_version = {_COPIES_FOUND}")
+            except BaseException:
+                self.conn.rollback()
+                raise
+            self.conn.commit()
         self._batch: _Batch | None = None
         self.raw = RawFolder(self.path.parent / "raw")
 

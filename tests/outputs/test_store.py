@@ -730,3 +730,36 @@ def test_a_store_from_before_copies_takes_no_notice_quoted_inside_a_found_copy_f
     store_before_copies(path, [alone, repost, story], "v1")
     with Store(path) as st:
         assert {d for (d,) in st.conn.execute("SELECT doc_id FROM copies WHERE source = ?", (str(repost),))} == {last}
+
+
+def test_a_store_from_before_copies_is_looked_at_under_the_write_lock(tmp_path, samples, monkeypatch):
+    """Two processes opening a store written before copies at once: while one looks for its copies, the other's run
+    cannot write (the look and its rows are one write transaction), so no copies row is recorded for a document the
+    other run deleted meanwhile."""
+    from outputs import store as store_module
+    from tests.outputs.old_stores import store_before_copies
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    for f in (a, b):
+        f.write_bytes((samples / "shandong_village_doctor_notice.txt").read_bytes())
+    path = tmp_path / "s.sqlite"
+    store_before_copies(path, [a, b])
+    looked = store_module.Store._old_copies_by_text
+    refused = []
+
+    def meanwhile(self, gives):  # another run writes while this one looks: it deletes the document
+        found = looked(self, gives)
+        other = sqlite3.connect(path, timeout=0)
+        try:
+            with other:
+                other.execute("DELETE FROM documents")
+        except sqlite3.OperationalError as e:
+            refused.append(str(e))
+        other.close()
+        return found
+
+    monkeypatch.setattr(store_module.Store, "_old_copies_by_text", meanwhile)
+    with Store(path) as st:
+        assert refused and "locked" in refused[0]
+        assert st.conn.execute("SELECT COUNT(*) FROM copies WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
+                               ).fetchone()[0] == 0
