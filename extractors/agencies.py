@@ -226,8 +226,9 @@ def _prefix(text: str, s: int, gaz: Gazetteer) -> _Prefix:
     found = _division_before(text, end, gaz)
     if found:
         return _Prefix(found[0], found[1][0], None, party)
-    place = next((text[end - ln:end] for ln in range(min(6, end), 1, -1)
-                  if text[end - ln:end] in gaz.short or text[end - ln:end] in gaz.ambiguous_short), None)
+    # the longest short place name (2 to 6 characters) ending at end: only the lengths of names ending as the text does
+    place = next((text[end - ln:end] for ln in gaz.short_lengths_by_ending().get(text[end - 2:end], ()) if end >= 2
+                  and ln <= min(6, end) and (text[end - ln:end] in gaz.short or text[end - ln:end] in gaz.ambiguous_short)), None)
     for r in ("自治区", "省", "市", "州", "盟", "县", "区", "旗"):
         if text[max(0, end - len(r)):end] == r and not (place and place.endswith(r)):  # 杭州住房…: no 州
             marks = _REDACTED.search(text[max(0, end - len(r) - 6):end - len(r)])

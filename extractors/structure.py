@@ -1,6 +1,7 @@
 """Document structure: title lines, splitting a file into its documents, and doc_type."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -88,6 +89,7 @@ _ANY_TITLE_SUFFIX = re.compile("|".join(map(re.escape, _TITLE_SUFFIX)))  # a tit
 _ACT_ON_TITLE = re.compile(r"^(?:审议|审议通过|学习|学习贯彻|贯彻落实)《[^《》]+》$")
 
 
+@functools.lru_cache(maxsize=4096)  # a line is asked about by several readers of one page (titles, segments, commitments)
 def is_title_line(line: str) -> bool:
     s = line.strip().lstrip("#").strip()
     if _ACT_ON_TITLE.match(s):
