@@ -991,6 +991,9 @@ def _paragraph_or_sentence_end(masked: str, pos: int) -> int:
 
 
 # a line of a news page that opens with a bank's name (招商银行：首套房最低…): the bank's offer, a market figure
+# a market figure news tells the movement or standing of (利率上升至5.85%, 一度冲破6%大关, 处5%以上高位): no rule
+_MARKET_MOVE = re.compile(r"(?:上升|攀升|上涨|涨|回升|飙升|跌|下跌|回落|走高|冲高|反弹)(?:至|到)\s*$|(?:冲破|跌破)\s*$")
+_MARKET_LEVEL_AFTER = re.compile(r"\s*(?:以上|以下)?\s*的?\s*(?:大关|高位|低位|关口)")
 _BANK_OFFER = re.compile(r"\s*[-·•]?\s*[\u4e00-\u9fffA-Za-z]{1,10}(?:银行|农商行|信用社|支行|分行)\s*[：:]")
 _HEARSAY = re.compile(r"报道称|据[^，,。；;]{0,12}报道|消息称|传出消息|有消息")
 _INFERENCE = re.compile(r"意味着|相当于|才能买得起|才买得起")
@@ -1332,6 +1335,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                     or _HEARSAY.search(masked, sent.start, num_start) or _BANK_OFFER.match(masked, sent.start)
                     or (comparator == "~" and not future and not _WEAK_RULE.search(masked, clause_start, num_start) and not _NORMATIVE_COMPARISON.search(masked, clause_start, num_start))):
                 kind = "reported"  # news of a change made, of a former rule, an inference, hearsay, an approximate figure
+            if news and kind != "reported" and not _RULE_MODAL.search(masked, sent.start, sent.end) and (
+                    _MARKET_MOVE.search(masked, max(clause_start, num_start - 6), num_start) or _MARKET_LEVEL_AFTER.match(masked, ue)):
+                kind, year = "reported", None  # 房贷利率上升至5.85%, 一度冲破6%大关, 多地已处5%以上高位: where a market stands
             if kind == "target" and year is None and doc_year is None:
                 if current_period:
                     year = current_period  # “十五五”时期…达到: the period's last year

@@ -1,7 +1,7 @@
 """Classes an eighth precision audit of the pool found wrong: a cap raised to a new level and a largest or
 smallest size allowed (bounds), item numbers read as counts, the length of a look-back window, a counting
 convention for periods, a market level a news story describes, the capacity naming an existing store a
-measure upgrades. Sentences written for these tests."""
+measure upgrades, a market figure a news story tells the movement of. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -84,8 +84,12 @@ def test_a_counting_convention_is_no_quantity(text, values):
     # 处 as 'to stand at' in news: a market level described, no penalty
     ("今年以来，多地首套房贷利率已经处4%以上高位，个别城市更高。", "reported"),
     ("目前各地存款利率仍处2%以下低位。", "reported"),
-    # …处 before a sum is a penalty
+    # …and where a market figure moved to or stands (上升至, 回落至, 冲破…大关)
+    ("今年以来，多家银行首套房贷利率上升至5.2%。", "reported"),
+    ("据悉，该市二套房贷利率一度冲破6%大关。", "reported"),
+    # …处 before a sum is a penalty, and a change a rule makes stays a rule
     ("违反本规定的，处5000元以下罚款。", "provision"),
+    ("新政实施后，本市首套房首付比例降至15%。", "provision"),
 ])
 def test_a_market_level_in_news_is_reported(text, kind):
     (c,) = found(text, news=True)
