@@ -369,6 +369,9 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
             near = (len(gap) <= 8 and not (_GAP_VERB.search(gap) and not (_BOUND_WORD.match(phrase) and _SETS_LEVEL.search(gap)))) or (
                 len(gap) <= 16 and re.search(r"(?:后|起|[由从])\s*$", gap) and not re.search(r"[，,；;。]", gap)) or (
                 len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap)) or (
+                # 最高贷款额度由现行80万元提高至100万元: the new level of a bound named before the change
+                _BOUND_WORD.match(phrase) and len(gap) <= 40 and re.search(r"[由从]", gap) and _SETS_LEVEL.search(gap)
+                and not re.search(r"[，,；;。]", gap)) or (
                 # 超过本市上年度职工月平均工资2倍: a multiple of a base named between the comparison and the number
                 # 不低于相应期限贷款市场报价利率加60个基点: a spread over a base rate named the same way (not 减20个基点:
                 # a floor on the rate caps the discount, so the bound would turn round)
@@ -845,10 +848,13 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
             f2, base2 = _split_mult(n.group("unit"))
             n_v = parse_number(n.group("num"))
             ratio = f1 == f2 == 1 and base1 != base2 and base1 in _RATIO_UNITS and base2 in _RATIO_UNITS
-            if gap and _range_gap(gap, stext, n) and (base1 == base2 or _SAME_MEASURE_CUT.get(base1) == base2 or ratio) \
+            per = _TIME_FACTORS.get((base1, base2)) if f1 == f2 == 1 else None
+            if gap and _range_gap(gap, stext, n) and (base1 == base2 or _SAME_MEASURE_CUT.get(base1) == base2 or ratio or per) \
                     and n_v is not None and not n.group("num2") and unit != "成":
                 if ratio:  # 50%以上5倍以下: both ends are shares of one base; the upper one in the lower one's unit
                     val.value_max = _num(n_v * _RATIO_UNITS[base2] / _RATIO_UNITS[base1])
+                elif per:  # 6个月以上1年以下, 10日至2周: the upper end in the lower end's (smaller) unit, where it converts exactly
+                    val.value_max = _num(n_v * per)
                 elif f1 == f2:
                     val.value_max = n_v
                 else:
@@ -870,6 +876,9 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
     return out
 
 
+# a range whose ends are written in two units of time that convert exactly (6个月以上1年以下, 10日至2周)
+_TIME_FACTORS = {("个月", "年"): 12, ("月", "年"): 12, ("天", "周"): 7, ("日", "周"): 7, ("小时", "天"): 24, ("小时", "日"): 24,
+                 ("季度", "年"): 4, ("个季度", "年"): 4}
 _BRACKETED_MATERIAL = re.compile(r"\s*[（(]\s*含\s*[）)]\s*(标准煤|标煤)")
 # a unit said again in short at a range's other end (十吨标准煤以上三十吨以下)
 _SAME_MEASURE_CUT = {"吨标准煤": "吨"}
@@ -1979,7 +1988,7 @@ def column_lines(masked: str) -> list[tuple[int, int]]:
 
 
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
-_CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩大|降低|下调|调低|下浮|下降|减少|缩短|延长|压缩|缩减|调整|变更|降|提|增|减|放宽|改)"
+_CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩大|降低|下调|调低|下浮|下降|减少|缩短|延长|压缩|缩减|精简|压减|削减|裁减|扩充|调整|变更|降|提|增|减|放宽|改)"
 # (…执行的0.5%、1%、1.2%三档税率，调整为统一的0.5%: the measure the listed values were, named before the change verb)
 _CHANGED_FROM = re.compile(r"\s*(?:及|或)?(?:以上|以下)?\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*"
                            r"(?:[一二三四五六七八九十两\d]档)?(?:的)?(?:税率|费率|利率|比例|标准|额度|上限|下限|期限)?\s*[，,]?\s*"

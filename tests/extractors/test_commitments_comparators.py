@@ -196,6 +196,16 @@ def test_a_plot_ratio_column_of_a_table_given_one_row_a_line():
 
 
 @pytest.mark.parametrize("text,comparator", [
+    # the new level of a bound named before the change (最高…由X提高至Y) keeps the bound, old values between or not
+    ("夫妻双方缴存的，最高贷款额度分别由现行新房90万元和二手房70万元统一提高至110万元。", "<="),
+    ("最低首付比例由30%调整为25%。", ">="),
+    ("贷款期限延长至25年。", "="),
+])
+def test_the_new_level_of_a_named_bound(text, comparator):
+    assert found(text)[-1][2] == comparator
+
+
+@pytest.mark.parametrize("text,comparator", [
     # what must be reached before an act is allowed (…即可申请, …后方可再申请) is a floor
     ("准许职工连续缴存3个月即可申请贷款。", ">="),
     ("全额退回后3年后方可再申请贷款。", ">="),
