@@ -397,7 +397,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
             sym = neg
             break
     if sym == "~" and before[:best[0]].endswith("近") and _LOOKBACK_UNIT.search(text[num_start:unit_end]):
-        if _RECORDS_OF_WINDOW.match(after):
+        if _RECORDS_OF_WINDOW.match(after) or _DATED_WINDOW.match(after):
             return "="  # 近6个月的银行流水, 近12个月的缴存明细: records that cover the whole window, its length
         return "<="  # 近2年, 近6个月: the last two years, a window
     if _NORM_LINE.match(after):
@@ -416,6 +416,8 @@ _ENOUGH_AFTER = re.compile(r"\s*(?:以后|之后|后)?\s*(?:即可|方可|才可
 # a strict comparison right before the number that 以上/以下 after the unit repeats (超过1次以上, 高于3倍以上)
 _STRICT_BEFORE = {">=": re.compile(r"(?:超过|超出|高于|多于|大于)\s*$"), "<=": re.compile(r"(?:低于|少于|小于|不足)\s*$")}
 # the records a window is the length of (近6个月的银行流水, 近12个月（不含当月）的缴存明细)
+# 近5年（2020年-2024年）: a window whose years are named, fixed: its length
+_DATED_WINDOW = re.compile(r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年?|#+)\s*[-—–~～至到]\s*(?:(?:19|20)\d{2}\s*年?|#+)\s*[）)]")  # years masked
 _RECORDS_OF_WINDOW = re.compile(r"\s*(?:[（(][^（()）]{0,12}[）)])?\s*的")
 # what cannot be done within a period (3个月以内无法改正, 一年内不能完成): the time it needs exceeds the period
 _CANNOT_WITHIN = re.compile(r"\s*[，,]?\s*(?:仍|均|都|也)?(?:无法|不能|未能|难以|不可能)")

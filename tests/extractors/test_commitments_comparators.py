@@ -33,6 +33,8 @@ def test_a_strict_comparison_said_again_by_its_closing_word(text, value, compara
 @pytest.mark.parametrize("text,value,comparator", [
     # the records of a window (近6个月的流水) cover all of it: its length, not a limit
     ("申请人月收入根据其提供的近6个月的工资流水确定。", 6, "="),
+    # a window whose years are named (近3年（2022年-2024年）) is fixed: its length
+    ("近3年（2022年-2024年）未在本市举办过的展会，可申请补贴。", 3, "="),
     ("借款人近12个月（不含当月）的缴存明细应当连续。", 12, "="),
     ("月均余额按申请时近3个月的账户余额平均计算。", 3, "="),
     # what happened within the last years is counted within the window: a limit on when
