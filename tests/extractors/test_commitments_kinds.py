@@ -285,3 +285,12 @@ def test_a_list_of_goals_goes_on(text, expected):
 ])
 def test_a_count_of_projects_to_push_on_is_a_goal(text, expected):
     assert found(text) == expected
+
+
+# a tier of a penalty discretion table counts what a violator did: a condition of the tier, never a goal
+@pytest.mark.parametrize("text,expected", [
+    ("从重处罚：2年内3次以上实施同类违法行为的", [("provision", 2, None), ("provision", 3, None)]),
+    ("一般处罚：违法所得在5万元以上10万元以下的", [("provision", 5, None)]),
+])
+def test_a_penalty_tier_counts_conditions(text, expected):
+    assert found(text, pub_year=2025) == expected
