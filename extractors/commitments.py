@@ -35,7 +35,10 @@ _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至�
            ("突破", ">"), ("高达", "="), ("多达", "="), ("最高达", "<="), ("最高可达", "<="), ("最高达到", "<="),
            ("最高可达到", "<="), ("最多达", "<="), ("最多可达", "<="), ("最多达到", "<="), ("最多可达到", "<="),
            # 期限长达30年: a length stressed, as 高达; 最长达30年 stays a cap
-           ("长达", "="), ("最长达", "<="), ("最长可达", "<=")]
+           ("长达", "="), ("最长达", "<="), ("最长可达", "<="),
+           # 搁板最大尺寸为0.6米, 最小分割单元为500平方米: the largest or smallest allowed, a bound (not 最大限度,
+           # 最大的, 最大化: see _SUPERLATIVE_WORD)
+           ("最大", "<="), ("最小", ">=")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
           ("内", "<="), ("左右", "~"), ("上下", "~"), ("封顶", "<="), ("为限", "<="), ("为上限", "<="),
           ("或以上", ">="), ("甚至更高", ">="), ("或更高", ">="), ("及更高", ">="), ("或以下", "<="),
@@ -47,6 +50,8 @@ _TIGHT = {"满", "超", "限", "满足"}
 # 约 and 近 inside other words (违约金, 合约, 签约, 预约, 约定; 最近, 附近, 就近, 近期, 近年) approximate nothing
 _PART_OF_WORD = {"约": re.compile(r"[违合签预节制公条契履守失毁解续特集简缔婚]约|约[定束谈]"),
                  "近": re.compile(r"[最附就邻靠亲贴]近|近[期日来况年]")}
+# 最大 and 最小 as words of their own (最大限度, 最大程度, 最大化, 全国最大的) bound no number
+_SUPERLATIVE_WORD = re.compile(r"^(?:的|限度|程度|化|规模|努力|力度|值得)")
 # 限 closing a word (期限, 时限, 年限, 权限) is no cap
 _LIMIT_WORD = re.compile(r"[期时年权界局无有额]限$")
 
@@ -99,12 +104,17 @@ _GUIDE_TITLE = re.compile(r"指引|导则|技术规范|技术标准|设计标准
 # heading levels: 第X章 0, 一、 1, （一） 2, 1. 3, （1） 4; a deadline scope opened under a heading of
 # level L lasts through deeper headings until the next heading of level L or above
 _HEADINGS = [(re.compile(r"^\s*" + p), level) for p, level in HEADING_LEVELS]
+# the same, one pattern: its alternatives are tried in the list's order, each a group (the patterns hold none)
+_ANY_HEADING = re.compile(r"^\s*(?:" + "|".join(f"({p})" for p, _ in HEADING_LEVELS) + ")")
+_LEVEL_OF_GROUP = [None] + [level for _, level in HEADING_LEVELS]
 
 
 def _heading_level(line: str, strict: bool = True) -> int | None:
+    """The level of the first of `_HEADINGS` the line opens with (one match of `_ANY_HEADING`)."""
     if strict and len(line.strip()) > 40:
         return None
-    return next((lvl for rx, lvl in _HEADINGS if rx.match(line)), None)
+    m = _ANY_HEADING.match(line)
+    return _LEVEL_OF_GROUP[m.lastindex] if m else None
 
 
 @dataclass(frozen=True)
@@ -172,11 +182,15 @@ def _unit_pattern() -> re.Pattern:
 _PER = "平方米|立方米|亩|人次|人|户|年|月|日|天|次|吨|套|间|床|公里|台|辆|头|只|件|家|张|小时|周|季度|学期|个|本|证|份|宗|栋|幢|座|所|项"
 
 
-def _line_spans(text: str):
-    pos = 0
+@functools.lru_cache(maxsize=8)
+def _line_spans(text: str) -> tuple[tuple[int, str], ...]:
+    """(start, line) of each line of `text`: split once per text however many of the readers below ask (the
+    document's text and its masked copy each hold a few)."""
+    out, pos = [], 0
     for line in text.split("\n"):
-        yield pos, line
+        out.append((pos, line))
         pos += len(line) + 1
+    return tuple(out)
 
 
 class _LinesAt:
@@ -225,8 +239,11 @@ def _joins(text: str, nl: int) -> bool:
     if tail.rstrip()[-1:].isdigit() or _CN_NUMBER_TAIL.search(tail):
         m = _unit_pattern().match("1" + head.lstrip())
         return bool(m and m.start("unit") == 1) or bool(re.match(r"^\s*(?:以上|以下|左右|以内)", head))
-    return bool(_BROKEN_TAIL.search(tail)) and bool(re.match(r"^\s*\d+(?:\.\d+)?\s*$|^\s*\d+(?:\.\d+)?\s*\S", head)) \
-        and len(head.strip()) <= 12
+    # the cheap tests of the next line first: most lines open on no number
+    return len(head.strip()) <= 12 and bool(_BROKEN_NUMBER_HEAD.match(head)) and bool(_BROKEN_TAIL.search(tail))
+
+
+_BROKEN_NUMBER_HEAD = re.compile(r"^\s*\d+(?:\.\d+)?\s*$|^\s*\d+(?:\.\d+)?\s*\S")
 
 
 # a number in Chinese numerals closing a line after a verb of a penalty or benefit or a comparison (处十⏎万元以上…)
@@ -282,6 +299,8 @@ _BOUND_WORD = re.compile(r"最|上限|下限|限额")  # 最低调整为20% keep
 _NOUN_BOUNDS = {"限额", "上限", "最高", "最低", "限", "下限"}
 _FACTOR_OF_BOUND = re.compile(r"倍数|系数")
 _NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民|收购价|保护价|折旧年限")  # (最低折旧年限为3年的设备: a class of assets)  # 最低收购价: a scheme's name
+# a change of a bound from its old level to a new one, in one clause (…额度分别由现行新房80万元和二手房60万元统一提高至)
+_CHANGED_BOUND = re.compile(r"^[^，,。；;：:]*?[由从][^，,。；;：:]*?(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 _SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 
 
@@ -352,6 +371,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         gap = before[i + len(phrase):] if i >= 0 else ""
         if phrase in ("最低", "最高") and _NAMED_BOUND.match(gap):
             continue  # 最低工资标准的30%, 最低生活保障: the name of a standard, not a bound
+        if phrase in ("最大", "最小") and _SUPERLATIVE_WORD.match(gap):
+            continue  # 最大限度地减少, 全国最大的…基地: a superlative word, no bound
         if phrase in _NOUN_BOUNDS and _FACTOR_OF_BOUND.search(gap):
             continue  # 贷款限额倍数分别为4倍、3倍: the factor that sets a cap, a plain figure
         if i >= 0 and phrase in _PART_OF_WORD and (_PART_OF_WORD[phrase].search(before, max(0, i - 1), i + len(phrase) + 1)
@@ -379,6 +400,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
                                                                              and not gap.rstrip().endswith("减")))
                 and not re.search(r"[，,；;。\d]", gap)
                 and not _GAP_VERB.search(gap))
+        if not near and _BOUND_WORD.match(phrase) and len(gap) <= 40 and _CHANGED_BOUND.search(gap):
+            near = True  # 最高贷款额度由现行80万元统一提高至100万元: the level a change sets for the cap is the cap
         end = i + len(phrase)  # the comparison word nearest the number wins; the longer one on a tie (达到或超过)
         if i >= 0 and near and (best is None or end > best[0] or (end == best[0] and len(phrase) > best[2])):
             best = (end, sym, len(phrase))
@@ -399,7 +422,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
     if sym == "~" and before[:best[0]].endswith("近") and _LOOKBACK_UNIT.search(text[num_start:unit_end]):
         if _RECORDS_OF_WINDOW.match(after) or _DATED_WINDOW.match(after):
             return "="  # 近6个月的银行流水, 近12个月的缴存明细: records that cover the whole window, its length
-        return "<="  # 近2年, 近6个月: the last two years, a window
+        return "="  # 近2年, 近6个月（2020年-2024年）: the length of a look-back window; only 内 makes it a bound
     if _NORM_LINE.match(after):
         return "="  # 个贷率超出85%的预警线: the line is 85%, whatever the figure measured against it
     if sym in (">", "<") and _INCLUSIVE_AFTER.match(after):
@@ -552,7 +575,8 @@ def _indicator_before(text: str, clause_start: int, num_start: int) -> str | Non
 
 # words of a rule, a limit or a penalty: a provision whatever deadline governs its section, and not outweighed
 # by a marker of the past
-_RULE_WORDS = (r"罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?=[^理置于在室长级])|"
+# (已经处5%以上高位, 仍处3%低位: 处 as 'to stand at', a level described, no penalty)
+_RULE_WORDS = (r"罚款|罚金|处以|并处|(?<![此各到之已仍正均都尚])(?<!已经)处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?=[^理置于在室长级])|"
                r"公示|过渡期|调整为|工作日|办结|期限|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是")
 # words that only name a benefit's or a rule's topic (公积金, 利率, 补贴): 已发放补贴1.2亿元, 新增公积金贷款10681笔
 # are results whatever their topic, so these count only where no marker of the past outweighs them
@@ -767,6 +791,7 @@ _COMPLETED_UNITS = {"基点", "百分点", "月", "工作日", "季度"}
 _PER_EACH = re.compile(r"\s*/\s*每?\s*")
 # a deviation either way: ±5%, 正负5%, 上下浮动10%, 上下浮动幅度不超过10%
 _PLUS_MINUS = re.compile(r"(?:[±]|正负|上下浮动(?:幅度|范围)?(?:原则上)?(?:不超过|不得超过|不高于|控制在|在|为)?)\s*$")
+@functools.lru_cache(maxsize=1024)
 def _split_mult(unit: str) -> tuple[int, str]:
     for prefix, f in _MULT_FACTORS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
@@ -1043,6 +1068,10 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     prev_kinds: set[str] = set()  # kinds of the values of the last sentence that had any
     lines_before, counted_to = 0, 0  # line breaks in masked[:counted_to]
     for sent in sentences(masked):
+        if not _NUM_CHAR.search(masked, sent.start, sent.end):
+            # no digit or numeral: no value (`_values`), so nothing below changes what a later sentence reads (the
+            # paragraph's indicator is dropped when a later sentence's line differs, as it would be here)
+            continue
         stext = masked[sent.start:sent.end]
         # 其中，首套房7793笔…: a breakdown of the figures of the sentence before, which were results
         breakdown = prev_kinds == {"reported"} and bool(re.match(r"\s*其中", stext))
@@ -2172,6 +2201,7 @@ def _in_quotes(text: str, start: int, pos: int) -> bool:
 _CELL_NUM = re.compile(r"^\s*(?P<num>-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>%|％|‰)?\s*$")
 _HEADER_UNIT = re.compile(r"[（(]\s*(?P<u>[^（()）]{1,6})\s*[）)]\s*$")
 _ROW_NUMBER_HEAD = re.compile(r"^(?:序号|编号|排名|名次|No\.?)$", re.I)
+_ROW_NUMBER_FIRST = frozenset("序编排名Nn")  # what a stripped line that is a row-number head opens with
 
 
 @dataclass
@@ -2255,7 +2285,7 @@ def find_column_table_commitments(text: str, unit_rx: re.Pattern) -> list[Commit
     out: list[Commitment] = []
     i = 0
     while i < len(lines):
-        if not _ROW_NUMBER_HEAD.match(_SPACES.sub("", lines[i][2])):
+        if lines[i][2][0] not in _ROW_NUMBER_FIRST or not _ROW_NUMBER_HEAD.match(_SPACES.sub("", lines[i][2])):
             i += 1
             continue
         unit = next((m.group("u") for _, _, ln in lines[max(0, i - 3):i] if (m := _UNIT_LINE.match(ln))), None)
@@ -2298,6 +2328,7 @@ def find_column_table_commitments(text: str, unit_rx: re.Pattern) -> list[Commit
 
 
 # a heading cell that names its unit in brackets at its end (居住最高限价(万元/亩), 计容建筑面积（平方米）)
+_CELL_CLOSE = ("）", ")")  # what a unit-headed cell ends with (`_UNIT_HEAD_CELL`): the cheap test first
 _UNIT_HEAD_CELL = re.compile(r"^(?P<name>[^\d\s|]{2,40}?)\s*[（(]\s*(?P<u>[^（()）\s]{1,6})\s*[）)]$")
 _CURRENCY_NAME = re.compile(r"人民币|美元|港元|港币|欧元|日元|新台币")  # 竞买保证金(人民币): the currency, not the unit of a figure
 MIN_TABLE_LINES = 8  # short lines of a heading row given one cell a line, at least
@@ -2315,12 +2346,14 @@ def find_unit_headed_cells(text: str, unit_rx: re.Pattern) -> list[Commitment]:
     while i < len(lines):
         heads = []
         j = i
-        while j < len(lines) and (m := _UNIT_HEAD_CELL.match(lines[j][1])) and unit_rx.fullmatch("1" + m.group("u")) \
+        while j < len(lines) and lines[j][1].endswith(_CELL_CLOSE) and (m := _UNIT_HEAD_CELL.match(lines[j][1])) \
+                and unit_rx.fullmatch("1" + m.group("u")) \
                 and not _CURRENCY_NAME.search(m.group("u")):
             heads.append(m)
             j += 1
-        short_before = 0
-        while short_before < i and len(lines[i - 1 - short_before][1]) <= 30 and not _CELL_NUM.match(lines[i - 1 - short_before][1]):
+        short_before = 0  # counted only under two unit-headed cells or more (it was counted back at every line)
+        while len(heads) >= 2 and short_before < i and len(lines[i - 1 - short_before][1]) <= 30 \
+                and not _CELL_NUM.match(lines[i - 1 - short_before][1]):
             short_before += 1
         if len(heads) < 2 or short_before + len(heads) < MIN_TABLE_LINES:
             i = j + 1 if j > i else i + 1

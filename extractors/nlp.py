@@ -24,6 +24,7 @@ from extractors import docnumbers as docnumbers_mod
 from extractors import refdata
 from extractors.indicators import classify_commitment
 from extractors.issuers import issuer_texts
+from extractors.noise import dated_story_lists
 from extractors.records import DocType
 from extractors.regions import byline, gazetteer, national_body, primary_region
 from extractors.structure import doc_type
@@ -134,7 +135,9 @@ def make_agencies():
         found = agencies_mod.find_agencies(_text(doc), doc._.region, doc._.issuer_spans, gaz)
         by = doc._.byline or byline(_text(doc))  # read by the regions' component before it, else here
         footer = by.footer  # the site owner's name and address are not the document's bodies
-        doc._.agencies = [a for a in found if not any(x <= a.start < y for x, y in footer)]
+        # nor are the bodies in the headlines of other stories a page lists with their dates
+        unread = footer + dated_story_lists(_text(doc)) if found else footer
+        doc._.agencies = [a for a in found if not any(x <= a.start < y for x, y in unread)]
         return doc
 
     return agencies_component

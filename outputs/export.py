@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -59,20 +60,26 @@ _PANDAS = {"date": ("date", "object"), "int": ("int64", "Int64"), "float": ("flo
            "code": ("object", "str"), "str": ("object", "str")}
 
 
-def _pandas_metadata(columns: list[str], kinds: list[str]) -> bytes:
+@functools.cache
+def pandas_version() -> str | None:
+    """The installed pandas' version (looked up once: each lookup scans the installed distributions), or None."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        pandas_version = version("pandas")
+        return version("pandas")
     except PackageNotFoundError:
-        pandas_version = None
+        return None
+
+
+def _pandas_metadata(columns: list[str], kinds: list[str]) -> bytes:
+    pandas_version_ = pandas_version()
     import pyarrow
 
     return json.dumps({
         "index_columns": [], "column_indexes": [],
         "columns": [{"name": c, "field_name": c, "pandas_type": _PANDAS[k][0], "numpy_type": _PANDAS[k][1], "metadata": None}
                     for c, k in zip(columns, kinds)],
-        "creator": {"library": "pyarrow", "version": pyarrow.__version__}, "pandas_version": pandas_version,
+        "creator": {"library": "pyarrow", "version": pyarrow.__version__}, "pandas_version": pandas_version_,
     }).encode()
 
 

@@ -208,13 +208,32 @@ def prefect_api(log: Path | None = None, while_starting=None) -> Iterator[str]:
             server.launch()
             url = server.wait()
         os.environ["PREFECT_API_URL"] = url  # for processes this run starts
-        with temporary_settings(updates={PREFECT_API_URL: url}):
+        updates = {PREFECT_API_URL: url}
+        if not heartbeats_read(os.environ):
+            from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY
+
+            updates[PREFECT_FLOWS_HEARTBEAT_FREQUENCY] = None
+        with temporary_settings(updates=updates):
             yield url
     finally:
         if server is not None:
             _drain_to(url)
             os.environ.pop("PREFECT_API_URL", None)
             server.stop()
+
+
+HEARTBEAT_SETTINGS = ("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "PREFECT_RUNNER_HEARTBEAT_FREQUENCY")
+
+
+def heartbeats_read(env) -> bool:
+    """Whether a flow run's heartbeats would be read by a temporary server started with `env`: only its automations
+    (the triggers service) act on them, to mark a run whose heartbeats stopped as crashed, and they are off unless the
+    user turned them on; a user who set a heartbeat frequency keeps it too. Unread, they cost every run up to a second
+    at its end: Prefect's heartbeat thread sleeps a second at a time and the flow waits for it to wake and stop."""
+    if any(env.get(k) for k in HEARTBEAT_SETTINGS):
+        return True
+    triggers = {**SERVER_ENV_DEFAULTS, **env}["PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED"]
+    return str(triggers).strip().lower() not in ("false", "0", "no", "off")
 
 
 def _drain_to(url: str | None) -> None:

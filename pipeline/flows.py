@@ -278,7 +278,7 @@ def _store_results(store: Store, todo, total: int, n_workers: int, shown) -> Non
     submitted ahead. `todo` yields (name, kept copy, sha256, streamed) or (name, None, None, ReadError)."""
     ahead: deque = deque()  # ("file", name, copy or None, ReadError or None) | ("chunk", files, future)
     left, more, stored = total, True, 0
-    limit = max(2, AHEAD_PER_WORKER * n_workers)
+    limit = _in_flight_limit(n_workers)
 
     def in_flight() -> int:  # chunks submitted and not yet stored
         return sum(1 for e in ahead if e[0] == "chunk")
@@ -329,6 +329,11 @@ def _store_results(store: Store, todo, total: int, n_workers: int, shown) -> Non
             results = result = None  # let go of the stored chunk
     finally:
         shown.close()
+
+
+def _in_flight_limit(n_workers: int) -> int:
+    """Chunks submitted and not yet stored, at most: AHEAD_PER_WORKER per worker, at least two."""
+    return max(2, AHEAD_PER_WORKER * n_workers)
 
 
 def _parallelism() -> int:
@@ -530,7 +535,11 @@ def with_processes(flow_obj, n_workers: int, memory_mb: int | None = None, pool:
     """The same flow with its files extracted in `n_workers` worker processes that keep a warm pipeline,
     each under a memory cap (`pipeline.workers`): a callable with the flow's parameters. `pool`: workers
     started beforehand (they warm up while Prefect's server starts), else started here."""
-    threaded = with_workers(flow_obj, n_workers)
+    # a thread for every chunk the flow submits ahead (`_store_results`), not one per worker: the task of a worker's
+    # next chunk starts (its task run begun, its cached files looked up) while the worker still reads the chunk
+    # before, and waits for the worker, so no worker idles between two chunks while Prefect ends one task and
+    # starts the next
+    threaded = with_workers(flow_obj, _in_flight_limit(n_workers))
 
     def run(*args, **kwargs):
         from pipeline.runlog import for_workers

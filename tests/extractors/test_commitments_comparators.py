@@ -37,8 +37,8 @@ def test_a_strict_comparison_said_again_by_its_closing_word(text, value, compara
     ("近3年（2022年-2024年）未在本市举办过的展会，可申请补贴。", 3, "="),
     ("借款人近12个月（不含当月）的缴存明细应当连续。", 12, "="),
     ("月均余额按申请时近3个月的账户余额平均计算。", 3, "="),
-    # what happened within the last years is counted within the window: a limit on when
-    ("借款人近2年累计逾期6次以上的，不予贷款。", 2, "<="),
+    # a look-back window with no 内 is its length too (as the gold reads 最近三年未发生…); 内 makes it a limit on when
+    ("借款人近2年累计逾期6次以上的，不予贷款。", 2, "="),
     ("近3年内发生重大事故的企业不得参加。", 3, "<="),
 ])
 def test_a_window_of_records_is_its_length(text, value, comparator):

@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 
 def children(pid: int) -> list[int]:
     out = []
@@ -109,3 +111,46 @@ def test_the_temporary_server_records_every_task_run_without_the_services_a_one_
     assert states == [("COMPLETED",)] * chunks
     assert flows == [("COMPLETED",)]
     assert events == 0  # the event feed of Prefect's UI is not kept for a server that ends with the run
+
+
+@pytest.mark.parametrize("env, read", [
+    ({}, False),  # the temporary server runs no automations: nothing reads a heartbeat
+    ({"PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "true"}, True),  # the user turned automations on
+    ({"PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "False"}, False),
+    ({"PREFECT_FLOWS_HEARTBEAT_FREQUENCY": "60"}, True),  # the user asked for heartbeats
+    ({"PREFECT_RUNNER_HEARTBEAT_FREQUENCY": "90"}, True),  # under the older name
+])
+def test_heartbeats_are_kept_where_something_reads_them(env, read):
+    from pipeline.ephemeral import heartbeats_read
+
+    assert heartbeats_read(env) is read
+
+
+PROBE = """
+import sys
+from pathlib import Path
+
+import pytest
+from pipeline.ephemeral import prefect_api
+with prefect_api(Path(sys.argv[1])):
+    from prefect import flow
+    from prefect.settings import get_current_settings
+
+    @flow
+    def probe():
+        return get_current_settings().flows.heartbeat_frequency
+    print("heartbeat", probe())
+"""
+
+
+@pytest.mark.parametrize("user_env, expected", [({}, "None"), ({"PREFECT_FLOWS_HEARTBEAT_FREQUENCY": "60"}, "60")])
+def test_a_flow_on_the_temporary_server_sends_no_heartbeats_unless_the_user_asked(tmp_path, user_env, expected):
+    """A flow run reporting to the temporary server starts no heartbeat thread (whose one-second sleeps the end of
+    every run waited for); a user's own heartbeat setting is kept."""
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "DO_NOT_TRACK": "1", **user_env}
+    for k in ("PREFECT_API_URL", "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED",
+              *(k for k in ("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "PREFECT_RUNNER_HEARTBEAT_FREQUENCY") if k not in user_env)):
+        env.pop(k, None)
+    out = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "server.log")], env=env, capture_output=True,
+                         text=True, timeout=300, check=True)
+    assert f"heartbeat {expected}" in out.stdout.splitlines(), out.stdout + out.stderr

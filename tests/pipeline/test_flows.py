@@ -528,3 +528,35 @@ def test_the_cache_key_of_a_file_is_that_of_the_hash_its_caller_has(tmp_path):
     gone = tmp_path / "gone.html"  # not read: the caller's hash is the key
     assert _content_key(None, {"path": str(gone), "sha256": sha}) == cache_key(sha, ".html")
     assert _content_key(None, {"path": str(gone)}).startswith("extract-unreadable-")
+
+
+def test_the_next_chunk_waits_for_the_worker_before_the_chunk_ahead_of_it_is_done(tmp_path, samples, monkeypatch):
+    """With one worker process, the task of the next chunk has started (its task run begun) and is waiting for the
+    worker while the worker still extracts the chunk before: no worker idles between two chunks while Prefect ends
+    one task and starts the next. Every file is still extracted once and stored."""
+    import threading
+
+    from prefect.settings import PREFECT_RESULTS_LOCAL_STORAGE_PATH, temporary_settings
+
+    from pipeline import workers
+    from pipeline.flows import with_processes
+
+    events: list[tuple[str, int]] = []
+    lock = threading.Lock()
+    real = workers.WorkerPool.extract_all
+
+    def extract_all(self, jobs, done=None):
+        with lock:
+            chunk = sum(1 for e in events if e[0] == "asks")
+            events.append(("asks", chunk))
+        try:
+            return real(self, jobs, done)
+        finally:
+            with lock:
+                events.append(("done", chunk))
+    monkeypatch.setattr(workers.WorkerPool, "extract_all", extract_all)
+    with temporary_settings(updates={PREFECT_RESULTS_LOCAL_STORAGE_PATH: str(tmp_path / "results")}):
+        summary = with_processes(process_flow, 1, 900)([str(samples)], str(tmp_path / "out"))
+    assert summary["run"]["files"] == len(list(samples.iterdir())) and summary["run"]["failed"] == 0
+    assert sum(1 for e in events if e[0] == "asks") >= 2, events
+    assert events.index(("asks", 1)) < events.index(("done", 0)), events
