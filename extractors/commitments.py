@@ -83,6 +83,8 @@ _SCOPE_YEAR = re.compile(r"^[\s\-—－·•]*(?:[（(]?[一二三四五六七�
 # when the line ends by introducing them (：)
 _INLINE_DEADLINE = re.compile(r"(?:(?:力争|争取)?(?:到|(?<![截])至)\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前)?|"
                               r"(?P<y2>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前))(?![\d月）)》一二三四五六七八九十两半]|以来|起|版)")
+# a rule's term running to a year (政策执行至2022年底, 有效期至2025年): the end of the rule, no deadline of the goals after it
+_TERM_RUNS_TO = re.compile(r"(?:执行|实施|施行|有效期|延续|延长|期限)\s*(?:期限)?\s*(?:为|暂定)?\s*$")
 # a heading with a year (三、2026年重点工作) gives it to the section under it; one that reviews (一、2025年
 # 工作回顾) makes what is under it reported
 _HEADING_YEAR = re.compile(r"(?<![\d（(《])(?P<y>(?:19|20)\d{2})\s*年(?![\d月）)》版]|以来|起)")
@@ -156,7 +158,8 @@ def _scope_years(text: str) -> list[tuple[int, _Scope]]:
             scope, scope_level = _Scope(int(m.group("y") or m.group("y2"))), current_level
             out.append((pos, scope))
         else:
-            inline = [d for d in _INLINE_DEADLINE.finditer(line) if not _in_title_marks(line, d.start())] if "年" in line else []
+            inline = [d for d in _INLINE_DEADLINE.finditer(line) if not _in_title_marks(line, d.start())
+                      and not _TERM_RUNS_TO.search(line, max(0, d.start() - 8), d.start())] if "年" in line else []
             if inline:
                 d = inline[0]
                 out.append((pos + d.start(), _Scope(int(d.group("y") or d.group("y2")))))
