@@ -98,11 +98,17 @@ _ZONE_WORD = re.compile(r"(开发区|高新区|新区|园区|合作区|试验区
 
 def _after_a_plural(text: str, s: int) -> bool:
     """Whether the list item at s follows a plural that opens the list (各区疾控局、教委; 有关单位、财政局) or
-    a zone's body, whose zone it shares (某某经济技术开发区商务金融局、行政审批局)."""
-    if s == 0 or text[s - 1] != "、":
+    a zone's body, whose zone it shares (某某经济技术开发区商务金融局、行政审批局); or its other name in parentheses
+    (各区住房城乡建设委（房管局）)."""
+    if s == 0 or text[s - 1] not in "、（(":
         return False
     i = s - 1
-    while i > 0 and s - i < 40 and text[i - 1] not in _DELIM - {"、"}:
+    while i > 0 and s - i < 40:
+        if text[i - 1] in "）)" and (o := max(text.rfind("（", max(0, i - 5), i), text.rfind("(", max(0, i - 5), i))) >= 0:
+            i = o  # a level in parentheses inside the name: 住房城乡（市）建设委
+            continue
+        if text[i - 1] in _DELIM - {"、"}:
+            break
         i -= 1
     return text.startswith(("各", "有关", "相关"), i) or bool(_ZONE_WORD.search(text, i, s))
 

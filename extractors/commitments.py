@@ -83,6 +83,8 @@ _SCOPE_YEAR = re.compile(r"^[\s\-—－·•]*(?:[（(]?[一二三四五六七�
 # when the line ends by introducing them (：)
 _INLINE_DEADLINE = re.compile(r"(?:(?:力争|争取)?(?:到|(?<![截])至)\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前)?|"
                               r"(?P<y2>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前))(?![\d月）)》一二三四五六七八九十两半]|以来|起|版)")
+# a rule's term running to a year (政策执行至2022年底, 有效期至2025年): the end of the rule, no deadline of the goals after it
+_TERM_RUNS_TO = re.compile(r"(?:执行|实施|施行|有效期|延续|延长|期限)\s*(?:期限)?\s*(?:为|暂定)?\s*$")
 # a heading with a year (三、2026年重点工作) gives it to the section under it; one that reviews (一、2025年
 # 工作回顾) makes what is under it reported
 _HEADING_YEAR = re.compile(r"(?<![\d（(《])(?P<y>(?:19|20)\d{2})\s*年(?![\d月）)》版]|以来|起)")
@@ -156,7 +158,8 @@ def _scope_years(text: str) -> list[tuple[int, _Scope]]:
             scope, scope_level = _Scope(int(m.group("y") or m.group("y2"))), current_level
             out.append((pos, scope))
         else:
-            inline = [d for d in _INLINE_DEADLINE.finditer(line) if not _in_title_marks(line, d.start())] if "年" in line else []
+            inline = [d for d in _INLINE_DEADLINE.finditer(line) if not _in_title_marks(line, d.start())
+                      and not _TERM_RUNS_TO.search(line, max(0, d.start() - 8), d.start())] if "年" in line else []
             if inline:
                 d = inline[0]
                 out.append((pos + d.start(), _Scope(int(d.group("y") or d.group("y2")))))
@@ -390,6 +393,9 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
             near = (len(gap) <= 8 and not (_GAP_VERB.search(gap) and not (_BOUND_WORD.match(phrase) and _SETS_LEVEL.search(gap)))) or (
                 len(gap) <= 16 and re.search(r"(?:后|起|[由从])\s*$", gap) and not re.search(r"[，,；;。]", gap)) or (
                 len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap)) or (
+                # 最高贷款额度由现行80万元提高至100万元: the new level of a bound named before the change
+                _BOUND_WORD.match(phrase) and len(gap) <= 40 and re.search(r"[由从]", gap) and _SETS_LEVEL.search(gap)
+                and not re.search(r"[，,；;。]", gap)) or (
                 # 超过本市上年度职工月平均工资2倍: a multiple of a base named between the comparison and the number
                 # 不低于相应期限贷款市场报价利率加60个基点: a spread over a base rate named the same way (not 减20个基点:
                 # a floor on the rate caps the discount, so the bound would turn round)
@@ -417,7 +423,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
             sym = neg
             break
     if sym == "~" and before[:best[0]].endswith("近") and _LOOKBACK_UNIT.search(text[num_start:unit_end]):
-        if _RECORDS_OF_WINDOW.match(after):
+        if _RECORDS_OF_WINDOW.match(after) or _DATED_WINDOW.match(after):
             return "="  # 近6个月的银行流水, 近12个月的缴存明细: records that cover the whole window, its length
         return "="  # 近2年, 近6个月（2020年-2024年）: the length of a look-back window; only 内 makes it a bound
     if _NORM_LINE.match(after):
@@ -436,6 +442,8 @@ _ENOUGH_AFTER = re.compile(r"\s*(?:以后|之后|后)?\s*(?:即可|方可|才可
 # a strict comparison right before the number that 以上/以下 after the unit repeats (超过1次以上, 高于3倍以上)
 _STRICT_BEFORE = {">=": re.compile(r"(?:超过|超出|高于|多于|大于)\s*$"), "<=": re.compile(r"(?:低于|少于|小于|不足)\s*$")}
 # the records a window is the length of (近6个月的银行流水, 近12个月（不含当月）的缴存明细)
+# 近5年（2020年-2024年）: a window whose years are named, fixed: its length
+_DATED_WINDOW = re.compile(r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年?|#+)\s*[-—–~～至到]\s*(?:(?:19|20)\d{2}\s*年?|#+)\s*[）)]")  # years masked
 _RECORDS_OF_WINDOW = re.compile(r"\s*(?:[（(][^（()）]{0,12}[）)])?\s*的")
 # what cannot be done within a period (3个月以内无法改正, 一年内不能完成): the time it needs exceeds the period
 _CANNOT_WITHIN = re.compile(r"\s*[，,]?\s*(?:仍|均|都|也)?(?:无法|不能|未能|难以|不可能)")
@@ -870,10 +878,13 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
             f2, base2 = _split_mult(n.group("unit"))
             n_v = parse_number(n.group("num"))
             ratio = f1 == f2 == 1 and base1 != base2 and base1 in _RATIO_UNITS and base2 in _RATIO_UNITS
-            if gap and _range_gap(gap, stext, n) and (base1 == base2 or _SAME_MEASURE_CUT.get(base1) == base2 or ratio) \
+            per = _TIME_FACTORS.get((base1, base2)) if f1 == f2 == 1 else None
+            if gap and _range_gap(gap, stext, n) and (base1 == base2 or _SAME_MEASURE_CUT.get(base1) == base2 or ratio or per) \
                     and n_v is not None and not n.group("num2") and unit != "成":
                 if ratio:  # 50%以上5倍以下: both ends are shares of one base; the upper one in the lower one's unit
                     val.value_max = _num(n_v * _RATIO_UNITS[base2] / _RATIO_UNITS[base1])
+                elif per:  # 6个月以上1年以下, 10日至2周: the upper end in the lower end's (smaller) unit, where it converts exactly
+                    val.value_max = _num(n_v * per)
                 elif f1 == f2:
                     val.value_max = n_v
                 else:
@@ -895,6 +906,9 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
     return out
 
 
+# a range whose ends are written in two units of time that convert exactly (6个月以上1年以下, 10日至2周)
+_TIME_FACTORS = {("个月", "年"): 12, ("月", "年"): 12, ("天", "周"): 7, ("日", "周"): 7, ("小时", "天"): 24, ("小时", "日"): 24,
+                 ("季度", "年"): 4, ("个季度", "年"): 4}
 _BRACKETED_MATERIAL = re.compile(r"\s*[（(]\s*含\s*[）)]\s*(标准煤|标煤)")
 # a unit said again in short at a range's other end (十吨标准煤以上三十吨以下)
 _SAME_MEASURE_CUT = {"吨标准煤": "吨"}
@@ -1374,6 +1388,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if unit in _AGE_UNITS and kind == "provision" and year is not None and chosen \
                     and "截" in masked[max(0, chosen[0] - 2):chosen[0] + 2]:
                 year = None  # 截至2025年1月1日不超过18周岁: the day an age is counted on, not a year the rule runs to
+            if kind == "target" and _PENALTY_TIER.search(masked, sent.start, sent.end):
+                kind, year = "provision", rule_year  # 从重处罚：3年内2次以上实施同类违法行为: a tier's condition, no goal
             if kind == "provision" and not limit and not rule and comparator == "=" and unit in {"个", "项", "批"} \
                     and _PROJECTS_PUSHED.match(masked, ue):
                 kind = "target"  # 79个新开工项目加快实施: projects a plan drives on, a goal with no year of its own
@@ -1425,6 +1441,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
 _GOAL_VERB_LEAD = re.compile(r"\s*(?:并|同时|再)?(?:实施|完成|开展|新建|改造|新改建|改扩建|建设|建成|开工|培育|打造|新增|推进|推动|创建|组织|"
                              r"举办|引进|培训|提升|提供|发放|筹集|种植|治理|修复)")
 _NO_GOAL = object()
+# a tier of a penalty discretion table or what it counts (从重处罚：, 违法行为, 违法所得): conditions, never goals
+_PENALTY_TIER = re.compile(r"(?:从重|从轻|减轻|一般|不予)处罚\s*[：:]|违法行为|违法所得|违法违规行为")
 # a count of projects the plan pushes on (…个重点项目加快实施, …项工程全面开工)
 _PROJECTS_PUSHED = re.compile(r"[^，,。；;：:\d]{0,12}?(?:项目|工程)\s*(?:要|将)?(?:加快|加速|全面|有序|按期|如期|顺利)?"
                               r"(?:实施|推进|建设|开工|落地|投产|竣工)")
@@ -2014,7 +2032,7 @@ def column_lines(masked: str) -> list[tuple[int, int]]:
 
 
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
-_CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩大|降低|下调|调低|下浮|下降|减少|缩短|延长|压缩|缩减|调整|变更|降|提|增|减|放宽|改)"
+_CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩大|降低|下调|调低|下浮|下降|减少|缩短|延长|压缩|缩减|精简|压减|削减|裁减|扩充|调整|变更|降|提|增|减|放宽|改)"
 # (…执行的0.5%、1%、1.2%三档税率，调整为统一的0.5%: the measure the listed values were, named before the change verb)
 _CHANGED_FROM = re.compile(r"\s*(?:及|或)?(?:以上|以下)?\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*"
                            r"(?:[一二三四五六七八九十两\d]档)?(?:的)?(?:税率|费率|利率|比例|标准|额度|上限|下限|期限)?\s*[，,]?\s*"

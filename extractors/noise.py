@@ -87,8 +87,6 @@ def _patterns() -> dict[str, re.Pattern]:
         "epaper": re.compile(rf"^\s*(?:{alt('epaper')})"),
         "footer": re.compile(alt("footer")),
         "spam": re.compile(alt("spam")),
-        # any word of the four vocabularies searched line by line below: one pass finds the lines they touch
-        "line_words": re.compile("|".join(alt(kind) for kind in ("nav", "spam", "footer", "disclaimer"))),
     }
 
 
@@ -286,11 +284,9 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
     pos = 0
     related = False
     pat = _patterns()
-    # the four vocabularies run once over the text, as one pattern; a line is searched for a vocabulary's words
-    # only where a word of any of them was found (a line holding a word of one is touched by a match of the
-    # union: one starting where that word starts, or one covering its start; a line touched by another
-    # vocabulary's word is searched and holds none, which is what the search then says)
-    nav = spam = footer = disclaimer = _Hits(pat["line_words"], text)
+    # the vocabularies' patterns run once over the text; a line is searched only where they found something
+    nav, spam = _Hits(pat["nav"], text), _Hits(pat["spam"], text)
+    footer, disclaimer = _Hits(pat["footer"], text), _Hits(pat["disclaimer"], text)
     menu: list[tuple[int, int]] = []  # the lines of body names right above this one
     for line in text.split("\n"):
         start, end = pos, pos + len(line)

@@ -294,6 +294,8 @@ def test_a_body_named_as_a_storys_source(text, expected):
 @pytest.mark.parametrize("text,adcode,expected", [
     ("各区疾控局、教委，经济技术开发区社会事业局", "110000", []),      # the plural covers the list
     ("各有关单位、财政局：", "370300", []),
+    ("各区住房城乡（市）建设委（房管局），各相关单位：", "110000", []),  # the other name in parentheses too
+    ("市住建委（房管局）负责", "110000", ["北京市住房和城乡建设委员会", "北京市房管局"]),
     # the zone's own bureau is named as written; the bureaus listed after it are the zone's, not the city's
     ("某某经济技术开发区商务金融局、行政审批局、综合执法局", "110000", ["某某经济技术开发区商务金融局"]),
     ("市人大代表李某某提出建议", "370300", []),                            # a deputy, not the congress

@@ -33,6 +33,8 @@ def test_a_strict_comparison_said_again_by_its_closing_word(text, value, compara
 @pytest.mark.parametrize("text,value,comparator", [
     # the records of a window (近6个月的流水) cover all of it: its length, not a limit
     ("申请人月收入根据其提供的近6个月的工资流水确定。", 6, "="),
+    # a window whose years are named (近3年（2022年-2024年）) is fixed: its length
+    ("近3年（2022年-2024年）未在本市举办过的展会，可申请补贴。", 3, "="),
     ("借款人近12个月（不含当月）的缴存明细应当连续。", 12, "="),
     ("月均余额按申请时近3个月的账户余额平均计算。", 3, "="),
     # a look-back window with no 内 is its length too (as the gold reads 最近三年未发生…); 内 makes it a limit on when
@@ -193,6 +195,16 @@ def test_a_plot_ratio_column_of_a_table_given_one_row_a_line():
                   "| 丙地块 | 商住 | 商住混合（居住用地面积≤80%） |\n").text
     got = [(c.value, c.unit, c.comparator, c.indicator) for c in find_commitments(t, t) if c.unit == ""]
     assert got == [(2.2, "", "<=", "居住容积率"), (1, "", "<=", "教育容积率"), (1.8, "", "<=", "容积率")]
+
+
+@pytest.mark.parametrize("text,comparator", [
+    # the new level of a bound named before the change (最高…由X提高至Y) keeps the bound, old values between or not
+    ("夫妻双方缴存的，最高贷款额度分别由现行新房90万元和二手房70万元统一提高至110万元。", "<="),
+    ("最低首付比例由30%调整为25%。", ">="),
+    ("贷款期限延长至25年。", "="),
+])
+def test_the_new_level_of_a_named_bound(text, comparator):
+    assert found(text)[-1][2] == comparator
 
 
 @pytest.mark.parametrize("text,comparator", [

@@ -285,3 +285,23 @@ def test_a_list_of_goals_goes_on(text, expected):
 ])
 def test_a_count_of_projects_to_push_on_is_a_goal(text, expected):
     assert found(text) == expected
+
+
+# a tier of a penalty discretion table counts what a violator did: a condition of the tier, never a goal
+@pytest.mark.parametrize("text,expected", [
+    ("从重处罚：2年内3次以上实施同类违法行为的", [("provision", 2, None), ("provision", 3, None)]),
+    ("一般处罚：违法所得在5万元以上10万元以下的", [("provision", 5, None)]),
+])
+def test_a_penalty_tier_counts_conditions(text, expected):
+    assert found(text, pub_year=2025) == expected
+
+
+# a rule's term running to a year (政策执行至2026年底) ends that rule: the sentences after it on its line get no
+# deadline from it
+@pytest.mark.parametrize("text,expected", [
+    ("招用毕业年度大学生的，发放一次性扩岗补助，政策执行至2026年底。吸纳脱贫劳动力10人以上，将其认定为就业帮扶基地。",
+     [("provision", 10, None)]),
+    ("全市推进农村公路建设，到2026年底。新建农村公路120公里。", [("target", 120, 2026)]),
+])
+def test_a_term_running_to_a_year_is_no_deadline_after_it(text, expected):
+    assert found(text, pub_year=2025) == expected

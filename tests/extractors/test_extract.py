@@ -66,3 +66,18 @@ def test_bodies_in_a_dated_list_of_other_stories_are_not_the_storys(tail, kept):
     text = "淄博市住房公积金管理中心关于调整贷款政策的通知\n\n各缴存单位：\n" + PROSE * 3 + "\n\n" + tail + "\n"
     rec = Extractor().extract(SourceText("t.txt", text, "text/plain"))[0]
     assert [a.normalized for a in rec.agencies if a.start >= text.index(tail)] == kept
+
+
+# a text that speaks as a city (我市, 市房管局) and names no place is of the one city its page's menus and links name
+@pytest.mark.parametrize("links,city", [
+    (["部门网站", "市发改委", "市教育局", "淄博仲裁委员会", "淄博高新区", "张店区"], "370300"),
+    (["部门网站", "市发改委", "淄博仲裁委员会", "潍坊高新区"], None),       # two cities: none
+    (["部门网站", "市发改委", "淄博仲裁委员会"], None),                      # named once: none
+])
+def test_a_text_speaking_as_a_city_is_of_the_city_its_pages_links_name(links, city):
+    text = ("相关解读：\n\n昨日从市房管局获悉，为更好满足居民住房需求，我市进一步优化住房套数认定标准如下。\n" + PROSE * 2
+            + "\n\n相关链接\n\n" + "\n\n".join(links) + "\n")
+    rec = Extractor().extract(SourceText("t.txt", text, "text/plain"))[0]
+    assert (rec.region.adcode if rec.region else None) == city
+    if city:
+        assert "淄博市房管局" in [a.normalized for a in rec.agencies] or "淄博市房产管理局" in [a.normalized for a in rec.agencies]
