@@ -98,11 +98,17 @@ _ZONE_WORD = re.compile(r"(开发区|高新区|新区|园区|合作区|试验区
 
 def _after_a_plural(text: str, s: int) -> bool:
     """Whether the list item at s follows a plural that opens the list (各区疾控局、教委; 有关单位、财政局) or
-    a zone's body, whose zone it shares (某某经济技术开发区商务金融局、行政审批局)."""
-    if s == 0 or text[s - 1] != "、":
+    a zone's body, whose zone it shares (某某经济技术开发区商务金融局、行政审批局); or its other name in parentheses
+    (各区住房城乡建设委（房管局）)."""
+    if s == 0 or text[s - 1] not in "、（(":
         return False
     i = s - 1
-    while i > 0 and s - i < 40 and text[i - 1] not in _DELIM - {"、"}:
+    while i > 0 and s - i < 40:
+        if text[i - 1] in "）)" and (o := max(text.rfind("（", max(0, i - 5), i), text.rfind("(", max(0, i - 5), i))) >= 0:
+            i = o  # a level in parentheses inside the name: 住房城乡（市）建设委
+            continue
+        if text[i - 1] in _DELIM - {"、"}:
+            break
         i -= 1
     return text.startswith(("各", "有关", "相关"), i) or bool(_ZONE_WORD.search(text, i, s))
 
@@ -122,13 +128,16 @@ def _generic(text: str, start: int) -> bool:
 
 
 # cores that are not the name of a body: 级财政局 (县级), 场监管局 (市场…), 直各部门 …
-_BAD_START = "级场域直属内外各区县市省乡镇委本该其"
-_BAD_CORE = re.compile(r"^(有关|相关|政府|人民政府|上述|下列|以上|主管|同级|当地|所在)")
+_BAD_START = "级场域直属内外各区县市省乡镇委局厅本该其"  # (市局机场分局: a branch named by its parent's short name)
+# (电子税务局, 网上办事大厅中心: a body's online service, not a body)
+_BAD_CORE = re.compile(r"(?:有关|相关|政府|人民政府|上述|下列|以上|主管|同级|当地|所在|电子|网上)")  # matched at a position
 _BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室|中心|(?<=[厅局部])际联席会议(?:办公室)?)(?![\u4e00-\u9fff]?[长员]|际)")
 # 中心 ends many phrases (以人民为中心, 县城中心): a centre's core is four characters or more, with no function word
 _CENTRE_CORE = re.compile(r"^[^为以在的是到向对把被将于路街号级]{2,}中心$")
 _LONG_BODY = ("领导小组", "领导小组办公室", "际联席会议", "际联席会议办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
 _BODY_BEFORE = _DELIM | {"、", "由", "经", "从", "据", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交", "至", "给"}
+# 在 as a preposition (在某市住房保障局网签平台), not the end of a word (存在, 现在, 所在, 实在)
+_AT_THE_BODY = re.compile(r"(?:^|[^存现所正实内外自好])在$")
 # what may stand right before a core named with no region (由自然资源局审核, 并报财政局备案)
 _BARE_CORE_AFTER = _BODY_BEFORE | set("本将把被在让并后即为等应要须可已府")
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届$")
@@ -136,7 +145,11 @@ _BRANCH_SUFFIX = re.compile(r"(营业管理部|营管部|中心支行|分行|支
 # development-zone committees (稀土高新区管委会, 横琴粤澳深度合作区执委会) are named as written
 _ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区|新区|合作区|综试区|自贸区|片区|"
                    r"科技园区|工业园区|产业园区|保税区|试验区|示范区)"
-                   r"(管委会|管理委员会|执委会|执行委员会)")
+                   r"(管委会|管理委员会|执委会|执行委员会|"
+                   # or one of the zone's own bureaus (某某经济技术开发区社会事业局, 某某高新区财政金融局)
+                   r"(?:(?![的到在向对和与及为将把被由了等各])[\u4e00-\u9fff]){2,8}?局(?![长员属]))")
+# the words a zone's name opens with when it names no place (经济技术开发区社会事业局): no bureau of one zone
+_ZONE_KIND_WORDS = re.compile(r"(?:经济技术|高新技术产业|高新技术|经济|工业|产业|科技|保税|自由贸易)$")
 _ZONE_LEAD = re.compile(r"(?:(?<![自理缘])由|(?<![已曾])经|或|对|向|在|会同|请|报送|报|将|按|从|与|和|及|是|同|并|为|到|至|协调|组织|指导|督促|配合|负责|委托|联合)+")
 _ZONE_AT = re.compile(_ZONE.pattern.split("?", 1)[1])  # where a committee can stand: its zone and committee words
 
@@ -219,8 +232,9 @@ def _prefix(text: str, s: int, gaz: Gazetteer) -> _Prefix:
     found = _division_before(text, end, gaz)
     if found:
         return _Prefix(found[0], found[1][0], None, party)
-    place = next((text[end - ln:end] for ln in range(min(6, end), 1, -1)
-                  if text[end - ln:end] in gaz.short or text[end - ln:end] in gaz.ambiguous_short), None)
+    # the longest short place name (2 to 6 characters) ending at end: only the lengths of names ending as the text does
+    place = next((text[end - ln:end] for ln in gaz.short_lengths_by_ending().get(text[end - 2:end], ()) if end >= 2
+                  and ln <= min(6, end) and (text[end - ln:end] in gaz.short or text[end - ln:end] in gaz.ambiguous_short)), None)
     for r in ("自治区", "省", "市", "州", "盟", "县", "区", "旗"):
         if text[max(0, end - len(r)):end] == r and not (place and place.endswith(r)):  # 杭州住房…: no 州
             marks = _REDACTED.search(text[max(0, end - len(r) - 6):end - len(r)])
@@ -415,7 +429,9 @@ _SLOGAN_AFTER = re.compile(r"(?:的)?(?:坚强|集中统一|正确|全面|统一
 _SLOGAN_BEFORE = re.compile(r"为核心的$")
 # a body's name that begins a longer name: its website or app (六盘水市人民政府网, 国务院客户端), an institute, a school or
 # a paper it runs (中共中央党史和文献研究院, 中共中央党校): that is not the body
-_NOT_THE_BODY = re.compile(r"(?:门户)?(?:网站|网(?![信络格点])|客户端|APP|App|app|官网|官方网站|微信公众号|公众号|微博|政务号)|"
+_NOT_THE_BODY = re.compile(r"(?:门户)?(?:网站|网(?![信络格点签])|客户端|APP|App|app|官网|官方网站|微信公众号|公众号|微博|政务号)|"
+                           # its hotline's site (某部12380举报网)
+                           r"\d{3,6}[\u4e00-\u9fff]{0,4}?(?:网站|网(?![信络格点签])|平台)|"
                            r"(?:[^\W\d_出台与及同会在对向为由将把被发印支持推举组织开召联合]){0,8}?"
                            r"(?:研究院|党校|学院|大学(?!生)|出版社|报社|杂志社|出版集团|纪念馆|博物馆|图书馆)")
 
@@ -480,7 +496,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             continue  # 财政部门, 局长, 委员, 委托: not a body
         if text.startswith("代表", e) and core in ("人大", "人民代表大会"):
             continue  # 人大代表: a deputy, not the congress
-        if core == "委" and nxt not in _DELIM | {"、", "办", ""}:
+        if core == "委" and nxt not in _DELIM | {"、", "办", ""} and not text.startswith("全会", e):  # (市委全会: of the committee)
             continue
         pre = _prefix(text, s, gaz)
         start = pre.start
@@ -502,7 +518,12 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
         elif pre.place and ((core, "branch") in table.canonical or (core, "local") in table.canonical):
             # 重庆证监局, 合肥海关: as written; 杭州公积金中心: the place as written, the body's full name
             branch_office = (core, "branch") in table.canonical
-            normalized, level = _compose(pre.place, core if branch_office else table.canonical[(core, "local")]), None
+            canon = core if branch_office else table.canonical[(core, "local")]
+            # a government's department is named with its city's full name (珠海住房和城乡建设局 → 珠海市…); a
+            # housing fund's centre and committee bear the short name officially (广州住房公积金管理中心)
+            full = gaz.short.get(pre.place) or []
+            place = full[0].name if not branch_office and "公积金" not in canon and len(full) == 1 else pre.place
+            normalized, level = _compose(place, canon), None
         else:
             canon = table.canonical.get((core, "local"))
             if canon is None:
@@ -557,13 +578,14 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
                 continue
             pre = _prefix(text, s, gaz)
             inherited = listed_after(s) if pre.div is None and pre.rel is None and not pre.party else None
-            if inherited is not None and (pre.place or any(at == 0 for at, _, _ in gaz.mentions(text[s:s + 8])[:1])):
+            if inherited is not None and (pre.place or any(at == 0 for at, _, _ in gaz.mentions(text[s:s + 8], ambiguous=True)[:1])):
                 inherited = None  # 东莞供电局 after a 东莞市 body names its own place
             if pre.div is None and pre.rel is None and inherited is None:
                 continue
             if inherited is not None:
                 pre.start, (name, level) = s, inherited
-            elif pre.party or _generic(text, pre.start) or (pre.start > 0 and text[pre.start - 1] not in _BODY_BEFORE):
+            elif pre.party or _generic(text, pre.start) or (pre.start > 0 and text[pre.start - 1] not in _BODY_BEFORE
+                                                            and not _AT_THE_BODY.match(text, max(0, pre.start - 2), pre.start)):
                 break  # 全市…局, 各级…局, 小区…办公室: the prefix belongs to a longer word
             else:
                 name, level = (pre.div.name, pre.div.level) if pre.div else (
@@ -586,6 +608,9 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
         s = max((x.end() for x in _ZONE_LEAD.finditer(text, m.start(), m.start(1))), default=m.start())
         if not (_ZONE.fullmatch(text, s, m.end()) or _ZONE_AT.fullmatch(text, s, m.end())) or text[s] in "各该本":
             continue  # (经开区管委会: the zone's own short name)
+        if m.group(2).endswith("局") and (len(_ZONE_KIND_WORDS.sub("", text[s:m.start(1)])) < 2 or any(occ[s:m.end()])
+                                         or not (text.startswith("某", s) or any(at == 0 for at, _, _ in gaz.mentions(text[s:s + 8], ambiguous=True)[:1]))):
+            continue  # a bureau only of a zone whose name opens with its place
         if not occ[s] and not _generic(text, s):
             out.append(Agency(text[s:m.end()], text[s:m.end()], None, "mentioned", s, m.end()))
             occupy(out[-1])

@@ -35,7 +35,10 @@ _BEFORE = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至�
            ("突破", ">"), ("高达", "="), ("多达", "="), ("最高达", "<="), ("最高可达", "<="), ("最高达到", "<="),
            ("最高可达到", "<="), ("最多达", "<="), ("最多可达", "<="), ("最多达到", "<="), ("最多可达到", "<="),
            # 期限长达30年: a length stressed, as 高达; 最长达30年 stays a cap
-           ("长达", "="), ("最长达", "<="), ("最长可达", "<=")]
+           ("长达", "="), ("最长达", "<="), ("最长可达", "<="),
+           # 搁板最大尺寸为0.6米, 最小分割单元为500平方米: the largest or smallest allowed, a bound (not 最大限度,
+           # 最大的, 最大化: see _SUPERLATIVE_WORD)
+           ("最大", "<="), ("最小", ">=")]
 _AFTER = [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<="),
           ("内", "<="), ("左右", "~"), ("上下", "~"), ("封顶", "<="), ("为限", "<="), ("为上限", "<="),
           ("或以上", ">="), ("甚至更高", ">="), ("或更高", ">="), ("及更高", ">="), ("或以下", "<="),
@@ -47,11 +50,13 @@ _TIGHT = {"满", "超", "限", "满足"}
 # 约 and 近 inside other words (违约金, 合约, 签约, 预约, 约定; 最近, 附近, 就近, 近期, 近年) approximate nothing
 _PART_OF_WORD = {"约": re.compile(r"[违合签预节制公条契履守失毁解续特集简缔婚]约|约[定束谈]"),
                  "近": re.compile(r"[最附就邻靠亲贴]近|近[期日来况年]")}
+# 最大 and 最小 as words of their own (最大限度, 最大程度, 最大化, 全国最大的) bound no number
+_SUPERLATIVE_WORD = re.compile(r"^(?:的|限度|程度|化|规模|努力|力度|值得)")
 # 限 closing a word (期限, 时限, 年限, 权限) is no cap
 _LIMIT_WORD = re.compile(r"[期时年权界局无有额]限$")
 
 _REPORTED = re.compile(r"(已经|已|以来|累计|截至目前|截至|截止|目前|现有|共有|共计|同比|比上年|较上年|增长了|下降了|完成了|实现了|达到了|去年|上年(?!度)|过去|期间全市|期间全省)")
-_FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
+_FUTURE = re.compile(r"(到\d{4}|力争|争取|确保|将|要|计划|预计|目标|新增|建成|建设|(?<![\d一二三四五六七八九十两百半几多数个每当同])年内|培育|打造|推动|实现|提高到|提升到|达到|不少于|不低于|以上)")
 # markers that a figure is still to come, which outweigh 已/累计/截至 in the same clause (想要, 主要, 重要, 只要 are no 要)
 _FUTURE_STRONG = re.compile(r"(到\d{4}|(?<!毕业)(?<!毕业后)[一二三四五两\d]年内|力争|争取|确保|(?<![已经曾])将|计划|预计|目标|届时|努力|(?<![想主重只])要[求在]?|应当|[0-9]{4}年(?:底|末)?前(?![一二三四五六七八九十两\d]|半)|明年|下一步|今后)")
 _PROVISION = re.compile(r"(有效期|(?:运营|服务|保修|责任|租赁|合同|使用|缴存|还款)期|税率|税额|补贴|补助|奖励|奖补|贷款|额度|首付|比例|给予|减免|缴存|提取|期限|工作日|办结|申请|缴纳|(?<!消)费|价|标准|利率|上限|最高|最长|"
@@ -78,6 +83,8 @@ _SCOPE_YEAR = re.compile(r"^[\s\-—－·•]*(?:[（(]?[一二三四五六七�
 # when the line ends by introducing them (：)
 _INLINE_DEADLINE = re.compile(r"(?:(?:力争|争取)?(?:到|(?<![截])至)\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前)?|"
                               r"(?P<y2>(?:19|20)\d{2})\s*年(?:底|末|年底|年末)?(?:前|以前))(?![\d月）)》一二三四五六七八九十两半]|以来|起|版)")
+# a rule's term running to a year (政策执行至2022年底, 有效期至2025年): the end of the rule, no deadline of the goals after it
+_TERM_RUNS_TO = re.compile(r"(?:执行|实施|施行|有效期|延续|延长|期限)\s*(?:期限)?\s*(?:为|暂定)?\s*$")
 # a heading with a year (三、2026年重点工作) gives it to the section under it; one that reviews (一、2025年
 # 工作回顾) makes what is under it reported
 _HEADING_YEAR = re.compile(r"(?<![\d（(《])(?P<y>(?:19|20)\d{2})\s*年(?![\d月）)》版]|以来|起)")
@@ -99,12 +106,17 @@ _GUIDE_TITLE = re.compile(r"指引|导则|技术规范|技术标准|设计标准
 # heading levels: 第X章 0, 一、 1, （一） 2, 1. 3, （1） 4; a deadline scope opened under a heading of
 # level L lasts through deeper headings until the next heading of level L or above
 _HEADINGS = [(re.compile(r"^\s*" + p), level) for p, level in HEADING_LEVELS]
+# the same, one pattern: its alternatives are tried in the list's order, each a group (the patterns hold none)
+_ANY_HEADING = re.compile(r"^\s*(?:" + "|".join(f"({p})" for p, _ in HEADING_LEVELS) + ")")
+_LEVEL_OF_GROUP = [None] + [level for _, level in HEADING_LEVELS]
 
 
 def _heading_level(line: str, strict: bool = True) -> int | None:
+    """The level of the first of `_HEADINGS` the line opens with (one match of `_ANY_HEADING`)."""
     if strict and len(line.strip()) > 40:
         return None
-    return next((lvl for rx, lvl in _HEADINGS if rx.match(line)), None)
+    m = _ANY_HEADING.match(line)
+    return _LEVEL_OF_GROUP[m.lastindex] if m else None
 
 
 @dataclass(frozen=True)
@@ -146,7 +158,8 @@ def _scope_years(text: str) -> list[tuple[int, _Scope]]:
             scope, scope_level = _Scope(int(m.group("y") or m.group("y2"))), current_level
             out.append((pos, scope))
         else:
-            inline = [d for d in _INLINE_DEADLINE.finditer(line) if not _in_title_marks(line, d.start())] if "年" in line else []
+            inline = [d for d in _INLINE_DEADLINE.finditer(line) if not _in_title_marks(line, d.start())
+                      and not _TERM_RUNS_TO.search(line, max(0, d.start() - 8), d.start())] if "年" in line else []
             if inline:
                 d = inline[0]
                 out.append((pos + d.start(), _Scope(int(d.group("y") or d.group("y2")))))
@@ -172,11 +185,15 @@ def _unit_pattern() -> re.Pattern:
 _PER = "平方米|立方米|亩|人次|人|户|年|月|日|天|次|吨|套|间|床|公里|台|辆|头|只|件|家|张|小时|周|季度|学期|个|本|证|份|宗|栋|幢|座|所|项"
 
 
-def _line_spans(text: str):
-    pos = 0
+@functools.lru_cache(maxsize=8)
+def _line_spans(text: str) -> tuple[tuple[int, str], ...]:
+    """(start, line) of each line of `text`: split once per text however many of the readers below ask (the
+    document's text and its masked copy each hold a few)."""
+    out, pos = [], 0
     for line in text.split("\n"):
-        yield pos, line
+        out.append((pos, line))
         pos += len(line) + 1
+    return tuple(out)
 
 
 class _LinesAt:
@@ -225,8 +242,11 @@ def _joins(text: str, nl: int) -> bool:
     if tail.rstrip()[-1:].isdigit() or _CN_NUMBER_TAIL.search(tail):
         m = _unit_pattern().match("1" + head.lstrip())
         return bool(m and m.start("unit") == 1) or bool(re.match(r"^\s*(?:以上|以下|左右|以内)", head))
-    return bool(_BROKEN_TAIL.search(tail)) and bool(re.match(r"^\s*\d+(?:\.\d+)?\s*$|^\s*\d+(?:\.\d+)?\s*\S", head)) \
-        and len(head.strip()) <= 12
+    # the cheap tests of the next line first: most lines open on no number
+    return len(head.strip()) <= 12 and bool(_BROKEN_NUMBER_HEAD.match(head)) and bool(_BROKEN_TAIL.search(tail))
+
+
+_BROKEN_NUMBER_HEAD = re.compile(r"^\s*\d+(?:\.\d+)?\s*$|^\s*\d+(?:\.\d+)?\s*\S")
 
 
 # a number in Chinese numerals closing a line after a verb of a penalty or benefit or a comparison (处十⏎万元以上…)
@@ -282,6 +302,8 @@ _BOUND_WORD = re.compile(r"最|上限|下限|限额")  # 最低调整为20% keep
 _NOUN_BOUNDS = {"限额", "上限", "最高", "最低", "限", "下限"}
 _FACTOR_OF_BOUND = re.compile(r"倍数|系数")
 _NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民|收购价|保护价|折旧年限")  # (最低折旧年限为3年的设备: a class of assets)  # 最低收购价: a scheme's name
+# a change of a bound from its old level to a new one, in one clause (…额度分别由现行新房80万元和二手房60万元统一提高至)
+_CHANGED_BOUND = re.compile(r"^[^，,。；;：:]*?[由从][^，,。；;：:]*?(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 _SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 
 
@@ -352,6 +374,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
         gap = before[i + len(phrase):] if i >= 0 else ""
         if phrase in ("最低", "最高") and _NAMED_BOUND.match(gap):
             continue  # 最低工资标准的30%, 最低生活保障: the name of a standard, not a bound
+        if phrase in ("最大", "最小") and _SUPERLATIVE_WORD.match(gap):
+            continue  # 最大限度地减少, 全国最大的…基地: a superlative word, no bound
         if phrase in _NOUN_BOUNDS and _FACTOR_OF_BOUND.search(gap):
             continue  # 贷款限额倍数分别为4倍、3倍: the factor that sets a cap, a plain figure
         if i >= 0 and phrase in _PART_OF_WORD and (_PART_OF_WORD[phrase].search(before, max(0, i - 1), i + len(phrase) + 1)
@@ -369,6 +393,9 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
             near = (len(gap) <= 8 and not (_GAP_VERB.search(gap) and not (_BOUND_WORD.match(phrase) and _SETS_LEVEL.search(gap)))) or (
                 len(gap) <= 16 and re.search(r"(?:后|起|[由从])\s*$", gap) and not re.search(r"[，,；;。]", gap)) or (
                 len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap)) or (
+                # 最高贷款额度由现行80万元提高至100万元: the new level of a bound named before the change
+                _BOUND_WORD.match(phrase) and len(gap) <= 40 and re.search(r"[由从]", gap) and _SETS_LEVEL.search(gap)
+                and not re.search(r"[，,；;。]", gap)) or (
                 # 超过本市上年度职工月平均工资2倍: a multiple of a base named between the comparison and the number
                 # 不低于相应期限贷款市场报价利率加60个基点: a spread over a base rate named the same way (not 减20个基点:
                 # a floor on the rate caps the discount, so the bound would turn round)
@@ -376,6 +403,8 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
                                                                              and not gap.rstrip().endswith("减")))
                 and not re.search(r"[，,；;。\d]", gap)
                 and not _GAP_VERB.search(gap))
+        if not near and _BOUND_WORD.match(phrase) and len(gap) <= 40 and _CHANGED_BOUND.search(gap):
+            near = True  # 最高贷款额度由现行80万元统一提高至100万元: the level a change sets for the cap is the cap
         end = i + len(phrase)  # the comparison word nearest the number wins; the longer one on a tie (达到或超过)
         if i >= 0 and near and (best is None or end > best[0] or (end == best[0] and len(phrase) > best[2])):
             best = (end, sym, len(phrase))
@@ -394,9 +423,9 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
             sym = neg
             break
     if sym == "~" and before[:best[0]].endswith("近") and _LOOKBACK_UNIT.search(text[num_start:unit_end]):
-        if _RECORDS_OF_WINDOW.match(after):
+        if _RECORDS_OF_WINDOW.match(after) or _DATED_WINDOW.match(after):
             return "="  # 近6个月的银行流水, 近12个月的缴存明细: records that cover the whole window, its length
-        return "<="  # 近2年, 近6个月: the last two years, a window
+        return "="  # 近2年, 近6个月（2020年-2024年）: the length of a look-back window; only 内 makes it a bound
     if _NORM_LINE.match(after):
         return "="  # 个贷率超出85%的预警线: the line is 85%, whatever the figure measured against it
     if sym in (">", "<") and _INCLUSIVE_AFTER.match(after):
@@ -413,6 +442,8 @@ _ENOUGH_AFTER = re.compile(r"\s*(?:以后|之后|后)?\s*(?:即可|方可|才可
 # a strict comparison right before the number that 以上/以下 after the unit repeats (超过1次以上, 高于3倍以上)
 _STRICT_BEFORE = {">=": re.compile(r"(?:超过|超出|高于|多于|大于)\s*$"), "<=": re.compile(r"(?:低于|少于|小于|不足)\s*$")}
 # the records a window is the length of (近6个月的银行流水, 近12个月（不含当月）的缴存明细)
+# 近5年（2020年-2024年）: a window whose years are named, fixed: its length
+_DATED_WINDOW = re.compile(r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年?|#+)\s*[-—–~～至到]\s*(?:(?:19|20)\d{2}\s*年?|#+)\s*[）)]")  # years masked
 _RECORDS_OF_WINDOW = re.compile(r"\s*(?:[（(][^（()）]{0,12}[）)])?\s*的")
 # what cannot be done within a period (3个月以内无法改正, 一年内不能完成): the time it needs exceeds the period
 _CANNOT_WITHIN = re.compile(r"\s*[，,]?\s*(?:仍|均|都|也)?(?:无法|不能|未能|难以|不可能)")
@@ -452,7 +483,9 @@ _FLOOR_INTRO = re.compile(r"(?:最低|下限|至少|不低于|不少于|不得�
 
 
 # a bracket note after the value that names the end of its term (再提高10万元（截止时间为2022年12月31日止）)
-_TERM_NOTE_AFTER = re.compile(r"\s*[（(]\s*(?:截止|截至|有效期|执行期限?|实施期限?|执行时间|实施时间)(?:时间|日期)?\s*(?:为|至|到)?\s*")
+# also a dated span's end, in a bracket or in a clause after the value's own (…给予1%补贴，执行期限为2022年4月1日至2024年12月31日)
+_TERM_NOTE_AFTER = re.compile(r"[^，,。；;：:（()）\d#]{0,8}[（(，,]\s*(?:截止|截至|有效期|执行期限?|实施期限?|执行时间|实施时间)(?:时间|日期)?\s*"
+                              r"(?:为|至|到)?\s*(?:[自从]?\s*#+\s*[-—–~～]?\s*)?")  # a dated day is masked (#)
 # the rest of a listed project's name after its year (2022年通信基础设施等项目)
 _LISTED_PROJECT_AFTER = re.compile(r"^[^，,。；;\d（()）]{2,16}?等(?:重点)?(?:项目|工程)")
 # a clause that only restates the level of the clause before it in figures (…最低为LPR基准，即4.6%)
@@ -545,7 +578,8 @@ def _indicator_before(text: str, clause_start: int, num_start: int) -> str | Non
 
 # words of a rule, a limit or a penalty: a provision whatever deadline governs its section, and not outweighed
 # by a marker of the past
-_RULE_WORDS = (r"罚款|罚金|处以|并处|(?<![此各到之])处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?=[^理置于在室长级])|"
+# (已经处5%以上高位, 仍处3%低位: 处 as 'to stand at', a level described, no penalty)
+_RULE_WORDS = (r"罚款|罚金|处以|并处|(?<![此各到之已仍正均都尚])(?<!已经)处\s*[\d一二三四五六七八九十两]|(?<![此各到之])对[^，,。；;处]{1,10}处(?=[^理置于在室长级])|"
                r"公示|过渡期|调整为|工作日|办结|期限|按每|不得|严禁|禁止|不准|不予|最长|最高|上限|封顶|标准为|标准是")
 # words that only name a benefit's or a rule's topic (公积金, 利率, 补贴): 已发放补贴1.2亿元, 新增公积金贷款10681笔
 # are results whatever their topic, so these count only where no marker of the past outweighs them
@@ -760,6 +794,7 @@ _COMPLETED_UNITS = {"基点", "百分点", "月", "工作日", "季度"}
 _PER_EACH = re.compile(r"\s*/\s*每?\s*")
 # a deviation either way: ±5%, 正负5%, 上下浮动10%, 上下浮动幅度不超过10%
 _PLUS_MINUS = re.compile(r"(?:[±]|正负|上下浮动(?:幅度|范围)?(?:原则上)?(?:不超过|不得超过|不高于|控制在|在|为)?)\s*$")
+@functools.lru_cache(maxsize=1024)
 def _split_mult(unit: str) -> tuple[int, str]:
     for prefix, f in _MULT_FACTORS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
@@ -821,6 +856,8 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
             i += 1
             continue
         unit = _PER_EACH.sub("/", m.group("unit"))  # 元/每平方米 → 元/平方米
+        if unit.endswith("吨") and (mat := _BRACKETED_MATERIAL.match(stext, m.end("unit"))):
+            unit += mat.group(1)  # 十吨（含）标准煤以下: the measured material after the inclusive note is the unit's
         ns, ue = m.start() + offset, m.end("unit") + offset
         if m.group("num")[0].isdigit() and ns >= 1 and masked[ns - 1] in "-－−" and (ns < 2 or not re.match(r"[\d%.]", masked[ns - 2])):
             v, ns = -v, ns - 1  # -1.01%: a fall, not a rise
@@ -841,10 +878,13 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
             f2, base2 = _split_mult(n.group("unit"))
             n_v = parse_number(n.group("num"))
             ratio = f1 == f2 == 1 and base1 != base2 and base1 in _RATIO_UNITS and base2 in _RATIO_UNITS
-            if gap and _range_gap(gap, stext, n) and (base1 == base2 or _SAME_MEASURE_CUT.get(base1) == base2 or ratio) \
+            per = _TIME_FACTORS.get((base1, base2)) if f1 == f2 == 1 else None
+            if gap and _range_gap(gap, stext, n) and (base1 == base2 or _SAME_MEASURE_CUT.get(base1) == base2 or ratio or per) \
                     and n_v is not None and not n.group("num2") and unit != "成":
                 if ratio:  # 50%以上5倍以下: both ends are shares of one base; the upper one in the lower one's unit
                     val.value_max = _num(n_v * _RATIO_UNITS[base2] / _RATIO_UNITS[base1])
+                elif per:  # 6个月以上1年以下, 10日至2周: the upper end in the lower end's (smaller) unit, where it converts exactly
+                    val.value_max = _num(n_v * per)
                 elif f1 == f2:
                     val.value_max = n_v
                 else:
@@ -866,6 +906,10 @@ def _values(stext: str, offset: int, masked: str, unit_rx: re.Pattern) -> list[t
     return out
 
 
+# a range whose ends are written in two units of time that convert exactly (6个月以上1年以下, 10日至2周)
+_TIME_FACTORS = {("个月", "年"): 12, ("月", "年"): 12, ("天", "周"): 7, ("日", "周"): 7, ("小时", "天"): 24, ("小时", "日"): 24,
+                 ("季度", "年"): 4, ("个季度", "年"): 4}
+_BRACKETED_MATERIAL = re.compile(r"\s*[（(]\s*含\s*[）)]\s*(标准煤|标煤)")
 # a unit said again in short at a range's other end (十吨标准煤以上三十吨以下)
 _SAME_MEASURE_CUT = {"吨标准煤": "吨"}
 # a share of a base written as a percentage, a per mille or a multiple at the two ends of one range (处不缴税款50%以上
@@ -925,6 +969,12 @@ _EVENT_AFTER = re.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|末|底|初
 # the purchases a benefit pays for (对2025年购置…的，给予补贴) is the benefit's year, as the dev set's gold reads it
 _SCOPE_YEAR_AFTER = re.compile(r"\s*(?:度)?\s*(?:(?:在|于)(?:本市|我市|全市|本省|我省|本区|我区|本县|我县|辖区)|新举办|新引进|"
                                r"新认定|新建成|新开工|引进|举办|认定|评定|获评|取得|申报)")
+# the year of a rule a text cites as an event, then what followed it (在2017年最严限购令后, 2018年调控新政出台以来)
+_CITED_RULE_AFTER = re.compile(r"\s*[^，,。；;\d]{0,8}?(?:限购令|限贷令|限售令|新政|政策|调控|规定|措施|文件|通知|意见)"
+                               r"(?:出台|发布|印发|实施|升级|落地|施行)?(?:后|以后|之后|以来)")
+# a count a publicity notice gives of those a selection has named (公示拟取得落户资格人员6003人): its result, reported
+_PUBLICISED_COUNT = re.compile(r"(?:公示|公布|拟(?:取得|认定|录取|入选|命名|授予))[^，,。；;：:\d]{0,16}?(?:人员|人数|名单|对象|企业|单位|项目|人选)"
+                               r"(?:共|总数|数量|合计|为|有|是)?\s*$")
 _DATE_OF_BEFORE = re.compile(r"(?:时间|日期|时点)\s*(?:在|为|于|是)?\s*$")
 # a sentence that opens on what has been achieved (…干预中成效显著，吸烟率降至22.97%) reports results
 _REVIEW_CLAUSE = re.compile(r"成效显著|成效明显|成就显著|取得[^，,。；;]{0,6}(?:成就|成效|成绩)[，,：:]")
@@ -955,6 +1005,9 @@ def _paragraph_or_sentence_end(masked: str, pos: int) -> int:
 
 
 # a line of a news page that opens with a bank's name (招商银行：首套房最低…): the bank's offer, a market figure
+# a market figure news tells the movement or standing of (利率上升至5.85%, 一度冲破6%大关, 处5%以上高位): no rule
+_MARKET_MOVE = re.compile(r"(?:上升|攀升|上涨|涨|回升|飙升|跌|下跌|回落|走高|冲高|反弹)(?:至|到)\s*$|(?:冲破|跌破)\s*$")
+_MARKET_LEVEL_AFTER = re.compile(r"\s*(?:以上|以下)?\s*的?\s*(?:大关|高位|低位|关口)")
 _BANK_OFFER = re.compile(r"\s*[-·•]?\s*[\u4e00-\u9fffA-Za-z]{1,10}(?:银行|农商行|信用社|支行|分行)\s*[：:]")
 _HEARSAY = re.compile(r"报道称|据[^，,。；;]{0,12}报道|消息称|传出消息|有消息")
 _INFERENCE = re.compile(r"意味着|相当于|才能买得起|才买得起")
@@ -1021,10 +1074,15 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
     prev_kinds: set[str] = set()  # kinds of the values of the last sentence that had any
     lines_before, counted_to = 0, 0  # line breaks in masked[:counted_to]
     for sent in sentences(masked):
+        if not _NUM_CHAR.search(masked, sent.start, sent.end):
+            # no digit or numeral: no value (`_values`), so nothing below changes what a later sentence reads (the
+            # paragraph's indicator is dropped when a later sentence's line differs, as it would be here)
+            continue
         stext = masked[sent.start:sent.end]
         # 其中，首套房7793笔…: a breakdown of the figures of the sentence before, which were results
         breakdown = prev_kinds == {"reported"} and bool(re.match(r"\s*其中", stext))
         sent_kinds: set[str] = set()
+        sent_goal: int | None | object = _NO_GOAL  # the year of the sentence's last goal, if it had one
         if sent.start < counted_to:  # sentences come in order; count the line breaks from the last one on
             lines_before, counted_to = 0, 0
         lines_before += masked.count("\n", counted_to, sent.start)
@@ -1072,7 +1130,7 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if _DATE_OF_BEFORE.search(tsent, max(0, m.start() - 5), m.start()):
                 deadline = False  # 办理预售的时间在2022年11月30日以前的楼盘: the date a condition names, no deadline
                 events.add(m.start() + sent.start)
-            if not deadline and not term_end and _SCOPE_YEAR_AFTER.match(tsent, m.end()):
+            if not deadline and not term_end and (_SCOPE_YEAR_AFTER.match(tsent, m.end()) or _CITED_RULE_AFTER.match(tsent, m.end())):
                 events.add(m.start() + sent.start)  # 对2025年在本市新举办的展会: the year of what a rule covers
             if re.search(r"(?:比|较|不超过|不高于|不低于|超过|高于|低于|相比|同比|与)\s*$", tsent[max(0, m.start() - 4):m.start()]):
                 bases.add(m.start() + sent.start)
@@ -1291,6 +1349,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                     or _HEARSAY.search(masked, sent.start, num_start) or _BANK_OFFER.match(masked, sent.start)
                     or (comparator == "~" and not future and not _WEAK_RULE.search(masked, clause_start, num_start) and not _NORMATIVE_COMPARISON.search(masked, clause_start, num_start))):
                 kind = "reported"  # news of a change made, of a former rule, an inference, hearsay, an approximate figure
+            if news and kind != "reported" and not _RULE_MODAL.search(masked, sent.start, sent.end) and (
+                    _MARKET_MOVE.search(masked, max(clause_start, num_start - 6), num_start) or _MARKET_LEVEL_AFTER.match(masked, ue)):
+                kind, year = "reported", None  # 房贷利率上升至5.85%, 一度冲破6%大关, 多地已处5%以上高位: where a market stands
             if kind == "target" and year is None and doc_year is None:
                 if current_period:
                     year = current_period  # “十五五”时期…达到: the period's last year
@@ -1317,6 +1378,9 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 kind, year = "provision", rule_year  # 第三套及以上住房不享受…: whom a rule covers, no goal
             if kind != "reported" and any(a <= num_start < b for a, b in compared):
                 kind, year = "reported", None  # 与周边城市相当：广州市…最高贷款额度为100万元: another place's figure, cited
+            if kind != "reported" and comparator == "=" and unit in _COUNTED | {"人", "户"} \
+                    and _PUBLICISED_COUNT.search(masked, clause_start, num_start):
+                kind, year = "reported", None  # 公示拟取得落户资格人员6003人: the count of a published list
             if news and kind == "provision" and _COUNTED_BY.search(masked, sent.start, num_start):
                 kind, year = "reported", None  # 据不完全统计，至少9家信托公司遭到处罚: a count a report makes
             if kind != "provision" and unit in _AGE_UNITS and comparator != "=" and not _STRONG_PAST.search(sctx):
@@ -1324,6 +1388,11 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if unit in _AGE_UNITS and kind == "provision" and year is not None and chosen \
                     and "截" in masked[max(0, chosen[0] - 2):chosen[0] + 2]:
                 year = None  # 截至2025年1月1日不超过18周岁: the day an age is counted on, not a year the rule runs to
+            if kind == "target" and _PENALTY_TIER.search(masked, sent.start, sent.end):
+                kind, year = "provision", rule_year  # 从重处罚：3年内2次以上实施同类违法行为: a tier's condition, no goal
+            if kind == "provision" and not limit and not rule and comparator == "=" and unit in {"个", "项", "批"} \
+                    and _PROJECTS_PUSHED.match(masked, ue):
+                kind = "target"  # 79个新开工项目加快实施: projects a plan drives on, a goal with no year of its own
             if kind == "target" and year is None and pub_year is not None:
                 rel = _RELATIVE_YEAR.search(text, sent.start, sent.end)
                 if rel:  # 首批3000套今年开工建设: a goal for the year the notice is dated in (明年: the next)
@@ -1342,6 +1411,12 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             last_indicator = indicator
             if replaced:
                 continue  # the value a change replaces (由40万元提高至60万元 → 40): no longer set, so no commitment
+            if kind == "provision" and sent_goal is not _NO_GOAL and not limit and not rule and comparator in ("=", ">=") \
+                    and not _DURATION.fullmatch(unit) and not _modals(masked, clause_start, ue + 4) \
+                    and _GOAL_VERB_LEAD.match(masked, clause_start):
+                kind, year = "target", sent_goal  # 年内开工…71.7公里，建成…90公里，实施…65.9公里: the list of goals goes on
+            if kind == "target":
+                sent_goal = year
             sent_kinds.add(kind)
             if kind == "reported" and unit == "笔":
                 sent_kinds.add("reported_stat")
@@ -1358,7 +1433,19 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                                                                     + find_unit_headed_cells(text, unit_rx)
                                                                     + find_formula_multipliers(text, masked, in_listing)
                                                                     + find_bare_ratios(text, masked, in_listing)
+                                                                    + find_plot_ratios(text, masked, in_listing)
                                                    + _join_orphan_units(_join_split_ranges(_join_bounds(out, masked), masked), masked)), masked), masked), masked, title)
+
+
+# a clause that opens on the verb of a task (实施…65.9公里, 完成…3万亩) after a goal of its sentence continues its list
+_GOAL_VERB_LEAD = re.compile(r"\s*(?:并|同时|再)?(?:实施|完成|开展|新建|改造|新改建|改扩建|建设|建成|开工|培育|打造|新增|推进|推动|创建|组织|"
+                             r"举办|引进|培训|提升|提供|发放|筹集|种植|治理|修复)")
+_NO_GOAL = object()
+# a tier of a penalty discretion table or what it counts (从重处罚：, 违法行为, 违法所得): conditions, never goals
+_PENALTY_TIER = re.compile(r"(?:从重|从轻|减轻|一般|不予)处罚\s*[：:]|违法行为|违法所得|违法违规行为")
+# a count of projects the plan pushes on (…个重点项目加快实施, …项工程全面开工)
+_PROJECTS_PUSHED = re.compile(r"[^，,。；;：:\d]{0,12}?(?:项目|工程)\s*(?:要|将)?(?:加快|加速|全面|有序|按期|如期|顺利)?"
+                              r"(?:实施|推进|建设|开工|落地|投产|竣工)")
 
 
 # a bare multiplier in a formula (贷款额度=账户余额×25, 账户余额乘以15): the number after 乘以 or a times sign, with no
@@ -1437,6 +1524,86 @@ def find_bare_ratios(text: str, masked: str, unread=lambda pos: False) -> list[C
             kind="provision", indicator=text[clause_start:m.start("cmp")].strip() or None, subject=None, value=value,
             unit="", comparator=cmp, deadline=None, year=None, recurrence=None, sentence=text[sent_start:sent_end].strip(),
             start=sent_start, end=sent_end, value_start=a, value_end=m.end("num")))
+    return out
+
+
+# a plot ratio (容积率), the one bound of land use with no unit: in prose (容积率不大于2.5, 容积率在1.0（含）以上) or in
+# the cells of a land table a text dump gives one a line, under a heading cell 容积率 (≤2.5; 居住：≤2.2；教育：≤1)
+_SYMBOL_CMP = {"≤": "<=", "≥": ">=", "<=": "<=", ">=": ">=", "＜": "<", "＞": ">", "<": "<", ">": ">"}
+_PLOT_RATIO = re.compile(r"容积率[ \t\u3000]*(?:[：:]|应当|应|须|原则上)?[ \t\u3000]*(?:在|为|按)?[ \t\u3000]*(?P<cmp>不大于|不高于|不超过|不低于|不小于|大于|小于|高于|低于|超过|"
+                         r"≤|≥|<=|>=|＜|＞|<|>)?[ \t\u3000]*(?P<num>\d+(?:\.\d+)?)[ \t\u3000]*(?P<incl>[（(][ \t\u3000]*含[ \t\u3000]*[）)])?[ \t\u3000]*(?P<after>以上|以下|以内)?"
+                         r"(?![ \t\u3000]*[\d.%％‰万亿元米倍㎡])")
+_PLOT_RATIO_HEAD = re.compile(r"(?m)^[ \t\u3000]*容积率[ \t\u3000]*$")
+_BOUND_CELL = re.compile(r"(?m)^[ \t\u3000]*(?:[^\d\s：:；;|≤≥<>＜＞]{1,12}[：:]?\s*)?(?:≤|≥|<=|>=|＜|＞|<|>)\s*\d+(?:\.\d+)?"
+                         r"(?:\s*[；;，,、]\s*[^\d\s：:；;|≤≥<>＜＞]{1,12}[：:]?\s*(?:≤|≥|<=|>=|＜|＞|<|>)\s*\d+(?:\.\d+)?)*[ \t\u3000]*$")
+_BOUND_IN_CELL = re.compile(r"(?:(?P<label>[^\d\s：:；;|，,、≤≥<>＜＞=]{1,12}?)[：:]?\s*)?(?P<cmp>≤|≥|<=|>=|＜|＞|<|>)\s*(?P<num>\d+(?:\.\d+)?)"
+                            r"(?!\s*[\d.%％‰万亿元米倍㎡亩])")
+_WORD_AFTER_CMP = {"以上": ">=", "以下": "<=", "以内": "<="}
+MAX_CELLS_UNDER_HEAD = 400  # lines from the heading cell 容积率 within which a bare bound cell is its column's
+
+
+def find_plot_ratios(text: str, masked: str, unread=lambda pos: False) -> list[Commitment]:
+    """Plot ratios (容积率) a rule or a land notice bounds or sets: provisions with no unit."""
+    out: list[Commitment] = []
+    if "容积率" not in masked:
+        return out
+
+    def add(a: int, b: int, value: float, cmp: str, indicator: str, sent_start: int, sent_end: int) -> None:
+        out.append(Commitment(
+            kind="provision", indicator=indicator, subject=None, value=value, unit="", comparator=cmp, deadline=None,
+            year=None, recurrence=None, sentence=text[sent_start:sent_end].strip(), start=sent_start, end=sent_end,
+            value_start=a, value_end=b))
+
+    for m in _PLOT_RATIO.finditer(masked):
+        a = m.start("num")
+        value = parse_number(m.group("num"))
+        if unread(a) or value is None:
+            continue
+        cmp = _RATIO_CMP.get(m.group("cmp") or "", _SYMBOL_CMP.get(m.group("cmp") or "", _WORD_AFTER_CMP.get(m.group("after") or "", "=")))
+        if m.group("incl") and cmp in (">", "<"):
+            cmp += "="
+        sent_start = max(masked.rfind(c, 0, a) for c in "。；;\n") + 1
+        sent_end = min((i for i in (masked.find(c, m.end()) for c in "。；;\n") if i >= 0), default=len(masked))
+        add(a, m.end("num"), value, cmp, "容积率", sent_start, sent_end)
+    # a table the reader gives one row a line (| … | 容积率 | … |): the cells of that column
+    col = None
+    for a, ln in _line_spans(masked):
+        if not ln.lstrip().startswith("|"):
+            col = None
+            continue
+        cells = ln.split("|")
+        names = [_SPACES.sub("", c) for c in cells]
+        if "容积率" in names:
+            col = names.index("容积率")
+            continue
+        if col is None or col >= len(cells):
+            continue
+        cell_start = a + sum(len(c) + 1 for c in cells[:col])
+        cell = cells[col]
+        if not _BOUND_CELL.fullmatch(cell.strip()):
+            continue
+        for m in _BOUND_IN_CELL.finditer(masked, cell_start, cell_start + len(cell)):
+            value = parse_number(m.group("num"))
+            if unread(m.start("num")) or value is None:
+                continue
+            label = (m.group("label") or "").strip()
+            add(m.start("num"), m.end("num"), value, _SYMBOL_CMP[m.group("cmp")], f"{label}容积率", a, a + len(ln))
+    head = _PLOT_RATIO_HEAD.search(masked)
+    if head:
+        limit = len(masked)
+        nl = head.end()
+        for _ in range(MAX_CELLS_UNDER_HEAD):
+            nl = masked.find("\n", nl + 1)
+            if nl < 0:
+                break
+            limit = nl
+        for cell in _BOUND_CELL.finditer(masked, head.end(), limit):
+            for m in _BOUND_IN_CELL.finditer(masked, cell.start(), cell.end()):
+                value = parse_number(m.group("num"))
+                if unread(m.start("num")) or value is None:
+                    continue
+                label = (m.group("label") or "").strip()
+                add(m.start("num"), m.end("num"), value, _SYMBOL_CMP[m.group("cmp")], f"{label}容积率", cell.start(), cell.end())
     return out
 
 
@@ -1865,7 +2032,7 @@ def column_lines(masked: str) -> list[tuple[int, int]]:
 
 
 # a change of a value (由30万元提高至50万元, 从40%降低至20%, 原规定的60万元基础上): the old value is replaced
-_CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩大|降低|下调|调低|下浮|下降|减少|缩短|延长|压缩|缩减|调整|变更|降|提|增|减|放宽|改)"
+_CHANGE_VERB = r"(?:提高|提升|上调|调高|上浮|增加|增长|放宽|扩大|降低|下调|调低|下浮|下降|减少|缩短|延长|压缩|缩减|精简|压减|削减|裁减|扩充|调整|变更|降|提|增|减|放宽|改)"
 # (…执行的0.5%、1%、1.2%三档税率，调整为统一的0.5%: the measure the listed values were, named before the change verb)
 _CHANGED_FROM = re.compile(r"\s*(?:及|或)?(?:以上|以下)?\s*(?:[（(][^）)]{0,12}[）)])?(?:\s*、\s*[\d.]+\s*[^\d\s，,。；;、]{1,6}?)*"
                            r"(?:[一二三四五六七八九十两\d]档)?(?:的)?(?:税率|费率|利率|比例|标准|额度|上限|下限|期限)?\s*[，,]?\s*"
@@ -2043,6 +2210,7 @@ def _in_quotes(text: str, start: int, pos: int) -> bool:
 _CELL_NUM = re.compile(r"^\s*(?P<num>-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>%|％|‰)?\s*$")
 _HEADER_UNIT = re.compile(r"[（(]\s*(?P<u>[^（()）]{1,6})\s*[）)]\s*$")
 _ROW_NUMBER_HEAD = re.compile(r"^(?:序号|编号|排名|名次|No\.?)$", re.I)
+_ROW_NUMBER_FIRST = frozenset("序编排名Nn")  # what a stripped line that is a row-number head opens with
 
 
 @dataclass
@@ -2126,7 +2294,7 @@ def find_column_table_commitments(text: str, unit_rx: re.Pattern) -> list[Commit
     out: list[Commitment] = []
     i = 0
     while i < len(lines):
-        if not _ROW_NUMBER_HEAD.match(_SPACES.sub("", lines[i][2])):
+        if lines[i][2][0] not in _ROW_NUMBER_FIRST or not _ROW_NUMBER_HEAD.match(_SPACES.sub("", lines[i][2])):
             i += 1
             continue
         unit = next((m.group("u") for _, _, ln in lines[max(0, i - 3):i] if (m := _UNIT_LINE.match(ln))), None)
@@ -2169,6 +2337,7 @@ def find_column_table_commitments(text: str, unit_rx: re.Pattern) -> list[Commit
 
 
 # a heading cell that names its unit in brackets at its end (居住最高限价(万元/亩), 计容建筑面积（平方米）)
+_CELL_CLOSE = ("）", ")")  # what a unit-headed cell ends with (`_UNIT_HEAD_CELL`): the cheap test first
 _UNIT_HEAD_CELL = re.compile(r"^(?P<name>[^\d\s|]{2,40}?)\s*[（(]\s*(?P<u>[^（()）\s]{1,6})\s*[）)]$")
 _CURRENCY_NAME = re.compile(r"人民币|美元|港元|港币|欧元|日元|新台币")  # 竞买保证金(人民币): the currency, not the unit of a figure
 MIN_TABLE_LINES = 8  # short lines of a heading row given one cell a line, at least
@@ -2186,12 +2355,14 @@ def find_unit_headed_cells(text: str, unit_rx: re.Pattern) -> list[Commitment]:
     while i < len(lines):
         heads = []
         j = i
-        while j < len(lines) and (m := _UNIT_HEAD_CELL.match(lines[j][1])) and unit_rx.fullmatch("1" + m.group("u")) \
+        while j < len(lines) and lines[j][1].endswith(_CELL_CLOSE) and (m := _UNIT_HEAD_CELL.match(lines[j][1])) \
+                and unit_rx.fullmatch("1" + m.group("u")) \
                 and not _CURRENCY_NAME.search(m.group("u")):
             heads.append(m)
             j += 1
-        short_before = 0
-        while short_before < i and len(lines[i - 1 - short_before][1]) <= 30 and not _CELL_NUM.match(lines[i - 1 - short_before][1]):
+        short_before = 0  # counted only under two unit-headed cells or more (it was counted back at every line)
+        while len(heads) >= 2 and short_before < i and len(lines[i - 1 - short_before][1]) <= 30 \
+                and not _CELL_NUM.match(lines[i - 1 - short_before][1]):
             short_before += 1
         if len(heads) < 2 or short_before + len(heads) < MIN_TABLE_LINES:
             i = j + 1 if j > i else i + 1

@@ -21,12 +21,15 @@ _UNBRACKETED = re.compile(rf"{_PREFIX}(?<=[发函字办令])\s*{_YEAR}\s*年?\s*
 _ZIDI = re.compile(rf"{_PREFIX}(?<=字)第\s*{_SERIAL[:-1]}\d{{0,6}})\s*[号號]")
 # a government's or a ministry's order: 国务院令第350号, 某市人民政府令第367号 (the prefix is the body's name, 令 after it)
 _ORDER = re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{1,20}}?)(?<=[府院部委局行署会厅])令\s*第\s*{_SERIAL}\s*[号號]")
+# the same order numbered before the word 令: 国土资源部第39号令, 某市人民政府第315号令 (kept as written)
+_ORDER_AFTER = re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{1,20}}?)(?<=[府院部委局行署会厅])第\s*{_SERIAL}\s*[号號]令")
 # where each can match (see extractors.scan): the bracket and year right after the prefix; the prefix's last
 # character (发函字办令, 字) and what follows it. (pattern, anchor, lo, hi, 字第 form)
 _SCANS = ((_BRACKETED, re.compile(rf"[{re.escape(_OPEN)}]\s*(?:19|20)\d{{2}}"), 1, 14, False),
           (_UNBRACKETED, re.compile(r"[发函字办令]\s*(?:19|20)\d{2}\s*年?\s*第"), 0, 13, False),
           (_ZIDI, re.compile(r"字第\s*\d"), 0, 13, True),
-          (_ORDER, re.compile(r"令\s*第\s*\d"), 2, 21, True))
+          (_ORDER, re.compile(r"令\s*第\s*\d"), 2, 21, True),
+          (_ORDER_AFTER, re.compile(r"[府院部委局行署会厅]第\s*\d{1,6}\s*[号號]令"), 1, 20, True))
 # characters that end the text before a prefix: the prefix never spans them
 _STOP_WORDS = ("日", "令", "号", "印发", "转发", "根据", "依据", "依照", "遵照", "按照", "执行", "落实", "贯彻", "参照", "详见", "关于", "通知", "文件",
                "的", "和", "及", "与", "将", "按", "据", "见", "于", "以", "是", "在", "经", "对", "由", "即", "为")
@@ -83,11 +86,12 @@ def find_docnumbers(text: str) -> list[DocNumber]:
     for pattern, anchor, lo, hi, zidi in _SCANS:
         for m in anchored_finditer(pattern, anchor, text, lo, hi):
             prefix = _trim_prefix(m.group("prefix"))
-            if pattern is _ORDER:
+            order = pattern is _ORDER or pattern is _ORDER_AFTER
+            if order:
                 prefix = prefix.removeprefix("年")  # 2011年国务院令第588号
                 body = _body_before(m.group("prefix"))  # the whole name where a 和 in it cut the prefix
                 prefix = body if body and len(body) > len(prefix) else prefix
-            if pattern is _ORDER and not re.search(r"[府院部委局行署会厅]$", prefix):
+            if order and not re.search(r"[府院部委局行署会厅]$", prefix):
                 continue  # what the stop words leave is no body's name
             # a licence's or a filing's number (…许可证, 公网安备) is no document's; the securities regulator's
             # numbers (证监发, 证监办发) are
@@ -103,9 +107,12 @@ def find_docnumbers(text: str) -> list[DocNumber]:
             serial = m.group("serial")
             if zidi and len(serial) >= 9 and serial[:3].isdigit():
                 year = int(serial[:3]) + 1911  # Taiwan numbers open with the ROC year
-            norm = normalize_docnum(prefix + "令" if pattern is _ORDER else prefix, year, serial, zidi)
+            if pattern is _ORDER_AFTER:
+                norm = f"{prefix}第{serial}号令"
+            else:
+                norm = normalize_docnum(prefix + "令" if pattern is _ORDER else prefix, year, serial, zidi)
             # an order's prefix is its body's full name, which the text's places place (台州 is no 台)
-            prov = None if pattern is _ORDER else _province_abbr().get(prefix[:3] if prefix.startswith("内蒙古") else prefix[0])
+            prov = None if order else _province_abbr().get(prefix[:3] if prefix.startswith("内蒙古") else prefix[0])
             out.append(DocNumber(m.group()[m.start("prefix") - m.start() + (len(m.group("prefix")) - len(prefix)):],
                                  norm, "cited", prefix, year, int(serial), start, m.end(), province=prov,
                                  issuer_level=issuer_level(prefix, prov)))
@@ -145,7 +152,8 @@ def assign_roles(text: str, numbers: list[DocNumber], doc_start: int, seg_start:
         lead = text[line_start:d.start]
         # right under the title, led at most by the issuer's name (某市人民政府 某政发〔2024〕1号)
         under_title = (doc_start <= d.start and text.count("\n", doc_start, d.start) <= 2 and len(lead) <= 12
-                       and not re.search(r"[，,。；;：:（(《〈》]", lead) and not lead.lstrip().startswith("附件"))
+                       and not re.search(r"[，,。；;：:（(《〈》]|\d日", lead) and not lead.lstrip().startswith("附件"))
+        # (a day before the number dates an amendment in a law's history: 2018年2月12日某市人民政府第277号令修改)
         if seg_start <= d.start < head_limit and (alone or under_title):
             own.add(d.normalized)
         elif seg_start <= d.start and _OWN_LABEL.search(text, max(0, d.start - 40), d.start):

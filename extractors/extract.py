@@ -79,7 +79,7 @@ class Extractor:
             meta_written=_iso_from_meta(meta.get("成文日期")),
             meta_published=_iso_from_meta(meta.get("发布日期")) or _iso_from_meta(meta.get("时间戳")),
             meta_issuer=normalize(meta["发文机关"]).text if meta.get("发文机关") else None,
-            title_cited=d.title_cited)
+            title_cited=d.title_cited, page=d.source.text)
         doc = run_pipeline(d.text, ctx)
         src = d.source.text
 

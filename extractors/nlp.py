@@ -13,6 +13,7 @@ import functools
 import logging
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -24,7 +25,8 @@ from extractors import docnumbers as docnumbers_mod
 from extractors import refdata
 from extractors.indicators import classify_commitment
 from extractors.issuers import issuer_texts
-from extractors.records import DocType
+from extractors.noise import dated_story_lists
+from extractors.records import DocType, Region
 from extractors.regions import byline, gazetteer, national_body, primary_region
 from extractors.structure import doc_type
 
@@ -44,6 +46,7 @@ class DocContext:
     meta_published: str | None = None  # 发布日期, ISO
     meta_issuer: str | None = None
     title_cited: bool = False  # the title names the document the text reports on, not the text itself
+    page: str | None = None  # the whole source as read, its menus and footers too (the site's city, see below)
 
 
 _EXTENSIONS = {"context": None, "doc_numbers": None, "masked": None, "dates": None, "publish_date": None,
@@ -105,6 +108,26 @@ def dates_component(doc: Doc) -> Doc:
     return doc
 
 
+# a text that speaks as a city (我市, 本市; not 资本市场) and names none
+_OUR_CITY = re.compile(r"[我本]市(?!场)")
+
+
+def _site_city(page: str, gaz) -> Region | None:
+    """The one city a page's menus, links and footer name (某某仲裁委员会, 某某高新区, a district of it), twice or
+    more and no other city: the city of a text that speaks as one (我市) and names no place of its own."""
+    from extractors.normalize import normalize
+
+    cities = Counter()
+    for _, _, divs in gaz.mentions(normalize(page).text):
+        d = divs[0]
+        if len(divs) == 1 and d.level != "province":
+            cities[d.city_code or d.adcode] += 1
+    if len(cities) != 1:
+        return None
+    (code, n), = cities.items()
+    return gaz.region(code) if n >= 2 else None
+
+
 def make_regions():
     gaz = gazetteer()
 
@@ -120,6 +143,8 @@ def make_regions():
                                 docnum_prefixes=own_prefixes, by=doc._.byline)
         if region is None and re.search(r"中华民国|行政院|立法院", _text(doc)):
             region = gaz.region("710000")
+        if region is None and ctx.page and _OUR_CITY.search(_text(doc)):
+            region = _site_city(ctx.page, gaz)
         doc._.issuers, doc._.issuer_spans, doc._.region = names, spans, region
         return doc
 
@@ -134,7 +159,9 @@ def make_agencies():
         found = agencies_mod.find_agencies(_text(doc), doc._.region, doc._.issuer_spans, gaz)
         by = doc._.byline or byline(_text(doc))  # read by the regions' component before it, else here
         footer = by.footer  # the site owner's name and address are not the document's bodies
-        doc._.agencies = [a for a in found if not any(x <= a.start < y for x, y in footer)]
+        # nor are the bodies in the headlines of other stories a page lists with their dates
+        unread = footer + dated_story_lists(_text(doc)) if found else footer
+        doc._.agencies = [a for a in found if not any(x <= a.start < y for x, y in unread)]
         return doc
 
     return agencies_component

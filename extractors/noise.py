@@ -23,6 +23,10 @@ _SPONSOR_AFTER = re.compile(r"^[\s\u4e00-\u9fff、（）()]{4,60}?(?:" + "|".joi
 _CHROME = re.compile(r"^\s*(您当前的位置|当前位置|您的位置|你的位置|你当前的位置|首页\s*[>＞»]|打印本页|关闭窗口|【\s*打印\s*】|"
                      r"【\s*关闭\s*】|字号[:：]|【字体|分享到|扫一扫|收藏本页|浏览次数|阅读次数|访问量|点击数|信息来源[:：].{0,20}$)")
 _PREV_NEXT = re.compile(r"^\s*(上一篇|下一篇|上一条|下一条)\s*[:：]?")
+# the site's menu of its departments printed above the page's breadcrumb, a name a line (市审计局 / 市体育局 / 当前位置：…)
+_MENU_BODY = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}$")
+_MENU_BODY_END = (*BODY_SUFFIXES, "协会", "联合社", "合作社", "联合会", "联社", "总队", "支队")
+MIN_MENU_BODIES = 2
 _DISCLAIMER = re.compile(r"(免责声明|本网站转载|本站转载|仅供参考，|如有侵权|不代表本(?:站|网|平台)观点|转载请注明|本文来源于网络|"
                          r"版权归原作者|文章来源于网络|投诉邮箱)")
 _SENTENCE = re.compile(r"[。！？；]")
@@ -132,13 +136,15 @@ def _is_menu(line: str) -> bool:
     if "|" in line:  # a table row, which readers write with " | " between cells, unless its cells link sites
         cells = [c.strip() for c in line.split("|") if c.strip()]
         return (len(cells) >= 4 and all(len(c) <= 8 and not _CELL_MARK.search(c) for c in cells)
-                and sum(c.endswith(("网", "网站", "门户", "人大", "政协")) for c in cells) * 2 >= len(cells))
+                and sum(c.endswith(("网", "网站", "门户", "人大", "政协", "镇", "乡", "街道", "街道办事处")) for c in cells) * 2
+                >= len(cells))  # (a county site's bar of its towns: 某某镇 | 某某乡 | 某某街道办事处)
     tokens = [t for t in _MENU_SPLIT.split(line.strip()) if t]
     return len(tokens) >= 4 and all(_MENU_TOKEN.match(t) for t in tokens)
 
 
 # a headline of another story: 8 to 60 characters with no sentence in it, maybe numbered as a ranking (04/…)
 _HEADLINE_LINE = re.compile(r"^\d{1,2}\s*[/／]\s*[^。；;\n|]{6,60}$")
+_RANKED_START = re.compile(r"^\d{1,2}\s*[/／]\s*\S")
 _BODY_LINE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]|第[一二三四五六七八九十百\d]+[章节条])")
 MIN_HEADLINE_RUN = 3
 
@@ -209,6 +215,8 @@ def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> l
             is_ranked = headline_like and bool(_HEADLINE_LINE.match(s))
         else:  # only a ranked line is asked about: its pattern first, the rarer match
             is_ranked = bool(_HEADLINE_LINE.match(s)) and _headline_like(s)
+        if not is_ranked and len(ranked) >= MIN_HEADLINE_RUN and _RANKED_START.match(s) and not text[end:].strip():
+            is_ranked = True  # the list's next item cut short where the text was cut (…/10 某某 / 01/某某：)
         if is_ranked:
             ranked.append((start, end))
         else:
@@ -247,6 +255,29 @@ def headline_runs(text: str, body_start: int = 0, plain_runs: bool = False) -> l
     return sorted(out)  # a line is in one run at most: ranked and plain lines exclude each other
 
 
+def dated_story_lists(text: str) -> list[tuple[int, int]]:
+    """The spans of lists of other stories that date their items (headline / 2024-05-01 / its lead, one after
+    another): the plain runs of `headline_runs` holding MIN_DATED_ITEMS date lines or more. A run with no dates
+    may be a list of a notice's own lines (its signature, a staff list), whose bodies are the document's."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+
+    def close():
+        if sum(bool(_DATE_LINE.match(text[a:b].strip())) for a, b in run) >= MIN_DATED_ITEMS:
+            out.append((run[0][0], run[-1][1]))
+        run.clear()
+
+    for a, b in headline_runs(text, plain_runs=True):
+        if run and text[run[-1][1]:a].strip():
+            close()
+        run.append((a, b))
+    close()
+    return out
+
+
+MIN_DATED_ITEMS = 2
+
+
 def find_noise(text: str, body_start: int = 0) -> Noise:
     """Noise spans in `text` (normalized); the metadata header before `body_start` is left alone."""
     noise = Noise()
@@ -256,6 +287,7 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
     # the vocabularies' patterns run once over the text; a line is searched only where they found something
     nav, spam = _Hits(pat["nav"], text), _Hits(pat["spam"], text)
     footer, disclaimer = _Hits(pat["footer"], text), _Hits(pat["disclaimer"], text)
+    menu: list[tuple[int, int]] = []  # the lines of body names right above this one
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
@@ -263,6 +295,12 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
             continue
         s = line.strip()
         kind = None
+        if menu and _CHROME.match(s) and sum(text[a:b].strip().endswith(_MENU_BODY_END) for a, b in menu) \
+                >= max(MIN_MENU_BODIES, len(menu) * 2 // 3):
+            # (a line that is no body's name is a name cut short, 市住房公积金, unless long enough for a title)
+            noise.spans.extend((a, b, "navigation") for a, b in menu
+                               if text[a:b].strip().endswith(_MENU_BODY_END) or len(text[a:b].strip()) <= 8)
+        menu = menu + [(start, end)] if _MENU_BODY.match(s) else []
         if pat["related"].match(s):
             kind, related = "related_list", True
         elif related and (len(s) <= 60 and not _SENTENCE.search(s) or _TEASER_END.search(s) and len(s) <= 200
@@ -382,7 +420,9 @@ def listing_page(text: str, body_start: int = 0) -> int:
             if prose >= MAX_LIST_PROSE:
                 return 0
     items = sum(dated)
-    if items >= MIN_LIST_ITEMS and items >= LIST_SHARE * len(lines):
+    # a headline dated on the line under it (某某工作情况 / 2025-11-12) is one item over two lines
+    under = sum(1 for i in range(1, len(lines)) if dated[i] and _DATE_ONLY.match(lines[i]) and not dated[i - 1])
+    if items >= MIN_LIST_ITEMS and items >= LIST_SHARE * (len(lines) - under):
         return items
     links = sum(1 for ln in lines if len(ln) <= 15 and "|" not in ln and len(_CJK.findall(ln)) >= 2 and not _SENTENCE.search(ln))
     bullets = sum(1 for ln in lines if _BULLET.match(ln))

@@ -77,6 +77,7 @@ def _cn2an():
     return cn2an.cn2an
 
 
+@functools.lru_cache(maxsize=4096)  # the same few numerals (2024, 10, 一) come again and again
 def parse_number(s: str) -> float | int | None:
     """'1,200' '1.5万' '一千零六十' '两' '十二' '八成'(→80) → number; None when it is not one."""
     s = s.strip().replace(",", "").replace("，", "")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from extractors import refdata
 from extractors.records import LEVEL_RANK, Region
-from extractors.scan import first_char_finditer, longest_word_pattern
+from extractors.scan import anchored_finditer, first_char_finditer, longest_word_pattern
 
 # suffixes stripped to get a short name (常州市 → 常州); longest first
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
@@ -166,6 +166,13 @@ class Gazetteer:
         the name tables grew since."""
         return self._cached("full endings", lambda: _names_by_pair([self.full], self.max_len, ending=True))
 
+    def short_lengths_by_ending(self) -> dict[str, tuple[int, ...]]:
+        """For each pair of characters a short place name (常州, and the ambiguous ones such as 海南) can end with,
+        the lengths of those names, longest first: the agency reader's place before a body tries only those.
+        Rebuilt if the name tables grew since."""
+        return self._cached("short endings",
+                            lambda: _names_by_pair([self.short, self.ambiguous_short], self.max_len, ending=True))
+
     def province_of(self, d: Division) -> Division:
         return self.by_code.get(d.province_code, d)
 
@@ -303,6 +310,7 @@ _CAPITAL_DATELINE = re.compile(r"(?P<p>北京)(?=\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 # names, not places the text reports on
 _LIST_ITEM = r"[\u4e00-\u9fffA-Za-z]{2,8}"
 _NAME_LIST = re.compile(rf"{_LIST_ITEM}(?:、{_LIST_ITEM}){{3,}}(?:(?:和|及|以及|与){_LIST_ITEM})?")
+_NAME_LIST_AT = re.compile("、")
 _FIRM_NAME = re.compile(r"(?:集团|控股|地产|置业|置地|股份|实业|投资|物业|房产)$|^.{2,4}(?:发展|建设|中国)$")
 
 
@@ -311,7 +319,8 @@ def _firm_lists(text: str) -> list[tuple[int, int]]:
     out = []
     if "、" not in text:
         return out
-    for m in _NAME_LIST.finditer(text):
+    # a list's first name (2 to 8 characters) ends at its first 、: the pattern is tried only before each 、
+    for m in anchored_finditer(_NAME_LIST, _NAME_LIST_AT, text, 2, 8):
         items = re.split(r"、|和|以及|及|与", m.group())
         if sum(bool(_FIRM_NAME.search(i)) for i in items) >= 2:
             out.append(m.span())

@@ -96,7 +96,13 @@ def candidate_finditer(pattern: re.Pattern, candidate: re.Pattern, text: str, sh
     """The matches of `pattern.finditer(text)`, given that `candidate` matches at p - shift wherever a match
     of `pattern` starts at p (a necessary condition the caller guarantees, such as the character a lookbehind
     asks for). The candidates at or after pos - shift give starts at or after pos, in order; the first start
-    where `pattern` matches is the leftmost match, as `finditer` finds it, and the search goes on from its end."""
+    where `pattern` matches is the leftmost match, as `finditer` finds it, and the search goes on from its end.
+    A candidate of one character (a character class) is stepped through with one `finditer`, not a search per
+    candidate: it lists every position the candidate matches at, in order, which the searches would find one by
+    one (`_candidates`)."""
+    if _one_character(candidate):
+        yield from _candidates(pattern, candidate, text, shift)
+        return
     pos, n = 0, len(text)
     while pos <= n:
         c = candidate.search(text, pos - shift if pos >= shift else 0)
@@ -111,6 +117,44 @@ def candidate_finditer(pattern: re.Pattern, candidate: re.Pattern, text: str, sh
             pos = m.end() if m.end() > p else p + 1
         else:
             pos = p + 1
+
+
+def _candidates(pattern: re.Pattern, candidate: re.Pattern, text: str, shift: int) -> Iterator[re.Match]:
+    """`candidate_finditer` for a candidate whose every match is one character long: `candidate.finditer` yields
+    each position q it matches at, in order (whether it matches at q does not depend on where a search starts), so
+    the first one at or after pos - shift is the one `candidate.search(text, pos - shift)` finds. After a long
+    match the candidates are listed again from its end rather than stepped over."""
+    pos, n, start = 0, len(text), 0
+    while True:
+        for c in candidate.finditer(text, start):
+            p = c.start() + shift
+            if p < pos:
+                continue  # inside the last match
+            if p > n:
+                return
+            m = pattern.match(text, p)
+            if m is not None:
+                yield m
+                pos = m.end() if m.end() > p else p + 1
+                if pos - p > 8:
+                    start = pos - shift if pos >= shift else 0
+                    break
+        else:
+            return
+
+
+_ONE_CHARACTER: dict = {}
+
+
+def _one_character(candidate: re.Pattern) -> bool:
+    """Whether every match of `candidate` is exactly one character long (a character class, maybe with
+    lookarounds), read from the parsed pattern once."""
+    one = _ONE_CHARACTER.get(candidate)
+    if one is None:
+        from re import _parser
+
+        one = _ONE_CHARACTER[candidate] = _parser.parse(candidate.pattern, candidate.flags).getwidth() == (1, 1)
+    return one
 
 
 _MAX_FIRST = 2000  # a pattern that may begin with more characters than this gains nothing from a candidate class

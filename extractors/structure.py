@@ -1,6 +1,7 @@
 """Document structure: title lines, splitting a file into its documents, and doc_type."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -88,6 +89,7 @@ _ANY_TITLE_SUFFIX = re.compile("|".join(map(re.escape, _TITLE_SUFFIX)))  # a tit
 _ACT_ON_TITLE = re.compile(r"^(?:审议|审议通过|学习|学习贯彻|贯彻落实)《[^《》]+》$")
 
 
+@functools.lru_cache(maxsize=4096)  # a line is asked about by several readers of one page (titles, segments, commitments)
 def is_title_line(line: str) -> bool:
     s = line.strip().lstrip("#").strip()
     if _ACT_ON_TITLE.match(s):
@@ -615,6 +617,26 @@ def _has_prose(text: str, start: int, end: int) -> bool:
     return any(_is_prose(ln.strip()) for ln in text[start:end].split("\n"))
 
 
+# the label over the original a story reposts whole: 原文内容：, 以下是原文：, 附原文：
+_REPOST_LABEL = re.compile(r"^\s*(?:以下(?:是|为)原文|原文(?:内容|如下|全文)|附原文|全文如下)\s*[:：]\s*$")
+
+
+def _reposted(text: str, after: int) -> list[Title]:
+    """The originals a story reposts whole under a label (原文内容：), each headed by its own headline on the line
+    after the label (an exclaimed one too): documents of their own, as a story's later stories are."""
+    out: list[Title] = []
+    label = False
+    for pos, line in _lines(text, after, len(text)):
+        s = line.strip()
+        if not s:
+            continue
+        if label and is_headline(s.rstrip("！!")):
+            a = pos + line.index(s)
+            out.append(Title(s, a, a + len(s)))
+        label = bool(_REPOST_LABEL.match(s))
+    return out
+
+
 def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: str | None = None) -> list[Segment]:
     """Split a source into its documents at title lines of unrelated documents. A notice and the
     plan it issues stay one document; an interpretation of a notice is its own document; a title with
@@ -625,6 +647,10 @@ def segment(text: str, body_start: int = 0, min_chars: int = 200, page_title: st
         titles = [head, *(t for t in titles if t.start >= head.end)]
     stories = _later_stories(text, titles[0].end if titles else body_start, titles)
     stories += _orders(text, titles[0].end if titles else body_start, titles)
+    reposts = [t for t in _reposted(text, titles[0].end if titles else body_start)
+               if not any(x.start <= t.start < x.end for x in stories)]
+    titles = [t for t in titles if not any(t.start <= r.start < t.end for r in reposts)]
+    stories += reposts
     if stories:
         titles = sorted([*titles, *stories], key=lambda t: t.start)
     compilation = bool(page_title and _COMPILATION.search(page_title))

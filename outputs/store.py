@@ -24,12 +24,17 @@ PROVENANCE_COLUMNS = ["source", "raw_sha256", "bytes", "fetched_at", "origin", "
 # the tables of outputs.tables.TABLES come first (`_schema`); then the store's own
 _SCHEMA = """
 CREATE INDEX IF NOT EXISTS commitments_region ON commitments (region_adcode, indicator_key);
+-- a document's copies (moving a document to a copy, the UI's list of the files giving each document)
+CREATE INDEX IF NOT EXISTS copies_doc ON copies (doc_id);
 CREATE TABLE IF NOT EXISTS provenance (source PRIMARY KEY, raw_sha256, bytes, fetched_at, origin, url);
 CREATE TABLE IF NOT EXISTS sources (name PRIMARY KEY, region, hosts, schedule, list_urls);
 CREATE TABLE IF NOT EXISTS fetches (url PRIMARY KEY, source_name, status, etag, last_modified, raw_sha256,
                                     fetched_at, error);
 CREATE TABLE IF NOT EXISTS texts (source PRIMARY KEY, text);
 CREATE TABLE IF NOT EXISTS extractions (source PRIMARY KEY, extractor_version);
+-- the text a document's offsets point into where that is not its file's own text: a document moved to a copy whose
+-- text differs (another container of it) keeps the offsets of the text it was read from, and that text, here
+CREATE TABLE IF NOT EXISTS doc_texts (doc_id PRIMARY KEY, text);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(doc_id UNINDEXED, idx UNINDEXED, field UNINDEXED, body,
                                                      tokenize = "unicode61");
 -- each search entry's document by the index's own key (its rowid): a document's entries are found through the
@@ -189,6 +194,12 @@ class RawFolder:
         return None
 
 
+# PRAGMA user_version of a store whose old copies were looked for (`Store._find_old_copies`), and how many
+# characters of a document's beginning are looked up (half of them after its leading spaces)
+_COPIES_FOUND = 1
+_PROBE = 48
+
+
 class StoreBusy(RuntimeError):
     """Another process holds the store's write lock for longer than we wait."""
 
@@ -206,6 +217,18 @@ class Store:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.executescript(_schema() + links.SCHEMA)
         self._migrate()
+        if self.conn.execute("PRAGMA user_version").fetchone()[0] < _COPIES_FOUND:
+            # looked for under the write lock: another run opening the store meanwhile neither writes while this
+            # one reads (its copies would be found of what that run deletes) nor looks again once this one is done
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                if self.conn.execute("PRAGMA user_version").fetchone()[0] < _COPIES_FOUND:
+                    self._find_old_copies()
+                    self.conn.execute(f"PRAGMA user_version = {_COPIES_FOUND}")
+            except BaseException:
+                self.conn.rollback()
+                raise
+            self.conn.commit()
         self._batch: _Batch | None = None
         self.raw = RawFolder(self.path.parent / "raw")
 
@@ -246,6 +269,121 @@ class Store:
             with self.conn:
                 self.conn.execute("INSERT OR IGNORE INTO search_rows (row, doc_id) SELECT rowid, doc_id FROM search WHERE rowid > ?",
                                   (listed,))
+
+    def _find_old_copies(self) -> None:
+        """Record the copies a store written before the `copies` table holds without saying so. Such a store kept a
+        document shared by two files under the file stored last, and the other file only its text: a run in which
+        that one file fails would delete the document although the other still gives it. Found once, when such a
+        store is first opened, from what it kept: a file whose text is the same (the same hash), or whose bytes are
+        (their hash in `provenance`, for files kept without their text), gives every document of the other at the
+        same offsets; a file holding a document's text whole at a line's start, outside its own documents (a page
+        holding several notices, one of them also a file of its own) gives that document there; a file no longer
+        where it was stored gives nothing. Each becomes a `copies` row naming the file that stores the document,
+        with offsets into the copy's own text."""
+        gives = {(s, d) for s, d in self.conn.execute("SELECT source, doc_id FROM documents UNION ALL "
+                                                      "SELECT source, doc_id FROM copies")}
+        found = self._old_copies_by_text(gives)
+        gives |= {(f[0], f[2]) for f in found}
+        # files kept without their text (read in windows): the same bytes (their stored hash) give the same
+        # documents at the same offsets
+        raw_of = dict(self.conn.execute("SELECT source, raw_sha256 FROM provenance WHERE raw_sha256 IS NOT NULL"))
+        failed = {src for (src,) in self.conn.execute("SELECT source FROM errors")}
+        docs_of: dict[str, list] = {}
+        for row in self.conn.execute('SELECT doc_id, source, doc_index, start, "end" FROM documents'):
+            docs_of.setdefault(row[1], []).append(row)
+        holders_of_raw: dict[str, list[str]] = {}
+        for src in docs_of:
+            if raw_of.get(src):
+                holders_of_raw.setdefault(raw_of[src], []).append(src)
+        for src, sha in raw_of.items():
+            if src in failed or _gone(src):
+                continue
+            for twin in holders_of_raw.get(sha, ()):
+                # under another suffix the same bytes may be read otherwise: where it has the document is not known
+                known = os.path.splitext(src)[1].lower() == os.path.splitext(twin)[1].lower()
+                for doc_id, holder, index, start, end in docs_of[twin] if twin != src else ():
+                    if (src, doc_id) not in gives:
+                        gives.add((src, doc_id))
+                        found.append((src, index, doc_id, holder, start if known else None, end if known else None))
+        self.conn.executemany("INSERT OR IGNORE INTO copies (source, doc_index, doc_id, same_as, start, \"end\") "
+                              "VALUES (?, ?, ?, ?, ?, ?)", found)
+
+    def _old_copies_by_text(self, gives: set) -> list[tuple]:
+        """`_find_old_copies` from the stored texts: rows of `copies` for what each file's text gives."""
+        import hashlib
+        import re
+
+        held = self.conn.execute('SELECT d.doc_id, d.source, d.doc_index, d.start, d."end", '
+                                 f'substr(t.text, d.start + 1, {_PROBE}) FROM documents d '
+                                 "JOIN texts t ON t.source = d.source WHERE d.start IS NOT NULL").fetchall()
+        if not held:
+            return []
+        by_source: dict[str, list] = {}
+        by_probe: dict[str, list] = {}
+        for row in held:
+            by_source.setdefault(row[1], []).append(row)
+            probe = row[5].lstrip()
+            if len(probe) >= _PROBE // 2:
+                by_probe.setdefault(probe[:_PROBE // 2], []).append(row)
+        spans: dict[str, str] = {}
+
+        def span(row) -> str:  # the document's text in the file that stores it
+            if row[0] not in spans:
+                spans[row[0]] = self.conn.execute('SELECT substr(text, ?, ?) FROM texts WHERE source = ?',
+                                                  (row[3] + 1, row[4] - row[3], row[1])).fetchone()[0]
+            return spans[row[0]]
+
+        holders_of_text: dict[str, list[str]] = {}  # a text's hash -> the files storing documents of that text
+        for source in by_source:
+            (text,) = self.conn.execute("SELECT text FROM texts WHERE source = ?", (source,)).fetchone()
+            holders_of_text.setdefault(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), []).append(source)
+        line = re.compile(r"(?m)^[ \t\u3000\xa0]*(?=\S)")
+        found: list[tuple] = []
+        for source, text in self.conn.execute("SELECT source, text FROM texts"):
+            if not isinstance(text, str) or _gone(source):  # a file moved since: its new name holds what it gave
+                continue
+            mine: dict[str, tuple] = {}
+            for twin in holders_of_text.get(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), ()):
+                for row in by_source[twin] if twin != source else ():  # the same text: the same documents, offsets
+                    mine[row[0]] = (row[2], row[3], row[4], row[1])
+            # the spans of the file's own documents: those stored under it, those it gives as a copy (recorded, or
+            # found above by its text's twin); a document quoted inside one of them is not given by the file
+            own = [(st, e) for st, e in self.conn.execute('SELECT start, "end" FROM documents WHERE source = ? UNION ALL '
+                                                          'SELECT start, "end" FROM copies WHERE source = ?', (source, source))
+                   if st is not None and e is not None] + [(v[1], v[2]) for v in mine.values()]
+            for m in line.finditer(text):
+                for row in by_probe.get(text[m.end():m.end() + _PROBE // 2], ()):
+                    if row[1] == source or row[0] in mine:
+                        continue
+                    s = span(row)
+                    lead = len(s) - len(s.lstrip())
+                    start = m.end() - lead
+                    # its text whole, and not inside a document of the file's own (a story quoting a notice)
+                    if (start >= 0 and text.startswith(s, start)
+                            and not any(st < start + len(s) and start < e for st, e in own)):
+                        mine[row[0]] = (None, start, start + len(s), row[1])
+            # a document found whole inside a longer one found here (a notice quoted in a story) is not the file's
+            at = [(v[1], v[2], d) for d, v in mine.items()]
+            mine = {d: v for d, v in mine.items() if v[0] is not None or not any(
+                o != d and st <= v[1] and v[2] <= e and e - st > v[2] - v[1] for st, e, o in at)}
+            if not mine:
+                continue
+            # a container's document takes its place among the file's documents (their order in the text)
+            known = [(st, i) for (i, st) in self.conn.execute(
+                "SELECT doc_index, start FROM documents WHERE source = ? UNION ALL "
+                "SELECT doc_index, start FROM copies WHERE source = ?", (source, source))]
+            starts = [st for st, _ in known if st is not None] + [v[1] for v in mine.values()]
+            taken = {i for _, i in known if i is not None} | {v[0] for v in mine.values() if v[0] is not None}
+            for doc_id, (index, start, end, holder) in sorted(mine.items(), key=lambda kv: kv[1][1]):
+                if (source, doc_id) in gives:
+                    continue
+                if index is None:
+                    index = sum(1 for st in starts if st < start)
+                    while index in taken:
+                        index += 1
+                taken.add(index)
+                found.append((source, index, doc_id, holder, start, end))
+        return found
 
     def close(self) -> None:
         self.conn.close()
@@ -360,24 +498,30 @@ class Store:
 
     def _to_copy_or_delete(self, doc_id: str, old_text: dict[str, str]) -> None:
         """A document its file no longer gives: moved to the first file holding a copy of it (its offsets moved to
-        where the copy has it), or deleted when no file does."""
-        copy = self.conn.execute("SELECT source, doc_index, start, \"end\" FROM copies WHERE doc_id = ? "
-                                 "ORDER BY source, doc_index LIMIT 1", (doc_id,)).fetchone()
+        where the copy has it), one still where it was read before one deleted or moved since, or deleted when no
+        file does."""
+        candidates = self.conn.execute("SELECT source, doc_index, start, \"end\" FROM copies WHERE doc_id = ? "
+                                       "ORDER BY source, doc_index", (doc_id,)).fetchall()
+        copy = next((c for c in candidates if not _gone(c[0])), candidates[0] if candidates else None)
         if copy is None:
             self._delete_document(doc_id)
             return
         to, index, c_start, c_end = copy
         was, d_start, d_end = self.conn.execute("SELECT source, start, \"end\" FROM documents WHERE doc_id = ?",
                                                 (doc_id,)).fetchone()
-        before, after = old_text.get(was), self.text(to)
+        own = self.conn.execute("SELECT text FROM doc_texts WHERE doc_id = ?", (doc_id,)).fetchone()
+        before, after = own[0] if own is not None else old_text.get(was), self.text(to)
         same = (before is not None and after is not None and None not in (c_start, d_start)
                 and before[d_start:d_end] == after[c_start:c_end])
         shift = c_start - d_start if same else 0
-        if not same:
-            # the copy's text is another container of the same document (a page and its PDF): the offsets stay
-            # those of the text that was read, kept under the copy's name until the copy itself is read again
-            if before is not None and self.conn.execute("SELECT 1 FROM documents WHERE source = ?", (to,)).fetchone() is None:
-                self.conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (to, before))
+        if same:
+            self.conn.execute("DELETE FROM doc_texts WHERE doc_id = ?", (doc_id,))
+        else:
+            # the copy's text is another container of the same document (a page holding it among others, or its
+            # PDF): the offsets stay those of the text that was read, kept with the document (never in place of the
+            # copy's own text, which its other documents and copies point into) until the copy is read again
+            if before is not None:
+                self.conn.execute("INSERT OR REPLACE INTO doc_texts VALUES (?, ?)", (doc_id, before))
             self.conn.execute("DELETE FROM extractions WHERE source = ?", (to,))  # stale: read again next time
         for t in tables.RECORD_TABLES:
             rows = [dict(zip(t.columns, row)) for row in self.conn.execute(
@@ -410,7 +554,7 @@ class Store:
         (`search_rows`)."""
         rows = self.conn.execute("SELECT row FROM search_rows WHERE doc_id = ?", (doc_id,)).fetchall()
         self.conn.executemany("DELETE FROM search WHERE rowid = ?", rows)
-        for table in (*(t.name for t in tables.TABLES if t.key[0] == "doc_id"), "search_rows"):
+        for table in (*(t.name for t in tables.TABLES if t.key[0] == "doc_id"), "search_rows", "doc_texts"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     def link(self) -> None:
@@ -430,7 +574,15 @@ class Store:
                               [(first + k, *row) for k, row in enumerate(rows)])
 
     def text(self, source: str) -> str | None:
+        """A file's own stored text (what its documents' and copies' offsets point into)."""
         row = self.conn.execute("SELECT text FROM texts WHERE source = ?", (source,)).fetchone()
+        return None if row is None else row[0]
+
+    def document_text(self, doc_id: str) -> str | None:
+        """The text a stored document's offsets (its row's, its commitments' and mentions') point into: its file's
+        text, or the text it was read from when it moved to a copy whose text differs (`doc_texts`)."""
+        row = self.conn.execute("SELECT text FROM doc_texts WHERE doc_id = ? UNION ALL SELECT t.text FROM documents d "
+                                "JOIN texts t ON t.source = d.source WHERE d.doc_id = ? LIMIT 1", (doc_id, doc_id)).fetchone()
         return None if row is None else row[0]
 
     def put_raw(self, data: bytes, suffix: str = "") -> tuple[str, Path]:

@@ -99,20 +99,67 @@ def serve_environment(config: str, out: str) -> dict[str, str]:
     return {SCHEDULE_CONFIG_ENV: str(Path(config).resolve()), SCHEDULE_OUT_ENV: str(Path(out).resolve())}
 
 
+def unusable_parameters(flow_obj, parameters: dict) -> list[str]:
+    """The names in `parameters` that `flow_obj` has no parameter for (Prefect would stop the run's process on them
+    before any code of ours runs: a crash with no reason)."""
+    import inspect
+
+    return sorted(set(parameters) - set(inspect.signature(flow_obj.fn).parameters))
+
+
+def refusal(flow_obj, parameters: dict) -> str | None:
+    """Why a run with `parameters` cannot run `flow_obj`, naming each parameter it cannot take; None when it can."""
+    import inspect
+
+    unknown = unusable_parameters(flow_obj, parameters)
+    if not unknown:
+        return None
+    takes = ", ".join(inspect.signature(flow_obj.fn).parameters)
+    return (f"refused: the flow {flow_obj.name!r} takes no parameter {', '.join(repr(u) for u in unknown)} "
+            f"(it takes {takes}); remove {'it' if len(unknown) == 1 else 'them'} from the deployment or its schedule")
+
+
 def serve_deployments(deps) -> None:
     """Serve the deployments in the foreground until stopped (Ctrl+C or SIGTERM), as `prefect.serve` does, except
     that SIGTERM stops the runner the way Ctrl+C does (its runs cancelled, its loops ended, nothing left unawaited):
     Prefect's own SIGTERM handler calls the runner's stop from inside the running event loop, where it is a
-    coroutine nobody awaits."""
+    coroutine nobody awaits; and that a run whose parameters the flow cannot take (a schedule or a deployment
+    given another parameter through the API or the Prefect UI) is not started but Failed with the reason naming
+    the parameter, where Prefect would start its process and crash it with no reason shown."""
     import asyncio
     import signal
 
     from prefect.runner import Runner
+    from prefect.states import Failed
+    from prefect.utilities.engine import propose_state
+
+    from pipeline.flows import _now, ingest_configured
 
     class _Runner(Runner):
         def handle_sigterm(self, *args, **kwargs) -> None:
             self._logger.info("SIGTERM received, stopping")
             signal.raise_signal(signal.SIGINT)  # asyncio.run's Ctrl+C: the main task is cancelled and cleans up
+
+        async def __aenter__(self):
+            entered = await super().__aenter__()
+            proposer = self._state_proposer  # what the scheduled-run poller asks before it starts a run
+            pending = proposer.propose_pending
+
+            async def checked(flow_run) -> bool:
+                flow_obj = (self._deployment_registry.get_flow(flow_run.deployment_id) if flow_run.deployment_id
+                            else None) or ingest_configured
+                reason = refusal(flow_obj, flow_run.parameters or {})
+                if reason is None:
+                    return await pending(flow_run)
+                try:
+                    await propose_state(self._client, Failed(message=reason), flow_run_id=flow_run.id)
+                except Exception:  # the run stays as it was; it is not started either way
+                    self._logger.exception("could not mark flow run %s failed", flow_run.id)
+                print(f"{_now()} run {flow_run.name!r} not started: {reason}", flush=True)
+                return False
+
+            proposer.propose_pending = checked
+            return entered
 
     runner = _Runner(pause_on_shutdown=True)
     for d in deps:

@@ -172,7 +172,8 @@ def _keys_judged(rows: list[dict]) -> tuple[int, int]:
 
 
 def _same_value(r: dict) -> tuple:
-    return (r["source"], str(r["doc_index"]), _num_key(r["value"]), r["unit"], r["sentence"].strip())
+    # not the document's index: a page split anew moves a sentence to another document of the same file
+    return (r["source"], _num_key(r["value"]), r["unit"], r["sentence"].strip())
 
 
 def _num_key(v) -> str:
@@ -183,8 +184,8 @@ def _num_key(v) -> str:
 
 
 def recheck(args) -> int:
-    """Carry a judged sample over to newer records: a judged row whose value (same document, sentence,
-    value and unit) is gone was dropped; one still there with the same comparator and kind keeps its
+    """Carry a judged sample over to newer records: a judged row whose value (same file, sentence, value
+    and unit; the document's index within its file may differ, as when a page is split anew) is gone was dropped; one still there with the same comparator and kind keeps its
     judgments; one whose comparator or kind changed needs judging again and is left out."""
     with Path(args.judgments).open(encoding="utf-8", newline="") as f:
         rows = [r for r in csv.DictReader(f, delimiter="\t") if _ok(r["quantity_ok"]) is not None]

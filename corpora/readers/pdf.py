@@ -15,8 +15,9 @@ import re
 import threading
 import zlib
 from collections import Counter
-from itertools import islice
+from itertools import compress, islice, repeat
 from operator import itemgetter
+from operator import sub as _minus
 
 from corpora.chars import CJK, NUMBERED_HEADING
 from corpora.records import ErrorReason, RawDocument, ReadError, SourceText
@@ -138,7 +139,12 @@ def check_inflated(data: bytes, source: str) -> int:
 # ---------------------------------------------------------------------------------------------- pages
 
 _CALLS: tuple | None = None
-_SPECIAL = re.compile(r"[\x00-\x20\x7f-\x9f\s]")  # breaks, blanks and control characters (str.isspace's blanks)
+# PDFium's line breaks and soft hyphens; blanks (str.isspace's, which `\s` matches) other than breaks; control
+# characters other than those
+_BREAK = re.compile("[\r\n\x02\x00]")
+_BLANK = re.compile(r"[^\S\r\n]")
+_CONTROL = re.compile("[%s]" % "".join(
+    re.escape(c) for c in map(chr, [*range(0x21), *range(0x7F, 0xA0)]) if not c.isspace() and not _BREAK.match(c)))
 
 
 def _per_char_calls(pdfium_c) -> tuple:
@@ -178,13 +184,31 @@ def _cffi_calls() -> tuple | None:
                      "double FPDFText_GetFontSize(void* text_page, int index);\n"
                      "int FPDFText_GetMatrix(void* text_page, int index, FS_MATRIX* matrix);\n"
                      "int FPDFText_GetText(void* text_page, int start, int count, unsigned short* result);\n"
-                     "unsigned int FPDFText_GetUnicode(void* text_page, int index);")
+                     "unsigned int FPDFText_GetUnicode(void* text_page, int index);\n"
+                     "int FPDFText_IsGenerated(void* text_page, int index);")
             lib = ffi.dlopen(bindings._libs["pdfium"]._name)
             _CFFI = (ffi, lib.FPDFText_GetLooseCharBox, lib.FPDFText_GetCharOrigin, lib.FPDFText_GetFontSize,
-                     lib.FPDFText_GetMatrix, lib.FPDFText_GetText, lib.FPDFText_GetUnicode)
+                     lib.FPDFText_GetMatrix, lib.FPDFText_GetText, lib.FPDFText_GetUnicode, lib.FPDFText_IsGenerated)
         except Exception:  # noqa: BLE001 - any failure here leaves the ctypes calls, which always work
             _CFFI = False
     return _CFFI or None
+
+
+_SLOTS: tuple = (0, None, None, [], [], None)
+
+
+def _slots(ffi, n: int) -> tuple:
+    """Where PDFium writes the loose boxes and origins of a page's characters: (capacity, boxes, baselines,
+    a pointer to each box, to each baseline, a sink for the origins' x). A pointer made per character costs
+    what passing the calls through `map` saves, so the pointers are made once, for the largest page read yet
+    (at most MAX_PAGE_CHARS). Used under the PDFium lock, like the calls that fill it."""
+    global _SLOTS
+    if _SLOTS[0] < n:
+        cap = min(MAX_PAGE_CHARS, max(n, 2 * _SLOTS[0], 4096))
+        boxes, baselines = ffi.new("FS_RECTF[]", cap), ffi.new("double[]", cap)
+        _SLOTS = (cap, boxes, baselines, [boxes + i for i in range(cap)], [baselines + i for i in range(cap)],
+                  ffi.new("double*"))
+    return _SLOTS
 
 
 def _chars(pdfium_c, textpage, height: float, source: str, page_no: int, fast: bool = True) -> list[tuple]:
@@ -210,33 +234,51 @@ def _chars(pdfium_c, textpage, height: float, source: str, page_no: int, fast: b
         tpc, get_unicode = textpage, pdfium_c.FPDFText_GetUnicode
     if len(text) != n:  # characters outside the BMP take two UTF-16 units, PDFium leaves some out of its
         # text: one call per character instead
-        text = "".join(chr(u) if 0 < u < 0x110000 and not 0xD800 <= u < 0xE000 else "\ufffd"
-                       for u in (get_unicode(tpc, i) for i in range(n)))
+        text = "".join([chr(u) if 0 < u < 0x110000 and not 0xD800 <= u < 0xE000 else "\ufffd"
+                        for u in map(get_unicode, repeat(tpc, n), range(n))])
     box, origin, generated = _per_char_calls(pdfium_c)
+    tp_of_generated = tp
+    if calls:
+        generated, tp_of_generated = calls[7], tpc
     # PDFium's line breaks and soft hyphens carry no position; a space PDFium inferred between text objects
     # is not in the file; other blanks read as " "; a glyph without a Unicode mapping (PDFium gives its code
     # as a control character) as U+FFFD
     text_of = list(text)
-    dropped = []
-    for m in _SPECIAL.finditer(text):
-        i = m.start()
-        ch = text[i]
-        if ch in "\r\n\x02\x00" or ch.isspace() and generated(tp, i):
+    dropped = [m.start() for m in _BREAK.finditer(text)]
+    blanks = [m.start() for m in _BLANK.finditer(text)]
+    for i, inferred in zip(blanks, map(generated, repeat(tp_of_generated), blanks)):
+        if inferred:
             dropped.append(i)
         else:
-            text_of[i] = " " if ch.isspace() else "\ufffd"
+            text_of[i] = " "
+    for m in _CONTROL.finditer(text):
+        text_of[m.start()] = "\ufffd"
+    keep = None  # which characters are kept, when some are dropped
     if dropped:
-        gone = set(dropped)
-        wanted = [i for i in range(n) if i not in gone]
-    else:
-        wanted = range(n)
+        keep = bytearray(b"\x01") * n
+        for i in dropped:
+            keep[i] = 0
     # lines are told apart by the baseline: glyphs of several fonts and sizes on one line share it
     if calls:
+        # the calls run under `map` (no bytecode between them), each writing to its character's slot; the
+        # slots are read at once
         ffi, loose_box, char_origin = calls[:3]
-        r = ffi.new("FS_RECTF*")
-        x, y = ffi.new("double*"), ffi.new("double*")
-        return [(r.left, r.right, height - y[0], text_of[i], i) for i in wanted
-                if loose_box(tpc, i, r) and char_origin(tpc, i, x, y)]
+        _, boxes, baselines, box_at, baseline_at, x = _slots(ffi, n)
+        if keep is None:
+            wanted, box_ptrs, baseline_ptrs = range(n), box_at[:n], baseline_at[:n]
+        else:
+            wanted = list(compress(range(n), keep))
+            box_ptrs, baseline_ptrs = list(compress(box_at, keep)), list(compress(baseline_at, keep))
+        boxed = list(map(loose_box, repeat(tpc), wanted, box_ptrs))
+        placed = list(map(char_origin, repeat(tpc), wanted, repeat(x), baseline_ptrs))
+        floats = memoryview(ffi.buffer(boxes, 16 * n)).cast("f")  # left, top, right, bottom of each
+        tops = map(_minus, repeat(height), memoryview(ffi.buffer(baselines, 8 * n)).cast("d"))
+        out = zip(floats[0::4], floats[2::4], tops, text_of, range(n))
+        out = list(out if keep is None else compress(out, keep))
+        if 0 in boxed or 0 in placed:
+            out = [c for c, b, p in zip(out, boxed, placed) if b and p]
+        return out
+    wanted = range(n) if keep is None else list(compress(range(n), keep))
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.addressof(rect)
     oy = ctypes.c_double()

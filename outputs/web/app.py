@@ -58,7 +58,8 @@ def create_app(db: str | Path) -> FastAPI:
         return path + ("?" + urlencode(params) if params else "")
 
     templates.env.globals.update(url=url, kind_labels=KIND_LABELS, level_labels=LEVEL_LABELS,
-                                 region_name=queries.region_name, facet_label=queries.facet_label)
+                                 region_name=queries.region_name, facet_label=queries.facet_label,
+                                 file_label=queries.file_label)
 
     def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context, status_code=status)
@@ -196,9 +197,10 @@ def create_app(db: str | Path) -> FastAPI:
                 raise HTTPException(404, "没有这份文件")
             items = queries.commitments_of(conn, doc_id)
             mentions = queries.mentions_of(conn, doc_id)
-            text = queries.source_text(conn, doc["source"])
+            text = queries.document_text(conn, doc)
             cites = queries.citations_of(conn, doc_id)
             cited_by = queries.cited_by(conn, doc_id)
+            copies = queries.copies_of(conn, doc_id)
         finally:
             conn.close()
         body = None
@@ -217,7 +219,7 @@ def create_app(db: str | Path) -> FastAPI:
                       for i, x in enumerate(cites)]
             body = marked(text[start:end], [_trimmed(text[start:end], s) for s in spans])
         return page(request, "document.html", doc=doc, items=items, mentions=mentions, body=body, current=c,
-                    cites=cites, cited_by=cited_by,
+                    cites=cites, cited_by=cited_by, copies=copies,
                     crumbs=queries.region_path(doc.get("region_adcode")))
 
     @app.get("/errors", response_class=HTMLResponse)

@@ -39,7 +39,8 @@ FOLLOW_UP_EXPORT = [("region_name", "地区"), ("region_adcode", "区划代码")
                     ("title", "目标文件"), ("report_title", "报告文件"), ("doc_id", "文件编号"), ("idx", "序号")]
 DOCUMENT_EXPORT = [("title", "标题"), ("own_doc_numbers", "发文字号"), ("doc_type_label", "文种"), ("region_name", "地区"),
                    ("region_adcode", "区划代码"), ("issuer", "发文机关"), ("publish_date", "发布日期"),
-                   ("effective_date", "施行日期"), ("n_commitments", "承诺数"), ("source", "来源"), ("doc_id", "文件编号")]
+                   ("effective_date", "施行日期"), ("n_commitments", "承诺数"), ("source", "来源"),
+                   ("copy_sources", "其他来源"), ("doc_id", "文件编号")]
 
 
 class BadRequest(ValueError):
@@ -284,6 +285,10 @@ class Query:
         order = {"commitments": "c.publish_date DESC, c.doc_id, c.idx", "documents": "d.publish_date DESC, d.source, d.doc_index",
                  "follow_ups": "u.indicator_key, u.region_adcode, u.year, u.doc_id, u.idx"}[self.table]
         sql = f"SELECT * FROM {self.table} {self.alias}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        if self.table == "documents" and _has_table(self.conn, "copies"):  # with the other files giving each
+            sql = (f"SELECT d.*, (SELECT group_concat(source, char(10)) FROM (SELECT source FROM copies "
+                   f"WHERE copies.doc_id = d.doc_id ORDER BY source)) AS copy_sources FROM documents d{where} "
+                   f"ORDER BY {order} LIMIT ? OFFSET ?")
         if self.table == "follow_ups":  # with the titles of both documents
             sql = (f"SELECT u.*, t.title AS title, r.title AS report_title FROM follow_ups u "
                    f"LEFT JOIN documents t ON t.doc_id = u.doc_id LEFT JOIN documents r ON r.doc_id = u.report_doc_id"
@@ -356,7 +361,30 @@ def decorate(row: dict) -> dict:
             f"–{row['value_max']:g}" if row.get("value_max") is not None else "")
     if "doc_type" in row:
         row["doc_type_label"] = DOC_TYPE_LABELS.get(row["doc_type"], row["doc_type"])
+    if "copy_sources" in row:
+        row["copies"] = row["copy_sources"].split("\n") if row["copy_sources"] else []
+        row["copy_sources"] = "; ".join(row["copies"])
     return row
+
+
+def file_label(source: str | None) -> str:
+    """A file's short name for a list: the last part of its path or URL (the whole name is its tooltip)."""
+    if not source:
+        return ""
+    tail = source.rstrip("/").replace("\\", "/").rsplit("/", 1)[-1]
+    return tail or source
+
+
+def copies_of(conn: sqlite3.Connection, doc_id: str) -> list[dict]:
+    """The other files giving this document (its `copies` rows), each with the URL it was published at when known."""
+    if not _has_table(conn, "copies"):
+        return []
+    rows = [dict(r) for r in conn.execute("SELECT source, doc_index FROM copies WHERE doc_id = ? ORDER BY source, doc_index",
+                                          (doc_id,))]
+    urls = source_urls(conn, [r["source"] for r in rows])
+    for r in rows:
+        r["source_url"] = urls.get(r["source"])
+    return rows
 
 
 def _has_source_urls(conn: sqlite3.Connection) -> bool:
@@ -399,6 +427,16 @@ def source_text(conn: sqlite3.Connection, source: str) -> str | None:
         return None
     row = conn.execute("SELECT text FROM texts WHERE source = ?", (source,)).fetchone()
     return None if row is None else row[0]
+
+
+def document_text(conn: sqlite3.Connection, doc: dict) -> str | None:
+    """The text a document's offsets point into: the one it was read from when it moved to a copy whose text differs
+    (`doc_texts`), else its file's (`Store.document_text`)."""
+    if _has_table(conn, "doc_texts"):
+        row = conn.execute("SELECT text FROM doc_texts WHERE doc_id = ?", (doc["doc_id"],)).fetchone()
+        if row is not None:
+            return row[0]
+    return source_text(conn, doc["source"])
 
 
 def errors(conn: sqlite3.Connection) -> list[dict]:

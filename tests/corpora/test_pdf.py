@@ -444,6 +444,41 @@ def test_the_readers_lines_are_the_references_lines(seed):
     assert [ln for ln, _ in pdf_reader._lines_of(in_order, in_order=True)] == expected
 
 
+def test_a_page_larger_than_the_slots_grows_them_and_reads_as_the_reference(tmp_path, monkeypatch):
+    """The slots the box and origin calls write to are made for the largest page read yet: a crowded page
+    (more characters than the first slots hold) grows them, and it and a short page read after it give the
+    characters and lines of the reference."""
+    monkeypatch.setattr(pdf_reader, "_SLOTS", (0, None, None, [], [], None))
+    pdf = cjk_pdf()
+    pdf.add_page()
+    pdf.set_font("cjk", size=5)
+    pdf.multi_cell(0, 2.2, "各地要认真落实本通知的要求，加强组织领导。 Article 3, 2024 " * 110)
+    pdf.add_page()
+    pdf.set_font("cjk", size=12)
+    pdf.multi_cell(0, 8, "短页正文。")
+    path = tmp_path / "crowded.pdf"
+    pdf.output(str(path))
+    assert _same_as_reference(path) == 2
+    assert pdf_reader._SLOTS[0] > 4096  # grown past the first capacity by the crowded page
+    assert len(pdf_reader._SLOTS[3]) == len(pdf_reader._SLOTS[4]) == pdf_reader._SLOTS[0]
+
+
+@pytest.mark.parametrize(("ch", "kind"), [
+    ("\r", "break"), ("\n", "break"), ("\x02", "break"), ("\x00", "break"),
+    (" ", "blank"), ("\t", "blank"), ("\x0c", "blank"), ("\x1f", "blank"), ("\x85", "blank"), ("\xa0", "blank"),
+    ("\u3000", "blank"), ("\u2028", "blank"),
+    ("\x01", "control"), ("\x03", "control"), ("\x1b", "control"), ("\x7f", "control"), ("\x93", "control"),
+    ("\x9f", "control"),
+    ("a", None), ("字", None), ("\ufffd", None), ("!", None), ("\xa1", None),
+])
+def test_each_character_class_of_the_page_text(ch, kind):
+    """PDFium's breaks are dropped, blanks read as a space unless PDFium inferred them, control characters (a
+    glyph without a Unicode mapping) as U+FFFD; the three classes never overlap."""
+    got = [name for name, pattern in (("break", pdf_reader._BREAK), ("blank", pdf_reader._BLANK),
+                                      ("control", pdf_reader._CONTROL)) if pattern.match(ch)]
+    assert got == ([kind] if kind else [])
+
+
 @pytest.mark.parametrize("kind", ["newspaper", "wrapped"])
 def test_without_cffi_the_ctypes_calls_read_the_same_text(tmp_path, monkeypatch, kind):
     """Where cffi or the library's path is not at hand, the reader's ctypes calls give the same text."""

@@ -17,6 +17,7 @@ def names(text: str, adcode: str | None) -> list[str]:
     ("市财政局", "370300", ["淄博市财政局"]),
     ("县发改局", "430923", ["安化县发展和改革局"]),
     ("省人社厅", "350000", ["福建省人力资源和社会保障厅"]),
+    ("市住房城乡建设管理委", "310000", ["上海市住房和城乡建设管理委员会"]),  # a commission that also manages
     ("市政府办公室", "620400", ["白银市人民政府办公室"]),
     ("市人力社保局", "500000", ["重庆市人力资源和社会保障局"]),   # 市 in a municipality is the province level
     ("省委宣传部", "440000", ["广东省委宣传部"]),
@@ -293,7 +294,10 @@ def test_a_body_named_as_a_storys_source(text, expected):
 @pytest.mark.parametrize("text,adcode,expected", [
     ("各区疾控局、教委，经济技术开发区社会事业局", "110000", []),      # the plural covers the list
     ("各有关单位、财政局：", "370300", []),
-    ("某某经济技术开发区商务金融局、行政审批局、综合执法局", "110000", []),  # the zone's, not the city's
+    ("各区住房城乡（市）建设委（房管局），各相关单位：", "110000", []),  # the other name in parentheses too
+    ("市住建委（房管局）负责", "110000", ["北京市住房和城乡建设委员会", "北京市房管局"]),
+    # the zone's own bureau is named as written; the bureaus listed after it are the zone's, not the city's
+    ("某某经济技术开发区商务金融局、行政审批局、综合执法局", "110000", ["某某经济技术开发区商务金融局"]),
     ("市人大代表李某某提出建议", "370300", []),                            # a deputy, not the congress
     ("经市人大常委会审议通过", "370300", ["淄博市人民代表大会常务委员会"]),
 ])
@@ -318,3 +322,34 @@ def test_a_short_form_is_the_body_the_text_names_in_full():
 
 def test_the_financial_regulator_named_without_its_national_prefix():
     assert names("近日，央行、金融监督管理总局联合发布《关于支持住房租赁的意见》。", None) == ["中国人民银行", "国家金融监督管理总局"]
+
+
+# a development zone's own bureau, named as written where the zone's name opens with its place; a zone named only
+# by its kind (经济技术开发区社会事业局) is no one zone
+@pytest.mark.parametrize("text,adcode,expected", [
+    ("材料报送淄博高新区建设局审核。", "370300", ["淄博高新区建设局"]),
+    ("各区教委，北京经济技术开发区社会事业局：", "110000", ["北京经济技术开发区社会事业局"]),
+    ("经北京经开区商务金融局同意后实施。", "110000", ["北京经开区商务金融局"]),
+    ("各区教委，经济技术开发区社会事业局：", "110000", []),
+    ("市经济技术开发区建设局负责", "370300", []),
+    ("园区企业到开发区市场监管局办理", "370300", []),
+])
+def test_a_zones_own_bureau(text, adcode, expected):
+    assert names(text, adcode) == expected
+
+
+# a body's name followed by what is not the body: its online signing platform is the body (网签), its hotline's site
+# is not; a branch named by its parent's short name (市局某某分局) resolves to no body of ours
+@pytest.mark.parametrize("text,adcode,expected", [
+    ("以购房者在淄博市住房保障局网签平台完成网签为准。", "370300", ["淄博市住房保障局"]),
+    ("，在市住房保障局办理登记。", "370300", ["淄博市住房保障局"]),
+    ("所在市住房保障局负责", "370300", []),
+    ("相关链接：某某网 | 中组部12380举报网 | 某某在线", "110000", []),
+    ("市局机场分局，市局机关各处室：", "110000", []),
+    ("市局各部门要加强对区局的指导。", "110000", []),
+    ("纳税人可通过自治区电子税务局办理申报。", "150000", []),           # an online service, not a body
+    ("记者咨询了淄博住房和城乡建设局工作人员", "370300", ["淄博市住房和城乡建设局"]),  # a department: the city's full name
+    ("紧紧围绕市委全会部署", "370300", ["淄博市委"]),                   # a plenary of the committee names it
+])
+def test_what_follows_or_precedes_a_bodys_name(text, adcode, expected):
+    assert names(text, adcode) == expected

@@ -63,3 +63,33 @@ def test_department_and_body_ends_are_found_where_the_plain_scan_finds_them(patt
     texts = DEPARTMENT_TEXTS + list(pool_normalized_texts(20))
     for text in texts:
         assert [m.span() for m in first_char_finditer(rx, text)] == [m.span() for m in rx.finditer(text)]
+
+
+class _EveryLength(dict):
+    """A table of name lengths that offers every length from 6 down for any ending: the plain loop."""
+
+    def get(self, key, default=None):
+        return (6, 5, 4, 3, 2)
+
+
+PREFIX_TEXTS = TEXTS + ["重庆住房公积金管理中心、合肥供电局、海南省财政厅、常州市场监管局", "在江阴、张家港和常熟三地的分行",
+                        "北京住房公积金管理委员会办公室", "某某xx市自然资源局"]
+
+
+def test_a_short_place_before_a_body_is_tried_only_at_the_lengths_of_names_ending_there(monkeypatch):
+    gaz = gazetteer()
+    texts = PREFIX_TEXTS + list(pool_normalized_texts(20))
+    fast = [[ag._prefix(t, s, gaz) for s in range(len(t) + 1)] for t in texts]
+    monkeypatch.setattr(gaz, "short_lengths_by_ending", lambda: _EveryLength())
+    assert fast == [[ag._prefix(t, s, gaz) for s in range(len(t) + 1)] for t in texts]
+    assert sum(p.place is not None for ps in fast for p in ps) > 10
+
+
+def test_the_short_endings_table_holds_every_short_names_length():
+    gaz = gazetteer()
+    table = gaz.short_lengths_by_ending()
+    for names in (gaz.short, gaz.ambiguous_short):
+        for w in names:
+            if 2 <= len(w) <= 6:
+                assert len(w) in table[w[-2:]], w
+    assert table is gaz.short_lengths_by_ending()

@@ -625,7 +625,7 @@ def test_a_cancelling_verb_elsewhere_keeps_the_figure(text, kept):
     ("评价满意度90%。", [(90, "%", "=")]),                                  # 满意度 is no threshold
     ("面积未超过144平方米的住房免征。", [(144, "平方米", "<=")]),
     ("申请人近3年内无不良信用记录。", [(3, "年", "<=")]),
-    ("借款人近6个月无逾期。", [(6, "个月", "<=")]),
+    ("借款人近6个月无逾期。", [(6, "个月", "=")]),                          # a window's length; 内 bounds it
     ("项目应在取得土地后2年半内竣工。", [(2.5, "年", "<=")]),
     ("持有5家以上（含5家）门店的企业可申报。", [(5, "家", ">=")]),
     ("营业收入超过500万元（含500万元）的企业给予奖励。", [(500, "万元", ">=")]),
@@ -871,6 +871,9 @@ def test_audit_three_classes(text, pub_year, news, expected):
 @pytest.mark.parametrize("text,expected", [
     ("年综合能耗五十吨标准煤以上一百吨以下的单位，应当进行能源审计。", (50, 100, "吨标准煤")),
     ("年耗能8千吨标准煤以下的项目可简化审查。", (8, None, "千吨标准煤")),
+    # an inclusive note between the unit and the material (二十吨（含）标准煤以下) leaves the material in the unit
+    ("年供热二十吨（含）标准煤以下的单位，应当报送能耗数据。", (20, None, "吨标准煤")),
+    ("年综合能耗五百吨（含）标准煤以上的单位，应当进行能源审计。", (500, None, "吨标准煤")),
 ])
 def test_a_unit_said_again_in_short_keeps_the_range(text, expected):
     (c,) = found(text)

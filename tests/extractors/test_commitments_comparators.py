@@ -33,10 +33,12 @@ def test_a_strict_comparison_said_again_by_its_closing_word(text, value, compara
 @pytest.mark.parametrize("text,value,comparator", [
     # the records of a window (近6个月的流水) cover all of it: its length, not a limit
     ("申请人月收入根据其提供的近6个月的工资流水确定。", 6, "="),
+    # a window whose years are named (近3年（2022年-2024年）) is fixed: its length
+    ("近3年（2022年-2024年）未在本市举办过的展会，可申请补贴。", 3, "="),
     ("借款人近12个月（不含当月）的缴存明细应当连续。", 12, "="),
     ("月均余额按申请时近3个月的账户余额平均计算。", 3, "="),
-    # what happened within the last years is counted within the window: a limit on when
-    ("借款人近2年累计逾期6次以上的，不予贷款。", 2, "<="),
+    # a look-back window with no 内 is its length too (as the gold reads 最近三年未发生…); 内 makes it a limit on when
+    ("借款人近2年累计逾期6次以上的，不予贷款。", 2, "="),
     ("近3年内发生重大事故的企业不得参加。", 3, "<="),
 ])
 def test_a_window_of_records_is_its_length(text, value, comparator):
@@ -166,6 +168,43 @@ def test_a_level_a_rule_allows_is_a_cap(text, comparator):
 ])
 def test_a_bare_ratio_a_rule_bounds(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a plot ratio (容积率) has no unit: a rule's bound or level in prose is a provision with none
+    ("新建住宅项目容积率不大于2.8，建筑密度不大于25%。", [(2.8, "", "<=", "provision", None), (25, "%", "<=", "provision", None)]),
+    ("低层住宅小区容积率在1.2（含）以上的，可申请调整。", [(1.2, "", ">=", "provision", None)]),
+    ("地下车库顶板覆土的部分，容积率按0.5计算。", [(0.5, "", "=", "provision", None)]),
+    ("容积率小于1.0的，暂缓办理。", [(1.0, "", "<", "provision", None)]),
+    # a share or a bonus of plot ratio keeps its unit and reads once
+    ("执行二星级绿色建筑标准的项目，在容积率计容上给予2%奖励。", [(2, "%", "=", "provision", None)]),
+    # cells of a land table one a line, under a heading cell 容积率: each bound a provision with the cell's label
+    ("出让年限\n容积率\n参考地价(万元/亩)\n1\n某路以东地块\n居住：≤2.4；商业：≤1.5\n2\n某路以西地块\n≤3.0\n",
+     [(2.4, "", "<=", "provision", None), (1.5, "", "<=", "provision", None), (3.0, "", "<=", "provision", None)]),
+    ("出让年限\n容积率\n1\n某路以东地块\nA地块≤2.3；B地块≤2.1\n", [(2.3, "", "<=", "provision", None), (2.1, "", "<=", "provision", None)]),
+    # a bound cell with no heading 容积率 above it says nothing of what it bounds
+    ("序号\n地块\n1\n某路以东地块\n≤3.0\n", []),
+])
+def test_a_plot_ratio_has_no_unit(text, expected):
+    assert found(text) == expected
+
+
+def test_a_plot_ratio_column_of_a_table_given_one_row_a_line():
+    from extractors.commitments import find_commitments
+    t = normalize("| 地块名称 | 规划用途 | 容积率 |\n| 甲地块 | 居住 | 居住：≤2.2；教育：≤1 |\n| 乙地块 | 居住 | ≤1.8 |\n"
+                  "| 丙地块 | 商住 | 商住混合（居住用地面积≤80%） |\n").text
+    got = [(c.value, c.unit, c.comparator, c.indicator) for c in find_commitments(t, t) if c.unit == ""]
+    assert got == [(2.2, "", "<=", "居住容积率"), (1, "", "<=", "教育容积率"), (1.8, "", "<=", "容积率")]
+
+
+@pytest.mark.parametrize("text,comparator", [
+    # the new level of a bound named before the change (最高…由X提高至Y) keeps the bound, old values between or not
+    ("夫妻双方缴存的，最高贷款额度分别由现行新房90万元和二手房70万元统一提高至110万元。", "<="),
+    ("最低首付比例由30%调整为25%。", ">="),
+    ("贷款期限延长至25年。", "="),
+])
+def test_the_new_level_of_a_named_bound(text, comparator):
+    assert found(text)[-1][2] == comparator
 
 
 @pytest.mark.parametrize("text,comparator", [

@@ -113,7 +113,7 @@ def _all_values(text: str):
 
 
 class _Anything:
-    def search(self, text):
+    def search(self, text, *span):
         return True
 
 
@@ -171,3 +171,90 @@ def test_column_lines_equal_the_plain_loop_on_pool_pages():
     assert len(texts) > 30
     for text in texts:
         assert cm.column_lines(text) == _plain_column_lines(text)
+
+
+HEADING_LINES = ["第三章 保障措施", "  一、总体要求", "（二）工作目标", "(三)实施步骤", "3. 加强监管", "12、明确责任",
+                 "3.5万元", "（4）其他", "(10) 附则", "第十二节", "一二三", "二十、", "  ", "", "十四五时期",
+                 "第3条", "（一", "1．建立机制", "　（五）统筹推进"]
+
+
+def _plain_heading_level(line: str, strict: bool = True):
+    if strict and len(line.strip()) > 40:
+        return None
+    return next((lvl for rx, lvl in cm._HEADINGS if rx.match(line)), None)
+
+
+@pytest.mark.parametrize("line", HEADING_LINES)
+@pytest.mark.parametrize("strict", [True, False])
+def test_a_lines_heading_level_is_the_first_heading_pattern_it_opens_with(line, strict):
+    assert cm._heading_level(line, strict) == _plain_heading_level(line, strict)
+
+
+def test_heading_levels_equal_the_plain_loop_on_pool_pages():
+    lines = [ln for text in pool_normalized_texts(12) for ln in text.split("\n")]
+    assert sum(_plain_heading_level(ln) is not None for ln in lines) > 0
+    for ln in lines:
+        assert cm._heading_level(ln) == _plain_heading_level(ln), ln
+        assert cm._heading_level(ln, strict=False) == _plain_heading_level(ln, strict=False), ln
+
+
+@pytest.mark.parametrize("text", ["", "一行", "第一行\n第二行\n", "\n\n甲\n", "甲\r\n乙"])
+def test_line_spans_are_each_lines_start_and_text_and_kept_per_text(text):
+    plain, pos = [], 0
+    for line in text.split("\n"):
+        plain.append((pos, line))
+        pos += len(line) + 1
+    assert list(cm._line_spans(text)) == plain
+    assert cm._line_spans(text) is cm._line_spans(text)  # split once per text
+
+
+INDICATOR_PARAGRAPHS = [  # sentences without a number between values, on the value's line and on the next
+    "全市常住人口城镇化率达到70%。加快推进。力争提高到75%以上。\n继续加强。新增就业岗位3万个。",
+    "城镇新增就业。其中，稳定在5%以内；同比下降。\n\n保障性住房。\n建设2000套，筹集房源。达到90%。",
+    "没有任何数字。也没有。",
+    "补贴标准为每户3000元；家庭困难的。另行规定；合计不超过5000元。",
+]
+
+
+def _records(text: str):
+    return [c.__dict__ for c in cm.find_commitments(text, text, pub_year=2024)]
+
+
+def test_sentences_without_a_numeral_are_passed_over_as_reading_them_would(monkeypatch):
+    """A sentence with no digit or numeral is not read at all: the commitments (their indicators carried within a
+    paragraph, kinds carried from the sentence before) are those of reading every sentence."""
+    texts = [normalize(t).text for t in INDICATOR_PARAGRAPHS + SENTENCES] + list(pool_normalized_texts(10))
+    fast = [_records(t) for t in texts]
+    monkeypatch.setattr(cm, "_NUM_CHAR", _Anything())
+    assert fast == [_records(t) for t in texts]
+    assert sum(map(len, fast)) > 100
+
+
+class _EveryCharacter:
+    def __contains__(self, ch):
+        return True
+
+
+CELL_TABLES = [  # a web page's table given one cell a line: unit-headed cells, a row-number column
+    "\n".join(["表1 某市住房限价", "序号", "区域", "街道", "用途", "地块", "居住最高限价(万元/亩)", "平均备案价格（元/平方米）",
+               "配建面积(平方米)", "1", "甲区", "某街道", "住宅", "A地块", "120", "15000", "3000", "2", "乙区", "某街道", "住宅", "B地块", "90", "12000", "2500"]),
+    "\n".join(["单位：元", " 序 号 ", "城市", "缴存基数上限", "缴存基数下限", "1", "海口市", "30452.67", "1900",
+               "2", "三亚市", "28000", "1830", "3", "儋州市", "25000", "1800"]),
+    "\n".join(["No.", "名称", "金额", "1", "甲", "10", "2", "乙", "20"]),
+    "短行\n" * 40 + "甲(元)\n乙(元)\n1\n2\n",
+]
+
+
+def test_cell_tables_read_as_the_plain_line_tests_read_them(monkeypatch):
+    unit_rx = cm._unit_pattern()
+    texts = CELL_TABLES + list(pool_normalized_texts(6))
+
+    def read(t):
+        return ([c.__dict__ for c in cm.find_unit_headed_cells(t, unit_rx)],
+                [c.__dict__ for c in cm.find_column_table_commitments(t, unit_rx)])
+
+    fast = [read(t) for t in texts]
+    monkeypatch.setattr(cm, "_CELL_CLOSE", ("",))  # every line tried by the cell pattern
+    monkeypatch.setattr(cm, "_ROW_NUMBER_FIRST", _EveryCharacter())  # every line tried as a row-number head
+    assert fast == [read(t) for t in texts]
+    assert sum(len(a) + len(b) for a, b in fast[:len(CELL_TABLES)]) > 0

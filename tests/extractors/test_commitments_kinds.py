@@ -144,6 +144,12 @@ def test_modals_are_whole_words(text, expected):
     ("自2023年1月1日至2023年12月31日，购买新建商品住房的家庭，政府每套补贴1万元。", [("provision", 1, 2023)]),
     ("截至2027年12月31日，对月销售额10万元以下的小规模纳税人免征增值税。", [("provision", 10, 2027)]),
     ("补贴政策实施期限为2024年3月1日-2026年2月28日，获得资格2年内购房的，应及时申请。", [("provision", 2, 2026)]),
+    # a dated span named after the value, in a bracket or a clause of its own, ends the term likewise
+    ("购买新建商品房的，给予150元/平方米的补贴（执行期限为2024年5月1日至2025年4月30日，以网签时间为准）。",
+     [("provision", 150, 2025)]),
+    ("购买新建商品住房的，按成交价格的2%予以补贴，执行期限为2024年3月1日至2026年2月28日。", [("provision", 2, 2026)]),
+    ("新购住房的，给予每套2万元补贴（有效期自2024年1月1日至2024年12月31日）。", [("provision", 2, 2024)]),
+    ("新购住房的，给予每套3万元补贴，期满后另行研究，有效期2年。", [("provision", 3, None), ("provision", 2, None)]),
 ])
 def test_years_of_rules(text, expected):
     assert found(text, pub_year=2024) == expected
@@ -229,3 +235,73 @@ def test_qualifying_durations_and_named_bounds(text, expected):
 def test_a_dated_event_reads_as_news(text, news):
     from extractors.commitments import reads_as_news
     assert reads_as_news(text) is news
+
+
+# the year of a rule a text cites as an event (在2019年限购令后, 2020年新政出台以来) is not the year of what followed
+# it; a deadline stays one
+@pytest.mark.parametrize("text,kwargs,expected", [
+    ("由于在2019年最严限购令后把不符合5年社保要求的购房者挡在门外，成交下滑。", {"pub_year": 2021, "news": True},
+     [("provision", 5, None)]),
+    ("2020年调控新政出台后，外地户籍购房须缴纳社保满3年。", {"pub_year": 2021}, [("provision", 3, None)]),
+    ("2023年政策实施以来，首套房首付比例为20%。", {"pub_year": 2024}, [("provision", 20, None)]),
+    ("2026年底前，新建住宅装配率不低于50%。", {"pub_year": 2025}, [("target", 50, 2026)]),
+    ("2026年新建保障性住房3000套。", {"pub_year": 2026}, [("target", 3000, 2026)]),
+])
+def test_the_year_of_a_cited_rule_is_no_deadline(text, kwargs, expected):
+    assert found(text, **kwargs) == expected
+
+
+# a count a publicity notice gives of those a selection has named is the selection's result; a quota to fill and a
+# publicity period stay
+@pytest.mark.parametrize("text,expected", [
+    ("三、2025年公示拟取得落户资格人员4120人。", [("reported", 4120, None)]),
+    ("2025年公示拟认定企业58家。", [("reported", 58, None)]),
+    ("2026年计划新增落户人员6000人。", [("target", 6000, 2026)]),
+    ("名单公示期为5个工作日。", [("provision", 5, None)]),
+])
+def test_the_count_of_a_published_list_is_reported(text, expected):
+    assert found(text, pub_year=2025) == expected
+
+
+# a clause that opens on the verb of a task after a goal of its sentence continues the list of goals, with its year;
+# a benefit or a rule after the goals stays a provision
+@pytest.mark.parametrize("text,expected", [
+    ("年内新建乡村公路42公里，改造危桥6座，实施道路安防工程18.5公里。",
+     [("target", 42, 2025), ("target", 6, 2025), ("target", 18.5, 2025)]),
+    ("到2027年，建成示范村12个，实施改造项目30个，对改造户给予补贴3000元。",
+     [("target", 12, 2027), ("target", 30, 2027), ("provision", 3000, 2027)]),
+    ("全市新建口袋公园5个，实施补贴每户2000元。", [("provision", 5, None), ("provision", 2000, None)]),
+])
+def test_a_list_of_goals_goes_on(text, expected):
+    assert found(text, pub_year=2025) == expected
+
+
+# a count of projects a plan pushes on (…个项目加快实施) is a goal, with no year where none is written; projects a
+# rule covers stay provisions
+@pytest.mark.parametrize("text,expected", [
+    ("推进重点工程建设，56个市级新开工项目加快实施。", [("target", 56, None)]),
+    ("全年12项民生工程全面开工。", [("target", 12, None)]),
+    ("对纳入清单的项目，每个项目给予补助20万元。", [("provision", 20, None)]),
+])
+def test_a_count_of_projects_to_push_on_is_a_goal(text, expected):
+    assert found(text) == expected
+
+
+# a tier of a penalty discretion table counts what a violator did: a condition of the tier, never a goal
+@pytest.mark.parametrize("text,expected", [
+    ("从重处罚：2年内3次以上实施同类违法行为的", [("provision", 2, None), ("provision", 3, None)]),
+    ("一般处罚：违法所得在5万元以上10万元以下的", [("provision", 5, None)]),
+])
+def test_a_penalty_tier_counts_conditions(text, expected):
+    assert found(text, pub_year=2025) == expected
+
+
+# a rule's term running to a year (政策执行至2026年底) ends that rule: the sentences after it on its line get no
+# deadline from it
+@pytest.mark.parametrize("text,expected", [
+    ("招用毕业年度大学生的，发放一次性扩岗补助，政策执行至2026年底。吸纳脱贫劳动力10人以上，将其认定为就业帮扶基地。",
+     [("provision", 10, None)]),
+    ("全市推进农村公路建设，到2026年底。新建农村公路120公里。", [("target", 120, 2026)]),
+])
+def test_a_term_running_to_a_year_is_no_deadline_after_it(text, expected):
+    assert found(text, pub_year=2025) == expected

@@ -24,6 +24,9 @@ def found(text: str, **kw):
     ("处合同金额2‰以上\n3‰以下的罚款。", 2, 3, "‰"),   # the range broken by a line of a PDF
     ("处以罚款2万元至\n4万元。", 2, 4, "万元"),
     ("审核工作应在7至15个工作日内完成。", 7, 15, "个工作日"),
+    # ends in two units of time that convert exactly: one range in the smaller unit
+    ("情节严重的，责令停业整顿3个月以上1年以下。", 3, 12, "个月"),
+    ("周转贷款期限为6个月至2年。", 6, 24, "个月"),
 ])
 def test_ranges_keep_their_upper_end(text, value, value_max, unit):
     (c,) = found(text)
@@ -447,3 +450,13 @@ def test_a_table_given_one_cell_a_line_is_read_by_its_unit_headed_columns(rows, 
     got = find_unit_headed_cells(text, _unit_pattern())
     assert [(c.value, c.unit, c.comparator) for c in got] == expected
     assert all(text[c.value_start:c.value_end] == str(c.value) for c in got)
+
+
+# the value a change replaces (从X精简至Y, 由X压减至Y) is no longer set: only the new level is read
+@pytest.mark.parametrize("text,values", [
+    ("机关编制人员从1200人精简至860人。", [860]),
+    ("行政审批事项由96项压减至40项。", [40]),
+    ("补贴标准由每人500元提高至800元。", [800]),
+])
+def test_the_old_value_of_a_change_is_not_read(text, values):
+    assert [c.value for c in found(text)] == values

@@ -32,6 +32,9 @@ def found(text: str) -> list[str]:
     ("依照中华人民共和国人力资源和社会保障部令第40号及财政部令第85号执行", ["人力资源和社会保障部令第40号", "财政部令第85号"]),
     ("规定和国务院令第350号", ["国务院令第350号"]),
     ("根据2011年国务院令第588号修订", ["国务院令第588号"]),
+    # the order's number written before the word 令, kept as written
+    ("《某某规定》（国土资源部第39号令）", ["国土资源部第39号令"]),
+    ("根据2019年4月29日某某市人民政府第 283 号令修改", ["某某市人民政府第283号令"]),
 ])
 def test_forms(text, expected):
     assert found(text) == expected
@@ -40,7 +43,7 @@ def test_forms(text, expected):
 @pytest.mark.parametrize("text", [
     "京ICP证140722号", "苏ICP备05003616号", "苏公网安备32041102000483号", "粤公网安备 44010402001160号",
     "索引号：006939748/2023-00565", "电话：0532-12345678", "网站标识码3702000001", "2024年7月29日",
-    "按照命令第3号执行", "接到指令第2号",
+    "按照命令第3号执行", "接到指令第2号", "收到第5号令", "发布本市第3号令",
 ])
 def test_never_document_numbers(text):
     assert found(text) == []
@@ -56,6 +59,15 @@ def test_own_number_under_title_cited_in_parentheses():
     nums = find_docnumbers(text)
     assign_roles(text, nums, doc_start=text.index("\n"), seg_start=0, meta_span=None)
     assert {d.normalized: d.role for d in nums} == {"某政发〔2024〕3号": "own", "国发〔2016〕8号": "cited"}
+
+
+
+def test_the_orders_of_a_laws_history_under_its_title_are_cited():
+    text = normalize("某市实施某某程序若干规定\n（1996年9月23日某市人民政府第15号令发布 根据\n"
+                     "2018年2月12日某市人民政府第277号令第一次修改）\n第一条 为贯彻实施某某法，制定本规定。").text
+    nums = find_docnumbers(text)
+    assign_roles(text, nums, doc_start=text.index("\n"), seg_start=0, meta_span=None)
+    assert {d.normalized: d.role for d in nums} == {"某市人民政府第15号令": "cited", "某市人民政府第277号令": "cited"}
 
 
 @pytest.mark.parametrize("text,level", [

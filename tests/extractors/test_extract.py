@@ -49,3 +49,35 @@ def test_a_story_titled_by_the_document_it_reports_on_is_no_notice():
 def test_the_number_of_the_pages_own_file_is_its_own(text, own):
     (rec,) = Extractor().extract(SourceText("t.txt", text, "text/plain"))
     assert [d.normalized for d in rec.doc_numbers if d.role == "own"] == own
+
+
+# the bodies named in the headlines of other stories a page lists with their dates are not the story's; a list with
+# no dates (a notice's signature, a list of officials) is the document's own
+@pytest.mark.parametrize("tail,kept", [
+    ("\n\n".join(["国家统计局：某某指标总体平稳运行", "2023-10-18", "某某指标继续保持稳定。",
+                  "央行行长：稳妥化解有关风险", "2023-10-17", "保持融资平稳。",
+                  "某某市出台存量房交易资金监管新政", "2023-10-16", "保障交易资金安全。",
+                  "某某市优化住房公积金套数认定标准", "2023-10-15", "明确了认定标准。"]), []),
+    ("\n\n".join(["市住房公积金管理中心", "2023年10月20日"]), ["淄博市住房公积金管理中心"]),
+    ("\n\n".join(["某某 市自然资源局局长助理", "某某 市生态环境局副局长", "某某 市交通运输局副局长",
+                  "某某 市财政局副局长"]), ["淄博市自然资源局", "淄博市生态环境局", "淄博市交通运输局", "淄博市财政局"]),
+])
+def test_bodies_in_a_dated_list_of_other_stories_are_not_the_storys(tail, kept):
+    text = "淄博市住房公积金管理中心关于调整贷款政策的通知\n\n各缴存单位：\n" + PROSE * 3 + "\n\n" + tail + "\n"
+    rec = Extractor().extract(SourceText("t.txt", text, "text/plain"))[0]
+    assert [a.normalized for a in rec.agencies if a.start >= text.index(tail)] == kept
+
+
+# a text that speaks as a city (我市, 市房管局) and names no place is of the one city its page's menus and links name
+@pytest.mark.parametrize("links,city", [
+    (["部门网站", "市发改委", "市教育局", "淄博仲裁委员会", "淄博高新区", "张店区"], "370300"),
+    (["部门网站", "市发改委", "淄博仲裁委员会", "潍坊高新区"], None),       # two cities: none
+    (["部门网站", "市发改委", "淄博仲裁委员会"], None),                      # named once: none
+])
+def test_a_text_speaking_as_a_city_is_of_the_city_its_pages_links_name(links, city):
+    text = ("相关解读：\n\n昨日从市房管局获悉，为更好满足居民住房需求，我市进一步优化住房套数认定标准如下。\n" + PROSE * 2
+            + "\n\n相关链接\n\n" + "\n\n".join(links) + "\n")
+    rec = Extractor().extract(SourceText("t.txt", text, "text/plain"))[0]
+    assert (rec.region.adcode if rec.region else None) == city
+    if city:
+        assert "淄博市房管局" in [a.normalized for a in rec.agencies] or "淄博市房产管理局" in [a.normalized for a in rec.agencies]

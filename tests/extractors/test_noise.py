@@ -126,6 +126,9 @@ _ITEMS = ["某市召开防汛工作会议", "某区开展安全生产检查", "�
     ("\n".join(f"- {t}2026-07-{i + 10}" for i, t in enumerate(_ITEMS)), True),        # the date glued on
     ("\n".join(f"- {t[:4]}" for t in _ITEMS * 2), True),                               # a menu of links
     ("\n".join(f"- {t} 07-{i + 10}" for i, t in enumerate(_ITEMS)), True),            # month and day only
+    # headlines dated on the line under them, in columns with their names and 更多 links
+    ("\n".join(["首页 > 政务公开", "某某专栏"] + [x for i, t in enumerate(_ITEMS) for x in (t, f"2026-07-{i + 10}")]
+               + ["更多"]), True),
     ("\n".join(["某市人民政府关于做好防汛工作的通知", "各区县：", BODY * 3, "某市人民政府", "2024年6月1日"]), False),
     ("\n".join(["单位 |", "全区 |", "5.56 |", "0.80 |", "某镇 |", "2.70 |", "0.40 |", "某乡 |", "0.20 |", "0.20 |"] + [BODY]), False),
     ("\n".join([BODY * 4] + [f"{t} 2026-07-{i + 10}" for i, t in enumerate(_ITEMS)] + [BODY * 4]), False),
@@ -140,6 +143,8 @@ def test_list_pages(text, is_list):
 @pytest.mark.parametrize("text,blanked", [
     ("中国政府网 | 省政府网 | 市政府网 | 县人大 | 县政协", True),   # a bar of links to other sites
     ("发文机关 | 某县人民政府 | 成文日期 | 2024-01-02", False),     # a table row
+    ("| 某某街道办事处 | 甲镇 | 乙镇 | 丙乡 | 丁镇", True),             # a county site's bar of its towns
+    ("| 甲镇 | 120 | 35 | 丙乡 | 80", False),                           # a table of towns' figures
     ("政府部门网站\n某市人民政府\n某市住房和城乡建设委员会\n外省份住房公积金\n某市住房公积金管理中心", True),
 ])
 def test_bars_and_lists_of_links_to_other_sites_are_noise(text, blanked):
@@ -160,6 +165,14 @@ def test_bars_and_lists_of_links_to_other_sites_are_noise(text, blanked):
 def test_a_ranked_list_of_headlines_is_noise(lines, blanked):
     from extractors.noise import headline_runs
     assert bool(headline_runs("\n".join(lines))) == blanked
+
+
+def test_the_next_ranked_item_cut_short_where_the_text_ends_is_in_the_list():
+    from extractors.noise import headline_runs
+    ranked = ["01/某行首次降准落地 一万亿元资金谁将受益", "02/某公司再发声 不会构成任何风险", "03/某地楼市新政出台 首付比例下调"]
+    text = "\n".join(ranked) + "\n\n01/某会：严"
+    assert headline_runs(text)[-1] == (text.rindex("01/"), len(text))
+    assert headline_runs(text + "\n" + BODY)[-1][1] < text.rindex("01/")   # not where the text goes on
 
 
 _HEADLINES = ["某区230个老旧小区年内完成改造 居民出行更方便", "某市发布13条措施 破解30年以上老楼加装电梯难题",
@@ -219,6 +232,22 @@ def test_a_sites_menu_of_departments_is_noise(heading):
     noise = find_noise(text)
     assert noise.counts() == {"related_list": len(menu)}
     assert "45%" in noise.mask(text)
+
+
+@pytest.mark.parametrize("menu,blanked", [
+    (["某市审计局", "某市体育局", "某市统计局"], 3),
+    (["市审计局", "市外事办公室", "市住房公积", "市统计局"], 4),          # a name cut short goes with the menu
+    (["某县供销合作社联合社", "某县科学技术协会"], 2),
+    (["市审计局"], 0),                                                  # one name is no menu
+    (["关于做好某某工作的补充通知", "某市审计局"], 0),                  # a title is no department
+])
+def test_a_menu_of_departments_above_the_breadcrumb_is_noise(menu, blanked):
+    """The names of a site's departments, a name a line, right above the page's breadcrumb name no body of its
+    text; a line of them above anything else (a notice's signature) is left alone."""
+    text = "\n\n".join(menu) + "\n\n当前位置：首页 > 政务公开\n\n" + BODY
+    assert find_noise(text).counts().get("navigation", 0) == blanked + 1
+    signed = BODY + "\n" + "\n".join(menu) + "\n2024年5月1日\n"
+    assert find_noise(signed).counts().get("navigation", 0) == 0
 
 
 def _lines_touched_hold_every_match(text: str) -> None:

@@ -2,6 +2,8 @@
 readers that ask after the region's, and it is what a fresh reading of the text gives."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extractors import nlp, regions
@@ -110,3 +112,39 @@ def test_the_agency_reader_finds_a_division_named_after_the_gazetteer_grew():
     assert agencies._division_before(text, 7, gaz) is None
     gaz.full["甲乙丙丁戊己县"].append(regions.Division("999999", "甲乙丙丁戊己县", "county", "990000", "999900"))
     assert agencies._division_before(text, 7, gaz) == (0, gaz.full["甲乙丙丁戊己县"])
+
+
+def _plain_firm_lists(text: str) -> list[tuple[int, int]]:
+    """`_firm_lists` with the name-list pattern tried at every position of the text."""
+    if "、" not in text:
+        return []
+    return [m.span() for m in regions._NAME_LIST.finditer(text)
+            if sum(bool(regions._FIRM_NAME.search(i)) for i in re.split(r"、|和|以及|及|与", m.group())) >= 2]
+
+
+FIRM_LISTS = [
+    "世茂集团、融创中国、某某控股、广州富力和恒大集团等房企。",
+    "北京、上海、广州、深圳四城。甲乙集团、丙丁控股、戊己置业、庚辛地产先后发布公告。",
+    "甲、乙集团、丙丁控股、戊己置业、庚辛地产",  # a one-character name before the first 、
+    "一二三四五六七八九十集团、丙丁控股、戊己置业、庚辛地产",  # a first name longer than eight characters
+    "、、、甲乙集团、、丙丁控股、戊己置业、庚辛地产、",
+    "ab、cd集团、ef控股、gh地产和ij置业。世茂集团、融创中国、某某控股、富力地产",
+    "某某、",
+    "没有顿号的一句话。",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", FIRM_LISTS)
+def test_firm_lists_are_the_plain_scans(text):
+    assert regions._firm_lists(text) == _plain_firm_lists(text)
+
+
+def test_firm_lists_are_the_plain_scans_on_pool_pages():
+    from tests.conftest import pool_normalized_texts
+
+    found = 0
+    for text in pool_normalized_texts(3):
+        assert regions._firm_lists(text) == _plain_firm_lists(text)
+        found += len(_plain_firm_lists(text))
+    assert found > 0

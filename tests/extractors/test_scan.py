@@ -238,3 +238,65 @@ def test_first_char_set_unknown(pattern):
     from extractors.scan import first_char_set
 
     assert first_char_set(re.compile(pattern)) is None
+
+
+def _searched(pattern, candidate, text, shift=0):
+    """`candidate_finditer` as it runs for a candidate of any width: one search per candidate."""
+    out, pos, n = [], 0, len(text)
+    while pos <= n:
+        c = candidate.search(text, pos - shift if pos >= shift else 0)
+        if c is None:
+            break
+        p = c.start() + shift
+        if p > n:
+            break
+        m = pattern.match(text, p)
+        if m is not None:
+            out.append(m.span())
+            pos = m.end() if m.end() > p else p + 1
+        else:
+            pos = p + 1
+    return out
+
+
+ONE_CHARACTER_SCANS = [  # (pattern, candidate, shift): a candidate of one character, matches short and long
+    (r"\d+年(?:\d+月)?", r"\d", 0),
+    (r"(?<=[省市])[\u4e00-\u9fff]{2,12}局", r"[省市]", 1),
+    (r"[甲乙]?[\u4e00-\u9fff]{0,20}", r"[甲乙丙]", 0),  # may be long, may be empty
+    (r"x?", r"[a-z](?=y)", 0),  # a lookahead in the candidate, empty matches
+    (r"(?:ab)+c|a", r"(?<!b)a", 0),  # a lookbehind in the candidate
+]
+CANDIDATE_TEXTS = ["2024年3月，甲乙丙丁某省财政局和市住房和城乡建设局发布2025年计划。", "abababc aab xyzy aaay",
+                   "", "甲" * 30 + "乙丙" * 12, "2024年2025年12月1", "省市省局省市局" * 3]
+
+
+@pytest.mark.parametrize("pattern,candidate,shift", ONE_CHARACTER_SCANS)
+@pytest.mark.parametrize("text", CANDIDATE_TEXTS)
+def test_one_character_candidates_step_as_the_searches_do(pattern, candidate, shift, text):
+    from extractors.scan import _one_character, candidate_finditer
+
+    rx, cand = re.compile(pattern), re.compile(candidate)
+    assert _one_character(cand)
+    got = [m.span() for m in candidate_finditer(rx, cand, text, shift)]
+    assert got == _searched(rx, cand, text, shift)
+
+
+@pytest.mark.parametrize("candidate,one", [(r"[年月]", True), (r"\d", True), (r"年(?=\d)", True), (r"\d\d", False),
+                                            (r"年|月份", False), (r"a?", False), (r"(?=a)", False)])
+def test_a_candidate_of_one_character_is_told_from_its_pattern(candidate, one):
+    from extractors.scan import _one_character
+
+    assert _one_character(re.compile(candidate)) is one
+
+
+def test_first_char_finditer_equals_finditer_on_pool_pages_for_the_date_labels():
+    from extractors.dates import _LABEL
+    from extractors.scan import first_char_finditer
+    from tests.conftest import pool_normalized_texts
+
+    found = 0
+    for text in pool_normalized_texts(6):
+        got = [m.span() for m in first_char_finditer(_LABEL, text)]
+        assert got == [m.span() for m in _LABEL.finditer(text)]
+        found += len(got)
+    assert found > 0

@@ -225,6 +225,20 @@ def test_a_news_story_is_not_split_at_the_titles_it_quotes():
     assert _titles(text) == ["某市出台楼市新政十四条"]
 
 
+# the original a story reposts whole under a label (原文内容：) is a document of its own, headed by its own headline,
+# an exclaimed one too; a headline the story only quotes is not
+@pytest.mark.parametrize("label,headline,expected", [
+    ("原文内容：", "先落户后就业，有补贴有红包……某县出台大学生就业创业细则！", 2),
+    ("以下是原文：", "某县出台高校毕业生就业创业扶持办法", 2),
+    ("原文内容：", "一、就业补贴", 1),                                   # a numbered heading is no headline
+    ("相关阅读：", "某县出台高校毕业生就业创业扶持办法", 1),             # not a repost's label
+])
+def test_the_original_a_story_reposts_under_a_label_is_its_own_document(label, headline, expected):
+    text = ("某县：大学生可先落户后就业 购房最高补贴15万元\n来源：某某网 2024-01-22 14:11\n" + PROSE * 4
+            + f"\n{label}\n\n{headline}\n\n" + PROSE * 4)
+    assert len(_titles(text)) == expected
+
+
 @pytest.mark.parametrize("page,line,expected", [
     # the page's name cut short gives way to the title printed in full
     ("某市人民政府关于公布支持文化旅游产业发展七项政策措", "某市人民政府关于公布支持文化旅游产业发展七项政策措施的通知",

@@ -1,7 +1,9 @@
 """The embedded store: upserts by document, atomic per file, reruns change nothing."""
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -504,3 +506,260 @@ def test_the_store_builds_the_contracts_form_of_real_records(samples):
         assert pickle.dumps(_plain(rec)) == pickle.dumps(rec.as_dict()), rec.source
         n += 1
     assert n >= 12
+
+
+def test_a_store_from_before_copies_keeps_a_shared_document_when_the_file_holding_it_fails(tmp_path, samples):
+    """A store written before the copies table holds a document two files give under the file written last only;
+    opened now, the other file (the same text in another encoding, or a page holding several notices, one of them
+    the other file's) is recorded as its copy, so when the holding file fails the document moves there, offsets
+    into the copy's own text, instead of being deleted."""
+    from tests.outputs.old_stores import store_before_copies
+
+    notice = (samples / "shandong_village_doctor_notice.txt").read_text(encoding="utf-8")
+    a, b = tmp_path / "a.txt", tmp_path / "b_gbk.txt"
+    a.write_text(notice, encoding="utf-8")
+    b.write_text(notice, encoding="gbk")
+    page = tmp_path / "page.txt"  # three notices on one page, the second also published alone
+    page.write_text((samples / "compilation_three_documents.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    on_page = extract_file(page)
+    second = on_page.records[1]
+    alone = tmp_path / "second_alone.txt"
+    alone.write_text(on_page.text[second.start:second.end], encoding="utf-8")
+    path = tmp_path / "s.sqlite"
+    store_before_copies(path, [a, b, page, alone], "v1")
+    with sqlite3.connect(path) as c:  # as that version left it: each shared document under the last file only
+        holders = dict(c.execute("SELECT doc_id, source FROM documents"))
+        n_commitments = c.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
+    (doc_id,) = [d for d, s in holders.items() if s == str(b)]
+    assert holders[second.doc_id] == str(alone) and str(a) not in holders.values()
+    assert len(holders) == 4
+
+    with Store(path) as st:
+        assert _rows_by_file(st, a, page, alone, b) == {
+            str(a): [("copy", doc_id, str(b))],
+            str(page): [("document", on_page.records[0].doc_id), ("document", on_page.records[2].doc_id),
+                        ("copy", second.doc_id, str(alone))],
+            str(alone): [("document", second.doc_id)], str(b): [("document", doc_id)]}
+        assert st.conn.execute("SELECT doc_index, start, \"end\" FROM copies WHERE source = ?",
+                               (str(page),)).fetchone() == (1, second.start, second.end)
+        for f in (b, alone):  # the files holding the shared documents go bad, in a run of their own
+            f.write_bytes(b"")
+            _put(st, f, "v1")
+        got = _rows_by_file(st, a, page, alone, b)
+        assert got | {str(page): sorted(got[str(page)])} == {
+            str(a): [("document", doc_id)],
+            str(page): sorted(("document", d.doc_id) for d in on_page.records),
+            str(alone): [("error", "empty_after_cleaning")], str(b): [("error", "empty_after_cleaning")]}
+        assert st.conn.execute("SELECT COUNT(*) FROM commitments").fetchone()[0] == n_commitments
+        assert [i for (i,) in st.conn.execute("SELECT doc_index FROM documents WHERE source = ? ORDER BY doc_index",
+                                             (str(page),))] == [0, 1, 2]
+        _grounded(st)
+    with Store(path) as st:  # looked for once: opened again, nothing changes
+        assert st.conn.execute("SELECT COUNT(*) FROM copies").fetchone()[0] == 0
+
+
+def test_a_store_from_before_copies_finds_copies_kept_without_text_by_the_hash_of_their_bytes(tmp_path, samples):
+    """Files stored without their text (read in windows) by the version before copies: the same bytes (the hash in
+    provenance) give the same documents, so the intact file keeps the document when the one holding it fails."""
+    from tests.outputs.old_stores import store_before_copies
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    for f in (a, b):
+        f.write_bytes((samples / "shandong_village_doctor_notice.txt").read_bytes())
+    path = tmp_path / "s.sqlite"
+    store_before_copies(path, [a, b], texts=False)
+    with Store(path) as st:
+        (doc_id,) = st.conn.execute("SELECT doc_id FROM documents").fetchone()
+        assert _rows_by_file(st, a, b) == {str(a): [("copy", doc_id, str(b))], str(b): [("document", doc_id)]}
+        n_commitments = st.conn.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
+        b.write_bytes(b"")
+        st.put_file(str(b), extract_file(b).records)
+        assert _rows_by_file(st, a, b) == {str(a): [("document", doc_id)], str(b): [("error", "empty_after_cleaning")]}
+        assert st.conn.execute("SELECT COUNT(*) FROM commitments").fetchone()[0] == n_commitments
+
+
+def _every_offset_grounded(st: Store, spans: dict[str, dict[str, tuple[int, int]]]) -> None:
+    """Every stored offset points into the text it was taken from: each document's, commitment's and mention's into
+    the document's text (`Store.document_text`), and each copies row's into its own file's stored text, where
+    that file's reading (`spans`: file -> doc_id -> its span there) has the document."""
+    for doc_id, source, start, end in st.conn.execute('SELECT doc_id, source, start, "end" FROM documents').fetchall():
+        text = st.document_text(doc_id)
+        assert text is not None and 0 <= start < end <= len(text), source
+        for s, e, sentence in st.conn.execute('SELECT start, "end", sentence FROM commitments WHERE doc_id = ?', (doc_id,)):
+            assert text[s:e].strip() == sentence, (source, sentence)
+        for s, e, written in st.conn.execute('SELECT start, "end", text FROM mentions WHERE doc_id = ?', (doc_id,)):
+            assert text[s:e] == written, (source, written)
+    for source, doc_id, start, end in st.conn.execute('SELECT source, doc_id, start, "end" FROM copies').fetchall():
+        assert spans[source][doc_id] == (start, end), source
+        assert st.text(source) == extract_file(source).text, source
+
+
+@pytest.mark.parametrize("order", [
+    ("alone", "page"),  # the page holds the other two notices and a copy of the one published alone
+    ("first", "third", "alone", "page"),  # every notice of the page is a copy of a file of its own
+])
+def test_a_document_moving_to_a_page_holding_others_keeps_every_offset_pointing_into_its_text(tmp_path, samples, order):
+    """A notice published alone and on a page with two others, the page writing its digits full-width (the same
+    document: the same normalized text, another text): when the file storing it fails, it moves to the page, whose
+    stored text stays its own, so the page's other documents and copies still point into it, and the moved
+    document's offsets still point into the text they were read from; read again, the page's own offsets return."""
+    compiled = extract_file(samples / "compilation_three_documents.txt")
+    first, second, third = compiled.records
+    files = {"first": first, "alone": second, "third": third}
+    for name, rec in files.items():
+        (tmp_path / f"{name}.txt").write_text(compiled.text[rec.start:rec.end], encoding="utf-8")
+    wide = compiled.text[second.start:second.end].translate({c: c + 0xFEE0 for c in range(0x30, 0x3A)})
+    (tmp_path / "page.txt").write_text(compiled.text[:second.start] + wide + compiled.text[second.end:], encoding="utf-8")
+    paths = {name: str(tmp_path / f"{name}.txt") for name in order}
+    spans = {p: {r.doc_id: (r.start, r.end) for r in extract_file(p).records} for p in paths.values()}
+    assert set(spans[paths["page"]]) == {first.doc_id, second.doc_id, third.doc_id}
+    with Store(tmp_path / "s.sqlite") as st:
+        for name in order:
+            _put(st, paths[name])
+        n_commitments = st.conn.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
+        _every_offset_grounded(st, spans)
+        for name in order[:-1]:  # the files of their own fail one by one: their documents move to the page
+            Path(paths[name]).write_bytes(b"")
+            _put(st, paths[name])
+            _every_offset_grounded(st, spans)
+            assert st.conn.execute("SELECT COUNT(*) FROM commitments").fetchone()[0] == n_commitments
+        assert {d for (d,) in st.conn.execute("SELECT doc_id FROM documents WHERE source = ?", (paths["page"],))} == \
+            set(spans[paths["page"]])
+        _put(st, paths["page"])  # read again: every offset its own text's
+        assert st.conn.execute("SELECT COUNT(*) FROM doc_texts").fetchone()[0] == 0
+        _grounded(st)
+
+
+def test_a_store_from_before_copies_takes_no_moved_file_for_a_copy(tmp_path, samples):
+    """A file stored, then moved and stored under its new name by the version before copies: its old name kept its
+    text, but it gives nothing now, so it is no copy of the document its new name holds."""
+    from tests.outputs.old_stores import store_before_copies
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes((samples / "shandong_village_doctor_notice.txt").read_bytes())
+    path = tmp_path / "s.sqlite"
+    store_before_copies(path, [a])
+    a.rename(b)
+    store_before_copies(path, [b])
+    with Store(path) as st:
+        assert st.text(str(a)) is not None  # what that version left behind
+        assert _rows_by_file(st, a, b) == {str(a): [], str(b): [("document", st.conn.execute(
+            "SELECT doc_id FROM documents").fetchone()[0])]}
+
+
+def _store_with_copies_unmarked(path: Path, files) -> None:
+    """A store as the versions with the copies table but before old copies were looked for wrote `files` (the
+    copies recorded, the store not marked as looked at: PRAGMA user_version 0)."""
+    with Store(path) as st:
+        for f in files:
+            _put(st, f, "v1")
+        st.conn.execute("PRAGMA user_version = 0")
+
+
+@pytest.mark.parametrize("written_by", ["before copies", "copies unmarked"])
+def test_a_copy_of_a_story_quoting_a_notice_whole_is_no_copy_of_the_notice(tmp_path, samples, written_by):
+    """A story quoting a notice whole (its last document holds the quote and the reporter's line: not the notice)
+    published twice: the story's documents are stored under one file, the other only gives them (no documents of
+    its own). Looked for when the store is first opened, the quote inside the copy's documents is no copy of the
+    notice: the notice's file failing deletes the notice, instead of moving it to a story that merely quotes it."""
+    from tests.outputs.old_stores import store_before_copies
+
+    compiled = extract_file(samples / "compilation_three_documents.txt")
+    notice = compiled.text[compiled.records[1].start:compiled.records[1].end]
+    alone, story, story_copy = tmp_path / "notice.txt", tmp_path / "story.txt", tmp_path / "story_copy.txt"
+    alone.write_text(notice, encoding="utf-8")
+    news = (samples / "weifang_news_report.txt").read_text(encoding="utf-8").rstrip()
+    for f in (story, story_copy):
+        f.write_text(f"{news}\n{notice}\n记者 王明 报道。\n", encoding="utf-8")
+    (notice_id,) = [r.doc_id for r in extract_file(alone).records]
+    story_docs = extract_file(story).records
+    assert notice_id not in {r.doc_id for r in story_docs} and f"\n{notice}\n" in extract_file(story).text
+    path = tmp_path / "s.sqlite"
+    if written_by == "before copies":
+        store_before_copies(path, [alone, story, story_copy], "v1")
+    else:
+        _store_with_copies_unmarked(path, [alone, story, story_copy])
+    with Store(path) as st:
+        copies = {(s, d) for s, d in st.conn.execute("SELECT source, doc_id FROM copies")}
+        assert copies & {(str(story), notice_id), (str(story_copy), notice_id)} == set()
+        alone.write_bytes(b"")
+        _put(st, alone, "v1")
+        assert st.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (notice_id,)).fetchone() is None
+        _grounded(st)
+
+
+def test_a_document_moves_to_a_copy_still_on_disk_rather_than_to_a_deleted_one(tmp_path, samples):
+    """One notice in three files; the second deleted since it was stored, then the first, holding the notice, goes
+    bad (in a run over that file alone): the notice moves to the third file, which still gives it, not to the
+    deleted one (whose name comes first)."""
+    a, b, c = (tmp_path / f"{n}.txt" for n in "abc")
+    for f in (a, b, c):
+        f.write_bytes((samples / "shandong_village_doctor_notice.txt").read_bytes())
+    with Store(tmp_path / "s.sqlite") as st:
+        for f in (a, b, c):
+            _put(st, f, "v1")
+        (doc_id,) = st.conn.execute("SELECT doc_id FROM documents").fetchone()
+        b.unlink()
+        a.write_bytes(b"")
+        _put(st, a, "v1")
+        assert _rows_by_file(st, a, c) == {str(a): [("error", "empty_after_cleaning")], str(c): [("document", doc_id)]}
+        assert {same for (same,) in st.conn.execute("SELECT same_as FROM copies WHERE doc_id = ?", (doc_id,))} <= {str(c)}
+        _grounded(st)
+
+
+def test_a_store_from_before_copies_takes_no_notice_quoted_inside_a_found_copy_for_a_copy(tmp_path, samples):
+    """A story quoting a notice whole and its repost (one word of the story changed: its last document, the quote
+    with the reporter's line, is the same) written by the version before copies: the repost is found to give the
+    story's last document, but the notice quoted inside it is no document of the repost."""
+    from tests.outputs.old_stores import store_before_copies
+
+    compiled = extract_file(samples / "compilation_three_documents.txt")
+    notice = compiled.text[compiled.records[1].start:compiled.records[1].end]
+    alone, story, repost = tmp_path / "notice.txt", tmp_path / "story.txt", tmp_path / "repost.txt"
+    alone.write_text(notice, encoding="utf-8")
+    news = (samples / "weifang_news_report.txt").read_text(encoding="utf-8").rstrip()
+    story.write_text(f"{news}\n{notice}\n记者 王明 报道。\n", encoding="utf-8")
+    lines = news.split("\n")
+    lines[2] = lines[2].replace("。", "！", 1)
+    repost.write_text("\n".join(lines) + f"\n{notice}\n记者 王明 报道。\n", encoding="utf-8")
+    (notice_id,) = [r.doc_id for r in extract_file(alone).records]
+    last = extract_file(story).records[-1].doc_id
+    assert extract_file(repost).records[-1].doc_id == last and extract_file(repost).records[0].doc_id != \
+        extract_file(story).records[0].doc_id
+    path = tmp_path / "s.sqlite"
+    store_before_copies(path, [alone, repost, story], "v1")
+    with Store(path) as st:
+        assert {d for (d,) in st.conn.execute("SELECT doc_id FROM copies WHERE source = ?", (str(repost),))} == {last}
+
+
+def test_a_store_from_before_copies_is_looked_at_under_the_write_lock(tmp_path, samples, monkeypatch):
+    """Two processes opening a store written before copies at once: while one looks for its copies, the other's run
+    cannot write (the look and its rows are one write transaction), so no copies row is recorded for a document the
+    other run deleted meanwhile."""
+    from outputs import store as store_module
+    from tests.outputs.old_stores import store_before_copies
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    for f in (a, b):
+        f.write_bytes((samples / "shandong_village_doctor_notice.txt").read_bytes())
+    path = tmp_path / "s.sqlite"
+    store_before_copies(path, [a, b])
+    looked = store_module.Store._old_copies_by_text
+    refused = []
+
+    def meanwhile(self, gives):  # another run writes while this one looks: it deletes the document
+        found = looked(self, gives)
+        other = sqlite3.connect(path, timeout=0)
+        try:
+            with other:
+                other.execute("DELETE FROM documents")
+        except sqlite3.OperationalError as e:
+            refused.append(str(e))
+        other.close()
+        return found
+
+    monkeypatch.setattr(store_module.Store, "_old_copies_by_text", meanwhile)
+    with Store(path) as st:
+        assert refused and "locked" in refused[0]
+        assert st.conn.execute("SELECT COUNT(*) FROM copies WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
+                               ).fetchone()[0] == 0

@@ -320,3 +320,28 @@ def test_run_over_copies_gives_every_file_a_row_and_a_bad_file_loses_no_document
     res = _policy("run", str(inputs / "a.txt"), "--out", str(out), cwd=tmp_path)
     assert rows() == {"a.txt": "empty_after_cleaning", "b_gbk.txt": "document", "c_utf16.txt": "copy of b_gbk.txt",
                       "d_empty.txt": "empty_after_cleaning"}
+
+
+def test_a_run_over_a_store_from_before_copies_loses_no_document_a_remaining_file_gives(tmp_path, samples):
+    """A store the version before the copies table wrote (the notice stored under the GBK file written last, the
+    UTF-8 file keeping only its text): the GBK file goes bad and `policy run` is given it alone; the document stays,
+    now under the UTF-8 file, and the tables say so."""
+    import sqlite3
+
+    from tests.outputs.old_stores import store_before_copies
+
+    notice = (samples / "shandong_village_doctor_notice.txt").read_text(encoding="utf-8")
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    out.mkdir()
+    a, b = inputs / "a.txt", inputs / "b_gbk.txt"
+    a.write_text(notice, encoding="utf-8")
+    b.write_text(notice, encoding="gbk")
+    store_before_copies(out / "policy.sqlite", [a.resolve(), b.resolve()])
+    b.write_text("", encoding="utf-8")
+    res = _policy("run", str(b), "--out", str(out), cwd=tmp_path)
+    assert res.returncode == 1 and "every input failed" in res.stderr, res.stdout + res.stderr
+    with sqlite3.connect(out / "policy.sqlite") as c:
+        assert [Path(s).name for (s,) in c.execute("SELECT source FROM documents")] == ["a.txt"]
+        assert [Path(s).name for (s,) in c.execute("SELECT source FROM errors")] == ["b_gbk.txt"]
+        assert c.execute("SELECT COUNT(*) FROM commitments WHERE source = ?", (str(a.resolve()),)).fetchone()[0] > 0

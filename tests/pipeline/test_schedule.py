@@ -130,3 +130,48 @@ def test_the_systemd_example_reaches_a_team_server_as_the_readme_says():
     assert re.search(r"^#?\s*EnvironmentFile=/\S+", unit, re.M) and "PREFECT_API_AUTH_STRING=" in unit
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert "EnvironmentFile=" in readme and "https://prefect.example.org/api" in readme
+
+
+def test_a_scheduled_run_with_a_parameter_the_flow_cannot_take_fails_with_the_reason_naming_it(site, tmp_path):  # noqa: F811
+    """A schedule added to the served deployment through the API (as the Prefect UI adds one) with a parameter the
+    flow has no place for: the runs the scheduler creates from it by itself are not started (Prefect would crash
+    their process before any code of ours runs) but Failed, the message naming the parameter; nothing is fetched
+    or stored, and the foreground log says why."""
+    _, base = site
+    config = tmp_path / "sources.toml"
+    config.write_text(f'[[source]]\nname = "test-site"\nlist_urls = ["{base}/list_1.html"]\n'
+                      f'detail_pattern = "/art/[^/]+\\\\.html$"\nschedule = "0 6 1 1 *"\ndelay_seconds = 0\n'
+                      f'allow_private = true\n', encoding="utf-8")
+    api = f"http://127.0.0.1:{free_port()}/api"
+    out = tmp_path / "out"
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_API_URL": api, "DO_NOT_TRACK": "1",
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    log = tmp_path / "schedule.log"
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "policy"), "schedule", "--config", str(config),
+                             "--out", str(out)], env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    try:
+        auth = wait_for(lambda: credentials(out), 240, "the local server's credentials", log)
+        dep = wait_for(lambda: api_call("get", f"{api}/deployments/name/ingest-configured/ingest-test-site", auth), 240,
+                       "the deployment", log)
+        wait_for(lambda: api_call("post", f"{api}/deployments/{dep['id']}/schedules", auth, json=[
+            {"schedule": {"cron": "* * * * *"}, "active": True,
+             "parameters": {"source_name": "test-site", "since": "2024-01-01"}}]), 60, "the schedule to be added", log)
+
+        def ended_scheduled_run():
+            runs = api_call("post", f"{api}/flow_runs/filter", auth,
+                            json={"deployments": {"id": {"any_": [dep["id"]]}}}) or []
+            assert all(r["auto_scheduled"] for r in runs), [r["name"] for r in runs]  # none created by hand
+            done = [r for r in runs if (r.get("state") or {}).get("type") in FINAL]
+            return done[0] if done else None
+
+        run = wait_for(ended_scheduled_run, 240, "a run the scheduler created from the new schedule to end", log)
+        assert run["parameters"].get("since") == "2024-01-01"
+        assert run["state"]["type"] == "FAILED", run["state"]
+        assert "takes no parameter 'since'" in run["state"]["message"], run["state"]
+        wait_for(lambda: "not started: refused: the flow 'ingest-configured' takes no parameter 'since'"
+                 in log.read_text(errors="replace"), 60, "the refusal in the foreground log", log)
+        assert not (out / "policy.sqlite").exists()
+    finally:
+        stop_group(proc)
+    assert proc.returncode == 0, log.read_text(errors="replace")[-3000:]

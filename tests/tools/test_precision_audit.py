@@ -132,3 +132,26 @@ def test_score_reads_a_review_of_keys_alone(tmp_path, capsys):
     precision_audit.main(["score", str(out)])
     figs = json.loads(capsys.readouterr().out)
     assert figs == {"keys_judged": 4, "not_judged": 1, "precision_keys": 0.75}
+
+
+def test_recheck_follows_a_row_into_another_document_of_its_file(tmp_path, capsys):
+    rec = _records(tmp_path)
+    out = tmp_path / "s.tsv"
+    precision_audit.main(["sample", str(rec), "--n", "3", "--out", str(out)])
+    rows = list(csv.DictReader(out.open(encoding="utf-8"), delimiter="\t"))
+    for r in rows:
+        r.update(quantity_ok="y", value_ok="y", unit_ok="y", comparator_ok="y", year_ok="-", kind_ok="y", key_ok="-")
+    precision_audit.write_rows(out, rows)
+    newer = tmp_path / "newer.jsonl"
+    newer.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"source": "a.txt", "doc_index": 0, "commitments": []},  # a.txt now split: its rows are in its second document
+        {"source": "a.txt", "doc_index": 1, "commitments": [
+            {"value": 20, "unit": "%", "comparator": ">=", "kind": "provision", "sentence": "首付比例不得低于20%。"},
+            {"value": 3, "unit": "年", "comparator": "<=", "kind": "provision", "sentence": "期限不超过3年。"}]},
+        {"source": "c.txt", "doc_index": 0, "commitments": []},  # c.txt's row is gone
+    ]), encoding="utf-8")
+    capsys.readouterr()
+    precision_audit.main(["recheck", str(out), str(newer)])
+    figs = json.loads(capsys.readouterr().out)
+    assert figs["kept_unchanged"] == 2
+    assert figs["dropped"] == {"not_a_quantity": 0, "quantity_right": 1, "quantity_wrong_elsewhere": 0}

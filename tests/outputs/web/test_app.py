@@ -424,3 +424,43 @@ def test_an_export_of_a_large_store_stays_in_bounded_memory(large_server, path):
         status, size, _ = export(base, path, "all=1")
     assert status == 200 and size > LARGE * (100 if path.endswith(".csv") else 10)
     assert p.peak - p.start < EXPORT_BOUND_MB, (p.start, p.peak)
+
+
+def test_a_document_moved_to_a_page_writing_it_otherwise_shows_its_evidence_and_its_copies(tmp_path, samples):
+    """A notice published alone and on a page writing its digits full-width: the file alone fails, the document moves
+    to the page; its view marks each commitment's sentence in the text its offsets point into, and the documents
+    export names the other files giving each document."""
+    import sqlite3
+
+    from outputs.store import Store
+    from pipeline.process import extract_file
+
+    compiled = extract_file(samples / "compilation_three_documents.txt")
+    second = compiled.records[1]
+    alone, page, again = tmp_path / "alone.txt", tmp_path / "page.txt", tmp_path / "repost.txt"
+    for f in (alone, again):
+        f.write_text(compiled.text[second.start:second.end], encoding="utf-8")
+    wide = compiled.text[second.start:second.end].translate({c: c + 0xFEE0 for c in range(0x30, 0x3A)})
+    page.write_text(compiled.text[:second.start] + wide + compiled.text[second.end:], encoding="utf-8")
+    db = tmp_path / "policy.sqlite"
+    with Store(db) as st:
+        for f in (alone, page, again):
+            result = extract_file(f)
+            st.put_file(str(f), result.records, result.text)
+        alone.write_bytes(b"")
+        st.put_file(str(alone), extract_file(alone).records)
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT source FROM documents WHERE doc_id = ?", (second.doc_id,)).fetchone()[0] == str(page)
+        sentences = [s for (s,) in c.execute("SELECT sentence FROM commitments WHERE doc_id = ?", (second.doc_id,))]
+    assert sentences
+    client = TestClient(create_app(db), raise_server_exceptions=False)
+    html = client.get(f"/documents/{second.doc_id}").text
+    import html as html_lib
+
+    shown = html_lib.unescape(re.sub(r"<[^>]+>", "", html.split('id="doctext">')[1].split("</div>")[0]))
+    assert shown.strip() == compiled.text[second.start:second.end].strip()  # the text it was read from
+    evidence = "".join(re.findall(r'<mark class="ev"[^>]*>([^<]*)', html))
+    assert all(s[:10] in evidence for s in sentences) and "２" not in evidence
+    assert "还见于 1 个文件" in html and str(again) in html.split('id="copies"')[1].split("</dd>")[0]
+    rows = list(csv.DictReader(io.StringIO(client.get("/documents.csv").content.decode("utf-8-sig"))))
+    assert sorted((r["来源"], r["其他来源"]) for r in rows) == [(str(page), ""), (str(page), ""), (str(page), str(again))]

@@ -19,10 +19,14 @@ from tests.pipeline.test_schedule import free_port
 
 @pytest.fixture(scope="module")
 def server(sample_store, tmp_path_factory):
+    yield from serving(sample_store, tmp_path_factory.mktemp("serve") / "serve.log")
+
+
+def serving(db: Path, log: Path):
+    """`policy serve --db DB` on a free port until the generator is closed; yields its base URL."""
     port = free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
     exe = Path(sys.executable).parent / "policy"
-    proc = subprocess.Popen([str(exe), "serve", "--db", str(sample_store), "--port", str(port)],
+    proc = subprocess.Popen([str(exe), "serve", "--db", str(db), "--port", str(port)],
                             stdout=open(log, "wb"), stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -171,3 +175,52 @@ def test_usable_on_a_phone_390_px_wide(server, browser, tmp_path, path):
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(screenshot_dir(tmp_path) / f"phone{path.replace('/', '-')}.png"), full_page=False)
     context.close()
+
+
+@pytest.fixture(scope="module")
+def copies_server(tmp_path_factory):
+    """A store where one notice is kept in three files (UTF-8, GBK, UTF-16) and a page holds three notices, the
+    second of them also published alone: each document is stored once, the other files as its copies."""
+    from pipeline.process import store_files
+    from tests.conftest import SAMPLES as samples
+
+    d = tmp_path_factory.mktemp("copies")
+    notice = (samples / "shandong_village_doctor_notice.txt").read_text(encoding="utf-8")
+    for name, encoding in (("notice.txt", "utf-8"), ("notice_gbk.txt", "gbk"), ("notice_utf16.txt", "utf-16")):
+        (d / name).write_text(notice, encoding=encoding)
+    page = (samples / "compilation_three_documents.txt").read_text(encoding="utf-8")
+    (d / "page.txt").write_text(page, encoding="utf-8")
+    second = page.index("德州市教育局")
+    (d / "second_alone.txt").write_text(page[second:page.index("枣庄市")], encoding="utf-8")
+    db = store_files([d / n for n in ("notice.txt", "notice_gbk.txt", "notice_utf16.txt", "second_alone.txt", "page.txt")],
+                     d / "policy.sqlite")
+    yield from serving(db, d / "serve.log")
+
+
+def test_a_document_lists_the_other_files_giving_it_and_the_list_shows_every_file(copies_server, browser, tmp_path):
+    """文件 lists each document once with every file giving it (副本：…); a document's page names the other files
+    under 其他来源; a search finds the document however many files give it."""
+    page = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN").new_page()
+    page.goto(f"{copies_server}/documents")
+    assert page.locator("#total").inner_text() == "共 4 份文件"
+    files = " ".join(page.locator("#results td.files").all_inner_texts())
+    for name in ("notice.txt", "副本：notice_gbk.txt", "副本：notice_utf16.txt", "second_alone.txt", "副本：page.txt",
+                 "page.txt"):
+        assert name in files
+    row = page.locator("#results tbody tr", has=page.locator("td.files", has_text="notice_gbk.txt"))
+    assert row.count() == 1 and row.locator("td.files .copy").count() == 2
+    row.locator("a").first.click()
+    copies = page.locator("#copies")
+    assert "还见于 2 个文件" in copies.inner_text()
+    assert [t.rsplit("/", 1)[-1] for t in copies.locator("li").all_inner_texts()] == ["notice_gbk.txt", "notice_utf16.txt"]
+    assert page.locator("#doctext mark.ev").count() > 0  # its evidence still marked in its text
+    page.screenshot(path=str(screenshot_dir(tmp_path) / "copies.png"), full_page=True)
+    page.goto(f"{copies_server}/documents")
+    page.locator("#results tbody tr", has=page.locator("td.files", has_text="second_alone.txt")).locator("a").first.click()
+    assert page.locator("#copies li").all_inner_texts()[0].endswith("page.txt")
+    page.goto(f"{copies_server}/documents")
+    other = page.locator("#results tbody tr", has=page.locator("td.files", has_text="page.txt"),
+                         has_not=page.locator(".copy"))
+    assert other.count() == 2  # the page's own two notices: no copies section on their pages
+    other.first.locator("a").first.click()
+    assert page.locator("#copies").count() == 0
