@@ -2,36 +2,19 @@
 cross-origin permission for another origin, and no run that chooses its own sources file, output folder or guard."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import httpx
 
 from tests.pipeline.test_ingest import site  # noqa: F401  (the local government-style site)
-from tests.pipeline.test_schedule import FINAL, api_call, credentials, free_port, stop_group, wait_for
+from tests.pipeline.test_schedule import FINAL, api_call, deployment, serving, wait_for
 
 
 def test_the_scheduler_api_refuses_strangers_and_chosen_parameters(site, tmp_path):  # noqa: F811
     _, base = site
-    config = tmp_path / "sources.toml"
-    config.write_text(f'[[source]]\nname = "test-site"\nlist_urls = ["{base}/list_1.html"]\n'
-                      f'detail_pattern = "/art/[^/]+\\\\.html$"\nschedule = "0 6 * * *"\ndelay_seconds = 0\n'
-                      f'allow_private = true\n', encoding="utf-8")
-    api = f"http://127.0.0.1:{free_port()}/api"
-    out = tmp_path / "out"
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_API_URL": api, "DO_NOT_TRACK": "1",
-           "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    log = tmp_path / "schedule.log"
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "policy"), "schedule", "--config", str(config),
-                             "--out", str(out)], env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
-                            start_new_session=True)
-    try:
-        auth = wait_for(lambda: credentials(out), 240, "the local server's credentials", log)
+    with serving(base, tmp_path, "0 6 * * *") as s:
+        api, out, auth, log, _ = s
         assert (out / "prefect-server.auth").stat().st_mode & 0o077 == 0
         name = f"{api}/deployments/name/ingest-configured/ingest-test-site"
-        dep = wait_for(lambda: api_call("get", name, auth), 240, "the deployment", log)
+        dep = deployment(s)
         assert dep["parameters"] == {"source_name": "test-site"} and dep["enforce_parameter_schema"]
         # without the credentials: nothing, not even reading
         assert httpx.get(name, timeout=10).status_code == 401
@@ -59,5 +42,3 @@ def test_the_scheduler_api_refuses_strangers_and_chosen_parameters(site, tmp_pat
             reason = f"may not set {asked}" if asked else "no usable source named 'other-site'"
             assert reason in (state.get("message") or ""), state
         assert not (tmp_path / "elsewhere").exists() and not (out / "policy.sqlite").exists()
-    finally:
-        stop_group(proc)

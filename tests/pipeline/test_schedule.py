@@ -9,7 +9,10 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import httpx
 
@@ -63,38 +66,62 @@ def api_call(method: str, url: str, auth: tuple[str, str] | None = None, **kwarg
     return r.json()
 
 
-def test_every_minute_cron_creates_a_run_by_itself_that_stores_the_documents(site, tmp_path):  # noqa: F811
-    _, base = site
+class Serving(NamedTuple):
+    """A `policy schedule` started by `serving`: its API, output folder, credentials, foreground log and process."""
+    api: str
+    out: Path
+    auth: tuple[str, str]
+    log: Path
+    proc: subprocess.Popen
+
+
+@contextmanager
+def serving(base: str, tmp_path: Path, schedule: str, extra: str = "") -> Iterator[Serving]:
+    """`policy schedule` serving one source of the local site on `schedule` (a cron), with its own Prefect server
+    (nothing listens at the API address it is given, so it starts one); stopped with SIGTERM on leaving."""
     config = tmp_path / "sources.toml"
     config.write_text(f'[[source]]\nname = "test-site"\nlist_urls = ["{base}/list_1.html"]\n'
-                      f'detail_pattern = "/art/[^/]+\\\\.html$"\nnext_pattern = "/list_\\\\d+\\\\.html$"\n'
-                      f'schedule = "* * * * *"\ndelay_seconds = 0\n'
+                      f'detail_pattern = "/art/[^/]+\\\\.html$"\n{extra}schedule = "{schedule}"\ndelay_seconds = 0\n'
                       f'# the test site lives on 127.0.0.1, which is refused unless the source says so\n'
                       f'allow_private = true\n', encoding="utf-8")
-    api = f"http://127.0.0.1:{free_port()}/api"  # nothing listens there: `policy schedule` starts its own server
+    api = f"http://127.0.0.1:{free_port()}/api"
     out = tmp_path / "out"
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_API_URL": api, "DO_NOT_TRACK": "1",
            "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    exe = Path(sys.executable).parent / "policy"
     log = tmp_path / "schedule.log"
-    server_log = out / "prefect-server.log"
-    proc = subprocess.Popen([str(exe), "schedule", "--config", str(config), "--out", str(out)], env=env,
-                            stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "policy"), "schedule", "--config", str(config),
+                             "--out", str(out)], env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+                            start_new_session=True)
     try:
         auth = wait_for(lambda: credentials(out), 240, "the local server's credentials", log)
-        dep = wait_for(lambda: api_call("get", f"{api}/deployments/name/ingest-configured/ingest-test-site", auth), 240,
-                       "the deployment", log)
-        assert [s["schedule"]["cron"] for s in dep["schedules"]] == ["* * * * *"]
+        yield Serving(api, out, auth, log, proc)
+    finally:
+        stop_group(proc)
 
-        def completed_scheduled_run():
-            runs = api_call("post", f"{api}/flow_runs/filter", auth,
-                            json={"deployments": {"id": {"any_": [dep["id"]]}}}) or []
-            # every run of the deployment is the scheduler's: this test never creates one
-            assert all(r["auto_scheduled"] for r in runs), [r["name"] for r in runs]
-            done = [r for r in runs if (r.get("state") or {}).get("type") in FINAL]
-            return done[0] if done else None
 
-        run = wait_for(completed_scheduled_run, 150, "a run the scheduler created to finish", log)
+def deployment(s: Serving) -> dict:
+    """The served source's deployment, once the server has it."""
+    return wait_for(lambda: api_call("get", f"{s.api}/deployments/name/ingest-configured/ingest-test-site", s.auth),
+                    240, "the deployment", s.log)
+
+
+def ended_scheduled_run(s: Serving, dep: dict) -> dict | None:
+    """The first run of the deployment that has ended, if any; every run of it must be one the scheduler created
+    (the tests never create one by hand)."""
+    runs = api_call("post", f"{s.api}/flow_runs/filter", s.auth, json={"deployments": {"id": {"any_": [dep["id"]]}}}) or []
+    assert all(r["auto_scheduled"] for r in runs), [r["name"] for r in runs]
+    done = [r for r in runs if (r.get("state") or {}).get("type") in FINAL]
+    return done[0] if done else None
+
+
+def test_every_minute_cron_creates_a_run_by_itself_that_stores_the_documents(site, tmp_path):  # noqa: F811
+    _, base = site
+    with serving(base, tmp_path, "* * * * *", extra='next_pattern = "/list_\\\\d+\\\\.html$"\n') as s:
+        api, out, auth, log, proc = s
+        server_log = out / "prefect-server.log"
+        dep = deployment(s)
+        assert [x["schedule"]["cron"] for x in dep["schedules"]] == ["* * * * *"]
+        run = wait_for(lambda: ended_scheduled_run(s, dep), 150, "a run the scheduler created to finish", log)
         assert run["state"]["type"] == "COMPLETED", log.read_text(errors="replace")[-3000:]
         assert run["auto_scheduled"] and run["deployment_id"] == dep["id"]
         with sqlite3.connect(out / "policy.sqlite") as c:
@@ -109,8 +136,6 @@ def test_every_minute_cron_creates_a_run_by_itself_that_stores_the_documents(sit
 
         wait_for(lambda: re.search(r"ingest test-site: 5 new documents stored, \d+ errors, 5 documents in ",
                                    log.read_text(errors="replace")), 60, "the finished run's line in the foreground log", log)
-    finally:
-        stop_group(proc)
     # SIGTERM stops the runner cleanly: no coroutine left unawaited, and it says it stopped
     text = log.read_text(errors="replace")
     assert "never awaited" not in text and "RuntimeWarning" not in text, text[-3000:]
@@ -138,40 +163,17 @@ def test_a_scheduled_run_with_a_parameter_the_flow_cannot_take_fails_with_the_re
     their process before any code of ours runs) but Failed, the message naming the parameter; nothing is fetched
     or stored, and the foreground log says why."""
     _, base = site
-    config = tmp_path / "sources.toml"
-    config.write_text(f'[[source]]\nname = "test-site"\nlist_urls = ["{base}/list_1.html"]\n'
-                      f'detail_pattern = "/art/[^/]+\\\\.html$"\nschedule = "0 6 1 1 *"\ndelay_seconds = 0\n'
-                      f'allow_private = true\n', encoding="utf-8")
-    api = f"http://127.0.0.1:{free_port()}/api"
-    out = tmp_path / "out"
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_API_URL": api, "DO_NOT_TRACK": "1",
-           "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    log = tmp_path / "schedule.log"
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "policy"), "schedule", "--config", str(config),
-                             "--out", str(out)], env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
-                            start_new_session=True)
-    try:
-        auth = wait_for(lambda: credentials(out), 240, "the local server's credentials", log)
-        dep = wait_for(lambda: api_call("get", f"{api}/deployments/name/ingest-configured/ingest-test-site", auth), 240,
-                       "the deployment", log)
+    with serving(base, tmp_path, "0 6 1 1 *") as s:
+        api, out, auth, log, proc = s
+        dep = deployment(s)
         wait_for(lambda: api_call("post", f"{api}/deployments/{dep['id']}/schedules", auth, json=[
             {"schedule": {"cron": "* * * * *"}, "active": True,
              "parameters": {"source_name": "test-site", "since": "2024-01-01"}}]), 60, "the schedule to be added", log)
-
-        def ended_scheduled_run():
-            runs = api_call("post", f"{api}/flow_runs/filter", auth,
-                            json={"deployments": {"id": {"any_": [dep["id"]]}}}) or []
-            assert all(r["auto_scheduled"] for r in runs), [r["name"] for r in runs]  # none created by hand
-            done = [r for r in runs if (r.get("state") or {}).get("type") in FINAL]
-            return done[0] if done else None
-
-        run = wait_for(ended_scheduled_run, 240, "a run the scheduler created from the new schedule to end", log)
+        run = wait_for(lambda: ended_scheduled_run(s, dep), 240, "a run the scheduler created from the new schedule to end", log)
         assert run["parameters"].get("since") == "2024-01-01"
         assert run["state"]["type"] == "FAILED", run["state"]
         assert "takes no parameter 'since'" in run["state"]["message"], run["state"]
         wait_for(lambda: "not started: refused: the flow 'ingest-configured' takes no parameter 'since'"
                  in log.read_text(errors="replace"), 60, "the refusal in the foreground log", log)
         assert not (out / "policy.sqlite").exists()
-    finally:
-        stop_group(proc)
     assert proc.returncode == 0, log.read_text(errors="replace")[-3000:]
