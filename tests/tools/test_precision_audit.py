@@ -20,9 +20,23 @@ def _records(tmp_path: Path) -> Path:
             {"value": 90, "unit": "%", "comparator": ">=", "kind": "target", "year": 2027, "sentence": "到2027年，覆盖率达到90%以上。"},
         ]},
     ]
-    p = tmp_path / "records.jsonl"
-    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
-    return p
+    return _jsonl(tmp_path / "records.jsonl", recs)
+
+
+def _judged(tmp_path: Path, judge) -> Path:
+    """A sample of all three commitments of `_records`, each row judged by `judge(row)` (the judgment columns)."""
+    out = tmp_path / "s.tsv"
+    precision_audit.main(["sample", str(_records(tmp_path)), "--n", "3", "--out", str(out)])
+    rows = list(csv.DictReader(out.open(encoding="utf-8"), delimiter="\t"))
+    for r in rows:
+        r.update(judge(r))
+    precision_audit.write_rows(out, rows)
+    return out
+
+
+def _jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    return path
 
 
 def test_sample_is_seeded_and_complete(tmp_path):
@@ -37,15 +51,9 @@ def test_sample_is_seeded_and_complete(tmp_path):
 
 
 def test_score_counts_rows_with_all_core_fields_right(tmp_path, capsys):
-    rec = _records(tmp_path)
-    out = tmp_path / "s.tsv"
-    precision_audit.main(["sample", str(rec), "--n", "3", "--out", str(out)])
-    rows = list(csv.DictReader(out.open(encoding="utf-8"), delimiter="\t"))
-    for r in rows:
-        wrong_comparator = r["unit"] == "年"
-        r.update(quantity_ok="y", value_ok="y", unit_ok="y", comparator_ok="n" if wrong_comparator else "y",
-                 year_ok="-", kind_ok="y", key_ok="y" if r["indicator_key"] else "-")
-    precision_audit.write_rows(out, rows)
+    out = _judged(tmp_path, lambda r: dict(  # the 3年 row's comparator judged wrong
+        quantity_ok="y", value_ok="y", unit_ok="y", comparator_ok="n" if r["unit"] == "年" else "y",
+        year_ok="-", kind_ok="y", key_ok="y" if r["indicator_key"] else "-"))
     capsys.readouterr()
     precision_audit.main(["score", str(out)])
     figs = json.loads(capsys.readouterr().out)
@@ -56,21 +64,15 @@ def test_score_counts_rows_with_all_core_fields_right(tmp_path, capsys):
 
 
 def test_recheck_carries_judgments_over_to_newer_records(tmp_path, capsys):
-    rec = _records(tmp_path)
-    out = tmp_path / "s.tsv"
-    precision_audit.main(["sample", str(rec), "--n", "3", "--out", str(out)])
-    rows = list(csv.DictReader(out.open(encoding="utf-8"), delimiter="\t"))
-    for r in rows:  # 3年 judged no quantity, 90% right, 20% with a wrong kind
-        r.update(quantity_ok="n" if r["unit"] == "年" else "y", value_ok="y", unit_ok="y", comparator_ok="y",
-                 year_ok="-", kind_ok="n" if r["value"] == "20" else "y", key_ok="-")
-    precision_audit.write_rows(out, rows)
-    newer = tmp_path / "newer.jsonl"
-    newer.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+    out = _judged(tmp_path, lambda r: dict(  # 3年 judged no quantity, 90% right, 20% with a wrong kind
+        quantity_ok="n" if r["unit"] == "年" else "y", value_ok="y", unit_ok="y", comparator_ok="y",
+        year_ok="-", kind_ok="n" if r["value"] == "20" else "y", key_ok="-"))
+    newer = _jsonl(tmp_path / "newer.jsonl", [
         {"source": "a.txt", "doc_index": 0, "commitments": [   # 3年 dropped, 20% now another kind
             {"value": 20, "unit": "%", "comparator": ">=", "kind": "target", "sentence": "首付比例不得低于20%。"}]},
         {"source": "c.txt", "doc_index": 0, "commitments": [
             {"value": 90.0, "unit": "%", "comparator": ">=", "kind": "target", "year": 2027, "sentence": "到2027年，覆盖率达到90%以上。"}]},
-    ]), encoding="utf-8")
+    ])
     capsys.readouterr()
     precision_audit.main(["recheck", str(out), str(newer)])
     figs = json.loads(capsys.readouterr().out)
@@ -92,7 +94,7 @@ def test_carry_fills_only_rows_identical_to_judged_ones(tmp_path):
     # newer code reads one of the rows differently: only the two unchanged rows are carried
     changed = json.loads("[" + ",".join(rec.read_text(encoding="utf-8").splitlines()) + "]")
     changed[0]["commitments"][0]["comparator"] = ">"
-    rec.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in changed), encoding="utf-8")
+    _jsonl(rec, changed)
     precision_audit.main(["sample", str(rec), "--n", "3", "--out", str(new)])
     precision_audit.main(["carry", str(new), "--from", str(old)])
     got = list(csv.DictReader(new.open(encoding="utf-8"), delimiter="\t"))
@@ -135,21 +137,15 @@ def test_score_reads_a_review_of_keys_alone(tmp_path, capsys):
 
 
 def test_recheck_follows_a_row_into_another_document_of_its_file(tmp_path, capsys):
-    rec = _records(tmp_path)
-    out = tmp_path / "s.tsv"
-    precision_audit.main(["sample", str(rec), "--n", "3", "--out", str(out)])
-    rows = list(csv.DictReader(out.open(encoding="utf-8"), delimiter="\t"))
-    for r in rows:
-        r.update(quantity_ok="y", value_ok="y", unit_ok="y", comparator_ok="y", year_ok="-", kind_ok="y", key_ok="-")
-    precision_audit.write_rows(out, rows)
-    newer = tmp_path / "newer.jsonl"
-    newer.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+    out = _judged(tmp_path, lambda r: dict(quantity_ok="y", value_ok="y", unit_ok="y", comparator_ok="y", year_ok="-",
+                                           kind_ok="y", key_ok="-"))
+    newer = _jsonl(tmp_path / "newer.jsonl", [
         {"source": "a.txt", "doc_index": 0, "commitments": []},  # a.txt now split: its rows are in its second document
         {"source": "a.txt", "doc_index": 1, "commitments": [
             {"value": 20, "unit": "%", "comparator": ">=", "kind": "provision", "sentence": "首付比例不得低于20%。"},
             {"value": 3, "unit": "年", "comparator": "<=", "kind": "provision", "sentence": "期限不超过3年。"}]},
         {"source": "c.txt", "doc_index": 0, "commitments": []},  # c.txt's row is gone
-    ]), encoding="utf-8")
+    ])
     capsys.readouterr()
     precision_audit.main(["recheck", str(out), str(newer)])
     figs = json.loads(capsys.readouterr().out)
