@@ -637,7 +637,11 @@ _CONDITION_AFTER = re.compile(r"^[^，,。；;：:\n]{0,40}的(?:[，,]|按|给�
                              r"^(?:[（(]含[^）)]*[）)])?(?:及)?(?:以上|以下|以内)(?:[（(]含[^）)]*[）)])?的|^[^，,。；;：:\n]{0,10}时(?:暂停|恢复|启动|停止|可|应|须)|"
                              r"^[^。；;：:\n]{0,12}?(?:以上|以下|以内|[（(]含[）)])[，,][^。；;\n]{0,60}(?:可以|可|方可|须|应当|不得|不予|予以|给予|暂停|适用|免征|免收|免缴|免予|减按|减半)|"
                              # 在投资达到总投资25%以上前提下，…: the condition a rule is granted under
-                             r"^[^，,。；;：:\n]{0,30}?(?:前提下|的前提|条件下)")
+                             r"^[^，,。；;：:\n]{0,30}?(?:前提下|的前提|条件下)|"
+                             # 对拥有2套及以上住房的…家庭、…的家庭，暂停向其售房; …满五年的所得，暂免征收个人所得税: whom a
+                             # rule's sanction or relief covers, named in a condition its last clause applies to
+                             r"^[^。；;：:\n]{0,160}?的[^，,。；;：:、\n]{0,20}[，,]\s*(?:依法|一律|均|一并|同时)?"
+                             r"(?:暂停|暂免|暂不|免征|免收|免予|不予|不得|禁止|停止|取消)(?!了)[^，,。；;\n]*[。；;]?$")
 # 2022年最低工资标准为…: the year a standard applies to; 2020年7月22日，…联合印发《…》: the date a cited
 # notice was issued — neither is a deadline (an issue date before the text's own year still tells a past
 # event from a plan)

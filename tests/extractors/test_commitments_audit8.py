@@ -105,3 +105,22 @@ def test_a_market_level_in_news_is_reported(text, kind):
 ])
 def test_the_capacity_naming_an_upgraded_store(text, values):
     assert [(c[0], c[1]) for c in found(text)] == values
+
+
+@pytest.mark.parametrize("text,news,value,kind", [
+    # whom a rule's sanction or relief covers, named in a condition its last clause applies to: a provision, though
+    # the condition says what a household already owns, and in news too
+    ("对已拥有3套及以上住房的本地户籍家庭，暂停在本地向其发放住房贷款。", False, 3, "provision"),
+    ("对已拥有3套及以上住房的本地户籍家庭、拥有2套及以上住房的外地户籍家庭，暂停向其出售新建商品住房。", True, 2, "provision"),
+    ("个人出售持有满两年以上的普通住房取得的收入，暂免征收增值税。", True, 2, "provision"),
+    ("已取得营业执照满3年的企业，不予重复补贴。", False, 3, "provision"),
+    # a penalty tier whose condition says what a breach has already caused is a provision
+    ("擅自拆改承重结构，已造成安全隐患的，处2万元罚款。", False, 2, "provision"),
+    ("对已造成损失的，依法处以罚款3000元。", True, 3000, "provision"),
+    # …but what a report says was already stopped, or counts, stays a result
+    ("今年以来已有6家企业的项目，暂停了审批。", False, 6, "reported"),
+    ("截至目前，已有150户家庭，停止了领取补贴。", True, 150, "reported"),
+])
+def test_whom_a_sanction_covers_is_a_provision(text, news, value, kind):
+    (c,) = [x for x in found(text, news=news) if x[0] == value]
+    assert c[3] == kind
