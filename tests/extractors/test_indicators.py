@@ -1302,3 +1302,16 @@ def test_social_insurance_hukou_plans_and_support_measures_get_their_keys(senten
 ])
 def test_job_creation_media_and_critical_care_measures_get_their_keys(sentence, expected):
     assert keys_of(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,value,key", [
+    # a household's cap on a subsidy granted per parking space bought with a home is no home-purchase subsidy
+    ("对在城区同时购买新建住房和产权车位的，给予每个车位3000元补贴，每户最高补贴6000元。", 6000, None),
+    ("购买新建商品住房并同时购买车库的，每个车库补贴2000元，每户最高补贴4000元。", 4000, None),
+    # …while a home-purchase subsidy, and its cap, keep their keys, with a parking space named after them
+    ("对购买新建商品住房的家庭，每户最高补贴5万元，每个车位另补贴3000元。", 5, "home_purchase_subsidy_cap"),
+    ("对购买新建商品住房的家庭，每套补贴2万元。", 2, "home_purchase_subsidy"),
+])
+def test_a_parking_space_subsidy_cap_is_no_home_purchase_subsidy(sentence, value, key):
+    (k,) = [k for v, _, k in keys_of(sentence) if v == value]
+    assert k == key
