@@ -486,6 +486,11 @@ _FLOOR_INTRO = re.compile(r"(?:最低|下限|至少|不低于|不少于|不得�
 # also a dated span's end, in a bracket or in a clause after the value's own (…给予1%补贴，执行期限为2022年4月1日至2024年12月31日)
 _TERM_NOTE_AFTER = re.compile(r"[^，,。；;：:（()）\d#]{0,8}[（(，,]\s*(?:截止|截至|有效期|执行期限?|实施期限?|执行时间|实施时间)(?:时间|日期)?\s*"
                               r"(?:为|至|到)?\s*(?:[自从]?\s*#+\s*[-—–~～]?\s*)?")  # a dated day is masked (#)
+# the last clause of the value's sentence that names the end of the rule's term (…发放一次性补助，不重复享受，政策执行至
+# 2022年底): the year ends the sentence, so it is the term's end, not the start of a span
+_TERM_CLAUSE_AFTER = re.compile(r"[^。；;\n]{0,80}?[，,]\s*(?:本|该|此|此项|上述)?(?:政策|措施|补贴|补助|奖励|办法|规定)?"
+                                r"(?:执行|实施|有效|享受)(?:期|期限|时间)?\s*(?:为|至|到)?\s*")
+_TERM_CLAUSE_END = re.compile(r"(?:至|到)?[^，,。；;至到\-—–~～]*(?:[。；;]|$)")
 # the rest of a listed project's name after its year (2022年通信基础设施等项目)
 _LISTED_PROJECT_AFTER = re.compile(r"^[^，,。；;\d（()）]{2,16}?等(?:重点)?(?:项目|工程)")
 # a clause that only restates the level of the clause before it in figures (…最低为LPR基准，即4.6%)
@@ -1253,9 +1258,13 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
             if chosen is None:
                 chosen = term_note = next(((pos, y, dl) for pos, y, dl in years
                                            if pos > ue and _TERM_NOTE_AFTER.fullmatch(masked, ue, pos)), None)
+            if chosen is None:
+                chosen = term_note = next(((pos, y, dl) for pos, y, dl in years
+                                           if ue < pos < sent.end and _TERM_CLAUSE_AFTER.fullmatch(masked, ue, pos)
+                                           and _TERM_CLAUSE_END.match(masked[pos:sent.end])), None)
             elif chosen[0] < clause_start and _OWN_WINDOW.match(masked, clause_start, num_start):
                 chosen = None  # 2025年托位数达4.5个，三年内覆盖率达到60%: a clause with a time frame of its own
-            explicit = (chosen[1], chosen[2]) if chosen else None
+            explicit = (chosen[1], chosen[2] and not term_note) if chosen else None  # a term's end is no goal's deadline
             # a provision's year is one its rule runs to, not the date of an event it cites or starts from
             rule_year = explicit[0] if chosen and ((chosen[0] not in events and chosen[0] not in bases) or term_note) else None
             scope = scope_at(num_start)

@@ -124,3 +124,19 @@ def test_the_capacity_naming_an_upgraded_store(text, values):
 def test_whom_a_sanction_covers_is_a_provision(text, news, value, kind):
     (c,) = [x for x in found(text, news=news) if x[0] == value]
     assert c[3] == kind
+
+
+@pytest.mark.parametrize("text,value,kind,year", [
+    # a rule's term written in the last clause of its sentence gives the rule its year, as a term written before it
+    ("对企业招用应届毕业生的，按800元/人的标准发放一次性补助，与其他就业补贴不重复享受，政策执行至2026年底。", 800, "provision", 2026),
+    ("购买新建商品住房的，给予1万元补贴，本措施有效期至2027年12月31日。", 1, "provision", 2027),
+    ("2025年12月31日前，购买新建商品住房的，给予2万元补贴。", 2, "provision", 2025),
+    # …and a sentence with no term has no year
+    ("购买新建商品住房的，给予4万元补贴。", 4, "provision", None),
+    # a goal's deadline stays a goal's
+    ("到2027年，全市新增就业岗位5万个，执行至今成效明显。", 5, "target", 2027),
+])
+def test_a_term_written_after_the_value_gives_its_year(text, value, kind, year):
+    t = normalize(text).text
+    (c,) = [c for c in find_commitments(t, t) if c.value == value]
+    assert (c.kind, c.year) == (kind, year)
