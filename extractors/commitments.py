@@ -1403,6 +1403,8 @@ def find_commitments(text: str, masked: str, doc_year: int | None = None, news: 
                 year = None  # 截至2025年1月1日不超过18周岁: the day an age is counted on, not a year the rule runs to
             if kind == "target" and _PENALTY_TIER.search(masked, sent.start, sent.end):
                 kind, year = "provision", rule_year  # 从重处罚：3年内2次以上实施同类违法行为: a tier's condition, no goal
+            if kind == "reported" and _PENALTY_AFTER_CONDITION.match(masked, ue, sent.end) and not _STRONG_PAST.search(sctx):
+                kind, year = "provision", rule_year  # 已累计造成3次以上事故的，处10万元罚款: a penalty's condition, no past figure
             if kind == "provision" and not limit and not rule and comparator == "=" and unit in {"个", "项", "批"} \
                     and _PROJECTS_PUSHED.match(masked, ue):
                 kind = "target"  # 79个新开工项目加快实施: projects a plan drives on, a goal with no year of its own
@@ -1456,6 +1458,9 @@ _GOAL_VERB_LEAD = re.compile(r"\s*(?:并|同时|再)?(?:实施|完成|开展|新
 _NO_GOAL = object()
 # a tier of a penalty discretion table or what it counts (从重处罚：, 违法行为, 违法所得): conditions, never goals
 _PENALTY_TIER = re.compile(r"(?:从重|从轻|减轻|一般|不予)处罚\s*[：:]|违法行为|违法所得|违法违规行为")
+# a condition a penalty follows (…3次以上的，处…罚款; …的，由主管部门责令改正，并处…): what 已 says in it is the breach
+_PENALTY_AFTER_CONDITION = re.compile(r"[^。；;：:\n]{0,40}?的[，,]\s*(?:由[^，,。；;]{1,24}?)?(?:依法)?(?:对[^，,。；;]{1,12}?)?"
+                                      r"(?:处以?|并处|责令|从重处罚|从轻处罚|给予[^，,。；;]{0,10}?处罚)")
 # a count of projects the plan pushes on (…个重点项目加快实施, …项工程全面开工)
 _PROJECTS_PUSHED = re.compile(r"[^，,。；;：:\d]{0,12}?(?:项目|工程)\s*(?:要|将)?(?:加快|加速|全面|有序|按期|如期|顺利)?"
                               r"(?:实施|推进|建设|开工|落地|投产|竣工)")

@@ -140,3 +140,16 @@ def test_a_term_written_after_the_value_gives_its_year(text, value, kind, year):
     t = normalize(text).text
     (c,) = [c for c in find_commitments(t, t) if c.value == value]
     assert (c.kind, c.year) == (kind, year)
+
+
+@pytest.mark.parametrize("text,news,value,kind", [
+    # the condition of a penalty tier says what a breach has already caused or how often: a rule, in news too
+    ("拒不整改，已累计发生4次以上同类事故的，处8万元罚款。", True, 4, "provision"),
+    ("拒不整改，已累计发生4次以上同类事故的，处8万元罚款。", False, 4, "provision"),
+    ("已造成2人以上受伤的，由主管部门责令停业整顿，并处5万元罚款。", True, 2, "provision"),
+    # …but a count a report makes of cases already punished stays a result
+    ("截至今年6月底，已累计查处违法企业15家的，处罚情况已向社会公布。", True, 15, "reported"),
+])
+def test_a_penalty_condition_is_a_provision(text, news, value, kind):
+    (c,) = [x for x in found(text, news=news) if x[0] == value]
+    assert c[3] == kind
