@@ -131,10 +131,12 @@ def _generic(text: str, start: int) -> bool:
 _BAD_START = "级场域直属内外各区县市省乡镇委局厅本该其"  # (市局机场分局: a branch named by its parent's short name)
 # (电子税务局, 网上办事大厅中心: a body's online service, not a body)
 _BAD_CORE = re.compile(r"(?:有关|相关|政府|人民政府|上述|下列|以上|主管|同级|当地|所在|电子|网上)")  # matched at a position
-_BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室|中心|(?<=[厅局部])际联席会议(?:办公室)?)(?![\u4e00-\u9fff]?[长员]|际)")
+# a joint conference (某市房地产工作联席会议, 某省…厅际联席会议) and its office are bodies; 联席会议制度/纪要/精神 are not
+_BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室|中心|联席会议(?:办公室)?)"
+                       r"(?![\u4e00-\u9fff]?[长员]|际|制度|机制|纪要|精神|议定|会议|召集|其他|其余|各成员)")
 # 中心 ends many phrases (以人民为中心, 县城中心): a centre's core is four characters or more, with no function word
 _CENTRE_CORE = re.compile(r"^[^为以在的是到向对把被将于路街号级]{2,}中心$")
-_LONG_BODY = ("领导小组", "领导小组办公室", "际联席会议", "际联席会议办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
+_LONG_BODY = ("领导小组", "领导小组办公室", "联席会议", "联席会议办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
 _BODY_BEFORE = _DELIM | {"、", "由", "经", "从", "据", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交", "至", "给"}
 # 在 as a preposition (在某市住房保障局网签平台), not the end of a word (存在, 现在, 所在, 实在)
 _AT_THE_BODY = re.compile(r"(?:^|[^存现所正实内外自好])在$")
