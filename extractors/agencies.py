@@ -143,6 +143,9 @@ _AT_THE_BODY = re.compile(r"(?:^|[^存现所正实内外自好])在$")
 # what may stand right before a core named with no region (由自然资源局审核, 并报财政局备案)
 _BARE_CORE_AFTER = _BODY_BEFORE | set("本将把被在让并后即为等应要须可已府")
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届$")
+# a national body's internal department right after its name (银保监会信托部, 某部规划司): no function word
+# within it (商务部等8部门, 证监会正在会同相关部), not an official (部长) nor a branch (…分局)
+_NATIONAL_DEPARTMENT = re.compile(r"(?:(?![等和与及同会正将在有相关各部分个长员的了是为对向由就副省县区])[\u4e00-\u9fff]){2,6}?[司部](?![门长署分])")
 _BRANCH_SUFFIX = re.compile(r"(营业管理部|营管部|中心支行|分行|支行|监管局|监管分局|税务局|调查总队|分局)")
 # development-zone committees (稀土高新区管委会, 横琴粤澳深度合作区执委会) are named as written
 _ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区|新区|合作区|综试区|自贸区|片区|"
@@ -512,9 +515,15 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             normalized, level = table.canonical[(core, "national")], "national"
             place = gaz.mentions(text[e:e + 12])
             branch = _BRANCH_SUFFIX.match(text, place[0][1] + e) if place and place[0][0] == 0 else None
+            dept = None if place and place[0][0] == 0 else _NATIONAL_DEPARTMENT.match(text, e)
+            if dept and table.pattern.search(text[e:dept.end()]):
+                dept = None  # 住房城乡建设部财政部: a second body run on without a stop
             if branch:  # 中国人民银行广东省分行, 国家税务总局安化县税务局, 人行合肥中心支行
                 normalized += text[e:branch.end()].replace("营管部", "营业管理部")
                 level, e = place[0][2][0].level, branch.end()
+            elif dept:  # 银保监会信托部, 人民银行金融市场司: the ministry's department, named as written
+                e = dept.end()
+                normalized = text[start:e]
             elif core in _BRANCH_ONLY:
                 continue  # 人行 names the central bank only before a branch: 人行道 is a pavement
         elif pre.place and ((core, "branch") in table.canonical or (core, "local") in table.canonical):

@@ -369,3 +369,19 @@ def test_a_zones_own_bureau(text, adcode, expected):
 ])
 def test_what_follows_or_precedes_a_bodys_name(text, adcode, expected):
     assert names(text, adcode) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a national body's internal department is the body the sentence names: as written, not its ministry
+    ("按照银保监会普惠金融部的要求开展自查", ["银保监会普惠金融部"]),
+    ("住房城乡建设部标准定额司组织修订了标准", ["住房城乡建设部标准定额司"]),
+    ("人民银行货币政策司负责人介绍", ["人民银行货币政策司"]),
+    # a list, a plural, an official or an action: the ministry itself
+    ("商务部等5部门联合印发", ["商务部"]),
+    ("财政部部长出席", ["财政部"]),
+    ("证监会正在会同相关部门研究", ["中国证券监督管理委员会"]),
+    ("财政部、生态环境部联合印发", ["财政部", "生态环境部"]),
+    ("住房城乡建设部财政部联合印发", ["住房和城乡建设部", "财政部"]),
+])
+def test_a_national_bodys_department(text, expected):
+    assert names(text, None) == expected
