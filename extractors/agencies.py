@@ -131,16 +131,21 @@ def _generic(text: str, start: int) -> bool:
 _BAD_START = "级场域直属内外各区县市省乡镇委局厅本该其"  # (市局机场分局: a branch named by its parent's short name)
 # (电子税务局, 网上办事大厅中心: a body's online service, not a body)
 _BAD_CORE = re.compile(r"(?:有关|相关|政府|人民政府|上述|下列|以上|主管|同级|当地|所在|电子|网上)")  # matched at a position
-_BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室|中心|(?<=[厅局部])际联席会议(?:办公室)?)(?![\u4e00-\u9fff]?[长员]|际)")
+# a joint conference (某市房地产工作联席会议, 某省…厅际联席会议) and its office are bodies; 联席会议制度/纪要/精神 are not
+_BODY_END = re.compile(r"(局|厅|委员会|领导小组办公室|领导小组|办公室|中心|联席会议(?:办公室)?)"
+                       r"(?![\u4e00-\u9fff]?[长员]|际|制度|机制|纪要|精神|议定|会议|召集|其他|其余|各成员)")
 # 中心 ends many phrases (以人民为中心, 县城中心): a centre's core is four characters or more, with no function word
 _CENTRE_CORE = re.compile(r"^[^为以在的是到向对把被将于路街号级]{2,}中心$")
-_LONG_BODY = ("领导小组", "领导小组办公室", "际联席会议", "际联席会议办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
+_LONG_BODY = ("领导小组", "领导小组办公室", "联席会议", "联席会议办公室")  # 市促进房地产市场平稳健康发展工作领导小组: long names
 _BODY_BEFORE = _DELIM | {"、", "由", "经", "从", "据", "会", "同", "请", "向", "对", "是", "与", "和", "及", "报", "送", "交", "至", "给"}
 # 在 as a preposition (在某市住房保障局网签平台), not the end of a word (存在, 现在, 所在, 实在)
 _AT_THE_BODY = re.compile(r"(?:^|[^存现所正实内外自好])在$")
 # what may stand right before a core named with no region (由自然资源局审核, 并报财政局备案)
 _BARE_CORE_AFTER = _BODY_BEFORE | set("本将把被在让并后即为等应要须可已府")
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届$")
+# a national body's internal department right after its name (银保监会信托部, 某部规划司): no function word
+# within it (商务部等8部门, 证监会正在会同相关部), not an official (部长) nor a branch (…分局)
+_NATIONAL_DEPARTMENT = re.compile(r"(?:(?![等和与及同会正将在有相关各部分个长员的了是为对向由就副省县区])[\u4e00-\u9fff]){2,6}?[司部](?![门长署分])")
 _BRANCH_SUFFIX = re.compile(r"(营业管理部|营管部|中心支行|分行|支行|监管局|监管分局|税务局|调查总队|分局)")
 # development-zone committees (稀土高新区管委会, 横琴粤澳深度合作区执委会) are named as written
 _ZONE = re.compile(r"[\u4e00-\u9fff]{2,12}?(高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区|新区|合作区|综试区|自贸区|片区|"
@@ -510,9 +515,15 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             normalized, level = table.canonical[(core, "national")], "national"
             place = gaz.mentions(text[e:e + 12])
             branch = _BRANCH_SUFFIX.match(text, place[0][1] + e) if place and place[0][0] == 0 else None
+            dept = None if place and place[0][0] == 0 else _NATIONAL_DEPARTMENT.match(text, e)
+            if dept and table.pattern.search(text[e:dept.end()]):
+                dept = None  # 住房城乡建设部财政部: a second body run on without a stop
             if branch:  # 中国人民银行广东省分行, 国家税务总局安化县税务局, 人行合肥中心支行
                 normalized += text[e:branch.end()].replace("营管部", "营业管理部")
                 level, e = place[0][2][0].level, branch.end()
+            elif dept:  # 银保监会信托部, 人民银行金融市场司: the ministry's department, named as written
+                e = dept.end()
+                normalized = text[start:e]
             elif core in _BRANCH_ONLY:
                 continue  # 人行 names the central bank only before a branch: 人行道 is a pavement
         elif pre.place and ((core, "branch") in table.canonical or (core, "local") in table.canonical):

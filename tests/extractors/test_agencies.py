@@ -282,6 +282,22 @@ def test_an_inter_department_joint_conference_is_named_whole():
     assert names("市财政局长出席会议", "370300") == []   # 局长: an official, not the bureau
 
 
+@pytest.mark.parametrize("text,adcode,expected", [
+    # a city's joint conference and its office are bodies, named whole with their region
+    ("本办法由市住房保障工作联席会议办公室负责解释。", "370300", ["淄博市住房保障工作联席会议办公室"]),
+    ("经市住房保障工作联席会议研究同意，现印发。", "370300", ["淄博市住房保障工作联席会议"]),
+    ("信息来源：淄博市稳定住房消费联席会议办公室", None, ["淄博市稳定住房消费联席会议办公室"]),
+    # the conference's system, minutes and members are not a body
+    ("建立市住房保障工作联席会议制度。", "370300", []),
+    ("按照市住房保障工作联席会议纪要要求办理。", "370300", []),
+    ("市住房保障工作联席会议成员单位要加强协作。", "370300", []),
+    ("市财政局和市住房保障工作联席会议其他成员单位按职责分工负责", "370300", ["淄博市财政局"]),
+    ("定期召开联席会议。", "370300", []),
+])
+def test_a_joint_conference_is_a_body(text, adcode, expected):
+    assert names(text, adcode) == expected
+
+
 # a body a news story names as its source (从…获悉, 据…消息)
 @pytest.mark.parametrize("text,expected", [
     ("记者从淄博市房地产工作领导小组办公室获悉，新政将于下月实施。", ["淄博市房地产工作领导小组办公室"]),
@@ -353,3 +369,19 @@ def test_a_zones_own_bureau(text, adcode, expected):
 ])
 def test_what_follows_or_precedes_a_bodys_name(text, adcode, expected):
     assert names(text, adcode) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a national body's internal department is the body the sentence names: as written, not its ministry
+    ("按照银保监会普惠金融部的要求开展自查", ["银保监会普惠金融部"]),
+    ("住房城乡建设部标准定额司组织修订了标准", ["住房城乡建设部标准定额司"]),
+    ("人民银行货币政策司负责人介绍", ["人民银行货币政策司"]),
+    # a list, a plural, an official or an action: the ministry itself
+    ("商务部等5部门联合印发", ["商务部"]),
+    ("财政部部长出席", ["财政部"]),
+    ("证监会正在会同相关部门研究", ["中国证券监督管理委员会"]),
+    ("财政部、生态环境部联合印发", ["财政部", "生态环境部"]),
+    ("住房城乡建设部财政部联合印发", ["住房和城乡建设部", "财政部"]),
+])
+def test_a_national_bodys_department(text, expected):
+    assert names(text, None) == expected
