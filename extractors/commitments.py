@@ -302,8 +302,6 @@ _BOUND_WORD = re.compile(r"最|上限|下限|限额")  # 最低调整为20% keep
 _NOUN_BOUNDS = {"限额", "上限", "最高", "最低", "限", "下限"}
 _FACTOR_OF_BOUND = re.compile(r"倍数|系数")
 _NAMED_BOUND = re.compile(r"工资|生活保障|生活费|人民|收购价|保护价|折旧年限")  # (最低折旧年限为3年的设备: a class of assets)  # 最低收购价: a scheme's name
-# a change of a bound from its old level to a new one, in one clause (…额度分别由现行新房80万元和二手房60万元统一提高至)
-_CHANGED_BOUND = re.compile(r"^[^，,。；;：:]*?[由从][^，,。；;：:]*?(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 _SETS_LEVEL = re.compile(r"(?:调整|降低|下调|提高|上调|延长|缩短|放宽|提|降)(?:为|至|到)[^\d，,。；;]{0,5}$")
 
 
@@ -393,7 +391,7 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
             near = (len(gap) <= 8 and not (_GAP_VERB.search(gap) and not (_BOUND_WORD.match(phrase) and _SETS_LEVEL.search(gap)))) or (
                 len(gap) <= 16 and re.search(r"(?:后|起|[由从])\s*$", gap) and not re.search(r"[，,；;。]", gap)) or (
                 len(gap) <= 30 and gap.rstrip().endswith("的") and not re.search(r"[，,；;。]", gap)) or (
-                # 最高贷款额度由现行80万元提高至100万元: the new level of a bound named before the change
+                # 最高贷款额度由现行80万元（统一）提高至100万元: the new level of a bound named before the change, in one clause
                 _BOUND_WORD.match(phrase) and len(gap) <= 40 and re.search(r"[由从]", gap) and _SETS_LEVEL.search(gap)
                 and not re.search(r"[，,；;。]", gap)) or (
                 # 超过本市上年度职工月平均工资2倍: a multiple of a base named between the comparison and the number
@@ -403,8 +401,6 @@ def _comparator(text: str, clause_start: int, num_start: int, unit_end: int) -> 
                                                                              and not gap.rstrip().endswith("减")))
                 and not re.search(r"[，,；;。\d]", gap)
                 and not _GAP_VERB.search(gap))
-        if not near and _BOUND_WORD.match(phrase) and len(gap) <= 40 and _CHANGED_BOUND.search(gap):
-            near = True  # 最高贷款额度由现行80万元统一提高至100万元: the level a change sets for the cap is the cap
         end = i + len(phrase)  # the comparison word nearest the number wins; the longer one on a tie (达到或超过)
         if i >= 0 and near and (best is None or end > best[0] or (end == best[0] and len(phrase) > best[2])):
             best = (end, sym, len(phrase))
