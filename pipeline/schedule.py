@@ -99,24 +99,17 @@ def serve_environment(config: str, out: str) -> dict[str, str]:
     return {SCHEDULE_CONFIG_ENV: str(Path(config).resolve()), SCHEDULE_OUT_ENV: str(Path(out).resolve())}
 
 
-def unusable_parameters(flow_obj, parameters: dict) -> list[str]:
-    """The names in `parameters` that `flow_obj` has no parameter for (Prefect would stop the run's process on them
-    before any code of ours runs: a crash with no reason)."""
-    import inspect
-
-    return sorted(set(parameters) - set(inspect.signature(flow_obj.fn).parameters))
-
-
 def refusal(flow_obj, parameters: dict) -> str | None:
-    """Why a run with `parameters` cannot run `flow_obj`, naming each parameter it cannot take; None when it can."""
+    """Why a run with `parameters` cannot run `flow_obj`, naming each parameter it has no place for (Prefect would
+    stop the run's process on them before any code of ours runs: a crash with no reason); None when it can."""
     import inspect
 
-    unknown = unusable_parameters(flow_obj, parameters)
+    takes = list(inspect.signature(flow_obj.fn).parameters)
+    unknown = sorted(set(parameters) - set(takes))
     if not unknown:
         return None
-    takes = ", ".join(inspect.signature(flow_obj.fn).parameters)
     return (f"refused: the flow {flow_obj.name!r} takes no parameter {', '.join(repr(u) for u in unknown)} "
-            f"(it takes {takes}); remove {'it' if len(unknown) == 1 else 'them'} from the deployment or its schedule")
+            f"(it takes {', '.join(takes)}); remove {'it' if len(unknown) == 1 else 'them'} from the deployment or its schedule")
 
 
 def serve_deployments(deps) -> None:
