@@ -300,7 +300,10 @@ def find_noise(text: str, body_start: int = 0) -> Noise:
             # (a line that is no body's name is a name cut short, 市住房公积金, unless long enough for a title)
             noise.spans.extend((a, b, "navigation") for a, b in menu
                                if text[a:b].strip().endswith(_MENU_BODY_END) or len(text[a:b].strip()) <= 8)
-        menu = menu + [(start, end)] if _MENU_BODY.match(s) else []
+        if _MENU_BODY.match(s):
+            menu.append((start, end))
+        elif menu:
+            menu = []
         if pat["related"].match(s):
             kind, related = "related_list", True
         elif related and (len(s) <= 60 and not _SENTENCE.search(s) or _TEASER_END.search(s) and len(s) <= 200
