@@ -72,14 +72,13 @@ def pandas_version() -> str | None:
 
 
 def _pandas_metadata(columns: list[str], kinds: list[str]) -> bytes:
-    pandas_version_ = pandas_version()
     import pyarrow
 
     return json.dumps({
         "index_columns": [], "column_indexes": [],
         "columns": [{"name": c, "field_name": c, "pandas_type": _PANDAS[k][0], "numpy_type": _PANDAS[k][1], "metadata": None}
                     for c, k in zip(columns, kinds)],
-        "creator": {"library": "pyarrow", "version": pyarrow.__version__}, "pandas_version": pandas_version_,
+        "creator": {"library": "pyarrow", "version": pyarrow.__version__}, "pandas_version": pandas_version(),
     }).encode()
 
 
