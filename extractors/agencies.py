@@ -530,7 +530,7 @@ def find_agencies(text: str, region: Region | None, issuer_spans: list[tuple[int
             # 重庆证监局, 合肥海关: as written; 杭州公积金中心: the place as written, the body's full name
             branch_office = (core, "branch") in table.canonical
             canon = core if branch_office else table.canonical[(core, "local")]
-            # a government's department is named with its city's full name (珠海住房和城乡建设局 → 珠海市…); a
+            # a government's department is named with its city's full name (常州住房和城乡建设局 → 常州市…); a
             # housing fund's centre and committee bear the short name officially (广州住房公积金管理中心)
             full = gaz.short.get(pre.place) or []
             place = full[0].name if not branch_office and "公积金" not in canon and len(full) == 1 else pre.place
